@@ -1,0 +1,102 @@
+/**
+ * The Draft: the document AST every writer renders. It is the contract between composing
+ * (template + facts → Markdown → Draft) and rendering (Draft → DOCX, PDF, HTML, Markdown).
+ * Writers know nothing of templates, facts, the CLI or HTTP; they read only this.
+ *
+ * Text in the tree is plain Unicode: not escaped for any format, already cleaned of
+ * characters XML forbids. Each writer escapes for its own format.
+ */
+import type { PartialDate } from "./partial-date.js";
+import type { Source } from "./fact.js";
+import type { Signer } from "./signer.js";
+
+export type Inline =
+  | { type: "text"; value: string }
+  | { type: "strong"; children: Inline[] }
+  | { type: "emphasis"; children: Inline[] }
+  | { type: "link"; url: string; children: Inline[] }
+  /** A reference to `draft.citations[n - 1]`: a footnote in DOCX, a numbered note in PDF. */
+  | { type: "citation"; n: number }
+  /** A line break inside a paragraph (signature blocks, addresses). */
+  | { type: "break" };
+
+/**
+ * `proposals`: the att-satser of a motion ("att kommunen …"); `questions`: the numbered
+ * questions of an interpellation; `plain`: any other list.
+ */
+export type ListRole = "proposals" | "questions" | "plain";
+
+export type Block =
+  | { type: "heading"; level: 1 | 2 | 3; children: Inline[] }
+  | { type: "paragraph"; children: Inline[] }
+  | { type: "list"; ordered: boolean; role: ListRole; items: Inline[][] }
+  | { type: "quote"; children: Block[] }
+  | { type: "rule" };
+
+/** One cited fact, numbered in order of first use. */
+export interface Citation {
+  n: number;
+  factId: string;
+  key: string;
+  /** Swedish label of the fact, "Avtal med Mikamottagningen och KAST". */
+  label: string;
+  /** Who the fact is about: "Lidingö", "Stockholms län", "Sverige". */
+  subjectName: string;
+  /** The value as the document shows it ("nej", "16", "7,5 procent"). */
+  value: string;
+  asOf: PartialDate | null;
+  note?: string;
+  source: Source;
+}
+
+export type DocumentKind = "motion" | "interpellation" | "debattartikel" | "pressmeddelande";
+
+export interface DraftMeta {
+  /** The document title: the text of the first level-1 heading. */
+  title: string;
+  kind: DocumentKind;
+  templateId: string;
+  language: "sv-SE";
+  /** ISO date the document is dated. */
+  date: string;
+  municipality: { code: string; name: string; selfName: string };
+  authors: Signer[];
+  keywords: string[];
+  description?: string;
+}
+
+export interface Draft {
+  meta: DraftMeta;
+  blocks: Block[];
+  citations: Citation[];
+}
+
+/** Plain text of inlines (for titles, metadata, alt text); citations and breaks dropped or spaced. */
+export function inlineText(inlines: readonly Inline[]): string {
+  let out = "";
+  for (const node of inlines) {
+    switch (node.type) {
+      case "text":
+        out += node.value;
+        break;
+      case "break":
+        out += " ";
+        break;
+      case "citation":
+        break;
+      default:
+        out += inlineText(node.children);
+    }
+  }
+  return out;
+}
+
+/** The distinct sources of a draft's citations, in order of first citation. */
+export function draftSources(draft: Draft): Source[] {
+  const seen = new Map<string, Source>();
+  for (const c of draft.citations) {
+    const k = `${c.source.title}\u0000${c.source.publisher}\u0000${c.source.date ?? ""}\u0000${c.source.url ?? ""}`;
+    if (!seen.has(k)) seen.set(k, c.source);
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,31 @@
+/**
+ * Errors the core raises for bad input. They carry a code and the details a surface needs
+ * to explain them; the Swedish wording lives in one place, src/messages/sv.ts.
+ */
+export type ErrorDetails =
+  | { code: "unknown_municipality"; query: string; suggestions: string[] }
+  | { code: "unknown_county"; query: string; suggestions: string[] }
+  | { code: "unknown_template"; query: string; suggestions: string[] }
+  | { code: "template_invalid"; file: string; line?: number; column?: number; problem: string }
+  | { code: "fact_missing"; key: string; label: string; subjectName: string; subject: string }
+  | { code: "fact_stale"; key: string; label: string; subjectName: string; asOf: string | null; oldest: string }
+  | { code: "unknown_fact_key"; key: string; suggestions: string[] }
+  | { code: "fact_invalid"; field: string; problem: string }
+  | { code: "input_invalid"; field: string; problem: string }
+  | { code: "unknown_input"; field: string; known: string[] }
+  | { code: "author_invalid"; value: string; problem: string }
+  | { code: "database_invalid"; file: string; problem: string }
+  | { code: "output_failed"; path: string; problem: string };
+
+export class MotioneraError extends Error {
+  readonly details: ErrorDetails;
+  constructor(details: ErrorDetails, message?: string) {
+    super(message ?? details.code);
+    this.name = "MotioneraError";
+    this.details = details;
+  }
+}
+
+export function isMotioneraError(e: unknown): e is MotioneraError {
+  return e instanceof MotioneraError;
+}

@@ -1,0 +1,33 @@
+/** Swedish date forms: "24 november 2026", "februari 2022", "2023". */
+import type { PartialDate } from "../domain/partial-date.js";
+
+export const monthNames = [
+  "januari", "februari", "mars", "april", "maj", "juni",
+  "juli", "augusti", "september", "oktober", "november", "december",
+] as const;
+
+/** "2026-11-24" → "24 november 2026"; "2022-02" → "februari 2022"; "2023" → "2023". */
+export function formatDate(d: PartialDate): string {
+  const [y, m, day] = d.split("-");
+  if (m === undefined) return y ?? d;
+  const month = monthNames[Number(m) - 1];
+  if (day === undefined) return `${month} ${y}`;
+  return `${Number(day)} ${month} ${y}`;
+}
+
+/** Today's date in Sweden as YYYY-MM-DD (the documents are dated in Swedish local time). */
+export function todayInSweden(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** Whole years and months between two dates, in Swedish: "3 år", "1 år och 2 månader", "5 månader". */
+export function formatAge(from: Date, to: Date): string {
+  let months = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth());
+  if (to.getUTCDate() < from.getUTCDate()) months -= 1;
+  if (months < 1) return "under en månad";
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const y = years > 0 ? `${years} år` : "";
+  const m = rest > 0 ? `${rest} ${rest === 1 ? "månad" : "månader"}` : "";
+  return y && m ? `${y} och ${m}` : y || m;
+}

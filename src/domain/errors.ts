@@ -29,3 +29,8 @@ export class MotioneraError extends Error {
 export function isMotioneraError(e: unknown): e is MotioneraError {
   return e instanceof MotioneraError;
 }
+
+/** Things a draft can be made despite, that the user should hear about. */
+export type DraftWarning =
+  | Extract<ErrorDetails, { code: "fact_stale" }>
+  | { code: "fact_optional_missing"; key: string; label: string; subjectName: string };

@@ -7,3 +7,19 @@ export const signerSchema = z.object({
   role: z.string().trim().min(1).max(300).optional(),
 });
 export type Signer = z.infer<typeof signerSchema>;
+
+export const parliamentaryParties = ["S", "M", "SD", "C", "V", "KD", "L", "MP"] as const;
+
+/**
+ * Reads "Namn (Parti), roll" as written on a command line: the party in parentheses and the
+ * role after the first comma are optional. Party letters are upper-cased ("(v)" → "V").
+ * Returns undefined when there is no name.
+ */
+export function parseSigner(text: string): Signer | undefined {
+  const m = /^\s*([^(),]+?)\s*(?:\(\s*([^()]+?)\s*\))?\s*(?:,\s*(.*?))?\s*$/s.exec(text);
+  if (!m || !m[1]) return undefined;
+  const partyRaw = m[2];
+  const party = partyRaw && (parliamentaryParties as readonly string[]).includes(partyRaw.toUpperCase()) ? partyRaw.toUpperCase() : partyRaw;
+  const parsed = signerSchema.safeParse({ name: m[1], ...(party ? { party } : {}), ...(m[3] ? { role: m[3] } : {}) });
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,100 @@
+import type { Command } from "commander";
+import { z } from "zod";
+import { MotioneraError } from "../../domain/errors.js";
+import { parseSigner, type Signer } from "../../domain/signer.js";
+import { isoDateSchema } from "../../domain/partial-date.js";
+import { explainWarning } from "../../messages/sv.js";
+import { formats, type Format } from "../../render/index.js";
+import { writeDraftFiles } from "../../files/draft-files.js";
+import { Workspace } from "../../workspace.js";
+import { action, UsageError } from "../run.js";
+import { texts } from "../texts.sv.js";
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const optionsSchema = z.object({
+  template: z.string().min(1),
+  kommun: z.string().min(1),
+  author: z.array(z.string()).min(1),
+  date: isoDateSchema.optional(),
+  set: z.array(z.string()).default([]),
+  format: z.string().default("docx,pdf"),
+  out: z.string().min(1).default("output"),
+  strict: z.boolean().default(false),
+  json: z.boolean().default(false),
+  db: z.string().optional(),
+});
+
+export function parseFormats(list: string): Format[] {
+  const asked = list.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean).map((f) => (f === "markdown" ? "md" : f));
+  const bad = asked.filter((f) => !(formats as readonly string[]).includes(f));
+  if (bad.length || asked.length === 0) throw new UsageError(`okänt format ${bad.map((b) => `"${b}"`).join(", ") || "(inget)"}; välj bland ${formats.join(", ")}`);
+  return [...new Set(asked)] as Format[];
+}
+
+export function parseSets(sets: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of sets) {
+    const eq = s.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--set "${s}": skriv namn=värde`);
+    out[s.slice(0, eq).trim()] = s.slice(eq + 1);
+  }
+  return out;
+}
+
+function parseAuthors(list: readonly string[]): Signer[] {
+  return list.map((a) => {
+    const s = parseSigner(a);
+    if (!s) throw new MotioneraError({ code: "author_invalid", value: a, problem: "namnet saknas" });
+    return s;
+  });
+}
+
+export function registerDraft(program: Command): void {
+  program
+    .command("draft")
+    .summary(texts.draft.summary)
+    .description(texts.draft.summary)
+    .requiredOption("-t, --template <id>", texts.draft.template)
+    .requiredOption("-k, --kommun <kommun>", texts.draft.kommun)
+    .requiredOption("-a, --author <text>", texts.draft.author, collect)
+    .option("-d, --date <ÅÅÅÅ-MM-DD>", texts.draft.date)
+    .option("-s, --set <namn=värde>", texts.draft.set, collect)
+    .option("-f, --format <lista>", texts.draft.format, "docx,pdf")
+    .option("-o, --out <mapp>", texts.draft.out, "output")
+    .option("--strict", texts.draft.strict, false)
+    .option("--json", texts.optJson, false)
+    .option("--db <fil>", texts.optDb)
+    .addHelpText("after", texts.draft.examples)
+    .action(
+      action(async (raw: unknown) => {
+        const parsed = optionsSchema.safeParse(raw);
+        if (!parsed.success) {
+          const i = parsed.error.issues[0]!;
+          throw new UsageError(`--${i.path.join(".")}: ${i.message}`);
+        }
+        const o = parsed.data;
+        const fmts = parseFormats(o.format);
+        const ws = await Workspace.open(o.db ? { db: o.db } : {});
+        const composed = await ws.compose({
+          template: o.template,
+          municipality: o.kommun,
+          authors: parseAuthors(o.author),
+          ...(o.date ? { date: o.date } : {}),
+          inputs: parseSets(o.set),
+          strict: o.strict,
+        });
+        const files = await writeDraftFiles(composed.draft, fmts, o.out);
+        const warnings = composed.warnings.map(explainWarning);
+        if (o.json) {
+          process.stdout.write(
+            `${JSON.stringify({ title: composed.draft.meta.title, template: o.template, municipality: composed.place.name, files, citations: composed.draft.citations.length, warnings }, null, 2)}\n`,
+          );
+          return;
+        }
+        for (const w of warnings) process.stderr.write(`${texts.draft.warning} ${w}\n`);
+        process.stdout.write(`${composed.draft.meta.title} (${composed.place.selfName}, ${texts.draft.citedFacts(composed.draft.citations.length)})\n${texts.draft.wrote}\n`);
+        for (const f of files) process.stdout.write(`  ${f.path}\n`);
+      }),
+    );
+}

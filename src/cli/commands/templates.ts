@@ -1,0 +1,80 @@
+import type { Command } from "commander";
+import type { Template } from "../../compose/template-library.js";
+import { factDefinition } from "../../facts/catalog.js";
+import { Workspace } from "../../workspace.js";
+import { action } from "../run.js";
+import { texts } from "../texts.sv.js";
+
+const t = texts.templates;
+
+/** The JSON face of a template: what API clients and scripts need to fill it. */
+export function templateSummary(tpl: Template) {
+  const fm = tpl.frontMatter;
+  return {
+    id: fm.id,
+    kind: fm.kind,
+    title: fm.title,
+    description: fm.description,
+    topics: fm.topics,
+    inputs: fm.inputs,
+    facts: fm.facts.map((f) => ({ ...f, label: factDefinition(f.key)?.label ?? f.key })),
+    maxAge: fm.maxAge,
+  };
+}
+
+function describe(tpl: Template): string {
+  const s = templateSummary(tpl);
+  const inputs = s.inputs.length
+    ? s.inputs
+        .map((i) => {
+          const extra = [i.type === "choice" ? i.options.join("|") : i.type, i.required ? t.required : t.optional, i.default !== undefined ? `${t.default}: ${String(i.default)}` : ""].filter(Boolean);
+          return `  ${i.name}  ${i.label} (${extra.join(", ")})${i.help ? `\n      ${i.help}` : ""}`;
+        })
+        .join("\n")
+    : `  ${t.none}`;
+  const facts = s.facts.map((f) => `  ${f.key}  ${f.label} (${f.required ? t.required : t.optional}${f.maxAge ? `, ${f.maxAge}` : ""})`).join("\n") || `  ${t.none}`;
+  const example = s.inputs.filter((i) => i.required && i.default === undefined).map((i) => ` --set ${i.name}="…"`).join("");
+  return [
+    `${s.title}  [${s.id}, ${s.kind}]`,
+    s.description,
+    `${t.file}: ${tpl.file}`,
+    `${t.topics}: ${s.topics.join(", ") || t.none}`,
+    `${t.maxAge}: ${s.maxAge}`,
+    `${t.inputs}:\n${inputs}`,
+    `${t.facts}:\n${facts}`,
+    `${t.usage}:\n  motionera draft --template ${s.id} --kommun <kommun> --author "Namn (Parti), roll"${example}`,
+  ].join("\n");
+}
+
+export function registerTemplates(program: Command): void {
+  const cmd = program
+    .command("templates")
+    .summary(t.summary)
+    .description(t.summary)
+    .option("--json", texts.optJson, false)
+    .action(
+      action(async (o: { json: boolean }) => {
+        const ws = await Workspace.open();
+        const all = ws.templates.all();
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify(all.map((x) => { const s = templateSummary(x); return { id: s.id, kind: s.kind, title: s.title, inputs: s.inputs, facts: s.facts }; }), null, 2)}\n`);
+          return;
+        }
+        const width = Math.max(...all.map((x) => x.frontMatter.id.length));
+        for (const x of all) process.stdout.write(`${x.frontMatter.id.padEnd(width)}  ${x.frontMatter.kind.padEnd(15)}  ${x.frontMatter.title}\n`);
+      }),
+    );
+  cmd
+    .command("show")
+    .summary(t.showSummary)
+    .description(t.showSummary)
+    .argument("<id>", t.id)
+    .option("--json", texts.optJson, false)
+    .action(
+      action(async (id: string, o: { json: boolean }) => {
+        const ws = await Workspace.open();
+        const tpl = ws.templates.get(id);
+        process.stdout.write(o.json ? `${JSON.stringify(templateSummary(tpl), null, 2)}\n` : `${describe(tpl)}\n`);
+      }),
+    );
+}

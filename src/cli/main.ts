@@ -1,0 +1,46 @@
+/** The motionera command line: parses argv and hands each command to the core. */
+import { Command, CommanderError } from "commander";
+import "../messages/sv.js";
+import { registerDraft } from "./commands/draft.js";
+import { registerFacts } from "./commands/facts.js";
+import { registerTemplates } from "./commands/templates.js";
+import { exitCodes, reportFailure } from "./run.js";
+import { texts } from "./texts.sv.js";
+
+export function buildProgram(): Command {
+  const program = new Command("motionera")
+    .description(texts.program)
+    .version("0.1.0", "-V, --version", texts.version)
+    .helpOption("-h, --help", texts.help)
+    .helpCommand(false)
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false });
+  registerDraft(program);
+  registerFacts(program);
+  registerTemplates(program);
+  for (const c of program.commands) {
+    c.helpOption("-h, --help", texts.help);
+    for (const sub of c.commands) sub.helpOption("-h, --help", texts.help);
+  }
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  for (const c of program.commands) {
+    c.exitOverride();
+    for (const sub of c.commands) sub.exitOverride();
+  }
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return exitCodes.ok;
+    }
+    await program.parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : exitCodes.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    return reportFailure(e);
+  }
+}

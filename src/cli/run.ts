@@ -1,0 +1,32 @@
+/** How every command ends: a message the user can act on and an exit code, never a stack trace. */
+import { isMotioneraError } from "../domain/errors.js";
+import { explainError } from "../messages/sv.js";
+import { texts } from "./texts.sv.js";
+
+export class UsageError extends Error {}
+
+export const exitCodes = { ok: 0, userError: 1, usage: 2, internal: 70 } as const;
+
+export function reportFailure(e: unknown): number {
+  if (isMotioneraError(e)) {
+    process.stderr.write(`motionera: ${explainError(e.details)}\n`);
+    return exitCodes.userError;
+  }
+  if (e instanceof UsageError) {
+    process.stderr.write(`motionera: ${e.message}\n`);
+    return exitCodes.usage;
+  }
+  process.stderr.write(`motionera: ${texts.internalError}\n  ${process.argv.slice(2).join(" ")}\n  ${(e as Error)?.stack ?? String(e)}\n`);
+  return exitCodes.internal;
+}
+
+/** Wraps a command action so failures are reported, not thrown. */
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (e) {
+      process.exitCode = reportFailure(e);
+    }
+  };
+}

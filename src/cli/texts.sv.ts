@@ -1,0 +1,78 @@
+/**
+ * Every Swedish text the command line prints of its own (help, headings, confirmations).
+ * Error and warning texts shared with the web service live in src/messages/sv.ts.
+ */
+export const texts = {
+  program: "Motionera: motioner, interpellationer, debattartiklar och pressmeddelanden för svensk kommunpolitik, med källhänvisade fakta om varje kommun.",
+  optDb: "databasfil (standard: MOTIONERA_DB eller den medföljande corpus/motionera.json)",
+  optJson: "skriv ut JSON i stället för text",
+  help: "visa hjälp för kommandot",
+  version: "visa versionen",
+
+  draft: {
+    summary: "skapa ett utkast ur en mall för en kommun (DOCX och PDF som standard)",
+    template: "mallens id (se: motionera templates)",
+    kommun: "kommunens namn eller kommunkod, t.ex. Lidingö eller 0186",
+    author: 'undertecknare, "Namn (Parti), roll"; upprepa för flera',
+    date: "dokumentets datum, ÅÅÅÅ-MM-DD (standard: i dag)",
+    set: "värde för ett av mallens fält, namn=värde; upprepa för flera",
+    format: "format att skriva, kommaseparerade: docx, pdf, md, html",
+    out: "mapp att skriva till",
+    strict: "behandla för gamla uppgifter som fel i stället för varningar",
+    wrote: "Skrev:",
+    citedFacts: (n: number) => `${n} ${n === 1 ? "uppgift" : "uppgifter"} med källa`,
+    warning: "Varning:",
+    examples: `
+Exempel:
+  motionera draft --template kast-avtal --kommun Lidingö --author "Anna Andersson (L), ledamot i kommunfullmäktige"
+  motionera draft --template handlingsplan-prostitution --kommun Göteborg --author "Eva Ek (V)" --author "Per Berg (V)" --format docx,pdf,md`,
+  },
+
+  facts: {
+    summary: "visa uppgifterna om en kommun, dess län och hela landet, med källor",
+    kommun: "kommunens namn eller kommunkod",
+    all: "visa även äldre värden (historiken)",
+    none: "Inga uppgifter.",
+    scopeHeading: { kommun: "Kommunen", lan: "Länet", land: "Hela landet" } as Record<string, string>,
+    asOf: "per",
+    undated: "odaterad",
+    age: "ålder",
+    source: "Källa",
+    older: "äldre värde",
+    addSummary: "lägg till en uppgift med källa (historiken behålls)",
+    addSubject: "kommun, län (namn, kod eller bokstav) eller SE för hela landet",
+    addKey: "faktanyckel (se: motionera facts keys)",
+    addValue: "värdet: ja/nej, ett tal, en text eller ett datum beroende på nyckeln",
+    asOfOpt: "datum som värdet avser, ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
+    sourceTitle: "källans titel",
+    publisher: "källans utgivare",
+    sourceDate: "källans datum, ÅÅÅÅ[-MM[-DD]] (utelämna om källan är odaterad)",
+    url: "källans webbadress",
+    note: "förbehåll som läsaren behöver, t.ex. ungefärligt värde",
+    added: "Lade till:",
+    keysSummary: "lista alla faktanycklar med typ och omfattning",
+    examples: `
+Exempel:
+  motionera facts Lidingö
+  motionera facts 0186 --json
+  motionera facts add Lidingö mika_kast_agreement ja --as-of 2024-03-01 --source-title "Protokoll KS" --publisher "Lidingö stad" --source-date 2024-03-05`,
+  },
+
+  templates: {
+    summary: "lista mallarna",
+    showSummary: "beskriv en mall: fält, uppgifter den citerar och ämnen",
+    id: "mallens id",
+    inputs: "Fält",
+    facts: "Uppgifter",
+    topics: "Ämnen",
+    required: "krävs",
+    optional: "valfri",
+    maxAge: "Äldsta godtagna uppgift",
+    default: "standard",
+    file: "Fil",
+    usage: "Användning",
+    none: "(inga)",
+  },
+
+  internalError: "Ett oväntat fel inträffade. Inga filer skrevs. Rapportera gärna felet med kommandot du körde:",
+} as const;

@@ -1,0 +1,52 @@
+/** What the helpers of one composition share: the facts they may cite and the citations made. */
+import type { Citation } from "../domain/draft.js";
+import type { Place } from "../domain/municipality.js";
+import type { FrontMatter } from "../domain/template.js";
+import type { FactRegistry } from "../facts/registry.js";
+import { factDefinition } from "../facts/catalog.js";
+import { formatFactValue } from "../facts/format-value.js";
+import { citationMarker } from "./citation-marker.js";
+import type { Fact } from "../domain/fact.js";
+import type { Signer } from "../domain/signer.js";
+
+export class ComposeState {
+  readonly citations: Citation[] = [];
+  readonly #byFactId = new Map<string, number>();
+
+  constructor(
+    readonly place: Place,
+    readonly registry: FactRegistry,
+    readonly frontMatter: FrontMatter,
+    readonly signers: readonly Signer[],
+  ) {}
+
+  /** The fact behind a key, or undefined; refuses keys the template did not declare. */
+  lookup(key: string): { fact: Fact; subjectName: string } | undefined {
+    if (!this.frontMatter.facts.some((f) => f.key === key)) {
+      throw new Error(`the template cites "${key}" but does not declare it under facts:`);
+    }
+    return this.registry.resolve(this.place, key);
+  }
+
+  /** Records a citation of the fact (once per fact) and returns its marker. */
+  cite(fact: Fact, subjectName: string): string {
+    let n = this.#byFactId.get(fact.id);
+    if (n === undefined) {
+      n = this.citations.length + 1;
+      const def = factDefinition(fact.key);
+      this.citations.push({
+        n,
+        factId: fact.id,
+        key: fact.key,
+        label: def?.label ?? fact.key,
+        subjectName,
+        value: formatFactValue(fact.value, def),
+        asOf: fact.asOf,
+        ...(fact.note ? { note: fact.note } : {}),
+        source: fact.source,
+      });
+      this.#byFactId.set(fact.id, n);
+    }
+    return citationMarker(n);
+  }
+}

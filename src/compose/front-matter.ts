@@ -1,0 +1,51 @@
+/**
+ * Splits a template file into YAML front matter and body, and validates the front matter
+ * with zod. Every problem is reported with the file, line and column it comes from.
+ */
+import { LineCounter, parseDocument, isNode } from "yaml";
+import { frontMatterSchema, type FrontMatter } from "../domain/template.js";
+import { MotioneraError } from "../domain/errors.js";
+
+export interface SplitTemplate {
+  frontMatter: FrontMatter;
+  body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+const fence = /^---[ \t]*$/;
+
+export function splitTemplate(file: string, text: string): SplitTemplate {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const fail = (problem: string, line?: number, column?: number): never => {
+    throw new MotioneraError({ code: "template_invalid", file, problem, ...(line ? { line } : {}), ...(column ? { column } : {}) });
+  };
+  if (!fence.test(lines[0] ?? "")) fail('mallen måste börja med front matter: en rad "---", YAML, och en rad "---"', 1, 1);
+  const end = lines.findIndex((l, i) => i > 0 && fence.test(l));
+  if (end < 0) fail('front matter saknar avslutande rad "---"', 1, 1);
+  const yamlText = lines.slice(1, end).join("\n");
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const yamlLine = (offset: number) => {
+    const p = counter.linePos(offset);
+    return { line: p.line + 1, column: p.col }; // +1: the opening fence is line 1 of the file
+  };
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const at = yamlLine(yamlError.pos[0]);
+    fail(`YAML: ${yamlError.message.split("\n")[0]}`, at.line, at.column);
+  }
+  const parsed = frontMatterSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    // Point at the deepest node of the path that exists in the YAML.
+    let path = [...issue.path];
+    let node: unknown = undefined;
+    while (path.length > 0 && !isNode((node = doc.getIn(path, true)))) path = path.slice(0, -1);
+    const range = isNode(node) ? node.range : undefined;
+    const at = range ? yamlLine(range[0]) : { line: 2, column: 1 };
+    const where = issue.path.length ? `${issue.path.map(String).join(".")}: ` : "";
+    fail(`${where}${issue.message}`, at.line, at.column);
+  }
+  return { frontMatter: parsed.data!, body: lines.slice(end + 1).join("\n"), bodyLine: end + 2 };
+}

@@ -1,0 +1,167 @@
+/**
+ * Parses the composed, restricted Markdown with a real Markdown library (marked's lexer)
+ * and maps its tokens onto the Draft AST. Decides once what writers must not guess:
+ * paragraphs vs line breaks, which list holds att-satser and which holds questions.
+ */
+import { Lexer, type Token, type Tokens } from "marked";
+import type { Block, Inline, ListRole } from "../domain/draft.js";
+import { markerPattern } from "./citation-marker.js";
+
+const lexerOptions = { gfm: true, breaks: false } as const;
+
+function pushText(out: Inline[], value: string): void {
+  if (value.length === 0) return;
+  // Split on citation markers; collapse runs of whitespace a template's line wrapping leaves.
+  let last = 0;
+  for (const m of value.matchAll(markerPattern)) {
+    const before = value.slice(last, m.index);
+    if (before) appendText(out, before);
+    out.push({ type: "citation", n: Number(m[1]) });
+    last = m.index + m[0].length;
+  }
+  const rest = value.slice(last);
+  if (rest) appendText(out, rest);
+}
+
+function appendText(out: Inline[], value: string): void {
+  const v = value.replace(/[ \t\n]+/g, " ");
+  const prev = out[out.length - 1];
+  if (prev?.type === "text") prev.value += v;
+  else out.push({ type: "text", value: v });
+}
+
+function inlines(tokens: readonly Token[] | undefined): Inline[] {
+  const out: Inline[] = [];
+  for (const t of tokens ?? []) {
+    switch (t.type) {
+      case "text": {
+        const tt = t as Tokens.Text;
+        if (tt.tokens && tt.tokens.length > 0) {
+          for (const child of inlines(tt.tokens)) {
+            if (child.type === "text") appendText(out, child.value);
+            else out.push(child);
+          }
+        } else pushText(out, tt.text);
+        break;
+      }
+      case "escape":
+        appendText(out, (t as Tokens.Escape).text);
+        break;
+      case "strong":
+        out.push({ type: "strong", children: inlines((t as Tokens.Strong).tokens) });
+        break;
+      case "em":
+        out.push({ type: "emphasis", children: inlines((t as Tokens.Em).tokens) });
+        break;
+      case "link": {
+        const l = t as Tokens.Link;
+        out.push({ type: "link", url: l.href, children: inlines(l.tokens) });
+        break;
+      }
+      case "br":
+        out.push({ type: "break" });
+        break;
+      case "codespan":
+        appendText(out, (t as Tokens.Codespan).text);
+        break;
+      case "del":
+        out.push(...inlines((t as Tokens.Del).tokens));
+        break;
+      default:
+        // Restricted Markdown: HTML, images and anything else are kept as their literal text.
+        if ("text" in t && typeof t.text === "string") pushText(out, t.text);
+        else if ("raw" in t && typeof t.raw === "string") pushText(out, t.raw);
+    }
+  }
+  return trimInlines(out);
+}
+
+function trimInlines(xs: Inline[]): Inline[] {
+  const first = xs[0];
+  if (first?.type === "text") first.value = first.value.replace(/^\s+/, "");
+  const last = xs[xs.length - 1];
+  if (last?.type === "text") last.value = last.value.replace(/\s+$/, "");
+  return xs.filter((x) => x.type !== "text" || x.value.length > 0);
+}
+
+function plain(xs: readonly Inline[]): string {
+  return xs.map((x) => (x.type === "text" ? x.value : "children" in x ? plain(x.children) : "")).join("");
+}
+
+/** att-satser: every item begins with "att"; questions: an ordered list whose items all end with "?". */
+function listRole(ordered: boolean, items: Inline[][]): ListRole {
+  const texts = items.map((i) => plain(i).trim());
+  if (texts.length > 0 && texts.every((t) => /^att\s/i.test(t))) return "proposals";
+  if (ordered && texts.length > 0 && texts.every((t) => t.endsWith("?"))) return "questions";
+  return "plain";
+}
+
+function listItem(item: Tokens.ListItem): Inline[] {
+  // A loose item holds paragraphs; join them with line breaks so an item stays one unit.
+  const parts: Inline[][] = [];
+  for (const t of item.tokens) {
+    if (t.type === "text" || t.type === "paragraph") parts.push(inlines((t as Tokens.Text | Tokens.Paragraph).tokens ?? [t]));
+    else if (t.type === "list") for (const sub of (t as Tokens.List).items) parts.push(listItem(sub));
+  }
+  const out: Inline[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) out.push({ type: "break" });
+    out.push(...p);
+  });
+  return out;
+}
+
+function blocks(tokens: readonly Token[]): Block[] {
+  const out: Block[] = [];
+  for (const t of tokens) {
+    switch (t.type) {
+      case "heading": {
+        const h = t as Tokens.Heading;
+        out.push({ type: "heading", level: Math.min(3, Math.max(1, h.depth)) as 1 | 2 | 3, children: inlines(h.tokens) });
+        break;
+      }
+      case "paragraph": {
+        const children = inlines((t as Tokens.Paragraph).tokens);
+        if (children.length > 0) out.push({ type: "paragraph", children });
+        break;
+      }
+      case "list": {
+        const l = t as Tokens.List;
+        const items = l.items.map(listItem).filter((i) => i.length > 0);
+        if (items.length > 0) out.push({ type: "list", ordered: l.ordered, role: listRole(l.ordered, items), items });
+        break;
+      }
+      case "blockquote":
+        out.push({ type: "quote", children: blocks((t as Tokens.Blockquote).tokens) });
+        break;
+      case "hr":
+        out.push({ type: "rule" });
+        break;
+      case "space":
+        break;
+      case "code":
+      case "html":
+      case "text": {
+        const children = inlines([{ type: "text", raw: t.raw, text: (t as Tokens.Text).text ?? t.raw } as Tokens.Text]);
+        if (children.length > 0) out.push({ type: "paragraph", children });
+        break;
+      }
+      case "table": {
+        // Not part of the restricted Markdown: keep the cells' text as paragraphs, lose nothing.
+        const tb = t as Tokens.Table;
+        for (const row of [tb.header, ...tb.rows]) {
+          const children = inlines(row.flatMap((cell, i) => (i > 0 ? [{ type: "text", raw: " – ", text: " – " } as Tokens.Text, ...cell.tokens] : cell.tokens)));
+          if (children.length > 0) out.push({ type: "paragraph", children });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+export function markdownToBlocks(markdown: string): Block[] {
+  return blocks(new Lexer(lexerOptions).lex(markdown));
+}

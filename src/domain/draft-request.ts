@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { isoDateSchema } from "./partial-date.js";
+import { signerSchema } from "./signer.js";
+
+/** What a caller asks for: the same shape from the CLI, the API and the web form. */
+export const draftRequestSchema = z.object({
+  template: z.string().trim().min(1).max(100),
+  municipality: z.string().trim().min(1).max(100),
+  authors: z.array(signerSchema).min(1, "minst en undertecknare").max(50),
+  /** The document's date (YYYY-MM-DD); today in Sweden when left out. */
+  date: isoDateSchema.optional(),
+  inputs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  /** Stale facts are errors instead of warnings. */
+  strict: z.boolean().default(false),
+});
+export type DraftRequest = z.input<typeof draftRequestSchema>;

@@ -1,0 +1,75 @@
+/**
+ * The facts registry read side: the latest value and the history of a key for a
+ * municipality, its county or the country, with provenance.
+ */
+import type { Fact } from "../domain/fact.js";
+import { comparePartialDates } from "../domain/partial-date.js";
+import type { Place } from "../domain/municipality.js";
+import { factDefinition, type FactScope } from "./catalog.js";
+
+export const nationalSubject = "SE";
+
+/** The subjects a municipality's facts can come from, most specific first. */
+export function subjectsOf(place: Place): { scope: FactScope; subject: string; name: string }[] {
+  return [
+    { scope: "kommun", subject: place.code, name: place.name },
+    { scope: "lan", subject: place.county.code, name: place.county.name },
+    { scope: "land", subject: nationalSubject, name: "Sverige" },
+  ];
+}
+
+/** Oldest first; undated values sort before dated ones (they cannot be "the latest"). */
+function byAsOf(a: Fact, b: Fact): number {
+  if (a.asOf === b.asOf) return a.recordedAt.localeCompare(b.recordedAt);
+  if (a.asOf === null) return -1;
+  if (b.asOf === null) return 1;
+  return comparePartialDates(a.asOf, b.asOf) || a.recordedAt.localeCompare(b.recordedAt);
+}
+
+export class FactRegistry {
+  readonly #bySubjectKey = new Map<string, Fact[]>();
+  readonly #bySubject = new Map<string, Fact[]>();
+
+  constructor(facts: readonly Fact[]) {
+    for (const f of facts) {
+      const k = `${f.subject}\u0000${f.key}`;
+      const list = this.#bySubjectKey.get(k) ?? [];
+      list.push(f);
+      this.#bySubjectKey.set(k, list);
+      const bySubject = this.#bySubject.get(f.subject) ?? [];
+      bySubject.push(f);
+      this.#bySubject.set(f.subject, bySubject);
+    }
+    for (const list of this.#bySubjectKey.values()) list.sort(byAsOf);
+  }
+
+  /** Every value recorded for a subject and key, oldest first. */
+  history(subject: string, key: string): readonly Fact[] {
+    return this.#bySubjectKey.get(`${subject}\u0000${key}`) ?? [];
+  }
+
+  /** The value with the latest as-of for a subject and key. */
+  latest(subject: string, key: string): Fact | undefined {
+    const h = this.history(subject, key);
+    return h[h.length - 1];
+  }
+
+  /** All facts about one subject, grouped by key, oldest first within a key. */
+  aboutSubject(subject: string): readonly Fact[] {
+    return [...(this.#bySubject.get(subject) ?? [])].sort((a, b) => a.key.localeCompare(b.key) || byAsOf(a, b));
+  }
+
+  /**
+   * The fact a document about `place` cites for `key`: the municipality's own value if it
+   * has one, else its county's, else the national one — within the scopes the catalog allows.
+   */
+  resolve(place: Place, key: string): { fact: Fact; subjectName: string } | undefined {
+    const def = factDefinition(key);
+    for (const s of subjectsOf(place)) {
+      if (def && !def.scopes.includes(s.scope)) continue;
+      const fact = this.latest(s.subject, key);
+      if (fact) return { fact, subjectName: s.name };
+    }
+    return undefined;
+  }
+}

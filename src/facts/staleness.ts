@@ -1,0 +1,26 @@
+/** Whether a fact is older than a template accepts. */
+import type { Fact } from "../domain/fact.js";
+import { partialDateEnd } from "../domain/partial-date.js";
+
+/** today minus an ISO 8601 age ("P5Y", "P18M"), as YYYY-MM-DD. */
+export function oldestAcceptable(maxAge: string, today: string): string {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?$/.exec(maxAge);
+  if (!m) throw new Error(`invalid age ${maxAge}`);
+  const months = Number(m[1] ?? 0) * 12 + Number(m[2] ?? 0);
+  const d = new Date(`${today}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A fact is stale when even the last day its as-of can stand for ("2023" → 2023-12-31) is
+ * before the oldest acceptable date, or when nothing dates it.
+ */
+export function isStale(fact: Fact, oldest: string): boolean {
+  if (fact.asOf === null) return true;
+  return partialDateEnd(fact.asOf).toISOString().slice(0, 10) < oldest;
+}

@@ -1,0 +1,59 @@
+/**
+ * Puts rendered drafts on disk: readable names ("2026-11-24-lidingo-motion-kast-avtal.docx"),
+ * every format rendered in memory first, each file written to a temporary name and renamed,
+ * so a failure leaves no half-written file behind.
+ */
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { Draft } from "../domain/draft.js";
+import { MotioneraError } from "../domain/errors.js";
+import { fold } from "../lang/normalize.js";
+import { extensionOf, renderDraft, type Format } from "../render/index.js";
+
+export function slug(s: string): string {
+  return fold(s)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
+}
+
+/** "2026-11-24-lidingo-motion-kast-avtal" */
+export function draftBaseName(draft: Draft): string {
+  const { date, municipality, kind, templateId } = draft.meta;
+  const id = templateId.startsWith(`${kind}-`) ? templateId.slice(kind.length + 1) : templateId;
+  return [date, slug(municipality.name), kind, slug(id)].filter(Boolean).join("-");
+}
+
+export interface WrittenFile {
+  format: Format;
+  path: string;
+  bytes: number;
+}
+
+export async function renderAll(draft: Draft, formats: readonly Format[]): Promise<{ format: Format; data: Uint8Array | string }[]> {
+  return Promise.all(formats.map(async (format) => ({ format, data: await renderDraft(draft, format) })));
+}
+
+export async function writeDraftFiles(draft: Draft, formats: readonly Format[], outDir: string): Promise<WrittenFile[]> {
+  const rendered = await renderAll(draft, formats);
+  const dir = resolve(outDir);
+  const base = draftBaseName(draft);
+  const temps: string[] = [];
+  try {
+    await mkdir(dir, { recursive: true });
+    const staged = await Promise.all(
+      rendered.map(async ({ format, data }) => {
+        const path = join(dir, `${base}.${extensionOf(format)}`);
+        const temp = join(dir, `.${base}.${extensionOf(format)}.${process.pid}.tmp`);
+        temps.push(temp);
+        await writeFile(temp, data);
+        return { format, path, temp, bytes: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength };
+      }),
+    );
+    for (const s of staged) await rename(s.temp, s.path);
+    return staged.map(({ format, path, bytes }) => ({ format, path, bytes }));
+  } catch (e) {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    throw new MotioneraError({ code: "output_failed", path: dir, problem: (e as Error).message });
+  }
+}

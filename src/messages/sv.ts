@@ -1,0 +1,59 @@
+/**
+ * What a Swedish user reads when something is wrong: every error and warning the core
+ * raises, worded in one place so it can be reviewed. The CLI and the web service both use it.
+ */
+import { z } from "zod";
+import type { DraftWarning, ErrorDetails } from "../domain/errors.js";
+import { formatDate } from "../lang/dates.js";
+import { formatList } from "../lang/lists.js";
+
+// zod's own messages ("Ogiltig inmatning …") in Swedish, for every schema in the project.
+z.config(z.locales.sv());
+
+const quoted = (xs: readonly string[]) => formatList(xs.map((x) => `"${x}"`), "eller");
+const didYouMean = (xs: readonly string[]) => (xs.length ? ` Menade du ${quoted(xs)}?` : "");
+
+export function explainError(d: ErrorDetails): string {
+  switch (d.code) {
+    case "unknown_municipality":
+      return `Okänd kommun: "${d.query}".${didYouMean(d.suggestions)} Ange kommunens namn eller SCB:s kommunkod (till exempel "Lidingö" eller "0186").`;
+    case "unknown_county":
+      return `Okänt län: "${d.query}".${didYouMean(d.suggestions)} Ange länets namn, kod eller länsbokstav (till exempel "Stockholms län", "01" eller "AB").`;
+    case "unknown_template":
+      return `Okänd mall: "${d.query}".${didYouMean(d.suggestions)} Se alla mallar med: motionera templates`;
+    case "template_invalid": {
+      const at = d.line ? `:${d.line}${d.column ? `:${d.column}` : ""}` : "";
+      return `Fel i mallen ${d.file}${at}: ${d.problem}`;
+    }
+    case "fact_missing":
+      return (
+        `Uppgiften "${d.label}" (${d.key}) saknas för ${d.subjectName}, och mallen kräver den. ` +
+        `Lägg till den med källa, till exempel:\n  motionera facts add ${d.subject} ${d.key} <värde> --as-of ÅÅÅÅ-MM-DD --source-title "…" --publisher "…" --source-date ÅÅÅÅ-MM-DD [--url …]`
+      );
+    case "fact_stale":
+      return `Uppgiften "${d.label}" för ${d.subjectName} är ${d.asOf ? `från ${formatDate(d.asOf)}` : "odaterad"}, äldre än mallen godtar (${formatDate(d.oldest)}). Kontrollera om det finns en nyare uppgift och lägg till den med motionera facts add.`;
+    case "unknown_fact_key":
+      return `Okänd faktanyckel: "${d.key}".${didYouMean(d.suggestions)} Se alla nycklar med: motionera facts keys`;
+    case "fact_invalid":
+      return `Ogiltig uppgift${d.field ? ` i ${d.field}` : ""}: ${d.problem}`;
+    case "input_invalid":
+      return `Ogiltigt värde för ${d.field}: ${d.problem}`;
+    case "unknown_input":
+      return `Mallen har inget fält "${d.field}".${d.known.length ? ` Fälten är: ${d.known.join(", ")}.` : " Mallen har inga egna fält."}`;
+    case "author_invalid":
+      return `Kan inte läsa undertecknaren "${d.value}": ${d.problem}. Skriv till exempel --author "Anna Andersson (L), ledamot i kommunfullmäktige".`;
+    case "database_invalid":
+      return `Databasfilen ${d.file} kan inte läsas: ${d.problem}. Filen har inte ändrats. Rätta den eller välj en annan med --db.`;
+    case "output_failed":
+      return `Kunde inte skriva filerna i ${d.path}: ${d.problem}. Inga filer skrevs.`;
+  }
+}
+
+export function explainWarning(w: DraftWarning): string {
+  switch (w.code) {
+    case "fact_stale":
+      return explainError(w);
+    case "fact_optional_missing":
+      return `Uppgiften "${w.label}" (${w.key}) saknas för ${w.subjectName}; texten skrivs utan den.`;
+  }
+}

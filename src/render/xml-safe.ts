@@ -1,0 +1,13 @@
+/**
+ * Characters XML 1.0 forbids: C0 controls except tab, line feed and carriage return; U+FFFE
+ * and U+FFFF; and UTF-16 surrogates that are not part of a pair. One such character in a
+ * value makes Word refuse the whole file, so every string bound for XML passes here.
+ */
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The string without characters XML forbids (escaping of & < > is the serialiser's job). */
+export function xmlSafe(text: string): string {
+  FORBIDDEN.lastIndex = 0;
+  return FORBIDDEN.test(text) ? text.replace(FORBIDDEN, "") : text;
+}

@@ -1,0 +1,17 @@
+import type { Fact } from "../domain/fact.js";
+
+/** A fact as a caller submits it; the store assigns id and recordedAt. */
+export type NewFact = Omit<Fact, "id" | "recordedAt">;
+
+/**
+ * Storage behind one interface: the lowdb JSON file is the embedded default; a larger
+ * deployment can provide another implementation without touching callers.
+ */
+export interface Store {
+  /** Where the data lives (a file path for lowdb), for messages. */
+  readonly location: string;
+  /** Every fact, history included. */
+  facts(): Promise<readonly Fact[]>;
+  /** Records a fact. An existing value is never overwritten: history is kept. */
+  addFact(fact: NewFact): Promise<Fact>;
+}

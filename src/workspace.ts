@@ -1,0 +1,54 @@
+/**
+ * The core's face for the edges (CLI, web): opens the store and the template library once
+ * and offers the operations they translate to.
+ */
+import type { Composed } from "./compose/compose.js";
+import { composeDraft } from "./compose/compose.js";
+import { TemplateLibrary } from "./compose/template-library.js";
+import type { DraftRequest } from "./domain/draft-request.js";
+import { FactRegistry } from "./facts/registry.js";
+import { databasePath, templatesDir as defaultTemplatesDir } from "./project-paths.js";
+import { LowdbStore } from "./store/lowdb-store.js";
+import type { Store } from "./store/store.js";
+
+export interface WorkspaceOptions {
+  /** Database file; MOTIONERA_DB or the shipped corpus/motionera.json when left out. */
+  db?: string;
+  templatesDir?: string;
+  /** Today's date (YYYY-MM-DD) for judging fact age; defaults to today in Sweden. */
+  today?: string;
+}
+
+export class Workspace {
+  #registry: FactRegistry | undefined;
+  #templates: TemplateLibrary | undefined;
+
+  private constructor(
+    readonly store: Store,
+    private readonly options: WorkspaceOptions,
+  ) {}
+
+  static async open(options: WorkspaceOptions = {}): Promise<Workspace> {
+    return new Workspace(await LowdbStore.open(databasePath(options.db)), options);
+  }
+
+  /** Templates are loaded (and validated) on first use. */
+  get templates(): TemplateLibrary {
+    this.#templates ??= TemplateLibrary.load(this.options.templatesDir ?? defaultTemplatesDir);
+    return this.#templates;
+  }
+
+  async facts(): Promise<FactRegistry> {
+    this.#registry ??= new FactRegistry(await this.store.facts());
+    return this.#registry;
+  }
+
+  /** Forget the cached registry after a write. */
+  invalidate(): void {
+    this.#registry = undefined;
+  }
+
+  async compose(request: DraftRequest): Promise<Composed> {
+    return composeDraft(request, { templates: this.templates, facts: await this.facts(), ...(this.options.today ? { today: this.options.today } : {}) });
+  }
+}

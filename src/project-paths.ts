@@ -24,7 +24,12 @@ function findRoot(start: string): string {
 }
 
 export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
-export const templatesDir = join(projectRoot, "templates");
+export const defaultTemplatesDir = join(projectRoot, "templates");
+
+/** The templates to use: an explicit folder, else MOTIONERA_TEMPLATES, else the shipped templates/. */
+export function templatesDir(explicit?: string): string {
+  return explicit ?? process.env["MOTIONERA_TEMPLATES"] ?? defaultTemplatesDir;
+}
 /** The embedded default database, shipped with the project. */
 export const defaultDatabasePath = join(projectRoot, "corpus", "motionera.json");
 

@@ -7,13 +7,14 @@ import { composeDraft } from "./compose/compose.js";
 import { TemplateLibrary } from "./compose/template-library.js";
 import type { DraftRequest } from "./domain/draft-request.js";
 import { FactRegistry } from "./facts/registry.js";
-import { databasePath, templatesDir as defaultTemplatesDir } from "./project-paths.js";
+import { databasePath, templatesDir } from "./project-paths.js";
 import { LowdbStore } from "./store/lowdb-store.js";
 import type { Store } from "./store/store.js";
 
 export interface WorkspaceOptions {
   /** Database file; MOTIONERA_DB or the shipped corpus/motionera.json when left out. */
   db?: string;
+  /** Templates folder; MOTIONERA_TEMPLATES or the shipped templates/ when left out. */
   templatesDir?: string;
   /** Today's date (YYYY-MM-DD) for judging fact age; defaults to today in Sweden. */
   today?: string;
@@ -34,7 +35,7 @@ export class Workspace {
 
   /** Templates are loaded (and validated) on first use. */
   get templates(): TemplateLibrary {
-    this.#templates ??= TemplateLibrary.load(this.options.templatesDir ?? defaultTemplatesDir);
+    this.#templates ??= TemplateLibrary.load(templatesDir(this.options.templatesDir));
     return this.#templates;
   }
 

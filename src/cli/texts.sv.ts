@@ -6,6 +6,7 @@ export const texts = {
   program: "Motionera: motioner, interpellationer, debattartiklar och pressmeddelanden för svensk kommunpolitik, med källhänvisade fakta om varje kommun.",
   optDb: "databasfil (standard: MOTIONERA_DB eller den medföljande corpus/motionera.json)",
   optJson: "skriv ut JSON i stället för text",
+  optTemplates: "mapp med egna mallar, <typ>/<id>.hbs (standard: MOTIONERA_TEMPLATES eller de medföljande)",
   help: "visa hjälp för kommandot",
   version: "visa versionen",
 

@@ -5,7 +5,7 @@
  *   Lidingö: Avtal med Mikamottagningen och KAST: nej (uppgift per 21 februari 2023).
  *   Källa: Kartläggning …, Länsstyrelsen …, 21 februari 2023. https://…
  */
-import type { Citation } from "../domain/draft.js";
+import type { Citation, Draft } from "../domain/draft.js";
 import type { Source } from "../domain/fact.js";
 import { formatDate } from "../lang/dates.js";
 import { labels } from "./labels.sv.js";
@@ -31,6 +31,13 @@ export function citationNote(c: Citation): NoteText {
   const fact = `${c.subjectName}: ${c.label}: ${c.value} (${qualifier}).`;
   const src = sourceEntry(c.source);
   return { text: `${fact} ${labels.source}: ${src.text}`, url: src.url };
+}
+
+/** The citation a `{ type: "citation", n }` node refers to; a dangling number is a bug upstream. */
+export function citationOf(draft: Draft, n: number): Citation {
+  const c = draft.citations[n - 1];
+  if (!c || c.n !== n) throw new Error(`The draft cites note ${n}, but draft.citations has no citation ${n}`);
+  return c;
 }
 
 /** A note or source entry as one line of plain text, URL included. */

@@ -81,14 +81,53 @@ const BUILTIN: Record<Face, string> = {
 const parsedFaces = new Map<Face, Font>();
 let fontDir: string | undefined;
 
+/** The face parsed once per process, wrapped so its text layouts are shared by all documents. */
 function embeddedFace(face: Face): Font {
   let font = parsedFaces.get(face);
   if (!font) {
     fontDir ??= join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-    font = parseFont(readFileSync(join(fontDir, TTF_FILES[face])));
+    font = withSharedLayouts(parseFont(readFileSync(join(fontDir, TTF_FILES[face]))));
     parsedFaces.set(face, font);
   }
   return font;
+}
+
+const MAX_SHARED_LAYOUTS = 50_000;
+
+/**
+ * pdfkit caches the layout (shaping) of each word per document; across documents it shapes
+ * the same words again, which is a third of the time of rendering a draft. This wraps the
+ * fontkit font so `layout(text)` without features is computed once per process. Callers
+ * get a copy of the cached GlyphRun with fresh positions, because pdfkit scales the
+ * positions it is given in place; glyph objects are shared, as fontkit itself shares them.
+ */
+function withSharedLayouts(font: Font): Font {
+  interface Run {
+    positions: object[];
+  }
+  const layouts = new Map<string, Run>();
+  const copy = (run: Run): Run => {
+    const out = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as Run, run);
+    out.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
+    return out;
+  };
+  const layout = (text: string, features?: unknown): unknown => {
+    if (features !== undefined) return font.layout(text, features);
+    let run = layouts.get(text);
+    if (!run) {
+      if (layouts.size >= MAX_SHARED_LAYOUTS) layouts.clear();
+      run = font.layout(text) as Run;
+      layouts.set(text, run);
+    }
+    return copy(run);
+  };
+  return new Proxy(font, {
+    get(target, prop) {
+      if (prop === "layout") return layout;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -132,7 +171,8 @@ interface Box {
 }
 
 class PdfWriter {
-  private readonly registered = new Set<Face>();
+  /** Embedded faces this document has opened; the first (regular) is opened by the constructor. */
+  private readonly opened = new Set<Face>(["regular"]);
 
   constructor(
     private readonly doc: Doc,
@@ -355,14 +395,23 @@ class PdfWriter {
     return start + count - 1;
   }
 
-  /** Switch to a face, registering it with this document on first use (italic only when used). */
+  /**
+   * Switch to a face. The first use hands pdfkit the parsed font object (so the italic face
+   * is embedded only when the draft uses it); pdfkit then caches it under its PostScript
+   * name, which later switches use.
+   */
   private face(face: Face): void {
-    if (!this.registered.has(face)) {
-      const src = this.fonts === "builtin" ? BUILTIN[face] : (embeddedFace(face) as unknown as string);
-      this.doc.registerFont(face, src);
-      this.registered.add(face);
+    if (this.fonts === "builtin") {
+      this.doc.font(BUILTIN[face]);
+      return;
     }
-    this.doc.font(face);
+    const font = embeddedFace(face);
+    if (this.opened.has(face)) {
+      this.doc.font(font.postscriptName);
+    } else {
+      this.doc.font(font as unknown as string);
+      this.opened.add(face);
+    }
   }
 }
 

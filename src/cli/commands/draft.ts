@@ -23,6 +23,7 @@ const optionsSchema = z.object({
   strict: z.boolean().default(false),
   json: z.boolean().default(false),
   db: z.string().optional(),
+  templates: z.string().optional(),
 });
 
 export function parseFormats(list: string): Format[] {
@@ -65,6 +66,7 @@ export function registerDraft(program: Command): void {
     .option("--strict", texts.draft.strict, false)
     .option("--json", texts.optJson, false)
     .option("--db <fil>", texts.optDb)
+    .option("--templates <mapp>", texts.optTemplates)
     .addHelpText("after", texts.draft.examples)
     .action(
       action(async (raw: unknown) => {
@@ -75,7 +77,7 @@ export function registerDraft(program: Command): void {
         }
         const o = parsed.data;
         const fmts = parseFormats(o.format);
-        const ws = await Workspace.open(o.db ? { db: o.db } : {});
+        const ws = await Workspace.open({ ...(o.db ? { db: o.db } : {}), ...(o.templates ? { templatesDir: o.templates } : {}) });
         const composed = await ws.compose({
           template: o.template,
           municipality: o.kommun,

@@ -52,9 +52,10 @@ export function registerTemplates(program: Command): void {
     .summary(t.summary)
     .description(t.summary)
     .option("--json", texts.optJson, false)
+    .option("--templates <mapp>", texts.optTemplates)
     .action(
-      action(async (o: { json: boolean }) => {
-        const ws = await Workspace.open();
+      action(async (o: { json: boolean; templates?: string }) => {
+        const ws = await Workspace.open(o.templates ? { templatesDir: o.templates } : {});
         const all = ws.templates.all();
         if (o.json) {
           process.stdout.write(`${JSON.stringify(all.map((x) => { const s = templateSummary(x); return { id: s.id, kind: s.kind, title: s.title, inputs: s.inputs, facts: s.facts }; }), null, 2)}\n`);
@@ -70,9 +71,10 @@ export function registerTemplates(program: Command): void {
     .description(t.showSummary)
     .argument("<id>", t.id)
     .option("--json", texts.optJson, false)
+    .option("--templates <mapp>", texts.optTemplates)
     .action(
-      action(async (id: string, o: { json: boolean }) => {
-        const ws = await Workspace.open();
+      action(async (id: string, o: { json: boolean; templates?: string }) => {
+        const ws = await Workspace.open(o.templates ? { templatesDir: o.templates } : {});
         const tpl = ws.templates.get(id);
         process.stdout.write(o.json ? `${JSON.stringify(templateSummary(tpl), null, 2)}\n` : `${describe(tpl)}\n`);
       }),

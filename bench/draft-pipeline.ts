@@ -1,0 +1,137 @@
+/**
+ * Issue 2's measures: one two-page motion through the whole pipeline to DOCX and to PDF
+ * (warm, in process), and one whole `motionera draft` process — each beside a baseline run
+ * in the same process at the same time: docxtemplater filling an equivalent DOCX template,
+ * pdfkit with its built-in Helvetica, and pandoc converting the same Markdown to DOCX.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import Docxtemplater from "docxtemplater";
+import PizZip from "pizzip";
+import type { DraftRequest } from "../src/domain/draft-request.js";
+import type { Draft, Inline, Block } from "../src/domain/draft.js";
+import { renderDocx } from "../src/render/docx.js";
+import { renderPdf, renderPdfWithBuiltinFont } from "../src/render/pdf.js";
+import { renderMarkdown } from "../src/render/markdown.js";
+import { projectRoot } from "../src/project-paths.js";
+import { Workspace } from "../src/workspace.js";
+import { ms, printTable, summarize, timeIt, timePair, type Row } from "./stats.js";
+
+/** A background long enough that the motion runs to two pages, in the template's own text input. */
+const background = Array.from({ length: 6 }, (_, i) =>
+  `Stycke ${i + 1}: Kommunens socialtjänst möter personer som säljer sex och personer som köper sex, men saknar ofta den specialistkompetens som behövs för att ge rätt stöd. ` +
+  "En gemensam mottagning i länet ger tillgång till erfarna behandlare, utbildning för personalen och en väg ut för den som vill lämna prostitutionen. " +
+  "Kostnaden är liten jämfört med vad det kostar att inte agera – för den enskilde och för samhället.",
+).join("\n\n");
+
+export const benchRequest = (ws: Workspace): DraftRequest => {
+  const tpl = ws.templates.get("kast-avtal").frontMatter;
+  const textInput = tpl.inputs.find((i) => i.type === "text");
+  return {
+    template: "kast-avtal",
+    municipality: "Lidingö",
+    authors: [
+      { name: "Anna Andersson", party: "L", role: "ledamot i kommunfullmäktige" },
+      { name: "Bo Berg", party: "L", role: "ersättare i kommunfullmäktige" },
+    ],
+    date: "2026-11-24",
+    inputs: textInput ? { [textInput.name]: background } : {},
+  };
+};
+
+/** The same document as a docxtemplater template: the variable parts become {tags}. */
+function tagged(draft: Draft): { template: Draft; data: Record<string, string> } {
+  const data = { kommun: draft.meta.municipality.name, stad: draft.meta.municipality.selfName, datum: "24 november 2026" };
+  const swap = (s: string) => s.split(data.stad).join("{stad}").split(data.kommun).join("{kommun}").split(data.datum).join("{datum}");
+  const inl = (xs: Inline[]): Inline[] => xs.map((x) => (x.type === "text" ? { ...x, value: swap(x.value) } : "children" in x ? { ...x, children: inl(x.children) } : x));
+  const blk = (b: Block): Block =>
+    b.type === "list" ? { ...b, items: b.items.map(inl) } : b.type === "quote" ? { ...b, children: b.children.map(blk) } : b.type === "rule" ? b : { ...b, children: inl(b.children) };
+  return { template: { ...draft, blocks: draft.blocks.map(blk) }, data };
+}
+
+function pdfPages(buf: Buffer, dir: string): number {
+  const f = join(dir, "pages.pdf");
+  writeFileSync(f, buf);
+  try {
+    return Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [f], { encoding: "utf8" }))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function hasCommand(cmd: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+}
+
+/** Wall time of one whole process, alternating A and B. */
+function timeProcesses(a: string[], b: string[], runs: number): [ReturnType<typeof summarize>, ReturnType<typeof summarize>] {
+  const run = (cmd: string[]) => {
+    const t0 = performance.now();
+    const r = spawnSync(cmd[0]!, cmd.slice(1), { stdio: "ignore" });
+    if (r.status !== 0) throw new Error(`${cmd.join(" ")} exited with ${r.status}`);
+    return performance.now() - t0;
+  };
+  run(a);
+  run(b);
+  const xa: number[] = [];
+  const xb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    xa.push(run(a));
+    xb.push(run(b));
+  }
+  return [summarize(xa), summarize(xb)];
+}
+
+export async function benchDraftPipeline(runs = 300): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "motionera-bench-"));
+  const ws = await Workspace.open();
+  const request = benchRequest(ws);
+  const draft = (await ws.compose(request)).draft;
+  const pages = pdfPages(await renderPdf(draft), dir);
+
+  // DOCX: the whole pipeline (compose + parse + write) vs docxtemplater filling an equivalent template.
+  const { template, data } = tagged(draft);
+  const templateDocx = await renderDocx(template);
+  const fill = () => {
+    const doc = new Docxtemplater(new PizZip(templateDocx), { paragraphLoop: true, linebreaks: true });
+    doc.render(data);
+    return doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" });
+  };
+  const pipelineDocx = async () => renderDocx((await ws.compose(request)).draft);
+  const [ours, dt] = await timePair(pipelineDocx, fill, runs);
+  const writerOnly = await timeIt(() => renderDocx(draft), runs);
+
+  // PDF: the embedded Unicode font vs pdfkit's built-in Helvetica, the same Draft.
+  const [ttf, helv] = await timePair(() => renderPdf(draft), () => renderPdfWithBuiltinFont(draft), runs);
+  const pipelinePdf = await timeIt(async () => renderPdf((await ws.compose(request)).draft), runs);
+
+  const rows: Row[] = [
+    { measure: `DOCX, whole pipeline (median of ${ours.n})`, figure: ms(ours.median), baseline: "docxtemplater fill", baselineFigure: ms(dt.median), ratio: ours.median / dt.median, target: "≤ 1.5×", ok: ours.median / dt.median <= 1.5 },
+    { measure: "DOCX, whole pipeline (p95)", figure: ms(ours.p95), baseline: "docxtemplater fill", baselineFigure: ms(dt.p95), ratio: ours.p95 / dt.p95 },
+    { measure: "DOCX, writer only (median)", figure: ms(writerOnly.median), baseline: "docxtemplater fill", baselineFigure: ms(dt.median), ratio: writerOnly.median / dt.median },
+    { measure: `PDF, DejaVu TTF (median of ${ttf.n})`, figure: ms(ttf.median), baseline: "PDF, built-in Helvetica", baselineFigure: ms(helv.median), ratio: ttf.median / helv.median, target: "≤ 3×", ok: ttf.median / helv.median <= 3 },
+    { measure: "PDF, DejaVu TTF (p95)", figure: ms(ttf.p95), baseline: "PDF, built-in Helvetica", baselineFigure: ms(helv.p95), ratio: ttf.p95 / helv.p95 },
+    { measure: "PDF, whole pipeline (median)", figure: ms(pipelinePdf.median), baseline: "PDF, built-in Helvetica", baselineFigure: ms(helv.median), ratio: pipelinePdf.median / helv.median },
+  ];
+  printTable(`Draft pipeline, in process, warm — a ${pages}-page motion for Lidingö (${draft.citations.length} citations)`, rows);
+
+  // One whole `motionera draft` process (DOCX + PDF) vs one whole pandoc process (Markdown → DOCX).
+  const processRuns = 15;
+  const bin = join(projectRoot, "bin", "motionera.js");
+  const textInput = Object.entries(request.inputs ?? {})[0];
+  const ours2 = [process.execPath, bin, "draft", "--template", "kast-avtal", "--kommun", "Lidingö", "--author", "Anna Andersson (L), ledamot i kommunfullmäktige", "--author", "Bo Berg (L)", "--date", "2026-11-24", "--format", "docx,pdf", "--out", join(dir, "out")];
+  if (textInput) ours2.push("--set", `${textInput[0]}=${String(textInput[1])}`);
+  const md = join(dir, "in.md");
+  writeFileSync(md, renderMarkdown(draft));
+  if (!hasCommand("pandoc")) {
+    process.stdout.write("\npandoc is not installed (apt-get install pandoc): the whole-process comparison is skipped.\n");
+    return;
+  }
+  const [cli, pandoc] = timeProcesses(ours2, ["pandoc", md, "-o", join(dir, "pandoc.docx")], processRuns);
+  printTable(`Whole process, wall time (median of ${processRuns}, alternating)`, [
+    { measure: "motionera draft → DOCX + PDF", figure: ms(cli.median), baseline: "pandoc in.md -o out.docx", baselineFigure: ms(pandoc.median), ratio: cli.median / pandoc.median, target: "≤ 1.5×", ok: cli.median / pandoc.median <= 1.5 },
+  ]);
+}

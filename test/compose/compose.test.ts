@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { composeDraft } from "../../src/compose/compose.js";
+import { parseTemplate, TemplateLibrary } from "../../src/compose/template-library.js";
+import { markdownToBlocks } from "../../src/compose/markdown-to-draft.js";
+import { escapeBlock, escapeInline } from "../../src/compose/markdown-escape.js";
+import { inlineText, type Block } from "../../src/domain/draft.js";
+import { isMotioneraError, type MotioneraError } from "../../src/domain/errors.js";
+import type { Fact } from "../../src/domain/fact.js";
+import type { Signer } from "../../src/domain/signer.js";
+import { FactRegistry } from "../../src/facts/registry.js";
+
+const source = { title: "Testkälla", publisher: "Testförlaget", date: "2023-02-21" };
+const fact = (subject: string, key: string, value: Fact["value"], asOf: string | null): Fact => ({
+  id: `${subject}.${key}.${asOf}`,
+  subject,
+  key,
+  value,
+  asOf,
+  source,
+  recordedAt: "2026-11-24T12:00:00.000Z",
+});
+
+const registry = new FactRegistry([
+  fact("0186", "mika_kast_agreement", { type: "boolean", value: false }, "2023-02-21"),
+  fact("0186", "mika_kast_agreement", { type: "boolean", value: true }, "2023-11-13"),
+  fact("01", "mika_kast_agreements_in_county", { type: "number", value: 16 }, "2023-02-21"),
+  fact("SE", "share_men_bought_sex_ever", { type: "number", value: 7.5 }, "2014"),
+]);
+
+const template = (body: string, extra = "") =>
+  parseTemplate(
+    "templates/motion/t.hbs",
+    [
+      "---",
+      "id: t",
+      "kind: motion",
+      "title: Test",
+      "description: Testmall.",
+      "inputs:",
+      "  - name: note",
+      "    type: text",
+      "    label: Anteckning",
+      "  - name: line",
+      "    type: string",
+      "    label: Rad",
+      "facts:",
+      "  - key: mika_kast_agreement",
+      "  - key: mika_kast_agreements_in_county",
+      "  - key: share_men_bought_sex_ever",
+      "    required: false",
+      extra,
+      "---",
+      body,
+    ].join("\n"),
+  );
+
+const compose = (body: string, inputs: Record<string, string> = {}, authors: Signer[] = [{ name: "Anna Andersson", party: "L" }]) =>
+  composeDraft({ template: "t", municipality: "Lidingö", authors, inputs, date: "2026-11-24" }, { templates: new TemplateLibrary([template(body)]), facts: registry, today: "2026-11-24" });
+
+const textOf = (blocks: Block[]) =>
+  blocks.map((b) => (b.type === "paragraph" || b.type === "heading" ? inlineText(b.children) : b.type === "list" ? b.items.map(inlineText).join("\n") : "")).join("\n");
+
+describe("compose: template → Markdown → Draft", () => {
+  it("cites facts: value in the text, a numbered citation with its source, the latest value, each fact once", () => {
+    const c = compose('# Rubrik\n\nAvtal: {{cite "mika_kast_agreement"}}. Länet: {{cite "mika_kast_agreements_in_county"}}. Igen{{source "mika_kast_agreement"}}. Andel: {{cite "share_men_bought_sex_ever"}}.');
+    const p = c.draft.blocks[1]!;
+    expect(p.type).toBe("paragraph");
+    if (p.type !== "paragraph") return;
+    expect(inlineText(p.children)).toBe("Avtal: ja. Länet: 16. Igen. Andel: 7,5\u00a0procent.");
+    expect(p.children.filter((x) => x.type === "citation").map((x) => (x as { n: number }).n)).toEqual([1, 2, 1, 3]);
+    expect(c.draft.citations.map((x) => [x.key, x.value, x.subjectName, x.asOf])).toEqual([
+      ["mika_kast_agreement", "ja", "Lidingö", "2023-11-13"],
+      ["mika_kast_agreements_in_county", "16", "Stockholms län", "2023-02-21"],
+      ["share_men_bought_sex_ever", "7,5\u00a0procent", "Sverige", "2014"],
+    ]);
+    expect(c.draft.citations[0]!.source).toEqual(source);
+    expect(c.draft.meta.title).toBe("Rubrik");
+  });
+
+  it("uses jag for one signer and vi for several", () => {
+    expect(textOf(compose("föreslår {{pronoun}}").draft.blocks)).toBe("föreslår jag");
+    expect(textOf(compose("föreslår {{pronoun}}", {}, [{ name: "A" }, { name: "B" }]).draft.blocks)).toBe("föreslår vi");
+    expect(textOf(compose('{{pronoun "Jag" "Vi"}} och {{pronoun capital=true}}').draft.blocks)).toBe("Jag och Jag");
+  });
+
+  it("knows the att-satser, the questions, and the signature block", () => {
+    const c = compose("- att kommunen gör A\n- att kommunen gör B\n\n1. Vad gör ni?\n2. När?\n\n- en punkt\n\n{{placeAndDate}}\n\n{{signatures}}");
+    const lists = c.draft.blocks.filter((b) => b.type === "list");
+    expect(lists.map((l) => l.type === "list" && l.role)).toEqual(["proposals", "questions", "plain"]);
+    const last = c.draft.blocks.at(-1)!;
+    expect(last.type === "paragraph" && last.children).toEqual([{ type: "text", value: "Anna Andersson (L)" }]);
+    expect(textOf(c.draft.blocks)).toContain("Lidingö den 24 november 2026");
+  });
+
+  it("keeps user values from adding structure: Markdown, HTML, Handlebars and citation markers stay text", () => {
+    const hostile = "# Rubrik\n- att allt\n**fet** [länk](javascript:alert(1)) <script>alert(1)</script> {{cite \"mika_kast_agreement\"}} \uE0001\uE001 1. fråga?";
+    const c = compose("Före: {{input.line}}\n\n{{input.note}}", { line: hostile.replace(/\n/g, " "), note: hostile });
+    expect(c.draft.citations).toHaveLength(0);
+    expect(c.draft.blocks.every((b) => b.type === "paragraph")).toBe(true);
+    const inl = c.draft.blocks.flatMap((b) => (b.type === "paragraph" ? b.children : []));
+    expect(inl.every((x) => x.type === "text" || x.type === "break")).toBe(true);
+    const text = textOf(c.draft.blocks);
+    expect(text).toContain("<script>alert(1)</script>");
+    expect(text).toContain('{{cite "mika_kast_agreement"}}');
+    expect(text).toContain("**fet** [länk](javascript:alert(1))");
+    expect(text).not.toMatch(/[\uE000-\uF8FF]/);
+  });
+
+  it("turns blank lines in a text input into paragraphs and single newlines into breaks", () => {
+    const c = compose("{{input.note}}", { note: "Första stycket\nsamma stycke\n\nAndra stycket" });
+    expect(c.draft.blocks).toHaveLength(2);
+    const first = c.draft.blocks[0]!;
+    expect(first.type === "paragraph" && first.children.map((x) => x.type)).toEqual(["text", "break", "text"]);
+  });
+
+  it("rejects a required input left empty and a string input with newlines, naming the field", () => {
+    const lib = new TemplateLibrary([
+      parseTemplate("templates/motion/r.hbs", "---\nid: r\nkind: motion\ntitle: R\ndescription: R.\ninputs:\n  - name: who\n    type: string\n    label: Vem\n    required: true\n---\n{{input.who}}\n"),
+    ]);
+    const run = (inputs: Record<string, string>) => {
+      try {
+        composeDraft({ template: "r", municipality: "Lidingö", authors: [{ name: "A" }], inputs }, { templates: lib, facts: registry });
+      } catch (e) {
+        return isMotioneraError(e) ? e.details : e;
+      }
+      return undefined;
+    };
+    expect(run({})).toMatchObject({ code: "input_invalid", field: "who" });
+    expect(run({ who: "a\nb" })).toMatchObject({ code: "input_invalid", field: "who" });
+    expect(run({ whom: "x" })).toMatchObject({ code: "unknown_input", field: "whom" });
+  });
+});
+
+describe("template validation names file, line and problem", () => {
+  const problem = (text: string): MotioneraError["details"] | undefined => {
+    try {
+      parseTemplate("templates/motion/x.hbs", text);
+    } catch (e) {
+      if (isMotioneraError(e)) return e.details;
+      throw e;
+    }
+    return undefined;
+  };
+  const head = "---\nid: x\nkind: motion\ntitle: X\ndescription: X.\n";
+
+  it("a YAML error", () => expect(problem("---\nid: x\nkind: [motion\n---\n")).toMatchObject({ code: "template_invalid", file: "templates/motion/x.hbs", line: 3 }));
+  it("a field of the wrong kind", () => expect(problem(`${head}inputs:\n  - name: a\n    type: colour\n    label: A\n---\n`)).toMatchObject({ line: 8 }));
+  it("a missing field", () => expect(problem("---\nid: x\nkind: motion\ntitle: X\n---\n")).toMatchObject({ problem: expect.stringMatching(/description/) }));
+  it("an unknown fact key", () => expect(problem(`${head}facts:\n  - key: no_such_fact\n---\n`)).toMatchObject({ problem: expect.stringMatching(/no_such_fact/) }));
+  it("a fact cited but not declared", () => expect(problem(`${head}---\n# T\n\nText {{cite "mika_kast_agreement"}}\n`)).toMatchObject({ line: 9, problem: expect.stringMatching(/facts:/) }));
+  it("an undeclared input", () => expect(problem(`${head}---\n\n{{input.missing}}\n`)).toMatchObject({ line: 8, problem: expect.stringMatching(/input\.missing/) }));
+  it("a Handlebars syntax error", () => expect(problem(`${head}---\n# T\n\n{{#if x}}\nopen\n`)).toMatchObject({ line: 11 }));
+  it("an unknown helper", () => expect(problem(`${head}---\n# T\n{{shout "x"}}\n`)).toMatchObject({ problem: expect.stringMatching(/shout/) }));
+  it("no front matter", () => expect(problem("# Bara text\n")).toMatchObject({ line: 1 }));
+});
+
+describe("escaping for Markdown", () => {
+  it("escapes every character that could start structure", () => {
+    const s = "1. # *a* _b_ [c](d) <e> `f` | g ~ h & i \\ j";
+    expect(markdownToBlocks(escapeInline(s))).toEqual([{ type: "paragraph", children: [{ type: "text", value: s }] }]);
+  });
+  it("never lets a value start a code block or a list", () => {
+    expect(markdownToBlocks(escapeBlock("    indrag\n- punkt\n> citat"))).toEqual([
+      { type: "paragraph", children: [{ type: "text", value: "indrag" }, { type: "break" }, { type: "text", value: "- punkt" }, { type: "break" }, { type: "text", value: "> citat" }] },
+    ]);
+  });
+});

@@ -13,6 +13,7 @@ export function buildProgram(): Command {
     .version("0.1.0", "-V, --version", texts.version)
     .helpOption("-h, --help", texts.help)
     .helpCommand(false)
+    .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: false });
   registerDraft(program);

@@ -23,6 +23,8 @@ export const texts = {
     wrote: "Skrev:",
     citedFacts: (n: number) => `${n} ${n === 1 ? "uppgift" : "uppgifter"} med källa`,
     warning: "Varning:",
+    missingOptional: (place: string, labels: readonly string[]) =>
+      `Obs: ${labels.length} ${labels.length === 1 ? "uppgift" : "uppgifter"} som mallen kan använda saknas för ${place} och nämns inte: ${labels.join("; ")}. Lägg till dem med motionera facts add om de finns.`,
     examples: `
 Exempel:
   motionera draft --template kast-avtal --kommun Lidingö --author "Anna Andersson (L), ledamot i kommunfullmäktige"

@@ -71,7 +71,8 @@ function escapeInputs(template: Template, values: InputValues): Record<string, s
   const out: Record<string, string | number | boolean | null> = {};
   for (const input of template.frontMatter.inputs) {
     const v = values[input.name] ?? null;
-    out[input.name] = typeof v === "string" ? (input.type === "text" ? escapeBlock(v) : escapeInline(v)) : v;
+    // Choice values come from the template's own option list; they stay comparable with eq.
+    out[input.name] = typeof v === "string" && input.type !== "choice" ? (input.type === "text" ? escapeBlock(v) : escapeInline(v)) : v;
   }
   return out;
 }

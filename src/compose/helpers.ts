@@ -130,6 +130,14 @@ export const helpers = {
     const [a, b] = params.map((p) => (typeof p === "string" ? p.replace(/\\/g, "") : ""));
     return Boolean(a && b) && a!.padEnd(10, "-00") < b!.padEnd(10, "-00");
   },
+  /** {{#if (and (fact "a") (fact "b"))}}: true when every argument is. */
+  and(...args: unknown[]): boolean {
+    return split(args).params.every(Boolean);
+  },
+  /** {{#if (or (fact "a") input.b)}}: true when any argument is. */
+  or(...args: unknown[]): boolean {
+    return split(args).params.some(Boolean);
+  },
   /** {{#if (not (fact "key"))}} */
   not(...args: unknown[]): boolean {
     return !split(args).params[0];

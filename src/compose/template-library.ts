@@ -66,6 +66,21 @@ function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine
   visit(ast.body);
 }
 
+/** The last block opened and never closed, for a clearer message than "got EOF". */
+function unclosedBlock(body: string): { name: string; line: number; column: number } | undefined {
+  const stack: { name: string; index: number }[] = [];
+  for (const m of body.matchAll(/\{\{~?\s*([#^/])\s*([\w-]+)/g)) {
+    if (m[1] === "/") {
+      const at = stack.map((s) => s.name).lastIndexOf(m[2]!);
+      if (at >= 0) stack.splice(at);
+    } else stack.push({ name: m[2]!, index: m.index });
+  }
+  const open = stack.at(-1);
+  if (!open) return undefined;
+  const before = body.slice(0, open.index).split("\n");
+  return { name: open.name, line: before.length, column: before.at(-1)!.length };
+}
+
 /** Parses, validates and compiles one template file's text. */
 export function parseTemplate(file: string, text: string): Template {
   const { frontMatter, body, bodyLine } = splitTemplate(file, text);
@@ -77,6 +92,8 @@ export function parseTemplate(file: string, text: string): Template {
     ast = hb.parse(body);
   } catch (e) {
     const err = e as Error & { lineNumber?: number; column?: number };
+    const unclosed = /got 'EOF'/.test(err.message) ? unclosedBlock(body) : undefined;
+    if (unclosed) fail(file, `{{#${unclosed.name}}} avslutas aldrig med {{/${unclosed.name}}}`, bodyLine + unclosed.line - 1, unclosed.column);
     const line = err.lineNumber ?? Number(/line (\d+)/.exec(err.message)?.[1] ?? 1);
     fail(file, `Handlebars: ${err.message.split("\n")[0]}`, bodyLine + line - 1, err.column);
   }
@@ -93,47 +110,71 @@ export function parseTemplate(file: string, text: string): Template {
   return { file, frontMatter, body, bodyLine, render };
 }
 
+/**
+ * The templates in a folder. Listing the folder is cheap; a template is read, validated and
+ * compiled the first time it is asked for, so `motionera draft` parses only the one it uses.
+ */
 export class TemplateLibrary {
-  readonly #byId = new Map<string, Template>();
+  readonly #paths = new Map<string, { path: string; file: string; kind: string }>();
+  readonly #loaded = new Map<string, Template>();
 
-  constructor(templates: readonly Template[]) {
+  /** A library of already parsed templates (tests, and callers that build templates in memory). */
+  constructor(templates: readonly Template[] = []) {
     for (const t of templates) {
-      const other = this.#byId.get(t.frontMatter.id);
+      const other = this.#loaded.get(t.frontMatter.id);
       if (other) fail(t.file, `id "${t.frontMatter.id}" används redan av ${other.file}`);
-      this.#byId.set(t.frontMatter.id, t);
+      this.#loaded.set(t.frontMatter.id, t);
     }
   }
 
-  /** Loads every templates/<kind>/<id>.hbs under `dir`; the folder must match the kind and the file name the id. */
-  static load(dir: string, base = dir): TemplateLibrary {
-    const templates: Template[] = [];
-    if (!existsSync(dir)) return new TemplateLibrary([]);
+  /** Lists templates/<kind>/<id>.hbs under `dir`: the folder must be a kind, the file name is the id. */
+  static load(dir: string): TemplateLibrary {
+    const lib = new TemplateLibrary();
+    if (!existsSync(dir)) return lib;
     for (const kind of readdirSync(dir, { withFileTypes: true })) {
       if (!kind.isDirectory()) continue;
       for (const f of readdirSync(join(dir, kind.name))) {
         if (!f.endsWith(".hbs")) continue;
         const path = join(dir, kind.name, f);
-        const file = relative(join(base, ".."), path);
-        const t = parseTemplate(file, readFileSync(path, "utf8"));
+        const file = relative(join(dir, ".."), path);
         if (!(documentKinds as readonly string[]).includes(kind.name)) fail(file, `mappen ${kind.name}/ är ingen dokumenttyp (${documentKinds.join(", ")})`);
-        if (t.frontMatter.kind !== kind.name) fail(file, `kind: ${t.frontMatter.kind} men filen ligger i ${kind.name}/`, 2);
-        if (`${t.frontMatter.id}.hbs` !== f) fail(file, `id: ${t.frontMatter.id} men filen heter ${f}`, 2);
-        templates.push(t);
+        const id = f.slice(0, -".hbs".length);
+        const other = lib.#paths.get(id);
+        if (other) fail(file, `id "${id}" används redan av ${other.file}`);
+        lib.#paths.set(id, { path, file, kind: kind.name });
       }
     }
-    return new TemplateLibrary(templates);
+    return lib;
   }
 
+  /** Every id, without parsing any template. */
+  ids(): string[] {
+    return [...new Set([...this.#loaded.keys(), ...this.#paths.keys()])].sort();
+  }
+
+  #parse(id: string): Template | undefined {
+    const cached = this.#loaded.get(id);
+    if (cached) return cached;
+    const entry = this.#paths.get(id);
+    if (!entry) return undefined;
+    const t = parseTemplate(entry.file, readFileSync(entry.path, "utf8"));
+    if (t.frontMatter.kind !== entry.kind) fail(entry.file, `kind: ${t.frontMatter.kind} men filen ligger i ${entry.kind}/`, 2);
+    if (t.frontMatter.id !== id) fail(entry.file, `id: ${t.frontMatter.id} men filen heter ${id}.hbs`, 2);
+    this.#loaded.set(id, t);
+    return t;
+  }
+
+  /** Every template, parsed and validated, in kind order then by id. */
   all(): Template[] {
-    return [...this.#byId.values()].sort(
-      (a, b) => documentKinds.indexOf(a.frontMatter.kind) - documentKinds.indexOf(b.frontMatter.kind) || a.frontMatter.id.localeCompare(b.frontMatter.id),
-    );
+    return this.ids()
+      .map((id) => this.#parse(id)!)
+      .sort((a, b) => documentKinds.indexOf(a.frontMatter.kind) - documentKinds.indexOf(b.frontMatter.kind) || a.frontMatter.id.localeCompare(b.frontMatter.id));
   }
 
   /** The template with this id; unknown → an error with the nearest ids. */
   get(id: string): Template {
-    const t = this.#byId.get(id.trim());
+    const t = this.#parse(id.trim());
     if (t) return t;
-    throw new MotioneraError({ code: "unknown_template", query: id, suggestions: nearest(id, [...this.#byId.keys()], 3) });
+    throw new MotioneraError({ code: "unknown_template", query: id, suggestions: nearest(id, this.ids(), 3) });
   }
 }

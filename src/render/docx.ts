@@ -112,7 +112,7 @@ const STYLES = {
     },
     {
       id: "Sources",
-      name: "Källförteckning",
+      name: labels.sourcesStyle,
       basedOn: "Normal",
       run: { size: 20 },
       paragraph: { spacing: { after: 60, line: 240 } },
@@ -173,7 +173,17 @@ class DocxWriter {
     const sources = draftSources(this.draft);
     if (sources.length > 0) {
       out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(labels.sources)] }));
-      for (const s of sources) out.push(new Paragraph({ style: "Sources", children: noteChildren(sourceEntry(s)) }));
+      // A short list is kept together on one page.
+      sources.forEach((s, i) =>
+        out.push(
+          new Paragraph({
+            style: "Sources",
+            keepNext: i < sources.length - 1 && sources.length <= 10,
+            keepLines: true,
+            children: noteChildren(sourceEntry(s)),
+          }),
+        ),
+      );
     }
     return out;
   }

@@ -19,6 +19,8 @@ export const labels = {
   backToText: "Tillbaka till texten",
   /** Accessible name of a note reference: "Not 1". */
   note: "Not",
+  /** Name of the DOCX paragraph style of the source list (shown in Word's style list). */
+  sourcesStyle: "Källförteckning",
   /** Page numbering the Swedish way, "1 (3)": the word for screen readers and metadata. */
   page: "Sida",
 } as const;

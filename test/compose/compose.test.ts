@@ -149,7 +149,8 @@ describe("template validation names file, line and problem", () => {
   it("an unknown fact key", () => expect(problem(`${head}facts:\n  - key: no_such_fact\n---\n`)).toMatchObject({ problem: expect.stringMatching(/no_such_fact/) }));
   it("a fact cited but not declared", () => expect(problem(`${head}---\n# T\n\nText {{cite "mika_kast_agreement"}}\n`)).toMatchObject({ line: 9, problem: expect.stringMatching(/facts:/) }));
   it("an undeclared input", () => expect(problem(`${head}---\n\n{{input.missing}}\n`)).toMatchObject({ line: 8, problem: expect.stringMatching(/input\.missing/) }));
-  it("a Handlebars syntax error", () => expect(problem(`${head}---\n# T\n\n{{#if x}}\nopen\n`)).toMatchObject({ line: 11 }));
+  it("an unclosed block, at its opening", () => expect(problem(`${head}---\n# T\n\n{{#if x}}\nopen\n`)).toMatchObject({ line: 9, column: 1, problem: expect.stringMatching(/\{\{\/if\}\}/) }));
+  it("a Handlebars syntax error", () => expect(problem(`${head}---\n# T\n\n{{cite \"x\" }\n`)).toMatchObject({ line: 9 }));
   it("an unknown helper", () => expect(problem(`${head}---\n# T\n{{shout "x"}}\n`)).toMatchObject({ problem: expect.stringMatching(/shout/) }));
   it("no front matter", () => expect(problem("# Bara text\n")).toMatchObject({ line: 1 }));
 });

@@ -87,14 +87,16 @@ export function registerDraft(program: Command): void {
           strict: o.strict,
         });
         const files = await writeDraftFiles(composed.draft, fmts, o.out);
-        const warnings = composed.warnings.map(explainWarning);
+        const warnings = composed.warnings.filter((w) => w.code !== "fact_optional_missing").map(explainWarning);
+        const missing = composed.warnings.filter((w) => w.code === "fact_optional_missing");
         if (o.json) {
           process.stdout.write(
-            `${JSON.stringify({ title: composed.draft.meta.title, template: o.template, municipality: composed.place.name, files, citations: composed.draft.citations.length, warnings }, null, 2)}\n`,
+            `${JSON.stringify({ title: composed.draft.meta.title, template: o.template, municipality: composed.place.name, files, citations: composed.draft.citations.length, warnings, missingOptionalFacts: missing.map((m) => m.key) }, null, 2)}\n`,
           );
           return;
         }
         for (const w of warnings) process.stderr.write(`${texts.draft.warning} ${w}\n`);
+        if (missing.length > 0) process.stderr.write(`${texts.draft.missingOptional(composed.place.name, missing.map((m) => m.label))}\n`);
         process.stdout.write(`${composed.draft.meta.title} (${composed.place.selfName}, ${texts.draft.citedFacts(composed.draft.citations.length)})\n${texts.draft.wrote}\n`);
         for (const f of files) process.stdout.write(`  ${f.path}\n`);
       }),

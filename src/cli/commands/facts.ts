@@ -95,6 +95,7 @@ const addSchema = z.object({
 export function registerFacts(program: Command): void {
   const facts = program
     .command("facts")
+    .enablePositionalOptions()
     .summary(t.summary)
     .description(t.summary)
     .argument("[kommun]", t.kommun)
@@ -137,7 +138,9 @@ export function registerFacts(program: Command): void {
     .option("--json", texts.optJson, false)
     .option("--db <fil>", texts.optDb)
     .action(
-      action(async (subjectQuery: string, key: string, valueText: string, raw: unknown) => {
+      action(async (subjectQuery: string, key: string, valueText: string, _opts: unknown, cmd: Command) => {
+        // --db and --json may stand before or after "add"
+        const raw = cmd.optsWithGlobals();
         const def = factDefinition(key);
         if (!def) throw new MotioneraError({ code: "unknown_fact_key", key, suggestions: nearest(key, factCatalog.map((d) => d.key)) });
         const parsed = addSchema.safeParse(raw);

@@ -1,0 +1,117 @@
+/**
+ * Draft → Markdown: CommonMark with pandoc-style footnotes (`[^1]` in the text, the
+ * definitions at the end). Text is escaped so that a CommonMark parser reads back the same
+ * words: no stray emphasis, links, HTML, entities or list markers.
+ */
+import { draftSources, type Block, type Draft, type Inline } from "../domain/draft.js";
+import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
+import { labels } from "./labels.sv.js";
+import { xmlSafe } from "./xml-safe.js";
+
+export function renderMarkdown(draft: Draft): string {
+  const blocks = draft.blocks.map((b) => block(b, draft));
+  if (draft.citations.length > 0) {
+    blocks.push(`## ${escapeMarkdown(labels.sources, true)}`);
+    blocks.push(draftSources(draft).map((s) => `- ${note(sourceEntry(s))}`).join("\n"));
+    blocks.push(draft.citations.map((c) => `[^${c.n}]: ${note(citationNote(c))}`).join("\n\n"));
+  }
+  return `${blocks.filter((b) => b.length > 0).join("\n\n")}\n`;
+}
+
+/**
+ * Backslash-escape what CommonMark would read as markup. `atLineStart`: the text begins a
+ * line, where "#", "-", "+", ">", "=" and "1." would start a block.
+ */
+export function escapeMarkdown(text: string, atLineStart: boolean): string {
+  let s = xmlSafe(text)
+    .replace(/\r?\n/g, " ")
+    .replace(/[\\`*_[\]~]/g, "\\$&")
+    .replace(/<(?=[A-Za-z/!?])/g, "\\<")
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
+  if (atLineStart) {
+    s = s
+      .replace(/^(\s*)([#>+=-])/, "$1\\$2")
+      .replace(/^(\s*\d{1,9})([.)])/, "$1\\$2");
+  }
+  return s;
+}
+
+function block(b: Block, draft: Draft): string {
+  switch (b.type) {
+    case "heading":
+      return `${"#".repeat(b.level)} ${inlines(b.children, draft, false)}`;
+    case "paragraph":
+      return inlines(b.children, draft, true);
+    case "list":
+      return b.items
+        .map((item, i) => {
+          const marker = b.ordered ? `${i + 1}.` : "-";
+          const pad = " ".repeat(marker.length + 1);
+          return `${marker} ${inlines(item, draft, true).replace(/\n/g, `\n${pad}`)}`;
+        })
+        .join("\n");
+    case "quote":
+      return b.children
+        .map((child) => block(child, draft))
+        .join("\n\n")
+        .split("\n")
+        .map((line) => (line ? `> ${line}` : ">"))
+        .join("\n");
+    case "rule":
+      return "---";
+  }
+}
+
+/** Inlines as Markdown; `lineStart`: the first text begins a line. */
+function inlines(nodes: readonly Inline[], draft: Draft, lineStart: boolean): string {
+  let out = "";
+  let atStart = lineStart;
+  for (const node of nodes) {
+    switch (node.type) {
+      case "text": {
+        const value = atStart ? node.value.replace(/^\s+/, "") : node.value;
+        out += escapeMarkdown(value, atStart);
+        if (value.length > 0) atStart = false;
+        break;
+      }
+      case "strong":
+      case "emphasis": {
+        const inner = inlines(node.children, draft, false);
+        const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
+        const mark = node.type === "strong" ? "**" : "*";
+        out += m[2] ? `${m[1]}${mark}${m[2]}${mark}${m[3]}` : inner;
+        atStart = false;
+        break;
+      }
+      case "link": {
+        const text = inlines(node.children, draft, false);
+        const url = linkUrl(node.url);
+        out += url ? `[${text}](${markdownUrl(url)})` : text;
+        atStart = false;
+        break;
+      }
+      case "citation":
+        out += `[^${citationOf(draft, node.n).n}]`;
+        atStart = false;
+        break;
+      case "break":
+        // A backslash at the end of a line is CommonMark's hard line break.
+        out += "\\\n";
+        atStart = true;
+        break;
+    }
+  }
+  return out;
+}
+
+/** A link destination CommonMark reads whole: no spaces, parentheses or angle brackets. */
+function markdownUrl(url: string): string {
+  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+function note(n: NoteText): string {
+  const text = escapeMarkdown(n.text, false);
+  if (!n.url) return text;
+  const href = webUrl(n.url);
+  return `${text} ${href ? `<${markdownUrl(href)}>` : escapeMarkdown(n.url, false)}`;
+}

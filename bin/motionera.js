@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Entry point only: the CLI is compiled from src/ into dist/ when the package is installed.
+// Entry point only: the CLI is compiled and bundled from src/ into dist/cli/ when the package
+// is installed (npm's `prepare` step).
 import { existsSync } from "node:fs";
 
-const main = new URL("../dist/src/cli/main.js", import.meta.url);
-if (!existsSync(main)) {
+const dir = new URL("../dist/cli/", import.meta.url);
+if (!existsSync(new URL("main.js", dir))) {
   process.stderr.write("motionera: the program is not built yet. Run `npm install` (or `npm run build`) in the project folder.\n");
   process.exit(70);
 }
-const { main: run } = await import(main.href);
-process.exitCode = await run(process.argv);
+// A draft with a PDF: let the PDF writer load on the second core while the rest loads here.
+if (process.argv[2] === "draft") (await import(new URL("pdf-thread.js", dir).href)).prestartForArgv(process.argv);
+const { main } = await import(new URL("main.js", dir).href);
+process.exitCode = await main(process.argv);

@@ -5,6 +5,7 @@ import { registerDraft } from "./commands/draft.js";
 import { registerFacts } from "./commands/facts.js";
 import { registerTemplates } from "./commands/templates.js";
 import { exitCodes, reportFailure } from "./run.js";
+import { closeEarlyPdfThread } from "../render/pdf-thread.js";
 import { texts } from "./texts.sv.js";
 
 export function buildProgram(): Command {
@@ -43,5 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
     return reportFailure(e);
+  } finally {
+    await closeEarlyPdfThread();
   }
 }

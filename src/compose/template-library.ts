@@ -26,6 +26,7 @@ const hb = Handlebars.create();
 hb.registerHelper(helpers);
 
 const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true])) as Record<HelperName, true>;
+const builtinHelpers = new Set(["if", "unless", "each", "with", "lookup"]);
 const compileOptions = { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers } as const;
 
 type AstNode = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
@@ -47,6 +48,12 @@ function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine
     if (n.type === "MustacheStatement" || n.type === "BlockStatement" || n.type === "SubExpression") {
       const path = n["path"] as hbs.AST.PathExpression | undefined;
       const name = path?.original;
+      const params = (n["params"] as unknown[] | undefined) ?? [];
+      const hash = n["hash"] as { pairs: unknown[] } | undefined;
+      const isCall = n.type !== "MustacheStatement" || params.length > 0 || (hash?.pairs.length ?? 0) > 0;
+      if (typeof name === "string" && isCall && !(name in knownHelpers) && !builtinHelpers.has(name)) {
+        fail(file, `okänd hjälpfunktion "${name}"; mallarna kan använda ${[...Object.keys(knownHelpers), ...builtinHelpers].join(", ")}`, ...at(n));
+      }
       if (typeof name === "string" && (factHelpers as readonly string[]).includes(name)) {
         const first = (n["params"] as hbs.AST.Expression[])[0];
         if (!first || first.type !== "StringLiteral") fail(file, `${name}: första argumentet ska vara en faktanyckel inom citattecken`, ...at(n));
@@ -98,15 +105,8 @@ export function parseTemplate(file: string, text: string): Template {
     fail(file, `Handlebars: ${err.message.split("\n")[0]}`, bodyLine + line - 1, err.column);
   }
   checkBody(file, ast, frontMatter, bodyLine);
-  let render: Handlebars.TemplateDelegate;
-  try {
-    render = hb.compile(ast, compileOptions);
-    // Compilation is lazy in Handlebars; force it so unknown helpers are reported now.
-    (hb.precompile as (input: unknown, options: unknown) => string)(ast, compileOptions);
-  } catch (e) {
-    const err = e as Error & { lineNumber?: number; column?: number };
-    fail(file, `Handlebars: ${err.message.split("\n")[0]}`, err.lineNumber ? bodyLine + err.lineNumber - 1 : undefined, err.column);
-  }
+  // Handlebars compiles lazily, on the first render; checkBody has already refused unknown helpers.
+  const render = hb.compile(ast, compileOptions);
   return { file, frontMatter, body, bodyLine, render };
 }
 

@@ -3,12 +3,13 @@
  * raises, worded in one place so it can be reviewed. The CLI and the web service both use it.
  */
 import { z } from "zod";
+import sv from "zod/v4/locales/sv.js";
 import type { DraftWarning, ErrorDetails } from "../domain/errors.js";
 import { formatDate } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
 
 // zod's own messages ("Ogiltig inmatning …") in Swedish, for every schema in the project.
-z.config(z.locales.sv());
+z.config(sv());
 
 const quoted = (xs: readonly string[]) => formatList(xs.map((x) => `"${x}"`), "eller");
 const didYouMean = (xs: readonly string[]) => (xs.length ? ` Menade du ${quoted(xs)}?` : "");

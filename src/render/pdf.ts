@@ -84,6 +84,12 @@ const BUILTIN: Record<Face, string> = {
 const parsedFaces = new Map<Face, Font>();
 let fontDir: string | undefined;
 
+/** Parses the two faces every draft uses, ahead of the first document (a worker does this while the draft is composed). */
+export function warmPdfFonts(): void {
+  embeddedFace("regular");
+  embeddedFace("bold");
+}
+
 /** The face parsed once per process, wrapped so its text layouts are shared by all documents. */
 function embeddedFace(face: Face): Font {
   let font = parsedFaces.get(face);

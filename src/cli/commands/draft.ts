@@ -6,6 +6,7 @@ import { isoDateSchema } from "../../domain/partial-date.js";
 import { explainWarning } from "../../messages/sv.js";
 import { formats, type Format } from "../../render/index.js";
 import { writeDraftFiles } from "../../files/draft-files.js";
+import { takePdfThread } from "../../render/pdf-thread.js";
 import { Workspace } from "../../workspace.js";
 import { action, UsageError } from "../run.js";
 import { texts } from "../texts.sv.js";
@@ -77,16 +78,22 @@ export function registerDraft(program: Command): void {
         }
         const o = parsed.data;
         const fmts = parseFormats(o.format);
-        const ws = await Workspace.open({ ...(o.db ? { db: o.db } : {}), ...(o.templates ? { templatesDir: o.templates } : {}) });
-        const composed = await ws.compose({
-          template: o.template,
-          municipality: o.kommun,
-          authors: parseAuthors(o.author),
-          ...(o.date ? { date: o.date } : {}),
-          inputs: parseSets(o.set),
-          strict: o.strict,
-        });
-        const files = await writeDraftFiles(composed.draft, fmts, o.out);
+        // The PDF writer loads on the second core while the draft is composed here.
+        const pdfThread = fmts.includes("pdf") ? takePdfThread() : undefined;
+        const produce = async () => {
+          const ws = await Workspace.open({ ...(o.db ? { db: o.db } : {}), ...(o.templates ? { templatesDir: o.templates } : {}) });
+          const composed = await ws.compose({
+            template: o.template,
+            municipality: o.kommun,
+            authors: parseAuthors(o.author),
+            ...(o.date ? { date: o.date } : {}),
+            inputs: parseSets(o.set),
+            strict: o.strict,
+          });
+          const files = await writeDraftFiles(composed.draft, fmts, o.out, pdfThread ? { pdf: (d) => pdfThread.render(d) } : {});
+          return { composed, files };
+        };
+        const { composed, files } = await produce().finally(() => pdfThread?.close());
         const warnings = composed.warnings.filter((w) => w.code !== "fact_optional_missing").map(explainWarning);
         const missing = composed.warnings.filter((w) => w.code === "fact_optional_missing");
         if (o.json) {

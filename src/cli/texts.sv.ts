@@ -23,8 +23,11 @@ export const texts = {
     wrote: "Skrev:",
     citedFacts: (n: number) => `${n} ${n === 1 ? "uppgift" : "uppgifter"} med källa`,
     warning: "Varning:",
-    missingOptional: (place: string, labels: readonly string[]) =>
-      `Obs: ${labels.length} ${labels.length === 1 ? "uppgift" : "uppgifter"} som mallen kan använda saknas för ${place} och nämns inte: ${labels.join("; ")}. Lägg till dem med motionera facts add om de finns.`,
+    missingOptional: (place: string, labels: readonly string[], verbose: boolean) =>
+      verbose
+        ? `Obs: mallen kan också använda ${labels.length} ${labels.length === 1 ? "uppgift" : "uppgifter"} som saknas för ${place}:\n${labels.map((l) => `  – ${l}`).join("\n")}\nLägg till dem med motionera facts add om de finns.`
+        : `Obs: mallen kan också använda ${labels.length} ${labels.length === 1 ? "uppgift" : "uppgifter"} som saknas för ${place} (visa dem med --verbose).`,
+    verbose: "visa även vilka valfria uppgifter som saknas",
     examples: `
 Exempel:
   motionera draft --template kast-avtal --kommun Lidingö --author "Anna Andersson (L), ledamot i kommunfullmäktige"

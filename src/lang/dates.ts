@@ -15,9 +15,12 @@ export function formatDate(d: PartialDate): string {
   return `${Number(day)} ${month} ${y}`;
 }
 
+let stockholmDate: Intl.DateTimeFormat | undefined;
+
 /** Today's date in Sweden as YYYY-MM-DD (the documents are dated in Swedish local time). */
 export function todayInSweden(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  stockholmDate ??= new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+  return stockholmDate.format(now);
 }
 
 /** Whole years and months between two dates, in Swedish: "3 år", "1 år och 2 månader", "5 månader". */

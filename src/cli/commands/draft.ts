@@ -23,6 +23,7 @@ const optionsSchema = z.object({
   out: z.string().min(1).default("output"),
   strict: z.boolean().default(false),
   json: z.boolean().default(false),
+  verbose: z.boolean().default(false),
   db: z.string().optional(),
   templates: z.string().optional(),
 });
@@ -66,6 +67,7 @@ export function registerDraft(program: Command): void {
     .option("-o, --out <mapp>", texts.draft.out, "output")
     .option("--strict", texts.draft.strict, false)
     .option("--json", texts.optJson, false)
+    .option("-v, --verbose", texts.draft.verbose, false)
     .option("--db <fil>", texts.optDb)
     .option("--templates <mapp>", texts.optTemplates)
     .addHelpText("after", texts.draft.examples)
@@ -103,7 +105,7 @@ export function registerDraft(program: Command): void {
           return;
         }
         for (const w of warnings) process.stderr.write(`${texts.draft.warning} ${w}\n`);
-        if (missing.length > 0) process.stderr.write(`${texts.draft.missingOptional(composed.place.name, missing.map((m) => m.label))}\n`);
+        if (missing.length > 0) process.stderr.write(`${texts.draft.missingOptional(composed.place.name, missing.map((m) => m.label), o.verbose)}\n`);
         process.stdout.write(`${composed.draft.meta.title} (${composed.place.selfName}, ${texts.draft.citedFacts(composed.draft.citations.length)})\n${texts.draft.wrote}\n`);
         for (const f of files) process.stdout.write(`  ${f.path}\n`);
       }),

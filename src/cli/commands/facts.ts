@@ -1,15 +1,11 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { MotioneraError } from "../../domain/errors.js";
-import type { FactValue } from "../../domain/fact.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
-import { findCounty, findMunicipality } from "../../data/places.js";
-import { factCatalog, factDefinition, type FactDefinition } from "../../facts/catalog.js";
+import { findMunicipality } from "../../data/places.js";
+import { factCatalog } from "../../facts/catalog.js";
 import { factRowsForPlace, type FactRow } from "../../facts/place-facts.js";
-import { nationalSubject } from "../../facts/registry.js";
+import { recordFact } from "../../facts/record-fact.js";
 import { formatDate, todayInSweden } from "../../lang/dates.js";
-import { nearest } from "../../lang/nearest.js";
-import { parseSwedishNumber } from "../../lang/numbers.js";
 import { Workspace } from "../../workspace.js";
 import { action, UsageError } from "../run.js";
 import { texts } from "../texts.sv.js";
@@ -36,48 +32,6 @@ function printRows(rows: readonly FactRow[], all: boolean): void {
     const older = r.latest ? "" : ` [${t.older}]`;
     process.stdout.write(`  ${r.label}: ${r.value}${r.note ? ` (${r.note})` : ""}, ${when}${older}\n`);
     process.stdout.write(`    ${t.source}: ${sourceLine(r.source)}   [${r.key}]\n`);
-  }
-}
-
-/** Reads a value typed on the command line as the catalog's type for the key. */
-export function parseFactValue(def: FactDefinition, text: string): FactValue {
-  const s = text.trim();
-  switch (def.type) {
-    case "boolean": {
-      const v = s.toLowerCase();
-      if (["ja", "true", "sant", "1"].includes(v)) return { type: "boolean", value: true };
-      if (["nej", "false", "falskt", "0"].includes(v)) return { type: "boolean", value: false };
-      throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: `"${text}" ska vara ja eller nej för ${def.key}` });
-    }
-    case "number": {
-      const n = parseSwedishNumber(s.replace(/\s*(procent|%)$/i, ""));
-      if (n === undefined) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: `"${text}" är inget tal (${def.key})` });
-      return { type: "number", value: n };
-    }
-    case "date": {
-      const d = partialDateSchema.safeParse(s);
-      if (!d.success) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: `"${text}": ${d.error.issues[0]?.message}` });
-      return { type: "date", value: d.data };
-    }
-    case "text":
-      if (!s) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: "texten är tom" });
-      return { type: "text", value: s };
-  }
-}
-
-/** A municipality, a county or "SE"; returns the subject code and its scope. */
-function resolveSubject(query: string): { subject: string; scope: "kommun" | "lan" | "land"; name: string } {
-  const q = query.trim();
-  if (/^(se|sverige|riket|hela landet)$/i.test(q)) return { subject: nationalSubject, scope: "land", name: "Sverige" };
-  try {
-    const p = findMunicipality(q);
-    return { subject: p.code, scope: "kommun", name: p.name };
-  } catch (e) {
-    if (/län\b|lan\b|^[a-z]{1,2}$|^\d{2}$/i.test(q)) {
-      const c = findCounty(q);
-      return { subject: c.code, scope: "lan", name: c.name };
-    }
-    throw e;
   }
 }
 
@@ -141,23 +95,17 @@ export function registerFacts(program: Command): void {
       action(async (subjectQuery: string, key: string, valueText: string, _opts: unknown, cmd: Command) => {
         // --db and --json may stand before or after "add"
         const raw = cmd.optsWithGlobals();
-        const def = factDefinition(key);
-        if (!def) throw new MotioneraError({ code: "unknown_fact_key", key, suggestions: nearest(key, factCatalog.map((d) => d.key)) });
         const parsed = addSchema.safeParse(raw);
         if (!parsed.success) {
           const i = parsed.error.issues[0]!;
           throw new UsageError(`--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`);
         }
         const o = parsed.data;
-        const subject = resolveSubject(subjectQuery);
-        if (!def.scopes.includes(subject.scope)) {
-          throw new MotioneraError({ code: "fact_invalid", field: "subject", problem: `${key} gäller ${def.scopes.join("/")}, inte ${subject.name}` });
-        }
         const ws = await Workspace.open(o.db ? { db: o.db } : {});
-        const fact = await ws.store.addFact({
-          subject: subject.subject,
+        const { fact, subject, definition: def } = await recordFact(ws.store, {
+          subject: subjectQuery,
           key,
-          value: parseFactValue(def, valueText),
+          value: valueText,
           asOf: o.asOf,
           source: { title: o.sourceTitle, publisher: o.publisher, date: o.sourceDate ?? null, ...(o.url ? { url: o.url } : {}) },
           ...(o.note ? { note: o.note } : {}),

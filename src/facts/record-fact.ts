@@ -1,0 +1,87 @@
+/**
+ * Recording a fact as a person types it (command line, web form): the subject by any name,
+ * the value as text, checked against the catalog's type and scopes, and stored with its source.
+ */
+import { MotioneraError } from "../domain/errors.js";
+import type { Fact, FactValue, Source } from "../domain/fact.js";
+import { partialDateSchema } from "../domain/partial-date.js";
+import { findCounty, findMunicipality } from "../data/places.js";
+import { nearest } from "../lang/nearest.js";
+import { parseSwedishNumber } from "../lang/numbers.js";
+import type { Store } from "../store/store.js";
+import { factCatalog, factDefinition, type FactDefinition, type FactScope } from "./catalog.js";
+import { nationalSubject } from "./registry.js";
+
+/** Reads a value typed on the command line as the catalog's type for the key. */
+export function parseFactValue(def: FactDefinition, text: string): FactValue {
+  const s = text.trim();
+  switch (def.type) {
+    case "boolean": {
+      const v = s.toLowerCase();
+      if (["ja", "true", "sant", "1"].includes(v)) return { type: "boolean", value: true };
+      if (["nej", "false", "falskt", "0"].includes(v)) return { type: "boolean", value: false };
+      throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: `"${text}" ska vara ja eller nej för ${def.key}` });
+    }
+    case "number": {
+      const n = parseSwedishNumber(s.replace(/\s*(procent|%)$/i, ""));
+      if (n === undefined) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: `"${text}" är inget tal (${def.key})` });
+      return { type: "number", value: n };
+    }
+    case "date": {
+      const d = partialDateSchema.safeParse(s);
+      if (!d.success) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: `"${text}": ${d.error.issues[0]?.message}` });
+      return { type: "date", value: d.data };
+    }
+    case "text":
+      if (!s) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: "texten är tom" });
+      return { type: "text", value: s };
+  }
+}
+
+/** A municipality, a county or "SE"; returns the subject code and its scope. */
+export function resolveSubject(query: string): { subject: string; scope: FactScope; name: string } {
+  const q = query.trim();
+  if (/^(se|sverige|riket|hela landet)$/i.test(q)) return { subject: nationalSubject, scope: "land", name: "Sverige" };
+  try {
+    const p = findMunicipality(q);
+    return { subject: p.code, scope: "kommun", name: p.name };
+  } catch (e) {
+    if (/län\b|lan\b|^[a-z]{1,2}$|^\d{2}$/i.test(q)) {
+      const c = findCounty(q);
+      return { subject: c.code, scope: "lan", name: c.name };
+    }
+    throw e;
+  }
+}
+
+export interface FactEntry {
+  /** A municipality or county in any form the lookups accept, or "SE". */
+  subject: string;
+  key: string;
+  /** The value as typed: "ja", "12 345", "7,5 procent", "2023-02-21", a text. */
+  value: string;
+  asOf: string;
+  source: Source;
+  note?: string;
+}
+
+/** Checks an entry against the catalog and records it; history is kept, an identical entry is a no-op. */
+export async function recordFact(store: Store, entry: FactEntry): Promise<{ fact: Fact; subject: ReturnType<typeof resolveSubject>; definition: FactDefinition }> {
+  const definition = factDefinition(entry.key);
+  if (!definition) throw new MotioneraError({ code: "unknown_fact_key", key: entry.key, suggestions: nearest(entry.key, factCatalog.map((d) => d.key)) });
+  const subject = resolveSubject(entry.subject);
+  if (!definition.scopes.includes(subject.scope)) {
+    throw new MotioneraError({ code: "fact_invalid", field: "subject", problem: `${entry.key} gäller ${definition.scopes.join("/")}, inte ${subject.name}` });
+  }
+  const asOf = partialDateSchema.safeParse(entry.asOf);
+  if (!asOf.success) throw new MotioneraError({ code: "fact_invalid", field: "asOf", problem: asOf.error.issues[0]?.message ?? "ogiltigt datum" });
+  const fact = await store.addFact({
+    subject: subject.subject,
+    key: entry.key,
+    value: parseFactValue(definition, entry.value),
+    asOf: asOf.data,
+    source: entry.source,
+    ...(entry.note ? { note: entry.note } : {}),
+  });
+  return { fact, subject, definition };
+}

@@ -27,7 +27,18 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** `motionera facts keys | head`: a reader that stops reading is no error. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const program = buildProgram();
   program.exitOverride();
   for (const c of program.commands) {

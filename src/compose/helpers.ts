@@ -75,14 +75,19 @@ export const helpers = {
     const place = state(options).place;
     return escapeInline(options.hash["legal"] ? place.officialName : place.selfName);
   },
-  /** {{cite "key"}} → the value as the document shows it, with its source as a note. */
+  /**
+   * {{cite "key"}} → the value as the document shows it, with its source as a note.
+   * {{cite "key" "kommuner"}} → "16 kommuner" with the note after the word, so a note
+   * number never stands right after a figure ("16⁴" reads as a power).
+   */
   cite(...args: unknown[]): string {
     const { params, options } = split(args);
     const key = keyParam(params, "cite");
     const st = state(options);
     const found = st.lookup(key);
-    if (!found) return escapeInline(`[uppgift saknas: ${factDefinition(key)?.label ?? key}]`);
-    return escapeInline(formatFactValue(found.fact.value, factDefinition(key))) + st.cite(found.fact, found.subjectName);
+    const words = typeof params[1] === "string" && params[1].length > 0 ? ` ${escapeInline(params[1])}` : "";
+    if (!found) return escapeInline(`[uppgift saknas: ${factDefinition(key)?.label ?? key}]`) + words;
+    return escapeInline(formatFactValue(found.fact.value, factDefinition(key))) + words + st.cite(found.fact, found.subjectName);
   },
   /** {{source "key"}} → only the note: for a sentence that states the fact in words. */
   source(...args: unknown[]): string {

@@ -237,7 +237,7 @@ describe("what the facts change", () => {
   it("the interpellation in Norrköping cites the decision, the inquiry and the missing funding", async () => {
     const { draft } = await compose("beslut-prostitution", "Norrköping", [anna], { addressee: "socialnämndens ordförande Cecilia Ek (M)" });
     const body = texts(draft.blocks).join("\n");
-    expect(body).toContain("Genom ett beslut från februari 2022");
+    expect(body).toContain("Genom ett beslut i februari 2022");
     expect(body).toContain("SN 2023/0048");
     expect(body).toContain("Hur ska arbetet finansieras när det saknas medel i budgeten?");
     expect(draft.citations.map((c) => c.key)).toEqual(expect.arrayContaining(["prostitution_assignment_decided", "prostitution_work_in_budget", "proposed_prostitution_hub"]));

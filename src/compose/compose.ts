@@ -9,7 +9,7 @@ import { MotioneraError, type DraftWarning } from "../domain/errors.js";
 import type { Place } from "../domain/municipality.js";
 import type { Signer } from "../domain/signer.js";
 import { findMunicipality } from "../data/places.js";
-import { factDefinition } from "../facts/catalog.js";
+import { canAge, factDefinition } from "../facts/catalog.js";
 import type { FactRegistry } from "../facts/registry.js";
 import { isStale, oldestAcceptable } from "../facts/staleness.js";
 import { genitive } from "../lang/genitive.js";
@@ -58,7 +58,7 @@ function checkFacts(template: Template, place: Place, facts: FactRegistry, today
       continue;
     }
     const oldest = oldestAcceptable(need.maxAge ?? fm.maxAge, today);
-    if (isStale(found.fact, oldest)) {
+    if (canAge(factDefinition(need.key)) && isStale(found.fact, oldest)) {
       const w = { code: "fact_stale", key: need.key, label, subjectName: found.subjectName, asOf: found.fact.asOf, oldest } as const;
       if (strict) throw new MotioneraError(w);
       warnings.push(w);

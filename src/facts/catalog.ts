@@ -24,6 +24,11 @@ export interface FactDefinition {
   format?: FactFormat;
   /** English, one line: what the value means. */
   description: string;
+  /**
+   * The value records a past event (who took an initiative, since when something exists);
+   * it never goes out of date. Date-valued facts are historical by their nature.
+   */
+  historical?: boolean;
 }
 
 export const factCatalog: readonly FactDefinition[] = [
@@ -67,6 +72,7 @@ export const factCatalog: readonly FactDefinition[] = [
   },
   {
     key: "mika_kast_offer_initiative",
+    historical: true,
     label: "Länserbjudandet om Mikamottagningen och KAST kom till på initiativ av",
     type: "text",
     scopes: ["lan"],
@@ -143,6 +149,7 @@ export const factCatalog: readonly FactDefinition[] = [
   },
   {
     key: "prostitution_services_since",
+    historical: true,
     label: "Verksamhet för personer i prostitution sedan",
     type: "text",
     scopes: ["kommun"],
@@ -375,6 +382,7 @@ export const factCatalog: readonly FactDefinition[] = [
   },
   {
     key: "trafficking_network_initiator",
+    historical: true,
     label: "Nätverket mot människohandel och prostitution bildades på initiativ av",
     type: "text",
     scopes: ["kommun"],
@@ -491,6 +499,11 @@ export const factCatalog: readonly FactDefinition[] = [
 const byKey = new Map(factCatalog.map((d) => [d.key, d]));
 
 /** The definition of a fact key, or undefined for a key the catalog does not know. */
+/** Whether a fact's value can go out of date: not for events and other historical values. */
+export function canAge(def: FactDefinition | undefined): boolean {
+  return !(def?.historical || def?.type === "date");
+}
+
 export function factDefinition(key: string): FactDefinition | undefined {
   return byKey.get(key);
 }

@@ -32,7 +32,9 @@ export function explainError(d: ErrorDetails): string {
         `Lägg till den med källa, till exempel:\n  motionera facts add ${d.subject} ${d.key} <värde> --as-of ÅÅÅÅ-MM-DD --source-title "…" --publisher "…" --source-date ÅÅÅÅ-MM-DD [--url …]`
       );
     case "fact_stale":
-      return `Uppgiften "${d.label}" för ${d.subjectName} är ${d.asOf ? `från ${formatDate(d.asOf)}` : "odaterad"}, äldre än mallen godtar (${formatDate(d.oldest)}). Kontrollera om det finns en nyare uppgift och lägg till den med motionera facts add.`;
+      return d.asOf
+        ? `Uppgiften "${d.label}" för ${d.subjectName} är från ${formatDate(d.asOf)}, äldre än mallen godtar (${formatDate(d.oldest)} eller senare). Kontrollera om det finns en nyare uppgift och lägg till den med motionera facts add.`
+        : `Uppgiften "${d.label}" för ${d.subjectName} saknar datum, så det går inte att avgöra om den är aktuell (mallen godtar uppgifter från ${formatDate(d.oldest)} eller senare). Kontrollera den och lägg gärna till en daterad uppgift med motionera facts add.`;
     case "unknown_fact_key":
       return `Okänd faktanyckel: "${d.key}".${didYouMean(d.suggestions)} Se alla nycklar med: motionera facts keys`;
     case "fact_invalid":

@@ -2,7 +2,10 @@ import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
 import { factSchema, type Fact } from "../domain/fact.js";
 import { MotioneraError } from "../domain/errors.js";
-import { databaseSchema, emptyDatabase, type Database } from "./schema.js";
+import { copyFile, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import type { CorpusDocument } from "../domain/corpus-document.js";
+import { databaseSchema, emptyDatabase, migrate, type Database } from "./schema.js";
 import type { NewFact, Store } from "./store.js";
 
 function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -17,13 +20,18 @@ export class LowdbStore implements Store {
   readonly location: string;
   readonly #db: Low<Database>;
 
-  private constructor(location: string, db: Low<Database>) {
+  /** The schema version the file had when read, if it was migrated in memory. */
+  #migratedFrom: number | undefined;
+
+  private constructor(location: string, db: Low<Database>, migratedFrom: number | undefined) {
     this.location = location;
     this.#db = db;
+    this.#migratedFrom = migratedFrom;
   }
 
   /** Opens the database file; a missing file starts empty, an invalid one is refused (never overwritten). */
   static async open(file: string): Promise<LowdbStore> {
+    let migratedFrom: number | undefined;
     const adapter = new DataFile<Database>(file, {
       parse: (text) => {
         let raw: unknown;
@@ -32,7 +40,9 @@ export class LowdbStore implements Store {
         } catch (e) {
           throw new MotioneraError({ code: "database_invalid", file, problem: `ogiltig JSON (${(e as Error).message})` });
         }
-        const parsed = databaseSchema.safeParse(raw);
+        const migrated = migrate(raw);
+        migratedFrom = migrated.from;
+        const parsed = databaseSchema.safeParse(migrated.data);
         if (!parsed.success) throw new MotioneraError({ code: "database_invalid", file, problem: describeZodError(parsed.error) });
         return parsed.data;
       },
@@ -40,7 +50,7 @@ export class LowdbStore implements Store {
     });
     const db = new Low<Database>(adapter, emptyDatabase());
     await db.read();
-    return new LowdbStore(file, db);
+    return new LowdbStore(file, db, migratedFrom);
   }
 
   async facts(): Promise<readonly Fact[]> {
@@ -68,7 +78,61 @@ export class LowdbStore implements Store {
       throw new MotioneraError({ code: "fact_invalid", field: first?.path.map(String).join(".") ?? "", problem: first?.message ?? "ogiltig uppgift" });
     }
     this.#db.data.facts.push(parsed.data);
-    await this.#db.write();
+    await this.#write();
     return parsed.data;
+  }
+
+  async documents(): Promise<readonly CorpusDocument[]> {
+    return this.#db.data.documents;
+  }
+
+  async document(id: string): Promise<CorpusDocument | undefined> {
+    return this.#db.data.documents.find((d) => d.id === id);
+  }
+
+  async putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {
+    const added: string[] = [];
+    const updated: string[] = [];
+    const next = [...this.#db.data.documents];
+    const index = new Map(next.map((d, i) => [d.id, i]));
+    for (const doc of docs) {
+      const at = index.get(doc.id);
+      if (at === undefined) {
+        index.set(doc.id, next.length);
+        next.push(doc);
+        added.push(doc.id);
+      } else {
+        next[at] = doc;
+        updated.push(doc.id);
+      }
+    }
+    const before = this.#db.data.documents;
+    this.#db.data.documents = next;
+    try {
+      await this.#write();
+    } catch (e) {
+      this.#db.data.documents = before;
+      throw e;
+    }
+    return { added, updated };
+  }
+
+  async revision(): Promise<string> {
+    try {
+      const s = await stat(this.location, { bigint: true });
+      return `${s.size}-${s.mtimeNs}`;
+    } catch {
+      return "none";
+    }
+  }
+
+  /** Writes the whole file atomically (lowdb: temp file + rename); backs up a file of an older schema first. */
+  async #write(): Promise<void> {
+    if (this.#migratedFrom !== undefined) {
+      const backup = `${this.location}.v${this.#migratedFrom}.bak`;
+      if (existsSync(this.location) && !existsSync(backup)) await copyFile(this.location, backup);
+      this.#migratedFrom = undefined;
+    }
+    await this.#db.write();
   }
 }

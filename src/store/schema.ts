@@ -1,14 +1,38 @@
 import { z } from "zod";
 import { factSchema } from "../domain/fact.js";
+import { corpusDocumentSchema } from "../domain/corpus-document.js";
 
 /** The version of the database file's shape; bumped with a migration when the shape changes. */
-export const schemaVersion = 1;
+export const schemaVersion = 2;
 
 /** The database file (corpus/motionera.json by default), validated whole when read. */
 export const databaseSchema = z.object({
   schemaVersion: z.literal(schemaVersion),
   facts: z.array(factSchema),
+  documents: z.array(corpusDocumentSchema),
 });
 export type Database = z.infer<typeof databaseSchema>;
 
-export const emptyDatabase = (): Database => ({ schemaVersion, facts: [] });
+export const emptyDatabase = (): Database => ({ schemaVersion, facts: [], documents: [] });
+
+/**
+ * Each migration takes the raw data of one version to the next. Applied in order on read;
+ * the file is rewritten (after a backup of the old one) on the next write.
+ */
+export const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 → 2: the argument corpus joins the facts.
+  1: (raw) => ({ ...raw, schemaVersion: 2, documents: [] }),
+};
+
+/** Brings raw data of any known older version up to the current one; returns the version it started at. */
+export function migrate(raw: unknown): { data: unknown; from: number | undefined } {
+  if (!raw || typeof raw !== "object" || !("schemaVersion" in raw)) return { data: raw, from: undefined };
+  let data = raw as Record<string, unknown>;
+  const from = typeof data["schemaVersion"] === "number" ? (data["schemaVersion"] as number) : undefined;
+  while (typeof data["schemaVersion"] === "number" && (data["schemaVersion"] as number) < schemaVersion) {
+    const step = migrations[data["schemaVersion"] as number];
+    if (!step) break;
+    data = step(data);
+  }
+  return { data, from: from !== undefined && from < schemaVersion ? from : undefined };
+}

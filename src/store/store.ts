@@ -1,3 +1,4 @@
+import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { Fact } from "../domain/fact.js";
 
 /** A fact as a caller submits it; the store assigns id and recordedAt. */
@@ -14,4 +15,17 @@ export interface Store {
   facts(): Promise<readonly Fact[]>;
   /** Records a fact. An existing value is never overwritten: history is kept. */
   addFact(fact: NewFact): Promise<Fact>;
+  /** Every corpus document. */
+  documents(): Promise<readonly CorpusDocument[]>;
+  document(id: string): Promise<CorpusDocument | undefined>;
+  /**
+   * Adds or replaces documents (by id) in one write: all of them are stored, or none.
+   * Returns which ids were added and which replaced.
+   */
+  putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }>;
+  /**
+   * Changes whenever the stored data changes (for the embedded store: the file's size and
+   * modification time), so derived files such as the search index know when to rebuild.
+   */
+  revision(): Promise<string>;
 }

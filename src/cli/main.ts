@@ -4,6 +4,7 @@ import "../messages/sv.js";
 import { registerDraft } from "./commands/draft.js";
 import { registerFacts } from "./commands/facts.js";
 import { registerTemplates } from "./commands/templates.js";
+import { registerCorpus } from "./commands/corpus.js";
 import { exitCodes, reportFailure } from "./run.js";
 import { closeEarlyPdfThread } from "../render/pdf-thread.js";
 import { texts } from "./texts.sv.js";
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerDraft(program);
   registerFacts(program);
   registerTemplates(program);
+  registerCorpus(program);
   for (const c of program.commands) {
     c.helpOption("-h, --help", texts.help);
     for (const sub of c.commands) sub.helpOption("-h, --help", texts.help);

@@ -80,5 +80,71 @@ Exempel:
     none: "(inga)",
   },
 
+  corpus: {
+    summary: "korpusen: debattartiklar, motioner, interpellationer och pressmeddelanden med argument och förslag",
+    importSummary: "importera filer (.txt, .md, .docx, .pdf) med automatisk taggning",
+    files: "filer att importera",
+    dryRun: "visa vad som skulle importeras utan att spara",
+    set: "ange ett fält för alla filerna, namn=värde (kind, level, kommun, lan, parties, authors, addressee, outlet, date, title, summary, topics); upprepa för flera",
+    searchSummary: "sök i korpusen med svensk ordstamning, fraser och filter",
+    query: 'sökord; "citattecken" för fraser',
+    kind: "dokumenttyp (upprepa eller kommaseparera)",
+    party: "parti, t.ex. S eller V",
+    kommun: "kommun (namn eller kod)",
+    lan: "län (namn, kod eller bokstav)",
+    topic: "ämne",
+    from: "från och med år",
+    to: "till och med år",
+    limit: "högst så många träffar",
+    showSummary: "visa ett dokument med argument, förslag, fakta och källa",
+    id: "dokumentets id",
+    exportSummary: "exportera de dokument som matchar, en rad per dokument",
+    exportFormat: "csv, json eller jsonl",
+    exportOut: "fil att skriva till (standard: skriv ut)",
+    fullText: "ta med fulltext (json, jsonl)",
+    actions: { added: "ny", updated: "uppdaterad", unchanged: "oförändrad" } as Record<string, string>,
+    failed: "misslyckades",
+    dryRunNote: "Provkörning: inget sparades.",
+    importSummaryLine: (ok: number, failed: number, added: number, updated: number) =>
+      `${ok} ${ok === 1 ? "fil importerad" : "filer importerade"} (${added} nya, ${updated} uppdaterade), ${failed} ${failed === 1 ? "misslyckades" : "misslyckades"}.`,
+    failures: "Misslyckades:",
+    fields: {
+      kind: "typ",
+      level: "nivå",
+      municipality: "kommun",
+      county: "län",
+      parties: "partier",
+      authors: "undertecknare",
+      addressee: "ställd till",
+      date: "datum",
+      title: "rubrik",
+      topics: "ämnen",
+      proposals: "att-satser",
+      questions: "frågor",
+      arguments: "argument",
+      summary: "sammanfattning",
+      outlet: "publicerad i",
+      facts: "fakta",
+      source: "källa",
+      id: "id",
+      imported: "importerad",
+    } as Record<string, string>,
+    sure: (c: number) => (c >= 0.8 ? "säker" : c >= 0.5 ? "trolig" : c > 0 ? "osäker" : "hittades inte"),
+    hits: (total: number, shown: number, q: string) => `${total} ${total === 1 ? "träff" : "träffar"}${q ? ` för ${q}` : ""}${total > shown ? ` (visar ${shown})` : ""}`,
+    facetHeading: "Fördelning:",
+    facetNames: { kind: "typ", party: "parti", municipality: "kommun", county: "län", year: "år", topic: "ämne" } as Record<string, string>,
+    stance: { for: "för", against: "mot" } as Record<string, string>,
+    none: "–",
+    notFound: (id: string, suggestions: string[]) => `Inget dokument med id "${id}".${suggestions.length ? ` Menade du ${suggestions.map((x) => `"${x}"`).join(", ")}?` : ""}`,
+    examples: `
+Exempel:
+  motionera corpus search sexköpare
+  motionera corpus search '"köp av sexuell tjänst"' --lan AB --from 2020
+  motionera corpus search KAST --party L --json
+  motionera corpus show 2023-02-21-lidingo-debattartikel-l
+  motionera corpus import motion.docx interpellation.txt --dry-run
+  motionera corpus export --topic handlingsplan --format csv --out handlingsplaner.csv`,
+  },
+
   internalError: "Ett oväntat fel inträffade. Inga filer skrevs. Rapportera gärna felet med kommandot du körde:",
 } as const;

@@ -29,9 +29,11 @@ function byAsOf(a: Fact, b: Fact): number {
 export class FactRegistry {
   readonly #bySubjectKey = new Map<string, Fact[]>();
   readonly #bySubject = new Map<string, Fact[]>();
+  readonly #byId = new Map<string, Fact>();
 
   constructor(facts: readonly Fact[]) {
     for (const f of facts) {
+      this.#byId.set(f.id, f);
       const k = `${f.subject}\u0000${f.key}`;
       const list = this.#bySubjectKey.get(k) ?? [];
       list.push(f);
@@ -41,6 +43,10 @@ export class FactRegistry {
       this.#bySubject.set(f.subject, bySubject);
     }
     for (const list of this.#bySubjectKey.values()) list.sort(byAsOf);
+  }
+
+  byId(id: string): Fact | undefined {
+    return this.#byId.get(id);
   }
 
   /** Every value recorded for a subject and key, oldest first. */

@@ -7,15 +7,8 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Draft } from "../domain/draft.js";
 import { MotioneraError } from "../domain/errors.js";
-import { fold } from "../lang/normalize.js";
+import { slug } from "../lang/slug.js";
 import { extensionOf, renderDraft, type Format } from "../render/index.js";
-
-export function slug(s: string): string {
-  return fold(s)
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
-}
 
 /** "2026-11-24-lidingo-motion-kast-avtal" */
 export function draftBaseName(draft: Draft): string {

@@ -60,3 +60,21 @@ export function explainWarning(w: DraftWarning): string {
       return `Uppgiften "${w.label}" (${w.key}) saknas för ${w.subjectName}; texten skrivs utan den.`;
   }
 }
+
+/** Why a file could not be imported. */
+export function explainReadProblem(p: import("../corpus/import/read-text.js").ReadProblem): string {
+  switch (p.reason) {
+    case "unknown_extension":
+      return `okänd filtyp ${p.extension}; motionera läser .txt, .md, .docx och .pdf`;
+    case "too_large":
+      return `filen är ${(p.bytes / 1024 / 1024).toFixed(1)} MB, mer än gränsen 20 MB; dela upp den eller importera texten`;
+    case "empty":
+      return "filen är tom eller innehåller ingen text";
+    case "binary":
+      return "filen innehåller binära data, inte text; spara den som .txt, .md, .docx eller .pdf";
+    case "undecodable":
+      return "texten är varken UTF-8 eller Latin-1; spara den som UTF-8 och försök igen";
+    case "unreadable":
+      return p.detail;
+  }
+}

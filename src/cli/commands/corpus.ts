@@ -1,0 +1,274 @@
+import { writeFile, rename } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { z } from "zod";
+import type { CorpusDocument } from "../../domain/corpus-document.js";
+import { MotioneraError } from "../../domain/errors.js";
+import { explainError, explainReadProblem } from "../../messages/sv.js";
+import { exportDocuments, exportFormats } from "../../corpus/export.js";
+import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
+import { importFiles, type ImportOutcome } from "../../corpus/import/import-files.js";
+import { parseOverrides } from "../../corpus/import/overrides.js";
+import { openIndex, type SearchResult, type Snippet } from "../../corpus/search/index.js";
+import { argumentTypeLabel, topicLabel } from "../../corpus/vocabulary.js";
+import { factDefinition } from "../../facts/catalog.js";
+import { formatFactValue } from "../../facts/format-value.js";
+import { formatDate } from "../../lang/dates.js";
+import { nearest } from "../../lang/nearest.js";
+import { Workspace } from "../../workspace.js";
+import { action, UsageError } from "../run.js";
+import { texts } from "../texts.sv.js";
+import { parseSets } from "./draft.js";
+
+const t = texts.corpus;
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const year = z.coerce.number().int().min(1900).max(2100);
+
+const filterOptions = z.object({
+  kind: z.array(z.string()).optional(),
+  party: z.array(z.string()).optional(),
+  kommun: z.array(z.string()).optional(),
+  lan: z.array(z.string()).optional(),
+  topic: z.array(z.string()).optional(),
+  from: year.optional(),
+  to: year.optional(),
+  db: z.string().optional(),
+  json: z.boolean().default(false),
+});
+
+function withFilters(cmd: Command): Command {
+  return cmd
+    .option("--kind <typ>", t.kind, collect)
+    .option("--party <parti>", t.party, collect)
+    .option("--kommun <kommun>", t.kommun, collect)
+    .option("--lan <län>", t.lan, collect)
+    .option("--topic <ämne>", t.topic, collect)
+    .option("--from <år>", t.from)
+    .option("--to <år>", t.to)
+    .option("--db <fil>", texts.optDb);
+}
+
+function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new UsageError(`--${String(i.path[0])}: ${i.message}`);
+  }
+  return parsed.data;
+}
+
+function filterInput(o: z.infer<typeof filterOptions>): FilterInput {
+  return {
+    ...(o.kind ? { kind: o.kind } : {}),
+    ...(o.party ? { party: o.party } : {}),
+    ...(o.kommun ? { kommun: o.kommun } : {}),
+    ...(o.lan ? { lan: o.lan } : {}),
+    ...(o.topic ? { topic: o.topic } : {}),
+    ...(o.from !== undefined ? { from: o.from } : {}),
+    ...(o.to !== undefined ? { to: o.to } : {}),
+  };
+}
+
+/** Marks matched words: bold on a terminal, «…» when the output goes to a file or a pipe. */
+function highlight(s: Snippet): string {
+  const tty = process.stdout.isTTY;
+  let out = "";
+  let at = 0;
+  for (const [a, b] of [...s.marks].sort((x, y) => x[0] - y[0])) {
+    if (a < at) continue;
+    out += s.text.slice(at, a) + (tty ? `\x1b[1m${s.text.slice(a, b)}\x1b[22m` : `«${s.text.slice(a, b)}»`);
+    at = b;
+  }
+  return out + s.text.slice(at);
+}
+
+function printSearch(r: SearchResult, query: string): void {
+  process.stdout.write(`${t.hits(r.total, r.hits.length, query ? `"${query}"` : "")}\n`);
+  r.hits.forEach((h, i) => {
+    process.stdout.write(`\n${i + 1}. ${h.title} [${h.kind}]\n   ${h.citation}\n`);
+    if (h.snippet.text) process.stdout.write(`   ${highlight(h.snippet)}\n`);
+    process.stdout.write(`   ${t.fields["id"]}: ${h.id}\n`);
+  });
+  process.stdout.write(`\n${t.facetHeading}\n`);
+  for (const [name, values] of Object.entries(r.facets)) {
+    if (values.length === 0) continue;
+    process.stdout.write(`  ${t.facetNames[name] ?? name}: ${values.slice(0, 12).map((v) => `${v.label} ${v.count}`).join(" · ")}${values.length > 12 ? " …" : ""}\n`);
+  }
+}
+
+function printImport(outcomes: readonly ImportOutcome[], dryRun: boolean): void {
+  for (const o of outcomes) {
+    if (!o.ok) continue;
+    const r = o.record;
+    const f = t.fields;
+    process.stdout.write(`\n${o.file} → ${r.id} (${t.actions[o.action]}${o.encoding && o.encoding !== "utf-8" ? `, ${o.encoding}` : ""})\n`);
+    const line = (field: string, value: string) => {
+      const tag = r.tagging?.[field];
+      process.stdout.write(`  ${(f[field] ?? field).padEnd(14)} ${value || t.none}${tag ? `   [${t.sure(tag.confidence)} ${Math.round(tag.confidence * 100)} %: ${tag.evidence}]` : ""}\n`);
+    };
+    line("kind", `${r.kind} (${r.level})`);
+    line("municipality", r.municipality ? `${r.municipality.name} (${r.municipality.code})` : "");
+    line("county", r.county?.name ?? "");
+    line("parties", r.parties.join(", "));
+    line("authors", r.authors.map((a) => `${a.name}${a.party ? ` (${a.party})` : ""}${a.role ? `, ${a.role}` : ""}`).join("; "));
+    if (r.addressee || r.kind === "interpellation" || r.kind === "fråga") line("addressee", r.addressee ?? "");
+    line("date", r.date ? formatDate(r.date) : "");
+    line("title", r.title);
+    line("topics", r.topics.map(topicLabel).join(", "));
+    line("proposals", r.proposals.length ? `${r.proposals.length}: ${r.proposals[0]}${r.proposals.length > 1 ? " …" : ""}` : "");
+    line("questions", r.questions.length ? `${r.questions.length}: ${r.questions[0]}${r.questions.length > 1 ? " …" : ""}` : "");
+  }
+  const ok = outcomes.filter((o) => o.ok);
+  const failed = outcomes.filter((o) => !o.ok);
+  process.stdout.write(`\n${t.importSummaryLine(ok.length, failed.length, ok.filter((o) => o.ok && o.action === "added").length, ok.filter((o) => o.ok && o.action === "updated").length)}\n`);
+  if (dryRun) process.stdout.write(`${t.dryRunNote}\n`);
+}
+
+function problemText(o: Extract<ImportOutcome, { ok: false }>): string {
+  return o.problem.kind === "read" ? explainReadProblem(o.problem.problem) : explainError(o.problem.details);
+}
+
+function showDocument(d: CorpusDocument, facts: { id: string; text: string }[]): string {
+  const f = t.fields;
+  const lines = [
+    d.title,
+    `${d.kind}, ${d.level}${d.municipality ? `, ${d.municipality.name}` : ""}${d.county ? `, ${d.county.name}` : ""}${d.date ? `, ${formatDate(d.date)}` : ""}`,
+    `${f["id"]}: ${d.id}`,
+  ];
+  if (d.parties.length) lines.push(`${f["parties"]}: ${d.parties.join(", ")}`);
+  if (d.authors.length) lines.push(`${f["authors"]}: ${d.authors.map((a) => `${a.name}${a.party ? ` (${a.party})` : ""}${a.role ? `, ${a.role}` : ""}`).join("; ")}`);
+  if (d.addressee) lines.push(`${f["addressee"]}: ${d.addressee}`);
+  if (d.outlet) lines.push(`${f["outlet"]}: ${d.outlet}`);
+  if (d.topics.length) lines.push(`${f["topics"]}: ${d.topics.map(topicLabel).join(", ")}`);
+  if (d.summary) lines.push("", `${f["summary"]}:`, `  ${d.summary}`);
+  if (d.arguments.length) lines.push("", `${f["arguments"]}:`, ...d.arguments.map((a) => `  – (${t.stance[a.stance]}, ${argumentTypeLabel(a.type)}) ${a.claim}`));
+  if (d.proposals.length) lines.push("", `${f["proposals"]}:`, ...d.proposals.map((p) => `  – ${p}`));
+  if (d.questions.length) lines.push("", `${f["questions"]}:`, ...d.questions.map((q, i) => `  ${i + 1}. ${q}`));
+  if (facts.length) lines.push("", `${f["facts"]}:`, ...facts.map((x) => `  – ${x.text} [${x.id}]`));
+  const s = d.source;
+  lines.push("", `${f["source"]}: ${[s.title, s.publisher, s.date ? formatDate(s.date) : "", s.url, s.reference].filter(Boolean).join(", ")}`);
+  if (d.imported) lines.push(`${f["imported"]}: ${d.imported.file} (${d.imported.format}), ${d.imported.at.slice(0, 10)}`);
+  return lines.join("\n");
+}
+
+export function registerCorpus(program: Command): void {
+  const corpus = program.command("corpus").summary(t.summary).description(t.summary).enablePositionalOptions().addHelpText("after", t.examples);
+
+  corpus
+    .command("import")
+    .summary(t.importSummary)
+    .description(t.importSummary)
+    .argument("<files...>", t.files)
+    .option("--dry-run", t.dryRun, false)
+    .option("-s, --set <namn=värde>", t.set, collect)
+    .option("--json", texts.optJson, false)
+    .option("--db <fil>", texts.optDb)
+    .action(
+      action(async (files: string[], raw: unknown) => {
+        const o = parseOptions(z.object({ dryRun: z.boolean(), set: z.array(z.string()).default([]), json: z.boolean(), db: z.string().optional() }), raw);
+        const overrides = parseOverrides(parseSets(o.set));
+        const ws = await Workspace.open(o.db ? { db: o.db } : {});
+        const outcomes = await importFiles(ws.store, files, { dryRun: o.dryRun, overrides });
+        const failed = outcomes.filter((x): x is Extract<ImportOutcome, { ok: false }> => !x.ok);
+        if (o.json) {
+          process.stdout.write(
+            `${JSON.stringify(
+              outcomes.map((x) => (x.ok ? { file: x.file, ok: true, action: x.action, dryRun: o.dryRun, record: x.record } : { file: x.file, ok: false, error: problemText(x) })),
+              null,
+              2,
+            )}\n`,
+          );
+        } else {
+          printImport(outcomes, o.dryRun);
+          if (failed.length) process.stderr.write(`${t.failures}\n${failed.map((x) => `  ${x.file}: ${problemText(x)}`).join("\n")}\n`);
+        }
+        if (failed.length) process.exitCode = 1;
+      }),
+    );
+
+  withFilters(
+    corpus
+      .command("search")
+      .summary(t.searchSummary)
+      .description(t.searchSummary)
+      .argument("[query]", t.query, "")
+      .option("--limit <n>", t.limit, "10")
+      .option("--json", texts.optJson, false),
+  ).action(
+    action(async (query: string, raw: unknown) => {
+      const o = parseOptions(filterOptions.extend({ limit: z.coerce.number().int().min(1).max(1000) }), raw);
+      const filters = resolveFilters(filterInput(o));
+      const ws = await Workspace.open(o.db ? { db: o.db } : {});
+      const { index } = await openIndex(ws.store);
+      const result = index.search({ text: query, filters, limit: o.limit });
+      if (o.json) process.stdout.write(`${JSON.stringify({ query, filters, ...result }, null, 2)}\n`);
+      else printSearch(result, query);
+    }),
+  );
+
+  corpus
+    .command("show")
+    .summary(t.showSummary)
+    .description(t.showSummary)
+    .argument("<id>", t.id)
+    .option("--json", texts.optJson, false)
+    .option("--db <fil>", texts.optDb)
+    .action(
+      action(async (id: string, o: { json: boolean; db?: string }) => {
+        const ws = await Workspace.open(o.db ? { db: o.db } : {});
+        const doc = await ws.store.document(id.trim());
+        if (!doc) {
+          const ids = (await ws.store.documents()).map((d) => d.id);
+          throw new UsageError(t.notFound(id, nearest(id, ids, 3)));
+        }
+        const registry = await ws.facts();
+        const facts = doc.facts.map((fid) => {
+          const f = registry.byId(fid);
+          if (!f) return { id: fid, text: "(finns inte i registret)" };
+          const def = factDefinition(f.key);
+          return { id: fid, text: `${def?.label ?? f.key}: ${formatFactValue(f.value, def)}${f.asOf ? ` (${formatDate(f.asOf)})` : ""}; ${f.source.title}, ${f.source.publisher}` };
+        });
+        if (o.json) process.stdout.write(`${JSON.stringify({ ...doc, factDetails: facts.map((x) => ({ id: x.id, ...((registry.byId(x.id) ?? {}) as object) })) }, null, 2)}\n`);
+        else process.stdout.write(`${showDocument(doc, facts)}\n`);
+      }),
+    );
+
+  withFilters(
+    corpus
+      .command("export")
+      .summary(t.exportSummary)
+      .description(t.exportSummary)
+      .argument("[query]", t.query, "")
+      .option("--format <format>", t.exportFormat, "csv")
+      .option("-o, --out <fil>", t.exportOut)
+      .option("--full-text", t.fullText, false),
+  ).action(
+    action(async (query: string, raw: unknown) => {
+      const o = parseOptions(filterOptions.extend({ format: z.enum(exportFormats), out: z.string().optional(), fullText: z.boolean() }), raw);
+      const filters = resolveFilters(filterInput(o));
+      const ws = await Workspace.open(o.db ? { db: o.db } : {});
+      const all = await ws.store.documents();
+      let docs: readonly CorpusDocument[] = all;
+      if (query.trim() || Object.keys(filters).length > 0) {
+        const { index } = await openIndex(ws.store);
+        const ids = query.trim() ? index.search({ text: query, filters, limit: Number.MAX_SAFE_INTEGER }).hits.map((h) => h.id) : index.filter(filters);
+        const byId = new Map(all.map((d) => [d.id, d]));
+        docs = ids.map((id) => byId.get(id)).filter((d): d is CorpusDocument => d !== undefined);
+      }
+      const text = exportDocuments(docs, o.format, { fullText: o.fullText });
+      if (!o.out) {
+        process.stdout.write(text);
+        return;
+      }
+      const target = resolve(o.out);
+      const temp = `${target}.${process.pid}.tmp`;
+      try {
+        await writeFile(temp, text);
+        await rename(temp, target);
+      } catch (e) {
+        throw new MotioneraError({ code: "output_failed", path: target, problem: (e as Error).message });
+      }
+      process.stderr.write(`${docs.length} → ${target}\n`);
+    }),
+  );
+}

@@ -1,0 +1,45 @@
+/** Search filters as people type them (names, letters, labels) → the codes and ids the index uses. */
+import { corpusKinds } from "../domain/corpus-document.js";
+import { MotioneraError } from "../domain/errors.js";
+import { findCounty, findMunicipality } from "../data/places.js";
+import { fold } from "../lang/normalize.js";
+import { nearest } from "../lang/nearest.js";
+import { topics } from "./vocabulary.js";
+import type { SearchFilters } from "./search/index.js";
+
+export interface FilterInput {
+  kind?: readonly string[];
+  party?: readonly string[];
+  kommun?: readonly string[];
+  lan?: readonly string[];
+  topic?: readonly string[];
+  from?: number;
+  to?: number;
+}
+
+const flat = (xs: readonly string[] | undefined) => (xs ?? []).flatMap((x) => x.split(",")).map((x) => x.trim()).filter(Boolean);
+
+export function resolveFilters(input: FilterInput): SearchFilters {
+  const out: SearchFilters = {};
+  const kinds = flat(input.kind).map((k) => {
+    const hit = corpusKinds.find((c) => fold(c) === fold(k));
+    if (!hit) throw new MotioneraError({ code: "input_invalid", field: "kind", problem: `okänd typ "${k}"; välj bland ${corpusKinds.join(", ")}` });
+    return hit;
+  });
+  if (kinds.length) out.kind = kinds;
+  const parties = flat(input.party).map((p) => (p.length <= 2 ? p.toUpperCase() : p));
+  if (parties.length) out.party = parties;
+  const munis = flat(input.kommun).map((m) => findMunicipality(m).code);
+  if (munis.length) out.municipality = munis;
+  const counties = flat(input.lan).map((c) => findCounty(c).code);
+  if (counties.length) out.county = counties;
+  const ts = flat(input.topic).map((t) => {
+    const hit = topics.find((x) => fold(x.id) === fold(t) || fold(x.label) === fold(t));
+    if (!hit) throw new MotioneraError({ code: "input_invalid", field: "topic", problem: `okänt ämne "${t}".${nearest(t, topics.map((x) => x.label)).length ? ` Menade du ${nearest(t, topics.map((x) => x.label)).map((x) => `"${x}"`).join(" eller ")}?` : ""}` });
+    return hit.id;
+  });
+  if (ts.length) out.topic = ts;
+  if (input.from !== undefined) out.from = input.from;
+  if (input.to !== undefined) out.to = input.to;
+  return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * `corpus import`: each file is read, auto-tagged and checked on its own; the records of
+ * the files that succeeded are then stored in one atomic write. A file whose text was
+ * imported before (same content hash) updates its record and keeps its id.
+ */
+import { createHash } from "node:crypto";
+import { basename } from "node:path";
+import { corpusDocumentSchema, type CorpusDocument } from "../../domain/corpus-document.js";
+import { isMotioneraError, type ErrorDetails } from "../../domain/errors.js";
+import { slug } from "../../lang/slug.js";
+import type { Store } from "../../store/store.js";
+import { tagText, type TagResult } from "../tagging/index.js";
+import type { Overrides } from "./overrides.js";
+import { ReadError, readText, type ReadProblem } from "./read-text.js";
+
+export type ImportProblem = { kind: "read"; problem: ReadProblem } | { kind: "invalid"; details: ErrorDetails };
+
+export type ImportOutcome =
+  | { file: string; ok: true; action: "added" | "updated" | "unchanged"; record: CorpusDocument; tags: TagResult; encoding?: string }
+  | { file: string; ok: false; problem: ImportProblem };
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  overrides?: Overrides;
+  now?: Date;
+}
+
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text.trim(), "utf8").digest("hex");
+}
+
+const overrideFields = ["kind", "level", "municipality", "county", "parties", "authors", "addressee", "outlet", "date", "title", "summary", "topics"] as const;
+
+/** A record from the tagger's inferences, the user's overrides, and the file. */
+export function recordFrom(text: string, file: string, format: string, tags: TagResult, overrides: Overrides, id: string, at: Date): CorpusDocument {
+  const tagging: NonNullable<CorpusDocument["tagging"]> = {};
+  const pick = <K extends (typeof overrideFields)[number]>(field: K, inferred: { value: unknown; confidence: number; evidence: string }) => {
+    if (overrides[field] !== undefined) {
+      tagging[field] = { confidence: 1, evidence: "angivet vid importen" };
+      return overrides[field];
+    }
+    tagging[field] = { confidence: Math.round(inferred.confidence * 100) / 100, evidence: inferred.evidence.slice(0, 300) };
+    return inferred.value;
+  };
+  const kind = pick("kind", tags.kind) as CorpusDocument["kind"];
+  const municipality = pick("municipality", tags.municipality) as CorpusDocument["municipality"];
+  const county = pick("county", tags.county) as CorpusDocument["county"];
+  const parties = pick("parties", tags.parties) as string[];
+  const authors = pick("authors", tags.authors) as CorpusDocument["authors"];
+  const addressee = pick("addressee", tags.addressee) as string | null;
+  const outlet = overrides.outlet;
+  const date = pick("date", tags.date) as CorpusDocument["date"];
+  const title = pick("title", tags.title) as string;
+  for (const [field, inferred] of [["proposals", tags.proposals], ["questions", tags.questions], ["arguments", tags.arguments]] as const) {
+    tagging[field] = { confidence: Math.round(inferred.confidence * 100) / 100, evidence: inferred.evidence.slice(0, 300) };
+  }
+  const who = authors.map((a) => a.name).join(", ") || parties.join(", ") || "okänd avsändare";
+  return {
+    id,
+    kind,
+    level: pick("level", tags.level) as CorpusDocument["level"],
+    municipality,
+    county,
+    parties,
+    authors,
+    ...(addressee ? { addressee } : {}),
+    ...(outlet ? { outlet } : {}),
+    date,
+    title,
+    summary: pick("summary", tags.summary) as string,
+    topics: pick("topics", tags.topics) as CorpusDocument["topics"],
+    arguments: tags.arguments.value,
+    proposals: tags.proposals.value,
+    questions: tags.questions.value,
+    facts: [],
+    source: { title, publisher: outlet ?? who, date, reference: basename(file) },
+    fullText: text,
+    contentHash: contentHash(text),
+    imported: { file: basename(file), at: at.toISOString(), format },
+    tagging,
+  };
+}
+
+function newId(doc: Pick<CorpusDocument, "date" | "municipality" | "county" | "level" | "kind">, hash: string, taken: Set<string>): string {
+  const where = doc.municipality?.name ?? doc.county?.name ?? doc.level;
+  const base = [doc.date ?? "odaterad", slug(where, 30), slug(doc.kind), hash.slice(0, 8)].join("-");
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+  return id;
+}
+
+/** Same record apart from when and from which file it was imported. */
+function sameContent(a: CorpusDocument, b: CorpusDocument): boolean {
+  const strip = ({ imported: _i, ...rest }: CorpusDocument) => JSON.stringify(rest);
+  return strip(a) === strip(b);
+}
+
+export async function importFiles(store: Store, files: readonly string[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+  const now = options.now ?? new Date();
+  const existing = await store.documents();
+  const byHash = new Map(existing.filter((d) => d.contentHash).map((d) => [d.contentHash!, d]));
+  const taken = new Set(existing.map((d) => d.id));
+  const outcomes: ImportOutcome[] = [];
+  const toStore = new Map<string, CorpusDocument>();
+
+  for (const file of files) {
+    try {
+      const { text, format, encoding } = await readText(file);
+      const tags = tagText(text, { fileName: basename(file) });
+      const hash = contentHash(text);
+      const previous = byHash.get(hash);
+      const draft = recordFrom(text, file, format, tags, options.overrides ?? {}, previous?.id ?? "pending", now);
+      const id = previous?.id ?? newId(draft, hash, taken);
+      const parsed = corpusDocumentSchema.safeParse({ ...draft, id });
+      if (!parsed.success) {
+        const i = parsed.error.issues[0]!;
+        outcomes.push({ file, ok: false, problem: { kind: "invalid", details: { code: "input_invalid", field: i.path.map(String).join("."), problem: i.message } } });
+        continue;
+      }
+      const record = parsed.data;
+      const action = previous ? (sameContent(previous, record) ? "unchanged" : "updated") : toStore.has(id) ? "unchanged" : "added";
+      taken.add(id);
+      byHash.set(hash, record);
+      if (action !== "unchanged") toStore.set(id, record);
+      outcomes.push({ file, ok: true, action, record, tags, ...(encoding ? { encoding } : {}) });
+    } catch (e) {
+      if (e instanceof ReadError) outcomes.push({ file, ok: false, problem: { kind: "read", problem: e.problem } });
+      else if (isMotioneraError(e)) outcomes.push({ file, ok: false, problem: { kind: "invalid", details: e.details } });
+      else throw e;
+    }
+  }
+  if (!options.dryRun && toStore.size > 0) await store.putDocuments([...toStore.values()]);
+  return outcomes;
+}

@@ -1,0 +1,87 @@
+/**
+ * What a user states about imported files with --set key=value (or the web form), checked
+ * and turned into record fields. Stated values win over what the tagger inferred.
+ */
+import { MotioneraError } from "../../domain/errors.js";
+import { corpusKinds, corpusLevels, type CorpusDocument } from "../../domain/corpus-document.js";
+import { partialDateSchema } from "../../domain/partial-date.js";
+import { parseSigner, parliamentaryParties } from "../../domain/signer.js";
+import { findCounty, findMunicipality } from "../../data/places.js";
+import { nearest } from "../../lang/nearest.js";
+import { fold } from "../../lang/normalize.js";
+import { topics } from "../vocabulary.js";
+
+export const overrideKeys = ["kind", "level", "kommun", "lan", "parties", "authors", "addressee", "outlet", "date", "title", "summary", "topics"] as const;
+export type OverrideKey = (typeof overrideKeys)[number];
+
+export type Overrides = Partial<Pick<CorpusDocument, "kind" | "level" | "municipality" | "county" | "parties" | "authors" | "addressee" | "outlet" | "date" | "title" | "summary" | "topics">>;
+
+const list = (v: string) => v.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+
+function invalid(field: string, problem: string): never {
+  throw new MotioneraError({ code: "input_invalid", field, problem });
+}
+
+function topicId(v: string): CorpusDocument["topics"][number] {
+  const f = fold(v);
+  const t = topics.find((x) => fold(x.id) === f || fold(x.label) === f);
+  if (!t) invalid("topics", `okänt ämne "${v}"; välj bland ${topics.map((x) => x.label).join(", ")}`);
+  return t.id;
+}
+
+export function parseOverrides(raw: Record<string, string>): Overrides {
+  const out: Overrides = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const v = value.trim();
+    switch (key as OverrideKey) {
+      case "kind":
+        if (!(corpusKinds as readonly string[]).includes(v)) invalid(key, `välj bland ${corpusKinds.join(", ")}`);
+        out.kind = v as CorpusDocument["kind"];
+        break;
+      case "level":
+        if (!(corpusLevels as readonly string[]).includes(v)) invalid(key, `välj bland ${corpusLevels.join(", ")}`);
+        out.level = v as CorpusDocument["level"];
+        break;
+      case "kommun": {
+        const p = findMunicipality(v);
+        out.municipality = { code: p.code, name: p.name };
+        out.county = { code: p.county.code, name: p.county.name };
+        break;
+      }
+      case "lan": {
+        const c = findCounty(v);
+        out.county = { code: c.code, name: c.name };
+        break;
+      }
+      case "parties":
+        out.parties = list(v).map((p) => ((parliamentaryParties as readonly string[]).includes(p.toUpperCase()) ? p.toUpperCase() : p));
+        break;
+      case "authors":
+        out.authors = v.split(";").map((a) => {
+          const s = parseSigner(a);
+          if (!s) invalid(key, `kan inte läsa "${a}"; skriv "Namn (Parti), roll; Namn (Parti)"`);
+          return s;
+        });
+        break;
+      case "date": {
+        const d = partialDateSchema.safeParse(v);
+        if (!d.success) invalid(key, d.error.issues[0]?.message ?? "ogiltigt datum");
+        out.date = d.data;
+        break;
+      }
+      case "topics":
+        out.topics = [...new Set(list(v).map(topicId))];
+        break;
+      case "addressee":
+      case "outlet":
+      case "title":
+      case "summary":
+        if (!v) invalid(key, "får inte vara tomt");
+        out[key as "addressee" | "outlet" | "title" | "summary"] = v;
+        break;
+      default:
+        throw new MotioneraError({ code: "unknown_input", field: key, known: nearest(key, overrideKeys, overrideKeys.length) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,142 @@
+/**
+ * Reads a file a user imports into plain text: .txt and .md (UTF-8, or Latin-1/Windows-1252
+ * when the bytes are not UTF-8), .docx (mammoth), .pdf (pdf.js). Refuses what is empty,
+ * binary, too large or of an unknown kind, with a reason the user can act on.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { extname } from "node:path";
+
+export const maxFileBytes = 20 * 1024 * 1024;
+/** A .docx is a zip: refuse one whose parts would unpack to more than this (a zip bomb). */
+export const maxUnpackedBytes = 200 * 1024 * 1024;
+
+export type ImportFormat = "txt" | "md" | "docx" | "pdf";
+
+export type ReadProblem =
+  | { reason: "unknown_extension"; extension: string }
+  | { reason: "too_large"; bytes: number }
+  | { reason: "empty" }
+  | { reason: "binary" }
+  | { reason: "undecodable" }
+  | { reason: "unreadable"; detail: string };
+
+export class ReadError extends Error {
+  constructor(readonly problem: ReadProblem) {
+    super(problem.reason);
+  }
+}
+
+const formatsByExtension: Record<string, ImportFormat> = { ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf" };
+
+export function formatOf(file: string): ImportFormat {
+  const ext = extname(file).toLowerCase();
+  const f = formatsByExtension[ext];
+  if (!f) throw new ReadError({ reason: "unknown_extension", extension: ext || "(ingen)" });
+  return f;
+}
+
+/** Bytes that are not text: NUL, or many control characters. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return n > 0 && control / n > 0.02;
+}
+
+/** UTF-8 when the bytes are valid UTF-8; else Windows-1252 (a superset of Latin-1 in practice) when they read as text. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: "utf-8" | "windows-1252" } {
+  if (looksBinary(bytes)) throw new ReadError({ reason: "binary" });
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return { text: text.replace(/^\uFEFF/, ""), encoding: "utf-8" };
+  } catch {
+    const text = new TextDecoder("windows-1252").decode(bytes);
+    // Swedish text in Latin-1 shows å ä ö as single bytes; undefined bytes decode to controls.
+    if (/[\u0080-\u009f]/.test(text)) throw new ReadError({ reason: "undecodable" });
+    return { text, encoding: "windows-1252" };
+  }
+}
+
+async function docxText(bytes: Uint8Array): Promise<string> {
+  const { unzipSync } = await import("fflate");
+  let unpacked = 0;
+  try {
+    // Reads only the zip's directory (filter returns false): the declared sizes of its parts.
+    unzipSync(bytes, {
+      filter: (f) => {
+        unpacked += f.originalSize;
+        return false;
+      },
+    });
+  } catch (e) {
+    throw new ReadError({ reason: "unreadable", detail: `inte en giltig DOCX-fil (${(e as Error).message})` });
+  }
+  if (unpacked > maxUnpackedBytes) throw new ReadError({ reason: "unreadable", detail: `packas upp till ${Math.round(unpacked / 1e6)} MB, mer än ${maxUnpackedBytes / 1e6} MB` });
+  const mammoth = (await import("mammoth")).default;
+  try {
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    return value;
+  } catch (e) {
+    throw new ReadError({ reason: "unreadable", detail: `DOCX-filen kunde inte läsas (${(e as Error).message})` });
+  }
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  try {
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    const pages: string[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const content = await (await doc.getPage(p)).getTextContent();
+      let line = "";
+      const lines: string[] = [];
+      for (const item of content.items) {
+        if (!("str" in item)) continue;
+        line += item.str;
+        if (item.hasEOL) {
+          lines.push(line);
+          line = "";
+        }
+      }
+      if (line) lines.push(line);
+      pages.push(lines.join("\n"));
+    }
+    await doc.destroy();
+    return pages.join("\n\n");
+  } catch (e) {
+    throw new ReadError({ reason: "unreadable", detail: `PDF-filen kunde inte läsas (${(e as Error).message})` });
+  }
+}
+
+export interface ReadText {
+  text: string;
+  format: ImportFormat;
+  encoding?: string;
+}
+
+export async function readText(file: string): Promise<ReadText> {
+  const format = formatOf(file);
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (e) {
+    throw new ReadError({ reason: "unreadable", detail: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message });
+  }
+  if (size > maxFileBytes) throw new ReadError({ reason: "too_large", bytes: size });
+  if (size === 0) throw new ReadError({ reason: "empty" });
+  const bytes = new Uint8Array(await readFile(file));
+  let out: ReadText;
+  if (format === "docx") out = { text: await docxText(bytes), format };
+  else if (format === "pdf") out = { text: await pdfText(bytes), format };
+  else {
+    const { text, encoding } = decodeText(bytes);
+    out = { text, format, encoding };
+  }
+  out.text = out.text.normalize("NFC").replace(/\r\n?/g, "\n");
+  if (out.text.trim().length === 0) throw new ReadError({ reason: "empty" });
+  return out;
+}

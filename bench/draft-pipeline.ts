@@ -27,8 +27,8 @@ const background = Array.from({ length: 6 }, (_, i) =>
   "Kostnaden är liten jämfört med vad det kostar att inte agera – för den enskilde och för samhället.",
 ).join("\n\n");
 
-export const benchRequest = (ws: Workspace): DraftRequest => {
-  const tpl = ws.templates.get("kast-avtal").frontMatter;
+export const benchRequest = async (ws: Workspace): Promise<DraftRequest> => {
+  const tpl = (await ws.templates()).get("kast-avtal").frontMatter;
   const textInput = tpl.inputs.find((i) => i.type === "text");
   return {
     template: "kast-avtal",
@@ -88,7 +88,7 @@ function timeProcesses(a: string[], b: string[], runs: number): [ReturnType<type
 export async function benchDraftPipeline(runs = 300): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "motionera-bench-"));
   const ws = await Workspace.open();
-  const request = benchRequest(ws);
+  const request = await benchRequest(ws);
   const draft = (await ws.compose(request)).draft;
   const pages = pdfPages(await renderPdf(draft), dir);
 

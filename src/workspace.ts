@@ -3,8 +3,7 @@
  * and offers the operations they translate to.
  */
 import type { Composed } from "./compose/compose.js";
-import { composeDraft } from "./compose/compose.js";
-import { TemplateLibrary } from "./compose/template-library.js";
+import type { TemplateLibrary } from "./compose/template-library.js";
 import type { DraftRequest } from "./domain/draft-request.js";
 import { FactRegistry } from "./facts/registry.js";
 import { databasePath, templatesDir } from "./project-paths.js";
@@ -33,9 +32,15 @@ export class Workspace {
     return new Workspace(await LowdbStore.open(databasePath(options.db)), options);
   }
 
-  /** Templates are loaded (and validated) on first use. */
-  get templates(): TemplateLibrary {
-    this.#templates ??= TemplateLibrary.load(templatesDir(this.options.templatesDir));
+  /**
+   * The template library, listed on first use (each template is parsed when first asked for).
+   * Loaded lazily, like composing, so commands that never draft never load Handlebars.
+   */
+  async templates(): Promise<TemplateLibrary> {
+    if (!this.#templates) {
+      const { TemplateLibrary } = await import("./compose/template-library.js");
+      this.#templates = TemplateLibrary.load(templatesDir(this.options.templatesDir));
+    }
     return this.#templates;
   }
 
@@ -50,6 +55,7 @@ export class Workspace {
   }
 
   async compose(request: DraftRequest): Promise<Composed> {
-    return composeDraft(request, { templates: this.templates, facts: await this.facts(), ...(this.options.today ? { today: this.options.today } : {}) });
+    const { composeDraft } = await import("./compose/compose.js");
+    return composeDraft(request, { templates: await this.templates(), facts: await this.facts(), ...(this.options.today ? { today: this.options.today } : {}) });
   }
 }

@@ -2,8 +2,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 
-export const exportFormats = ["csv", "json", "jsonl"] as const;
-export type ExportFormat = (typeof exportFormats)[number];
+import type { ExportFormat } from "./export-formats.js";
 
 /** The CSV columns, in order; lists are joined with " | " (a value never contains that). */
 export const csvColumns = [

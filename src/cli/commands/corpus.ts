@@ -5,11 +5,11 @@ import { z } from "zod";
 import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { MotioneraError } from "../../domain/errors.js";
 import { explainError, explainReadProblem } from "../../messages/sv.js";
-import { exportDocuments, exportFormats } from "../../corpus/export.js";
+import { exportFormats } from "../../corpus/export-formats.js";
 import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
-import { importFiles, type ImportOutcome } from "../../corpus/import/import-files.js";
+import type { ImportOutcome } from "../../corpus/import/import-files.js";
 import { parseOverrides } from "../../corpus/import/overrides.js";
-import { openIndex, type SearchResult, type Snippet } from "../../corpus/search/index.js";
+import type { SearchResult, Snippet } from "../../corpus/search/index.js";
 import { argumentTypeLabel, topicLabel } from "../../corpus/vocabulary.js";
 import { factDefinition } from "../../facts/catalog.js";
 import { formatFactValue } from "../../facts/format-value.js";
@@ -168,6 +168,7 @@ export function registerCorpus(program: Command): void {
         const o = parseOptions(z.object({ dryRun: z.boolean(), set: z.array(z.string()).default([]), json: z.boolean(), db: z.string().optional() }), raw);
         const overrides = parseOverrides(parseSets(o.set));
         const ws = await Workspace.open(o.db ? { db: o.db } : {});
+        const { importFiles } = await import("../../corpus/import/import-files.js");
         const outcomes = await importFiles(ws.store, files, { dryRun: o.dryRun, overrides });
         const failed = outcomes.filter((x): x is Extract<ImportOutcome, { ok: false }> => !x.ok);
         if (o.json) {
@@ -199,6 +200,7 @@ export function registerCorpus(program: Command): void {
       const o = parseOptions(filterOptions.extend({ limit: z.coerce.number().int().min(1).max(1000) }), raw);
       const filters = resolveFilters(filterInput(o));
       const ws = await Workspace.open(o.db ? { db: o.db } : {});
+      const { openIndex } = await import("../../corpus/search/index.js");
       const { index } = await openIndex(ws.store);
       const result = index.search({ text: query, filters, limit: o.limit });
       if (o.json) process.stdout.write(`${JSON.stringify({ query, filters, ...result }, null, 2)}\n`);
@@ -250,11 +252,13 @@ export function registerCorpus(program: Command): void {
       const all = await ws.store.documents();
       let docs: readonly CorpusDocument[] = all;
       if (query.trim() || Object.keys(filters).length > 0) {
+        const { openIndex } = await import("../../corpus/search/index.js");
         const { index } = await openIndex(ws.store);
         const ids = query.trim() ? index.search({ text: query, filters, limit: Number.MAX_SAFE_INTEGER }).hits.map((h) => h.id) : index.filter(filters);
         const byId = new Map(all.map((d) => [d.id, d]));
         docs = ids.map((id) => byId.get(id)).filter((d): d is CorpusDocument => d !== undefined);
       }
+      const { exportDocuments } = await import("../../corpus/export.js");
       const text = exportDocuments(docs, o.format, { fullText: o.fullText });
       if (!o.out) {
         process.stdout.write(text);

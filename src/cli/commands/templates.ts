@@ -56,7 +56,7 @@ export function registerTemplates(program: Command): void {
     .action(
       action(async (o: { json: boolean; templates?: string }) => {
         const ws = await Workspace.open(o.templates ? { templatesDir: o.templates } : {});
-        const all = ws.templates.all();
+        const all = (await ws.templates()).all();
         if (o.json) {
           process.stdout.write(`${JSON.stringify(all.map((x) => { const s = templateSummary(x); return { id: s.id, kind: s.kind, title: s.title, inputs: s.inputs, facts: s.facts }; }), null, 2)}\n`);
           return;
@@ -75,7 +75,7 @@ export function registerTemplates(program: Command): void {
     .action(
       action(async (id: string, o: { json: boolean; templates?: string }) => {
         const ws = await Workspace.open(o.templates ? { templatesDir: o.templates } : {});
-        const tpl = ws.templates.get(id);
+        const tpl = (await ws.templates()).get(id);
         process.stdout.write(o.json ? `${JSON.stringify(templateSummary(tpl), null, 2)}\n` : `${describe(tpl)}\n`);
       }),
     );

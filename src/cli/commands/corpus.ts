@@ -83,7 +83,7 @@ function highlight(s: Snippet): string {
 }
 
 function printSearch(r: SearchResult, query: string): void {
-  process.stdout.write(`${t.hits(r.total, r.hits.length, query ? `"${query}"` : "")}\n`);
+  process.stdout.write(`${t.hits(r.total, r.hits.length, !query ? "" : query.includes('"') ? query : `"${query}"`)}\n`);
   r.hits.forEach((h, i) => {
     process.stdout.write(`\n${i + 1}. ${h.title} [${h.kind}]\n   ${h.citation}\n`);
     if (h.snippet.text) process.stdout.write(`   ${highlight(h.snippet)}\n`);

@@ -62,6 +62,8 @@ const junkPatterns: readonly RegExp[] = [
 const endPatterns: readonly RegExp[] = [
   /^(kommentera|kommentarer|\d+ kommentarer?|en kommentar|skriv en kommentar|lämna en kommentar|lämna ett svar|visa kommentarer)$/i,
   /^(dela den här sidan|dela artikeln|dela inlägget|till toppen av sidan)$/i,
+  // A document's own apparatus after the signatures (our DOCX and PDF drafts end this way).
+  /^(källor|noter|fotnoter|referenser|källförteckning)$/i,
 ];
 
 function stripMarks(raw: string): { text: string; heading: number } {

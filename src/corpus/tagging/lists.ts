@@ -39,9 +39,10 @@ function cleanProposal(s: string): string {
 /**
  * "att A, samt att B" on one line: two att-satser. Also "att A att B" when the line breaks
  * between them were lost (DOCX and PDF text): a new one starts where "att" is followed by a
- * body that decides ("att socialnämnden …"), not by a verb ("i uppdrag att samverka").
+ * body that decides ("att socialnämnden …"), not by a verb ("i uppdrag att samverka"), and
+ * not after "och"/"eller" ("… och att kommunens invånare får veta" continues the same one).
  */
-const newClause = /\s+(?=att\s+(?:[\p{L}-]*(?:kommun|region|stad|nämnd|styrels|förvaltning|fullmäktig|bolag|landsting)\p{L}*|Region|[\p{Lu}][\p{L}-]+s\s+(?:kommun|stad|Stad))\s)/u;
+const newClause = /(?<![,;]|\boch|\beller|\bmen)\s+(?=att\s+(?:[\p{L}-]*(?:kommun|region|stad|nämnd|styrels|förvaltning|fullmäktig|bolag|landsting)\p{L}*|Region|[\p{Lu}][\p{L}-]+s\s+(?:kommun|stad|Stad))\s)/u;
 function splitInline(s: string): string[] {
   return s
     .split(/\s*(?:;|,)?\s+samt\s+(?=att\s)|\s*;\s*(?=att\s)|,\s+(?=att\s)/i)

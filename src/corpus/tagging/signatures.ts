@@ -65,8 +65,13 @@ export function isPersonName(name: string): boolean {
 
 type Parsed = { kind: "names"; authors: Author[] } | { kind: "dateline" } | { kind: "role"; text: string } | { kind: "greeting" } | { kind: "body" };
 
+/** Contact details are no role: a phone number or an e-mail address at the end goes. */
+const contactTail = /[,;]?\s*(?:(?:tel(?:efon)?|mobil|e-?post)[.:]?\s*)?(?:\+46|0)[\d\s-]{6,}\d\s*$|[,;]?\s*\S+@\S+\.\w+\s*$/i;
+
 function cleanRole(s: string): string {
-  return s.replace(/^[,;:–—-]\s*/, "").replace(/[,;]\s*$/, "").replace(/\s+/g, " ").trim();
+  let t = s;
+  while (contactTail.test(t)) t = t.replace(contactTail, "");
+  return t.replace(/^[,;:–—-]\s*/, "").replace(/[,;]\s*$/, "").replace(/\s+/g, " ").trim();
 }
 
 /** A role without the party it repeats: "gruppledare (V)" → "gruppledare". */
@@ -117,7 +122,8 @@ function parseLine(text: string): Parsed {
           const p = roleParty(rest);
           if (p) author.party = p;
         }
-        author.role = roleWithoutParty(rest, author.party);
+        const role = cleanRole(roleWithoutParty(rest, author.party));
+        if (role) author.role = role;
       }
       return { kind: "names", authors: [author] };
     }

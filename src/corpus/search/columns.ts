@@ -1,0 +1,98 @@
+/** Typed arrays to and from JSON (base64 of their bytes) or file bytes, and varint streams. */
+
+export type ArrayKind = "u8" | "u16" | "u32" | "f32";
+export type Typed = Uint8Array | Uint16Array | Uint32Array | Float32Array;
+
+export interface EncodedArray {
+  t: ArrayKind;
+  n: number;
+  b64: string;
+}
+
+const widths: Record<ArrayKind, number> = { u8: 1, u16: 2, u32: 4, f32: 4 };
+
+export function kindOf(a: Typed): ArrayKind {
+  return a instanceof Uint8Array ? "u8" : a instanceof Uint16Array ? "u16" : a instanceof Uint32Array ? "u32" : "f32";
+}
+
+export function bytesOf(a: Typed): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+export function encodeArray(a: Typed): EncodedArray {
+  return { t: kindOf(a), n: a.length, b64: Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64") };
+}
+
+/**
+ * A typed array over `bytes` (length in elements): a view when the bytes are aligned for the
+ * type, else a copy.
+ */
+export function viewAs(t: ArrayKind, bytes: Uint8Array): Typed {
+  const w = widths[t];
+  if (bytes.byteLength % w !== 0) throw new Error("array length mismatch");
+  let buf = bytes.buffer as ArrayBuffer;
+  let off = bytes.byteOffset;
+  if (off % w !== 0) {
+    const copy = new ArrayBuffer(bytes.byteLength);
+    new Uint8Array(copy).set(bytes);
+    buf = copy;
+    off = 0;
+  }
+  const len = bytes.byteLength / w;
+  return t === "u8" ? new Uint8Array(buf, off, len) : t === "u16" ? new Uint16Array(buf, off, len) : t === "u32" ? new Uint32Array(buf, off, len) : new Float32Array(buf, off, len);
+}
+
+export function decodeArray(e: unknown, t: ArrayKind): Typed {
+  if (!e || typeof e !== "object") throw new Error("array missing");
+  const { t: kind, n, b64 } = e as Partial<EncodedArray>;
+  if (kind !== t || typeof n !== "number" || typeof b64 !== "string") throw new Error(`array of ${t} expected`);
+  const bytes = Buffer.from(b64, "base64");
+  if (bytes.length !== n * widths[t]) throw new Error("array length mismatch");
+  return viewAs(t, bytes);
+}
+
+/** A growable byte buffer for LEB128 varints. */
+export class VarintWriter {
+  #buf = new Uint8Array(1 << 16);
+  length = 0;
+
+  write(v: number): void {
+    if (this.length + 5 > this.#buf.length) {
+      const next = new Uint8Array(this.#buf.length * 2);
+      next.set(this.#buf);
+      this.#buf = next;
+    }
+    while (v >= 0x80) {
+      this.#buf[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.#buf[this.length++] = v;
+  }
+
+  bytes(): Uint8Array {
+    return this.#buf.slice(0, this.length);
+  }
+}
+
+/** Decodes the varints in bytes[from, to) into `out.a` (grown as needed); returns how many. */
+export function readVarints(bytes: Uint8Array, from: number, to: number, out: { a: Uint32Array }): number {
+  let n = 0;
+  let i = from;
+  while (i < to) {
+    let v = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[i++]!;
+      v |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80 && i < to);
+    if (n >= out.a.length) {
+      const next = new Uint32Array(out.a.length * 2);
+      next.set(out.a);
+      out.a = next;
+    }
+    out.a[n++] = v >>> 0;
+  }
+  return n;
+}

@@ -1,0 +1,25 @@
+/**
+ * Corpus search, the face of the folder: Swedish-aware full text (stems, stop words, prefix,
+ * typos, "phrases") with filters and facets, for the CLI and the web.
+ *
+ *   const { index } = await openIndex(store);
+ *   index.search({ text: "sexköpare \"köp av sexuell tjänst\"", filters: { county: ["01"], from: 2020 } });
+ */
+export {
+  CorpusIndex,
+  facetNames,
+  indexFormatVersion,
+  type FacetName,
+  type FacetValue,
+  type Place,
+  type SearchAuthor,
+  type SearchFilters,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from "./corpus-index.js";
+export type { Snippet } from "./snippet.js";
+export { citationOf, partyName, type Citable } from "./citation.js";
+export { defaultIndexPath, openIndex, readIndexFile, readIndexHeader, writeIndexFile, type IndexFileHeader, type OpenedIndex } from "./open-index.js";
+export { analyze, stem } from "./analyze.js";
+export { parseQuery, type ParsedQuery } from "./query.js";

@@ -5,3 +5,11 @@ import { benchDraftPipeline } from "./draft-pipeline.js";
 const runs = Number(process.env["BENCH_RUNS"] ?? 300);
 process.stdout.write(`Motionera benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
 await benchDraftPipeline(runs);
+
+// Corpus search (BENCH_CORPUS=0 skips it; BENCH_CORPUS_SIZES="1000,10000" picks the sizes;
+// BENCH_CORPUS_MINISEARCH=0 and BENCH_CORPUS_STORE=0 skip the MiniSearch and lowdb comparisons).
+if (process.env["BENCH_CORPUS"] !== "0") {
+  const { benchCorpusSearch } = await import("./corpus-search.js");
+  const sizes = (process.env["BENCH_CORPUS_SIZES"] ?? "1000,10000,100000").split(",").map((s) => Number(s.trim())).filter((x) => Number.isInteger(x) && x > 0);
+  await benchCorpusSearch(sizes);
+}

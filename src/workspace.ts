@@ -29,7 +29,7 @@ export class Workspace {
   ) {}
 
   static async open(options: WorkspaceOptions = {}): Promise<Workspace> {
-    return new Workspace(await LowdbStore.open(databasePath(options.db)), options);
+    return new Workspace(LowdbStore.lazy(databasePath(options.db)), options);
   }
 
   /**

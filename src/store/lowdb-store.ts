@@ -18,47 +18,67 @@ function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; 
 /** The embedded default store: one JSON file, read whole and validated, written atomically by lowdb. */
 export class LowdbStore implements Store {
   readonly location: string;
-  readonly #db: Low<Database>;
+  #loading: Promise<Low<Database>> | undefined;
 
   /** The schema version the file had when read, if it was migrated in memory. */
   #migratedFrom: number | undefined;
 
-  private constructor(location: string, db: Low<Database>, migratedFrom: number | undefined) {
+  private constructor(location: string) {
     this.location = location;
-    this.#db = db;
-    this.#migratedFrom = migratedFrom;
   }
 
-  /** Opens the database file; a missing file starts empty, an invalid one is refused (never overwritten). */
+  /** Opens the database file now; a missing file starts empty, an invalid one is refused (never overwritten). */
   static async open(file: string): Promise<LowdbStore> {
-    let migratedFrom: number | undefined;
-    const adapter = new DataFile<Database>(file, {
-      parse: (text) => {
-        let raw: unknown;
-        try {
-          raw = JSON.parse(text);
-        } catch (e) {
-          throw new MotioneraError({ code: "database_invalid", file, problem: `ogiltig JSON (${(e as Error).message})` });
-        }
-        const migrated = migrate(raw);
-        migratedFrom = migrated.from;
-        const parsed = databaseSchema.safeParse(migrated.data);
-        if (!parsed.success) throw new MotioneraError({ code: "database_invalid", file, problem: describeZodError(parsed.error) });
-        return parsed.data;
-      },
-      stringify: (data) => `${JSON.stringify(data, null, 2)}\n`,
-    });
-    const db = new Low<Database>(adapter, emptyDatabase());
-    await db.read();
-    return new LowdbStore(file, db, migratedFrom);
+    const store = new LowdbStore(file);
+    await store.#load();
+    return store;
+  }
+
+  /**
+   * A store that reads its file on first use: a search whose index is up to date (checked by
+   * `revision()`, a stat) never parses the database at all.
+   */
+  static lazy(file: string): LowdbStore {
+    return new LowdbStore(file);
+  }
+
+  #load(): Promise<Low<Database>> {
+    this.#loading ??= (async () => {
+      const file = this.location;
+      const adapter = new DataFile<Database>(file, {
+        parse: (text) => {
+          let raw: unknown;
+          try {
+            raw = JSON.parse(text);
+          } catch (e) {
+            throw new MotioneraError({ code: "database_invalid", file, problem: `ogiltig JSON (${(e as Error).message})` });
+          }
+          const migrated = migrate(raw);
+          this.#migratedFrom = migrated.from;
+          const parsed = databaseSchema.safeParse(migrated.data);
+          if (!parsed.success) throw new MotioneraError({ code: "database_invalid", file, problem: describeZodError(parsed.error) });
+          return parsed.data;
+        },
+        stringify: (data) => `${JSON.stringify(data, null, 2)}\n`,
+      });
+      const db = new Low<Database>(adapter, emptyDatabase());
+      await db.read();
+      return db;
+    })();
+    return this.#loading;
+  }
+
+  async #data(): Promise<Database> {
+    return (await this.#load()).data;
   }
 
   async facts(): Promise<readonly Fact[]> {
-    return this.#db.data.facts;
+    return (await this.#data()).facts;
   }
 
   async addFact(input: NewFact): Promise<Fact> {
-    const same = this.#db.data.facts.find(
+    const data = await this.#data();
+    const same = data.facts.find(
       (f) =>
         f.subject === input.subject &&
         f.key === input.key &&
@@ -69,7 +89,7 @@ export class LowdbStore implements Store {
     if (same) return same; // recording the same statement twice is a no-op
     const recordedAt = new Date().toISOString();
     const base = `${input.subject}.${input.key}.${input.asOf ?? "odaterad"}`;
-    const ids = new Set(this.#db.data.facts.map((f) => f.id));
+    const ids = new Set(data.facts.map((f) => f.id));
     let id = base;
     for (let i = 2; ids.has(id); i++) id = `${base}.${i}`;
     const parsed = factSchema.safeParse({ ...input, id, recordedAt });
@@ -77,23 +97,24 @@ export class LowdbStore implements Store {
       const first = parsed.error.issues[0];
       throw new MotioneraError({ code: "fact_invalid", field: first?.path.map(String).join(".") ?? "", problem: first?.message ?? "ogiltig uppgift" });
     }
-    this.#db.data.facts.push(parsed.data);
+    data.facts.push(parsed.data);
     await this.#write();
     return parsed.data;
   }
 
   async documents(): Promise<readonly CorpusDocument[]> {
-    return this.#db.data.documents;
+    return (await this.#data()).documents;
   }
 
   async document(id: string): Promise<CorpusDocument | undefined> {
-    return this.#db.data.documents.find((d) => d.id === id);
+    return (await this.#data()).documents.find((d) => d.id === id);
   }
 
   async putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {
+    const data = await this.#data();
     const added: string[] = [];
     const updated: string[] = [];
-    const next = [...this.#db.data.documents];
+    const next = [...data.documents];
     const index = new Map(next.map((d, i) => [d.id, i]));
     for (const doc of docs) {
       const at = index.get(doc.id);
@@ -106,12 +127,12 @@ export class LowdbStore implements Store {
         updated.push(doc.id);
       }
     }
-    const before = this.#db.data.documents;
-    this.#db.data.documents = next;
+    const before = data.documents;
+    data.documents = next;
     try {
       await this.#write();
     } catch (e) {
-      this.#db.data.documents = before;
+      data.documents = before;
       throw e;
     }
     return { added, updated };
@@ -133,6 +154,6 @@ export class LowdbStore implements Store {
       if (existsSync(this.location) && !existsSync(backup)) await copyFile(this.location, backup);
       this.#migratedFrom = undefined;
     }
-    await this.#db.write();
+    await (await this.#load()).write();
   }
 }

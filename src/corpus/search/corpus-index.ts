@@ -1,19 +1,23 @@
 /**
  * The corpus search index. Everything a query touches lives in typed arrays, built once from
- * the records and serialised to one JSON string (arrays as base64):
+ * the records; `serialize()` gives one JSON string (arrays as base64), open-index.ts writes
+ * the same parts as a binary file that loads as views on one read:
  *
  * - postings: for each stem, the documents that hold it (delta varints) with a static
  *   BM25F score per document (fields: title ×3, summary/claims/proposals/questions ×1.5,
- *   authors/outlet/place/party names ×1.5, full text ×1), MiniSearch's BM25+ formula and
- *   parameters; a query adds them up in one array, with a bit per query word for AND;
+ *   authors/outlet/place/party names ×1.5, full text ×1), MiniSearch's BM25+ formula,
+ *   parameters and prefix/typo weights; a query adds them up in one array, with a bit per
+ *   query word for AND;
  * - a vocabulary in frequency order with a sorted view for prefix and typo lookup;
  * - token streams (every field's stems in order) to verify "phrases" and mark snippets;
- * - per-document facet columns and a newest-first order, so filters are one pass and facets
- *   one pass over the matches;
- * - the few stored fields hits show, in one string sliced per hit.
+ * - per-document facet columns (dictionaries in Swedish label order) and a newest-first
+ *   order, so filters are one pass and facets one pass over the matches;
+ * - the few stored fields hits show (UTF-8, decoded per hit), with the snippet text: summary,
+ *   claims, proposals, questions and the first 2 000 characters of a full text.
  *
- * A first version used MiniSearch as the engine; at 100 000 records its p95 was ~380 ms, its
- * index file 222 MB and its load 4.5 s (bench/corpus-search.ts keeps it as a comparison).
+ * A first version used MiniSearch as the engine; at 100 000 synthetic records its query p95
+ * was ~400 ms, its JSON 76 MB without any stored text and its load 2–4.5 s.
+ * bench/corpus-minisearch.ts keeps it as a comparison.
  */
 import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { foldCase } from "../../lang/normalize.js";

@@ -23,7 +23,7 @@ export interface IndexFileHeader {
 
 /** Where the index of a database file lies by default: beside it. */
 export function defaultIndexPath(store: Pick<Store, "location">): string {
-  return `${store.location}.index.json`;
+  return store.location.replace(/(\.json)?$/i, ".index.json");
 }
 
 /** The header line of an index file, or undefined when it is missing or not one. */

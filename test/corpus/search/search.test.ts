@@ -328,7 +328,7 @@ describe("openIndex", () => {
     const first = await openIndex(store);
     expect(first.rebuilt).toBe(true);
     expect(first.index.size).toBe(4);
-    expect(readFileSync(`${dbFile}.index.json`, "utf8").split("\n", 1)[0]).toContain('"revision"');
+    expect(readFileSync(join(dir, "db.index.json"), "utf8").split("\n", 1)[0]).toContain('"revision"');
 
     const second = await openIndex(store);
     expect(second.rebuilt).toBe(false);
@@ -343,14 +343,14 @@ describe("openIndex", () => {
     // A reopened store of the same file reads the same index.
     expect((await openIndex(await LowdbStore.open(dbFile))).rebuilt).toBe(false);
 
-    writeFileSync(`${dbFile}.index.json`, "{ not an index");
+    writeFileSync(join(dir, "db.index.json"), "{ not an index");
     const corrupt = await openIndex(store);
     expect(corrupt.rebuilt).toBe(true);
     expect(corrupt.index.size).toBe(6);
 
     // A valid header over a damaged body.
-    const text = readFileSync(`${dbFile}.index.json`, "utf8");
-    writeFileSync(`${dbFile}.index.json`, text.slice(0, text.length / 2));
+    const text = readFileSync(join(dir, "db.index.json"), "utf8");
+    writeFileSync(join(dir, "db.index.json"), text.slice(0, text.length / 2));
     const truncated = await openIndex(store);
     expect(truncated.rebuilt).toBe(true);
     expect(truncated.index.search({ text: "sexköpare" }).total).toBe(1);

@@ -1,7 +1,6 @@
 /**
  * One whole search process, as the CLI would run it, for the benchmark to time:
  *   node dist/bench/corpus-query.js index <index file> <query> [filters JSON]
- *   node dist/bench/corpus-query.js store <database file> <query> [filters JSON]   (LowdbStore.open + openIndex)
  *   node dist/bench/corpus-query.js scan  <records JSON file> <query> [filters JSON]   (the baseline)
  * Prints one line of JSON: total, the first ids, and the process's RSS.
  */
@@ -18,19 +17,12 @@ if (mode === "index") {
   if (!index) throw new Error(`no index in ${file}`);
   const r = index.search({ text, filters, limit: 10 });
   out = { total: r.total, ids: r.hits.map((h) => h.id), facets: Object.values(r.facets).reduce((n, v) => n + v.length, 0) };
-} else if (mode === "store") {
-  const { LowdbStore } = await import("../src/store/lowdb-store.js");
-  const { openIndex } = await import("../src/corpus/search/index.js");
-  const { index, rebuilt } = await openIndex(await LowdbStore.open(file!));
-  if (rebuilt) throw new Error("the index was stale");
-  const r = index.search({ text, filters, limit: 10 });
-  out = { total: r.total, ids: r.hits.map((h) => h.id), facets: Object.values(r.facets).reduce((n, v) => n + v.length, 0) };
 } else if (mode === "scan") {
   const { haystacks, scan } = await import("./corpus-scan.js");
   const docs = JSON.parse(readFileSync(file!, "utf8")) as import("../src/domain/corpus-document.js").CorpusDocument[];
   const r = scan(docs, haystacks(docs), text, filters, 10);
   out = { total: r.total, ids: r.ids, facets: Object.values(r.facets).reduce((n, v) => n + v.size, 0) };
 } else {
-  throw new Error("mode: index | store | scan");
+  throw new Error("mode: index | scan");
 }
 process.stdout.write(`${JSON.stringify({ ...out, rssMB: Math.round(process.memoryUsage().rss / 1048576) })}\n`);

@@ -17,6 +17,7 @@ import { CorpusIndex, readIndexFile, writeIndexFile, type SearchFilters, type Se
 import { corpusDocumentSchema, corpusKinds } from "../src/domain/corpus-document.js";
 import { topicIds } from "../src/corpus/vocabulary.js";
 import { LowdbStore } from "../src/store/lowdb-store.js";
+import { projectRoot } from "../src/project-paths.js";
 import { generateCorpus, parties, pick, prng, queryWords, type Rng } from "./corpus-generate.js";
 import { haystacks, scan } from "./corpus-scan.js";
 import { MiniSearchEngine } from "./corpus-minisearch.js";
@@ -189,7 +190,8 @@ async function benchSize(n: number, queries: readonly SearchQuery[]): Promise<vo
     const [nodeOnly] = timeProcesses([process.execPath, "-e", "0"], [process.execPath, "-e", "0"], processRuns);
     const oi = JSON.parse(outI) as { total: number; rssMB: number };
     const os = JSON.parse(outS) as { total: number; rssMB: number };
-    // The CLI's real path: LowdbStore.open (reads and validates the whole database) + openIndex.
+    // The real thing: one whole `motionera corpus search` process on a database of n records
+    // (the index beside it is fresh, so the database itself is not parsed).
     let storeRows: Row[] = [];
     if (process.env["BENCH_CORPUS_STORE"] !== "0") {
       const dbFile = join(dir, "motionera.json");
@@ -201,17 +203,20 @@ async function benchSize(n: number, queries: readonly SearchQuery[]): Promise<vo
       const opened = await openIndex(store);
       const rebuildMs = performance.now() - t0;
       if (!opened.rebuilt) throw new Error("expected a fresh index");
-      const [pst, pst2, outSt] = timeProcesses(
-        [process.execPath, script, "store", dbFile, ...q1],
-        [process.execPath, script, "index", indexFile, ...q1],
-        n >= 100_000 ? 3 : processRuns,
-      );
-      const st = JSON.parse(outSt) as { rssMB: number };
+      const cli = [process.execPath, join(projectRoot, "bin", "motionera.js"), "corpus", "search", q1[0]!, "--from", "2015", "--db", dbFile, "--json"];
+      const [pcli, pidx] = timeProcesses(cli, [process.execPath, script, "index", indexFile, ...q1], processRuns);
       storeRows = [
-        { measure: `CLI path: LowdbStore.open + openIndex + 1 query (median of ${pst.n})`, figure: ms(pst.median), baseline: "load index + 1 query", baselineFigure: ms(pst2.median), ratio: pst.median / pst2.median },
-        { measure: "  RSS of that process", figure: mb(st.rssMB), baseline: "load index + 1 query", baselineFigure: mb(oi.rssMB), ratio: st.rssMB / oi.rssMB },
-        { measure: `  database file (lowdb, indented JSON)`, figure: mb(dbBytes / 1048576), baseline: "index file", baselineFigure: mb(indexBytes / 1048576), ratio: dbBytes / indexBytes },
-        { measure: "  openIndex after a change (build + write)", figure: sec(rebuildMs), baseline: "load index + 1 query", baselineFigure: ms(pst2.median), ratio: rebuildMs / pst2.median },
+        {
+          measure: `motionera corpus search (the CLI, whole process, median of ${pcli.n})`,
+          figure: ms(pcli.median),
+          baseline: "process: read records + scan",
+          baselineFigure: ms(ps.median),
+          ratio: pcli.median / ps.median,
+          ...(n === 10_000 ? { target: "≤ 500 ms", ok: pcli.median <= 500 } : {}),
+        },
+        { measure: "  of which load index + 1 query alone", figure: ms(pidx.median), baseline: "the CLI", baselineFigure: ms(pcli.median), ratio: pidx.median / pcli.median },
+        { measure: "  database file (lowdb, indented JSON)", figure: mb(dbBytes / 1048576), baseline: "index file", baselineFigure: mb(indexBytes / 1048576), ratio: dbBytes / indexBytes },
+        { measure: "  after a change: read database + rebuild + write index", figure: sec(rebuildMs), baseline: "the CLI, index fresh", baselineFigure: ms(pcli.median), ratio: rebuildMs / pcli.median },
       ];
     }
 
@@ -231,7 +236,6 @@ async function benchSize(n: number, queries: readonly SearchQuery[]): Promise<vo
         baseline: "process: read records + scan",
         baselineFigure: ms(ps.median),
         ratio: pi.median / ps.median,
-        ...(n === 10_000 ? { target: "≤ 500 ms", ok: pi.median <= 500 } : {}),
       },
       { measure: "  node -e 0 (Node's own start)", figure: ms(nodeOnly.median), baseline: "process: read records + scan", baselineFigure: ms(ps.median), ratio: nodeOnly.median / ps.median },
       { measure: "  RSS of that process", figure: mb(oi.rssMB), baseline: "scan process", baselineFigure: mb(os.rssMB), ratio: oi.rssMB / os.rssMB },

@@ -9,6 +9,7 @@ import type { FrontMatter } from "../domain/template.js";
 import { documentKinds } from "../domain/template.js";
 import { MotioneraError } from "../domain/errors.js";
 import { factDefinition } from "../facts/catalog.js";
+import { findTopic, topics } from "../corpus/vocabulary.js";
 import { nearest } from "../lang/nearest.js";
 import { splitTemplate } from "./front-matter.js";
 import { helpers, factHelpers, type HelperName } from "./helpers.js";
@@ -93,6 +94,9 @@ export function parseTemplate(file: string, text: string): Template {
   const { frontMatter, body, bodyLine } = splitTemplate(file, text);
   for (const f of frontMatter.facts) {
     if (!factDefinition(f.key)) fail(file, `facts: okänd faktanyckel "${f.key}"`);
+  }
+  for (const t of frontMatter.topics) {
+    if (!findTopic(t)) fail(file, `topics: okänt ämne "${t}"; ämnena är ${topics.map((x) => x.label).join(", ")}`);
   }
   let ast: hbs.AST.Program;
   try {

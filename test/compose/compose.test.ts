@@ -166,3 +166,11 @@ describe("escaping for Markdown", () => {
     ]);
   });
 });
+
+describe("template topics come from the corpus vocabulary", () => {
+  it("refuses an unknown topic, naming it", () => {
+    expect(() => parseTemplate("templates/motion/x.hbs", "---\nid: x\nkind: motion\ntitle: X\ndescription: X.\ntopics: [KAST, fiske]\n---\n# X\n")).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ problem: expect.stringMatching(/okänt ämne "fiske"/) }) }),
+    );
+  });
+});

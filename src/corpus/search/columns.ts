@@ -1,4 +1,4 @@
-/** Typed arrays to and from JSON (base64 of their bytes) or file bytes, and varint streams. */
+/** Typed arrays to and from JSON (base64 of their bytes) or file bytes, varint streams, and a growable Uint32 list. */
 
 export type ArrayKind = "u8" | "u16" | "u32" | "f32";
 export type Typed = Uint8Array | Uint16Array | Uint32Array | Float32Array;
@@ -95,4 +95,18 @@ export function readVarints(bytes: Uint8Array, from: number, to: number, out: { 
     out.a[n++] = v >>> 0;
   }
   return n;
+}
+
+/** Growable Uint32 list. */
+export class U32List {
+  a = new Uint32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const next = new Uint32Array(this.a.length * 2);
+      next.set(this.a);
+      this.a = next;
+    }
+    this.a[this.length++] = v;
+  }
 }

@@ -5,10 +5,10 @@
  *   const { index } = await openIndex(store);
  *   index.search({ text: "sexköpare \"köp av sexuell tjänst\"", filters: { county: ["01"], from: 2020 } });
  */
+export { CorpusIndex } from "./corpus-index.js";
+export { indexFormatVersion } from "./serialization.js";
 export {
-  CorpusIndex,
   facetNames,
-  indexFormatVersion,
   type FacetName,
   type FacetValue,
   type Place,
@@ -17,7 +17,7 @@ export {
   type SearchHit,
   type SearchQuery,
   type SearchResult,
-} from "./corpus-index.js";
+} from "./types.js";
 export type { Snippet } from "./snippet.js";
 export { citationOf, partyName, type Citable } from "./citation.js";
 export { defaultIndexPath, openIndex, readIndexFile, readIndexHeader, writeIndexFile, type IndexFileHeader, type OpenedIndex } from "./open-index.js";

@@ -8,7 +8,8 @@
 import { open, readFile, rename, unlink } from "node:fs/promises";
 import type { Store } from "../../store/store.js";
 import { bytesOf, viewAs, type Typed } from "./columns.js";
-import { CorpusIndex, indexArrays, indexFormatVersion, type IndexArrayName, type IndexParts } from "./corpus-index.js";
+import { CorpusIndex } from "./corpus-index.js";
+import { indexArrays, indexFormatVersion, type IndexArrayName, type IndexParts } from "./serialization.js";
 
 const fileFormat = "motionera-corpus-index-file";
 

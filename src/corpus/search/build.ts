@@ -1,0 +1,264 @@
+/**
+ * Building an index's columns from CorpusDocument records, in two passes: the first stems
+ * every field, fills the dictionaries and facet columns and stores the fields hits show; the
+ * second numbers the terms by falling frequency and writes each term's postings with their
+ * static BM25F scores, and the token streams phrases and snippets read. Dictionaries end in
+ * Swedish label order, documents get a newest-first order.
+ */
+import type { CorpusDocument } from "../../domain/corpus-document.js";
+import { topicLabel } from "../vocabulary.js";
+import { analyze } from "./analyze.js";
+import { partyName } from "./citation.js";
+import { U32List, VarintWriter } from "./columns.js";
+import type { Columns } from "./layout.js";
+import { bm25Score, boosts, fieldCount, scoreScale } from "./scoring.js";
+import type { Place } from "./types.js";
+import { Vocabulary } from "./vocabulary.js";
+
+/** How much of an imported full text is kept for snippets (all of it is indexed). */
+const fullTextSnippetChars = 2000;
+
+/** Values numbered in the order they are first seen, by key. */
+class Dict<T> {
+  readonly values: T[] = [];
+  readonly #at = new Map<string, number>();
+  constructor(private readonly key: (x: T) => string) {}
+  index(x: T): number {
+    const k = this.key(x);
+    let i = this.#at.get(k);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(x);
+      this.#at.set(k, i);
+    }
+    return i;
+  }
+}
+
+let collator: Intl.Collator | undefined;
+const compareLabels = (a: string, b: string) => (collator ??= new Intl.Collator("sv")).compare(a, b);
+
+const oneLine = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
+
+/** "2023-02-21" → 20230221, "2023-02" → 20230200, "2023" → 20230000: newest first sorts on it. */
+const dateKey = (d: string | null) => (d ? Number(d.slice(0, 4)) * 10000 + Number(d.slice(5, 7) || 0) * 100 + Number(d.slice(8, 10) || 0) : -1);
+
+/** The columns of an index over `docs`, which keep their order (a document's ordinal is its position). */
+export function buildColumns(docs: readonly CorpusDocument[]): Columns {
+  const n = docs.length;
+  const kinds = new Dict<string>((x) => x);
+  const parties = new Dict<string>((x) => x);
+  const munis = new Dict<Place>((x) => x.code);
+  const counties = new Dict<Place>((x) => x.code);
+  const topics = new Dict<string>((x) => x);
+  const terms = new Dict<string>((x) => x);
+
+  const kind = new Uint8Array(n);
+  const year = new Uint16Array(n);
+  const muni = new Uint16Array(n);
+  const county = new Uint16Array(n);
+  const partyOff = new Uint32Array(n + 1);
+  const topicOff = new Uint32Array(n + 1);
+  const partyVal: number[] = [];
+  const topicVal: number[] = [];
+  let stored = Buffer.allocUnsafe(1 << 20);
+  const storedOff = new Uint32Array(n + 1);
+  let storedBytes = 0;
+
+  // Pass 1: stems per field; per document its distinct terms with their frequency per field.
+  const tokens = new U32List(); // provisional term ids, 0 between segments
+  const tokOffTmp = new Uint32Array(n + 1);
+  const docTermOff = new Uint32Array(n + 1);
+  const docTerms = new U32List(); // provisional term id
+  const docTf = new U32List(); // fieldCount frequencies per entry (capped at 65535 by Uint32 anyway)
+  const fieldLen = new Uint32Array(n * fieldCount);
+  const fieldTotal = new Float64Array(fieldCount);
+  const dfField: U32List[] = Array.from({ length: fieldCount }, () => new U32List());
+  const freq = new U32List(); // token count per provisional term
+  const stems: string[] = [];
+  const local = new Map<number, number>(); // provisional term id → entry index in docTerms for this doc
+
+  for (let i = 0; i < n; i++) {
+    const d = docs[i]!;
+    kind[i] = kinds.index(d.kind);
+    year[i] = d.date ? Number(d.date.slice(0, 4)) : 0;
+    muni[i] = d.municipality ? munis.index({ code: d.municipality.code, name: d.municipality.name }) + 1 : 0;
+    county[i] = d.county ? counties.index({ code: d.county.code, name: d.county.name }) + 1 : 0;
+    for (const p of new Set(d.parties)) partyVal.push(parties.index(p));
+    partyOff[i + 1] = partyVal.length;
+    for (const t of new Set(d.topics)) topicVal.push(topics.index(t));
+    topicOff[i + 1] = topicVal.length;
+
+    const title = oneLine(d.title);
+    const fullText = d.fullText ? oneLine(d.fullText) : "";
+    let head = fullText.slice(0, fullTextSnippetChars);
+    if (head.length < fullText.length) head = head.replace(/\s+\S*$/u, "");
+    const body = [d.summary, ...d.arguments.map((a) => a.claim), ...d.proposals, ...d.questions].map(oneLine).concat(head).filter((s) => s.length > 0).join("\n");
+    const authors = JSON.stringify(d.authors.map((a) => ({ name: a.name, ...(a.party ? { party: a.party } : {}), ...(a.role ? { role: a.role } : {}) })));
+    const rec = [d.id, title, d.date ?? "", d.outlet ? oneLine(d.outlet) : "", authors, body].join("\t");
+    const need = Buffer.byteLength(rec, "utf8");
+    if (storedBytes + need > stored.length) {
+      const next = Buffer.allocUnsafe(Math.max(stored.length * 2, storedBytes + need));
+      stored.copy(next, 0, 0, storedBytes);
+      stored = next;
+    }
+    storedBytes += stored.write(rec, storedBytes, "utf8");
+    storedOff[i + 1] = storedBytes;
+
+    tokOffTmp[i] = tokens.length;
+    docTermOff[i] = docTerms.length;
+    local.clear();
+    const segment = (text: string | undefined, field: number) => {
+      if (!text) return;
+      stems.length = 0;
+      analyze(text, stems);
+      for (const s of stems) {
+        const t = terms.index(s) + 1;
+        if (t > freq.length) freq.push(0);
+        freq.a[t - 1]!++;
+        tokens.push(t);
+        let e = local.get(t);
+        if (e === undefined) {
+          e = docTerms.length;
+          local.set(t, e);
+          docTerms.push(t);
+          for (let f = 0; f < fieldCount; f++) docTf.push(0);
+        }
+        docTf.a[e * fieldCount + field]!++;
+      }
+      fieldLen[i * fieldCount + field]! += stems.length;
+      tokens.push(0);
+    };
+    segment(title, 0);
+    segment(d.summary, 1);
+    for (const a of d.arguments) segment(a.claim, 1);
+    for (const p of d.proposals) segment(p, 1);
+    for (const q of d.questions) segment(q, 1);
+    for (const a of d.authors) segment(a.name, 2);
+    segment(d.outlet, 2);
+    segment(d.municipality?.name, 2);
+    for (const p of d.parties) if (partyName(p) !== p) segment(partyName(p), 2);
+    segment(d.fullText, 3);
+    for (let f = 0; f < fieldCount; f++) fieldTotal[f]! += fieldLen[i * fieldCount + f]!;
+    for (let e = docTermOff[i]!; e < docTerms.length; e++) {
+      const t = docTerms.a[e]!;
+      for (let f = 0; f < fieldCount; f++) {
+        if (docTf.a[e * fieldCount + f]) {
+          const list = dfField[f]!;
+          while (list.length < t) list.push(0);
+          list.a[t - 1]!++;
+        }
+      }
+    }
+  }
+  tokOffTmp[n] = tokens.length;
+  docTermOff[n] = docTerms.length;
+
+  // Dictionaries in label order (Swedish collation), so facets sort without a collator.
+  const sortDict = <T>(values: T[], label: (x: T) => string): { values: T[]; perm: Uint32Array } => {
+    const idx = values.map((_, k) => k).sort((a, b) => compareLabels(label(values[a]!), label(values[b]!)));
+    const perm = new Uint32Array(values.length);
+    idx.forEach((old, k) => (perm[old] = k));
+    return { values: idx.map((k) => values[k]!), perm };
+  };
+  const kindD = sortDict(kinds.values, (x) => x);
+  const partyD = sortDict(parties.values, (x) => x);
+  const muniD = sortDict(munis.values, (x) => x.name);
+  const countyD = sortDict(counties.values, (x) => x.name);
+  const topicD = sortDict(topics.values, topicLabel);
+  for (let i = 0; i < n; i++) {
+    kind[i] = kindD.perm[kind[i]!]!;
+    if (muni[i]) muni[i] = muniD.perm[muni[i]! - 1]! + 1;
+    if (county[i]) county[i] = countyD.perm[county[i]! - 1]! + 1;
+  }
+  for (let k = 0; k < partyVal.length; k++) partyVal[k] = partyD.perm[partyVal[k]!]!;
+  for (let k = 0; k < topicVal.length; k++) topicVal[k] = topicD.perm[topicVal[k]!]!;
+  const avgLen = Float32Array.from(fieldTotal, (t) => (n > 0 ? t / n || 1 : 1));
+
+  // Final term ids in falling frequency.
+  const v = terms.values.length;
+  const byFreq = Uint32Array.from({ length: v }, (_, k) => k + 1).sort((a, b) => freq.a[b - 1]! - freq.a[a - 1]! || (terms.values[a - 1]! < terms.values[b - 1]! ? -1 : 1));
+  const newId = new Uint32Array(v + 1);
+  byFreq.forEach((old, k) => (newId[old] = k + 1));
+  const vocabTerms = Array.from(byFreq, (old) => terms.values[old - 1]!);
+
+  // Pass 2: postings per final term, documents ascending, static BM25F score each.
+  const df = new Uint32Array(v);
+  for (let e = 0; e < docTerms.length; e++) df[newId[docTerms.a[e]!]! - 1]!++;
+  const start = new Uint32Array(v + 1);
+  for (let t = 0; t < v; t++) start[t + 1] = start[t]! + df[t]!;
+  const cursor = start.slice(0, v);
+  const postDoc = new Uint32Array(docTerms.length);
+  const postScore = new Uint32Array(docTerms.length);
+  for (let i = 0; i < n; i++) {
+    for (let e = docTermOff[i]!; e < docTermOff[i + 1]!; e++) {
+      const old = docTerms.a[e]!;
+      let s = 0;
+      for (let f = 0; f < fieldCount; f++) {
+        const tf = docTf.a[e * fieldCount + f]!;
+        if (tf) s += boosts[f]! * bm25Score(tf, dfField[f]!.a[old - 1]!, n, fieldLen[i * fieldCount + f]!, avgLen[f]!);
+      }
+      const t = newId[old]! - 1;
+      const at = cursor[t]!++;
+      postDoc[at] = i;
+      postScore[at] = Math.max(1, Math.round(s * scoreScale));
+    }
+  }
+  const post = new VarintWriter();
+  const postOff = new Uint32Array(v + 1);
+  for (let t = 0; t < v; t++) {
+    postOff[t] = post.length;
+    let last = 0;
+    for (let k = start[t]!; k < start[t + 1]!; k++) {
+      post.write(postDoc[k]! - last);
+      last = postDoc[k]!;
+      post.write(postScore[k]!);
+    }
+  }
+  postOff[v] = post.length;
+
+  // Token streams with the final ids.
+  const tok = new VarintWriter();
+  const tokOff = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    tokOff[i] = tok.length;
+    for (let k = tokOffTmp[i]!; k < tokOffTmp[i + 1]!; k++) {
+      const t = tokens.a[k]!;
+      tok.write(t === 0 ? 0 : newId[t]!);
+    }
+  }
+  tokOff[n] = tok.length;
+
+  const dates = docs.map((d) => dateKey(d.date));
+  const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => dates[b]! - dates[a]! || (docs[a]!.id < docs[b]!.id ? -1 : docs[a]!.id > docs[b]!.id ? 1 : 0));
+  const rank = new Uint32Array(n);
+  order.forEach((o, r) => (rank[o] = r));
+
+  return {
+    n,
+    stored: Buffer.from(stored.subarray(0, storedBytes)),
+    storedOff,
+    kinds: kindD.values,
+    parties: partyD.values,
+    munis: muniD.values,
+    counties: countyD.values,
+    topics: topicD.values,
+    vocab: new Vocabulary(vocabTerms),
+    df,
+    postOff,
+    postBytes: post.bytes(),
+    kind,
+    year,
+    muni,
+    county,
+    partyOff,
+    partyVal: Uint16Array.from(partyVal),
+    topicOff,
+    topicVal: Uint16Array.from(topicVal),
+    order,
+    rank,
+    tokOff,
+    tokBytes: tok.bytes(),
+    avgLen,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The in-memory layout of an index: the dictionaries, vocabulary, postings, token streams,
+ * facet columns and stored fields, all typed arrays, that build.ts makes, serialization.ts
+ * takes apart and puts back, and every query reads.
+ */
+import type { Place } from "./types.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+export interface Columns {
+  n: number;
+  /** Per document, UTF-8: id \t title \t date \t outlet \t authors JSON \t snippet text, back to back. */
+  stored: Buffer;
+  /** Byte offsets into `stored`. */
+  storedOff: Uint32Array;
+  kinds: string[];
+  parties: string[];
+  munis: Place[];
+  counties: Place[];
+  topics: string[];
+  vocab: Vocabulary;
+  /** Documents per term (id - 1). */
+  df: Uint32Array;
+  postOff: Uint32Array;
+  /** Per term: (document delta, score in hundredths) varint pairs. */
+  postBytes: Uint8Array;
+  kind: Uint8Array;
+  year: Uint16Array;
+  /** Index + 1 into munis / counties; 0 for none. */
+  muni: Uint16Array;
+  county: Uint16Array;
+  partyOff: Uint32Array;
+  partyVal: Uint16Array;
+  topicOff: Uint32Array;
+  topicVal: Uint16Array;
+  /** Ordinals newest first (undated last), and each ordinal's place in that order. */
+  order: Uint32Array;
+  rank: Uint32Array;
+  tokOff: Uint32Array;
+  /** Per document: term-id varints, 0 between segments (fields, claims, proposals …). */
+  tokBytes: Uint8Array;
+  /** Average field lengths, kept for information. */
+  avgLen: Float32Array;
+}

@@ -1,7 +1,7 @@
 /**
  * Whom an interpellation or a question is put to: "Interpellation till socialnämndens
- * ordförande Anna Andersson (M)", "Med anledning av detta vill jag fråga Patrik Palm och
- * Monica Holtstad:". A council ("Interpellation till Norrköpings kommunfullmäktige") is where
+ * ordförande Anna Andersson (M)", "Därför vill jag fråga Per Persson och Lena Larsson:".
+ * A council ("Interpellation till Norrköpings kommunfullmäktige") is where
  * it is put, not to whom.
  */
 import type { Doc } from "./layout.js";

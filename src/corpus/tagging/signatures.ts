@@ -146,7 +146,7 @@ const hasPhone = new RegExp(phonePattern.source);
 const hasEmail = new RegExp(emailPattern.source);
 const urlPattern = /\bhttps?:\/\/\S+|\bwww\.\S+/g;
 
-/** One contact line: "Grith Fjeldmose, kommunalråd i opposition Vänsterpartiet, 073-919 29 78". */
+/** One contact line: "Karin Exempel, kommunalråd i opposition Vänsterpartiet, 070-000 00 00". */
 function parseContact(text: string): Author | undefined {
   const t = text.replace(urlPattern, "").replace(emailPattern, "").replace(phonePattern, "").replace(/\b(tel|telefon|mobil|mejl|e-post)\.?\s*:?/gi, "");
   const cleaned = t.replace(/\s*[,;|/]\s*([,;|/]\s*)*/g, ", ").replace(/[,\s]+$/, "").trim();
@@ -188,7 +188,7 @@ const speakerPattern = new RegExp(
   "gu",
 );
 
-/** People quoted in a press release: "…, säger Grith Fjeldmose, kommunalråd för Vänsterpartiet." */
+/** People quoted in a press release: "…, säger Karin Exempel, kommunalråd för Vänsterpartiet." */
 export function quotedSpeakers(doc: Doc): Author[] {
   const seen = new Map<string, Author>();
   for (const p of doc.paragraphs) {

@@ -261,7 +261,7 @@ describe("addressee", () => {
     expect(r.addressee.value).toBe("socialnämndens ordförande Anna Andersson (M)");
   });
   it("from 'vill jag fråga …:'", () => {
-    const r = tagText(`Interpellation till Umeå kommunfullmäktige\n\nVad händer?\n\n${body}\n\nMed anledning av detta vill jag fråga Per Persson och Lena Larsson:\n\n- Vad händer nu?\n- När kommer planen?\n\nOla Ek (V)`);
+    const r = tagText(`Interpellation till Umeå kommunfullmäktige\n\nVad händer?\n\n${body}\n\nDärför vill jag fråga Per Persson och Lena Larsson:\n\n- Vad händer nu?\n- När kommer planen?\n\nOla Ek (V)`);
     expect(r.addressee.value).toBe("Per Persson och Lena Larsson");
     expect(r.questions.value).toEqual(["Vad händer nu?", "När kommer planen?"]);
   });

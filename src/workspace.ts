@@ -5,6 +5,7 @@
 import type { Composed } from "./compose/compose.js";
 import type { TemplateLibrary } from "./compose/template-library.js";
 import type { DraftRequest } from "./domain/draft-request.js";
+import type { CorpusDocument } from "./domain/corpus-document.js";
 import { FactRegistry } from "./facts/registry.js";
 import { databasePath, templatesDir } from "./project-paths.js";
 import { LowdbStore } from "./store/lowdb-store.js";
@@ -56,6 +57,17 @@ export class Workspace {
 
   async compose(request: DraftRequest): Promise<Composed> {
     const { composeDraft } = await import("./compose/compose.js");
-    return composeDraft(request, { templates: await this.templates(), facts: await this.facts(), ...(this.options.today ? { today: this.options.today } : {}) });
+    const documents = new Map<string, CorpusDocument>();
+    for (const ref of request.arguments ?? []) {
+      const id = ref.split("#")[0] ?? "";
+      const doc = documents.has(id) ? undefined : await this.store.document(id);
+      if (doc) documents.set(id, doc);
+    }
+    return composeDraft(request, {
+      templates: await this.templates(),
+      facts: await this.facts(),
+      documents,
+      ...(this.options.today ? { today: this.options.today } : {}),
+    });
   }
 }

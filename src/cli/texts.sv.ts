@@ -17,6 +17,7 @@ export const texts = {
     author: 'undertecknare, "Namn (Parti), roll"; upprepa för flera',
     date: "dokumentets datum, ÅÅÅÅ-MM-DD (standard: i dag)",
     set: "värde för ett av mallens fält, namn=värde; upprepa för flera",
+    argument: "ta med ett argument ur korpusen, dokument-id#nummer (se: motionera corpus show <id>); upprepa för flera",
     format: "format att skriva, kommaseparerade: docx, pdf, md, html",
     out: "mapp att skriva till",
     strict: "behandla för gamla uppgifter som fel i stället för varningar",
@@ -134,6 +135,7 @@ Exempel:
     facetHeading: "Fördelning:",
     facetNames: { kind: "typ", party: "parti", municipality: "kommun", county: "län", year: "år", topic: "ämne" } as Record<string, string>,
     stance: { for: "för", against: "mot" } as Record<string, string>,
+    useArgument: (id: string) => `Ta med ett argument i ett utkast: motionera draft … --argument ${id}#1`,
     none: "–",
     notFound: (id: string, suggestions: string[]) => `Inget dokument med id "${id}".${suggestions.length ? ` Menade du ${suggestions.map((x) => `"${x}"`).join(", ")}?` : ""}`,
     examples: `

@@ -8,6 +8,15 @@ import { formatFactValue } from "../facts/format-value.js";
 import { citationMarker } from "./citation-marker.js";
 import type { Fact } from "../domain/fact.js";
 import type { Signer } from "../domain/signer.js";
+import type { CorpusArgument, CorpusDocument } from "../domain/corpus-document.js";
+import { argumentTypeLabel } from "../corpus/vocabulary.js";
+
+/** An argument from a corpus document that the user chose to include. */
+export interface SelectedArgument {
+  ref: string;
+  document: CorpusDocument;
+  argument: CorpusArgument;
+}
 
 export class ComposeState {
   readonly citations: Citation[] = [];
@@ -18,6 +27,7 @@ export class ComposeState {
     readonly registry: FactRegistry,
     readonly frontMatter: FrontMatter,
     readonly signers: readonly Signer[],
+    readonly selectedArguments: readonly SelectedArgument[] = [],
   ) {}
 
   /** The fact behind a key, or undefined; refuses keys the template did not declare. */
@@ -26,6 +36,29 @@ export class ComposeState {
       throw new Error(`the template cites "${key}" but does not declare it under facts:`);
     }
     return this.registry.resolve(this.place, key);
+  }
+
+  /** Records a citation of an argument taken from a corpus document and returns its marker. */
+  citeArgument(a: SelectedArgument): string {
+    const id = `corpus:${a.ref}`;
+    let n = this.#byFactId.get(id);
+    if (n === undefined) {
+      n = this.citations.length + 1;
+      const d = a.document;
+      this.citations.push({
+        n,
+        kind: "argument",
+        factId: id,
+        key: "argument",
+        label: argumentTypeLabel(a.argument.type),
+        subjectName: d.municipality?.name ?? d.county?.name ?? "Sverige",
+        value: a.argument.claim,
+        asOf: d.date,
+        source: { title: d.source.title, publisher: d.source.publisher, date: d.source.date, ...(d.source.url ? { url: d.source.url } : {}) },
+      });
+      this.#byFactId.set(id, n);
+    }
+    return citationMarker(n);
   }
 
   /** Records a citation of the fact (once per fact) and returns its marker. */

@@ -7,6 +7,7 @@ import type { Draft } from "../domain/draft.js";
 import { inlineText } from "../domain/draft.js";
 import { MotioneraError, type DraftWarning } from "../domain/errors.js";
 import type { Place } from "../domain/municipality.js";
+import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { Signer } from "../domain/signer.js";
 import { findMunicipality } from "../data/places.js";
 import { canAge, factDefinition } from "../facts/catalog.js";
@@ -14,7 +15,7 @@ import type { FactRegistry } from "../facts/registry.js";
 import { isStale, oldestAcceptable } from "../facts/staleness.js";
 import { genitive } from "../lang/genitive.js";
 import { todayInSweden } from "../lang/dates.js";
-import { ComposeState } from "./compose-state.js";
+import { ComposeState, type SelectedArgument } from "./compose-state.js";
 import { validateInputs, type InputValues } from "./inputs.js";
 import { escapeBlock, escapeInline } from "./markdown-escape.js";
 import { markdownToBlocks } from "./markdown-to-draft.js";
@@ -23,6 +24,8 @@ import type { Template, TemplateLibrary } from "./template-library.js";
 export interface ComposeDeps {
   templates: TemplateLibrary;
   facts: FactRegistry;
+  /** Corpus documents by id, for the arguments a request includes. */
+  documents?: ReadonlyMap<string, CorpusDocument>;
   /** Today's date (YYYY-MM-DD) for judging fact age; defaults to today in Sweden. */
   today?: string;
 }
@@ -103,6 +106,21 @@ function templateContext(place: Place, signers: readonly Signer[], date: string,
   };
 }
 
+/** "dokument-id#2" → the second argument of that document (numbered from 1, as people count). */
+function selectArguments(refs: readonly string[], template: Template, documents: ReadonlyMap<string, CorpusDocument> | undefined): SelectedArgument[] {
+  if (refs.length === 0) return [];
+  if (!/\{\{\s*corpusArguments\s*\}\}/.test(template.body)) {
+    throw new MotioneraError({ code: "input_invalid", field: "arguments", problem: `mallen ${template.frontMatter.id} tar inte emot argument från korpusen` });
+  }
+  return [...new Set(refs)].map((ref) => {
+    const [id, index] = ref.split("#") as [string, string];
+    const document = documents?.get(id);
+    const argument = document?.arguments[Number(index) - 1];
+    if (!document || !argument) throw new MotioneraError({ code: "unknown_argument", ref });
+    return { ref, document, argument };
+  });
+}
+
 export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed {
   const req = parseRequest(request);
   const template = deps.templates.get(req.template);
@@ -112,7 +130,8 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   const today = deps.today ?? todayInSweden();
   const warnings = checkFacts(template, place, deps.facts, today, req.strict);
 
-  const state = new ComposeState(place, deps.facts, template.frontMatter, req.authors);
+  const selected = selectArguments(req.arguments, template, deps.documents);
+  const state = new ComposeState(place, deps.facts, template.frontMatter, req.authors, selected);
   const context = templateContext(place, req.authors, date, escapeInputs(template, values));
   let markdown: string;
   try {

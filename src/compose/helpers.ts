@@ -124,6 +124,14 @@ export const helpers = {
       })
       .join("\n\n");
   },
+  /**
+   * {{corpusArguments}} → the arguments from the corpus that the user chose, one paragraph
+   * each, every one with a note saying where it was made. Nothing when none were chosen.
+   */
+  corpusArguments(...args: unknown[]): string {
+    const st = state(split(args).options);
+    return st.selectedArguments.map((a) => `${escapeInline(a.argument.claim)}${st.citeArgument(a)}`).join("\n\n");
+  },
   /** {{#if (eq input.kind "x")}} */
   eq(...args: unknown[]): boolean {
     const { params } = split(args);

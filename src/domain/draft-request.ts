@@ -10,6 +10,8 @@ export const draftRequestSchema = z.object({
   /** The document's date (YYYY-MM-DD); today in Sweden when left out. */
   date: isoDateSchema.optional(),
   inputs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  /** Arguments from the corpus to include, as "documentId#index" (the index in its arguments). */
+  arguments: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*#\d{1,3}$/, 'skrivs "dokument-id#nummer"')).max(20).default([]),
   /** Stale facts are errors instead of warnings. */
   strict: z.boolean().default(false),
 });

@@ -33,9 +33,13 @@ export type Block =
   | { type: "quote"; children: Block[] }
   | { type: "rule" };
 
-/** One cited fact, numbered in order of first use. */
+/**
+ * One citation, numbered in order of first use: a fact from the registry, or an argument
+ * taken from a document in the corpus (then `label` is the argument's type and `value` its claim).
+ */
 export interface Citation {
   n: number;
+  kind?: "fact" | "argument";
   factId: string;
   key: string;
   /** Swedish label of the fact, "Avtal med Mikamottagningen och KAST". */

@@ -13,6 +13,7 @@ export type ErrorDetails =
   | { code: "fact_invalid"; field: string; problem: string }
   | { code: "input_invalid"; field: string; problem: string }
   | { code: "unknown_input"; field: string; known: string[] }
+  | { code: "unknown_argument"; ref: string }
   | { code: "author_invalid"; value: string; problem: string }
   | { code: "database_invalid"; file: string; problem: string }
   | { code: "output_failed"; path: string; problem: string };

@@ -43,6 +43,8 @@ export function explainError(d: ErrorDetails): string {
       return `Ogiltigt värde för ${d.field}: ${d.problem}`;
     case "unknown_input":
       return `Mallen har inget fält "${d.field}".${d.known.length ? ` Fälten är: ${d.known.join(", ")}.` : " Mallen har inga egna fält."}`;
+    case "unknown_argument":
+      return `Argumentet "${d.ref}" finns inte i korpusen. Välj argument med motionera corpus show <id> (numren räknas från 1).`;
     case "author_invalid":
       return `Kan inte läsa undertecknaren "${d.value}": ${d.problem}. Skriv till exempel --author "Anna Andersson (L), ledamot i kommunfullmäktige".`;
     case "database_invalid":

@@ -26,6 +26,10 @@ export function sourceEntry(source: Source): NoteText {
 
 /** The note for one citation: the cited figure with its date, then its source. */
 export function citationNote(c: Citation): NoteText {
+  if (c.kind === "argument") {
+    const src = sourceEntry(c.source);
+    return { text: `${labels.argumentFrom}: ${src.text}`, url: src.url };
+  }
   const when = c.asOf === null ? labels.undatedFact : `${labels.asOf} ${formatDate(c.asOf)}`;
   const qualifier = c.note ? `${c.note}; ${when}` : when;
   const fact = `${c.subjectName}: ${c.label}: ${c.value} (${qualifier}).`;

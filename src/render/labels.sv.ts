@@ -7,6 +7,8 @@ export const labels = {
   sources: "Källor",
   /** Heading of the numbered notes (PDF, HTML, Markdown). */
   notes: "Noter",
+  /** A note on an argument taken from the corpus: "Argumentet framförs i: Titel, Utgivare, datum." */
+  argumentFrom: "Argumentet framförs i",
   /** Prefix of the source part of a note: "Källa: …". */
   source: "Källa",
   /** "(uppgift per 21 februari 2023)": the date a figure describes. */

@@ -174,3 +174,48 @@ describe("template topics come from the corpus vocabulary", () => {
     );
   });
 });
+
+describe("arguments from the corpus", () => {
+  const doc = {
+    id: "2023-02-21-lidingo-debattartikel-l",
+    kind: "debattartikel",
+    level: "kommun",
+    municipality: { code: "0186", name: "Lidingö" },
+    county: { code: "01", name: "Stockholms län" },
+    parties: ["L"],
+    authors: [{ name: "A B", party: "L" }],
+    date: "2023-02-21",
+    title: "En rubrik",
+    summary: "",
+    topics: ["kast"],
+    arguments: [
+      { claim: "Stödet ska inte stanna vid kommungränsen.", stance: "for", type: "cross-border-support" },
+      { claim: "Det kostar lite.", stance: "for", type: "cost" },
+    ],
+    proposals: [],
+    questions: [],
+    facts: [],
+    source: { title: "En rubrik", publisher: "Liberalerna Lidingö", date: "2023-02-21" },
+  } as const;
+  const documents = new Map([[doc.id, doc as unknown as import("../../src/domain/corpus-document.js").CorpusDocument]]);
+  const run = (body: string, refs: string[]) =>
+    composeDraft(
+      { template: "t", municipality: "Lidingö", authors: [{ name: "A" }], arguments: refs, date: "2026-11-24" },
+      { templates: new TemplateLibrary([template(body)]), facts: registry, documents, today: "2026-11-24" },
+    );
+
+  it("includes each chosen argument as a paragraph with a note saying where it was made", () => {
+    const c = run("Före.\n\n{{corpusArguments}}\n\nEfter.", [`${doc.id}#2`, `${doc.id}#1`]);
+    expect(textOf(c.draft.blocks)).toBe("Före.\nDet kostar lite.\nStödet ska inte stanna vid kommungränsen.\nEfter.");
+    expect(c.draft.citations.map((x) => [x.kind, x.label, x.source.publisher])).toEqual([
+      ["argument", "kostnad", "Liberalerna Lidingö"],
+      ["argument", "stöd över kommungränsen", "Liberalerna Lidingö"],
+    ]);
+  });
+
+  it("refuses an argument that does not exist, and a template that takes none", () => {
+    expect(() => run("{{corpusArguments}}", [`${doc.id}#3`])).toThrow(expect.objectContaining({ details: { code: "unknown_argument", ref: `${doc.id}#3` } }));
+    expect(() => run("Ingen plats.", [`${doc.id}#1`])).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: "arguments" }) }));
+    expect(textOf(run("Före.\n\n{{corpusArguments}}\n\nEfter.", []).draft.blocks)).toBe("Före.\nEfter.");
+  });
+});

@@ -141,7 +141,7 @@ function showDocument(d: CorpusDocument, facts: { id: string; text: string }[]):
   if (d.outlet) lines.push(`${f["outlet"]}: ${d.outlet}`);
   if (d.topics.length) lines.push(`${f["topics"]}: ${d.topics.map(topicLabel).join(", ")}`);
   if (d.summary) lines.push("", `${f["summary"]}:`, `  ${d.summary}`);
-  if (d.arguments.length) lines.push("", `${f["arguments"]}:`, ...d.arguments.map((a) => `  – (${t.stance[a.stance]}, ${argumentTypeLabel(a.type)}) ${a.claim}`));
+  if (d.arguments.length) lines.push("", `${f["arguments"]}:`, ...d.arguments.map((a, i) => `  ${i + 1}. (${t.stance[a.stance]}, ${argumentTypeLabel(a.type)}) ${a.claim}`), `  ${t.useArgument(d.id)}`);
   if (d.proposals.length) lines.push("", `${f["proposals"]}:`, ...d.proposals.map((p) => `  – ${p}`));
   if (d.questions.length) lines.push("", `${f["questions"]}:`, ...d.questions.map((q, i) => `  ${i + 1}. ${q}`));
   if (facts.length) lines.push("", `${f["facts"]}:`, ...facts.map((x) => `  – ${x.text} [${x.id}]`));

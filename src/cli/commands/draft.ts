@@ -19,6 +19,7 @@ const optionsSchema = z.object({
   author: z.array(z.string()).min(1),
   date: isoDateSchema.optional(),
   set: z.array(z.string()).default([]),
+  argument: z.array(z.string()).default([]),
   format: z.string().default("docx,pdf"),
   out: z.string().min(1).default("output"),
   strict: z.boolean().default(false),
@@ -63,6 +64,7 @@ export function registerDraft(program: Command): void {
     .requiredOption("-a, --author <text>", texts.draft.author, collect)
     .option("-d, --date <ÅÅÅÅ-MM-DD>", texts.draft.date)
     .option("-s, --set <namn=värde>", texts.draft.set, collect)
+    .option("--argument <id#nr>", texts.draft.argument, collect)
     .option("-f, --format <lista>", texts.draft.format, "docx,pdf")
     .option("-o, --out <mapp>", texts.draft.out, "output")
     .option("--strict", texts.draft.strict, false)
@@ -90,6 +92,7 @@ export function registerDraft(program: Command): void {
             authors: parseAuthors(o.author),
             ...(o.date ? { date: o.date } : {}),
             inputs: parseSets(o.set),
+            arguments: o.argument,
             strict: o.strict,
           });
           const files = await writeDraftFiles(composed.draft, fmts, o.out, pdfThread ? { pdf: (d) => pdfThread.render(d) } : {});

@@ -5,6 +5,7 @@ import { registerDraft } from "./commands/draft.js";
 import { registerFacts } from "./commands/facts.js";
 import { registerTemplates } from "./commands/templates.js";
 import { registerCorpus } from "./commands/corpus.js";
+import { registerServe } from "./commands/serve.js";
 import { exitCodes, reportFailure } from "./run.js";
 import { closeEarlyPdfThread } from "../render/pdf-thread.js";
 import { texts } from "./texts.sv.js";
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerFacts(program);
   registerTemplates(program);
   registerCorpus(program);
+  registerServe(program);
   for (const c of program.commands) {
     c.helpOption("-h, --help", texts.help);
     for (const sub of c.commands) sub.helpOption("-h, --help", texts.help);

@@ -148,5 +148,22 @@ Exempel:
   motionera corpus export --topic handlingsplan --format csv --out handlingsplaner.csv`,
   },
 
+  serve: {
+    summary: "starta webbtjänsten: formulär för utkast, sökning i korpusen och ett JSON-API",
+    port: "port (standard: PORT eller 8787)",
+    host: "adress att lyssna på (standard: HOST eller 127.0.0.1)",
+    listening: (url: string) => `Motionera körs på ${url} (API-dokumentation: ${url}api/docs)`,
+    writable: "Skrivningar (import, nya uppgifter) kräver Authorization: Bearer <MOTIONERA_TOKEN>.",
+    readOnly: "Ingen MOTIONERA_TOKEN satt: tjänsten tar inte emot skrivningar (utkast och sökning fungerar).",
+    stop: "Avsluta med Ctrl-C.",
+    stopping: "Stänger …",
+    inUse: (port: number) => `porten ${port} används redan; välj en annan med --port`,
+    denied: (port: number) => `saknar behörighet att lyssna på port ${port}; välj en port över 1023`,
+    examples: `
+Exempel:
+  motionera serve
+  MOTIONERA_TOKEN=hemligt motionera serve --port 8080 --host 0.0.0.0`,
+  },
+
   internalError: "Ett oväntat fel inträffade. Inga filer skrevs. Rapportera gärna felet med kommandot du körde:",
 } as const;

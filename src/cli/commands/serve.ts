@@ -1,0 +1,53 @@
+import type { Command } from "commander";
+import { z } from "zod";
+import { Workspace } from "../../workspace.js";
+import { action, UsageError } from "../run.js";
+import { texts } from "../texts.sv.js";
+
+const t = texts.serve;
+
+const optionsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  db: z.string().optional(),
+  templates: z.string().optional(),
+});
+
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .summary(t.summary)
+    .description(t.summary)
+    .option("-p, --port <port>", t.port, process.env["PORT"] ?? "8787")
+    .option("--host <host>", t.host, process.env["HOST"] ?? "127.0.0.1")
+    .option("--db <fil>", texts.optDb)
+    .option("--templates <mapp>", texts.optTemplates)
+    .addHelpText("after", t.examples)
+    .action(
+      action(async (raw: unknown) => {
+        const parsed = optionsSchema.safeParse(raw);
+        if (!parsed.success) throw new UsageError(`--${String(parsed.error.issues[0]?.path[0])}: ${parsed.error.issues[0]?.message}`);
+        const o = parsed.data;
+        const { startServer } = await import("../../server/serve.js");
+        const ws = await Workspace.open({ ...(o.db ? { db: o.db } : {}), ...(o.templates ? { templatesDir: o.templates } : {}) });
+        const token = process.env["MOTIONERA_TOKEN"];
+        let listening;
+        try {
+          listening = await startServer(ws, { port: o.port, host: o.host }, token ? { token } : {});
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          throw new UsageError(code === "EADDRINUSE" ? t.inUse(o.port) : code === "EACCES" ? t.denied(o.port) : (e as Error).message);
+        }
+        process.stdout.write(`${t.listening(listening.url)}\n${token ? t.writable : t.readOnly}\n${t.stop}\n`);
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.stdout.write(`${t.stopping}\n`);
+            void listening.close().then(resolve);
+            setTimeout(resolve, 5000).unref();
+          };
+          process.once("SIGINT", stop);
+          process.once("SIGTERM", stop);
+        });
+      }),
+    );
+}

@@ -1,0 +1,50 @@
+/**
+ * What the routes and pages work with: the workspace (store, facts, templates) and the
+ * search index, kept in memory and reloaded only when the store changes.
+ */
+import type { CorpusIndex } from "../corpus/search/index.js";
+import type { Workspace } from "../workspace.js";
+
+export interface ServerOptions {
+  /** Writes (imports, facts) need `Authorization: Bearer <token>`; without one the service is read-only. */
+  token?: string;
+  /** Largest request body accepted, in bytes (imports have their own, larger limit). */
+  maxBodyBytes?: number;
+  maxImportBytes?: number;
+  /** Longest a request may take before it is answered with 503, in milliseconds. */
+  requestTimeoutMs?: number;
+}
+
+export class ServerContext {
+  #index: { revision: string; index: CorpusIndex } | undefined;
+  #loading: Promise<CorpusIndex> | undefined;
+
+  constructor(
+    readonly workspace: Workspace,
+    readonly options: Required<Pick<ServerOptions, "maxBodyBytes" | "maxImportBytes" | "requestTimeoutMs">> & Pick<ServerOptions, "token">,
+  ) {}
+
+  /** The corpus search index for the store as it is now. */
+  async searchIndex(): Promise<CorpusIndex> {
+    const revision = await this.workspace.store.revision();
+    if (this.#index?.revision === revision) return this.#index.index;
+    this.#loading ??= (async () => {
+      try {
+        const { openIndex } = await import("../corpus/search/index.js");
+        const { index } = await openIndex(this.workspace.store);
+        this.#index = { revision, index };
+        return index;
+      } finally {
+        this.#loading = undefined;
+      }
+    })();
+    return this.#loading;
+  }
+
+  /** After a write: facts and templates are read again on next use. */
+  changed(): void {
+    this.workspace.invalidate();
+  }
+}
+
+export const defaultServerOptions = { maxBodyBytes: 1024 * 1024, maxImportBytes: 25 * 1024 * 1024, requestTimeoutMs: 30_000 } as const;

@@ -1,0 +1,39 @@
+/** A draft for an HTTP response: composed, rendered in one format, with its file name and type. */
+import type { DraftRequest } from "../domain/draft-request.js";
+import type { DraftWarning } from "../domain/errors.js";
+import type { Draft } from "../domain/draft.js";
+import { draftBaseName } from "../files/draft-files.js";
+import { extensionOf, mimeTypeOf, type Format } from "../render/index.js";
+import type { Workspace } from "../workspace.js";
+
+export interface RenderedDraft {
+  body: Uint8Array | string;
+  contentType: string;
+  fileName: string;
+  draft: Draft;
+  warnings: DraftWarning[];
+}
+
+export async function renderDraftFor(ws: Workspace, request: DraftRequest, format: Format | "html-fragment"): Promise<RenderedDraft> {
+  const composed = await ws.compose(request);
+  const { renderDraft } = await import("../render/index.js");
+  let body: Uint8Array | string;
+  if (format === "html-fragment") {
+    const { renderHtml } = await import("../render/html.js");
+    body = renderHtml(composed.draft, { fragment: true });
+  } else body = await renderDraft(composed.draft, format);
+  const fmt: Format = format === "html-fragment" ? "html" : format;
+  return {
+    body,
+    contentType: mimeTypeOf(fmt),
+    fileName: `${draftBaseName(composed.draft)}.${extensionOf(fmt)}`,
+    draft: composed.draft,
+    warnings: composed.warnings,
+  };
+}
+
+/** Content-Disposition for a download, with the UTF-8 name (RFC 6266/5987) and an ASCII fallback. */
+export function attachment(fileName: string): string {
+  const ascii = fileName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -1,0 +1,87 @@
+/**
+ * Errors as RFC 9457 problem details (application/problem+json): a status, a short title, a
+ * detail a person can act on, and for invalid input the path of each field at fault. Never a
+ * stack trace or a file path.
+ */
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ZodError } from "zod";
+import { isMotioneraError, type ErrorDetails } from "../domain/errors.js";
+import { explainError } from "../messages/sv.js";
+
+export interface FieldError {
+  /** JSON pointer-like path of the field: "authors/0/name", "inputs/committee". */
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+const base = "https://motionera.se/problem/";
+
+export function problemResponse(c: Context, p: Problem): Response {
+  return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, { "content-type": "application/problem+json; charset=utf-8" });
+}
+
+export function fieldErrors(e: Pick<ZodError, "issues">): FieldError[] {
+  return e.issues.map((i) => ({ path: i.path.map(String).join("/"), message: i.message }));
+}
+
+/** The HTTP face of each core error: its status, its field (if any) and the Swedish explanation. */
+export function problemOf(d: ErrorDetails): Problem {
+  const detail = explainError(d);
+  const field = (path: string): FieldError[] => [{ path, message: detail }];
+  switch (d.code) {
+    case "unknown_municipality":
+      return { type: `${base}unknown-municipality`, title: "Okänd kommun", status: 422, detail, errors: field("municipality") };
+    case "unknown_county":
+      return { type: `${base}unknown-county`, title: "Okänt län", status: 422, detail, errors: field("county") };
+    case "unknown_template":
+      return { type: `${base}unknown-template`, title: "Okänd mall", status: 404, detail, errors: field("template") };
+    case "unknown_argument":
+      return { type: `${base}unknown-argument`, title: "Okänt argument", status: 422, detail, errors: field("arguments") };
+    case "fact_missing":
+      return { type: `${base}fact-missing`, title: "Uppgift saknas", status: 422, detail };
+    case "fact_stale":
+      return { type: `${base}fact-stale`, title: "För gammal uppgift", status: 422, detail };
+    case "unknown_fact_key":
+      return { type: `${base}unknown-fact-key`, title: "Okänd faktanyckel", status: 422, detail, errors: field("key") };
+    case "fact_invalid":
+    case "input_invalid":
+      return { type: `${base}invalid-input`, title: "Ogiltigt värde", status: 422, detail, errors: field(d.field.replace(/\./g, "/")) };
+    case "unknown_input":
+      return { type: `${base}unknown-input`, title: "Okänt fält", status: 422, detail, errors: field(`inputs/${d.field}`) };
+    case "author_invalid":
+      return { type: `${base}invalid-input`, title: "Ogiltig undertecknare", status: 422, detail, errors: field("authors") };
+    case "template_invalid":
+      // A broken template is the server's problem, not the caller's; its file path stays inside.
+      return { type: `${base}template-invalid`, title: "Fel i mallen", status: 500, detail: "Mallen kunde inte användas. Kör motionera templates på servern för att se felet." };
+    case "database_invalid":
+      return { type: `${base}database-invalid`, title: "Databasen kan inte läsas", status: 503, detail: "Tjänstens databas kan inte läsas just nu. Kontakta den som driver tjänsten." };
+    case "output_failed":
+      return { type: `${base}output-failed`, title: "Kunde inte skriva", status: 500, detail: "Resultatet kunde inte sparas." };
+  }
+}
+
+/** Anything thrown: core errors keep their meaning; everything else is a plain 500. */
+export function problemFromError(e: unknown): Problem {
+  if (isMotioneraError(e)) return problemOf(e.details);
+  return { type: `${base}internal`, title: "Internt fel", status: 500, detail: "Ett oväntat fel inträffade. Försök igen; om felet består, kontakta den som driver tjänsten." };
+}
+
+export const problems = {
+  notFound: (what = "Sidan"): Problem => ({ type: `${base}not-found`, title: "Hittades inte", status: 404, detail: `${what} finns inte.` }),
+  methodNotAllowed: (allowed: string[]): Problem => ({ type: `${base}method-not-allowed`, title: "Metoden stöds inte", status: 405, detail: `Använd ${allowed.join(" eller ")}.` }),
+  invalid: (errors: FieldError[]): Problem => ({ type: `${base}invalid-input`, title: "Ogiltig begäran", status: 400, detail: errors.map((e) => `${e.path || "(body)"}: ${e.message}`).join("; "), errors }),
+  malformedJson: (): Problem => ({ type: `${base}malformed-json`, title: "Ogiltig JSON", status: 400, detail: "Begärans innehåll är inte giltig JSON." }),
+  tooLarge: (limit: number): Problem => ({ type: `${base}too-large`, title: "För stor begäran", status: 413, detail: `Begäran är större än ${Math.round(limit / 1024)} kB.` }),
+  unauthorized: (): Problem => ({ type: `${base}unauthorized`, title: "Inloggning krävs", status: 401, detail: "Skrivningar kräver Authorization: Bearer <token>." }),
+  readOnly: (): Problem => ({ type: `${base}read-only`, title: "Skrivskyddad tjänst", status: 403, detail: "Tjänsten har ingen token (MOTIONERA_TOKEN) och tar inte emot skrivningar." }),
+  timeout: (): Problem => ({ type: `${base}timeout`, title: "Tidsgränsen nåddes", status: 503, detail: "Begäran tog för lång tid. Försök igen." }),
+};

@@ -6,6 +6,6 @@ import type { ServerContext } from "../context.js";
 
 export function registerPages(_app: OpenAPIHono<AppEnv>, _ctx: ServerContext): void {}
 
-export function renderErrorPage(c: Context, status: number): Response {
+export function renderErrorPage(c: Context, status: number): Response | Promise<Response> {
   return c.html(<p>Fel {status}</p>, status as 404);
 }

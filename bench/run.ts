@@ -4,7 +4,7 @@ import { benchDraftPipeline } from "./draft-pipeline.js";
 
 const runs = Number(process.env["BENCH_RUNS"] ?? 300);
 process.stdout.write(`Motionera benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
-await benchDraftPipeline(runs);
+if (process.env["BENCH_DRAFT"] !== "0") await benchDraftPipeline(runs);
 
 // Corpus search (BENCH_CORPUS=0 skips it; BENCH_CORPUS_SIZES="1000,10000" picks the sizes;
 // BENCH_CORPUS_MINISEARCH=0 and BENCH_CORPUS_STORE=0 skip the MiniSearch and lowdb comparisons).
@@ -12,4 +12,10 @@ if (process.env["BENCH_CORPUS"] !== "0") {
   const { benchCorpusSearch } = await import("./corpus-search.js");
   const sizes = (process.env["BENCH_CORPUS_SIZES"] ?? "1000,10000,100000").split(",").map((s) => Number(s.trim())).filter((x) => Number.isInteger(x) && x > 0);
   await benchCorpusSearch(sizes);
+}
+
+// The web service under load (BENCH_WEB=0 skips it; BENCH_WEB_SECONDS sets each run's length).
+if (process.env["BENCH_WEB"] !== "0") {
+  const { benchWebLoad } = await import("./web-load.js");
+  await benchWebLoad();
 }

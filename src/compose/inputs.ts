@@ -2,7 +2,7 @@
  * A template's inputs, declared once in its front matter, become one zod schema here; the
  * CLI (--set key=value), the API and the web form all validate through it.
  */
-import { z } from "zod";
+import { z } from "../domain/zod.js";
 import type { FrontMatter, TemplateInput } from "../domain/template.js";
 import { isoDateSchema } from "../domain/partial-date.js";
 import { MotioneraError } from "../domain/errors.js";

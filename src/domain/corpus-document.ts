@@ -3,7 +3,7 @@
  * metadata, a summary and the arguments in our own words, and links to the facts registry;
  * full text only for documents a user imports into their own database.
  */
-import { z } from "zod";
+import { z } from "./zod.js";
 import { partialDateSchema } from "./partial-date.js";
 import { argumentTypeIds, topicIds } from "../corpus/vocabulary.js";
 

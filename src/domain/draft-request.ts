@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod.js";
 import { isoDateSchema } from "./partial-date.js";
 import { signerSchema } from "./signer.js";
 

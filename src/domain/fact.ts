@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod.js";
 import { partialDateSchema } from "./partial-date.js";
 
 /** Where a fact was stated. No fact enters the registry without one. */

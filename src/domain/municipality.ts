@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod.js";
 
 /** One of the 21 counties (län). `letter` is the county letter (AB, C, …, BD). */
 export const countySchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod.js";
 
 /**
  * A calendar date as precise as the source states it: "2023", "2022-02" or "2023-02-21".

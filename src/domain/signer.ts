@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod.js";
 
 /** Who signs a document: "Anna Andersson (L), ledamot i kommunfullmäktige". */
 export const signerSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod.js";
 import type { DocumentKind } from "./draft.js";
 
 export const documentKinds = ["motion", "interpellation", "debattartikel", "pressmeddelande"] as const satisfies readonly DocumentKind[];

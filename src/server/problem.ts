@@ -21,6 +21,8 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: FieldError[];
+  /** "Did you mean": the nearest known names, for a name that was not found. */
+  suggestions?: string[];
 }
 
 const base = "https://motionera.se/problem/";
@@ -39,11 +41,11 @@ export function problemOf(d: ErrorDetails): Problem {
   const field = (path: string): FieldError[] => [{ path, message: detail }];
   switch (d.code) {
     case "unknown_municipality":
-      return { type: `${base}unknown-municipality`, title: "Okänd kommun", status: 422, detail, errors: field("municipality") };
+      return { type: `${base}unknown-municipality`, title: "Okänd kommun", status: 422, detail, errors: field("municipality"), suggestions: d.suggestions };
     case "unknown_county":
-      return { type: `${base}unknown-county`, title: "Okänt län", status: 422, detail, errors: field("county") };
+      return { type: `${base}unknown-county`, title: "Okänt län", status: 422, detail, errors: field("county"), suggestions: d.suggestions };
     case "unknown_template":
-      return { type: `${base}unknown-template`, title: "Okänd mall", status: 404, detail, errors: field("template") };
+      return { type: `${base}unknown-template`, title: "Okänd mall", status: 404, detail, errors: field("template"), suggestions: d.suggestions };
     case "unknown_argument":
       return { type: `${base}unknown-argument`, title: "Okänt argument", status: 422, detail, errors: field("arguments") };
     case "fact_missing":
@@ -51,7 +53,7 @@ export function problemOf(d: ErrorDetails): Problem {
     case "fact_stale":
       return { type: `${base}fact-stale`, title: "För gammal uppgift", status: 422, detail };
     case "unknown_fact_key":
-      return { type: `${base}unknown-fact-key`, title: "Okänd faktanyckel", status: 422, detail, errors: field("key") };
+      return { type: `${base}unknown-fact-key`, title: "Okänd faktanyckel", status: 422, detail, errors: field("key"), suggestions: d.suggestions };
     case "fact_invalid":
     case "input_invalid":
       return { type: `${base}invalid-input`, title: "Ogiltigt värde", status: 422, detail, errors: field(d.field.replace(/\./g, "/")) };
@@ -83,5 +85,7 @@ export const problems = {
   tooLarge: (limit: number): Problem => ({ type: `${base}too-large`, title: "För stor begäran", status: 413, detail: `Begäran är större än ${Math.round(limit / 1024)} kB.` }),
   unauthorized: (): Problem => ({ type: `${base}unauthorized`, title: "Inloggning krävs", status: 401, detail: "Skrivningar kräver Authorization: Bearer <token>." }),
   readOnly: (): Problem => ({ type: `${base}read-only`, title: "Skrivskyddad tjänst", status: 403, detail: "Tjänsten har ingen token (MOTIONERA_TOKEN) och tar inte emot skrivningar." }),
+  unsupportedMediaType: (expected: string): Problem => ({ type: `${base}unsupported-media-type`, title: "Fel innehållstyp", status: 415, detail: `Skicka begärans innehåll som ${expected}.` }),
+  notAcceptable: (offered: string[]): Problem => ({ type: `${base}not-acceptable`, title: "Formatet finns inte", status: 406, detail: `Svaret kan ges som ${offered.join(", ")}.` }),
   timeout: (): Problem => ({ type: `${base}timeout`, title: "Tidsgränsen nåddes", status: 503, detail: "Begäran tog för lång tid. Försök igen." }),
 };

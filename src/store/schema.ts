@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../domain/zod.js";
 import { factSchema } from "../domain/fact.js";
 import { corpusDocumentSchema } from "../domain/corpus-document.js";
 

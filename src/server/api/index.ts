@@ -1,6 +1,23 @@
-/** The JSON API under /api (filled in by the API routes). */
+/**
+ * The JSON API under /api: one file per concern, each route declared with its zod schemas
+ * (the OpenAPI document at /api/openapi.json is generated from them) and answered by the
+ * same core functions the CLI calls. Errors are problem+json (../problem.ts).
+ */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
+import { registerCorpus } from "./corpus.js";
+import { registerDocs } from "./docs.js";
+import { registerDrafts } from "./drafts.js";
+import { registerFacts } from "./facts.js";
+import { registerMunicipalities } from "./municipalities.js";
+import { registerTemplates } from "./templates.js";
 
-export function registerApi(_app: OpenAPIHono<AppEnv>, _ctx: ServerContext): void {}
+export function registerApi(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  registerTemplates(app, ctx);
+  registerMunicipalities(app, ctx);
+  registerFacts(app, ctx);
+  registerCorpus(app, ctx);
+  registerDrafts(app, ctx);
+  registerDocs(app, ctx);
+}

@@ -1,11 +1,48 @@
-/** The Swedish pages (filled in by the page routes). */
+/**
+ * The Swedish pages: the draft form, corpus search and records, municipalities, error pages,
+ * and their stylesheet and script under /assets.
+ *
+ *   GET  /                         the draft form (?template=…&kommun=… and every field)
+ *   POST /utkast                   preview (format=preview) or download (docx, pdf, md)
+ *   GET  /fragment/fakta           the facts panel's content, for the script
+ *   POST /fragment/forhandsvisning the preview's content, for the script
+ *   GET  /korpus, /korpus/:id      search; one record
+ *   GET  /kommun, /kommun/:name    all municipalities; one municipality
+ *   GET  /assets/:name             site.css, site.js
+ */
 import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
+import { serveAsset } from "./assets.js";
+import { registerCorpusPages } from "./corpus-pages.js";
+import { registerDraftPages } from "./draft-routes.js";
+import { sendErrorPage } from "./error-page.js";
+import { paths } from "./links.js";
+import { registerPlacePages } from "./place-pages.js";
 
-export function registerPages(_app: OpenAPIHono<AppEnv>, _ctx: ServerContext): void {}
+export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.get("/assets/:name", (c) => serveAsset(c));
+  registerDraftPages(app, ctx);
+  registerCorpusPages(app, ctx);
+  registerPlacePages(app, ctx);
+
+  // Other methods on the pages' addresses: 405 with the methods that work.
+  const allowed: [string, string][] = [
+    [paths.draft, "GET, HEAD"],
+    [paths.download, "POST"],
+    [paths.factsFragment, "GET, HEAD"],
+    [paths.previewFragment, "POST"],
+    [paths.corpus, "GET, HEAD"],
+    [`${paths.corpus}/:id`, "GET, HEAD"],
+    [paths.places, "GET, HEAD"],
+    [`${paths.places}/:name`, "GET, HEAD"],
+  ];
+  for (const [path, allow] of allowed) {
+    app.all(path, (c) => sendErrorPage(c, 405, { headers: { allow } }));
+  }
+}
 
 export function renderErrorPage(c: Context, status: number): Response | Promise<Response> {
-  return c.html(<p>Fel {status}</p>, status as 404);
+  return sendErrorPage(c, status);
 }

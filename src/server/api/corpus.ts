@@ -1,0 +1,359 @@
+/**
+ * The argument corpus: search with filters and facets, one record, export as CSV/JSON/JSON
+ * Lines, and import of uploaded files (the same core functions as `motionera corpus …`).
+ *
+ * The fixed paths (search, export, import) are registered before /api/corpus/{id}, so
+ * "search" is never taken for an id and GET /api/corpus/import is a 405, not a 404.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { exportFormats, type ExportFormat } from "../../corpus/export-formats.js";
+import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
+import type { ImportOutcome } from "../../corpus/import/import-files.js";
+import { overrideKeys, parseOverrides, type Overrides } from "../../corpus/import/overrides.js";
+import type { SearchFilters } from "../../corpus/search/index.js";
+import { corpusDocumentSchema, corpusKinds, type CorpusDocument } from "../../domain/corpus-document.js";
+import { isMotioneraError } from "../../domain/errors.js";
+import { nearest } from "../../lang/nearest.js";
+import { explainError, explainReadProblem } from "../../messages/sv.js";
+import type { AppEnv } from "../app.js";
+import { requireWriteToken } from "../auth.js";
+import type { ServerContext } from "../context.js";
+import { attachment } from "../drafting.js";
+import { problemResponse, problems, type Problem } from "../problem.js";
+import { asList, bearerSecurity, defineRoute, isProblem, isTrue, listParam, problemAt, problemResponses, problemSchema, requireContentType } from "./shared.js";
+
+// ── Schemas ──────────────────────────────────────────────────────────────────
+
+export const corpusRecordSchema = corpusDocumentSchema.openapi("CorpusDocument");
+
+const year = z.coerce.number().int().min(1900).max(2100);
+
+const filterQuery = {
+  kind: listParam("debattartikel").openapi({ description: `Dokumenttyp: ${corpusKinds.join(", ")}. Flera värden: något av dem.` }),
+  party: listParam("L"),
+  kommun: listParam("Lidingö"),
+  lan: listParam("AB"),
+  topic: listParam("sexkop"),
+  from: year.optional().openapi({ description: "Första år (ingår).", example: 2018 }),
+  to: year.optional().openapi({ description: "Sista år (ingår).", example: 2024 }),
+};
+
+const searchQuery = z.object({
+  q: z.string().max(500).optional().openapi({ description: 'Fritext; "fraser" inom citattecken. Tom: alla dokument filtren släpper igenom, nyaste först.', example: "sexköp" }),
+  ...filterQuery,
+  limit: z.coerce.number().int().min(0).max(100).default(20).openapi({ type: "integer", minimum: 0, maximum: 100, default: 20, description: "Träffar att visa (0: bara antal och facetter)." }),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({ type: "integer", minimum: 0, default: 0, description: "Träffar att hoppa över." }),
+});
+
+const placeRef = z.object({ code: z.string(), name: z.string() });
+const facetValueSchema = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+const searchHitSchema = z
+  .object({
+    id: z.string(),
+    score: z.number(),
+    title: z.string(),
+    kind: z.string(),
+    date: z.string().nullable(),
+    municipality: placeRef.nullable(),
+    county: placeRef.nullable(),
+    parties: z.array(z.string()),
+    authors: z.array(z.object({ name: z.string(), party: z.string().optional(), role: z.string().optional() })),
+    outlet: z.string().optional(),
+    topics: z.array(z.string()),
+    snippet: z.object({ text: z.string(), marks: z.array(z.tuple([z.number().int(), z.number().int()])).openapi({ description: "[start, slut) i text att markera." }) }),
+    citation: z.string(),
+  })
+  .openapi("SearchHit");
+const searchResultSchema = z
+  .object({
+    query: z.string(),
+    filters: z.record(z.string(), z.union([z.array(z.string()), z.number()])).openapi({ description: "Filtren som koder och id:n, som indexet använder dem." }),
+    total: z.number().int(),
+    hits: z.array(searchHitSchema),
+    facets: z.object({
+      kind: z.array(facetValueSchema),
+      party: z.array(facetValueSchema),
+      municipality: z.array(facetValueSchema),
+      county: z.array(facetValueSchema),
+      year: z.array(facetValueSchema),
+      topic: z.array(facetValueSchema),
+    }),
+    relaxed: z.boolean().optional().openapi({ description: "Inget dokument hade alla orden; träffarna har några av dem." }),
+  })
+  .openapi("SearchResult");
+
+const exportQuery = z.object({
+  format: z.enum(exportFormats).default("csv").openapi({ example: "csv" }),
+  q: searchQuery.shape.q,
+  ...filterQuery,
+  fullText: z.enum(["true", "false", "1", "0"]).optional().openapi({ description: "Ta med importerade dokuments fulltext (JSON, JSON Lines)." }),
+});
+
+const importOutcomeSchema = z
+  .union([
+    z.object({ file: z.string(), ok: z.literal(true), action: z.enum(["added", "updated", "unchanged"]), dryRun: z.boolean(), record: corpusRecordSchema }),
+    z.object({ file: z.string(), ok: z.literal(false), error: z.string().openapi({ example: "filen är tom eller innehåller ingen text" }) }),
+  ])
+  .openapi("ImportOutcome");
+const importResultSchema = z.object({ dryRun: z.boolean(), results: z.array(importOutcomeSchema) }).openapi("ImportResult");
+
+const uploadSchema = z
+  .object({
+    files: z
+      .union([z.instanceof(File), z.array(z.instanceof(File)).max(100)])
+      .openapi({ type: "array", items: { type: "string", format: "binary" }, description: "En eller flera filer: .txt, .md, .docx eller .pdf." }),
+    dryRun: z.string().max(10).optional().openapi({ description: 'true: visa vad som skulle sparas utan att spara.', example: "false" }),
+    set: z
+      .union([z.string().max(2000), z.array(z.string().max(2000)).max(20)])
+      .optional()
+      .openapi({ type: "array", items: { type: "string" }, description: `Uppgifter som gäller alla filerna, "nyckel=värde"; nycklar: ${overrideKeys.join(", ")}.`, example: "kommun=Lidingö" }),
+  })
+  .openapi("ImportUpload");
+
+// ── Routes ───────────────────────────────────────────────────────────────────
+
+const searchRoute = createRoute({
+  method: "get",
+  path: "/api/corpus/search",
+  tags: ["Korpus"],
+  summary: "Sök i korpusen",
+  description: "Svensk fritextsökning (böjningsformer, prefix, stavfel, fraser) med filter; facetterna räknas över alla träffar.",
+  request: { query: searchQuery },
+  responses: {
+    200: { description: "Träffarna och facetterna.", content: { "application/json": { schema: searchResultSchema } } },
+    ...problemResponses(400, 422),
+  },
+});
+
+const exportRoute = createRoute({
+  method: "get",
+  path: "/api/corpus/export",
+  tags: ["Korpus"],
+  summary: "Exportera korpusen",
+  description: "Dokumenten som CSV (en rad vardera, med BOM för Excel), JSON eller JSON Lines; med q och filter bara de som matchar.",
+  request: { query: exportQuery },
+  responses: {
+    200: {
+      description: "Filen (Content-Disposition: attachment).",
+      content: {
+        "text/csv": { schema: z.string() },
+        "application/json": { schema: z.array(corpusRecordSchema) },
+        "application/jsonl": { schema: z.string() },
+      },
+    },
+    ...problemResponses(400, 422),
+  },
+});
+
+/** Parses the form once (the validator reuses it): a body that is not multipart is a 400 problem. */
+const readForm: MiddlewareHandler<AppEnv> = async (c, next) => {
+  try {
+    await c.req.formData();
+  } catch {
+    return problemResponse(c, problems.invalid([{ path: "", message: "innehållet är inte giltig multipart/form-data" }]));
+  }
+  await next();
+};
+
+const importRoute = (ctx: ServerContext) =>
+  createRoute({
+    method: "post",
+    path: "/api/corpus/import",
+    tags: ["Korpus"],
+    summary: "Importera filer",
+    description:
+      "Varje fil läses, taggas automatiskt och kontrolleras för sig; de som lyckas sparas tillsammans. 200 när alla lyckades, 207 när några misslyckades, 422 när alla misslyckades. Kräver token.",
+    security: bearerSecurity,
+    middleware: [
+      requireWriteToken,
+      requireContentType(/^multipart\/form-data\s*;/i, "multipart/form-data"),
+      bodyLimit({ maxSize: ctx.options.maxImportBytes, onError: (c) => problemResponse(c, problems.tooLarge(ctx.options.maxImportBytes)) }),
+      readForm,
+    ],
+    request: { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } },
+    responses: {
+      200: { description: "Alla filer importerades (eller skulle ha importerats, med dryRun).", content: { "application/json": { schema: importResultSchema } } },
+      207: { description: "Några filer kunde inte importeras; se results.", content: { "application/json": { schema: importResultSchema } } },
+      ...problemResponses(400, 401, 403, 413, 415),
+      422: {
+        description: "Ingen fil kunde importeras; results säger varför för var och en.",
+        content: { "application/problem+json": { schema: problemSchema.extend({ results: z.array(importOutcomeSchema) }) } },
+      },
+    },
+  });
+
+const oneRoute = createRoute({
+  method: "get",
+  path: "/api/corpus/{id}",
+  tags: ["Korpus"],
+  summary: "Ett dokument",
+  request: { params: z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "2023-02-21-lidingo-debattartikel-l" }) }) },
+  responses: {
+    200: { description: "Dokumentet.", content: { "application/json": { schema: corpusRecordSchema } } },
+    ...problemResponses(404),
+  },
+});
+
+// ── Helpers ──────────────────────────────────────────────────────────────────
+
+type FilterParams = { [K in "kind" | "party" | "kommun" | "lan" | "topic"]?: string | string[] } & { from?: number; to?: number };
+
+/** Query filters → the index's codes; an unknown name is a problem at its parameter. */
+function filtersOf(q: FilterParams): SearchFilters | Problem {
+  const input: FilterInput = {};
+  for (const k of ["kind", "party", "kommun", "lan", "topic"] as const) {
+    const v = asList(q[k]);
+    if (v) input[k] = v;
+  }
+  if (q.from !== undefined) input.from = q.from;
+  if (q.to !== undefined) input.to = q.to;
+  try {
+    return resolveFilters(input);
+  } catch (e) {
+    if (!isMotioneraError(e)) throw e;
+    const d = e.details;
+    if (d.code === "unknown_municipality") return problemAt(d, "kommun");
+    if (d.code === "unknown_county") return problemAt(d, "lan");
+    if (d.code === "input_invalid") return problemAt(d, d.field);
+    throw e;
+  }
+}
+
+const exportTypes: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  jsonl: "application/jsonl; charset=utf-8",
+};
+
+/** An uploaded file's name, safe to write in a folder of our own: no folders, no control characters. */
+export function safeFileName(name: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  if (!base || base === "." || base === "..") return "fil";
+  if (base.length <= 200) return base;
+  const dot = base.lastIndexOf(".");
+  const ext = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : "";
+  return base.slice(0, 200 - ext.length) + ext;
+}
+
+/** "key=value" fields → overrides; a malformed or unknown one is a 400/422 at "set". */
+function overridesOf(sets: string[]): Overrides | Problem {
+  const raw: Record<string, string> = {};
+  for (const [i, s] of sets.entries()) {
+    const eq = s.indexOf("=");
+    if (eq <= 0) return problems.invalid([{ path: `set/${i}`, message: `"${s}": skriv nyckel=värde` }]);
+    raw[s.slice(0, eq).trim()] = s.slice(eq + 1);
+  }
+  try {
+    return parseOverrides(raw);
+  } catch (e) {
+    if (!isMotioneraError(e)) throw e;
+    if (e.details.code === "unknown_input") {
+      const known = overrideKeys.join(", ");
+      return { ...problemAt(e.details, "set"), title: "Okänd nyckel", detail: `Okänd nyckel "${e.details.field}" i set; nycklarna är: ${known}.` };
+    }
+    return problemAt(e.details, "set");
+  }
+}
+
+type ImportResult = { file: string; ok: true; action: "added" | "updated" | "unchanged"; dryRun: boolean; record: CorpusDocument } | { file: string; ok: false; error: string };
+
+/** As `motionera corpus import --json`, with the uploaded name instead of our temp path. */
+function resultOf(o: ImportOutcome, name: string, dryRun: boolean, tempDir: string): ImportResult {
+  if (o.ok) return { file: name, ok: true, action: o.action, dryRun, record: o.record };
+  const text = o.problem.kind === "read" ? explainReadProblem(o.problem.problem) : explainError(o.problem.details);
+  return { file: name, ok: false, error: text.split(tempDir).join("") };
+}
+
+// ── Registration ─────────────────────────────────────────────────────────────
+
+export function registerCorpus(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  defineRoute(app, searchRoute, async (c) => {
+    const q = c.req.valid("query");
+    const filters = filtersOf(q);
+    if (isProblem(filters)) return problemResponse(c, filters);
+    const index = await ctx.searchIndex();
+    const text = q.q ?? "";
+    const result = index.search({ text, filters, limit: q.limit, offset: q.offset });
+    return c.json({ query: text, filters, ...result }, 200);
+  });
+
+  defineRoute(app, exportRoute, async (c) => {
+    const q = c.req.valid("query");
+    const filters = filtersOf(q);
+    if (isProblem(filters)) return problemResponse(c, filters);
+    const all = await ctx.workspace.store.documents();
+    let docs: readonly CorpusDocument[] = all;
+    const text = q.q?.trim() ?? "";
+    if (text || Object.keys(filters).length > 0) {
+      const index = await ctx.searchIndex();
+      const ids = text ? index.searchIds({ text, filters }) : index.filter(filters);
+      const byId = new Map(all.map((d) => [d.id, d]));
+      docs = ids.map((id) => byId.get(id)).filter((d): d is CorpusDocument => d !== undefined);
+    }
+    const { exportDocuments } = await import("../../corpus/export.js");
+    const body = exportDocuments(docs, q.format, { fullText: isTrue(q.fullText) });
+    return c.body(body, 200, {
+      "Content-Type": exportTypes[q.format],
+      "Content-Disposition": attachment(`motionera-korpus.${q.format}`),
+      "X-Motionera-Count": String(docs.length),
+    });
+  });
+
+  defineRoute(app, importRoute(ctx), async (c) => {
+    const form = c.req.valid("form");
+    const files = Array.isArray(form.files) ? form.files : [form.files];
+    if (files.length === 0) return problemResponse(c, problems.invalid([{ path: "files", message: "minst en fil" }]));
+    const overrides = overridesOf(asList(form.set) ?? []);
+    if (isProblem(overrides)) return problemResponse(c, overrides);
+    const dryRun = isTrue(form.dryRun);
+
+    const dir = await mkdtemp(join(tmpdir(), "motionera-upload-"));
+    try {
+      const names = files.map((f) => safeFileName(f.name));
+      const paths: string[] = [];
+      for (const [i, f] of files.entries()) {
+        // One folder per file: two uploads with the same name keep their names.
+        const sub = join(dir, String(i));
+        await mkdir(sub);
+        const path = join(sub, names[i]!);
+        await writeFile(path, new Uint8Array(await f.arrayBuffer()));
+        paths.push(path);
+      }
+      const { importFiles } = await import("../../corpus/import/import-files.js");
+      const outcomes = await importFiles(ctx.workspace.store, paths, { dryRun, overrides });
+      if (!dryRun) ctx.changed();
+      const results = outcomes.map((o, i) => resultOf(o, names[i]!, dryRun, dir));
+      const failed = results.filter((r) => !r.ok).length;
+      if (failed === results.length) {
+        const p: Problem & { results: ImportResult[] } = {
+          type: "https://motionera.se/problem/import-failed",
+          title: "Ingen fil kunde importeras",
+          status: 422,
+          detail: results.map((r) => (r.ok ? "" : `${r.file}: ${r.error}`)).join("; "),
+          results,
+        };
+        return problemResponse(c, p);
+      }
+      return c.json({ dryRun, results }, failed > 0 ? 207 : 200);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  defineRoute(app, oneRoute, async (c) => {
+    const id = c.req.valid("param").id.trim();
+    const doc = await ctx.workspace.store.document(id);
+    if (doc) return c.json(doc, 200);
+    const ids = (await ctx.workspace.store.documents()).map((d) => d.id);
+    const suggestions = nearest(id, ids, 3);
+    return problemResponse(c, {
+      ...problems.notFound(`Dokumentet "${id}"`),
+      ...(suggestions.length ? { detail: `Dokumentet "${id}" finns inte. Menade du ${suggestions.map((s) => `"${s}"`).join(" eller ")}?`, suggestions } : {}),
+    });
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * POST /api/drafts: a DraftRequest in, the document out, as DOCX, PDF, HTML, Markdown, an
+ * HTML fragment for live previews, or the Draft itself as JSON. `format` in the body wins;
+ * without it the Accept header chooses (anything, or nothing: DOCX).
+ */
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { draftRequestSchema } from "../../domain/draft-request.js";
+import type { DraftWarning } from "../../domain/errors.js";
+import { explainWarning } from "../../messages/sv.js";
+import { formats, mimeTypeOf, type Format } from "../../render/index.js";
+import type { AppEnv } from "../app.js";
+import type { ServerContext } from "../context.js";
+import { attachment, renderDraftFor } from "../drafting.js";
+import { problemResponse, problems } from "../problem.js";
+import { defineRoute, jsonBody, problemResponses } from "./shared.js";
+
+export const draftFormats = [...formats, "html-fragment", "json"] as const;
+type DraftFormat = (typeof draftFormats)[number];
+
+export const draftBodySchema = draftRequestSchema
+  .extend({
+    format: z
+      .enum(draftFormats)
+      .optional()
+      .openapi({ description: "Svarets format; utan det väljer Accept-huvudet. html-fragment: bara <article>, för förhandsvisning." }),
+  })
+  .openapi("DraftRequest", {
+    description: "Vad som ska skrivas: mall, kommun, undertecknare, mallens fält och valda argument ur korpusen.",
+    example: {
+      template: "kast-avtal",
+      municipality: "Lidingö",
+      authors: [{ name: "Anna Andersson", party: "L", role: "ledamot i kommunfullmäktige" }],
+      date: "2026-11-24",
+      inputs: { committee: "socialnämnden" },
+      arguments: [],
+      strict: false,
+      format: "docx",
+    },
+  });
+
+const warningSchema = z
+  .object({ code: z.enum(["fact_stale", "fact_optional_missing"]), key: z.string(), label: z.string(), subjectName: z.string(), message: z.string() })
+  .loose()
+  .openapi("DraftWarning");
+
+const draftJsonSchema = z
+  .object({
+    draft: z.object({ meta: z.record(z.string(), z.unknown()), blocks: z.array(z.unknown()), citations: z.array(z.unknown()) }).openapi({ description: "Dokumentträdet (Draft) som alla format skrivs från." }),
+    warnings: z.array(warningSchema),
+  })
+  .openapi("DraftJson");
+
+const binary = z.string().openapi({ type: "string", format: "binary" });
+const docxType = mimeTypeOf("docx");
+
+/** What Accept can ask for, in our order of preference when it allows several equally. */
+const offered: [string, DraftFormat][] = [
+  [docxType, "docx"],
+  ["application/pdf", "pdf"],
+  ["text/html", "html"],
+  ["text/markdown", "md"],
+  ["application/json", "json"],
+];
+
+/** The format an Accept header asks for (q-values, type/* and * / * honoured); undefined: none we have. */
+export function negotiate(accept: string | undefined): DraftFormat | undefined {
+  if (!accept?.trim()) return "docx";
+  const ranges = accept
+    .split(",")
+    .map((part, i) => {
+      const [range = "", ...params] = part.split(";").map((s) => s.trim().toLowerCase());
+      const q = Number(params.find((p) => p.startsWith("q="))?.slice(2) ?? "1");
+      return { range, q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((r) => r.range && r.q > 0)
+    .sort((a, b) => b.q - a.q || specificity(b.range) - specificity(a.range) || a.i - b.i);
+  for (const { range } of ranges) {
+    const hit = offered.find(([type]) => range === "*/*" || range === type || (range.endsWith("/*") && type.startsWith(range.slice(0, -1))));
+    if (hit) return hit[1];
+  }
+  return undefined;
+}
+const specificity = (range: string) => (range === "*/*" ? 0 : range.endsWith("/*") ? 1 : 2);
+
+const encodeWarnings = (ws: readonly DraftWarning[]) => encodeURIComponent(JSON.stringify(ws.map(explainWarning)));
+
+const warningsHeader = {
+  "X-Motionera-Warnings": {
+    description: "Varningarna (t.ex. gamla uppgifter) som en JSON-lista med svenska texter, procentkodad (decodeURIComponent, sedan JSON.parse).",
+    schema: { type: "string" as const },
+  },
+};
+
+const createDraftRoute = (ctx: ServerContext) =>
+  createRoute({
+    method: "post",
+    path: "/api/drafts",
+    tags: ["Utkast"],
+    summary: "Skriv ett utkast",
+    description:
+      "Fyller mallen med kommunens uppgifter (med källor) och svarar med dokumentet. Formatet väljs med format i kroppen eller med Accept; utan båda blir det DOCX. Fel i mallens fält, okänd kommun eller uppgifter som saknas ger 422 med fältets sökväg.",
+    middleware: jsonBody(ctx),
+    request: { body: { required: true, content: { "application/json": { schema: draftBodySchema } } } },
+    responses: {
+      200: {
+        description: "Dokumentet (DOCX, PDF och Markdown som bilaga), eller utkastet som JSON.",
+        headers: warningsHeader,
+        content: {
+          [docxType]: { schema: binary },
+          "application/pdf": { schema: binary },
+          "text/html": { schema: z.string() },
+          "text/markdown": { schema: z.string() },
+          "application/json": { schema: draftJsonSchema },
+        },
+      },
+      ...problemResponses(400, 404, 406, 413, 415, 422),
+    },
+  });
+
+export function registerDrafts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  defineRoute(app, createDraftRoute(ctx), async (c) => {
+    const { format: asked, ...request } = c.req.valid("json");
+    const format = asked ?? negotiate(c.req.header("accept"));
+    c.header("Vary", "Accept");
+    c.header("Cache-Control", "no-store");
+    if (!format) return problemResponse(c, problems.notAcceptable(offered.map(([type]) => type)));
+
+    if (format === "json") {
+      const { draft, warnings } = await ctx.workspace.compose(request);
+      c.header("X-Motionera-Warnings", encodeWarnings(warnings));
+      return c.json({ draft, warnings: warnings.map((w) => ({ ...w, message: explainWarning(w) })) }, 200);
+    }
+
+    const r = await renderDraftFor(ctx.workspace, request, format);
+    const headers: Record<string, string> = { "Content-Type": r.contentType, "X-Motionera-Warnings": encodeWarnings(r.warnings) };
+    if (isDownload(format)) headers["Content-Disposition"] = attachment(r.fileName);
+    return c.body(typeof r.body === "string" ? r.body : new Uint8Array(r.body), 200, headers);
+  });
+}
+
+const isDownload = (f: Format | "html-fragment"): boolean => f === "docx" || f === "pdf" || f === "md";

@@ -1,0 +1,122 @@
+/**
+ * What every API route shares: the problem schema, the error responses each route declares,
+ * JSON body checks (size, content type), and the 405 answer for methods a path does not take.
+ */
+import { z, type OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "../app.js";
+import type { ServerContext } from "../context.js";
+import { problemOf, problemResponse, problems, type Problem } from "../problem.js";
+import type { ErrorDetails } from "../../domain/errors.js";
+
+export const fieldErrorSchema = z.object({
+  path: z.string().openapi({ example: "authors/0/name" }),
+  message: z.string(),
+});
+
+export const problemSchema = z
+  .object({
+    type: z.string().openapi({ example: "https://motionera.se/problem/unknown-municipality" }),
+    title: z.string().openapi({ example: "Okänd kommun" }),
+    status: z.number().int().openapi({ example: 422 }),
+    detail: z.string().optional().openapi({ example: 'Okänd kommun: "Lidingoo". Menade du "Lidingö"? …' }),
+    errors: z.array(fieldErrorSchema).optional(),
+    suggestions: z.array(z.string()).optional(),
+  })
+  .openapi("Problem", { description: "Fel enligt RFC 9457 (application/problem+json)." });
+
+const problemText: Record<number, string> = {
+  400: "Ogiltig begäran: fälten som är fel står i errors (med sökväg, t.ex. authors/0/name).",
+  401: "Token saknas eller är fel (`Authorization: Bearer <token>`).",
+  403: "Tjänsten är skrivskyddad (ingen token är konfigurerad).",
+  404: "Finns inte.",
+  405: "Metoden stöds inte för sökvägen; se Allow.",
+  406: "Inget av formaten i Accept kan levereras.",
+  413: "Begäran är för stor.",
+  415: "Fel innehållstyp.",
+  422: "Begäran går inte att utföra med de värden som angavs.",
+  503: "Tidsgränsen nåddes, eller databasen kan inte läsas.",
+};
+
+/** The problem responses a route declares in the OpenAPI document. */
+export function problemResponses(...statuses: (keyof typeof problemText)[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: problemText[s] ?? "Fel", content: { "application/problem+json": { schema: problemSchema } } }]),
+  ) as Record<number, { description: string; content: { "application/problem+json": { schema: typeof problemSchema } } }>;
+}
+
+/** Writes need a bearer token; the OpenAPI document names the scheme. */
+export const bearerSecurity = [{ bearerAuth: [] as string[] }];
+
+/** The context a route's handler gets: validated input typed from the route's schemas. */
+export type RouteContext<R extends RouteConfig> = Parameters<RouteHandler<R, AppEnv>>[0];
+
+const routingPath = (path: string) => path.replaceAll(/\/{(.+?)}/g, "/:$1");
+
+/**
+ * Registers a route and, right after it, the 405 answer for every other method on its path.
+ * Handlers return plain Responses (files, problems) as well as JSON, so the handler type is
+ * loosened here; its input stays typed from the route.
+ */
+export function defineRoute<R extends RouteConfig>(app: OpenAPIHono<AppEnv>, route: R, handler: (c: RouteContext<R>) => Response | Promise<Response>): void {
+  app.openapi(route, handler as never);
+  allowOnly(app, routingPath(route.path), [route.method.toUpperCase()]);
+}
+
+/** Other methods than `methods` on `path`: 405 with Allow (OPTIONS: 204 with Allow). */
+export function allowOnly(app: OpenAPIHono<AppEnv>, path: string, methods: string[]): void {
+  const allowed = methods.includes("GET") ? [...methods, "HEAD"] : methods;
+  const allow = [...allowed, "OPTIONS"].join(", ");
+  app.all(path, (c) => {
+    if (c.req.method === "OPTIONS") return c.body(null, 204, { Allow: allow });
+    c.header("Allow", allow);
+    return problemResponse(c, problems.methodNotAllowed(allowed));
+  });
+}
+
+/** A body must come with a matching Content-Type: 415 otherwise (before its bytes are read). */
+export function requireContentType(pattern: RegExp, expected: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!pattern.test(c.req.header("content-type") ?? "")) return problemResponse(c, problems.unsupportedMediaType(expected));
+    await next();
+  };
+}
+
+/** JSON bodies: sent as JSON (415) and at most ctx.options.maxBodyBytes (413). */
+export function jsonBody(ctx: ServerContext): MiddlewareHandler<AppEnv>[] {
+  const limit = ctx.options.maxBodyBytes;
+  return [
+    requireContentType(/^application\/([\w.-]+\+)?json\s*(;|$)/i, "application/json"),
+    bodyLimit({ maxSize: limit, onError: (c) => problemResponse(c, problems.tooLarge(limit)) }),
+  ];
+}
+
+/** A core error as a problem, with the field path of the request part it came from. */
+export function problemAt(details: ErrorDetails, path: string): Problem {
+  const p = problemOf(details);
+  return { ...p, errors: [{ path, message: p.detail ?? p.title }] };
+}
+
+/** Helpers below return either their result or a Problem to answer with. */
+export function isProblem(x: object): x is Problem {
+  return "type" in x && "status" in x && "title" in x && typeof (x as Problem).status === "number";
+}
+
+/** A query parameter that may be given several times or as a comma-separated list. */
+export const listParam = (example: string) =>
+  z
+    .union([z.string().max(500), z.array(z.string().max(500)).max(50)])
+    .optional()
+    .openapi({
+      type: "array",
+      items: { type: "string" },
+      example: [example],
+      description: "Kan anges flera gånger eller som kommaseparerad lista.",
+      param: { style: "form", explode: true },
+    });
+
+export const asList = (v: string | string[] | undefined): string[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+
+/** "true"/"1"/"ja"/"on" as a query or form flag. */
+export const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|1|ja|yes|on)$/i.test(v.trim());

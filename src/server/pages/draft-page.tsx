@@ -1,0 +1,492 @@
+/**
+ * "/" — Skriv ett utkast: template, municipality, signers, date, the template's own inputs
+ * (generated from its front matter), arguments from the corpus, the facts that will be
+ * cited, a preview and the downloads. Works as a plain form; site.js makes it live.
+ */
+import type { Template } from "../../compose/template-library.js";
+import type { TemplateInput } from "../../domain/template.js";
+import type { CorpusDocument } from "../../domain/corpus-document.js";
+import { documentKinds } from "../../domain/template.js";
+import { parliamentaryParties } from "../../domain/signer.js";
+import { allMunicipalities } from "../../data/places.js";
+import { citationOf } from "../../corpus/search/index.js";
+import { argumentTypeLabel, findTopic } from "../../corpus/vocabulary.js";
+import { sv } from "../messages.sv.js";
+import { errorId, fieldId, otherParty, type FieldError, type FieldErrors, type FormState, type SignerRow } from "./draft-state.js";
+import { FactsPanel, type FactLine } from "./facts-panel.js";
+import { Layout } from "./layout.js";
+import { paths, recordHref } from "./links.js";
+import { describedBy, ErrorText } from "./parts.js";
+import { PreviewPanel, type PreviewModel } from "./preview.js";
+import type { Place } from "../../domain/municipality.js";
+
+const t = sv.draft;
+
+export interface ArgumentGroup {
+  doc: CorpusDocument;
+  citation: string;
+  items: { ref: string; claim: string; stance: string; type: string }[];
+}
+
+/** Documents sharing a topic with the template, most shared topics first, then newest. */
+export function argumentGroups(template: Template, docs: readonly CorpusDocument[]): ArgumentGroup[] {
+  const wanted = new Set(template.frontMatter.topics.map((x) => findTopic(x)?.id).filter((x): x is NonNullable<typeof x> => !!x));
+  return docs
+    .map((doc) => ({ doc, overlap: doc.topics.filter((x) => wanted.has(x)).length }))
+    .filter((x) => x.overlap > 0 && x.doc.arguments.length > 0)
+    .sort((a, b) => b.overlap - a.overlap || (b.doc.date ?? "").localeCompare(a.doc.date ?? "") || a.doc.id.localeCompare(b.doc.id))
+    .map(({ doc }) => ({
+      doc,
+      citation: citationOf(doc),
+      items: doc.arguments.map((a, i) => ({ ref: `${doc.id}#${i + 1}`, claim: a.claim, stance: a.stance, type: a.type })),
+    }));
+}
+
+export function acceptsArguments(template: Template): boolean {
+  return /\{\{\s*corpusArguments\s*\}\}/.test(template.body);
+}
+
+export interface DraftPageModel {
+  templates: Template[];
+  template: Template;
+  state: FormState;
+  errors: FieldErrors;
+  place?: Place | undefined;
+  factLines?: FactLine[] | undefined;
+  groups: ArgumentGroup[] | null;
+  preview: PreviewModel;
+}
+
+/** id, aria-describedby and aria-invalid of a control. */
+function control(key: string, errors: FieldErrors, help: boolean) {
+  const id = fieldId(key);
+  const error = errors.get(key);
+  return {
+    id,
+    "aria-describedby": describedBy(help && `help-${id}`, error && errorId(key)),
+    "aria-invalid": error ? "true" : undefined,
+  };
+}
+
+function Label({ k, label, required }: { k: string; label: string; required?: boolean }) {
+  return (
+    <label for={fieldId(k)}>
+      {label}
+      {required && <span class="required"> {t.inputs.required}</span>}
+    </label>
+  );
+}
+
+function Help({ k, text }: { k: string; text?: string | undefined }) {
+  return text ? (
+    <p class="help" id={`help-${fieldId(k)}`}>
+      {text}
+    </p>
+  ) : null;
+}
+
+function Err({ k, errors }: { k: string; errors: FieldErrors }) {
+  const e = errors.get(k);
+  return e ? <ErrorText id={errorId(k)} error={e} /> : null;
+}
+
+function fieldClass(key: string, errors: FieldErrors, extra = "") {
+  return `field${errors.has(key) ? " has-error" : ""}${extra ? ` ${extra}` : ""}`;
+}
+
+function ErrorSummary({ errors }: { errors: FieldErrors }) {
+  if (errors.size === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="fel-rubrik" tabindex={-1} data-error-summary>
+      <h2 id="fel-rubrik">{t.errorSummary(errors.size)}</h2>
+      <ul>
+        {[...errors].map(([k, e]) => (
+          <li>{k === "form" ? e.text : <a href={`#${fieldId(k)}`}>{e.text}</a>}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function TemplateField({ templates, state, errors }: { templates: Template[]; state: FormState; errors: FieldErrors }) {
+  const k = "template";
+  const byKind = documentKinds.map((kind) => ({ kind, list: templates.filter((x) => x.frontMatter.kind === kind) })).filter((g) => g.list.length);
+  const current = templates.find((x) => x.frontMatter.id === state.template);
+  return (
+    <div class={fieldClass(k, errors, "template-field")}>
+      <Label k={k} label={t.template.label} />
+      <Help k={k} text={current ? current.frontMatter.description : t.template.help} />
+      <Err k={k} errors={errors} />
+      <div class="inline-controls">
+        <select name="template" {...control(k, errors, true)} data-choose-template>
+          {byKind.map((g) => (
+            <optgroup label={sv.kinds.plural[g.kind] ?? g.kind}>
+              {g.list.map((x) => (
+                <option value={x.frontMatter.id} selected={x.frontMatter.id === state.template}>
+                  {x.frontMatter.title}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        <button type="submit" class="button secondary no-js" formmethod="get" formaction={paths.draft} formnovalidate data-action="choose-template" aria-describedby="valj-mall-hjalp">
+          {t.template.choose}
+        </button>
+      </div>
+      <p class="help no-js" id="valj-mall-hjalp">
+        {t.template.chooseHelp}
+      </p>
+    </div>
+  );
+}
+
+function KommunField({ state, errors }: { state: FormState; errors: FieldErrors }) {
+  const k = "kommun";
+  return (
+    <div class={fieldClass(k, errors)}>
+      <Label k={k} label={t.kommun.label} required />
+      <Help k={k} text={t.kommun.help} />
+      <Err k={k} errors={errors} />
+      <input
+        type="text"
+        name="kommun"
+        value={state.kommun}
+        list="kommuner"
+        autocomplete="off"
+        spellcheck={false}
+        aria-required="true"
+        class="input-medium"
+        data-kommun
+        {...control(k, errors, true)}
+      />
+      <datalist id="kommuner">
+        {allMunicipalities().map((p) => (
+          <option value={p.name}>{p.selfName !== p.name ? `${p.selfName}, ${p.county.name}` : p.county.name}</option>
+        ))}
+      </datalist>
+    </div>
+  );
+}
+
+/** One signer row; `i` is its index (the script renumbers rows it adds or removes). */
+function SignerRowFields({ i, row, errors }: { i: number; row: SignerRow; errors: FieldErrors }) {
+  const s = t.signers;
+  const n = (f: string) => `${f}.${i}`;
+  const listed = (parliamentaryParties as readonly string[]).includes(row.party);
+  const selectValue = listed ? row.party : row.party === otherParty || row.partyOther ? otherParty : "";
+  const rowHasError = ["name", "party", "partyOther", "role"].some((f) => errors.has(n(f)));
+  return (
+    <fieldset class={`signer-row${rowHasError ? " has-error" : ""}`} data-signer-row>
+      <legend>{s.rowPattern.replace("{n}", String(i + 1))}</legend>
+      <div class="signer-grid">
+        <div class={fieldClass(n("name"), errors, "signer-name")}>
+          <Label k={n("name")} label={s.name} />
+          <Err k={n("name")} errors={errors} />
+          <input type="text" name={n("name")} value={row.name} autocomplete="name" {...control(n("name"), errors, false)} />
+        </div>
+        <div class={fieldClass(n("party"), errors, "signer-party")}>
+          <Label k={n("party")} label={s.party} />
+          <Err k={n("party")} errors={errors} />
+          <select name={n("party")} data-party-select {...control(n("party"), errors, false)}>
+            <option value="" selected={selectValue === ""}>
+              {s.partyChoose}
+            </option>
+            {parliamentaryParties.map((p) => (
+              <option value={p} selected={selectValue === p}>
+                {`${sv.parties[p] ?? p} (${p})`}
+              </option>
+            ))}
+            <option value={otherParty} selected={selectValue === otherParty}>
+              {s.partyOtherOption}
+            </option>
+          </select>
+        </div>
+        <div class={fieldClass(n("partyOther"), errors, "signer-party-other")} data-party-other>
+          <Label k={n("partyOther")} label={s.partyOther} />
+          <Help k={n("partyOther")} text={s.partyOtherHelp} />
+          <Err k={n("partyOther")} errors={errors} />
+          <input type="text" name={n("partyOther")} value={row.partyOther} {...control(n("partyOther"), errors, true)} />
+        </div>
+        <div class={fieldClass(n("role"), errors, "signer-role")}>
+          <Label k={n("role")} label={s.role} />
+          <Help k={n("role")} text={s.roleHelp} />
+          <Err k={n("role")} errors={errors} />
+          <input type="text" name={n("role")} value={row.role} {...control(n("role"), errors, true)} />
+        </div>
+      </div>
+      <button
+        type="submit"
+        name="remove"
+        value={String(i)}
+        class="button link-button remove-row"
+        formmethod="get"
+        formaction={paths.draft}
+        formnovalidate
+        data-action="remove-row"
+        aria-label={s.removePattern.replace("{n}", String(i + 1))}
+      >
+        {s.remove}
+      </button>
+    </fieldset>
+  );
+}
+
+function SignersFieldset({ state, errors }: { state: FormState; errors: FieldErrors }) {
+  const s = t.signers;
+  const k = "signers";
+  const empty: SignerRow = { name: "", party: "", partyOther: "", role: "" };
+  return (
+    <fieldset class={`group${errors.has(k) ? " has-error" : ""}`} id={fieldId(k)} aria-describedby={describedBy("help-f-signers", errors.has(k) && errorId(k))}>
+      <legend>{s.legend}</legend>
+      <p class="help" id="help-f-signers">
+        {s.help}
+      </p>
+      <Err k={k} errors={errors} />
+      <div class="signer-rows" data-signer-rows data-row-pattern={s.rowPattern} data-remove-pattern={s.removePattern}>
+        {state.signers.map((row, i) => (
+          <SignerRowFields i={i} row={row} errors={errors} />
+        ))}
+      </div>
+      <template id="signer-row-template">
+        <SignerRowFields i={0} row={empty} errors={new Map()} />
+      </template>
+      <button type="submit" name="add" value="1" class="button secondary" formmethod="get" formaction={paths.draft} formnovalidate data-action="add-row" data-js-label={s.add}>
+        {s.more}
+      </button>
+    </fieldset>
+  );
+}
+
+function DateField({ state, errors }: { state: FormState; errors: FieldErrors }) {
+  const k = "date";
+  return (
+    <div class={fieldClass(k, errors)}>
+      <Label k={k} label={t.date.label} />
+      <Help k={k} text={t.date.help} />
+      <Err k={k} errors={errors} />
+      <input type="date" name="date" value={state.date} class="input-short" {...control(k, errors, true)} />
+    </div>
+  );
+}
+
+/** The value to show: what the user sent, else the template's default. */
+function shownValue(input: TemplateInput, state: FormState): string {
+  const sent = state.inputs[input.name];
+  if (sent !== undefined) return sent;
+  if (input.default === undefined) return "";
+  if (input.type === "boolean") return input.default ? "ja" : "nej";
+  return String(input.default);
+}
+
+const truthy = new Set(["ja", "j", "true", "1", "yes", "sant", "on"]);
+
+/** One input from the template's front matter, with the control its type calls for. */
+function TemplateInputField({ input, state, errors }: { input: TemplateInput; state: FormState; errors: FieldErrors }) {
+  const k = `input.${input.name}`;
+  const name = k;
+  const value = shownValue(input, state);
+  const c = control(k, errors, !!input.help);
+  const required = input.required && input.default === undefined;
+  const req = required ? { "aria-required": "true" } : {};
+  const help = <Help k={k} text={input.help} />;
+  const err = <Err k={k} errors={errors} />;
+
+  if (input.type === "boolean") {
+    const triState = !input.required && input.default === undefined;
+    if (triState) {
+      const v = value.trim().toLowerCase();
+      const current = v === "" ? "" : truthy.has(v) ? "ja" : "nej";
+      return (
+        <fieldset class={`${fieldClass(k, errors)} radio-group`} id={c.id} aria-describedby={c["aria-describedby"]}>
+          <legend>{input.label}</legend>
+          {help}
+          {err}
+          <div class="radios">
+            {(
+              [
+                ["ja", t.inputs.yes],
+                ["nej", t.inputs.no],
+                ["", t.inputs.unset],
+              ] as const
+            ).map(([val, label]) => (
+              <label class="radio">
+                <input type="radio" name={name} value={val} checked={current === val} />
+                <span>{label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      );
+    }
+    return (
+      <div class={fieldClass(k, errors, "checkbox-field")}>
+        {err}
+        <input type="hidden" name={name} value="nej" />
+        <label class="checkbox" for={c.id}>
+          <input type="checkbox" name={name} value="ja" checked={truthy.has(value.trim().toLowerCase())} {...c} />
+          <span>{input.label}</span>
+        </label>
+        {help}
+      </div>
+    );
+  }
+
+  let field;
+  switch (input.type) {
+    case "string":
+      field = <input type="text" name={name} value={value} maxlength={input.maxLength} {...req} {...c} />;
+      break;
+    case "text":
+      field = (
+        <textarea name={name} rows={5} maxlength={input.maxLength} {...req} {...c}>
+          {value}
+        </textarea>
+      );
+      break;
+    case "number":
+      field = <input type="number" name={name} value={value} step="any" min={input.min} max={input.max} class="input-short" {...req} {...c} />;
+      break;
+    case "date":
+      field = <input type="date" name={name} value={value} class="input-short" {...req} {...c} />;
+      break;
+    case "choice":
+      field = (
+        <select name={name} {...req} {...c}>
+          {(!input.required || input.default === undefined) && (
+            <option value="" selected={value === ""}>
+              {input.required ? t.inputs.choose : t.inputs.unset}
+            </option>
+          )}
+          {input.options.map((o) => (
+            <option value={o} selected={value === o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+  }
+  return (
+    <div class={fieldClass(k, errors)}>
+      <Label k={k} label={input.label} required={required} />
+      {help}
+      {err}
+      {field}
+    </div>
+  );
+}
+
+function InputsFieldset({ template, state, errors }: { template: Template; state: FormState; errors: FieldErrors }) {
+  const inputs = template.frontMatter.inputs;
+  return (
+    <fieldset class="group">
+      <legend>{t.inputs.legend(template.frontMatter.title)}</legend>
+      {inputs.length === 0 ? <p class="muted">{t.inputs.none}</p> : inputs.map((input) => <TemplateInputField input={input} state={state} errors={errors} />)}
+    </fieldset>
+  );
+}
+
+function ArgumentsFieldset({ groups, state, errors }: { groups: ArgumentGroup[]; state: FormState; errors: FieldErrors }) {
+  const a = t.arguments;
+  const k = "arguments";
+  const chosen = new Set(state.arguments);
+  return (
+    <fieldset class={`group arguments${errors.has(k) ? " has-error" : ""}`} id={fieldId(k)} aria-describedby={describedBy("help-f-arguments", errors.has(k) && errorId(k))}>
+      <legend>{a.legend}</legend>
+      <p class="help" id="help-f-arguments">
+        {a.help}
+      </p>
+      <Err k={k} errors={errors} />
+      {groups.length === 0 && <p class="muted">{a.none}</p>}
+      {groups.map((g) => {
+        const n = g.items.filter((x) => chosen.has(x.ref)).length;
+        return (
+          <details class="argument-group" open={n > 0}>
+            <summary>
+              <span class="argument-doc">{g.doc.title}</span> <span class="muted">({a.count(g.items.length, n)})</span>
+            </summary>
+            <p class="citation">
+              {`${a.madeIn}: ${g.citation} `}
+              <a href={recordHref(g.doc.id)}>{a.record}</a>
+            </p>
+            <ul class="argument-list">
+              {g.items.map((x) => (
+                <li>
+                  <label class="checkbox">
+                    <input type="checkbox" name="arguments" value={x.ref} checked={chosen.has(x.ref)} />
+                    <span>
+                      {x.claim}
+                      <span class="argument-type">{` ${a.type}: ${argumentTypeLabel(x.type)} (${a.stance[x.stance] ?? x.stance})`}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </details>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function Actions() {
+  const a = t.actions;
+  return (
+    <div class="actions">
+      <button type="submit" name="format" value="preview" class="button secondary" data-action="preview">
+        {a.preview}
+      </button>
+      <div class="downloads" role="group" aria-labelledby="ladda-ner-rubrik">
+        <span id="ladda-ner-rubrik" class="visually-hidden">
+          {a.downloadLegend}
+        </span>
+        <button type="submit" name="format" value="docx" class="button">
+          {a.docx}
+        </button>
+        <button type="submit" name="format" value="pdf" class="button">
+          {a.pdf}
+        </button>
+        <button type="submit" name="format" value="md" class="button">
+          {a.md}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function DraftPage(m: DraftPageModel) {
+  const { template, state, errors } = m;
+  const errorFor = (k: string): FieldError | undefined => errors.get(k);
+  return (
+    <Layout title={errors.size ? t.titleWithErrors : t.title} section="draft" bodyClass="page-draft">
+      <h1>{t.title}</h1>
+      <p class="lead">{t.intro}</p>
+      <ErrorSummary errors={errors} />
+      <div class="draft-layout">
+        <form
+          method="post"
+          action={paths.download}
+          class="draft-form"
+          id="utkast"
+          aria-label={t.formLabel}
+          novalidate
+          data-draft-form
+          data-preview-url={paths.previewFragment}
+        >
+          <fieldset class="group">
+            <legend>{t.template.legend}</legend>
+            <TemplateField templates={m.templates} state={state} errors={errors} />
+            <KommunField state={state} errors={errors} />
+            <DateField state={state} errors={errors} />
+          </fieldset>
+          <FactsPanel template={template} kommun={state.kommun} place={m.place} lines={m.factLines} error={errorFor("facts")} fragmentUrl={paths.factsFragment} />
+          <SignersFieldset state={state} errors={errors} />
+          <InputsFieldset template={template} state={state} errors={errors} />
+          {m.groups && <ArgumentsFieldset groups={m.groups} state={state} errors={errors} />}
+          <Actions />
+        </form>
+        <PreviewPanel model={m.preview} url={paths.previewFragment} />
+      </div>
+    </Layout>
+  );
+}

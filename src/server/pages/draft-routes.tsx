@@ -1,0 +1,120 @@
+/**
+ * The draft form's routes: GET / (the form; template change, more rows and "Ta bort" are
+ * GETs that keep what was typed), POST /utkast (preview or download), and the two fragments
+ * the script fetches (facts panel, preview).
+ */
+import type { Context } from "hono";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../app.js";
+import type { ServerContext } from "../context.js";
+import { attachment, renderDraftFor } from "../drafting.js";
+import { findMunicipality } from "../../data/places.js";
+import { isMotioneraError } from "../../domain/errors.js";
+import type { Place } from "../../domain/municipality.js";
+import { todayInSweden } from "../../lang/dates.js";
+import type { Format } from "../../render/index.js";
+import { checkForm, errorForField, readForm, sortErrors, sourceFromBody, sourceFromQuery, type FieldErrors, type FormState } from "./draft-state.js";
+import { acceptsArguments, argumentGroups, DraftPage } from "./draft-page.js";
+import { factLines, FactsPanelContent } from "./facts-panel.js";
+import { sendFragment, sendPage } from "./layout.js";
+import { paths } from "./links.js";
+import { PreviewContent, previewFor, type PreviewModel } from "./preview.js";
+import { formGuards } from "./guards.js";
+
+const downloadFormats: readonly Format[] = ["docx", "pdf", "md"];
+
+function placeOf(kommun: string): Place | undefined {
+  if (!kommun) return undefined;
+  try {
+    return findMunicipality(kommun);
+  } catch (e) {
+    if (isMotioneraError(e)) return undefined;
+    throw e;
+  }
+}
+
+async function defaults(ctx: ServerContext) {
+  const lib = await ctx.workspace.templates();
+  const all = lib.all();
+  return { lib, all, opts: { defaultTemplate: all[0]?.frontMatter.id ?? "", today: todayInSweden() } };
+}
+
+async function renderForm(c: Context, ctx: ServerContext, state: FormState, errors: FieldErrors, status: number, preview?: PreviewModel): Promise<Response> {
+  const ws = ctx.workspace;
+  const { lib, all } = await defaults(ctx);
+  let template = all.find((x) => x.frontMatter.id === state.template);
+  if (!template) {
+    try {
+      lib.get(state.template);
+    } catch (e) {
+      if (!isMotioneraError(e)) throw e;
+      const [k, v] = errorForField(e.details, state, undefined);
+      if (!errors.has(k)) errors = sortErrors(new Map([...errors, [k, v]]), undefined);
+    }
+    template = all[0]!;
+    state = { ...state, template: template.frontMatter.id };
+  }
+  const place = placeOf(state.kommun);
+  const lines = place ? factLines(await ws.facts(), template, place, todayInSweden()) : undefined;
+  const groups = acceptsArguments(template) ? argumentGroups(template, await ws.store.documents()) : null;
+  const model = preview ?? (await previewFor(ws, lib, state));
+  return sendPage(c, <DraftPage templates={all} template={template} state={state} errors={errors} place={place} factLines={lines} groups={groups} preview={model} />, status);
+}
+
+export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  for (const path of [paths.download, paths.previewFragment]) app.use(path, ...formGuards(ctx));
+
+  app.get(paths.draft, async (c) => {
+    const { opts } = await defaults(ctx);
+    const state = readForm(sourceFromQuery(new URL(c.req.url).searchParams), opts);
+    return renderForm(c, ctx, state, new Map(), 200);
+  });
+
+  app.post(paths.download, async (c) => {
+    const { lib, opts } = await defaults(ctx);
+    const body = await c.req.parseBody({ all: true });
+    const src = sourceFromBody(body);
+    const state = readForm(src, opts);
+    const format = src.all("format").at(-1) ?? "preview";
+    const checked = checkForm(state, lib);
+    if (!checked.request) return renderForm(c, ctx, state, checked.errors, 422);
+    if (!(downloadFormats as readonly string[]).includes(format)) return renderForm(c, ctx, state, new Map(), 200);
+    try {
+      const r = await renderDraftFor(ctx.workspace, checked.request, format as Format);
+      return c.body(typeof r.body === "string" ? r.body : (r.body as Uint8Array<ArrayBuffer>), 200, {
+        "content-type": r.contentType,
+        "content-disposition": attachment(r.fileName),
+        "cache-control": "no-store",
+      });
+    } catch (e) {
+      if (!isMotioneraError(e)) throw e;
+      const [k, v] = errorForField(e.details, state, checked.template);
+      if (k === "form" && e.details.code === "template_invalid") throw e;
+      return renderForm(c, ctx, state, new Map([[k, v]]), 422);
+    }
+  });
+  // After a form error the address is /utkast; going there again starts the form afresh.
+  app.get(paths.download, (c) => c.redirect(paths.draft, 303));
+
+  app.get(paths.factsFragment, async (c) => {
+    const { lib, opts } = await defaults(ctx);
+    const kommun = (c.req.query("kommun") ?? "").trim();
+    let template;
+    try {
+      template = lib.get(c.req.query("template") || opts.defaultTemplate);
+    } catch (e) {
+      if (!isMotioneraError(e)) throw e;
+      return sendFragment(c, <FactsPanelContent kommun={kommun} />, 404);
+    }
+    const place = placeOf(kommun);
+    const lines = place ? factLines(await ctx.workspace.facts(), template, place, todayInSweden()) : undefined;
+    return sendFragment(c, <FactsPanelContent kommun={kommun} place={place} lines={lines} />);
+  });
+
+  app.post(paths.previewFragment, async (c) => {
+    const { lib, opts } = await defaults(ctx);
+    const state = readForm(sourceFromBody(await c.req.parseBody({ all: true })), opts);
+    const model = await previewFor(ctx.workspace, lib, state);
+    return sendFragment(c, <PreviewContent model={model} />);
+  });
+}

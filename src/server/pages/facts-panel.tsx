@@ -1,0 +1,118 @@
+/**
+ * Which facts a template will cite for a municipality: value, where it comes from (the
+ * municipality, its county or the country), its age and source; "saknas" when the registry
+ * has none, "för gammal" when older than the template accepts.
+ */
+import type { Template } from "../../compose/template-library.js";
+import type { Fact } from "../../domain/fact.js";
+import type { Place } from "../../domain/municipality.js";
+import { partialDateEnd } from "../../domain/partial-date.js";
+import { canAge, factDefinition } from "../../facts/catalog.js";
+import { formatFactValue } from "../../facts/format-value.js";
+import type { FactRegistry } from "../../facts/registry.js";
+import { isStale, oldestAcceptable } from "../../facts/staleness.js";
+import { formatAge, formatDate } from "../../lang/dates.js";
+import { sv } from "../messages.sv.js";
+import { errorId, type FieldError } from "./draft-state.js";
+import { ErrorText, PlaceLink, SourceRef } from "./parts.js";
+
+export interface FactLine {
+  key: string;
+  label: string;
+  required: boolean;
+  oldest: string;
+  found?: { fact: Fact; value: string; subjectName: string; age: string | null };
+  stale: boolean;
+}
+
+export function factLines(registry: FactRegistry, template: Template, place: Place, today: string): FactLine[] {
+  const fm = template.frontMatter;
+  const now = new Date(`${today}T00:00:00Z`);
+  return fm.facts.map((need) => {
+    const def = factDefinition(need.key);
+    const oldest = oldestAcceptable(need.maxAge ?? fm.maxAge, today);
+    const hit = registry.resolve(place, need.key);
+    const line: FactLine = { key: need.key, label: def?.label ?? need.key, required: need.required, oldest, stale: false };
+    if (!hit) return line;
+    const f = hit.fact;
+    line.found = {
+      fact: f,
+      value: formatFactValue(f.value, def),
+      subjectName: hit.subjectName,
+      age: f.asOf ? formatAge(partialDateEnd(f.asOf), now) : null,
+    };
+    line.stale = canAge(def) && isStale(f, oldest);
+    return line;
+  });
+}
+
+export interface FactsPanelProps {
+  kommun: string;
+  place?: Place | undefined;
+  lines?: FactLine[] | undefined;
+  /** Unknown municipality, or a missing required fact, from the form's check. */
+  error?: FieldError | undefined;
+}
+
+/** The panel's content: what the script replaces when the municipality changes. */
+export function FactsPanelContent(props: FactsPanelProps) {
+  return (
+    <>
+      {props.error && <ErrorText id={errorId("facts")} error={props.error} />}
+      <FactsList {...props} />
+    </>
+  );
+}
+
+function FactsList({ kommun, place, lines }: FactsPanelProps) {
+  const f = sv.facts;
+  if (!place || !lines) {
+    return <p class="muted">{kommun ? f.unknownKommun(kommun) : f.chooseKommun}</p>;
+  }
+  if (lines.length === 0) return <p class="muted">{f.none}</p>;
+  const found = lines.filter((l) => l.found).length;
+  const stale = lines.filter((l) => l.stale).length;
+  const missingRequired = lines.filter((l) => !l.found && l.required).length;
+  return (
+    <>
+      <p class="facts-summary">
+        {`${f.summaryBefore} `}
+        <PlaceLink place={place} />
+        {f.summaryAfter(found, lines.length, stale, missingRequired)}
+      </p>
+      <ul class="facts-list">
+        {lines.map((l) => (
+          <li class={`fact${l.found ? "" : " fact-missing"}${l.stale ? " fact-stale" : ""}`}>
+            <span class="fact-label">{l.label}</span>
+            {l.found ? <span class="fact-value">{l.found.value}</span> : null}
+            {!l.found && <span class="badge badge-missing">{f.missing}</span>}
+            {!l.found && l.required && <span class="badge badge-required">{f.required}</span>}
+            {l.stale && <span class="badge badge-stale">{f.stale}</span>}
+            {l.found && (
+              <span class="fact-meta">
+                {`${f.about}: ${l.found.subjectName}. `}
+                {l.found.fact.asOf ? `${f.asOf} ${formatDate(l.found.fact.asOf)}${l.found.age ? ` (${f.age(l.found.age)})` : ""}. ` : `${f.undated}. `}
+                {l.stale ? `${f.maxAge(formatDate(l.oldest))} ` : ""}
+                {`${f.source}: `}
+                <SourceRef source={l.found.fact.source} />.
+                {l.found.fact.note ? ` ${f.note}: ${l.found.fact.note}.` : ""}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function FactsPanel(props: FactsPanelProps & { template: Template; fragmentUrl: string }) {
+  return (
+    <section class={`facts-panel${props.error ? " has-error" : ""}`} id="fakta" aria-labelledby="fakta-rubrik" data-fragment-url={props.fragmentUrl}>
+      <h2 id="fakta-rubrik">{sv.facts.heading}</h2>
+      <p class="help">{sv.facts.intro}</p>
+      <div id="fakta-innehall">
+        <FactsPanelContent {...props} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+/** Small pieces several pages use: a source, a municipality link, a field's error. */
+import type { Source } from "../../domain/fact.js";
+import { formatDate } from "../../lang/dates.js";
+import { sv } from "../messages.sv.js";
+import type { FieldError } from "./draft-state.js";
+import { placeHref } from "./links.js";
+
+/** "Titel, Utgivare, 21 februari 2023", the title linked when the source has an address. */
+export function SourceRef({ source }: { source: Source & { reference?: string | undefined } }) {
+  const rest = [source.publisher, source.date ? formatDate(source.date) : sv.facts.undated].join(", ");
+  return (
+    <span class="source">
+      {source.url && /^https?:\/\//.test(source.url) ? <a href={source.url}>{source.title}</a> : <cite>{source.title}</cite>}
+      {`, ${rest}`}
+    </span>
+  );
+}
+
+export function PlaceLink({ place }: { place: { code: string; name: string } }) {
+  return <a href={placeHref(place)}>{place.name}</a>;
+}
+
+/** The error text under a label; "Menade du A eller B?" as links. */
+export function ErrorText({ id, error }: { id: string; error: FieldError }) {
+  const s = error.suggestions ?? [];
+  return (
+    <p class="field-error" id={id}>
+      <span class="visually-hidden">{sv.draft.errorPrefix} </span>
+      {error.text}
+      {s.length > 0 && (
+        <>
+          {` ${sv.fieldErrors.didYouMean} `}
+          {s.map((x, i) => (
+            <>
+              {i > 0 && (i === s.length - 1 ? ` ${sv.fieldErrors.or} ` : ", ")}
+              <a href={x.href}>{x.label}</a>
+            </>
+          ))}
+          ?
+        </>
+      )}
+    </p>
+  );
+}
+
+/** Space-separated ids for aria-describedby; undefined when none. */
+export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const xs = ids.filter((x): x is string => !!x);
+  return xs.length ? xs.join(" ") : undefined;
+}

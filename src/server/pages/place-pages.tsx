@@ -1,0 +1,199 @@
+/**
+ * /kommun — the 290 municipalities by county; /kommun/:name — one municipality (code or any
+ * name form): its facts with sources and history, its county's and the nation's, and the
+ * templates that fit it.
+ */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../app.js";
+import type { ServerContext } from "../context.js";
+import type { Template } from "../../compose/template-library.js";
+import { counties } from "../../data/municipalities.js";
+import { allMunicipalities, findMunicipality } from "../../data/places.js";
+import { isMotioneraError } from "../../domain/errors.js";
+import type { Place } from "../../domain/municipality.js";
+import type { FactScope } from "../../facts/catalog.js";
+import { factRowsForPlace, type FactRow } from "../../facts/place-facts.js";
+import type { FactRegistry } from "../../facts/registry.js";
+import { formatDate, todayInSweden } from "../../lang/dates.js";
+import { sv } from "../messages.sv.js";
+import { sendErrorPage } from "./error-page.js";
+import { Layout, sendPage } from "./layout.js";
+import { draftHref, paths, placeHref } from "./links.js";
+import { SourceRef } from "./parts.js";
+
+const t = sv.place;
+
+function FactLine({ row }: { row: FactRow }) {
+  return (
+    <>
+      <span class="fact-value">{row.value}</span>
+      <span class="fact-meta">
+        {row.asOf ? ` ${sv.facts.asOf} ${formatDate(row.asOf)}${row.age ? ` (${sv.facts.age(row.age)})` : ""}. ` : ` ${sv.facts.undated}. `}
+        {`${sv.facts.source}: `}
+        <SourceRef source={row.source} />.{row.note ? ` ${sv.facts.note}: ${row.note}.` : ""}
+      </span>
+    </>
+  );
+}
+
+/** One subject's facts: each key's latest value, then its older values. */
+function FactGroup({ id, heading, rows }: { id: string; heading: string; rows: FactRow[] }) {
+  const keys = [...new Set(rows.map((r) => r.key))];
+  return (
+    <section aria-labelledby={id} class="fact-group">
+      <h2 id={id}>{heading}</h2>
+      {keys.length === 0 ? (
+        <p class="muted">{t.noFacts}</p>
+      ) : (
+        <ul class="fact-cards">
+          {keys.map((k) => {
+            const of = rows.filter((r) => r.key === k);
+            const latest = of.find((r) => r.latest) ?? of[of.length - 1]!;
+            const older = of.filter((r) => r !== latest).reverse();
+            return (
+              <li class="fact-card">
+                <p class="fact-label">{latest.label}</p>
+                <p>
+                  <FactLine row={latest} />
+                </p>
+                {older.length > 0 && (
+                  <div class="history">
+                    <p class="history-heading">{t.history}</p>
+                    <ul>
+                      {older.map((r) => (
+                        <li>
+                          <FactLine row={r} />
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Templates whose required facts are all present for the place. */
+export function fittingTemplates(templates: readonly Template[], registry: FactRegistry, place: Place): Template[] {
+  return templates.filter((x) => x.frontMatter.facts.every((f) => !f.required || registry.resolve(place, f.key)));
+}
+
+function PlacePage({ place, rows, templates }: { place: Place; rows: FactRow[]; templates: Template[] }) {
+  const of = (scope: FactScope) => rows.filter((r) => r.scope === scope);
+  return (
+    <Layout title={place.name} section="places" bodyClass="page-place">
+      <p class="breadcrumb">
+        <a href={paths.places}>{t.indexTitle}</a>
+      </p>
+      <h1>{place.selfName}</h1>
+      <dl class="meta">
+        <dt>{t.officialName}</dt>
+        <dd>{place.officialName}</dd>
+        <dt>{t.code}</dt>
+        <dd>{place.code}</dd>
+        <dt>{t.county}</dt>
+        <dd>
+          <a href={`${paths.places}#lan-${place.county.code}`}>{place.county.name}</a>
+        </dd>
+      </dl>
+      <p>
+        <a href={`${paths.corpus}?kommun=${place.code}`}>{t.corpusLink(place.name)}</a>
+      </p>
+      <section aria-labelledby="mallar" class="templates-fit">
+        <h2 id="mallar">{t.templates}</h2>
+        <p class="help">{t.templatesIntro}</p>
+        {templates.length === 0 ? (
+          <p class="muted">{t.noTemplates}</p>
+        ) : (
+          <ul class="template-links">
+            {templates.map((x) => (
+              <li>
+                <a href={draftHref({ template: x.frontMatter.id, kommun: place.name })}>{x.frontMatter.title}</a>
+                <span class="muted">{` (${sv.kinds.singular[x.frontMatter.kind] ?? x.frontMatter.kind})`}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <FactGroup id="kommunens-uppgifter" heading={t.factsOf(place.name)} rows={of("kommun")} />
+      <FactGroup id="lanets-uppgifter" heading={t.countyFacts(place.county.name)} rows={of("lan")} />
+      <FactGroup id="landets-uppgifter" heading={t.nationalFacts} rows={of("land")} />
+    </Layout>
+  );
+}
+
+function PlaceIndex() {
+  const all = allMunicipalities();
+  return (
+    <Layout title={t.indexTitle} section="places" bodyClass="page-places">
+      <h1>{t.indexTitle}</h1>
+      <p class="lead">{t.indexIntro}</p>
+      <nav aria-label={t.county} class="county-nav">
+        <ul class="inline-list">
+          {counties.map((c) => (
+            <li>
+              <a href={`#lan-${c.code}`}>{c.name}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {counties.map((c) => {
+        const ms = all.filter((p) => p.countyCode === c.code);
+        return (
+          <section aria-labelledby={`lan-${c.code}`} class="county">
+            <h2 id={`lan-${c.code}`}>
+              {c.name} <span class="muted small">({t.municipalitiesCount(ms.length)})</span>
+            </h2>
+            <ul class="columns">
+              {ms.map((p) => (
+                <li>
+                  <a href={placeHref(p)}>{p.name}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </Layout>
+  );
+}
+
+export function registerPlacePages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.get(paths.places, (c) => sendPage(c, <PlaceIndex />));
+
+  app.get(`${paths.places}/:name`, async (c) => {
+    const name = c.req.param("name").slice(0, 100);
+    let place: Place;
+    try {
+      place = findMunicipality(name);
+    } catch (e) {
+      if (!isMotioneraError(e) || e.details.code !== "unknown_municipality") throw e;
+      const suggestions = e.details.suggestions;
+      return sendErrorPage(c, 404, {
+        title: t.unknownTitle,
+        text: t.unknown(name),
+        children:
+          suggestions.length > 0 ? (
+            <p>
+              {`${sv.fieldErrors.didYouMean} `}
+              {suggestions.map((s, i) => (
+                <>
+                  {i > 0 && (i === suggestions.length - 1 ? ` ${sv.fieldErrors.or} ` : ", ")}
+                  <a href={placeHref(findMunicipality(s))}>{s}</a>
+                </>
+              ))}
+              ?
+            </p>
+          ) : undefined,
+      });
+    }
+    const registry = await ctx.workspace.facts();
+    const rows = factRowsForPlace(registry, place, todayInSweden());
+    const templates = fittingTemplates((await ctx.workspace.templates()).all(), registry, place);
+    return sendPage(c, <PlacePage place={place} rows={rows} templates={templates} />);
+  });
+}

@@ -1,0 +1,75 @@
+/** The live preview: the draft as our HTML writer renders it, or what stops it. */
+import { raw } from "hono/html";
+import { renderDraftFor } from "../drafting.js";
+import { isMotioneraError } from "../../domain/errors.js";
+import type { TemplateLibrary } from "../../compose/template-library.js";
+import type { Workspace } from "../../workspace.js";
+import { sv } from "../messages.sv.js";
+import { checkForm, errorForField, fieldId, sortErrors, type FieldErrors, type FormState } from "./draft-state.js";
+
+export type PreviewModel =
+  | { kind: "draft"; html: string; placeholder: boolean }
+  | { kind: "hint"; text: string }
+  | { kind: "errors"; errors: FieldErrors };
+
+/**
+ * Our writer's headings start at h1; inside the page they sit under "Förhandsvisning" (h2),
+ * so each level moves down two. The writer escapes all text, so a tag is always a tag.
+ */
+export function nestHeadings(html: string): string {
+  return html.replace(/<(\/?)h([1-4])(?=[\s>])/g, (_, slash: string, n: string) => `<${slash}h${Number(n) + 2}`);
+}
+
+export async function previewFor(ws: Workspace, templates: TemplateLibrary, state: FormState): Promise<PreviewModel> {
+  if (!state.kommun) return { kind: "hint", text: sv.preview.chooseKommun };
+  const checked = checkForm(state, templates, { placeholderSigner: sv.preview.placeholderSigner });
+  if (!checked.request) return { kind: "errors", errors: checked.errors };
+  try {
+    const r = await renderDraftFor(ws, checked.request, "html-fragment");
+    const placeholder = checked.request.authors.length === 1 && checked.request.authors[0]!.name === sv.preview.placeholderSigner;
+    return { kind: "draft", html: nestHeadings(String(r.body)), placeholder };
+  } catch (e) {
+    if (!isMotioneraError(e)) throw e;
+    const [k, v] = errorForField(e.details, state, checked.template);
+    return { kind: "errors", errors: sortErrors(new Map([[k, v]]), checked.template) };
+  }
+}
+
+export function PreviewContent({ model }: { model: PreviewModel }) {
+  switch (model.kind) {
+    case "hint":
+      return <p class="preview-hint">{model.text}</p>;
+    case "errors":
+      return (
+        <div class="preview-errors">
+          <p>{sv.preview.cannot}</p>
+          <ul>
+            {[...model.errors].map(([k, e]) => (
+              <li>
+                <a href={`#${fieldId(k)}`}>{e.text}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      );
+    case "draft":
+      return (
+        <>
+          {model.placeholder && <p class="preview-note">{sv.preview.placeholderNote}</p>}
+          {raw(model.html)}
+        </>
+      );
+  }
+}
+
+export function PreviewPanel({ model, url }: { model: PreviewModel; url: string }) {
+  return (
+    <section class="preview-panel" aria-labelledby="forhandsvisning-rubrik" tabindex={0}>
+      <h2 id="forhandsvisning-rubrik">{sv.preview.heading}</h2>
+      <p class="preview-status" data-preview-status aria-hidden="true"></p>
+      <div id="forhandsvisning" class="preview" aria-live="polite" data-preview-url={url} data-loading={sv.preview.loading} data-failed={sv.preview.failed}>
+        <PreviewContent model={model} />
+      </div>
+    </section>
+  );
+}

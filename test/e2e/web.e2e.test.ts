@@ -71,11 +71,8 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
 
   async function axe(page: Page, name: string): Promise<void> {
     await page.evaluate(axeSource);
-    const violations = (await page.evaluate(async () => {
-      const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: unknown[] }> } };
-      const r = await w.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
-      return r.violations;
-    })) as AxeViolation[];
+    const options = { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } };
+    const violations = (await page.evaluate(`axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations)`)) as AxeViolation[];
     const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     const report = bad.map((v) => `${name}: [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\n/g, " ") ?? ""}`).join("\n")}`).join("\n");
     const minor = violations.filter((v) => !bad.includes(v));
@@ -115,6 +112,13 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
       await page.locator("#fakta-innehall").getByText("finns 8 av 18 uppgifter", { exact: false }).waitFor();
       expect(await page.textContent("#fakta-innehall")).toContain("Studiebesök hos Mikamottagningen");
 
+      // Enter in a field refreshes the preview; it neither submits nor removes a signer row.
+      const before = page.url();
+      await page.press("#f-kommun", "Enter");
+      await page.waitForTimeout(500);
+      expect(page.url()).toBe(before);
+      expect(await page.locator("[data-signer-row]").count()).toBe(1);
+
       await page.fill("#f-name-0", "Anna Andersson");
       await page.selectOption("#f-party-0", "L");
       await page.fill("#f-role-0", "ledamot i kommunfullmäktige");
@@ -126,7 +130,7 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
       // A second signer row, added and removed by the script.
       await page.click('[data-action="add-row"]');
       expect(await page.locator("[data-signer-row]").count()).toBe(2);
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-name-1");
+      expect(await page.evaluate("document.activeElement?.id")).toBe("f-name-1");
       await page.fill("#f-name-1", "Bo Berg");
       await expect.poll(() => preview.textContent()).toContain("Bo Berg");
       await page.click('[data-signer-row]:nth-child(2) [data-action="remove-row"]');
@@ -165,7 +169,7 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
       await Promise.all([page.waitForURL(/\/utkast$/), page.click('button[name="format"][value="docx"]')]);
       expect(await page.getAttribute("#f-kommun", "aria-invalid")).toBe("true");
       expect(await page.textContent("#err-f-kommun")).toContain("Menade du");
-      expect(await page.evaluate(() => document.activeElement?.className)).toContain("error-summary");
+      expect(await page.evaluate("document.activeElement?.className")).toContain("error-summary");
       expect(await page.inputValue("#f-name-0")).toBe("Anna Andersson");
       await shoot(page, "formular-fel-1280");
       await axe(page, "formulär med fel");
@@ -235,6 +239,7 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
       await page.close();
 
       await shootNarrow("/korpus?q=sexk%C3%B6pare", "korpus");
+      await shootNarrow("/korpus?q=sexk%C3%B6pare&party=V", "korpus-filter");
       await shootNarrow(recordPath, "post");
     },
     90_000,
@@ -267,6 +272,7 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
 
       await shootNarrow("/kommun/lidingo", "kommun");
       await shootNarrow("/finns-inte", "404");
+      await shootNarrow("/kommun", "kommuner");
     },
     90_000,
   );

@@ -15,6 +15,12 @@
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.querySelector("[data-error-summary]");
     if (summary) summary.focus();
+    // Long filter lists start closed on a narrow screen; the results come first into view.
+    if (window.matchMedia("(max-width: 56rem)").matches) {
+      document.querySelectorAll("details[data-collapse-narrow]").forEach(function (d) {
+        d.open = false;
+      });
+    }
     var form = document.querySelector("form[data-draft-form]");
     if (form) draftForm(form);
   });
@@ -155,7 +161,16 @@
       });
     }
 
-    // Enter in a field and "Förhandsgranska" refresh the preview in place.
+    // Enter in a one-line field refreshes the preview instead of submitting the form (whose
+    // first submit button, "Välj mall", is hidden when the script runs).
+    form.addEventListener("keydown", function (e) {
+      var el = e.target;
+      if (e.key !== "Enter" || e.isComposing || !el.matches || !el.matches("input:not([type=checkbox]):not([type=radio]):not([type=hidden])")) return;
+      e.preventDefault();
+      refreshPreview();
+    });
+
+    // "Förhandsgranska" (and any implicit submission) refreshes the preview in place.
     form.addEventListener("submit", function (e) {
       var by = e.submitter;
       var action = by && by.getAttribute("data-action");

@@ -129,7 +129,10 @@ function Hit({ hit }: { hit: SearchHit }) {
 function Facets({ result, params }: { result: SearchResult; params: SearchParams }) {
   return (
     <section class="facets" aria-labelledby="filter-rubrik">
-      <h2 id="filter-rubrik">{t.filters}</h2>
+      <details open data-collapse-narrow>
+        <summary>
+          <h2 id="filter-rubrik">{t.filters}</h2>
+        </summary>
       {facetNames.map((name) => {
         const values = result.facets[name];
         const param = facetParam[name];
@@ -151,7 +154,8 @@ function Facets({ result, params }: { result: SearchResult; params: SearchParams
                       {on && <span class="visually-hidden"> ({t.selected})</span>}
                       <span class="facet-count">
                         <span class="visually-hidden">, </span>
-                        {t.facetCount(v.count)}
+                        {v.count}
+                        <span class="visually-hidden"> {t.facetCountWord}</span>
                       </span>
                     </a>
                   </li>
@@ -161,6 +165,7 @@ function Facets({ result, params }: { result: SearchResult; params: SearchParams
           </div>
         );
       })}
+      </details>
     </section>
   );
 }
@@ -279,7 +284,7 @@ function filterInput(params: SearchParams): { input: FilterInput; year?: number 
 // ── Record ────────────────────────────────────────────────────────────────────────────
 
 function factSubjectName(subject: string): string {
-  return municipalityByCode(subject)?.name ?? countyByCode(subject)?.name ?? (subject === "SE" ? "Sverige" : subject);
+  return municipalityByCode(subject)?.name ?? countyByCode(subject)?.name ?? (subject === "SE" ? sv.place.nation : subject);
 }
 
 function RecordPage({ doc, registry, template }: { doc: CorpusDocument; registry: FactRegistry; template?: string | undefined }) {

@@ -101,7 +101,7 @@ function ErrorSummary({ errors }: { errors: FieldErrors }) {
       <h2 id="fel-rubrik">{t.errorSummary(errors.size)}</h2>
       <ul>
         {[...errors].map(([k, e]) => (
-          <li>{k === "form" ? e.text : <a href={`#${fieldId(k)}`}>{e.text}</a>}</li>
+          <li>{k === "form" ? e.text : <a href={`#${fieldId(k)}`}>{e.label ? `${e.label}: ${e.text}` : e.text}</a>}</li>
         ))}
       </ul>
     </div>

@@ -20,6 +20,7 @@ import { sendFragment, sendPage } from "./layout.js";
 import { paths } from "./links.js";
 import { PreviewContent, previewFor, type PreviewModel } from "./preview.js";
 import { formGuards } from "./guards.js";
+import { sv } from "../messages.sv.js";
 
 const downloadFormats: readonly Format[] = ["docx", "pdf", "md"];
 
@@ -54,6 +55,7 @@ async function renderForm(c: Context, ctx: ServerContext, state: FormState, erro
     template = all[0]!;
     state = { ...state, template: template.frontMatter.id };
   }
+  errors = sortErrors(errors, template);
   const place = placeOf(state.kommun);
   const lines = place ? factLines(await ws.facts(), template, place, todayInSweden()) : undefined;
   const groups = acceptsArguments(template) ? argumentGroups(template, await ws.store.documents()) : null;
@@ -77,7 +79,7 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     const state = readForm(src, opts);
     const format = src.all("format").at(-1) ?? "preview";
     const checked = checkForm(state, lib);
-    if (!checked.request) return renderForm(c, ctx, state, checked.errors, 422);
+    if (!checked.request) return renderForm(c, ctx, state, checked.errors, 422, { kind: "hint", text: sv.preview.fixErrors });
     if (!(downloadFormats as readonly string[]).includes(format)) return renderForm(c, ctx, state, new Map(), 200);
     try {
       const r = await renderDraftFor(ctx.workspace, checked.request, format as Format);
@@ -90,7 +92,7 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
       if (!isMotioneraError(e)) throw e;
       const [k, v] = errorForField(e.details, state, checked.template);
       if (k === "form" && e.details.code === "template_invalid") throw e;
-      return renderForm(c, ctx, state, new Map([[k, v]]), 422);
+      return renderForm(c, ctx, state, new Map([[k, v]]), 422, { kind: "hint", text: sv.preview.fixErrors });
     }
   });
   // After a form error the address is /utkast; going there again starts the form afresh.

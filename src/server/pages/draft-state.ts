@@ -127,6 +127,8 @@ export function stateHref(state: FormState, change: Partial<Pick<FormState, "kom
 
 export interface FieldError {
   text: string;
+  /** The field's name, for the error summary ("Kommun", "Undertecknare 1, namn"). */
+  label?: string;
   /** "Menade du …" choices, each a link that keeps the rest of the form. */
   suggestions?: { label: string; href: string }[];
 }
@@ -152,10 +154,38 @@ const fieldOrder = (template: Template | undefined) => [
   "form",
 ];
 
+/** The name of the field an error belongs to, as the form labels it. */
+export function fieldLabel(key: string, template: Template | undefined): string | undefined {
+  const t = sv.draft;
+  const row = /^(name|party|partyOther|role)\.(\d+)$/.exec(key);
+  if (row) {
+    const part = { name: t.signers.name, party: t.signers.party, partyOther: t.signers.partyOther, role: t.signers.role }[row[1] as "name"];
+    return `${t.signers.rowPattern.replace("{n}", String(Number(row[2]) + 1))}, ${part.toLowerCase()}`;
+  }
+  if (key.startsWith("input.")) return template?.frontMatter.inputs.find((i) => i.name === key.slice(6))?.label;
+  const labels: Record<string, string> = {
+    template: t.template.label,
+    kommun: t.kommun.label,
+    facts: sv.facts.heading,
+    signers: t.signers.legend,
+    date: t.date.label,
+    arguments: t.arguments.legend,
+  };
+  return labels[key];
+}
+
+/** Errors in the order of the form's fields, each with its field's name. */
 export function sortErrors(errors: FieldErrors, template: Template | undefined): FieldErrors {
   const order = fieldOrder(template);
   const rank = (k: string) => (order.indexOf(k) < 0 ? order.length : order.indexOf(k));
-  return new Map([...errors].sort((a, b) => rank(a[0]) - rank(b[0])));
+  return new Map(
+    [...errors]
+      .sort((a, b) => rank(a[0]) - rank(b[0]))
+      .map(([k, e]): [string, FieldError] => {
+        const label = e.label ?? fieldLabel(k, template);
+        return [k, label ? { ...e, label } : e];
+      }),
+  );
 }
 
 function municipalityError(state: FormState, d: Extract<ErrorDetails, { code: "unknown_municipality" }>): FieldError {

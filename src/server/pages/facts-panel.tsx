@@ -81,26 +81,45 @@ function FactsList({ kommun, place, lines }: FactsPanelProps) {
         {f.summaryAfter(found, lines.length, stale, missingRequired)}
       </p>
       <ul class="facts-list">
-        {lines.map((l) => (
-          <li class={`fact${l.found ? "" : " fact-missing"}${l.stale ? " fact-stale" : ""}`}>
-            <span class="fact-label">{l.label}</span>
-            {l.found ? <span class="fact-value">{l.found.value}</span> : null}
-            {!l.found && <span class="badge badge-missing">{f.missing}</span>}
-            {!l.found && l.required && <span class="badge badge-required">{f.required}</span>}
-            {l.stale && <span class="badge badge-stale">{f.stale}</span>}
-            {l.found && (
+        {lines
+          .filter((l) => l.found)
+          .map((l) => (
+            <li class={`fact${l.stale ? " fact-stale" : ""}`}>
+              <span class="fact-label">{l.label}</span> <span class="fact-value">{l.found!.value}</span>
+              {l.stale && <span class="badge badge-stale">{f.stale}</span>}
               <span class="fact-meta">
-                {`${f.about}: ${l.found.subjectName}. `}
-                {l.found.fact.asOf ? `${f.asOf} ${formatDate(l.found.fact.asOf)}${l.found.age ? ` (${f.age(l.found.age)})` : ""}. ` : `${f.undated}. `}
+                {`${f.about}: ${l.found!.subjectName}. `}
+                {l.found!.fact.asOf ? `${f.asOf} ${formatDate(l.found!.fact.asOf)}${l.found!.age ? ` (${f.age(l.found!.age)})` : ""}. ` : `${f.undated}. `}
                 {l.stale ? `${f.maxAge(formatDate(l.oldest))} ` : ""}
                 {`${f.source}: `}
-                <SourceRef source={l.found.fact.source} />.
-                {l.found.fact.note ? ` ${f.note}: ${l.found.fact.note}.` : ""}
+                <SourceRef source={l.found!.fact.source} />.
+                {l.found!.fact.note ? ` ${f.note}: ${l.found!.fact.note}.` : ""}
               </span>
-            )}
-          </li>
-        ))}
+            </li>
+          ))}
       </ul>
+      {found < lines.length && (
+        <>
+          <p class="facts-missing-heading" id="fakta-saknas">
+            {f.missingHeading(lines.length - found)}
+          </p>
+          <ul class="facts-missing" aria-labelledby="fakta-saknas">
+            {lines
+              .filter((l) => !l.found)
+              .map((l) => (
+                <li class="fact-missing">
+                  {l.label}
+                  {l.required && (
+                    <>
+                      {" "}
+                      <span class="badge badge-required">{f.required}</span>
+                    </>
+                  )}
+                </li>
+              ))}
+          </ul>
+        </>
+      )}
     </>
   );
 }

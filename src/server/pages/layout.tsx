@@ -85,10 +85,13 @@ export async function toHtml(node: unknown): Promise<string> {
   return String(await resolved.toString());
 }
 
-/** Sends a whole page with its doctype. */
+/**
+ * Sends a whole page with its doctype. Pages are revalidated on every use (the data behind
+ * them can change) but may stay in the back/forward cache, so Back keeps what was typed.
+ */
 export async function sendPage(c: Context, page: unknown, status = 200): Promise<Response> {
   const html = `<!doctype html>\n${await toHtml(page)}`;
-  return c.html(html, status as 200, { "cache-control": "no-store" });
+  return c.html(html, status as 200, { "cache-control": "no-cache" });
 }
 
 /** Sends a piece of a page (for the script). */

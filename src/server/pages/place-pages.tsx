@@ -142,7 +142,7 @@ function PlaceIndex() {
         </ul>
       </nav>
       {counties.map((c) => {
-        const ms = all.filter((p) => p.countyCode === c.code);
+        const ms = all.filter((p) => p.countyCode === c.code).sort((a, b) => a.name.localeCompare(b.name, "sv"));
         return (
           <section aria-labelledby={`lan-${c.code}`} class="county">
             <h2 id={`lan-${c.code}`}>

@@ -46,7 +46,7 @@ export function PreviewContent({ model }: { model: PreviewModel }) {
           <ul>
             {[...model.errors].map(([k, e]) => (
               <li>
-                <a href={`#${fieldId(k)}`}>{e.text}</a>
+                {k === "form" ? e.text : <a href={`#${fieldId(k)}`}>{e.label ? `${e.label}: ${e.text}` : e.text}</a>}
               </li>
             ))}
           </ul>
@@ -65,8 +65,10 @@ export function PreviewContent({ model }: { model: PreviewModel }) {
 export function PreviewPanel({ model, url }: { model: PreviewModel; url: string }) {
   return (
     <section class="preview-panel" aria-labelledby="forhandsvisning-rubrik" tabindex={0}>
-      <h2 id="forhandsvisning-rubrik">{sv.preview.heading}</h2>
-      <p class="preview-status" data-preview-status aria-hidden="true"></p>
+      <div class="preview-head">
+        <h2 id="forhandsvisning-rubrik">{sv.preview.heading}</h2>
+        <p class="preview-status" data-preview-status aria-hidden="true"></p>
+      </div>
       <div id="forhandsvisning" class="preview" aria-live="polite" data-preview-url={url} data-loading={sv.preview.loading} data-failed={sv.preview.failed}>
         <PreviewContent model={model} />
       </div>

@@ -1,10 +1,12 @@
 /** The Swedish pages through app.request: forms, fragments, downloads, errors, search, records, places. */
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { Hono } from "hono";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/server/app.js";
+import { renderErrorPage } from "../../../src/server/pages/index.js";
 import { Workspace } from "../../../src/workspace.js";
 import { oldestAcceptable } from "../../../src/facts/staleness.js";
 import { todayInSweden } from "../../../src/lang/dates.js";
@@ -141,7 +143,7 @@ describe("the draft form", () => {
     expect(panel).toContain("Socialdemokraterna Lidingö");
     expect(panel).toContain("Gäller: Stockholms län");
     expect(panel).toMatch(/<span class="fact-value">16<\/span>/);
-    expect(panel).toContain("saknas");
+    expect(panel).toMatch(/Saknas i faktaregistret \(10\):[\s\S]*<li class="fact-missing">Driver en Mikamottagning<\/li>/);
     expect(panel).toMatch(/Uppgift per 13 november 2023 \(\d+ år/);
     expect(text(panel)).toMatch(/För Lidingö finns \d+ av 18 uppgifter/);
   });
@@ -205,6 +207,15 @@ describe("the draft form", () => {
     const xml = strFromU8(zip["word/document.xml"]!);
     expect(xml).toContain("Lidingö");
     expect(xml).toMatch(/att ge socialnämnden i uppdrag/);
+  });
+
+  it("previews on the page with the Förhandsgranska button (no script)", async () => {
+    const res = await post("/utkast", { ...lidingoForm, format: "preview" });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="sv">');
+    expect(/<div id="forhandsvisning"[\s\S]*<\/section>/.exec(html)?.[0]).toContain("Ge Lidingö ett varaktigt avtal");
+    expect(tagWithId(html, "f-name-0")).toContain('value="Anna Andersson"');
   });
 
   it("downloads Markdown and PDF", async () => {
@@ -276,6 +287,38 @@ describe("the draft form", () => {
   });
 });
 
+describe("errors only the core finds", () => {
+  it("puts an unknown argument on the arguments fieldset", async () => {
+    const res = await post("/utkast", { ...lidingoForm, arguments: "finns-inte#1", format: "docx" });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(/id="err-f-arguments">[\s\S]*?finns-inte#1 finns inte längre i korpusen/);
+    expect(tagWithId(html, "f-arguments")).toContain("err-f-arguments");
+  });
+
+  it("puts a missing required fact on the facts panel", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "motionera-pages-templates-"));
+    mkdirSync(join(dir, "motion"));
+    writeFileSync(
+      join(dir, "motion", "kraver-kast.hbs"),
+      ["---", "id: kraver-kast", "kind: motion", "title: Kräver KAST", "description: Testmall som kräver en uppgift.", "facts:", "  - key: runs_kast", "    required: true", "---", "# KAST i {{municipality.name}}", "", "{{cite \"runs_kast\"}}", ""].join("\n"),
+    );
+    const db = join(dir, "db.json");
+    copyFileSync(join(root, "corpus", "motionera.json"), db);
+    const own = createApp(await Workspace.open({ db, templatesDir: dir }));
+    const body = new URLSearchParams({ ...lidingoForm, template: "kraver-kast", format: "docx" });
+    const res = await own.request("/utkast", { method: "POST", body, headers: { origin, "content-type": "application/x-www-form-urlencoded" } });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(/<section class="facts-panel has-error" id="fakta"/);
+    expect(html).toMatch(/id="err-fakta">[\s\S]*?Uppgiften ”Har en KAST-mottagning” saknas för Lidingö/);
+    expect(html).toMatch(/<li class="fact-missing">Har en KAST-mottagning <span class="badge badge-required">krävs<\/span>/);
+    expect(html).toContain('<a href="#fakta">');
+    // A municipality page lists only the templates whose required facts it has.
+    expect(await (await own.request("/kommun/lidingo")).text()).toContain("Ingen mall har alla uppgifter den kräver");
+  });
+});
+
 describe("corpus search", () => {
   it("shows hits with <mark>ed snippets, citations, links to records and facet counts", async () => {
     const res = await get("/korpus?q=sexk%C3%B6pare");
@@ -283,7 +326,7 @@ describe("corpus search", () => {
     expect(html).toContain("<mark>");
     expect(html).toMatch(/<a href="\/korpus\/[a-z0-9-]+">/);
     expect(html).toContain('<h3 id="facet-party">Parti</h3>');
-    expect(html).toMatch(/href="\/korpus\?q=sexk%C3%B6pare&amp;party=V"[^>]*>[\s\S]*?Vänsterpartiet \(V\)[\s\S]*?\d+ dokument/);
+    expect(html).toMatch(/href="\/korpus\?q=sexk%C3%B6pare&amp;party=V"[^>]*>[\s\S]*?Vänsterpartiet \(V\)[\s\S]*?\d+<span class="visually-hidden"> dokument/);
     expect(html).toMatch(/<h3 id="facet-(kind|municipality|county|year|topic)">/);
     expect(html).toMatch(/data-result-count="\d+"/);
   });
@@ -387,6 +430,20 @@ describe("error pages", () => {
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("GET, HEAD");
     expect(await res.text()).toContain("Metoden stöds inte");
+  });
+
+  it.each([500, 503, 413])("%i in Swedish", async (status) => {
+    const h = new Hono().get("/", (c) => renderErrorPage(c, status));
+    const res = await h.request("/");
+    expect(res.status).toBe(status);
+    const html = await res.text();
+    expect(html).toContain('<html lang="sv">');
+    expect(html).toContain(`Felkod ${status}`);
+    expect(html).toContain('href="/">Till startsidan</a>');
+  });
+
+  it("HEAD works where GET does", async () => {
+    for (const p of ["/", "/korpus", "/kommun/lidingo"]) expect((await app.request(p, { method: "HEAD" })).status, p).toBe(200);
   });
 
   it("GET /utkast goes back to the form", async () => {

@@ -15,8 +15,26 @@ export type ErrorDetails =
   | { code: "unknown_input"; field: string; known: string[] }
   | { code: "unknown_argument"; ref: string }
   | { code: "author_invalid"; value: string; problem: string }
-  | { code: "database_invalid"; file: string; problem: string }
-  | { code: "output_failed"; path: string; problem: string };
+  | { code: "database_invalid"; file: string; problem: string; backup?: { file: string; modified: string; facts: number; documents: number } }
+  | { code: "database_locked"; file: string; pid: number; command: string; since: string; host: string }
+  | { code: "output_failed"; path: string; problem: string }
+  | { code: "fact_import_invalid"; file: string; issues: FactImportIssue[]; total: number };
+
+/**
+ * One thing wrong in a file of facts to import: where (the line as in the file, header =
+ * line 1; for JSON also the entry's number; the column or field by name) and what.
+ */
+export interface FactImportIssue {
+  line?: number;
+  /** 1-based position of the entry in a JSON array (minified JSON has every entry on line 1). */
+  entry?: number;
+  /** The column (CSV header) or field (JSON) the problem is in. */
+  column?: string;
+  columnKind?: "column" | "field";
+  /** Swedish, lower case: what is wrong. */
+  problem: string;
+  suggestions?: string[];
+}
 
 export class MotioneraError extends Error {
   readonly details: ErrorDetails;

@@ -11,6 +11,15 @@ import { formatList } from "../lang/lists.js";
 // zod's own messages ("Ogiltig inmatning …") in Swedish, for every schema in the project.
 z.config(sv());
 
+/** "24 november 2026 kl. 19.20" (Swedish time). */
+function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${formatDate(`${get("year")}-${get("month")}-${get("day")}`)} kl. ${get("hour")}.${get("minute")}`;
+}
+
 const quoted = (xs: readonly string[]) => formatList(xs.map((x) => `"${x}"`), "eller");
 const didYouMean = (xs: readonly string[]) => (xs.length ? ` Menade du ${quoted(xs)}?` : "");
 
@@ -48,10 +57,34 @@ export function explainError(d: ErrorDetails): string {
     case "author_invalid":
       return `Kan inte läsa undertecknaren "${d.value}": ${d.problem}. Skriv till exempel --author "Anna Andersson (L), ledamot i kommunfullmäktige".`;
     case "database_invalid":
-      return `Databasfilen ${d.file} kan inte läsas: ${d.problem}. Filen har inte ändrats. Rätta den eller välj en annan med --db.`;
+      return [
+        `Databasfilen ${d.file} kan inte läsas: ${d.problem}. Filen har inte ändrats och skrivs inte över.`,
+        d.backup
+          ? `Senaste fungerande säkerhetskopia: ${d.backup.file} (sparad ${formatDateTime(d.backup.modified)}, ${d.backup.facts} uppgifter, ${d.backup.documents} dokument). Återställ den med: cp "${d.backup.file}" "${d.file}"`
+          : "Det finns ingen fungerande säkerhetskopia bredvid filen. Rätta filen eller välj en annan med --db.",
+      ].join("\n");
+    case "database_locked":
+      return d.pid
+        ? `Databasen ${d.file} används redan för skrivning av en annan process: ${d.command} (process ${d.pid}${d.host ? ` på ${d.host}` : ""}, sedan ${formatDateTime(d.since)}). Ingenting skrevs. Vänta tills den är klar eller stoppa den, och försök igen.`
+        : `Databasen ${d.file} kunde inte låsas för skrivning. Ingenting skrevs. Försök igen.`;
     case "output_failed":
       return `Kunde inte skriva filerna i ${d.path}: ${d.problem}. Inga filer skrevs.`;
+    case "fact_import_invalid": {
+      const more = d.total - d.issues.length;
+      const head = `Filen ${d.file} kan inte importeras; ingenting sparades. ${d.total === 1 ? "1 fel" : `${d.total} fel`}:`;
+      return [head, ...d.issues.map((i) => `  ${explainImportIssue(i)}`), ...(more > 0 ? [`  … och ${more} fel till.`] : [])].join("\n");
+    }
   }
+}
+
+/** "rad 7, kolumn "Kommun": okänd kommun "Lidngö". Menade du "Lidingö"?" */
+export function explainImportIssue(i: import("../domain/errors.js").FactImportIssue): string {
+  const where = [
+    i.line !== undefined ? `rad ${i.line}` : "",
+    i.entry !== undefined ? `post ${i.entry}` : "",
+    i.column !== undefined ? `${i.columnKind === "field" ? "fältet" : "kolumn"} "${i.column}"` : "",
+  ].filter(Boolean);
+  return `${where.length ? `${where.join(", ")}: ` : ""}${i.problem}.${didYouMean(i.suggestions ?? [])}`;
 }
 
 export function explainWarning(w: DraftWarning): string {

@@ -66,6 +66,10 @@ export function problemOf(d: ErrorDetails): Problem {
       return { type: `${base}template-invalid`, title: "Fel i mallen", status: 500, detail: "Mallen kunde inte användas. Kör motionera templates på servern för att se felet." };
     case "database_invalid":
       return { type: `${base}database-invalid`, title: "Databasen kan inte läsas", status: 503, detail: "Tjänstens databas kan inte läsas just nu. Kontakta den som driver tjänsten." };
+    case "database_locked":
+      return { type: `${base}database-locked`, title: "Databasen är låst", status: 503, detail: "En annan process skriver i tjänstens databas. Försök igen senare." };
+    case "fact_import_invalid":
+      return { type: `${base}fact-import-invalid`, title: "Filen kan inte importeras", status: 422, detail };
     case "output_failed":
       return { type: `${base}output-failed`, title: "Kunde inte skriva", status: 500, detail: "Resultatet kunde inte sparas." };
   }

@@ -2,11 +2,30 @@ import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
 import { factSchema, type Fact } from "../domain/fact.js";
 import { MotioneraError } from "../domain/errors.js";
-import { copyFile, stat } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import { databaseSchema, emptyDatabase, migrate, type Database } from "./schema.js";
 import type { NewFact, Store } from "./store.js";
+import { acquireDatabaseLock, releaseDatabaseLock } from "./database-lock.js";
+import { keepBackup, keepMigrationBackup, lastGoodBackup, latestBackupPath } from "./backups.js";
+
+/** Writes to one file, in this process, one after the other (whichever store object asks). */
+const writeQueues = new Map<string, Promise<unknown>>();
+
+/** Reads a database text the way the store does: JSON, migrated, validated; throws a message on failure. */
+function parseDatabase(text: string): { data: Database; migratedFrom: number | undefined } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`ogiltig JSON (${(e as Error).message})`);
+  }
+  const migrated = migrate(raw);
+  const parsed = databaseSchema.safeParse(migrated.data);
+  if (!parsed.success) throw new Error(describeZodError(parsed.error));
+  return { data: parsed.data, migratedFrom: migrated.from };
+}
 
 function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   const first = e.issues[0];
@@ -22,6 +41,9 @@ export class LowdbStore implements Store {
 
   /** The schema version the file had when read, if it was migrated in memory. */
   #migratedFrom: number | undefined;
+
+  /** The file's revision when it was read or last written by this store. */
+  #loadedRevision: string | undefined;
 
   private constructor(location: string) {
     this.location = location;
@@ -45,26 +67,31 @@ export class LowdbStore implements Store {
   #load(): Promise<Low<Database>> {
     this.#loading ??= (async () => {
       const file = this.location;
+      this.#loadedRevision = await this.revision();
       const adapter = new DataFile<Database>(file, {
         parse: (text) => {
-          let raw: unknown;
           try {
-            raw = JSON.parse(text);
+            const { data, migratedFrom } = parseDatabase(text);
+            this.#migratedFrom = migratedFrom;
+            return data;
           } catch (e) {
-            throw new MotioneraError({ code: "database_invalid", file, problem: `ogiltig JSON (${(e as Error).message})` });
+            throw new MotioneraError({ code: "database_invalid", file, problem: (e as Error).message });
           }
-          const migrated = migrate(raw);
-          this.#migratedFrom = migrated.from;
-          const parsed = databaseSchema.safeParse(migrated.data);
-          if (!parsed.success) throw new MotioneraError({ code: "database_invalid", file, problem: describeZodError(parsed.error) });
-          return parsed.data;
         },
         stringify: (data) => `${JSON.stringify(data, null, 2)}\n`,
       });
       const db = new Low<Database>(adapter, emptyDatabase());
-      await db.read();
+      try {
+        await db.read();
+      } catch (e) {
+        throw await withBackup(e);
+      }
       return db;
     })();
+    // A failed read is not remembered: the file may be fixed (or restored) while the service runs.
+    this.#loading.catch(() => {
+      this.#loading = undefined;
+    });
     return this.#loading;
   }
 
@@ -77,29 +104,12 @@ export class LowdbStore implements Store {
   }
 
   async addFact(input: NewFact): Promise<Fact> {
-    const data = await this.#data();
-    const same = data.facts.find(
-      (f) =>
-        f.subject === input.subject &&
-        f.key === input.key &&
-        f.asOf === input.asOf &&
-        JSON.stringify(f.value) === JSON.stringify(input.value) &&
-        JSON.stringify(f.source) === JSON.stringify(input.source),
-    );
-    if (same) return same; // recording the same statement twice is a no-op
-    const recordedAt = new Date().toISOString();
-    const base = `${input.subject}.${input.key}.${input.asOf ?? "odaterad"}`;
-    const ids = new Set(data.facts.map((f) => f.id));
-    let id = base;
-    for (let i = 2; ids.has(id); i++) id = `${base}.${i}`;
-    const parsed = factSchema.safeParse({ ...input, id, recordedAt });
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      throw new MotioneraError({ code: "fact_invalid", field: first?.path.map(String).join(".") ?? "", problem: first?.message ?? "ogiltig uppgift" });
-    }
-    data.facts.push(parsed.data);
-    await this.#write();
-    return parsed.data;
+    const [fact] = await this.addFacts([input]);
+    return fact!;
+  }
+
+  addFacts(inputs: readonly NewFact[]): Promise<Fact[]> {
+    return this.#change((data) => addFacts(data, inputs));
   }
 
   async documents(): Promise<readonly CorpusDocument[]> {
@@ -110,8 +120,79 @@ export class LowdbStore implements Store {
     return (await this.#data()).documents.find((d) => d.id === id);
   }
 
-  async putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {
-    const data = await this.#data();
+  putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {
+    return this.#change((data) => putDocuments(data, docs));
+  }
+
+  async revision(): Promise<string> {
+    try {
+      const s = await stat(this.location, { bigint: true });
+      return `${s.size}-${s.mtimeNs}`;
+    } catch {
+      return "none";
+    }
+  }
+
+  /** Gives up this process's write lock (the process's exit does it too). */
+  async close(): Promise<void> {
+    const file = resolve(this.location);
+    await (writeQueues.get(file) ?? Promise.resolve()).catch(() => undefined);
+    releaseDatabaseLock(this.location);
+  }
+
+  /**
+   * Every write: in turn with the process's other writes to this file, under the cross-process
+   * lock, on the data as the file holds it now (read again if another process wrote since),
+   * applied in memory, then written whole and atomically after keeping the old file as the
+   * backup. If the write fails, memory is put back as it was. `change` must replace arrays,
+   * never edit them in place; it returns what the caller gets and whether anything changed.
+   */
+  #change<T>(change: (data: Database) => T): Promise<T> {
+    const file = resolve(this.location);
+    const run = (writeQueues.get(file) ?? Promise.resolve()).then(async () => {
+      try {
+        acquireDatabaseLock(this.location);
+      } catch (e) {
+        if (e instanceof MotioneraError) throw e;
+        throw new MotioneraError({ code: "output_failed", path: this.location, problem: (e as Error).message });
+      }
+      if (this.#loading && (await this.revision()) !== this.#loadedRevision) this.#loading = undefined;
+      const db = await this.#load();
+      const before = { ...db.data };
+      const facts = db.data.facts;
+      const documents = db.data.documents;
+      const result = change(db.data);
+      if (db.data.facts === facts && db.data.documents === documents) return result;
+      try {
+        await this.#write(db);
+      } catch (e) {
+        Object.assign(db.data, before);
+        if (e instanceof MotioneraError) throw e;
+        throw new MotioneraError({ code: "output_failed", path: this.location, problem: (e as Error).message });
+      }
+      return result;
+    });
+    writeQueues.set(
+      file,
+      run.catch(() => undefined),
+    );
+    return run;
+  }
+
+  /** Writes the whole file atomically (lowdb: temp file + rename), after keeping the old one as a backup. */
+  async #write(db: Low<Database>): Promise<void> {
+    if (this.#migratedFrom !== undefined) {
+      await keepMigrationBackup(this.location, this.#migratedFrom);
+      this.#migratedFrom = undefined;
+    }
+    await keepBackup(this.location, latestBackupPath(this.location));
+    await db.write();
+    this.#loadedRevision = await this.revision();
+  }
+}
+
+/** Adds or replaces documents by id; returns which were added and which replaced. */
+function putDocuments(data: Database, docs: readonly CorpusDocument[]): { added: string[]; updated: string[] } {
     const added: string[] = [];
     const updated: string[] = [];
     const next = [...data.documents];
@@ -127,33 +208,51 @@ export class LowdbStore implements Store {
         updated.push(doc.id);
       }
     }
-    const before = data.documents;
     data.documents = next;
-    try {
-      await this.#write();
-    } catch (e) {
-      data.documents = before;
-      throw e;
-    }
     return { added, updated };
+}
+
+/** Records facts; the same statement twice is a no-op; returns the stored fact for each input. */
+function addFacts(data: Database, inputs: readonly NewFact[]): Fact[] {
+    // The same statement: subject, key, as-of, value and source (key order does not matter).
+    const canon = (o: object) => JSON.stringify(o, Object.keys(o).sort());
+    const statement = (f: NewFact) => [f.subject, f.key, f.asOf, canon(f.value), canon(f.source)].join("\u0000");
+    const known = new Map(data.facts.map((f) => [statement(f), f]));
+    const ids = new Set(data.facts.map((f) => f.id));
+    const recordedAt = new Date().toISOString();
+    const added: Fact[] = [];
+    const out: Fact[] = [];
+    for (const input of inputs) {
+      const same = known.get(statement(input));
+      if (same) {
+        out.push(same); // recording the same statement twice is a no-op
+        continue;
+      }
+      const base = `${input.subject}.${input.key}.${input.asOf ?? "odaterad"}`;
+      let id = base;
+      for (let i = 2; ids.has(id); i++) id = `${base}.${i}`;
+      const parsed = factSchema.safeParse({ ...input, id, recordedAt });
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        throw new MotioneraError({ code: "fact_invalid", field: first?.path.map(String).join(".") ?? "", problem: first?.message ?? "ogiltig uppgift" });
+      }
+      ids.add(id);
+      known.set(statement(parsed.data), parsed.data);
+      added.push(parsed.data);
+      out.push(parsed.data);
+    }
+    if (added.length === 0) return out;
+    data.facts = [...data.facts, ...added];
+    return out;
   }
 
-  async revision(): Promise<string> {
-    try {
-      const s = await stat(this.location, { bigint: true });
-      return `${s.size}-${s.mtimeNs}`;
-    } catch {
-      return "none";
-    }
-  }
-
-  /** Writes the whole file atomically (lowdb: temp file + rename); backs up a file of an older schema first. */
-  async #write(): Promise<void> {
-    if (this.#migratedFrom !== undefined) {
-      const backup = `${this.location}.v${this.#migratedFrom}.bak`;
-      if (existsSync(this.location) && !existsSync(backup)) await copyFile(this.location, backup);
-      this.#migratedFrom = undefined;
-    }
-    await (await this.#load()).write();
-  }
+/** A database_invalid error with the newest backup that can be read, so the user can restore it. */
+async function withBackup(e: unknown): Promise<unknown> {
+  if (!(e instanceof MotioneraError) || e.details.code !== "database_invalid" || e.details.backup) return e;
+  const good = await lastGoodBackup(e.details.file, (text) => {
+    const { data } = parseDatabase(text);
+    return { facts: data.facts.length, documents: data.documents.length };
+  });
+  if (!good) return e;
+  return new MotioneraError({ ...e.details, backup: { file: good.file, modified: good.modified.toISOString(), facts: good.facts, documents: good.documents } });
 }

@@ -15,6 +15,11 @@ export interface Store {
   facts(): Promise<readonly Fact[]>;
   /** Records a fact. An existing value is never overwritten: history is kept. */
   addFact(fact: NewFact): Promise<Fact>;
+  /**
+   * Records many facts in one write: all of them are stored, or none (an import). Each is
+   * deduplicated as `addFact` does; returns the stored fact for each input, in order.
+   */
+  addFacts(facts: readonly NewFact[]): Promise<Fact[]>;
   /** Every corpus document. */
   documents(): Promise<readonly CorpusDocument[]>;
   document(id: string): Promise<CorpusDocument | undefined>;
@@ -28,4 +33,6 @@ export interface Store {
    * modification time), so derived files such as the search index know when to rebuild.
    */
   revision(): Promise<string>;
+  /** Waits for pending writes and gives up this process's claim to write (the process's exit does it too). */
+  close(): Promise<void>;
 }

@@ -18,7 +18,7 @@ import { printTable, type Row } from "./stats.js";
 
 function startService(db: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, "bin", "motionera.js"), "serve", "--port", String(port), "--db", db], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [join(projectRoot, "bin", "motionera.js"), "serve", "--port", String(port), "--db", db, "--drafts-per-minute", "0"], { stdio: ["ignore", "pipe", "inherit"] });
     child.once("error", reject);
     child.stdout!.on("data", (d: Buffer) => {
       if (d.toString().includes("http://")) resolve(child);

@@ -152,6 +152,8 @@ Exempel:
     summary: "starta webbtjänsten: formulär för utkast, sökning i korpusen och ett JSON-API",
     port: "port (standard: PORT eller 8787)",
     host: "adress att lyssna på (standard: HOST eller 127.0.0.1)",
+    draftsPerMinute: "högsta antal utkast per klient och minut; 0 = ingen gräns (standard: 120)",
+    trustProxy: "tjänsten står bakom en omvänd proxy: klienten läses ur X-Forwarded-For",
     listening: (url: string) => `Motionera körs på ${url} (API-dokumentation: ${url}api/docs)`,
     writable: "Skrivningar (import, nya uppgifter) kräver Authorization: Bearer <MOTIONERA_TOKEN>.",
     readOnly: "Ingen MOTIONERA_TOKEN satt: tjänsten tar inte emot skrivningar (utkast och sökning fungerar).",
@@ -162,7 +164,8 @@ Exempel:
     examples: `
 Exempel:
   motionera serve
-  MOTIONERA_TOKEN=hemligt motionera serve --port 8080 --host 0.0.0.0`,
+  MOTIONERA_TOKEN=hemligt motionera serve --port 8080 --host 0.0.0.0
+  motionera serve --trust-proxy --drafts-per-minute 30`,
   },
 
   internalError: "Ett oväntat fel inträffade. Inga filer skrevs. Rapportera gärna felet med kommandot du körde:",

@@ -11,6 +11,8 @@ import type { Workspace } from "../workspace.js";
 import { registerApi } from "./api/index.js";
 import { ServerContext, defaultServerOptions, type ServerOptions } from "./context.js";
 import { registerPages, renderErrorPage } from "./pages/index.js";
+import { paths } from "./pages/links.js";
+import { perClientLimit } from "./rate-limit.js";
 import { fieldErrors, problemFromError, problemResponse, problems } from "./problem.js";
 
 export type AppEnv = { Variables: { ctx: ServerContext } };
@@ -52,6 +54,11 @@ export function createApp(workspace: Workspace, options: ServerOptions = {}): Op
 
   // A trivial route: the ceiling the load benchmark compares the real routes with.
   app.get("/healthz", (c) => c.json({ status: "ok" }));
+
+  // Drafting costs a core for tens of milliseconds: limited per client (429 + Retry-After).
+  const drafts = perClientLimit(ctx, ctx.options.draftsPerMinute, renderErrorPage);
+  app.on("POST", ["/api/drafts", "/api/campaigns", paths.download, "/kampanj"], drafts);
+  app.on("POST", paths.previewFragment, perClientLimit(ctx, ctx.options.previewsPerMinute, renderErrorPage));
 
   registerApi(app, ctx);
   registerPages(app, ctx);

@@ -13,6 +13,12 @@ export interface ServerOptions {
   maxImportBytes?: number;
   /** Longest a request may take before it is answered with 503, in milliseconds. */
   requestTimeoutMs?: number;
+  /** Documents a client may draft (API, form downloads, campaigns) per minute; 0: no limit. */
+  draftsPerMinute?: number;
+  /** Live previews a client may ask for per minute (cheaper, asked as the user types); 0: no limit. */
+  previewsPerMinute?: number;
+  /** Behind a reverse proxy: take the client from X-Forwarded-For, not the peer address. */
+  trustProxy?: boolean;
 }
 
 export class ServerContext {
@@ -21,7 +27,7 @@ export class ServerContext {
 
   constructor(
     readonly workspace: Workspace,
-    readonly options: Required<Pick<ServerOptions, "maxBodyBytes" | "maxImportBytes" | "requestTimeoutMs">> & Pick<ServerOptions, "token">,
+    readonly options: Required<Omit<ServerOptions, "token">> & Pick<ServerOptions, "token">,
   ) {}
 
   /** The corpus search index for the store as it is now. */
@@ -47,4 +53,11 @@ export class ServerContext {
   }
 }
 
-export const defaultServerOptions = { maxBodyBytes: 1024 * 1024, maxImportBytes: 25 * 1024 * 1024, requestTimeoutMs: 30_000 } as const;
+export const defaultServerOptions = {
+  maxBodyBytes: 1024 * 1024,
+  maxImportBytes: 25 * 1024 * 1024,
+  requestTimeoutMs: 30_000,
+  draftsPerMinute: 120,
+  previewsPerMinute: 600,
+  trustProxy: false,
+} as const;

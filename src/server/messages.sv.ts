@@ -267,6 +267,7 @@ export const sv = {
       404: { title: "Sidan finns inte", text: "Vi hittar ingen sida på den adressen. Kontrollera adressen eller börja om från startsidan." },
       405: { title: "Metoden stöds inte", text: "Sidan kan inte användas på det sättet." },
       413: { title: "För mycket på en gång", text: "Det du skickade är större än tjänsten tar emot. Korta texten och försök igen." },
+      429: { title: "För många utkast på kort tid", text: "Du har gjort fler utkast den senaste minuten än tjänsten tillåter. Vänta en minut och försök igen." },
       500: { title: "Något gick fel", text: "Ett oväntat fel inträffade. Försök igen; om felet består, kontakta den som driver tjänsten." },
       503: { title: "Tjänsten är inte tillgänglig just nu", text: "Begäran tog för lång tid eller tjänsten är upptagen. Vänta en stund och försök igen." },
     } as Record<number, { title: string; text: string }>,

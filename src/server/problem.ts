@@ -91,5 +91,6 @@ export const problems = {
   readOnly: (): Problem => ({ type: `${base}read-only`, title: "Skrivskyddad tjänst", status: 403, detail: "Tjänsten har ingen token (MOTIONERA_TOKEN) och tar inte emot skrivningar." }),
   unsupportedMediaType: (expected: string): Problem => ({ type: `${base}unsupported-media-type`, title: "Fel innehållstyp", status: 415, detail: `Skicka begärans innehåll som ${expected}.` }),
   notAcceptable: (offered: string[]): Problem => ({ type: `${base}not-acceptable`, title: "Formatet finns inte", status: 406, detail: `Svaret kan ges som ${offered.join(", ")}.` }),
+  tooManyRequests: (perMinute: number): Problem => ({ type: `${base}too-many-requests`, title: "För många begäranden", status: 429, detail: `Högst ${perMinute} utkast i minuten per klient. Vänta tills tiden i Retry-After har gått och försök igen.` }),
   timeout: (): Problem => ({ type: `${base}timeout`, title: "Tidsgränsen nåddes", status: 503, detail: "Begäran tog för lång tid. Försök igen." }),
 };

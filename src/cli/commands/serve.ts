@@ -11,6 +11,8 @@ const optionsSchema = z.object({
   host: z.string().min(1),
   db: z.string().optional(),
   templates: z.string().optional(),
+  draftsPerMinute: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  trustProxy: z.boolean().default(false),
 });
 
 export function registerServe(program: Command): void {
@@ -22,6 +24,8 @@ export function registerServe(program: Command): void {
     .option("--host <host>", t.host, process.env["HOST"] ?? "127.0.0.1")
     .option("--db <fil>", texts.optDb)
     .option("--templates <mapp>", texts.optTemplates)
+    .option("--drafts-per-minute <antal>", t.draftsPerMinute)
+    .option("--trust-proxy", t.trustProxy, false)
     .addHelpText("after", t.examples)
     .action(
       action(async (raw: unknown) => {
@@ -33,7 +37,11 @@ export function registerServe(program: Command): void {
         const token = process.env["MOTIONERA_TOKEN"];
         let listening;
         try {
-          listening = await startServer(ws, { port: o.port, host: o.host }, token ? { token } : {});
+          listening = await startServer(ws, { port: o.port, host: o.host }, {
+            ...(token ? { token } : {}),
+            ...(o.draftsPerMinute !== undefined ? { draftsPerMinute: o.draftsPerMinute, previewsPerMinute: o.draftsPerMinute * 5 } : {}),
+            trustProxy: o.trustProxy,
+          });
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           throw new UsageError(code === "EADDRINUSE" ? t.inUse(o.port) : code === "EACCES" ? t.denied(o.port) : (e as Error).message);

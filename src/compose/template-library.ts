@@ -32,6 +32,22 @@ const compileOptions = { noEscape: true, strict: true, knownHelpersOnly: true, k
 
 type AstNode = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 
+/**
+ * Names that lead from a value to JavaScript's insides (its prototype, its constructor and so
+ * to Function). Handlebars' runtime protection already denies them; a template that names one
+ * is refused when it is loaded, so the author learns at once instead of getting empty text.
+ */
+const forbiddenNames = new Set(["__proto__", "constructor", "prototype", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]);
+/** The data variables a template may use; `@motionera` and any other are the composer's own. */
+const allowedDataVariables = new Set(["root", "index", "first", "last", "key"]);
+/** Statements that would load other templates or run code: a template is one self-contained text. */
+const forbiddenStatements: Record<string, string> = {
+  PartialStatement: "delmallar ({{> …}}) används inte; skriv texten i mallen själv",
+  PartialBlockStatement: "delmallar ({{#> …}}) används inte; skriv texten i mallen själv",
+  Decorator: "dekoratörer ({{* …}}) används inte i mallar",
+  DecoratorBlock: "dekoratörer och inline-delmallar ({{#* …}}) används inte i mallar",
+};
+
 function fail(file: string, problem: string, line?: number, column?: number): never {
   throw new MotioneraError({ code: "template_invalid", file, problem, ...(line ? { line } : {}), ...(column !== undefined ? { column: column + 1 } : {}) });
 }
@@ -46,6 +62,8 @@ function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine
     if (!node || typeof node !== "object") return;
     if (Array.isArray(node)) return node.forEach(visit);
     const n = node as AstNode & Record<string, unknown>;
+    const refused = forbiddenStatements[n.type];
+    if (refused) fail(file, refused, ...at(n));
     if (n.type === "MustacheStatement" || n.type === "BlockStatement" || n.type === "SubExpression") {
       const path = n["path"] as hbs.AST.PathExpression | undefined;
       const name = path?.original;
@@ -54,6 +72,12 @@ function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine
       const isCall = n.type !== "MustacheStatement" || params.length > 0 || (hash?.pairs.length ?? 0) > 0;
       if (typeof name === "string" && isCall && !(name in knownHelpers) && !builtinHelpers.has(name)) {
         fail(file, `okänd hjälpfunktion "${name}"; mallarna kan använda ${[...Object.keys(knownHelpers), ...builtinHelpers].join(", ")}`, ...at(n));
+      }
+      if (name === "lookup") {
+        const key = (params as hbs.AST.Expression[])[1];
+        if (key?.type === "StringLiteral" && forbiddenNames.has((key as hbs.AST.StringLiteral).value)) {
+          fail(file, `lookup: "${(key as hbs.AST.StringLiteral).value}" kan inte slås upp i en mall`, ...at(n));
+        }
       }
       if (typeof name === "string" && (factHelpers as readonly string[]).includes(name)) {
         const first = (n["params"] as hbs.AST.Expression[])[0];
@@ -64,7 +88,13 @@ function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine
       }
     }
     if (n.type === "PathExpression") {
-      const parts = (n as unknown as hbs.AST.PathExpression).parts;
+      const path = n as unknown as hbs.AST.PathExpression;
+      const parts = path.parts;
+      const bad = parts.find((p) => forbiddenNames.has(p));
+      if (bad) fail(file, `"${bad}" kan inte användas i en mall (${path.original})`, ...at(n));
+      if (path.data && !allowedDataVariables.has(parts[0] ?? "")) {
+        fail(file, `@${parts[0] ?? ""} finns inte för mallar; de kan använda ${[...allowedDataVariables].map((v) => `@${v}`).join(", ")}`, ...at(n));
+      }
       if (parts[0] === "input" && parts[1] !== undefined && !declaredInputs.has(parts[1])) {
         fail(file, `input.${parts[1]} används men står inte under inputs: i front matter`, ...at(n));
       }

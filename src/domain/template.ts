@@ -10,7 +10,11 @@ export const maxAgeSchema = z
 
 const inputBase = {
   /** The input's name, used in `{{input.name}}`, `--set name=…`, the API and the form. */
-  name: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, "namn skrivs med a–z och siffror, i camelCase"),
+  name: z
+    .string()
+    .regex(/^[a-z][a-zA-Z0-9]*$/, "namn skrivs med a–z och siffror, i camelCase")
+    // "constructor", "toString" …: every object already has them, so {{input.constructor}} would be JavaScript's.
+    .refine((n) => !(n in Object.prototype), "namnet är reserverat i JavaScript; välj ett annat"),
   label: z.string().min(1),
   help: z.string().min(1).optional(),
   required: z.boolean().default(false),

@@ -10,11 +10,14 @@ import { MotioneraError } from "../domain/errors.js";
 import { slug } from "../lang/slug.js";
 import { extensionOf, renderDraft, type Format } from "../render/index.js";
 
-/** "2026-11-24-lidingo-motion-kast-avtal" */
+/**
+ * "2026-11-24-lidingo-motion-kast-avtal". Every part passes `slug` (a–z, digits, hyphens,
+ * bounded length), so no Draft, however made, names a file outside the output folder.
+ */
 export function draftBaseName(draft: Draft): string {
   const { date, municipality, kind, templateId } = draft.meta;
   const id = templateId.startsWith(`${kind}-`) ? templateId.slice(kind.length + 1) : templateId;
-  return [date, slug(municipality.name), kind, slug(id)].filter(Boolean).join("-");
+  return [slug(date, 10), slug(municipality.name), slug(kind, 20), slug(id)].filter(Boolean).join("-") || "utkast";
 }
 
 export interface WrittenFile {

@@ -111,5 +111,19 @@ export function explainReadProblem(p: import("../corpus/import/read-text.js").Re
       return "texten är varken UTF-8 eller Latin-1; spara den som UTF-8 och försök igen";
     case "unreadable":
       return p.detail;
+    case "not_docx":
+      return {
+        not_zip: "inte en giltig DOCX-fil (filen är ingen zip-fil); spara den på nytt som .docx i Word eller LibreOffice",
+        no_document: "inte en giltig DOCX-fil (word/document.xml saknas); spara den på nytt som .docx i Word eller LibreOffice",
+        zip64: "DOCX-filen är packad som ZIP64, vilket motionera inte läser; spara den på nytt som .docx",
+        encrypted: "DOCX-filen är krypterad; spara en kopia utan lösenord och importera den",
+        bad_entry: "inte en giltig DOCX-fil (en del av zip-filen är trasig); spara den på nytt som .docx",
+      }[p.detail];
+    case "unpacks_too_large":
+      return `DOCX-filen packas upp till mer än ${Math.round(p.limitBytes / 1024 / 1024)} MB${p.declaredBytes ? ` (${Math.round(p.declaredBytes / 1024 / 1024)} MB enligt filen)` : ""}, vilket är mer än en text behöver; importeras inte`;
+    case "header_lies":
+      return `DOCX-filen är manipulerad: ${p.part} packas upp till mer än de ${p.declaredBytes} byte filen uppger (en zip-bomb); importeras inte`;
+    case "nested_too_deep":
+      return `DOCX-filens XML (${p.part}) är nästlad mer än ${p.limit} nivåer djupt, vilket ingen vanlig text är; importeras inte`;
   }
 }

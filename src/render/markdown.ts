@@ -20,12 +20,15 @@ export function renderMarkdown(draft: Draft): string {
 
 /**
  * Backslash-escape what CommonMark would read as markup. `atLineStart`: the text begins a
- * line, where "#", "-", "+", ">", "=" and "1." would start a block.
+ * line, where "#", "-", "+", ">", "=" and "1." would start a block. `inLink`: the text is a
+ * link's text, where parentheses are escaped too: marked reads "[!\\[a\\](b)](c)" as an image
+ * inside the link unless the "!" before "[" (or before a link that follows) and the parentheses are escaped.
  */
-export function escapeMarkdown(text: string, atLineStart: boolean): string {
+export function escapeMarkdown(text: string, atLineStart: boolean, inLink = false): string {
   let s = xmlSafe(text)
     .replace(/\r?\n/g, " ")
-    .replace(/[\\`*_[\]~]/g, "\\$&")
+    .replace(inLink ? /[\\`*_[\]~()]/g : /[\\`*_[\]~]/g, "\\$&")
+    .replace(/!(?=\\\[|$)/g, "\\!")
     .replace(/<(?=[A-Za-z/!?])/g, "\\<")
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
   if (atLineStart) {
@@ -62,21 +65,21 @@ function block(b: Block, draft: Draft): string {
   }
 }
 
-/** Inlines as Markdown; `lineStart`: the first text begins a line. */
-function inlines(nodes: readonly Inline[], draft: Draft, lineStart: boolean): string {
+/** Inlines as Markdown; `lineStart`: the first text begins a line; `inLink`: inside a link's text. */
+function inlines(nodes: readonly Inline[], draft: Draft, lineStart: boolean, inLink = false): string {
   let out = "";
   let atStart = lineStart;
   for (const node of nodes) {
     switch (node.type) {
       case "text": {
         const value = atStart ? node.value.replace(/^\s+/, "") : node.value;
-        out += escapeMarkdown(value, atStart);
+        out += escapeMarkdown(value, atStart, inLink);
         if (value.length > 0) atStart = false;
         break;
       }
       case "strong":
       case "emphasis": {
-        const inner = inlines(node.children, draft, false);
+        const inner = inlines(node.children, draft, false, inLink);
         const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
         const mark = node.type === "strong" ? "**" : "*";
         out += m[2] ? `${m[1]}${mark}${m[2]}${mark}${m[3]}` : inner;
@@ -84,8 +87,8 @@ function inlines(nodes: readonly Inline[], draft: Draft, lineStart: boolean): st
         break;
       }
       case "link": {
-        const text = inlines(node.children, draft, false);
         const url = linkUrl(node.url);
+        const text = inlines(node.children, draft, false, inLink || url !== undefined);
         out += url ? `[${text}](${markdownUrl(url)})` : text;
         atStart = false;
         break;

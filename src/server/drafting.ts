@@ -4,6 +4,7 @@ import type { DraftWarning } from "../domain/errors.js";
 import type { Draft } from "../domain/draft.js";
 import { draftBaseName } from "../files/draft-files.js";
 import { extensionOf, mimeTypeOf, type Format } from "../render/index.js";
+import { xmlSafe } from "../render/xml-safe.js";
 import type { Workspace } from "../workspace.js";
 
 export interface RenderedDraft {
@@ -34,6 +35,8 @@ export async function renderDraftFor(ws: Workspace, request: DraftRequest, forma
 
 /** Content-Disposition for a download, with the UTF-8 name (RFC 6266/5987) and an ASCII fallback. */
 export function attachment(fileName: string): string {
-  const ascii = fileName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // Any name: lone surrogates (which encodeURIComponent refuses) and controls dropped, separators replaced.
+  const name = xmlSafe(fileName).replace(/[\u0000-\u001f\u007f/\\]/g, "_");
+  const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

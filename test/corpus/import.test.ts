@@ -128,7 +128,7 @@ describe("importing", () => {
       "huge.txt": "too_large",
       "photo.jpg": "unknown_extension",
       "garbled.txt": "undecodable",
-      "broken.docx": "unreadable",
+      "broken.docx": "not_docx",
       "missing.txt": "unreadable",
     });
     expect(await s.documents()).toHaveLength(1);

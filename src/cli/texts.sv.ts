@@ -65,6 +65,35 @@ Exempel:
   motionera facts add Lidingö mika_kast_agreement ja --as-of 2024-03-01 --source-title "Protokoll KS" --publisher "Lidingö stad" --source-date 2024-03-05`,
   },
 
+  factsImport: {
+    summary: "importera uppgifter ur en CSV- eller JSON-fil (även Kolada), alla eller ingen, med källa",
+    file: "filen: .csv (; , eller tab), .json (lista av objekt) eller ett sparat svar från Kolada",
+    key: "faktanyckeln som värdena sparas under (se: motionera facts keys)",
+    sourceTitle: "källans titel (krävs utom för Kolada-filer)",
+    publisher: "källans utgivare (krävs utom för Kolada-filer)",
+    sourceDate: "källans datum, ÅÅÅÅ[-MM[-DD]] (utelämna om källan är odaterad)",
+    asOf: "datum som värdena avser, ÅÅÅÅ[-MM[-DD]] (krävs utom för Kolada-filer, där varje värde har sitt år)",
+    url: "källans webbadress",
+    municipalityColumn: "kolumnen (eller fältet) med kommunerna, om den inte hittas av sig själv",
+    valueColumn: "kolumnen (eller fältet) med värdena, om den inte hittas av sig själv",
+    dryRun: "visa vad som skulle ändras (nytt, ändrat, oförändrat) utan att spara",
+    kinds: { new: "ny", changed: "ändrad", unchanged: "oförändrad" } as Record<string, string>,
+    heading: (key: string, file: string, format: string) => `${key} ur ${file} (${format}):`,
+    formats: { csv: "CSV", json: "JSON", kolada: "Kolada" } as Record<string, string>,
+    counts: (c: { new: number; changed: number; unchanged: number; skipped: number }) =>
+      `${c.new} ${c.new === 1 ? "ny" : "nya"}, ${c.changed} ${c.changed === 1 ? "ändrad" : "ändrade"}, ${c.unchanged} ${c.unchanged === 1 ? "oförändrad" : "oförändrade"}${c.skipped ? `, ${c.skipped} ${c.skipped === 1 ? "rad" : "rader"} utan nytt värde` : ""}.`,
+    skipped: "Hoppades över:",
+    line: (line: number, entry: number | undefined) => (entry !== undefined ? `rad ${line}, post ${entry}` : `rad ${line}`),
+    source: "Källa",
+    dryRunNote: (n: number) => `Provkörning: inget sparades (${n} ${n === 1 ? "uppgift" : "uppgifter"} skulle sparas). Kör utan --dry-run för att spara.`,
+    saved: (n: number, db: string) => (n === 0 ? `Inget nytt att spara; ${db} är oförändrad.` : `Sparade ${n} ${n === 1 ? "uppgift" : "uppgifter"} i ${db}.`),
+    examples: `
+Exempel:
+  motionera facts import avtal.csv --key mika_kast_agreement --source-title "Kartläggning av avtal" --publisher "Länsstyrelsen" --as-of 2025-06-01 --dry-run
+  motionera facts import folkmangd-kolada.json --key population
+  motionera facts import tabell.csv --key population --municipality-column Region --value-column "Antal 2024" --source-title "Folkmängd" --publisher "SCB" --as-of 2024`,
+  },
+
   templates: {
     summary: "lista mallarna",
     showSummary: "beskriv en mall: fält, uppgifter den citerar och ämnen",

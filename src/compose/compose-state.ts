@@ -38,6 +38,42 @@ export class ComposeState {
     return this.registry.resolve(this.place, key);
   }
 
+  /** Every value of a key (oldest first) for the subject `lookup` would cite, or undefined. */
+  lookupHistory(key: string): { facts: readonly Fact[]; subjectName: string } | undefined {
+    const found = this.lookup(key);
+    if (!found) return undefined;
+    const facts = this.registry.history(found.fact.subject, key);
+    return { facts: facts.length > 0 ? facts : [found.fact], subjectName: found.subjectName };
+  }
+
+  /**
+   * Records one citation for several values of a key from the same source (a history) and
+   * returns its marker: one note per source, naming each value with its date.
+   */
+  citeValues(facts: readonly Fact[], subjectName: string, valueText: string): string {
+    if (facts.length === 1) return this.cite(facts[0]!, subjectName);
+    const id = facts.map((f) => f.id).join("+");
+    let n = this.#byFactId.get(id);
+    if (n === undefined) {
+      n = this.citations.length + 1;
+      const last = facts[facts.length - 1]!;
+      const notes = [...new Set(facts.map((f) => f.note).filter((x): x is string => x !== undefined))];
+      this.citations.push({
+        n,
+        factId: id,
+        key: last.key,
+        label: factDefinition(last.key)?.label ?? last.key,
+        subjectName,
+        value: valueText,
+        asOf: last.asOf,
+        ...(notes.length ? { note: notes.join("; ") } : {}),
+        source: last.source,
+      });
+      this.#byFactId.set(id, n);
+    }
+    return citationMarker(n);
+  }
+
   /** Records a citation of an argument taken from a corpus document and returns its marker. */
   citeArgument(a: SelectedArgument): string {
     const id = `corpus:${a.ref}`;

@@ -11,6 +11,7 @@ import { genitive } from "../lang/genitive.js";
 import { factDefinition } from "../facts/catalog.js";
 import { formatFactValue } from "../facts/format-value.js";
 import { escapeInline } from "./markdown-escape.js";
+import { citeHistory } from "./cite-history.js";
 import type { ComposeState } from "./compose-state.js";
 
 type Options = HelperOptions & { data: { motionera: ComposeState; root: { date: string } } };
@@ -79,6 +80,7 @@ export const helpers = {
    * {{cite "key"}} → the value as the document shows it, with its source as a note.
    * {{cite "key" "kommuner"}} → "16 kommuner" with the note after the word, so a note
    * number never stands right after a figure ("16⁴" reads as a power).
+   * {{cite "key" history=true}} → every value with its date, "2021: 12, 2023: 19", one note per source.
    */
   cite(...args: unknown[]): string {
     const { params, options } = split(args);
@@ -87,6 +89,10 @@ export const helpers = {
     const found = st.lookup(key);
     const words = typeof params[1] === "string" && params[1].length > 0 ? ` ${escapeInline(params[1])}` : "";
     if (!found) return escapeInline(`[uppgift saknas: ${factDefinition(key)?.label ?? key}]`) + words;
+    if (options.hash["history"]) {
+      const all = st.lookupHistory(key)!;
+      return citeHistory(st, all.facts, all.subjectName, words);
+    }
     return escapeInline(formatFactValue(found.fact.value, factDefinition(key))) + words + st.cite(found.fact, found.subjectName);
   },
   /** {{source "key"}} → only the note: for a sentence that states the fact in words. */

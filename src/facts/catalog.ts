@@ -5,6 +5,7 @@
  * The same key is reused across subjects (e.g. `convicted_sex_purchase` for Jönköping,
  * Göteborg and Malmö) and across time (history: one fact per as-of date).
  */
+import type { FactValue } from "../domain/fact.js";
 
 /** The kind of subject a fact is about: a municipality, a county or the whole country. */
 export type FactScope = "kommun" | "lan" | "land";
@@ -29,6 +30,21 @@ export interface FactDefinition {
    * it never goes out of date. Date-valued facts are historical by their nature.
    */
   historical?: boolean;
+  /**
+   * The value is computed from other facts in the registry, never typed: for a county (or the
+   * country), how many of its municipalities' latest `from` values satisfy `where` (default:
+   * the value is true). Facts for a derived key cannot be recorded or imported.
+   */
+  derived?: DerivedFrom;
+}
+
+/** How a derived key is computed: a count over the municipalities of the subject. */
+export interface DerivedFrom {
+  /** A municipality-level key whose latest values are counted. */
+  from: string;
+  count: true;
+  /** Which values count; by default a boolean true. Not shown in `facts keys --json`. */
+  where?: (value: FactValue) => boolean;
 }
 
 export const factCatalog: readonly FactDefinition[] = [
@@ -62,6 +78,16 @@ export const factCatalog: readonly FactDefinition[] = [
     scopes: ["lan"],
     format: "count",
     description: "How many municipalities in the county have an agreement with Stockholms stad on Mikamottagningen and KAST.",
+  },
+  {
+    key: "mika_kast_agreements_counted",
+    label: "Kommuner i länet med avtal om Mikamottagningen och KAST enligt registret",
+    type: "number",
+    scopes: ["lan"],
+    format: "count",
+    description:
+      "Computed, never typed: how many of the county's municipalities have true as their latest mika_kast_agreement in this registry.",
+    derived: { from: "mika_kast_agreement", count: true },
   },
   {
     key: "mika_kast_offer_since",
@@ -168,6 +194,16 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "text",
     scopes: ["kommun"],
     description: "The municipality's unit for young people who sell sex, with its age limit, as a phrase.",
+  },
+
+  // ── Population ───────────────────────────────────────────────────────────────────────────
+  {
+    key: "population",
+    label: "Folkmängd (invånare 31 december)",
+    type: "number",
+    scopes: ["kommun", "lan", "land"],
+    format: "count",
+    description: "How many people were registered as living in the municipality, county or country on 31 December of the as-of year (SCB; Kolada N01951).",
   },
 
   // ── Local situation and outreach ─────────────────────────────────────────────────────────
@@ -495,6 +531,13 @@ export const factCatalog: readonly FactDefinition[] = [
     description: "How many Swedish municipalities call themselves \"stad\" although their legal name is \"kommun\".",
   },
 ];
+
+/** The keys whose values are computed from the registry (see `derived` above). */
+export type DerivedFactDefinition = FactDefinition & { derived: DerivedFrom };
+
+export function isDerived(def: FactDefinition | undefined): def is DerivedFactDefinition {
+  return def?.derived !== undefined;
+}
 
 const byKey = new Map(factCatalog.map((d) => [d.key, d]));
 

@@ -1,4 +1,7 @@
-/** Everything the registry knows that bears on one municipality: its own, its county's, the nation's. */
+/**
+ * Everything the registry knows that bears on one municipality: its own, its county's, the
+ * nation's, and the facts computed from the registry for its county and the nation.
+ */
 import type { Fact } from "../domain/fact.js";
 import type { Place } from "../domain/municipality.js";
 import { partialDateEnd } from "../domain/partial-date.js";
@@ -27,8 +30,10 @@ export interface FactRow {
 export function factRowsForPlace(registry: FactRegistry, place: Place, today: string): FactRow[] {
   const now = new Date(`${today}T00:00:00Z`);
   const rows: FactRow[] = [];
+  const derived = registry.derivedFacts(place);
   for (const s of subjectsOf(place)) {
-    const facts = registry.aboutSubject(s.subject);
+    // Computed facts (counts over the municipalities) follow the subject's stored ones.
+    const facts = [...registry.aboutSubject(s.subject), ...derived.filter((d) => d.subject === s.subject).map((d) => d.fact)];
     for (const fact of facts) {
       const def = factDefinition(fact.key);
       rows.push({

@@ -65,10 +65,22 @@ export interface FactEntry {
   note?: string;
 }
 
+/** A derived key is computed from the registry; a typed value for it would be made up. */
+export function refuseDerived(def: FactDefinition): void {
+  if (def.derived) {
+    throw new MotioneraError({
+      code: "fact_invalid",
+      field: "key",
+      problem: `${def.key} beräknas ur registret (ur ${def.derived.from}) och kan inte anges; lägg till eller importera ${def.derived.from} i stället`,
+    });
+  }
+}
+
 /** Checks an entry against the catalog and records it; history is kept, an identical entry is a no-op. */
 export async function recordFact(store: Store, entry: FactEntry): Promise<{ fact: Fact; subject: ReturnType<typeof resolveSubject>; definition: FactDefinition }> {
   const definition = factDefinition(entry.key);
   if (!definition) throw new MotioneraError({ code: "unknown_fact_key", key: entry.key, suggestions: nearest(entry.key, factCatalog.map((d) => d.key)) });
+  refuseDerived(definition);
   const subject = resolveSubject(entry.subject);
   if (!definition.scopes.includes(subject.scope)) {
     throw new MotioneraError({ code: "fact_invalid", field: "subject", problem: `${entry.key} gäller ${definition.scopes.join("/")}, inte ${subject.name}` });

@@ -1,11 +1,13 @@
 /**
  * The facts registry read side: the latest value and the history of a key for a
- * municipality, its county or the country, with provenance.
+ * municipality, its county or the country, with provenance. Derived keys (see the catalog)
+ * are computed here, on the fly, from the stored facts.
  */
 import type { Fact } from "../domain/fact.js";
 import { comparePartialDates } from "../domain/partial-date.js";
 import type { Place } from "../domain/municipality.js";
-import { factDefinition, type FactScope } from "./catalog.js";
+import { factDefinition, isDerived, type FactScope } from "./catalog.js";
+import { computeDerivedFact, derivedFactsFor, type DerivedFactRow } from "./derived.js";
 
 export const nationalSubject = "SE";
 
@@ -30,6 +32,8 @@ export class FactRegistry {
   readonly #bySubjectKey = new Map<string, Fact[]>();
   readonly #bySubject = new Map<string, Fact[]>();
   readonly #byId = new Map<string, Fact>();
+  /** Computed derived facts by subject and key (the registry never changes once built). */
+  readonly #derived = new Map<string, Fact | undefined>();
 
   constructor(facts: readonly Fact[]) {
     for (const f of facts) {
@@ -49,15 +53,43 @@ export class FactRegistry {
     return this.#byId.get(id);
   }
 
-  /** Every value recorded for a subject and key, oldest first. */
+  /** Every value recorded for a subject and key, oldest first; a derived key has its one computed value. */
   history(subject: string, key: string): readonly Fact[] {
-    return this.#bySubjectKey.get(`${subject}\u0000${key}`) ?? [];
+    const def = factDefinition(key);
+    if (isDerived(def)) {
+      const f = this.#derivedFact(subject, key);
+      return f ? [f] : [];
+    }
+    return this.#stored(subject, key);
   }
 
-  /** The value with the latest as-of for a subject and key. */
+  /** The value with the latest as-of for a subject and key (computed for a derived key). */
   latest(subject: string, key: string): Fact | undefined {
     const h = this.history(subject, key);
     return h[h.length - 1];
+  }
+
+  /** The derived facts for a municipality's county and the country (see `derived` in the catalog). */
+  derivedFacts(place: Place): DerivedFactRow[] {
+    return derivedFactsFor(place, (subject, key) => this.#latestStored(subject, key));
+  }
+
+  #stored(subject: string, key: string): readonly Fact[] {
+    return this.#bySubjectKey.get(`${subject}\u0000${key}`) ?? [];
+  }
+
+  #latestStored(subject: string, key: string): Fact | undefined {
+    const h = this.#stored(subject, key);
+    return h[h.length - 1];
+  }
+
+  #derivedFact(subject: string, key: string): Fact | undefined {
+    const k = `${subject}\u0000${key}`;
+    if (!this.#derived.has(k)) {
+      const def = factDefinition(key);
+      this.#derived.set(k, isDerived(def) ? computeDerivedFact(def, subject, (s, fk) => this.#latestStored(s, fk)) : undefined);
+    }
+    return this.#derived.get(k);
   }
 
   /** All facts about one subject, grouped by key, oldest first within a key. */

@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { isMotioneraError, type ErrorDetails } from "../domain/errors.js";
-import { explainError } from "../messages/sv.js";
+import { explainError, explainImportIssue } from "../messages/sv.js";
 
 export interface FieldError {
   /** JSON pointer-like path of the field: "authors/0/name", "inputs/committee". */
@@ -69,7 +69,8 @@ export function problemOf(d: ErrorDetails): Problem {
     case "database_locked":
       return { type: `${base}database-locked`, title: "Databasen är låst", status: 503, detail: "En annan process skriver i tjänstens databas. Försök igen senare." };
     case "fact_import_invalid":
-      return { type: `${base}fact-import-invalid`, title: "Filen kan inte importeras", status: 422, detail };
+      // One entry per problem in the file, each naming its line and column.
+      return { type: `${base}fact-import-invalid`, title: "Filen kan inte importeras", status: 422, detail, errors: d.issues.map((i) => ({ path: "file", message: explainImportIssue(i) })) };
     case "output_failed":
       return { type: `${base}output-failed`, title: "Kunde inte skriva", status: 500, detail: "Resultatet kunde inte sparas." };
   }

@@ -8,6 +8,7 @@ import { recordFact } from "../../facts/record-fact.js";
 import { formatDate, todayInSweden } from "../../lang/dates.js";
 import { Workspace } from "../../workspace.js";
 import { action, UsageError } from "../run.js";
+import { registerFactsImport } from "./facts-import.js";
 import { texts } from "../texts.sv.js";
 
 const t = texts.facts;
@@ -94,7 +95,10 @@ export function registerFacts(program: Command): void {
     .action(
       action(async (subjectQuery: string, key: string, valueText: string, _opts: unknown, cmd: Command) => {
         // --db and --json may stand before or after "add"
-        const raw = cmd.optsWithGlobals();
+        // (not optsWithGlobals: the parent's default --json false would override the subcommand's)
+        const own = cmd.opts<Record<string, unknown>>();
+        const parent = cmd.parent?.opts<{ db?: string; json?: boolean }>() ?? {};
+        const raw = { ...own, db: own["db"] ?? parent.db, json: own["json"] === true || parent.json === true };
         const parsed = addSchema.safeParse(raw);
         if (!parsed.success) {
           const i = parsed.error.issues[0]!;
@@ -114,6 +118,8 @@ export function registerFacts(program: Command): void {
         else process.stdout.write(`${t.added} ${subject.name}: ${def.label} = ${valueText} (${t.asOf} ${formatDate(o.asOf)}) [${fact.id}] → ${ws.store.location}\n`);
       }),
     );
+
+  registerFactsImport(facts);
 
   facts
     .command("keys")

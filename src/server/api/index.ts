@@ -10,6 +10,7 @@ import { registerCorpus } from "./corpus.js";
 import { registerDocs } from "./docs.js";
 import { registerDrafts } from "./drafts.js";
 import { registerFacts } from "./facts.js";
+import { registerFactsImport } from "./facts-import.js";
 import { registerMunicipalities } from "./municipalities.js";
 import { registerTemplates } from "./templates.js";
 
@@ -17,6 +18,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void 
   registerTemplates(app, ctx);
   registerMunicipalities(app, ctx);
   registerFacts(app, ctx);
+  registerFactsImport(app, ctx);
   registerCorpus(app, ctx);
   registerDrafts(app, ctx);
   registerDocs(app, ctx);

@@ -1,0 +1,101 @@
+/** `motionera facts import <file> --key …`: argv to the core's importFacts, and its plan as text or JSON. */
+import { readFile } from "node:fs/promises";
+import type { Command } from "commander";
+import { z } from "zod";
+import { isMotioneraError, MotioneraError } from "../../domain/errors.js";
+import { partialDateSchema } from "../../domain/partial-date.js";
+import { importFacts, type FactImportResult } from "../../facts/import/import-facts.js";
+import { formatDate } from "../../lang/dates.js";
+import { Workspace } from "../../workspace.js";
+import { action, UsageError } from "../run.js";
+import { texts } from "../texts.sv.js";
+
+const t = texts.factsImport;
+
+const importSchema = z.object({
+  key: z.string().trim().min(1),
+  sourceTitle: z.string().trim().min(1).optional(),
+  publisher: z.string().trim().min(1).optional(),
+  sourceDate: partialDateSchema.optional(),
+  asOf: partialDateSchema.optional(),
+  url: z.string().url().optional(),
+  municipalityColumn: z.string().trim().min(1).optional(),
+  valueColumn: z.string().trim().min(1).optional(),
+  dryRun: z.boolean().default(false),
+  json: z.boolean().default(false),
+  db: z.string().optional(),
+});
+
+/** "sourceTitle" → "--source-title" */
+const flag = (field: string) => `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+function sourceText(s: FactImportResult["source"]): string {
+  return [s.title, s.publisher, s.date ? formatDate(s.date) : texts.facts.undated, s.url].filter(Boolean).join(", ");
+}
+
+function printPlan(r: FactImportResult, db: string): void {
+  const out: string[] = [`${t.heading(r.key, r.file, [t.formats[r.format], r.kpi].filter(Boolean).join(" "))} ${t.counts(r.counts)}`];
+  const width = Math.max(...Object.values(t.kinds).map((k) => k.length));
+  for (const f of r.facts) {
+    const when = `${texts.facts.asOf} ${formatDate(f.asOf)}`;
+    const change = f.kind === "changed" && f.previous ? `${f.previous.shown}${f.previous.asOf && f.previous.asOf !== f.asOf ? ` (${texts.facts.asOf} ${formatDate(f.previous.asOf)})` : ""} → ${f.shown}` : f.shown;
+    out.push(`  ${t.kinds[f.kind]!.padEnd(width)}  ${f.subjectName}, ${when}: ${change}`);
+  }
+  if (r.skipped.length) {
+    out.push(t.skipped);
+    for (const s of r.skipped) out.push(`  ${t.line(s.line, s.entry)}${s.subject ? ` (${s.subject})` : ""}: ${s.reason}`);
+  }
+  out.push(`${t.source}: ${sourceText(r.source)}`);
+  out.push(r.committed ? t.saved(r.recorded, db) : t.dryRunNote(r.recorded));
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+export function registerFactsImport(facts: Command): void {
+  facts
+    .command("import")
+    .summary(t.summary)
+    .description(t.summary)
+    .argument("<fil>", t.file)
+    .requiredOption("--key <nyckel>", t.key)
+    .option("--source-title <text>", t.sourceTitle)
+    .option("--publisher <text>", t.publisher)
+    .option("--source-date <datum>", t.sourceDate)
+    .option("--as-of <datum>", t.asOf)
+    .option("--url <url>", t.url)
+    .option("--municipality-column <namn>", t.municipalityColumn)
+    .option("--value-column <namn>", t.valueColumn)
+    .option("--dry-run", t.dryRun, false)
+    .option("--json", texts.optJson, false)
+    .option("--db <fil>", texts.optDb)
+    .addHelpText("after", t.examples)
+    .action(
+      action(async (file: string, _opts: unknown, cmd: Command) => {
+        // --db and --json may stand before or after "import" (optsWithGlobals would let the parent's defaults win)
+        const own = cmd.opts<Record<string, unknown>>();
+        const parent = cmd.parent?.opts<{ db?: string; json?: boolean }>() ?? {};
+        const parsed = importSchema.safeParse({ ...own, db: own["db"] ?? parent.db, json: own["json"] === true || parent.json === true });
+        if (!parsed.success) {
+          const i = parsed.error.issues[0]!;
+          throw new UsageError(`${flag(String(i.path[0]))}: ${i.message}`);
+        }
+        const o = parsed.data;
+        let bytes: Uint8Array;
+        try {
+          bytes = await readFile(file);
+        } catch (e) {
+          throw new MotioneraError({ code: "fact_import_invalid", file, issues: [{ problem: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message }], total: 1 });
+        }
+        const ws = await Workspace.open(o.db ? { db: o.db } : {});
+        let result: FactImportResult;
+        try {
+          result = await importFacts(ws.store, { ...o, fileName: file, bytes, commit: !o.dryRun });
+        } catch (e) {
+          // A missing or malformed option is a usage error, named by its flag.
+          if (isMotioneraError(e) && e.details.code === "input_invalid") throw new UsageError(`${flag(e.details.field)}: ${e.details.problem}`);
+          throw e;
+        }
+        if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else printPlan(result, ws.store.location);
+      }),
+    );
+}

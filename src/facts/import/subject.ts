@@ -1,0 +1,82 @@
+/**
+ * Who a row is about, following the key's scopes: a municipality in any form the lookups
+ * accept ("Lidingö", "0186", "186" as Excel writes it, "Lidingö stad", "0186 Lidingö"), a
+ * county by name, code or letter, or the country ("SE", "Sverige", "Riket").
+ */
+import { isMotioneraError } from "../../domain/errors.js";
+import { findCounty, findMunicipality } from "../../data/places.js";
+import type { FactDefinition, FactScope } from "../catalog.js";
+import { nationalSubject } from "../registry.js";
+
+export interface ImportSubject {
+  subject: string;
+  scope: FactScope;
+  name: string;
+}
+
+export type SubjectResult = { ok: true; subject: ImportSubject } | { ok: false; problem: string; suggestions: string[] };
+
+const scopeWords: Record<FactScope, string> = { kommun: "kommuner", lan: "län", land: "hela landet" };
+
+function suggestionsOf(e: unknown): string[] {
+  if (isMotioneraError(e) && (e.details.code === "unknown_municipality" || e.details.code === "unknown_county")) return e.details.suggestions;
+  throw e;
+}
+
+function tryMunicipality(q: string): ImportSubject | string[] {
+  try {
+    const p = findMunicipality(/^\d{3}$/.test(q) ? `0${q}` : q);
+    return { subject: p.code, scope: "kommun", name: p.name };
+  } catch (e) {
+    return suggestionsOf(e);
+  }
+}
+
+function tryCounty(q: string): ImportSubject | string[] {
+  // A four-digit number is a municipality code, never a county.
+  if (/^\d{3,}$/.test(q)) return [];
+  try {
+    const c = findCounty(q);
+    return { subject: c.code, scope: "lan", name: c.name };
+  } catch (e) {
+    return suggestionsOf(e);
+  }
+}
+
+const isNation = (q: string) => /^(se|sverige|riket|hela landet|0000)$/i.test(q);
+
+/** Resolves a cell to a subject the key may be recorded for, or says why not. */
+export function resolveImportSubject(def: FactDefinition, text: string): SubjectResult {
+  let q = text.trim().replace(/\s+/g, " ");
+  if (q === "") return { ok: false, problem: "kommun saknas", suggestions: [] };
+  // "0114 Upplands Väsby", as statistics tables write it: the code decides, the name must agree.
+  const coded = /^(\d{2}|\d{4}) (\D.*)$/.exec(q);
+  if (coded) {
+    const byCode = /^\d{4}$/.test(coded[1]!) ? tryMunicipality(coded[1]!) : tryCounty(coded[1]!);
+    const byName = /^\d{4}$/.test(coded[1]!) ? tryMunicipality(coded[2]!) : tryCounty(coded[2]!);
+    if (!Array.isArray(byCode) && !Array.isArray(byName) && byCode.subject !== byName.subject) {
+      return { ok: false, problem: `koden ${coded[1]} är ${byCode.name}, inte ${byName.name}`, suggestions: [] };
+    }
+    q = coded[1]!;
+  }
+  const scopes = def.scopes;
+  const allowed = (s: ImportSubject): SubjectResult =>
+    scopes.includes(s.scope) ? { ok: true, subject: s } : { ok: false, problem: `"${text.trim()}" är ${s.scope === "kommun" ? "en kommun" : s.scope === "lan" ? "ett län" : "hela landet"}, men ${def.key} gäller bara ${scopes.map((x) => scopeWords[x]).join(" och ")}`, suggestions: [] };
+
+  if (isNation(q)) return allowed({ subject: nationalSubject, scope: "land", name: "Sverige" });
+  // A name can be both ("Stockholm", "Gotland"): the scope the key is recorded for first.
+  const tries = scopes.includes("kommun") ? [tryMunicipality, tryCounty] : [tryCounty, tryMunicipality];
+  const results = tries.map((t) => t(q));
+  const found = results.filter((r): r is ImportSubject => !Array.isArray(r));
+  const fit = found.find((s) => scopes.includes(s.scope));
+  if (fit) return allowed(fit);
+  if (found[0]) return allowed(found[0]);
+  const [asMunicipality, asCounty] = (scopes.includes("kommun") ? results : [...results].reverse()) as [string[], string[]];
+
+  if (scopes.includes("kommun") && scopes.includes("lan")) {
+    return { ok: false, problem: `"${text.trim()}" är varken en kommun eller ett län`, suggestions: [...new Set([...asMunicipality, ...asCounty])].slice(0, 3) };
+  }
+  if (scopes.includes("lan")) return { ok: false, problem: `okänt län "${text.trim()}"`, suggestions: asCounty };
+  if (scopes.includes("kommun")) return { ok: false, problem: `okänd kommun "${text.trim()}"`, suggestions: asMunicipality };
+  return { ok: false, problem: `${def.key} gäller bara hela landet (SE), inte "${text.trim()}"`, suggestions: [] };
+}

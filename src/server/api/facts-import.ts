@@ -1,0 +1,116 @@
+/**
+ * POST /api/facts/import: a CSV, JSON or Kolada file of facts for one key, all or nothing,
+ * through the same core function as `motionera facts import` (multipart/form-data, token).
+ */
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { isMotioneraError } from "../../domain/errors.js";
+import { partialDateSchema } from "../../domain/partial-date.js";
+import { importFacts } from "../../facts/import/import-facts.js";
+import type { AppEnv } from "../app.js";
+import { requireWriteToken } from "../auth.js";
+import type { ServerContext } from "../context.js";
+import { problemResponse, problems } from "../problem.js";
+import { bearerSecurity, defineRoute, isTrue, problemAt, problemResponses, requireContentType } from "./shared.js";
+
+const text = (description: string, example?: string) => z.string().trim().min(1).max(500).optional().openapi({ description, ...(example ? { example } : {}) });
+
+const uploadSchema = z
+  .object({
+    file: z.instanceof(File).openapi({ type: "string", format: "binary", description: "En .csv-fil (; , eller tab), en .json-fil (lista av objekt) eller ett sparat svar från Kolada." }),
+    key: z.string().trim().min(1).max(100).openapi({ description: "Faktanyckeln som värdena sparas under.", example: "population" }),
+    sourceTitle: text("Källans titel (krävs utom för Kolada-filer).", "Folkmängd 31 december"),
+    publisher: text("Källans utgivare (krävs utom för Kolada-filer).", "SCB"),
+    sourceDate: partialDateSchema.optional().openapi({ description: "Källans datum." }),
+    asOf: partialDateSchema.optional().openapi({ description: "Datum som värdena avser (krävs utom för Kolada-filer).", example: "2024" }),
+    url: z.string().url().max(2000).optional(),
+    municipalityColumn: text("Kolumnen eller fältet med kommunerna, om den inte hittas av sig själv."),
+    valueColumn: text("Kolumnen eller fältet med värdena, om den inte hittas av sig själv."),
+    dryRun: z.string().max(10).optional().openapi({ description: "true: visa vad som skulle ändras utan att spara.", example: "true" }),
+  })
+  .openapi("FactImportUpload");
+
+const plannedSchema = z.object({
+  kind: z.enum(["new", "changed", "unchanged"]),
+  line: z.number().int(),
+  entry: z.number().int().optional(),
+  subject: z.string(),
+  subjectName: z.string(),
+  asOf: z.string(),
+  shown: z.string(),
+  previous: z.object({ asOf: z.string().nullable(), shown: z.string(), id: z.string() }).optional(),
+  record: z.boolean(),
+});
+
+const resultSchema = z
+  .object({
+    file: z.string(),
+    key: z.string(),
+    format: z.enum(["csv", "json", "kolada"]),
+    source: z.object({ title: z.string(), publisher: z.string(), date: z.string().nullable(), url: z.string().optional() }),
+    facts: z.array(plannedSchema),
+    skipped: z.array(z.object({ line: z.number().int(), entry: z.number().int().optional(), subject: z.string().optional(), reason: z.string() })),
+    counts: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int(), skipped: z.number().int() }),
+    recorded: z.number().int(),
+    committed: z.boolean(),
+  })
+  .passthrough()
+  .openapi("FactImportResult");
+
+const readForm: MiddlewareHandler<AppEnv> = async (c, next) => {
+  try {
+    await c.req.formData();
+  } catch {
+    return problemResponse(c, problems.invalid([{ path: "", message: "innehållet är inte giltig multipart/form-data" }]));
+  }
+  await next();
+};
+
+const route = (ctx: ServerContext) =>
+  createRoute({
+    method: "post",
+    path: "/api/facts/import",
+    tags: ["Fakta"],
+    summary: "Importera uppgifter ur en fil",
+    description: "Varje rad kontrolleras mot faktakatalogen; ett enda fel avvisar hela filen (422, med rad och kolumn för varje fel) och inget sparas. Med dryRun visas vad som skulle bli nytt, ändrat och oförändrat. Kräver token.",
+    security: bearerSecurity,
+    middleware: [
+      requireWriteToken,
+      requireContentType(/^multipart\/form-data\s*;/i, "multipart/form-data"),
+      bodyLimit({ maxSize: ctx.options.maxImportBytes, onError: (c) => problemResponse(c, problems.tooLarge(ctx.options.maxImportBytes)) }),
+      readForm,
+    ],
+    request: { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } },
+    responses: {
+      200: { description: "Planen: vad som sparades (eller, med dryRun, skulle sparas).", content: { "application/json": { schema: resultSchema } } },
+      ...problemResponses(400, 401, 403, 413, 415, 422),
+    },
+  });
+
+export function registerFactsImport(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  defineRoute(app, route(ctx), async (c) => {
+    const form = c.req.valid("form");
+    const commit = !isTrue(form.dryRun);
+    try {
+      const result = await importFacts(ctx.workspace.store, {
+        key: form.key,
+        fileName: form.file.name.replace(/[\\/]/g, "_").slice(0, 200) || "fil",
+        bytes: new Uint8Array(await form.file.arrayBuffer()),
+        sourceTitle: form.sourceTitle,
+        publisher: form.publisher,
+        sourceDate: form.sourceDate,
+        asOf: form.asOf,
+        url: form.url,
+        municipalityColumn: form.municipalityColumn,
+        valueColumn: form.valueColumn,
+        commit,
+      });
+      if (commit && result.recorded > 0) ctx.changed();
+      return c.json(result, 200);
+    } catch (e) {
+      if (isMotioneraError(e) && (e.details.code === "input_invalid" || e.details.code === "fact_invalid")) return problemResponse(c, problemAt(e.details, e.details.field));
+      throw e;
+    }
+  });
+}

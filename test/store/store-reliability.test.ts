@@ -215,6 +215,7 @@ describe("crash test", () => {
       for (const t of acknowledged) expect(inFile.has(t), `round ${round}: ${t}`).toBe(true);
     }
     expect(killedMidLoop).toBe(50);
+    console.log(`crash test: 50 SIGKILLs, ${acknowledged.size} acknowledged writes, all in the file`);
     expect(acknowledged.size).toBeGreaterThan(50);
     // no temp files are left to confuse anyone but lowdb's own, which the next write replaces
     const dir = join(db, "..");

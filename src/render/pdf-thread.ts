@@ -3,62 +3,20 @@
  * created, so that work overlaps with composing the draft on the main thread. The writer
  * itself is the same pure renderPdf; only where it runs differs.
  */
-import { Worker } from "node:worker_threads";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Draft } from "../domain/draft.js";
-
-type Reply = { type: "ready" } | { type: "done"; id: number; pdf: Uint8Array } | { type: "error"; id: number; message: string };
+import { startRenderPool } from "./render-pool.js";
 
 export interface PdfThread {
   render(draft: Draft): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
-/** The worker script beside this module (pdf-worker.js), or undefined when running from TypeScript sources. */
-function workerScript(): URL | undefined {
-  const url = new URL("./pdf-worker.js", import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : undefined;
-}
-
-/** Starts the worker now; falls back to rendering in this thread where no built worker exists. */
+/** Starts the thread now (one writer thread that warms the PDF writer); in-thread where no built worker exists. */
 export function startPdfThread(): PdfThread {
-  const script = workerScript();
-  if (!script) {
-    return { render: async (d) => (await import("./pdf.js")).renderPdf(d), close: async () => {} };
-  }
-  const worker = new Worker(script);
-  worker.unref();
-  const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
-  let next = 1;
-  let failure: Error | undefined;
-  worker.on("message", (m: Reply) => {
-    if (m.type === "ready") return;
-    const p = pending.get(m.id);
-    pending.delete(m.id);
-    if (m.type === "done") p?.resolve(new Uint8Array(m.pdf));
-    else p?.reject(new Error(m.message));
-  });
-  worker.on("error", (e) => {
-    failure = e;
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
-  });
+  const pool = startRenderPool({ size: 1, warm: ["pdf"], unrefWhenIdle: true });
   return {
-    render(draft) {
-      if (failure) return Promise.reject(failure);
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.ref();
-        worker.postMessage({ type: "render", id, draft });
-      }).finally(() => {
-        if (pending.size === 0) worker.unref();
-      }) as Promise<Uint8Array>;
-    },
-    async close() {
-      await worker.terminate();
-    },
+    render: async (draft) => (await pool.render(draft, "pdf")) as Uint8Array,
+    close: () => pool.close(),
   };
 }
 

@@ -4,6 +4,9 @@
  */
 import type { CorpusIndex } from "../corpus/search/index.js";
 import type { Workspace } from "../workspace.js";
+import type { Draft } from "../domain/draft.js";
+import { renderDraft, type Format } from "../render/index.js";
+import type { RenderPool } from "../render/render-pool.js";
 
 export interface ServerOptions {
   /** Writes (imports, facts) need `Authorization: Bearer <token>`; without one the service is read-only. */
@@ -19,6 +22,11 @@ export interface ServerOptions {
   previewsPerMinute?: number;
   /** Behind a reverse proxy: take the client from X-Forwarded-For, not the peer address. */
   trustProxy?: boolean;
+  /**
+   * Writer threads for DOCX and PDF, so drafting does not hold up searches and writes on the
+   * main thread (`startServer` starts one per core); without: rendered in this thread.
+   */
+  renderPool?: RenderPool;
 }
 
 export class ServerContext {
@@ -27,7 +35,7 @@ export class ServerContext {
 
   constructor(
     readonly workspace: Workspace,
-    readonly options: Required<Omit<ServerOptions, "token">> & Pick<ServerOptions, "token">,
+    readonly options: Required<Omit<ServerOptions, "token" | "renderPool">> & Pick<ServerOptions, "token" | "renderPool">,
   ) {}
 
   /** The corpus search index for the store as it is now. */
@@ -46,6 +54,12 @@ export class ServerContext {
     })();
     return this.#loading;
   }
+
+  /** Renders a draft: DOCX and PDF on the writer threads when there are any, the rest here. */
+  readonly render = (draft: Draft, format: Format): Promise<Uint8Array | string> => {
+    const pool = this.options.renderPool;
+    return pool && pool.size > 0 && (format === "docx" || format === "pdf") ? pool.render(draft, format) : renderDraft(draft, format);
+  };
 
   /** After a write: facts and templates are read again on next use. */
   changed(): void {

@@ -15,14 +15,16 @@ export interface RenderedDraft {
   warnings: DraftWarning[];
 }
 
-export async function renderDraftFor(ws: Workspace, request: DraftRequest, format: Format | "html-fragment"): Promise<RenderedDraft> {
+/** Where a Draft becomes bytes: the service's writer threads, or this thread. */
+export type Renderer = (draft: Draft, format: Format) => Promise<Uint8Array | string>;
+
+export async function renderDraftFor(ws: Workspace, request: DraftRequest, format: Format | "html-fragment", render?: Renderer): Promise<RenderedDraft> {
   const composed = await ws.compose(request);
-  const { renderDraft } = await import("../render/index.js");
   let body: Uint8Array | string;
   if (format === "html-fragment") {
     const { renderHtml } = await import("../render/html.js");
     body = renderHtml(composed.draft, { fragment: true });
-  } else body = await renderDraft(composed.draft, format);
+  } else body = await (render ?? (await import("../render/index.js")).renderDraft)(composed.draft, format);
   const fmt: Format = format === "html-fragment" ? "html" : format;
   return {
     body,

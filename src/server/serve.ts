@@ -1,6 +1,8 @@
 /** Starts the service on a port and stops it cleanly on Ctrl-C (SIGINT) or SIGTERM. */
 import { serve, type ServerType } from "@hono/node-server";
 import type { Workspace } from "../workspace.js";
+import { availableParallelism } from "node:os";
+import { startRenderPool } from "../render/render-pool.js";
 import { createApp } from "./app.js";
 import type { ServerOptions } from "./context.js";
 
@@ -10,17 +12,27 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export function startServer(workspace: Workspace, listen: { port: number; host: string }, options: ServerOptions = {}): Promise<Listening> {
-  const app = createApp(workspace, options);
+/**
+ * Starts the service: writer threads first (one per core, DOCX and PDF warmed, unless the
+ * caller brings its own or `renderThreads` is 0), then the listening socket.
+ */
+export async function startServer(workspace: Workspace, listen: { port: number; host: string }, options: ServerOptions & { renderThreads?: number } = {}): Promise<Listening> {
+  const { renderThreads = availableParallelism(), ...rest } = options;
+  const pool = rest.renderPool ?? (renderThreads > 0 ? startRenderPool({ size: renderThreads, warm: ["docx", "pdf"] }) : undefined);
+  await pool?.ready();
+  const app = createApp(workspace, { ...rest, ...(pool ? { renderPool: pool } : {}) });
+  const stopPool = async () => {
+    if (pool && !rest.renderPool) await pool.close();
+  };
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: listen.port, hostname: listen.host }, (info) => {
       const host = info.address.includes(":") ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${host}:${info.port}/`,
         server,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () => new Promise<void>((done) => server.close(() => done())).then(stopPool),
       });
     });
-    server.once("error", reject);
+    server.once("error", (e) => void stopPool().finally(() => reject(e)));
   });
 }

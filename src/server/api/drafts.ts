@@ -131,7 +131,7 @@ export function registerDrafts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): vo
       return c.json({ draft, warnings: warnings.map((w) => ({ ...w, message: explainWarning(w) })) }, 200);
     }
 
-    const r = await renderDraftFor(ctx.workspace, request, format);
+    const r = await renderDraftFor(ctx.workspace, request, format, ctx.render);
     const headers: Record<string, string> = { "Content-Type": r.contentType, "X-Motionera-Warnings": encodeWarnings(r.warnings) };
     if (isDownload(format)) headers["Content-Disposition"] = attachment(r.fileName);
     return c.body(typeof r.body === "string" ? r.body : new Uint8Array(r.body), 200, headers);

@@ -82,7 +82,7 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     if (!checked.request) return renderForm(c, ctx, state, checked.errors, 422, { kind: "hint", text: sv.preview.fixErrors });
     if (!(downloadFormats as readonly string[]).includes(format)) return renderForm(c, ctx, state, new Map(), 200);
     try {
-      const r = await renderDraftFor(ctx.workspace, checked.request, format as Format);
+      const r = await renderDraftFor(ctx.workspace, checked.request, format as Format, ctx.render);
       return c.body(typeof r.body === "string" ? r.body : (r.body as Uint8Array<ArrayBuffer>), 200, {
         "content-type": r.contentType,
         "content-disposition": attachment(r.fileName),

@@ -25,7 +25,7 @@ import { requireWriteToken } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { attachment } from "../drafting.js";
 import { problemResponse, problems, type Problem } from "../problem.js";
-import { asList, bearerSecurity, defineRoute, isProblem, isTrue, listParam, problemAt, problemResponses, problemSchema, requireContentType } from "./shared.js";
+import { asList, bearerSecurity, defineRoute, isProblem, isTrue, listParam, problemAt, problemResponses, problemSchema, readForm, requireContentType } from "./shared.js";
 
 // ── Schemas ──────────────────────────────────────────────────────────────────
 
@@ -149,16 +149,6 @@ const exportRoute = createRoute({
     ...problemResponses(400, 422),
   },
 });
-
-/** Parses the form once (the validator reuses it): a body that is not multipart is a 400 problem. */
-const readForm: MiddlewareHandler<AppEnv> = async (c, next) => {
-  try {
-    await c.req.formData();
-  } catch {
-    return problemResponse(c, problems.invalid([{ path: "", message: "innehållet är inte giltig multipart/form-data" }]));
-  }
-  await next();
-};
 
 const importRoute = (ctx: ServerContext) =>
   createRoute({

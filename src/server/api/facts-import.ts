@@ -12,7 +12,7 @@ import type { AppEnv } from "../app.js";
 import { requireWriteToken } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { problemResponse, problems } from "../problem.js";
-import { bearerSecurity, defineRoute, isTrue, problemAt, problemResponses, requireContentType } from "./shared.js";
+import { bearerSecurity, defineRoute, isTrue, problemAt, problemResponses, readForm, requireContentType } from "./shared.js";
 
 const text = (description: string, example?: string) => z.string().trim().min(1).max(500).optional().openapi({ description, ...(example ? { example } : {}) });
 
@@ -57,15 +57,6 @@ const resultSchema = z
   })
   .passthrough()
   .openapi("FactImportResult");
-
-const readForm: MiddlewareHandler<AppEnv> = async (c, next) => {
-  try {
-    await c.req.formData();
-  } catch {
-    return problemResponse(c, problems.invalid([{ path: "", message: "innehållet är inte giltig multipart/form-data" }]));
-  }
-  await next();
-};
 
 const route = (ctx: ServerContext) =>
   createRoute({

@@ -120,3 +120,13 @@ export const asList = (v: string | string[] | undefined): string[] | undefined =
 
 /** "true"/"1"/"ja"/"on" as a query or form flag. */
 export const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|1|ja|yes|on)$/i.test(v.trim());
+
+/** Parses the form once (the validator reuses it): a body that is not multipart is a 400 problem. */
+export const readForm: MiddlewareHandler<AppEnv> = async (c, next) => {
+  try {
+    await c.req.formData();
+  } catch {
+    return problemResponse(c, problems.invalid([{ path: "", message: "innehållet är inte giltig multipart/form-data" }]));
+  }
+  await next();
+};

@@ -22,6 +22,7 @@ export interface WorkspaceOptions {
 
 export class Workspace {
   #registry: FactRegistry | undefined;
+  #registryOf: readonly unknown[] | undefined;
   #templates: TemplateLibrary | undefined;
 
   private constructor(
@@ -45,8 +46,13 @@ export class Workspace {
     return this.#templates;
   }
 
+  /** The registry over the stored facts, built again when they change (here or in another process). */
   async facts(): Promise<FactRegistry> {
-    this.#registry ??= new FactRegistry(await this.store.facts());
+    const facts = await this.store.facts();
+    if (!this.#registry || this.#registryOf !== facts) {
+      this.#registry = new FactRegistry(facts);
+      this.#registryOf = facts;
+    }
     return this.#registry;
   }
 

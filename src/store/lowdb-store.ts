@@ -45,6 +45,9 @@ export class LowdbStore implements Store {
   /** The file's revision when it was read or last written by this store. */
   #loadedRevision: string | undefined;
 
+  /** Writes of this store in progress (reads then never swap the data under them). */
+  #writing = 0;
+
   private constructor(location: string) {
     this.location = location;
   }
@@ -95,7 +98,9 @@ export class LowdbStore implements Store {
     return this.#loading;
   }
 
+  /** The data as the file holds it now: read again when another process has written since (a stat per call). */
   async #data(): Promise<Database> {
+    await this.#reloadIfChanged();
     return (await this.#load()).data;
   }
 
@@ -156,27 +161,43 @@ export class LowdbStore implements Store {
         if (e instanceof MotioneraError) throw e;
         throw new MotioneraError({ code: "output_failed", path: this.location, problem: (e as Error).message });
       }
-      if (this.#loading && (await this.revision()) !== this.#loadedRevision) this.#loading = undefined;
-      const db = await this.#load();
-      const before = { ...db.data };
-      const facts = db.data.facts;
-      const documents = db.data.documents;
-      const result = change(db.data);
-      if (db.data.facts === facts && db.data.documents === documents) return result;
+      this.#writing++;
       try {
-        await this.#write(db);
-      } catch (e) {
-        Object.assign(db.data, before);
-        if (e instanceof MotioneraError) throw e;
-        throw new MotioneraError({ code: "output_failed", path: this.location, problem: (e as Error).message });
+        return await this.#applyChange(change);
+      } finally {
+        this.#writing--;
       }
-      return result;
     });
     writeQueues.set(
       file,
       run.catch(() => undefined),
     );
     return run;
+  }
+
+  /** Forgets the data read if the file changed since (unless this store is writing it now). */
+  async #reloadIfChanged(): Promise<void> {
+    if (!this.#loading || this.#writing > 0) return;
+    const now = await this.revision();
+    if (now !== this.#loadedRevision && this.#writing === 0) this.#loading = undefined;
+  }
+
+  async #applyChange<T>(change: (data: Database) => T): Promise<T> {
+    if (this.#loading && (await this.revision()) !== this.#loadedRevision) this.#loading = undefined;
+    const db = await this.#load();
+    const before = { ...db.data };
+    const facts = db.data.facts;
+    const documents = db.data.documents;
+    const result = change(db.data);
+    if (db.data.facts === facts && db.data.documents === documents) return result;
+    try {
+      await this.#write(db);
+    } catch (e) {
+      Object.assign(db.data, before);
+      if (e instanceof MotioneraError) throw e;
+      throw new MotioneraError({ code: "output_failed", path: this.location, problem: (e as Error).message });
+    }
+    return result;
   }
 
   /** Writes the whole file atomically (lowdb: temp file + rename), after keeping the old one as a backup. */

@@ -114,6 +114,19 @@ describe("writes in one process", () => {
   });
 });
 
+describe("readers in other processes", () => {
+  it("see what another process wrote, without restarting", async () => {
+    const db = tempDb();
+    const reader = LowdbStore.lazy(db);
+    const before = (await reader.facts()).length;
+    const { execFileSync } = await import("node:child_process");
+    execFileSync(process.execPath, [writer, db, "loop", "3"]);
+    const after = await reader.facts();
+    expect(after.length).toBe(before + 3);
+    expect(after.some((f) => f.source.title.startsWith("Crash test"))).toBe(true);
+  });
+});
+
 describe("one writing process at a time", () => {
   it("refuses a second process's write with a message naming the holder, then allows it when the holder is gone", async () => {
     const db = tempDb();

@@ -6,6 +6,7 @@ import { z } from "../domain/zod.js";
 import type { FrontMatter, TemplateInput } from "../domain/template.js";
 import { isoDateSchema } from "../domain/partial-date.js";
 import { MotioneraError } from "../domain/errors.js";
+import { visibleText } from "../domain/visible-text.js";
 import { parseSwedishNumber } from "../lang/numbers.js";
 import { nearest } from "../lang/nearest.js";
 
@@ -46,7 +47,13 @@ export function inputFieldSchema(input: TemplateInput): z.ZodType<InputValue | n
       schema = z.enum(input.options as [string, ...string[]]);
       break;
   }
-  const emptyToNull = z.preprocess((v) => (v === "" || v === undefined ? null : v), schema.nullable());
+  // Text is kept as the documents will show it; nothing visible is no value at all.
+  const emptyToNull = z.preprocess((v) => {
+    if (v === undefined) return null;
+    if (typeof v !== "string") return v;
+    const seen = input.type === "string" || input.type === "text" ? visibleText(v) : v;
+    return seen.trim() === "" ? null : seen;
+  }, schema.nullable());
   return emptyToNull as z.ZodType<InputValue | null>;
 }
 

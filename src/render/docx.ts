@@ -271,7 +271,7 @@ const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Headi
 
 function text(value: string, style: RunStyle = {}): TextRun {
   return new TextRun({
-    text: xmlSafe(value).replace(/\r?\n/g, " "),
+    text: xmlSafe(value).replace(/\r\n?|\n/g, " "),
     bold: style.bold,
     italics: style.italics,
     style: style.link ? "Hyperlink" : undefined,

@@ -26,11 +26,16 @@ export function renderMarkdown(draft: Draft): string {
  */
 export function escapeMarkdown(text: string, atLineStart: boolean, inLink = false): string {
   let s = xmlSafe(text)
-    .replace(/\r?\n/g, " ")
+    .replace(/\r\n?|\n/g, " ")
     .replace(inLink ? /[\\`*_[\]~()]/g : /[\\`*_[\]~]/g, "\\$&")
     .replace(/!(?=\\\[|$)/g, "\\!")
     .replace(/<(?=[A-Za-z/!?])/g, "\\<")
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+    // GFM autolinks would take "https://…", "www.…" and "a@b.se" as links, and a backslash
+    // after them as part of the address, unescaping what follows: user text stays text.
+    .replace(/\b(https?|ftp|mailto):/gi, "$1\\:")
+    .replace(/\b(www)\./gi, "$1\\.")
+    .replace(/(?<=[\w.+-])@/g, "\\@");
   if (atLineStart) {
     s = s
       .replace(/^(\s*)([#>+=-])/, "$1\\$2")
@@ -65,11 +70,22 @@ function block(b: Block, draft: Draft): string {
   }
 }
 
+/** Adjacent text nodes as one, so escaping sees a run of text whole ("https:" + "//…"). */
+function mergeTexts(nodes: readonly Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const n of nodes) {
+    const last = out[out.length - 1];
+    if (n.type === "text" && last?.type === "text") out[out.length - 1] = { type: "text", value: last.value + n.value };
+    else out.push(n);
+  }
+  return out;
+}
+
 /** Inlines as Markdown; `lineStart`: the first text begins a line; `inLink`: inside a link's text. */
 function inlines(nodes: readonly Inline[], draft: Draft, lineStart: boolean, inLink = false): string {
   let out = "";
   let atStart = lineStart;
-  for (const node of nodes) {
+  for (const node of mergeTexts(nodes)) {
     switch (node.type) {
       case "text": {
         const value = atStart ? node.value.replace(/^\s+/, "") : node.value;

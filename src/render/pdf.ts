@@ -455,7 +455,7 @@ function runs(draft: Draft, inlines: readonly Inline[], face: Face, link?: strin
       const node = nodes[i]!;
       switch (node.type) {
         case "text":
-          push(clean(node.value).replace(/\r?\n/g, " "), f, l);
+          push(clean(node.value).replace(/\r\n?|\n/g, " "), f, l);
           break;
         case "break":
           push("\n", f, l);

@@ -6,6 +6,12 @@ const runs = Number(process.env["BENCH_RUNS"] ?? 300);
 process.stdout.write(`Motionera benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
 if (process.env["BENCH_DRAFT"] !== "0") await benchDraftPipeline(runs);
 
+// Campaigns: 290 municipalities × DOCX + PDF, worker pool vs one thread (BENCH_CAMPAIGN=0 skips it).
+if (process.env["BENCH_CAMPAIGN"] !== "0") {
+  const { benchCampaign } = await import("./campaign.js");
+  await benchCampaign();
+}
+
 // Corpus search (BENCH_CORPUS=0 skips it; BENCH_CORPUS_SIZES="1000,10000" picks the sizes;
 // BENCH_CORPUS_MINISEARCH=0 and BENCH_CORPUS_STORE=0 skip the MiniSearch and lowdb comparisons).
 if (process.env["BENCH_CORPUS"] !== "0") {

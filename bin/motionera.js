@@ -10,5 +10,7 @@ if (!existsSync(new URL("main.js", dir))) {
 }
 // A draft with a PDF: let the PDF writer load on the second core while the rest loads here.
 if (process.argv[2] === "draft") (await import(new URL("pdf-thread.js", dir).href)).prestartForArgv(process.argv);
+// A campaign: start its worker threads now, so they warm up while the rest loads and checks the request.
+if (process.argv[2] === "campaign") (await import(new URL("campaign-prestart.js", dir).href)).prestartForArgv(process.argv);
 const { main } = await import(new URL("main.js", dir).href);
 process.exitCode = await main(process.argv);

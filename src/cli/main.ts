@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import "../messages/sv.js";
 import { registerDraft } from "./commands/draft.js";
+import { registerCampaign } from "./commands/campaign.js";
 import { registerFacts } from "./commands/facts.js";
 import { registerTemplates } from "./commands/templates.js";
 import { registerCorpus } from "./commands/corpus.js";
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: false });
   registerDraft(program);
+  registerCampaign(program);
   registerFacts(program);
   registerTemplates(program);
   registerCorpus(program);

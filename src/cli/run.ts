@@ -1,11 +1,26 @@
 /** How every command ends: a message the user can act on and an exit code, never a stack trace. */
+import type { z } from "zod";
 import { isMotioneraError } from "../domain/errors.js";
 import { explainError } from "../messages/sv.js";
 import { texts } from "./texts.sv.js";
 
 export class UsageError extends Error {}
 
-export const exitCodes = { ok: 0, userError: 1, usage: 2, internal: 70 } as const;
+/** An option as the user typed it: "sourceTitle" → "--source-title". */
+export const flagName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** Command-line options through their zod schema; the first problem is a usage error naming the flag. */
+export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new UsageError(`${flagName(String(i.path[0] ?? ""))}: ${i.message}`);
+  }
+  return parsed.data;
+}
+
+/** someSkipped: a campaign wrote what it could but skipped (or failed) some municipalities. */
+export const exitCodes = { ok: 0, userError: 1, usage: 2, someSkipped: 3, internal: 70 } as const;
 
 export function reportFailure(e: unknown): number {
   if (isMotioneraError(e)) {

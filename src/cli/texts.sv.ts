@@ -94,6 +94,45 @@ Exempel:
   motionera facts import tabell.csv --key population --municipality-column Region --value-column "Antal 2024" --source-title "Folkmängd" --publisher "SCB" --as-of 2024`,
   },
 
+  campaign: {
+    summary: "skapa samma utkast för många kommuner: ett län, en lista eller de som uppfyller villkor om fakta",
+    template: "mallens id (se: motionera templates)",
+    lan: 'län vars kommuner tas med: namn, kod eller länsbokstav (t.ex. AB eller "Stockholms län"); upprepa för flera',
+    kommun: "kommun att ta med, namn eller kommunkod; upprepa (eller kommaseparera) för flera",
+    where: 'villkor om en uppgift, t.ex. "mika_kast_agreement=nej", "population>50000" eller "action_plan_sells_sex saknas"; upprepa, alla måste gälla',
+    require: "uppgift som varje utkast måste kunna citera; kommuner utan den hoppas över och redovisas; upprepa för flera",
+    author: 'undertecknare, "Namn (Parti), roll"; upprepa för flera',
+    date: "dokumentens datum, ÅÅÅÅ-MM-DD (standard: i dag)",
+    set: "värde för ett av mallens fält, namn=värde; upprepa för flera",
+    format: "format att skriva, kommaseparerade: docx, pdf, md, html",
+    out: "mapp att skriva utkasten och sammanställningen till",
+    zip: "skriv utkasten i en zip-fil (med sammanställningen) i stället för lösa filer",
+    workers: "antal trådar (standard: antalet kärnor; 1 = allt i en tråd)",
+    strict: "hoppa över kommuner vars uppgifter är äldre än mallen godtar",
+    workersInvalid: (v: string) => `--workers "${v}": ange ett heltal från 1 till 64`,
+    bar: "{bar} {value}/{total} kommuner | {kommun}",
+    line: (done: number, total: number, text: string) => `[${String(done).padStart(String(total).length)}/${total}] ${text}`,
+    wrote: (place: string, files: number, cited: number) => `${place}: skrev ${files} ${files === 1 ? "fil" : "filer"} (${cited} ${cited === 1 ? "uppgift" : "uppgifter"} med källa)`,
+    skipped: (place: string, reason: string) => `${place}: hoppades över – ${reason}`,
+    failed: (place: string, reason: string) => `${place}: misslyckades – ${reason}`,
+    selected: (n: number, threads: number) => `${n} ${n === 1 ? "kommun" : "kommuner"} i urvalet; ${threads === 1 ? "en tråd" : `${threads} trådar`}.`,
+    done: (c: { selected: number; written: number; skipped: number; failed: number; documents: number }, seconds: string) =>
+      `Klart på ${seconds} s: utkast för ${c.written} av ${c.selected} ${c.selected === 1 ? "kommun" : "kommuner"} (${c.documents} ${c.documents === 1 ? "fil" : "filer"})` +
+      `${c.skipped ? `, ${c.skipped} hoppades över` : ""}${c.failed ? `, ${c.failed} misslyckades` : ""}.`,
+    skippedHeading: "Hoppades över (se sammanställningen):",
+    summaryFiles: "Sammanställning:",
+    zipFile: "Zip-fil:",
+    folder: "Utkasten ligger i:",
+    examples: `
+Exempel:
+  motionera campaign --template kast-avtal --lan AB --where "mika_kast_agreement!=ja" --author "Anna Andersson (L)" --out kampanj
+  motionera campaign --template handlingsplan-prostitution --where "action_plan_sells_sex=nej" --author "Eva Ek (V)" --format docx --out planer --zip
+  motionera campaign --template kast-avtal --kommun Lidingö --kommun Nacka --require mika_kast_agreement --author "Kim Lund (S)" --out ut --json
+
+Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppades över eller misslyckades
+(sammanställningen säger varför), 1 vid fel i indata (inget skrivs), 2 vid fel i kommandoraden.`,
+  },
+
   templates: {
     summary: "lista mallarna",
     showSummary: "beskriv en mall: fält, uppgifter den citerar och ämnen",

@@ -18,6 +18,8 @@ export type ErrorDetails =
   | { code: "database_invalid"; file: string; problem: string; backup?: { file: string; modified: string; facts: number; documents: number } }
   | { code: "database_locked"; file: string; pid: number; command: string; since: string; host: string }
   | { code: "output_failed"; path: string; problem: string }
+  | { code: "campaign_condition_invalid"; condition: string; problem: string }
+  | { code: "campaign_empty"; selection: string }
   | { code: "fact_import_invalid"; file: string; issues: FactImportIssue[]; total: number };
 
 /**

@@ -69,6 +69,10 @@ export function explainError(d: ErrorDetails): string {
         : `Databasen ${d.file} kunde inte låsas för skrivning. Ingenting skrevs. Försök igen.`;
     case "output_failed":
       return `Kunde inte skriva filerna i ${d.path}: ${d.problem}. Inga filer skrevs.`;
+    case "campaign_condition_invalid":
+      return `Villkoret "${d.condition}" går inte att använda: ${d.problem}. Skriv till exempel "mika_kast_agreement=nej", "population>50000", "action_plan_sells_sex!=ja" eller "action_plan_sells_sex saknas".`;
+    case "campaign_empty":
+      return `Ingen kommun uppfyller urvalet (${d.selection}). Inga filer skrevs. Ändra län, kommuner eller villkor; se uppgifterna med motionera facts <kommun>.`;
     case "fact_import_invalid": {
       const more = d.total - d.issues.length;
       const head = `Filen ${d.file} kan inte importeras; ingenting sparades. ${d.total === 1 ? "1 fel" : `${d.total} fel`}:`;
@@ -85,6 +89,12 @@ export function explainImportIssue(i: import("../domain/errors.js").FactImportIs
     i.column !== undefined ? `${i.columnKind === "field" ? "fältet" : "kolumn"} "${i.column}"` : "",
   ].filter(Boolean);
   return `${where.length ? `${where.join(", ")}: ` : ""}${i.problem}.${didYouMean(i.suggestions ?? [])}`;
+}
+
+/** Why a campaign skipped a municipality: facts the campaign requires (--require) are missing. */
+export function explainCampaignMissing(place: string, facts: readonly { key: string; label: string }[]): string {
+  const list = formatList(facts.map((f) => `"${f.label}" (${f.key})`), "och");
+  return `${facts.length === 1 ? "Uppgiften" : "Uppgifterna"} ${list} saknas för ${place}, och kampanjen kräver ${facts.length === 1 ? "den" : "dem"}; inget utkast skrevs. Lägg till ${facts.length === 1 ? "den" : "dem"} med motionera facts add eller motionera facts import.`;
 }
 
 export function explainWarning(w: DraftWarning): string {

@@ -73,6 +73,10 @@ export function problemOf(d: ErrorDetails): Problem {
       return { type: `${base}fact-import-invalid`, title: "Filen kan inte importeras", status: 422, detail, errors: d.issues.map((i) => ({ path: "file", message: explainImportIssue(i) })) };
     case "output_failed":
       return { type: `${base}output-failed`, title: "Kunde inte skriva", status: 500, detail: "Resultatet kunde inte sparas." };
+    case "campaign_condition_invalid":
+      return { type: `${base}campaign-condition-invalid`, title: "Ogiltigt villkor", status: 422, detail, errors: field("where") };
+    case "campaign_empty":
+      return { type: `${base}campaign-empty`, title: "Ingen kommun i urvalet", status: 422, detail };
   }
 }
 

@@ -16,7 +16,7 @@ import { formatFactValue } from "../../facts/format-value.js";
 import { formatDate } from "../../lang/dates.js";
 import { nearest } from "../../lang/nearest.js";
 import { Workspace } from "../../workspace.js";
-import { action, UsageError } from "../run.js";
+import { action, parseOptions, UsageError } from "../run.js";
 import { texts } from "../texts.sv.js";
 import { parseSets } from "./draft.js";
 
@@ -46,15 +46,6 @@ function withFilters(cmd: Command): Command {
     .option("--from <år>", t.from)
     .option("--to <år>", t.to)
     .option("--db <fil>", texts.optDb);
-}
-
-function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw new UsageError(`--${String(i.path[0])}: ${i.message}`);
-  }
-  return parsed.data;
 }
 
 function filterInput(o: z.infer<typeof filterOptions>): FilterInput {

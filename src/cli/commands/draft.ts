@@ -8,7 +8,7 @@ import { formats, type Format } from "../../render/index.js";
 import { writeDraftFiles } from "../../files/draft-files.js";
 import { takePdfThread } from "../../render/pdf-thread.js";
 import { Workspace } from "../../workspace.js";
-import { action, UsageError } from "../run.js";
+import { action, parseOptions, UsageError } from "../run.js";
 import { texts } from "../texts.sv.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -75,12 +75,7 @@ export function registerDraft(program: Command): void {
     .addHelpText("after", texts.draft.examples)
     .action(
       action(async (raw: unknown) => {
-        const parsed = optionsSchema.safeParse(raw);
-        if (!parsed.success) {
-          const i = parsed.error.issues[0]!;
-          throw new UsageError(`--${i.path.join(".")}: ${i.message}`);
-        }
-        const o = parsed.data;
+        const o = parseOptions(optionsSchema, raw);
         const fmts = parseFormats(o.format);
         // The PDF writer loads on the second core while the draft is composed here.
         const pdfThread = fmts.includes("pdf") ? takePdfThread() : undefined;

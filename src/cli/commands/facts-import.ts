@@ -7,7 +7,7 @@ import { partialDateSchema } from "../../domain/partial-date.js";
 import { importFacts, type FactImportResult } from "../../facts/import/import-facts.js";
 import { formatDate } from "../../lang/dates.js";
 import { Workspace } from "../../workspace.js";
-import { action, UsageError } from "../run.js";
+import { action, flagName, parseOptions, UsageError } from "../run.js";
 import { texts } from "../texts.sv.js";
 
 const t = texts.factsImport;
@@ -27,8 +27,6 @@ const importSchema = z.object({
 });
 
 /** "sourceTitle" → "--source-title" */
-const flag = (field: string) => `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-
 function sourceText(s: FactImportResult["source"]): string {
   return [s.title, s.publisher, s.date ? formatDate(s.date) : texts.facts.undated, s.url].filter(Boolean).join(", ");
 }
@@ -73,12 +71,7 @@ export function registerFactsImport(facts: Command): void {
         // --db and --json may stand before or after "import" (optsWithGlobals would let the parent's defaults win)
         const own = cmd.opts<Record<string, unknown>>();
         const parent = cmd.parent?.opts<{ db?: string; json?: boolean }>() ?? {};
-        const parsed = importSchema.safeParse({ ...own, db: own["db"] ?? parent.db, json: own["json"] === true || parent.json === true });
-        if (!parsed.success) {
-          const i = parsed.error.issues[0]!;
-          throw new UsageError(`${flag(String(i.path[0]))}: ${i.message}`);
-        }
-        const o = parsed.data;
+        const o = parseOptions(importSchema, { ...own, db: own["db"] ?? parent.db, json: own["json"] === true || parent.json === true });
         let bytes: Uint8Array;
         try {
           bytes = await readFile(file);
@@ -91,7 +84,7 @@ export function registerFactsImport(facts: Command): void {
           result = await importFacts(ws.store, { ...o, fileName: file, bytes, commit: !o.dryRun });
         } catch (e) {
           // A missing or malformed option is a usage error, named by its flag.
-          if (isMotioneraError(e) && e.details.code === "input_invalid") throw new UsageError(`${flag(e.details.field)}: ${e.details.problem}`);
+          if (isMotioneraError(e) && e.details.code === "input_invalid") throw new UsageError(`${flagName(e.details.field)}: ${e.details.problem}`);
           throw e;
         }
         if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

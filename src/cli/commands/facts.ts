@@ -7,7 +7,7 @@ import { factRowsForPlace, type FactRow } from "../../facts/place-facts.js";
 import { recordFact } from "../../facts/record-fact.js";
 import { formatDate, todayInSweden } from "../../lang/dates.js";
 import { Workspace } from "../../workspace.js";
-import { action, UsageError } from "../run.js";
+import { action, parseOptions } from "../run.js";
 import { registerFactsImport } from "./facts-import.js";
 import { texts } from "../texts.sv.js";
 
@@ -99,12 +99,7 @@ export function registerFacts(program: Command): void {
         const own = cmd.opts<Record<string, unknown>>();
         const parent = cmd.parent?.opts<{ db?: string; json?: boolean }>() ?? {};
         const raw = { ...own, db: own["db"] ?? parent.db, json: own["json"] === true || parent.json === true };
-        const parsed = addSchema.safeParse(raw);
-        if (!parsed.success) {
-          const i = parsed.error.issues[0]!;
-          throw new UsageError(`--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`);
-        }
-        const o = parsed.data;
+        const o = parseOptions(addSchema, raw);
         const ws = await Workspace.open(o.db ? { db: o.db } : {});
         const { fact, subject, definition: def } = await recordFact(ws.store, {
           subject: subjectQuery,

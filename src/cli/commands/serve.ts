@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { Workspace } from "../../workspace.js";
-import { action, UsageError } from "../run.js";
+import { action, parseOptions, UsageError } from "../run.js";
 import { texts } from "../texts.sv.js";
 
 const t = texts.serve;
@@ -29,9 +29,7 @@ export function registerServe(program: Command): void {
     .addHelpText("after", t.examples)
     .action(
       action(async (raw: unknown) => {
-        const parsed = optionsSchema.safeParse(raw);
-        if (!parsed.success) throw new UsageError(`--${String(parsed.error.issues[0]?.path[0])}: ${parsed.error.issues[0]?.message}`);
-        const o = parsed.data;
+        const o = parseOptions(optionsSchema, raw);
         const { startServer } = await import("../../server/serve.js");
         const ws = await Workspace.open({ ...(o.db ? { db: o.db } : {}), ...(o.templates ? { templatesDir: o.templates } : {}) });
         const token = process.env["MOTIONERA_TOKEN"];

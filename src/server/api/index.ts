@@ -9,6 +9,7 @@ import type { ServerContext } from "../context.js";
 import { registerCorpus } from "./corpus.js";
 import { registerDocs } from "./docs.js";
 import { registerDrafts } from "./drafts.js";
+import { registerCampaigns } from "./campaigns.js";
 import { registerFacts } from "./facts.js";
 import { registerFactsImport } from "./facts-import.js";
 import { registerMunicipalities } from "./municipalities.js";
@@ -21,5 +22,6 @@ export function registerApi(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void 
   registerFactsImport(app, ctx);
   registerCorpus(app, ctx);
   registerDrafts(app, ctx);
+  registerCampaigns(app, ctx);
   registerDocs(app, ctx);
 }

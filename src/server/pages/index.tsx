@@ -4,6 +4,7 @@
  *
  *   GET  /                         the draft form (?template=…&kommun=… and every field)
  *   POST /utkast                   preview (format=preview) or download (docx, pdf, md)
+ *   GET  /kampanj, POST /kampanj   a campaign: the form (?visa=1 shows the selection); the zip
  *   GET  /fragment/fakta           the facts panel's content, for the script
  *   POST /fragment/forhandsvisning the preview's content, for the script
  *   GET  /korpus, /korpus/:id      search; one record
@@ -17,6 +18,7 @@ import type { ServerContext } from "../context.js";
 import { serveAsset } from "./assets.js";
 import { registerCorpusPages } from "./corpus-pages.js";
 import { registerDraftPages } from "./draft-routes.js";
+import { registerCampaignPages } from "./campaign-page.js";
 import { sendErrorPage } from "./error-page.js";
 import { paths } from "./links.js";
 import { registerPlacePages } from "./place-pages.js";
@@ -24,6 +26,7 @@ import { registerPlacePages } from "./place-pages.js";
 export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.get("/assets/:name", (c) => serveAsset(c));
   registerDraftPages(app, ctx);
+  registerCampaignPages(app, ctx);
   registerCorpusPages(app, ctx);
   registerPlacePages(app, ctx);
 
@@ -31,6 +34,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   const allowed: [string, string][] = [
     [paths.draft, "GET, HEAD"],
     [paths.download, "POST"],
+    [paths.campaign, "GET, HEAD, POST"],
     [paths.factsFragment, "GET, HEAD"],
     [paths.previewFragment, "POST"],
     [paths.corpus, "GET, HEAD"],

@@ -5,7 +5,7 @@ import { sv } from "../messages.sv.js";
 import { assetUrl } from "./assets.js";
 import { paths } from "./links.js";
 
-export type Section = "draft" | "corpus" | "places" | "none";
+export type Section = "draft" | "campaign" | "corpus" | "places" | "none";
 
 export interface LayoutProps {
   title: string;
@@ -18,6 +18,7 @@ export interface LayoutProps {
 export function Layout({ title, section, children, bodyClass }: LayoutProps) {
   const nav: { key: Section; href: string; label: string }[] = [
     { key: "draft", href: paths.draft, label: sv.layout.nav.draft },
+    { key: "campaign", href: paths.campaign, label: sv.layout.nav.campaign },
     { key: "corpus", href: paths.corpus, label: sv.layout.nav.corpus },
     { key: "places", href: paths.places, label: sv.layout.nav.places },
   ];

@@ -5,6 +5,7 @@ import { slug } from "../../lang/slug.js";
 export const paths = {
   draft: "/",
   download: "/utkast",
+  campaign: "/kampanj",
   factsFragment: "/fragment/fakta",
   previewFragment: "/fragment/forhandsvisning",
   corpus: "/korpus",

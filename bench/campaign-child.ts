@@ -1,0 +1,16 @@
+/**
+ * One `motionera campaign` in a fresh process, for bench/campaign.ts: the bundled CLI
+ * (dist/cli, as bin/motionera.js runs it, with its worker head start) on all 290
+ * municipalities × DOCX + PDF, written to a folder. The summary JSON goes to stdout as the
+ * CLI prints it; a last line on stderr gives the wall time from process start (loading the
+ * code counts) and the process's peak RSS (main thread and workers: threads share it).
+ */
+import { performance } from "node:perf_hooks";
+
+const [workers, outDir, formats, template] = process.argv.slice(2);
+const dir = new URL("../cli/", import.meta.url);
+const argv = [process.execPath, "motionera", "campaign", "--template", template ?? "kast-avtal", "--author", "Anna Andersson (L), ledamot i kommunfullmäktige", "--date", "2026-11-24", "--format", formats ?? "docx,pdf", "--out", outDir!, "--workers", workers!, "--json"];
+(await import(new URL("campaign-prestart.js", dir).href)).prestartForArgv(argv);
+const { main } = (await import(new URL("main.js", dir).href)) as { main: (argv: string[]) => Promise<number> };
+const code = await main(argv);
+process.stderr.write(`\nBENCH ${JSON.stringify({ code, wallMs: performance.now(), maxRssKb: process.resourceUsage().maxRSS })}\n`);

@@ -1,0 +1,129 @@
+/**
+ * One municipality of a campaign: compose the draft with the workspace, render every format
+ * in this thread, and describe the outcome as a summary row. A municipality that cannot be
+ * drafted (a required fact missing, a stale fact under --strict) is a skipped row, never an
+ * exception; the campaign goes on.
+ */
+import { isMotioneraError, type DraftWarning } from "../domain/errors.js";
+import type { Place } from "../domain/municipality.js";
+import type { Draft } from "../domain/draft.js";
+import { factDefinition } from "../facts/catalog.js";
+import { draftBaseName } from "../files/draft-files.js";
+import { explainCampaignMissing, explainError, explainWarning } from "../messages/sv.js";
+import { extensionOf, renderDraft, type Format } from "../render/index.js";
+import type { Workspace } from "../workspace.js";
+import type { CampaignSettings } from "./plan.js";
+
+export type RowStatus = "written" | "skipped" | "failed";
+
+/** One line of the summary. */
+export interface CampaignRow {
+  municipality: string;
+  code: string;
+  county: string;
+  status: RowStatus;
+  /** File names (in the output folder or the zip). */
+  files: string[];
+  /** How many citations (footnotes) the draft has. */
+  citations: number;
+  /** The fact keys the draft cites. */
+  factsCited: string[];
+  /** Fact keys the template could use (or the campaign requires) that have no value. */
+  missingFacts: string[];
+  /** Fact keys whose value is older than the template accepts. */
+  staleFacts: string[];
+  /** Warnings, in Swedish (stale facts and the like; missing optional facts are in missingFacts). */
+  warnings: string[];
+  /** Why the municipality was skipped or failed, in Swedish. */
+  reason?: string;
+}
+
+export interface ProducedFile {
+  name: string;
+  format: Format;
+  data: Uint8Array;
+}
+
+export interface Produced {
+  row: CampaignRow;
+  files: ProducedFile[];
+}
+
+const encoder = new TextEncoder();
+
+function baseRow(place: Place): Omit<CampaignRow, "status"> {
+  return { municipality: place.name, code: place.code, county: place.county.name, files: [], citations: 0, factsCited: [], missingFacts: [], staleFacts: [], warnings: [] };
+}
+
+/** "2026-11-24-habo-0643-motion-kast-avtal" when another selected municipality has the same slug. */
+function fileBase(base: string, place: Place, disambiguate: boolean): string {
+  if (!disambiguate) return base;
+  const [date, ...rest] = base.split(/(?<=^\d{4}-\d{2}-\d{2})-/);
+  return rest.length ? `${date}-${place.code}-${rest.join("-")}` : `${base}-${place.code}`;
+}
+
+/** Where a Draft becomes bytes: this thread by default, or e.g. the web service's writer threads. */
+export type Render = (draft: Draft, format: Format) => Promise<Uint8Array | string>;
+
+export async function produceOne(ws: Workspace, settings: CampaignSettings, place: Place, disambiguate = false, render: Render = renderDraft): Promise<Produced> {
+  const row = baseRow(place);
+  if (settings.require.length) {
+    const facts = await ws.facts();
+    const missing = settings.require.filter((key) => !facts.resolve(place, key));
+    if (missing.length) {
+      const described = missing.map((key) => ({ key, label: factDefinition(key)?.label ?? key }));
+      return { row: { ...row, status: "skipped", missingFacts: missing, reason: explainCampaignMissing(place.name, described) }, files: [] };
+    }
+  }
+  let composed;
+  try {
+    composed = await ws.compose({
+      template: settings.template,
+      municipality: place.code,
+      authors: settings.authors,
+      date: settings.date,
+      inputs: settings.inputs,
+      strict: settings.strict,
+    });
+  } catch (e) {
+    if (!isMotioneraError(e)) throw e;
+    const d = e.details;
+    return {
+      row: {
+        ...row,
+        status: "skipped",
+        ...(d.code === "fact_missing" ? { missingFacts: [d.key] } : {}),
+        ...(d.code === "fact_stale" ? { staleFacts: [d.key] } : {}),
+        reason: explainError(d),
+      },
+      files: [],
+    };
+  }
+  const { draft, warnings } = composed;
+  const base = fileBase(draftBaseName(draft), place, disambiguate);
+  const files: ProducedFile[] = await Promise.all(
+    settings.formats.map(async (format) => {
+      const out = await render(draft, format);
+      return { name: `${base}.${extensionOf(format)}`, format, data: typeof out === "string" ? encoder.encode(out) : out };
+    }),
+  );
+  const isMissing = (w: DraftWarning) => w.code === "fact_optional_missing";
+  return {
+    row: {
+      ...row,
+      status: "written",
+      files: files.map((f) => f.name),
+      citations: draft.citations.length,
+      factsCited: [...new Set(draft.citations.map((c) => c.key))],
+      missingFacts: warnings.filter(isMissing).map((w) => w.key),
+      staleFacts: warnings.filter((w) => w.code === "fact_stale").map((w) => w.key),
+      warnings: warnings.filter((w) => !isMissing(w)).map(explainWarning),
+    },
+    files,
+  };
+}
+
+/** A row for a municipality whose draft failed for a reason that is not the user's (a bug). */
+export function failedRow(place: Place, e: unknown): CampaignRow {
+  return { ...baseRow(place), status: "failed", reason: (e as Error)?.message ?? String(e) };
+}

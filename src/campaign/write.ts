@@ -1,0 +1,56 @@
+/**
+ * Atomic writes for campaigns: each file goes to a hidden temporary name beside its final
+ * one and is renamed into place, so a reader (or a crash) never meets a half-written file.
+ * Used from worker threads too; the temporary name carries the process and thread.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, writeFile, access, constants } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { threadId } from "node:worker_threads";
+import { MotioneraError } from "../domain/errors.js";
+
+const tempName = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${randomBytes(3).toString("hex")}.tmp`);
+
+/** Writes several files in one folder: all to temporary names first, then each renamed. */
+export async function writeFilesAtomically(dir: string, files: readonly { name: string; data: Uint8Array | string }[]): Promise<void> {
+  const staged: { temp: string; path: string }[] = [];
+  try {
+    for (const f of files) {
+      const path = join(dir, f.name);
+      const temp = tempName(path);
+      staged.push({ temp, path });
+      await writeFile(temp, f.data);
+    }
+    for (const s of staged) await rename(s.temp, s.path);
+  } catch (e) {
+    await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
+    throw new MotioneraError({ code: "output_failed", path: dir, problem: (e as Error).message });
+  }
+}
+
+/**
+ * Makes sure the output folder exists and can be written to, before any work is done:
+ * creates it (and its parents) and writes and removes a probe file.
+ */
+export async function prepareOutputDir(outDir: string): Promise<string> {
+  const dir = resolve(outDir);
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+    const probe = tempName(join(dir, "prov"));
+    await writeFile(probe, "");
+    await rm(probe, { force: true });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const problem =
+      err.code === "EEXIST" || err.code === "ENOTDIR"
+        ? "det finns redan en fil med det namnet (eller i sökvägen); ange en mapp"
+        : err.code === "EACCES" || err.code === "EPERM" || err.code === "EROFS"
+          ? "mappen går inte att skriva i (behörighet saknas); välj en annan mapp med --out"
+          : err.message;
+    throw new MotioneraError({ code: "output_failed", path: dir, problem });
+  }
+  return dir;
+}
+
+export { tempName };

@@ -1,0 +1,145 @@
+import type { Command } from "commander";
+import { z } from "zod";
+import { MotioneraError } from "../../domain/errors.js";
+import { parseSigner, type Signer } from "../../domain/signer.js";
+import { isoDateSchema } from "../../domain/partial-date.js";
+import { Workspace, type WorkspaceOptions } from "../../workspace.js";
+import { action, exitCodes, parseOptions, UsageError } from "../run.js";
+import { texts } from "../texts.sv.js";
+import { parseFormats, parseSets } from "./draft.js";
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const t = texts.campaign;
+
+const optionsSchema = z.object({
+  template: z.string().min(1),
+  lan: z.array(z.string()).default([]),
+  kommun: z.array(z.string()).default([]),
+  where: z.array(z.string()).default([]),
+  require: z.array(z.string()).default([]),
+  author: z.array(z.string()).min(1),
+  date: isoDateSchema.optional(),
+  set: z.array(z.string()).default([]),
+  format: z.string().default("docx,pdf"),
+  out: z.string().min(1),
+  zip: z.boolean().default(false),
+  json: z.boolean().default(false),
+  workers: z.string().optional(),
+  strict: z.boolean().default(false),
+  db: z.string().optional(),
+  templates: z.string().optional(),
+});
+
+function parseAuthors(list: readonly string[]): Signer[] {
+  return list.map((a) => {
+    const s = parseSigner(a);
+    if (!s) throw new MotioneraError({ code: "author_invalid", value: a, problem: "namnet saknas" });
+    return s;
+  });
+}
+
+function parseWorkers(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = z.coerce.number().int().min(1).max(64).safeParse(v.trim());
+  if (!n.success || v.trim() === "") throw new UsageError(t.workersInvalid(v));
+  return n.data;
+}
+
+/** A TTY gets a progress bar; a pipe or a file gets one plain line per municipality; --json gets nothing. */
+async function progressReporter(json: boolean) {
+  if (json) return { update: (..._: unknown[]) => {}, stop: () => {} };
+  if (process.stdout.isTTY) {
+    // cli-progress is CommonJS: its classes sit on the default export once bundled.
+    const mod = (await import("cli-progress")) as typeof import("cli-progress") & { default?: typeof import("cli-progress") };
+    const SingleBar = mod.SingleBar ?? mod.default!.SingleBar;
+    const bar = new SingleBar({ format: t.bar, stream: process.stdout, hideCursor: true, clearOnComplete: false, barsize: 30 });
+    let started = false;
+    return {
+      update(line: string, done: number, total: number, place: string, notable: boolean) {
+        if (!started) bar.start(total, 0, { kommun: "" });
+        started = true;
+        // Skipped and failed municipalities stay on screen above the bar.
+        if (notable) process.stdout.write(`\r\x1b[K${line}\n`);
+        bar.update(done, { kommun: place });
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  return {
+    update: (line: string, done: number, total: number) => void process.stdout.write(`${t.line(done, total, line)}\n`),
+    stop: () => {},
+  };
+}
+
+export function registerCampaign(program: Command): void {
+  program
+    .command("campaign")
+    .summary(t.summary)
+    .description(t.summary)
+    .requiredOption("-t, --template <id>", t.template)
+    .option("-l, --lan <län>", t.lan, collect)
+    .option("-k, --kommun <kommun>", t.kommun, collect)
+    .option("-w, --where <villkor>", t.where, collect)
+    .option("--require <nyckel>", t.require, collect)
+    .requiredOption("-a, --author <text>", t.author, collect)
+    .option("-d, --date <ÅÅÅÅ-MM-DD>", t.date)
+    .option("-s, --set <namn=värde>", t.set, collect)
+    .option("-f, --format <lista>", t.format, "docx,pdf")
+    .requiredOption("-o, --out <mapp>", t.out)
+    .option("--zip", t.zip, false)
+    .option("--json", texts.optJson, false)
+    .option("--workers <n>", t.workers)
+    .option("--strict", t.strict, false)
+    .option("--db <fil>", texts.optDb)
+    .option("--templates <mapp>", texts.optTemplates)
+    .addHelpText("after", t.examples)
+    .action(
+      action(async (raw: unknown) => {
+        const o = parseOptions(optionsSchema, raw);
+        const formats = parseFormats(o.format);
+        const workers = parseWorkers(o.workers);
+        const workspaceOptions: WorkspaceOptions = { ...(o.db ? { db: o.db } : {}), ...(o.templates ? { templatesDir: o.templates } : {}) };
+        const ws = await Workspace.open(workspaceOptions);
+        const { planFor, writeCampaign, threadsFor } = await import("../../campaign/index.js");
+        const plan = await planFor(ws, {
+          template: o.template,
+          counties: o.lan,
+          municipalities: o.kommun.flatMap((k) => k.split(",")).map((k) => k.trim()).filter(Boolean),
+          where: o.where,
+          require: o.require,
+          authors: parseAuthors(o.author),
+          ...(o.date ? { date: o.date } : {}),
+          inputs: parseSets(o.set),
+          formats,
+          strict: o.strict,
+        });
+        const threads = threadsFor(workers, plan.places.length);
+        if (!o.json) process.stdout.write(`${t.selected(plan.places.length, threads)}\n`);
+        const progress = await progressReporter(o.json);
+        const started = performance.now();
+        const result = await writeCampaign(plan, {
+          ws,
+          workspaceOptions,
+          ...(workers !== undefined ? { workers } : {}),
+          outDir: o.out,
+          zip: o.zip,
+          onRow: (row, done, total) => {
+            const line =
+              row.status === "written" ? t.wrote(row.municipality, row.files.length, row.citations) : row.status === "skipped" ? t.skipped(row.municipality, row.reason ?? "") : t.failed(row.municipality, row.reason ?? "");
+            progress.update(line, done, total, row.municipality, row.status !== "written");
+          },
+        }).finally(() => progress.stop());
+        const { summary } = result;
+        const c = summary.counts;
+        if (c.skipped + c.failed > 0) process.exitCode = exitCodes.someSkipped;
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify({ ...summary, files: { dir: result.dir, csv: result.csv, json: result.json, ...(result.zip ? { zip: result.zip } : {}) } }, null, 2)}\n`);
+          return;
+        }
+        const seconds = ((performance.now() - started) / 1000).toFixed(1).replace(".", ",");
+        process.stdout.write(`${t.done(c, seconds)}\n`);
+        process.stdout.write(result.zip ? `${t.zipFile} ${result.zip}\n` : `${t.folder} ${result.dir}\n`);
+        process.stdout.write(`${t.summaryFiles} ${result.csv}\n  ${result.json}\n`);
+      }),
+    );
+}

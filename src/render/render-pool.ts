@@ -13,6 +13,13 @@ import type { Draft } from "../domain/draft.js";
 import { renderDraft, type Format } from "./index.js";
 import type { RenderJob, RenderReply, RenderWorkerData } from "./render-worker.js";
 
+/** The pool was closed (the service is stopping) while a job waited: nothing went wrong with the job. */
+export class RenderPoolClosedError extends Error {
+  constructor() {
+    super("the writer threads are closed");
+  }
+}
+
 export interface RenderPool {
   /** Threads rendering (0: rendering happens in the calling thread). */
   readonly size: number;
@@ -87,7 +94,7 @@ export function startRenderPool(options: RenderPoolOptions): RenderPool {
     for (const s of slots) (idle() ? s.worker.unref() : s.worker.ref());
   };
   const onExit = (slot: Slot, error: Error) => {
-    slot.failAll(error);
+    slot.failAll(closing ? new RenderPoolClosedError() : error);
     const at = slots.indexOf(slot);
     if (at >= 0 && !closing) {
       slots[at] = spawn(); // a writer that crashed is replaced; the jobs it held have failed
@@ -101,7 +108,7 @@ export function startRenderPool(options: RenderPoolOptions): RenderPool {
   return {
     size: options.size,
     render(draft, format) {
-      if (closing) return Promise.reject(new Error("the writer threads are closed"));
+      if (closing) return Promise.reject(new RenderPoolClosedError());
       const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = next++;
       const job: RenderJob = { id, draft, format };

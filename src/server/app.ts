@@ -13,6 +13,7 @@ import { ServerContext, defaultServerOptions, type ServerOptions } from "./conte
 import { registerPages, renderErrorPage } from "./pages/index.js";
 import { paths } from "./pages/links.js";
 import { perClientLimit } from "./rate-limit.js";
+import { RenderPoolClosedError } from "../render/render-pool.js";
 import { fieldErrors, problemFromError, problemResponse, problems } from "./problem.js";
 
 export type AppEnv = { Variables: { ctx: ServerContext } };
@@ -73,6 +74,8 @@ export function createApp(workspace: Workspace, options: ServerOptions = {}): Op
       if (status === 403 && /csrf|origin/i.test(err.message)) return renderErrorPage(c, 403);
       if (status < 500) return isApi(c.req.path) ? problemResponse(c, { type: "about:blank", title: err.message || "Fel i begäran", status }) : renderErrorPage(c, status);
     }
+    // Stopping: drafts still waiting for a writer thread are told to come back, not logged as faults.
+    if (err instanceof RenderPoolClosedError) return isApi(c.req.path) ? problemResponse(c, problems.stopping()) : renderErrorPage(c, 503);
     const p = problemFromError(err);
     if (p.status >= 500) console.error(`motionera serve: ${c.req.method} ${c.req.path}:`, err);
     return isApi(c.req.path) ? problemResponse(c, p) : renderErrorPage(c, p.status);

@@ -30,7 +30,7 @@ export interface ServerOptions {
 }
 
 export class ServerContext {
-  #index: { revision: string; index: CorpusIndex } | undefined;
+  #index: { revision: string; index: CorpusIndex; documents: readonly unknown[] } | undefined;
   #loading: Promise<CorpusIndex> | undefined;
 
   constructor(
@@ -38,15 +38,24 @@ export class ServerContext {
     readonly options: Required<Omit<ServerOptions, "token" | "renderPool">> & Pick<ServerOptions, "token" | "renderPool">,
   ) {}
 
-  /** The corpus search index for the store as it is now. */
+  /**
+   * The corpus search index for the store as it is now. A write that leaves the documents as
+   * they were (a fact recorded) changes the file but not the index: the index is kept.
+   */
   async searchIndex(): Promise<CorpusIndex> {
-    const revision = await this.workspace.store.revision();
+    const store = this.workspace.store;
+    const revision = await store.revision();
     if (this.#index?.revision === revision) return this.#index.index;
+    if (this.#index && this.#index.documents === (await store.documents())) {
+      this.#index.revision = revision;
+      return this.#index.index;
+    }
     this.#loading ??= (async () => {
       try {
         const { openIndex } = await import("../corpus/search/index.js");
-        const { index } = await openIndex(this.workspace.store);
-        this.#index = { revision, index };
+        const documents = await store.documents();
+        const { index } = await openIndex(store);
+        this.#index = { revision, index, documents };
         return index;
       } finally {
         this.#loading = undefined;

@@ -97,5 +97,6 @@ export const problems = {
   unsupportedMediaType: (expected: string): Problem => ({ type: `${base}unsupported-media-type`, title: "Fel innehållstyp", status: 415, detail: `Skicka begärans innehåll som ${expected}.` }),
   notAcceptable: (offered: string[]): Problem => ({ type: `${base}not-acceptable`, title: "Formatet finns inte", status: 406, detail: `Svaret kan ges som ${offered.join(", ")}.` }),
   tooManyRequests: (perMinute: number): Problem => ({ type: `${base}too-many-requests`, title: "För många begäranden", status: 429, detail: `Högst ${perMinute} utkast i minuten per klient. Vänta tills tiden i Retry-After har gått och försök igen.` }),
+  stopping: (): Problem => ({ type: `${base}stopping`, title: "Tjänsten stängs", status: 503, detail: "Tjänsten startas om. Försök igen om en stund." }),
   timeout: (): Problem => ({ type: `${base}timeout`, title: "Tidsgränsen nåddes", status: 503, detail: "Begäran tog för lång tid. Försök igen." }),
 };

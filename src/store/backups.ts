@@ -5,35 +5,34 @@
  * is kept as `motionera.json.v1.bak` and never overwritten. When the database cannot be read,
  * the newest backup that can is named in the error.
  */
-import { copyFile, link, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
+import { copyFileSync, existsSync, linkSync, renameSync, rmSync } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 export const latestBackupPath = (file: string): string => `${file}.bak`;
 export const migrationBackupPath = (file: string, fromVersion: number): string => `${file}.v${fromVersion}.bak`;
 
-const exists = async (file: string) =>
-  stat(file).then(
-    () => true,
-    () => false,
-  );
-
-/** Keeps the current contents of `file` (if any) at `target`, replacing an older backup there. */
-export async function keepBackup(file: string, target: string): Promise<void> {
-  if (!(await exists(file))) return;
+/**
+ * Keeps the current contents of `file` (if any) at `target`, replacing an older backup there.
+ * Synchronous on purpose: a link and a rename take microseconds, while each await on a busy
+ * service waits its turn behind every other request, and writes are serialized.
+ */
+export function keepBackup(file: string, target: string): void {
+  if (!existsSync(file)) return;
   const temp = `${target}.${process.pid}.tmp`;
-  await unlink(temp).catch(() => undefined);
+  rmSync(temp, { force: true });
   try {
-    await link(file, temp);
+    linkSync(file, temp);
   } catch {
-    await copyFile(file, temp); // a file system without hard links
+    copyFileSync(file, temp); // a file system without hard links
   }
-  await rename(temp, target);
+  renameSync(temp, target);
 }
 
 /** Keeps the file of an older schema before it is migrated; an existing backup of that version wins. */
-export async function keepMigrationBackup(file: string, fromVersion: number): Promise<void> {
+export function keepMigrationBackup(file: string, fromVersion: number): void {
   const target = migrationBackupPath(file, fromVersion);
-  if (!(await exists(target))) await keepBackup(file, target);
+  if (!existsSync(target)) keepBackup(file, target);
 }
 
 export interface GoodBackup {

@@ -5,6 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../../src/server/app.js";
+import { defaultServerOptions, ServerContext } from "../../../src/server/context.js";
 import { Workspace } from "../../../src/workspace.js";
 import { tempWorkspace } from "../../helpers/cli.js";
 import { expectProblem, json, makeApp, token } from "./helpers.js";
@@ -60,6 +61,34 @@ describe("rate limit on drafting", () => {
     expect((await from("192.0.2.2")).status).toBe(200);
     const unlimited = (await makeApp({ token, draftsPerMinute: 0 })).app;
     for (let i = 0; i < 5; i++) expect((await unlimited.request("/api/drafts", json(request))).status).toBe(200);
+  });
+});
+
+describe("request timeouts", () => {
+  it("answers a request that takes longer than the limit with a 503 timeout problem, the pages with the Swedish 503 page", async () => {
+    // Building the search index on first use takes far longer than 1 ms.
+    const { app } = await makeApp({ token, requestTimeoutMs: 1 });
+    const body = await expectProblem(await app.request("/api/corpus/search?q=sexk%C3%B6pare"), 503);
+    expect(body.title).toBe("Tidsgränsen nåddes");
+    const page = await (await makeApp({ token, requestTimeoutMs: 1 })).app.request("/korpus?q=sexk%C3%B6pare");
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain("Tjänsten är inte tillgänglig just nu");
+  });
+});
+
+describe("the search index under writes", () => {
+  it("is kept when a fact is written (the documents are unchanged) and rebuilt when documents change", async () => {
+    const ws = tempWorkspace();
+    const workspace = await Workspace.open({ db: ws.db });
+    const ctx = new ServerContext(workspace, { ...defaultServerOptions });
+    const first = await ctx.searchIndex();
+    await workspace.store.addFact({ subject: "0186", key: "population", value: { type: "number", value: 1 }, asOf: "2024", source: { title: "t", publisher: "p", date: null } });
+    expect(await ctx.searchIndex()).toBe(first);
+    const [doc] = await workspace.store.documents();
+    await workspace.store.putDocuments([{ ...doc!, id: "ny-post", title: "Zebrafinkar i Lidingö" }]);
+    const after = await ctx.searchIndex();
+    expect(after).not.toBe(first);
+    await workspace.store.close();
   });
 });
 

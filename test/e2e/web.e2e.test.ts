@@ -277,6 +277,39 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     90_000,
   );
 
+  it(
+    "runs a campaign over Stockholms län from the /kampanj page and downloads the zip",
+    async () => {
+      const page = await open();
+      await page.goto(`${base}/kampanj`);
+      await axe(page, "kampanj (tom)");
+      await page.selectOption('select[name="lan"]', "01");
+      await page.fill('textarea[name="where"]', "mika_kast_agreement!=ja");
+      await Promise.all([page.waitForURL(/visa=1/), page.click('button[name="visa"]')]);
+      const shown = await page.locator(".campaign-selection li").allTextContents();
+      expect(shown.length).toBeGreaterThan(5);
+      expect(shown).toContain("Vallentuna");
+      await page.fill('textarea[name="signers"]', "Anna Andersson (L), ledamot i kommunfullmäktige");
+      await page.uncheck('input[name="formats"][value="pdf"]');
+      await axe(page, "kampanj (ifylld)");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(".actions button[type=submit]")]);
+      expect(download.suggestedFilename()).toMatch(/\.zip$/);
+      const file = join(artifacts, download.suggestedFilename());
+      await download.saveAs(file);
+      const entries = unzipSync(new Uint8Array(readFileSync(file)));
+      const docx = Object.keys(entries).filter((n) => n.endsWith(".docx"));
+      expect(docx.length).toBe(shown.length);
+      expect(Object.keys(entries).some((n) => n.endsWith(".pdf"))).toBe(false);
+      const vallentuna = docx.find((n) => n.includes("vallentuna"))!;
+      const xml = strFromU8(unzipSync(entries[vallentuna]!)["word/document.xml"]!);
+      expect(xml).toContain("Vallentuna");
+      expect(xml).toContain("Anna Andersson");
+      expect(Object.keys(entries).some((n) => n.endsWith(".csv"))).toBe(true);
+      await page.close();
+    },
+    90_000,
+  );
+
   it("had no script errors, failed requests or CSP refusals", () => {
     expect(problems).toEqual([]);
   });

@@ -9,8 +9,6 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { exportFormats, type ExportFormat } from "../../corpus/export-formats.js";
 import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
 import type { ImportOutcome } from "../../corpus/import/import-files.js";
@@ -21,11 +19,10 @@ import { isMotioneraError } from "../../domain/errors.js";
 import { nearest } from "../../lang/nearest.js";
 import { explainError, explainReadProblem } from "../../messages/sv.js";
 import type { AppEnv } from "../app.js";
-import { requireWriteToken } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { attachment } from "../drafting.js";
 import { problemResponse, problems, type Problem } from "../problem.js";
-import { asList, bearerSecurity, defineRoute, isProblem, isTrue, listParam, problemAt, problemResponses, problemSchema, readForm, requireContentType } from "./shared.js";
+import { asList, bearerSecurity, defineRoute, isProblem, isTrue, listParam, problemAt, problemResponses, problemSchema, uploadMiddleware } from "./shared.js";
 
 // ── Schemas ──────────────────────────────────────────────────────────────────
 
@@ -159,12 +156,7 @@ const importRoute = (ctx: ServerContext) =>
     description:
       "Varje fil läses, taggas automatiskt och kontrolleras för sig; de som lyckas sparas tillsammans. 200 när alla lyckades, 207 när några misslyckades, 422 när alla misslyckades. Kräver token.",
     security: bearerSecurity,
-    middleware: [
-      requireWriteToken,
-      requireContentType(/^multipart\/form-data\s*;/i, "multipart/form-data"),
-      bodyLimit({ maxSize: ctx.options.maxImportBytes, onError: (c) => problemResponse(c, problems.tooLarge(ctx.options.maxImportBytes)) }),
-      readForm,
-    ],
+    middleware: uploadMiddleware(ctx),
     request: { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } },
     responses: {
       200: { description: "Alla filer importerades (eller skulle ha importerats, med dryRun).", content: { "application/json": { schema: importResultSchema } } },

@@ -3,16 +3,13 @@
  * through the same core function as `motionera facts import` (multipart/form-data, token).
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { isMotioneraError } from "../../domain/errors.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
 import { importFacts } from "../../facts/import/import-facts.js";
 import type { AppEnv } from "../app.js";
-import { requireWriteToken } from "../auth.js";
 import type { ServerContext } from "../context.js";
-import { problemResponse, problems } from "../problem.js";
-import { bearerSecurity, defineRoute, isTrue, problemAt, problemResponses, readForm, requireContentType } from "./shared.js";
+import { problemResponse } from "../problem.js";
+import { bearerSecurity, defineRoute, isTrue, problemAt, problemResponses, uploadMiddleware } from "./shared.js";
 
 const text = (description: string, example?: string) => z.string().trim().min(1).max(500).optional().openapi({ description, ...(example ? { example } : {}) });
 
@@ -66,12 +63,7 @@ const route = (ctx: ServerContext) =>
     summary: "Importera uppgifter ur en fil",
     description: "Varje rad kontrolleras mot faktakatalogen; ett enda fel avvisar hela filen (422, med rad och kolumn för varje fel) och inget sparas. Med dryRun visas vad som skulle bli nytt, ändrat och oförändrat. Kräver token.",
     security: bearerSecurity,
-    middleware: [
-      requireWriteToken,
-      requireContentType(/^multipart\/form-data\s*;/i, "multipart/form-data"),
-      bodyLimit({ maxSize: ctx.options.maxImportBytes, onError: (c) => problemResponse(c, problems.tooLarge(ctx.options.maxImportBytes)) }),
-      readForm,
-    ],
+    middleware: uploadMiddleware(ctx),
     request: { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } },
     responses: {
       200: { description: "Planen: vad som sparades (eller, med dryRun, skulle sparas).", content: { "application/json": { schema: resultSchema } } },

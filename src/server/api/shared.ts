@@ -6,6 +6,7 @@ import { z, type OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../app.js";
+import { requireWriteToken } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { problemOf, problemResponse, problems, type Problem } from "../problem.js";
 import type { ErrorDetails } from "../../domain/errors.js";
@@ -130,3 +131,13 @@ export const readForm: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
 };
+
+/** A write that uploads files: the token, multipart/form-data, the import size limit, the form parsed once. */
+export function uploadMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv>[] {
+  return [
+    requireWriteToken,
+    requireContentType(/^multipart\/form-data\s*;/i, "multipart/form-data"),
+    bodyLimit({ maxSize: ctx.options.maxImportBytes, onError: (c) => problemResponse(c, problems.tooLarge(ctx.options.maxImportBytes)) }),
+    readForm,
+  ];
+}

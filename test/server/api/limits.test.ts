@@ -3,7 +3,7 @@
  * Retry-After, on the API and the form alike; a broken database never leaks a path or a stack.
  */
 import { writeFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../../../src/server/app.js";
 import { defaultServerOptions, ServerContext } from "../../../src/server/context.js";
 import { Workspace } from "../../../src/workspace.js";
@@ -96,6 +96,8 @@ describe("a database that cannot be read", () => {
   it("gives 503 problem+json without the file's path or a stack trace, and the pages a Swedish 503 page", async () => {
     const ws = tempWorkspace();
     writeFileSync(ws.db, '{"schemaVersion": 2, "facts": [');
+    // The operator's log gets the whole error; the answer gets none of it.
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const app = createApp(await Workspace.open({ db: ws.db }), { token });
     const body = await expectProblem(await app.request("/api/municipalities/lidingo/facts"), 503);
     expect(JSON.stringify(body)).not.toContain(ws.db);
@@ -104,5 +106,8 @@ describe("a database that cannot be read", () => {
     const html = await page.text();
     expect(html).not.toContain(ws.db);
     expect(html).not.toMatch(/\n\s+at /);
+    expect(log).toHaveBeenCalled();
+    expect(String(log.mock.calls[0]?.[0])).toContain("motionera serve");
+    log.mockRestore();
   });
 });

@@ -78,6 +78,7 @@ Exempel:
     valueColumn: "kolumnen (eller fältet) med värdena, om den inte hittas av sig själv",
     dryRun: "visa vad som skulle ändras (nytt, ändrat, oförändrat) utan att spara",
     kinds: { new: "ny", changed: "ändrad", unchanged: "oförändrad" } as Record<string, string>,
+    sameValueNewDate: (previous: string) => `samma som per ${previous}; sparas med det nya datumet som historik`,
     heading: (key: string, file: string, format: string) => `${key} ur ${file} (${format}):`,
     formats: { csv: "CSV", json: "JSON", kolada: "Kolada" } as Record<string, string>,
     counts: (c: { new: number; changed: number; unchanged: number; skipped: number }) =>

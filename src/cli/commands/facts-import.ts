@@ -26,7 +26,6 @@ const importSchema = z.object({
   db: z.string().optional(),
 });
 
-/** "sourceTitle" → "--source-title" */
 function sourceText(s: FactImportResult["source"]): string {
   return [s.title, s.publisher, s.date ? formatDate(s.date) : texts.facts.undated, s.url].filter(Boolean).join(", ");
 }
@@ -37,7 +36,9 @@ function printPlan(r: FactImportResult, db: string): void {
   for (const f of r.facts) {
     const when = `${texts.facts.asOf} ${formatDate(f.asOf)}`;
     const change = f.kind === "changed" && f.previous ? `${f.previous.shown}${f.previous.asOf && f.previous.asOf !== f.asOf ? ` (${texts.facts.asOf} ${formatDate(f.previous.asOf)})` : ""} → ${f.shown}` : f.shown;
-    out.push(`  ${t.kinds[f.kind]!.padEnd(width)}  ${f.subjectName}, ${when}: ${change}`);
+    // The same value with a new date is stored too: the figure held then as well (history).
+    const history = f.kind === "unchanged" && f.record && f.previous?.asOf ? ` (${t.sameValueNewDate(formatDate(f.previous.asOf))})` : "";
+    out.push(`  ${t.kinds[f.kind]!.padEnd(width)}  ${f.subjectName}, ${when}: ${change}${history}`);
   }
   if (r.skipped.length) {
     out.push(t.skipped);

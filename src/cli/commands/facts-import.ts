@@ -1,10 +1,11 @@
 /** `motionera facts import <file> --key …`: argv to the core's importFacts, and its plan as text or JSON. */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { z } from "zod";
 import { isMotioneraError, MotioneraError } from "../../domain/errors.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
-import { importFacts, type FactImportResult } from "../../facts/import/import-facts.js";
+import { importFacts, maxImportBytes, tooLarge, type FactImportResult } from "../../facts/import/import-facts.js";
+import { fileProblem } from "../../facts/import/issues.js";
 import { formatDate } from "../../lang/dates.js";
 import { Workspace } from "../../workspace.js";
 import { action, flagName, parseOptions, UsageError } from "../run.js";
@@ -75,8 +76,12 @@ export function registerFactsImport(facts: Command): void {
         const o = parseOptions(importSchema, { ...own, db: own["db"] ?? parent.db, json: own["json"] === true || parent.json === true });
         let bytes: Uint8Array;
         try {
+          // A file over the limit is refused before it is read into memory.
+          const { size } = await stat(file);
+          if (size > maxImportBytes) fileProblem(file, tooLarge(size));
           bytes = await readFile(file);
         } catch (e) {
+          if (isMotioneraError(e)) throw e;
           throw new MotioneraError({ code: "fact_import_invalid", file, issues: [{ problem: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message }], total: 1 });
         }
         const ws = await Workspace.open(o.db ? { db: o.db } : {});

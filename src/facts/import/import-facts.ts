@@ -28,6 +28,9 @@ import { checkRows } from "./validate.js";
 /** Larger files are refused: a table of 290 municipalities over many years is far smaller. */
 export const maxImportBytes = 20 * 1024 * 1024;
 
+/** The problem of a file over the limit. */
+export const tooLarge = (bytes: number): FactImportIssue => ({ problem: `filen är ${(bytes / 1024 / 1024).toFixed(1)} MB, mer än gränsen ${maxImportBytes / 1024 / 1024} MB` });
+
 export interface FactImportRequest extends ColumnOptions {
   /** The catalog key every value is stored under. */
   key: string;
@@ -68,7 +71,7 @@ function invalid(field: string, problem: string): never {
 }
 
 function decode(file: string, bytes: Uint8Array): { text: string; encoding: Table["encoding"] } {
-  if (bytes.length > maxImportBytes) fileProblem(file, { problem: `filen är ${(bytes.length / 1024 / 1024).toFixed(1)} MB, mer än gränsen ${maxImportBytes / 1024 / 1024} MB` });
+  if (bytes.length > maxImportBytes) fileProblem(file, tooLarge(bytes.length));
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) fileProblem(file, { problem: "filen är ett Excel- eller zip-arkiv, inte text; spara kalkylbladet som CSV (CSV UTF-8 eller semikolonavgränsad) och importera den filen" });
   try {
     return decodeText(bytes);

@@ -35,6 +35,8 @@ export interface RenderPoolOptions {
   warm?: Format[];
   /** Keep the process alive only while jobs are pending (CLI); a service keeps its pool. */
   unrefWhenIdle?: boolean;
+  /** Another worker script speaking the same messages (tests); default: render-worker.js beside this module. */
+  script?: URL;
 }
 
 /** The worker script beside this module (render-worker.js), or undefined when running from TypeScript sources. */
@@ -79,7 +81,7 @@ class Slot {
 }
 
 export function startRenderPool(options: RenderPoolOptions): RenderPool {
-  const script = workerScript();
+  const script = options.script ?? workerScript();
   if (!script || options.size < 1) {
     return { size: 0, render: (d, f) => renderDraft(d, f), ready: async () => {}, close: async () => {} };
   }

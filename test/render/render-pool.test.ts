@@ -58,4 +58,20 @@ describe("render pool", () => {
     const ok = await pool.render(sampleDraft, "docx");
     expect(documentXml(ok as Uint8Array).length).toBeGreaterThan(100);
   });
+
+  it("replaces a writer thread that dies: its job fails, the next ones are answered", async () => {
+    const { startRenderPool } = (await import(join(repoRoot, "dist", "src", "render", "render-pool.js"))) as typeof import("../../src/render/render-pool.js");
+    const script = new URL("./crashing-worker.mjs", import.meta.url);
+    const crashing = startRenderPool({ size: 1, script });
+    try {
+      await crashing.ready();
+      expect(await crashing.render(sampleDraft, "docx")).toEqual(new Uint8Array([1, 2, 3]));
+      const dying = { ...sampleDraft, meta: { ...sampleDraft.meta, title: "krascha" } };
+      await expect(crashing.render(dying, "docx")).rejects.toThrow(/exit code 3/);
+      // a new thread has taken its place
+      expect(await crashing.render(sampleDraft, "pdf")).toEqual(new Uint8Array([1, 2, 3]));
+    } finally {
+      await crashing.close();
+    }
+  });
 });

@@ -19,7 +19,7 @@ import { create as parseFont, type Font } from "fontkit";
 import { draftSources, inlineText, type Block, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels, pageOf } from "./labels.sv.js";
-import { xmlSafe } from "./xml-safe.js";
+import { xmlSafe } from "../lang/xml-safe.js";
 
 export interface PdfOptions {
   /** "dejavu" (default): embedded DejaVu Sans. "builtin": Helvetica, no embedding (benchmark baseline; cannot show every character). */

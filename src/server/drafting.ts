@@ -4,7 +4,7 @@ import type { DraftWarning } from "../domain/errors.js";
 import type { Draft } from "../domain/draft.js";
 import { draftBaseName } from "../files/draft-files.js";
 import { extensionOf, mimeTypeOf, type Format } from "../render/index.js";
-import { xmlSafe } from "../render/xml-safe.js";
+import { xmlSafe } from "../lang/xml-safe.js";
 import type { Workspace } from "../workspace.js";
 
 export interface RenderedDraft {

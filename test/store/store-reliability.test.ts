@@ -38,6 +38,13 @@ const titlesIn = (db: string): Set<string> => {
   return new Set(data.facts.map((f) => f.source.title));
 };
 
+const countByTitle = (db: string): Map<string, number> => {
+  const data = databaseSchema.parse(JSON.parse(readFileSync(db, "utf8")));
+  const m = new Map<string, number>();
+  for (const f of data.facts) m.set(f.source.title, (m.get(f.source.title) ?? 0) + 1);
+  return m;
+};
+
 async function failure(p: Promise<unknown>): Promise<MotioneraError> {
   try {
     await p;
@@ -122,7 +129,7 @@ describe("readers in other processes", () => {
     const { execFileSync } = await import("node:child_process");
     execFileSync(process.execPath, [writer, db, "loop", "3"]);
     const after = await reader.facts();
-    expect(after.length).toBe(before + 3);
+    expect(after.length).toBe(before + 9); // three imports of three rows
     expect(after.some((f) => f.source.title.startsWith("Crash test"))).toBe(true);
   });
 });
@@ -211,7 +218,7 @@ describe("a corrupt or old database", () => {
 });
 
 describe("crash test", () => {
-  it("a writer killed with SIGKILL at random moments, 50 times, never loses an acknowledged write", async () => {
+  it("an import loop killed with SIGKILL at random moments, 50 times, never loses an acknowledged write", async () => {
     const db = tempDb();
     const acknowledged = new Set<string>();
     let killedMidLoop = 0;
@@ -226,9 +233,12 @@ describe("crash test", () => {
       // after each kill the database parses and holds every acknowledged write
       const inFile = titlesIn(db);
       for (const t of acknowledged) expect(inFile.has(t), `round ${round}: ${t}`).toBe(true);
+      // and each import is whole: its three rows, or none
+      const rows = countByTitle(db);
+      for (const [t, n] of rows) if (t.startsWith("Crash test")) expect(n, t).toBe(3);
     }
     expect(killedMidLoop).toBe(50);
-    console.log(`crash test: 50 SIGKILLs, ${acknowledged.size} acknowledged writes, all in the file`);
+    console.log(`crash test: 50 SIGKILLs, ${acknowledged.size} acknowledged imports (three facts each), all in the file, none in part`);
     expect(acknowledged.size).toBeGreaterThan(50);
     // no temp files are left to confuse anyone but lowdb's own, which the next write replaces
     const dir = join(db, "..");

@@ -7,28 +7,23 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { MotioneraError, type ErrorDetails } from "../domain/errors.js";
-import type { Place } from "../domain/municipality.js";
+import { WorkerJobError, WorkerPool } from "../threads/worker-pool.js";
 import type { Workspace, WorkspaceOptions } from "../workspace.js";
 import type { Format } from "../render/index.js";
 import type { CampaignPlan, CampaignSettings } from "./plan.js";
 import { failedRow, produceOne, type CampaignRow, type ProducedFile } from "./produce.js";
 import { writeFilesAtomically } from "./write.js";
 
-/** What a worker is started with; what to draft comes in its first message. */
+/** What a worker is started with; the campaign comes in its init message, each municipality as a job. */
 export interface WorkerData {
   workspace: WorkspaceOptions;
   /** The writers to load and warm before the first job. */
   warm: Format[];
 }
-export type WorkerMessage =
-  | { type: "start"; settings: CampaignSettings; outDir?: string }
-  | { type: "job"; id: number; code: string; disambiguate: boolean };
-export type WorkerReply =
-  | { type: "ready" }
-  | { type: "result"; id: number; row: CampaignRow; files?: ProducedFile[] }
-  | { type: "fatal"; message: string; details?: ErrorDetails };
+export type CampaignInit = { settings: CampaignSettings; outDir?: string };
+export type CampaignJob = { code: string; disambiguate: boolean };
+export type CampaignResult = { row: CampaignRow; files?: ProducedFile[] };
 
 export interface RunOptions {
   /** The workspace for the single-thread path (and the options each worker opens its own with). */
@@ -40,6 +35,8 @@ export interface RunOptions {
   outDir?: string;
   onResult: (row: CampaignRow, files: ProducedFile[] | undefined) => void | Promise<void>;
 }
+
+const isErrorDetails = (d: unknown): d is ErrorDetails => typeof d === "object" && d !== null && typeof (d as { code?: unknown }).code === "string";
 
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
@@ -86,82 +83,53 @@ async function runHere(plan: CampaignPlan, opts: RunOptions): Promise<CampaignRo
 
 const warmable = (formats: readonly Format[]): Format[] => (["docx", "pdf"] as Format[]).filter((f) => formats.includes(f));
 
-function spawn(data: WorkerData): Worker {
-  return new Worker(workerScript()!, { workerData: data });
-}
+const poolOf = (n: number, data: WorkerData) => new WorkerPool<CampaignJob, CampaignResult>({ script: workerScript()!, size: n, workerData: data });
 
-let early: { workers: Worker[]; key: string } | undefined;
+let early: { pool: WorkerPool<CampaignJob, CampaignResult>; key: string } | undefined;
 const keyOf = (n: number, ws: WorkspaceOptions, warm: readonly Format[]) => JSON.stringify([n, ws.db ?? null, ws.templatesDir ?? null, ws.today ?? null, [...warm].sort()]);
 
 /**
- * Starts `n` workers now, before the request is checked (see campaign-prestart.ts). They do
- * not keep the process alive: if no campaign takes them (bad input, --help), it just ends.
+ * Starts `n` workers now, before the request is checked (see campaign-prestart.ts). Idle
+ * workers do not keep the process alive: if no campaign takes them (bad input, --help), it
+ * just ends.
  */
 export function prestartWorkers(n: number, workspace: WorkspaceOptions, warm: Format[]): void {
   if (early || !workerScript()) return;
-  const workers = Array.from({ length: n }, () => spawn({ workspace, warm }));
-  for (const w of workers) {
-    w.unref();
-    w.on("error", () => {}); // reported again, if it matters, by the campaign that takes it
-  }
-  early = { workers, key: keyOf(n, workspace, warm) };
+  early = { pool: poolOf(n, { workspace, warm }), key: keyOf(n, workspace, warm) };
 }
 
 /** The prestarted workers if they fit this campaign, else fresh ones (unfitting early ones are stopped). */
-function takeWorkers(n: number, workspace: WorkspaceOptions, warm: Format[]): Worker[] {
+function takePool(n: number, workspace: WorkspaceOptions, warm: Format[]): WorkerPool<CampaignJob, CampaignResult> {
   const e = early;
   early = undefined;
-  if (e && e.key === keyOf(n, workspace, warm)) {
-    for (const w of e.workers) {
-      w.ref();
-      w.removeAllListeners("error");
-    }
-    return e.workers;
-  }
-  if (e) for (const w of e.workers) void w.terminate();
-  return Array.from({ length: n }, () => spawn({ workspace, warm }));
+  if (e && e.key === keyOf(n, workspace, warm)) return e.pool;
+  if (e) void e.pool.close();
+  return poolOf(n, { workspace, warm });
 }
 
-function runOnWorkers(plan: CampaignPlan, opts: RunOptions, threads: number): Promise<CampaignRow[]> {
-  const queue: Place[] = [...plan.places];
+async function runOnWorkers(plan: CampaignPlan, opts: RunOptions, threads: number): Promise<CampaignRow[]> {
+  const pool = takePool(threads, opts.workspaceOptions, warmable(plan.settings.formats));
+  pool.broadcast({ settings: plan.settings, ...(opts.outDir !== undefined ? { outDir: opts.outDir } : {}) } satisfies CampaignInit);
   const rows: CampaignRow[] = [];
-  const workers = takeWorkers(threads, opts.workspaceOptions, warmable(plan.settings.formats));
-  let nextId = 1;
-  let settled = false;
-
-  return new Promise<CampaignRow[]>((resolve, reject) => {
-    const finish = (error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      Promise.all(workers.map((w) => w.terminate())).finally(() => (error ? reject(error) : resolve(rows)));
-    };
-    // Results are handled one after another, so onResult (progress, zip) never interleaves.
-    let chain: Promise<void> = Promise.resolve();
-    const give = (w: Worker) => {
-      const place = queue.shift();
-      if (!place) return;
-      w.postMessage({ type: "job", id: nextId++, code: place.code, disambiguate: plan.ambiguous.has(place.code) } satisfies WorkerMessage);
-    };
-    for (const w of workers) {
-      // A prestarted worker may already be warm: it handles messages in order, after its warm-up.
-      w.postMessage({ type: "start", settings: plan.settings, ...(opts.outDir !== undefined ? { outDir: opts.outDir } : {}) } satisfies WorkerMessage);
-      give(w);
-      w.on("message", (m: WorkerReply) => {
-        if (settled || m.type === "ready") return;
-        if (m.type === "fatal") return finish(m.details ? new MotioneraError(m.details) : new Error(m.message));
-        give(w);
-        chain = chain
-          .then(async () => {
-            rows.push(m.row);
-            await opts.onResult(m.row, m.files);
-            if (rows.length === plan.places.length) finish();
-          })
-          .catch((e) => finish(e));
-      });
-      w.on("error", (e) => finish(e));
-      w.on("exit", (code) => {
-        if (!settled && code !== 0) finish(new Error(`campaign worker exited with code ${code}`));
-      });
-    }
-  });
+  // Results are handled one after another, so onResult (progress, zip) never interleaves.
+  let chain: Promise<void> = Promise.resolve();
+  try {
+    await Promise.all(
+      plan.places.map((place) =>
+        pool.run({ code: place.code, disambiguate: plan.ambiguous.has(place.code) }).then((r) => {
+          chain = chain.then(async () => {
+            rows.push(r.row);
+            await opts.onResult(r.row, r.files);
+          });
+          return chain;
+        }),
+      ),
+    );
+    return rows;
+  } catch (e) {
+    // The first failure stops the campaign (an unwritable folder, a worker that could not start).
+    throw e instanceof WorkerJobError && isErrorDetails(e.details) ? new MotioneraError(e.details) : e;
+  } finally {
+    await pool.close();
+  }
 }

@@ -13,7 +13,7 @@ export interface PdfThread {
 
 /** Starts the thread now (one writer thread that warms the PDF writer); in-thread where no built worker exists. */
 export function startPdfThread(): PdfThread {
-  const pool = startRenderPool({ size: 1, warm: ["pdf"], unrefWhenIdle: true });
+  const pool = startRenderPool({ size: 1, warm: ["pdf"] });
   return {
     render: async (draft) => (await pool.render(draft, "pdf")) as Uint8Array,
     close: () => pool.close(),

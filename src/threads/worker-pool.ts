@@ -1,0 +1,199 @@
+/**
+ * A pool of worker threads running one script (see serve-jobs.ts for the worker's side):
+ * jobs wait in one queue and go to a worker as soon as it is free, one job at a time each, so
+ * a slow job never holds up others behind it and a worker that dies takes only its own job
+ * with it. A worker that dies is replaced and its job fails with the reason; one that dies
+ * before it is ready (its setup failed) is not replaced, and every waiting job fails with
+ * that reason. Workers keep the process alive only while there is work (running or waiting).
+ *
+ * Used by the writer threads (src/render/render-pool.ts) and by campaigns
+ * (src/campaign/pool.ts).
+ */
+import { Worker, type Transferable } from "node:worker_threads";
+
+/** The pool was closed while a job waited: nothing went wrong with the job itself. */
+export class WorkerPoolClosedError extends Error {
+  constructor() {
+    super("the worker threads are closed");
+  }
+}
+
+/** A job the worker reported as failed; `details` is whatever the worker sent along (e.g. a MotioneraError's). */
+export class WorkerJobError extends Error {
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Messages to a worker. */
+export type ToWorker<Job> = { type: "init"; message: unknown } | { type: "job"; id: number; job: Job };
+/** Messages from a worker. */
+export type FromWorker<Result> =
+  | { type: "ready" }
+  | { type: "done"; id: number; result: Result }
+  | { type: "error"; id: number; message: string; details?: unknown }
+  | { type: "setup-failed"; message: string; details?: unknown };
+
+export interface WorkerPoolOptions {
+  script: URL;
+  size: number;
+  workerData?: unknown;
+}
+
+interface Waiting<Job, Result> {
+  job: Job;
+  transfer: readonly Transferable[];
+  resolve: (r: Result) => void;
+  reject: (e: Error) => void;
+}
+
+class Slot<Job, Result> {
+  readonly worker: Worker;
+  readonly ready: Promise<void>;
+  isReady = false;
+  current: (Waiting<Job, Result> & { id: number }) | undefined;
+  #markReady: () => void = () => undefined;
+
+  constructor(options: WorkerPoolOptions) {
+    this.worker = new Worker(options.script, { workerData: options.workerData });
+    this.worker.unref();
+    this.ready = new Promise<void>((r) => (this.#markReady = r));
+  }
+
+  setReady(): void {
+    this.isReady = true;
+    this.#markReady();
+  }
+
+  /** Settles `ready` without the worker being ready (it died, or the pool closed). */
+  giveUp(): void {
+    this.#markReady();
+  }
+}
+
+export class WorkerPool<Job, Result> {
+  readonly #options: WorkerPoolOptions;
+  readonly #slots: Slot<Job, Result>[] = [];
+  readonly #queue: Waiting<Job, Result>[] = [];
+  readonly #inits: unknown[] = [];
+  #next = 1;
+  #closing = false;
+  #setupFailure: Error | undefined;
+  #awaitingReady = 0;
+
+  constructor(options: WorkerPoolOptions) {
+    this.#options = options;
+    for (let i = 0; i < options.size; i++) this.#slots.push(this.#spawn());
+  }
+
+  get size(): number {
+    return this.#options.size;
+  }
+
+  /** Resolves when every worker has finished its setup (or given up); the workers keep the process alive meanwhile. */
+  async ready(): Promise<void> {
+    this.#awaitingReady++;
+    this.#dispatch();
+    try {
+      await Promise.all(this.#slots.map((s) => s.ready));
+    } finally {
+      this.#awaitingReady--;
+      this.#dispatch();
+    }
+    if (this.#setupFailure) throw this.#setupFailure;
+  }
+
+  /** A message every worker handles before its next job; workers started later get it too. */
+  broadcast(message: unknown): void {
+    this.#inits.push(message);
+    for (const s of this.#slots) s.worker.postMessage({ type: "init", message } satisfies ToWorker<Job>);
+  }
+
+  run(job: Job, transfer: readonly Transferable[] = []): Promise<Result> {
+    if (this.#closing) return Promise.reject(new WorkerPoolClosedError());
+    if (this.#setupFailure) return Promise.reject(this.#setupFailure);
+    return new Promise<Result>((resolve, reject) => {
+      this.#queue.push({ job, transfer, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closing = true;
+    this.#failWaiting(new WorkerPoolClosedError());
+    await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+  }
+
+  #spawn(): Slot<Job, Result> {
+    const slot = new Slot<Job, Result>(this.#options);
+    for (const message of this.#inits) slot.worker.postMessage({ type: "init", message } satisfies ToWorker<Job>);
+    let failure: Error | undefined;
+    slot.worker.on("message", (m: FromWorker<Result>) => this.#onMessage(slot, m));
+    slot.worker.on("error", (e) => (failure = e));
+    slot.worker.on("exit", (code) => this.#onExit(slot, failure ?? new Error(`the worker thread stopped (exit code ${code})`)));
+    return slot;
+  }
+
+  #onMessage(slot: Slot<Job, Result>, m: FromWorker<Result>): void {
+    if (m.type === "ready") {
+      slot.setReady();
+      this.#dispatch();
+      return;
+    }
+    if (m.type === "setup-failed") {
+      this.#setupFailure = new WorkerJobError(m.message, m.details);
+      slot.giveUp();
+      this.#failWaiting(this.#setupFailure);
+      return;
+    }
+    const current = slot.current;
+    if (!current || current.id !== m.id) return;
+    slot.current = undefined;
+    if (m.type === "done") current.resolve(m.result);
+    else current.reject(new WorkerJobError(m.message, m.details));
+    this.#dispatch();
+  }
+
+  #onExit(slot: Slot<Job, Result>, error: Error): void {
+    const current = slot.current;
+    slot.current = undefined;
+    slot.giveUp();
+    current?.reject(this.#closing ? new WorkerPoolClosedError() : error);
+    const at = this.#slots.indexOf(slot);
+    if (at < 0 || this.#closing) return;
+    if (!slot.isReady) {
+      // Its setup failed: another would fail the same way.
+      this.#setupFailure ??= error;
+      this.#failWaiting(this.#setupFailure);
+      return;
+    }
+    this.#slots[at] = this.#spawn();
+    this.#dispatch();
+  }
+
+  /** Gives waiting jobs to free, ready workers; a worker is kept alive only while it has one. */
+  #dispatch(): void {
+    for (const slot of this.#slots) {
+      if (!slot.isReady || slot.current || this.#queue.length === 0) continue;
+      const waiting = this.#queue.shift()!;
+      const id = this.#next++;
+      slot.current = { ...waiting, id };
+      slot.worker.postMessage({ type: "job", id, job: waiting.job } satisfies ToWorker<Job>, waiting.transfer);
+    }
+    // Alive while there is work: a job running, jobs waiting (for a worker still warming up),
+    // or someone waiting for the workers to be ready.
+    const waiting = this.#queue.length > 0 || this.#awaitingReady > 0;
+    for (const slot of this.#slots) {
+      if (slot.current || waiting) slot.worker.ref();
+      else slot.worker.unref();
+    }
+  }
+
+  #failWaiting(e: Error): void {
+    for (const w of this.#queue.splice(0)) w.reject(e);
+    this.#dispatch();
+  }
+}

@@ -1,0 +1,20 @@
+// A stand-in worker for the pool's tests, on the real worker side (serve-jobs.js in dist/):
+// its setup fails when workerData.fail is set; init messages set a prefix; a job waits the
+// milliseconds it is given and answers with the prefix, its value and this thread's id.
+import { threadId, workerData } from "node:worker_threads";
+import { serveJobs } from "../../dist/src/threads/serve-jobs.js";
+
+let prefix = "";
+serveJobs({
+  async setup() {
+    if (workerData?.fail) throw new Error("kunde inte starta");
+  },
+  init(_setup, message) {
+    prefix = message.prefix;
+  },
+  async job(_setup, job) {
+    await new Promise((r) => setTimeout(r, job.wait));
+    if (job.value === "fel") throw new Error("jobbet misslyckades");
+    return `${prefix}${job.value}@${threadId}`;
+  },
+});

@@ -1,8 +1,8 @@
 /**
  * A pool of worker threads running one script (see serve-jobs.ts for the worker's side):
- * jobs wait in one queue and go to a worker as soon as it is free, one job at a time each, so
- * a slow job never holds up others behind it and a worker that dies takes only its own job
- * with it. A worker that dies is replaced and its job fails with the reason; one that dies
+ * jobs wait in one queue and go to the least busy worker that has room (two jobs each by
+ * default: the one it works on and the next), so a slow job holds up at most one other and a
+ * worker that dies takes only its own jobs with it. A worker that dies is replaced and its job fails with the reason; one that dies
  * before it is ready (its setup failed) is not replaced, and every waiting job fails with
  * that reason. Workers keep the process alive only while there is work (running or waiting).
  *
@@ -41,6 +41,11 @@ export interface WorkerPoolOptions {
   script: URL;
   size: number;
   workerData?: unknown;
+  /**
+   * Jobs a worker holds at once (default 2): the next one is already waiting in the worker
+   * when it finishes one, so it never idles while a busy main thread gets round to it.
+   */
+  perWorker?: number;
 }
 
 interface Waiting<Job, Result> {
@@ -54,7 +59,8 @@ class Slot<Job, Result> {
   readonly worker: Worker;
   readonly ready: Promise<void>;
   isReady = false;
-  current: (Waiting<Job, Result> & { id: number }) | undefined;
+  /** Jobs sent to this worker and not yet answered, by id. */
+  readonly running = new Map<number, Waiting<Job, Result>>();
   #markReady: () => void = () => undefined;
 
   constructor(options: WorkerPoolOptions) {
@@ -124,6 +130,8 @@ export class WorkerPool<Job, Result> {
   async close(): Promise<void> {
     this.#closing = true;
     this.#failWaiting(new WorkerPoolClosedError());
+    // Kept alive until they have stopped: an unref'd worker's exit may never be waited for.
+    for (const s of this.#slots) s.worker.ref();
     await Promise.all(this.#slots.map((s) => s.worker.terminate()));
   }
 
@@ -149,19 +157,19 @@ export class WorkerPool<Job, Result> {
       this.#failWaiting(this.#setupFailure);
       return;
     }
-    const current = slot.current;
-    if (!current || current.id !== m.id) return;
-    slot.current = undefined;
+    const current = slot.running.get(m.id);
+    if (!current) return;
+    slot.running.delete(m.id);
     if (m.type === "done") current.resolve(m.result);
     else current.reject(new WorkerJobError(m.message, m.details));
     this.#dispatch();
   }
 
   #onExit(slot: Slot<Job, Result>, error: Error): void {
-    const current = slot.current;
-    slot.current = undefined;
+    const lost = [...slot.running.values()];
+    slot.running.clear();
     slot.giveUp();
-    current?.reject(this.#closing ? new WorkerPoolClosedError() : error);
+    for (const w of lost) w.reject(this.#closing ? new WorkerPoolClosedError() : error);
     const at = this.#slots.indexOf(slot);
     if (at < 0 || this.#closing) return;
     if (!slot.isReady) {
@@ -176,18 +184,24 @@ export class WorkerPool<Job, Result> {
 
   /** Gives waiting jobs to free, ready workers; a worker is kept alive only while it has one. */
   #dispatch(): void {
-    for (const slot of this.#slots) {
-      if (!slot.isReady || slot.current || this.#queue.length === 0) continue;
+    // Closing: the workers stay referenced until they have stopped (see close()).
+    if (this.#closing) return;
+    const perWorker = this.#options.perWorker ?? 2;
+    // Fill the least busy ready worker first, one job at a time, so the queue spreads evenly.
+    for (;;) {
+      const free = this.#slots.filter((s) => s.isReady && s.running.size < perWorker);
+      if (free.length === 0 || this.#queue.length === 0) break;
+      const slot = free.reduce((a, b) => (b.running.size < a.running.size ? b : a));
       const waiting = this.#queue.shift()!;
       const id = this.#next++;
-      slot.current = { ...waiting, id };
+      slot.running.set(id, waiting);
       slot.worker.postMessage({ type: "job", id, job: waiting.job } satisfies ToWorker<Job>, waiting.transfer);
     }
     // Alive while there is work: a job running, jobs waiting (for a worker still warming up),
     // or someone waiting for the workers to be ready.
     const waiting = this.#queue.length > 0 || this.#awaitingReady > 0;
     for (const slot of this.#slots) {
-      if (slot.current || waiting) slot.worker.ref();
+      if (slot.running.size > 0 || waiting) slot.worker.ref();
       else slot.worker.unref();
     }
   }

@@ -123,6 +123,15 @@ describe("motionera draft", () => {
     expect(badNumber.stderr).toMatch(/Ogiltigt värde för antal/);
   });
 
+  it("ends with its message and exit code 1 when it fails while the PDF thread is still starting, every time", () => {
+    // A race once let the stopping thread be unreferenced, and Node ended with 13 and no message.
+    for (let i = 0; i < 8; i++) {
+      const r = runCli(["draft", "-t", "kast-avtal", "-k", "Lidngö", ...author, "--out", join(tempWorkspace().dir, "ut")]);
+      expect(r.code, `run ${i}: ${r.stderr}`).toBe(1);
+      expect(r.stderr).toContain("Menade du");
+    }
+  });
+
   it("reports a broken template with its file and line", () => {
     const broken = templatesFolder({
       "motion/trasig.hbs": ["---", "id: trasig", "kind: motion", "title: Trasig", "description: Trasig mall.", "---", "# Rubrik", "", "{{#if input.x}}", "text", ""].join("\n"),

@@ -58,7 +58,7 @@ export function createApp(workspace: Workspace, options: ServerOptions = {}): Op
 
   // Drafting costs a core for tens of milliseconds: limited per client (429 + Retry-After).
   const drafts = perClientLimit(ctx, ctx.options.draftsPerMinute, renderErrorPage);
-  app.on("POST", ["/api/drafts", "/api/campaigns", paths.download, "/kampanj"], drafts);
+  app.on("POST", ["/api/drafts", "/api/campaigns", paths.download, paths.campaign], drafts);
   app.on("POST", paths.previewFragment, perClientLimit(ctx, ctx.options.previewsPerMinute, renderErrorPage));
 
   registerApi(app, ctx);

@@ -53,6 +53,15 @@ describe("rate limit on drafting", () => {
     expect(await second.text()).toContain("För många utkast");
   });
 
+  it("limits campaigns too (they draft the most)", async () => {
+    const { app } = await makeApp({ token, draftsPerMinute: 1 });
+    const campaign = { template: "kast-avtal", municipalities: ["Lidingö"], authors: [{ name: "Anna Andersson", party: "L" }], formats: ["md"] };
+    const first = await app.request("/api/campaigns", json(campaign, { Authorization: `Bearer ${token}` }));
+    expect(first.status).toBe(200);
+    await first.arrayBuffer();
+    await expectProblem(await app.request("/api/campaigns", json(campaign, { Authorization: `Bearer ${token}` })), 429);
+  });
+
   it("counts each client on its own behind a trusted proxy, and 0 means no limit", async () => {
     const { app } = await makeApp({ token, draftsPerMinute: 1, trustProxy: true });
     const from = (ip: string) => app.request("/api/drafts", json(request, { "x-forwarded-for": `${ip}, 10.0.0.1` }));

@@ -7,7 +7,8 @@
  */
 import MiniSearch, { type Options, type QueryCombination } from "minisearch";
 import type { CorpusDocument } from "../src/domain/corpus-document.js";
-import { analyze, parseQuery, partyName, type SearchQuery } from "../src/corpus/search/index.js";
+import { analyze, parseQuery, type SearchQuery } from "../src/corpus/search/index.js";
+import { partyName } from "../src/domain/signer.js";
 
 type Entry = { id: number; title: string; body: string; names: string; fullText: string };
 

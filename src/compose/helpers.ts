@@ -11,6 +11,7 @@ import { genitive } from "../lang/genitive.js";
 import { factDefinition } from "../facts/catalog.js";
 import { formatFactValue } from "../facts/format-value.js";
 import { escapeInline } from "./markdown-escape.js";
+import { partyName } from "../domain/signer.js";
 import { citeHistory } from "./cite-history.js";
 import type { ComposeState } from "./compose-state.js";
 
@@ -57,6 +58,10 @@ export const helpers = {
     const { params } = split(args);
     const items = Array.isArray(params[0]) ? (params[0] as unknown[]).map(String) : [];
     return formatList(items, typeof params[1] === "string" ? params[1] : "och");
+  },
+  /** {{partyName party}} → "Liberalerna" for "L"; a local party's name as written (already escaped). */
+  partyName(...args: unknown[]): string {
+    return partyName(String(split(args).params[0] ?? ""));
   },
   /** {{genitive municipality.name}} → "Lidingös"; "Kramfors" stays "Kramfors". */
   genitive(...args: unknown[]): string {

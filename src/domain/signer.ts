@@ -11,6 +11,23 @@ export type Signer = z.infer<typeof signerSchema>;
 
 export const parliamentaryParties = ["S", "M", "SD", "C", "V", "KD", "L", "MP"] as const;
 
+/** The parties' own names, by their letters. */
+export const partyNames: Readonly<Record<(typeof parliamentaryParties)[number], string>> = {
+  S: "Socialdemokraterna",
+  M: "Moderaterna",
+  SD: "Sverigedemokraterna",
+  C: "Centerpartiet",
+  V: "Vänsterpartiet",
+  KD: "Kristdemokraterna",
+  L: "Liberalerna",
+  MP: "Miljöpartiet",
+};
+
+/** "L" → "Liberalerna"; a local party's own name as it is. */
+export function partyName(party: string): string {
+  return (partyNames as Record<string, string>)[party.toUpperCase()] ?? party;
+}
+
 /**
  * Reads "Namn (Parti), roll" as written on a command line: the party in parentheses and the
  * role after the first comma are optional. Party letters are upper-cased ("(v)" → "V").

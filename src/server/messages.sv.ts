@@ -3,6 +3,7 @@
  * the small script (through data attributes and <template> elements the pages render) take
  * their text from here; none of them spells a Swedish word of its own.
  */
+import { partyNames } from "../domain/signer.js";
 import { formatList } from "../lang/lists.js";
 
 const quotedOr = (xs: readonly string[]) => formatList(xs.map((x) => `"${x}"`), "eller");
@@ -34,16 +35,7 @@ export const sv = {
 
   levels: { kommun: "kommun", region: "region", riksdag: "riksdag" } as Record<string, string>,
 
-  parties: {
-    S: "Socialdemokraterna",
-    M: "Moderaterna",
-    SD: "Sverigedemokraterna",
-    C: "Centerpartiet",
-    V: "Vänsterpartiet",
-    KD: "Kristdemokraterna",
-    L: "Liberalerna",
-    MP: "Miljöpartiet",
-  } as Record<string, string>,
+  parties: partyNames as Record<string, string>,
 
   scopes: { kommun: "kommunen", lan: "länet", land: "hela landet" } as Record<string, string>,
 

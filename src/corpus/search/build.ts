@@ -8,7 +8,7 @@
 import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { topicLabel } from "../vocabulary.js";
 import { analyze } from "./analyze.js";
-import { partyName } from "./citation.js";
+import { partyName } from "../../domain/signer.js";
 import { U32List, VarintWriter } from "./columns.js";
 import type { Columns } from "./layout.js";
 import { bm25Score, boosts, fieldCount, scoreScale } from "./scoring.js";

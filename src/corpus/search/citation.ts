@@ -4,6 +4,7 @@
  * 21 februari 2023."
  */
 import type { CorpusDocument } from "../../domain/corpus-document.js";
+import { partyName, partyNames } from "../../domain/signer.js";
 import { formatDate } from "../../lang/dates.js";
 import { formatList } from "../../lang/lists.js";
 
@@ -15,21 +16,6 @@ export type Citable = Pick<CorpusDocument, "title" | "kind" | "parties" | "autho
   county: { name: string } | null;
 };
 
-const partyNames: Record<string, string> = {
-  S: "Socialdemokraterna",
-  M: "Moderaterna",
-  SD: "Sverigedemokraterna",
-  C: "Centerpartiet",
-  V: "Vänsterpartiet",
-  KD: "Kristdemokraterna",
-  L: "Liberalerna",
-  MP: "Miljöpartiet",
-};
-
-/** "L" → "Liberalerna"; a local party's own name as it is. */
-export function partyName(party: string): string {
-  return partyNames[party.toUpperCase()] ?? party;
-}
 
 /** Up to two authors by name ("A och B (S)", "A (M) och B (L)"); more, by party and place. */
 function who(d: Citable): string {
@@ -37,7 +23,7 @@ function who(d: Citable): string {
   const byParty = (parties: readonly string[]) => {
     if (parties.length === 0) return "";
     if (parties.length === 1) return `${partyName(parties[0]!)}${place ? ` ${place}` : ""}`;
-    return `${formatList(parties.map((p) => (partyNames[p.toUpperCase()] ? p.toUpperCase() : p)))}${place ? ` i ${place}` : ""}`;
+    return `${formatList(parties.map((p) => (p.toUpperCase() in partyNames ? p.toUpperCase() : p)))}${place ? ` i ${place}` : ""}`;
   };
   const authors = d.authors;
   if (authors.length > 0 && authors.length <= 2) {

@@ -19,7 +19,7 @@ export {
   type SearchResult,
 } from "./types.js";
 export type { Snippet } from "./snippet.js";
-export { citationOf, partyName, type Citable } from "./citation.js";
+export { citationOf, type Citable } from "./citation.js";
 export { defaultIndexPath, openIndex, readIndexFile, readIndexHeader, writeIndexFile, type IndexFileHeader, type OpenedIndex } from "./open-index.js";
 export { analyze, stem } from "./analyze.js";
 export { parseQuery, type ParsedQuery } from "./query.js";

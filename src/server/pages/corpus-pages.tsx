@@ -2,12 +2,13 @@
  * /korpus — search with facets (links that add or remove a filter; filters combine),
  * highlighted snippets and pagination; /korpus/:id — one record.
  */
+import { partyName } from "../../domain/signer.js";
 import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
-import { citationOf, facetNames, partyName, type FacetName, type SearchHit, type SearchResult, type Snippet } from "../../corpus/search/index.js";
+import { citationOf, facetNames, type FacetName, type SearchHit, type SearchResult, type Snippet } from "../../corpus/search/index.js";
 import { argumentTypeLabel, findTopic, topicLabel } from "../../corpus/vocabulary.js";
 import { countyByCode, municipalityByCode } from "../../data/places.js";
 import type { CorpusDocument } from "../../domain/corpus-document.js";

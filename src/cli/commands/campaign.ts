@@ -1,14 +1,11 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { MotioneraError } from "../../domain/errors.js";
-import { parseSigner, type Signer } from "../../domain/signer.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
 import { Workspace, type WorkspaceOptions } from "../../workspace.js";
 import { action, exitCodes, parseOptions, UsageError } from "../run.js";
 import { texts } from "../texts.sv.js";
-import { parseFormats, parseSets } from "./draft.js";
+import { collect, parseAuthors, parseFormats, parseSets } from "../option-values.js";
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 const t = texts.campaign;
 
 const optionsSchema = z.object({
@@ -29,14 +26,6 @@ const optionsSchema = z.object({
   db: z.string().optional(),
   templates: z.string().optional(),
 });
-
-function parseAuthors(list: readonly string[]): Signer[] {
-  return list.map((a) => {
-    const s = parseSigner(a);
-    if (!s) throw new MotioneraError({ code: "author_invalid", value: a, problem: "namnet saknas" });
-    return s;
-  });
-}
 
 function parseWorkers(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;

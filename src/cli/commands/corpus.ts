@@ -18,10 +18,9 @@ import { nearest } from "../../lang/nearest.js";
 import { Workspace } from "../../workspace.js";
 import { action, parseOptions, UsageError } from "../run.js";
 import { texts } from "../texts.sv.js";
-import { parseSets } from "./draft.js";
+import { collect, parseSets } from "../option-values.js";
 
 const t = texts.corpus;
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 const year = z.coerce.number().int().min(1900).max(2100);
 
 const filterOptions = z.object({

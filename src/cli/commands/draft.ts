@@ -1,17 +1,13 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { MotioneraError } from "../../domain/errors.js";
-import { parseSigner, type Signer } from "../../domain/signer.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
 import { explainWarning } from "../../messages/sv.js";
-import { formats, type Format } from "../../render/index.js";
 import { writeDraftFiles } from "../../files/draft-files.js";
 import { takePdfThread } from "../../render/pdf-thread.js";
 import { Workspace } from "../../workspace.js";
-import { action, parseOptions, UsageError } from "../run.js";
+import { action, parseOptions } from "../run.js";
+import { collect, parseAuthors, parseFormats, parseSets } from "../option-values.js";
 import { texts } from "../texts.sv.js";
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const optionsSchema = z.object({
   template: z.string().min(1),
@@ -28,31 +24,6 @@ const optionsSchema = z.object({
   db: z.string().optional(),
   templates: z.string().optional(),
 });
-
-export function parseFormats(list: string): Format[] {
-  const asked = list.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean).map((f) => (f === "markdown" ? "md" : f));
-  const bad = asked.filter((f) => !(formats as readonly string[]).includes(f));
-  if (bad.length || asked.length === 0) throw new UsageError(`okänt format ${bad.map((b) => `"${b}"`).join(", ") || "(inget)"}; välj bland ${formats.join(", ")}`);
-  return [...new Set(asked)] as Format[];
-}
-
-export function parseSets(sets: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const s of sets) {
-    const eq = s.indexOf("=");
-    if (eq <= 0) throw new UsageError(`--set "${s}": skriv namn=värde`);
-    out[s.slice(0, eq).trim()] = s.slice(eq + 1);
-  }
-  return out;
-}
-
-function parseAuthors(list: readonly string[]): Signer[] {
-  return list.map((a) => {
-    const s = parseSigner(a);
-    if (!s) throw new MotioneraError({ code: "author_invalid", value: a, problem: "namnet saknas" });
-    return s;
-  });
-}
 
 export function registerDraft(program: Command): void {
   program

@@ -1,0 +1,36 @@
+/**
+ * Option values the commands share, read the same way everywhere: repeated flags, formats,
+ * `--set name=value` and signers written as "Namn (Parti), roll".
+ */
+import { MotioneraError } from "../domain/errors.js";
+import { parseSigner, type Signer } from "../domain/signer.js";
+import { formats, type Format } from "../render/index.js";
+import { UsageError } from "./run.js";
+
+/** For a flag that may be given several times (commander's collector). */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function parseFormats(list: string): Format[] {
+  const asked = list.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean).map((f) => (f === "markdown" ? "md" : f));
+  const bad = asked.filter((f) => !(formats as readonly string[]).includes(f));
+  if (bad.length || asked.length === 0) throw new UsageError(`okänt format ${bad.map((b) => `"${b}"`).join(", ") || "(inget)"}; välj bland ${formats.join(", ")}`);
+  return [...new Set(asked)] as Format[];
+}
+
+export function parseSets(sets: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of sets) {
+    const eq = s.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--set "${s}": skriv namn=värde`);
+    out[s.slice(0, eq).trim()] = s.slice(eq + 1);
+  }
+  return out;
+}
+
+export function parseAuthors(list: readonly string[]): Signer[] {
+  return list.map((a) => {
+    const s = parseSigner(a);
+    if (!s) throw new MotioneraError({ code: "author_invalid", value: a, problem: "namnet saknas" });
+    return s;
+  });
+}

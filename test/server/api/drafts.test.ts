@@ -1,20 +1,14 @@
 /** POST /api/drafts: every format, by body and by Accept, and every kind of bad request. */
 import { unzipSync, strFromU8 } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectProblem, json, makeApp, paths } from "./helpers.js";
+import { expectProblem, json, lidingoRequest, makeApp, paths } from "./helpers.js";
 
 let app: Awaited<ReturnType<typeof makeApp>>["app"];
 beforeAll(async () => {
   ({ app } = await makeApp());
 });
 
-const request = {
-  template: "kast-avtal",
-  municipality: "Lidingö",
-  authors: [{ name: "Anna Andersson", party: "L", role: "ledamot i kommunfullmäktige" }],
-  date: "2026-11-24",
-  inputs: { committee: "socialnämnden" },
-};
+const request = lidingoRequest;
 const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const post = (body: unknown, headers: Record<string, string> = {}) => app.request("/api/drafts", json(body, headers));
 

@@ -45,3 +45,12 @@ export async function expectProblem(res: Response, status: number): Promise<Prob
 }
 
 export const paths = (body: ProblemBody) => (body.errors ?? []).map((e) => e.path);
+
+/** A motion for Lidingö, as the API takes it (add a format or an Accept header). */
+export const lidingoRequest = {
+  template: "kast-avtal",
+  municipality: "Lidingö",
+  authors: [{ name: "Anna Andersson", party: "L", role: "ledamot i kommunfullmäktige" }],
+  date: "2026-11-24",
+  inputs: { committee: "socialnämnden" },
+};

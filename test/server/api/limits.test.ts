@@ -8,16 +8,9 @@ import { createApp } from "../../../src/server/app.js";
 import { defaultServerOptions, ServerContext } from "../../../src/server/context.js";
 import { Workspace } from "../../../src/workspace.js";
 import { tempWorkspace } from "../../helpers/cli.js";
-import { expectProblem, json, makeApp, token } from "./helpers.js";
+import { expectProblem, json, lidingoRequest, makeApp, token } from "./helpers.js";
 
-const request = {
-  template: "kast-avtal",
-  municipality: "Lidingö",
-  authors: [{ name: "Anna Andersson", party: "L", role: "ledamot i kommunfullmäktige" }],
-  date: "2026-11-24",
-  inputs: { committee: "socialnämnden" },
-  format: "md",
-};
+const request = { ...lidingoRequest, format: "md" };
 
 describe("rate limit on drafting", () => {
   it("answers the request over the limit with 429 problem+json, Retry-After and RateLimit headers", async () => {

@@ -5,7 +5,7 @@ import type { FrontMatter } from "../domain/template.js";
 import type { FactRegistry } from "../facts/registry.js";
 import { factDefinition } from "../facts/catalog.js";
 import { formatFactValue } from "../facts/format-value.js";
-import { citationMarker } from "./citation-marker.js";
+import { citationMarker, placeholderMarker } from "./citation-marker.js";
 import type { Fact } from "../domain/fact.js";
 import type { Signer } from "../domain/signer.js";
 import type { CorpusArgument, CorpusDocument } from "../domain/corpus-document.js";
@@ -20,6 +20,8 @@ export interface SelectedArgument {
 
 export class ComposeState {
   readonly citations: Citation[] = [];
+  /** What the signer must fill in, in order of the markers' numbers. */
+  readonly placeholders: string[] = [];
   readonly #byFactId = new Map<string, number>();
 
   constructor(
@@ -72,6 +74,12 @@ export class ComposeState {
       this.#byFactId.set(id, n);
     }
     return citationMarker(n);
+  }
+
+  /** Records a placeholder ("[FYLL I: text]") and returns its marker. */
+  placeholder(text: string): string {
+    this.placeholders.push(text);
+    return placeholderMarker(this.placeholders.length);
   }
 
   /** Records a citation of an argument taken from a corpus document and returns its marker. */

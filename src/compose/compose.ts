@@ -4,8 +4,8 @@
  */
 import { draftRequestSchema, type DraftRequest } from "../domain/draft-request.js";
 import type { Draft } from "../domain/draft.js";
-import { inlineText } from "../domain/draft.js";
-import { MotioneraError, type DraftWarning } from "../domain/errors.js";
+import { draftPlaceholders, inlineText } from "../domain/draft.js";
+import { isCheck, MotioneraError, type DraftReview, type DraftWarning } from "../domain/errors.js";
 import type { Place } from "../domain/municipality.js";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { Signer } from "../domain/signer.js";
@@ -19,6 +19,7 @@ import { ComposeState, type SelectedArgument } from "./compose-state.js";
 import { validateInputs, type InputValues } from "./inputs.js";
 import { escapeBlock, escapeInline } from "./markdown-escape.js";
 import { markdownToBlocks } from "./markdown-to-draft.js";
+import { distinctSources } from "./sources.js";
 import type { Template, TemplateLibrary } from "./template-library.js";
 
 export interface ComposeDeps {
@@ -37,6 +38,8 @@ export interface Composed {
   template: Template;
   place: Place;
   warnings: DraftWarning[];
+  /** What the signer must fill in and check before filing (placeholders, "kontrollera" items). */
+  review: DraftReview;
 }
 
 function parseRequest(request: DraftRequest) {
@@ -145,7 +148,7 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
       ...(err.lineNumber ? { line: template.bodyLine + err.lineNumber - 1 } : {}),
     });
   }
-  const blocks = markdownToBlocks(markdown);
+  const blocks = markdownToBlocks(markdown, state.placeholders);
   const firstHeading = blocks.find((b) => b.type === "heading" && b.level === 1);
   const title = firstHeading && firstHeading.type === "heading" ? inlineText(firstHeading.children) : template.frontMatter.title;
   const draft: Draft = {
@@ -162,6 +165,9 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
     },
     blocks,
     citations: state.citations,
+    sources: distinctSources(state.citations),
   };
-  return { draft, markdown, template, place, warnings };
+  const review: DraftReview = { placeholders: draftPlaceholders(draft), checks: warnings.filter(isCheck) };
+  if (req.strict && review.placeholders.length > 0) throw new MotioneraError({ code: "draft_has_placeholders", placeholders: review.placeholders });
+  return { draft, markdown, template, place, warnings, review };
 }

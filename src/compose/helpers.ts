@@ -11,6 +11,7 @@ import { genitive } from "../lang/genitive.js";
 import { factDefinition } from "../facts/catalog.js";
 import { formatFactValue } from "../facts/format-value.js";
 import { escapeInline } from "./markdown-escape.js";
+import { keepWithNextMarker } from "./citation-marker.js";
 import { partyName } from "../domain/signer.js";
 import { citeHistory } from "./cite-history.js";
 import type { ComposeState } from "./compose-state.js";
@@ -120,20 +121,32 @@ export const helpers = {
     const found = state(options).lookup(keyParam(params, "hasFact"));
     return found ? options.fn(this) : options.inverse(this);
   },
-  /** {{placeAndDate}} → "Lidingö den 24 november 2026": the line above the signatures. */
+  /** {{placeAndDate}} → "Lidingö den 24 november 2026": the line above the signatures, kept with them. */
   placeAndDate(...args: unknown[]): string {
     const { options } = split(args);
-    return `${escapeInline(state(options).place.name)} den ${formatDate(options.data.root.date)}`;
+    return `${keepWithNextMarker}${escapeInline(state(options).place.name)} den ${formatDate(options.data.root.date)}`;
   },
-  /** {{signatures}} → one paragraph per signer: "Namn (Parti)" and the role on the next line. */
+  /**
+   * {{signatures}} → one paragraph per signer: "Namn (Parti)" and the role on the next line;
+   * every one but the last is kept with the next, so the signatures stand together.
+   */
   signatures(...args: unknown[]): string {
     const { options } = split(args);
-    return state(options)
-      .signers.map((s) => {
+    const signers = state(options).signers;
+    return signers
+      .map((s, i) => {
         const name = escapeInline(s.party ? `${s.name} (${s.party})` : s.name);
-        return s.role ? `${name}\\\n${escapeInline(s.role)}` : name;
+        const keep = i < signers.length - 1 ? keepWithNextMarker : "";
+        return keep + (s.role ? `${name}\\\n${escapeInline(s.role)}` : name);
       })
       .join("\n\n");
+  },
+  /** {{placeholder "beslutets datum"}} → a visible "[FYLL I: beslutets datum]" the draft lists. */
+  placeholder(...args: unknown[]): string {
+    const { params, options } = split(args);
+    const what = params[0];
+    if (typeof what !== "string" || what.trim() === "") throw new Error("placeholder: say in quotes what the signer must fill in");
+    return state(options).placeholder(what);
   },
   /**
    * {{corpusArguments}} → the arguments from the corpus that the user chose, one paragraph

@@ -5,18 +5,26 @@
  */
 import { Lexer, type Token, type Tokens } from "marked";
 import type { Block, Inline, ListRole } from "../domain/draft.js";
-import { markerPattern } from "./citation-marker.js";
+import { keepWithNextMarker, markerPattern } from "./citation-marker.js";
 
 const lexerOptions = { gfm: true, breaks: false } as const;
 
+/** The texts of the placeholders the helpers numbered, for the markers being read. */
+let placeholderTexts: readonly string[] = [];
+
 function pushText(out: Inline[], value: string): void {
   if (value.length === 0) return;
-  // Split on citation markers; collapse runs of whitespace a template's line wrapping leaves.
+  // Split on citation and placeholder markers; collapse whitespace a template's line wrapping leaves.
   let last = 0;
   for (const m of value.matchAll(markerPattern)) {
     const before = value.slice(last, m.index);
     if (before) appendText(out, before);
-    out.push({ type: "citation", n: Number(m[1]) });
+    if (m[1] !== undefined) out.push({ type: "citation", n: Number(m[1]) });
+    else {
+      const text = placeholderTexts[Number(m[2]) - 1];
+      if (text === undefined) throw new Error(`placeholder ${m[2]} was never recorded`);
+      out.push({ type: "placeholder", text });
+    }
     last = m.index + m[0].length;
   }
   const rest = value.slice(last);
@@ -122,7 +130,11 @@ function blocks(tokens: readonly Token[]): Block[] {
       }
       case "paragraph": {
         const children = inlines((t as Tokens.Paragraph).tokens);
-        if (children.length > 0) out.push({ type: "paragraph", children });
+        const first = children[0];
+        const keep = first?.type === "text" && first.value.startsWith(keepWithNextMarker);
+        if (keep) first.value = first.value.slice(keepWithNextMarker.length).replace(/^\s+/, "");
+        const kept = children.filter((c) => c.type !== "text" || c.value.length > 0);
+        if (kept.length > 0) out.push(keep ? { type: "paragraph", children: kept, keepWithNext: true } : { type: "paragraph", children: kept });
         break;
       }
       case "list": {
@@ -162,6 +174,23 @@ function blocks(tokens: readonly Token[]): Block[] {
   return out;
 }
 
-export function markdownToBlocks(markdown: string): Block[] {
-  return blocks(new Lexer(lexerOptions).lex(markdown));
+/** A paragraph that introduces a list ("… föreslår jag kommunfullmäktige besluta") stays with it. */
+function keepIntroductionsWithLists(bs: Block[]): Block[] {
+  bs.forEach((b, i) => {
+    if (b.type === "paragraph" && bs[i + 1]?.type === "list") b.keepWithNext = true;
+  });
+  return bs;
+}
+
+/**
+ * `placeholders`: the texts of the placeholders the helpers recorded, in the order of the
+ * numbers in their markers.
+ */
+export function markdownToBlocks(markdown: string, placeholders: readonly string[] = []): Block[] {
+  placeholderTexts = placeholders;
+  try {
+    return keepIntroductionsWithLists(blocks(new Lexer(lexerOptions).lex(markdown)));
+  } finally {
+    placeholderTexts = [];
+  }
 }

@@ -18,7 +18,12 @@ export type Inline =
   /** A reference to `draft.citations[n - 1]`: a footnote in DOCX, a numbered note in PDF. */
   | { type: "citation"; n: number }
   /** A line break inside a paragraph (signature blocks, addresses). */
-  | { type: "break" };
+  | { type: "break" }
+  /**
+   * Something the signer must fill in before filing: `text` says what ("beslutets datum").
+   * Writers show it as "[FYLL I: text]", highlighted; surfaces list every one.
+   */
+  | { type: "placeholder"; text: string };
 
 /**
  * `proposals`: the att-satser of a motion ("att kommunen …"); `questions`: the numbered
@@ -28,7 +33,11 @@ export type ListRole = "proposals" | "questions" | "plain";
 
 export type Block =
   | { type: "heading"; level: 1 | 2 | 3; children: Inline[] }
-  | { type: "paragraph"; children: Inline[] }
+  /**
+   * `keepWithNext`: the paragraph must stand on the same page as the block after it (the
+   * "föreslår … besluta" line and the first att-sats, the dateline and the signatures).
+   */
+  | { type: "paragraph"; children: Inline[]; keepWithNext?: boolean }
   | { type: "list"; ordered: boolean; role: ListRole; items: Inline[][] }
   | { type: "quote"; children: Block[] }
   | { type: "rule" };
@@ -73,6 +82,12 @@ export interface Draft {
   meta: DraftMeta;
   blocks: Block[];
   citations: Citation[];
+  /**
+   * The works the document lists under "Källor", each once, in order of first citation.
+   * Empty where the kind prints no source list in the text (op-eds and press releases carry
+   * their sources in an "Underlag" section of their own instead).
+   */
+  sources: Source[];
 }
 
 /** Plain text of inlines (for titles, metadata, alt text); citations and breaks dropped or spaced. */
@@ -88,6 +103,9 @@ export function inlineText(inlines: readonly Inline[]): string {
         break;
       case "citation":
         break;
+      case "placeholder":
+        out += placeholderText(node.text);
+        break;
       default:
         out += inlineText(node.children);
     }
@@ -95,12 +113,32 @@ export function inlineText(inlines: readonly Inline[]): string {
   return out;
 }
 
-/** The distinct sources of a draft's citations, in order of first citation. */
+/** The works listed under "Källor" (see `Draft.sources`). */
 export function draftSources(draft: Draft): Source[] {
-  const seen = new Map<string, Source>();
-  for (const c of draft.citations) {
-    const k = `${c.source.title}\u0000${c.source.publisher}\u0000${c.source.date ?? ""}\u0000${c.source.url ?? ""}`;
-    if (!seen.has(k)) seen.set(k, c.source);
-  }
-  return [...seen.values()];
+  return draft.sources;
+}
+
+/** How a placeholder reads in every format: "[FYLL I: beslutets datum]". */
+export function placeholderText(text: string): string {
+  return `[FYLL I: ${text}]`;
+}
+
+/** Every placeholder in the document, in reading order (for the lists surfaces show). */
+export function draftPlaceholders(draft: Draft): string[] {
+  const out: string[] = [];
+  const walkInlines = (xs: readonly Inline[]): void => {
+    for (const x of xs) {
+      if (x.type === "placeholder") out.push(x.text);
+      else if ("children" in x) walkInlines(x.children);
+    }
+  };
+  const walk = (bs: readonly Block[]): void => {
+    for (const b of bs) {
+      if (b.type === "paragraph" || b.type === "heading") walkInlines(b.children);
+      else if (b.type === "list") b.items.forEach(walkInlines);
+      else if (b.type === "quote") walk(b.children);
+    }
+  };
+  walk(draft.blocks);
+  return out;
 }

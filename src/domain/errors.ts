@@ -20,7 +20,9 @@ export type ErrorDetails =
   | { code: "output_failed"; path: string; problem: string }
   | { code: "campaign_condition_invalid"; condition: string; problem: string }
   | { code: "campaign_empty"; selection: string }
-  | { code: "fact_import_invalid"; file: string; issues: FactImportIssue[]; total: number };
+  | { code: "fact_import_invalid"; file: string; issues: FactImportIssue[]; total: number }
+  /** `--strict`: the draft still has places the signer must fill in. */
+  | { code: "draft_has_placeholders"; placeholders: string[] };
 
 /**
  * One thing wrong in a file of facts to import: where (the line as in the file, header =
@@ -51,7 +53,33 @@ export function isMotioneraError(e: unknown): e is MotioneraError {
   return e instanceof MotioneraError;
 }
 
-/** Things a draft can be made despite, that the user should hear about. */
+/**
+ * Things a draft can be made despite, that the user should hear about. All but
+ * `fact_optional_missing` are "kontrollera" items: something in the text the signer must
+ * check before filing (see `DraftReview`).
+ */
 export type DraftWarning =
   | Extract<ErrorDetails, { code: "fact_stale" }>
-  | { code: "fact_optional_missing"; key: string; label: string; subjectName: string };
+  | { code: "fact_optional_missing"; key: string; label: string; subjectName: string }
+  /** The text names the default committee ("socialnämnden"); the registry does not know the real one. */
+  | { code: "committee_default"; committee: string; subjectName: string }
+  /** A cited source lacks its title, date or URL. */
+  | { code: "source_incomplete"; source: string; missing: ("title" | "date" | "url")[] }
+  /** A cited source was published by a party none of the signers belongs to. */
+  | { code: "source_other_party"; source: string; parties: string[] }
+  /** An interpellation signed by more than one member (most arbetsordningar allow one). */
+  | { code: "several_interpellants"; count: number };
+
+/** The warnings that are "kontrollera" items, as opposed to notes on what was left out. */
+export function isCheck(w: DraftWarning): boolean {
+  return w.code !== "fact_optional_missing";
+}
+
+/**
+ * What the signer must do before filing a draft: fill in every placeholder (listed by what
+ * it asks for, in reading order) and check every "kontrollera" item.
+ */
+export interface DraftReview {
+  placeholders: string[];
+  checks: DraftWarning[];
+}

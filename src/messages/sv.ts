@@ -73,6 +73,8 @@ export function explainError(d: ErrorDetails): string {
       return `Villkoret "${d.condition}" går inte att använda: ${d.problem}. Skriv till exempel "mika_kast_agreement=nej", "population>50000", "action_plan_sells_sex!=ja" eller "action_plan_sells_sex saknas".`;
     case "campaign_empty":
       return `Ingen kommun uppfyller urvalet (${d.selection}). Inga filer skrevs. Ändra län, kommuner eller villkor; se uppgifterna med motionera facts <kommun>.`;
+    case "draft_has_placeholders":
+      return `Utkastet har ${d.placeholders.length === 1 ? "ett ställe" : `${d.placeholders.length} ställen`} att fylla i (${formatList(d.placeholders.map((p) => `"${p}"`), "och")}), och --strict godtar inga. Ange uppgifterna med --set, lägg till dem i faktaregistret eller gör utkastet utan --strict.`;
     case "fact_import_invalid": {
       const more = d.total - d.issues.length;
       const head = `Filen ${d.file} kan inte importeras; ingenting sparades. ${d.total === 1 ? "1 fel" : `${d.total} fel`}:`;
@@ -103,7 +105,20 @@ export function explainWarning(w: DraftWarning): string {
       return explainError(w);
     case "fact_optional_missing":
       return `Uppgiften "${w.label}" (${w.key}) saknas för ${w.subjectName}; texten skrivs utan den.`;
+    case "committee_default":
+      return `Texten säger "${w.committee}", men faktaregistret vet inte vad nämnden som ansvarar för socialtjänsten heter i ${w.subjectName}. Kontrollera namnet (ange det med --set committee=…).`;
+    case "source_incomplete":
+      return `Källan ${w.source} saknar ${formatList(w.missing.map((m) => ({ title: "titel", date: "datum", url: "webbadress" })[m]), "och")}. Kontrollera källan innan utkastet lämnas in.`;
+    case "source_other_party":
+      return `Källan ${w.source} är utgiven av ${formatList(w.parties, "och")}, ett annat parti än undertecknarnas. Kontrollera att du vill hänvisa till den, eller hitta en förstahandskälla.`;
+    case "several_interpellants":
+      return `Interpellationen har ${w.count} undertecknare. I de flesta kommuners arbetsordning ställs en interpellation av en enskild ledamot; kontrollera er arbetsordning.`;
   }
+}
+
+/** "[FYLL I: …]" and "kontrollera" items as one list of lines, for every surface that shows a draft. */
+export function reviewLines(review: import("../domain/errors.js").DraftReview): { placeholders: string[]; checks: string[] } {
+  return { placeholders: review.placeholders.map((p) => `Fyll i: ${p}`), checks: review.checks.map((c) => `Kontrollera: ${explainWarning(c)}`) };
 }
 
 /** Why a file could not be imported. */

@@ -24,7 +24,7 @@ import {
   type ILevelsOptions,
   type ParagraphChild,
 } from "docx";
-import { draftSources, type Block, type Citation, type Draft, type Inline } from "../domain/draft.js";
+import { draftSources, placeholderText, type Block, type Citation, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels } from "./labels.sv.js";
 import { xmlSafe } from "../lang/xml-safe.js";
@@ -157,6 +157,8 @@ interface RunStyle {
   italics?: boolean;
   /** Inside a link: Word's Hyperlink character style. */
   link?: boolean;
+  /** A placeholder the signer must fill in: highlighted in yellow. */
+  highlight?: boolean;
 }
 
 class DocxWriter {
@@ -247,6 +249,9 @@ class DocxWriter {
           else out.push(...this.inlines(node.children, style));
           break;
         }
+        case "placeholder":
+          out.push(text(placeholderText(node.text), { ...style, highlight: true }));
+          break;
         case "citation":
           if (nodes[i - 1]?.type === "citation") out.push(new TextRun({ text: ",", superScript: true }));
           out.push(new FootnoteReferenceRun(this.footnote(citationOf(this.draft, node.n))));
@@ -275,6 +280,7 @@ function text(value: string, style: RunStyle = {}): TextRun {
     bold: style.bold,
     italics: style.italics,
     style: style.link ? "Hyperlink" : undefined,
+    ...(style.highlight ? { highlight: "yellow" } : {}),
   });
 }
 

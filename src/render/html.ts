@@ -4,7 +4,7 @@
  * function, `escapeHtml`. Citations are `<sup><a href="#not-1">1</a></sup>` linking to the
  * notes; only http(s) (and, in running text, mailto) addresses become links.
  */
-import { draftSources, type Block, type Draft, type Inline } from "../domain/draft.js";
+import { draftSources, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels } from "./labels.sv.js";
 import { xmlSafe } from "../lang/xml-safe.js";
@@ -119,6 +119,9 @@ class HtmlWriter {
           out += url ? `<a href="${escapeHtml(url)}">${this.inlines(node.children)}</a>` : this.inlines(node.children);
           break;
         }
+        case "placeholder":
+          out += `<mark class="placeholder">${escapeHtml(placeholderText(node.text))}</mark>`;
+          break;
         case "citation": {
           const c = citationOf(this.draft, node.n);
           const k = (this.refs.get(c.n) ?? 0) + 1;

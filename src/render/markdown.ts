@@ -3,7 +3,7 @@
  * definitions at the end). Text is escaped so that a CommonMark parser reads back the same
  * words: no stray emphasis, links, HTML, entities or list markers.
  */
-import { draftSources, type Block, type Draft, type Inline } from "../domain/draft.js";
+import { draftSources, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels } from "./labels.sv.js";
 import { xmlSafe } from "../lang/xml-safe.js";
@@ -109,6 +109,10 @@ function inlines(nodes: readonly Inline[], draft: Draft, lineStart: boolean, inL
         atStart = false;
         break;
       }
+      case "placeholder":
+        out += `**${escapeMarkdown(placeholderText(node.text), false)}**`;
+        atStart = false;
+        break;
       case "citation":
         out += `[^${citationOf(draft, node.n).n}]`;
         atStart = false;

@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
 import { create as parseFont, type Font } from "fontkit";
-import { draftSources, inlineText, type Block, type Draft, type Inline } from "../domain/draft.js";
+import { draftSources, inlineText, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels, pageOf } from "./labels.sv.js";
 import { xmlSafe } from "../lang/xml-safe.js";
@@ -459,6 +459,9 @@ function runs(draft: Draft, inlines: readonly Inline[], face: Face, link?: strin
           break;
         case "break":
           push("\n", f, l);
+          break;
+        case "placeholder":
+          push(clean(placeholderText(node.text)), f, l);
           break;
         case "citation": {
           const prev = nodes[i - 1];

@@ -24,4 +24,5 @@ export const warmUpDraft: Draft = {
     { type: "paragraph", children: [{ type: "text", value: "Namn (L)" }, { type: "break" }, { type: "text", value: "ledamot" }] },
   ],
   citations: [{ n: 1, factId: "x", key: "x", label: "Uppgift", subjectName: "Å", value: "ja", asOf: "2026", source: { title: "Källa", publisher: "Utgivare", date: "2026" } }],
+  sources: [{ title: "Källa", publisher: "Utgivare", date: "2026" }],
 };

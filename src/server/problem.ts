@@ -23,6 +23,8 @@ export interface Problem {
   errors?: FieldError[];
   /** "Did you mean": the nearest known names, for a name that was not found. */
   suggestions?: string[];
+  /** What a draft refused under `strict` still asks the signer to fill in. */
+  placeholders?: string[];
 }
 
 const base = "https://motionera.se/problem/";
@@ -52,6 +54,8 @@ export function problemOf(d: ErrorDetails): Problem {
       return { type: `${base}fact-missing`, title: "Uppgift saknas", status: 422, detail };
     case "fact_stale":
       return { type: `${base}fact-stale`, title: "För gammal uppgift", status: 422, detail };
+    case "draft_has_placeholders":
+      return { type: `${base}draft-has-placeholders`, title: "Utkastet har ställen att fylla i", status: 422, detail, placeholders: d.placeholders };
     case "unknown_fact_key":
       return { type: `${base}unknown-fact-key`, title: "Okänd faktanyckel", status: 422, detail, errors: field("key"), suggestions: d.suggestions };
     case "fact_invalid":

@@ -41,6 +41,7 @@ const draftOf = (text: string): Draft => ({
   meta: { title: "Inför ett stöd för sexköpare som vill sluta", kind: "motion", templateId: "t", language: "sv-SE", date: "2019-10-16", municipality: { code: "1780", name: "Karlstad", selfName: "Karlstads kommun" }, authors: [{ name: "Eva Exempelsson", party: "S" }], keywords: [] },
   blocks: text.split("\n\n").map((p) => ({ type: "paragraph" as const, children: [{ type: "text" as const, value: p }] })),
   citations: [],
+  sources: [],
 });
 
 describe("reading files", () => {

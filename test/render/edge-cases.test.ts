@@ -12,6 +12,7 @@ const bare: Draft = {
   meta: { ...sampleDraft.meta, authors: [], keywords: [], description: undefined },
   blocks: [],
   citations: [],
+  sources: [],
 };
 
 const odd: Draft = {

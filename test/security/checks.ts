@@ -123,6 +123,8 @@ export function structure(draft: Draft): string[] {
             return `^${x.n}`;
           case "link":
             return `[link ${x.url}:${inl(x.children)}]`;
+          case "placeholder":
+            return `[placeholder:${x.text}]`;
           default:
             return `[${x.type}:${inl(x.children)}]`;
         }

@@ -29,6 +29,7 @@ const draft: Draft = {
   meta: { title: "Inför ett stöd", kind: "motion", templateId: "t", language: "sv-SE", date: "2019-10-16", municipality: { code: "1780", name: "Karlstad", selfName: "Karlstads kommun" }, authors: [{ name: "Eva Exempelsson", party: "S" }], keywords: [] },
   blocks: motionText.split("\n\n").map((p) => ({ type: "paragraph" as const, children: [{ type: "text" as const, value: p }] })),
   citations: [],
+  sources: [],
 };
 
 /** What the CLI prints for a failed file: "  <file>: <reason>". */

@@ -112,6 +112,7 @@ const draftArb: fc.Arbitrary<Draft> = fc
     meta: { ...sampleDraft.meta, title: r.title, authors: [{ name: r.author, party: r.keyword, role: r.description }], description: r.description, keywords: [r.keyword] },
     blocks: r.blocks,
     citations: [r.citation],
+    sources: [r.citation.source],
   }));
 
 describe("writers on arbitrary Drafts (fast-check)", () => {

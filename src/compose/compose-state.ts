@@ -1,6 +1,7 @@
 /** What the helpers of one composition share: the facts they may cite and the citations made. */
 import type { Citation } from "../domain/draft.js";
 import type { Place } from "../domain/municipality.js";
+import { countyByCode, municipalityByCode } from "../data/places.js";
 import type { FrontMatter } from "../domain/template.js";
 import type { FactRegistry } from "../facts/registry.js";
 import { factDefinition } from "../facts/catalog.js";
@@ -8,6 +9,7 @@ import { formatFactValue } from "../facts/format-value.js";
 import { citationMarker, placeholderMarker } from "./citation-marker.js";
 import type { Fact } from "../domain/fact.js";
 import type { Signer } from "../domain/signer.js";
+import type { DraftWarning } from "../domain/errors.js";
 import type { CorpusArgument, CorpusDocument } from "../domain/corpus-document.js";
 import { argumentTypeLabel } from "../corpus/vocabulary.js";
 
@@ -18,26 +20,76 @@ export interface SelectedArgument {
   argument: CorpusArgument;
 }
 
+/** A claim a template made about the municipality, and what backs it (see the `claim` helper). */
+export interface ClaimRecord {
+  facts: string[];
+  inputs: string[];
+}
+
+export interface ComposeStateOptions {
+  place: Place;
+  registry: FactRegistry;
+  frontMatter: FrontMatter;
+  signers: readonly Signer[];
+  selectedArguments?: readonly SelectedArgument[];
+  /** The draft's date (YYYY-MM-DD): what "now" means for the text. */
+  date: string;
+}
+
 export class ComposeState {
   readonly citations: Citation[] = [];
   /** What the signer must fill in, in order of the markers' numbers. */
   readonly placeholders: string[] = [];
+  /** The claims the text makes, with their backing. */
+  readonly claims: ClaimRecord[] = [];
+  /** The signers (by index) a press release has already quoted, so the second quote names only. */
+  readonly quoted = new Set<number>();
+  /** "Kontrollera" items the helpers found (a default committee name). */
+  readonly checks: DraftWarning[] = [];
   readonly #byFactId = new Map<string, number>();
+  readonly #byNote = new Map<string, number>();
+  /** Every fact the text cites, with the note it is cited under. */
+  readonly citedFacts: { fact: Fact; subjectName: string; n: number }[] = [];
+  readonly place: Place;
+  readonly registry: FactRegistry;
+  readonly frontMatter: FrontMatter;
+  readonly signers: readonly Signer[];
+  readonly selectedArguments: readonly SelectedArgument[];
+  readonly date: string;
 
-  constructor(
-    readonly place: Place,
-    readonly registry: FactRegistry,
-    readonly frontMatter: FrontMatter,
-    readonly signers: readonly Signer[],
-    readonly selectedArguments: readonly SelectedArgument[] = [],
-  ) {}
+  constructor(o: ComposeStateOptions) {
+    this.place = o.place;
+    this.registry = o.registry;
+    this.frontMatter = o.frontMatter;
+    this.signers = o.signers;
+    this.selectedArguments = o.selectedArguments ?? [];
+    this.date = o.date;
+  }
 
-  /** The fact behind a key, or undefined; refuses keys the template did not declare. */
-  lookup(key: string): { fact: Fact; subjectName: string } | undefined {
+  /** The note number a fact has been cited under, if it has been. */
+  citationNumber(factId: string): number | undefined {
+    return this.#byFactId.get(factId);
+  }
+
+  /** Adds a "kontrollera" item once. */
+  check(w: DraftWarning): void {
+    if (!this.checks.some((c) => JSON.stringify(c) === JSON.stringify(w))) this.checks.push(w);
+  }
+
+  /**
+   * The fact behind a key, or undefined; refuses keys the template did not declare. `of` (an
+   * SCB municipality code, a county code or "SE") asks about another subject than the draft's
+   * municipality: "Stockholms stad driver Mikamottagningen" in a motion for Lidingö.
+   */
+  lookup(key: string, of?: string): { fact: Fact; subjectName: string } | undefined {
     if (!this.frontMatter.facts.some((f) => f.key === key)) {
       throw new Error(`the template cites "${key}" but does not declare it under facts:`);
     }
-    return this.registry.resolve(this.place, key);
+    if (of === undefined) return this.registry.resolve(this.place, key);
+    const name = of === "SE" ? "Sverige" : (municipalityByCode(of)?.name ?? countyByCode(of)?.name);
+    if (name === undefined) throw new Error(`of="${of}": not a municipality code, a county code or SE`);
+    const fact = this.registry.latest(of, key);
+    return fact ? { fact, subjectName: name } : undefined;
   }
 
   /** Every value of a key (oldest first) for the subject `lookup` would cite, or undefined. */
@@ -105,25 +157,38 @@ export class ComposeState {
     return citationMarker(n);
   }
 
-  /** Records a citation of the fact (once per fact) and returns its marker. */
+  /**
+   * Records a citation of the fact and returns its marker. Facts whose notes would read the
+   * same (one source, one date, no qualifier of their own) share one note, as a report cites
+   * a source once for a sentence that states two of its figures; every fact is still in
+   * `citedFacts`.
+   */
   cite(fact: Fact, subjectName: string): string {
     let n = this.#byFactId.get(fact.id);
     if (n === undefined) {
-      n = this.citations.length + 1;
-      const def = factDefinition(fact.key);
-      this.citations.push({
-        n,
-        factId: fact.id,
-        key: fact.key,
-        label: def?.label ?? fact.key,
-        subjectName,
-        value: formatFactValue(fact.value, def),
-        asOf: fact.asOf,
-        ...(fact.note ? { note: fact.note } : {}),
-        source: fact.source,
-      });
+      const same = JSON.stringify([fact.source, fact.asOf, fact.since ?? null, fact.note ?? null]);
+      n = this.#byNote.get(same);
+      if (n === undefined) {
+        n = this.citations.length + 1;
+        const def = factDefinition(fact.key);
+        this.citations.push({
+          n,
+          factId: fact.id,
+          key: fact.key,
+          label: def?.label ?? fact.key,
+          subjectName,
+          value: formatFactValue(fact.value, def),
+          asOf: fact.asOf,
+          ...(fact.since ? { since: fact.since } : {}),
+          ...(fact.note ? { note: fact.note } : {}),
+          source: fact.source,
+        });
+        this.#byNote.set(same, n);
+      }
       this.#byFactId.set(fact.id, n);
+      this.citedFacts.push({ fact, subjectName, n });
     }
     return citationMarker(n);
   }
+
 }

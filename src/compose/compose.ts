@@ -4,6 +4,11 @@
  */
 import { draftRequestSchema, type DraftRequest } from "../domain/draft-request.js";
 import type { Draft } from "../domain/draft.js";
+import type { Source } from "../domain/fact.js";
+import { partyName } from "../domain/signer.js";
+import { sourceEntry } from "../render/citation-text.js";
+import { placeNotesAfterSentences } from "./sentences.js";
+import { moveNotesToUnderlag } from "./underlag.js";
 import { draftPlaceholders, inlineText } from "../domain/draft.js";
 import { isCheck, MotioneraError, type DraftReview, type DraftWarning } from "../domain/errors.js";
 import type { Place } from "../domain/municipality.js";
@@ -15,7 +20,7 @@ import type { FactRegistry } from "../facts/registry.js";
 import { isStale, oldestAcceptable } from "../facts/staleness.js";
 import { genitive } from "../lang/genitive.js";
 import { todayInSweden } from "../lang/dates.js";
-import { ComposeState, type SelectedArgument } from "./compose-state.js";
+import { ComposeState, type ClaimRecord, type SelectedArgument } from "./compose-state.js";
 import { validateInputs, type InputValues } from "./inputs.js";
 import { escapeBlock, escapeInline } from "./markdown-escape.js";
 import { markdownToBlocks } from "./markdown-to-draft.js";
@@ -40,6 +45,8 @@ export interface Composed {
   warnings: DraftWarning[];
   /** What the signer must fill in and check before filing (placeholders, "kontrollera" items). */
   review: DraftReview;
+  /** The claims the text makes about the municipality, with the facts and inputs behind each. */
+  claims: ClaimRecord[];
 }
 
 function parseRequest(request: DraftRequest) {
@@ -51,26 +58,51 @@ function parseRequest(request: DraftRequest) {
   return parsed.data;
 }
 
-/** Facts the template needs: missing required ones stop the draft; old ones warn (or stop, if strict). */
-function checkFacts(template: Template, place: Place, facts: FactRegistry, today: string, strict: boolean): DraftWarning[] {
+/** Required facts stop the draft when missing; optional ones that are missing are noted. */
+function checkFactsPresent(template: Template, place: Place, facts: FactRegistry): DraftWarning[] {
   const warnings: DraftWarning[] = [];
-  const fm = template.frontMatter;
-  for (const need of fm.facts) {
+  for (const need of template.frontMatter.facts) {
     const label = factDefinition(need.key)?.label ?? need.key;
-    const found = facts.resolve(place, need.key);
-    if (!found) {
-      if (need.required) throw new MotioneraError({ code: "fact_missing", key: need.key, label, subjectName: place.name, subject: place.code });
-      warnings.push({ code: "fact_optional_missing", key: need.key, label, subjectName: place.name });
-      continue;
-    }
-    const oldest = oldestAcceptable(need.maxAge ?? fm.maxAge, today);
-    if (canAge(factDefinition(need.key)) && isStale(found.fact, oldest)) {
-      const w = { code: "fact_stale", key: need.key, label, subjectName: found.subjectName, asOf: found.fact.asOf, oldest } as const;
-      if (strict) throw new MotioneraError(w);
-      warnings.push(w);
-    }
+    if (facts.resolve(place, need.key)) continue;
+    if (need.required) throw new MotioneraError({ code: "fact_missing", key: need.key, label, subjectName: place.name, subject: place.code });
+    warnings.push({ code: "fact_optional_missing", key: need.key, label, subjectName: place.name });
   }
   return warnings;
+}
+
+/**
+ * Every fact the text cites that is older than the template accepts (for the draft's date):
+ * a "kontrollera" item, or under strict an error. Facts the text does not cite do not matter.
+ */
+function staleCitations(template: Template, cited: ComposeState["citedFacts"], date: string, strict: boolean): DraftWarning[] {
+  const warnings: DraftWarning[] = [];
+  const fm = template.frontMatter;
+  for (const { fact, subjectName } of cited) {
+    const def = factDefinition(fact.key);
+    const need = fm.facts.find((f) => f.key === fact.key);
+    if (!need || !canAge(def)) continue;
+    const oldest = oldestAcceptable(need.maxAge ?? fm.maxAge, date);
+    if (!isStale(fact, oldest)) continue;
+    const w = { code: "fact_stale", key: fact.key, label: def?.label ?? fact.key, subjectName, asOf: fact.asOf, oldest } as const;
+    if (strict) throw new MotioneraError(w);
+    warnings.push(w);
+  }
+  return warnings;
+}
+
+/** Sources the signer should look at before filing: incomplete ones, and other parties' texts. */
+function sourceChecks(sources: readonly Source[], signers: readonly Signer[]): DraftWarning[] {
+  const own = new Set(signers.map((s) => s.party?.toUpperCase()).filter(Boolean));
+  const out: DraftWarning[] = [];
+  for (const s of sources) {
+    const name = sourceEntry(s).text.replace(/\.$/, "");
+    // A printed article may lack a URL; a source without a title or a date cannot be checked.
+    const missing = (["title", "date"] as const).filter((f) => (f === "date" ? s.date === null : !s[f]));
+    if (missing.length > 0) out.push({ code: "source_incomplete", source: name, missing });
+    const parties = (s as Source & { parties?: string[] }).parties ?? [];
+    if (parties.length > 0 && !parties.some((p) => own.has(p.toUpperCase()))) out.push({ code: "source_other_party", source: name, parties: parties.map(partyName) });
+  }
+  return out;
 }
 
 function escapeInputs(template: Template, values: InputValues): Record<string, string | number | boolean | null> {
@@ -128,13 +160,15 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   const req = parseRequest(request);
   const template = deps.templates.get(req.template);
   const place = findMunicipality(req.municipality);
-  const values = validateInputs(template.frontMatter, req.inputs);
-  const date = req.date ?? todayInSweden();
   const today = deps.today ?? todayInSweden();
-  const warnings = checkFacts(template, place, deps.facts, today, req.strict);
+  const date = req.date ?? today;
+  // A back-dated draft knows only what was known on its date.
+  const facts = date < today ? deps.facts.knownOn(date) : deps.facts;
+  const values = validateInputs(template.frontMatter, req.inputs, (key) => facts.resolve(place, key) !== undefined, place.name);
+  const missing = checkFactsPresent(template, place, facts);
 
   const selected = selectArguments(req.arguments, template, deps.documents);
-  const state = new ComposeState(place, deps.facts, template.frontMatter, req.authors, selected);
+  const state = new ComposeState({ place, registry: facts, frontMatter: template.frontMatter, signers: req.authors, selectedArguments: selected, date });
   const context = templateContext(place, req.authors, date, escapeInputs(template, values));
   let markdown: string;
   try {
@@ -148,13 +182,18 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
       ...(err.lineNumber ? { line: template.bodyLine + err.lineNumber - 1 } : {}),
     });
   }
-  const blocks = markdownToBlocks(markdown, state.placeholders);
+  const kind = template.frontMatter.kind;
+  const placed = placeNotesAfterSentences(markdownToBlocks(markdown, state.placeholders));
+  // Newspapers print no notes: op-eds and press releases list their sources for the editor.
+  const forPress = kind === "debattartikel" || kind === "pressmeddelande";
+  const blocks = forPress ? moveNotesToUnderlag(placed, state.citations) : placed;
   const firstHeading = blocks.find((b) => b.type === "heading" && b.level === 1);
   const title = firstHeading && firstHeading.type === "heading" ? inlineText(firstHeading.children) : template.frontMatter.title;
+  const cited = distinctSources(state.citations);
   const draft: Draft = {
     meta: {
       title,
-      kind: template.frontMatter.kind,
+      kind,
       templateId: template.frontMatter.id,
       language: "sv-SE",
       date,
@@ -165,9 +204,16 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
     },
     blocks,
     citations: state.citations,
-    sources: distinctSources(state.citations),
+    sources: forPress ? [] : cited,
   };
+  const warnings: DraftWarning[] = [
+    ...staleCitations(template, state.citedFacts, date, req.strict),
+    ...state.checks,
+    ...sourceChecks(cited, req.authors),
+    ...(kind === "interpellation" && req.authors.length > 1 ? [{ code: "several_interpellants", count: req.authors.length } as const] : []),
+    ...missing,
+  ];
   const review: DraftReview = { placeholders: draftPlaceholders(draft), checks: warnings.filter(isCheck) };
   if (req.strict && review.placeholders.length > 0) throw new MotioneraError({ code: "draft_has_placeholders", placeholders: review.placeholders });
-  return { draft, markdown, template, place, warnings, review };
+  return { draft, markdown, template, place, warnings, review, claims: state.claims };
 }

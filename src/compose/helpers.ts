@@ -4,19 +4,22 @@
  * Every string a helper returns is Markdown-safe: values are escaped here.
  */
 import type { HelperOptions } from "handlebars";
-import { formatDate } from "../lang/dates.js";
+import { formatDate, timePhrase, yearPhrase } from "../lang/dates.js";
 import { formatNumber, formatPercent } from "../lang/numbers.js";
 import { formatList } from "../lang/lists.js";
 import { genitive } from "../lang/genitive.js";
 import { factDefinition } from "../facts/catalog.js";
 import { formatFactValue } from "../facts/format-value.js";
 import { escapeInline } from "./markdown-escape.js";
-import { keepWithNextMarker } from "./citation-marker.js";
+import { citationMarker, keepWithNextMarker } from "./citation-marker.js";
+import { bodyWords, datelinePlace, inPlace, otherMunicipalitiesInCounty } from "./place-words.js";
+import { isCurrent } from "../facts/staleness.js";
 import { partyName } from "../domain/signer.js";
 import { citeHistory } from "./cite-history.js";
 import type { ComposeState } from "./compose-state.js";
+import type { Place } from "../domain/municipality.js";
 
-type Options = HelperOptions & { data: { motionera: ComposeState; root: { date: string } } };
+type Options = HelperOptions & { data: { motionera: ComposeState; root: { date: string; input: Record<string, unknown> } } };
 
 /** Handlebars passes its options object last; strip it from the positional arguments. */
 function split(args: unknown[]): { params: unknown[]; options: Options } {
@@ -31,6 +34,12 @@ function asNumber(v: unknown, helper: string): number {
   const n = typeof v === "number" ? v : typeof v === "string" ? Number(v.replace(/\\/g, "").replace(",", ".")) : NaN;
   if (!Number.isFinite(n)) throw new Error(`${helper}: expected a number, got ${JSON.stringify(v)}`);
   return n;
+}
+
+/** of="0180": the subject a fact helper asks about instead of the draft's municipality. */
+function ofParam(options: Options): string | undefined {
+  const of = options.hash["of"];
+  return typeof of === "string" ? of : undefined;
 }
 
 function keyParam(params: unknown[], helper: string): string {
@@ -83,63 +92,228 @@ export const helpers = {
     return escapeInline(options.hash["legal"] ? place.officialName : place.selfName);
   },
   /**
-   * {{cite "key"}} → the value as the document shows it, with its source as a note.
-   * {{cite "key" "kommuner"}} → "16 kommuner" with the note after the word, so a note
-   * number never stands right after a figure ("16⁴" reads as a power).
-   * {{cite "key" history=true}} → every value with its date, "2021: 12, 2023: 19", one note per source.
+   * {{cite "key"}} → the value as running text puts it, with its source as a note: a count
+   * with what it counts ("sju kommuner", "24 misstänkta sexköpare": the catalog's words, so
+   * suspected stays suspected), a full date with "den". The note mark goes after the
+   * sentence (see note-placement.ts). {{cite "key" history=true}} → every value with its date.
+   * A fact the registry lacks becomes a visible placeholder the draft lists.
    */
   cite(...args: unknown[]): string {
     const { params, options } = split(args);
     const key = keyParam(params, "cite");
     const st = state(options);
-    const found = st.lookup(key);
+    const def = factDefinition(key);
+    const found = st.lookup(key, ofParam(options));
+    if (typeof params[1] === "string" && params[1].length > 0 && def?.unit) {
+      throw new Error(`cite "${key}": the catalog says how the value reads ("${def.unit.many}"); drop the words "${params[1]}"`);
+    }
     const words = typeof params[1] === "string" && params[1].length > 0 ? ` ${escapeInline(params[1])}` : "";
-    if (!found) return escapeInline(`[uppgift saknas: ${factDefinition(key)?.label ?? key}]`) + words;
+    if (!found) return st.placeholder(def?.label ?? key) + words;
     if (options.hash["history"]) {
       const all = st.lookupHistory(key)!;
       return citeHistory(st, all.facts, all.subjectName, words);
     }
-    return escapeInline(formatFactValue(found.fact.value, factDefinition(key))) + words + st.cite(found.fact, found.subjectName);
+    const v = found.fact.value;
+    // time=true: a date value as the time of a sentence ("I februari 2022", "år 2021", "den 15 juni 2016").
+    const text = options.hash["time"] && v.type === "date" ? timePhrase(v.value, undefined, Boolean(options.hash["capital"])) : formatFactValue(v, def, "text");
+    return escapeInline(text) + words + st.cite(found.fact, found.subjectName);
+  },
+  /**
+   * {{asOf "key"}} → "enligt uppgifter från februari 2023", "enligt uppgifter från 2018",
+   * "enligt uppgifter för åren 2017–2019", "enligt en odaterad uppgift": how old the registry's
+   * knowledge is, for a sentence in the past tense. capital=true at a sentence's start.
+   */
+  asOf(...args: unknown[]): string {
+    const { params, options } = split(args);
+    const found = state(options).lookup(keyParam(params, "asOf"), ofParam(options));
+    if (!found) return "";
+    const { asOf, since, source } = found.fact;
+    const at = asOf ?? source.date;
+    let phrase: string;
+    if (at === null) phrase = "enligt en odaterad uppgift";
+    else if (asOf !== null && since && since.slice(0, 4) !== asOf.slice(0, 4)) phrase = `enligt uppgifter för åren ${yearPhrase(asOf, since)}`;
+    else phrase = `enligt uppgifter från ${formatDate(at.slice(0, 7))}`;
+    return capitalIf(phrase, options);
+  },
+  /** {{year "key"}} → the year the fact describes ("2023", "2017–2019"), or the source's year. */
+  year(...args: unknown[]): string {
+    const { params, options } = split(args);
+    const found = state(options).lookup(keyParam(params, "year"), ofParam(options));
+    const at = found?.fact.asOf ?? found?.fact.source.date;
+    return found && at ? yearPhrase(at, found.fact.asOf !== null ? found.fact.since : undefined) : "";
+  },
+  /** {{subject "key"}} → who the cited value is about: "Umeå", "Jämtlands län", "Sverige". */
+  subject(...args: unknown[]): string {
+    const { params, options } = split(args);
+    const found = state(options).lookup(keyParam(params, "subject"), ofParam(options));
+    return found ? escapeInline(found.subjectName) : "";
   },
   /** {{source "key"}} → only the note: for a sentence that states the fact in words. */
   source(...args: unknown[]): string {
     const { params, options } = split(args);
     const st = state(options);
-    const found = st.lookup(keyParam(params, "source"));
+    const found = st.lookup(keyParam(params, "source"), ofParam(options));
     return found ? st.cite(found.fact, found.subjectName) : "";
   },
   /** {{fact "key"}} → the raw value (true/false, a number, a text) for conditions: {{#if (fact "key")}}. */
   fact(...args: unknown[]): unknown {
     const { params, options } = split(args);
-    const found = state(options).lookup(keyParam(params, "fact"));
+    const found = state(options).lookup(keyParam(params, "fact"), ofParam(options));
     if (!found) return undefined;
     return found.fact.value.type === "text" ? escapeInline(found.fact.value.value) : found.fact.value.value;
+  },
+  /**
+   * {{#claim "key" …}}sentence{{else}}honest sentence or placeholder{{/claim}}: a sentence about
+   * the municipality, shown only when every named fact is in the registry (and every input
+   * named in input="a,b" has a value). The sentence must cite each fact it names ({{cite}}
+   * or {{source}}); a claim that does not is a template error, caught on every draft.
+   */
+  claim(this: unknown, ...args: unknown[]): string {
+    const { params, options } = split(args);
+    const st = state(options);
+    const keys = params.map((p) => {
+      if (typeof p !== "string") throw new Error("claim: name the facts that back the claim as keys in quotes");
+      return p;
+    });
+    const inputs = typeof options.hash["input"] === "string" ? options.hash["input"].split(",").map((x) => x.trim()).filter(Boolean) : [];
+    if (keys.length === 0 && inputs.length === 0) throw new Error("claim: name at least one fact key or input=\"…\" that backs the claim");
+    const found = keys.map((k) => st.lookup(k, ofParam(options)));
+    const values = options.data.root.input;
+    const backed = found.every(Boolean) && inputs.every((name) => {
+      const v = values[name];
+      return v !== null && v !== undefined && v !== "" && v !== false;
+    });
+    if (!backed) return options.inverse(this);
+    const out = options.fn(this);
+    found.forEach((f, i) => {
+      const n = st.citationNumber(f!.fact.id);
+      if (n === undefined || !out.includes(citationMarker(n))) {
+        throw new Error(`claim "${keys[i]}": the sentence does not cite the fact that backs it; put {{cite "${keys[i]}"}} or {{source "${keys[i]}"}} inside the claim`);
+      }
+    });
+    st.claims.push({ facts: keys, inputs });
+    return out;
+  },
+  /**
+   * {{#current "key"}}present tense{{else}}past tense, with {{when "key"}}{{/current}}: whether
+   * the fact describes the draft's own time (its as-of within a year of the draft's date).
+   * Older and undated facts read in the past, with their year.
+   */
+  current(this: unknown, ...args: unknown[]): string {
+    const { params, options } = split(args);
+    const st = state(options);
+    const found = st.lookup(keyParam(params, "current"), ofParam(options));
+    return found && (factDefinition(found.fact.key)?.inForce || isCurrent(found.fact, st.date)) ? options.fn(this) : options.inverse(this);
+  },
+  /**
+   * {{when "key"}} → when the fact held, as a sentence says it: "år 2018", "åren 2017–2019",
+   * "i februari 2022", "den 21 februari 2023"; the source's date when the value has none;
+   * "enligt en odaterad uppgift" when neither is known. capital=true at a sentence's start.
+   */
+  when(...args: unknown[]): string {
+    const { params, options } = split(args);
+    const found = state(options).lookup(keyParam(params, "when"), ofParam(options));
+    const capital = Boolean(options.hash["capital"]);
+    if (!found) return "";
+    const { asOf, since, source } = found.fact;
+    const at = asOf ?? source.date;
+    if (at === null) return capital ? "Enligt en odaterad uppgift" : "enligt en odaterad uppgift";
+    return timePhrase(at, asOf !== null ? since : undefined, capital);
   },
   /** {{#hasFact "key"}}…{{else}}…{{/hasFact}}: whether the registry holds the fact for this municipality. */
   hasFact(this: unknown, ...args: unknown[]): string {
     const { params, options } = split(args);
-    const found = state(options).lookup(keyParam(params, "hasFact"));
+    const found = state(options).lookup(keyParam(params, "hasFact"), ofParam(options));
     return found ? options.fn(this) : options.inverse(this);
   },
-  /** {{placeAndDate}} → "Lidingö den 24 november 2026": the line above the signatures, kept with them. */
+  /** {{placeAndDate}} → "Visby den 24 november 2026": the seat and the date, kept with the signatures. */
   placeAndDate(...args: unknown[]): string {
     const { options } = split(args);
-    return `${keepWithNextMarker}${escapeInline(state(options).place.name)} den ${formatDate(options.data.root.date)}`;
+    return `${keepWithNextMarker}${escapeInline(datelinePlace(state(options).place))} den ${formatDate(options.data.root.date)}`;
+  },
+  /** {{inPlace}} → "på Lidingö", "i Umeå": the municipality after a preposition. */
+  inPlace(...args: unknown[]): string {
+    const { options } = split(args);
+    return capitalIf(escapeInline(inPlace(state(options).place)), options);
+  },
+  /** {{fullmaktige}} → "kommunfullmäktige" ("regionfullmäktige" for Region Gotland); capital=true. */
+  fullmaktige(...args: unknown[]): string {
+    const { options } = split(args);
+    return capitalIf(bodyWords(state(options).place).council, options);
+  },
+  /** {{styrelsen}} → "kommunstyrelsen" / "regionstyrelsen"; capital=true. */
+  styrelsen(...args: unknown[]): string {
+    const { options } = split(args);
+    return capitalIf(bodyWords(state(options).place).board, options);
+  },
+  /** {{kommunen}} → "kommunen" / "regionen"; genitive=true → "kommunens"; capital=true. */
+  kommunen(...args: unknown[]): string {
+    const { options } = split(args);
+    const words = bodyWords(state(options).place);
+    return capitalIf(options.hash["genitive"] ? words.bodyGenitive : words.body, options);
+  },
+  /** {{#if (otherMunicipalities)}}: whether the county has municipalities besides this one. */
+  otherMunicipalities(...args: unknown[]): boolean {
+    return otherMunicipalitiesInCounty(state(split(args).options).place) > 0;
+  },
+  /**
+   * {{committee}} → the committee responsible for social services, in definite form: the
+   * template's `committee` input if the user gave one, else the registry's fact
+   * (social_services_committee), else "socialnämnden" — then listed as "kontrollera".
+   */
+  committee(...args: unknown[]): string {
+    const { options } = split(args);
+    const st = state(options);
+    const given = options.data.root.input["committee"];
+    if (typeof given === "string" && given !== "") return given;
+    const found = st.lookup("social_services_committee");
+    if (found && found.fact.value.type === "text") return escapeInline(found.fact.value.value);
+    st.check({ code: "committee_default", committee: defaultCommittee, subjectName: st.place.name });
+    return defaultCommittee;
+  },
+  /**
+   * {{signerParties}} → the signers' parties by name, each once: "Socialdemokraterna och
+   * Vänsterpartiet"; the signers' names when none gave a party.
+   */
+  signerParties(...args: unknown[]): string {
+    const st = state(split(args).options);
+    const parties = [...new Set(st.signers.map((s) => s.party).filter((p): p is string => Boolean(p)))];
+    return formatList((parties.length > 0 ? parties.map(partyName) : st.signers.map((s) => s.name)).map(escapeInline), "och");
   },
   /**
    * {{signatures}} → one paragraph per signer: "Namn (Parti)" and the role on the next line;
    * every one but the last is kept with the next, so the signatures stand together.
+   * withPlace=true (op-eds, press releases): a role that does not name the municipality gets
+   * it ("ledamot i kommunfullmäktige på Lidingö"), since a newspaper's reader cannot tell.
    */
   signatures(...args: unknown[]): string {
     const { options } = split(args);
-    const signers = state(options).signers;
+    const st = state(options);
+    const signers = st.signers;
     return signers
       .map((s, i) => {
         const name = escapeInline(s.party ? `${s.name} (${s.party})` : s.name);
         const keep = i < signers.length - 1 ? keepWithNextMarker : "";
-        return keep + (s.role ? `${name}\\\n${escapeInline(s.role)}` : name);
+        const role = s.role ? escapeInline(options.hash["withPlace"] ? roleWithPlace(s.role, st.place) : s.role) : "";
+        return keep + (role ? `${name}\\\n${role}` : name);
       })
       .join("\n\n");
+  },
+  /**
+   * {{quoteBy 1}} → who says a quote in a press release: the signer with that number (from 1;
+   * the last signer if there are fewer). The first time a signer speaks: "Namn (Parti), roll
+   * på Lidingö"; after that only the name.
+   */
+  quoteBy(...args: unknown[]): string {
+    const { params, options } = split(args);
+    const st = state(options);
+    const wanted = typeof params[0] === "number" ? params[0] : Number(params[0] ?? 1);
+    const index = Math.min(Math.max(1, Number.isFinite(wanted) ? Math.trunc(wanted) : 1), st.signers.length) - 1;
+    const s = st.signers[index]!;
+    if (st.quoted.has(index)) return escapeInline(s.name);
+    st.quoted.add(index);
+    const who = s.party ? `${s.name} (${s.party})` : s.name;
+    return escapeInline(s.role ? `${who}, ${roleWithPlace(s.role, st.place)}` : who);
   },
   /** {{placeholder "beslutets datum"}} → a visible "[FYLL I: beslutets datum]" the draft lists. */
   placeholder(...args: unknown[]): string {
@@ -171,9 +345,10 @@ export const helpers = {
   and(...args: unknown[]): boolean {
     return split(args).params.every(Boolean);
   },
-  /** {{#if (or (fact "a") input.b)}}: true when any argument is. */
-  or(...args: unknown[]): boolean {
-    return split(args).params.some(Boolean);
+  /** {{#if (or (fact "a") input.b)}}: the first argument that is true (as JavaScript's ||), else the last. */
+  or(...args: unknown[]): unknown {
+    const params = split(args).params;
+    return params.find(Boolean) ?? params[params.length - 1];
   },
   /** {{#if (not (fact "key"))}} */
   not(...args: unknown[]): boolean {
@@ -183,4 +358,17 @@ export const helpers = {
 
 export type HelperName = keyof typeof helpers;
 /** Helpers whose first argument is a fact key: the loader checks each key is declared. */
-export const factHelpers: readonly HelperName[] = ["cite", "source", "fact", "hasFact"];
+export const factHelpers: readonly HelperName[] = ["cite", "source", "fact", "hasFact", "current", "when", "asOf", "year", "subject"];
+/** Helpers whose every argument is a fact key. */
+export const multiFactHelpers: readonly HelperName[] = ["claim"];
+
+const defaultCommittee = "socialnämnden";
+
+/** "ledamot i kommunfullmäktige" → "ledamot i kommunfullmäktige på Lidingö"; a role naming the place is kept. */
+function roleWithPlace(role: string, place: Place): string {
+  return role.toLowerCase().includes(place.name.toLowerCase()) ? role : `${role} ${inPlace(place)}`;
+}
+
+function capitalIf(word: string, options: Options): string {
+  return options.hash["capital"] ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+}

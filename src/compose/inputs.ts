@@ -9,6 +9,7 @@ import { MotioneraError } from "../domain/errors.js";
 import { visibleText } from "../domain/visible-text.js";
 import { parseSwedishNumber } from "../lang/numbers.js";
 import { nearest } from "../lang/nearest.js";
+import { factDefinition } from "../facts/catalog.js";
 
 export type InputValue = string | number | boolean;
 export type InputValues = Record<string, InputValue | null>;
@@ -60,8 +61,10 @@ export function inputFieldSchema(input: TemplateInput): z.ZodType<InputValue | n
 /**
  * Validates raw values (strings or JSON values) against the template's inputs: unknown names,
  * wrong types and missing required values are errors naming the field. Defaults fill the rest.
+ * `hasFact` answers `requiredUnless` (does the registry hold the fact for this municipality?),
+ * `subjectName` names the municipality in the message.
  */
-export function validateInputs(fm: FrontMatter, raw: Record<string, unknown>): InputValues {
+export function validateInputs(fm: FrontMatter, raw: Record<string, unknown>, hasFact: (key: string) => boolean = () => false, subjectName = ""): InputValues {
   const names = fm.inputs.map((i) => i.name);
   for (const k of Object.keys(raw)) {
     if (!names.includes(k)) throw new MotioneraError({ code: "unknown_input", field: k, known: nearest(k, names, names.length) });
@@ -75,6 +78,18 @@ export function validateInputs(fm: FrontMatter, raw: Record<string, unknown>): I
     const value = parsed.data ?? input.default ?? null;
     if (value === null && input.required) throw new MotioneraError({ code: "input_invalid", field: input.name, problem: "måste fyllas i" });
     out[input.name] = value;
+  }
+  for (const input of fm.inputs) {
+    const unless = input.requiredUnless;
+    if (!unless || out[input.name] !== null) continue;
+    if (unless.inputs.some((name) => out[name] !== null && out[name] !== undefined) || unless.facts.some(hasFact)) continue;
+    throw new MotioneraError({
+      code: "input_needed",
+      field: input.name,
+      alternatives: unless.inputs,
+      facts: unless.facts.map((key) => ({ key, label: factDefinition(key)?.label ?? key })),
+      subjectName,
+    });
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { factDefinition } from "../facts/catalog.js";
 import { findTopic, topics } from "../corpus/vocabulary.js";
 import { nearest } from "../lang/nearest.js";
 import { splitTemplate } from "./front-matter.js";
-import { helpers, factHelpers, type HelperName } from "./helpers.js";
+import { helpers, factHelpers, multiFactHelpers, type HelperName } from "./helpers.js";
 
 export interface Template {
   /** Path relative to the project (or absolute if outside it), for messages. */
@@ -79,12 +79,18 @@ function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine
           fail(file, `lookup: "${(key as hbs.AST.StringLiteral).value}" kan inte slås upp i en mall`, ...at(n));
         }
       }
-      if (typeof name === "string" && (factHelpers as readonly string[]).includes(name)) {
-        const first = (n["params"] as hbs.AST.Expression[])[0];
-        if (!first || first.type !== "StringLiteral") fail(file, `${name}: första argumentet ska vara en faktanyckel inom citattecken`, ...at(n));
-        const key = (first as hbs.AST.StringLiteral).value;
-        if (!factDefinition(key)) fail(file, `okänd faktanyckel "${key}"`, ...at(n));
-        if (!declaredFacts.has(key)) fail(file, `faktanyckeln "${key}" används men står inte under facts: i front matter`, ...at(n));
+      const keyParams = typeof name !== "string" ? [] : (factHelpers as readonly string[]).includes(name) ? (params as hbs.AST.Expression[]).slice(0, 1) : (multiFactHelpers as readonly string[]).includes(name) ? (params as hbs.AST.Expression[]) : undefined;
+      if (keyParams !== undefined && typeof name === "string") {
+        if ((factHelpers as readonly string[]).includes(name) && keyParams.length === 0) fail(file, `${name}: första argumentet ska vara en faktanyckel inom citattecken`, ...at(n));
+        for (const param of keyParams) {
+          if (param.type !== "StringLiteral") fail(file, `${name}: faktanycklar skrivs inom citattecken`, ...at(n));
+          const key = (param as hbs.AST.StringLiteral).value;
+          if (!factDefinition(key)) fail(file, `okänd faktanyckel "${key}"`, ...at(n));
+          if (!declaredFacts.has(key)) fail(file, `faktanyckeln "${key}" används men står inte under facts: i front matter`, ...at(n));
+        }
+      }
+      if (name === "committee" && !declaredFacts.has("social_services_committee")) {
+        fail(file, `committee: lägg till faktanyckeln "social_services_committee" under facts: i front matter`, ...at(n));
       }
     }
     if (n.type === "PathExpression") {

@@ -58,6 +58,8 @@ export interface Citation {
   /** The value as the document shows it ("nej", "16", "7,5 procent"). */
   value: string;
   asOf: PartialDate | null;
+  /** The first date the value covers, when it covers a period ("2017" for 2017–2019). */
+  since?: PartialDate;
   note?: string;
   source: Source;
 }

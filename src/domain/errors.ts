@@ -12,6 +12,8 @@ export type ErrorDetails =
   | { code: "unknown_fact_key"; key: string; suggestions: string[] }
   | { code: "fact_invalid"; field: string; problem: string }
   | { code: "input_invalid"; field: string; problem: string }
+  /** A claim in the text needs this input, and the registry cannot stand in for it. */
+  | { code: "input_needed"; field: string; alternatives: string[]; facts: { key: string; label: string }[]; subjectName: string }
   | { code: "unknown_input"; field: string; known: string[] }
   | { code: "unknown_argument"; ref: string }
   | { code: "author_invalid"; value: string; problem: string }

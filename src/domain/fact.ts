@@ -34,6 +34,8 @@ export const factSchema = z.object({
   /** The date (or year, or month) the value describes; null when no source dates it. */
   asOf: partialDateSchema.nullable(),
   source: sourceSchema,
+  /** The first date the value covers, when it covers a period (63 incidents 2017–2019: since "2017", as-of "2019"). */
+  since: partialDateSchema.optional(),
   /** A qualifier a reader needs ("tidsbegränsat försöksavtal", "ungefär"). */
   note: z.string().min(1).optional(),
   /** When the fact was entered into this registry (ISO timestamp). */

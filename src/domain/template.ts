@@ -18,6 +18,17 @@ const inputBase = {
   label: z.string().min(1),
   help: z.string().min(1).optional(),
   required: z.boolean().default(false),
+  /**
+   * Required unless one of these inputs has a value or one of these facts is in the registry:
+   * for an input a claim in the text needs (the council's decision an interpellation asks about).
+   */
+  requiredUnless: z
+    .object({
+      inputs: z.array(z.string().min(1)).default([]),
+      facts: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
+    })
+    .strict()
+    .optional(),
 };
 
 export const templateInputSchema = z.discriminatedUnion("type", [

@@ -23,6 +23,12 @@ export interface FactDefinition {
   scopes: readonly FactScope[];
   /** Numbers only. */
   format?: FactFormat;
+  /**
+   * Counts only: what is counted, as a sentence names it ("16 kommuner", "ett uppsökande
+   * pass", "24 misstänkta sexköpare"). `{{cite}}` writes the number with it, so a template
+   * never chooses the words (suspected stays suspected).
+   */
+  unit?: CountUnit;
   /** English, one line: what the value means. */
   description: string;
   /**
@@ -31,11 +37,24 @@ export interface FactDefinition {
    */
   historical?: boolean;
   /**
+   * The value is a rule in force (a law's wording) from its as-of date until a later value
+   * replaces it: it does not go out of date with age, and a draft states it in the present
+   * tense ("Sedan den 1 augusti 2022 är straffskalan …").
+   */
+  inForce?: boolean;
+  /**
    * The value is computed from other facts in the registry, never typed: for a county (or the
    * country), how many of its municipalities' latest `from` values satisfy `where` (default:
    * the value is true). Facts for a derived key cannot be recorded or imported.
    */
   derived?: DerivedFrom;
+}
+
+/** The noun a count reads with: singular, plural, and whether "one" is "ett" (neuter). */
+export interface CountUnit {
+  one: string;
+  many: string;
+  neuter?: boolean;
 }
 
 /** How a derived key is computed: a count over the municipalities of the subject. */
@@ -77,6 +96,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["lan"],
     format: "count",
+    unit: { one: "kommun", many: "kommuner" },
     description: "How many municipalities in the county have an agreement with Stockholms stad on Mikamottagningen and KAST.",
   },
   {
@@ -85,6 +105,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["lan"],
     format: "count",
+    unit: { one: "kommun", many: "kommuner" },
     description:
       "Computed, never typed: how many of the county's municipalities have true as their latest mika_kast_agreement in this registry.",
     derived: { from: "mika_kast_agreement", count: true },
@@ -147,6 +168,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["kommun"],
     format: "count",
+    unit: { one: "person", many: "personer" },
     description: "How many clients the municipality's KAST clinic had in the year given by as-of.",
   },
   {
@@ -155,6 +177,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["kommun"],
     format: "count",
+    unit: { one: "person", many: "personer" },
     description: "How many people the municipality's KAST clinic has helped in all since it opened.",
   },
   {
@@ -171,6 +194,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["land"],
     format: "count",
+    unit: { one: "kommun", many: "kommuner" },
     description: "In how many Swedish municipalities a KAST clinic existed.",
   },
   {
@@ -203,6 +227,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["kommun", "lan", "land"],
     format: "count",
+    unit: { one: "invånare", many: "invånare" },
     description: "How many people were registered as living in the municipality, county or country on 31 December of the as-of year (SCB; Kolada N01951).",
   },
 
@@ -213,6 +238,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["kommun"],
     format: "count",
+    unit: { one: "person", many: "personer" },
     description: "How many people selling sex the municipality's social services reached in the year given by as-of.",
   },
   {
@@ -221,6 +247,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["kommun"],
     format: "count",
+    unit: { one: "person under 18 år", many: "personer under 18 år" },
     description: "Of the people selling sex reached by social services that year, how many were under 18.",
   },
   {
@@ -229,6 +256,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["kommun"],
     format: "count",
+    unit: { one: "uppsökande pass", many: "uppsökande pass", neuter: true },
     description: "How many outreach shifts the municipality's social services did jointly with the police in the year given by as-of.",
   },
   {
@@ -260,6 +288,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["lan"],
     format: "count",
+    unit: { one: "kartläggning", many: "kartläggningar" },
     description: "How many times the county board (alone or jointly) has mapped escort ads.",
   },
   {
@@ -275,6 +304,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["lan"],
     format: "count",
+    unit: { one: "webbplats", many: "webbplatser" },
     description: "How many websites the county board's most recent mapping of escort ads covered.",
   },
   {
@@ -306,6 +336,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["kommun", "lan", "land"],
     format: "count",
+    unit: { one: "person", many: "personer" },
     description: "How many people were convicted of buying sex (BrB 6 kap. 11 §) in the year given by as-of.",
   },
   {
@@ -314,6 +345,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["kommun", "lan", "land"],
     format: "count",
+    unit: { one: "person", many: "personer" },
     description: "How many people were prosecuted for (lagförda för) buying sex in the year given by as-of.",
   },
   {
@@ -322,7 +354,18 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["kommun"],
     format: "count",
+    unit: { one: "misstänkt sexköpare", many: "misstänkta sexköpare" },
     description: "How many suspected sex buyers were prosecuted after a joint operation by the police and the municipality.",
+  },
+
+  {
+    key: "joint_operation_suspected_buyers",
+    label: "Misstänkta sexköpare efter en gemensam insats av polis och kommun",
+    type: "number",
+    scopes: ["kommun"],
+    format: "count",
+    unit: { one: "misstänkt sexköpare", many: "misstänkta sexköpare" },
+    description: "How many suspected sex buyers a joint operation by the police and the municipality identified (suspects, not prosecutions or convictions).",
   },
 
   // ── Action plans ─────────────────────────────────────────────────────────────────────────
@@ -340,6 +383,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["lan"],
     format: "count",
+    unit: { one: "kommun", many: "kommuner" },
     description: "How many municipalities in the county have an action plan for people who sell sex.",
   },
   {
@@ -408,6 +452,14 @@ export const factCatalog: readonly FactDefinition[] = [
     description: "true: social services train their staff on prostitution regularly; false: they do not.",
   },
 
+  {
+    key: "social_services_committee",
+    label: "Nämnd som ansvarar för socialtjänsten",
+    type: "text",
+    scopes: ["kommun"],
+    description: "The committee responsible for social services, in definite form as an att-sats names it (\"socialnämnden\", \"individ- och familjenämnden\").",
+  },
+
   // ── Local networks ───────────────────────────────────────────────────────────────────────
   {
     key: "trafficking_network_formed",
@@ -437,6 +489,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["kommun"],
     format: "count",
+    unit: { one: "händelse", many: "händelser" },
     description: "How many incidents the local network documented in the year given by as-of.",
   },
   {
@@ -445,6 +498,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["kommun"],
     format: "count",
+    unit: { one: "händelse", many: "händelser" },
     description: "How many incidents the local network documented in all over the period stated in the note, up to as-of.",
   },
   {
@@ -482,6 +536,7 @@ export const factCatalog: readonly FactDefinition[] = [
   // ── Law ──────────────────────────────────────────────────────────────────────────────────
   {
     key: "sex_purchase_penalty",
+    inForce: true,
     label: "Straffskala för köp av sexuell tjänst (BrB 6 kap. 11 §)",
     type: "text",
     scopes: ["land"],
@@ -496,6 +551,7 @@ export const factCatalog: readonly FactDefinition[] = [
   },
   {
     key: "trafficking_penalty",
+    inForce: true,
     label: "Straffskala för människohandel (BrB 4 kap. 1 a §)",
     type: "text",
     scopes: ["land"],
@@ -503,6 +559,7 @@ export const factCatalog: readonly FactDefinition[] = [
   },
   {
     key: "trafficking_penalty_less_serious",
+    inForce: true,
     label: "Straffskala för mindre grov människohandel (BrB 4 kap. 1 a §)",
     type: "text",
     scopes: ["land"],
@@ -510,6 +567,7 @@ export const factCatalog: readonly FactDefinition[] = [
   },
   {
     key: "motion_decision_deadline",
+    inForce: true,
     label: "Fullmäktige bör besluta om en motion (KL 5 kap. 35 §)",
     type: "text",
     scopes: ["land"],
@@ -517,6 +575,7 @@ export const factCatalog: readonly FactDefinition[] = [
   },
   {
     key: "interpellation_answer_deadline",
+    inForce: true,
     label: "En interpellation ska besvaras (KL 5 kap. 59–63 §§)",
     type: "text",
     scopes: ["land"],
@@ -528,6 +587,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["land"],
     format: "count",
+    unit: { one: "kommun", many: "kommuner" },
     description: "How many Swedish municipalities call themselves \"stad\" although their legal name is \"kommun\".",
   },
 ];
@@ -544,7 +604,7 @@ const byKey = new Map(factCatalog.map((d) => [d.key, d]));
 /** The definition of a fact key, or undefined for a key the catalog does not know. */
 /** Whether a fact's value can go out of date: not for events and other historical values. */
 export function canAge(def: FactDefinition | undefined): boolean {
-  return !(def?.historical || def?.type === "date");
+  return !(def?.historical || def?.inForce || def?.type === "date");
 }
 
 export function factDefinition(key: string): FactDefinition | undefined {

@@ -4,7 +4,7 @@
  * are computed here, on the fly, from the stored facts.
  */
 import type { Fact } from "../domain/fact.js";
-import { comparePartialDates } from "../domain/partial-date.js";
+import { comparePartialDates, partialDateEnd } from "../domain/partial-date.js";
 import type { Place } from "../domain/municipality.js";
 import { factDefinition, isDerived, type FactScope } from "./catalog.js";
 import { computeDerivedFact, derivedFactsFor, type DerivedFactRow } from "./derived.js";
@@ -28,7 +28,20 @@ function byAsOf(a: Fact, b: Fact): number {
   return comparePartialDates(a.asOf, b.asOf) || a.recordedAt.localeCompare(b.recordedAt);
 }
 
+/**
+ * Whether a fact was known on a date (YYYY-MM-DD): the source had been published and the
+ * period the value describes had ended by then. Partial dates count by their last day ("2021"
+ * is known from 31 December 2021), so a back-dated draft never cites what came later; a
+ * source without a date cannot be shown to have existed, so it is not known on any past date.
+ */
+export function knownOn(fact: Fact, date: string): boolean {
+  const day = (d: string) => partialDateEnd(d).toISOString().slice(0, 10);
+  if (fact.source.date === null || day(fact.source.date) > date) return false;
+  return fact.asOf === null || day(fact.asOf) <= date;
+}
+
 export class FactRegistry {
+  readonly #facts: readonly Fact[];
   readonly #bySubjectKey = new Map<string, Fact[]>();
   readonly #bySubject = new Map<string, Fact[]>();
   readonly #byId = new Map<string, Fact>();
@@ -36,6 +49,7 @@ export class FactRegistry {
   readonly #derived = new Map<string, Fact | undefined>();
 
   constructor(facts: readonly Fact[]) {
+    this.#facts = facts;
     for (const f of facts) {
       this.#byId.set(f.id, f);
       const k = `${f.subject}\u0000${f.key}`;
@@ -47,6 +61,11 @@ export class FactRegistry {
       this.#bySubject.set(f.subject, bySubject);
     }
     for (const list of this.#bySubjectKey.values()) list.sort(byAsOf);
+  }
+
+  /** The registry as it stood on a past date: only the facts `knownOn` it (derived keys recomputed). */
+  knownOn(date: string): FactRegistry {
+    return new FactRegistry(this.#facts.filter((f) => knownOn(f, date)));
   }
 
   byId(id: string): Fact | undefined {

@@ -24,3 +24,12 @@ export function isStale(fact: Fact, oldest: string): boolean {
   if (fact.asOf === null) return true;
   return partialDateEnd(fact.asOf).toISOString().slice(0, 10) < oldest;
 }
+
+/**
+ * Whether a fact describes the time of a document dated `date`: its as-of ends no more than a
+ * year before. Older facts, and facts nothing dates, read in the past tense with their year.
+ */
+export function isCurrent(fact: Fact, date: string): boolean {
+  if (fact.asOf === null) return false;
+  return partialDateEnd(fact.asOf).toISOString().slice(0, 10) >= oldestAcceptable("P1Y", date);
+}

@@ -34,3 +34,30 @@ export function formatAge(from: Date, to: Date): string {
   const m = rest > 0 ? `${rest} ${rest === 1 ? "månad" : "månader"}` : "";
   return y && m ? `${y} och ${m}` : y || m;
 }
+
+/**
+ * When a value holds, as a sentence says it: "år 2018", "åren 2017–2019", "i februari 2022",
+ * "den 21 februari 2023". `since` is the first date a value covers (a count over several
+ * years); a range of years stays a range. Capitalised with `capital` for a sentence's start.
+ */
+export function timePhrase(asOf: PartialDate, since?: PartialDate, capital = false): string {
+  let phrase: string;
+  if (since && since.slice(0, 4) !== asOf.slice(0, 4)) phrase = `åren ${since.slice(0, 4)}–${asOf.slice(0, 4)}`;
+  else if (asOf.length === 4) phrase = `år ${asOf}`;
+  else if (asOf.length === 7) phrase = `i ${formatDate(asOf)}`;
+  else phrase = `den ${formatDate(asOf)}`;
+  return capital ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
+}
+
+/** "2018", or "2017–2019" for a value that covers several years. */
+export function yearPhrase(asOf: PartialDate, since?: PartialDate): string {
+  return since && since.slice(0, 4) !== asOf.slice(0, 4) ? `${since.slice(0, 4)}–${asOf.slice(0, 4)}` : asOf.slice(0, 4);
+}
+
+/**
+ * A date as running text puts it: a full date takes "den" ("sedan den 15 juni 2016"), a month
+ * or a year does not ("sedan februari 2022", "sedan 2021").
+ */
+export function formatDateInText(d: PartialDate): string {
+  return d.length === 10 ? `den ${formatDate(d)}` : formatDate(d);
+}

@@ -34,3 +34,15 @@ export function parseSwedishNumber(s: string): number | undefined {
   if (!/^-?\d+([.,]\d+)?$/.test(t)) return undefined;
   return Number(t.replace(",", "."));
 }
+
+const smallNumberWords = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"] as const;
+
+/**
+ * A count in running text: one to twelve as words ("sju kommuner", "ett nätverk"), larger
+ * counts as figures ("16 kommuner", "2 000 män"), as Swedish style guides ask. `neuter`
+ * gives "ett" for one of a neuter noun. Measurements (percent, money) keep their figures.
+ */
+export function formatCountInText(n: number, neuter = false): string {
+  if (Number.isInteger(n) && n >= 1 && n <= 12) return n === 1 && neuter ? "ett" : smallNumberWords[n]!;
+  return formatNumber(n);
+}

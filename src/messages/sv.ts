@@ -50,6 +50,11 @@ export function explainError(d: ErrorDetails): string {
       return `Ogiltig uppgift${d.field ? ` i ${d.field}` : ""}: ${d.problem}`;
     case "input_invalid":
       return `Ogiltigt värde för ${d.field}: ${d.problem}`;
+    case "input_needed": {
+      const or = d.alternatives.length ? ` (eller ${formatList(d.alternatives, "eller")})` : "";
+      const registry = d.facts.length ? `, och faktaregistret har ingen uppgift om ${formatList(d.facts.map((f) => `"${f.label}"`), "eller")} för ${d.subjectName}` : "";
+      return `Fyll i ${d.field}${or}: texten bygger på den uppgiften${registry}. Ange den med --set ${d.field}=… (på webben: fältet i formuläret), eller lägg till uppgiften i faktaregistret med motionera facts add.`;
+    }
     case "unknown_input":
       return `Mallen har inget fält "${d.field}".${d.known.length ? ` Fälten är: ${d.known.join(", ")}.` : " Mallen har inga egna fält."}`;
     case "unknown_argument":

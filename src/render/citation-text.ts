@@ -1,13 +1,18 @@
 /**
  * How a citation reads in Swedish: the one phrasing every writer prints, so a footnote in
- * Word, a note in the PDF and a note on the web page say the same thing.
+ * Word, a note in the PDF and a note on the web page say the same thing. A note reads as a
+ * note in a Swedish report — who published what, when, and where — not as a database row:
  *
- *   Lidingö: Avtal med Mikamottagningen och KAST: nej (uppgift per 21 februari 2023).
- *   Källa: Kartläggning …, Länsstyrelsen …, 21 februari 2023. https://…
+ *   Länsstyrelsen Stockholm, ”Prostitutionen i Sverige 2014 (Rapport 2015:10)”, 2015.
+ *   Uppgiften gäller 2014. Män 18–65 år.
+ *
+ * The time the value describes is added only where it differs from the source's date, and a
+ * qualifier the registry keeps with the value follows as a sentence of its own.
  */
 import type { Citation, Draft } from "../domain/draft.js";
 import type { Source } from "../domain/fact.js";
-import { formatDate } from "../lang/dates.js";
+import type { PartialDate } from "../domain/partial-date.js";
+import { formatDate, yearPhrase } from "../lang/dates.js";
 import { labels } from "./labels.sv.js";
 
 /** A note or source entry as text plus the URL that follows it (writers may make it a link). */
@@ -18,23 +23,34 @@ export interface NoteText {
   url: string | undefined;
 }
 
-/** "Titel, Utgivare, 21 februari 2023." (or "…, odaterad.") */
+/** "Utgivare, ”Titel”, 21 februari 2023." (or "…, odaterad."); a source without a title names none. */
 export function sourceEntry(source: Source): NoteText {
   const date = source.date === null ? labels.undatedSource : formatDate(source.date);
-  return { text: endSentence(`${source.title}, ${source.publisher}, ${date}`), url: source.url };
+  const title = source.title ? `${labels.quoteOpen}${source.title}${labels.quoteClose}` : undefined;
+  return { text: endSentence([source.publisher, title, date].filter(Boolean).join(", ")), url: source.url };
 }
 
-/** The note for one citation: the cited figure with its date, then its source. */
+/** Whether the time a value describes needs saying apart from the source's own date. */
+function asOfDiffers(asOf: PartialDate, sourceDate: PartialDate | null, since: PartialDate | undefined): boolean {
+  if (since && since.slice(0, 4) !== asOf.slice(0, 4)) return true;
+  if (sourceDate === null) return true;
+  return !(asOf === sourceDate || (asOf.length === 4 && sourceDate.startsWith(asOf)));
+}
+
+/** "Uppgiften gäller 2014." / "… 2017–2019." / "… februari 2022." */
+function asOfSentence(asOf: PartialDate, since: PartialDate | undefined): string {
+  const when = since && since.slice(0, 4) !== asOf.slice(0, 4) ? yearPhrase(asOf, since) : formatDate(asOf);
+  return `${labels.valueHolds} ${when}.`;
+}
+
+/** The note for one citation: its source, then when the value holds and any qualifier. */
 export function citationNote(c: Citation): NoteText {
-  if (c.kind === "argument") {
-    const src = sourceEntry(c.source);
-    return { text: `${labels.argumentFrom}: ${src.text}`, url: src.url };
-  }
-  const when = c.asOf === null ? labels.undatedFact : `${labels.asOf} ${formatDate(c.asOf)}`;
-  const qualifier = c.note ? `${c.note}; ${when}` : when;
-  const fact = `${c.subjectName}: ${c.label}: ${c.value} (${qualifier}).`;
   const src = sourceEntry(c.source);
-  return { text: `${fact} ${labels.source}: ${src.text}`, url: src.url };
+  if (c.kind === "argument") return { text: `${labels.argumentFrom} ${src.text}`, url: src.url };
+  const parts = [src.text];
+  if (c.asOf !== null && asOfDiffers(c.asOf, c.source.date, c.since)) parts.push(asOfSentence(c.asOf, c.since));
+  if (c.note) parts.push(endSentence(upperFirst(c.note)));
+  return { text: parts.join(" "), url: src.url };
 }
 
 /** The citation a `{ type: "citation", n }` node refers to; a dangling number is a bug upstream. */
@@ -73,4 +89,8 @@ export function linkUrl(url: string): string | undefined {
 
 function endSentence(s: string): string {
   return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

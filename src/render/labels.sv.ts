@@ -7,14 +7,19 @@ export const labels = {
   sources: "Källor",
   /** Heading of the numbered notes (PDF, HTML, Markdown). */
   notes: "Noter",
-  /** A note on an argument taken from the corpus: "Argumentet framförs i: Titel, Utgivare, datum." */
+  /** A note on an argument taken from the corpus: "Argumentet framförs i Utgivare, ”Titel”, datum." */
   argumentFrom: "Argumentet framförs i",
-  /** Prefix of the source part of a note: "Källa: …". */
+  /** Prefix of the source of a claim in the "Underlag" section: "Källa: …". */
   source: "Källa",
-  /** "(uppgift per 21 februari 2023)": the date a figure describes. */
-  asOf: "uppgift per",
-  /** A figure no source dates. */
-  undatedFact: "odaterad uppgift",
+  /** "Uppgiften gäller 2014.": the time a figure describes, where it differs from the source's date. */
+  valueHolds: "Uppgiften gäller",
+  /** Swedish quotation marks around a title. */
+  quoteOpen: "”",
+  quoteClose: "”",
+  /** Heading of the section that lists an op-ed's or a press release's claims with their sources. */
+  underlag: "Underlag för redaktionen",
+  /** What the "Underlag" section is. */
+  underlagIntro: "Uppgifterna i texten och var de kommer ifrån. Avsnittet är till för redaktionen och den som undertecknar; det publiceras inte.",
   /** A source that carries no date. */
   undatedSource: "odaterad",
   /** Link text back from a note to the text (HTML). */

@@ -61,6 +61,8 @@ export function problemOf(d: ErrorDetails): Problem {
     case "fact_invalid":
     case "input_invalid":
       return { type: `${base}invalid-input`, title: "Ogiltigt värde", status: 422, detail, errors: field(d.field.replace(/\./g, "/")) };
+    case "input_needed":
+      return { type: `${base}invalid-input`, title: "Uppgift saknas", status: 422, detail, errors: field(`inputs/${d.field}`) };
     case "unknown_input":
       return { type: `${base}unknown-input`, title: "Okänt fält", status: 422, detail, errors: field(`inputs/${d.field}`) };
     case "author_invalid":

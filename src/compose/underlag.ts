@@ -1,0 +1,69 @@
+/**
+ * Op-eds and press releases carry no notes: newspapers do not print them. Their sources go to
+ * an "Underlag för redaktionen" section after the text instead, claim by claim: each sentence
+ * that cited something, then where it comes from. The text keeps every word; only the note
+ * marks move.
+ */
+import type { Block, Citation, Inline } from "../domain/draft.js";
+import { inlineText } from "../domain/draft.js";
+import { citationNote } from "../render/citation-text.js";
+import { labels } from "../render/labels.sv.js";
+import { splitSentences } from "./sentences.js";
+
+interface Claim {
+  sentence: string;
+  citations: number[];
+}
+
+function stripInlines(xs: readonly Inline[], claims: Claim[]): Inline[] {
+  const out: Inline[] = [];
+  for (const s of splitSentences(xs)) {
+    if (s.citations.length > 0) claims.push({ sentence: inlineText(s.inlines).trim(), citations: s.citations });
+    out.push(...s.inlines);
+  }
+  return out;
+}
+
+function strip(blocks: readonly Block[], claims: Claim[]): Block[] {
+  return blocks.map((b): Block => {
+    switch (b.type) {
+      case "paragraph":
+        return { ...b, children: stripInlines(b.children, claims) };
+      case "heading":
+        return { ...b, children: b.children.filter((x) => x.type !== "citation") };
+      case "list":
+        return { ...b, items: b.items.map((item) => stripInlines(item, claims)) };
+      case "quote":
+        return { ...b, children: strip(b.children, claims) };
+      default:
+        return b;
+    }
+  });
+}
+
+/** One list item: the claim in quotation marks, then each of its sources on a line of its own. */
+function claimItem(claim: Claim, citations: readonly Citation[]): Inline[] {
+  const item: Inline[] = [{ type: "text", value: `${labels.quoteOpen}${claim.sentence}${labels.quoteClose}` }];
+  for (const n of claim.citations) {
+    const c = citations[n - 1];
+    if (!c) continue;
+    const note = citationNote(c);
+    item.push({ type: "break" }, { type: "text", value: `${labels.source}: ${note.text}` });
+    if (note.url) item.push({ type: "text", value: " " }, { type: "link", url: note.url, children: [{ type: "text", value: note.url }] });
+  }
+  return item;
+}
+
+/** The blocks without note marks, followed by the "Underlag" section (when anything was cited). */
+export function moveNotesToUnderlag(blocks: readonly Block[], citations: readonly Citation[]): Block[] {
+  const claims: Claim[] = [];
+  const body = strip(blocks, claims);
+  if (claims.length === 0) return body;
+  return [
+    ...body,
+    { type: "rule" },
+    { type: "heading", level: 2, children: [{ type: "text", value: labels.underlag }] },
+    { type: "paragraph", children: [{ type: "text", value: labels.underlagIntro }] },
+    { type: "list", ordered: false, role: "plain", items: claims.map((c) => claimItem(c, citations)) },
+  ];
+}

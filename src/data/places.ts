@@ -2,21 +2,41 @@
  * Lookup of municipalities and counties by code, name, genitive, official name or the name a
  * municipality uses for itself, in any case and with or without diacritics. The keyed maps
  * are built once, when the module loads.
+ *
+ * A place joins the municipality with its county (and the county's number of municipalities),
+ * its seat (seats.ts), the preposition its name takes (prepositions.ts) and whether its body
+ * is a region (regions.ts).
  */
-import type { County, Place } from "../domain/municipality.js";
+import type { County, Place, PlaceCounty } from "../domain/municipality.js";
 import { MotioneraError } from "../domain/errors.js";
 import { genitive } from "../lang/genitive.js";
 import { nearest } from "../lang/nearest.js";
 import { fold, foldCase } from "../lang/normalize.js";
 import { counties, municipalities } from "./municipalities.js";
+import { paMunicipalityCodes } from "./prepositions.js";
+import { regionMunicipalityCodes } from "./regions.js";
+import { seats } from "./seats.js";
 
-const countiesByCode = new Map<string, County>(counties.map((c) => [c.code, Object.freeze({ ...c })]));
+const countiesByCode = new Map<string, PlaceCounty>(
+  counties.map((c) => {
+    const municipalityCount = municipalities.filter((m) => m.countyCode === c.code).length;
+    return [c.code, Object.freeze({ ...c, municipalityCount })];
+  }),
+);
 
 const places: readonly Place[] = Object.freeze(
   municipalities.map((m) => {
     const county = countiesByCode.get(m.countyCode);
     if (!county) throw new Error(`municipality ${m.code} names unknown county ${m.countyCode}`);
-    return Object.freeze({ ...m, county });
+    const seat = seats[m.code];
+    if (!seat) throw new Error(`municipality ${m.code} has no seat in seats.ts`);
+    return Object.freeze({
+      ...m,
+      seat,
+      preposition: paMunicipalityCodes.has(m.code) ? "på" : "i",
+      isRegion: regionMunicipalityCodes.has(m.code),
+      county,
+    } satisfies Place);
   }),
 );
 
@@ -74,7 +94,7 @@ const placeTiers: ReadonlyArray<(p: Place) => string[]> = [
 const placesByExactKey = keyMap(places, placeTiers, foldCase);
 const placesByKey = keyMap(places, placeTiers, fold);
 
-const countyList: readonly County[] = [...countiesByCode.values()];
+const countyList: readonly PlaceCounty[] = [...countiesByCode.values()];
 const countyTiers: ReadonlyArray<(c: County) => string[]> = [
   (c) => [c.name, c.shortName],
   (c) => [genitive(c.shortName), `${c.shortName} län`, `${genitive(c.shortName)} län`],
@@ -83,8 +103,8 @@ const countiesByExactKey = keyMap(countyList, countyTiers, foldCase);
 const countiesByKey = keyMap(countyList, countyTiers, fold);
 
 const placeNames: readonly string[] = places.map((p) => p.name);
-const countiesByShortName = new Map<string, County>(countyList.map((c) => [c.shortName, c]));
-const countiesByLetter = new Map<string, County>(countyList.map((c) => [c.letter, c]));
+const countiesByShortName = new Map<string, PlaceCounty>(countyList.map((c) => [c.shortName, c]));
+const countiesByLetter = new Map<string, PlaceCounty>(countyList.map((c) => [c.letter, c]));
 
 /** Removes a leading "region" and a trailing "kommun"/"stad"/"län" so a typo is compared by its name. */
 function bareName(folded: string): string {
@@ -96,8 +116,8 @@ export function municipalityByCode(code: string): Place | undefined {
   return placesByCode.get(code.trim());
 }
 
-/** The county with this code ("01"; "1" also works), if any. */
-export function countyByCode(code: string): County | undefined {
+/** The county with this code ("01"; "1" also works), if any, with its number of municipalities. */
+export function countyByCode(code: string): PlaceCounty | undefined {
   const c = code.trim();
   return countiesByCode.get(/^\d$/.test(c) ? `0${c}` : c);
 }
@@ -136,7 +156,7 @@ export function findMunicipality(query: string): Place {
  * "stockholms lan", "Stockholm", "Stockholms"). Throws MotioneraError unknown_county with
  * the three nearest county names.
  */
-export function findCounty(query: string): County {
+export function findCounty(query: string): PlaceCounty {
   const q = query.trim();
   if (/^\d{1,2}$/.test(q)) {
     const c = countyByCode(q);

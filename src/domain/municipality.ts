@@ -19,5 +19,21 @@ export const municipalitySchema = z.object({
 });
 export type Municipality = z.infer<typeof municipalitySchema>;
 
-/** A municipality joined with its county: what lookups return. */
-export type Place = Municipality & { county: County };
+/** The preposition before a municipality's name: "på Lidingö", "i Umeå". */
+export const prepositionSchema = z.enum(["i", "på"]);
+export type Preposition = z.infer<typeof prepositionSchema>;
+
+/** A county as lookups return it: with the number of its municipalities (Gotlands län: 1). */
+export const placeCountySchema = countySchema.extend({
+  municipalityCount: z.number().int().positive(),
+});
+export type PlaceCounty = z.infer<typeof placeCountySchema>;
+
+/** A municipality joined with its county and the words a draft needs: what lookups return. */
+export const placeSchema = municipalitySchema.extend({
+  seat: z.string().min(1), // centralort, for the dateline: "Bålsta" for Håbo
+  preposition: prepositionSchema, // "på" for Lidingö, Gotland …; "i" for the rest
+  isRegion: z.boolean(), // true only for Gotland, whose body is Region Gotland
+  county: placeCountySchema,
+});
+export type Place = z.infer<typeof placeSchema>;

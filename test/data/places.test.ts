@@ -163,7 +163,7 @@ describe("findMunicipality", () => {
   it("joins the county", () => {
     const p = findMunicipality("Lidingö");
     expect(p.code).toBe("0186");
-    expect(p.county).toEqual({ code: "01", name: "Stockholms län", shortName: "Stockholm", letter: "AB" });
+    expect(p.county).toEqual({ code: "01", name: "Stockholms län", shortName: "Stockholm", letter: "AB", municipalityCount: 26 });
     expect(findMunicipality("Falun").county.letter).toBe("W");
   });
 
@@ -233,11 +233,12 @@ describe("findCounty", () => {
 
   it("finds each county by code, letter and names", () => {
     for (const c of counties) {
-      expect(findCounty(c.code)).toEqual(c);
-      expect(findCounty(c.letter)).toEqual(c);
-      expect(findCounty(c.name)).toEqual(c);
-      expect(findCounty(c.shortName)).toEqual(c);
-      expect(countyByCode(c.code)).toEqual(c);
+      const withCount = { ...c, municipalityCount: municipalitiesInCounty(c.code).length };
+      expect(findCounty(c.code)).toEqual(withCount);
+      expect(findCounty(c.letter)).toEqual(withCount);
+      expect(findCounty(c.name)).toEqual(withCount);
+      expect(findCounty(c.shortName)).toEqual(withCount);
+      expect(countyByCode(c.code)).toEqual(withCount);
     }
   });
 

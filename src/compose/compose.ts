@@ -4,10 +4,10 @@
  */
 import { draftRequestSchema, type DraftRequest } from "../domain/draft-request.js";
 import type { Draft } from "../domain/draft.js";
-import type { Source } from "../domain/fact.js";
+import type { Fact, Source } from "../domain/fact.js";
 import { partyName } from "../domain/signer.js";
 import { sourceEntry } from "../render/citation-text.js";
-import { placeNotesAfterSentences } from "./sentences.js";
+import { placeNotesAfterSentences, supportedSentences } from "./sentences.js";
 import { moveNotesToUnderlag } from "./underlag.js";
 import { draftPlaceholders, inlineText } from "../domain/draft.js";
 import { isCheck, MotioneraError, type DraftReview, type DraftWarning } from "../domain/errors.js";
@@ -47,6 +47,8 @@ export interface Composed {
   review: DraftReview;
   /** The claims the text makes about the municipality, with the facts and inputs behind each. */
   claims: ClaimRecord[];
+  /** Every sentence that cites something, with the facts behind it (what an "Underlag" lists). */
+  support: { sentence: string; facts: { fact: Fact; subjectName: string }[] }[];
 }
 
 function parseRequest(request: DraftRequest) {
@@ -184,6 +186,7 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   }
   const kind = template.frontMatter.kind;
   const placed = placeNotesAfterSentences(markdownToBlocks(markdown, state.placeholders));
+  const support = supportedSentences(placed).map((s) => ({ sentence: s.sentence, facts: state.citedFacts.filter((f) => s.notes.includes(f.n)).map(({ fact, subjectName }) => ({ fact, subjectName })) }));
   // Newspapers print no notes: op-eds and press releases list their sources for the editor.
   const forPress = kind === "debattartikel" || kind === "pressmeddelande";
   const blocks = forPress ? moveNotesToUnderlag(placed, state.citations) : placed;
@@ -215,5 +218,5 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   ];
   const review: DraftReview = { placeholders: draftPlaceholders(draft), checks: warnings.filter(isCheck) };
   if (req.strict && review.placeholders.length > 0) throw new MotioneraError({ code: "draft_has_placeholders", placeholders: review.placeholders });
-  return { draft, markdown, template, place, warnings, review, claims: state.claims };
+  return { draft, markdown, template, place, warnings, review, claims: state.claims, support };
 }

@@ -6,10 +6,7 @@
  */
 import type { Place } from "../domain/municipality.js";
 
-/** The fields of the reference data this module reads (present on every Place). */
-type PlaceData = Place & { seat?: string; preposition?: "i" | "på"; isRegion?: boolean; county: Place["county"] & { municipalityCount?: number } };
-
-const data = (place: Place): PlaceData => place as PlaceData;
+import { inPlace as placeWithPreposition } from "../lang/in-place.js";
 
 export interface BodyWords {
   /** "kommunfullmäktige" / "regionfullmäktige" */
@@ -26,21 +23,20 @@ const municipal: BodyWords = { council: "kommunfullmäktige", board: "kommunstyr
 const regional: BodyWords = { council: "regionfullmäktige", board: "regionstyrelsen", body: "regionen", bodyGenitive: "regionens" };
 
 export function bodyWords(place: Place): BodyWords {
-  return data(place).isRegion ? regional : municipal;
+  return place.isRegion ? regional : municipal;
 }
 
 /** "på Lidingö", "i Umeå". */
 export function inPlace(place: Place): string {
-  return `${data(place).preposition ?? "i"} ${place.name}`;
+  return placeWithPreposition(place);
 }
 
 /** The place the dateline names: the municipality's seat ("Visby" for Gotland). */
 export function datelinePlace(place: Place): string {
-  return data(place).seat ?? place.name;
+  return place.seat;
 }
 
 /** How many other municipalities the county has (none for Gotlands län). */
 export function otherMunicipalitiesInCounty(place: Place): number {
-  const count = data(place).county.municipalityCount;
-  return count === undefined ? 1 : count - 1;
+  return place.county.municipalityCount - 1;
 }

@@ -6,6 +6,7 @@
  * `placeNotesAfterSentences` moves every note mark to the end of its sentence.
  */
 import type { Block, Inline } from "../domain/draft.js";
+import { inlineText } from "../domain/draft.js";
 
 export interface Sentence {
   /** The sentence's inlines without its note marks, ending with its punctuation (if any). */
@@ -146,4 +147,26 @@ export function placeNotesAfterSentences(blocks: readonly Block[]): Block[] {
         return b;
     }
   });
+}
+
+/** A sentence of the text and the notes that support it. */
+export interface SupportedSentence {
+  sentence: string;
+  notes: number[];
+}
+
+/** Every sentence of a document's paragraphs, list items and quotes that carries a note. */
+export function supportedSentences(blocks: readonly Block[]): SupportedSentence[] {
+  const out: SupportedSentence[] = [];
+  const visit = (inlines: readonly Inline[]) => {
+    for (const s of splitSentences(inlines)) {
+      if (s.citations.length > 0) out.push({ sentence: inlineText(s.inlines).trim(), notes: s.citations });
+    }
+  };
+  for (const b of blocks) {
+    if (b.type === "paragraph") visit(b.children);
+    else if (b.type === "list") b.items.forEach(visit);
+    else if (b.type === "quote") out.push(...supportedSentences(b.children));
+  }
+  return out;
 }

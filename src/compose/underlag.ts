@@ -5,36 +5,24 @@
  * marks move.
  */
 import type { Block, Citation, Inline } from "../domain/draft.js";
-import { inlineText } from "../domain/draft.js";
 import { citationNote } from "../render/citation-text.js";
 import { labels } from "../render/labels.sv.js";
-import { splitSentences } from "./sentences.js";
+import { supportedSentences, type SupportedSentence } from "./sentences.js";
 
-interface Claim {
-  sentence: string;
-  citations: number[];
+function stripCitations(xs: readonly Inline[]): Inline[] {
+  return xs.filter((x) => x.type !== "citation").map((x) => ("children" in x ? { ...x, children: stripCitations(x.children) } : x));
 }
 
-function stripInlines(xs: readonly Inline[], claims: Claim[]): Inline[] {
-  const out: Inline[] = [];
-  for (const s of splitSentences(xs)) {
-    if (s.citations.length > 0) claims.push({ sentence: inlineText(s.inlines).trim(), citations: s.citations });
-    out.push(...s.inlines);
-  }
-  return out;
-}
-
-function strip(blocks: readonly Block[], claims: Claim[]): Block[] {
+function strip(blocks: readonly Block[]): Block[] {
   return blocks.map((b): Block => {
     switch (b.type) {
       case "paragraph":
-        return { ...b, children: stripInlines(b.children, claims) };
       case "heading":
-        return { ...b, children: b.children.filter((x) => x.type !== "citation") };
+        return { ...b, children: stripCitations(b.children) };
       case "list":
-        return { ...b, items: b.items.map((item) => stripInlines(item, claims)) };
+        return { ...b, items: b.items.map(stripCitations) };
       case "quote":
-        return { ...b, children: strip(b.children, claims) };
+        return { ...b, children: strip(b.children) };
       default:
         return b;
     }
@@ -42,9 +30,9 @@ function strip(blocks: readonly Block[], claims: Claim[]): Block[] {
 }
 
 /** One list item: the claim in quotation marks, then each of its sources on a line of its own. */
-function claimItem(claim: Claim, citations: readonly Citation[]): Inline[] {
+function claimItem(claim: SupportedSentence, citations: readonly Citation[]): Inline[] {
   const item: Inline[] = [{ type: "text", value: `${labels.quoteOpen}${claim.sentence}${labels.quoteClose}` }];
-  for (const n of claim.citations) {
+  for (const n of claim.notes) {
     const c = citations[n - 1];
     if (!c) continue;
     const note = citationNote(c);
@@ -56,8 +44,8 @@ function claimItem(claim: Claim, citations: readonly Citation[]): Inline[] {
 
 /** The blocks without note marks, followed by the "Underlag" section (when anything was cited). */
 export function moveNotesToUnderlag(blocks: readonly Block[], citations: readonly Citation[]): Block[] {
-  const claims: Claim[] = [];
-  const body = strip(blocks, claims);
+  const claims = supportedSentences(blocks);
+  const body = strip(blocks);
   if (claims.length === 0) return body;
   return [
     ...body,

@@ -193,8 +193,9 @@ export const seats: Readonly<Record<string, string>> = {
   "1435": "Tanumshede", // Tanum
   "1438": "Ed", // Dals-Ed
   "1439": "Färgelanda",
-  // Nödinge-Nol: the urban area's name, as the en.wikipedia list gives it.
-  "1440": "Nödinge-Nol", // Ale
+  // Nödinge: the en.wikipedia list gives the urban area "Nödinge-Nol"; the municipal offices
+  // are in Nödinge, and a dateline names the place, not SCB's urban-area name.
+  "1440": "Nödinge", // Ale
   "1441": "Lerum",
   "1442": "Vårgårda",
   "1443": "Bollebygd",

@@ -20,8 +20,10 @@ export const texts = {
     argument: "ta med ett argument ur korpusen, dokument-id#nummer (se: motionera corpus show <id>); upprepa för flera",
     format: "format att skriva, kommaseparerade: docx, pdf, md, html",
     out: "mapp att skriva till",
-    strict: "behandla för gamla uppgifter som fel i stället för varningar",
+    strict: "vägra skriva utkastet om en uppgift är äldre än mallen godtar eller om det har ställen att fylla i ([FYLL I: …])",
     wrote: "Skrev:",
+    reviewHeading: "Att göra innan du lämnar in:",
+    reviewNone: "Inget att fylla i eller kontrollera i utkastet.",
     citedFacts: (n: number) => `${n} ${n === 1 ? "uppgift" : "uppgifter"} med källa`,
     warning: "Varning:",
     missingOptional: (place: string, labels: readonly string[], verbose: boolean) =>

@@ -1,8 +1,10 @@
 /**
- * POST /api/drafts tells what the signer must do before filing: `review` in JSON, the
- * X-Motionera-Placeholders header on every format, and `strict` refusing placeholders.
+ * The API tells what the signer must do before filing: POST /api/drafts with `review` in
+ * JSON, the X-Motionera-Placeholders header on every format and `strict` refusing
+ * placeholders; POST /api/campaigns with the placeholders and checks columns in its summary.
  * Our own templates (test/server/review-fixture.ts).
  */
+import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/server/app.js";
@@ -95,5 +97,22 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(doc.components.schemas["DraftReview"]!.properties ?? {})).toEqual(["placeholders", "checks"]);
     expect(doc.components.schemas["Problem"]!.properties).toHaveProperty("placeholders");
     expect(doc.paths["/api/drafts"]!["post"]!.responses["200"]!.headers).toHaveProperty("X-Motionera-Placeholders");
+  });
+});
+
+describe("POST /api/campaigns", () => {
+  it("the summary in the zip has the placeholders and checks columns", async () => {
+    const res = await app.request("/api/campaigns", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer t" },
+      body: JSON.stringify({ template: "fyll-i", municipalities: ["Lidingö"], authors: [{ name: "Anna Andersson", party: "L" }], date: "2026-11-24", formats: ["md"] }),
+    });
+    expect(res.status).toBe(200);
+    const entries = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const [row] = parse(strFromU8(entries["sammanstallning.csv"]!).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    expect(row!["placeholders"]).toBe("beslutets datum | nämndens namn");
+    expect(row!["checks"]).toMatch(/^Uppgiften "Avtal med Mikamottagningen och KAST i Stockholm" för Lidingö .*äldre än mallen godtar/);
+    const json = JSON.parse(strFromU8(entries["sammanstallning.json"]!)) as { municipalities: { placeholders: string[]; checks: { code: string }[] }[] };
+    expect(json.municipalities[0]).toMatchObject({ placeholders: ["beslutets datum", "nämndens namn"], checks: [{ code: "fact_stale" }] });
   });
 });

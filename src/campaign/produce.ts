@@ -1,8 +1,8 @@
 /**
  * One municipality of a campaign: compose the draft with the workspace, render every format
  * in this thread, and describe the outcome as a summary row. A municipality that cannot be
- * drafted (a required fact missing, a stale fact under --strict) is a skipped row, never an
- * exception; the campaign goes on.
+ * drafted (a required fact missing; under --strict a stale fact or a place to fill in) is a
+ * skipped row, never an exception; the campaign goes on.
  */
 import { isMotioneraError, type DraftWarning } from "../domain/errors.js";
 import type { Place } from "../domain/municipality.js";
@@ -34,6 +34,10 @@ export interface CampaignRow {
   staleFacts: string[];
   /** Warnings, in Swedish (stale facts and the like; missing optional facts are in missingFacts). */
   warnings: string[];
+  /** What the signer must fill in ("[FYLL I: …]" in the draft), in reading order; for a draft --strict refused, what it asked for. */
+  placeholders: string[];
+  /** What the signer must check before filing ("kontrollera" items), with the Swedish text. */
+  checks: { code: DraftWarning["code"]; message: string }[];
   /** Why the municipality was skipped or failed, in Swedish. */
   reason?: string;
 }
@@ -52,7 +56,7 @@ export interface Produced {
 const encoder = new TextEncoder();
 
 function baseRow(place: Place): Omit<CampaignRow, "status"> {
-  return { municipality: place.name, code: place.code, county: place.county.name, files: [], citations: 0, factsCited: [], missingFacts: [], staleFacts: [], warnings: [] };
+  return { municipality: place.name, code: place.code, county: place.county.name, files: [], citations: 0, factsCited: [], missingFacts: [], staleFacts: [], warnings: [], placeholders: [], checks: [] };
 }
 
 /** "2026-11-24-habo-0643-motion-kast-avtal" when another selected municipality has the same slug. */
@@ -94,12 +98,13 @@ export async function produceOne(ws: Workspace, settings: CampaignSettings, plac
         status: "skipped",
         ...(d.code === "fact_missing" ? { missingFacts: [d.key] } : {}),
         ...(d.code === "fact_stale" ? { staleFacts: [d.key] } : {}),
+        ...(d.code === "draft_has_placeholders" ? { placeholders: d.placeholders } : {}),
         reason: explainError(d),
       },
       files: [],
     };
   }
-  const { draft, warnings } = composed;
+  const { draft, warnings, review } = composed;
   const base = fileBase(draftBaseName(draft), place, disambiguate);
   const files: ProducedFile[] = await Promise.all(
     settings.formats.map(async (format) => {
@@ -118,6 +123,8 @@ export async function produceOne(ws: Workspace, settings: CampaignSettings, plac
       missingFacts: warnings.filter(isMissing).map((w) => w.key),
       staleFacts: warnings.filter((w) => w.code === "fact_stale").map((w) => w.key),
       warnings: warnings.filter((w) => !isMissing(w)).map(explainWarning),
+      placeholders: review.placeholders,
+      checks: review.checks.map((w) => ({ code: w.code, message: explainWarning(w) })),
     },
     files,
   };

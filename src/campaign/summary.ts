@@ -1,8 +1,8 @@
 /**
  * The campaign's summary: one row per selected municipality (written, skipped or failed,
- * with its files, the facts it cites and the ones missing or too old), as CSV for a
- * spreadsheet and as JSON for other tools. Rows are in SCB code order whatever order the
- * workers finished in.
+ * with its files, the facts it cites and the ones missing or too old, and what the signer
+ * must fill in and check), as CSV for a spreadsheet and as JSON for other tools. Rows are in
+ * SCB code order whatever order the workers finished in.
  */
 import { stringify } from "csv-stringify/sync";
 import type { CampaignRow } from "./produce.js";
@@ -10,7 +10,7 @@ import type { CampaignPlan } from "./plan.js";
 
 export const summaryFiles = { csv: "sammanstallning.csv", json: "sammanstallning.json" } as const;
 
-export const csvColumns = ["municipality", "municipality_code", "county", "status", "files", "citations", "facts_cited", "missing_facts", "stale_facts", "warnings", "reason"] as const;
+export const csvColumns = ["municipality", "municipality_code", "county", "status", "files", "citations", "facts_cited", "missing_facts", "stale_facts", "warnings", "placeholders", "checks", "reason"] as const;
 
 export interface CampaignCounts {
   selected: number;
@@ -68,6 +68,8 @@ export function summaryCsv(summary: CampaignSummary): string {
     missing_facts: join(r.missingFacts),
     stale_facts: join(r.staleFacts),
     warnings: join(r.warnings),
+    placeholders: join(r.placeholders),
+    checks: join(r.checks.map((c) => c.message)),
     reason: (r.reason ?? "").replace(/\s*\n\s*/g, " "),
   }));
   return `\uFEFF${stringify(rows, { header: true, columns: [...csvColumns], record_delimiter: "unix" })}`;

@@ -20,8 +20,10 @@ export const texts = {
     argument: "ta med ett argument ur korpusen, dokument-id#nummer (se: motionera corpus show <id>); upprepa för flera",
     format: "format att skriva, kommaseparerade: docx, pdf, md, html",
     out: "mapp att skriva till",
-    strict: "behandla för gamla uppgifter som fel i stället för varningar",
+    strict: "vägra skriva utkastet om en uppgift är äldre än mallen godtar eller om det har ställen att fylla i ([FYLL I: …])",
     wrote: "Skrev:",
+    reviewHeading: "Att göra innan du lämnar in:",
+    reviewNone: "Inget att fylla i eller kontrollera i utkastet.",
     citedFacts: (n: number) => `${n} ${n === 1 ? "uppgift" : "uppgifter"} med källa`,
     warning: "Varning:",
     missingOptional: (place: string, labels: readonly string[], verbose: boolean) =>
@@ -109,11 +111,17 @@ Exempel:
     out: "mapp att skriva utkasten och sammanställningen till",
     zip: "skriv utkasten i en zip-fil (med sammanställningen) i stället för lösa filer",
     workers: "antal trådar (standard: antalet kärnor; 1 = allt i en tråd)",
-    strict: "hoppa över kommuner vars uppgifter är äldre än mallen godtar",
+    strict: "hoppa över kommuner vars uppgifter är äldre än mallen godtar eller vars utkast har ställen att fylla i ([FYLL I: …])",
     workersInvalid: (v: string) => `--workers "${v}": ange ett heltal från 1 till 64`,
     bar: "{bar} {value}/{total} kommuner | {kommun}",
     line: (done: number, total: number, text: string) => `[${String(done).padStart(String(total).length)}/${total}] ${text}`,
-    wrote: (place: string, files: number, cited: number) => `${place}: skrev ${files} ${files === 1 ? "fil" : "filer"} (${cited} ${cited === 1 ? "uppgift" : "uppgifter"} med källa)`,
+    wrote: (place: string, files: number, cited: number, fill: number, check: number) =>
+      `${place}: skrev ${files} ${files === 1 ? "fil" : "filer"} (${cited} ${cited === 1 ? "uppgift" : "uppgifter"} med källa)` +
+      (fill || check
+        ? `; ${[fill ? `${fill} ${fill === 1 ? "ställe" : "ställen"} att fylla i` : "", check ? `${check} ${check === 1 ? "sak" : "saker"} att kontrollera` : ""].filter(Boolean).join(", ")}`
+        : ""),
+    toDo: (n: number) =>
+      `${n} utkast har ställen att fylla i eller saker att kontrollera innan ${n === 1 ? "det lämnas" : "de lämnas"} in (kolumnerna placeholders och checks i sammanställningen).`,
     skipped: (place: string, reason: string) => `${place}: hoppades över – ${reason}`,
     failed: (place: string, reason: string) => `${place}: misslyckades – ${reason}`,
     selected: (n: number, threads: number) => `${n} ${n === 1 ? "kommun" : "kommuner"} i urvalet; ${threads === 1 ? "en tråd" : `${threads} trådar`}.`,

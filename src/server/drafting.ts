@@ -1,6 +1,7 @@
 /** A draft for an HTTP response: composed, rendered in one format, with its file name and type. */
 import type { DraftRequest } from "../domain/draft-request.js";
-import type { DraftWarning } from "../domain/errors.js";
+import type { DraftReview, DraftWarning } from "../domain/errors.js";
+import { explainWarning } from "../messages/sv.js";
 import type { Draft } from "../domain/draft.js";
 import { draftBaseName } from "../files/draft-files.js";
 import { extensionOf, mimeTypeOf, type Format } from "../render/index.js";
@@ -13,6 +14,8 @@ export interface RenderedDraft {
   fileName: string;
   draft: Draft;
   warnings: DraftWarning[];
+  /** What the signer must fill in and check before filing. */
+  review: DraftReview;
 }
 
 /** Where a Draft becomes bytes: the service's writer threads, or this thread. */
@@ -32,7 +35,19 @@ export async function renderDraftFor(ws: Workspace, request: DraftRequest, forma
     fileName: `${draftBaseName(composed.draft)}.${extensionOf(fmt)}`,
     draft: composed.draft,
     warnings: composed.warnings,
+    review: composed.review,
   };
+}
+
+/** A list of Swedish texts in a header: JSON, percent-encoded so the value stays ASCII. */
+const encodeList = (xs: readonly string[]) => encodeURIComponent(JSON.stringify(xs));
+
+/**
+ * The headers every draft response carries: the warnings (with the "kontrollera" items) and
+ * the places to fill in, each a percent-encoded JSON list (decodeURIComponent, then JSON.parse).
+ */
+export function reviewHeaders(warnings: readonly DraftWarning[], review: DraftReview): Record<string, string> {
+  return { "X-Motionera-Warnings": encodeList(warnings.map(explainWarning)), "X-Motionera-Placeholders": encodeList(review.placeholders) };
 }
 
 /** Content-Disposition for a download, with the UTF-8 name (RFC 6266/5987) and an ASCII fallback. */

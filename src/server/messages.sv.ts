@@ -3,8 +3,11 @@
  * the small script (through data attributes and <template> elements the pages render) take
  * their text from here; none of them spells a Swedish word of its own.
  */
+import type { DraftWarning } from "../domain/errors.js";
 import { partyNames } from "../domain/signer.js";
+import { formatDate } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
+import { explainWarning } from "../messages/sv.js";
 
 const quotedOr = (xs: readonly string[]) => formatList(xs.map((x) => `"${x}"`), "eller");
 
@@ -203,6 +206,30 @@ export const sv = {
     cannot: "Förhandsvisningen kan inte visas förrän de här felen är rättade:",
     failed: "Förhandsvisningen kunde inte hämtas. Använd knappen Förhandsgranska.",
     length: (chars: string, words: string) => `${chars} tecken, ${words} ord.`,
+  },
+
+  /** What the signer must do before filing: the places to fill in and the "kontrollera" items. */
+  review: {
+    heading: "Att göra innan du lämnar in",
+    summary: (fill: number, check: number) =>
+      [fill ? `${fill} ${fill === 1 ? "ställe" : "ställen"} att fylla i` : "", check ? `${check} ${check === 1 ? "sak" : "saker"} att kontrollera` : ""].filter(Boolean).join(" och ") + ".",
+    marked: "Ställena att fylla i är markerade [FYLL I: …] i utkastet och i filerna du laddar ner.",
+    fill: "Fyll i",
+    check: "Kontrollera",
+    none: "Inget att fylla i eller kontrollera i utkastet.",
+    /** A "kontrollera" item in the words of the web form (the shared text names command-line steps for some). */
+    checkText: (w: DraftWarning): string => {
+      switch (w.code) {
+        case "fact_stale":
+          return w.asOf
+            ? `Uppgiften ”${w.label}” för ${w.subjectName} är från ${formatDate(w.asOf)}, äldre än mallen godtar (${formatDate(w.oldest)} eller senare). Se om det finns en nyare uppgift.`
+            : `Uppgiften ”${w.label}” för ${w.subjectName} saknar datum, så det går inte att avgöra om den är aktuell (mallen godtar uppgifter från ${formatDate(w.oldest)} eller senare).`;
+        case "committee_default":
+          return `Texten säger ”${w.committee}”, men faktaregistret vet inte vad nämnden som ansvarar för socialtjänsten heter i ${w.subjectName}. Kontrollera namnet och ändra det i formuläret om det behövs.`;
+        default:
+          return explainWarning(w);
+      }
+    },
   },
 
   corpus: {

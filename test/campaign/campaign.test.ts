@@ -12,7 +12,8 @@ import type { CampaignRequest } from "../../src/campaign/plan.js";
 import { explainError } from "../../src/messages/sv.js";
 import { isMotioneraError } from "../../src/domain/errors.js";
 import { Workspace } from "../../src/workspace.js";
-import { extraFacts, latestBy, stockholmCodes, tempDb } from "./fixture.js";
+import { templatesFolder } from "../helpers/cli.js";
+import { extraFacts, latestBy, reviewCampaignTemplate, stockholmCodes, tempDb } from "./fixture.js";
 
 let ws: Workspace;
 let dir: string;
@@ -164,7 +165,7 @@ describe("a campaign over Stockholms län", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r["municipality_code"])).toEqual(selected);
-    expect(Object.keys(rows[0]!)).toEqual(["municipality", "municipality_code", "county", "status", "files", "citations", "facts_cited", "missing_facts", "stale_facts", "warnings", "reason"]);
+    expect(Object.keys(rows[0]!)).toEqual(["municipality", "municipality_code", "county", "status", "files", "citations", "facts_cited", "missing_facts", "stale_facts", "warnings", "placeholders", "checks", "reason"]);
     const skipped = rows.filter((r) => r["status"] === "skipped");
     expect(skipped.length).toBe(selected.length - drafted.length);
     const written = rows.find((r) => r["municipality_code"] === "0120")!;
@@ -191,5 +192,55 @@ describe("a campaign over Stockholms län", () => {
     const p = await plan({ municipalities: ["Nacka"] });
     await expect(writeCampaign(p, { ws, workspaceOptions: {}, workers: 1, outDir: join(file, "ut") })).rejects.toMatchObject({ details: { code: "output_failed" } });
     expect(existsSync(join(file, "ut"))).toBe(false);
+  });
+});
+
+describe("what the signer must fill in and check, per municipality", () => {
+  let own: Workspace;
+  let options: { db: string; templatesDir: string; today: string };
+  const request: CampaignRequest = { ...base, template: "kampanj-fyll-i", municipalities: ["Värmdö", "Lidingö", "Nykvarn"], formats: ["md"] };
+
+  beforeAll(async () => {
+    options = { db: tempDb().db, templatesDir: templatesFolder({ "motion/kampanj-fyll-i.hbs": reviewCampaignTemplate }), today: "2026-11-24" };
+    own = await Workspace.open(options);
+    // The fixture as the template's comment describes it.
+    const agreement = latestBy("mika_kast_agreement");
+    expect(agreement.has("0120") && agreement.has("0186") && !agreement.has("0140")).toBe(true);
+  });
+
+  it("lists each draft's places to fill in and kontrollera items in the summary's rows, CSV and JSON", async () => {
+    const r = await writeCampaign(await planFor(own, request), { ws: own, workspaceOptions: options, workers: 1, outDir: join(dir, "granska") });
+    const byCode = new Map(r.summary.municipalities.map((x) => [x.code, x]));
+    expect([...byCode.values()].map((x) => x.status)).toEqual(["written", "written", "written"]);
+    expect(byCode.get("0120")).toMatchObject({ placeholders: [], checks: [] });
+    expect(byCode.get("0140")).toMatchObject({ placeholders: ["om kommunen har avtal med KAST", "avtalets datum"], checks: [] });
+    const lidingo = byCode.get("0186")!;
+    expect(lidingo.placeholders).toEqual([]);
+    expect(lidingo.checks).toEqual([{ code: "fact_stale", message: expect.stringMatching(/^Uppgiften "Avtal med Mikamottagningen och KAST i Stockholm" för Lidingö är från 13 november 2023, äldre än mallen godtar/) }]);
+    expect(readFileSync(join(r.dir, byCode.get("0140")!.files[0]!), "utf8")).toContain("\\[FYLL I: avtalets datum\\]");
+
+    const rows = parse(readFileSync(r.csv, "utf8").slice(1), { columns: true }) as Record<string, string>[];
+    const csv = new Map(rows.map((x) => [x["municipality_code"], x]));
+    expect(csv.get("0140")!["placeholders"]).toBe("om kommunen har avtal med KAST | avtalets datum");
+    expect(csv.get("0140")!["checks"]).toBe("");
+    expect(csv.get("0186")!["checks"]).toMatch(/^Uppgiften "Avtal med Mikamottagningen och KAST i Stockholm" för Lidingö .*äldre än mallen godtar/);
+    expect(csv.get("0120")!["placeholders"]).toBe("");
+    const json = JSON.parse(readFileSync(r.json, "utf8")) as { municipalities: { code: string; placeholders: string[]; checks: { code: string }[] }[] };
+    expect(json.municipalities.find((x) => x.code === "0140")!.placeholders).toEqual(["om kommunen har avtal med KAST", "avtalets datum"]);
+    expect(json.municipalities.find((x) => x.code === "0186")!.checks.map((c) => c.code)).toEqual(["fact_stale"]);
+  });
+
+  it("--strict skips a municipality whose draft has places to fill in, with the reason and the list, as it skips stale facts", async () => {
+    const r = await writeCampaign(await planFor(own, { ...request, strict: true }), { ws: own, workspaceOptions: options, workers: 1, outDir: join(dir, "granska-strikt") });
+    const byCode = new Map(r.summary.municipalities.map((x) => [x.code, x]));
+    expect(byCode.get("0120")).toMatchObject({ status: "written", placeholders: [] });
+    expect(byCode.get("0186")).toMatchObject({ status: "skipped", staleFacts: ["mika_kast_agreement"], files: [] });
+    const nykvarn = byCode.get("0140")!;
+    expect(nykvarn).toMatchObject({ status: "skipped", files: [], placeholders: ["om kommunen har avtal med KAST", "avtalets datum"] });
+    expect(nykvarn.reason).toMatch(/^Utkastet har 2 ställen att fylla i \("om kommunen har avtal med KAST" och "avtalets datum"\), och --strict godtar inga\./);
+    expect(r.summary.counts).toMatchObject({ written: 1, skipped: 2 });
+    expect(readdirSync(r.dir).filter((f) => f.endsWith(".md"))).toEqual([byCode.get("0120")!.files[0]]);
+    const rows = parse(readFileSync(r.csv, "utf8").slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.find((x) => x["municipality_code"] === "0140")!["placeholders"]).toBe("om kommunen har avtal med KAST | avtalets datum");
   });
 });

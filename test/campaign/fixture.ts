@@ -78,3 +78,28 @@ export function tempDb(): { dir: string; db: string } {
 
 /** The 26 municipalities of Stockholms län, by SCB code (county 01 = codes 01xx). */
 export const stockholmCodes = ["0114", "0115", "0117", "0120", "0123", "0125", "0126", "0127", "0128", "0136", "0138", "0139", "0140", "0160", "0162", "0163", "0180", "0181", "0182", "0183", "0184", "0186", "0187", "0188", "0191", "0192"];
+
+/**
+ * A campaign template that cites the KAST agreement where the registry has it (accepting
+ * values up to two years old) and asks the signer to fill it in where it does not: two
+ * places to fill in. With today 2026-11-24: Värmdö's value (2025) is fresh, Lidingö's (2023)
+ * too old, Nykvarn has none.
+ */
+export const reviewCampaignTemplate = [
+  "---",
+  "id: kampanj-fyll-i",
+  "kind: motion",
+  "title: Kampanj med ställen att fylla i",
+  "description: En testmall för kampanjer.",
+  "facts:",
+  "  - key: mika_kast_agreement",
+  "    required: false",
+  "maxAge: P2Y",
+  "---",
+  "# KAST i {{municipality.name}}",
+  "",
+  '{{#hasFact "mika_kast_agreement"}}Avtal: {{cite "mika_kast_agreement"}}.{{else}}Avtal: {{placeholder "om kommunen har avtal med KAST"}}, sedan {{placeholder "avtalets datum"}}.{{/hasFact}}',
+  "",
+  "- att testa",
+  "",
+].join("\n");

@@ -3,8 +3,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { tempDb } from "../campaign/fixture.js";
+import { parse } from "csv-parse/sync";
+import { runCli, templatesFolder } from "../helpers/cli.js";
+import { reviewCampaignTemplate, tempDb } from "../campaign/fixture.js";
 
 let db: string;
 let dir: string;
@@ -22,7 +23,7 @@ describe("motionera campaign", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe("3 kommuner i urvalet; 2 trådar.");
-    expect(lines.filter((l) => /^\[\d\/3\] (Värmdö|Ekerö|Botkyrka): skrev 2 filer \(\d+ uppgifter? med källa\)$/.test(l))).toHaveLength(3);
+    expect(lines.filter((l) => /^\[\d\/3\] (Värmdö|Ekerö|Botkyrka): skrev 2 filer \(\d+ uppgifter? med källa\)(; .*att (fylla i|kontrollera))?$/.test(l))).toHaveLength(3);
     expect(r.stdout).toMatch(/Klart på [\d,]+ s: utkast för 3 av 3 kommuner \(6 filer\)\./);
     expect(r.stdout).not.toMatch(/\x1b\[/);
     expect(readdirSync(out).sort()).toEqual([
@@ -81,6 +82,35 @@ describe("motionera campaign", () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("says per municipality what to fill in and check, sums it up, and --strict skips drafts with places to fill in", () => {
+    // The CLI judges age against today: a limit of a hundred years keeps Värmdö's 2025 value fresh.
+    const template = reviewCampaignTemplate.replace("maxAge: P2Y", "maxAge: P100Y");
+    expect(template).toContain("maxAge: P100Y");
+    const templates = templatesFolder({ "motion/kampanj-fyll-i.hbs": template });
+    const args = ["campaign", ...common, "--template", "kampanj-fyll-i", "--kommun", "Värmdö,Nykvarn", "--format", "md", "--templates", templates, "--db", db, "--workers", "1"];
+    const out = join(dir, "granska");
+    const r = runCli([...args, "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\[\d\/2\] Nykvarn: skrev 1 fil \(0 uppgifter med källa\); 2 ställen att fylla i$/m);
+    expect(r.stdout).toMatch(/^\[\d\/2\] Värmdö: skrev 1 fil \(1 uppgift med källa\)$/m);
+    expect(r.stdout).toContain("1 utkast har ställen att fylla i eller saker att kontrollera innan det lämnas in (kolumnerna placeholders och checks i sammanställningen).");
+    const rows = parse(readFileSync(join(out, "sammanstallning.csv"), "utf8").slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.map((x) => [x["municipality"], x["placeholders"]])).toEqual([
+      ["Värmdö", ""],
+      ["Nykvarn", "om kommunen har avtal med KAST | avtalets datum"],
+    ]);
+
+    const strictOut = join(dir, "granska-strikt");
+    const strict = runCli([...args, "--out", strictOut, "--strict"]);
+    expect(strict.code).toBe(3);
+    expect(strict.stdout).toMatch(/^\[\d\/2\] Nykvarn: hoppades över – Utkastet har 2 ställen att fylla i \("om kommunen har avtal med KAST" och "avtalets datum"\), och --strict godtar inga\./m);
+    expect(readdirSync(strictOut).filter((f) => f.endsWith(".md"))).toEqual(["2026-11-24-varmdo-motion-kampanj-fyll-i.md"]);
+    const json = JSON.parse(readFileSync(join(strictOut, "sammanstallning.json"), "utf8")) as { municipalities: { code: string; status: string; placeholders: string[] }[] };
+    expect(json.municipalities.find((m) => m.code === "0140")).toMatchObject({ status: "skipped", placeholders: ["om kommunen har avtal med KAST", "avtalets datum"] });
+    expect(runCli(["campaign", "--help"]).stdout).toMatch(/--strict\s+hoppa\s+över\s+kommuner\s+vars\s+uppgifter\s+är\s+äldre\s+än\s+mallen\s+godtar\s+eller\s+vars\s+utkast\s+har\s+ställen\s+att\s+fylla\s+i/);
   });
 
   it("an output path under a file is refused, naming the folder", () => {

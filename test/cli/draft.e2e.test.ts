@@ -110,7 +110,7 @@ describe("motionera draft", () => {
     const ws = tempWorkspace();
     const warn = runCli(["draft", "-t", "kraver-fakta", "-k", "Lidingö", ...author, "--templates", factTemplates, "--set", "antal=12 345", "--format", "md", "--out", ws.out, "--db", ws.db]);
     expect(warn.code).toBe(0);
-    expect(warn.stderr).toMatch(/Varning: .*äldre än mallen godtar/);
+    expect(warn.stdout).toMatch(/Att göra innan du lämnar in:\n {2}– Kontrollera: .*äldre än mallen godtar/);
     const md = readFileSync(join(ws.out, readdirSync(ws.out)[0]!), "utf8");
     expect(md).toContain("Antal: 12\u00a0345");
     const strictOut = join(ws.dir, "strict");
@@ -121,6 +121,72 @@ describe("motionera draft", () => {
     const badNumber = runCli(["draft", "-t", "kraver-fakta", "-k", "Lidingö", ...author, "--templates", factTemplates, "--set", "antal=många", "--out", strictOut, "--db", ws.db]);
     expect(badNumber.code).toBe(1);
     expect(badNumber.stderr).toMatch(/Ogiltigt värde för antal/);
+  });
+
+  const reviewTemplates = templatesFolder({
+    "motion/fyll-i.hbs": [
+      "---",
+      "id: fyll-i",
+      "kind: motion",
+      "title: Fyll i",
+      "description: En testmall med ett ställe att fylla i och en uppgift som är för gammal.",
+      "facts:",
+      "  - key: mika_kast_agreement",
+      "maxAge: P1Y",
+      "---",
+      "# Beslut i {{municipality.name}}",
+      "",
+      "Kommunstyrelsen beslutade den {{placeholder \"beslutets datum\"}} att utreda frågan. Avtal: {{cite \"mika_kast_agreement\"}}.",
+      "",
+      "- att testa",
+      "",
+    ].join("\n"),
+    "motion/bara-fyll-i.hbs": ["---", "id: bara-fyll-i", "kind: motion", "title: Bara fyll i", "description: En testmall med två ställen att fylla i.", "---", "# Beslut", "", "Beslutet fattades den {{placeholder \"beslutets datum\"}} av {{placeholder \"nämndens namn\"}}.", "", "- att testa", ""].join("\n"),
+    "motion/klar.hbs": ["---", "id: klar", "kind: motion", "title: Klar", "description: En testmall utan något att fylla i.", "---", "# Klart i {{municipality.name}}", "", "- att testa", ""].join("\n"),
+  });
+
+  it("lists what to fill in and check before filing on stdout, and marks the places in the files", () => {
+    const ws = tempWorkspace();
+    const r = runCli(["draft", "-t", "fyll-i", "-k", "Lidingö", ...author, "--templates", reviewTemplates, "--format", "md,html", "--date", "2026-11-24", "--out", ws.out, "--db", ws.db]);
+    expect(r.stderr).not.toMatch(/oväntat fel/);
+    expect(r.code).toBe(0);
+    const [, after] = r.stdout.split("Skrev:");
+    expect(after).toMatch(/\n\nAtt göra innan du lämnar in:\n {2}– Fyll i: beslutets datum\n {2}– Kontrollera: Uppgiften "Avtal med Mikamottagningen och KAST i Stockholm" för Lidingö är från .* äldre än mallen godtar/);
+    expect(r.stdout).not.toContain("Inget att fylla i");
+    expect(readFileSync(join(ws.out, "2026-11-24-lidingo-motion-fyll-i.md"), "utf8")).toContain("\\[FYLL I: beslutets datum\\]");
+    expect(readFileSync(join(ws.out, "2026-11-24-lidingo-motion-fyll-i.html"), "utf8")).toContain('<mark class="placeholder">[FYLL I: beslutets datum]</mark>');
+
+    const json = runCli(["draft", "-t", "fyll-i", "-k", "Lidingö", ...author, "--templates", reviewTemplates, "--format", "md", "--json", "--out", join(ws.dir, "json"), "--db", ws.db]);
+    expect(json.code).toBe(0);
+    const out = JSON.parse(json.stdout) as { placeholders: string[]; checks: { code: string; message: string }[] };
+    expect(out.placeholders).toEqual(["beslutets datum"]);
+    expect(out.checks).toHaveLength(1);
+    expect(out.checks[0]!.code).toBe("fact_stale");
+    expect(out.checks[0]!.message).toMatch(/^Uppgiften "Avtal med Mikamottagningen och KAST i Stockholm" för Lidingö .*äldre än mallen godtar/);
+  });
+
+  it("says in one line when there is nothing to fill in or check", () => {
+    const ws = tempWorkspace();
+    const r = runCli(["draft", "-t", "klar", "-k", "Lidingö", ...author, "--templates", reviewTemplates, "--format", "md", "--out", ws.out, "--db", ws.db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("Inget att fylla i eller kontrollera i utkastet.");
+    expect(r.stdout).not.toContain("Att göra");
+    const json = runCli(["draft", "-t", "klar", "-k", "Lidingö", ...author, "--templates", reviewTemplates, "--format", "md", "--json", "--out", ws.out, "--db", ws.db]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ placeholders: [], checks: [] });
+  });
+
+  it("--strict refuses a draft with places to fill in: exit code 1, the reason, no file", () => {
+    const ws = tempWorkspace();
+    const r = runCli(["draft", "-t", "bara-fyll-i", "-k", "Lidingö", ...author, "--templates", reviewTemplates, "--strict", "--out", ws.out, "--db", ws.db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^motionera: Utkastet har 2 ställen att fylla i \("beslutets datum" och "nämndens namn"\), och --strict godtar inga\./);
+    expect(r.stdout).toBe("");
+    expect(existsSync(ws.out)).toBe(false);
+    const loose = runCli(["draft", "-t", "bara-fyll-i", "-k", "Lidingö", ...author, "--templates", reviewTemplates, "--format", "md", "--out", ws.out, "--db", ws.db]);
+    expect(loose.code).toBe(0);
+    expect(loose.stdout).toMatch(/– Fyll i: beslutets datum\n {2}– Fyll i: nämndens namn\n/);
+    const help = runCli(["draft", "--help"]);
+    expect(help.stdout).toMatch(/--strict\s+vägra skriva utkastet om en uppgift är äldre än\s+mallen godtar eller om det har ställen att fylla i/);
   });
 
   it("ends with its message and exit code 1 when it fails while the PDF thread is still starting, every time", () => {

@@ -114,7 +114,7 @@ export function registerCampaign(program: Command): void {
           zip: o.zip,
           onRow: (row, done, total) => {
             const line =
-              row.status === "written" ? t.wrote(row.municipality, row.files.length, row.citations) : row.status === "skipped" ? t.skipped(row.municipality, row.reason ?? "") : t.failed(row.municipality, row.reason ?? "");
+              row.status === "written" ? t.wrote(row.municipality, row.files.length, row.citations, row.placeholders.length, row.checks.length) : row.status === "skipped" ? t.skipped(row.municipality, row.reason ?? "") : t.failed(row.municipality, row.reason ?? "");
             progress.update(line, done, total, row.municipality, row.status !== "written");
           },
         }).finally(() => progress.stop());
@@ -127,6 +127,8 @@ export function registerCampaign(program: Command): void {
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(1).replace(".", ",");
         process.stdout.write(`${t.done(c, seconds)}\n`);
+        const toDo = summary.municipalities.filter((r) => r.status === "written" && r.placeholders.length + r.checks.length > 0).length;
+        if (toDo > 0) process.stdout.write(`${t.toDo(toDo)}\n`);
         process.stdout.write(result.zip ? `${t.zipFile} ${result.zip}\n` : `${t.folder} ${result.dir}\n`);
         process.stdout.write(`${t.summaryFiles} ${result.csv}\n  ${result.json}\n`);
       }),

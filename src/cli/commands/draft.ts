@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { isoDateSchema } from "../../domain/partial-date.js";
-import { explainWarning } from "../../messages/sv.js";
+import { explainWarning, reviewLines } from "../../messages/sv.js";
+import { isCheck } from "../../domain/errors.js";
 import { writeDraftFiles } from "../../files/draft-files.js";
 import { takePdfThread } from "../../render/pdf-thread.js";
 import { Workspace } from "../../workspace.js";
@@ -65,18 +66,24 @@ export function registerDraft(program: Command): void {
           return { composed, files };
         };
         const { composed, files } = await produce().finally(() => pdfThread?.close());
+        const { review } = composed;
         const warnings = composed.warnings.filter((w) => w.code !== "fact_optional_missing").map(explainWarning);
         const missing = composed.warnings.filter((w) => w.code === "fact_optional_missing");
         if (o.json) {
+          const checks = review.checks.map((c) => ({ code: c.code, message: explainWarning(c) }));
           process.stdout.write(
-            `${JSON.stringify({ title: composed.draft.meta.title, template: o.template, municipality: composed.place.name, files, citations: composed.draft.citations.length, warnings, missingOptionalFacts: missing.map((m) => m.key) }, null, 2)}\n`,
+            `${JSON.stringify({ title: composed.draft.meta.title, template: o.template, municipality: composed.place.name, files, citations: composed.draft.citations.length, warnings, missingOptionalFacts: missing.map((m) => m.key), placeholders: review.placeholders, checks }, null, 2)}\n`,
           );
           return;
         }
-        for (const w of warnings) process.stderr.write(`${texts.draft.warning} ${w}\n`);
+        // Warnings that are "kontrollera" items are listed on stdout with the review below; others go to stderr.
+        for (const w of composed.warnings.filter((x) => x.code !== "fact_optional_missing" && !isCheck(x))) process.stderr.write(`${texts.draft.warning} ${explainWarning(w)}\n`);
         if (missing.length > 0) process.stderr.write(`${texts.draft.missingOptional(composed.place.name, missing.map((m) => m.label), o.verbose)}\n`);
         process.stdout.write(`${composed.draft.meta.title} (${composed.place.selfName}, ${texts.draft.citedFacts(composed.draft.citations.length)})\n${texts.draft.wrote}\n`);
         for (const f of files) process.stdout.write(`  ${f.path}\n`);
+        const lines = reviewLines(review);
+        const todo = [...lines.placeholders, ...lines.checks];
+        process.stdout.write(todo.length ? `\n${texts.draft.reviewHeading}\n${todo.map((l) => `  – ${l}`).join("\n")}\n` : `${texts.draft.reviewNone}\n`);
       }),
     );
 }

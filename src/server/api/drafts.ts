@@ -5,12 +5,12 @@
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { draftRequestSchema } from "../../domain/draft-request.js";
-import type { DraftWarning } from "../../domain/errors.js";
+import type { DraftReview, DraftWarning } from "../../domain/errors.js";
 import { explainWarning } from "../../messages/sv.js";
 import { formats, mimeTypeOf, type Format } from "../../render/index.js";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
-import { attachment, renderDraftFor } from "../drafting.js";
+import { attachment, renderDraftFor, reviewHeaders } from "../drafting.js";
 import { problemResponse, problems } from "../problem.js";
 import { defineRoute, jsonBody, problemResponses } from "./shared.js";
 
@@ -38,17 +38,38 @@ export const draftBodySchema = draftRequestSchema
     },
   });
 
+/** Every warning the core gives; the type check fails when the core adds one this list lacks. */
+const warningCodes = ["fact_stale", "fact_optional_missing", "committee_default", "source_incomplete", "source_other_party", "several_interpellants"] as const satisfies readonly DraftWarning["code"][];
+const allCodesListed: Exclude<DraftWarning["code"], (typeof warningCodes)[number]> extends never ? true : false = true;
+void allCodesListed;
+
 const warningSchema = z
-  .object({ code: z.enum(["fact_stale", "fact_optional_missing"]), key: z.string(), label: z.string(), subjectName: z.string(), message: z.string() })
+  .object({
+    code: z.enum(warningCodes),
+    message: z.string().openapi({ description: "Varningen på svenska, som den visas för användaren." }),
+  })
   .loose()
-  .openapi("DraftWarning");
+  .openapi("DraftWarning", { description: "En varning; fälten utöver code och message beror på code (t.ex. key, label, subjectName för fact_stale)." });
+
+const reviewSchema = z
+  .object({
+    placeholders: z.array(z.string()).openapi({ description: "Ställen som undertecknaren måste fylla i, i läsordning; i dokumentet står de som [FYLL I: …].", example: ["beslutets datum"] }),
+    checks: z.array(warningSchema).openapi({ description: "Det som undertecknaren ska kontrollera innan utkastet lämnas in (t.ex. gamla uppgifter, en källa utan datum)." }),
+  })
+  .openapi("DraftReview", { description: "Att göra innan utkastet lämnas in: ställen att fylla i och saker att kontrollera." });
 
 const draftJsonSchema = z
   .object({
-    draft: z.object({ meta: z.record(z.string(), z.unknown()), blocks: z.array(z.unknown()), citations: z.array(z.unknown()) }).openapi({ description: "Dokumentträdet (Draft) som alla format skrivs från." }),
+    draft: z
+      .object({ meta: z.record(z.string(), z.unknown()), blocks: z.array(z.unknown()), citations: z.array(z.unknown()), sources: z.array(z.unknown()) })
+      .openapi({ description: "Dokumentträdet (Draft) som alla format skrivs från." }),
     warnings: z.array(warningSchema),
+    review: reviewSchema,
   })
   .openapi("DraftJson");
+
+const withMessage = (w: DraftWarning) => ({ ...w, message: explainWarning(w) });
+const reviewJson = (r: DraftReview) => ({ placeholders: r.placeholders, checks: r.checks.map(withMessage) });
 
 const binary = z.string().openapi({ type: "string", format: "binary" });
 const docxType = mimeTypeOf("docx");
@@ -82,11 +103,14 @@ export function negotiate(accept: string | undefined): DraftFormat | undefined {
 }
 const specificity = (range: string) => (range === "*/*" ? 0 : range.endsWith("/*") ? 1 : 2);
 
-const encodeWarnings = (ws: readonly DraftWarning[]) => encodeURIComponent(JSON.stringify(ws.map(explainWarning)));
-
 const warningsHeader = {
   "X-Motionera-Warnings": {
-    description: "Varningarna (t.ex. gamla uppgifter) som en JSON-lista med svenska texter, procentkodad (decodeURIComponent, sedan JSON.parse).",
+    description:
+      "Varningarna (gamla uppgifter, det som ska kontrolleras, valfria uppgifter som saknas) som en JSON-lista med svenska texter, procentkodad (decodeURIComponent, sedan JSON.parse).",
+    schema: { type: "string" as const },
+  },
+  "X-Motionera-Placeholders": {
+    description: "Ställena som undertecknaren måste fylla i ([FYLL I: …] i dokumentet) som en JSON-lista, procentkodad som X-Motionera-Warnings. Tom lista: inget att fylla i.",
     schema: { type: "string" as const },
   },
 };
@@ -98,7 +122,7 @@ const createDraftRoute = (ctx: ServerContext) =>
     tags: ["Utkast"],
     summary: "Skriv ett utkast",
     description:
-      "Fyller mallen med kommunens uppgifter (med källor) och svarar med dokumentet. Formatet väljs med format i kroppen eller med Accept; utan båda blir det DOCX. Fel i mallens fält, okänd kommun eller uppgifter som saknas ger 422 med fältets sökväg.",
+      "Fyller mallen med kommunens uppgifter (med källor) och svarar med dokumentet. Formatet väljs med format i kroppen eller med Accept; utan båda blir det DOCX. Fel i mallens fält, okänd kommun eller uppgifter som saknas ger 422 med fältets sökväg. Det som undertecknaren måste fylla i och kontrollera står i review (JSON) och i huvudena X-Motionera-Placeholders och X-Motionera-Warnings. Med strict: true ger en för gammal uppgift eller ett ställe att fylla i 422 (draft-has-placeholders med placeholders).",
     middleware: jsonBody(ctx),
     request: { body: { required: true, content: { "application/json": { schema: draftBodySchema } } } },
     responses: {
@@ -126,13 +150,13 @@ export function registerDrafts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): vo
     if (!format) return problemResponse(c, problems.notAcceptable(offered.map(([type]) => type)));
 
     if (format === "json") {
-      const { draft, warnings } = await ctx.workspace.compose(request);
-      c.header("X-Motionera-Warnings", encodeWarnings(warnings));
-      return c.json({ draft, warnings: warnings.map((w) => ({ ...w, message: explainWarning(w) })) }, 200);
+      const { draft, warnings, review } = await ctx.workspace.compose(request);
+      for (const [k, v] of Object.entries(reviewHeaders(warnings, review))) c.header(k, v);
+      return c.json({ draft, warnings: warnings.map(withMessage), review: reviewJson(review) }, 200);
     }
 
     const r = await renderDraftFor(ctx.workspace, request, format, ctx.render);
-    const headers: Record<string, string> = { "Content-Type": r.contentType, "X-Motionera-Warnings": encodeWarnings(r.warnings) };
+    const headers: Record<string, string> = { "Content-Type": r.contentType, ...reviewHeaders(r.warnings, r.review) };
     if (isDownload(format)) headers["Content-Disposition"] = attachment(r.fileName);
     return c.body(typeof r.body === "string" ? r.body : new Uint8Array(r.body), 200, headers);
   });

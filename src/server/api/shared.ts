@@ -24,6 +24,10 @@ export const problemSchema = z
     detail: z.string().optional().openapi({ example: 'Okänd kommun: "Lidingoo". Menade du "Lidingö"? …' }),
     errors: z.array(fieldErrorSchema).optional(),
     suggestions: z.array(z.string()).optional(),
+    placeholders: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "draft-has-placeholders: ställena som utkastet fortfarande ber undertecknaren fylla i.", example: ["beslutets datum"] }),
   })
   .openapi("Problem", { description: "Fel enligt RFC 9457 (application/problem+json)." });
 

@@ -107,6 +107,7 @@
         .then(function (html) {
           if (seq !== previewSeq) return;
           patch(preview, html);
+          placeReview();
           preview.removeAttribute("aria-busy");
           if (status) status.textContent = "";
         })
@@ -117,6 +118,15 @@
         });
     }
     var schedulePreview = debounce(refreshPreview, 400);
+
+    // The preview brings the "Att göra innan du lämnar in" list for the facts panel too; it
+    // goes there (or the panel's list is emptied when the preview has none, e.g. errors).
+    var reviewSlot = document.querySelector("[data-review-slot]");
+    function placeReview() {
+      if (!reviewSlot) return;
+      var source = preview.querySelector("template[data-review-for-facts]");
+      patch(reviewSlot, source ? source.innerHTML : "");
+    }
 
     // ── Facts panel ────────────────────────────────────────────────────────────────
     var lastFactsKey = kommun ? kommun.value.trim() : "";

@@ -479,7 +479,7 @@ export function DraftPage(m: DraftPageModel) {
             <KommunField state={state} errors={errors} />
             <DateField state={state} errors={errors} />
           </fieldset>
-          <FactsPanel template={template} kommun={state.kommun} place={m.place} lines={m.factLines} error={errorFor("facts")} fragmentUrl={paths.factsFragment} />
+          <FactsPanel template={template} kommun={state.kommun} place={m.place} lines={m.factLines} error={errorFor("facts")} fragmentUrl={paths.factsFragment} review={m.preview.kind === "draft" ? m.preview.review : undefined} />
           <SignersFieldset state={state} errors={errors} />
           <InputsFieldset template={template} state={state} errors={errors} />
           {m.groups && <ArgumentsFieldset groups={m.groups} state={state} errors={errors} />}

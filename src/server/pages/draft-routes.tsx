@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
-import { attachment, renderDraftFor } from "../drafting.js";
+import { attachment, renderDraftFor, reviewHeaders } from "../drafting.js";
 import { findMunicipality } from "../../data/places.js";
 import { isMotioneraError } from "../../domain/errors.js";
 import type { Place } from "../../domain/municipality.js";
@@ -87,6 +87,7 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
         "content-type": r.contentType,
         "content-disposition": attachment(r.fileName),
         "cache-control": "no-store",
+        ...reviewHeaders(r.warnings, r.review),
       });
     } catch (e) {
       if (!isMotioneraError(e)) throw e;

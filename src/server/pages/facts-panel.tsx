@@ -15,6 +15,8 @@ import { formatAge, formatDate } from "../../lang/dates.js";
 import { sv } from "../messages.sv.js";
 import { errorId, type FieldError } from "./draft-state.js";
 import { ErrorText, PlaceLink, SourceRef } from "./parts.js";
+import { ReviewBox } from "./review.js";
+import type { DraftReview } from "../../domain/errors.js";
 
 export interface FactLine {
   key: string;
@@ -124,13 +126,16 @@ function FactsList({ kommun, place, lines }: FactsPanelProps) {
   );
 }
 
-export function FactsPanel(props: FactsPanelProps & { template: Template; fragmentUrl: string }) {
+export function FactsPanel(props: FactsPanelProps & { template: Template; fragmentUrl: string; review?: DraftReview | undefined }) {
   return (
     <section class={`facts-panel${props.error ? " has-error" : ""}`} id="fakta" aria-labelledby="fakta-rubrik" data-fragment-url={props.fragmentUrl}>
       <h2 id="fakta-rubrik">{sv.facts.heading}</h2>
       <p class="help">{sv.facts.intro}</p>
       <div id="fakta-innehall">
         <FactsPanelContent {...props} />
+      </div>
+      <div class="facts-review" data-review-slot>
+        {props.review && <ReviewBox review={props.review} id="granska-fakta" />}
       </div>
     </section>
   );

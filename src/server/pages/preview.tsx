@@ -1,14 +1,15 @@
 /** The live preview: the draft as our HTML writer renders it, or what stops it. */
 import { raw } from "hono/html";
 import { renderDraftFor } from "../drafting.js";
-import { isMotioneraError } from "../../domain/errors.js";
+import { isMotioneraError, type DraftReview } from "../../domain/errors.js";
 import type { TemplateLibrary } from "../../compose/template-library.js";
 import type { Workspace } from "../../workspace.js";
 import { sv } from "../messages.sv.js";
+import { ReviewBox } from "./review.js";
 import { checkForm, errorForField, fieldId, sortErrors, type FieldErrors, type FormState } from "./draft-state.js";
 
 export type PreviewModel =
-  | { kind: "draft"; html: string; placeholder: boolean }
+  | { kind: "draft"; html: string; placeholder: boolean; review: DraftReview }
   | { kind: "hint"; text: string }
   | { kind: "errors"; errors: FieldErrors };
 
@@ -27,7 +28,7 @@ export async function previewFor(ws: Workspace, templates: TemplateLibrary, stat
   try {
     const r = await renderDraftFor(ws, checked.request, "html-fragment");
     const placeholder = checked.request.authors.length === 1 && checked.request.authors[0]!.name === sv.preview.placeholderSigner;
-    return { kind: "draft", html: nestHeadings(String(r.body)), placeholder };
+    return { kind: "draft", html: nestHeadings(String(r.body)), placeholder, review: r.review };
   } catch (e) {
     if (!isMotioneraError(e)) throw e;
     const [k, v] = errorForField(e.details, state, checked.template);
@@ -56,6 +57,11 @@ export function PreviewContent({ model }: { model: PreviewModel }) {
       return (
         <>
           {model.placeholder && <p class="preview-note">{sv.preview.placeholderNote}</p>}
+          <ReviewBox review={model.review} id="granska" />
+          {/* The same list for the facts panel: the script moves it there (without script the page renders it in place). */}
+          <template data-review-for-facts>
+            <ReviewBox review={model.review} id="granska-fakta" />
+          </template>
           {raw(model.html)}
         </>
       );

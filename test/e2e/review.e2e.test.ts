@@ -1,0 +1,103 @@
+/**
+ * "Att göra innan du lämnar in" in a real browser (Debian's Chromium through playwright-core):
+ * the live preview brings the list, the script puts it in the facts panel too, the places to
+ * fill in are highlighted, and axe finds nothing serious. Our own templates (review-fixture.ts).
+ * Screenshots go to test/artifacts/ (git-ignored).
+ */
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type Listening } from "../../src/server/serve.js";
+import { Workspace } from "../../src/workspace.js";
+import { tempWorkspace } from "../helpers/cli.js";
+import { reviewTemplates } from "../server/review-fixture.js";
+
+const chromiumPath = "/usr/bin/chromium";
+const hasChromium = existsSync(chromiumPath);
+const require = createRequire(import.meta.url);
+const root = join(import.meta.dirname, "..", "..");
+const artifacts = join(root, "test", "artifacts");
+
+describe.skipIf(!hasChromium)("the review in Chromium", () => {
+  let server: Listening;
+  let browser: Browser;
+  let base: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startServer(await Workspace.open({ db: tempWorkspace().db, templatesDir: reviewTemplates() }), { port: 0, host: "127.0.0.1" });
+    base = server.url.replace(/\/$/, "");
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "sv-SE" });
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    page.on("console", (m) => {
+      // The browser logs the 404 of /favicon.ico, and the facts panel's answer for no municipality.
+      if (m.type() === "error" && !/status of 4(04|22)/.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    return page;
+  }
+
+  it(
+    "the live preview lists what to do, the script puts the list in the facts panel, and the places are marked",
+    async () => {
+      const page = await open();
+      const q = new URLSearchParams({ template: "klar", "name.0": "Anna Andersson", "party.0": "L", date: "2026-11-24" });
+      await page.goto(`${base}/?${q}`);
+      // No municipality yet: neither the preview nor the panel has a list.
+      expect(await page.locator("#forhandsvisning .review").count()).toBe(0);
+      expect((await page.textContent("[data-review-slot]"))?.trim()).toBe("");
+
+      await page.fill("#f-kommun", "Lidingö");
+      await expect.poll(() => page.textContent("[data-review-slot]"), { timeout: 10_000 }).toContain("Inget att fylla i eller kontrollera i utkastet.");
+      expect(await page.textContent("#forhandsvisning .review")).toContain("Inget att fylla i eller kontrollera i utkastet.");
+
+      // Another template (its form is fetched anew), then the list changes with the preview.
+      await Promise.all([page.waitForURL(/template=fyll-i/), page.selectOption("#f-template", "fyll-i")]);
+      await expect.poll(() => page.textContent("[data-review-slot]"), { timeout: 10_000 }).toContain("Fyll i: beslutets datum");
+      const panel = (await page.textContent("#fakta .review"))!.replace(/\s+/g, " ");
+      expect(panel).toContain("2 ställen att fylla i och 1 sak att kontrollera.");
+      expect(panel).toContain("Fyll i: nämndens namn");
+      expect(panel).toMatch(/Kontrollera: Uppgiften ”Avtal med Mikamottagningen och KAST i Stockholm” för Lidingö är från .* äldre än mallen godtar/);
+      const marks = page.locator("#forhandsvisning article mark.placeholder");
+      expect(await marks.allTextContents()).toEqual(["[FYLL I: beslutets datum]", "[FYLL I: nämndens namn]"]);
+      // Dark text on amber, a dashed frame: computed by the browser from site.css.
+      const style = await page.evaluate(
+        `(() => { const s = getComputedStyle(document.querySelector("#forhandsvisning article mark.placeholder")); return { color: s.color, background: s.backgroundColor, border: s.borderTopStyle }; })()`,
+      );
+      expect(style).toEqual({ color: "rgb(27, 27, 27)", background: "rgb(255, 208, 138)", border: "dashed" });
+      // One copy of each heading id in the document (the preview's copy for the panel is an inert <template>).
+      expect(await page.locator("#granska-fakta-rubrik").count()).toBe(1);
+      expect(await page.locator("#granska-rubrik").count()).toBe(1);
+
+      // Emptying the municipality empties the panel's list again.
+      await page.fill("#f-kommun", "");
+      await expect.poll(() => page.locator("#fakta .review").count(), { timeout: 10_000 }).toBe(0);
+      await page.fill("#f-kommun", "Lidingö");
+      await expect.poll(() => page.locator("#fakta .review").count(), { timeout: 10_000 }).toBe(1);
+
+      await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+      const options = { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } };
+      const violations = (await page.evaluate(`axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations)`)) as { id: string; impact: string | null; nodes: unknown[] }[];
+      const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(bad, JSON.stringify(bad, null, 1)).toEqual([]);
+      await page.screenshot({ path: join(artifacts, "utkast-att-gora.png"), fullPage: true });
+      await page.close();
+      expect(problems).toEqual([]);
+    },
+    60_000,
+  );
+});

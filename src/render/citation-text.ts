@@ -21,7 +21,7 @@ export interface NoteText {
 /** "Titel, Utgivare, 21 februari 2023." (or "…, odaterad.") */
 export function sourceEntry(source: Source): NoteText {
   const date = source.date === null ? labels.undatedSource : formatDate(source.date);
-  return { text: endSentence(`${source.title}, ${source.publisher}, ${date}`), url: source.url };
+  return { text: endSentence([source.title, source.publisher, date].filter(Boolean).join(", ")), url: source.url };
 }
 
 /** The note for one citation: the cited figure with its date, then its source. */

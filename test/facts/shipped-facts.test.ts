@@ -56,7 +56,7 @@ describe("the shipped facts (corpus/motionera.json)", () => {
 
   it("gives every fact a source with a title and a publisher", () => {
     for (const f of load().facts) {
-      expect(f.source.title.trim(), f.id).not.toBe("");
+      expect(f.source.title?.trim(), f.id).not.toBe("");
       expect(f.source.publisher.trim(), f.id).not.toBe("");
     }
   });

@@ -317,12 +317,13 @@ export const factCatalog: readonly FactDefinition[] = [
     description: "How many people were prosecuted for (lagförda för) buying sex in the year given by as-of.",
   },
   {
-    key: "joint_operation_buyers_prosecuted",
-    label: "Sexköpare lagförda efter gemensam insats av polis och kommun",
+    key: "joint_operation_suspected_buyers",
+    label: "Misstänkta sexköpare efter en gemensam insats av polis och kommun",
     type: "number",
     scopes: ["kommun"],
     format: "count",
-    description: "How many suspected sex buyers were prosecuted after a joint operation by the police and the municipality.",
+    description:
+      "How many suspected sex buyers a joint operation by the police and the municipality identified (the figure is of suspects, not prosecutions or convictions).",
   },
 
   // ── Action plans ─────────────────────────────────────────────────────────────────────────
@@ -407,6 +408,15 @@ export const factCatalog: readonly FactDefinition[] = [
     scopes: ["kommun"],
     description: "true: social services train their staff on prostitution regularly; false: they do not.",
   },
+  {
+    key: "social_services_committee",
+    label: "Nämnd som ansvarar för socialtjänsten",
+    type: "text",
+    scopes: ["kommun"],
+    historical: false,
+    description:
+      "The committee responsible for the municipality's social services, in definite form as an att-sats names it (\"socialnämnden\", \"individ- och familjenämnden\").",
+  },
 
   // ── Local networks ───────────────────────────────────────────────────────────────────────
   {
@@ -445,7 +455,7 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "number",
     scopes: ["kommun"],
     format: "count",
-    description: "How many incidents the local network documented in all over the period stated in the note, up to as-of.",
+    description: "How many incidents the local network documented in all over the period from the fact's since to its as-of.",
   },
   {
     key: "stad_for_stad_pilot",
@@ -517,10 +527,10 @@ export const factCatalog: readonly FactDefinition[] = [
   },
   {
     key: "interpellation_answer_deadline",
-    label: "En interpellation ska besvaras (KL 5 kap. 59–63 §§)",
+    label: "En interpellation bör besvaras (KL 5 kap. 63 §)",
     type: "text",
     scopes: ["land"],
-    description: "By when an interpellation must be answered (Kommunallagen).",
+    description: "By when an interpellation should be answered (Kommunallagen 5 kap. 63 §: \"bör\", not a binding deadline).",
   },
   {
     key: "municipalities_styled_stad",

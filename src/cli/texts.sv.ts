@@ -55,16 +55,37 @@ Exempel:
     asOfOpt: "datum som värdet avser, ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
     sourceTitle: "källans titel",
     publisher: "källans utgivare",
+    party: "parti som gav ut källan eller vars politiker skrev den (partibeteckning, t.ex. V); upprepa för flera",
+    since: "första datum som värdet avser, när det gäller en period (t.ex. en summa för 2017–2019), ÅÅÅÅ[-MM[-DD]]",
+    period: (since: string, asOf: string) => `från ${since} till och med ${asOf}`,
+    parties: "parti",
     sourceDate: "källans datum, ÅÅÅÅ[-MM[-DD]] (utelämna om källan är odaterad)",
     url: "källans webbadress",
     note: "förbehåll som läsaren behöver, t.ex. ungefärligt värde",
     added: "Lade till:",
     keysSummary: "lista alla faktanycklar med typ och omfattning",
+    sourcesSummary: "lista registrets källor, var och en en gång, med uppgifterna som hänvisar till dem",
+    sourcesIncomplete: "visa bara källor som saknar titel, datum eller webbadress",
+    untitled: "(titel saknas)",
+    gaps: { title: "titel", date: "datum", url: "webbadress" } as Record<string, string>,
+    lacks: "saknar",
+    citedBy: (n: number, keys: readonly string[]) => `${n} ${n === 1 ? "uppgift" : "uppgifter"}: ${keys.join(", ")}`,
+    sourcesHeading: (sources: number, facts: number) => `${sources} ${sources === 1 ? "källa" : "källor"} för ${facts} ${facts === 1 ? "uppgift" : "uppgifter"}:`,
+    incompleteHeading: (n: number, of: number) => `${n} av ${of} ${of === 1 ? "källa" : "källor"} saknar titel, datum eller webbadress:`,
+    allComplete: (of: number) => (of === 1 ? "Källan har titel, datum och webbadress." : `Alla ${of} källor har titel, datum och webbadress.`),
+    noSources: "Registret har inga uppgifter och alltså inga källor.",
+    sourcesExamples: `
+Exempel:
+  motionera facts sources
+  motionera facts sources --incomplete
+  motionera facts sources --json`,
     examples: `
 Exempel:
   motionera facts Lidingö
   motionera facts 0186 --json
-  motionera facts add Lidingö mika_kast_agreement ja --as-of 2024-03-01 --source-title "Protokoll KS" --publisher "Lidingö stad" --source-date 2024-03-05`,
+  motionera facts add Lidingö mika_kast_agreement ja --as-of 2024-03-01 --source-title "Protokoll KS" --publisher "Lidingö stad" --source-date 2024-03-05
+  motionera facts add Göteborg action_plan_sells_sex nej --as-of 2026-01-15 --source-title "Motion om en handlingsplan" --publisher "Vänsterpartiet Göteborg" --party V
+  motionera facts sources --incomplete`,
   },
 
   factsImport: {

@@ -349,23 +349,14 @@ export const factCatalog: readonly FactDefinition[] = [
     description: "How many people were prosecuted for (lagförda för) buying sex in the year given by as-of.",
   },
   {
-    key: "joint_operation_buyers_prosecuted",
-    label: "Sexköpare lagförda efter gemensam insats av polis och kommun",
-    type: "number",
-    scopes: ["kommun"],
-    format: "count",
-    unit: { one: "misstänkt sexköpare", many: "misstänkta sexköpare" },
-    description: "How many suspected sex buyers were prosecuted after a joint operation by the police and the municipality.",
-  },
-
-  {
     key: "joint_operation_suspected_buyers",
     label: "Misstänkta sexköpare efter en gemensam insats av polis och kommun",
     type: "number",
     scopes: ["kommun"],
     format: "count",
     unit: { one: "misstänkt sexköpare", many: "misstänkta sexköpare" },
-    description: "How many suspected sex buyers a joint operation by the police and the municipality identified (suspects, not prosecutions or convictions).",
+    description:
+      "How many suspected sex buyers a joint operation by the police and the municipality identified (the figure is of suspects, not prosecutions or convictions).",
   },
 
   // ── Action plans ─────────────────────────────────────────────────────────────────────────
@@ -451,13 +442,14 @@ export const factCatalog: readonly FactDefinition[] = [
     scopes: ["kommun"],
     description: "true: social services train their staff on prostitution regularly; false: they do not.",
   },
-
   {
     key: "social_services_committee",
     label: "Nämnd som ansvarar för socialtjänsten",
     type: "text",
     scopes: ["kommun"],
-    description: "The committee responsible for social services, in definite form as an att-sats names it (\"socialnämnden\", \"individ- och familjenämnden\").",
+    historical: false,
+    description:
+      "The committee responsible for the municipality's social services, in definite form as an att-sats names it (\"socialnämnden\", \"individ- och familjenämnden\").",
   },
 
   // ── Local networks ───────────────────────────────────────────────────────────────────────
@@ -499,7 +491,7 @@ export const factCatalog: readonly FactDefinition[] = [
     scopes: ["kommun"],
     format: "count",
     unit: { one: "händelse", many: "händelser" },
-    description: "How many incidents the local network documented in all over the period stated in the note, up to as-of.",
+    description: "How many incidents the local network documented in all over the period from the fact's since to its as-of.",
   },
   {
     key: "stad_for_stad_pilot",
@@ -576,10 +568,10 @@ export const factCatalog: readonly FactDefinition[] = [
   {
     key: "interpellation_answer_deadline",
     inForce: true,
-    label: "En interpellation ska besvaras (KL 5 kap. 59–63 §§)",
+    label: "En interpellation bör besvaras (KL 5 kap. 63 §)",
     type: "text",
     scopes: ["land"],
-    description: "By when an interpellation must be answered (Kommunallagen).",
+    description: "By when an interpellation should be answered (Kommunallagen 5 kap. 63 §: \"bör\", not a binding deadline).",
   },
   {
     key: "municipalities_styled_stad",

@@ -43,8 +43,8 @@ export function computeDerivedFact(def: DerivedFactDefinition, subject: string, 
   const recordedAt = used.map((f) => f.recordedAt).reduce((a, b) => (a >= b ? a : b));
   const areaName = scope === "lan" ? (countyByCode(subject)?.name ?? subject) : "Sverige";
   const missing = members.length - used.length;
-  // The underlying sources, each once: "”Protokoll KS” (Lidingö stad)".
-  const sources = [...new Set(used.map((f) => `”${f.source.title}” (${f.source.publisher})`))];
+  // The underlying sources, each once: "”Protokoll KS” (Lidingö stad)", or the publisher alone for an untitled one.
+  const sources = [...new Set(used.map((f) => (f.source.title ? `”${f.source.title}” (${f.source.publisher})` : f.source.publisher)))];
   const note = [
     ...(missing > 0 ? [`uppgift saknas för ${plural(missing, "kommun", "kommuner")}`] : []),
     `${sources.length === 1 ? "underlag" : "underlagen"}: ${sources.join(", ")}`,

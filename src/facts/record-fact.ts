@@ -3,7 +3,7 @@
  * the value as text, checked against the catalog's type and scopes, and stored with its source.
  */
 import { MotioneraError } from "../domain/errors.js";
-import type { Fact, FactValue, Source } from "../domain/fact.js";
+import { startsNoLaterThan, type Fact, type FactValue, type Source } from "../domain/fact.js";
 import { partialDateSchema } from "../domain/partial-date.js";
 import { findCounty, findMunicipality } from "../data/places.js";
 import { nearest } from "../lang/nearest.js";
@@ -61,6 +61,8 @@ export interface FactEntry {
   /** The value as typed: "ja", "12 345", "7,5 procent", "2023-02-21", a text. */
   value: string;
   asOf: string;
+  /** For a value over a period (a total for 2017–2019): the first date it covers. */
+  since?: string;
   source: Source;
   note?: string;
 }
@@ -87,11 +89,19 @@ export async function recordFact(store: Store, entry: FactEntry): Promise<{ fact
   }
   const asOf = partialDateSchema.safeParse(entry.asOf);
   if (!asOf.success) throw new MotioneraError({ code: "fact_invalid", field: "asOf", problem: asOf.error.issues[0]?.message ?? "ogiltigt datum" });
+  let since: string | undefined;
+  if (entry.since !== undefined) {
+    const parsed = partialDateSchema.safeParse(entry.since);
+    if (!parsed.success) throw new MotioneraError({ code: "fact_invalid", field: "since", problem: parsed.error.issues[0]?.message ?? "ogiltigt datum" });
+    if (!startsNoLaterThan(parsed.data, asOf.data)) throw new MotioneraError({ code: "fact_invalid", field: "since", problem: `perioden kan inte börja (${entry.since}) efter datumet den avser (${entry.asOf})` });
+    since = parsed.data;
+  }
   const fact = await store.addFact({
     subject: subject.subject,
     key: entry.key,
     value: parseFactValue(definition, entry.value),
     asOf: asOf.data,
+    ...(since ? { since } : {}),
     source: entry.source,
     ...(entry.note ? { note: entry.note } : {}),
   });

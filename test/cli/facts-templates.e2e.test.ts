@@ -17,13 +17,21 @@ describe("motionera facts", () => {
 
   it("--json gives the facts with sources; --all adds the history", () => {
     const ws = tempWorkspace();
-    const latest = JSON.parse(runCli(["facts", "0186", "--json", "--db", ws.db]).stdout) as { municipality: { code: string }; facts: { key: string; subject: string; source: { title: string } }[] };
+    const latest = JSON.parse(runCli(["facts", "0186", "--json", "--db", ws.db]).stdout) as {
+      municipality: { code: string };
+      facts: { key: string; subject: string; source: { title?: string; publisher: string; parties?: string[] } }[];
+    };
     expect(latest.municipality.code).toBe("0186");
     const agreement = latest.facts.filter((f) => f.key === "mika_kast_agreement" && f.subject === "0186");
     expect(agreement).toHaveLength(1);
     const all = JSON.parse(runCli(["facts", "0186", "--json", "--all", "--db", ws.db]).stdout) as typeof latest;
     expect(all.facts.filter((f) => f.key === "mika_kast_agreement" && f.subject === "0186")).toHaveLength(2);
-    for (const f of all.facts) expect(f.source.title.length).toBeGreaterThan(0);
+    for (const f of all.facts) {
+      expect(f.source.publisher.length).toBeGreaterThan(0);
+      if (f.source.title !== undefined) expect(f.source.title.length).toBeGreaterThan(0);
+    }
+    // The Liberal op-ed of February 2023 is a party's source.
+    expect(all.facts.find((f) => f.key === "mika_kast_agreement" && f.subject === "0186" && f.source.parties?.[0] === "L")).toBeDefined();
   });
 
   it("adds a fact with its source and keeps the older value as history", () => {

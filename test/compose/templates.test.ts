@@ -117,7 +117,7 @@ describe("every template × municipality × signers", () => {
           // Citations: present, each with a source, each referenced in the text, numbered in order.
           expect(draft.citations.length).toBeGreaterThan(0);
           for (const ci of draft.citations) {
-            expect(ci.source.title.length).toBeGreaterThan(0);
+            expect((ci.source.title ?? ci.source.publisher).length).toBeGreaterThan(0);
             expect(ci.source.publisher.length).toBeGreaterThan(0);
             expect(ci.value.length).toBeGreaterThan(0);
           }

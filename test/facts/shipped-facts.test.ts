@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
 import { databaseSchema, type Database } from "../../src/store/schema.js";
 import { factCatalog, factDefinition, scopeOfSubject } from "../../src/facts/catalog.js";
+import { partyNames } from "../../src/domain/signer.js";
 
 const raw: unknown = JSON.parse(readFileSync(new URL("../../corpus/motionera.json", import.meta.url), "utf8"));
 
@@ -54,11 +55,92 @@ describe("the shipped facts (corpus/motionera.json)", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("gives every fact a source with a title and a publisher", () => {
+  it("gives every fact a source with a publisher, and a title only where it is the source's own", () => {
     for (const f of load().facts) {
-      expect(f.source.title.trim(), f.id).not.toBe("");
       expect(f.source.publisher.trim(), f.id).not.toBe("");
+      if (f.source.title !== undefined) expect(f.source.title.trim(), f.id).not.toBe("");
     }
+  });
+
+  it("never gives a source a bracketed description of our own in place of its title", () => {
+    for (const f of load().facts) {
+      expect(f.source.title ?? "", f.id).not.toMatch(/^\s*\[|\]\s*$/);
+      expect(f.source.publisher, f.id).not.toMatch(/^\s*\[/);
+    }
+  });
+
+  it("marks every source a party published with its party letters", () => {
+    // A publisher that names a party ("Vänsterpartiet Göteborg", "…, S)", "Allians för Helsingborg") is a party's source.
+    const partyWords = [...Object.values(partyNames), "Allians för"];
+    const namesParty = (publisher: string) => partyWords.some((w) => publisher.includes(w)) || /, (S|M|SD|C|V|KD|L|MP)\)$/.test(publisher);
+    const partySources = load().facts.filter((f) => namesParty(f.source.publisher));
+    expect(partySources.length).toBeGreaterThan(0);
+    for (const f of partySources) expect(f.source.parties, `${f.id}: ${f.source.publisher}`).toBeDefined();
+    for (const f of load().facts) {
+      for (const p of f.source.parties ?? []) expect(Object.keys(partyNames), f.id).toContain(p);
+    }
+    const partiesOf = (title: string) => load().facts.find((f) => f.source.title === title)?.source.parties;
+    expect(partiesOf("Lidingö borde bli en del av Stockholms länsövergripande arbete mot prostitution")).toEqual(["L"]);
+    expect(partiesOf("Studiebesök hos Mikamottagningen och Mika hälsa")).toEqual(["S"]);
+    expect(partiesOf("Vänsterpartiet kräver handlingsplan för insatser till personer som säljer sex")).toEqual(["V"]);
+    expect(partiesOf("Vad händer i arbetet mot prostitution?")).toEqual(["V"]);
+    expect(partiesOf("Medborgarlöfte mot människohandel: Sexköparna ska lagföras, inte bara betala böter")).toEqual(["S"]);
+    expect(partiesOf("Helsingborgs stad ska ta tydligare ansvar för att samordna insatser mot prostitution")).toEqual(["M", "L", "KD", "C"]);
+  });
+
+  it("cites the law itself for the penalty scales and Kommunallagen, with riksdagen's SFS pages", () => {
+    const facts = load().facts;
+    const law = (id: string) => facts.find((f) => f.id === id)?.source;
+    for (const id of ["SE.sex_purchase_penalty.2022-08-01", "SE.trafficking_penalty.odaterad", "SE.trafficking_penalty_less_serious.odaterad"]) {
+      expect(law(id), id).toMatchObject({ title: "Brottsbalk (1962:700)", publisher: "Sveriges riksdag" });
+      expect(law(id)?.url, id).toMatch(/^https:\/\/www\.riksdagen\.se\/.*brottsbalk-1962700_sfs-1962-700/);
+    }
+    for (const id of ["SE.motion_decision_deadline.2017", "SE.interpellation_answer_deadline.2017"]) {
+      expect(law(id), id).toMatchObject({ title: "Kommunallag (2017:725)", publisher: "Sveriges riksdag" });
+      expect(law(id)?.url, id).toMatch(/kommunallag-2017725_sfs-2017-725/);
+    }
+  });
+
+  it("says an interpellation bör (not ska) be answered, as the law does", () => {
+    const f = load().facts.find((x) => x.key === "interpellation_answer_deadline");
+    expect(f?.value).toEqual({ type: "text", value: "senast vid det sammanträde som följer närmast efter det där interpellationen ställdes" });
+    expect(f?.note).toMatch(/bör/);
+    expect(factDefinition("interpellation_answer_deadline")?.label).toBe("En interpellation bör besvaras (KL 5 kap. 63 §)");
+  });
+
+  it("records the Umeå operation's figure as suspects, under the renamed key, citing Sveriges Radio's article", () => {
+    const facts = load().facts;
+    expect(facts.some((f) => (f.key as string) === "joint_operation_buyers_prosecuted")).toBe(false);
+    expect(factDefinition("joint_operation_buyers_prosecuted")).toBeUndefined();
+    const f = facts.find((x) => x.key === "joint_operation_suspected_buyers" && x.subject === "2480");
+    expect(f?.value).toEqual({ type: "number", value: 24 });
+    expect(f?.source).toMatchObject({ publisher: "Sveriges Radio", url: "https://sverigesradio.se/artikel/7059564" });
+    expect(factDefinition("joint_operation_suspected_buyers")?.label).toBe("Misstänkta sexköpare efter en gemensam insats av polis och kommun");
+    // The corpus documents point at the fact by its new id.
+    const ids = load().documents.flatMap((d) => d.facts);
+    expect(ids.filter((id) => id.includes("joint_operation_buyers_prosecuted"))).toEqual([]);
+  });
+
+  it("dates the start of Helsingborg's 63 incidents (2017–2019) with since", () => {
+    const f = load().facts.find((x) => x.key === "trafficking_network_incidents_total" && x.subject === "1283");
+    expect(f?.value).toEqual({ type: "number", value: 63 });
+    expect([f?.since, f?.asOf]).toEqual(["2017", "2019"]);
+    expect(f?.note).toMatch(/2017–2019/);
+  });
+
+  it("names the committee responsible for social services in five municipalities, each with its source", () => {
+    const facts = load().facts.filter((f) => f.key === "social_services_committee");
+    const bySubject = Object.fromEntries(facts.map((f) => [f.subject, f.value.value]));
+    expect(bySubject).toEqual({
+      "0186": "omsorgs- och socialnämnden",
+      "2480": "individ- och familjenämnden",
+      "0581": "socialnämnden",
+      "1283": "socialnämnden",
+      "1480": "socialnämnderna Centrum, Hisingen, Nordost och Sydväst",
+    });
+    expect(facts.find((f) => f.subject === "1480")?.asOf).toBe("2021-01-01");
+    expect(facts.find((f) => f.subject === "1480")?.source.publisher).toBe("Hela Hisingen");
+    expect(factDefinition("social_services_committee")).toMatchObject({ type: "text", scopes: ["kommun"] });
   });
 
   it("keeps at most one value per subject, key and as-of", () => {

@@ -98,7 +98,7 @@ describe("renderDocx", () => {
     const refs = doc.match(/<w:footnoteReference w:id="\d+"\/>/g) ?? [];
     expect(refs).toHaveLength(4);
     const notes = parts["word/footnotes.xml"]!;
-    for (const c of sampleCitations) expect(notes).toContain(escapeXml(c.source.title));
+    for (const c of sampleCitations) expect(notes).toContain(escapeXml(c.source.title!));
     expect(notes).toContain("(uppgift per 21 februari 2023)");
     expect(notes).toContain("(odaterad uppgift)");
     expect(notes).toContain('<w:pStyle w:val="FootnoteText"/>');
@@ -134,7 +134,7 @@ describe("renderDocx with characters XML forbids", () => {
   const draft: Draft = {
     ...mapText(sampleDraft, dirty),
     meta: { ...sampleDraft.meta, title: dirty(sampleTitle), authors: [{ name: dirty("Anna Exempel") }] },
-    citations: sampleCitations.map((c) => ({ ...c, label: dirty(c.label), source: { ...c.source, title: dirty(c.source.title) } })),
+    citations: sampleCitations.map((c) => ({ ...c, label: dirty(c.label), source: { ...c.source, title: dirty(c.source.title!) } })),
   };
   let parts: Record<string, string>;
   let buf: Buffer;

@@ -35,13 +35,13 @@ const fact = (title: string, value = 1): NewFact => ({
 
 const titlesIn = (db: string): Set<string> => {
   const data = databaseSchema.parse(JSON.parse(readFileSync(db, "utf8")));
-  return new Set(data.facts.map((f) => f.source.title));
+  return new Set(data.facts.map((f) => f.source.title ?? ""));
 };
 
 const countByTitle = (db: string): Map<string, number> => {
   const data = databaseSchema.parse(JSON.parse(readFileSync(db, "utf8")));
   const m = new Map<string, number>();
-  for (const f of data.facts) m.set(f.source.title, (m.get(f.source.title) ?? 0) + 1);
+  for (const f of data.facts) m.set(f.source.title ?? "", (m.get(f.source.title ?? "") ?? 0) + 1);
   return m;
 };
 
@@ -130,7 +130,7 @@ describe("readers in other processes", () => {
     execFileSync(process.execPath, [writer, db, "loop", "3"]);
     const after = await reader.facts();
     expect(after.length).toBe(before + 9); // three imports of three rows
-    expect(after.some((f) => f.source.title.startsWith("Crash test"))).toBe(true);
+    expect(after.some((f) => f.source.title?.startsWith("Crash test"))).toBe(true);
   });
 });
 

@@ -218,7 +218,7 @@ export function registerCorpus(program: Command): void {
           const f = registry.byId(fid);
           if (!f) return { id: fid, text: "(finns inte i registret)" };
           const def = factDefinition(f.key);
-          return { id: fid, text: `${def?.label ?? f.key}: ${formatFactValue(f.value, def)}${f.asOf ? ` (${formatDate(f.asOf)})` : ""}; ${f.source.title}, ${f.source.publisher}` };
+          return { id: fid, text: `${def?.label ?? f.key}: ${formatFactValue(f.value, def)}${f.asOf ? ` (${formatDate(f.asOf)})` : ""}; ${[f.source.title, f.source.publisher].filter(Boolean).join(", ")}` };
         });
         if (o.json) process.stdout.write(`${JSON.stringify({ ...doc, factDetails: facts.map((x) => ({ id: x.id, ...((registry.byId(x.id) ?? {}) as object) })) }, null, 2)}\n`);
         else process.stdout.write(`${showDocument(doc, facts)}\n`);

@@ -9,13 +9,15 @@ import { formatDate, todayInSweden } from "../../lang/dates.js";
 import { Workspace } from "../../workspace.js";
 import { action, parseOptions } from "../run.js";
 import { registerFactsImport } from "./facts-import.js";
+import { registerFactsSources, sourceHeadline } from "./facts-sources.js";
+import { collect } from "../option-values.js";
+import { parliamentaryParties } from "../../domain/signer.js";
 import { texts } from "../texts.sv.js";
 
 const t = texts.facts;
 
-function sourceLine(s: FactRow["source"]): string {
-  return [s.title, s.publisher, s.date ? formatDate(s.date) : t.undated, s.url].filter(Boolean).join(", ");
-}
+/** "S", "v" → "V"; a local party's own name as typed. */
+const partyLetter = (p: string): string => ((parliamentaryParties as readonly string[]).includes(p.trim().toUpperCase()) ? p.trim().toUpperCase() : p.trim());
 
 function printRows(rows: readonly FactRow[], all: boolean): void {
   const shown = all ? rows : rows.filter((r) => r.latest);
@@ -29,19 +31,23 @@ function printRows(rows: readonly FactRow[], all: boolean): void {
       scope = r.scope;
       process.stdout.write(`\n${t.scopeHeading[scope]}: ${r.subjectName}\n`);
     }
-    const when = r.asOf ? `${t.asOf} ${formatDate(r.asOf)}${r.age ? ` (${t.age} ${r.age})` : ""}` : t.undated;
+    const since = r.fact.since;
+    const period = r.asOf && since ? t.period(formatDate(since), formatDate(r.asOf)) : r.asOf ? `${t.asOf} ${formatDate(r.asOf)}` : undefined;
+    const when = period ? `${period}${r.age ? ` (${t.age} ${r.age})` : ""}` : t.undated;
     const older = r.latest ? "" : ` [${t.older}]`;
     process.stdout.write(`  ${r.label}: ${r.value}${r.note ? ` (${r.note})` : ""}, ${when}${older}\n`);
-    process.stdout.write(`    ${t.source}: ${sourceLine(r.source)}   [${r.key}]\n`);
+    process.stdout.write(`    ${t.source}: ${sourceHeadline(r.source)}   [${r.key}]\n`);
   }
 }
 
 const addSchema = z.object({
   asOf: partialDateSchema,
+  since: partialDateSchema.optional(),
   sourceTitle: z.string().trim().min(1),
   publisher: z.string().trim().min(1),
   sourceDate: partialDateSchema.optional(),
   url: z.string().url().optional(),
+  party: z.array(z.string().trim().min(1).max(80)).default([]),
   note: z.string().trim().min(1).optional(),
   db: z.string().optional(),
   json: z.boolean().default(false),
@@ -68,7 +74,7 @@ export function registerFacts(program: Command): void {
         const ws = await Workspace.open(o.db ? { db: o.db } : {});
         const rows = factRowsForPlace(await ws.facts(), place, todayInSweden());
         if (o.json) {
-          const out = rows.filter((r) => o.all || r.latest).map(({ fact, ...r }) => ({ ...r, id: fact.id, rawValue: fact.value }));
+          const out = rows.filter((r) => o.all || r.latest).map(({ fact, ...r }) => ({ ...r, ...(fact.since ? { since: fact.since } : {}), id: fact.id, rawValue: fact.value }));
           process.stdout.write(`${JSON.stringify({ municipality: { code: place.code, name: place.name, selfName: place.selfName, county: place.county }, facts: out }, null, 2)}\n`);
           return;
         }
@@ -89,6 +95,8 @@ export function registerFacts(program: Command): void {
     .requiredOption("--publisher <text>", t.publisher)
     .option("--source-date <datum>", t.sourceDate)
     .option("--url <url>", t.url)
+    .option("--party <bokstav>", t.party, collect, [])
+    .option("--since <datum>", t.since)
     .option("--note <text>", t.note)
     .option("--json", texts.optJson, false)
     .option("--db <fil>", texts.optDb)
@@ -106,7 +114,14 @@ export function registerFacts(program: Command): void {
           key,
           value: valueText,
           asOf: o.asOf,
-          source: { title: o.sourceTitle, publisher: o.publisher, date: o.sourceDate ?? null, ...(o.url ? { url: o.url } : {}) },
+          ...(o.since ? { since: o.since } : {}),
+          source: {
+            title: o.sourceTitle,
+            publisher: o.publisher,
+            date: o.sourceDate ?? null,
+            ...(o.url ? { url: o.url } : {}),
+            ...(o.party.length ? { parties: [...new Set(o.party.map(partyLetter))] } : {}),
+          },
           ...(o.note ? { note: o.note } : {}),
         });
         if (o.json) process.stdout.write(`${JSON.stringify(fact, null, 2)}\n`);
@@ -115,6 +130,7 @@ export function registerFacts(program: Command): void {
     );
 
   registerFactsImport(facts);
+  registerFactsSources(facts);
 
   facts
     .command("keys")

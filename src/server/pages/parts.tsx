@@ -5,12 +5,16 @@ import { sv } from "../messages.sv.js";
 import type { FieldError } from "./draft-state.js";
 import { placeHref } from "./links.js";
 
-/** "Titel, Utgivare, 21 februari 2023", the title linked when the source has an address. */
+/**
+ * "Titel, Utgivare, 21 februari 2023", the title linked when the source has an address; a
+ * source whose title we do not know starts with its publisher (linked instead).
+ */
 export function SourceRef({ source }: { source: Source & { reference?: string | undefined } }) {
-  const rest = [source.publisher, source.date ? formatDate(source.date) : sv.facts.undated].join(", ");
+  const head = source.title ?? source.publisher;
+  const rest = [...(source.title ? [source.publisher] : []), source.date ? formatDate(source.date) : sv.facts.undated].join(", ");
   return (
     <span class="source">
-      {source.url && /^https?:\/\//.test(source.url) ? <a href={source.url}>{source.title}</a> : <cite>{source.title}</cite>}
+      {source.url && /^https?:\/\//.test(source.url) ? <a href={source.url}>{head}</a> : source.title ? <cite>{head}</cite> : head}
       {`, ${rest}`}
     </span>
   );

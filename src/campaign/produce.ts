@@ -119,7 +119,7 @@ export async function produceOne(ws: Workspace, settings: CampaignSettings, plac
       status: "written",
       files: files.map((f) => f.name),
       citations: draft.citations.length,
-      factsCited: [...new Set(draft.citations.map((c) => c.key))],
+      factsCited: [...new Set(composed.cited.map((c) => c.fact.key))],
       missingFacts: warnings.filter(isMissing).map((w) => w.key),
       staleFacts: warnings.filter((w) => w.code === "fact_stale").map((w) => w.key),
       warnings: warnings.filter((w) => !isMissing(w)).map(explainWarning),

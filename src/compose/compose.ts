@@ -47,6 +47,8 @@ export interface Composed {
   review: DraftReview;
   /** The claims the text makes about the municipality, with the facts and inputs behind each. */
   claims: ClaimRecord[];
+  /** Every fact the text cites (facts from one source and date share a note, so there may be more facts than notes). */
+  cited: { fact: Fact; subjectName: string }[];
   /** Every sentence that cites something, with the facts behind it (what an "Underlag" lists). */
   support: { sentence: string; facts: { fact: Fact; subjectName: string }[] }[];
 }
@@ -192,7 +194,7 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   const blocks = forPress ? moveNotesToUnderlag(placed, state.citations) : placed;
   const firstHeading = blocks.find((b) => b.type === "heading" && b.level === 1);
   const title = firstHeading && firstHeading.type === "heading" ? inlineText(firstHeading.children) : template.frontMatter.title;
-  const cited = distinctSources(state.citations);
+  const citedSources = distinctSources(state.citations);
   const draft: Draft = {
     meta: {
       title,
@@ -207,16 +209,17 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
     },
     blocks,
     citations: state.citations,
-    sources: forPress ? [] : cited,
+    sources: forPress ? [] : citedSources,
   };
   const warnings: DraftWarning[] = [
     ...staleCitations(template, state.citedFacts, date, req.strict),
     ...state.checks,
-    ...sourceChecks(cited, req.authors),
+    ...sourceChecks(citedSources, req.authors),
     ...(kind === "interpellation" && req.authors.length > 1 ? [{ code: "several_interpellants", count: req.authors.length } as const] : []),
     ...missing,
   ];
   const review: DraftReview = { placeholders: draftPlaceholders(draft), checks: warnings.filter(isCheck) };
   if (req.strict && review.placeholders.length > 0) throw new MotioneraError({ code: "draft_has_placeholders", placeholders: review.placeholders });
-  return { draft, markdown, template, place, warnings, review, claims: state.claims, support };
+  const cited = state.citedFacts.map(({ fact, subjectName }) => ({ fact, subjectName }));
+  return { draft, markdown, template, place, warnings, review, claims: state.claims, cited, support };
 }

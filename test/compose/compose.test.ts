@@ -66,7 +66,7 @@ describe("compose: template → Markdown → Draft", () => {
     const p = c.draft.blocks[1]!;
     expect(p.type).toBe("paragraph");
     if (p.type !== "paragraph") return;
-    expect(inlineText(p.children)).toBe("Avtal: ja. Länet: 16. Igen. Andel: 7,5\u00a0procent.");
+    expect(inlineText(p.children)).toBe("Avtal: ja. Länet: 16 kommuner. Igen. Andel: 7,5\u00a0procent.");
     expect(p.children.filter((x) => x.type === "citation").map((x) => (x as { n: number }).n)).toEqual([1, 2, 1, 3]);
     expect(c.draft.citations.map((x) => [x.key, x.value, x.subjectName, x.asOf])).toEqual([
       ["mika_kast_agreement", "ja", "Lidingö", "2023-11-13"],

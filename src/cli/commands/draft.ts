@@ -79,7 +79,7 @@ export function registerDraft(program: Command): void {
         // Warnings that are "kontrollera" items are listed on stdout with the review below; others go to stderr.
         for (const w of composed.warnings.filter((x) => x.code !== "fact_optional_missing" && !isCheck(x))) process.stderr.write(`${texts.draft.warning} ${explainWarning(w)}\n`);
         if (missing.length > 0) process.stderr.write(`${texts.draft.missingOptional(composed.place.name, missing.map((m) => m.label), o.verbose)}\n`);
-        process.stdout.write(`${composed.draft.meta.title} (${composed.place.selfName}, ${texts.draft.citedFacts(composed.draft.citations.length)})\n${texts.draft.wrote}\n`);
+        process.stdout.write(`${composed.draft.meta.title} (${composed.place.selfName}, ${texts.draft.citedFacts(composed.cited.length)})\n${texts.draft.wrote}\n`);
         for (const f of files) process.stdout.write(`  ${f.path}\n`);
         const lines = reviewLines(review);
         const todo = [...lines.placeholders, ...lines.checks];

@@ -120,6 +120,8 @@ export class ComposeState {
         subjectName,
         value: valueText,
         asOf: last.asOf,
+        // The note says the values span from the first to the last date ("Uppgiften gäller 2021–2023").
+        ...(facts[0]!.asOf && facts[0]!.asOf !== last.asOf ? { since: facts[0]!.asOf } : {}),
         ...(notes.length ? { note: notes.join("; ") } : {}),
         source: last.source,
       });

@@ -104,7 +104,7 @@ export const helpers = {
     const st = state(options);
     const def = factDefinition(key);
     const found = st.lookup(key, ofParam(options));
-    if (typeof params[1] === "string" && params[1].length > 0 && def?.unit) {
+    if (typeof params[1] === "string" && params[1].length > 0 && def?.unit && !options.hash["history"]) {
       throw new Error(`cite "${key}": the catalog says how the value reads ("${def.unit.many}"); drop the words "${params[1]}"`);
     }
     const words = typeof params[1] === "string" && params[1].length > 0 ? ` ${escapeInline(params[1])}` : "";

@@ -5,6 +5,8 @@ import mammoth from "mammoth";
 import { pdfText, runCli, tempWorkspace, templatesFolder } from "../helpers/cli.js";
 
 const author = ["--author", "Anna Exempel (L), ledamot i kommunfullmäktige"];
+/** A signer of the party that published Lidingö's agreement source: no "another party's source" check. */
+const sameParty = ["--author", "Anna Exempel (S), ledamot i kommunfullmäktige"];
 
 describe("motionera draft", () => {
   it("writes a cited DOCX and PDF for Lidingö with readable names", async () => {
@@ -147,7 +149,7 @@ describe("motionera draft", () => {
 
   it("lists what to fill in and check before filing on stdout, and marks the places in the files", () => {
     const ws = tempWorkspace();
-    const r = runCli(["draft", "-t", "fyll-i", "-k", "Lidingö", ...author, "--templates", reviewTemplates, "--format", "md,html", "--date", "2026-11-24", "--out", ws.out, "--db", ws.db]);
+    const r = runCli(["draft", "-t", "fyll-i", "-k", "Lidingö", ...sameParty, "--templates", reviewTemplates, "--format", "md,html", "--date", "2026-11-24", "--out", ws.out, "--db", ws.db]);
     expect(r.stderr).not.toMatch(/oväntat fel/);
     expect(r.code).toBe(0);
     const [, after] = r.stdout.split("Skrev:");
@@ -156,7 +158,7 @@ describe("motionera draft", () => {
     expect(readFileSync(join(ws.out, "2026-11-24-lidingo-motion-fyll-i.md"), "utf8")).toContain("\\[FYLL I: beslutets datum\\]");
     expect(readFileSync(join(ws.out, "2026-11-24-lidingo-motion-fyll-i.html"), "utf8")).toContain('<mark class="placeholder">[FYLL I: beslutets datum]</mark>');
 
-    const json = runCli(["draft", "-t", "fyll-i", "-k", "Lidingö", ...author, "--templates", reviewTemplates, "--format", "md", "--json", "--out", join(ws.dir, "json"), "--db", ws.db]);
+    const json = runCli(["draft", "-t", "fyll-i", "-k", "Lidingö", ...sameParty, "--templates", reviewTemplates, "--format", "md", "--json", "--out", join(ws.dir, "json"), "--db", ws.db]);
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout) as { placeholders: string[]; checks: { code: string; message: string }[] };
     expect(out.placeholders).toEqual(["beslutets datum"]);

@@ -19,7 +19,7 @@ beforeAll(async () => {
   app = createApp(await Workspace.open({ db: ws.db, templatesDir: reviewTemplates() }), { token: "t" });
 });
 
-const request = { template: "fyll-i", municipality: "Lidingö", authors: [{ name: "Anna Andersson", party: "L" }], date: "2026-11-24" };
+const request = { template: "fyll-i", municipality: "Lidingö", authors: [{ name: "Anna Andersson", party: "S" }], date: "2026-11-24" };
 const post = (body: unknown, headers: Record<string, string> = {}) => app.request("/api/drafts", json(body, headers));
 
 function listHeader(res: Response, name: string): string[] {
@@ -105,7 +105,7 @@ describe("POST /api/campaigns", () => {
     const res = await app.request("/api/campaigns", {
       method: "POST",
       headers: { "content-type": "application/json", authorization: "Bearer t" },
-      body: JSON.stringify({ template: "fyll-i", municipalities: ["Lidingö"], authors: [{ name: "Anna Andersson", party: "L" }], date: "2026-11-24", formats: ["md"] }),
+      body: JSON.stringify({ template: "fyll-i", municipalities: ["Lidingö"], authors: [{ name: "Anna Andersson", party: "S" }], date: "2026-11-24", formats: ["md"] }),
     });
     expect(res.status).toBe(200);
     const entries = unzipSync(new Uint8Array(await res.arrayBuffer()));

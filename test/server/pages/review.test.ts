@@ -17,7 +17,7 @@ beforeAll(async () => {
   app = createApp(await Workspace.open({ db: tempWorkspace().db, templatesDir: reviewTemplates() }));
 });
 
-const form = { template: "fyll-i", kommun: "Lidingö", "name.0": "Anna Andersson", "party.0": "L", "partyOther.0": "", "role.0": "", date: "2026-11-24" };
+const form = { template: "fyll-i", kommun: "Lidingö", "name.0": "Anna Andersson", "party.0": "S", "partyOther.0": "", "role.0": "", date: "2026-11-24" };
 const post = (path: string, fields: Record<string, string>) =>
   app.request(path, { method: "POST", body: new URLSearchParams(fields), headers: { origin, "content-type": "application/x-www-form-urlencoded" } });
 

@@ -4,18 +4,15 @@
  * rules are artifacts), Swedish language and title in the metadata. Citations are
  * superscript note numbers; "Noter" and "Källor" follow the text.
  *
- * Speed: each TrueType face is parsed once per process (fontkit) and the parsed font is
- * handed to pdfkit, which accepts a fontkit font object wherever it accepts a font file;
- * the layouts (shaping) of words are shared across documents too. Registering the font by
- * its path instead parses it for every document: 6–7× the time of pdfkit's built-in
- * Helvetica on a two-page draft, against about 1.5× this way (compare `renderPdf` with
- * `renderPdfWithBuiltinFont`).
+ * Fonts (pdf-fonts.ts): each document gets fontkit fonts of its own, handed to pdfkit as
+ * objects; the decoded font tables and the shaping of words are shared by all documents of
+ * the process, as plain data. Registering the font by its path instead parses it for every
+ * document: 6–7× the time of pdfkit's built-in Helvetica on a two-page draft, against about
+ * 1.5× this way (compare `renderPdf` with `renderPdfWithBuiltinFont`).
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
-import { create as parseFont, type Font } from "fontkit";
+import type { Font } from "fontkit";
+import { openFace, warmFaces, type Face } from "./pdf-fonts.js";
 import { draftSources, inlineText, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels, pageOf } from "./labels.sv.js";
@@ -29,6 +26,8 @@ export interface PdfOptions {
 }
 
 export async function renderPdf(draft: Draft, options: PdfOptions = {}): Promise<Buffer> {
+  // This document's own fonts (see pdf-fonts.ts: glyph objects must not pass between documents).
+  const fonts = options.font === "builtin" ? null : new Map<Face, Font>([["regular", openFace("regular")]]);
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGINS,
@@ -38,7 +37,7 @@ export async function renderPdf(draft: Draft, options: PdfOptions = {}): Promise
     displayTitle: true,
     bufferPages: true,
     // With the embedded font, start on it so pdfkit does not load Helvetica for nothing.
-    font: (options.font === "builtin" ? BUILTIN.regular : embeddedFace("regular")) as unknown as string,
+    font: (fonts?.get("regular") ?? BUILTIN.regular) as unknown as string,
     info: {
       Title: clean(draft.meta.title),
       Author: clean(draft.meta.authors.map((a) => a.name).join(", ")),
@@ -53,7 +52,7 @@ export async function renderPdf(draft: Draft, options: PdfOptions = {}): Promise
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  new PdfWriter(doc, draft, options.font ?? "dejavu", options.tagged !== false).render();
+  new PdfWriter(doc, draft, fonts, options.tagged !== false).render();
   doc.end();
   return done;
 }
@@ -64,16 +63,8 @@ export function renderPdfWithBuiltinFont(draft: Draft): Promise<Buffer> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Fonts: parsed once per process.
+// Fonts.
 
-type Face = "regular" | "bold" | "italic" | "boldItalic";
-
-const TTF_FILES: Record<Face, string> = {
-  regular: "DejaVuSans.ttf",
-  bold: "DejaVuSans-Bold.ttf",
-  italic: "DejaVuSans-Oblique.ttf",
-  boldItalic: "DejaVuSans-BoldOblique.ttf",
-};
 const BUILTIN: Record<Face, string> = {
   regular: "Helvetica",
   bold: "Helvetica-Bold",
@@ -81,62 +72,9 @@ const BUILTIN: Record<Face, string> = {
   boldItalic: "Helvetica-BoldOblique",
 };
 
-const parsedFaces = new Map<Face, Font>();
-let fontDir: string | undefined;
-
 /** Parses the two faces every draft uses, ahead of the first document (a worker does this while the draft is composed). */
 export function warmPdfFonts(): void {
-  embeddedFace("regular");
-  embeddedFace("bold");
-}
-
-/** The face parsed once per process, wrapped so its text layouts are shared by all documents. */
-function embeddedFace(face: Face): Font {
-  let font = parsedFaces.get(face);
-  if (!font) {
-    fontDir ??= join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-    font = withSharedLayouts(parseFont(readFileSync(join(fontDir, TTF_FILES[face]))));
-    parsedFaces.set(face, font);
-  }
-  return font;
-}
-
-const MAX_SHARED_LAYOUTS = 50_000;
-
-/**
- * pdfkit caches the layout (shaping) of each word per document; across documents it shapes
- * the same words again, which is a third of the time of rendering a draft. This wraps the
- * fontkit font so `layout(text)` without features is computed once per process. Callers
- * get a copy of the cached GlyphRun with fresh positions, because pdfkit scales the
- * positions it is given in place; glyph objects are shared, as fontkit itself shares them.
- */
-function withSharedLayouts(font: Font): Font {
-  interface Run {
-    positions: object[];
-  }
-  const layouts = new Map<string, Run>();
-  const copy = (run: Run): Run => {
-    const out = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as Run, run);
-    out.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
-    return out;
-  };
-  const layout = (text: string, features?: unknown): unknown => {
-    if (features !== undefined) return font.layout(text, features);
-    let run = layouts.get(text);
-    if (!run) {
-      if (layouts.size >= MAX_SHARED_LAYOUTS) layouts.clear();
-      run = font.layout(text) as Run;
-      layouts.set(text, run);
-    }
-    return copy(run);
-  };
-  return new Proxy(font, {
-    get(target, prop) {
-      if (prop === "layout") return layout;
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  warmFaces(["regular", "bold"]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -181,13 +119,11 @@ interface Box {
 }
 
 class PdfWriter {
-  /** Embedded faces this document has opened; the first (regular) is opened by the constructor. */
-  private readonly opened = new Set<Face>(["regular"]);
-
   constructor(
     private readonly doc: Doc,
     private readonly source: Draft,
-    private readonly fonts: "dejavu" | "builtin",
+    /** The embedded faces this document has opened (regular by the constructor); null: built-in Helvetica. */
+    private readonly fonts: Map<Face, Font> | null,
     private readonly tagged: boolean,
   ) {}
 
@@ -414,21 +350,22 @@ class PdfWriter {
   }
 
   /**
-   * Switch to a face. The first use hands pdfkit the parsed font object (so the italic face
-   * is embedded only when the draft uses it); pdfkit then caches it under its PostScript
-   * name, which later switches use.
+   * Switch to a face. The first use opens the face for this document and hands pdfkit the
+   * font object (so the italic face is embedded only when the draft uses it); pdfkit then
+   * caches it under its PostScript name, which later switches use.
    */
   private face(face: Face): void {
-    if (this.fonts === "builtin") {
+    if (!this.fonts) {
       this.doc.font(BUILTIN[face]);
       return;
     }
-    const font = embeddedFace(face);
-    if (this.opened.has(face)) {
+    const font = this.fonts.get(face);
+    if (font) {
       this.doc.font(font.postscriptName);
     } else {
-      this.doc.font(font as unknown as string);
-      this.opened.add(face);
+      const opened = openFace(face);
+      this.fonts.set(face, opened);
+      this.doc.font(opened as unknown as string);
     }
   }
 }

@@ -4,11 +4,14 @@
  * in the test, by walking it — so it holds whatever the templates say — and the PDF's layout
  * rules (keep-with-next, no heading at the foot of a page) are checked from the Draft's flags.
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { citationNote, linkUrl, noteLine, sourceEntry } from "../../src/render/citation-text.js";
 import { labels } from "../../src/render/labels.sv.js";
 import { superscript } from "../../src/render/pdf.js";
 import { inlineText, placeholderText, type Block, type Draft, type Inline } from "../../src/domain/draft.js";
+
+const run = promisify(execFile);
 
 /**
  * One piece of the document in reading order: a heading, a paragraph, a list item (with its
@@ -94,47 +97,53 @@ export function draftUnits(draft: Draft): Unit[] {
 }
 
 /**
- * Whitespace collapsed, and none after a hyphen, dash, slash, "?", "&" or "=": a line may
- * break there ("kvinno-" / "och", a long URL), and pdftotext then reads a space the text
- * does not have. Applied to both sides, so it hides no lost or added letter.
+ * Whitespace collapsed; hyphens left out (pdftotext joins a word hyphenated at the end of a
+ * line, "hälso-" / "och" → "hälsooch"); and no space after a dash, slash, "?", "&" or "=",
+ * where a line may break too (a long URL), so pdftotext reads a space the text does not have.
+ * Applied to both sides, so it hides no lost or added letter.
  */
 export function normalise(s: string): string {
   return s
     .replace(/\s+/g, " ")
+    .replace(HYPHEN, "")
     .replace(BREAK_AFTER, "$1")
     .trim();
 }
 
-const BREAK_AFTER = /([-‐–—/?&=]) /g;
+const HYPHEN = /[-\u2010\u00AD] ?/g;
+const BREAK_AFTER = /([–—/?&=]) /g;
 
-/** Each page's text as pdftotext reads it (`-f N -l N`), the page number "2 (3)" at its foot left out. */
-export function pdfPages(path: string): string[] {
-  const info = execFileSync("pdfinfo", [path], { encoding: "utf8" });
-  const count = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-  const pages: string[] = [];
-  for (let n = 1; n <= count; n++) {
-    const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-f", String(n), "-l", String(n), path, "-"], { encoding: "utf8" });
-    const number = `${n} (${count})`;
-    const trimmed = text.replace(/\f/g, "").trimEnd();
-    pages.push(count > 1 && trimmed.endsWith(number) ? trimmed.slice(0, -number.length) : trimmed);
-  }
-  return pages;
+/**
+ * Each page's text as pdftotext reads it, the page number "2 (3)" at its foot left out. One
+ * pdftotext call for the whole file: it ends every page with a form feed, and what stands
+ * between two is exactly what `pdftotext -f N -l N` gives for page N.
+ */
+export async function pdfPages(path: string): Promise<string[]> {
+  const { stdout } = await run("pdftotext", ["-enc", "UTF-8", path, "-"], { encoding: "utf8" });
+  const pages = stdout.split("\f");
+  if (pages[pages.length - 1]?.trim() === "") pages.pop();
+  const count = pages.length;
+  return pages.map((text, i) => {
+    const number = `${i + 1} (${count})`;
+    const trimmed = text.trimEnd();
+    return count > 1 && trimmed.endsWith(number) ? trimmed.slice(0, -number.length) : trimmed;
+  });
 }
 
 /** The document's text, normalised, with the page each character stands on. */
 export function readPages(pages: readonly string[]): { text: string; pageAt: number[] } {
   let text = "";
   const pageAt: number[] = [];
+  let brokeAfter = false;
   pages.forEach((page, i) => {
     const norm = normalise(page);
     if (norm === "") return;
-    if (text !== "") {
-      // A page break reads as a space, unless the line broke after a hyphen, dash or slash.
-      if (!/[-‐–—/?&=]$/.test(text)) {
-        text += " ";
-        pageAt.push(i + 1);
-      }
+    // A page break reads as a space, unless the line broke after a hyphen, dash or slash.
+    if (text !== "" && !brokeAfter) {
+      text += " ";
+      pageAt.push(i + 1);
     }
+    brokeAfter = /[-\u2010\u00AD–—/?&=]$/.test(page.trimEnd());
     text += norm;
     for (let k = 0; k < norm.length; k++) pageAt.push(i + 1);
   });

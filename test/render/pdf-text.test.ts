@@ -84,7 +84,7 @@ describe.skipIf(!hasTool("pdftotext"))("PDF text extraction", () => {
   const tmp = tempDir("motionera-pdf-text-");
   afterAll(() => tmp.cleanup());
   let n = 0;
-  const reading = async (draft: Draft): Promise<string> => readPages(pdfPages(writeTemp(tmp.dir, `d${n++}.pdf`, await renderPdf(draft)))).text;
+  const reading = async (draft: Draft): Promise<string> => readPages(await pdfPages(writeTemp(tmp.dir, `d${n++}.pdf`, await renderPdf(draft)))).text;
 
   it("reads back every face exactly after documents whose subsets held only composite letters", async () => {
     await renderPdf(composites);

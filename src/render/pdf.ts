@@ -139,7 +139,7 @@ type Piece =
 
 /** Light yellow behind "[FYLL I: …]", as a highlighter would mark it. */
 const MARK_COLOR = "#fff3a0";
-/** Lines of what follows that must stand beside a heading or a kept paragraph: all of a short paragraph or list item, else this many. */
+/** Lines of a paragraph that must stand beside the heading or kept paragraph before it: all of a short one, else this many. */
 const LEAD_LINES = 2;
 const SHORT_LINES = 4;
 
@@ -295,8 +295,12 @@ class PdfWriter {
       case "paragraph":
         return this.firstLines(piece.runs, box);
       case "list": {
+        // The whole first item (an att-sats, a question), unless it is most of a page.
         const first = piece.items[0];
-        return first ? this.firstLines(first.runs, this.listBody({ ...box, size: piece.size })) : 0;
+        if (!first) return 0;
+        const itemBox = this.listBody({ ...box, size: piece.size });
+        const whole = Math.max(this.textHeight(first.runs, itemBox), this.lineHeight(itemBox)) + piece.itemGap;
+        return whole <= (this.doc.page.maxY() - this.doc.page.margins.top) / 2 ? whole : LEAD_LINES * this.lineHeight(itemBox);
       }
       case "quote":
         return QUOTE_SPACE + this.leadHeight(piece.children[0], this.quoteBox(box));

@@ -16,7 +16,9 @@ import {
   Footer,
   FootnoteReferenceRun,
   HeadingLevel,
+  HighlightColor,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -68,23 +70,30 @@ const LANG = { value: "sv-SE" };
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = 1417; // 2.5 cm
 
+/**
+ * Line spacing is always given with its rule. Without `lineRule`, Word reads `w:line` as a
+ * multiple of single spacing (240 = single) but LibreOffice as an exact height in twips, so
+ * the 16 pt two-line title got 13.2 pt lines there and its descenders touched the next line.
+ */
+const LINES = (multiple: number) => ({ line: Math.round(240 * multiple), lineRule: LineRuleType.AUTO });
+
 const STYLES = {
   default: {
     document: {
       run: { font: BODY_FONT, size: 24, language: LANG },
-      paragraph: { spacing: { after: 160, line: 264 } },
+      paragraph: { spacing: { after: 160, ...LINES(1.1) } },
     },
     heading1: {
       run: { font: HEADING_FONT, size: 32, bold: true, color: "000000" },
-      paragraph: { spacing: { before: 0, after: 200 }, keepNext: true, keepLines: true },
+      paragraph: { spacing: { before: 0, after: 200, ...LINES(1.05) }, keepNext: true, keepLines: true },
     },
     heading2: {
       run: { font: HEADING_FONT, size: 26, bold: true, color: "000000" },
-      paragraph: { spacing: { before: 320, after: 120 }, keepNext: true, keepLines: true },
+      paragraph: { spacing: { before: 320, after: 120, ...LINES(1.05) }, keepNext: true, keepLines: true },
     },
     heading3: {
       run: { font: HEADING_FONT, size: 24, bold: true, color: "000000" },
-      paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true },
+      paragraph: { spacing: { before: 240, after: 80, ...LINES(1.05) }, keepNext: true, keepLines: true },
     },
     listParagraph: {
       paragraph: { spacing: { after: 80 } },
@@ -94,7 +103,7 @@ const STYLES = {
     },
     footnoteText: {
       run: { size: 18 },
-      paragraph: { spacing: { after: 40, line: 240 } },
+      paragraph: { spacing: { after: 40, ...LINES(1) } },
     },
   },
   paragraphStyles: [
@@ -115,7 +124,7 @@ const STYLES = {
       name: labels.sourcesStyle,
       basedOn: "Normal",
       run: { size: 20 },
-      paragraph: { spacing: { after: 60, line: 240 } },
+      paragraph: { spacing: { after: 60, ...LINES(1) } },
     },
   ],
 } as const;
@@ -196,7 +205,14 @@ class DocxWriter {
         out.push(new Paragraph({ heading: HEADING[block.level], children: this.inlines(block.children, {}) }));
         break;
       case "paragraph":
-        out.push(new Paragraph({ style, children: this.inlines(block.children, {}) }));
+        // keepWithNext: on the page of the next paragraph (the first att-sats, the signatures), and never split itself.
+        out.push(
+          new Paragraph({
+            style,
+            ...(block.keepWithNext ? { keepNext: true, keepLines: true } : {}),
+            children: this.inlines(block.children, {}),
+          }),
+        );
         break;
       case "list": {
         const reference =
@@ -280,7 +296,7 @@ function text(value: string, style: RunStyle = {}): TextRun {
     bold: style.bold,
     italics: style.italics,
     style: style.link ? "Hyperlink" : undefined,
-    ...(style.highlight ? { highlight: "yellow" } : {}),
+    ...(style.highlight ? { highlight: HighlightColor.YELLOW } : {}),
   });
 }
 

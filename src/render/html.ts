@@ -48,8 +48,9 @@ const CSS = [
   ".draft hr{border:0;border-top:1px solid #999;margin:1.5em 0}",
   ".draft a{color:#1a4f8b}.draft sup{line-height:0}.draft sup a{text-decoration:none}",
   ".draft .notes,.draft .sources{font-size:.9rem}",
+  ".draft mark.placeholder{background:#fff3a0;color:inherit;padding:0 .1em;print-color-adjust:exact;-webkit-print-color-adjust:exact}",
   "@media print{.draft{max-width:none;margin:0;padding:0;font-size:11pt}.draft a{color:inherit}" +
-    ".draft h1,.draft h2,.draft h3{break-after:avoid}.draft li,.draft blockquote{break-inside:avoid}}",
+    ".draft h1,.draft h2,.draft h3,.draft .keep-with-next{break-after:avoid}.draft li,.draft blockquote{break-inside:avoid}}",
 ].join("");
 
 class HtmlWriter {
@@ -84,7 +85,7 @@ class HtmlWriter {
       case "heading":
         return `<h${block.level}>${this.inlines(block.children)}</h${block.level}>`;
       case "paragraph":
-        return `<p>${this.inlines(block.children)}</p>`;
+        return block.keepWithNext ? `<p class="keep-with-next">${this.inlines(block.children)}</p>` : `<p>${this.inlines(block.children)}</p>`;
       case "list": {
         const tag = block.ordered ? "ol" : "ul";
         const cls = block.role === "plain" ? "" : ` class="${block.role}"`;

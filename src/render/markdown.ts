@@ -82,7 +82,8 @@ function mergeTexts(nodes: readonly Inline[]): Inline[] {
 }
 
 /** Inlines as Markdown; `lineStart`: the first text begins a line; `inLink`: inside a link's text. */
-function inlines(nodes: readonly Inline[], draft: Draft, lineStart: boolean, inLink = false): string {
+/** `inStrong`: inside `**…**` already, where a placeholder is bold without markers of its own ("****" would end the bold). */
+function inlines(nodes: readonly Inline[], draft: Draft, lineStart: boolean, inLink = false, inStrong = false): string {
   let out = "";
   let atStart = lineStart;
   for (const node of mergeTexts(nodes)) {
@@ -95,7 +96,7 @@ function inlines(nodes: readonly Inline[], draft: Draft, lineStart: boolean, inL
       }
       case "strong":
       case "emphasis": {
-        const inner = inlines(node.children, draft, false, inLink);
+        const inner = inlines(node.children, draft, false, inLink, inStrong || node.type === "strong");
         const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
         const mark = node.type === "strong" ? "**" : "*";
         out += m[2] ? `${m[1]}${mark}${m[2]}${mark}${m[3]}` : inner;
@@ -104,15 +105,17 @@ function inlines(nodes: readonly Inline[], draft: Draft, lineStart: boolean, inL
       }
       case "link": {
         const url = linkUrl(node.url);
-        const text = inlines(node.children, draft, false, inLink || url !== undefined);
+        const text = inlines(node.children, draft, false, inLink || url !== undefined, inStrong);
         out += url ? `[${text}](${markdownUrl(url)})` : text;
         atStart = false;
         break;
       }
-      case "placeholder":
-        out += `**${escapeMarkdown(placeholderText(node.text), false)}**`;
+      case "placeholder": {
+        const text = escapeMarkdown(placeholderText(node.text), false);
+        out += inStrong ? text : `**${text}**`;
         atStart = false;
         break;
+      }
       case "citation":
         out += `[^${citationOf(draft, node.n).n}]`;
         atStart = false;

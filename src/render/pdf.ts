@@ -4,18 +4,15 @@
  * rules are artifacts), Swedish language and title in the metadata. Citations are
  * superscript note numbers; "Noter" and "Källor" follow the text.
  *
- * Speed: each TrueType face is parsed once per process (fontkit) and the parsed font is
- * handed to pdfkit, which accepts a fontkit font object wherever it accepts a font file;
- * the layouts (shaping) of words are shared across documents too. Registering the font by
- * its path instead parses it for every document: 6–7× the time of pdfkit's built-in
- * Helvetica on a two-page draft, against about 1.5× this way (compare `renderPdf` with
- * `renderPdfWithBuiltinFont`).
+ * Fonts (pdf-fonts.ts): each document gets fontkit fonts of its own, handed to pdfkit as
+ * objects; the decoded font tables and the shaping of words are shared by all documents of
+ * the process, as plain data. Registering the font by its path instead parses it for every
+ * document: 6–7× the time of pdfkit's built-in Helvetica on a two-page draft, against about
+ * 1.5× this way (compare `renderPdf` with `renderPdfWithBuiltinFont`).
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
-import { create as parseFont, type Font } from "fontkit";
+import type { Font } from "fontkit";
+import { openFace, warmFaces, type Face } from "./pdf-fonts.js";
 import { draftSources, inlineText, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels, pageOf } from "./labels.sv.js";
@@ -29,6 +26,8 @@ export interface PdfOptions {
 }
 
 export async function renderPdf(draft: Draft, options: PdfOptions = {}): Promise<Buffer> {
+  // This document's own fonts (see pdf-fonts.ts: glyph objects must not pass between documents).
+  const fonts = options.font === "builtin" ? null : new Map<Face, Font>([["regular", openFace("regular")]]);
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGINS,
@@ -38,7 +37,7 @@ export async function renderPdf(draft: Draft, options: PdfOptions = {}): Promise
     displayTitle: true,
     bufferPages: true,
     // With the embedded font, start on it so pdfkit does not load Helvetica for nothing.
-    font: (options.font === "builtin" ? BUILTIN.regular : embeddedFace("regular")) as unknown as string,
+    font: (fonts?.get("regular") ?? BUILTIN.regular) as unknown as string,
     info: {
       Title: clean(draft.meta.title),
       Author: clean(draft.meta.authors.map((a) => a.name).join(", ")),
@@ -53,7 +52,7 @@ export async function renderPdf(draft: Draft, options: PdfOptions = {}): Promise
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  new PdfWriter(doc, draft, options.font ?? "dejavu", options.tagged !== false).render();
+  new PdfWriter(doc, draft, fonts, options.tagged !== false).render();
   doc.end();
   return done;
 }
@@ -64,16 +63,8 @@ export function renderPdfWithBuiltinFont(draft: Draft): Promise<Buffer> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Fonts: parsed once per process.
+// Fonts.
 
-type Face = "regular" | "bold" | "italic" | "boldItalic";
-
-const TTF_FILES: Record<Face, string> = {
-  regular: "DejaVuSans.ttf",
-  bold: "DejaVuSans-Bold.ttf",
-  italic: "DejaVuSans-Oblique.ttf",
-  boldItalic: "DejaVuSans-BoldOblique.ttf",
-};
 const BUILTIN: Record<Face, string> = {
   regular: "Helvetica",
   bold: "Helvetica-Bold",
@@ -81,62 +72,9 @@ const BUILTIN: Record<Face, string> = {
   boldItalic: "Helvetica-BoldOblique",
 };
 
-const parsedFaces = new Map<Face, Font>();
-let fontDir: string | undefined;
-
 /** Parses the two faces every draft uses, ahead of the first document (a worker does this while the draft is composed). */
 export function warmPdfFonts(): void {
-  embeddedFace("regular");
-  embeddedFace("bold");
-}
-
-/** The face parsed once per process, wrapped so its text layouts are shared by all documents. */
-function embeddedFace(face: Face): Font {
-  let font = parsedFaces.get(face);
-  if (!font) {
-    fontDir ??= join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-    font = withSharedLayouts(parseFont(readFileSync(join(fontDir, TTF_FILES[face]))));
-    parsedFaces.set(face, font);
-  }
-  return font;
-}
-
-const MAX_SHARED_LAYOUTS = 50_000;
-
-/**
- * pdfkit caches the layout (shaping) of each word per document; across documents it shapes
- * the same words again, which is a third of the time of rendering a draft. This wraps the
- * fontkit font so `layout(text)` without features is computed once per process. Callers
- * get a copy of the cached GlyphRun with fresh positions, because pdfkit scales the
- * positions it is given in place; glyph objects are shared, as fontkit itself shares them.
- */
-function withSharedLayouts(font: Font): Font {
-  interface Run {
-    positions: object[];
-  }
-  const layouts = new Map<string, Run>();
-  const copy = (run: Run): Run => {
-    const out = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as Run, run);
-    out.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
-    return out;
-  };
-  const layout = (text: string, features?: unknown): unknown => {
-    if (features !== undefined) return font.layout(text, features);
-    let run = layouts.get(text);
-    if (!run) {
-      if (layouts.size >= MAX_SHARED_LAYOUTS) layouts.clear();
-      run = font.layout(text) as Run;
-      layouts.set(text, run);
-    }
-    return copy(run);
-  };
-  return new Proxy(font, {
-    get(target, prop) {
-      if (prop === "layout") return layout;
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  warmFaces(["regular", "bold"]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -161,15 +99,18 @@ const TEXT_COLOR = "#1a1a1a";
 const MUTED_COLOR = "#444444";
 const LINK_COLOR = "#1a4f8b";
 const RULE_COLOR = "#999999";
+/** A rule's space: 4 above the line, 14 below. */
+const RULE_HEIGHT = 18;
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
-/** A stretch of text in one face, possibly a link. */
+/** A stretch of text in one face, possibly a link; `mark`: a placeholder, drawn on a highlight. */
 interface Run {
   text: string;
   face: Face;
   link?: string;
+  mark?: boolean;
 }
 
 /** Where a block is set: left edge, width, size and colour of its text. */
@@ -180,19 +121,41 @@ interface Box {
   color: string;
 }
 
-class PdfWriter {
-  /** Embedded faces this document has opened; the first (regular) is opened by the constructor. */
-  private readonly opened = new Set<Face>(["regular"]);
+interface Item {
+  label: string;
+  runs: Run[];
+}
 
+/**
+ * What the writer sets, in order: the Draft's blocks, then the notes and sources, each as
+ * its runs, so a piece can be measured before it is drawn.
+ */
+type Piece =
+  | { kind: "heading"; level: 1 | 2 | 3; runs: Run[] }
+  | { kind: "paragraph"; runs: Run[]; keepWithNext: boolean }
+  | { kind: "list"; items: Item[]; size: number; itemGap: number }
+  | { kind: "quote"; children: Piece[] }
+  | { kind: "rule" };
+
+/** Light yellow behind "[FYLL I: …]", as a highlighter would mark it. */
+const MARK_COLOR = "#fff3a0";
+/** Lines of a paragraph that must stand beside the heading or kept paragraph before it: all of a short one, else this many. */
+const LEAD_LINES = 2;
+const SHORT_LINES = 4;
+
+class PdfWriter {
   constructor(
     private readonly doc: Doc,
     private readonly source: Draft,
-    private readonly fonts: "dejavu" | "builtin",
+    /** The embedded faces this document has opened (regular by the constructor); null: built-in Helvetica. */
+    private readonly fonts: Map<Face, Font> | null,
     private readonly tagged: boolean,
-  ) {}
+  ) {
+    markPlaceholders(doc);
+  }
 
   render(): void {
-    const { doc, source: draft } = this;
+    const { doc } = this;
     const root = this.tagged ? doc.struct("Document") : null;
     if (root) doc.addStructure(root);
     const box: Box = {
@@ -201,52 +164,69 @@ class PdfWriter {
       size: BODY_SIZE,
       color: TEXT_COLOR,
     };
-    for (const block of draft.blocks) this.block(block, root, box);
-    if (draft.citations.length > 0) {
-      const noteBox = { ...box, size: NOTE_SIZE };
-      this.heading(2, [{ text: labels.notes, face: "bold" }], root, box);
-      this.list(
-        draft.citations.map((c) => ({ label: `${c.n}.`, runs: noteRuns(citationNote(c)) })),
-        root,
-        noteBox,
-        3,
-      );
-      this.heading(2, [{ text: labels.sources, face: "bold" }], root, box);
-      this.list(
-        draftSources(draft).map((s) => ({ label: "•", runs: noteRuns(sourceEntry(s)) })),
-        root,
-        noteBox,
-        3,
-      );
-    }
+    this.pieces(this.document(), root, box);
     root?.end();
     this.pageNumbers();
   }
 
-  // --- blocks ------------------------------------------------------------------------
+  /** The Draft as pieces: its blocks, then "Noter" and "Källor". */
+  private document(): Piece[] {
+    const draft = this.source;
+    const out = draft.blocks.flatMap((b) => this.piecesOf(b));
+    if (draft.citations.length > 0) {
+      out.push({ kind: "heading", level: 2, runs: [{ text: labels.notes, face: "bold" }] });
+      out.push({ kind: "list", items: draft.citations.map((c) => ({ label: `${c.n}.`, runs: noteRuns(citationNote(c)) })), size: NOTE_SIZE, itemGap: 3 });
+    }
+    const sources = draftSources(draft);
+    if (sources.length > 0) {
+      out.push({ kind: "heading", level: 2, runs: [{ text: labels.sources, face: "bold" }] });
+      out.push({ kind: "list", items: sources.map((s) => ({ label: "•", runs: noteRuns(sourceEntry(s)) })), size: NOTE_SIZE, itemGap: 3 });
+    }
+    return out;
+  }
 
-  private block(block: Block, parent: Struct | null, box: Box): void {
+  private piecesOf(block: Block): Piece[] {
     switch (block.type) {
       case "heading":
-        this.heading(block.level, runs(this.source, block.children, "bold"), parent, box);
-        break;
+        return [{ kind: "heading", level: block.level, runs: runs(this.source, block.children, "bold") }];
       case "paragraph":
-        this.paragraph(runs(this.source, block.children, "regular"), parent, box, "P");
-        this.doc.y += PARAGRAPH_GAP;
-        break;
+        return [{ kind: "paragraph", runs: runs(this.source, block.children, "regular"), keepWithNext: block.keepWithNext === true }];
       case "list": {
         const bullet = block.role === "proposals" ? "–" : "•";
-        this.list(
-          block.items.map((item, i) => ({ label: block.ordered ? `${i + 1}.` : bullet, runs: runs(this.source, item, "regular") })),
-          parent,
-          box,
-          block.role === "proposals" ? 5 : 3,
-        );
-        this.doc.y += PARAGRAPH_GAP - 3;
-        break;
+        const items = block.items.map((item, i) => ({ label: block.ordered ? `${i + 1}.` : bullet, runs: runs(this.source, item, "regular") }));
+        return [{ kind: "list", items, size: BODY_SIZE, itemGap: block.role === "proposals" ? 5 : 3 }];
       }
       case "quote":
-        this.quote(block.children, parent, box);
+        return [{ kind: "quote", children: block.children.flatMap((b) => this.piecesOf(b)) }];
+      case "rule":
+        return [{ kind: "rule" }];
+    }
+  }
+
+  // --- pieces ------------------------------------------------------------------------
+
+  private pieces(pieces: readonly Piece[], parent: Struct | null, box: Box): void {
+    pieces.forEach((piece, i) => {
+      this.keepTogether(pieces, i, box);
+      this.piece(piece, parent, box);
+    });
+  }
+
+  private piece(piece: Piece, parent: Struct | null, box: Box): void {
+    switch (piece.kind) {
+      case "heading":
+        this.heading(piece.level, piece.runs, parent, box);
+        break;
+      case "paragraph":
+        this.paragraph(piece.runs, parent, box, "P");
+        this.doc.y += PARAGRAPH_GAP;
+        break;
+      case "list":
+        this.list(piece.items, parent, { ...box, size: piece.size }, piece.itemGap);
+        this.doc.y += PARAGRAPH_GAP - 3;
+        break;
+      case "quote":
+        this.quote(piece.children, parent, box);
         break;
       case "rule":
         this.rule(box);
@@ -254,14 +234,118 @@ class PdfWriter {
     }
   }
 
+  // --- keeping together --------------------------------------------------------------
+
+  /**
+   * Before a heading or a keepWithNext paragraph: when it, the chain of kept pieces after it
+   * and the first lines of what then follows do not fit on the rest of the page, start a new
+   * page. So no page ends with a heading, "föreslår … besluta" stands with its first
+   * att-sats, and the dateline and the signatures move together. A chain taller than a page
+   * keeps only the piece with the first lines of the next.
+   */
+  private keepTogether(pieces: readonly Piece[], i: number, box: Box): void {
+    const doc = this.doc;
+    const piece = pieces[i]!;
+    if (piece.kind !== "heading" && !(piece.kind === "paragraph" && piece.keepWithNext)) return;
+    if (this.atTop()) return;
+    const page = doc.page.maxY() - doc.page.margins.top;
+    let need = this.chainHeight(pieces, i, box);
+    if (need > page) need = this.height(piece, box) + this.leadHeight(pieces[i + 1], box);
+    if (doc.y + need > doc.page.maxY() && need <= page) doc.addPage();
+  }
+
+  /** Height of pieces[i] and every kept piece after it, plus the first lines of the first piece not kept. */
+  private chainHeight(pieces: readonly Piece[], i: number, box: Box): number {
+    const piece = pieces[i]!;
+    const next = pieces[i + 1];
+    const own = this.height(piece, box);
+    if (next && (next.kind === "heading" || (next.kind === "paragraph" && next.keepWithNext))) return own + this.chainHeight(pieces, i + 1, box);
+    return own + this.leadHeight(next, box);
+  }
+
+  /** The whole height a piece takes, the space after it included (a heading's space before too). */
+  private height(piece: Piece, box: Box): number {
+    switch (piece.kind) {
+      case "heading": {
+        const style = HEADING[piece.level];
+        return style.before + this.textHeight(piece.runs, { ...box, size: style.size }) + style.after;
+      }
+      case "paragraph":
+        return this.textHeight(piece.runs, box) + PARAGRAPH_GAP;
+      case "list": {
+        const itemBox = this.listBody({ ...box, size: piece.size });
+        const items = piece.items.reduce((sum, item) => sum + Math.max(this.textHeight(item.runs, itemBox), this.lineHeight(itemBox)) + piece.itemGap, 0);
+        return items + PARAGRAPH_GAP - 3;
+      }
+      case "quote": {
+        const inner = this.quoteBox(box);
+        return 2 * QUOTE_SPACE + piece.children.reduce((sum, child) => sum + this.height(child, inner), 0);
+      }
+      case "rule":
+        return RULE_HEIGHT;
+    }
+  }
+
+  /** What of a piece must stand beside the kept piece before it: its first lines, or all of it when short. */
+  private leadHeight(piece: Piece | undefined, box: Box): number {
+    if (!piece) return 0;
+    switch (piece.kind) {
+      case "heading":
+        return this.height(piece, box);
+      case "paragraph":
+        return this.firstLines(piece.runs, box);
+      case "list": {
+        // The whole first item (an att-sats, a question), unless it is most of a page.
+        const first = piece.items[0];
+        if (!first) return 0;
+        const itemBox = this.listBody({ ...box, size: piece.size });
+        const whole = Math.max(this.textHeight(first.runs, itemBox), this.lineHeight(itemBox)) + piece.itemGap;
+        return whole <= (this.doc.page.maxY() - this.doc.page.margins.top) / 2 ? whole : LEAD_LINES * this.lineHeight(itemBox);
+      }
+      case "quote":
+        return QUOTE_SPACE + this.leadHeight(piece.children[0], this.quoteBox(box));
+      case "rule":
+        return RULE_HEIGHT;
+    }
+  }
+
+  private firstLines(content: Run[], box: Box): number {
+    const all = Math.max(this.textHeight(content, box), this.lineHeight(box));
+    const line = this.lineHeight(box);
+    return all <= SHORT_LINES * line + 0.5 ? all : LEAD_LINES * line;
+  }
+
+  /** One line of text in the box, its gap included. */
+  private lineHeight(box: Box): number {
+    this.face("regular");
+    this.doc.fontSize(box.size);
+    return this.doc.currentLineHeight(true) + LINE_GAP;
+  }
+
+  /**
+   * Height of runs set in the box, as pdfkit wraps them. Runs in several faces are measured
+   * in the widest of them (bold), which can only overestimate the lines.
+   */
+  private textHeight(content: Run[], box: Box): number {
+    const text = content.map((r) => r.text).join("");
+    if (text.length === 0) return 0;
+    const faces = new Set(content.filter((r) => r.text.length > 0).map((r) => r.face));
+    const face: Face = faces.size === 1 ? [...faces][0]! : [...faces].some((f) => f === "bold" || f === "boldItalic") ? "bold" : "regular";
+    this.face(face);
+    this.doc.fontSize(box.size);
+    return this.doc.heightOfString(text, { width: box.width, lineGap: LINE_GAP });
+  }
+
+  private atTop(): boolean {
+    return this.doc.y <= this.doc.page.margins.top + 0.5;
+  }
+
+  // --- drawing -----------------------------------------------------------------------
+
   private heading(level: 1 | 2 | 3, content: Run[], parent: Struct | null, box: Box): void {
     const doc = this.doc;
     const style = HEADING[level];
-    const atTop = doc.y <= doc.page.margins.top + 0.5;
-    if (!atTop) doc.y += style.before;
-    // Keep the heading with at least three lines of what follows.
-    const need = style.size * 1.4 * 2 + (BODY_SIZE * 1.2 + LINE_GAP) * 3;
-    if (doc.y + need > doc.page.maxY()) doc.addPage();
+    if (!this.atTop()) doc.y += style.before;
     this.paragraph(content, parent, { ...box, size: style.size }, `H${level}`);
     doc.y += style.after;
   }
@@ -276,12 +360,14 @@ class PdfWriter {
     const draw = (r: Run, i: number): void => {
       this.face(r.face);
       doc.fontSize(box.size).fillColor(r.link ? LINK_COLOR : box.color);
-      const opts: PDFKit.Mixins.TextOptions = {
+      const opts: PDFKit.Mixins.TextOptions & MarkOption = {
         width: box.width,
         continued: i < last,
         lineGap: LINE_GAP,
         link: r.link ?? null,
         underline: r.link !== undefined,
+        // Set on every run: pdfkit carries a continued text's options over to the next run.
+        markBackground: r.mark === true ? MARK_COLOR : false,
       };
       if (i === 0) doc.text(r.text, box.x, doc.y, opts);
       else doc.text(r.text, opts);
@@ -309,11 +395,15 @@ class PdfWriter {
     doc.x = box.x;
   }
 
-  private list(items: { label: string; runs: Run[] }[], parent: Struct | null, box: Box, itemGap: number): void {
+  private listBody(box: Box): Box {
+    return { ...box, x: box.x + LIST_TEXT_INDENT, width: box.width - LIST_TEXT_INDENT };
+  }
+
+  private list(items: Item[], parent: Struct | null, box: Box, itemGap: number): void {
     const doc = this.doc;
     const L = parent ? doc.struct("L") : null;
     if (L && parent) parent.add(L);
-    const body: Box = { ...box, x: box.x + LIST_TEXT_INDENT, width: box.width - LIST_TEXT_INDENT };
+    const body = this.listBody(box);
     for (const item of items) {
       this.face("regular");
       doc.fontSize(box.size);
@@ -349,15 +439,18 @@ class PdfWriter {
     doc.x = box.x;
   }
 
-  private quote(children: Block[], parent: Struct | null, box: Box): void {
+  private quoteBox(box: Box): Box {
+    return { x: box.x + QUOTE_INDENT, width: box.width - 2 * QUOTE_INDENT, size: box.size, color: MUTED_COLOR };
+  }
+
+  private quote(children: Piece[], parent: Struct | null, box: Box): void {
     const doc = this.doc;
     const el = parent ? doc.struct("BlockQuote") : null;
     if (el && parent) parent.add(el);
-    const inner: Box = { x: box.x + QUOTE_INDENT, width: box.width - 2 * QUOTE_INDENT, size: box.size, color: MUTED_COLOR };
     doc.y += QUOTE_SPACE;
     const page0 = this.pageIndex();
     const y0 = doc.y;
-    for (const child of children) this.block(child, el, inner);
+    this.pieces(children, el, this.quoteBox(box));
     const y1 = doc.y - PARAGRAPH_GAP;
     doc.y += QUOTE_SPACE;
     el?.end();
@@ -378,7 +471,7 @@ class PdfWriter {
       doc.save().lineWidth(0.5).strokeColor(RULE_COLOR);
       doc.moveTo(box.x, y).lineTo(box.x + box.width, y).stroke().restore();
     });
-    doc.y = y + 14;
+    doc.y = y + RULE_HEIGHT - 4;
   }
 
   /** "1 (3)" at the foot of every page when there is more than one. */
@@ -414,23 +507,58 @@ class PdfWriter {
   }
 
   /**
-   * Switch to a face. The first use hands pdfkit the parsed font object (so the italic face
-   * is embedded only when the draft uses it); pdfkit then caches it under its PostScript
-   * name, which later switches use.
+   * Switch to a face. The first use opens the face for this document and hands pdfkit the
+   * font object (so the italic face is embedded only when the draft uses it); pdfkit then
+   * caches it under its PostScript name, which later switches use.
    */
   private face(face: Face): void {
-    if (this.fonts === "builtin") {
+    if (!this.fonts) {
       this.doc.font(BUILTIN[face]);
       return;
     }
-    const font = embeddedFace(face);
-    if (this.opened.has(face)) {
+    const font = this.fonts.get(face);
+    if (font) {
       this.doc.font(font.postscriptName);
     } else {
-      this.doc.font(font as unknown as string);
-      this.opened.add(face);
+      const opened = openFace(face);
+      this.fonts.set(face, opened);
+      this.doc.font(opened as unknown as string);
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// Placeholder highlight.
+
+/** A text option of ours: the colour to fill behind each line of the run, or false. */
+interface MarkOption {
+  markBackground: string | false;
+}
+
+type Fragment = (this: Doc, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions & Partial<MarkOption>) => void;
+
+/**
+ * pdfkit has no background for text. It draws each line of a text as one fragment, at a
+ * place only it knows (wrapping, continued runs); this wraps the document's fragment drawing
+ * so a run with `markBackground` gets a filled rectangle behind each of its lines, drawn
+ * just before the line's text. The text itself is untouched and reads as before.
+ */
+function markPlaceholders(doc: Doc): void {
+  const target = doc as unknown as { _fragment?: Fragment };
+  const fragment = target._fragment;
+  if (typeof fragment !== "function") throw new Error("pdfkit no longer draws text in _fragment: the placeholder highlight needs another way");
+  target._fragment = function (this: Doc, text, x, y, options) {
+    const visible = text.replace(/\n/g, "");
+    if (options.markBackground && visible.trim().length > 0) {
+      const width = this.widthOfString(visible.replace(/\s+$/, ""), options);
+      const height = this.currentLineHeight(true);
+      // fill() sets pdfkit's idea of the fill colour, which it applies again after a page break: keep the text's.
+      const textColor = (this as unknown as { _fillColor?: unknown })._fillColor;
+      this.save().rect(x - 1, y - 0.5, width + 2, height + 1).fill(options.markBackground).restore();
+      (this as unknown as { _fillColor?: unknown })._fillColor = textColor;
+    }
+    fragment.call(this, text, x, y, options);
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -445,10 +573,10 @@ export function superscript(n: number): string {
 
 function runs(draft: Draft, inlines: readonly Inline[], face: Face, link?: string): Run[] {
   const out: Run[] = [];
-  const push = (text: string, f: Face, l: string | undefined): void => {
+  const push = (text: string, f: Face, l: string | undefined, mark = false): void => {
     const prev = out[out.length - 1];
-    if (prev && prev.face === f && prev.link === l) prev.text += text;
-    else out.push(l === undefined ? { text, face: f } : { text, face: f, link: l });
+    if (prev && prev.face === f && prev.link === l && (prev.mark === true) === mark) prev.text += text;
+    else out.push({ text, face: f, ...(l === undefined ? {} : { link: l }), ...(mark ? { mark } : {}) });
   };
   const walk = (nodes: readonly Inline[], f: Face, l: string | undefined): void => {
     for (let i = 0; i < nodes.length; i++) {
@@ -461,7 +589,7 @@ function runs(draft: Draft, inlines: readonly Inline[], face: Face, link?: strin
           push("\n", f, l);
           break;
         case "placeholder":
-          push(clean(placeholderText(node.text)), f, l);
+          push(clean(placeholderText(node.text)), f, l, true);
           break;
         case "citation": {
           const prev = nodes[i - 1];

@@ -1,0 +1,181 @@
+/**
+ * The DejaVu Sans faces the PDF writer embeds: a fresh fontkit font for every document, with
+ * the expensive part of parsing (the decoded OpenType tables) done once per process.
+ *
+ * Why fresh per document: a fontkit font caches one Glyph object per glyph id and stamps it
+ * with the code points of whichever call first asked for that glyph. pdfkit writes the PDF's
+ * ToUnicode map (what text extraction and screen readers read) from those code points. At
+ * the end of a document, the subsetter asks for the components of composite glyphs without
+ * any code points ("ä" and "å" are drawn from "a", "Å" and "Ä" from "A"), so in a font shared
+ * across documents the next document laid out "a" with a glyph that maps to nothing:
+ * pdftotext read "En h ndlingspl n" and "K ST". Glyph objects therefore never outlive their
+ * document. What is shared is data nobody writes to: the decoded tables, and the shaping of
+ * each word as glyph ids, code points, advances and positions (see `withSharedLayouts`).
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { create as parseFont, type Font } from "fontkit";
+
+export type Face = "regular" | "bold" | "italic" | "boldItalic";
+
+const TTF_FILES: Record<Face, string> = {
+  regular: "DejaVuSans.ttf",
+  bold: "DejaVuSans-Bold.ttf",
+  italic: "DejaVuSans-Oblique.ttf",
+  boldItalic: "DejaVuSans-BoldOblique.ttf",
+};
+
+let fontDir: string | undefined;
+const fileBytes = new Map<Face, Uint8Array>();
+/** Per face: the decoded-tables cache of the first font parsed in this process. */
+const decodedTables = new Map<Face, object>();
+
+/**
+ * A font of `face` for one document. Hand it to pdfkit and drop it with the document:
+ * its glyph objects must not serve another document (see the module comment).
+ */
+export function openFace(face: Face): Font {
+  const font = parseFont(bytesOf(face));
+  shareDecodedTables(face, font);
+  return withSharedLayouts(font, sharedLayoutsOf(face));
+}
+
+/** Reads the font files and decodes the tables shaping needs, ahead of the first document. */
+export function warmFaces(faces: readonly Face[]): void {
+  for (const face of faces) openFace(face).layout("Förberedelse – åäö ÅÄÖ “” €");
+}
+
+function bytesOf(face: Face): Uint8Array {
+  let bytes = fileBytes.get(face);
+  if (!bytes) {
+    fontDir ??= join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
+    bytes = readFileSync(join(fontDir, TTF_FILES[face]));
+    fileBytes.set(face, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * fontkit decodes each table on first use into the font's `_tables` record (pdfkit reads
+ * that record too). Decoding GSUB, GPOS, kern and post is most of the cost of a document's
+ * first line; sharing the record between fonts of the same file decodes them once per
+ * process. Should a fontkit version not keep that record, every document decodes its own
+ * tables: slower, never wrong.
+ */
+function shareDecodedTables(face: Face, font: Font): void {
+  const own = (font as unknown as { _tables?: unknown })._tables;
+  if (typeof own !== "object" || own === null) return;
+  const shared = decodedTables.get(face);
+  if (shared) (font as unknown as { _tables: object })._tables = shared;
+  else decodedTables.set(face, own);
+}
+
+// ---------------------------------------------------------------------------------------
+// Shaping shared between documents.
+
+/** What pdfkit reads of a glyph in a layout: id, advance (font units), the text it stands for. */
+interface GlyphRecord {
+  readonly id: number;
+  readonly advanceWidth: number;
+  readonly codePoints: readonly number[];
+}
+
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** A glyph's position in one document's layout (pdfkit scales it in place). */
+class GlyphPosition implements Position {
+  constructor(
+    public xAdvance: number,
+    public yAdvance: number,
+    public xOffset: number,
+    public yOffset: number,
+  ) {}
+}
+
+/** One document's copy of a shared layout, shaped like fontkit's GlyphRun as far as pdfkit reads it. */
+class LayoutCopy {
+  readonly positions: GlyphPosition[];
+  constructor(
+    readonly glyphs: readonly GlyphRecord[],
+    positions: readonly Readonly<Position>[],
+  ) {
+    this.positions = positions.map((p) => new GlyphPosition(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset));
+  }
+  get advanceWidth(): number {
+    let width = 0;
+    for (const p of this.positions) width += p.xAdvance;
+    return width;
+  }
+}
+
+/** The part of fontkit's GlyphRun that pdfkit reads. */
+interface FontkitRun {
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: Position[];
+}
+
+interface SharedLayout {
+  glyphs: readonly GlyphRecord[];
+  positions: readonly Readonly<Position>[];
+}
+
+const MAX_SHARED_LAYOUTS = 50_000;
+const sharedLayouts = new Map<Face, Map<string, SharedLayout>>();
+
+function sharedLayoutsOf(face: Face): Map<string, SharedLayout> {
+  let layouts = sharedLayouts.get(face);
+  if (!layouts) {
+    layouts = new Map();
+    sharedLayouts.set(face, layouts);
+  }
+  return layouts;
+}
+
+/**
+ * pdfkit caches the layout (shaping) of each word per document; across documents it shapes
+ * the same words again, which is a third of the time of rendering a draft. This wraps a
+ * document's font so `layout(text)` without features is computed once per process and kept
+ * as plain data: no fontkit glyph object passes from one document to another. Each call gets
+ * fresh position objects, because pdfkit scales the positions it is given in place.
+ *
+ * A glyph's code points are taken from the word itself when the word has one glyph per code
+ * point (no ligature, no composed mark): exact even where two characters share a glyph.
+ */
+function withSharedLayouts(font: Font, layouts: Map<string, SharedLayout>): Font {
+  const shape = (text: string): SharedLayout => {
+    const run = font.layout(text) as FontkitRun;
+    const chars = Array.from(text, (c) => c.codePointAt(0)!);
+    const oneToOne = chars.length === run.glyphs.length;
+    return {
+      glyphs: run.glyphs.map((g, i) => ({
+        id: g.id,
+        advanceWidth: g.advanceWidth,
+        codePoints: oneToOne ? [chars[i]!] : [...g.codePoints],
+      })),
+      positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })),
+    };
+  };
+  const layout = (text: string, features?: unknown): unknown => {
+    if (features !== undefined) return font.layout(text, features);
+    let shaped = layouts.get(text);
+    if (!shaped) {
+      if (layouts.size >= MAX_SHARED_LAYOUTS) layouts.clear();
+      shaped = shape(text);
+      layouts.set(text, shaped);
+    }
+    return new LayoutCopy(shaped.glyphs, shaped.positions);
+  };
+  return new Proxy(font, {
+    get(target, prop) {
+      if (prop === "layout") return layout;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -144,3 +144,27 @@ export function draftPlaceholders(draft: Draft): string[] {
   walk(draft.blocks);
   return out;
 }
+
+/**
+ * The citations the text refers to, in order: what a document prints as its notes. A Draft may
+ * hold citations no note mark refers to (an op-ed lists its sources in an "Underlag" section
+ * of its own), and those get no note.
+ */
+export function notedCitations(draft: Draft): Citation[] {
+  const used = new Set<number>();
+  const walkInlines = (xs: readonly Inline[]): void => {
+    for (const x of xs) {
+      if (x.type === "citation") used.add(x.n);
+      else if ("children" in x) walkInlines(x.children);
+    }
+  };
+  const walk = (bs: readonly Block[]): void => {
+    for (const b of bs) {
+      if (b.type === "paragraph" || b.type === "heading") walkInlines(b.children);
+      else if (b.type === "list") b.items.forEach(walkInlines);
+      else if (b.type === "quote") walk(b.children);
+    }
+  };
+  walk(draft.blocks);
+  return draft.citations.filter((c) => used.has(c.n));
+}

@@ -4,7 +4,7 @@
  * function, `escapeHtml`. Citations are `<sup><a href="#not-1">1</a></sup>` linking to the
  * notes; only http(s) (and, in running text, mailto) addresses become links.
  */
-import { draftSources, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
+import { draftSources, notedCitations, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels } from "./labels.sv.js";
 import { xmlSafe } from "../lang/xml-safe.js";
@@ -63,17 +63,21 @@ class HtmlWriter {
     const { draft } = this;
     const parts = [`<article class="draft draft-${escapeHtml(draft.meta.kind)}" lang="sv">`];
     for (const block of draft.blocks) parts.push(this.block(block));
-    if (draft.citations.length > 0) {
+    const notes = notedCitations(draft);
+    if (notes.length > 0) {
       parts.push(`<section class="notes" aria-labelledby="noter">`, `<h2 id="noter">${escapeHtml(labels.notes)}</h2>`, `<ol>`);
-      for (const c of draft.citations) {
+      for (const c of notes) {
         const back = this.refs.has(c.n)
           ? ` <a class="back" href="#ref-${c.n}" aria-label="${escapeHtml(labels.backToText)}">↩</a>`
           : "";
         parts.push(`<li id="not-${c.n}" value="${c.n}">${note(citationNote(c))}${back}</li>`);
       }
       parts.push(`</ol>`, `</section>`);
+    }
+    const sources = draftSources(draft);
+    if (sources.length > 0) {
       parts.push(`<section class="sources" aria-labelledby="kallor">`, `<h2 id="kallor">${escapeHtml(labels.sources)}</h2>`, `<ul>`);
-      for (const s of draftSources(draft)) parts.push(`<li>${note(sourceEntry(s))}</li>`);
+      for (const s of sources) parts.push(`<li>${note(sourceEntry(s))}</li>`);
       parts.push(`</ul>`, `</section>`);
     }
     parts.push(`</article>`);

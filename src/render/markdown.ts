@@ -3,18 +3,20 @@
  * definitions at the end). Text is escaped so that a CommonMark parser reads back the same
  * words: no stray emphasis, links, HTML, entities or list markers.
  */
-import { draftSources, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
+import { draftSources, notedCitations, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels } from "./labels.sv.js";
 import { xmlSafe } from "../lang/xml-safe.js";
 
 export function renderMarkdown(draft: Draft): string {
   const blocks = draft.blocks.map((b) => block(b, draft));
-  if (draft.citations.length > 0) {
+  const sources = draftSources(draft);
+  if (sources.length > 0) {
     blocks.push(`## ${escapeMarkdown(labels.sources, true)}`);
-    blocks.push(draftSources(draft).map((s) => `- ${note(sourceEntry(s))}`).join("\n"));
-    blocks.push(draft.citations.map((c) => `[^${c.n}]: ${note(citationNote(c))}`).join("\n\n"));
+    blocks.push(sources.map((s) => `- ${note(sourceEntry(s))}`).join("\n"));
   }
+  const notes = notedCitations(draft);
+  if (notes.length > 0) blocks.push(notes.map((c) => `[^${c.n}]: ${note(citationNote(c))}`).join("\n\n"));
   return `${blocks.filter((b) => b.length > 0).join("\n\n")}\n`;
 }
 

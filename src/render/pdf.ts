@@ -13,7 +13,7 @@
 import PDFDocument from "pdfkit";
 import type { Font } from "fontkit";
 import { openFace, warmFaces, type Face } from "./pdf-fonts.js";
-import { draftSources, inlineText, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
+import { draftSources, inlineText, notedCitations, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels, pageOf } from "./labels.sv.js";
 import { xmlSafe } from "../lang/xml-safe.js";
@@ -173,9 +173,10 @@ class PdfWriter {
   private document(): Piece[] {
     const draft = this.source;
     const out = draft.blocks.flatMap((b) => this.piecesOf(b));
-    if (draft.citations.length > 0) {
+    const notes = notedCitations(draft);
+    if (notes.length > 0) {
       out.push({ kind: "heading", level: 2, runs: [{ text: labels.notes, face: "bold" }] });
-      out.push({ kind: "list", items: draft.citations.map((c) => ({ label: `${c.n}.`, runs: noteRuns(citationNote(c)) })), size: NOTE_SIZE, itemGap: 3 });
+      out.push({ kind: "list", items: notes.map((c) => ({ label: `${c.n}.`, runs: noteRuns(citationNote(c)) })), size: NOTE_SIZE, itemGap: 3 });
     }
     const sources = draftSources(draft);
     if (sources.length > 0) {

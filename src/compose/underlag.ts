@@ -5,7 +5,7 @@
  * marks move.
  */
 import type { Block, Citation, Inline } from "../domain/draft.js";
-import { citationNote } from "../render/citation-text.js";
+import { citationNote, webUrl } from "../render/citation-text.js";
 import { labels } from "../render/labels.sv.js";
 import { supportedSentences, type SupportedSentence } from "./sentences.js";
 
@@ -37,7 +37,9 @@ function claimItem(claim: SupportedSentence, citations: readonly Citation[]): In
     if (!c) continue;
     const note = citationNote(c);
     item.push({ type: "break" }, { type: "text", value: `${labels.source}: ${note.text}` });
-    if (note.url) item.push({ type: "text", value: " " }, { type: "link", url: note.url, children: [{ type: "text", value: note.url }] });
+    // Only a web address becomes a link; anything else a source calls its URL stays text.
+    const href = webUrl(note.url);
+    if (note.url) item.push({ type: "text", value: " " }, href ? { type: "link", url: href, children: [{ type: "text", value: note.url }] } : { type: "text", value: note.url });
   }
   return item;
 }

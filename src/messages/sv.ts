@@ -113,9 +113,9 @@ export function explainWarning(w: DraftWarning): string {
     case "committee_default":
       return `Texten säger "${w.committee}", men faktaregistret vet inte vad nämnden som ansvarar för socialtjänsten heter i ${w.subjectName}. Kontrollera namnet (ange det med --set committee=…).`;
     case "source_incomplete":
-      return `Källan ${w.source} saknar ${formatList(w.missing.map((m) => ({ title: "titel", date: "datum", url: "webbadress" })[m]), "och")}. Kontrollera källan innan utkastet lämnas in.`;
+      return `Källan ${w.source} saknar ${formatList(w.missing.map((m) => ({ title: "titel", date: "datum", url: "webbadress" })[m]), "och")}. Leta upp den och komplettera den i faktaregistret innan utkastet lämnas in.`;
     case "source_other_party":
-      return `Källan ${w.source} är utgiven av ${formatList(w.parties, "och")}, ett annat parti än undertecknarnas. Kontrollera att du vill hänvisa till den, eller hitta en förstahandskälla.`;
+      return `Källan ${w.source} är utgiven av ${formatList(w.parties, "och")}, ett annat parti än undertecknarnas. Hänvisa hellre till den myndighet, lag eller tidning som uppgiften kommer från, om du hittar den.`;
     case "several_interpellants":
       return `Interpellationen har ${w.count} undertecknare. I de flesta kommuners arbetsordning ställs en interpellation av en enskild ledamot; kontrollera er arbetsordning.`;
   }

@@ -354,23 +354,26 @@ class PdfWriter {
   /** One paragraph of runs, tagged as `type`; links become Link elements inside it. */
   private paragraph(content: Run[], parent: Struct | null, box: Box, type: string): void {
     const doc = this.doc;
-    const parts = content.filter((r) => r.text.length > 0);
+    // A line break ends pdfkit's chain of continued runs: the runs after it start a new chain
+    // at the left margin (a run that begins after a "\n" inside a continued chain is placed
+    // after the chain's later runs, so "Telefon: …\nE-post: …" would come out in the wrong order).
+    const parts = splitAtBreaks(content.filter((r) => r.text.length > 0));
     if (parts.length === 0) return;
     doc.x = box.x;
     const last = parts.length - 1;
-    const draw = (r: Run, i: number): void => {
+    const draw = (r: Run & { endsLine?: boolean }, i: number): void => {
       this.face(r.face);
       doc.fontSize(box.size).fillColor(r.link ? LINK_COLOR : box.color);
       const opts: PDFKit.Mixins.TextOptions & MarkOption = {
         width: box.width,
-        continued: i < last,
+        continued: i < last && !r.endsLine,
         lineGap: LINE_GAP,
         link: r.link ?? null,
         underline: r.link !== undefined,
         // Set on every run: pdfkit carries a continued text's options over to the next run.
         markBackground: r.mark === true ? MARK_COLOR : false,
       };
-      if (i === 0) doc.text(r.text, box.x, doc.y, opts);
+      if (i === 0 || parts[i - 1]!.endsLine) doc.text(r.text, box.x, doc.y, opts);
       else doc.text(r.text, opts);
     };
     if (!parent) {
@@ -622,6 +625,22 @@ function noteRuns(note: NoteText): Run[] {
     const href = webUrl(note.url);
     out.push({ text: " ", face: "regular" });
     out.push(href ? { text: clean(note.url), face: "regular", link: href } : { text: clean(note.url), face: "regular" });
+  }
+  return out;
+}
+
+/**
+ * Runs with their line breaks taken out: a run is cut at each "\n", and the piece before a
+ * break is marked `endsLine` (an empty line keeps a single space so it still takes its height).
+ */
+function splitAtBreaks(runs: readonly Run[]): (Run & { endsLine?: boolean })[] {
+  const out: (Run & { endsLine?: boolean })[] = [];
+  for (const r of runs) {
+    const pieces = r.text.split("\n");
+    pieces.forEach((text, k) => {
+      const endsLine = k < pieces.length - 1;
+      if (text.length > 0 || endsLine) out.push({ ...r, text: text.length > 0 ? text : " ", ...(endsLine ? { endsLine } : {}) });
+    });
   }
   return out;
 }

@@ -99,15 +99,16 @@ describe("renderDocx", () => {
     expect(refs).toHaveLength(4);
     const notes = parts["word/footnotes.xml"]!;
     for (const c of sampleCitations) expect(notes).toContain(escapeXml(c.source.title!));
-    expect(notes).toContain("(uppgift per 21 februari 2023)");
-    expect(notes).toContain("(odaterad uppgift)");
+    expect(notes).toContain(escapeXml("Länsstyrelsen i Exempellän, ”Kartläggning av kommunernas avtal om stöd – uppföljning 2023”, 21 februari 2023."));
+    // The undated source says so in its note.
+    expect(notes).toContain(escapeXml("Exempelförbundet, ”Kostnader för stödinsatser <utkast>”, odaterad."));
     expect(notes).toContain('<w:pStyle w:val="FootnoteText"/>');
     expect(parts["word/_rels/footnotes.xml.rels"]).toContain("https://example.se/lan/stod");
   });
 
   it("lists the distinct sources under Källor", () => {
     const after = doc.slice(doc.indexOf(">Källor<"));
-    expect(after).toContain(escapeXml("Stöd & behandling i länet, Region Exempel, februari 2022."));
+    expect(after).toContain(escapeXml("Region Exempel, ”Stöd & behandling i länet”, februari 2022."));
     expect(after.split("Kartläggning av kommunernas").length - 1).toBe(1);
   });
 

@@ -32,7 +32,7 @@ describe("renderHtml", () => {
 
   it("links citations to the notes and notes back to the text", () => {
     expect(html).toContain('mottagningarna<sup><a href="#not-1" id="ref-1" aria-label="Not 1">1</a></sup>, vilket');
-    expect(html).toMatch(/<li id="not-1" value="1">Lidingö: Avtal med Mikamottagningen och KAST: nej \(uppgift per 21 februari 2023\)\./);
+    expect(html).toMatch(/<li id="not-1" value="1">Länsstyrelsen i Exempellän, ”Kartläggning av kommunernas avtal om stöd – uppföljning 2023”, 21 februari 2023\./);
     expect(html).toContain('<a href="https://example.se/rapporter/kartlaggning-2023?format=pdf&amp;sida=4">');
     expect(html).toContain('<a class="back" href="#ref-1"');
     expect(html).toMatch(/<h2 id="noter">Noter<\/h2>/);
@@ -60,12 +60,14 @@ describe("renderHtml", () => {
             { type: "link", url: "javascript:alert(1)", children: [{ type: "text", value: "klicka" }] },
             { type: "text", value: ' <img src=x onerror="alert(1)">' },
             { type: "link", url: 'https://example.se/"><script>', children: [{ type: "text", value: "ok" }] },
+            { type: "citation", n: 1 },
           ],
         },
       ],
       citations: [
         { ...sampleDraft.citations[0]!, source: { ...sampleDraft.citations[0]!.source, url: "javascript:alert(1)" } },
       ],
+      sources: [{ ...sampleDraft.citations[0]!.source, url: "javascript:alert(1)" }],
     };
     const out = renderHtml(hostile);
     expect(out).not.toContain("<script>");

@@ -42,7 +42,7 @@ describe.skipIf(!haveTools)("DOCX through LibreOffice", () => {
     expect(text).toContain("närstående");
     expect(text).toContain("Källor");
     // Footnotes survive: LibreOffice prints them at the foot of the page.
-    expect(text).toContain("(uppgift per 21 februari 2023)");
+    expect(text).toContain("Länsstyrelsen i Exempellän, ”Kartläggning av kommunernas avtal om stöd – uppföljning 2023”, 21 februari 2023.");
   });
 
   it("shows the placeholders", () => {

@@ -16,7 +16,7 @@ import { expectedReading, pdfPages, readPages } from "./pdf-reading.js";
 
 const date = "2026-12-02";
 const authors = ["Anna Andersson (L), ledamot i kommunfullmäktige", "Per Berg (L)"];
-const sets: Record<string, string> = { "beslut-prostitution": "addressee=socialnämndens ordförande Anna Andersson (M)" };
+const sets: Record<string, string[]> = { "beslut-prostitution": ["addressee=socialnämndens ordförande Anna Andersson (M)", "decisionYear=2022"] };
 
 describe.skipIf(!hasTool("pdftotext") || !existsSync(join(bin, "..", "..", "dist", "cli")))("PDFs written by motionera draft", () => {
   const ws = tempWorkspace();
@@ -32,12 +32,12 @@ describe.skipIf(!hasTool("pdftotext") || !existsSync(join(bin, "..", "..", "dist
     for (const template of templates) {
       const out = join(ws.out, template);
       const args = ["draft", "--template", template, "--kommun", "Lidingö", ...authors.flatMap((a) => ["--author", a]), "--date", date, "--format", "pdf", "--out", out, "--db", ws.db];
-      if (sets[template]) args.push("--set", sets[template]!);
+      for (const set of sets[template] ?? []) args.push("--set", set);
       const r = runCli(args);
       expect(r.code, `${template}: ${r.stderr}`).toBe(0);
       const pdf = readdirSync(out).find((f) => f.endsWith(".pdf"));
       expect(pdf, template).toBeDefined();
-      const inputs = sets[template] ? Object.fromEntries([sets[template]!.split(/=(.*)/s).slice(0, 2) as [string, string]]) : {};
+      const inputs = Object.fromEntries((sets[template] ?? []).map((set) => set.split(/=(.*)/s).slice(0, 2) as [string, string]));
       const draft: Draft = (
         await workspace.compose({ template, municipality: "Lidingö", authors: authors.map((a) => parseSigner(a)!), inputs, date })
       ).draft;

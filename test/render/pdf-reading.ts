@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { citationNote, linkUrl, noteLine, sourceEntry } from "../../src/render/citation-text.js";
 import { labels } from "../../src/render/labels.sv.js";
 import { superscript } from "../../src/render/pdf.js";
-import { inlineText, placeholderText, type Block, type Draft, type Inline } from "../../src/domain/draft.js";
+import { inlineText, notedCitations, placeholderText, type Block, type Draft, type Inline } from "../../src/domain/draft.js";
 
 const run = promisify(execFile);
 
@@ -85,9 +85,10 @@ export function draftUnits(draft: Draft): Unit[] {
     }
   };
   walk(draft.blocks);
-  if (draft.citations.length > 0) {
+  const notes = notedCitations(draft);
+  if (notes.length > 0) {
     units.push({ text: labels.notes, kind: "heading", keep: false, first: true });
-    draft.citations.forEach((c, i) => units.push({ text: `${c.n}. ${noteLine(citationNote(c))}`, kind: "item", keep: false, first: i === 0 }));
+    notes.forEach((c, i) => units.push({ text: `${c.n}. ${noteLine(citationNote(c))}`, kind: "item", keep: false, first: i === 0 }));
   }
   if (draft.sources.length > 0) {
     units.push({ text: labels.sources, kind: "heading", keep: false, first: true });
@@ -110,7 +111,7 @@ export function normalise(s: string): string {
     .trim();
 }
 
-const HYPHEN = /[-\u2010\u00AD] ?/g;
+const HYPHEN = / ?[-\u2010\u00AD] ?/g;
 const BREAK_AFTER = /([–—/?&=]) /g;
 
 /**
@@ -126,7 +127,12 @@ export async function pdfPages(path: string): Promise<string[]> {
   return pages.map((text, i) => {
     const number = `${i + 1} (${count})`;
     const trimmed = text.trimEnd();
-    return count > 1 && trimmed.endsWith(number) ? trimmed.slice(0, -number.length) : trimmed;
+    if (count <= 1 || !trimmed.endsWith(number)) return trimmed;
+    const body = trimmed.slice(0, -number.length);
+    // A page that ends in a word hyphenated at the line's end ("…helsingborg-ar-en-"): pdftotext
+    // drops the hyphen and glues the word to the page number ("…helsingborg-ar-en2 (3)").
+    // Put the hyphen back, so the word is joined with its rest on the next page.
+    return /\p{L}$/u.test(body) ? `${body}-` : body;
   });
 }
 

@@ -30,7 +30,8 @@ const signerSets: Signer[][] = [
 function requiredInputs(inputs: readonly TemplateInput[]): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const input of inputs) {
-    if (!input.required) continue;
+    // An input a claim needs when the registry lacks its fact: given, so every municipality drafts.
+    if (!input.required && !input.requiredUnless) continue;
     switch (input.type) {
       case "string":
       case "text":

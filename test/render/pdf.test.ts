@@ -67,10 +67,10 @@ describe.skipIf(!hasTool("pdftotext"))("renderPdf", () => {
     const sources = t.indexOf("Källor");
     expect(notes).toBeGreaterThan(t.indexOf("ledamot i kommunfullmäktige"));
     expect(sources).toBeGreaterThan(notes);
-    expect(t.slice(notes)).toContain("1. Lidingö: Avtal med Mikamottagningen och KAST: nej (uppgift per 21 februari 2023).");
-    expect(t.slice(notes)).toContain("3. Sverige: Kostnad per stödinsats: 1 200 € (odaterad uppgift).");
-    expect(t.slice(sources)).toContain("Stöd & behandling i länet, Region Exempel, februari 2022.");
-    expect(t.slice(sources)).toContain("Kostnader för stödinsatser <utkast>, Exempelförbundet, odaterad.");
+    expect(t.slice(notes)).toContain("1. Länsstyrelsen i Exempellän, ”Kartläggning av kommunernas avtal om stöd – uppföljning 2023”, 21 februari 2023.");
+    expect(t.slice(notes)).toMatch(/3\. Exempelförbundet, ”Kostnader för stödinsatser <utkast>”, odaterad\./);
+    expect(t.slice(sources)).toContain("Region Exempel, ”Stöd & behandling i länet”, februari 2022.");
+    expect(t.slice(sources)).toContain("Exempelförbundet, ”Kostnader för stödinsatser <utkast>”, odaterad.");
   });
 
   it("numbers pages the Swedish way", () => {

@@ -97,7 +97,9 @@ describe("the draft form", () => {
   it("generates the kast-avtal template's own inputs from its front matter", async () => {
     const html = await (await get("/?template=kast-avtal")).text();
     expect(html).toContain('<label for="f-input-committee">Ansvarig nämnd</label>');
-    expect(tagWithId(html, "f-input-committee")).toContain('value="socialnämnden"');
+    // No default: the registry's committee (or "socialnämnden", listed as something to check) is used.
+    expect(tagWithId(html, "f-input-committee")).toContain('value=""');
+    expect(html).toContain("Lämnas det tomt används nämnden i faktaregistret.");
     expect(tagWithId(html, "f-input-committee")).toContain('aria-describedby="help-f-input-committee"');
     expect(html).toMatch(/<textarea[^>]*name="input\.background"/);
     expect(html).toContain("Ett eller flera stycken om läget i kommunen");
@@ -143,7 +145,7 @@ describe("the draft form", () => {
     expect(panel).toContain("Socialdemokraterna Lidingö");
     expect(panel).toContain("Gäller: Stockholms län");
     expect(panel).toMatch(/<span class="fact-value">16<\/span>/);
-    expect(panel).toMatch(/Saknas i faktaregistret \(10\):[\s\S]*<li class="fact-missing">Driver en Mikamottagning<\/li>/);
+    expect(panel).toMatch(/Saknas i faktaregistret \(9\):[\s\S]*<li class="fact-missing">Driver en Mikamottagning<\/li>/);
     expect(panel).toMatch(/Uppgift per 13 november 2023 \(\d+ år/);
     expect(text(panel)).toMatch(/För Lidingö finns \d+ av 18 uppgifter/);
   });

@@ -55,7 +55,8 @@ describe.skipIf(!hasChromium)("the review in Chromium", () => {
     "the live preview lists what to do, the script puts the list in the facts panel, and the places are marked",
     async () => {
       const page = await open();
-      const q = new URLSearchParams({ template: "klar", "name.0": "Anna Andersson", "party.0": "L", date: "2026-11-24" });
+      // Signed in the party that published Lidingö's agreement source: the stale fact is the one thing to check.
+      const q = new URLSearchParams({ template: "klar", "name.0": "Anna Andersson", "party.0": "S", date: "2026-11-24" });
       await page.goto(`${base}/?${q}`);
       // No municipality yet: neither the preview nor the panel has a list.
       expect(await page.locator("#forhandsvisning .review").count()).toBe(0);

@@ -103,13 +103,15 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
 
       // Choosing a template fetches its form (the script submits the "Välj mall" GET).
       await Promise.all([page.waitForURL(/template=kast-avtal/), page.selectOption("#f-template", "kast-avtal")]);
-      await expect.poll(() => page.inputValue("#f-input-committee")).toBe("socialnämnden");
+      // The committee field has no default: left empty, the registry's committee is used.
+      await expect.poll(() => page.locator("#f-input-committee").count()).toBe(1);
+      expect(await page.inputValue("#f-input-committee")).toBe("");
       // The script keeps one signer row and offers "Lägg till undertecknare".
       expect(await page.locator("[data-signer-row]").count()).toBe(1);
       expect(await page.textContent('[data-action="add-row"]')).toBe("Lägg till undertecknare");
 
       await page.fill("#f-kommun", "Lidingö");
-      await page.locator("#fakta-innehall").getByText("finns 8 av 18 uppgifter", { exact: false }).waitFor();
+      await page.locator("#fakta-innehall").getByText("finns 9 av 18 uppgifter", { exact: false }).waitFor();
       expect(await page.textContent("#fakta-innehall")).toContain("Studiebesök hos Mikamottagningen");
 
       // Enter in a field refreshes the preview; it neither submits nor removes a signer row.
@@ -125,7 +127,7 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
       const preview = page.locator("#forhandsvisning");
       await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain("Ge Lidingö ett varaktigt avtal med Mikamottagningen och KAST");
       await expect.poll(() => preview.textContent()).toContain("Anna Andersson (L)");
-      expect(await preview.textContent()).toContain("att ge socialnämnden i uppdrag att snarast teckna ett nytt avtal");
+      expect(await preview.textContent()).toContain("att ge omsorgs- och socialnämnden i uppdrag att teckna ett nytt avtal");
 
       // A second signer row, added and removed by the script.
       await page.click('[data-action="add-row"]');
@@ -156,7 +158,7 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
       await download.saveAs(file);
       const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))["word/document.xml"]!);
       expect(xml).toContain("Lidingö");
-      expect(xml).toContain("att ge socialnämnden i uppdrag att snarast teckna ett nytt avtal");
+      expect(xml).toContain("att ge omsorgs- och socialnämnden i uppdrag att teckna ett nytt avtal");
       expect(xml).toContain("Anna Andersson");
 
       // The same page on a phone.

@@ -125,23 +125,27 @@ export function placeholderText(text: string): string {
   return `[FYLL I: ${text}]`;
 }
 
+/** Calls `visit` for every inline of the document's text (nested ones too), in reading order. */
+export function eachInline(blocks: readonly Block[], visit: (x: Inline) => void): void {
+  const walkInlines = (xs: readonly Inline[]): void => {
+    for (const x of xs) {
+      visit(x);
+      if ("children" in x) walkInlines(x.children);
+    }
+  };
+  for (const b of blocks) {
+    if (b.type === "paragraph" || b.type === "heading") walkInlines(b.children);
+    else if (b.type === "list") b.items.forEach(walkInlines);
+    else if (b.type === "quote") eachInline(b.children, visit);
+  }
+}
+
 /** Every placeholder in the document, in reading order (for the lists surfaces show). */
 export function draftPlaceholders(draft: Draft): string[] {
   const out: string[] = [];
-  const walkInlines = (xs: readonly Inline[]): void => {
-    for (const x of xs) {
-      if (x.type === "placeholder") out.push(x.text);
-      else if ("children" in x) walkInlines(x.children);
-    }
-  };
-  const walk = (bs: readonly Block[]): void => {
-    for (const b of bs) {
-      if (b.type === "paragraph" || b.type === "heading") walkInlines(b.children);
-      else if (b.type === "list") b.items.forEach(walkInlines);
-      else if (b.type === "quote") walk(b.children);
-    }
-  };
-  walk(draft.blocks);
+  eachInline(draft.blocks, (x) => {
+    if (x.type === "placeholder") out.push(x.text);
+  });
   return out;
 }
 
@@ -152,19 +156,8 @@ export function draftPlaceholders(draft: Draft): string[] {
  */
 export function notedCitations(draft: Draft): Citation[] {
   const used = new Set<number>();
-  const walkInlines = (xs: readonly Inline[]): void => {
-    for (const x of xs) {
-      if (x.type === "citation") used.add(x.n);
-      else if ("children" in x) walkInlines(x.children);
-    }
-  };
-  const walk = (bs: readonly Block[]): void => {
-    for (const b of bs) {
-      if (b.type === "paragraph" || b.type === "heading") walkInlines(b.children);
-      else if (b.type === "list") b.items.forEach(walkInlines);
-      else if (b.type === "quote") walk(b.children);
-    }
-  };
-  walk(draft.blocks);
+  eachInline(draft.blocks, (x) => {
+    if (x.type === "citation") used.add(x.n);
+  });
   return draft.citations.filter((c) => used.has(c.n));
 }

@@ -32,10 +32,14 @@ function byAsOf(a: Fact, b: Fact): number {
  * Whether a fact was known on a date (YYYY-MM-DD): the source had been published and the
  * period the value describes had ended by then. Partial dates count by their last day ("2021"
  * is known from 31 December 2021), so a back-dated draft never cites what came later; a
- * source without a date cannot be shown to have existed, so it is not known on any past date.
+ * source without a date cannot be shown to have existed, so it is not known on any past date
+ * (except a law's wording, known from the day it came into force).
  */
 export function knownOn(fact: Fact, date: string): boolean {
   const day = (d: string) => partialDateEnd(d).toISOString().slice(0, 10);
+  // A rule in force (a law's wording) was known from the day it came into force, even when its
+  // source is the law's text as it stands today, which carries no date of its own.
+  if (factDefinition(fact.key)?.inForce) return fact.asOf !== null && day(fact.asOf) <= date;
   if (fact.source.date === null || day(fact.source.date) > date) return false;
   return fact.asOf === null || day(fact.asOf) <= date;
 }

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Composed } from "../../src/compose/compose.js";
 import { inlineText, type Block } from "../../src/domain/draft.js";
 import { isMotioneraError } from "../../src/domain/errors.js";
+import { factDefinition } from "../../src/facts/catalog.js";
 import type { Signer } from "../../src/domain/signer.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
 import { Workspace } from "../../src/workspace.js";
@@ -171,6 +172,11 @@ describe("a back-dated draft knows only what was known on its date", () => {
       const composed = await compose(t.id, m, [eva], { ...t.inputs, ...(t.inputs["decisionYear"] ? { decisionYear: 2019 } : {}) }, "2020-01-15");
       const { draft } = composed;
       for (const c of draft.citations) {
+        if (factDefinition(c.key)?.inForce) {
+          // A law's wording: in force by the draft's date (its source is the law as it stands).
+          expect(c.asOf !== null && c.asOf <= "2020-01-15", `${m}: ${c.key} in force from ${c.asOf}`).toBe(true);
+          continue;
+        }
         expect(c.source.date, `${m}: ${c.key}`).not.toBeNull();
         expect(c.source.date!.slice(0, 4) <= "2019" || c.source.date! <= "2020-01-15", `${m}: ${c.key} from ${c.source.date}`).toBe(true);
         if (c.asOf) expect(c.asOf.slice(0, 4) <= "2019", `${m}: ${c.key} as of ${c.asOf}`).toBe(true);

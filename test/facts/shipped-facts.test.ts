@@ -91,7 +91,7 @@ describe("the shipped facts (corpus/motionera.json)", () => {
   it("cites the law itself for the penalty scales and Kommunallagen, with riksdagen's SFS pages", () => {
     const facts = load().facts;
     const law = (id: string) => facts.find((f) => f.id === id)?.source;
-    for (const id of ["SE.sex_purchase_penalty.2022-08-01", "SE.trafficking_penalty.odaterad", "SE.trafficking_penalty_less_serious.odaterad"]) {
+    for (const id of ["SE.sex_purchase_penalty.2022-08-01", "SE.trafficking_penalty.2010-07-01", "SE.trafficking_penalty_less_serious.odaterad"]) {
       expect(law(id), id).toMatchObject({ title: "Brottsbalk (1962:700)", publisher: "Sveriges riksdag" });
       expect(law(id)?.url, id).toMatch(/^https:\/\/www\.riksdagen\.se\/.*brottsbalk-1962700_sfs-1962-700/);
     }

@@ -15,7 +15,7 @@ export const texts = {
     template: "mallens id (se: motionera templates)",
     kommun: "kommunens namn eller kommunkod, t.ex. Lidingö eller 0186",
     author: 'undertecknare, "Namn (Parti), roll"; upprepa för flera',
-    date: "dokumentets datum, ÅÅÅÅ-MM-DD (standard: i dag)",
+    date: "dokumentets datum, ÅÅÅÅ-MM-DD (standard: i dag); ett tidigare datum ger ett utkast som bara känner till det som var känt då",
     set: "värde för ett av mallens fält, namn=värde; upprepa för flera",
     argument: "ta med ett argument ur korpusen, dokument-id#nummer (se: motionera corpus show <id>); upprepa för flera",
     format: "format att skriva, kommaseparerade: docx, pdf, md, html",

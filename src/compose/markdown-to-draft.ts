@@ -9,7 +9,10 @@ import { keepWithNextMarker, markerPattern } from "./citation-marker.js";
 
 const lexerOptions = { gfm: true, breaks: false } as const;
 
-/** The texts of the placeholders the helpers numbered, for the markers being read. */
+/**
+ * The texts of the placeholders the helpers numbered, for the markers being read: set for the
+ * duration of one `markdownToBlocks` call, which is synchronous, so no other call sees it.
+ */
 let placeholderTexts: readonly string[] = [];
 
 function pushText(out: Inline[], value: string): void {

@@ -18,6 +18,7 @@ import { partyName } from "../domain/signer.js";
 import { citeHistory } from "./cite-history.js";
 import type { ComposeState } from "./compose-state.js";
 import type { Place } from "../domain/municipality.js";
+import type { Signer } from "../domain/signer.js";
 
 type Options = HelperOptions & { data: { motionera: ComposeState; root: { date: string; input: Record<string, unknown> } } };
 
@@ -307,13 +308,16 @@ export const helpers = {
   quoteBy(...args: unknown[]): string {
     const { params, options } = split(args);
     const st = state(options);
-    const wanted = typeof params[0] === "number" ? params[0] : Number(params[0] ?? 1);
-    const index = Math.min(Math.max(1, Number.isFinite(wanted) ? Math.trunc(wanted) : 1), st.signers.length) - 1;
-    const s = st.signers[index]!;
-    if (st.quoted.has(index)) return escapeInline(s.name);
+    const index = signerIndex(params[0], st.signers.length);
+    if (st.quoted.has(index)) return escapeInline(st.signers[index]!.name);
     st.quoted.add(index);
-    const who = s.party ? `${s.name} (${s.party})` : s.name;
-    return escapeInline(s.role ? `${who}, ${roleWithPlace(s.role, st.place)}` : who);
+    return signerWithRole(st.signers[index]!, st.place);
+  },
+  /** {{signer 1}} → "Namn (Parti), roll på Lidingö": a signer presented to a newspaper's reader. */
+  signer(...args: unknown[]): string {
+    const { params, options } = split(args);
+    const st = state(options);
+    return signerWithRole(st.signers[signerIndex(params[0], st.signers.length)]!, st.place);
   },
   /** {{placeholder "beslutets datum"}} → a visible "[FYLL I: beslutets datum]" the draft lists. */
   placeholder(...args: unknown[]): string {
@@ -363,6 +367,18 @@ export const factHelpers: readonly HelperName[] = ["cite", "source", "fact", "ha
 export const multiFactHelpers: readonly HelperName[] = ["claim"];
 
 const defaultCommittee = "socialnämnden";
+
+/** A signer's number as a template gives it (from 1), within the signers there are: the index. */
+function signerIndex(n: unknown, count: number): number {
+  const wanted = typeof n === "number" ? n : Number(n ?? 1);
+  return Math.min(Math.max(1, Number.isFinite(wanted) ? Math.trunc(wanted) : 1), count) - 1;
+}
+
+/** "Namn (Parti), roll på Lidingö" (escaped). */
+function signerWithRole(s: Signer, place: Place): string {
+  const who = s.party ? `${s.name} (${s.party})` : s.name;
+  return escapeInline(s.role ? `${who}, ${roleWithPlace(s.role, place)}` : who);
+}
 
 /** "ledamot i kommunfullmäktige" → "ledamot i kommunfullmäktige på Lidingö"; a role naming the place is kept. */
 function roleWithPlace(role: string, place: Place): string {

@@ -13,6 +13,8 @@ import type { Citation, Draft } from "../domain/draft.js";
 import type { Source } from "../domain/fact.js";
 import type { PartialDate } from "../domain/partial-date.js";
 import { formatDate, yearPhrase } from "../lang/dates.js";
+import { formatList } from "../lang/lists.js";
+import { partyName } from "../domain/signer.js";
 import { labels } from "./labels.sv.js";
 
 /** A note or source entry as text plus the URL that follows it (writers may make it a link). */
@@ -23,11 +25,26 @@ export interface NoteText {
   url: string | undefined;
 }
 
-/** "Utgivare, ”Titel”, 21 februari 2023." (or "…, odaterad."); a source without a title names none. */
+/**
+ * "Utgivare, ”Titel”, 21 februari 2023." (or "…, odaterad."); a source without a title names
+ * none. A source a party published says so, when its publisher does not already name the party:
+ * "Folkbladet (utgiven av Socialdemokraterna), …".
+ */
 export function sourceEntry(source: Source): NoteText {
   const date = source.date === null ? labels.undatedSource : formatDate(source.date);
   const title = source.title ? `${labels.quoteOpen}${source.title}${labels.quoteClose}` : undefined;
-  return { text: endSentence([source.publisher, title, date].filter(Boolean).join(", ")), url: source.url };
+  return { text: endSentence([publisherWithParty(source), title, date].filter(Boolean).join(", ")), url: source.url };
+}
+
+function publisherWithParty(source: Source): string {
+  const parties = source.parties ?? [];
+  if (parties.length === 0) return source.publisher;
+  const named = parties.some((p) => new RegExp(`(^|[\\s(,])(${escapeRegExp(p)}|${escapeRegExp(partyName(p))})([\\s),]|$)`, "i").test(source.publisher));
+  return named ? source.publisher : `${source.publisher} (${labels.publishedBy} ${formatList(parties.map(partyName), "och")})`;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Whether the time a value describes needs saying apart from the source's own date. */

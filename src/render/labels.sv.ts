@@ -13,6 +13,8 @@ export const labels = {
   source: "Källa",
   /** "Uppgiften gäller 2014.": the time a figure describes, where it differs from the source's date. */
   valueHolds: "Uppgiften gäller",
+  /** "Folkbladet (utgiven av Socialdemokraterna)": a source a party published. */
+  publishedBy: "utgiven av",
   /** Swedish quotation marks around a title. */
   quoteOpen: "”",
   quoteClose: "”",

@@ -166,6 +166,26 @@ describe("claims need their backing", () => {
   });
 });
 
+describe("sources", () => {
+  it("'Källor' lists each work once: an argument from an op-ed the facts also cite is one entry", async () => {
+    const c = await ws.compose({ template: "kast-avtal", municipality: "Lidingö", authors: [eva], inputs: {}, date: today, arguments: ["2023-02-21-lidingo-debattartikel-l#1"], strict: false });
+    const titles = c.draft.sources.map((s) => s.title);
+    expect(titles.filter((t) => t === "Lidingö borde bli en del av Stockholms länsövergripande arbete mot prostitution")).toHaveLength(1);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(c.draft.citations.some((x) => x.kind === "argument")).toBe(true);
+  });
+
+  it("a source another party published is listed to check", async () => {
+    const c = await compose("kast-avtal", "Lidingö", [{ name: "Lisa Lund", party: "L" }]);
+    expect(c.review.checks).toContainEqual(expect.objectContaining({ code: "source_other_party", parties: ["Socialdemokraterna"] }));
+    expect(c.review.checks).not.toContainEqual(expect.objectContaining({ code: "source_other_party", parties: ["Liberalerna"] }));
+    const s = await compose("kast-avtal", "Lidingö", [{ name: "Sara Sund", party: "S" }]);
+    const parties = s.review.checks.flatMap((x) => (x.code === "source_other_party" ? x.parties : []));
+    expect(parties).toContain("Liberalerna");
+    expect(parties).not.toContain("Socialdemokraterna");
+  });
+});
+
 describe("a back-dated draft knows only what was known on its date", () => {
   it.each(templates.slice(0, 4).map((t) => [t.id, t] as const))("%s dated 15 January 2020 cites nothing later", async (_id, t) => {
     for (const m of ["Lidingö", "Norrköping", "Helsingborg", "Göteborg"]) {

@@ -25,6 +25,13 @@ describe("citation phrasing", () => {
     expect(note.url).toBeUndefined();
   });
 
+  it("says when a party published the source, unless the publisher already names the party", () => {
+    const base = { title: "Inlägg", date: "2023-11-13" as const };
+    expect(sourceEntry({ ...base, publisher: "Socialdemokraterna Lidingö", parties: ["S"] }).text).toBe("Socialdemokraterna Lidingö, ”Inlägg”, 13 november 2023.");
+    expect(sourceEntry({ ...base, publisher: "Folkbladet (debattartikel av Eva Ek, S)", parties: ["S"] }).text).toMatch(/^Folkbladet \(debattartikel av Eva Ek, S\), ”Inlägg”/);
+    expect(sourceEntry({ ...base, publisher: "Lokaltidningen", parties: ["M", "KD"] }).text).toBe("Lokaltidningen (utgiven av Moderaterna och Kristdemokraterna), ”Inlägg”, 13 november 2023.");
+  });
+
   it("phrases a source-list entry", () => {
     expect(sourceEntry(sampleCitations[1]!.source).text).toBe("Region Exempel, ”Stöd & behandling i länet”, februari 2022.");
   });

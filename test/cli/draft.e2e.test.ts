@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import mammoth from "mammoth";
 import { pdfText, runCli, tempWorkspace, templatesFolder } from "../helpers/cli.js";
+import { reviewTemplates as sharedReviewTemplates } from "../server/review-fixture.js";
 
 const author = ["--author", "Anna Exempel (L), ledamot i kommunfullmäktige"];
 /** A signer of the party that published Lidingö's agreement source: no "another party's source" check. */
@@ -125,27 +126,7 @@ describe("motionera draft", () => {
     expect(badNumber.stderr).toMatch(/Ogiltigt värde för antal/);
   });
 
-  const reviewTemplates = templatesFolder({
-    "motion/fyll-i.hbs": [
-      "---",
-      "id: fyll-i",
-      "kind: motion",
-      "title: Fyll i",
-      "description: En testmall med ett ställe att fylla i och en uppgift som är för gammal.",
-      "facts:",
-      "  - key: mika_kast_agreement",
-      "maxAge: P1Y",
-      "---",
-      "# Beslut i {{municipality.name}}",
-      "",
-      "Kommunstyrelsen beslutade den {{placeholder \"beslutets datum\"}} att utreda frågan. Avtal: {{cite \"mika_kast_agreement\"}}.",
-      "",
-      "- att testa",
-      "",
-    ].join("\n"),
-    "motion/bara-fyll-i.hbs": ["---", "id: bara-fyll-i", "kind: motion", "title: Bara fyll i", "description: En testmall med två ställen att fylla i.", "---", "# Beslut", "", "Beslutet fattades den {{placeholder \"beslutets datum\"}} av {{placeholder \"nämndens namn\"}}.", "", "- att testa", ""].join("\n"),
-    "motion/klar.hbs": ["---", "id: klar", "kind: motion", "title: Klar", "description: En testmall utan något att fylla i.", "---", "# Klart i {{municipality.name}}", "", "- att testa", ""].join("\n"),
-  });
+  const reviewTemplates = sharedReviewTemplates();
 
   it("lists what to fill in and check before filing on stdout, and marks the places in the files", () => {
     const ws = tempWorkspace();
@@ -153,7 +134,7 @@ describe("motionera draft", () => {
     expect(r.stderr).not.toMatch(/oväntat fel/);
     expect(r.code).toBe(0);
     const [, after] = r.stdout.split("Skrev:");
-    expect(after).toMatch(/\n\nAtt göra innan du lämnar in:\n {2}– Fyll i: beslutets datum\n {2}– Kontrollera: Uppgiften "Avtal med Mikamottagningen och KAST i Stockholm" för Lidingö är från .* äldre än mallen godtar/);
+    expect(after).toMatch(/\n\nAtt göra innan du lämnar in:\n {2}– Fyll i: beslutets datum\n {2}– Fyll i: nämndens namn\n {2}– Kontrollera: Uppgiften "Avtal med Mikamottagningen och KAST i Stockholm" för Lidingö är från .* äldre än mallen godtar/);
     expect(r.stdout).not.toContain("Inget att fylla i");
     expect(readFileSync(join(ws.out, "2026-11-24-lidingo-motion-fyll-i.md"), "utf8")).toContain("\\[FYLL I: beslutets datum\\]");
     expect(readFileSync(join(ws.out, "2026-11-24-lidingo-motion-fyll-i.html"), "utf8")).toContain('<mark class="placeholder">[FYLL I: beslutets datum]</mark>');
@@ -161,7 +142,7 @@ describe("motionera draft", () => {
     const json = runCli(["draft", "-t", "fyll-i", "-k", "Lidingö", ...sameParty, "--templates", reviewTemplates, "--format", "md", "--json", "--out", join(ws.dir, "json"), "--db", ws.db]);
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout) as { placeholders: string[]; checks: { code: string; message: string }[] };
-    expect(out.placeholders).toEqual(["beslutets datum"]);
+    expect(out.placeholders).toEqual(["beslutets datum", "nämndens namn"]);
     expect(out.checks).toHaveLength(1);
     expect(out.checks[0]!.code).toBe("fact_stale");
     expect(out.checks[0]!.message).toMatch(/^Uppgiften "Avtal med Mikamottagningen och KAST i Stockholm" för Lidingö .*äldre än mallen godtar/);

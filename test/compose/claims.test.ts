@@ -10,16 +10,9 @@ import { inlineText, type Block } from "../../src/domain/draft.js";
 import { isMotioneraError } from "../../src/domain/errors.js";
 import type { Fact } from "../../src/domain/fact.js";
 import { FactRegistry } from "../../src/facts/registry.js";
+import { testFact } from "../helpers/facts.js";
 
-const fact = (subject: string, key: string, value: Fact["value"], asOf: string, source = { title: "Källan", publisher: "Utgivaren", date: asOf }): Fact => ({
-  id: `${subject}.${key}.${asOf}`,
-  subject,
-  key,
-  value,
-  asOf,
-  source,
-  recordedAt: "2026-01-01T00:00:00.000Z",
-});
+const fact = (subject: string, key: string, value: Fact["value"], asOf: string) => testFact(subject, key, value, asOf, { title: "Källan", publisher: "Utgivaren", date: asOf });
 
 const registry = new FactRegistry([
   fact("0186", "sex_trade_detected", { type: "boolean", value: true }, "2022"),

@@ -8,17 +8,10 @@ import { isMotioneraError, type MotioneraError } from "../../src/domain/errors.j
 import type { Fact } from "../../src/domain/fact.js";
 import type { Signer } from "../../src/domain/signer.js";
 import { FactRegistry } from "../../src/facts/registry.js";
+import { testFact, testSource } from "../helpers/facts.js";
 
-const source = { title: "Testkälla", publisher: "Testförlaget", date: "2023-02-21" };
-const fact = (subject: string, key: string, value: Fact["value"], asOf: string | null): Fact => ({
-  id: `${subject}.${key}.${asOf}`,
-  subject,
-  key,
-  value,
-  asOf,
-  source,
-  recordedAt: "2026-11-24T12:00:00.000Z",
-});
+const source = testSource;
+const fact = (subject: string, key: string, value: Fact["value"], asOf: string | null): Fact => ({ ...testFact(subject, key, value, asOf), recordedAt: "2026-11-24T12:00:00.000Z" });
 
 const registry = new FactRegistry([
   fact("0186", "mika_kast_agreement", { type: "boolean", value: false }, "2023-02-21"),

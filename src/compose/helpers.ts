@@ -269,7 +269,7 @@ export const helpers = {
     if (typeof given === "string" && given !== "") return given;
     const found = st.lookup("social_services_committee");
     if (found && found.fact.value.type === "text") return escapeInline(found.fact.value.value);
-    st.check({ code: "committee_default", committee: defaultCommittee, subjectName: st.place.name });
+    st.check({ code: "committee_default", committee: defaultCommittee, subjectName: st.place.name, inPlace: inPlace(st.place) });
     return defaultCommittee;
   },
   /**

@@ -64,7 +64,7 @@ export type DraftWarning =
   | Extract<ErrorDetails, { code: "fact_stale" }>
   | { code: "fact_optional_missing"; key: string; label: string; subjectName: string }
   /** The text names the default committee ("socialnämnden"); the registry does not know the real one. */
-  | { code: "committee_default"; committee: string; subjectName: string }
+  | { code: "committee_default"; committee: string; subjectName: string; inPlace: string }
   /** A cited source lacks its title, date or URL. */
   | { code: "source_incomplete"; source: string; missing: ("title" | "date" | "url")[] }
   /** A cited source was published by a party none of the signers belongs to. */

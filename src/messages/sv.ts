@@ -111,7 +111,7 @@ export function explainWarning(w: DraftWarning): string {
     case "fact_optional_missing":
       return `Uppgiften "${w.label}" (${w.key}) saknas för ${w.subjectName}; texten skrivs utan den.`;
     case "committee_default":
-      return `Texten säger "${w.committee}", men faktaregistret vet inte vad nämnden som ansvarar för socialtjänsten heter i ${w.subjectName}. Kontrollera namnet (ange det med --set committee=…).`;
+      return `Texten säger "${w.committee}", men faktaregistret vet inte vad nämnden som ansvarar för socialtjänsten heter ${w.inPlace}. Kontrollera namnet (ange det med --set committee=…).`;
     case "source_incomplete":
       return `Källan ${w.source} saknar ${formatList(w.missing.map((m) => ({ title: "titel", date: "datum", url: "webbadress" })[m]), "och")}. Leta upp den och komplettera den i faktaregistret innan utkastet lämnas in.`;
     case "source_other_party":

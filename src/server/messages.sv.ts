@@ -225,7 +225,7 @@ export const sv = {
             ? `Uppgiften ”${w.label}” för ${w.subjectName} är från ${formatDate(w.asOf)}, äldre än mallen godtar (${formatDate(w.oldest)} eller senare). Se om det finns en nyare uppgift.`
             : `Uppgiften ”${w.label}” för ${w.subjectName} saknar datum, så det går inte att avgöra om den är aktuell (mallen godtar uppgifter från ${formatDate(w.oldest)} eller senare).`;
         case "committee_default":
-          return `Texten säger ”${w.committee}”, men faktaregistret vet inte vad nämnden som ansvarar för socialtjänsten heter i ${w.subjectName}. Kontrollera namnet och ändra det i formuläret om det behövs.`;
+          return `Texten säger ”${w.committee}”, men faktaregistret vet inte vad nämnden som ansvarar för socialtjänsten heter ${w.inPlace}. Kontrollera namnet och ändra det i formuläret om det behövs.`;
         default:
           return explainWarning(w);
       }

@@ -111,7 +111,7 @@ describe("the municipality's committee and other municipalities' facts", () => {
     expect(text(compose("- att ge {{committee}} i uppdrag", { municipality: "Umeå" }).draft.blocks)).toBe("att ge individ- och familjenämnden i uppdrag");
     const pajala = compose("- att ge {{committee}} i uppdrag", { municipality: "Pajala" });
     expect(text(pajala.draft.blocks)).toBe("att ge socialnämnden i uppdrag");
-    expect(pajala.review.checks).toContainEqual({ code: "committee_default", committee: "socialnämnden", subjectName: "Pajala" });
+    expect(pajala.review.checks).toContainEqual({ code: "committee_default", committee: "socialnämnden", subjectName: "Pajala", inPlace: "i Pajala" });
   });
 
   it("cites a fact about another municipality with of=", () => {

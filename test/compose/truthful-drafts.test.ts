@@ -125,7 +125,7 @@ describe("the municipality's own particulars", () => {
     expect(umea.review.checks.map((c) => c.code)).not.toContain("committee_default");
     const pajala = await compose("handlingsplan-prostitution", "Pajala", [eva]);
     expect(text(pajala.draft.blocks)).toContain("att ge socialnämnden i uppdrag");
-    expect(pajala.review.checks).toContainEqual({ code: "committee_default", committee: "socialnämnden", subjectName: "Pajala" });
+    expect(pajala.review.checks).toContainEqual({ code: "committee_default", committee: "socialnämnden", subjectName: "Pajala", inPlace: "i Pajala" });
     const given = await compose("handlingsplan-prostitution", "Pajala", [eva], { committee: "vård- och omsorgsnämnden" });
     expect(text(given.draft.blocks)).toContain("att ge vård- och omsorgsnämnden i uppdrag");
   });

@@ -40,7 +40,9 @@ export async function writeDraftFiles(draft: Draft, formats: readonly Format[], 
   const temps: string[] = [];
   try {
     await mkdir(dir, { recursive: true });
-    const staged = await Promise.all(
+    // Every write settles before any temp file is removed: a write still under way when
+    // another fails (a full disk) would otherwise create its temp file after the clean-up.
+    const settled = await Promise.allSettled(
       rendered.map(async ({ format, data }) => {
         const path = join(dir, `${base}.${extensionOf(format)}`);
         const temp = join(dir, `.${base}.${extensionOf(format)}.${process.pid}.tmp`);
@@ -49,6 +51,9 @@ export async function writeDraftFiles(draft: Draft, formats: readonly Format[], 
         return { format, path, temp, bytes: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength };
       }),
     );
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
+    const staged = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     for (const s of staged) await rename(s.temp, s.path);
     return staged.map(({ format, path, bytes }) => ({ format, path, bytes }));
   } catch (e) {

@@ -22,11 +22,19 @@ export function keepBackup(file: string, target: string): void {
   const temp = `${target}.${process.pid}.tmp`;
   rmSync(temp, { force: true });
   try {
-    linkSync(file, temp);
-  } catch {
-    copyFileSync(file, temp); // a file system without hard links
+    try {
+      linkSync(file, temp);
+    } catch {
+      copyFileSync(file, temp); // a file system without hard links
+    }
+    renameSync(temp, target);
+    // When the backup already is a link to the same file (the write after it failed), rename
+    // does nothing and leaves the temp name (POSIX: same file, no-op): remove it.
+    rmSync(temp, { force: true });
+  } catch (e) {
+    rmSync(temp, { force: true }); // a copy cut short by a full disk keeps no space
+    throw e;
   }
-  renameSync(temp, target);
 }
 
 /** Keeps the file of an older schema before it is migrated; an existing backup of that version wins. */

@@ -5,11 +5,12 @@
  * write is refused with a message naming the holder. A lock whose process is gone (killed,
  * crashed) is taken over, so a SIGKILL never leaves the database unwritable.
  */
-import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { MotioneraError } from "../domain/errors.js";
+import { processAlive } from "./process-alive.js";
 
 const holderSchema = z.object({
   pid: z.number().int(),
@@ -21,15 +22,8 @@ export type LockHolder = z.infer<typeof holderSchema>;
 
 export const lockPath = (databaseFile: string): string => `${resolve(databaseFile)}.lock`;
 
-/** Whether a process with this pid runs on this machine (EPERM: it runs, as another user). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+/** Who holds the lock of a database file, if anyone (or an unreadable lock: undefined). */
+export const lockHolder = (databaseFile: string): LockHolder | undefined => readHolder(lockPath(databaseFile));
 
 function readHolder(file: string): LockHolder | undefined {
   try {
@@ -64,15 +58,15 @@ function releaseAllOnExit(): void {
  */
 function createWithContent(file: string, content: string): boolean {
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, content, { mode: 0o644 });
   try {
+    writeFileSync(temp, content, { mode: 0o644 });
     linkSync(temp, file);
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw e;
   } finally {
-    unlinkSync(temp);
+    rmSync(temp, { force: true }); // also a temp file cut short by a full disk
   }
 }
 
@@ -91,7 +85,7 @@ export function acquireDatabaseLock(databaseFile: string): void {
       return;
     }
     const holder = readHolder(file);
-    const stale = holder ? holder.host === me.host && !alive(holder.pid) : true;
+    const stale = holder ? holder.host === me.host && !processAlive(holder.pid) : true;
     if (holder && !stale) {
       throw new MotioneraError({ code: "database_locked", file: databaseFile, pid: holder.pid, command: holder.command, since: holder.since, host: holder.host });
     }

@@ -1,5 +1,4 @@
 import { Low } from "lowdb";
-import { DataFile } from "lowdb/node";
 import { factSchema, type Fact } from "../domain/fact.js";
 import { MotioneraError } from "../domain/errors.js";
 import { statSync } from "node:fs";
@@ -8,8 +7,16 @@ import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import { databaseSchema, emptyDatabase, migrate, type Database } from "./schema.js";
 import type { NewFact, Store } from "./store.js";
-import { acquireDatabaseLock, releaseDatabaseLock } from "./database-lock.js";
+import { acquireDatabaseLock, holdsDatabaseLock, releaseDatabaseLock } from "./database-lock.js";
 import { keepBackup, keepMigrationBackup, lastGoodBackup, latestBackupPath } from "./backups.js";
+import { DurableDataFile } from "./durable-data-file.js";
+import { sweepStaleTempFiles } from "./stale-temp-files.js";
+import type { DurableFs } from "../files/durable-write.js";
+
+export interface LowdbStoreOptions {
+  /** The file system calls of the durable write (tests inject failures, the bench a write without fsync). */
+  fs?: DurableFs;
+}
 
 /** Writes to one file, in this process, one after the other (whichever store object asks). */
 const writeQueues = new Map<string, Promise<unknown>>();
@@ -35,7 +42,12 @@ function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; 
   return `${path ? `${path}: ` : ""}${first.message}${e.issues.length > 1 ? ` (och ${e.issues.length - 1} fel till)` : ""}`;
 }
 
-/** The embedded default store: one JSON file, read whole and validated, written atomically by lowdb. */
+/**
+ * The embedded default store: one JSON file, read whole and validated, written atomically and
+ * durably (temp file, fsync, rename, fsync of the folder). The first read of a store object,
+ * and a process's first write, sweep away the temp files that dead processes left beside the
+ * database (`sweepStaleTempFiles`).
+ */
 export class LowdbStore implements Store {
   readonly location: string;
   #loading: Promise<Low<Database>> | undefined;
@@ -49,13 +61,19 @@ export class LowdbStore implements Store {
   /** Writes of this store in progress (reads then never swap the data under them). */
   #writing = 0;
 
-  private constructor(location: string) {
+  readonly #options: LowdbStoreOptions;
+
+  /** Whether this store object has swept the stale temp files beside its database. */
+  #swept = false;
+
+  private constructor(location: string, options: LowdbStoreOptions) {
     this.location = location;
+    this.#options = options;
   }
 
   /** Opens the database file now; a missing file starts empty, an invalid one is refused (never overwritten). */
-  static async open(file: string): Promise<LowdbStore> {
-    const store = new LowdbStore(file);
+  static async open(file: string, options: LowdbStoreOptions = {}): Promise<LowdbStore> {
+    const store = new LowdbStore(file, options);
     await store.#load();
     return store;
   }
@@ -64,15 +82,19 @@ export class LowdbStore implements Store {
    * A store that reads its file on first use: a search whose index is up to date (checked by
    * `revision()`, a stat) never parses the database at all.
    */
-  static lazy(file: string): LowdbStore {
-    return new LowdbStore(file);
+  static lazy(file: string, options: LowdbStoreOptions = {}): LowdbStore {
+    return new LowdbStore(file, options);
   }
 
   #load(): Promise<Low<Database>> {
     this.#loading ??= (async () => {
       const file = this.location;
+      if (!this.#swept) {
+        this.#swept = true;
+        await sweepStaleTempFiles(file);
+      }
       this.#loadedRevision = await this.revision();
-      const adapter = new DataFile<Database>(file, {
+      const adapter = new DurableDataFile<Database>(file, {
         parse: (text) => {
           try {
             const { data, migratedFrom } = parseDatabase(text);
@@ -83,6 +105,7 @@ export class LowdbStore implements Store {
           }
         },
         stringify: (data) => `${JSON.stringify(data, null, 2)}\n`,
+        ...(this.#options.fs ? { fs: this.#options.fs } : {}),
       });
       const db = new Low<Database>(adapter, emptyDatabase());
       try {
@@ -167,7 +190,10 @@ export class LowdbStore implements Store {
     const file = resolve(this.location);
     const run = (writeQueues.get(file) ?? Promise.resolve()).then(async () => {
       try {
+        const first = !holdsDatabaseLock(this.location);
         acquireDatabaseLock(this.location);
+        // The only writer now: also lowdb's old temp file (no pid) can go.
+        if (first) await sweepStaleTempFiles(this.location);
       } catch (e) {
         if (e instanceof MotioneraError) throw e;
         throw new MotioneraError({ code: "output_failed", path: this.location, problem: (e as Error).message });
@@ -211,7 +237,7 @@ export class LowdbStore implements Store {
     return result;
   }
 
-  /** Writes the whole file atomically (lowdb: temp file + rename), after keeping the old one as a backup. */
+  /** Writes the whole file atomically and durably (temp file, fsync, rename, fsync of the folder), after keeping the old one as a backup. */
   async #write(db: Low<Database>): Promise<void> {
     if (this.#migratedFrom !== undefined) {
       keepMigrationBackup(this.location, this.#migratedFrom);

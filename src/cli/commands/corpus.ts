@@ -1,9 +1,9 @@
-import { writeFile, rename } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { MotioneraError } from "../../domain/errors.js";
+import { writeFileDurably } from "../../files/durable-write.js";
 import { explainError, explainReadProblem } from "../../messages/sv.js";
 import { exportFormats } from "../../corpus/export-formats.js";
 import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
@@ -255,10 +255,8 @@ export function registerCorpus(program: Command): void {
         return;
       }
       const target = resolve(o.out);
-      const temp = `${target}.${process.pid}.tmp`;
       try {
-        await writeFile(temp, text);
-        await rename(temp, target);
+        await writeFileDurably(target, text); // a failure (a folder, a full disk) removes its temp file
       } catch (e) {
         throw new MotioneraError({ code: "output_failed", path: target, problem: (e as Error).message });
       }

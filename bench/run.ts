@@ -25,3 +25,10 @@ if (process.env["BENCH_WEB"] !== "0") {
   const { benchWebLoad } = await import("./web-load.js");
   await benchWebLoad();
 }
+
+// Store writes with and without fsync (BENCH_STORE=0 skips it; BENCH_STORE_RUNS, BENCH_STORE_DOCS,
+// BENCH_STORE_DIR: see bench/store-write.ts).
+if (process.env["BENCH_STORE"] !== "0") {
+  const { benchStoreWrite } = await import("./store-write.js");
+  await benchStoreWrite();
+}

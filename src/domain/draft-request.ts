@@ -1,6 +1,16 @@
 import { z } from "./zod.js";
 import { isoDateSchema } from "./partial-date.js";
 import { signerSchema } from "./signer.js";
+import { textLimits, tooLong } from "./text-limits.js";
+
+/**
+ * A template's input values as a request gives them, by input name; each is checked against
+ * its input (type, its own maxLength) when the template is known. Bounded here as well.
+ */
+export const inputValuesSchema = z.record(
+  z.string().max(textLimits.inputName, tooLong("inputName")),
+  z.union([z.string().max(textLimits.inputValue, tooLong("inputValue")), z.number(), z.boolean(), z.null()]),
+);
 
 /** What a caller asks for: the same shape from the CLI, the API and the web form. */
 export const draftRequestSchema = z.object({
@@ -9,7 +19,7 @@ export const draftRequestSchema = z.object({
   authors: z.array(signerSchema).min(1, "minst en undertecknare").max(50),
   /** The document's date (YYYY-MM-DD); today in Sweden when left out. */
   date: isoDateSchema.optional(),
-  inputs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  inputs: inputValuesSchema.default({}),
   /** Arguments from the corpus to include, as "documentId#index" (the index in its arguments). */
   arguments: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*#\d{1,3}$/, 'skrivs "dokument-id#nummer"')).max(20).default([]),
   /** Stale facts are errors instead of warnings. */

@@ -4,12 +4,14 @@ import { signerSchema } from "./signer.js";
 import { textLimits, tooLong } from "./text-limits.js";
 
 /**
- * A template's input values as a request gives them, by input name; each is checked against
- * its input (type, its own maxLength) when the template is known. Bounded here as well.
+ * A template's input values as a request gives them, by input name. Each value is checked
+ * against its input when the template is known: its type, and its own maxLength (300 for
+ * string, 20 000 for text by default, never more than textLimits.inputMaxLength), so the
+ * message names the input and its real limit.
  */
 export const inputValuesSchema = z.record(
   z.string().max(textLimits.inputName, tooLong("inputName")),
-  z.union([z.string().max(textLimits.inputValue, tooLong("inputValue")), z.number(), z.boolean(), z.null()]),
+  z.union([z.string(), z.number(), z.boolean(), z.null()]),
 );
 
 /** What a caller asks for: the same shape from the CLI, the API and the web form. */

@@ -32,12 +32,12 @@ const inputBase = {
     .optional(),
 };
 
-/** An input's own limit; no request may send more than textLimits.inputValue, so no template may ask for more. */
+/** An input's own limit on what a user types, bounded for every template. */
 const inputMaxLength = z
   .number()
   .int()
   .positive()
-  .max(textLimits.inputValue, `maxLength får vara högst ${textLimits.inputValue} (tecken)`);
+  .max(textLimits.inputMaxLength, `maxLength får vara högst ${textLimits.inputMaxLength} (tecken)`);
 
 export const templateInputSchema = z.discriminatedUnion("type", [
   z.object({ ...inputBase, type: z.literal("string"), default: z.string().optional(), maxLength: inputMaxLength.default(300) }).strict(),

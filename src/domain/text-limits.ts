@@ -37,9 +37,11 @@ export const textLimits = {
   signerParty: 60,
   signerRole: 300,
   party: 80,
-  // A template's inputs: each input's own maxLength (300 for string, 20 000 for text by
-  // default) applies; no template may allow more than this, nor any request send more.
-  inputValue: 100_000,
+  /**
+   * A template's inputs: each input's own maxLength applies (300 for string, 20 000 for text
+   * by default, checked in src/compose/inputs.ts); no template may set it higher than this.
+   */
+  inputMaxLength: 100_000,
   /** The name of a template's input, as a request gives it. */
   inputName: 100,
   /** A campaign's fact condition ("population>50000"). */

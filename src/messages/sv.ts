@@ -44,7 +44,7 @@ export const limitedFieldNames: Readonly<Record<LimitedField, string>> = {
   signerParty: "undertecknarens parti",
   signerRole: "undertecknarens roll",
   party: "partiet",
-  inputValue: "värdet",
+  inputMaxLength: "värdet",
   inputName: "fältets namn",
   condition: "villkoret",
 };

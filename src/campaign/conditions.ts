@@ -14,6 +14,7 @@
  */
 import { z } from "zod";
 import { comparePartialDates } from "../domain/partial-date.js";
+import { textLimits, tooLong } from "../domain/text-limits.js";
 import type { FactValue } from "../domain/fact.js";
 import type { Place } from "../domain/municipality.js";
 import { isMotioneraError, MotioneraError } from "../domain/errors.js";
@@ -42,7 +43,7 @@ export const conditionSyntax = z
   .string()
   .trim()
   .min(1, "villkoret är tomt")
-  .max(300, "villkoret är för långt")
+  .max(textLimits.condition, tooLong("condition"))
   .transform((s, ctx) => {
     const word = /^([a-z][a-z0-9_]*)\s+([a-zåäö]+)$/i.exec(s);
     if (word) {

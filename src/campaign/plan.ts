@@ -10,7 +10,9 @@ import { allMunicipalities, findCounty, findMunicipality } from "../data/places.
 import { MotioneraError } from "../domain/errors.js";
 import type { Place } from "../domain/municipality.js";
 import { isoDateSchema } from "../domain/partial-date.js";
+import { inputValuesSchema } from "../domain/draft-request.js";
 import { signerSchema } from "../domain/signer.js";
+import { textLimits, tooLong } from "../domain/text-limits.js";
 import { z } from "../domain/zod.js";
 import { factCatalog, factDefinition } from "../facts/catalog.js";
 import type { FactRegistry } from "../facts/registry.js";
@@ -27,12 +29,12 @@ export const campaignRequestSchema = z.object({
   /** Municipalities by name or SCB code; added to the counties' municipalities. */
   municipalities: z.array(z.string().trim().min(1).max(100)).max(290).default([]),
   /** Fact conditions ("population>50000", "mika_kast_agreement=nej", "x saknas"); all must hold. */
-  where: z.array(z.string().max(300)).max(20).default([]),
+  where: z.array(z.string().max(textLimits.condition, tooLong("condition"))).max(20).default([]),
   /** Fact keys every draft must be able to cite; a municipality without one is skipped and reported. */
   require: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
   authors: z.array(signerSchema).min(1, "minst en undertecknare").max(50),
   date: isoDateSchema.optional(),
-  inputs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  inputs: inputValuesSchema.default({}),
   formats: z.array(z.enum(formats)).min(1, "minst ett format").max(formats.length).default(["docx", "pdf"]),
   /** Facts older than the template accepts skip the municipality instead of warning. */
   strict: z.boolean().default(false),

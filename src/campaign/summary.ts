@@ -4,7 +4,7 @@
  * must fill in and check), as CSV for a spreadsheet and as JSON for other tools. Rows are in
  * SCB code order whatever order the workers finished in.
  */
-import { stringify } from "csv-stringify/sync";
+import { spreadsheetCsv } from "../files/spreadsheet-csv.js";
 import type { CampaignRow } from "./produce.js";
 import type { CampaignPlan } from "./plan.js";
 
@@ -55,7 +55,7 @@ export function buildSummary(plan: CampaignPlan, rows: readonly CampaignRow[]): 
 /** Lists in a cell are joined with " | " (no value contains that). */
 const join = (xs: readonly string[]) => xs.map((x) => x.replace(/\s*\|\s*/g, " / ").replace(/\s*\n\s*/g, " ")).join(" | ");
 
-/** UTF-8 with BOM (so Excel reads å ä ö), comma-separated, quoted where needed. */
+/** UTF-8 with BOM (so Excel reads å ä ö), comma-separated, quoted where needed, formula cells neutralised. */
 export function summaryCsv(summary: CampaignSummary): string {
   const rows = summary.municipalities.map((r) => ({
     municipality: r.municipality,
@@ -72,7 +72,7 @@ export function summaryCsv(summary: CampaignSummary): string {
     checks: join(r.checks.map((c) => c.message)),
     reason: (r.reason ?? "").replace(/\s*\n\s*/g, " "),
   }));
-  return `\uFEFF${stringify(rows, { header: true, columns: [...csvColumns], record_delimiter: "unix" })}`;
+  return spreadsheetCsv(rows, csvColumns);
 }
 
 export function summaryJson(summary: CampaignSummary): string {

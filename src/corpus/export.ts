@@ -1,6 +1,9 @@
-/** Corpus records as files for other tools: CSV (one row each), JSON, JSON Lines. */
-import { stringify } from "csv-stringify/sync";
+/**
+ * Corpus records as files for other tools: CSV (one row each, for spreadsheets: formula
+ * cells neutralised), JSON and JSON Lines (values exactly as stored).
+ */
 import type { CorpusDocument } from "../domain/corpus-document.js";
+import { spreadsheetCsv } from "../files/spreadsheet-csv.js";
 
 import type { ExportFormat } from "./export-formats.js";
 
@@ -54,7 +57,7 @@ export function exportDocuments(docs: readonly CorpusDocument[], format: ExportF
     case "jsonl":
       return shaped.map((d) => JSON.stringify(d)).join("\n") + (shaped.length ? "\n" : "");
     case "csv":
-      // BOM: Excel opens UTF-8 CSV with å ä ö intact only when it is there.
-      return `\uFEFF${stringify(docs.map(csvRow), { header: true, columns: [...csvColumns], record_delimiter: "unix" })}`;
+      // With a BOM, and cells that would start a formula neutralised (see spreadsheet-csv.ts).
+      return spreadsheetCsv(docs.map(csvRow), csvColumns);
   }
 }

@@ -6,23 +6,24 @@
 import { z } from "./zod.js";
 import { partialDateSchema } from "./partial-date.js";
 import { argumentTypeIds, topicIds } from "../corpus/vocabulary.js";
+import { textLimits, tooLong } from "./text-limits.js";
 
 export const corpusKinds = ["debattartikel", "motion", "interpellation", "pressmeddelande", "fråga", "nyhet", "annat"] as const;
 export type CorpusKind = (typeof corpusKinds)[number];
 export const corpusLevels = ["kommun", "region", "riksdag"] as const;
 
 /** S, M, SD, C, V, KD, L, MP, or a local party's own name ("Lidingöpartiet"). */
-export const partySchema = z.string().trim().min(1).max(80);
+export const partySchema = z.string().trim().min(1).max(textLimits.party, tooLong("party"));
 
 export const corpusAuthorSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(textLimits.signerName, tooLong("signerName")),
   party: partySchema.optional(),
-  role: z.string().trim().min(1).max(300).optional(),
+  role: z.string().trim().min(1).max(textLimits.signerRole, tooLong("signerRole")).optional(),
 });
 
 export const corpusArgumentSchema = z.object({
   /** The claim, in our own words. */
-  claim: z.string().trim().min(1).max(1000),
+  claim: z.string().trim().min(1).max(textLimits.claim, tooLong("claim")),
   stance: z.enum(["for", "against"]),
   type: z.enum(argumentTypeIds),
 });
@@ -31,12 +32,12 @@ export type CorpusArgument = z.infer<typeof corpusArgumentSchema>;
 export const placeRefSchema = z.object({ code: z.string(), name: z.string() });
 
 export const corpusSourceSchema = z.object({
-  title: z.string().min(1),
-  publisher: z.string().min(1),
+  title: z.string().min(1).max(textLimits.sourceTitle, tooLong("sourceTitle")),
+  publisher: z.string().min(1).max(textLimits.documentPublisher, tooLong("documentPublisher")),
   date: partialDateSchema.nullable(),
-  url: z.string().url().optional(),
+  url: z.string().max(textLimits.url, tooLong("url")).url().optional(),
   /** Where the original lies when it is not on the web (a seed file, an archive). */
-  reference: z.string().min(1).optional(),
+  reference: z.string().min(1).max(textLimits.reference, tooLong("reference")).optional(),
 });
 
 /** How sure the auto-tagger was of each field it inferred (0–1), and why. */
@@ -52,27 +53,30 @@ export const corpusDocumentSchema = z.object({
   parties: z.array(partySchema),
   authors: z.array(corpusAuthorSchema),
   /** Whom an interpellation or question is put to. */
-  addressee: z.string().min(1).optional(),
+  addressee: z.string().min(1).max(textLimits.addressee, tooLong("addressee")).optional(),
   /** Newspaper, site or body where it appeared. */
-  outlet: z.string().min(1).optional(),
+  outlet: z.string().min(1).max(textLimits.outlet, tooLong("outlet")).optional(),
   date: partialDateSchema.nullable(),
-  title: z.string().min(1).max(500),
+  title: z.string().min(1).max(textLimits.documentTitle, tooLong("documentTitle")),
   /** In our own words. */
-  summary: z.string().max(5000),
+  summary: z.string().max(textLimits.summary, tooLong("summary")),
   topics: z.array(z.enum(topicIds)),
   arguments: z.array(corpusArgumentSchema),
   /** att-satser, as proposed. */
-  proposals: z.array(z.string().min(1)),
+  proposals: z.array(z.string().min(1).max(textLimits.proposal, tooLong("proposal"))),
   /** An interpellation's or question's numbered questions. */
-  questions: z.array(z.string().min(1)),
+  questions: z.array(z.string().min(1).max(textLimits.question, tooLong("question"))),
   /** Ids of facts in the registry the document states or relies on. */
-  facts: z.array(z.string().min(1)),
+  facts: z.array(z.string().min(1).max(textLimits.factReference, tooLong("factReference"))),
   source: corpusSourceSchema,
-  /** Only for documents a user imports into their own database. */
+  /**
+   * Only for documents a user imports into their own database. No length limit of its own:
+   * the import's file limit (20 MB) bounds it.
+   */
   fullText: z.string().optional(),
   /** SHA-256 of the imported file's text: a re-import of the same text updates this record. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  imported: z.object({ file: z.string(), at: z.string().datetime(), format: z.string() }).optional(),
+  imported: z.object({ file: z.string().max(textLimits.fileName, tooLong("fileName")), at: z.string().datetime(), format: z.string() }).optional(),
   tagging: taggingSchema.optional(),
 });
 export type CorpusDocument = z.infer<typeof corpusDocumentSchema>;

@@ -1,6 +1,18 @@
 import { z } from "./zod.js";
 import { isoDateSchema } from "./partial-date.js";
 import { signerSchema } from "./signer.js";
+import { textLimits, tooLong } from "./text-limits.js";
+
+/**
+ * A template's input values as a request gives them, by input name. Each value is checked
+ * against its input when the template is known: its type, and its own maxLength (300 for
+ * string, 20 000 for text by default, never more than textLimits.inputMaxLength), so the
+ * message names the input and its real limit.
+ */
+export const inputValuesSchema = z.record(
+  z.string().max(textLimits.inputName, tooLong("inputName")),
+  z.union([z.string(), z.number(), z.boolean(), z.null()]),
+);
 
 /** What a caller asks for: the same shape from the CLI, the API and the web form. */
 export const draftRequestSchema = z.object({
@@ -9,7 +21,7 @@ export const draftRequestSchema = z.object({
   authors: z.array(signerSchema).min(1, "minst en undertecknare").max(50),
   /** The document's date (YYYY-MM-DD); today in Sweden when left out. */
   date: isoDateSchema.optional(),
-  inputs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  inputs: inputValuesSchema.default({}),
   /** Arguments from the corpus to include, as "documentId#index" (the index in its arguments). */
   arguments: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*#\d{1,3}$/, 'skrivs "dokument-id#nummer"')).max(20).default([]),
   /** Stale facts are errors instead of warnings. */

@@ -1,6 +1,7 @@
 import { z } from "./zod.js";
 import { partialDateEnd, partialDateSchema, type PartialDate } from "./partial-date.js";
 import { partySchema } from "./corpus-document.js";
+import { textLimits, tooLong } from "./text-limits.js";
 
 /** Where a fact was stated. No fact enters the registry without one. */
 export const sourceSchema = z.object({
@@ -8,11 +9,11 @@ export const sourceSchema = z.object({
    * The source's own title, as published. Left out when we do not know it: a description
    * of our own ("[Om …]") in its place would pass for the title.
    */
-  title: z.string().min(1).optional(),
-  publisher: z.string().min(1),
+  title: z.string().min(1).max(textLimits.sourceTitle, tooLong("sourceTitle")).optional(),
+  publisher: z.string().min(1).max(textLimits.sourcePublisher, tooLong("sourcePublisher")),
   /** When the source was published; null when the source itself carries no date. */
   date: partialDateSchema.nullable(),
-  url: z.string().url().optional(),
+  url: z.string().max(textLimits.url, tooLong("url")).url().optional(),
   /**
    * The parties that published the source or whose politicians wrote it (op-eds by
    * politicians, party press releases and blog posts, a party's interpellation): "V",
@@ -25,7 +26,7 @@ export type Source = z.infer<typeof sourceSchema>;
 export const factValueSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("boolean"), value: z.boolean() }),
   z.object({ type: z.literal("number"), value: z.number().finite() }),
-  z.object({ type: z.literal("text"), value: z.string().min(1) }),
+  z.object({ type: z.literal("text"), value: z.string().min(1).max(textLimits.factText, tooLong("factText")) }),
   z.object({ type: z.literal("date"), value: partialDateSchema }),
 ]);
 export type FactValue = z.infer<typeof factValueSchema>;
@@ -62,7 +63,7 @@ export const factSchema = z
     since: partialDateSchema.optional(),
     source: sourceSchema,
     /** A qualifier a reader needs ("tidsbegränsat försöksavtal", "ungefär"). */
-    note: z.string().min(1).optional(),
+    note: z.string().min(1).max(textLimits.note, tooLong("note")).optional(),
     /** When the fact was entered into this registry (ISO timestamp). */
     recordedAt: z.string().datetime(),
   })

@@ -1,11 +1,12 @@
 import { z } from "./zod.js";
+import { textLimits, tooLong } from "./text-limits.js";
 import { hasVisibleText, invisibleTextMessage } from "./visible-text.js";
 
 /** Who signs a document: "Anna Andersson (L), ledamot i kommunfullmäktige". */
 export const signerSchema = z.object({
-  name: z.string().trim().min(1).max(200).refine((s) => s === "" || hasVisibleText(s), invisibleTextMessage),
-  party: z.string().trim().min(1).max(60).refine((s) => s === "" || hasVisibleText(s), invisibleTextMessage).optional(),
-  role: z.string().trim().min(1).max(300).refine((s) => s === "" || hasVisibleText(s), invisibleTextMessage).optional(),
+  name: z.string().trim().min(1).max(textLimits.signerName, tooLong("signerName")).refine((s) => s === "" || hasVisibleText(s), invisibleTextMessage),
+  party: z.string().trim().min(1).max(textLimits.signerParty, tooLong("signerParty")).refine((s) => s === "" || hasVisibleText(s), invisibleTextMessage).optional(),
+  role: z.string().trim().min(1).max(textLimits.signerRole, tooLong("signerRole")).refine((s) => s === "" || hasVisibleText(s), invisibleTextMessage).optional(),
 });
 export type Signer = z.infer<typeof signerSchema>;
 

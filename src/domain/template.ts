@@ -1,5 +1,6 @@
 import { z } from "./zod.js";
 import type { DocumentKind } from "./draft.js";
+import { textLimits } from "./text-limits.js";
 
 export const documentKinds = ["motion", "interpellation", "debattartikel", "pressmeddelande"] as const satisfies readonly DocumentKind[];
 
@@ -31,9 +32,16 @@ const inputBase = {
     .optional(),
 };
 
+/** An input's own limit on what a user types, bounded for every template. */
+const inputMaxLength = z
+  .number()
+  .int()
+  .positive()
+  .max(textLimits.inputMaxLength, `maxLength får vara högst ${textLimits.inputMaxLength} (tecken)`);
+
 export const templateInputSchema = z.discriminatedUnion("type", [
-  z.object({ ...inputBase, type: z.literal("string"), default: z.string().optional(), maxLength: z.number().int().positive().default(300) }).strict(),
-  z.object({ ...inputBase, type: z.literal("text"), default: z.string().optional(), maxLength: z.number().int().positive().default(20000) }).strict(),
+  z.object({ ...inputBase, type: z.literal("string"), default: z.string().optional(), maxLength: inputMaxLength.default(300) }).strict(),
+  z.object({ ...inputBase, type: z.literal("text"), default: z.string().optional(), maxLength: inputMaxLength.default(20000) }).strict(),
   z.object({ ...inputBase, type: z.literal("number"), default: z.number().optional(), min: z.number().optional(), max: z.number().optional() }).strict(),
   z.object({ ...inputBase, type: z.literal("boolean"), default: z.boolean().optional() }).strict(),
   z.object({ ...inputBase, type: z.literal("date"), default: z.string().optional() }).strict(),

@@ -3,7 +3,7 @@
  * the value as text, checked against the catalog's type and scopes, and stored with its source.
  */
 import { MotioneraError } from "../domain/errors.js";
-import { startsNoLaterThan, type Fact, type FactValue, type Source } from "../domain/fact.js";
+import { factValueSchema, startsNoLaterThan, type Fact, type FactValue, type Source } from "../domain/fact.js";
 import { partialDateSchema } from "../domain/partial-date.js";
 import { findCounty, findMunicipality } from "../data/places.js";
 import { nearest } from "../lang/nearest.js";
@@ -32,9 +32,13 @@ export function parseFactValue(def: FactDefinition, text: string): FactValue {
       if (!d.success) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: `"${text}": ${d.error.issues[0]?.message}` });
       return { type: "date", value: d.data };
     }
-    case "text":
+    case "text": {
       if (!s) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: "texten är tom" });
-      return { type: "text", value: s };
+      // The schema's limit, checked here so an import lists the row and column at fault.
+      const v = factValueSchema.safeParse({ type: "text", value: s });
+      if (!v.success) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: v.error.issues[0]?.message ?? "ogiltig text" });
+      return v.data;
+    }
   }
 }
 

@@ -5,8 +5,10 @@
 import { z } from "zod";
 import sv from "zod/v4/locales/sv.js";
 import type { DraftWarning, ErrorDetails } from "../domain/errors.js";
+import type { LimitedField } from "../domain/text-limits.js";
 import { formatDate } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
+import { formatNumber } from "../lang/numbers.js";
 
 // zod's own messages ("Ogiltig inmatning …") in Swedish, for every schema in the project.
 z.config(sv());
@@ -18,6 +20,38 @@ function formatDateTime(iso: string): string {
   const parts = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${formatDate(`${get("year")}-${get("month")}-${get("day")}`)} kl. ${get("hour")}.${get("minute")}`;
+}
+
+/** The fields with a length limit (src/domain/text-limits.ts), as a message names them. */
+export const limitedFieldNames: Readonly<Record<LimitedField, string>> = {
+  factText: "värdet",
+  note: "förbehållet (note)",
+  sourceTitle: "källans titel",
+  sourcePublisher: "källans utgivare",
+  url: "källans webbadress",
+  documentTitle: "titeln",
+  summary: "sammanfattningen",
+  addressee: "mottagaren (addressee)",
+  outlet: "publiceringsstället (outlet)",
+  claim: "argumentet",
+  proposal: "att-satsen",
+  question: "frågan",
+  factReference: "hänvisningen till en uppgift",
+  documentPublisher: "källans utgivare",
+  reference: "källans förvaringsplats (reference)",
+  fileName: "filnamnet",
+  signerName: "undertecknarens namn",
+  signerParty: "undertecknarens parti",
+  signerRole: "undertecknarens roll",
+  party: "partiet",
+  inputMaxLength: "värdet",
+  inputName: "fältets namn",
+  condition: "villkoret",
+};
+
+/** "källans titel får vara högst 500 tecken, men är 612". */
+export function explainTooLong(field: string, max: number, length: number | undefined): string {
+  return `${field} får vara högst ${formatNumber(max)} tecken${length !== undefined ? `, men är ${formatNumber(length)}` : ""}`;
 }
 
 const quoted = (xs: readonly string[]) => formatList(xs.map((x) => `"${x}"`), "eller");

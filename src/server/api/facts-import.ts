@@ -5,23 +5,25 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { isMotioneraError } from "../../domain/errors.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
+import { textLimits, tooLong, type LimitedField } from "../../domain/text-limits.js";
 import { importFacts } from "../../facts/import/import-facts.js";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { problemResponse } from "../problem.js";
 import { bearerSecurity, defineRoute, isTrue, problemAt, problemResponses, uploadMiddleware } from "./shared.js";
 
-const text = (description: string, example?: string) => z.string().trim().min(1).max(500).optional().openapi({ description, ...(example ? { example } : {}) });
+const text = (description: string, example?: string, limit?: LimitedField) =>
+  z.string().trim().min(1).max(limit ? textLimits[limit] : 500, limit ? tooLong(limit) : undefined).optional().openapi({ description, ...(example ? { example } : {}) });
 
 const uploadSchema = z
   .object({
     file: z.instanceof(File).openapi({ type: "string", format: "binary", description: "En .csv-fil (; , eller tab), en .json-fil (lista av objekt) eller ett sparat svar från Kolada." }),
     key: z.string().trim().min(1).max(100).openapi({ description: "Faktanyckeln som värdena sparas under.", example: "population" }),
-    sourceTitle: text("Källans titel (krävs utom för Kolada-filer).", "Folkmängd 31 december"),
-    publisher: text("Källans utgivare (krävs utom för Kolada-filer).", "SCB"),
+    sourceTitle: text("Källans titel (krävs utom för Kolada-filer).", "Folkmängd 31 december", "sourceTitle"),
+    publisher: text("Källans utgivare (krävs utom för Kolada-filer).", "SCB", "sourcePublisher"),
     sourceDate: partialDateSchema.optional().openapi({ description: "Källans datum." }),
     asOf: partialDateSchema.optional().openapi({ description: "Datum som värdena avser (krävs utom för Kolada-filer).", example: "2024" }),
-    url: z.string().url().max(2000).optional(),
+    url: z.string().max(textLimits.url, tooLong("url")).url().optional(),
     municipalityColumn: text("Kolumnen eller fältet med kommunerna, om den inte hittas av sig själv."),
     valueColumn: text("Kolumnen eller fältet med värdena, om den inte hittas av sig själv."),
     dryRun: z.string().max(10).optional().openapi({ description: "true: visa vad som skulle ändras utan att spara.", example: "true" }),

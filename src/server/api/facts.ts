@@ -6,6 +6,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { isMotioneraError } from "../../domain/errors.js";
 import { factSchema, factValueSchema, sourceSchema } from "../../domain/fact.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
+import { textLimits, tooLong } from "../../domain/text-limits.js";
 import { factRowsForPlace } from "../../facts/place-facts.js";
 import { recordFact } from "../../facts/record-fact.js";
 import { todayInSweden } from "../../lang/dates.js";
@@ -48,12 +49,12 @@ export const factEntrySchema = z
   .object({
     subject: z.string().trim().min(1).max(100).openapi({ description: "Kommun (namn eller kod), län (namn, kod eller bokstav) eller SE.", example: "Lidingö" }),
     key: z.string().trim().min(1).max(100).openapi({ description: "Nyckel i faktakatalogen (motionera facts keys).", example: "mika_kast_agreement" }),
-    value: z.string().trim().min(1).max(2000).openapi({ description: 'Värdet som text: "ja", "12 345", "7,5 procent", "2023-02-21".', example: "ja" }),
+    value: z.string().trim().min(1).max(textLimits.factText, tooLong("factText")).openapi({ description: 'Värdet som text: "ja", "12 345", "7,5 procent", "2023-02-21".', example: "ja" }),
     asOf: partialDateSchema.openapi({ description: "Datum (eller år, månad) som värdet avser.", example: "2025-06-30" }),
     source: sourceSchema.extend({ date: sourceSchema.shape.date.optional().default(null) }).openapi({
       example: { title: "Avtal om Mikamottagningen och KAST", publisher: "Lidingö stad", date: "2025-06-30", url: "https://lidingo.se/" },
     }),
-    note: z.string().trim().min(1).max(1000).optional(),
+    note: z.string().trim().min(1).max(textLimits.note, tooLong("note")).optional(),
   })
   .openapi("FactEntry");
 

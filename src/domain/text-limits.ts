@@ -1,0 +1,56 @@
+/**
+ * The longest text each free-text field takes, in characters (as JavaScript counts them:
+ * an emoji outside the BMP is two). The schemas take their `max` from here, so the command
+ * line, the API (OpenAPI shows `maxLength`), imports and the web forms refuse the same values
+ * with the same message, naming the field: "källans titel får vara högst 500 tecken, men är
+ * 612". README (facts) and RELIABILITY.md state these figures.
+ *
+ * The database is validated with the same schemas when it is read; every value the project
+ * ships is far below these limits (the longest: a fact text of 85, a note of 134, a source
+ * title of 105, a URL of 151 characters; a corpus summary of 716).
+ */
+import { explainTooLong, limitedFieldNames } from "../messages/sv.js";
+
+export const textLimits = {
+  // A fact and its source.
+  factText: 2_000,
+  note: 1_000,
+  sourceTitle: 500,
+  sourcePublisher: 200,
+  url: 2_000,
+  // A corpus document. The tagger clips what it infers well below these (titles 300,
+  // summaries 600, att-satser and questions 1 000, claims 300, addressees 200).
+  documentTitle: 500,
+  summary: 5_000,
+  addressee: 300,
+  outlet: 200,
+  claim: 1_000,
+  proposal: 2_000,
+  question: 2_000,
+  factReference: 200,
+  /** An imported document's publisher is its signers' names when no outlet is given: one per signer. */
+  documentPublisher: 2_000,
+  reference: 1_000,
+  fileName: 1_000,
+  // Signers and authors.
+  signerName: 200,
+  signerParty: 60,
+  signerRole: 300,
+  party: 80,
+  /**
+   * A template's inputs: each input's own maxLength applies (300 for string, 20 000 for text
+   * by default, checked in src/compose/inputs.ts); no template may set it higher than this.
+   */
+  inputMaxLength: 100_000,
+  /** The name of a template's input, as a request gives it. */
+  inputName: 100,
+  /** A campaign's fact condition ("population>50000"). */
+  condition: 300,
+} as const;
+
+export type LimitedField = keyof typeof textLimits;
+
+/** zod's parameters for a field's `max`: the message names the field and says how long the value is. */
+export function tooLong(field: LimitedField): { error: (issue: { input?: unknown }) => string } {
+  return { error: (issue) => explainTooLong(limitedFieldNames[field], textLimits[field], typeof issue.input === "string" ? issue.input.length : undefined) };
+}

@@ -5,6 +5,7 @@ import { availableParallelism } from "node:os";
 import { startRenderPool } from "../render/render-pool.js";
 import { createApp } from "./app.js";
 import type { ServerOptions } from "./context.js";
+import { logKnown } from "./log.js";
 
 export interface Listening {
   url: string;
@@ -13,10 +14,25 @@ export interface Listening {
 }
 
 /**
- * Starts the service: writer threads first (one per core, DOCX and PDF warmed, unless the
- * caller brings its own or `renderThreads` is 0), then the listening socket.
+ * Checks what the service cannot work without before anything starts: the database is read
+ * and validated whole, so a corrupt one stops the start with the CLI's error (database_invalid:
+ * the file, the problem, the newest good backup and the `cp` command that restores it)
+ * instead of a service whose every page fails. The templates folder is listed (a folder that
+ * is no document kind, two templates with one id: stops the start too); a template that
+ * cannot be used is logged, one line each, and the service serves the others.
+ */
+export async function checkBeforeStart(workspace: Workspace): Promise<void> {
+  await workspace.store.facts();
+  const library = await workspace.templates();
+  for (const { error } of library.usable().broken) logKnown(error.details);
+}
+
+/**
+ * Starts the service: the checks above, writer threads (one per core, DOCX and PDF warmed,
+ * unless the caller brings its own or `renderThreads` is 0), then the listening socket.
  */
 export async function startServer(workspace: Workspace, listen: { port: number; host: string }, options: ServerOptions & { renderThreads?: number } = {}): Promise<Listening> {
+  await checkBeforeStart(workspace);
   const { renderThreads = availableParallelism(), ...rest } = options;
   const pool = rest.renderPool ?? (renderThreads > 0 ? startRenderPool({ size: renderThreads, warm: ["docx", "pdf"] }) : undefined);
   await pool?.ready();

@@ -31,9 +31,19 @@ export async function checkBeforeStart(workspace: Workspace): Promise<void> {
  * Starts the service: the checks above, writer threads (one per core, DOCX and PDF warmed,
  * unless the caller brings its own or `renderThreads` is 0), then the listening socket.
  */
-export async function startServer(workspace: Workspace, listen: { port: number; host: string }, options: ServerOptions & { renderThreads?: number } = {}): Promise<Listening> {
+/**
+ * The socket's own limits (Node's http server): how long a client may take to send its
+ * headers (slowloris; Node's default 60 s) and how often that is checked (default 30 s).
+ * Headers over 16 kB get 431 from Node itself.
+ */
+export interface SocketLimits {
+  headersTimeoutMs?: number;
+  checkIntervalMs?: number;
+}
+
+export async function startServer(workspace: Workspace, listen: { port: number; host: string }, options: ServerOptions & { renderThreads?: number; socket?: SocketLimits } = {}): Promise<Listening> {
   await checkBeforeStart(workspace);
-  const { renderThreads = availableParallelism(), ...rest } = options;
+  const { renderThreads = availableParallelism(), socket = {}, ...rest } = options;
   const pool = rest.renderPool ?? (renderThreads > 0 ? startRenderPool({ size: renderThreads, warm: ["docx", "pdf"] }) : undefined);
   await pool?.ready();
   const app = createApp(workspace, { ...rest, ...(pool ? { renderPool: pool } : {}) });
@@ -41,7 +51,11 @@ export async function startServer(workspace: Workspace, listen: { port: number; 
     if (pool && !rest.renderPool) await pool.close();
   };
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: listen.port, hostname: listen.host }, (info) => {
+    const serverOptions = {
+      ...(socket.headersTimeoutMs !== undefined ? { headersTimeout: socket.headersTimeoutMs, requestTimeout: Math.max(socket.headersTimeoutMs, 300_000) } : {}),
+      ...(socket.checkIntervalMs !== undefined ? { connectionsCheckingInterval: socket.checkIntervalMs } : {}),
+    };
+    const server = serve({ fetch: app.fetch, port: listen.port, hostname: listen.host, serverOptions }, (info) => {
       const host = info.address.includes(":") ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${host}:${info.port}/`,

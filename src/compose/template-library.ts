@@ -148,14 +148,24 @@ function tooDeep(body: string): { line: number; column: number; what: "block" | 
     blocks = m[1] === "/" ? Math.max(0, blocks - 1) : blocks + 1;
     if (blocks > maxNesting) return { ...at(m.index), what: "block" };
   }
-  for (const m of body.matchAll(/\{\{[\s\S]*?\}\}/g)) {
-    let depth = 0;
-    for (let i = 0; i < m[0].length; i++) {
-      const ch = m[0][i];
-      if (ch === "(") depth++;
-      else if (ch === ")") depth = Math.max(0, depth - 1);
-      if (depth > maxNesting) return { ...at(m.index), what: "expression" };
-    }
+  // Parentheses inside each {{ … }}, in one pass (a lazy regular expression would rescan the
+  // rest of the text for every "{{" that is never closed).
+  let open = -1;
+  let depth = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (open < 0) {
+      if (ch === "{" && body[i + 1] === "{") {
+        open = i;
+        depth = 0;
+        i++;
+      }
+    } else if (ch === "}" && body[i + 1] === "}") {
+      open = -1;
+      i++;
+    } else if (ch === "(") {
+      if (++depth > maxNesting) return { ...at(open), what: "expression" };
+    } else if (ch === ")") depth = Math.max(0, depth - 1);
   }
   return undefined;
 }

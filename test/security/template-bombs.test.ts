@@ -62,6 +62,12 @@ describe("templates that would explode the parsers are located template errors",
     expect(d.problem).toContain("deluttryck");
   });
 
+  it("65 000 unclosed {{ (the most a file under the cap holds): Handlebars' own parse error, located", () => {
+    const d = refusal(bodyOf("{{".repeat(65_000)));
+    expect(d.line).toBe(7);
+    expect(d.problem).toMatch(/^Handlebars: /);
+  });
+
   it(`a file over ${maxTemplateBytes / 1024} kB is refused unread, and a broken template is parsed once`, () => {
     const dir = templatesFolder({ "motion/bomb.hbs": bodyOf("x".repeat(maxTemplateBytes)) });
     const lib = TemplateLibrary.load(dir);

@@ -252,6 +252,11 @@ Exempel:
     host: "adress att lyssna på (standard: HOST eller 127.0.0.1)",
     draftsPerMinute: "högsta antal utkast per klient och minut; 0 = ingen gräns (standard: 120)",
     trustProxy: "tjänsten står bakom en omvänd proxy: klienten läses ur X-Forwarded-For",
+    maxCampaigns: "högsta antal kampanjer som görs samtidigt; nästa får vänta (standard: 1)",
+    campaignLimit: "högsta antal kommuner i en kampanj utan token; större kampanjer kräver token (standard: 50)",
+    allowedHosts: "värdnamn som tjänsten svarar på, kommaseparerade (skydd mot DNS rebinding); andra får 421 (standard: MOTIONERA_ALLOWED_HOSTS, annars alla)",
+    hostsAll: "Svarar på alla värdnamn. Skydda mot DNS rebinding genom att ange tjänstens namn med --allowed-hosts (till exempel localhost,127.0.0.1).",
+    hostsAllowed: (hosts: readonly string[]) => `Svarar bara på ${hosts.join(", ")}.`,
     listening: (url: string) => `Motionera körs på ${url} (API-dokumentation: ${url}api/docs)`,
     writable: "Skrivningar (import, nya uppgifter) kräver Authorization: Bearer <MOTIONERA_TOKEN>.",
     readOnly: "Ingen MOTIONERA_TOKEN satt: tjänsten tar inte emot skrivningar (utkast och sökning fungerar).",
@@ -263,7 +268,8 @@ Exempel:
 Exempel:
   motionera serve
   MOTIONERA_TOKEN=hemligt motionera serve --port 8080 --host 0.0.0.0
-  motionera serve --trust-proxy --drafts-per-minute 30`,
+  motionera serve --trust-proxy --drafts-per-minute 30
+  motionera serve --host 0.0.0.0 --allowed-hosts motionera.example.se,localhost --max-campaigns 2`,
   },
 
   internalError: "Ett oväntat fel inträffade. Inga filer skrevs. Rapportera gärna felet med kommandot du körde:",

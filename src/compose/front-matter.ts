@@ -2,7 +2,7 @@
  * Splits a template file into YAML front matter and body, and validates the front matter
  * with zod. Every problem is reported with the file, line and column it comes from.
  */
-import { LineCounter, parseDocument, isNode } from "yaml";
+import { LineCounter, parseDocument, isNode, visit, type Alias } from "yaml";
 import { frontMatterSchema, type FrontMatter } from "../domain/template.js";
 import { MotioneraError } from "../domain/errors.js";
 
@@ -33,9 +33,31 @@ export function splitTemplate(file: string, text: string): SplitTemplate {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const at = yamlLine(yamlError.pos[0]);
-    fail(`YAML: ${yamlError.message.split("\n")[0]}`, at.line, at.column);
+    // The parser turns its own stack overflow into an error; say what it means.
+    const message = /call stack/i.test(yamlError.message) ? "front matter är nästlad för djupt" : yamlError.message.split("\n")[0];
+    fail(`YAML: ${message}`, at.line, at.column);
   }
-  const parsed = frontMatterSchema.safeParse(doc.toJS());
+  // Aliases (*name) repeat an anchored value (&name); nested, a few lines become billions of
+  // values (the "billion laughs"). Front matter needs none, so the first is refused where it stands.
+  let alias: Alias | undefined;
+  visit(doc, {
+    Alias: (_key, node) => {
+      alias = node;
+      return visit.BREAK;
+    },
+  });
+  if (alias) {
+    const at = yamlLine(alias.range?.[0] ?? 0);
+    fail(`YAML: alias (*${alias.source}) används inte i mallar; skriv ut värdet där det ska stå`, at.line, at.column);
+  }
+  let value: unknown;
+  try {
+    // No alias is left to resolve; 0 makes the yaml package refuse one rather than expand it.
+    value = doc.toJS({ maxAliasCount: 0 });
+  } catch (e) {
+    fail(`YAML: front matter kunde inte läsas (${String((e as Error)?.message ?? e).split("\n")[0]})`, 2, 1);
+  }
+  const parsed = frontMatterSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     // Point at the deepest node of the path that exists in the YAML.

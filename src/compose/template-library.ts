@@ -2,12 +2,12 @@
  * Finds templates (templates/<kind>/<id>.hbs), validates each one when loaded, and compiles
  * its body once. A broken template is reported with its file, line, column and problem.
  */
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import Handlebars from "handlebars";
 import type { FrontMatter } from "../domain/template.js";
 import { documentKinds } from "../domain/template.js";
-import { MotioneraError } from "../domain/errors.js";
+import { MotioneraError, isMotioneraError } from "../domain/errors.js";
 import { factDefinition } from "../facts/catalog.js";
 import { findTopic, topics } from "../corpus/vocabulary.js";
 import { nearest } from "../lang/nearest.js";
@@ -125,14 +125,75 @@ function unclosedBlock(body: string): { name: string; line: number; column: numb
   return { name: open.name, line: before.length, column: before.at(-1)!.length };
 }
 
-/** Parses, validates and compiles one template file's text. */
+/**
+ * The largest template file read (the largest shipped one is 14 kB). Parsing time grows with
+ * the text; past this a template is refused before it is read.
+ */
+export const maxTemplateBytes = 128 * 1024;
+/**
+ * The deepest nesting of blocks ({{#if}} in {{#each}} …) or of subexpressions ((a (b c))) a
+ * template may have. Real templates nest a handful; Handlebars' parser recurses per level and
+ * takes seconds past a thousand levels, minutes past a few thousand.
+ */
+export const maxNesting = 50;
+
+/** Where the nesting first goes deeper than maxNesting, found by a scan of the tags (no parsing). */
+function tooDeep(body: string): { line: number; column: number; what: "block" | "expression" } | undefined {
+  const at = (index: number) => {
+    const before = body.slice(0, index).split("\n");
+    return { line: before.length, column: before.at(-1)!.length };
+  };
+  let blocks = 0;
+  for (const m of body.matchAll(/\{\{~?\s*([#^/])\s*[^\s}~]/g)) {
+    blocks = m[1] === "/" ? Math.max(0, blocks - 1) : blocks + 1;
+    if (blocks > maxNesting) return { ...at(m.index), what: "block" };
+  }
+  // Parentheses inside each {{ … }}, in one pass (a lazy regular expression would rescan the
+  // rest of the text for every "{{" that is never closed).
+  let open = -1;
+  let depth = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (open < 0) {
+      if (ch === "{" && body[i + 1] === "{") {
+        open = i;
+        depth = 0;
+        i++;
+      }
+    } else if (ch === "}" && body[i + 1] === "}") {
+      open = -1;
+      i++;
+    } else if (ch === "(") {
+      if (++depth > maxNesting) return { ...at(open), what: "expression" };
+    } else if (ch === ")") depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/** Parses, validates and compiles one template file's text. Every fault is a located template_invalid. */
 export function parseTemplate(file: string, text: string): Template {
+  try {
+    return parseTemplateText(file, text);
+  } catch (e) {
+    if (isMotioneraError(e)) throw e;
+    // Whatever the checks above did not foresee is still this template's fault, not a crash.
+    return fail(file, `mallen kunde inte läsas (${String((e as Error)?.message ?? e).split("\n")[0]})`, 1);
+  }
+}
+
+function parseTemplateText(file: string, text: string): Template {
+  if (text.length > maxTemplateBytes) fail(file, `mallen är ${Math.ceil(text.length / 1024)} kB; en mall får vara högst ${maxTemplateBytes / 1024} kB`, 1);
   const { frontMatter, body, bodyLine } = splitTemplate(file, text);
   for (const f of frontMatter.facts) {
     if (!factDefinition(f.key)) fail(file, `facts: okänd faktanyckel "${f.key}"`);
   }
   for (const t of frontMatter.topics) {
     if (!findTopic(t)) fail(file, `topics: okänt ämne "${t}"; ämnena är ${topics.map((x) => x.label).join(", ")}`);
+  }
+  const deep = tooDeep(body);
+  if (deep) {
+    const what = deep.what === "block" ? "block ({{#…}})" : "deluttryck ((…))";
+    fail(file, `${what} nästlade i mer än ${maxNesting} nivåer; dela upp texten`, bodyLine + deep.line - 1, deep.column);
   }
   let ast: hbs.AST.Program;
   try {
@@ -150,6 +211,8 @@ export function parseTemplate(file: string, text: string): Template {
   return { file, frontMatter, body, bodyLine, render };
 }
 
+const byKindThenId = (a: Template, b: Template) => documentKinds.indexOf(a.frontMatter.kind) - documentKinds.indexOf(b.frontMatter.kind) || a.frontMatter.id.localeCompare(b.frontMatter.id);
+
 /**
  * The templates in a folder. Listing the folder is cheap; a template is read, validated and
  * compiled the first time it is asked for, so `motionera draft` parses only the one it uses.
@@ -157,6 +220,8 @@ export function parseTemplate(file: string, text: string): Template {
 export class TemplateLibrary {
   readonly #paths = new Map<string, { path: string; file: string; kind: string }>();
   readonly #loaded = new Map<string, Template>();
+  /** Templates that failed to load, with their error: a broken file is read and parsed once. */
+  readonly #broken = new Map<string, MotioneraError>();
 
   /** A library of already parsed templates (tests, and callers that build templates in memory). */
   constructor(templates: readonly Template[] = []) {
@@ -195,12 +260,33 @@ export class TemplateLibrary {
   #parse(id: string): Template | undefined {
     const cached = this.#loaded.get(id);
     if (cached) return cached;
+    const failed = this.#broken.get(id);
+    if (failed) throw failed;
     const entry = this.#paths.get(id);
     if (!entry) return undefined;
-    const t = parseTemplate(entry.file, readFileSync(entry.path, "utf8"));
+    try {
+      const t = this.#read(id, entry);
+      this.#loaded.set(id, t);
+      return t;
+    } catch (e) {
+      if (isMotioneraError(e)) this.#broken.set(id, e);
+      throw e;
+    }
+  }
+
+  #read(id: string, entry: { path: string; file: string; kind: string }): Template {
+    let text: string;
+    try {
+      const size = statSync(entry.path).size;
+      if (size > maxTemplateBytes) fail(entry.file, `mallen är ${Math.ceil(size / 1024)} kB; en mall får vara högst ${maxTemplateBytes / 1024} kB`, 1);
+      text = readFileSync(entry.path, "utf8");
+    } catch (e) {
+      if (isMotioneraError(e)) throw e;
+      fail(entry.file, `filen kunde inte läsas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    const t = parseTemplate(entry.file, text);
     if (t.frontMatter.kind !== entry.kind) fail(entry.file, `kind: ${t.frontMatter.kind} men filen ligger i ${entry.kind}/`, 2);
     if (t.frontMatter.id !== id) fail(entry.file, `id: ${t.frontMatter.id} men filen heter ${id}.hbs`, 2);
-    this.#loaded.set(id, t);
     return t;
   }
 
@@ -208,7 +294,25 @@ export class TemplateLibrary {
   all(): Template[] {
     return this.ids()
       .map((id) => this.#parse(id)!)
-      .sort((a, b) => documentKinds.indexOf(a.frontMatter.kind) - documentKinds.indexOf(b.frontMatter.kind) || a.frontMatter.id.localeCompare(b.frontMatter.id));
+      .sort(byKindThenId);
+  }
+
+  /**
+   * Every template that can be used, in the order of all(), and every one that cannot with its
+   * error: the web service keeps serving the others and says which is broken.
+   */
+  usable(): { templates: Template[]; broken: { id: string; error: MotioneraError }[] } {
+    const templates: Template[] = [];
+    const broken: { id: string; error: MotioneraError }[] = [];
+    for (const id of this.ids()) {
+      try {
+        templates.push(this.#parse(id)!);
+      } catch (e) {
+        if (!isMotioneraError(e)) throw e;
+        broken.push({ id, error: e });
+      }
+    }
+    return { templates: templates.sort(byKindThenId), broken };
   }
 
   /** The template with this id; unknown → an error with the nearest ids. */

@@ -122,6 +122,15 @@ export function explainError(d: ErrorDetails): string {
   }
 }
 
+/**
+ * A broken template as the web service names it: its id, line and problem, never its file
+ * path (the service's operator sees that with motionera templates).
+ */
+export function explainBrokenTemplate(d: Extract<ErrorDetails, { code: "template_invalid" }>): string {
+  const id = d.file.replace(/^.*[\\/]/, "").replace(/\.hbs$/, "");
+  return `Mallen "${id}" har ett fel${d.line ? ` på rad ${d.line}` : ""} och kan inte användas: ${d.problem.replace(/[.\s]+$/, "")}.`;
+}
+
 /** "rad 7, kolumn "Kommun": okänd kommun "Lidngö". Menade du "Lidingö"?" */
 export function explainImportIssue(i: import("../domain/errors.js").FactImportIssue): string {
   const where = [

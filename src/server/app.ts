@@ -1,7 +1,7 @@
 /**
- * The Hono application: middleware (security headers, body limits, timeouts, CSRF for form
- * posts), the JSON API under /api with its OpenAPI document, and the Swedish pages. Routes
- * only translate between HTTP and the core; there is no business logic here.
+ * The Hono application: middleware (security headers, the Host allow-list, body limits,
+ * timeouts, CSRF for form posts), the JSON API under /api with its OpenAPI document, and the
+ * Swedish pages. Routes only translate between HTTP and the core; there is no business logic here.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
@@ -14,6 +14,9 @@ import { registerPages, renderErrorPage } from "./pages/index.js";
 import { paths } from "./pages/links.js";
 import { perClientLimit } from "./rate-limit.js";
 import { RenderPoolClosedError } from "../render/render-pool.js";
+import { isMotioneraError } from "../domain/errors.js";
+import { hostAllowList } from "./allowed-hosts.js";
+import { logError } from "./log.js";
 import { fieldErrors, problemFromError, problemResponse, problems } from "./problem.js";
 
 export type AppEnv = { Variables: { ctx: ServerContext } };
@@ -51,14 +54,16 @@ export function createApp(workspace: Workspace, options: ServerOptions = {}): Op
       referrerPolicy: "same-origin",
     }),
   );
+  app.use("*", hostAllowList(ctx.options.allowedHosts));
   app.use("*", timeout(ctx.options.requestTimeoutMs, () => new HTTPException(503, { message: "timeout" })));
 
   // A trivial route: the ceiling the load benchmark compares the real routes with.
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
   // Drafting costs a core for tens of milliseconds: limited per client (429 + Retry-After).
-  const drafts = perClientLimit(ctx, ctx.options.draftsPerMinute, renderErrorPage);
-  app.on("POST", ["/api/drafts", "/api/campaigns", paths.download, paths.campaign], drafts);
+  // Each request costs one document here; a campaign is charged the rest of its documents
+  // when it is admitted (campaign-admission.ts), from the same budget.
+  app.on("POST", ["/api/drafts", "/api/campaigns", paths.download, paths.campaign], ctx.drafting.middleware(renderErrorPage));
   app.on("POST", paths.previewFragment, perClientLimit(ctx, ctx.options.previewsPerMinute, renderErrorPage));
 
   registerApi(app, ctx);
@@ -77,8 +82,10 @@ export function createApp(workspace: Workspace, options: ServerOptions = {}): Op
     // Stopping: drafts still waiting for a writer thread are told to come back, not logged as faults.
     if (err instanceof RenderPoolClosedError) return isApi(c.req.path) ? problemResponse(c, problems.stopping()) : renderErrorPage(c, 503);
     const p = problemFromError(err);
-    if (p.status >= 500) console.error(`motionera serve: ${c.req.method} ${c.req.path}:`, err);
-    return isApi(c.req.path) ? problemResponse(c, p) : renderErrorPage(c, p.status);
+    // The operator's log: one line with the code for a known error, the stack for an unexpected one.
+    if (p.status >= 500 || (isMotioneraError(err) && err.details.code === "template_invalid")) logError(c, err);
+    if (isApi(c.req.path)) return problemResponse(c, p);
+    return isMotioneraError(err) ? renderErrorPage(c, p.status, err.details) : renderErrorPage(c, p.status);
   });
   return app;
 }

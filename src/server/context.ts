@@ -7,6 +7,8 @@ import type { Workspace } from "../workspace.js";
 import type { Draft } from "../domain/draft.js";
 import { renderDraft, type Format } from "../render/index.js";
 import type { RenderPool } from "../render/render-pool.js";
+import { CampaignSlots } from "./campaign-admission.js";
+import { DraftBudget } from "./rate-limit.js";
 
 export interface ServerOptions {
   /** Writes (imports, facts) need `Authorization: Bearer <token>`; without one the service is read-only. */
@@ -22,6 +24,20 @@ export interface ServerOptions {
   previewsPerMinute?: number;
   /** Behind a reverse proxy: take the client from X-Forwarded-For, not the peer address. */
   trustProxy?: boolean;
+  /** Campaigns (form and API) running at once, whoever asks; the next is answered 503 with Retry-After. */
+  maxCampaigns?: number;
+  /**
+   * Municipalities a campaign may select without the write token (it must also make no more
+   * documents than `draftsPerMinute`); a larger one needs the token.
+   */
+  campaignLimit?: number;
+  /** Longest a campaign's download may take before it is ended and its place given back, in milliseconds. */
+  campaignTimeoutMs?: number;
+  /**
+   * Host names (optionally with a port, `name:8080`) the service answers to; a request for
+   * another Host gets 421. Empty: every Host (the default). Against DNS rebinding.
+   */
+  allowedHosts?: readonly string[];
   /**
    * Writer threads for DOCX and PDF, so drafting does not hold up searches and writes on the
    * main thread (`startServer` starts one per core); without: rendered in this thread.
@@ -32,11 +48,18 @@ export interface ServerOptions {
 export class ServerContext {
   #index: { revision: string; index: CorpusIndex; documents: readonly unknown[] } | undefined;
   #loading: Promise<CorpusIndex> | undefined;
+  /** Documents each client may still draft this minute (single drafts and campaigns alike). */
+  readonly drafting: DraftBudget;
+  /** The campaigns running now. */
+  readonly campaigns: CampaignSlots;
 
   constructor(
     readonly workspace: Workspace,
     readonly options: Required<Omit<ServerOptions, "token" | "renderPool">> & Pick<ServerOptions, "token" | "renderPool">,
-  ) {}
+  ) {
+    this.drafting = new DraftBudget(this, options.draftsPerMinute);
+    this.campaigns = new CampaignSlots(options.maxCampaigns);
+  }
 
   /**
    * The corpus search index for the store as it is now. A write that leaves the documents as
@@ -83,4 +106,8 @@ export const defaultServerOptions = {
   draftsPerMinute: 120,
   previewsPerMinute: 600,
   trustProxy: false,
+  maxCampaigns: 1,
+  campaignLimit: 50,
+  campaignTimeoutMs: 10 * 60_000,
+  allowedHosts: [] as readonly string[],
 } as const;

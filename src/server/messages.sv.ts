@@ -132,6 +132,9 @@ export const sv = {
     downloadHelp: "Det kan ta några sekunder per tiotal kommuner. Kommuner som saknar en uppgift som krävs hoppas över och står i sammanställningen.",
     selectionHeading: (n: number) => (n === 1 ? "1 kommun i urvalet" : `${n} kommuner i urvalet`),
     selectionNone: "Välj län, kommuner eller villkor och tryck på ”Visa urvalet” för att se vilka kommuner som får ett utkast.",
+    limitsHelp: (places: number, documents: number) =>
+      `Här får en kampanj omfatta högst ${places} kommuner${documents > 0 ? ` och ${documents} filer (kommuner × format); varje fil räknas som ett utkast i gränsen per minut` : ""}.`,
+    overLimit: (places: number) => `Fler än ${places} kommuner: för stort för formuläret. Dela upp urvalet (till exempel län för län) eller använd API:t med tjänstens token.`,
     errors: {
       templateUnknown: (q: string, suggestions: readonly string[]) => `Det finns ingen mall som heter ”${q}”.${suggestions.length ? ` Menade du ${quotedOr(suggestions)}?` : ""}`,
       lanUnknown: (q: string, suggestions: readonly string[]) => `Det finns inget län som heter ”${q}”.${suggestions.length ? ` Menade du ${quotedOr(suggestions)}?` : ""}`,
@@ -142,8 +145,21 @@ export const sv = {
       formatsNone: "Välj minst ett format.",
       inputLine: (line: string) => `Skriv ”${line}” som namn=värde.`,
       empty: "Ingen kommun uppfyller urvalet. Ändra län, kommuner eller villkor.",
+      tooLarge: (places: number, documents: number, maxPlaces: number, maxDocuments: number) =>
+        `Kampanjen omfattar ${places} ${places === 1 ? "kommun" : "kommuner"} och ${documents} filer. Här får en kampanj omfatta högst ${maxPlaces} kommuner${maxDocuments > 0 ? ` och ${maxDocuments} filer (kommuner × format)` : ""}. Välj färre kommuner eller format, eller gör kampanjen med API:t och tjänstens token.`,
+      budget: (documents: number, perMinute: number, retryAfter: number) =>
+        `Kampanjen blir ${documents} filer, fler än du har kvar av ${perMinute} utkast i minuten. Vänta ${retryAfter} sekunder och försök igen, eller välj färre kommuner eller format. Det du har fyllt i finns kvar.`,
+      busy: (running: number) =>
+        `Tjänsten gör redan ${running === 1 ? "en kampanj" : `${running} kampanjer`} och gör inte fler samtidigt. Försök igen om en stund; det du har fyllt i finns kvar.`,
       general: "Kampanjen kunde inte skapas.",
     },
+  },
+
+  /** Templates the service cannot use: the pages offer the others and say which and why. */
+  templateFaults: {
+    heading: (n: number) => (n === 1 ? "En mall har ett fel och visas inte:" : `${n} mallar har fel och visas inte:`),
+    help: "Den som driver tjänsten ser felen med motionera templates.",
+    noneUsable: { title: "Ingen mall kan användas", text: "Ingen av tjänstens mallar kan användas just nu. Den som driver tjänsten ser felen med motionera templates." },
   },
 
   fieldErrors: {
@@ -167,7 +183,7 @@ export const sv = {
       `Uppgiften ”${label}” saknas för ${place}, och mallen kräver den. Lägg till uppgiften med källa i faktaregistret, eller välj en annan mall.`,
     factStale: (label: string, place: string, asOf: string, oldest: string) =>
       `Uppgiften ”${label}” för ${place} är från ${asOf}, äldre än mallen godtar (${oldest} eller senare).`,
-    templateBroken: "Mallen kunde inte användas. Den som driver tjänsten kan se felet med motionera templates.",
+    templateBroken: "Välj en annan mall. Den som driver tjänsten ser felet med motionera templates.",
     general: "Utkastet kunde inte skrivas.",
   },
 
@@ -325,8 +341,16 @@ export const sv = {
       413: { title: "För mycket på en gång", text: "Det du skickade är större än tjänsten tar emot. Korta texten och försök igen." },
       429: { title: "För många utkast på kort tid", text: "Du har gjort fler utkast den senaste minuten än tjänsten tillåter. Vänta en minut och försök igen." },
       500: { title: "Något gick fel", text: "Ett oväntat fel inträffade. Försök igen; om felet består, kontakta den som driver tjänsten." },
+      421: { title: "Okänd värd", text: "Tjänsten svarar inte på den adressen. Använd tjänstens egen adress." },
       503: { title: "Tjänsten är inte tillgänglig just nu", text: "Begäran tog för lång tid eller tjänsten är upptagen. Vänta en stund och försök igen." },
     } as Record<number, { title: string; text: string }>,
+    /** The database file cannot be read (corrupt, truncated): what the page says instead of the 503 above. */
+    database: {
+      title: "Databasen kan inte läsas",
+      text: "Tjänstens databas kan inte läsas, så sidan kan inte visas. Den som driver tjänsten återställer den senaste fungerande säkerhetskopian: tjänstens logg visar vilken, och kommandot (cp …) som återställer den.",
+    },
+    databaseLocked: { title: "Databasen är upptagen", text: "En annan process skriver i tjänstens databas. Vänta en stund och försök igen." },
+    template: { title: "Fel i mallen", help: "Välj en annan mall. Den som driver tjänsten ser felet med motionera templates." },
   },
 } as const;
 

@@ -7,7 +7,8 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { isMotioneraError, type ErrorDetails } from "../domain/errors.js";
-import { explainError, explainImportIssue } from "../messages/sv.js";
+import { explainBrokenTemplate, explainError, explainImportIssue } from "../messages/sv.js";
+import type { Refusal } from "./campaign-admission.js";
 
 export interface FieldError {
   /** JSON pointer-like path of the field: "authors/0/name", "inputs/committee". */
@@ -68,10 +69,22 @@ export function problemOf(d: ErrorDetails): Problem {
     case "author_invalid":
       return { type: `${base}invalid-input`, title: "Ogiltig undertecknare", status: 422, detail, errors: field("authors") };
     case "template_invalid":
-      // A broken template is the server's problem, not the caller's; its file path stays inside.
-      return { type: `${base}template-invalid`, title: "Fel i mallen", status: 500, detail: "Mallen kunde inte användas. Kör motionera templates på servern för att se felet." };
+      // This template cannot be used (the others can): which one and why, but not its file path.
+      return {
+        type: `${base}template-invalid`,
+        title: "Fel i mallen",
+        status: 422,
+        detail: `${explainBrokenTemplate(d)} Välj en annan mall; den som driver tjänsten ser felet med motionera templates.`,
+        errors: [{ path: "template", message: explainBrokenTemplate(d) }],
+      };
     case "database_invalid":
-      return { type: `${base}database-invalid`, title: "Databasen kan inte läsas", status: 503, detail: "Tjänstens databas kan inte läsas just nu. Kontakta den som driver tjänsten." };
+      // The file's path and the restore command are in the service's log, not in the answer.
+      return {
+        type: `${base}database-invalid`,
+        title: "Databasen kan inte läsas",
+        status: 503,
+        detail: "Tjänstens databas kan inte läsas. Den som driver tjänsten återställer den senaste fungerande säkerhetskopian; tjänstens logg visar vilken och kommandot (cp …).",
+      };
     case "database_locked":
       return { type: `${base}database-locked`, title: "Databasen är låst", status: 503, detail: "En annan process skriver i tjänstens databas. Försök igen senare." };
     case "fact_import_invalid":
@@ -105,4 +118,35 @@ export const problems = {
   tooManyRequests: (perMinute: number): Problem => ({ type: `${base}too-many-requests`, title: "För många begäranden", status: 429, detail: `Högst ${perMinute} utkast i minuten per klient. Vänta tills tiden i Retry-After har gått och försök igen.` }),
   stopping: (): Problem => ({ type: `${base}stopping`, title: "Tjänsten stängs", status: 503, detail: "Tjänsten startas om. Försök igen om en stund." }),
   timeout: (): Problem => ({ type: `${base}timeout`, title: "Tidsgränsen nåddes", status: 503, detail: "Begäran tog för lång tid. Försök igen." }),
+  /** The Host is not one the service answers to (DNS rebinding); the value is not repeated. */
+  hostNotAllowed: (): Problem => ({ type: `${base}host-not-allowed`, title: "Okänd värd", status: 421, detail: "Tjänsten svarar inte på värdnamnet i begäran (Host). Använd tjänstens egen adress." }),
+  /** A campaign the service will not run now, and why. */
+  campaignRefused: (r: Refusal): Problem => {
+    switch (r.kind) {
+      case "needs-token": {
+        const documents = r.perMinute > 0 ? ` och ${r.perMinute} dokument (kommuner × format)` : "";
+        const how = r.serviceHasToken ? "Skicka Authorization: Bearer <token>, eller välj färre kommuner eller format." : "Tjänsten har ingen token; välj färre kommuner eller format.";
+        return {
+          type: `${base}campaign-needs-token`,
+          title: "Kampanjen kräver token",
+          status: r.serviceHasToken ? 401 : 403,
+          detail: `Kampanjen omfattar ${r.places} kommuner och ${r.documents} dokument. Utan token får en kampanj omfatta högst ${r.campaignLimit} kommuner${documents}. ${how}`,
+        };
+      }
+      case "budget":
+        return {
+          type: `${base}too-many-requests`,
+          title: "För många begäranden",
+          status: 429,
+          detail: `Kampanjen blir ${r.documents} dokument, fler än klienten har kvar av sina ${r.perMinute} utkast i minuten. Vänta tills tiden i Retry-After har gått och försök igen, eller välj färre kommuner eller format.`,
+        };
+      case "busy":
+        return {
+          type: `${base}campaigns-busy`,
+          title: "Kampanjer pågår",
+          status: 503,
+          detail: `Tjänsten gör redan ${r.running === 1 ? "en kampanj" : `${r.running} kampanjer`}, så många som den gör samtidigt. Försök igen när tiden i Retry-After har gått.`,
+        };
+    }
+  },
 };

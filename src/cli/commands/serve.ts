@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
+import { isMotioneraError } from "../../domain/errors.js";
+import { allowedHostSchema, splitHosts } from "../../server/allowed-hosts.js";
 import { Workspace } from "../../workspace.js";
 import { action, parseOptions, UsageError } from "../run.js";
 import { texts } from "../texts.sv.js";
@@ -13,6 +15,13 @@ const optionsSchema = z.object({
   templates: z.string().optional(),
   draftsPerMinute: z.coerce.number().int().min(0).max(1_000_000).optional(),
   trustProxy: z.boolean().default(false),
+  maxCampaigns: z.coerce.number().int().min(1).max(1000).optional(),
+  campaignLimit: z.coerce.number().int().min(0).max(290).optional(),
+  allowedHosts: z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined ? [] : splitHosts(s)))
+    .pipe(z.array(allowedHostSchema).max(100)),
 });
 
 export function registerServe(program: Command): void {
@@ -26,6 +35,9 @@ export function registerServe(program: Command): void {
     .option("--templates <mapp>", texts.optTemplates)
     .option("--drafts-per-minute <antal>", t.draftsPerMinute)
     .option("--trust-proxy", t.trustProxy, false)
+    .option("--max-campaigns <antal>", t.maxCampaigns)
+    .option("--campaign-limit <antal>", t.campaignLimit)
+    .option("--allowed-hosts <namn,…>", t.allowedHosts, process.env["MOTIONERA_ALLOWED_HOSTS"])
     .addHelpText("after", t.examples)
     .action(
       action(async (raw: unknown) => {
@@ -39,12 +51,18 @@ export function registerServe(program: Command): void {
             ...(token ? { token } : {}),
             ...(o.draftsPerMinute !== undefined ? { draftsPerMinute: o.draftsPerMinute, previewsPerMinute: o.draftsPerMinute * 5 } : {}),
             trustProxy: o.trustProxy,
+            ...(o.maxCampaigns !== undefined ? { maxCampaigns: o.maxCampaigns } : {}),
+            ...(o.campaignLimit !== undefined ? { campaignLimit: o.campaignLimit } : {}),
+            allowedHosts: o.allowedHosts,
           });
         } catch (e) {
+          // A corrupt database or a templates folder that cannot be listed: the CLI's own message and exit code.
+          if (isMotioneraError(e)) throw e;
           const code = (e as NodeJS.ErrnoException).code;
           throw new UsageError(code === "EADDRINUSE" ? t.inUse(o.port) : code === "EACCES" ? t.denied(o.port) : (e as Error).message);
         }
-        process.stdout.write(`${t.listening(listening.url)}\n${token ? t.writable : t.readOnly}\n${t.stop}\n`);
+        const hosts = o.allowedHosts.length ? t.hostsAllowed(o.allowedHosts) : t.hostsAll;
+        process.stdout.write(`${t.listening(listening.url)}\n${token ? t.writable : t.readOnly}\n${hosts}\n${t.stop}\n`);
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.stdout.write(`${t.stopping}\n`);

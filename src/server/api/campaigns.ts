@@ -1,15 +1,19 @@
 /**
  * POST /api/campaigns: a CampaignRequest in, a zip out (one draft per selected municipality
- * and the summary as CSV and JSON), streamed as it is made. Needs the bearer token: a
- * campaign over all 290 municipalities costs the server seconds of work.
+ * and the summary as CSV and JSON), streamed as it is made. A campaign costs what it makes:
+ * without the bearer token each document counts against the client's drafting limit and a
+ * campaign larger than --campaign-limit municipalities is refused; with the token any size
+ * runs. Either way only --max-campaigns run at once (../campaign-admission.ts).
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { campaignRequestSchema, campaignZipStream, planFor, zipName } from "../../campaign/index.js";
 import type { AppEnv } from "../app.js";
-import { requireWriteToken } from "../auth.js";
+import { bearerOf, optionalWriteToken } from "../auth.js";
+import { admitCampaign } from "../campaign-admission.js";
 import type { ServerContext } from "../context.js";
 import { attachment } from "../drafting.js";
-import { bearerSecurity, defineRoute, jsonBody, problemResponses } from "./shared.js";
+import { problemResponse, problems } from "../problem.js";
+import { defineRoute, jsonBody, optionalBearerSecurity, problemResponses } from "./shared.js";
 
 const bodySchema = campaignRequestSchema.openapi("CampaignRequest", {
   description:
@@ -34,23 +38,32 @@ const route = (ctx: ServerContext) =>
     path: "/api/campaigns",
     tags: ["Utkast"],
     summary: "Skriv samma utkast för många kommuner (zip)",
-    description:
-      "Väljer kommuner efter län, lista och villkor om uppgifterna (=, !=, <, >, <=, >=, saknas, finns) och svarar med en zip-fil: ett utkast per kommun och format, och sammanstallning.csv/.json med vad som skrevs, citerades, saknades eller hoppades över. Okänd mall, län, kommun eller faktanyckel, ett felaktigt villkor eller ett tomt urval ger 4xx innan något skrivs.",
-    security: bearerSecurity,
-    middleware: [requireWriteToken, ...jsonBody(ctx)],
+    description: `Väljer kommuner efter län, lista och villkor om uppgifterna (=, !=, <, >, <=, >=, saknas, finns) och svarar med en zip-fil: ett utkast per kommun och format, och sammanstallning.csv/.json med vad som skrevs, citerades, saknades eller hoppades över. Okänd mall, län, kommun eller faktanyckel, ett felaktigt villkor eller ett tomt urval ger 4xx innan något skrivs.
+
+Utan token får en kampanj omfatta högst ${ctx.options.campaignLimit} kommuner${ctx.options.draftsPerMinute > 0 ? ` och ${ctx.options.draftsPerMinute} dokument (kommuner × format)` : ""}, och varje dokument räknas mot klientens gräns för utkast per minut (429 med Retry-After när de inte ryms); större kampanjer kräver token (401). Med token räknas kampanjen inte mot gränsen. Högst ${ctx.options.maxCampaigns} ${ctx.options.maxCampaigns === 1 ? "kampanj" : "kampanjer"} görs samtidigt; nästa får 503 med Retry-After.`,
+    security: optionalBearerSecurity,
+    middleware: [optionalWriteToken, ...jsonBody(ctx)],
     request: { body: { required: true, content: { "application/json": { schema: bodySchema } } } },
     responses: {
       200: { description: "Zip-filen.", content: { "application/zip": { schema: z.string().openapi({ type: "string", format: "binary" }) } } },
-      ...problemResponses(400, 401, 403, 404, 413, 415, 422),
+      ...problemResponses(400, 401, 403, 404, 413, 415, 422, 429, 503),
     },
   });
 
 export function registerCampaigns(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   defineRoute(app, route(ctx), async (c) => {
     const plan = await planFor(ctx.workspace, c.req.valid("json"));
-    return new Response(campaignZipStream(plan, ctx.workspace, ctx.render), {
-      status: 200,
-      headers: { "content-type": "application/zip", "content-disposition": attachment(zipName(plan.settings.template, plan.settings.date)), "cache-control": "no-store" },
+    const admission = admitCampaign(c, ctx, plan, bearerOf(c) === "valid");
+    if (!admission.ok) {
+      const r = admission.refusal;
+      if (r.kind === "needs-token" && r.serviceHasToken) c.header("WWW-Authenticate", 'Bearer realm="motionera"');
+      if (r.kind === "budget" || r.kind === "busy") c.header("Retry-After", String(r.retryAfter));
+      return problemResponse(c, problems.campaignRefused(r));
+    }
+    return c.body(admission.stream(campaignZipStream(plan, ctx.workspace, ctx.render)), 200, {
+      "content-type": "application/zip",
+      "content-disposition": attachment(zipName(plan.settings.template, plan.settings.date)),
+      "cache-control": "no-store",
     });
   });
 }

@@ -40,8 +40,10 @@ const problemText: Record<number, string> = {
   406: "Inget av formaten i Accept kan levereras.",
   413: "Begäran är för stor.",
   415: "Fel innehållstyp.",
+  421: "Tjänsten svarar inte på värdnamnet i Host (se --allowed-hosts).",
   422: "Begäran går inte att utföra med de värden som angavs.",
-  503: "Tidsgränsen nåddes, eller databasen kan inte läsas.",
+  429: "För många utkast från klienten den här minuten; se Retry-After.",
+  503: "Tidsgränsen nåddes, databasen kan inte läsas, eller tjänsten är upptagen (se Retry-After).",
 };
 
 /** The problem responses a route declares in the OpenAPI document. */
@@ -53,6 +55,9 @@ export function problemResponses(...statuses: (keyof typeof problemText)[]) {
 
 /** Writes need a bearer token; the OpenAPI document names the scheme. */
 export const bearerSecurity = [{ bearerAuth: [] as string[] }];
+
+/** The token is optional (needed for more): no security requirement, or the bearer token. */
+export const optionalBearerSecurity: Record<string, string[]>[] = [{}, { bearerAuth: [] }];
 
 /** The context a route's handler gets: validated input typed from the route's schemas. */
 export type RouteContext<R extends RouteConfig> = Parameters<RouteHandler<R, AppEnv>>[0];

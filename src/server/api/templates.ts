@@ -41,14 +41,15 @@ const oneRoute = createRoute({
   request: { params: z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" }, example: "kast-avtal" }) }) },
   responses: {
     200: { description: "Mallen.", content: { "application/json": { schema: templateSchema } } },
-    ...problemResponses(404),
+    ...problemResponses(404, 422),
   },
 });
 
 export function registerTemplates(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   defineRoute(app, listRoute, async (c) => {
-    const all = (await ctx.workspace.templates()).all();
-    return c.json(all.map(templateSummary), 200);
+    // The templates that can be used; asking for a broken one by id says what is wrong with it (422).
+    const { templates } = (await ctx.workspace.templates()).usable();
+    return c.json(templates.map(templateSummary), 200);
   });
   defineRoute(app, oneRoute, async (c) => {
     // An unknown id throws unknown_template: a 404 problem with the nearest ids.

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Context } from "hono";
 import { projectRoot } from "../../project-paths.js";
+import { problemResponse, problems } from "../problem.js";
 
 export const assetsDir = join(projectRoot, "src", "server", "assets");
 
@@ -53,7 +54,8 @@ export function assetUrl(name: string): string {
 export function serveAsset(c: Context): Response {
   const name = c.req.param("name") ?? "";
   const a = load(name);
-  if (!a) return c.body(null, 404);
+  // A missing file is a problem+json 404 (a script or stylesheet has no use for a page).
+  if (!a) return problemResponse(c, problems.notFound("Filen"));
   const etag = `"${a.hash}"`;
   const headers: Record<string, string> = {
     "content-type": a.type,

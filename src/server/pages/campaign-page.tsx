@@ -4,7 +4,10 @@
  * a plain server-rendered form. GET shows the form (and, with "Visa urvalet", which
  * municipalities the choices select); POST checks every field, then streams back a zip with
  * one draft per municipality and the summary. Nothing is written to disk. The route only
- * translates between the form and src/campaign.
+ * translates between the form and src/campaign. The form has no token (a secret does not
+ * belong in a page whose "Visa urvalet" puts the fields in the address): it runs what the
+ * service allows without one, admitted as the API's campaigns are (../campaign-admission.ts);
+ * a larger campaign is refused with a pointer to the API and its token.
  */
 import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
@@ -26,12 +29,16 @@ import { explainError } from "../../messages/sv.js";
 import { todayInSweden } from "../../lang/dates.js";
 import { formats, type Format } from "../../render/index.js";
 import { attachment } from "../drafting.js";
+import { admitCampaign, type Refusal } from "../campaign-admission.js";
+import { explainBrokenTemplate } from "../../messages/sv.js";
+import type { MotioneraError } from "../../domain/errors.js";
 import { sv } from "../messages.sv.js";
 import { sourceFromBody, sourceFromQuery, type FieldError, type FormSource } from "./draft-state.js";
 import { formGuards } from "./guards.js";
 import { Layout, sendPage } from "./layout.js";
 import { paths, placeHref } from "./links.js";
-import { describedBy, ErrorText } from "./parts.js";
+import { BrokenTemplates, describedBy, ErrorText } from "./parts.js";
+import { sendErrorPage } from "./error-page.js";
 
 const t = sv.campaign;
 
@@ -85,6 +92,8 @@ function errorFor(d: ErrorDetails): [string, FieldError] {
   switch (d.code) {
     case "unknown_template":
       return ["template", { text: e.templateUnknown(d.query, d.suggestions) }];
+    case "template_invalid":
+      return ["template", { text: `${explainBrokenTemplate(d)} ${sv.fieldErrors.templateBroken}` }];
     case "unknown_county":
       return ["lan", { text: e.lanUnknown(d.query, d.suggestions) }];
     case "unknown_municipality":
@@ -187,21 +196,33 @@ const aria = (k: string, errors: Errors) => ({
   "aria-invalid": errors.has(k) ? "true" : undefined,
 });
 
+/** What the service allows a campaign without the token, for the form's help and the selection. */
+export interface CampaignLimits {
+  /** Municipalities a campaign may select without the token. */
+  places: number;
+  /** Documents (municipalities × formats) a campaign may make without the token; 0: no such limit. */
+  documents: number;
+}
+
 export interface CampaignPageModel {
   templates: Template[];
+  /** Templates that cannot be used, named above the form. */
+  broken?: readonly { id: string; error: MotioneraError }[];
   form: CampaignForm;
   errors: Errors;
   /** The municipalities the choices select ("Visa urvalet"), when asked for. */
   selection?: Place[] | undefined;
+  limits: CampaignLimits;
 }
 
-export function CampaignPage({ templates, form, errors, selection }: CampaignPageModel) {
+export function CampaignPage({ templates, broken, form, errors, selection, limits }: CampaignPageModel) {
   const byKind = documentKinds.map((kind) => ({ kind, list: templates.filter((x) => x.frontMatter.kind === kind) })).filter((g) => g.list.length);
   const formError = errors.get("form");
   return (
     <Layout title={errors.size ? t.titleWithErrors : t.title} section="campaign" bodyClass="page-campaign">
       <h1>{t.title}</h1>
       <p class="lead">{t.intro}</p>
+      <BrokenTemplates broken={broken ?? []} />
       {errors.size > 0 && (
         <div class="error-summary" role="alert" aria-labelledby="fel-rubrik" tabindex={-1} data-error-summary>
           <h2 id="fel-rubrik">{sv.draft.errorSummary(errors.size)}</h2>
@@ -260,6 +281,7 @@ export function CampaignPage({ templates, form, errors, selection }: CampaignPag
             {selection ? (
               <>
                 <h2>{t.selectionHeading(selection.length)}</h2>
+                {selection.length > limits.places && <p class="notice">{t.overLimit(limits.places)}</p>}
                 <ul class="columns">
                   {selection.map((p) => (
                     <li>
@@ -310,7 +332,7 @@ export function CampaignPage({ templates, form, errors, selection }: CampaignPag
             {t.download}
           </button>
           <p class="help" id="kampanj-hjalp">
-            {t.downloadHelp}
+            {`${t.downloadHelp} ${t.limitsHelp(limits.places, limits.documents)}`}
           </p>
         </div>
       </form>
@@ -320,15 +342,34 @@ export function CampaignPage({ templates, form, errors, selection }: CampaignPag
 
 // ── Routes ───────────────────────────────────────────────────────────────────────────────
 
+/** The templates that can be used (a broken one is left out and named on the page). */
 async function templatesOf(ctx: ServerContext) {
   const lib = await ctx.workspace.templates();
-  const all = lib.all();
-  return { lib, all, defaults: { template: all.find((x) => x.frontMatter.id === "kast-avtal")?.frontMatter.id ?? all[0]?.frontMatter.id ?? "", today: todayInSweden() } };
+  const { templates: all, broken } = lib.usable();
+  return { lib, all, broken, defaults: { template: all.find((x) => x.frontMatter.id === "kast-avtal")?.frontMatter.id ?? all[0]?.frontMatter.id ?? "", today: todayInSweden() } };
 }
 
-async function render(c: Context, ctx: ServerContext, form: CampaignForm, errors: Errors, status: number, selection?: Place[]): Promise<Response> {
-  const { all } = await templatesOf(ctx);
-  return sendPage(c, <CampaignPage templates={all} form={form} errors={sorted(errors)} selection={selection} />, status);
+const limitsOf = (ctx: ServerContext): CampaignLimits => ({ places: ctx.options.campaignLimit, documents: ctx.options.draftsPerMinute });
+
+async function render(c: Context, ctx: ServerContext, form: CampaignForm, errors: Errors, status: number, selection?: Place[], headers: Record<string, string> = {}): Promise<Response> {
+  const { all, broken } = await templatesOf(ctx);
+  if (all.length === 0) return sendErrorPage(c, 503, { ...sv.templateFaults.noneUsable, children: <BrokenTemplates broken={broken} /> });
+  const res = await sendPage(c, <CampaignPage templates={all} broken={broken} form={form} errors={sorted(errors)} selection={selection} limits={limitsOf(ctx)} />, status);
+  for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+  return res;
+}
+
+/** A refused campaign on the form: the field it concerns, the status, and Retry-After when waiting helps. */
+function refusalOnForm(r: Refusal): { key: string; error: FieldError; status: number; headers: Record<string, string> } {
+  const e = t.errors;
+  switch (r.kind) {
+    case "needs-token":
+      return { key: "form", error: { text: e.tooLarge(r.places, r.documents, r.campaignLimit, r.perMinute) }, status: 403, headers: {} };
+    case "budget":
+      return { key: "form", error: { text: e.budget(r.documents, r.perMinute, r.retryAfter) }, status: 429, headers: { "retry-after": String(r.retryAfter) } };
+    case "busy":
+      return { key: "form", error: { text: e.busy(r.running) }, status: 503, headers: { "retry-after": String(r.retryAfter) } };
+  }
 }
 
 export function registerCampaignPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
@@ -367,14 +408,16 @@ export function registerCampaignPages(app: OpenAPIHono<AppEnv>, ctx: ServerConte
       const [k, v] = errorFor(e.details);
       return render(c, ctx, form, new Map([[k, v]]), 422);
     }
-    return new Response(campaignZipStream(plan, ctx.workspace, ctx.render), {
-      status: 200,
-      headers: {
-        "content-type": "application/zip",
-        "content-disposition": attachment(zipName(plan.settings.template, plan.settings.date)),
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
+    const admission = admitCampaign(c, ctx, plan, false);
+    if (!admission.ok) {
+      const refused = refusalOnForm(admission.refusal);
+      return render(c, ctx, form, new Map([[refused.key, refused.error]]), refused.status, undefined, refused.headers);
+    }
+    return c.body(admission.stream(campaignZipStream(plan, ctx.workspace, ctx.render)), 200, {
+      "content-type": "application/zip",
+      "content-disposition": attachment(zipName(plan.settings.template, plan.settings.date)),
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
     });
   });
 }

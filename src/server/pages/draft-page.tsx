@@ -16,9 +16,10 @@ import { errorId, fieldId, otherParty, type FieldError, type FieldErrors, type F
 import { FactsPanel, type FactLine } from "./facts-panel.js";
 import { Layout } from "./layout.js";
 import { paths, recordHref } from "./links.js";
-import { describedBy, ErrorText } from "./parts.js";
+import { BrokenTemplates, describedBy, ErrorText } from "./parts.js";
 import { PreviewPanel, type PreviewModel } from "./preview.js";
 import type { Place } from "../../domain/municipality.js";
+import type { MotioneraError } from "../../domain/errors.js";
 
 const t = sv.draft;
 
@@ -48,6 +49,8 @@ export function acceptsArguments(template: Template): boolean {
 
 export interface DraftPageModel {
   templates: Template[];
+  /** Templates that cannot be used, named above the form. */
+  broken?: readonly { id: string; error: MotioneraError }[];
   template: Template;
   state: FormState;
   errors: FieldErrors;
@@ -461,6 +464,7 @@ export function DraftPage(m: DraftPageModel) {
     <Layout title={errors.size ? t.titleWithErrors : t.title} section="draft" bodyClass="page-draft">
       <h1>{t.title}</h1>
       <p class="lead">{t.intro}</p>
+      <BrokenTemplates broken={m.broken ?? []} />
       <ErrorSummary errors={errors} />
       <div class="draft-layout">
         <form

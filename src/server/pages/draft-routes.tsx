@@ -21,6 +21,8 @@ import { paths } from "./links.js";
 import { PreviewContent, previewFor, type PreviewModel } from "./preview.js";
 import { formGuards } from "./guards.js";
 import { sv } from "../messages.sv.js";
+import { sendErrorPage } from "./error-page.js";
+import { BrokenTemplates } from "./parts.js";
 
 const downloadFormats: readonly Format[] = ["docx", "pdf", "md"];
 
@@ -34,15 +36,17 @@ function placeOf(kommun: string): Place | undefined {
   }
 }
 
+/** The templates that can be used (a broken one is left out and named on the page). */
 async function defaults(ctx: ServerContext) {
   const lib = await ctx.workspace.templates();
-  const all = lib.all();
-  return { lib, all, opts: { defaultTemplate: all[0]?.frontMatter.id ?? "", today: todayInSweden() } };
+  const { templates: all, broken } = lib.usable();
+  return { lib, all, broken, opts: { defaultTemplate: all[0]?.frontMatter.id ?? "", today: todayInSweden() } };
 }
 
 async function renderForm(c: Context, ctx: ServerContext, state: FormState, errors: FieldErrors, status: number, preview?: PreviewModel): Promise<Response> {
   const ws = ctx.workspace;
-  const { lib, all } = await defaults(ctx);
+  const { lib, all, broken } = await defaults(ctx);
+  if (all.length === 0) return sendErrorPage(c, 503, { ...sv.templateFaults.noneUsable, children: <BrokenTemplates broken={broken} /> });
   let template = all.find((x) => x.frontMatter.id === state.template);
   if (!template) {
     try {
@@ -60,7 +64,7 @@ async function renderForm(c: Context, ctx: ServerContext, state: FormState, erro
   const lines = place ? factLines(await ws.facts(), template, place, todayInSweden()) : undefined;
   const groups = acceptsArguments(template) ? argumentGroups(template, await ws.store.documents()) : null;
   const model = preview ?? (await previewFor(ws, lib, state));
-  return sendPage(c, <DraftPage templates={all} template={template} state={state} errors={errors} place={place} factLines={lines} groups={groups} preview={model} />, status);
+  return sendPage(c, <DraftPage templates={all} broken={broken} template={template} state={state} errors={errors} place={place} factLines={lines} groups={groups} preview={model} />, status);
 }
 
 export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
@@ -91,8 +95,8 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
       });
     } catch (e) {
       if (!isMotioneraError(e)) throw e;
+      // A template fault found only when drafting (at render time) is shown like any other.
       const [k, v] = errorForField(e.details, state, checked.template);
-      if (k === "form" && e.details.code === "template_invalid") throw e;
       return renderForm(c, ctx, state, new Map([[k, v]]), 422, { kind: "hint", text: sv.preview.fixErrors });
     }
   });

@@ -13,6 +13,7 @@ import type { Place } from "../../domain/municipality.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
 import { parliamentaryParties, signerSchema, type Signer } from "../../domain/signer.js";
 import { formatDate } from "../../lang/dates.js";
+import { explainBrokenTemplate } from "../../messages/sv.js";
 import { sv } from "../messages.sv.js";
 import { paths } from "./links.js";
 
@@ -229,7 +230,7 @@ export function errorForField(d: ErrorDetails, state: FormState, template: Templ
       return ["form", { text: e.invalid(d.problem) }];
     }
     case "template_invalid":
-      return ["form", { text: e.templateBroken }];
+      return ["template", { text: `${explainBrokenTemplate(d)} ${e.templateBroken}` }];
     default:
       return ["form", { text: e.general }];
   }

@@ -12,6 +12,9 @@
  *   GET  /assets/:name             site.css, site.js
  */
 import type { Context } from "hono";
+import type { ErrorDetails } from "../../domain/errors.js";
+import { explainBrokenTemplate } from "../../messages/sv.js";
+import { sv } from "../messages.sv.js";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
@@ -47,6 +50,16 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   }
 }
 
-export function renderErrorPage(c: Context, status: number): Response | Promise<Response> {
-  return sendErrorPage(c, status);
+/** The Swedish error page; a known error (database, template) says what it is and what to do. */
+export function renderErrorPage(c: Context, status: number, details?: ErrorDetails): Response | Promise<Response> {
+  switch (details?.code) {
+    case "database_invalid":
+      return sendErrorPage(c, status, sv.errors.database);
+    case "database_locked":
+      return sendErrorPage(c, status, sv.errors.databaseLocked);
+    case "template_invalid":
+      return sendErrorPage(c, status, { title: sv.errors.template.title, text: `${explainBrokenTemplate(details)} ${sv.errors.template.help}` });
+    default:
+      return sendErrorPage(c, status);
+  }
 }

@@ -1,5 +1,7 @@
-/** Small pieces several pages use: a source, a municipality link, a field's error. */
+/** Small pieces several pages use: a source, a municipality link, a field's error, broken templates. */
+import type { MotioneraError } from "../../domain/errors.js";
 import type { Source } from "../../domain/fact.js";
+import { explainBrokenTemplate } from "../../messages/sv.js";
 import { formatDate } from "../../lang/dates.js";
 import { sv } from "../messages.sv.js";
 import type { FieldError } from "./draft-state.js";
@@ -51,4 +53,20 @@ export function ErrorText({ id, error }: { id: string; error: FieldError }) {
 export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const xs = ids.filter((x): x is string => !!x);
   return xs.length ? xs.join(" ") : undefined;
+}
+
+/** Templates that cannot be used (the page offers the others): which, where and why, without file paths. */
+export function BrokenTemplates({ broken }: { broken: readonly { id: string; error: MotioneraError }[] }) {
+  if (broken.length === 0) return null;
+  return (
+    <div class="notice notice-error" role="status">
+      <p>{sv.templateFaults.heading(broken.length)}</p>
+      <ul>
+        {broken.map((b) => (
+          <li>{b.error.details.code === "template_invalid" ? explainBrokenTemplate(b.error.details) : b.id}</li>
+        ))}
+      </ul>
+      <p>{sv.templateFaults.help}</p>
+    </div>
+  );
 }

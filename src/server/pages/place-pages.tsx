@@ -193,7 +193,8 @@ export function registerPlacePages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     }
     const registry = await ctx.workspace.facts();
     const rows = factRowsForPlace(registry, place, todayInSweden());
-    const templates = fittingTemplates((await ctx.workspace.templates()).all(), registry, place);
+    // A broken template is left out here; the draft form names it.
+    const templates = fittingTemplates((await ctx.workspace.templates()).usable().templates, registry, place);
     return sendPage(c, <PlacePage place={place} rows={rows} templates={templates} />);
   });
 }

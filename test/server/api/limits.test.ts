@@ -1,12 +1,16 @@
 /**
  * The service's limits (issue 6): drafting is rate-limited per client with 429 and
- * Retry-After, on the API and the form alike; a broken database never leaks a path or a stack.
+ * Retry-After, on the API and the form alike; a broken database never leaks a path or a stack
+ * (issue 11: it is checked at start, and the pages say what is wrong and how it is restored).
  */
-import { writeFileSync } from "node:fs";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../../../src/server/app.js";
 import { defaultServerOptions, ServerContext } from "../../../src/server/context.js";
 import { Workspace } from "../../../src/workspace.js";
+import { checkBeforeStart } from "../../../src/server/serve.js";
+import { isMotioneraError, type MotioneraError } from "../../../src/domain/errors.js";
+import { explainError } from "../../../src/messages/sv.js";
 import { tempWorkspace } from "../../helpers/cli.js";
 import { expectProblem, json, lidingoRequest, makeApp, token } from "./helpers.js";
 
@@ -95,21 +99,64 @@ describe("the search index under writes", () => {
 });
 
 describe("a database that cannot be read", () => {
-  it("gives 503 problem+json without the file's path or a stack trace, and the pages a Swedish 503 page", async () => {
+  it("while running: 503 problem+json and a page that say the database cannot be read and how it is restored, without its path or a stack; the log one line with the code", async () => {
     const ws = tempWorkspace();
-    writeFileSync(ws.db, '{"schemaVersion": 2, "facts": [');
-    // The operator's log gets the whole error; the answer gets none of it.
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const app = createApp(await Workspace.open({ db: ws.db }), { token });
-    const body = await expectProblem(await app.request("/api/municipalities/lidingo/facts"), 503);
-    expect(JSON.stringify(body)).not.toContain(ws.db);
-    const page = await app.request("/kommun/lidingo");
-    expect(page.status).toBe(503);
-    const html = await page.text();
-    expect(html).not.toContain(ws.db);
-    expect(html).not.toMatch(/\n\s+at /);
-    expect(log).toHaveBeenCalled();
-    expect(String(log.mock.calls[0]?.[0])).toContain("motionera serve");
-    log.mockRestore();
+    // Corrupted after the start (the start checks it: below).
+    writeFileSync(ws.db, '{"schemaVersion": 2, "facts": [');
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const body = await expectProblem(await app.request("/api/municipalities/lidingo/facts"), 503);
+      expect(body.title).toBe("Databasen kan inte läsas");
+      expect(body.detail).toContain("säkerhetskopian");
+      expect(JSON.stringify(body)).not.toContain(ws.db);
+      const page = await app.request("/kommun/lidingo");
+      expect(page.status).toBe(503);
+      const html = await page.text();
+      expect(html).toContain("Databasen kan inte läsas");
+      expect(html).toContain("återställer den senaste fungerande säkerhetskopian");
+      expect(html).not.toContain("tog för lång tid"); // the timeout's text was shown before
+      expect(html).not.toContain(ws.db);
+      expect(html).not.toMatch(/\n\s+at /);
+      // One line per failed request: the code and the CLI's explanation (the file), no stack.
+      expect(log).toHaveBeenCalledTimes(2);
+      for (const call of log.mock.calls) {
+        expect(call).toHaveLength(1);
+        const line = String(call[0]);
+        expect(line).toMatch(/^motionera serve: GET \/\S+: database_invalid: Databasfilen .*db\.json kan inte läsas/);
+        expect(line).not.toContain("\n");
+      }
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it("an unexpected error is logged with its stack (that is what finds the bug); the answer has none", async () => {
+    const { app, workspace } = await makeApp({ token });
+    vi.spyOn(workspace.store, "facts").mockRejectedValue(new TypeError("boom"));
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const body = await expectProblem(await app.request("/api/municipalities/lidingo/facts"), 500);
+      expect(JSON.stringify(body)).not.toContain("boom");
+      expect(log).toHaveBeenCalledTimes(1);
+      expect(String(log.mock.calls[0]?.[0])).toMatch(/^motionera serve: GET \/api\/municipalities\/lidingo\/facts: internal:/);
+      expect((log.mock.calls[0]?.[1] as Error).stack).toContain("TypeError: boom");
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it("at start: a corrupt database stops the start with the CLI's error, naming the newest good backup", async () => {
+    const ws = tempWorkspace();
+    copyFileSync(ws.db, `${ws.db}.bak`);
+    writeFileSync(ws.db, '{"schemaVersion": 2, "facts": [');
+    let error: unknown;
+    try {
+      await checkBeforeStart(await Workspace.open({ db: ws.db }));
+    } catch (e) {
+      error = e;
+    }
+    expect(isMotioneraError(error) && error.details).toMatchObject({ code: "database_invalid", file: ws.db, backup: { file: `${ws.db}.bak` } });
+    expect(explainError((error as MotioneraError).details)).toContain(`cp "${ws.db}.bak" "${ws.db}"`);
   });
 });

@@ -136,9 +136,10 @@ export function municipalitiesInCounty(countyCode: string): Place[] {
 /**
  * Finds a municipality by SCB code ("0186"), name ("Lidingö", "lidingo", "UPPLANDS-VASBY"),
  * genitive ("Lidingös"), official name ("Falu kommun") or self name ("Lidingö stad",
- * "Region Gotland"). Throws MotioneraError unknown_municipality with the three nearest names.
+ * "Region Gotland"). Throws MotioneraError unknown_municipality with the three nearest names
+ * (`suggest: false` leaves them out: working them out costs far more than the lookup).
  */
-export function findMunicipality(query: string): Place {
+export function findMunicipality(query: string, { suggest = true }: { suggest?: boolean } = {}): Place {
   const q = query.trim();
   if (/^\d{4}$/.test(q)) {
     const p = placesByCode.get(q);
@@ -146,6 +147,7 @@ export function findMunicipality(query: string): Place {
   }
   const { hit, candidates } = lookup(placesByExactKey, placesByKey, q);
   if (hit) return hit;
+  if (!suggest) throw new MotioneraError({ code: "unknown_municipality", query, suggestions: [] });
   const near = nearest(bareName(fold(q)), placeNames, 3);
   const suggestions = [...new Set([...candidates.map((p) => p.name), ...near])].slice(0, 3);
   throw new MotioneraError({ code: "unknown_municipality", query, suggestions });
@@ -154,9 +156,9 @@ export function findMunicipality(query: string): Place {
 /**
  * Finds a county by code ("01", "1"), letter ("AB", "ab") or name ("Stockholms län",
  * "stockholms lan", "Stockholm", "Stockholms"). Throws MotioneraError unknown_county with
- * the three nearest county names.
+ * the three nearest county names (`suggest: false`: without them).
  */
-export function findCounty(query: string): PlaceCounty {
+export function findCounty(query: string, { suggest = true }: { suggest?: boolean } = {}): PlaceCounty {
   const q = query.trim();
   if (/^\d{1,2}$/.test(q)) {
     const c = countyByCode(q);
@@ -166,6 +168,7 @@ export function findCounty(query: string): PlaceCounty {
   if (byLetter) return byLetter;
   const { hit, candidates } = lookup(countiesByExactKey, countiesByKey, q);
   if (hit) return hit;
+  if (!suggest) throw new MotioneraError({ code: "unknown_county", query, suggestions: [] });
   const names = nearest(bareName(fold(q)), [...countiesByShortName.keys()], 3).map((s) => countiesByShortName.get(s)!.name);
   const suggestions = [...new Set([...candidates.map((c) => c.name), ...names])].slice(0, 3);
   throw new MotioneraError({ code: "unknown_county", query, suggestions });

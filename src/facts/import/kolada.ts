@@ -7,13 +7,12 @@
  * Each entry is one municipality (SCB code; "0000" is the country, "00" + county code a
  * region) and one period (a year), which becomes the fact's as-of, so several periods
  * become history. The total ("T") is taken, or the only value; null values are skipped and
- * reported.
+ * reported. Entries come one at a time (json.ts); nothing but the KPI ids is kept.
  */
-import type { FactImportIssue } from "../../domain/errors.js";
 import { countyByCode } from "../../data/places.js";
 import type { FactDefinition } from "../catalog.js";
-import { member, type JsonNode } from "./json-lines.js";
-import type { SkippedRow, TableRow } from "./table.js";
+import { member, type JsonEntry } from "./json-walk.js";
+import type { TableSink } from "./table.js";
 
 export const koladaPublisher = "RKA (Kolada)";
 export const koladaTitle = (kpi: string) => `Kolada: ${kpi}`;
@@ -21,37 +20,43 @@ export const koladaTitle = (kpi: string) => `Kolada: ${kpi}`;
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Whether parsed JSON has Kolada's shape: `values` holding entries with kpi, municipality, period and values. */
-export function isKolada(data: Json): data is { values: Json[] } {
-  if (!isObject(data) || !Array.isArray(data["values"])) return false;
-  const first = data["values"].find(isObject);
-  return first !== undefined && "kpi" in first && "period" in first && ("municipality" in first || "ou" in first) && Array.isArray(first["values"]);
+/** The first object entry of a `values` list, parsed: what tells Kolada's shape. */
+export interface KoladaProbe {
+  entry: JsonEntry;
+  value: Json;
 }
 
-export interface KoladaRows {
-  kpi: string | undefined;
-  rows: TableRow[];
-  skipped: SkippedRow[];
-  issues: FactImportIssue[];
+/** Whether the first object entry of the root's `values` has Kolada's shape: kpi, municipality (or ou), period and values. */
+export function looksLikeKolada(first: Json): boolean {
+  return isObject(first) && "kpi" in first && "period" in first && ("municipality" in first || "ou" in first) && Array.isArray(first["values"]);
 }
 
 const periodPattern = /^\d{4}$/;
+/** KPI ids named when a file mixes them; more are only counted. */
+const namedKpis = 10;
 
-export function koladaRows(data: { values: Json[] }, root: JsonNode, def: FactDefinition): KoladaRows {
-  const entries = member(root, "values")?.value.items ?? [];
-  const rows: TableRow[] = [];
-  const skipped: SkippedRow[] = [];
-  const issues: FactImportIssue[] = [];
-  const kpis = new Set<string>();
+/** Reads Kolada entries one by one into the sink. */
+export class KoladaReader {
+  readonly #kpis = new Set<string>();
+  #moreKpis = false;
 
-  data.values.forEach((raw, index) => {
-    const node = entries[index];
-    const entry = index + 1;
-    const lineOf = (field?: string) => (field ? member(node, field)?.line : undefined) ?? node?.line ?? 1;
+  constructor(
+    readonly def: FactDefinition,
+    readonly sink: TableSink,
+  ) {}
+
+  entry(node: JsonEntry, raw: Json): void {
+    const { def, sink } = this;
+    const entry = node.index + 1;
+    const lineOf = (field?: string) => (field ? member(node, field)?.line : undefined) ?? node.line;
     const issue = (field: string | undefined, problem: string) =>
-      issues.push({ line: lineOf(field), entry, ...(field ? { column: field, columnKind: "field" as const } : {}), problem });
+      sink.issues.add({ line: lineOf(field), entry, ...(field ? { column: field, columnKind: "field" as const } : {}), problem });
+    const skip = (field: string, subject: string, reason: string) => sink.skip({ line: lineOf(field), entry, subject, reason });
     if (!isObject(raw)) return issue(undefined, "posten är inte ett objekt");
-    if (typeof raw["kpi"] === "string") kpis.add(raw["kpi"]);
+    if (typeof raw["kpi"] === "string") {
+      if (this.#kpis.size < namedKpis) this.#kpis.add(raw["kpi"]);
+      else if (!this.#kpis.has(raw["kpi"])) this.#moreKpis = true;
+    }
     if (!("municipality" in raw)) return issue("ou", "Kolada-värden per organisationsenhet (ou) kan inte importeras, bara per kommun");
 
     const code = String(raw["municipality"] ?? "").trim();
@@ -59,12 +64,12 @@ export function koladaRows(data: { values: Json[] }, root: JsonNode, def: FactDe
     if (!periodPattern.test(period)) issue("period", `"${period}" är inget år`);
     let subject: string;
     if (code === "0000") {
-      if (!def.scopes.includes("land")) return skipped.push({ line: lineOf("municipality"), entry, subject: code, reason: `riket (0000): ${def.key} gäller inte hela landet` });
+      if (!def.scopes.includes("land")) return skip("municipality", code, `riket (0000): ${def.key} gäller inte hela landet`);
       subject = "SE";
     } else if (/^00\d{2}$/.test(code)) {
       const county = countyByCode(code.slice(2));
       if (!county) return issue("municipality", `okänd regionkod "${code}"`);
-      if (!def.scopes.includes("lan")) return skipped.push({ line: lineOf("municipality"), entry, subject: code, reason: `${county.name} (${code}): ${def.key} gäller inte län` });
+      if (!def.scopes.includes("lan")) return skip("municipality", code, `${county.name} (${code}): ${def.key} gäller inte län`);
       subject = county.code;
     } else if (/^\d{4}$/.test(code)) subject = code;
     else return issue("municipality", `"${code}" är ingen kommunkod (fyra siffror)`);
@@ -78,9 +83,9 @@ export function koladaRows(data: { values: Json[] }, root: JsonNode, def: FactDe
     const value = total["value"];
     if (value === null || value === undefined || value === "") {
       const status = typeof total["status"] === "string" && total["status"] ? ` (status ${total["status"]})` : "";
-      return skipped.push({ line: lineOf("values"), entry, subject: code, reason: `värde saknas för ${period}${status}` });
+      return skip("values", code, `värde saknas för ${period}${status}`);
     }
-    rows.push({
+    sink.row({
       line: lineOf("values"),
       entry,
       columnKind: "field",
@@ -88,10 +93,15 @@ export function koladaRows(data: { values: Json[] }, root: JsonNode, def: FactDe
       value: { raw: value as string | number | boolean, column: "value", line: lineOf("values") },
       asOf: period,
     });
-  });
-
-  if (kpis.size > 1) {
-    issues.push({ line: 1, problem: `filen har värden för flera nyckeltal (${[...kpis].join(", ")}); importera ett nyckeltal per fil, eftersom alla värden lagras under samma nyckel (${def.key})` });
   }
-  return { kpi: kpis.size === 1 ? [...kpis][0] : undefined, rows, skipped, issues };
+
+  /** After the last entry: the KPI id, if the file has one; a file mixing KPIs is a problem. */
+  finish(): string | undefined {
+    const kpis = [...this.#kpis];
+    if (kpis.length > 1) {
+      const named = `${kpis.join(", ")}${this.#moreKpis ? " …" : ""}`;
+      this.sink.issues.add({ line: 1, problem: `filen har värden för flera nyckeltal (${named}); importera ett nyckeltal per fil, eftersom alla värden lagras under samma nyckel (${this.def.key})` });
+    }
+    return kpis.length === 1 ? kpis[0] : undefined;
+  }
 }

@@ -7,6 +7,7 @@ import { partialDateSchema } from "../../domain/partial-date.js";
 import { importFacts, maxImportBytes, tooLarge, type FactImportResult } from "../../facts/import/import-facts.js";
 import { fileProblem } from "../../facts/import/issues.js";
 import { formatDate } from "../../lang/dates.js";
+import { checkOnImportThread } from "../../threads/import-threads.js";
 import { Workspace } from "../../workspace.js";
 import { action, flagName, parseOptions, UsageError } from "../run.js";
 import { texts } from "../texts.sv.js";
@@ -87,7 +88,8 @@ export function registerFactsImport(facts: Command): void {
         const ws = await Workspace.open(o.db ? { db: o.db } : {});
         let result: FactImportResult;
         try {
-          result = await importFacts(ws.store, { ...o, fileName: file, bytes, commit: !o.dryRun });
+          // Read and checked on the import thread, as the service does.
+          result = await importFacts(ws.store, { ...o, fileName: file, bytes, commit: !o.dryRun }, { check: checkOnImportThread() });
         } catch (e) {
           // A missing or malformed option is a usage error, named by its flag.
           if (isMotioneraError(e) && e.details.code === "input_invalid") throw new UsageError(`${flagName(e.details.field)}: ${e.details.problem}`);

@@ -21,6 +21,9 @@ export type ReadProblem =
   | { reason: "unreadable"; detail: string }
   | DocxProblem;
 
+/** A file whose reading needed more memory than the import thread has (src/threads/import-threads.ts). */
+export const memoryReadProblem = (limitMb: number): ReadProblem => ({ reason: "unreadable", detail: `filen kräver mer minne än en import får använda (${limitMb} MB)` });
+
 export class ReadError extends Error {
   constructor(readonly problem: ReadProblem) {
     super(problem.reason);
@@ -123,17 +126,11 @@ export interface ReadText {
   encoding?: string;
 }
 
-export async function readText(file: string): Promise<ReadText> {
-  const format = formatOf(file);
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch (e) {
-    throw new ReadError({ reason: "unreadable", detail: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message });
-  }
-  if (size > maxFileBytes) throw new ReadError({ reason: "too_large", bytes: size });
-  if (size === 0) throw new ReadError({ reason: "empty" });
-  const bytes = new Uint8Array(await readFile(file));
+/** The text of a file given as its name (for its kind) and bytes, as readText. */
+export async function textOf(name: string, bytes: Uint8Array): Promise<ReadText> {
+  const format = formatOf(name);
+  if (bytes.length > maxFileBytes) throw new ReadError({ reason: "too_large", bytes: bytes.length });
+  if (bytes.length === 0) throw new ReadError({ reason: "empty" });
   let out: ReadText;
   if (format === "docx") out = { text: await docxText(bytes), format };
   else if (format === "pdf") out = { text: await pdfText(bytes), format };
@@ -144,4 +141,18 @@ export async function readText(file: string): Promise<ReadText> {
   out.text = out.text.normalize("NFC").replace(/\r\n?/g, "\n");
   if (out.text.trim().length === 0) throw new ReadError({ reason: "empty" });
   return out;
+}
+
+export async function readText(file: string): Promise<ReadText> {
+  formatOf(file);
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (e) {
+    throw new ReadError({ reason: "unreadable", detail: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message });
+  }
+  // Sizes are checked before the file is read into memory.
+  if (size > maxFileBytes) throw new ReadError({ reason: "too_large", bytes: size });
+  if (size === 0) throw new ReadError({ reason: "empty" });
+  return textOf(file, new Uint8Array(await readFile(file)));
 }

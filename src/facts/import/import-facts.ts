@@ -33,6 +33,9 @@ import { RowChecker } from "./validate.js";
 /** Larger files are refused: a table of 290 municipalities over many years is far smaller. */
 export const maxImportBytes = 20 * 1024 * 1024;
 
+/** The problem of a file whose check needed more memory than the import thread has (src/threads/import-threads.ts). */
+export const memoryIssue = (limitMb: number): FactImportIssue => ({ problem: `filen kräver mer minne än en import får använda (${limitMb} MB); dela upp den i mindre filer` });
+
 /** The problem of a file over the limit. */
 export const tooLarge = (bytes: number): FactImportIssue => ({ problem: `filen är ${(bytes / 1024 / 1024).toFixed(1)} MB, mer än gränsen ${maxImportBytes / 1024 / 1024} MB` });
 

@@ -99,6 +99,7 @@ export class WorkerPool<Job, Result> {
   readonly #queue: Waiting<Job, Result>[] = [];
   readonly #inits: unknown[] = [];
   #next = 1;
+  #spawned = 0;
   #closing = false;
   #setupFailure: Error | undefined;
   #awaitingReady = 0;
@@ -110,6 +111,11 @@ export class WorkerPool<Job, Result> {
 
   get size(): number {
     return this.#options.size;
+  }
+
+  /** Workers started so far, replacements included (a worker stopped for an aborted job is replaced). */
+  get spawned(): number {
+    return this.#spawned;
   }
 
   /** Resolves when every worker has finished its setup (or given up); the workers keep the process alive meanwhile. */
@@ -160,6 +166,7 @@ export class WorkerPool<Job, Result> {
 
   #spawn(): Slot<Job, Result> {
     const slot = new Slot<Job, Result>(this.#options);
+    this.#spawned++;
     for (const message of this.#inits) slot.worker.postMessage({ type: "init", message } satisfies ToWorker<Job>);
     let failure: Error | undefined;
     slot.worker.on("message", (m: FromWorker<Result>) => this.#onMessage(slot, m));

@@ -107,6 +107,11 @@ export const readOnImportThread =
     }
   };
 
+/** How many import threads were started (a thread stopped for an aborted job is replaced), and how many jobs they hold: for tests and figures. */
+export function importThreadState(): { threadsStarted: number; jobsRunning: number } {
+  return { threadsStarted: pool?.spawned ?? 0, jobsRunning: pool?.running ?? 0 };
+}
+
 /** Stops the import thread (tests; a process that imports ends without it). */
 export async function closeImportThread(): Promise<void> {
   const p = pool;

@@ -118,6 +118,11 @@ export class WorkerPool<Job, Result> {
     return this.#spawned;
   }
 
+  /** Jobs in the workers now (running or next in line there). */
+  get running(): number {
+    return this.#slots.reduce((n, s) => n + s.running.size, 0);
+  }
+
   /** Resolves when every worker has finished its setup (or given up); the workers keep the process alive meanwhile. */
   async ready(): Promise<void> {
     this.#awaitingReady++;

@@ -6,7 +6,7 @@
  * never kept. Line numbers are the lines of the file as an editor shows them.
  */
 import { CsvError, Parser } from "csv-parse";
-import { findMunicipality } from "../../data/places.js";
+import { municipalityNamed } from "../../data/places.js";
 import { isMotioneraError } from "../../domain/errors.js";
 import type { FactDefinition } from "../catalog.js";
 import { chooseColumns, type ColumnOptions } from "./columns.js";
@@ -33,13 +33,7 @@ export function detectDelimiter(text: string): Delimiter {
 /** A header cell that is really a municipality: the file has no header row. */
 function looksLikeMunicipality(cell: string): boolean {
   const q = cell.trim();
-  if (/^\d{3,4}$/.test(q)) return true;
-  try {
-    findMunicipality(q, { suggest: false });
-    return true;
-  } catch {
-    return false;
-  }
+  return /^\d{3,4}$/.test(q) || municipalityNamed(q) !== undefined;
 }
 
 const newlines = (s: string) => {

@@ -4,7 +4,7 @@
  * county by name, code or letter, or the country ("SE", "Sverige", "Riket").
  */
 import { isMotioneraError } from "../../domain/errors.js";
-import { findCounty, findMunicipality } from "../../data/places.js";
+import { countyNamed, findCounty, findMunicipality, municipalityNamed } from "../../data/places.js";
 import type { FactDefinition, FactScope } from "../catalog.js";
 import { nationalSubject } from "../registry.js";
 
@@ -23,24 +23,29 @@ function suggestionsOf(e: unknown): string[] {
   throw e;
 }
 
-function tryMunicipality(q: string, suggest: boolean): ImportSubject | string[] {
+/** The nearest names to an unknown one (the costly part: only for a problem that will be listed). */
+function suggestions(find: () => unknown): string[] {
   try {
-    const p = findMunicipality(/^\d{3}$/.test(q) ? `0${q}` : q, { suggest });
-    return { subject: p.code, scope: "kommun", name: p.name };
+    find();
+    return [];
   } catch (e) {
     return suggestionsOf(e);
   }
 }
 
+function tryMunicipality(q: string, suggest: boolean): ImportSubject | string[] {
+  const query = /^\d{3}$/.test(q) ? `0${q}` : q;
+  const p = municipalityNamed(query);
+  if (p) return { subject: p.code, scope: "kommun", name: p.name };
+  return suggest ? suggestions(() => findMunicipality(query)) : [];
+}
+
 function tryCounty(q: string, suggest: boolean): ImportSubject | string[] {
   // A four-digit number is a municipality code, never a county.
   if (/^\d{3,}$/.test(q)) return [];
-  try {
-    const c = findCounty(q, { suggest });
-    return { subject: c.code, scope: "lan", name: c.name };
-  } catch (e) {
-    return suggestionsOf(e);
-  }
+  const c = countyNamed(q);
+  if (c) return { subject: c.code, scope: "lan", name: c.name };
+  return suggest ? suggestions(() => findCounty(q)) : [];
 }
 
 const isNation = (q: string) => /^(se|sverige|riket|hela landet|0000)$/i.test(q);

@@ -18,7 +18,7 @@ import { formatFactValue } from "../format-value.js";
 import { FirstByPlace, maxListedIssues, type IssueList } from "./issues.js";
 import { SubjectLookup, type ImportSubject } from "./subject.js";
 import type { SkippedRow, TableRow } from "./table.js";
-import { importValue } from "./values.js";
+import { importValue, type ValueResult } from "./values.js";
 
 /**
  * The most values one file may import: every municipality, county and the country (312
@@ -38,12 +38,16 @@ export interface CheckedRow {
 
 const sameValue = (a: FactValue, b: FactValue) => a.type === b.type && a.value === b.value;
 
+/** Cell texts whose reading is remembered, per import (a file repeats its values, its bad ones most of all). */
+const rememberedValues = 10_000;
+
 /** Checks rows one by one; problems go to the import's IssueList, skipped rows to a capped list. */
 export class RowChecker {
   /** The rows that passed, each place and date once. */
   readonly rows: CheckedRow[] = [];
   readonly #seen = new Map<string, CheckedRow>();
   readonly #subjects: SubjectLookup;
+  readonly #values = new Map<string, ValueResult>();
   /** The first row with a value past `maxImportValues`, if any. */
   #overLimit: TableRow | undefined;
 
@@ -71,7 +75,7 @@ export class RowChecker {
     const subjectLine = row.subject.line ?? row.line;
     const subject = this.#subjects.resolve(row.subject.text, issues.listed(subjectLine, entry));
     if (!subject.ok) issues.note(subjectLine, entry, () => at(row.subject, subject.problem, subject.suggestions));
-    const value = importValue(def, row.value.raw);
+    const value = this.#value(row.value.raw);
     const valueLine = row.value.line ?? row.line;
     if (value.ok === false) issues.note(valueLine, entry, () => at(row.value, value.problem));
     const date = row.asOf ?? this.asOf;
@@ -104,6 +108,15 @@ export class RowChecker {
     const checked: CheckedRow = { line: row.line, ...(entry !== undefined ? { entry } : {}), subject: subject.subject, value: value.value, asOf: date };
     this.#seen.set(id, checked);
     this.rows.push(checked);
+  }
+
+  #value(raw: TableRow["value"]["raw"]): ValueResult {
+    if (typeof raw !== "string") return importValue(this.def, raw);
+    const known = this.#values.get(raw);
+    if (known) return known;
+    const read = importValue(this.def, raw);
+    if (this.#values.size < rememberedValues) this.#values.set(raw, read);
+    return read;
   }
 
   /** After the last row: a file with more values than one import takes is refused. */

@@ -87,7 +87,14 @@ export async function handleUpload<S extends z.ZodType>(
   schema: S,
   handle: (form: z.infer<S>, signal: AbortSignal) => Promise<Response>,
 ): Promise<Response> {
-  const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(ctx.options.requestTimeoutMs)]);
+  // One signal for the request's time and its client. Not AbortSignal.any with
+  // AbortSignal.timeout: Node 20 lets the timeout signal be collected, and it never fires.
+  const stop = new AbortController();
+  const signal = stop.signal;
+  const timer = setTimeout(() => stop.abort(new DOMException("the request timed out", "TimeoutError")), ctx.options.requestTimeoutMs);
+  const clientGone = () => stop.abort(c.req.raw.signal.reason);
+  if (c.req.raw.signal.aborted) clientGone();
+  else c.req.raw.signal.addEventListener("abort", clientGone, { once: true });
   let leave: (() => void) | undefined;
   try {
     leave = await importTurn(signal);
@@ -104,6 +111,8 @@ export async function handleUpload<S extends z.ZodType>(
     if (signal.aborted) return problemResponse(c, problems.timeout());
     throw e;
   } finally {
+    clearTimeout(timer);
+    c.req.raw.signal.removeEventListener("abort", clientGone);
     leave?.();
   }
 }

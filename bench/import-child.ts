@@ -1,0 +1,19 @@
+/**
+ * The import benchmark's baseline, in a fresh process (bench/import.ts): the first step the
+ * import took before issue 11 — the file decoded whole, its line endings made LF, and every
+ * record parsed at once by csv-parse's synchronous parser with its line info — and nothing
+ * else. Prints its time and its peak RSS over the RSS before the parse (from /proc: Linux).
+ */
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { parse } from "csv-parse/sync";
+
+const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync("/proc/self/status", "utf8"))![1]);
+
+const bytes = readFileSync(process.argv[2]!);
+const before = kb("VmRSS");
+const t0 = performance.now();
+const text = new TextDecoder("utf-8").decode(bytes).replace(/\r\n?/g, "\n");
+const records = parse(text, { delimiter: ";", info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown[];
+const ms = performance.now() - t0;
+process.stdout.write(`${JSON.stringify({ ms, records: records.length, peakOverKb: kb("VmHWM") - before })}\n`);

@@ -132,4 +132,16 @@ describe("the request timeout and a client that goes away stop an import", () =>
     expect((await small()).status).toBe(200);
     expect(threads.importThreadState().jobsRunning).toBe(0);
   });
+
+  it("reads and tags a corpus upload on the import thread too, and stores it", { timeout: 60_000 }, async () => {
+    expect(threads.onImportThread()).toBe(true);
+    const form = new FormData();
+    form.append("files", new File(["Motion om KAST i Lidingö\n\nVi föreslår kommunfullmäktige\n\natt kommunen tecknar avtal med KAST\n\nAnna Andersson (L)\n"], "motion.txt"));
+    const res = await fetch(`${server.url}api/corpus/import`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
+    expect(res.status).toBe(200);
+    const out = (await res.json()) as { results: { ok: boolean; record: { id: string; municipality: { name: string } } }[] };
+    expect(out.results[0]).toMatchObject({ ok: true, record: { municipality: { name: "Lidingö" } } });
+    expect((await fetch(`${server.url}api/corpus/${out.results[0]!.record.id}`)).status).toBe(200);
+    expect(threads.importThreadState().jobsRunning).toBe(0);
+  });
 });

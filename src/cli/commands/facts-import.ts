@@ -45,6 +45,8 @@ function printPlan(r: FactImportResult, db: string): void {
   if (r.skipped.length) {
     out.push(t.skipped);
     for (const s of r.skipped) out.push(`  ${t.line(s.line, s.entry)}${s.subject ? ` (${s.subject})` : ""}: ${s.reason}`);
+    // Only the first rows left out are listed; the counts line has them all.
+    if (r.counts.skipped > r.skipped.length) out.push(`  ${t.moreSkipped(r.counts.skipped - r.skipped.length)}`);
   }
   out.push(`${t.source}: ${sourceText(r.source)}`);
   out.push(r.committed ? t.saved(r.recorded, db) : t.dryRunNote(r.recorded));

@@ -2,9 +2,10 @@
  * One pass over a JSON text that checks it is JSON (RFC 8259) and hands over, one at a time,
  * the entries of the list a file of facts holds — the top-level array, or the array under the
  * root object's `values` (Kolada) — each with the line it starts on and the lines of its
- * fields. Nothing else is kept, so a file of millions of entries costs no more memory than
- * its text; JSON.parse of the whole file would build every entry at once. The caller parses
- * each entry on its own (JSON.parse of the entry's span).
+ * fields, and where each field's value stands. Nothing else is kept, so a file of millions of
+ * entries costs no more memory than its text; JSON.parse of the whole file would build every
+ * entry at once. The caller parses only the values it needs (JSON.parse of a value's span),
+ * so an entry carrying millions of values it does not need costs nothing either.
  *
  * Hand-written because no streaming JSON parser that reports lines is among the project's
  * dependencies; the grammar is small. Nesting is limited to `maxJsonDepth` levels.
@@ -12,10 +13,18 @@
 
 export type JsonKind = "object" | "array" | "string" | "number" | "literal";
 
-/** A field of an entry: its name and the line of the name. */
+/** Where a value stands in the text (end exclusive), and what it is. */
+export interface JsonSpan {
+  start: number;
+  end: number;
+  kind: JsonKind;
+}
+
+/** A field of an entry: its name, the line of the name, and its value (the last one, for a name given twice, as JSON.parse keeps). */
 export interface JsonMember {
   key: string;
   line: number;
+  value: JsonSpan;
 }
 
 /** An entry of the list: where it stands in the text (end exclusive) and, for an object, its fields. */
@@ -27,8 +36,11 @@ export interface JsonEntry {
   /** 1-based line where the entry starts. */
   line: number;
   kind: JsonKind;
-  /** The fields of an object entry, at most `maxEntryFields` of them (`crowded` says there were more). */
-  members?: JsonMember[];
+  /**
+   * The fields of an object entry by name, in the order their names first appear, at most
+   * `maxEntryFields` different names (`crowded` says there were more).
+   */
+  members?: Map<string, JsonMember>;
   crowded?: boolean;
 }
 
@@ -205,7 +217,7 @@ class Walker {
   }
 
   /** `{ … }`; `onMember` sees each field after its name, and reads its value itself when it returns true. */
-  object(onMember?: (key: string, line: number) => boolean): void {
+  object(onMember?: (key: string, line: number) => boolean, onValue?: (key: string, line: number, value: JsonSpan) => void): void {
     this.enter();
     this.i++;
     this.space();
@@ -216,7 +228,11 @@ class Walker {
         const line = this.line;
         const key = this.key();
         this.colon();
-        if (!onMember?.(key, line)) this.value();
+        const start = this.i;
+        if (!onMember?.(key, line)) {
+          const kind = this.value();
+          onValue?.(key, line, { start, end: this.i, kind });
+        }
         this.space();
         const c = this.text.charCodeAt(this.i);
         if (c === 44) this.i++;
@@ -257,12 +273,11 @@ class Walker {
       const start = this.i;
       const line = this.line;
       if (this.text.charCodeAt(start) === 123) {
-        const members: JsonMember[] = [];
+        const members = new Map<string, JsonMember>();
         let crowded = false;
-        this.object((key, keyLine) => {
-          if (members.length < maxEntryFields) members.push({ key, line: keyLine });
+        this.object(undefined, (key, keyLine, value) => {
+          if (members.size < maxEntryFields || members.has(key)) members.set(key, { key, line: keyLine, value });
           else crowded = true;
-          return false;
         });
         this.onEntry({ index, start, end: this.i, line, kind: "object", members, ...(crowded ? { crowded } : {}) }, { where: list, container });
       } else {
@@ -303,10 +318,12 @@ export function walkJson(text: string, onEntry: (entry: JsonEntry, list: JsonLis
   return new Walker(text, onEntry).walk();
 }
 
-/** The field of an entry with this name (the last one, as JSON.parse keeps). */
+/** The field of an entry with this name (its last value, as JSON.parse keeps). */
 export function member(entry: JsonEntry | undefined, key: string): JsonMember | undefined {
-  const ms = entry?.members;
-  if (!ms) return undefined;
-  for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.key === key) return ms[k];
-  return undefined;
+  return entry?.members?.get(key);
+}
+
+/** A value, parsed from its span (only the values a reader needs are ever parsed). */
+export function valueAt(text: string, span: JsonSpan): unknown {
+  return JSON.parse(text.slice(span.start, span.end));
 }

@@ -11,19 +11,15 @@
 import type { FactDefinition } from "../catalog.js";
 import { chooseColumns, type ColumnOptions } from "./columns.js";
 import { fileProblem } from "./issues.js";
-import { JsonSyntaxError, member, walkJson, type JsonEntry, type JsonWalk } from "./json-walk.js";
+import { JsonSyntaxError, member, valueAt, walkJson, type JsonEntry, type JsonWalk } from "./json-walk.js";
+import { KoladaReader, looksLikeKolada } from "./kolada.js";
 import { withoutStacks } from "./no-stacks.js";
-import { KoladaReader, looksLikeKolada, type KoladaProbe } from "./kolada.js";
 import type { Table, TableSink } from "./table.js";
-
-type Json = unknown;
 
 /** More different field names than any table has: the file is refused rather than compared name by name. */
 export const maxJsonFields = 1000;
 
 export type JsonTable = Pick<Table, "format" | "columns" | "kpi">;
-
-const parseEntry = (text: string, e: JsonEntry): Json => JSON.parse(text.slice(e.start, e.end));
 
 /** Field names in the order Object.keys gives them: array-index names ascending, then the rest as first written. */
 function keysInOrder(names: readonly string[]): string[] {
@@ -56,16 +52,21 @@ export function readJson(file: string, text: string, def: FactDefinition, option
   const fields: string[] = [];
   const known = new Set<string>();
   let tooManyFields = false;
-  const probes = new Map<number, KoladaProbe>();
+  // The first object entry of each `values` list: what tells Kolada's shape.
+  const probes = new Map<number, JsonEntry>();
   const shape = walk(file, body, (entry, list) => {
     if (list.where === "values") {
-      if (!probes.has(list.container) && entry.kind === "object") probes.set(list.container, { entry, value: parseEntry(body, entry) });
+      if (!probes.has(list.container) && entry.kind === "object") probes.set(list.container, entry);
       return;
     }
     if (entry.kind !== "object" || tooManyFields) return;
-    if (!entry.crowded && entry.members!.every((m) => known.has(m.key))) return;
-    const names = entry.crowded ? Object.keys(parseEntry(body, entry) as object) : keysInOrder(entry.members!.map((m) => m.key));
-    for (const k of names) {
+    if (entry.crowded) {
+      tooManyFields = true;
+      return;
+    }
+    const names = [...entry.members!.keys()];
+    if (names.every((k) => known.has(k))) return;
+    for (const k of keysInOrder(names)) {
       if (known.has(k)) continue;
       known.add(k);
       fields.push(k);
@@ -75,11 +76,11 @@ export function readJson(file: string, text: string, def: FactDefinition, option
 
   const values = shape.values;
   const probe = values?.kind === "array" ? probes.get(values.start) : undefined;
-  if (shape.root === "object" && values && probe && looksLikeKolada(probe.value)) {
-    const kolada = new KoladaReader(def, sink);
+  if (shape.root === "object" && values && probe && looksLikeKolada(probe)) {
+    const kolada = new KoladaReader(def, sink, body);
     sink.start("kolada");
     walk(file, body, (entry, list) => {
-      if (list.where === "values" && list.container === values.start) kolada.entry(entry, parseEntry(body, entry));
+      if (list.where === "values" && list.container === values.start) kolada.entry(entry);
     });
     const kpi = kolada.finish();
     return { format: "kolada", ...(kpi ? { kpi } : {}), columns: { subject: "municipality", value: "value" } };
@@ -102,13 +103,15 @@ export function readJson(file: string, text: string, def: FactDefinition, option
     const line = node.line;
     if (node.kind !== "object") return void issues.add({ line, entry, problem: "posten är inte ett objekt med kommun och värde" });
     const at = (field: string) => ({ line: member(node, field)?.line ?? line, entry, column: field, columnKind: "field" as const });
-    const item = parseEntry(body, node) as Record<string, Json>;
-    const subject = Object.hasOwn(item, subjectField) ? item[subjectField] : undefined;
-    const value = Object.hasOwn(item, valueField) ? item[valueField] : undefined;
-    if (subject === undefined) return void issues.add({ ...at(subjectField), problem: "fältet saknas" });
-    if (typeof subject !== "string" && typeof subject !== "number") return void issues.add({ ...at(subjectField), problem: "ska vara ett namn eller en kod" });
-    if (value === undefined) return void issues.add({ ...at(valueField), problem: "fältet saknas" });
-    if (value !== null && typeof value === "object") return void issues.add({ ...at(valueField), problem: "ska vara ett enkelt värde (tal, text, true/false), inte en lista eller ett objekt" });
+    // Only the two fields are parsed: whatever else an entry carries is never built.
+    const subjectSpan = member(node, subjectField)?.value;
+    const valueSpan = member(node, valueField)?.value;
+    if (!subjectSpan) return void issues.add({ ...at(subjectField), problem: "fältet saknas" });
+    if (subjectSpan.kind !== "string" && subjectSpan.kind !== "number") return void issues.add({ ...at(subjectField), problem: "ska vara ett namn eller en kod" });
+    if (!valueSpan) return void issues.add({ ...at(valueField), problem: "fältet saknas" });
+    if (valueSpan.kind === "object" || valueSpan.kind === "array") return void issues.add({ ...at(valueField), problem: "ska vara ett enkelt värde (tal, text, true/false), inte en lista eller ett objekt" });
+    const subject = valueAt(body, subjectSpan) as string | number;
+    const value = valueAt(body, valueSpan);
     sink.row({
       line: at(subjectField).line,
       entry,

@@ -7,11 +7,12 @@
  * Each entry is one municipality (SCB code; "0000" is the country, "00" + county code a
  * region) and one period (a year), which becomes the fact's as-of, so several periods
  * become history. The total ("T") is taken, or the only value; null values are skipped and
- * reported. Entries come one at a time (json.ts); nothing but the KPI ids is kept.
+ * reported. Entries come one at a time (json.ts), and only the fields read here are parsed;
+ * nothing but the KPI ids is kept.
  */
 import { countyByCode } from "../../data/places.js";
 import type { FactDefinition } from "../catalog.js";
-import { member, type JsonEntry } from "./json-walk.js";
+import { member, valueAt, type JsonEntry, type JsonSpan } from "./json-walk.js";
 import type { TableSink } from "./table.js";
 
 export const koladaPublisher = "RKA (Kolada)";
@@ -20,16 +21,16 @@ export const koladaTitle = (kpi: string) => `Kolada: ${kpi}`;
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** The first object entry of a `values` list, parsed: what tells Kolada's shape. */
-export interface KoladaProbe {
-  entry: JsonEntry;
-  value: Json;
+/** Whether the first object entry of the root's `values` has Kolada's shape: kpi, municipality (or ou), period and a list of values. */
+export function looksLikeKolada(first: JsonEntry): boolean {
+  const has = (k: string) => member(first, k) !== undefined;
+  return has("kpi") && has("period") && (has("municipality") || has("ou")) && member(first, "values")?.value.kind === "array";
 }
 
-/** Whether the first object entry of the root's `values` has Kolada's shape: kpi, municipality (or ou), period and values. */
-export function looksLikeKolada(first: Json): boolean {
-  return isObject(first) && "kpi" in first && "period" in first && ("municipality" in first || "ou" in first) && Array.isArray(first["values"]);
-}
+/** Longest code or period parsed to show in a message (anything longer is no code or year anyway). */
+const shortValue = 1024;
+/** Longest list of values parsed: Kolada gives one per gender (T, K, M). */
+const valuesList = 64 * 1024;
 
 const periodPattern = /^\d{4}$/;
 /** KPI ids named when a file mixes them; more are only counted. */
@@ -43,24 +44,35 @@ export class KoladaReader {
   constructor(
     readonly def: FactDefinition,
     readonly sink: TableSink,
+    /** The file's text, which the entries' spans point into. */
+    readonly text: string,
   ) {}
 
-  entry(node: JsonEntry, raw: Json): void {
+  /** A field's value as text, as String() gives it; a long one cut short (it is shown, never matched). */
+  #asText(span: JsonSpan | undefined): string {
+    if (!span) return "";
+    if (span.end - span.start > shortValue) return `${this.text.slice(span.start, span.start + 100)}…`;
+    return String(valueAt(this.text, span) ?? "");
+  }
+
+  entry(node: JsonEntry): void {
     const { def, sink } = this;
     const entry = node.index + 1;
     const lineOf = (field?: string) => (field ? member(node, field)?.line : undefined) ?? node.line;
     const issue = (field: string | undefined, problem: string) =>
       sink.issues.add({ line: lineOf(field), entry, ...(field ? { column: field, columnKind: "field" as const } : {}), problem });
     const skip = (field: string, subject: string, reason: string) => sink.skip({ line: lineOf(field), entry, subject, reason });
-    if (!isObject(raw)) return issue(undefined, "posten är inte ett objekt");
-    if (typeof raw["kpi"] === "string") {
-      if (this.#kpis.size < namedKpis) this.#kpis.add(raw["kpi"]);
-      else if (!this.#kpis.has(raw["kpi"])) this.#moreKpis = true;
+    if (node.kind !== "object") return issue(undefined, "posten är inte ett objekt");
+    const kpi = member(node, "kpi")?.value;
+    if (kpi?.kind === "string") {
+      const id = this.#asText(kpi);
+      if (this.#kpis.size < namedKpis) this.#kpis.add(id);
+      else if (!this.#kpis.has(id)) this.#moreKpis = true;
     }
-    if (!("municipality" in raw)) return issue("ou", "Kolada-värden per organisationsenhet (ou) kan inte importeras, bara per kommun");
+    if (!member(node, "municipality")) return issue("ou", "Kolada-värden per organisationsenhet (ou) kan inte importeras, bara per kommun");
 
-    const code = String(raw["municipality"] ?? "").trim();
-    const period = String(raw["period"] ?? "").trim();
+    const code = this.#asText(member(node, "municipality")?.value).trim();
+    const period = this.#asText(member(node, "period")?.value).trim();
     if (!periodPattern.test(period)) issue("period", `"${period}" är inget år`);
     let subject: string;
     if (code === "0000") {
@@ -74,7 +86,9 @@ export class KoladaReader {
     } else if (/^\d{4}$/.test(code)) subject = code;
     else return issue("municipality", `"${code}" är ingen kommunkod (fyra siffror)`);
 
-    const values = Array.isArray(raw["values"]) ? raw["values"].filter(isObject) : [];
+    const list = member(node, "values")?.value;
+    if (list?.kind === "array" && list.end - list.start > valuesList) return issue("values", "listan har fler värden än Kolada ger (ett per kön: T, K och M)");
+    const values = list?.kind === "array" ? (valueAt(this.text, list) as Json[]).filter(isObject) : [];
     const total = values.find((v) => v["gender"] === "T") ?? (values.length === 1 ? values[0] : undefined);
     if (!total) {
       const genders = values.map((v) => String(v["gender"])).join(", ");

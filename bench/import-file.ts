@@ -32,6 +32,22 @@ export function largeFactsCsv(targetBytes = 19.5 * 1024 * 1024): LargeFile {
   return { bytes: new Uint8Array(out.buffer, out.byteOffset, at), rows };
 }
 
+/** The same as a JSON list of objects (one entry per line, as an export writes it): fewer rows fit, each a problem. */
+export function largeFactsJson(targetBytes = 19.5 * 1024 * 1024): LargeFile {
+  const codes = allMunicipalities().map((p) => p.code);
+  const out = Buffer.allocUnsafe(targetBytes);
+  let at = out.write("[", 0, "latin1");
+  let rows = 0;
+  for (let i = 0; ; i++) {
+    const entry = `${i ? "," : ""}\n${i % 2 === 0 ? `{"kommun":"Xk${i % 100_000}","antal":${i % 10}}` : `{"kommun":"${codes[i % codes.length]}","antal":"x${i % 10}"}`}`;
+    if (at + entry.length + 2 > targetBytes) break;
+    at += out.write(entry, at, "latin1");
+    rows++;
+  }
+  at += out.write("\n]", at, "latin1");
+  return { bytes: new Uint8Array(out.buffer, out.byteOffset, at), rows };
+}
+
 /** A multipart/form-data body as a browser would send it: the file and the fields. */
 export async function multipartBody(file: { name: string; bytes: Uint8Array }, fields: Record<string, string>): Promise<{ contentType: string; body: Uint8Array }> {
   const form = new FormData();

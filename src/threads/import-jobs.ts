@@ -1,7 +1,7 @@
 /**
  * The jobs of the import thread (import-threads.ts): the costly, store-free parts of an
  * import — reading an uploaded multipart body, reading and checking a file of facts, reading
- * and tagging a document for the corpus. The same function runs them on the thread
+ * and tagging a document for the corpus, writing the answer as JSON. The same function runs them on the thread
  * (import-worker.ts) or, where no built worker script exists, in the caller's thread.
  */
 import { readAndTag, type FileReading, type ImportInput } from "../corpus/import/import-files.js";
@@ -24,12 +24,15 @@ export type ImportJob =
   /** A file of facts to read, check and plan against the key's facts so far (import-facts.ts). */
   | { kind: "facts"; request: FactImportRequest; known: readonly Fact[] }
   /** A document to read and tag for the corpus (import-files.ts). */
-  | { kind: "document"; input: ImportInput; overrides: Overrides; now: string };
+  | { kind: "document"; input: ImportInput; overrides: Overrides; now: string }
+  /** An answer to write as JSON (UTF-8): a plan or a record may carry megabytes of text. */
+  | { kind: "json"; value: unknown };
 
 export type ImportResult =
   | { kind: "form"; form: UploadedForm | null }
   | { kind: "facts"; result: FactImportResult }
-  | { kind: "document"; reading: FileReading };
+  | { kind: "document"; reading: FileReading }
+  | { kind: "json"; bytes: Uint8Array };
 
 /** A Buffer may be a view into a shared pool; a transferable needs its own ArrayBuffer. */
 const own = (data: Uint8Array): Uint8Array => (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice());
@@ -58,6 +61,9 @@ export async function runImportJob(job: ImportJob): Promise<ImportResult> {
       return { kind: "facts", result: await checkFactFile(job.request, job.known) };
     case "document":
       return { kind: "document", reading: await readAndTag(job.input, job.overrides, new Date(job.now)) };
+    case "json":
+      // TextEncoder gives bytes of their own (a small Buffer would be a view into a shared pool).
+      return { kind: "json", bytes: new TextEncoder().encode(JSON.stringify(job.value)) };
   }
 }
 
@@ -65,6 +71,7 @@ export async function runImportJob(job: ImportJob): Promise<ImportResult> {
 export function jobTransfer(job: ImportJob): ArrayBuffer[] {
   if (job.kind === "form") return [job.body.buffer as ArrayBuffer];
   if (job.kind === "facts") return [job.request.bytes.buffer as ArrayBuffer];
+  if (job.kind === "json") return [];
   return typeof job.input === "string" ? [] : [job.input.bytes.buffer as ArrayBuffer];
 }
 
@@ -72,11 +79,13 @@ export function jobTransfer(job: ImportJob): ArrayBuffer[] {
 export function ownBuffers(job: ImportJob): ImportJob {
   if (job.kind === "form") return { ...job, body: own(job.body) };
   if (job.kind === "facts") return { ...job, request: { ...job.request, bytes: own(job.request.bytes) } };
+  if (job.kind === "json") return job;
   return typeof job.input === "string" ? job : { ...job, input: { ...job.input, bytes: own(job.input.bytes) } };
 }
 
 /** The buffers of a result to transfer back: the files of a form. */
 export function resultTransfer(result: ImportResult): ArrayBuffer[] {
+  if (result.kind === "json") return [result.bytes.buffer as ArrayBuffer];
   if (result.kind !== "form" || !result.form) return [];
   return Object.values(result.form).flatMap((vs) => vs.flatMap((v) => (typeof v === "string" ? [] : [v.bytes.buffer as ArrayBuffer])));
 }

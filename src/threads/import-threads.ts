@@ -29,7 +29,7 @@ import { WorkerJobError, WorkerPool } from "./worker-pool.js";
  * The import thread's heap (old generation) limit. Checking the largest file of facts (20 MB)
  * needs far less (RELIABILITY.md has the figure); reading a large PDF needs the most.
  */
-export const importHeapLimitMb = 384;
+export const importHeapLimitMb = 512;
 
 let pool: WorkerPool<ImportJob, ImportResult> | undefined;
 const uploads = new Turnstile(1);
@@ -77,6 +77,13 @@ export async function readUploadedForm(body: Uint8Array, contentType: string, si
   const r = await run({ kind: "form", body, contentType }, signal);
   if (r.kind !== "form") throw new Error(`unexpected ${r.kind} result`);
   return r.form;
+}
+
+/** A value written as JSON (UTF-8) on the import thread: an answer may carry megabytes of text. */
+export async function jsonOnImportThread(value: unknown, signal?: AbortSignal): Promise<Uint8Array> {
+  const r = await run({ kind: "json", value }, signal);
+  if (r.kind !== "json") throw new Error(`unexpected ${r.kind} result`);
+  return r.bytes;
 }
 
 /** Checks a file of facts on the import thread (the request's bytes are handed over); for importFacts. */

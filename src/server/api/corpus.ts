@@ -21,7 +21,7 @@ import { attachment } from "../drafting.js";
 import { problemResponse, problems, type Problem } from "../problem.js";
 import { readOnImportThread } from "../../threads/import-threads.js";
 import { asList, bearerSecurity, defineRoute, isProblem, isTrue, listParam, problemAt, problemResponses, problemSchema } from "./shared.js";
-import { registerUpload, uploadedFileSchema } from "./upload.js";
+import { importAnswer, registerUpload, uploadedFileSchema } from "./upload.js";
 
 // ── Schemas ──────────────────────────────────────────────────────────────────
 
@@ -313,7 +313,7 @@ export function registerCorpus(app: OpenAPIHono<AppEnv>, ctx: ServerContext): vo
       };
       return problemResponse(c, p);
     }
-    return c.json({ dryRun, results }, failed > 0 ? 207 : 200);
+    return importAnswer(c, { dryRun, results }, failed > 0 ? 207 : 200, signal);
   });
 
   defineRoute(app, oneRoute, async (c) => {

@@ -13,7 +13,7 @@ import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { problemResponse } from "../problem.js";
 import { bearerSecurity, isTrue, problemAt, problemResponses } from "./shared.js";
-import { registerUpload, uploadedFileSchema } from "./upload.js";
+import { importAnswer, registerUpload, uploadedFileSchema } from "./upload.js";
 
 const text = (description: string, example?: string) => z.string().trim().min(1).max(500).optional().openapi({ description, ...(example ? { example } : {}) });
 
@@ -104,7 +104,7 @@ export function registerFactsImport(app: OpenAPIHono<AppEnv>, ctx: ServerContext
         { check: checkOnImportThread(signal) },
       );
       if (commit && result.recorded > 0) ctx.changed();
-      return c.json(result, 200);
+      return importAnswer(c, result, 200, signal);
     } catch (e) {
       if (isMotioneraError(e) && (e.details.code === "input_invalid" || e.details.code === "fact_invalid")) return problemResponse(c, problemAt(e.details, e.details.field));
       throw e;

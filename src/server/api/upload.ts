@@ -14,7 +14,7 @@ import type { AppEnv } from "../app.js";
 import { requireWriteToken } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { fieldErrors, problemResponse, problems } from "../problem.js";
-import { importTurn, readUploadedForm } from "../../threads/import-threads.js";
+import { importTurn, jsonOnImportThread, readUploadedForm } from "../../threads/import-threads.js";
 import type { UploadedFile, UploadedForm } from "../../threads/import-jobs.js";
 import { allowOnly, requireContentType } from "./shared.js";
 
@@ -115,6 +115,16 @@ export async function handleUpload<S extends z.ZodType>(
     c.req.raw.signal.removeEventListener("abort", clientGone);
     leave?.();
   }
+}
+
+/**
+ * An import's answer as JSON, written on the import thread: a dry run's plan or a record with
+ * its full text may be megabytes, and stringifying and encoding them here would hold every
+ * other request for as long.
+ */
+export async function importAnswer(c: Context<AppEnv>, value: unknown, status: 200 | 207, signal: AbortSignal): Promise<Response> {
+  const bytes = await jsonOnImportThread(value, signal);
+  return c.body(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), status, { "Content-Type": "application/json" });
 }
 
 /**

@@ -27,7 +27,8 @@ import { WorkerJobError, WorkerPool } from "./worker-pool.js";
 
 /**
  * The import thread's heap (old generation) limit. Checking the largest file of facts (20 MB)
- * needs far less (RELIABILITY.md has the figure); reading a large PDF needs the most.
+ * needs far less; tagging the largest plain-text document (19 MB of text) needs most of it
+ * (RELIABILITY.md has the figures).
  */
 export const importHeapLimitMb = 512;
 

@@ -4,10 +4,10 @@
  * and tagging a document for the corpus, writing the answer as JSON. The same function runs them on the thread
  * (import-worker.ts) or, where no built worker script exists, in the caller's thread.
  */
-import { readAndTag, type FileReading, type ImportInput } from "../corpus/import/import-files.js";
+import type { FileReading, ImportInput } from "../corpus/import/import-files.js";
 import type { Overrides } from "../corpus/import/overrides.js";
 import type { Fact } from "../domain/fact.js";
-import { checkFactFile, type FactImportRequest, type FactImportResult } from "../facts/import/import-facts.js";
+import type { FactImportRequest, FactImportResult } from "../facts/import/import-facts.js";
 
 /** A file from a multipart body: its name and bytes. */
 export interface UploadedFile {
@@ -57,10 +57,15 @@ export async function runImportJob(job: ImportJob): Promise<ImportResult> {
   switch (job.kind) {
     case "form":
       return { kind: "form", form: await readForm(job.body, job.contentType) };
-    case "facts":
+    // Loaded when first needed: a process that only drafts never loads the importers.
+    case "facts": {
+      const { checkFactFile } = await import("../facts/import/import-facts.js");
       return { kind: "facts", result: await checkFactFile(job.request, job.known) };
-    case "document":
+    }
+    case "document": {
+      const { readAndTag } = await import("../corpus/import/import-files.js");
       return { kind: "document", reading: await readAndTag(job.input, job.overrides, new Date(job.now)) };
+    }
     case "json":
       // TextEncoder gives bytes of their own (a small Buffer would be a view into a shared pool).
       return { kind: "json", bytes: new TextEncoder().encode(JSON.stringify(job.value)) };

@@ -7,7 +7,6 @@ import { partialDateSchema } from "../../domain/partial-date.js";
 import { importFacts, maxImportBytes, tooLarge, type FactImportResult } from "../../facts/import/import-facts.js";
 import { fileProblem } from "../../facts/import/issues.js";
 import { formatDate } from "../../lang/dates.js";
-import { checkOnImportThread } from "../../threads/import-threads.js";
 import { Workspace } from "../../workspace.js";
 import { action, flagName, parseOptions, UsageError } from "../run.js";
 import { texts } from "../texts.sv.js";
@@ -90,7 +89,8 @@ export function registerFactsImport(facts: Command): void {
         const ws = await Workspace.open(o.db ? { db: o.db } : {});
         let result: FactImportResult;
         try {
-          // Read and checked on the import thread, as the service does.
+          // Read and checked on the import thread, as the service does (loaded here: other commands never need it).
+          const { checkOnImportThread } = await import("../../threads/import-threads.js");
           result = await importFacts(ws.store, { ...o, fileName: file, bytes, commit: !o.dryRun }, { check: checkOnImportThread() });
         } catch (e) {
           // A missing or malformed option is a usage error, named by its flag.

@@ -20,6 +20,12 @@ if (process.env["BENCH_CORPUS"] !== "0") {
   await benchCorpusSearch(sizes);
 }
 
+// The largest facts import while the service answers (BENCH_IMPORT=0 skips it).
+if (process.env["BENCH_IMPORT"] !== "0") {
+  const { benchImport } = await import("./import.js");
+  await benchImport();
+}
+
 // The web service under load (BENCH_WEB=0 skips it; BENCH_WEB_SECONDS sets each run's length).
 if (process.env["BENCH_WEB"] !== "0") {
   const { benchWebLoad } = await import("./web-load.js");

@@ -107,6 +107,7 @@ Exempel:
     counts: (c: { new: number; changed: number; unchanged: number; skipped: number }) =>
       `${c.new} ${c.new === 1 ? "ny" : "nya"}, ${c.changed} ${c.changed === 1 ? "ändrad" : "ändrade"}, ${c.unchanged} ${c.unchanged === 1 ? "oförändrad" : "oförändrade"}${c.skipped ? `, ${c.skipped} ${c.skipped === 1 ? "rad" : "rader"} utan nytt värde` : ""}.`,
     skipped: "Hoppades över:",
+    moreSkipped: (n: number) => `… och ${n} ${n === 1 ? "rad" : "rader"} till.`,
     line: (line: number, entry: number | undefined) => (entry !== undefined ? `rad ${line}, post ${entry}` : `rad ${line}`),
     source: "Källa",
     dryRunNote: (n: number) => `Provkörning: inget sparades (${n} ${n === 1 ? "uppgift" : "uppgifter"} skulle sparas). Kör utan --dry-run för att spara.`,

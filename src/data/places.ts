@@ -134,18 +134,38 @@ export function municipalitiesInCounty(countyCode: string): Place[] {
 }
 
 /**
- * Finds a municipality by SCB code ("0186"), name ("Lidingö", "lidingo", "UPPLANDS-VASBY"),
- * genitive ("Lidingös"), official name ("Falu kommun") or self name ("Lidingö stad",
- * "Region Gotland"). Throws MotioneraError unknown_municipality with the three nearest names.
+ * The municipality a query names, as findMunicipality reads it, or undefined: no error and no
+ * suggestions, which cost far more than the lookup (an import checks millions of cells).
  */
-export function findMunicipality(query: string): Place {
+export function municipalityNamed(query: string): Place | undefined {
   const q = query.trim();
   if (/^\d{4}$/.test(q)) {
     const p = placesByCode.get(q);
     if (p) return p;
   }
-  const { hit, candidates } = lookup(placesByExactKey, placesByKey, q);
-  if (hit) return hit;
+  return lookup(placesByExactKey, placesByKey, q).hit;
+}
+
+/** The county a query names, as findCounty reads it, or undefined. */
+export function countyNamed(query: string): PlaceCounty | undefined {
+  const q = query.trim();
+  if (/^\d{1,2}$/.test(q)) {
+    const c = countyByCode(q);
+    if (c) return c;
+  }
+  return countiesByLetter.get(q.toUpperCase()) ?? lookup(countiesByExactKey, countiesByKey, q).hit;
+}
+
+/**
+ * Finds a municipality by SCB code ("0186"), name ("Lidingö", "lidingo", "UPPLANDS-VASBY"),
+ * genitive ("Lidingös"), official name ("Falu kommun") or self name ("Lidingö stad",
+ * "Region Gotland"). Throws MotioneraError unknown_municipality with the three nearest names.
+ */
+export function findMunicipality(query: string): Place {
+  const found = municipalityNamed(query);
+  if (found) return found;
+  const q = query.trim();
+  const { candidates } = lookup(placesByExactKey, placesByKey, q);
   const near = nearest(bareName(fold(q)), placeNames, 3);
   const suggestions = [...new Set([...candidates.map((p) => p.name), ...near])].slice(0, 3);
   throw new MotioneraError({ code: "unknown_municipality", query, suggestions });
@@ -157,15 +177,10 @@ export function findMunicipality(query: string): Place {
  * the three nearest county names.
  */
 export function findCounty(query: string): PlaceCounty {
+  const found = countyNamed(query);
+  if (found) return found;
   const q = query.trim();
-  if (/^\d{1,2}$/.test(q)) {
-    const c = countyByCode(q);
-    if (c) return c;
-  }
-  const byLetter = countiesByLetter.get(q.toUpperCase());
-  if (byLetter) return byLetter;
-  const { hit, candidates } = lookup(countiesByExactKey, countiesByKey, q);
-  if (hit) return hit;
+  const { candidates } = lookup(countiesByExactKey, countiesByKey, q);
   const names = nearest(bareName(fold(q)), [...countiesByShortName.keys()], 3).map((s) => countiesByShortName.get(s)!.name);
   const suggestions = [...new Set([...candidates.map((c) => c.name), ...names])].slice(0, 3);
   throw new MotioneraError({ code: "unknown_county", query, suggestions });

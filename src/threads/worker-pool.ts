@@ -6,10 +6,14 @@
  * before it is ready (its setup failed) is not replaced, and every waiting job fails with
  * that reason. Workers keep the process alive only while there is work (running or waiting).
  *
- * Used by the writer threads (src/render/render-pool.ts) and by campaigns
- * (src/campaign/pool.ts).
+ * A job run with an AbortSignal stops when the signal fires: taken from the queue if it still
+ * waits there, else its worker is stopped (terminated, so even a job that never yields stops)
+ * and replaced, and the jobs queued behind it in that worker go back to the front of the queue.
+ *
+ * Used by the writer threads (src/render/render-pool.ts), by campaigns (src/campaign/pool.ts)
+ * and by imports (import-threads.ts).
  */
-import { Worker, type Transferable } from "node:worker_threads";
+import { Worker, type ResourceLimits, type Transferable } from "node:worker_threads";
 
 /** The pool was closed while a job waited: nothing went wrong with the job itself. */
 export class WorkerPoolClosedError extends Error {
@@ -46,6 +50,11 @@ export interface WorkerPoolOptions {
    * when it finishes one, so it never idles while a busy main thread gets round to it.
    */
   perWorker?: number;
+  /**
+   * Each worker's heap limits: a job that needs more ends its worker (the job fails with
+   * ERR_WORKER_OUT_OF_MEMORY, the worker is replaced) instead of growing the process.
+   */
+  resourceLimits?: ResourceLimits;
 }
 
 interface Waiting<Job, Result> {
@@ -53,18 +62,22 @@ interface Waiting<Job, Result> {
   transfer: readonly Transferable[];
   resolve: (r: Result) => void;
   reject: (e: Error) => void;
+  /** Its signal fired: its caller has been told; the worker, if it has the job, is stopped. */
+  aborted?: boolean;
 }
 
 class Slot<Job, Result> {
   readonly worker: Worker;
   readonly ready: Promise<void>;
   isReady = false;
+  /** Being terminated because its job was aborted: takes no more jobs; replaced when it has stopped. */
+  stopping = false;
   /** Jobs sent to this worker and not yet answered, by id. */
   readonly running = new Map<number, Waiting<Job, Result>>();
   #markReady: () => void = () => undefined;
 
   constructor(options: WorkerPoolOptions) {
-    this.worker = new Worker(options.script, { workerData: options.workerData });
+    this.worker = new Worker(options.script, { workerData: options.workerData, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) });
     this.worker.unref();
     this.ready = new Promise<void>((r) => (this.#markReady = r));
   }
@@ -86,6 +99,7 @@ export class WorkerPool<Job, Result> {
   readonly #queue: Waiting<Job, Result>[] = [];
   readonly #inits: unknown[] = [];
   #next = 1;
+  #spawned = 0;
   #closing = false;
   #setupFailure: Error | undefined;
   #awaitingReady = 0;
@@ -97,6 +111,16 @@ export class WorkerPool<Job, Result> {
 
   get size(): number {
     return this.#options.size;
+  }
+
+  /** Workers started so far, replacements included (a worker stopped for an aborted job is replaced). */
+  get spawned(): number {
+    return this.#spawned;
+  }
+
+  /** Jobs in the workers now (running or next in line there). */
+  get running(): number {
+    return this.#slots.reduce((n, s) => n + s.running.size, 0);
   }
 
   /** Resolves when every worker has finished its setup (or given up); the workers keep the process alive meanwhile. */
@@ -118,11 +142,21 @@ export class WorkerPool<Job, Result> {
     for (const s of this.#slots) s.worker.postMessage({ type: "init", message } satisfies ToWorker<Job>);
   }
 
-  run(job: Job, transfer: readonly Transferable[] = []): Promise<Result> {
+  /** Runs a job; when `signal` fires first, the job stops and the promise rejects with the signal's reason. */
+  run(job: Job, transfer: readonly Transferable[] = [], signal?: AbortSignal): Promise<Result> {
     if (this.#closing) return Promise.reject(new WorkerPoolClosedError());
     if (this.#setupFailure) return Promise.reject(this.#setupFailure);
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
     return new Promise<Result>((resolve, reject) => {
-      this.#queue.push({ job, transfer, resolve, reject });
+      const waiting: Waiting<Job, Result> = { job, transfer, resolve, reject };
+      if (signal) {
+        const onAbort = () => this.#abort(waiting, signal.reason as Error);
+        signal.addEventListener("abort", onAbort, { once: true });
+        const done = () => signal.removeEventListener("abort", onAbort);
+        waiting.resolve = (r) => (done(), resolve(r));
+        waiting.reject = (e) => (done(), reject(e));
+      }
+      this.#queue.push(waiting);
       this.#dispatch();
     });
   }
@@ -137,6 +171,7 @@ export class WorkerPool<Job, Result> {
 
   #spawn(): Slot<Job, Result> {
     const slot = new Slot<Job, Result>(this.#options);
+    this.#spawned++;
     for (const message of this.#inits) slot.worker.postMessage({ type: "init", message } satisfies ToWorker<Job>);
     let failure: Error | undefined;
     slot.worker.on("message", (m: FromWorker<Result>) => this.#onMessage(slot, m));
@@ -162,6 +197,39 @@ export class WorkerPool<Job, Result> {
     slot.running.delete(m.id);
     if (m.type === "done") current.resolve(m.result);
     else current.reject(new WorkerJobError(m.message, m.details));
+    // The worker goes on to its next job: if that one was aborted, stop it now.
+    this.#stopIfAborted(slot);
+    this.#dispatch();
+  }
+
+  #abort(waiting: Waiting<Job, Result>, reason: Error): void {
+    const queued = this.#queue.indexOf(waiting);
+    if (queued >= 0) {
+      this.#queue.splice(queued, 1);
+      waiting.reject(reason);
+      this.#dispatch();
+      return;
+    }
+    const slot = this.#slots.find((s) => [...s.running.values()].includes(waiting));
+    if (!slot) return; // answered meanwhile
+    waiting.aborted = true;
+    waiting.reject(reason);
+    this.#stopIfAborted(slot);
+  }
+
+  /**
+   * A worker handles its jobs in order, so the first one it holds is the one it works on: if
+   * that one was aborted, the worker is terminated (and replaced when it has stopped), and the
+   * jobs it held behind it, not yet started, go back to the front of the queue.
+   */
+  #stopIfAborted(slot: Slot<Job, Result>): void {
+    const [working] = slot.running.values();
+    if (!working?.aborted || slot.stopping) return;
+    const notStarted = [...slot.running.values()].slice(1).filter((w) => !w.aborted);
+    slot.running.clear();
+    slot.stopping = true;
+    this.#queue.unshift(...notStarted);
+    void slot.worker.terminate();
     this.#dispatch();
   }
 
@@ -172,7 +240,7 @@ export class WorkerPool<Job, Result> {
     for (const w of lost) w.reject(this.#closing ? new WorkerPoolClosedError() : error);
     const at = this.#slots.indexOf(slot);
     if (at < 0 || this.#closing) return;
-    if (!slot.isReady) {
+    if (!slot.isReady && !slot.stopping) {
       // Its setup failed: another would fail the same way.
       this.#setupFailure ??= error;
       this.#failWaiting(this.#setupFailure);
@@ -189,7 +257,7 @@ export class WorkerPool<Job, Result> {
     const perWorker = this.#options.perWorker ?? 2;
     // Fill the least busy ready worker first, one job at a time, so the queue spreads evenly.
     for (;;) {
-      const free = this.#slots.filter((s) => s.isReady && s.running.size < perWorker);
+      const free = this.#slots.filter((s) => s.isReady && !s.stopping && s.running.size < perWorker);
       if (free.length === 0 || this.#queue.length === 0) break;
       const slot = free.reduce((a, b) => (b.running.size < a.running.size ? b : a));
       const waiting = this.#queue.shift()!;

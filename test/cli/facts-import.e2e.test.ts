@@ -68,4 +68,22 @@ describe("motionera facts import", () => {
     expect(derived.code).toBe(1);
     expect(derived.stderr).toMatch(/beräknas ur registret/);
   });
+
+  it("lists the first 100 problems and rows left out, and says how many more", () => {
+    const ws = tempWorkspace();
+    const bad = join(ws.dir, "fel.csv");
+    writeFileSync(bad, `Kommun;Avtal\n${Array.from({ length: 150 }, (_, i) => `Lidngö${i};ja`).join("\n")}\n`);
+    const r = runCli(["facts", "import", bad, "--key", "mika_kast_agreement", ...source, "--db", ws.db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/150 fel:/);
+    expect(r.stderr.match(/^ {2}rad \d+, kolumn "Kommun": okänd kommun/gm)).toHaveLength(100);
+    expect(r.stderr).toMatch(/… och 50 fel till\./);
+    const same = join(ws.dir, "samma.csv");
+    writeFileSync(same, `Kommun;Avtal\n${"Solna;ja\n".repeat(150)}`);
+    const d = runCli(["facts", "import", same, "--key", "mika_kast_agreement", ...source, "--dry-run", "--db", ws.db]);
+    expect(d.code).toBe(0);
+    expect(d.stdout).toMatch(/1 ny, 0 ändrade, 0 oförändrade, 149 rader utan nytt värde\./);
+    expect(d.stdout.match(/^ {2}rad \d+ \(Solna\): samma värde som på rad 2$/gm)).toHaveLength(100);
+    expect(d.stdout).toMatch(/\n {2}… och 49 rader till\.\n/);
+  });
 });

@@ -1,6 +1,7 @@
 // A stand-in worker for the pool's tests, on the real worker side (serve-jobs.js in dist/):
 // its setup fails when workerData.fail is set; init messages set a prefix; a job waits the
-// milliseconds it is given and answers with the prefix, its value and this thread's id.
+// milliseconds it is given and answers with the prefix, its value and this thread's id; a job
+// with `spin` never yields and never ends (only terminating the thread stops it).
 import { threadId, workerData } from "node:worker_threads";
 import { serveJobs } from "../../dist/src/threads/serve-jobs.js";
 
@@ -13,6 +14,7 @@ serveJobs({
     prefix = message.prefix;
   },
   async job(_setup, job) {
+    if (job.spin) for (;;);
     await new Promise((r) => setTimeout(r, job.wait));
     if (job.value === "fel") throw new Error("jobbet misslyckades");
     return `${prefix}${job.value}@${threadId}`;

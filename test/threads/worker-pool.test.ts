@@ -16,6 +16,8 @@ describe("worker pool", () => {
     const pool = new WorkerPool<Job, string>({ script, size: 2 });
     try {
       pool.broadcast({ prefix: "a:" });
+      // Both workers ready first: on a loaded machine one may otherwise take every job before the other has started.
+      await pool.ready();
       const results = await Promise.all(Array.from({ length: 6 }, (_, i) => pool.run({ value: String(i), wait: 20 })));
       expect(results.map((r) => r.split("@")[0])).toEqual(["a:0", "a:1", "a:2", "a:3", "a:4", "a:5"]);
       expect(new Set(results.map((r) => r.split("@")[1])).size).toBe(2);
@@ -44,6 +46,60 @@ describe("worker pool", () => {
       await expect(pool.ready()).rejects.toThrow("kunde inte starta");
       await job;
       await expect(pool.run({ value: "y", wait: 0 })).rejects.toThrow("kunde inte starta");
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe("worker pool: aborting a job", () => {
+  type SpinJob = Job & { spin?: boolean };
+  const aborted = (ms: number) => AbortSignal.timeout(ms);
+
+  it("stops a job that never yields by terminating its worker, which is replaced; the next job runs", async () => {
+    const pool = new WorkerPool<SpinJob, string>({ script, size: 1, perWorker: 1 });
+    try {
+      const first = await pool.run({ value: "a", wait: 0 });
+      expect(pool.spawned).toBe(1);
+      // This job would spin forever: only stopping its thread ends it.
+      await expect(pool.run({ value: "snurra", wait: 0, spin: true }, [], aborted(300))).rejects.toThrow(/abort|timeout/i);
+      const after = await pool.run({ value: "b", wait: 0 });
+      expect(after).toMatch(/^b@/);
+      expect(after.split("@")[1]).not.toBe(first.split("@")[1]);
+      expect(pool.spawned).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("takes a job that still waits in the queue out of it: it never runs, and its worker is kept", async () => {
+    const pool = new WorkerPool<SpinJob, string>({ script, size: 1, perWorker: 1 });
+    try {
+      const busy = pool.run({ value: "upptagen", wait: 300 });
+      const controller = new AbortController();
+      const waiting = pool.run({ value: "väntar", wait: 0, spin: true }, [], controller.signal);
+      controller.abort(new Error("gav upp"));
+      await expect(waiting).rejects.toThrow("gav upp");
+      expect(await busy).toMatch(/^upptagen@/);
+      expect(await pool.run({ value: "c", wait: 0 })).toMatch(/^c@/);
+      expect(pool.spawned).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("puts the jobs a stopped worker held but had not started back in the queue", async () => {
+    const pool = new WorkerPool<SpinJob, string>({ script, size: 1, perWorker: 2 });
+    try {
+      await pool.ready();
+      const controller = new AbortController();
+      const spinning = pool.run({ value: "snurra", wait: 0, spin: true }, [], controller.signal);
+      // Sent to the same worker (it is ready and holds two), behind the spinning job.
+      const behind = pool.run({ value: "bakom", wait: 0 });
+      controller.abort(new Error("avbruten"));
+      await expect(spinning).rejects.toThrow("avbruten");
+      expect(await behind).toMatch(/^bakom@/);
+      expect(pool.spawned).toBe(2);
     } finally {
       await pool.close();
     }

@@ -159,7 +159,9 @@ export function registerCorpus(program: Command): void {
         const overrides = parseOverrides(parseSets(o.set));
         const ws = await Workspace.open(o.db ? { db: o.db } : {});
         const { importFiles } = await import("../../corpus/import/import-files.js");
-        const outcomes = await importFiles(ws.store, files, { dryRun: o.dryRun, overrides });
+        const { readOnImportThread } = await import("../../threads/import-threads.js");
+        // Each file read and tagged on the import thread, as the service does.
+        const outcomes = await importFiles(ws.store, files, { dryRun: o.dryRun, overrides, read: readOnImportThread() });
         const failed = outcomes.filter((x): x is Extract<ImportOutcome, { ok: false }> => !x.ok);
         if (o.json) {
           process.stdout.write(

@@ -44,6 +44,8 @@ function printPlan(r: FactImportResult, db: string): void {
   if (r.skipped.length) {
     out.push(t.skipped);
     for (const s of r.skipped) out.push(`  ${t.line(s.line, s.entry)}${s.subject ? ` (${s.subject})` : ""}: ${s.reason}`);
+    // Only the first rows left out are listed; the counts line has them all.
+    if (r.counts.skipped > r.skipped.length) out.push(`  ${t.moreSkipped(r.counts.skipped - r.skipped.length)}`);
   }
   out.push(`${t.source}: ${sourceText(r.source)}`);
   out.push(r.committed ? t.saved(r.recorded, db) : t.dryRunNote(r.recorded));
@@ -87,7 +89,9 @@ export function registerFactsImport(facts: Command): void {
         const ws = await Workspace.open(o.db ? { db: o.db } : {});
         let result: FactImportResult;
         try {
-          result = await importFacts(ws.store, { ...o, fileName: file, bytes, commit: !o.dryRun });
+          // Read and checked on the import thread, as the service does (loaded here: other commands never need it).
+          const { checkOnImportThread } = await import("../../threads/import-threads.js");
+          result = await importFacts(ws.store, { ...o, fileName: file, bytes, commit: !o.dryRun }, { check: checkOnImportThread() });
         } catch (e) {
           // A missing or malformed option is a usage error, named by its flag.
           if (isMotioneraError(e) && e.details.code === "input_invalid") throw new UsageError(`${flagName(e.details.field)}: ${e.details.problem}`);

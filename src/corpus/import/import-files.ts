@@ -2,6 +2,10 @@
  * `corpus import`: each file is read, auto-tagged and checked on its own; the records of
  * the files that succeeded are then stored in one atomic write. A file whose text was
  * imported before (same content hash) updates its record and keeps its id.
+ *
+ * Reading and tagging a file (`readAndTag`) is the costly part and touches no store, so the
+ * CLI and the service run it on the import thread (src/threads/import-threads.ts), one file
+ * at a time; ids and the write happen here.
  */
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
@@ -11,7 +15,7 @@ import { slug } from "../../lang/slug.js";
 import type { Store } from "../../store/store.js";
 import { tagText, type TagResult } from "../tagging/index.js";
 import type { Overrides } from "./overrides.js";
-import { ReadError, readText, type ReadProblem } from "./read-text.js";
+import { ReadError, readText, textOf, type ReadProblem } from "./read-text.js";
 
 export type ImportProblem = { kind: "read"; problem: ReadProblem } | { kind: "invalid"; details: ErrorDetails };
 
@@ -19,11 +23,26 @@ export type ImportOutcome =
   | { file: string; ok: true; action: "added" | "updated" | "unchanged"; record: CorpusDocument; tags: TagResult; encoding?: string }
   | { file: string; ok: false; problem: ImportProblem };
 
+/** A file to import: its path, or (an upload) its name and bytes. */
+export type ImportInput = string | { name: string; bytes: Uint8Array };
+
+/** What reading and tagging one file gives: its record (but for the id), or why not. */
+export type FileReading =
+  | { ok: true; record: CorpusDocument; tags: TagResult; encoding?: string }
+  | { ok: false; problem: ImportProblem };
+
+/** Reads and tags one file (see readAndTag); may run on another thread. */
+export type ReadFile = (input: ImportInput, overrides: Overrides, now: Date) => Promise<FileReading>;
+
 export interface ImportOptions {
   dryRun?: boolean;
   overrides?: Overrides;
   now?: Date;
+  /** Where each file is read and tagged: on this thread unless given. */
+  read?: ReadFile;
 }
+
+const nameOf = (input: ImportInput) => (typeof input === "string" ? input : input.name);
 
 export function contentHash(text: string): string {
   return createHash("sha256").update(text.trim(), "utf8").digest("hex");
@@ -89,45 +108,58 @@ function newId(doc: Pick<CorpusDocument, "date" | "municipality" | "county" | "l
   return id;
 }
 
-/** Same record apart from when and from which file it was imported. */
+/** Same record apart from when and from which file it was imported (the full text compared as a string, not stringified again). */
 function sameContent(a: CorpusDocument, b: CorpusDocument): boolean {
-  const strip = ({ imported: _i, ...rest }: CorpusDocument) => JSON.stringify(rest);
-  return strip(a) === strip(b);
+  const strip = ({ imported: _i, fullText: _t, ...rest }: CorpusDocument) => JSON.stringify(rest);
+  return a.fullText === b.fullText && strip(a) === strip(b);
 }
 
-export async function importFiles(store: Store, files: readonly string[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+/** Reads a file, tags it and makes its record with the id "pending"; refusals are returned, not thrown. */
+export async function readAndTag(input: ImportInput, overrides: Overrides, now: Date): Promise<FileReading> {
+  const file = nameOf(input);
+  try {
+    const { text, format, encoding } = typeof input === "string" ? await readText(input) : await textOf(input.name, input.bytes);
+    const tags = tagText(text, { fileName: basename(file) });
+    return { ok: true, record: recordFrom(text, file, format, tags, overrides, "pending", now), tags, ...(encoding ? { encoding } : {}) };
+  } catch (e) {
+    if (e instanceof ReadError) return { ok: false, problem: { kind: "read", problem: e.problem } };
+    if (isMotioneraError(e)) return { ok: false, problem: { kind: "invalid", details: e.details } };
+    throw e;
+  }
+}
+
+export async function importFiles(store: Store, files: readonly ImportInput[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
   const now = options.now ?? new Date();
+  const read = options.read ?? readAndTag;
   const existing = await store.documents();
   const byHash = new Map(existing.filter((d) => d.contentHash).map((d) => [d.contentHash!, d]));
   const taken = new Set(existing.map((d) => d.id));
   const outcomes: ImportOutcome[] = [];
   const toStore = new Map<string, CorpusDocument>();
 
-  for (const file of files) {
-    try {
-      const { text, format, encoding } = await readText(file);
-      const tags = tagText(text, { fileName: basename(file) });
-      const hash = contentHash(text);
-      const previous = byHash.get(hash);
-      const draft = recordFrom(text, file, format, tags, options.overrides ?? {}, previous?.id ?? "pending", now);
-      const id = previous?.id ?? newId(draft, hash, taken);
-      const parsed = corpusDocumentSchema.safeParse({ ...draft, id });
-      if (!parsed.success) {
-        const i = parsed.error.issues[0]!;
-        outcomes.push({ file, ok: false, problem: { kind: "invalid", details: { code: "input_invalid", field: i.path.map(String).join("."), problem: i.message } } });
-        continue;
-      }
-      const record = parsed.data;
-      const action = previous ? (sameContent(previous, record) ? "unchanged" : "updated") : toStore.has(id) ? "unchanged" : "added";
-      taken.add(id);
-      byHash.set(hash, record);
-      if (action !== "unchanged") toStore.set(id, record);
-      outcomes.push({ file, ok: true, action, record, tags, ...(encoding ? { encoding } : {}) });
-    } catch (e) {
-      if (e instanceof ReadError) outcomes.push({ file, ok: false, problem: { kind: "read", problem: e.problem } });
-      else if (isMotioneraError(e)) outcomes.push({ file, ok: false, problem: { kind: "invalid", details: e.details } });
-      else throw e;
+  for (const input of files) {
+    const file = nameOf(input);
+    const reading = await read(input, options.overrides ?? {}, now);
+    if (!reading.ok) {
+      outcomes.push({ file, ok: false, problem: reading.problem });
+      continue;
     }
+    const { record: draft, tags, encoding } = reading;
+    const hash = draft.contentHash!;
+    const previous = byHash.get(hash);
+    const id = previous?.id ?? newId(draft, hash, taken);
+    const parsed = corpusDocumentSchema.safeParse({ ...draft, id });
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]!;
+      outcomes.push({ file, ok: false, problem: { kind: "invalid", details: { code: "input_invalid", field: i.path.map(String).join("."), problem: i.message } } });
+      continue;
+    }
+    const record = parsed.data;
+    const action = previous ? (sameContent(previous, record) ? "unchanged" : "updated") : toStore.has(id) ? "unchanged" : "added";
+    taken.add(id);
+    byHash.set(hash, record);
+    if (action !== "unchanged") toStore.set(id, record);
+    outcomes.push({ file, ok: true, action, record, tags, ...(encoding ? { encoding } : {}) });
   }
   if (!options.dryRun && toStore.size > 0) await store.putDocuments([...toStore.values()]);
   return outcomes;

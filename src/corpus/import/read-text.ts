@@ -3,6 +3,7 @@
  * when the bytes are not UTF-8), .docx (mammoth), .pdf (pdf.js). Refuses what is empty,
  * binary, too large or of an unknown kind, with a reason the user can act on.
  */
+import { isUtf8 } from "node:buffer";
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import type { DocxProblem } from "./docx-zip.js";
@@ -19,6 +20,9 @@ export type ReadProblem =
   | { reason: "undecodable" }
   | { reason: "unreadable"; detail: string }
   | DocxProblem;
+
+/** A file whose reading needed more memory than the import thread has (src/threads/import-threads.ts). */
+export const memoryReadProblem = (limitMb: number): ReadProblem => ({ reason: "unreadable", detail: `filen kräver mer minne än en import får använda (${limitMb} MB)` });
 
 export class ReadError extends Error {
   constructor(readonly problem: ReadProblem) {
@@ -47,18 +51,27 @@ function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.02;
 }
 
-/** UTF-8 when the bytes are valid UTF-8; else Windows-1252 (a superset of Latin-1 in practice) when they read as text. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: "utf-8" | "windows-1252" } {
+/** Bytes Windows-1252 leaves undefined: they decode to C1 controls, which no Swedish text holds. */
+const undefinedIn1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+
+/**
+ * UTF-8 when the bytes are valid UTF-8; else Windows-1252 (a superset of Latin-1 in
+ * practice) when they read as text. Decides without decoding, so a caller can decode in pieces.
+ */
+export function detectEncoding(bytes: Uint8Array): "utf-8" | "windows-1252" {
   if (looksBinary(bytes)) throw new ReadError({ reason: "binary" });
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return { text: text.replace(/^\uFEFF/, ""), encoding: "utf-8" };
-  } catch {
-    const text = new TextDecoder("windows-1252").decode(bytes);
-    // Swedish text in Latin-1 shows å ä ö as single bytes; undefined bytes decode to controls.
-    if (/[\u0080-\u009f]/.test(text)) throw new ReadError({ reason: "undecodable" });
-    return { text, encoding: "windows-1252" };
-  }
+  if (isUtf8(bytes)) return "utf-8";
+  // Swedish text in Latin-1 shows å ä ö as single bytes; undefined bytes decode to controls.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (undefinedIn1252.some((b) => buffer.includes(b))) throw new ReadError({ reason: "undecodable" });
+  return "windows-1252";
+}
+
+/** The text of the bytes (see detectEncoding), without a byte order mark. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: "utf-8" | "windows-1252" } {
+  const encoding = detectEncoding(bytes);
+  const text = new TextDecoder(encoding).decode(bytes);
+  return { text: encoding === "utf-8" ? text.replace(/^\uFEFF/, "") : text, encoding };
 }
 
 async function docxText(bytes: Uint8Array): Promise<string> {
@@ -113,17 +126,11 @@ export interface ReadText {
   encoding?: string;
 }
 
-export async function readText(file: string): Promise<ReadText> {
-  const format = formatOf(file);
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch (e) {
-    throw new ReadError({ reason: "unreadable", detail: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message });
-  }
-  if (size > maxFileBytes) throw new ReadError({ reason: "too_large", bytes: size });
-  if (size === 0) throw new ReadError({ reason: "empty" });
-  const bytes = new Uint8Array(await readFile(file));
+/** The text of a file given as its name (for its kind) and bytes, as readText. */
+export async function textOf(name: string, bytes: Uint8Array): Promise<ReadText> {
+  const format = formatOf(name);
+  if (bytes.length > maxFileBytes) throw new ReadError({ reason: "too_large", bytes: bytes.length });
+  if (bytes.length === 0) throw new ReadError({ reason: "empty" });
   let out: ReadText;
   if (format === "docx") out = { text: await docxText(bytes), format };
   else if (format === "pdf") out = { text: await pdfText(bytes), format };
@@ -134,4 +141,18 @@ export async function readText(file: string): Promise<ReadText> {
   out.text = out.text.normalize("NFC").replace(/\r\n?/g, "\n");
   if (out.text.trim().length === 0) throw new ReadError({ reason: "empty" });
   return out;
+}
+
+export async function readText(file: string): Promise<ReadText> {
+  formatOf(file);
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (e) {
+    throw new ReadError({ reason: "unreadable", detail: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message });
+  }
+  // Sizes are checked before the file is read into memory.
+  if (size > maxFileBytes) throw new ReadError({ reason: "too_large", bytes: size });
+  if (size === 0) throw new ReadError({ reason: "empty" });
+  return textOf(file, new Uint8Array(await readFile(file)));
 }

@@ -2,15 +2,17 @@
  * CSV files of facts as Swedish spreadsheets export them: `;`, `,` or tab separated (found
  * in the header line), quoted fields (with separators, quotes and line breaks inside), UTF-8
  * with or without BOM or Windows-1252, CRLF or LF. The first row names the columns; the
- * parser is csv-parse. Line numbers are the lines of the file as an editor shows them.
+ * parser is csv-parse, fed the text in pieces, each record handed on as it is parsed and
+ * never kept. Line numbers are the lines of the file as an editor shows them.
  */
-import { parse } from "csv-parse/sync";
-import { findMunicipality } from "../../data/places.js";
-import type { FactImportIssue } from "../../domain/errors.js";
+import { CsvError, Parser } from "csv-parse";
+import { municipalityNamed } from "../../data/places.js";
+import { isMotioneraError } from "../../domain/errors.js";
 import type { FactDefinition } from "../catalog.js";
 import { chooseColumns, type ColumnOptions } from "./columns.js";
 import { fileProblem } from "./issues.js";
-import type { Table, TableRow } from "./table.js";
+import { withoutStacks } from "./no-stacks.js";
+import type { Table, TableSink } from "./table.js";
 
 export type Delimiter = ";" | "," | "\t";
 
@@ -31,63 +33,106 @@ export function detectDelimiter(text: string): Delimiter {
 /** A header cell that is really a municipality: the file has no header row. */
 function looksLikeMunicipality(cell: string): boolean {
   const q = cell.trim();
-  if (/^\d{3,4}$/.test(q)) return true;
-  try {
-    findMunicipality(q);
-    return true;
-  } catch {
-    return false;
-  }
+  return /^\d{3,4}$/.test(q) || municipalityNamed(q) !== undefined;
 }
 
-interface CsvRecord {
-  record: string[];
-  info: { lines: number };
-}
+const newlines = (s: string) => {
+  let n = 0;
+  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++;
+  return n;
+};
 
-const newlines = (s: string) => s.split("\n").length - 1;
-
-/** Parses decoded CSV text into the rows to check. Problems with the file as a whole are thrown. */
-export function readCsv(file: string, text: string, def: FactDefinition, options: ColumnOptions): Pick<Table, "delimiter" | "columns" | "rows" | "skipped"> & { issues: FactImportIssue[] } {
-  // One line ending everywhere, so csv-parse counts lines as an editor does (it counts CR and LF apart).
-  const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const delimiter = detectDelimiter(normalized);
-  let records: CsvRecord[];
-  try {
-    records = parse(normalized, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown as CsvRecord[];
-  } catch (e) {
-    const err = e as Error & { lines?: number; code?: string };
-    const problem = err.code === "CSV_INVALID_CLOSING_QUOTE" || err.code === "CSV_QUOTE_NOT_CLOSED"
-      ? "citattecknen i raden stämmer inte: ett fält som börjar med \" ska sluta med \" (skriv \"\" för ett citattecken inuti)"
-      : `filen kan inte läsas som CSV (${err.message})`;
-    fileProblem(file, { ...(err.lines ? { line: err.lines } : {}), problem });
-  }
-  const [header, ...body] = records;
-  if (!header) fileProblem(file, { problem: "filen är tom; första raden ska namnge kolumnerna (till exempel Kommun;Värde)" });
-  const headers = header.record.map((h) => h.trim());
-  const chosen = chooseColumns(headers, def, options, "column", looksLikeMunicipality);
-  if (!chosen.ok) fileProblem(file, chosen.issue);
-  const { subject, value } = chosen.columns;
-  const subjectName = headers[subject]!;
-  const valueName = headers[value]!;
-
-  const rows: TableRow[] = [];
-  const issues: FactImportIssue[] = [];
-  for (const { record, info } of body) {
-    if (record.every((cell) => cell.trim() === "")) continue;
-    // info.lines is the line the record ends on; a quoted line break inside moves its start up.
-    const line = info.lines - record.reduce((n, cell) => n + newlines(cell), 0);
-    const missing = [subject, value].find((i) => i >= record.length);
-    if (missing !== undefined) {
-      issues.push({ line, column: headers[missing]!, columnKind: "column", problem: `raden har ${record.length === 1 ? "bara en kolumn" : `bara ${record.length} kolumner`}, så kolumnen saknas (är avgränsaren "${delimiter === "\t" ? "tab" : delimiter}" rätt?)` });
-      continue;
+/**
+ * Text in pieces with every line ending as LF, so csv-parse counts lines as an editor does
+ * (it counts CR and LF apart); a CR at the end of one piece may be the first half of a CRLF.
+ */
+function* lfOnly(chunks: Iterable<string>): Generator<string> {
+  let carry = "";
+  for (const chunk of chunks) {
+    let s = carry + chunk;
+    carry = "";
+    if (s.endsWith("\r")) {
+      carry = "\r";
+      s = s.slice(0, -1);
     }
-    rows.push({
+    if (s) yield s.replace(/\r\n?/g, "\n");
+  }
+  if (carry) yield "\n";
+}
+
+/** What csv-parse's stream wraps (its `api`): parses a piece, handing each record to `push`; returns the error, if any. */
+interface ParserCore {
+  parse(piece: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
+}
+
+export type CsvTable = Required<Pick<Table, "delimiter" | "columns">>;
+
+/**
+ * Reads decoded CSV text, given in pieces, row by row into the sink. Problems with the file as
+ * a whole (no header, no value column, a broken quote) are thrown, and end the reading.
+ */
+export function readCsv(file: string, chunks: Iterable<string>, def: FactDefinition, options: ColumnOptions, sink: TableSink): CsvTable {
+  const pieces = lfOnly(chunks)[Symbol.iterator]();
+  const first = pieces.next();
+  const head = first.done ? "" : first.value.replace(/^\uFEFF+/, "");
+  const delimiter = detectDelimiter(head);
+  let table: CsvTable | undefined;
+  let subject = 0;
+  let value = 0;
+  let headers: string[] = [];
+
+  const onRecord = (record: string[], lines: number) => {
+    if (!table) {
+      headers = record.map((h) => h.trim());
+      const chosen = chooseColumns(headers, def, options, "column", looksLikeMunicipality);
+      if (!chosen.ok) fileProblem(file, chosen.issue);
+      ({ subject, value } = chosen.columns);
+      table = { delimiter, columns: { subject: headers[subject]!, value: headers[value]! } };
+      sink.start("csv");
+      return;
+    }
+    if (record.every((cell) => cell.trim() === "")) return;
+    // `lines` is the line the record ends on; a quoted line break inside moves its start up.
+    let line = lines;
+    for (const cell of record) if (cell.includes("\n")) line -= newlines(cell);
+    const missing = subject >= record.length ? subject : value >= record.length ? value : undefined;
+    if (missing !== undefined) {
+      const sep = delimiter === "\t" ? "tab" : delimiter;
+      const problem = () => `raden har ${record.length === 1 ? "bara en kolumn" : `bara ${record.length} kolumner`}, så kolumnen saknas (är avgränsaren "${sep}" rätt?)`;
+      sink.issues.note(line, undefined, () => ({ line, column: headers[missing]!, columnKind: "column", problem: problem() }));
+      return;
+    }
+    sink.row({
       line,
       columnKind: "column",
-      subject: { text: record[subject] ?? "", column: subjectName },
-      value: { raw: record[value]!, column: valueName },
+      subject: { text: record[subject] ?? "", column: table.columns.subject },
+      value: { raw: record[value]!, column: table.columns.value },
     });
+  };
+
+  // csv-parse's parser core, without the stream around it: each piece is parsed at once and
+  // each record handed to `push` as it ends, when `parser.info.lines` is the line it ends on.
+  const parser = new Parser({ delimiter, relax_column_count: true, skip_empty_lines: true, bom: true });
+  const core = (parser as unknown as { api: ParserCore }).api;
+  const push = (record: string[]) => onRecord(record, parser.info.lines);
+  const close = () => undefined;
+  try {
+    withoutStacks(() => {
+      for (let p = first; ; p = pieces.next()) {
+        const err = core.parse(p.done ? undefined : Buffer.from(p === first ? head : p.value), p.done === true, push, close);
+        if (err) throw err;
+        if (p.done) break;
+      }
+    });
+  } catch (e) {
+    if (isMotioneraError(e) || !(e instanceof CsvError)) throw e;
+    const err = e as CsvError & { lines?: number };
+    const problem =
+      err.code === "CSV_INVALID_CLOSING_QUOTE" || err.code === "CSV_QUOTE_NOT_CLOSED"
+        ? "citattecknen i raden stämmer inte: ett fält som börjar med \" ska sluta med \" (skriv \"\" för ett citattecken inuti)"
+        : `filen kan inte läsas som CSV (${err.message})`;
+    fileProblem(file, { ...(err.lines ? { line: err.lines } : {}), problem });
   }
-  return { delimiter, columns: { subject: subjectName, value: valueName }, rows, skipped: [], issues };
+  if (!table) fileProblem(file, { problem: "filen är tom; första raden ska namnge kolumnerna (till exempel Kommun;Värde)" });
+  return table;
 }

@@ -1,32 +1,40 @@
 /**
- * Importing a file of facts, the one core function behind `motionera facts import` and
- * `POST /api/facts/import`: read the file (CSV, JSON or a saved Kolada response) into rows,
- * check every row against the catalog's definition of the key, and either throw one
- * `fact_import_invalid` listing every problem with its line and column, or plan what would
- * change (new, changed, unchanged) and, when asked to, record it all in one store write.
- * One bad row rejects the whole file: nothing is written.
+ * Importing a file of facts, the one core behind `motionera facts import` and
+ * `POST /api/facts/import`, in two steps:
+ *
+ * - `checkFactFile` reads the file (CSV, JSON or a saved Kolada response) row by row, checks
+ *   every row against the catalog's definition of the key, and either throws one
+ *   `fact_import_invalid` (the first problems with their line and column, and how many there
+ *   were) or plans what would change (new, changed, unchanged) against the key's facts so far.
+ *   It touches no store, so it can run on a worker thread (src/threads/import-threads.ts);
+ *   what it keeps is bounded whatever the row count (validate.ts).
+ * - `importFacts` gives it the key's facts, and records the plan in one store write when
+ *   asked to. One bad row rejects the whole file: nothing is written.
  */
 import { extname } from "node:path";
-import { decodeText, ReadError } from "../../corpus/import/read-text.js";
+import { detectEncoding, ReadError } from "../../corpus/import/read-text.js";
 import { MotioneraError, type FactImportIssue } from "../../domain/errors.js";
-import { sourceSchema, type Source } from "../../domain/fact.js";
+import { sourceSchema, type Fact, type Source } from "../../domain/fact.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
 import { nearest } from "../../lang/nearest.js";
 import type { NewFact, Store } from "../../store/store.js";
-import { factCatalog, factDefinition } from "../catalog.js";
+import { factCatalog, factDefinition, type FactDefinition } from "../catalog.js";
 import { refuseDerived } from "../record-fact.js";
 import { FactRegistry } from "../registry.js";
 import type { ColumnOptions } from "./columns.js";
 import { readCsv } from "./csv.js";
-import { fileProblem, importError } from "./issues.js";
+import { fileProblem, FirstByPlace, IssueList, maxListedIssues } from "./issues.js";
 import { readJson } from "./json.js";
 import { koladaPublisher, koladaTitle } from "./kolada.js";
 import { planImport, type ChangeKind, type PlannedFact } from "./plan.js";
-import type { SkippedRow, Table } from "./table.js";
-import { checkRows } from "./validate.js";
+import type { SkippedRow, Table, TableFormat, TableSink } from "./table.js";
+import { RowChecker } from "./validate.js";
 
 /** Larger files are refused: a table of 290 municipalities over many years is far smaller. */
 export const maxImportBytes = 20 * 1024 * 1024;
+
+/** The problem of a file whose check needed more memory than the import thread has (src/threads/import-threads.ts). */
+export const memoryIssue = (limitMb: number): FactImportIssue => ({ problem: `filen kräver mer minne än en import får använda (${limitMb} MB); dela upp den i mindre filer` });
 
 /** The problem of a file over the limit. */
 export const tooLarge = (bytes: number): FactImportIssue => ({ problem: `filen är ${(bytes / 1024 / 1024).toFixed(1)} MB, mer än gränsen ${maxImportBytes / 1024 / 1024} MB` });
@@ -59,6 +67,7 @@ export interface FactImportResult {
   kpi?: string;
   source: Source;
   facts: PlannedFact[];
+  /** The first rows left out (at most `maxListedIssues`); `counts.skipped` says how many in all. */
   skipped: SkippedRow[];
   counts: Record<ChangeKind | "skipped", number>;
   /** How many facts were (or, in a dry run, would be) stored. */
@@ -66,15 +75,19 @@ export interface FactImportResult {
   committed: boolean;
 }
 
+/** Checks a file against the key's facts so far (see checkFactFile); may run on another thread. */
+export type FactFileCheck = (req: FactImportRequest, known: readonly Fact[]) => Promise<FactImportResult>;
+
 function invalid(field: string, problem: string): never {
   throw new MotioneraError({ code: "input_invalid", field, problem });
 }
 
-function decode(file: string, bytes: Uint8Array): { text: string; encoding: Table["encoding"] } {
+/** The file's text encoding, or the problem with it as a file (too large, a spreadsheet, binary). */
+function encodingOf(file: string, bytes: Uint8Array): Table["encoding"] {
   if (bytes.length > maxImportBytes) fileProblem(file, tooLarge(bytes.length));
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) fileProblem(file, { problem: "filen är ett Excel- eller zip-arkiv, inte text; spara kalkylbladet som CSV (CSV UTF-8 eller semikolonavgränsad) och importera den filen" });
   try {
-    return decodeText(bytes);
+    return detectEncoding(bytes);
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
     fileProblem(file, {
@@ -83,12 +96,25 @@ function decode(file: string, bytes: Uint8Array): { text: string; encoding: Tabl
   }
 }
 
+const piece = 1 << 20;
+
+/** The decoded text in pieces of about 1 MB (the decoder drops a UTF-8 byte order mark). */
+function* textPieces(bytes: Uint8Array, encoding: Table["encoding"]): Generator<string> {
+  const decoder = new TextDecoder(encoding);
+  for (let at = 0; at < bytes.length; at += piece) yield decoder.decode(bytes.subarray(at, at + piece), { stream: true });
+  yield decoder.decode();
+}
+
 /** JSON by extension, or by its first character when the extension says nothing. */
-function isJson(file: string, text: string): boolean {
+function isJson(file: string, bytes: Uint8Array, encoding: Table["encoding"]): boolean {
   const ext = extname(file).toLowerCase();
   if (ext === ".json") return true;
   if ([".csv", ".tsv", ".txt", ".tab"].includes(ext)) return false;
-  return /^[\s\uFEFF]*[[{]/.test(text);
+  for (const text of textPieces(bytes, encoding)) {
+    const start = text.replace(/^[\s\uFEFF]+/, "");
+    if (start) return start[0] === "[" || start[0] === "{";
+  }
+  return false;
 }
 
 function sourceOf(req: FactImportRequest, kolada: boolean, kpi: string | undefined): Source {
@@ -105,49 +131,126 @@ function sourceOf(req: FactImportRequest, kolada: boolean, kpi: string | undefin
   return parsed.data;
 }
 
-export async function importFacts(store: Store, req: FactImportRequest): Promise<FactImportResult> {
+const requireAsOf = (req: FactImportRequest) => {
+  if (req.asOf === undefined) invalid("asOf", "datum som värdena avser saknas (krävs för CSV- och JSON-filer; en Kolada-fil har ett år per värde)");
+};
+
+/** The key's definition, if facts may be imported for it; the request's as-of checked. */
+export function importableKey(req: Pick<FactImportRequest, "key" | "asOf">): FactDefinition {
   const def = factDefinition(req.key);
   if (!def) throw new MotioneraError({ code: "unknown_fact_key", key: req.key, suggestions: nearest(req.key, factCatalog.map((d) => d.key)) });
   refuseDerived(def);
   if (req.asOf !== undefined && !partialDateSchema.safeParse(req.asOf).success) invalid("asOf", "datum skrivs ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD");
+  return def;
+}
 
+/** Counts and what would be stored, from a plan. */
+function tally(facts: readonly PlannedFact[], skipped: number): Pick<FactImportResult, "counts" | "recorded"> {
+  const counts = { new: 0, changed: 0, unchanged: 0, skipped };
+  let recorded = 0;
+  for (const f of facts) {
+    counts[f.kind]++;
+    if (f.record) recorded++;
+  }
+  return { counts, recorded };
+}
+
+/**
+ * Reads and checks a file and plans it against `known` (the key's facts so far); writes
+ * nothing. Throws `fact_import_invalid` for a file with problems, `input_invalid` for a
+ * request missing what the file needs (source, as-of).
+ */
+export async function checkFactFile(req: FactImportRequest, known: readonly Fact[]): Promise<FactImportResult> {
+  const def = importableKey(req);
   const file = req.fileName;
-  const { text, encoding } = decode(file, req.bytes);
-  const read: Omit<Table, "encoding"> & { issues: FactImportIssue[] } = isJson(file, text) ? readJson(file, text, def, req) : { format: "csv", ...readCsv(file, text, def, req) };
-  const kolada = read.format === "kolada";
-  const { kpi, delimiter } = read;
-  const source = sourceOf(req, kolada, kpi);
-  if (!kolada && req.asOf === undefined) invalid("asOf", "datum som värdena avser saknas (krävs för CSV- och JSON-filer; en Kolada-fil har ett år per värde)");
+  const encoding = encodingOf(file, req.bytes);
 
-  const checked = checkRows(read.rows, def, req.asOf);
-  const issues: FactImportIssue[] = [...read.issues, ...checked.issues];
-  if (issues.length === 0 && checked.rows.length === 0) {
-    issues.push({ problem: read.rows.length === 0 && read.skipped.length === 0 ? "filen har inga rader med värden under rubrikraden" : "filen har inget värde att importera (alla rader saknar värde)" });
-  }
-  if (issues.length > 0) throw importError(file, issues);
+  const issues = new IssueList(file);
+  const skipped = new FirstByPlace<SkippedRow>(maxListedIssues);
+  let checker: RowChecker | undefined;
+  // A request that lacks what a CSV or plain JSON file needs: said once the file has been read
+  // through, unless the file itself cannot be read (that is said first).
+  let refused: unknown;
+  let rowsRead = 0;
+  let skippedRead = 0;
+  const sink: TableSink = {
+    issues,
+    start(format: TableFormat) {
+      if (format !== "kolada") {
+        try {
+          sourceOf(req, false, undefined);
+          requireAsOf(req);
+        } catch (e) {
+          refused = e;
+          return;
+        }
+      }
+      checker = new RowChecker(def, req.asOf, issues, skipped);
+    },
+    row(row) {
+      rowsRead++;
+      checker?.add(row);
+    },
+    skip(row) {
+      skippedRead++;
+      skipped.add(row);
+    },
+  };
 
-  const facts = planImport(checked.rows, def, new FactRegistry(await store.facts()));
-  const toRecord = facts.filter((f) => f.record);
-  if (req.commit && toRecord.length > 0) {
-    const news: NewFact[] = toRecord.map((f) => ({ subject: f.subject, key: def.key, value: f.value, asOf: f.asOf, source }));
-    await store.addFacts(news);
+  let table: Pick<Table, "format" | "delimiter" | "columns" | "kpi">;
+  if (isJson(file, req.bytes, encoding)) table = readJson(file, new TextDecoder(encoding).decode(req.bytes), def, req, sink);
+  else table = { format: "csv", ...(readCsv(file, textPieces(req.bytes, encoding), def, req, sink)) };
+  if (refused !== undefined) throw refused;
+  const kolada = table.format === "kolada";
+  const source = sourceOf(req, kolada, table.kpi);
+  if (!kolada) requireAsOf(req);
+  if (!checker) throw new Error("a reader handed over no rows without starting");
+
+  checker.finish();
+  if (issues.count === 0 && checker.rows.length === 0) {
+    issues.add({ problem: rowsRead === 0 && skippedRead === 0 ? "filen har inga rader med värden under rubrikraden" : "filen har inget värde att importera (alla rader saknar värde)" });
   }
-  const skipped = [...read.skipped, ...checked.skipped].sort((a, b) => a.line - b.line || (a.entry ?? 0) - (b.entry ?? 0));
-  const count = (k: ChangeKind) => facts.filter((f) => f.kind === k).length;
+  issues.throwIfAny();
+
+  const facts = planImport(checker.rows, def, new FactRegistry(known));
   return {
     file,
     key: def.key,
     label: def.label,
-    format: read.format,
+    format: table.format,
     encoding,
-    ...(delimiter ? { delimiter } : {}),
-    ...(read.columns ? { columns: read.columns } : {}),
-    ...(kpi ? { kpi } : {}),
+    ...(table.delimiter ? { delimiter: table.delimiter } : {}),
+    ...(table.columns ? { columns: table.columns } : {}),
+    ...(table.kpi ? { kpi: table.kpi } : {}),
     source,
     facts,
-    skipped,
-    counts: { new: count("new"), changed: count("changed"), unchanged: count("unchanged"), skipped: skipped.length },
-    recorded: toRecord.length,
-    committed: req.commit,
+    skipped: [...skipped.items],
+    ...tally(facts, skipped.total),
+    committed: false,
   };
+}
+
+const sameFacts = (a: readonly Fact[], b: readonly Fact[]) => a.length === b.length && a.every((f, i) => f.id === b[i]!.id);
+
+export interface ImportFactsOptions {
+  /** Where the file is checked: on this thread unless given (the CLI and the service pass the import thread). */
+  check?: FactFileCheck;
+}
+
+export async function importFacts(store: Store, req: FactImportRequest, { check = checkFactFile }: ImportFactsOptions = {}): Promise<FactImportResult> {
+  const def = importableKey(req);
+  const factsOfKey = async () => (await store.facts()).filter((f) => f.key === def.key);
+  const known = await factsOfKey();
+  const result = await check(req, known);
+  if (!req.commit) return result;
+
+  // The plan was made against `known`; if the key's facts changed meanwhile, plan again.
+  const now = await factsOfKey();
+  const facts = sameFacts(known, now) ? result.facts : planImport(result.facts.map((f) => ({ ...f, subject: { subject: f.subject, scope: f.scope, name: f.subjectName } })), def, new FactRegistry(now));
+  const toRecord = facts.filter((f) => f.record);
+  if (toRecord.length > 0) {
+    const news: NewFact[] = toRecord.map((f) => ({ subject: f.subject, key: def.key, value: f.value, asOf: f.asOf, source: result.source }));
+    await store.addFacts(news);
+  }
+  return { ...result, facts, ...tally(facts, result.counts.skipped), committed: true };
 }

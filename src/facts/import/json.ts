@@ -1,70 +1,118 @@
 /**
  * JSON files of facts: an array of objects, each with a municipality field and a value field
  * (found by name as in CSV, or given by the user), or a saved Kolada response (kolada.ts).
- * Problems name the line where the entry or field stands (json-lines.ts) and the entry's
- * number, since a minified file has every entry on line 1.
+ * Problems name the line where the entry or field stands and the entry's number, since a
+ * minified file has every entry on line 1.
+ *
+ * Two passes over the text (json-walk.ts), neither keeping the entries: the first checks that
+ * it is JSON, tells Kolada from a plain list and collects the plain list's field names; the
+ * second parses and hands over one entry at a time.
  */
-import type { FactImportIssue } from "../../domain/errors.js";
 import type { FactDefinition } from "../catalog.js";
 import { chooseColumns, type ColumnOptions } from "./columns.js";
 import { fileProblem } from "./issues.js";
-import { scanJson, member, type JsonNode } from "./json-lines.js";
-import { isKolada, koladaRows } from "./kolada.js";
-import type { Table, TableRow } from "./table.js";
+import { JsonSyntaxError, member, valueAt, walkJson, type JsonEntry, type JsonWalk } from "./json-walk.js";
+import { KoladaReader, looksLikeKolada } from "./kolada.js";
+import { withoutStacks } from "./no-stacks.js";
+import type { Table, TableSink } from "./table.js";
 
-type Json = unknown;
-const isObject = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
+/** More different field names than any table has: the file is refused rather than compared name by name. */
+export const maxJsonFields = 1000;
 
-/** The line of a JSON.parse error, from the position or line V8 names in its message. */
-function errorLine(text: string, message: string): number | undefined {
-  const line = /line (\d+)/.exec(message);
-  if (line) return Number(line[1]);
-  const pos = /position (\d+)/.exec(message);
-  return pos ? text.slice(0, Number(pos[1])).split("\n").length : undefined;
+export type JsonTable = Pick<Table, "format" | "columns" | "kpi">;
+
+/** Field names in the order Object.keys gives them: array-index names ascending, then the rest as first written. */
+function keysInOrder(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const indices: string[] = [];
+  const rest: string[] = [];
+  for (const k of names) {
+    if (seen.has(k)) continue;
+    seen.add(k);
+    if (/^(0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4294967295) indices.push(k);
+    else rest.push(k);
+  }
+  return [...indices.sort((a, b) => Number(a) - Number(b)), ...rest];
 }
 
-export type JsonTable = Pick<Table, "format" | "columns" | "kpi" | "rows" | "skipped"> & { issues: FactImportIssue[] };
-
-export function readJson(file: string, text: string, def: FactDefinition, options: ColumnOptions): JsonTable {
-  const body = text.replace(/^\uFEFF/, "");
-  let data: Json;
+function walk(file: string, text: string, onEntry: Parameters<typeof walkJson>[1]): JsonWalk {
   try {
-    data = JSON.parse(body);
+    return withoutStacks(() => walkJson(text, onEntry));
   } catch (e) {
-    const line = errorLine(body, (e as Error).message);
-    fileProblem(file, { ...(line ? { line } : {}), problem: `filen är inte giltig JSON (${(e as Error).message})` });
+    if (e instanceof JsonSyntaxError) fileProblem(file, { line: e.line, problem: `filen är inte giltig JSON (${e.problem})` });
+    throw e;
   }
-  const root = scanJson(body);
-  if (isKolada(data)) {
-    const k = koladaRows(data, root, def);
-    return { format: "kolada", ...(k.kpi ? { kpi: k.kpi } : {}), columns: { subject: "municipality", value: "value" }, rows: k.rows, skipped: k.skipped, issues: k.issues };
+}
+
+/** Reads a JSON text entry by entry into the sink. Problems with the file as a whole are thrown. */
+export function readJson(file: string, text: string, def: FactDefinition, options: ColumnOptions, sink: TableSink): JsonTable {
+  const body = text.replace(/^\uFEFF/, "");
+
+  // Pass 1: JSON at all? Kolada or a plain list? Which fields does the plain list have?
+  const fields: string[] = [];
+  const known = new Set<string>();
+  let tooManyFields = false;
+  // The first object entry of each `values` list: what tells Kolada's shape.
+  const probes = new Map<number, JsonEntry>();
+  const shape = walk(file, body, (entry, list) => {
+    if (list.where === "values") {
+      if (!probes.has(list.container) && entry.kind === "object") probes.set(list.container, entry);
+      return;
+    }
+    if (entry.kind !== "object" || tooManyFields) return;
+    if (entry.crowded) {
+      tooManyFields = true;
+      return;
+    }
+    const names = [...entry.members!.keys()];
+    if (names.every((k) => known.has(k))) return;
+    for (const k of keysInOrder(names)) {
+      if (known.has(k)) continue;
+      known.add(k);
+      fields.push(k);
+    }
+    tooManyFields = fields.length > maxJsonFields;
+  });
+
+  const values = shape.values;
+  const probe = values?.kind === "array" ? probes.get(values.start) : undefined;
+  if (shape.root === "object" && values && probe && looksLikeKolada(probe)) {
+    const kolada = new KoladaReader(def, sink, body);
+    sink.start("kolada");
+    walk(file, body, (entry, list) => {
+      if (list.where === "values" && list.container === values.start) kolada.entry(entry);
+    });
+    const kpi = kolada.finish();
+    return { format: "kolada", ...(kpi ? { kpi } : {}), columns: { subject: "municipality", value: "value" } };
   }
-  if (!Array.isArray(data)) {
+  if (shape.root !== "array") {
     fileProblem(file, { line: 1, problem: 'filen ska vara en lista av objekt, till exempel [{"kommun": "Lidingö", "värde": 12}], eller ett svar från Kolada ({"values": [...]})' });
   }
-  const items = root.items ?? [];
-  const fields: string[] = [];
-  for (const item of data) if (isObject(item)) for (const k of Object.keys(item)) if (!fields.includes(k)) fields.push(k);
+  if (tooManyFields) fileProblem(file, { line: 1, problem: `posterna har fler än ${maxJsonFields} olika fält; en tabell att importera har ett fält med kommuner och ett med värden` });
   const chosen = chooseColumns(fields, def, options, "field");
   if (!chosen.ok) fileProblem(file, chosen.issue);
   const subjectField = fields[chosen.columns.subject]!;
   const valueField = fields[chosen.columns.value]!;
+  sink.start("json");
 
-  const rows: TableRow[] = [];
-  const issues: FactImportIssue[] = [];
-  data.forEach((item, index) => {
-    const node: JsonNode | undefined = items[index];
-    const entry = index + 1;
-    const line = node?.line ?? 1;
-    if (!isObject(item)) return void issues.push({ line, entry, problem: "posten är inte ett objekt med kommun och värde" });
+  // Pass 2: one entry at a time.
+  const { issues } = sink;
+  walk(file, body, (node, list) => {
+    if (list.where !== "root") return;
+    const entry = node.index + 1;
+    const line = node.line;
+    if (node.kind !== "object") return void issues.add({ line, entry, problem: "posten är inte ett objekt med kommun och värde" });
     const at = (field: string) => ({ line: member(node, field)?.line ?? line, entry, column: field, columnKind: "field" as const });
-    const subject = item[subjectField];
-    const value = item[valueField];
-    if (subject === undefined) return void issues.push({ ...at(subjectField), problem: "fältet saknas" });
-    if (typeof subject !== "string" && typeof subject !== "number") return void issues.push({ ...at(subjectField), problem: "ska vara ett namn eller en kod" });
-    if (value === undefined) return void issues.push({ ...at(valueField), problem: "fältet saknas" });
-    if (value !== null && typeof value === "object") return void issues.push({ ...at(valueField), problem: "ska vara ett enkelt värde (tal, text, true/false), inte en lista eller ett objekt" });
-    rows.push({
+    // Only the two fields are parsed: whatever else an entry carries is never built.
+    const subjectSpan = member(node, subjectField)?.value;
+    const valueSpan = member(node, valueField)?.value;
+    if (!subjectSpan) return void issues.add({ ...at(subjectField), problem: "fältet saknas" });
+    if (subjectSpan.kind !== "string" && subjectSpan.kind !== "number") return void issues.add({ ...at(subjectField), problem: "ska vara ett namn eller en kod" });
+    if (!valueSpan) return void issues.add({ ...at(valueField), problem: "fältet saknas" });
+    if (valueSpan.kind === "object" || valueSpan.kind === "array") return void issues.add({ ...at(valueField), problem: "ska vara ett enkelt värde (tal, text, true/false), inte en lista eller ett objekt" });
+    const subject = valueAt(body, subjectSpan) as string | number;
+    const value = valueAt(body, valueSpan);
+    sink.row({
       line: at(subjectField).line,
       entry,
       columnKind: "field",
@@ -72,5 +120,5 @@ export function readJson(file: string, text: string, def: FactDefinition, option
       value: { raw: value as string | number | boolean | null, column: valueField, line: at(valueField).line },
     });
   });
-  return { format: "json", columns: { subject: subjectField, value: valueField }, rows, skipped: [], issues };
+  return { format: "json", columns: { subject: subjectField, value: valueField } };
 }

@@ -7,13 +7,13 @@
  * Each entry is one municipality (SCB code; "0000" is the country, "00" + county code a
  * region) and one period (a year), which becomes the fact's as-of, so several periods
  * become history. The total ("T") is taken, or the only value; null values are skipped and
- * reported.
+ * reported. Entries come one at a time (json.ts), and only the fields read here are parsed;
+ * nothing but the KPI ids is kept.
  */
-import type { FactImportIssue } from "../../domain/errors.js";
 import { countyByCode } from "../../data/places.js";
 import type { FactDefinition } from "../catalog.js";
-import { member, type JsonNode } from "./json-lines.js";
-import type { SkippedRow, TableRow } from "./table.js";
+import { member, valueAt, type JsonEntry, type JsonSpan } from "./json-walk.js";
+import type { TableSink } from "./table.js";
 
 export const koladaPublisher = "RKA (Kolada)";
 export const koladaTitle = (kpi: string) => `Kolada: ${kpi}`;
@@ -21,55 +21,74 @@ export const koladaTitle = (kpi: string) => `Kolada: ${kpi}`;
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Whether parsed JSON has Kolada's shape: `values` holding entries with kpi, municipality, period and values. */
-export function isKolada(data: Json): data is { values: Json[] } {
-  if (!isObject(data) || !Array.isArray(data["values"])) return false;
-  const first = data["values"].find(isObject);
-  return first !== undefined && "kpi" in first && "period" in first && ("municipality" in first || "ou" in first) && Array.isArray(first["values"]);
+/** Whether the first object entry of the root's `values` has Kolada's shape: kpi, municipality (or ou), period and a list of values. */
+export function looksLikeKolada(first: JsonEntry): boolean {
+  const has = (k: string) => member(first, k) !== undefined;
+  return has("kpi") && has("period") && (has("municipality") || has("ou")) && member(first, "values")?.value.kind === "array";
 }
 
-export interface KoladaRows {
-  kpi: string | undefined;
-  rows: TableRow[];
-  skipped: SkippedRow[];
-  issues: FactImportIssue[];
-}
+/** Longest code or period parsed to show in a message (anything longer is no code or year anyway). */
+const shortValue = 1024;
+/** Longest list of values parsed: Kolada gives one per gender (T, K, M). */
+const valuesList = 64 * 1024;
 
 const periodPattern = /^\d{4}$/;
+/** KPI ids named when a file mixes them; more are only counted. */
+const namedKpis = 10;
 
-export function koladaRows(data: { values: Json[] }, root: JsonNode, def: FactDefinition): KoladaRows {
-  const entries = member(root, "values")?.value.items ?? [];
-  const rows: TableRow[] = [];
-  const skipped: SkippedRow[] = [];
-  const issues: FactImportIssue[] = [];
-  const kpis = new Set<string>();
+/** Reads Kolada entries one by one into the sink. */
+export class KoladaReader {
+  readonly #kpis = new Set<string>();
+  #moreKpis = false;
 
-  data.values.forEach((raw, index) => {
-    const node = entries[index];
-    const entry = index + 1;
-    const lineOf = (field?: string) => (field ? member(node, field)?.line : undefined) ?? node?.line ?? 1;
+  constructor(
+    readonly def: FactDefinition,
+    readonly sink: TableSink,
+    /** The file's text, which the entries' spans point into. */
+    readonly text: string,
+  ) {}
+
+  /** A field's value as text, as String() gives it; a long one cut short (it is shown, never matched). */
+  #asText(span: JsonSpan | undefined): string {
+    if (!span) return "";
+    if (span.end - span.start > shortValue) return `${this.text.slice(span.start, span.start + 100)}…`;
+    return String(valueAt(this.text, span) ?? "");
+  }
+
+  entry(node: JsonEntry): void {
+    const { def, sink } = this;
+    const entry = node.index + 1;
+    const lineOf = (field?: string) => (field ? member(node, field)?.line : undefined) ?? node.line;
     const issue = (field: string | undefined, problem: string) =>
-      issues.push({ line: lineOf(field), entry, ...(field ? { column: field, columnKind: "field" as const } : {}), problem });
-    if (!isObject(raw)) return issue(undefined, "posten är inte ett objekt");
-    if (typeof raw["kpi"] === "string") kpis.add(raw["kpi"]);
-    if (!("municipality" in raw)) return issue("ou", "Kolada-värden per organisationsenhet (ou) kan inte importeras, bara per kommun");
+      sink.issues.add({ line: lineOf(field), entry, ...(field ? { column: field, columnKind: "field" as const } : {}), problem });
+    const skip = (field: string, subject: string, reason: string) => sink.skip({ line: lineOf(field), entry, subject, reason });
+    if (node.kind !== "object") return issue(undefined, "posten är inte ett objekt");
+    const kpi = member(node, "kpi")?.value;
+    if (kpi?.kind === "string") {
+      const id = this.#asText(kpi);
+      if (this.#kpis.size < namedKpis) this.#kpis.add(id);
+      else if (!this.#kpis.has(id)) this.#moreKpis = true;
+    }
+    if (!member(node, "municipality")) return issue("ou", "Kolada-värden per organisationsenhet (ou) kan inte importeras, bara per kommun");
 
-    const code = String(raw["municipality"] ?? "").trim();
-    const period = String(raw["period"] ?? "").trim();
+    const code = this.#asText(member(node, "municipality")?.value).trim();
+    const period = this.#asText(member(node, "period")?.value).trim();
     if (!periodPattern.test(period)) issue("period", `"${period}" är inget år`);
     let subject: string;
     if (code === "0000") {
-      if (!def.scopes.includes("land")) return skipped.push({ line: lineOf("municipality"), entry, subject: code, reason: `riket (0000): ${def.key} gäller inte hela landet` });
+      if (!def.scopes.includes("land")) return skip("municipality", code, `riket (0000): ${def.key} gäller inte hela landet`);
       subject = "SE";
     } else if (/^00\d{2}$/.test(code)) {
       const county = countyByCode(code.slice(2));
       if (!county) return issue("municipality", `okänd regionkod "${code}"`);
-      if (!def.scopes.includes("lan")) return skipped.push({ line: lineOf("municipality"), entry, subject: code, reason: `${county.name} (${code}): ${def.key} gäller inte län` });
+      if (!def.scopes.includes("lan")) return skip("municipality", code, `${county.name} (${code}): ${def.key} gäller inte län`);
       subject = county.code;
     } else if (/^\d{4}$/.test(code)) subject = code;
     else return issue("municipality", `"${code}" är ingen kommunkod (fyra siffror)`);
 
-    const values = Array.isArray(raw["values"]) ? raw["values"].filter(isObject) : [];
+    const list = member(node, "values")?.value;
+    if (list?.kind === "array" && list.end - list.start > valuesList) return issue("values", "listan har fler värden än Kolada ger (ett per kön: T, K och M)");
+    const values = list?.kind === "array" ? (valueAt(this.text, list) as Json[]).filter(isObject) : [];
     const total = values.find((v) => v["gender"] === "T") ?? (values.length === 1 ? values[0] : undefined);
     if (!total) {
       const genders = values.map((v) => String(v["gender"])).join(", ");
@@ -78,9 +97,9 @@ export function koladaRows(data: { values: Json[] }, root: JsonNode, def: FactDe
     const value = total["value"];
     if (value === null || value === undefined || value === "") {
       const status = typeof total["status"] === "string" && total["status"] ? ` (status ${total["status"]})` : "";
-      return skipped.push({ line: lineOf("values"), entry, subject: code, reason: `värde saknas för ${period}${status}` });
+      return skip("values", code, `värde saknas för ${period}${status}`);
     }
-    rows.push({
+    sink.row({
       line: lineOf("values"),
       entry,
       columnKind: "field",
@@ -88,10 +107,15 @@ export function koladaRows(data: { values: Json[] }, root: JsonNode, def: FactDe
       value: { raw: value as string | number | boolean, column: "value", line: lineOf("values") },
       asOf: period,
     });
-  });
-
-  if (kpis.size > 1) {
-    issues.push({ line: 1, problem: `filen har värden för flera nyckeltal (${[...kpis].join(", ")}); importera ett nyckeltal per fil, eftersom alla värden lagras under samma nyckel (${def.key})` });
   }
-  return { kpi: kpis.size === 1 ? [...kpis][0] : undefined, rows, skipped, issues };
+
+  /** After the last entry: the KPI id, if the file has one; a file mixing KPIs is a problem. */
+  finish(): string | undefined {
+    const kpis = [...this.#kpis];
+    if (kpis.length > 1) {
+      const named = `${kpis.join(", ")}${this.#moreKpis ? " …" : ""}`;
+      this.sink.issues.add({ line: 1, problem: `filen har värden för flera nyckeltal (${named}); importera ett nyckeltal per fil, eftersom alla värden lagras under samma nyckel (${this.def.key})` });
+    }
+    return kpis.length === 1 ? kpis[0] : undefined;
+  }
 }

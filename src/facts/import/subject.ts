@@ -4,7 +4,7 @@
  * county by name, code or letter, or the country ("SE", "Sverige", "Riket").
  */
 import { isMotioneraError } from "../../domain/errors.js";
-import { findCounty, findMunicipality } from "../../data/places.js";
+import { countyNamed, findCounty, findMunicipality, municipalityNamed } from "../../data/places.js";
 import type { FactDefinition, FactScope } from "../catalog.js";
 import { nationalSubject } from "../registry.js";
 
@@ -23,37 +23,45 @@ function suggestionsOf(e: unknown): string[] {
   throw e;
 }
 
-function tryMunicipality(q: string): ImportSubject | string[] {
+/** The nearest names to an unknown one (the costly part: only for a problem that will be listed). */
+function suggestions(find: () => unknown): string[] {
   try {
-    const p = findMunicipality(/^\d{3}$/.test(q) ? `0${q}` : q);
-    return { subject: p.code, scope: "kommun", name: p.name };
+    find();
+    return [];
   } catch (e) {
     return suggestionsOf(e);
   }
 }
 
-function tryCounty(q: string): ImportSubject | string[] {
+function tryMunicipality(q: string, suggest: boolean): ImportSubject | string[] {
+  const query = /^\d{3}$/.test(q) ? `0${q}` : q;
+  const p = municipalityNamed(query);
+  if (p) return { subject: p.code, scope: "kommun", name: p.name };
+  return suggest ? suggestions(() => findMunicipality(query)) : [];
+}
+
+function tryCounty(q: string, suggest: boolean): ImportSubject | string[] {
   // A four-digit number is a municipality code, never a county.
   if (/^\d{3,}$/.test(q)) return [];
-  try {
-    const c = findCounty(q);
-    return { subject: c.code, scope: "lan", name: c.name };
-  } catch (e) {
-    return suggestionsOf(e);
-  }
+  const c = countyNamed(q);
+  if (c) return { subject: c.code, scope: "lan", name: c.name };
+  return suggest ? suggestions(() => findCounty(q)) : [];
 }
 
 const isNation = (q: string) => /^(se|sverige|riket|hela landet|0000)$/i.test(q);
 
-/** Resolves a cell to a subject the key may be recorded for, or says why not. */
-export function resolveImportSubject(def: FactDefinition, text: string): SubjectResult {
+/**
+ * Resolves a cell to a subject the key may be recorded for, or says why not; with `suggest`
+ * false, without the nearest names (the costly part, wasted on a problem nobody will read).
+ */
+export function resolveImportSubject(def: FactDefinition, text: string, suggest = true): SubjectResult {
   let q = text.trim().replace(/\s+/g, " ");
   if (q === "") return { ok: false, problem: "kommun saknas", suggestions: [] };
   // "0114 Upplands Väsby", as statistics tables write it: the code decides, the name must agree.
   const coded = /^(\d{2}|\d{4}) (\D.*)$/.exec(q);
   if (coded) {
-    const byCode = /^\d{4}$/.test(coded[1]!) ? tryMunicipality(coded[1]!) : tryCounty(coded[1]!);
-    const byName = /^\d{4}$/.test(coded[1]!) ? tryMunicipality(coded[2]!) : tryCounty(coded[2]!);
+    const byCode = /^\d{4}$/.test(coded[1]!) ? tryMunicipality(coded[1]!, suggest) : tryCounty(coded[1]!, suggest);
+    const byName = /^\d{4}$/.test(coded[1]!) ? tryMunicipality(coded[2]!, suggest) : tryCounty(coded[2]!, suggest);
     if (!Array.isArray(byCode) && !Array.isArray(byName) && byCode.subject !== byName.subject) {
       return { ok: false, problem: `koden ${coded[1]} är ${byCode.name}, inte ${byName.name}`, suggestions: [] };
     }
@@ -66,7 +74,7 @@ export function resolveImportSubject(def: FactDefinition, text: string): Subject
   if (isNation(q)) return allowed({ subject: nationalSubject, scope: "land", name: "Sverige" });
   // A name can be both ("Stockholm", "Gotland"): the scope the key is recorded for first.
   const tries = scopes.includes("kommun") ? [tryMunicipality, tryCounty] : [tryCounty, tryMunicipality];
-  const results = tries.map((t) => t(q));
+  const results = tries.map((t) => t(q, suggest));
   const found = results.filter((r): r is ImportSubject => !Array.isArray(r));
   const fit = found.find((s) => scopes.includes(s.scope));
   if (fit) return allowed(fit);
@@ -79,4 +87,26 @@ export function resolveImportSubject(def: FactDefinition, text: string): Subject
   if (scopes.includes("lan")) return { ok: false, problem: `okänt län "${text.trim()}"`, suggestions: asCounty };
   if (scopes.includes("kommun")) return { ok: false, problem: `okänd kommun "${text.trim()}"`, suggestions: asMunicipality };
   return { ok: false, problem: `${def.key} gäller bara hela landet (SE), inte "${text.trim()}"`, suggestions: [] };
+}
+
+/** Cells resolved so far, per import: at most this many different texts are remembered. */
+const rememberedTexts = 10_000;
+
+/**
+ * Resolves the cells of one import, remembering each different text: a file names the same
+ * few hundred places over and over. A result worked out without suggestions is worked out
+ * again when a listed problem needs them.
+ */
+export class SubjectLookup {
+  readonly #known = new Map<string, { result: SubjectResult; suggested: boolean }>();
+
+  constructor(readonly def: FactDefinition) {}
+
+  resolve(text: string, suggest: boolean): SubjectResult {
+    const known = this.#known.get(text);
+    if (known && (known.result.ok || known.suggested || !suggest)) return known.result;
+    const result = resolveImportSubject(this.def, text, suggest);
+    if (known || this.#known.size < rememberedTexts) this.#known.set(text, { result, suggested: suggest });
+    return result;
+  }
 }

@@ -1,4 +1,5 @@
 /** The rows a file of facts holds, before they are checked: what each format reader produces. */
+import type { IssueList } from "./issues.js";
 
 export interface TableRow {
   /** Line in the file (the header is line 1). */
@@ -36,4 +37,17 @@ export interface Table {
   kpi?: string;
   rows: TableRow[];
   skipped: SkippedRow[];
+}
+
+/**
+ * Where a reader puts what it finds, as it finds it: a file is never held as a list of rows.
+ * `start` comes once, when the format is known and before the first row (CSV: after the
+ * header; JSON: after the whole text has been checked as JSON and its fields found).
+ */
+export interface TableSink {
+  readonly issues: IssueList;
+  start(format: TableFormat): void;
+  row(row: TableRow): void;
+  /** A row the reader leaves out on purpose (Kolada: no value, a place the key does not cover). */
+  skip(row: SkippedRow): void;
 }

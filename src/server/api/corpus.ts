@@ -5,9 +5,6 @@
  * The fixed paths (search, export, import) are registered before /api/corpus/{id}, so
  * "search" is never taken for an id and GET /api/corpus/import is a 405, not a 404.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { exportFormats, type ExportFormat } from "../../corpus/export-formats.js";
 import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
@@ -22,7 +19,9 @@ import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { attachment } from "../drafting.js";
 import { problemResponse, problems, type Problem } from "../problem.js";
-import { asList, bearerSecurity, defineRoute, isProblem, isTrue, listParam, problemAt, problemResponses, problemSchema, uploadMiddleware } from "./shared.js";
+import { readOnImportThread } from "../../threads/import-threads.js";
+import { asList, bearerSecurity, defineRoute, isProblem, isTrue, listParam, problemAt, problemResponses, problemSchema } from "./shared.js";
+import { importAnswer, registerUpload, uploadedFileSchema } from "./upload.js";
 
 // ── Schemas ──────────────────────────────────────────────────────────────────
 
@@ -99,18 +98,26 @@ const importOutcomeSchema = z
   .openapi("ImportOutcome");
 const importResultSchema = z.object({ dryRun: z.boolean(), results: z.array(importOutcomeSchema) }).openapi("ImportResult");
 
+const uploadFields = {
+  dryRun: z.string().max(10).optional().openapi({ description: 'true: visa vad som skulle sparas utan att spara.', example: "false" }),
+  set: z
+    .union([z.string().max(2000), z.array(z.string().max(2000)).max(20)])
+    .optional()
+    .openapi({ type: "array", items: { type: "string" }, description: `Uppgifter som gäller alla filerna, "nyckel=värde"; nycklar: ${overrideKeys.join(", ")}.`, example: "kommun=Lidingö" }),
+};
+
+/** The form as the OpenAPI document describes it. */
 const uploadSchema = z
   .object({
     files: z
       .union([z.instanceof(File), z.array(z.instanceof(File)).max(100)])
       .openapi({ type: "array", items: { type: "string", format: "binary" }, description: "En eller flera filer: .txt, .md, .docx eller .pdf." }),
-    dryRun: z.string().max(10).optional().openapi({ description: 'true: visa vad som skulle sparas utan att spara.', example: "false" }),
-    set: z
-      .union([z.string().max(2000), z.array(z.string().max(2000)).max(20)])
-      .optional()
-      .openapi({ type: "array", items: { type: "string" }, description: `Uppgifter som gäller alla filerna, "nyckel=värde"; nycklar: ${overrideKeys.join(", ")}.`, example: "kommun=Lidingö" }),
+    ...uploadFields,
   })
   .openapi("ImportUpload");
+
+/** The form as the import thread hands it over. */
+const receivedSchema = z.object({ files: z.union([uploadedFileSchema, z.array(uploadedFileSchema).max(100)]), ...uploadFields });
 
 // ── Routes ───────────────────────────────────────────────────────────────────
 
@@ -147,27 +154,25 @@ const exportRoute = createRoute({
   },
 });
 
-const importRoute = (ctx: ServerContext) =>
-  createRoute({
-    method: "post",
-    path: "/api/corpus/import",
-    tags: ["Korpus"],
-    summary: "Importera filer",
-    description:
-      "Varje fil läses, taggas automatiskt och kontrolleras för sig; de som lyckas sparas tillsammans. 200 när alla lyckades, 207 när några misslyckades, 422 när alla misslyckades. Kräver token.",
-    security: bearerSecurity,
-    middleware: uploadMiddleware(ctx),
-    request: { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } },
-    responses: {
-      200: { description: "Alla filer importerades (eller skulle ha importerats, med dryRun).", content: { "application/json": { schema: importResultSchema } } },
-      207: { description: "Några filer kunde inte importeras; se results.", content: { "application/json": { schema: importResultSchema } } },
-      ...problemResponses(400, 401, 403, 413, 415),
-      422: {
-        description: "Ingen fil kunde importeras; results säger varför för var och en.",
-        content: { "application/problem+json": { schema: problemSchema.extend({ results: z.array(importOutcomeSchema) }) } },
-      },
+const importRoute = createRoute({
+  method: "post",
+  path: "/api/corpus/import",
+  tags: ["Korpus"],
+  summary: "Importera filer",
+  description:
+    "Varje fil läses, taggas automatiskt och kontrolleras för sig; de som lyckas sparas tillsammans. 200 när alla lyckades, 207 när några misslyckades, 422 när alla misslyckades. En import i taget; filerna läses vid sidan av tjänsten och importen avbryts när begärans tidsgräns nås (503). Kräver token.",
+  security: bearerSecurity,
+  request: { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } },
+  responses: {
+    200: { description: "Alla filer importerades (eller skulle ha importerats, med dryRun).", content: { "application/json": { schema: importResultSchema } } },
+    207: { description: "Några filer kunde inte importeras; se results.", content: { "application/json": { schema: importResultSchema } } },
+    ...problemResponses(400, 401, 403, 413, 415, 503),
+    422: {
+      description: "Ingen fil kunde importeras; results säger varför för var och en.",
+      content: { "application/problem+json": { schema: problemSchema.extend({ results: z.array(importOutcomeSchema) }) } },
     },
-  });
+  },
+});
 
 const oneRoute = createRoute({
   method: "get",
@@ -244,11 +249,10 @@ function overridesOf(sets: string[]): Overrides | Problem {
 
 type ImportResult = { file: string; ok: true; action: "added" | "updated" | "unchanged"; dryRun: boolean; record: CorpusDocument } | { file: string; ok: false; error: string };
 
-/** As `motionera corpus import --json`, with the uploaded name instead of our temp path. */
-function resultOf(o: ImportOutcome, name: string, dryRun: boolean, tempDir: string): ImportResult {
-  if (o.ok) return { file: name, ok: true, action: o.action, dryRun, record: o.record };
-  const text = o.problem.kind === "read" ? explainReadProblem(o.problem.problem) : explainError(o.problem.details);
-  return { file: name, ok: false, error: text.split(tempDir).join("") };
+/** As `motionera corpus import --json`. */
+function resultOf(o: ImportOutcome, dryRun: boolean): ImportResult {
+  if (o.ok) return { file: o.file, ok: true, action: o.action, dryRun, record: o.record };
+  return { file: o.file, ok: false, error: o.problem.kind === "read" ? explainReadProblem(o.problem.problem) : explainError(o.problem.details) };
 }
 
 // ── Registration ─────────────────────────────────────────────────────────────
@@ -286,45 +290,30 @@ export function registerCorpus(app: OpenAPIHono<AppEnv>, ctx: ServerContext): vo
     });
   });
 
-  defineRoute(app, importRoute(ctx), async (c) => {
-    const form = c.req.valid("form");
+  registerUpload(app, ctx, importRoute, receivedSchema, async (c, form, signal) => {
     const files = Array.isArray(form.files) ? form.files : [form.files];
     if (files.length === 0) return problemResponse(c, problems.invalid([{ path: "files", message: "minst en fil" }]));
     const overrides = overridesOf(asList(form.set) ?? []);
     if (isProblem(overrides)) return problemResponse(c, overrides);
     const dryRun = isTrue(form.dryRun);
-
-    const dir = await mkdtemp(join(tmpdir(), "motionera-upload-"));
-    try {
-      const names = files.map((f) => safeFileName(f.name));
-      const paths: string[] = [];
-      for (const [i, f] of files.entries()) {
-        // One folder per file: two uploads with the same name keep their names.
-        const sub = join(dir, String(i));
-        await mkdir(sub);
-        const path = join(sub, names[i]!);
-        await writeFile(path, new Uint8Array(await f.arrayBuffer()));
-        paths.push(path);
-      }
-      const { importFiles } = await import("../../corpus/import/import-files.js");
-      const outcomes = await importFiles(ctx.workspace.store, paths, { dryRun, overrides });
-      if (!dryRun) ctx.changed();
-      const results = outcomes.map((o, i) => resultOf(o, names[i]!, dryRun, dir));
-      const failed = results.filter((r) => !r.ok).length;
-      if (failed === results.length) {
-        const p: Problem & { results: ImportResult[] } = {
-          type: "https://motionera.se/problem/import-failed",
-          title: "Ingen fil kunde importeras",
-          status: 422,
-          detail: results.map((r) => (r.ok ? "" : `${r.file}: ${r.error}`)).join("; "),
-          results,
-        };
-        return problemResponse(c, p);
-      }
-      return c.json({ dryRun, results }, failed > 0 ? 207 : 200);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
+    // Read and tagged on the import thread, one file at a time, from their bytes: nothing is written to disk.
+    const inputs = files.map((f) => ({ name: safeFileName(f.name), bytes: f.bytes }));
+    const { importFiles } = await import("../../corpus/import/import-files.js");
+    const outcomes = await importFiles(ctx.workspace.store, inputs, { dryRun, overrides, read: readOnImportThread(signal) });
+    if (!dryRun) ctx.changed();
+    const results = outcomes.map((o) => resultOf(o, dryRun));
+    const failed = results.filter((r) => !r.ok).length;
+    if (failed === results.length) {
+      const p: Problem & { results: ImportResult[] } = {
+        type: "https://motionera.se/problem/import-failed",
+        title: "Ingen fil kunde importeras",
+        status: 422,
+        detail: results.map((r) => (r.ok ? "" : `${r.file}: ${r.error}`)).join("; "),
+        results,
+      };
+      return problemResponse(c, p);
     }
+    return importAnswer(c, { dryRun, results }, failed > 0 ? 207 : 200, signal);
   });
 
   defineRoute(app, oneRoute, async (c) => {

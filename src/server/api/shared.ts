@@ -6,7 +6,6 @@ import { z, type OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../app.js";
-import { requireWriteToken } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { problemOf, problemResponse, problems, type Problem } from "../problem.js";
 import type { ErrorDetails } from "../../domain/errors.js";
@@ -130,23 +129,3 @@ export const asList = (v: string | string[] | undefined): string[] | undefined =
 
 /** "true"/"1"/"ja"/"on" as a query or form flag. */
 export const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|1|ja|yes|on)$/i.test(v.trim());
-
-/** Parses the form once (the validator reuses it): a body that is not multipart is a 400 problem. */
-export const readForm: MiddlewareHandler<AppEnv> = async (c, next) => {
-  try {
-    await c.req.formData();
-  } catch {
-    return problemResponse(c, problems.invalid([{ path: "", message: "innehållet är inte giltig multipart/form-data" }]));
-  }
-  await next();
-};
-
-/** A write that uploads files: the token, multipart/form-data, the import size limit, the form parsed once. */
-export function uploadMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv>[] {
-  return [
-    requireWriteToken,
-    requireContentType(/^multipart\/form-data\s*;/i, "multipart/form-data"),
-    bodyLimit({ maxSize: ctx.options.maxImportBytes, onError: (c) => problemResponse(c, problems.tooLarge(ctx.options.maxImportBytes)) }),
-    readForm,
-  ];
-}

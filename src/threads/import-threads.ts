@@ -1,0 +1,128 @@
+/**
+ * The import thread: imports of facts and corpus documents, from the command line and the
+ * web service, do their reading, parsing and checking on a worker thread (import-worker.ts),
+ * so the thread that answers /healthz, searches and drafts is never held up by one. A job
+ * given an AbortSignal (a request that timed out or went away) stops when it fires: the
+ * thread is terminated mid-job and replaced.
+ *
+ * One thread, one job at a time: a process holds one import's worth of memory, and the
+ * thread's heap is limited (`importHeapLimitMb`), so even a file built to exhaust it fails
+ * with a reason instead of growing the process. The service also reads one upload at a time
+ * (`importTurn`), so waiting imports hold no bodies.
+ *
+ * Module state: one pool per process, started on first use (most processes never import);
+ * an idle thread keeps no process alive. Where no built worker script exists (tests running
+ * the TypeScript sources), jobs run in the calling thread.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { FileReading, ReadFile } from "../corpus/import/import-files.js";
+import { memoryReadProblem } from "../corpus/import/read-text.js";
+import { MotioneraError, type ErrorDetails } from "../domain/errors.js";
+import { memoryIssue, type FactFileCheck } from "../facts/import/import-facts.js";
+import { fileProblem } from "../facts/import/issues.js";
+import { jobTransfer, ownBuffers, runImportJob, type ImportJob, type ImportResult, type UploadedForm } from "./import-jobs.js";
+import { Turnstile } from "./turnstile.js";
+import { WorkerJobError, WorkerPool } from "./worker-pool.js";
+
+/**
+ * The import thread's heap (old generation) limit. Checking the largest file of facts (20 MB)
+ * needs far less; tagging the largest plain-text document (19 MB of text) needs most of it
+ * (RELIABILITY.md has the figures).
+ */
+export const importHeapLimitMb = 512;
+
+let pool: WorkerPool<ImportJob, ImportResult> | undefined;
+const uploads = new Turnstile(1);
+
+/** The worker script beside this module (import-worker.js), or undefined when running from TypeScript sources. */
+function workerScript(): URL | undefined {
+  const url = new URL("./import-worker.js", import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/** Whether jobs run on the import thread (false: in the calling thread, see the module comment). */
+export const onImportThread = (): boolean => workerScript() !== undefined;
+
+/** The service's uploads wait here for their turn, before their body is read; call the function returned when done. */
+export const importTurn = (signal?: AbortSignal): Promise<() => void> => uploads.enter(signal);
+
+/** The import thread ran out of heap: the job needed more than `importHeapLimitMb`. */
+export class ImportMemoryError extends Error {
+  constructor() {
+    super(`the import needed more than ${importHeapLimitMb} MB`);
+  }
+}
+
+async function run(job: ImportJob, signal: AbortSignal | undefined): Promise<ImportResult> {
+  const script = workerScript();
+  if (!script) {
+    signal?.throwIfAborted();
+    const result = await runImportJob(job);
+    signal?.throwIfAborted();
+    return result;
+  }
+  pool ??= new WorkerPool<ImportJob, ImportResult>({ script, size: 1, perWorker: 1, resourceLimits: { maxOldGenerationSizeMb: importHeapLimitMb, maxYoungGenerationSizeMb: 8 } });
+  const sendable = ownBuffers(job);
+  try {
+    return await pool.run(sendable, jobTransfer(sendable), signal);
+  } catch (e) {
+    if (e instanceof WorkerJobError && e.details !== undefined) throw new MotioneraError(e.details as ErrorDetails);
+    if ((e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY") throw new ImportMemoryError();
+    throw e;
+  }
+}
+
+/** A multipart/form-data body's fields, read on the import thread; null when it is not one. The body is handed over (transferred). */
+export async function readUploadedForm(body: Uint8Array, contentType: string, signal?: AbortSignal): Promise<UploadedForm | null> {
+  const r = await run({ kind: "form", body, contentType }, signal);
+  if (r.kind !== "form") throw new Error(`unexpected ${r.kind} result`);
+  return r.form;
+}
+
+/** A value written as JSON (UTF-8) on the import thread: an answer may carry megabytes of text. */
+export async function jsonOnImportThread(value: unknown, signal?: AbortSignal): Promise<Uint8Array> {
+  const r = await run({ kind: "json", value }, signal);
+  if (r.kind !== "json") throw new Error(`unexpected ${r.kind} result`);
+  return r.bytes;
+}
+
+/** Checks a file of facts on the import thread (the request's bytes are handed over); for importFacts. */
+export const checkOnImportThread =
+  (signal?: AbortSignal): FactFileCheck =>
+  async (request, known) => {
+    try {
+      const r = await run({ kind: "facts", request, known }, signal);
+      if (r.kind !== "facts") throw new Error(`unexpected ${r.kind} result`);
+      return r.result;
+    } catch (e) {
+      if (e instanceof ImportMemoryError) fileProblem(request.fileName, memoryIssue(importHeapLimitMb));
+      throw e;
+    }
+  };
+
+/** Reads and tags a document on the import thread (uploaded bytes are handed over); for importFiles. */
+export const readOnImportThread =
+  (signal?: AbortSignal): ReadFile =>
+  async (input, overrides, now): Promise<FileReading> => {
+    try {
+      const r = await run({ kind: "document", input, overrides, now: now.toISOString() }, signal);
+      if (r.kind !== "document") throw new Error(`unexpected ${r.kind} result`);
+      return r.reading;
+    } catch (e) {
+      if (e instanceof ImportMemoryError) return { ok: false, problem: { kind: "read", problem: memoryReadProblem(importHeapLimitMb) } };
+      throw e;
+    }
+  };
+
+/** How many import threads were started (a thread stopped for an aborted job is replaced), and how many jobs they hold: for tests and figures. */
+export function importThreadState(): { threadsStarted: number; jobsRunning: number } {
+  return { threadsStarted: pool?.spawned ?? 0, jobsRunning: pool?.running ?? 0 };
+}
+
+/** Stops the import thread (tests; a process that imports ends without it). */
+export async function closeImportThread(): Promise<void> {
+  const p = pool;
+  pool = undefined;
+  await p?.close();
+}

@@ -324,7 +324,8 @@ export const helpers = {
     const { params, options } = split(args);
     const what = params[0];
     if (typeof what !== "string" || what.trim() === "") throw new Error("placeholder: say in quotes what the signer must fill in");
-    return state(options).placeholder(what);
+    // The text is shown as it is, never parsed as Markdown: a value passed in keeps no escapes.
+    return state(options).placeholder(what.replace(/\\(.)/g, "$1"));
   },
   /**
    * {{corpusArguments}} → the arguments from the corpus that the user chose, one paragraph

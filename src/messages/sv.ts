@@ -176,6 +176,8 @@ export function explainReadProblem(p: import("../corpus/import/read-text.js").Re
       return `okänd filtyp ${p.extension}; motionera läser .txt, .md, .docx och .pdf`;
     case "too_large":
       return `filen är ${(p.bytes / 1024 / 1024).toFixed(1)} MB, mer än gränsen 20 MB; dela upp den eller importera texten`;
+    case "text_too_long":
+      return `texten är ${formatNumber(p.chars)} tecken, mer än gränsen ${formatNumber(p.limit)} (ungefär 1 500 sidor); dela upp den i flera filer och importera dem var för sig`;
     case "empty":
       return "filen är tom eller innehåller ingen text";
     case "binary":

@@ -114,11 +114,13 @@ describe("importing", () => {
     writeFileSync(join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]));
     writeFileSync(join(dir, "huge.txt"), "x");
     truncateSync(join(dir, "huge.txt"), 21 * 1024 * 1024);
+    // Under the file limit, over the text limit: refused before it is tagged (tagging's memory grows with the text).
+    writeFileSync(join(dir, "long.txt"), "Motion om ordet. ".repeat(Math.ceil(3_000_001 / 17)));
     writeFileSync(join(dir, "photo.jpg"), "not really");
     writeFileSync(join(dir, "garbled.txt"), Buffer.from([0x48, 0x65, 0x6a, 0x20, 0x81, 0x8d, 0x8f, 0x90, 0x9d]));
     writeFileSync(join(dir, "broken.docx"), "PK not a zip");
     const s = await store(dir);
-    const names = ["good.txt", "empty.txt", "blank.md", "binary.txt", "huge.txt", "photo.jpg", "garbled.txt", "broken.docx", "missing.txt"];
+    const names = ["good.txt", "empty.txt", "blank.md", "binary.txt", "huge.txt", "long.txt", "photo.jpg", "garbled.txt", "broken.docx", "missing.txt"];
     const outcomes = await importFiles(s, names.map((n) => join(dir, n)));
     const reasons = Object.fromEntries(outcomes.map((o) => [o.file.split("/").pop(), o.ok ? "ok" : o.problem.kind === "read" ? o.problem.problem.reason : o.problem.kind]));
     expect(reasons).toEqual({
@@ -127,6 +129,7 @@ describe("importing", () => {
       "blank.md": "empty",
       "binary.txt": "binary",
       "huge.txt": "too_large",
+      "long.txt": "text_too_long",
       "photo.jpg": "unknown_extension",
       "garbled.txt": "undecodable",
       "broken.docx": "not_docx",

@@ -9,12 +9,19 @@ import { extname } from "node:path";
 import type { DocxProblem } from "./docx-zip.js";
 
 export const maxFileBytes = 20 * 1024 * 1024;
+/**
+ * The longest text a document may have: tagging builds several times the text's size, so this
+ * bounds an import's memory (a 2 MB text peaks at about 100 MB over the base; RELIABILITY.md).
+ * Three million characters are some 1 500 pages; a longer text is split before it is imported.
+ */
+export const maxTextChars = 3_000_000;
 
 export type ImportFormat = "txt" | "md" | "docx" | "pdf";
 
 export type ReadProblem =
   | { reason: "unknown_extension"; extension: string }
   | { reason: "too_large"; bytes: number }
+  | { reason: "text_too_long"; chars: number; limit: number }
   | { reason: "empty" }
   | { reason: "binary" }
   | { reason: "undecodable" }
@@ -140,6 +147,7 @@ export async function textOf(name: string, bytes: Uint8Array): Promise<ReadText>
   }
   out.text = out.text.normalize("NFC").replace(/\r\n?/g, "\n");
   if (out.text.trim().length === 0) throw new ReadError({ reason: "empty" });
+  if (out.text.length > maxTextChars) throw new ReadError({ reason: "text_too_long", chars: out.text.length, limit: maxTextChars });
   return out;
 }
 

@@ -1,10 +1,18 @@
 // Motionera: makes the pages livelier. Everything works without it; its text comes from the
 // page (data attributes, <template> elements), never from here.
+// Type-checked by `tsc -p tsconfig.site.json` (JSDoc types, checkJs).
+// @ts-check
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
 
+  /**
+   * @param {() => void} fn
+   * @param {number} ms
+   * @returns {() => void}
+   */
   var debounce = function (fn, ms) {
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
     var timer;
     return function () {
       clearTimeout(timer);
@@ -14,20 +22,25 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.querySelector("[data-error-summary]");
+    if (!(summary instanceof HTMLElement)) summary = null;
     if (summary) summary.focus();
     // Long filter lists start closed on a narrow screen; the results come first into view.
     if (window.matchMedia("(max-width: 56rem)").matches) {
       document.querySelectorAll("details[data-collapse-narrow]").forEach(function (d) {
+        if (!(d instanceof HTMLDetailsElement)) return;
         d.open = false;
       });
     }
     var form = document.querySelector("form[data-draft-form]");
+    if (!(form instanceof HTMLFormElement)) form = null;
     if (form) draftForm(form);
   });
 
   /**
    * Replaces `target`'s children with those in `html`, keeping the nodes that did not
    * change, so a live region announces only what changed.
+   * @param {Element} target
+   * @param {string} html
    */
   function patch(target, html) {
     var tpl = document.createElement("template");
@@ -35,6 +48,10 @@
     morph(target, tpl.content);
   }
 
+  /**
+   * @param {Node} oldParent
+   * @param {Node} newParent
+   */
   function morph(oldParent, newParent) {
     var olds = Array.prototype.slice.call(oldParent.childNodes);
     var news = Array.prototype.slice.call(newParent.childNodes);
@@ -69,32 +86,36 @@
     });
   }
 
+  /** @param {HTMLFormElement} form */
   function draftForm(form) {
     var preview = document.getElementById("forhandsvisning");
     var status = document.querySelector("[data-preview-status]");
     var factsBox = document.getElementById("fakta-innehall");
     var factsPanel = document.getElementById("fakta");
-    var kommun = form.querySelector("[data-kommun]");
-    var templateSelect = form.querySelector("[data-choose-template]");
-    var chooseButton = form.querySelector('[data-action="choose-template"]');
-    var rows = form.querySelector("[data-signer-rows]");
-    var rowTemplate = document.getElementById("signer-row-template");
-    var addButton = form.querySelector('[data-action="add-row"]');
+    var kommun = /** @type {HTMLInputElement | null} */ (form.querySelector("[data-kommun]"));
+    var templateSelect = /** @type {HTMLSelectElement | null} */ (form.querySelector("[data-choose-template]"));
+    var chooseButton = /** @type {HTMLButtonElement | null} */ (form.querySelector('[data-action="choose-template"]'));
+    var rows = /** @type {HTMLElement | null} */ (form.querySelector("[data-signer-rows]"));
+    var rowTemplate = /** @type {HTMLTemplateElement | null} */ (document.getElementById("signer-row-template"));
+    var addButton = /** @type {HTMLButtonElement | null} */ (form.querySelector('[data-action="add-row"]'));
     var changingTemplate = false;
 
     // ── Preview ────────────────────────────────────────────────────────────────────
+    /** @type {AbortController | null} */
     var previewController = null;
     var previewSeq = 0;
     function refreshPreview() {
-      if (!preview) return;
+      var url = preview && preview.getAttribute("data-preview-url");
+      if (!preview || !url) return;
+      var target = preview;
       if (previewController) previewController.abort();
       previewController = new AbortController();
       var seq = ++previewSeq;
       var data = new FormData(form);
       data.delete("format");
-      preview.setAttribute("aria-busy", "true");
-      if (status) status.textContent = preview.getAttribute("data-loading") || "";
-      fetch(preview.getAttribute("data-preview-url"), {
+      target.setAttribute("aria-busy", "true");
+      if (status) status.textContent = target.getAttribute("data-loading") || "";
+      fetch(url, {
         method: "POST",
         body: data,
         credentials: "same-origin",
@@ -106,15 +127,15 @@
         })
         .then(function (html) {
           if (seq !== previewSeq) return;
-          patch(preview, html);
+          patch(target, html);
           placeReview();
-          preview.removeAttribute("aria-busy");
+          target.removeAttribute("aria-busy");
           if (status) status.textContent = "";
         })
         .catch(function (err) {
           if (err && err.name === "AbortError") return;
-          preview.removeAttribute("aria-busy");
-          if (status) status.textContent = preview.getAttribute("data-failed") || "";
+          target.removeAttribute("aria-busy");
+          if (status) status.textContent = target.getAttribute("data-failed") || "";
         });
     }
     var schedulePreview = debounce(refreshPreview, 400);
@@ -123,13 +144,14 @@
     // goes there (or the panel's list is emptied when the preview has none, e.g. errors).
     var reviewSlot = document.querySelector("[data-review-slot]");
     function placeReview() {
-      if (!reviewSlot) return;
+      if (!reviewSlot || !preview) return;
       var source = preview.querySelector("template[data-review-for-facts]");
       patch(reviewSlot, source ? source.innerHTML : "");
     }
 
     // ── Facts panel ────────────────────────────────────────────────────────────────
     var lastFactsKey = kommun ? kommun.value.trim() : "";
+    /** @type {AbortController | null} */
     var factsController = null;
     function refreshFacts() {
       if (!factsBox || !kommun || !factsPanel) return;
@@ -144,8 +166,8 @@
           return res.text();
         })
         .then(function (html) {
-          patch(factsBox, html);
-          factsPanel.classList.remove("has-error");
+          if (factsBox) patch(factsBox, html);
+          if (factsPanel) factsPanel.classList.remove("has-error");
         })
         .catch(function () {});
     }
@@ -159,7 +181,8 @@
     form.addEventListener("change", function (e) {
       if (e.target === templateSelect) return;
       if (e.target === kommun) scheduleFacts();
-      if (e.target.matches && e.target.matches("[data-party-select]")) syncParty(e.target.closest("[data-signer-row]"));
+      var el = e.target;
+      if (el instanceof Element && el.matches("[data-party-select]")) syncParty(el.closest("[data-signer-row]"));
       schedulePreview();
     });
 
@@ -175,7 +198,8 @@
     // first submit button, "Välj mall", is hidden when the script runs).
     form.addEventListener("keydown", function (e) {
       var el = e.target;
-      if (e.key !== "Enter" || e.isComposing || !el.matches || !el.matches("input:not([type=checkbox]):not([type=radio]):not([type=hidden])")) return;
+      var oneLine = "input:not([type=checkbox]):not([type=radio]):not([type=hidden])";
+      if (e.key !== "Enter" || e.isComposing || !(el instanceof Element) || !el.matches(oneLine)) return;
       e.preventDefault();
       refreshPreview();
     });
@@ -190,7 +214,8 @@
       } else if (action === "preview") {
         e.preventDefault();
         refreshPreview();
-        preview.closest("section").scrollIntoView({ block: "start", behavior: "smooth" });
+        var section = preview && preview.closest("section");
+        if (section) section.scrollIntoView({ block: "start", behavior: "smooth" });
       }
     });
 
@@ -213,7 +238,7 @@
         });
         var legend = row.querySelector("legend");
         if (legend) legend.textContent = rowPattern.replace("{n}", String(i + 1));
-        var remove = row.querySelector('[data-action="remove-row"]');
+        var remove = /** @type {HTMLButtonElement | null} */ (row.querySelector('[data-action="remove-row"]'));
         if (remove) {
           remove.value = String(i);
           remove.setAttribute("aria-label", removePattern.replace("{n}", String(i + 1)));
@@ -221,16 +246,19 @@
       });
     }
 
+    /** @param {Element} row */
     function isEmptyRow(row) {
-      return Array.prototype.every.call(row.querySelectorAll("input[type=text]"), function (x) {
+      var select = row.querySelector("select");
+      return Array.prototype.every.call(row.querySelectorAll("input[type=text]"), function (/** @type {HTMLInputElement} */ x) {
         return x.value.trim() === "";
-      }) && !row.querySelector("select").value && !row.classList.contains("has-error");
+      }) && !(select && select.value) && !row.classList.contains("has-error");
     }
 
+    /** @param {Element | null | undefined} row */
     function syncParty(row) {
       if (!row) return;
-      var select = row.querySelector("[data-party-select]");
-      var other = row.querySelector("[data-party-other]");
+      var select = /** @type {HTMLSelectElement | null} */ (row.querySelector("[data-party-select]"));
+      var other = /** @type {HTMLElement | null} */ (row.querySelector("[data-party-other]"));
       if (!select || !other) return;
       var input = other.querySelector("input");
       var show = select.value === "annat" || (input && input.value.trim() !== "") || other.classList.contains("has-error");
@@ -244,26 +272,30 @@
       renumber();
       var added = rows.lastElementChild;
       syncParty(added);
-      var first = added.querySelector("input[type=text]");
+      var first = added && /** @type {HTMLInputElement | null} */ (added.querySelector("input[type=text]"));
       if (first) first.focus();
     }
 
+    /** @param {Element | null} row */
     function removeRow(row) {
+      if (!rows || !row) return;
       var all = rows.querySelectorAll("[data-signer-row]");
       var index = Array.prototype.indexOf.call(all, row);
       if (all.length <= 1) {
         row.querySelectorAll("input[type=text]").forEach(function (x) {
-          x.value = "";
+          if (x instanceof HTMLInputElement) x.value = "";
         });
-        row.querySelector("select").value = "";
+        var select = row.querySelector("select");
+        if (select) select.value = "";
         syncParty(row);
-        row.querySelector("input[type=text]").focus();
+        var firstInput = /** @type {HTMLInputElement | null} */ (row.querySelector("input[type=text]"));
+        if (firstInput) firstInput.focus();
       } else {
         row.remove();
         renumber();
         var rest = rows.querySelectorAll("[data-signer-row]");
         var next = rest[Math.min(index, rest.length - 1)];
-        var target = next && next.querySelector("input[type=text]");
+        var target = next && /** @type {HTMLInputElement | null} */ (next.querySelector("input[type=text]"));
         if (target) target.focus();
       }
       schedulePreview();
@@ -272,13 +304,13 @@
     if (rows) {
       // Start with the rows in use (at least one); more come with "Lägg till undertecknare".
       var list = Array.prototype.slice.call(rows.querySelectorAll("[data-signer-row]"));
-      list.slice(1).forEach(function (row) {
+      list.slice(1).forEach(function (/** @type {Element} */ row) {
         if (isEmptyRow(row)) row.remove();
       });
       renumber();
       rows.querySelectorAll("[data-signer-row]").forEach(syncParty);
       rows.addEventListener("click", function (e) {
-        var btn = e.target.closest('[data-action="remove-row"]');
+        var btn = e.target instanceof Element ? e.target.closest('[data-action="remove-row"]') : null;
         if (!btn) return;
         e.preventDefault();
         removeRow(btn.closest("[data-signer-row]"));

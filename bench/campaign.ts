@@ -39,7 +39,7 @@ const median = (xs: number[]) => summarize(xs).median;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
-export async function benchCampaign(runs = Number(process.env["BENCH_CAMPAIGN_RUNS"] ?? 3)): Promise<void> {
+export async function benchCampaign(runs = Number(process.env.BENCH_CAMPAIGN_RUNS ?? 3)): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "motionera-bench-campaign-"));
   const cores = availableParallelism();
   const pool: ChildResult[] = [];

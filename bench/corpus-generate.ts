@@ -28,7 +28,7 @@ export function prng(seed: number): () => number {
 export type Rng = () => number;
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 /** Zipf-like: early items far more often than late ones. */
-export const pickSkewed = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(Math.pow(r(), 2.2) * xs.length)]!;
+export const pickSkewed = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() ** 2.2 * xs.length)]!;
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const some = <T>(r: Rng, xs: readonly T[], lo: number, hi: number): T[] => {
   const n = int(r, lo, hi);

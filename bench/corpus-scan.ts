@@ -60,12 +60,12 @@ export function scan(docs: readonly CorpusDocument[], hay: readonly string[], te
     if (!ok) continue;
     total++;
     if (ids.length < limit) ids.push(d.id);
-    inc(facets["kind"]!, d.kind);
-    for (const p of d.parties) inc(facets["party"]!, p);
-    if (d.municipality) inc(facets["municipality"]!, d.municipality.code);
-    if (d.county) inc(facets["county"]!, d.county.code);
-    if (year !== undefined) inc(facets["year"]!, String(year));
-    for (const t of d.topics) inc(facets["topic"]!, t);
+    inc(facets.kind!, d.kind);
+    for (const p of d.parties) inc(facets.party!, p);
+    if (d.municipality) inc(facets.municipality!, d.municipality.code);
+    if (d.county) inc(facets.county!, d.county.code);
+    if (year !== undefined) inc(facets.year!, String(year));
+    for (const t of d.topics) inc(facets.topic!, t);
   }
   return { total, ids, facets };
 }

@@ -193,7 +193,7 @@ async function benchSize(n: number, queries: readonly SearchQuery[]): Promise<vo
     // The real thing: one whole `motionera corpus search` process on a database of n records
     // (the index beside it is fresh, so the database itself is not parsed).
     let storeRows: Row[] = [];
-    if (process.env["BENCH_CORPUS_STORE"] !== "0") {
+    if (process.env.BENCH_CORPUS_STORE !== "0") {
       const dbFile = join(dir, "motionera.json");
       const store = await LowdbStore.open(dbFile);
       await store.putDocuments(docs);
@@ -246,7 +246,7 @@ async function benchSize(n: number, queries: readonly SearchQuery[]): Promise<vo
       rows,
     );
 
-    if (process.env["BENCH_CORPUS_MINISEARCH"] !== "0") {
+    if (process.env.BENCH_CORPUS_MINISEARCH !== "0") {
       // The same figures with MiniSearch as the engine.
       gc();
       t0 = performance.now();

@@ -79,7 +79,12 @@ export async function importWhileProbing(service: Service, path: string, body: {
   let answer = "";
   upload.stdout.on("data", (d: Buffer) => (answer += d.toString()));
   let done = false;
-  const finished = new Promise<void>((resolve) => upload.once("exit", () => ((done = true), resolve())));
+  const finished = new Promise<void>((resolve) =>
+    upload.once("exit", () => {
+      done = true;
+      resolve();
+    }),
+  );
   const latencies = await probe(service.url, () => done);
   await finished;
   const seconds = (performance.now() - started) / 1000;

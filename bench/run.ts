@@ -2,39 +2,39 @@
 import "../src/messages/sv.js";
 import { benchDraftPipeline } from "./draft-pipeline.js";
 
-const runs = Number(process.env["BENCH_RUNS"] ?? 300);
+const runs = Number(process.env.BENCH_RUNS ?? 300);
 process.stdout.write(`Motionera benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
-if (process.env["BENCH_DRAFT"] !== "0") await benchDraftPipeline(runs);
+if (process.env.BENCH_DRAFT !== "0") await benchDraftPipeline(runs);
 
 // Campaigns: 290 municipalities × DOCX + PDF, worker pool vs one thread (BENCH_CAMPAIGN=0 skips it).
-if (process.env["BENCH_CAMPAIGN"] !== "0") {
+if (process.env.BENCH_CAMPAIGN !== "0") {
   const { benchCampaign } = await import("./campaign.js");
   await benchCampaign();
 }
 
 // Corpus search (BENCH_CORPUS=0 skips it; BENCH_CORPUS_SIZES="1000,10000" picks the sizes;
 // BENCH_CORPUS_MINISEARCH=0 and BENCH_CORPUS_STORE=0 skip the MiniSearch and lowdb comparisons).
-if (process.env["BENCH_CORPUS"] !== "0") {
+if (process.env.BENCH_CORPUS !== "0") {
   const { benchCorpusSearch } = await import("./corpus-search.js");
-  const sizes = (process.env["BENCH_CORPUS_SIZES"] ?? "1000,10000,100000").split(",").map((s) => Number(s.trim())).filter((x) => Number.isInteger(x) && x > 0);
+  const sizes = (process.env.BENCH_CORPUS_SIZES ?? "1000,10000,100000").split(",").map((s) => Number(s.trim())).filter((x) => Number.isInteger(x) && x > 0);
   await benchCorpusSearch(sizes);
 }
 
 // The largest facts import while the service answers (BENCH_IMPORT=0 skips it).
-if (process.env["BENCH_IMPORT"] !== "0") {
+if (process.env.BENCH_IMPORT !== "0") {
   const { benchImport } = await import("./import.js");
   await benchImport();
 }
 
 // The web service under load (BENCH_WEB=0 skips it; BENCH_WEB_SECONDS sets each run's length).
-if (process.env["BENCH_WEB"] !== "0") {
+if (process.env.BENCH_WEB !== "0") {
   const { benchWebLoad } = await import("./web-load.js");
   await benchWebLoad();
 }
 
 // Store writes with and without fsync (BENCH_STORE=0 skips it; BENCH_STORE_RUNS, BENCH_STORE_DOCS,
 // BENCH_STORE_DIR: see bench/store-write.ts).
-if (process.env["BENCH_STORE"] !== "0") {
+if (process.env.BENCH_STORE !== "0") {
   const { benchStoreWrite } = await import("./store-write.js");
   await benchStoreWrite();
 }

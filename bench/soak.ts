@@ -18,8 +18,8 @@ import { databaseSchema } from "../src/store/schema.js";
 import { benchRequest } from "./draft-pipeline.js";
 import { printTable, type Row } from "./stats.js";
 
-const seconds = Number(process.env["SOAK_SECONDS"] ?? 300);
-const connections = Number(process.env["SOAK_CONNECTIONS"] ?? 50);
+const seconds = Number(process.env.SOAK_SECONDS ?? 300);
+const connections = Number(process.env.SOAK_CONNECTIONS ?? 50);
 const warmupSeconds = Math.min(30, Math.max(5, Math.round(seconds / 10)));
 const token = "soak-token";
 

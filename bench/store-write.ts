@@ -83,9 +83,9 @@ async function measure(name: string, prepare: (db: string) => void, dir: string,
 }
 
 export async function benchStoreWrite(): Promise<void> {
-  const runs = Number(process.env["BENCH_STORE_RUNS"] ?? 60);
-  const docs = Number(process.env["BENCH_STORE_DOCS"] ?? 10_000);
-  const dir = mkdtempSync(join(process.env["BENCH_STORE_DIR"] ?? tmpdir(), "motionera-bench-store-"));
+  const runs = Number(process.env.BENCH_STORE_RUNS ?? 60);
+  const docs = Number(process.env.BENCH_STORE_DOCS ?? 10_000);
+  const dir = mkdtempSync(join(process.env.BENCH_STORE_DIR ?? tmpdir(), "motionera-bench-store-"));
   try {
     const onTmpfs = statfsSync(dir).type === tmpfsMagic;
     const shipped = defaultDatabasePath;

@@ -41,7 +41,7 @@ async function load(url: string, connections: number, seconds: number, init: { m
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total };
 }
 
-export async function benchWebLoad(seconds = Number(process.env["BENCH_WEB_SECONDS"] ?? 10)): Promise<void> {
+export async function benchWebLoad(seconds = Number(process.env.BENCH_WEB_SECONDS ?? 10)): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "motionera-web-bench-"));
   const db = join(dir, "motionera.json");
   copyFileSync(join(projectRoot, "corpus", "motionera.json"), db);

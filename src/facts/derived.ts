@@ -40,6 +40,7 @@ export function computeDerivedFact(def: DerivedFactDefinition, subject: string, 
   const count = used.filter((f) => where(f.value)).length;
   const dated = used.map((f) => f.asOf).filter((d): d is string => d !== null);
   const asOf = dated.length ? dated.reduce((a, b) => (comparePartialDates(a, b) >= 0 ? a : b)) : null;
+  // biome-ignore lint/complexity/useMathMinMax: ISO timestamps compared as strings, not numbers
   const recordedAt = used.map((f) => f.recordedAt).reduce((a, b) => (a >= b ? a : b));
   const areaName = scope === "lan" ? (countyByCode(subject)?.name ?? subject) : "Sverige";
   const missing = members.length - used.length;

@@ -19,16 +19,16 @@ import { basename, dirname, join, resolve } from "node:path";
 import { holdsDatabaseLock, lockHolder } from "./database-lock.js";
 import { processAlive } from "./process-alive.js";
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The pid a temp name of this database carries, or undefined when the name is not one of its temp files. */
 export function tempFilePid(databaseFile: string, name: string): number | undefined {
   const base = basename(databaseFile);
   const index = basename(databaseFile.replace(/(\.json)?$/i, ".index.json"));
   const shapes = [
-    new RegExp(`^${escape(base)}(?:\\.bak|\\.v\\d+\\.bak|\\.lock)?\\.(\\d+)\\.tmp$`),
-    new RegExp(`^${escape(base)}\\.lock\\.(\\d+)\\.stale$`),
-    new RegExp(`^${escape(index)}\\.(\\d+)\\.[0-9a-z]+\\.tmp$`),
+    new RegExp(`^${escapeRegExp(base)}(?:\\.bak|\\.v\\d+\\.bak|\\.lock)?\\.(\\d+)\\.tmp$`),
+    new RegExp(`^${escapeRegExp(base)}\\.lock\\.(\\d+)\\.stale$`),
+    new RegExp(`^${escapeRegExp(index)}\\.(\\d+)\\.[0-9a-z]+\\.tmp$`),
   ];
   for (const shape of shapes) {
     const m = shape.exec(name);

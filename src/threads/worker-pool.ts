@@ -153,8 +153,14 @@ export class WorkerPool<Job, Result> {
         const onAbort = () => this.#abort(waiting, signal.reason as Error);
         signal.addEventListener("abort", onAbort, { once: true });
         const done = () => signal.removeEventListener("abort", onAbort);
-        waiting.resolve = (r) => (done(), resolve(r));
-        waiting.reject = (e) => (done(), reject(e));
+        waiting.resolve = (r) => {
+          done();
+          resolve(r);
+        };
+        waiting.reject = (e) => {
+          done();
+          reject(e);
+        };
       }
       this.#queue.push(waiting);
       this.#dispatch();

@@ -199,9 +199,9 @@ const countyAlternation = Object.keys(regionNames)
 const countyPatterns: ReadonlyArray<readonly [RegExp, number, string]> = [
   [new RegExp(`\\b[Rr]egion\\s(${countyAlternation})(?:\\slän)?(?![\\p{L}])`, "gu"), 3, "Region"],
   [new RegExp(`(?<![\\p{L}])(${countyAlternation})\\s(?:län|läns)(?![\\p{L}])`, "gu"), 3, "län"],
-  [new RegExp(`(?<![\\p{L}])(Västra Götaland)sregionen`, "gu"), 3, "regionen"],
+  [/(?<![\p{L}])(Västra Götaland)sregionen/gu, 3, "regionen"],
   [new RegExp(`[Ll]änsstyrelsen\\si\\s(${countyAlternation})(?![\\p{L}])`, "gu"), 2, "länsstyrelsen"],
-  [new RegExp(`(?<![\\p{L}])(Skåne|Halland|Blekinge|Värmland|Dalarna|Norrbotten|Västerbotten|Jämtland|Västernorrland|Gävleborg|Östergötland|Södermanland|Sörmland|Västmanland|Kronoberg|Gotland)(?![\\p{L}])`, "gu"), 1, "landskapet"],
+  [/(?<![\p{L}])(Skåne|Halland|Blekinge|Värmland|Dalarna|Norrbotten|Västerbotten|Jämtland|Västernorrland|Gävleborg|Östergötland|Södermanland|Sörmland|Västmanland|Kronoberg|Gotland)(?![\p{L}])/gu, 1, "landskapet"],
 ];
 
 function countyOf(name: string): County | undefined {
@@ -270,7 +270,7 @@ export function inferPlace(doc: Doc, ctx: PlaceContext): PlaceResult {
   }
   const strength = 1 - Math.exp(-top.score / 4);
   const share = top.score / (top.score + second);
-  const confidence = strength * (0.3 + 0.7 * Math.pow(Math.max(0, 2 * share - 1), 0.7));
+  const confidence = strength * (0.3 + 0.7 * Math.max(0, 2 * share - 1) ** 0.7);
   const parts = [top.best.why, ...(top.title ? ["nämns i rubriken"] : []), `${top.count} omnämnanden`];
   if (ranked[1]) parts.push(`före ${ranked[1].place.name} (${ranked[1].count})`);
   const county = top.place.county;

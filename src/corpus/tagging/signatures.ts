@@ -31,7 +31,7 @@ export interface SignatureBlock {
   evidence: string;
 }
 
-const particle = String.raw`(?:af|av|von|van|de|der|den|du|la|le|di|da|el|al|bin)`;
+const particle = "(?:af|av|von|van|de|der|den|du|la|le|di|da|el|al|bin)";
 const nameWord = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?`;
 const namePart = String.raw`${nameWord}(?:\s+(?:${particle}\s+)?${nameWord}){1,3}`;
 const nameLinePattern = new RegExp(String.raw`^(${namePart})\s*(?:\(([^()\d]{1,30})\))?\s*(?:[,–—:-]\s*)?(.*)$`, "u");

@@ -4,7 +4,7 @@
  * compared after stemming like the topic cues). The claim is the sentence itself (at most
  * 300 characters), the stance "for"; a person is to restate them in their own words.
  */
-import type { ArgumentTypeId } from "../vocabulary.js";
+import type { ArgumentTypeId } from "../../domain/vocabulary.js";
 import type { Doc } from "./layout.js";
 import { CueMatcher } from "./topics.js";
 import type { Cue } from "./topics.js";

@@ -7,7 +7,7 @@
  */
 import type { CorpusKind } from "../../domain/corpus-document.js";
 import type { PartialDate } from "../../domain/partial-date.js";
-import type { ArgumentTypeId, TopicId } from "../vocabulary.js";
+import type { ArgumentTypeId, TopicId } from "../../domain/vocabulary.js";
 import { inferAddressee } from "./addressee.js";
 import { inferArguments } from "./arguments.js";
 import { inferDate } from "./dates.js";

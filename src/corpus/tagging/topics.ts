@@ -6,8 +6,8 @@
  * match only capitalised words. A topic needs two hits (more in long texts) or one in the
  * title; its confidence grows with the hits.
  */
-import { topics } from "../vocabulary.js";
-import type { TopicId } from "../vocabulary.js";
+import { topics } from "../../domain/vocabulary.js";
+import type { TopicId } from "../../domain/vocabulary.js";
 import type { Doc } from "./layout.js";
 import { clip, conf, stem, tokenize } from "./text.js";
 import type { Token } from "./text.js";

@@ -8,7 +8,9 @@ import type { ArgumentTypeId } from "../../domain/vocabulary.js";
 import type { Doc } from "./layout.js";
 import { CueMatcher } from "./topics.js";
 import type { Cue } from "./topics.js";
-import { clip, conf, sentences, tokenize } from "./text.js";
+import { sentences } from "../../lang/sentences.js";
+import { tokenize } from "../../lang/tokenize.js";
+import { clip, conf } from "./text.js";
 
 /** Swedish cues per argument type: [phrase, weight]; a sentence needs weight 1 for a type. */
 const argumentCues: Record<ArgumentTypeId, ReadonlyArray<readonly [string, number]>> = {

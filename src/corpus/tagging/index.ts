@@ -122,4 +122,3 @@ export { inferAddressee } from "./addressee.js";
 export { inferTopics, CueMatcher } from "./topics.js";
 export { inferArguments } from "./arguments.js";
 export { inferTitle, inferSummary } from "./title.js";
-export { stem, tokenize, sentences, normalizeText } from "./text.js";

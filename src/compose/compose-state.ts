@@ -11,7 +11,7 @@ import type { Fact } from "../domain/fact.js";
 import type { Signer } from "../domain/signer.js";
 import type { DraftWarning } from "../domain/errors.js";
 import type { CorpusArgument, CorpusDocument } from "../domain/corpus-document.js";
-import { argumentTypeLabel } from "../corpus/vocabulary.js";
+import { argumentTypeLabel } from "../domain/vocabulary.js";
 
 /** An argument from a corpus document that the user chose to include. */
 export interface SelectedArgument {

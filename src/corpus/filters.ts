@@ -3,8 +3,9 @@ import { corpusKinds } from "../domain/corpus-document.js";
 import { MotioneraError } from "../domain/errors.js";
 import { findCounty, findMunicipality } from "../data/places.js";
 import { fold } from "../lang/normalize.js";
+import { findTopic } from "../lang/find-topic.js";
 import { nearest } from "../lang/nearest.js";
-import { topics } from "./vocabulary.js";
+import { topics } from "../domain/vocabulary.js";
 import type { SearchFilters } from "./search/index.js";
 
 export interface FilterInput {
@@ -34,7 +35,7 @@ export function resolveFilters(input: FilterInput): SearchFilters {
   const counties = flat(input.lan).map((c) => findCounty(c).code);
   if (counties.length) out.county = counties;
   const ts = flat(input.topic).map((t) => {
-    const hit = topics.find((x) => fold(x.id) === fold(t) || fold(x.label) === fold(t));
+    const hit = findTopic(t);
     if (!hit) throw new MotioneraError({ code: "input_invalid", field: "topic", problem: `okänt ämne "${t}".${nearest(t, topics.map((x) => x.label)).length ? ` Menade du ${nearest(t, topics.map((x) => x.label)).map((x) => `"${x}"`).join(" eller ")}?` : ""}` });
     return hit.id;
   });

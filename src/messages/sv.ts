@@ -170,7 +170,7 @@ export function reviewLines(review: import("../domain/errors.js").DraftReview): 
 }
 
 /** Why a file could not be imported. */
-export function explainReadProblem(p: import("../corpus/import/read-text.js").ReadProblem): string {
+export function explainReadProblem(p: import("../domain/read-problem.js").ReadProblem): string {
   switch (p.reason) {
     case "unknown_extension":
       return `okänd filtyp ${p.extension}; motionera läser .txt, .md, .docx och .pdf`;

@@ -29,7 +29,7 @@ import {
 import { draftSources, placeholderText, type Block, type Citation, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels } from "./labels.sv.js";
-import { xmlSafe } from "../lang/xml-safe.js";
+import { xmlSafe } from "../domain/xml-safe.js";
 
 export async function renderDocx(draft: Draft): Promise<Buffer> {
   const w = new DocxWriter(draft);

@@ -5,7 +5,7 @@ import { explainWarning } from "../messages/sv.js";
 import type { Draft } from "../domain/draft.js";
 import { draftBaseName } from "../files/draft-files.js";
 import { extensionOf, mimeTypeOf, type Format } from "../render/index.js";
-import { xmlSafe } from "../lang/xml-safe.js";
+import { xmlSafe } from "../domain/xml-safe.js";
 import type { Workspace } from "../workspace.js";
 
 export interface RenderedDraft {

@@ -10,7 +10,7 @@ import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
 import type { ImportOutcome } from "../../corpus/import/import-files.js";
 import { parseOverrides } from "../../corpus/import/overrides.js";
 import type { SearchResult, Snippet } from "../../corpus/search/index.js";
-import { argumentTypeLabel, topicLabel } from "../../corpus/vocabulary.js";
+import { argumentTypeLabel, topicLabel } from "../../domain/vocabulary.js";
 import { factDefinition } from "../../facts/catalog.js";
 import { formatFactValue } from "../../facts/format-value.js";
 import { formatDate } from "../../lang/dates.js";

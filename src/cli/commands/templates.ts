@@ -1,26 +1,11 @@
 import type { Command } from "commander";
 import type { Template } from "../../compose/template-library.js";
-import { factDefinition } from "../../facts/catalog.js";
+import { templateSummary } from "../../compose/template-summary.js";
 import { Workspace } from "../../workspace.js";
 import { action } from "../run.js";
 import { texts } from "../texts.sv.js";
 
 const t = texts.templates;
-
-/** The JSON face of a template: what API clients and scripts need to fill it. */
-export function templateSummary(tpl: Template) {
-  const fm = tpl.frontMatter;
-  return {
-    id: fm.id,
-    kind: fm.kind,
-    title: fm.title,
-    description: fm.description,
-    topics: fm.topics,
-    inputs: fm.inputs,
-    facts: fm.facts.map((f) => ({ ...f, label: factDefinition(f.key)?.label ?? f.key })),
-    maxAge: fm.maxAge,
-  };
-}
 
 function describe(tpl: Template): string {
   const s = templateSummary(tpl);

@@ -7,9 +7,9 @@ import { corpusKinds, corpusLevels, type CorpusDocument } from "../../domain/cor
 import { partialDateSchema } from "../../domain/partial-date.js";
 import { parseSigner, parliamentaryParties } from "../../domain/signer.js";
 import { findCounty, findMunicipality } from "../../data/places.js";
+import { findTopic } from "../../lang/find-topic.js";
 import { nearest } from "../../lang/nearest.js";
-import { fold } from "../../lang/normalize.js";
-import { topics } from "../vocabulary.js";
+import { topics } from "../../domain/vocabulary.js";
 
 export const overrideKeys = ["kind", "level", "kommun", "lan", "parties", "authors", "addressee", "outlet", "date", "title", "summary", "topics"] as const;
 export type OverrideKey = (typeof overrideKeys)[number];
@@ -23,8 +23,7 @@ function invalid(field: string, problem: string): never {
 }
 
 function topicId(v: string): CorpusDocument["topics"][number] {
-  const f = fold(v);
-  const t = topics.find((x) => fold(x.id) === f || fold(x.label) === f);
+  const t = findTopic(v);
   if (!t) invalid("topics", `okänt ämne "${v}"; välj bland ${topics.map((x) => x.label).join(", ")}`);
   return t.id;
 }

@@ -6,7 +6,7 @@
  * Swedish label order, documents get a newest-first order.
  */
 import type { CorpusDocument } from "../../domain/corpus-document.js";
-import { topicLabel } from "../vocabulary.js";
+import { topicLabel } from "../../domain/vocabulary.js";
 import { analyze } from "./analyze.js";
 import { partyName } from "../../domain/signer.js";
 import { U32List, VarintWriter } from "./columns.js";

@@ -4,7 +4,7 @@
  * values largest count first (dictionaries are in label order, so ties need no collator),
  * years newest first.
  */
-import { topicLabel } from "../vocabulary.js";
+import { topicLabel } from "../../domain/vocabulary.js";
 import type { Columns } from "./layout.js";
 import type { FacetName, FacetValue } from "./types.js";
 

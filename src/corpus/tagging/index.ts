@@ -7,7 +7,7 @@
  */
 import type { CorpusKind } from "../../domain/corpus-document.js";
 import type { PartialDate } from "../../domain/partial-date.js";
-import type { ArgumentTypeId, TopicId } from "../vocabulary.js";
+import type { ArgumentTypeId, TopicId } from "../../domain/vocabulary.js";
 import { inferAddressee } from "./addressee.js";
 import { inferArguments } from "./arguments.js";
 import { inferDate } from "./dates.js";
@@ -122,4 +122,3 @@ export { inferAddressee } from "./addressee.js";
 export { inferTopics, CueMatcher } from "./topics.js";
 export { inferArguments } from "./arguments.js";
 export { inferTitle, inferSummary } from "./title.js";
-export { stem, tokenize, sentences, normalizeText } from "./text.js";

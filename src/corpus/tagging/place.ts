@@ -17,8 +17,8 @@ import type { Doc, Line } from "./layout.js";
 import { contentRank } from "./layout.js";
 import { datelinePlace } from "./dates.js";
 import type { SignatureBlock } from "./signatures.js";
-import { clip, conf, quote, tokenize } from "./text.js";
-import type { Token } from "./text.js";
+import { tokenize, type Token } from "../../lang/tokenize.js";
+import { clip, conf, quote } from "./text.js";
 
 export interface PlaceRef {
   code: string;

@@ -7,7 +7,8 @@
 import type { Doc, Line } from "./layout.js";
 import { contentRank } from "./layout.js";
 import { datelinePlace, findDates } from "./dates.js";
-import { clip, conf, quote, sentences } from "./text.js";
+import { sentences } from "../../lang/sentences.js";
+import { clip, conf, quote } from "./text.js";
 
 export interface TitleResult {
   value: string;

@@ -12,7 +12,7 @@
  *   asked to. One bad row rejects the whole file: nothing is written.
  */
 import { extname } from "node:path";
-import { detectEncoding, ReadError } from "../../corpus/import/read-text.js";
+import { DecodeError, detectEncoding } from "../../lang/decode-text.js";
 import { MotioneraError, type FactImportIssue } from "../../domain/errors.js";
 import { sourceSchema, type Fact, type Source } from "../../domain/fact.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
@@ -89,7 +89,7 @@ function encodingOf(file: string, bytes: Uint8Array): Table["encoding"] {
   try {
     return detectEncoding(bytes);
   } catch (e) {
-    if (!(e instanceof ReadError)) throw e;
+    if (!(e instanceof DecodeError)) throw e;
     fileProblem(file, {
       problem: e.problem.reason === "binary" ? "filen innehåller binära data, inte text; spara tabellen som CSV eller JSON" : "texten är varken UTF-8 eller Windows-1252; spara filen som CSV UTF-8",
     });

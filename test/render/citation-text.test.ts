@@ -37,7 +37,7 @@ describe("citation phrasing", () => {
   });
 
   it("finds a citation by number and refuses a dangling one", () => {
-    expect(citationOf(sampleDraft, 2).key).toBe("kast_agreement_count");
+    expect(citationOf(sampleDraft, 2)).toMatchObject({ kind: "fact", key: "kast_agreement_count" });
     expect(() => citationOf(sampleDraft, 9)).toThrow(/9/);
   });
 

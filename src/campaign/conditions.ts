@@ -12,7 +12,7 @@
  * dates), and compared against the value a draft would cite: the municipality's latest,
  * else its county's or the country's where the catalog allows that scope.
  */
-import { z } from "zod";
+import { z } from "../domain/zod.js";
 import { comparePartialDates } from "../domain/partial-date.js";
 import { textLimits, tooLong } from "../domain/text-limits.js";
 import type { FactValue } from "../domain/fact.js";

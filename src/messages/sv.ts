@@ -2,16 +2,11 @@
  * What a Swedish user reads when something is wrong: every error and warning the core
  * raises, worded in one place so it can be reviewed. The CLI and the web service both use it.
  */
-import { z } from "zod";
-import sv from "zod/v4/locales/sv.js";
 import type { DraftWarning, ErrorDetails } from "../domain/errors.js";
 import type { LimitedField } from "../domain/text-limits.js";
 import { formatDate } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
 import { formatNumber } from "../lang/numbers.js";
-
-// zod's own messages ("Ogiltig inmatning …") in Swedish, for every schema in the project.
-z.config(sv());
 
 /** "24 november 2026 kl. 19.20" (Swedish time). */
 function formatDateTime(iso: string): string {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
 import { Workspace, type WorkspaceOptions } from "../../workspace.js";
 import { action, exitCodes, parseOptions, UsageError } from "../run.js";

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { MotioneraError } from "../../domain/errors.js";
 import { writeFileDurably } from "../../files/durable-write.js";

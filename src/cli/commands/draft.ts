@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
 import { explainWarning, reviewLines } from "../../messages/sv.js";
 import { isCheck } from "../../domain/errors.js";

@@ -1,7 +1,7 @@
 /** `motionera facts import <file> --key …`: argv to the core's importFacts, and its plan as text or JSON. */
 import { readFile, stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import { isMotioneraError, MotioneraError } from "../../domain/errors.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
 import { importFacts, maxImportBytes, tooLarge, type FactImportResult } from "../../facts/import/import-facts.js";

@@ -1,6 +1,6 @@
 /** `motionera facts sources [--incomplete] [--json]`: the registry's sources, each once, and what they lack. */
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import type { Source } from "../../domain/fact.js";
 import { registrySources, type RegistrySource } from "../../facts/sources.js";
 import { formatDate } from "../../lang/dates.js";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
 import { findMunicipality } from "../../data/places.js";
 import { factCatalog } from "../../facts/catalog.js";

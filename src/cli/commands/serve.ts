@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import { isMotioneraError } from "../../domain/errors.js";
 import { allowedHostSchema, splitHosts } from "../../server/allowed-hosts.js";
 import { Workspace } from "../../workspace.js";

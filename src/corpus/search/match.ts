@@ -6,7 +6,7 @@
  * hold the phrases are the matches, each score times the number of words it holds.
  */
 import { U32List, VarintReader } from "./columns.js";
-import type { Columns } from "./layout.js";
+import type { Columns } from "./index-layout.js";
 import { hasPhrases, phraseBytes } from "./phrases.js";
 import type { ParsedQuery } from "./query.js";
 import type { TermSpec } from "./query-terms.js";

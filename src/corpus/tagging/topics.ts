@@ -8,7 +8,7 @@
  */
 import { topics } from "../vocabulary.js";
 import type { TopicId } from "../vocabulary.js";
-import type { Doc } from "./layout.js";
+import type { Doc } from "./text-layout.js";
 import { clip, conf, stem, tokenize } from "./text.js";
 import type { Token } from "./text.js";
 

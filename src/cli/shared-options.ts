@@ -4,7 +4,7 @@
  */
 import { Option, type Command } from "commander";
 import { Workspace, type WorkspaceOptions } from "../workspace.js";
-import { texts } from "./texts.sv.js";
+import { texts } from "./messages.sv.js";
 
 /** Each shared option, made afresh for each command (`.addOption(sharedOption.json())`): commander keeps state in an Option. */
 export const sharedOption = {

@@ -15,7 +15,7 @@ import type { PartialDate } from "../domain/partial-date.js";
 import { formatDate, yearPhrase } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
 import { partyName } from "../domain/signer.js";
-import { labels } from "./labels.sv.js";
+import { labels } from "./messages.sv.js";
 
 /** A note or source entry as text plus the URL that follows it (writers may make it a link). */
 export interface NoteText {

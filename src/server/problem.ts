@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "../domain/zod.js";
 import { isMotioneraError, type ErrorDetails } from "../domain/errors.js";
-import { explainBrokenTemplate, explainError, explainImportIssue } from "../messages/sv.js";
+import { explainBrokenTemplate, explainError, explainImportIssue } from "../messages.sv.js";
 import type { Refusal } from "./campaign-admission.js";
 
 export interface FieldError {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { citationNote, citationOf, noteLine, sourceEntry, webUrl, linkUrl } from "../../src/render/citation-text.js";
-import { pageOf } from "../../src/render/labels.sv.js";
+import { pageOf } from "../../src/render/messages.sv.js";
 import { sampleCitations, sampleDraft } from "../fixtures/sample-draft.js";
 
 describe("citation phrasing", () => {

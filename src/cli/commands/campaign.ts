@@ -3,7 +3,7 @@ import { z } from "../../domain/zod.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
 import { action, exitCodes, parseOptions, UsageError } from "../run.js";
 import { openWorkspace, sharedOption, workspaceOptions } from "../shared-options.js";
-import { texts } from "../texts.sv.js";
+import { texts } from "../messages.sv.js";
 import { collect, parseAuthors, parseFormats, parseSets } from "../option-values.js";
 
 const t = texts.campaign;

@@ -4,7 +4,7 @@ import { z } from "../../domain/zod.js";
 import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { MotioneraError } from "../../domain/errors.js";
 import { writeFileDurably } from "../../files/durable-write.js";
-import { explainError, explainReadProblem } from "../../messages/sv.js";
+import { explainError, explainReadProblem } from "../../messages.sv.js";
 import { exportFormats } from "../../corpus/export-formats.js";
 import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
 import type { ImportOutcome } from "../../corpus/import/import-files.js";
@@ -17,7 +17,7 @@ import { formatDate } from "../../lang/dates.js";
 import { nearest } from "../../lang/nearest.js";
 import { action, parseOptions, UsageError } from "../run.js";
 import { openWorkspace, sharedOption } from "../shared-options.js";
-import { texts } from "../texts.sv.js";
+import { texts } from "../messages.sv.js";
 import { collect, parseSets } from "../option-values.js";
 
 const t = texts.corpus;

@@ -1,14 +1,14 @@
 import type { Command } from "commander";
 import { z } from "../../domain/zod.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
-import { explainWarning, reviewLines } from "../../messages/sv.js";
+import { explainWarning, reviewLines } from "../../messages.sv.js";
 import { isCheck } from "../../domain/errors.js";
 import { writeDraftFiles } from "../../files/draft-files.js";
 import { takePdfThread } from "../../render/pdf-thread.js";
 import { action, parseOptions } from "../run.js";
 import { collect, parseAuthors, parseFormats, parseSets } from "../option-values.js";
 import { openWorkspace, sharedOption } from "../shared-options.js";
-import { texts } from "../texts.sv.js";
+import { texts } from "../messages.sv.js";
 
 const optionsSchema = z.object({
   template: z.string().min(1),

@@ -9,7 +9,7 @@ import { fileProblem } from "../../facts/import/issues.js";
 import { formatDate } from "../../lang/dates.js";
 import { action, flagName, parseOptions, UsageError } from "../run.js";
 import { openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
-import { texts } from "../texts.sv.js";
+import { texts } from "../messages.sv.js";
 
 const t = texts.factsImport;
 

@@ -7,7 +7,7 @@ import { formatDate } from "../../lang/dates.js";
 import { formatList } from "../../lang/lists.js";
 import { action, parseOptions } from "../run.js";
 import { openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
-import { texts } from "../texts.sv.js";
+import { texts } from "../messages.sv.js";
 
 const t = texts.facts;
 

@@ -12,7 +12,7 @@ import { registerFactsSources, sourceHeadline } from "./facts-sources.js";
 import { collect } from "../option-values.js";
 import { parliamentaryParties } from "../../domain/signer.js";
 import { openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
-import { texts } from "../texts.sv.js";
+import { texts } from "../messages.sv.js";
 
 const t = texts.facts;
 

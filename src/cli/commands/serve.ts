@@ -4,7 +4,7 @@ import { isMotioneraError } from "../../domain/errors.js";
 import { allowedHostSchema, splitHosts } from "../../server/allowed-hosts.js";
 import { action, parseOptions, UsageError } from "../run.js";
 import { openWorkspace, sharedOption } from "../shared-options.js";
-import { texts } from "../texts.sv.js";
+import { texts } from "../messages.sv.js";
 
 const t = texts.serve;
 

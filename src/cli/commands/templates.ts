@@ -3,7 +3,7 @@ import type { Template } from "../../compose/template-library.js";
 import { factDefinition } from "../../facts/catalog.js";
 import { action } from "../run.js";
 import { openWorkspace, sharedOption } from "../shared-options.js";
-import { texts } from "../texts.sv.js";
+import { texts } from "../messages.sv.js";
 
 const t = texts.templates;
 

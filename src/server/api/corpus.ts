@@ -15,7 +15,7 @@ import type { SearchFilters } from "../../corpus/search/index.js";
 import { corpusDocumentSchema, corpusKinds, type CorpusDocument } from "../../domain/corpus-document.js";
 import { isMotioneraError } from "../../domain/errors.js";
 import { nearest } from "../../lang/nearest.js";
-import { explainError, explainReadProblem } from "../../messages/sv.js";
+import { explainError, explainReadProblem } from "../../messages.sv.js";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { attachment } from "../drafting.js";

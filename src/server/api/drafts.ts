@@ -7,7 +7,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "../../domain/zod.js";
 import { draftRequestSchema } from "../../domain/draft-request.js";
 import type { DraftReview, DraftWarning } from "../../domain/errors.js";
-import { explainWarning } from "../../messages/sv.js";
+import { explainWarning } from "../../messages.sv.js";
 import { formats, mimeTypeOf, type Format } from "../../render/index.js";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";

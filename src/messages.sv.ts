@@ -2,11 +2,11 @@
  * What a Swedish user reads when something is wrong: every error and warning the core
  * raises, worded in one place so it can be reviewed. The CLI and the web service both use it.
  */
-import type { DraftWarning, ErrorDetails } from "../domain/errors.js";
-import type { LimitedField } from "../domain/text-limits.js";
-import { formatDate } from "../lang/dates.js";
-import { formatList } from "../lang/lists.js";
-import { formatNumber } from "../lang/numbers.js";
+import type { DraftWarning, ErrorDetails } from "./domain/errors.js";
+import type { LimitedField } from "./domain/text-limits.js";
+import { formatDate } from "./lang/dates.js";
+import { formatList } from "./lang/lists.js";
+import { formatNumber } from "./lang/numbers.js";
 
 /** "24 november 2026 kl. 19.20" (Swedish time). */
 function formatDateTime(iso: string): string {
@@ -127,7 +127,7 @@ export function explainBrokenTemplate(d: Extract<ErrorDetails, { code: "template
 }
 
 /** "rad 7, kolumn "Kommun": okänd kommun "Lidngö". Menade du "Lidingö"?" */
-export function explainImportIssue(i: import("../domain/errors.js").FactImportIssue): string {
+export function explainImportIssue(i: import("./domain/errors.js").FactImportIssue): string {
   const where = [
     i.line !== undefined ? `rad ${i.line}` : "",
     i.entry !== undefined ? `post ${i.entry}` : "",
@@ -160,12 +160,12 @@ export function explainWarning(w: DraftWarning): string {
 }
 
 /** "[FYLL I: …]" and "kontrollera" items as one list of lines, for every surface that shows a draft. */
-export function reviewLines(review: import("../domain/errors.js").DraftReview): { placeholders: string[]; checks: string[] } {
+export function reviewLines(review: import("./domain/errors.js").DraftReview): { placeholders: string[]; checks: string[] } {
   return { placeholders: review.placeholders.map((p) => `Fyll i: ${p}`), checks: review.checks.map((c) => `Kontrollera: ${explainWarning(c)}`) };
 }
 
 /** Why a file could not be imported. */
-export function explainReadProblem(p: import("../corpus/import/read-text.js").ReadProblem): string {
+export function explainReadProblem(p: import("./corpus/import/read-text.js").ReadProblem): string {
   switch (p.reason) {
     case "unknown_extension":
       return `okänd filtyp ${p.extension}; motionera läser .txt, .md, .docx och .pdf`;

@@ -1,6 +1,6 @@
 /**
  * Every Swedish text the command line prints of its own (help, headings, confirmations).
- * Error and warning texts shared with the web service live in src/messages/sv.ts.
+ * Error and warning texts shared with the web service live in src/messages.sv.ts.
  */
 export const texts = {
   program: "Motionera: motioner, interpellationer, debattartiklar och pressmeddelanden för svensk kommunpolitik, med källhänvisade fakta om varje kommun.",

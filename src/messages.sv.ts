@@ -49,6 +49,44 @@ export function explainTooLong(field: string, max: number, length: number | unde
   return `${field} får vara högst ${formatNumber(max)} tecken${length !== undefined ? `, men är ${formatNumber(length)}` : ""}`;
 }
 
+/**
+ * The `problem` a core check puts in an error's details (and the messages of the core's own
+ * zod checks): what is wrong with one value, worded for the user. `explainError` sets it in
+ * its sentence ("Uppgiften kan inte sparas: …").
+ */
+export const problems = {
+  /** compose: arguments chosen for a template without a place for them. */
+  argumentsNotTaken: (templateId: string) => `mallen ${templateId} tar inte emot argument från korpusen`,
+  /** facts: a value typed for a key. */
+  notYesOrNo: (text: string, key: string) => `"${text}" ska vara ja eller nej för ${key}`,
+  notANumber: (text: string, key: string) => `"${text}" är inget tal (${key})`,
+  badDateValue: (text: string, problem: string | undefined) => `"${text}": ${problem}`,
+  emptyText: "texten är tom",
+  invalidText: "ogiltig text",
+  invalidDate: "ogiltigt datum",
+  derivedKey: (key: string, from: string) => `${key} beräknas ur registret (ur ${from}) och kan inte anges; lägg till eller importera ${from} i stället`,
+  wrongScope: (key: string, scopes: readonly string[], subjectName: string) => `${key} gäller ${scopes.join("/")}, inte ${subjectName}`,
+  sinceAfterAsOf: (since: string, asOf: string) => `perioden kan inte börja (${since}) efter datumet den avser (${asOf})`,
+  /** corpus: filters and an import's overrides. */
+  unknownKind: (kind: string, kinds: readonly string[]) => `okänd typ "${kind}"; välj bland ${kinds.join(", ")}`,
+  unknownTopic: (topic: string, suggestions: readonly string[]) => `okänt ämne "${topic}".${suggestions.length ? ` Menade du ${suggestions.map((x) => `"${x}"`).join(" eller ")}?` : ""}`,
+  unreadableAuthors: (text: string) => `kan inte läsa "${text}"; skriv "Namn (Parti), roll; Namn (Parti)"`,
+  mustNotBeEmpty: "får inte vara tomt",
+  /** campaign: a --where condition. */
+  conditionEmpty: "villkoret är tomt",
+  conditionUnknownWord: (word: string) => `okänt ord "${word}"; skriv "saknas" eller "finns" efter nyckeln`,
+  conditionShape: "skriv nyckel, jämförelse och värde (=, !=, <, >, <=, >=) eller nyckel följd av saknas",
+  conditionValueMissing: (operator: string) => `värdet efter ${operator} saknas`,
+  conditionUnreadable: "oläsligt",
+  conditionNotOrdered: (key: string, type: "boolean" | "text") => `${key} är ${type === "boolean" ? "ja eller nej" : "en text"} och kan bara jämföras med = eller !=`,
+  /** campaign: the output folder. */
+  outputIsFile: "det finns redan en fil med det namnet (eller i sökvägen); ange en mapp",
+  outputNotWritable: "mappen går inte att skriva i (behörighet saknas); välj en annan mapp med --out",
+  /** store: a database file that fails its schema. */
+  unknownStoreError: "okänt fel",
+  moreStoreErrors: (more: number) => ` (och ${more} fel till)`,
+} as const;
+
 const quoted = (xs: readonly string[]) => formatList(xs.map((x) => `"${x}"`), "eller");
 const didYouMean = (xs: readonly string[]) => (xs.length ? ` Menade du ${quoted(xs)}?` : "");
 

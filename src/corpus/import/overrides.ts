@@ -10,6 +10,7 @@ import { findCounty, findMunicipality } from "../../data/places.js";
 import { nearest } from "../../lang/nearest.js";
 import { fold } from "../../lang/normalize.js";
 import { topics } from "../vocabulary.js";
+import { problems } from "../../messages.sv.js";
 
 export const overrideKeys = ["kind", "level", "kommun", "lan", "parties", "authors", "addressee", "outlet", "date", "title", "summary", "topics"] as const;
 export type OverrideKey = (typeof overrideKeys)[number];
@@ -59,13 +60,13 @@ export function parseOverrides(raw: Record<string, string>): Overrides {
       case "authors":
         out.authors = v.split(";").map((a) => {
           const s = parseSigner(a);
-          if (!s) invalid(key, `kan inte läsa "${a}"; skriv "Namn (Parti), roll; Namn (Parti)"`);
+          if (!s) invalid(key, problems.unreadableAuthors(a));
           return s;
         });
         break;
       case "date": {
         const d = partialDateSchema.safeParse(v);
-        if (!d.success) invalid(key, d.error.issues[0]?.message ?? "ogiltigt datum");
+        if (!d.success) invalid(key, d.error.issues[0]?.message ?? problems.invalidDate);
         out.date = d.data;
         break;
       }
@@ -76,7 +77,7 @@ export function parseOverrides(raw: Record<string, string>): Overrides {
       case "outlet":
       case "title":
       case "summary":
-        if (!v) invalid(key, "får inte vara tomt");
+        if (!v) invalid(key, problems.mustNotBeEmpty);
         out[key as "addressee" | "outlet" | "title" | "summary"] = v;
         break;
       default:

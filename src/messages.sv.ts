@@ -87,6 +87,91 @@ export const problems = {
   moreStoreErrors: (more: number) => ` (och ${more} fel till)`,
 } as const;
 
+type Scope = "kommun" | "lan" | "land";
+type ValueType = "boolean" | "number" | "text" | "date";
+const scopeWords: Record<Scope, string> = { kommun: "kommuner", lan: "län", land: "hela landet" };
+const scopeName: Record<Scope, string> = { kommun: "en kommun", lan: "ett län", land: "hela landet" };
+const typeWords: Record<ValueType, string> = {
+  boolean: "ja eller nej",
+  number: "ett tal",
+  text: "en text",
+  date: "ett datum (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)",
+};
+/** "kolumn" or "fält", in the forms a sentence needs. */
+const columnWords = (kind: "column" | "field") =>
+  kind === "column" ? { a: "kolumn", none: "ingen kolumn", one: "en kolumn", it: "den", which: "kolumn" } : { a: "fält", none: "inget fält", one: "ett fält", it: "det", which: "av fälten" };
+
+/** What is wrong with a facts import: the file, a row or a cell (`FactImportIssue.problem`, a skipped row's reason). */
+export const importProblems = {
+  tooMuchMemory: (limitMb: number) => `filen kräver mer minne än en import får använda (${limitMb} MB); dela upp den i mindre filer`,
+  tooLarge: (mb: string, limitMb: number) => `filen är ${mb} MB, mer än gränsen ${limitMb} MB`,
+  zipArchive: "filen är ett Excel- eller zip-arkiv, inte text; spara kalkylbladet som CSV (CSV UTF-8 eller semikolonavgränsad) och importera den filen",
+  binary: "filen innehåller binära data, inte text; spara tabellen som CSV eller JSON",
+  undecodable: "texten är varken UTF-8 eller Windows-1252; spara filen som CSV UTF-8",
+  unknownKpi: "okänt nyckeltal",
+  sourceTitleMissing: (kolada: boolean) => `källans titel saknas${kolada ? "" : " (krävs för CSV- och JSON-filer; bara Kolada-filer har en egen källa)"}`,
+  publisherMissing: (kolada: boolean) => `källans utgivare saknas${kolada ? "" : " (krävs för CSV- och JSON-filer; bara Kolada-filer har en egen källa)"}`,
+  asOfMissing: "datum som värdena avser saknas (krävs för CSV- och JSON-filer; en Kolada-fil har ett år per värde)",
+  noRows: "filen har inga rader med värden under rubrikraden",
+  noValues: "filen har inget värde att importera (alla rader saknar värde)",
+  tooManyValues: (limit: number) => `filen har fler än ${formatNumber(limit)} värden att importera, och det är fler än en import tar; dela upp den i flera filer (till exempel en per år)`,
+  rowAsOfMissing: "datum som värdet avser saknas (ange --as-of)",
+  noValue: "inget värde",
+  sameValueAs: (line: number) => `samma värde som på rad ${line}`,
+  conflictingValue: (subject: string, before: string, line: number, now: string) => `${subject} har redan värdet ${before} på rad ${line}, här ${now}; behåll en av raderna`,
+  /** The subject cell. */
+  subjectMissing: "kommun saknas",
+  codeAndNameDisagree: (code: string, byCode: string, byName: string) => `koden ${code} är ${byCode}, inte ${byName}`,
+  subjectOutOfScope: (text: string, scope: Scope, key: string, scopes: readonly Scope[]) => `"${text}" är ${scopeName[scope]}, men ${key} gäller bara ${scopes.map((x) => scopeWords[x]).join(" och ")}`,
+  neitherMunicipalityNorCounty: (text: string) => `"${text}" är varken en kommun eller ett län`,
+  unknownCounty: (text: string) => `okänt län "${text}"`,
+  unknownMunicipality: (text: string) => `okänd kommun "${text}"`,
+  nationOnly: (key: string, text: string) => `${key} gäller bara hela landet (SE), inte "${text}"`,
+  /** The value cell. */
+  notFinite: (raw: number) => `${raw} är inget ändligt tal`,
+  numberForType: (raw: number, key: string, type: ValueType) => `${raw} är ett tal, men ${key} ska vara ${typeWords[type]}`,
+  booleanForType: (raw: boolean, key: string, type: ValueType) => `${raw} är ett sanningsvärde, men ${key} ska vara ${typeWords[type]}`,
+  /** CSV. */
+  tooFewColumns: (count: number, separator: string) => `raden har ${count === 1 ? "bara en kolumn" : `bara ${count} kolumner`}, så kolumnen saknas (är avgränsaren "${separator}" rätt?)`,
+  badQuotes: 'citattecknen i raden stämmer inte: ett fält som börjar med " ska sluta med " (skriv "" för ett citattecken inuti)',
+  notCsv: (detail: string) => `filen kan inte läsas som CSV (${detail})`,
+  emptyCsv: "filen är tom; första raden ska namnge kolumnerna (till exempel Kommun;Värde)",
+  /** Finding the subject and value columns (or JSON fields). */
+  noSuchColumn: (kind: "column" | "field", name: string, present: string) => `det finns inget ${columnWords(kind).a} "${name}" (det finns ${present})`,
+  headerLooksLikeData: (cell: string) => `första raden ska vara en rubrikrad som namnger kolumnerna (till exempel Kommun;Värde), men "${cell}" ser ut som en kommun`,
+  noSubjectColumn: (kind: "column" | "field", present: string) => {
+    const w = columnWords(kind);
+    return `hittar ${w.none} med kommuner bland ${present}; döp ${w.it} till Kommun eller Kommunkod, eller ange ${w.it} med --municipality-column`;
+  },
+  noValueColumn: (kind: "column" | "field", present: string) => `hittar ${columnWords(kind).none} med värden (bara ${present}); lägg till ${columnWords(kind).one} Värde`,
+  whichValueColumn: (kind: "column" | "field", candidates: string) => {
+    const w = columnWords(kind);
+    return `vet inte vilken ${w.which} som har värdena: ${candidates}; döp ${w.it} till Värde eller ange ${w.it} med --value-column`;
+  },
+  sameColumn: (kind: "column" | "field", header: string) => `kommunerna och värdena kan inte stå i samma ${columnWords(kind).a} ("${header}")`,
+  /** JSON. */
+  notJson: (detail: string) => `filen är inte giltig JSON (${detail})`,
+  notAList: 'filen ska vara en lista av objekt, till exempel [{"kommun": "Lidingö", "värde": 12}], eller ett svar från Kolada ({"values": [...]})',
+  tooManyFields: (limit: number) => `posterna har fler än ${limit} olika fält; en tabell att importera har ett fält med kommuner och ett med värden`,
+  entryNotObject: "posten är inte ett objekt med kommun och värde",
+  fieldMissing: "fältet saknas",
+  subjectNotNameOrCode: "ska vara ett namn eller en kod",
+  valueNotScalar: "ska vara ett enkelt värde (tal, text, true/false), inte en lista eller ett objekt",
+  /** Kolada. */
+  koladaEntryNotObject: "posten är inte ett objekt",
+  koladaOrgUnit: "Kolada-värden per organisationsenhet (ou) kan inte importeras, bara per kommun",
+  koladaNotAYear: (period: string) => `"${period}" är inget år`,
+  koladaNationOutOfScope: (key: string) => `riket (0000): ${key} gäller inte hela landet`,
+  koladaUnknownRegion: (code: string) => `okänd regionkod "${code}"`,
+  koladaCountyOutOfScope: (county: string, code: string, key: string) => `${county} (${code}): ${key} gäller inte län`,
+  koladaNotAMunicipalityCode: (code: string) => `"${code}" är ingen kommunkod (fyra siffror)`,
+  koladaTooManyValues: "listan har fler värden än Kolada ger (ett per kön: T, K och M)",
+  koladaNoValues: "inga värden",
+  koladaNoTotal: (genders: string) => `flera värden (${genders}) men ingen totalsiffra (gender "T")`,
+  koladaValueMissing: (period: string, status: string | undefined) => `värde saknas för ${period}${status ? ` (status ${status})` : ""}`,
+  koladaSeveralKpis: (named: string, key: string) => `filen har värden för flera nyckeltal (${named}); importera ett nyckeltal per fil, eftersom alla värden lagras under samma nyckel (${key})`,
+} as const;
+
 const quoted = (xs: readonly string[]) => formatList(xs.map((x) => `"${x}"`), "eller");
 const didYouMean = (xs: readonly string[]) => (xs.length ? ` Menade du ${quoted(xs)}?` : "");
 

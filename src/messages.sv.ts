@@ -172,6 +172,41 @@ export const importProblems = {
   koladaSeveralKpis: (named: string, key: string) => `filen har värden för flera nyckeltal (${named}); importera ett nyckeltal per fil, eftersom alla värden lagras under samma nyckel (${key})`,
 } as const;
 
+/** What is wrong with a template file (its front matter or its Handlebars), for `template_invalid`. */
+export const templateProblems = {
+  partial: "delmallar ({{> …}}) används inte; skriv texten i mallen själv",
+  partialBlock: "delmallar ({{#> …}}) används inte; skriv texten i mallen själv",
+  decorator: "dekoratörer ({{* …}}) används inte i mallar",
+  decoratorBlock: "dekoratörer och inline-delmallar ({{#* …}}) används inte i mallar",
+  unknownHelper: (name: string, known: readonly string[]) => `okänd hjälpfunktion "${name}"; mallarna kan använda ${known.join(", ")}`,
+  lookupRefused: (key: string) => `lookup: "${key}" kan inte slås upp i en mall`,
+  factKeyFirst: (helper: string) => `${helper}: första argumentet ska vara en faktanyckel inom citattecken`,
+  factKeyQuoted: (helper: string) => `${helper}: faktanycklar skrivs inom citattecken`,
+  unknownFactKey: (key: string) => `okänd faktanyckel "${key}"`,
+  factNotDeclared: (key: string) => `faktanyckeln "${key}" används men står inte under facts: i front matter`,
+  committeeNeedsFact: `committee: lägg till faktanyckeln "social_services_committee" under facts: i front matter`,
+  nameRefused: (name: string, original: string) => `"${name}" kan inte användas i en mall (${original})`,
+  unknownDataVariable: (name: string, allowed: readonly string[]) => `@${name} finns inte för mallar; de kan använda ${allowed.map((v) => `@${v}`).join(", ")}`,
+  inputNotDeclared: (name: string) => `input.${name} används men står inte under inputs: i front matter`,
+  unreadableTemplate: (detail: string) => `mallen kunde inte läsas (${detail})`,
+  unreadableFile: (detail: string) => `filen kunde inte läsas (${detail})`,
+  tooLarge: (kb: number, limitKb: number) => `mallen är ${kb} kB; en mall får vara högst ${limitKb} kB`,
+  unknownFactKeyInFacts: (key: string) => `facts: okänd faktanyckel "${key}"`,
+  unknownTopic: (topic: string, topics: readonly string[]) => `topics: okänt ämne "${topic}"; ämnena är ${topics.join(", ")}`,
+  nestedTooDeep: (what: "block" | "subexpression", limit: number) => `${what === "block" ? "block ({{#…}})" : "deluttryck ((…))"} nästlade i mer än ${limit} nivåer; dela upp texten`,
+  unclosedBlock: (name: string) => `{{#${name}}} avslutas aldrig med {{/${name}}}`,
+  duplicateId: (id: string, otherFile: string) => `id "${id}" används redan av ${otherFile}`,
+  notADocumentKind: (folder: string, kinds: readonly string[]) => `mappen ${folder}/ är ingen dokumenttyp (${kinds.join(", ")})`,
+  kindDisagrees: (kind: string, folder: string) => `kind: ${kind} men filen ligger i ${folder}/`,
+  idDisagrees: (id: string, fileId: string) => `id: ${id} men filen heter ${fileId}.hbs`,
+  /** Front matter. */
+  noFrontMatter: 'mallen måste börja med front matter: en rad "---", YAML, och en rad "---"',
+  frontMatterUnclosed: 'front matter saknar avslutande rad "---"',
+  frontMatterTooDeep: "front matter är nästlad för djupt",
+  yamlAlias: (alias: string) => `YAML: alias (*${alias}) används inte i mallar; skriv ut värdet där det ska stå`,
+  frontMatterUnreadable: (detail: string) => `YAML: front matter kunde inte läsas (${detail})`,
+} as const;
+
 const quoted = (xs: readonly string[]) => formatList(xs.map((x) => `"${x}"`), "eller");
 const didYouMean = (xs: readonly string[]) => (xs.length ? ` Menade du ${quoted(xs)}?` : "");
 

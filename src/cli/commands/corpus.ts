@@ -218,7 +218,7 @@ export function registerCorpus(program: Command): void {
         const registry = await ws.facts();
         const facts = doc.facts.map((fid) => {
           const f = registry.byId(fid);
-          if (!f) return { id: fid, text: "(finns inte i registret)" };
+          if (!f) return { id: fid, text: t.factNotInRegistry };
           const def = factDefinition(f.key);
           return { id: fid, text: `${def?.label ?? f.key}: ${formatFactValue(f.value, def)}${f.asOf ? ` (${formatDate(f.asOf)})` : ""}; ${[f.source.title, f.source.publisher].filter(Boolean).join(", ")}` };
         });

@@ -81,7 +81,7 @@ export function registerFactsImport(facts: Command): void {
           bytes = await readFile(file);
         } catch (e) {
           if (isMotioneraError(e)) throw e;
-          throw new MotioneraError({ code: "fact_import_invalid", file, issues: [{ problem: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message }], total: 1 });
+          throw new MotioneraError({ code: "fact_import_invalid", file, issues: [{ problem: (e as NodeJS.ErrnoException).code === "ENOENT" ? texts.fileMissing : (e as Error).message }], total: 1 });
         }
         const ws = await openWorkspace(o);
         let result: FactImportResult;

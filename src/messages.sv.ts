@@ -72,6 +72,8 @@ export const problems = {
   unknownTopic: (topic: string, suggestions: readonly string[]) => `okänt ämne "${topic}".${suggestions.length ? ` Menade du ${suggestions.map((x) => `"${x}"`).join(" eller ")}?` : ""}`,
   unreadableAuthors: (text: string) => `kan inte läsa "${text}"; skriv "Namn (Parti), roll; Namn (Parti)"`,
   mustNotBeEmpty: "får inte vara tomt",
+  chooseAmong: (choices: readonly string[]) => `välj bland ${choices.join(", ")}`,
+  unknownTopicChoose: (topic: string, topics: readonly string[]) => `okänt ämne "${topic}"; välj bland ${topics.join(", ")}`,
   /** campaign: a --where condition. */
   conditionEmpty: "villkoret är tomt",
   conditionUnknownWord: (word: string) => `okänt ord "${word}"; skriv "saknas" eller "finns" efter nyckeln`,

@@ -26,7 +26,7 @@ function invalid(field: string, problem: string): never {
 function topicId(v: string): CorpusDocument["topics"][number] {
   const f = fold(v);
   const t = topics.find((x) => fold(x.id) === f || fold(x.label) === f);
-  if (!t) invalid("topics", `okänt ämne "${v}"; välj bland ${topics.map((x) => x.label).join(", ")}`);
+  if (!t) invalid("topics", problems.unknownTopicChoose(v, topics.map((x) => x.label)));
   return t.id;
 }
 
@@ -36,11 +36,11 @@ export function parseOverrides(raw: Record<string, string>): Overrides {
     const v = value.trim();
     switch (key as OverrideKey) {
       case "kind":
-        if (!(corpusKinds as readonly string[]).includes(v)) invalid(key, `välj bland ${corpusKinds.join(", ")}`);
+        if (!(corpusKinds as readonly string[]).includes(v)) invalid(key, problems.chooseAmong(corpusKinds));
         out.kind = v as CorpusDocument["kind"];
         break;
       case "level":
-        if (!(corpusLevels as readonly string[]).includes(v)) invalid(key, `välj bland ${corpusLevels.join(", ")}`);
+        if (!(corpusLevels as readonly string[]).includes(v)) invalid(key, problems.chooseAmong(corpusLevels));
         out.level = v as CorpusDocument["level"];
         break;
       case "kommun": {

@@ -7,6 +7,7 @@ import { findTopic } from "../lang/find-topic.js";
 import { nearest } from "../lang/nearest.js";
 import { topics } from "../domain/vocabulary.js";
 import type { SearchFilters } from "./search/index.js";
+import { problems } from "../messages.sv.js";
 
 export interface FilterInput {
   kind?: readonly string[];
@@ -24,7 +25,7 @@ export function resolveFilters(input: FilterInput): SearchFilters {
   const out: SearchFilters = {};
   const kinds = flat(input.kind).map((k) => {
     const hit = corpusKinds.find((c) => fold(c) === fold(k));
-    if (!hit) throw new MotioneraError({ code: "input_invalid", field: "kind", problem: `okänd typ "${k}"; välj bland ${corpusKinds.join(", ")}` });
+    if (!hit) throw new MotioneraError({ code: "input_invalid", field: "kind", problem: problems.unknownKind(k, corpusKinds) });
     return hit;
   });
   if (kinds.length) out.kind = kinds;
@@ -36,7 +37,7 @@ export function resolveFilters(input: FilterInput): SearchFilters {
   if (counties.length) out.county = counties;
   const ts = flat(input.topic).map((t) => {
     const hit = findTopic(t);
-    if (!hit) throw new MotioneraError({ code: "input_invalid", field: "topic", problem: `okänt ämne "${t}".${nearest(t, topics.map((x) => x.label)).length ? ` Menade du ${nearest(t, topics.map((x) => x.label)).map((x) => `"${x}"`).join(" eller ")}?` : ""}` });
+    if (!hit) throw new MotioneraError({ code: "input_invalid", field: "topic", problem: problems.unknownTopic(t, nearest(t, topics.map((x) => x.label))) });
     return hit.id;
   });
   if (ts.length) out.topic = ts;

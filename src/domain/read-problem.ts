@@ -1,6 +1,6 @@
 /**
  * Why a file a user imports could not be read as text: the reasons the import reports per
- * file and src/messages/sv.ts explains in Swedish.
+ * file and src/messages.sv.ts explains in Swedish.
  */
 
 /** A .docx that is no valid zip, or one built to exhaust memory (src/corpus/import/docx-zip.ts). */

@@ -5,7 +5,7 @@
  * years newest first.
  */
 import { topicLabel } from "../../domain/vocabulary.js";
-import type { Columns } from "./layout.js";
+import type { Columns } from "./index-layout.js";
 import type { FacetName, FacetValue } from "./types.js";
 
 /** Facet counts over the first `count` matching ordinals, in one pass. */

@@ -5,7 +5,7 @@
  * 300 characters), the stance "for"; a person is to restate them in their own words.
  */
 import type { ArgumentTypeId } from "../../domain/vocabulary.js";
-import type { Doc } from "./layout.js";
+import type { Doc } from "./text-layout.js";
 import { CueMatcher } from "./topics.js";
 import type { Cue } from "./topics.js";
 import { sentences } from "../../lang/sentences.js";

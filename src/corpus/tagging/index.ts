@@ -12,7 +12,7 @@ import { inferAddressee } from "./addressee.js";
 import { inferArguments } from "./arguments.js";
 import { inferDate } from "./dates.js";
 import { inferKind, inferLevel } from "./kind.js";
-import { layout } from "./layout.js";
+import { layout } from "./text-layout.js";
 import { inferProposals, inferQuestions } from "./lists.js";
 import { inferParties } from "./parties.js";
 import { inferPlace } from "./place.js";
@@ -109,8 +109,8 @@ export function tagText(text: string, hints?: { fileName?: string }): TagResult 
   };
 }
 
-export { layout } from "./layout.js";
-export type { Doc, Line, Paragraph } from "./layout.js";
+export { layout } from "./text-layout.js";
+export type { Doc, Line, Paragraph } from "./text-layout.js";
 export { findSignatures, quotedSpeakers, isPersonName } from "./signatures.js";
 export type { Author, SignatureBlock } from "./signatures.js";
 export { inferKind, inferLevel, riksdagDesignation } from "./kind.js";

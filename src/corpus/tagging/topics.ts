@@ -8,7 +8,7 @@
  */
 import { topics } from "../../domain/vocabulary.js";
 import type { TopicId } from "../../domain/vocabulary.js";
-import type { Doc } from "./layout.js";
+import type { Doc } from "./text-layout.js";
 import { stem, type StemOptions } from "../../lang/stem.js";
 import { tokenize, type Token } from "../../lang/tokenize.js";
 import { clip, conf } from "./text.js";

@@ -18,7 +18,7 @@ import { factDefinition } from "../../facts/catalog.js";
 import { formatFactValue } from "../../facts/format-value.js";
 import type { FactRegistry } from "../../facts/registry.js";
 import { formatDate } from "../../lang/dates.js";
-import { explainError } from "../../messages/sv.js";
+import { explainError } from "../../messages.sv.js";
 import { sv } from "../messages.sv.js";
 import { sendErrorPage } from "./error-page.js";
 import { Layout, sendPage } from "./layout.js";

@@ -14,12 +14,15 @@ export interface FieldProblem {
   details: ErrorDetails;
 }
 
-/** Zod issues as problems (`input_invalid` naming the dotted path), under `prefix` if given. */
+/** Zod issues as problems (`input_invalid` naming the dotted path), the first per field, under `prefix` if given. */
 export function issueProblems(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix: FieldPath = []): FieldProblem[] {
-  return issues.map((i) => {
+  const out: FieldProblem[] = [];
+  for (const i of issues) {
     const path = [...prefix, ...i.path.map((p) => (typeof p === "number" ? p : String(p)))];
-    return { path, details: { code: "input_invalid", field: path.join("."), problem: i.message } };
-  });
+    if (out.some((p) => pathText(p.path) === pathText(path))) continue;
+    out.push({ path, details: { code: "input_invalid", field: path.join("."), problem: i.message } });
+  }
+  return out;
 }
 
 /**

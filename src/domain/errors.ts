@@ -2,7 +2,7 @@
  * Errors the core raises for bad input. They carry a code and the details a surface needs
  * to explain them; the Swedish wording lives in one place, src/messages/sv.ts.
  */
-import type { FieldProblem } from "./field-problem.js";
+import type { FieldPath, FieldProblem } from "./field-problem.js";
 
 export type ErrorDetails =
   | { code: "unknown_municipality"; query: string; suggestions: string[] }
@@ -48,10 +48,13 @@ export interface FactImportIssue {
 
 export class MotioneraError extends Error {
   readonly details: ErrorDetails;
-  constructor(details: ErrorDetails, message?: string) {
+  /** The field the problem is in, when a check knows it ("municipality", "inputs.committee"). */
+  readonly path: FieldPath | undefined;
+  constructor(details: ErrorDetails, message?: string, path?: FieldPath) {
     super(message ?? details.code);
     this.name = "MotioneraError";
     this.details = details;
+    this.path = path;
   }
 }
 

@@ -34,7 +34,7 @@ export function attempt<T>(problems: FieldProblem[], path: FieldPath, fn: () => 
     return fn();
   } catch (e) {
     if (!(e instanceof MotioneraError)) throw e;
-    problems.push(...problemsOf(e.details, path));
+    problems.push(...(e.details.code === "request_invalid" ? problemsOf(e.details, path) : [{ path: e.path ? [...path, ...e.path] : path, details: e.details }]));
     return undefined;
   }
 }
@@ -42,6 +42,11 @@ export function attempt<T>(problems: FieldProblem[], path: FieldPath, fn: () => 
 /** The problems an error stands for: its own list for `request_invalid`, else itself at `path`. */
 export function problemsOf(details: ErrorDetails, path: FieldPath = []): FieldProblem[] {
   return details.code === "request_invalid" ? details.problems.map((p) => ({ path: [...path, ...p.path], details: p.details })) : [{ path, details }];
+}
+
+/** The problems an error stands for, each at its path as far as the error knows it. */
+export function errorProblems(e: MotioneraError): FieldProblem[] {
+  return problemsOf(e.details, e.details.code === "request_invalid" ? [] : (e.path ?? []));
 }
 
 /** Is a problem already recorded at this path (or inside it)? */
@@ -52,7 +57,7 @@ export function hasProblemAt(problems: readonly FieldProblem[], path: FieldPath)
 /** Nothing when there are no problems; one is thrown as itself, several as `request_invalid`. */
 export function throwProblems(problems: readonly FieldProblem[]): void {
   if (problems.length === 0) return;
-  if (problems.length === 1) throw new MotioneraError(problems[0]!.details);
+  if (problems.length === 1) throw new MotioneraError(problems[0]!.details, undefined, problems[0]!.path);
   throw new MotioneraError({ code: "request_invalid", problems: [...problems] });
 }
 

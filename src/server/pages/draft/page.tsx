@@ -3,23 +3,23 @@
  * (generated from its front matter), arguments from the corpus, the facts that will be
  * cited, a preview and the downloads. Works as a plain form; site.js makes it live.
  */
-import type { Template } from "../../compose/template-library.js";
-import type { TemplateInput } from "../../domain/template.js";
-import type { CorpusDocument } from "../../domain/corpus-document.js";
-import { documentKinds } from "../../domain/template.js";
-import { parliamentaryParties } from "../../domain/signer.js";
-import { allMunicipalities } from "../../data/places.js";
-import { citationOf } from "../../corpus/search/index.js";
-import { argumentTypeLabel, findTopic } from "../../corpus/vocabulary.js";
-import { sv } from "../messages.sv.js";
-import { errorId, fieldId, otherParty, type FieldError, type FieldErrors, type FormState, type SignerRow } from "./draft-state.js";
+import type { Template } from "../../../compose/template-library.js";
+import type { TemplateInput } from "../../../domain/template.js";
+import type { CorpusDocument } from "../../../domain/corpus-document.js";
+import { documentKinds } from "../../../domain/template.js";
+import { parliamentaryParties } from "../../../domain/signer.js";
+import { allMunicipalities } from "../../../data/places.js";
+import { citationOf } from "../../../corpus/search/index.js";
+import { argumentTypeLabel, findTopic } from "../../../corpus/vocabulary.js";
+import { sv } from "../../messages.sv.js";
+import { errorId, fieldId, otherParty, type FieldError, type FieldErrors, type FormState, type SignerRow } from "./state.js";
 import { FactsPanel, type FactLine } from "./facts-panel.js";
-import { Layout } from "./layout.js";
-import { paths, recordHref } from "./links.js";
-import { BrokenTemplates, describedBy, ErrorText } from "./parts.js";
+import { Layout } from "../frame/layout.js";
+import { paths, recordHref } from "../frame/links.js";
+import { BrokenTemplates, describedBy, ErrorText } from "../kit/parts.js";
 import { PreviewPanel, type PreviewModel } from "./preview.js";
-import type { Place } from "../../domain/municipality.js";
-import type { MotioneraError } from "../../domain/errors.js";
+import type { Place } from "../../../domain/municipality.js";
+import type { MotioneraError } from "../../../domain/errors.js";
 
 const t = sv.draft;
 

@@ -11,34 +11,34 @@
  */
 import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app.js";
-import type { ServerContext } from "../context.js";
-import type { Template, TemplateLibrary } from "../../compose/template-library.js";
-import { campaignZipStream, planFor, zipName } from "../../campaign/index.js";
-import type { CampaignRequest } from "../../campaign/plan.js";
-import { parseCondition } from "../../campaign/conditions.js";
-import { validateInputs } from "../../compose/inputs.js";
-import { findCounty, findMunicipality } from "../../data/places.js";
-import { counties } from "../../data/municipalities.js";
-import { isMotioneraError, type ErrorDetails } from "../../domain/errors.js";
-import type { Place } from "../../domain/municipality.js";
-import { isoDateSchema } from "../../domain/partial-date.js";
-import { parseSigner, type Signer } from "../../domain/signer.js";
-import { documentKinds } from "../../domain/template.js";
-import { explainError } from "../../messages/sv.js";
-import { todayInSweden } from "../../lang/dates.js";
-import { formats, type Format } from "../../render/index.js";
-import { attachment } from "../drafting.js";
-import { admitCampaign, type Refusal } from "../campaign-admission.js";
-import { explainBrokenTemplate } from "../../messages/sv.js";
-import type { MotioneraError } from "../../domain/errors.js";
-import { sv } from "../messages.sv.js";
-import { sourceFromBody, sourceFromQuery, type FieldError, type FormSource } from "./draft-state.js";
-import { formGuards } from "./guards.js";
-import { Layout, sendPage } from "./layout.js";
-import { paths, placeHref } from "./links.js";
-import { BrokenTemplates, describedBy, ErrorText } from "./parts.js";
-import { sendErrorPage } from "./error-page.js";
+import type { AppEnv } from "../../app.js";
+import type { ServerContext } from "../../context.js";
+import type { Template, TemplateLibrary } from "../../../compose/template-library.js";
+import { campaignZipStream, planFor, zipName } from "../../../campaign/index.js";
+import type { CampaignRequest } from "../../../campaign/plan.js";
+import { parseCondition } from "../../../campaign/conditions.js";
+import { validateInputs } from "../../../compose/inputs.js";
+import { findCounty, findMunicipality } from "../../../data/places.js";
+import { counties } from "../../../data/municipalities.js";
+import { isMotioneraError, type ErrorDetails } from "../../../domain/errors.js";
+import type { Place } from "../../../domain/municipality.js";
+import { isoDateSchema } from "../../../domain/partial-date.js";
+import { parseSigner, type Signer } from "../../../domain/signer.js";
+import { documentKinds } from "../../../domain/template.js";
+import { explainError } from "../../../messages/sv.js";
+import { todayInSweden } from "../../../lang/dates.js";
+import { formats, type Format } from "../../../render/index.js";
+import { attachment } from "../../drafting.js";
+import { admitCampaign, type Refusal } from "../../campaign-admission.js";
+import { explainBrokenTemplate } from "../../../messages/sv.js";
+import type { MotioneraError } from "../../../domain/errors.js";
+import { sv } from "../../messages.sv.js";
+import { sourceFromBody, sourceFromQuery, type FieldError, type FormSource } from "../draft/state.js";
+import { formGuards } from "../frame/guards.js";
+import { Layout, sendPage } from "../frame/layout.js";
+import { paths, placeHref } from "../frame/links.js";
+import { BrokenTemplates, describedBy, ErrorText } from "../kit/parts.js";
+import { sendErrorPage } from "../frame/error-page.js";
 
 const t = sv.campaign;
 
@@ -384,7 +384,7 @@ export function registerCampaignPages(app: OpenAPIHono<AppEnv>, ctx: ServerConte
     const errors: Errors = new Map();
     let selection: Place[] | undefined;
     try {
-      const { baseSelection, filterPlaces } = await import("../../campaign/plan.js");
+      const { baseSelection, filterPlaces } = await import("../../../campaign/plan.js");
       const conditions = lines(form.where).map(parseCondition);
       selection = filterPlaces(baseSelection(form.lan ? [form.lan] : [], items(form.kommuner)), conditions, await ctx.workspace.facts());
     } catch (e) {

@@ -4,18 +4,18 @@
  * DraftRequest. Errors are keyed by the field they belong to, so the page can show each one
  * next to its field.
  */
-import type { TemplateLibrary, Template } from "../../compose/template-library.js";
-import { inputFieldSchema } from "../../compose/inputs.js";
-import { findMunicipality } from "../../data/places.js";
-import type { DraftRequest } from "../../domain/draft-request.js";
-import { isMotioneraError, type ErrorDetails } from "../../domain/errors.js";
-import type { Place } from "../../domain/municipality.js";
-import { isoDateSchema } from "../../domain/partial-date.js";
-import { parliamentaryParties, signerSchema, type Signer } from "../../domain/signer.js";
-import { formatDate } from "../../lang/dates.js";
-import { explainBrokenTemplate } from "../../messages/sv.js";
-import { sv } from "../messages.sv.js";
-import { paths } from "./links.js";
+import type { TemplateLibrary, Template } from "../../../compose/template-library.js";
+import { inputFieldSchema } from "../../../compose/inputs.js";
+import { findMunicipality } from "../../../data/places.js";
+import type { DraftRequest } from "../../../domain/draft-request.js";
+import { isMotioneraError, type ErrorDetails } from "../../../domain/errors.js";
+import type { Place } from "../../../domain/municipality.js";
+import { isoDateSchema } from "../../../domain/partial-date.js";
+import { parliamentaryParties, signerSchema, type Signer } from "../../../domain/signer.js";
+import { formatDate } from "../../../lang/dates.js";
+import { explainBrokenTemplate } from "../../../messages/sv.js";
+import { sv } from "../../messages.sv.js";
+import { paths } from "../frame/links.js";
 
 export interface SignerRow {
   name: string;

@@ -5,24 +5,24 @@
  */
 import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app.js";
-import type { ServerContext } from "../context.js";
-import { attachment, renderDraftFor, reviewHeaders } from "../drafting.js";
-import { findMunicipality } from "../../data/places.js";
-import { isMotioneraError } from "../../domain/errors.js";
-import type { Place } from "../../domain/municipality.js";
-import { todayInSweden } from "../../lang/dates.js";
-import type { Format } from "../../render/index.js";
-import { checkForm, errorForField, readForm, sortErrors, sourceFromBody, sourceFromQuery, type FieldErrors, type FormState } from "./draft-state.js";
-import { acceptsArguments, argumentGroups, DraftPage } from "./draft-page.js";
+import type { AppEnv } from "../../app.js";
+import type { ServerContext } from "../../context.js";
+import { attachment, renderDraftFor, reviewHeaders } from "../../drafting.js";
+import { findMunicipality } from "../../../data/places.js";
+import { isMotioneraError } from "../../../domain/errors.js";
+import type { Place } from "../../../domain/municipality.js";
+import { todayInSweden } from "../../../lang/dates.js";
+import type { Format } from "../../../render/index.js";
+import { checkForm, errorForField, readForm, sortErrors, sourceFromBody, sourceFromQuery, type FieldErrors, type FormState } from "./state.js";
+import { acceptsArguments, argumentGroups, DraftPage } from "./page.js";
 import { factLines, FactsPanelContent } from "./facts-panel.js";
-import { sendFragment, sendPage } from "./layout.js";
-import { paths } from "./links.js";
+import { sendFragment, sendPage } from "../frame/layout.js";
+import { paths } from "../frame/links.js";
 import { PreviewContent, previewFor, type PreviewModel } from "./preview.js";
-import { formGuards } from "./guards.js";
-import { sv } from "../messages.sv.js";
-import { sendErrorPage } from "./error-page.js";
-import { BrokenTemplates } from "./parts.js";
+import { formGuards } from "../frame/guards.js";
+import { sv } from "../../messages.sv.js";
+import { sendErrorPage } from "../frame/error-page.js";
+import { BrokenTemplates } from "../kit/parts.js";
 
 const downloadFormats: readonly Format[] = ["docx", "pdf", "md"];
 

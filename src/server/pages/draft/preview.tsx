@@ -1,12 +1,12 @@
 /** The live preview: the draft as our HTML writer renders it, or what stops it. */
 import { raw } from "hono/html";
-import { renderDraftFor } from "../drafting.js";
-import { isMotioneraError, type DraftReview } from "../../domain/errors.js";
-import type { TemplateLibrary } from "../../compose/template-library.js";
-import type { Workspace } from "../../workspace.js";
-import { sv } from "../messages.sv.js";
+import { renderDraftFor } from "../../drafting.js";
+import { isMotioneraError, type DraftReview } from "../../../domain/errors.js";
+import type { TemplateLibrary } from "../../../compose/template-library.js";
+import type { Workspace } from "../../../workspace.js";
+import { sv } from "../../messages.sv.js";
 import { ReviewBox } from "./review.js";
-import { checkForm, errorForField, fieldId, sortErrors, type FieldErrors, type FormState } from "./draft-state.js";
+import { checkForm, errorForField, fieldId, sortErrors, type FieldErrors, type FormState } from "./state.js";
 
 export type PreviewModel =
   | { kind: "draft"; html: string; placeholder: boolean; review: DraftReview }

@@ -2,27 +2,27 @@
  * /korpus — search with facets (links that add or remove a filter; filters combine),
  * highlighted snippets and pagination; /korpus/:id — one record.
  */
-import { partyName } from "../../domain/signer.js";
+import { partyName } from "../../../domain/signer.js";
 import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app.js";
-import type { ServerContext } from "../context.js";
-import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
-import { citationOf, facetNames, type FacetName, type SearchHit, type SearchResult, type Snippet } from "../../corpus/search/index.js";
-import { argumentTypeLabel, findTopic, topicLabel } from "../../corpus/vocabulary.js";
-import { countyByCode, municipalityByCode } from "../../data/places.js";
-import type { CorpusDocument } from "../../domain/corpus-document.js";
-import { isMotioneraError } from "../../domain/errors.js";
-import { factDefinition } from "../../facts/catalog.js";
-import { formatFactValue } from "../../facts/format-value.js";
-import type { FactRegistry } from "../../facts/registry.js";
-import { formatDate } from "../../lang/dates.js";
-import { explainError } from "../../messages/sv.js";
-import { sv } from "../messages.sv.js";
-import { sendErrorPage } from "./error-page.js";
-import { Layout, sendPage } from "./layout.js";
-import { draftHref, paths, recordHref } from "./links.js";
-import { PlaceLink, SourceRef } from "./parts.js";
+import type { AppEnv } from "../../app.js";
+import type { ServerContext } from "../../context.js";
+import { resolveFilters, type FilterInput } from "../../../corpus/filters.js";
+import { citationOf, facetNames, type FacetName, type SearchHit, type SearchResult, type Snippet } from "../../../corpus/search/index.js";
+import { argumentTypeLabel, findTopic, topicLabel } from "../../../corpus/vocabulary.js";
+import { countyByCode, municipalityByCode } from "../../../data/places.js";
+import type { CorpusDocument } from "../../../domain/corpus-document.js";
+import { isMotioneraError } from "../../../domain/errors.js";
+import { factDefinition } from "../../../facts/catalog.js";
+import { formatFactValue } from "../../../facts/format-value.js";
+import type { FactRegistry } from "../../../facts/registry.js";
+import { formatDate } from "../../../lang/dates.js";
+import { explainError } from "../../../messages/sv.js";
+import { sv } from "../../messages.sv.js";
+import { sendErrorPage } from "../frame/error-page.js";
+import { Layout, sendPage } from "../frame/layout.js";
+import { draftHref, paths, recordHref } from "../frame/links.js";
+import { PlaceLink, SourceRef } from "../kit/parts.js";
 
 const t = sv.corpus;
 const pageSize = 10;

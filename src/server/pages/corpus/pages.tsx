@@ -11,7 +11,7 @@ import { resolveFilters, type FilterInput } from "../../../corpus/filters.js";
 import { citationOf, facetNames, type FacetName, type SearchHit, type SearchResult, type Snippet } from "../../../corpus/search/index.js";
 import { argumentTypeLabel, findTopic, topicLabel } from "../../../corpus/vocabulary.js";
 import { countyByCode, municipalityByCode } from "../../../data/places.js";
-import type { CorpusDocument } from "../../../domain/corpus-document.js";
+import { isDocumentId, type CorpusDocument } from "../../../domain/corpus-document.js";
 import { isMotioneraError } from "../../../domain/errors.js";
 import { factDefinition } from "../../../facts/catalog.js";
 import { formatFactValue } from "../../../facts/format-value.js";
@@ -474,7 +474,7 @@ export function registerCorpusPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext
 
   app.get(`${paths.corpus}/:id`, async (c) => {
     const id = c.req.param("id");
-    const doc = /^[a-z0-9][a-z0-9-]*$/.test(id) ? await ctx.workspace.store.document(id) : undefined;
+    const doc = isDocumentId(id) ? await ctx.workspace.store.document(id) : undefined;
     if (!doc) return sendErrorPage(c, 404, { title: sv.errors.pages[404]!.title, text: sv.record.notFound(id) });
     // "Använd i ett utkast" opens the template that shares most topics with the document.
     const templates = (await ctx.workspace.templates()).all();

@@ -21,7 +21,7 @@ import type { ServerContext } from "../context.js";
 import { serveAsset } from "./frame/assets.js";
 import { registerCorpusPages } from "./corpus/pages.js";
 import { registerDraftPages } from "./draft/routes.js";
-import { registerCampaignPages } from "./campaign/page.js";
+import { registerCampaignPages } from "./campaign/routes.js";
 import { sendErrorPage } from "./frame/error-page.js";
 import { paths } from "./frame/links.js";
 import { registerPlacePages } from "./place/pages.js";

@@ -13,8 +13,9 @@ import type { FactRegistry } from "../../../facts/registry.js";
 import { isStale, oldestAcceptable } from "../../../facts/staleness.js";
 import { formatAge, formatDate } from "../../../lang/dates.js";
 import { sv } from "../../messages.sv.js";
-import { errorId, type FieldError } from "./state.js";
-import { ErrorText, PlaceLink, SourceRef } from "../kit/parts.js";
+import { draftIds } from "./check.js";
+import { ErrorText, type FieldError } from "../kit/form.js";
+import { PlaceLink, SourceRef } from "../kit/parts.js";
 import { ReviewBox } from "./review.js";
 import type { DraftReview } from "../../../domain/errors.js";
 
@@ -60,7 +61,7 @@ export interface FactsPanelProps {
 export function FactsPanelContent(props: FactsPanelProps) {
   return (
     <>
-      {props.error && <ErrorText id={errorId("facts")} error={props.error} />}
+      {props.error && <ErrorText id={draftIds.error("facts")} error={props.error} />}
       <FactsList {...props} />
     </>
   );

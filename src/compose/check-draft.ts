@@ -70,7 +70,8 @@ export function checkDraftRequest(request: DraftRequest, deps: DraftCheckDeps): 
   }
 
   let selected: SelectedArgument[] | undefined;
-  const refs = parsed.success ? parsed.data.arguments : [];
+  // The references the schema let through (all of them, when something else in the request is wrong).
+  const refs = parsed.success ? parsed.data.arguments : hasProblemAt(problems, ["arguments"]) || !Array.isArray(raw.arguments) ? [] : (raw.arguments as unknown[]).filter((r): r is string => typeof r === "string");
   if (template && refs.length > 0) {
     if (!takesArguments(template)) {
       problems.push({ path: ["arguments"], details: { code: "input_invalid", field: "arguments", problem: `mallen ${template.frontMatter.id} tar inte emot argument från korpusen` } });

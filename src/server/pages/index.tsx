@@ -19,7 +19,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { serveAsset } from "./frame/assets.js";
-import { registerCorpusPages } from "./corpus/pages.js";
+import { registerCorpusPages } from "./corpus/routes.js";
 import { registerDraftPages } from "./draft/routes.js";
 import { registerCampaignPages } from "./campaign/routes.js";
 import { sendErrorPage } from "./frame/error-page.js";

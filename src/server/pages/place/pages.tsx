@@ -13,7 +13,7 @@ import { isMotioneraError } from "../../../domain/errors.js";
 import type { Place } from "../../../domain/municipality.js";
 import type { FactScope } from "../../../facts/catalog.js";
 import { factRowsForPlace, type FactRow } from "../../../facts/place-facts.js";
-import type { FactRegistry } from "../../../facts/registry.js";
+import { fittingTemplates } from "../../../compose/template-choice.js";
 import { formatDate, todayInSweden } from "../../../lang/dates.js";
 import { sv } from "../../messages.sv.js";
 import { sendErrorPage } from "../frame/error-page.js";
@@ -75,11 +75,6 @@ function FactGroup({ id, heading, rows }: { id: string; heading: string; rows: F
       )}
     </section>
   );
-}
-
-/** Templates whose required facts are all present for the place. */
-export function fittingTemplates(templates: readonly Template[], registry: FactRegistry, place: Place): Template[] {
-  return templates.filter((x) => x.frontMatter.facts.every((f) => !f.required || registry.resolve(place, f.key)));
 }
 
 function PlacePage({ place, rows, templates }: { place: Place; rows: FactRow[]; templates: Template[] }) {

@@ -1,13 +1,13 @@
 /**
- * The campaign page's view ("/kampanj", routes in ./routes.tsx) — one template for many municipalities: template, county, a list of
- * municipalities, fact conditions, signers, date, the template's fields and the formats, as
- * a plain server-rendered form. GET shows the form (and, with "Visa urvalet", which
- * municipalities the choices select); POST checks every field, then streams back a zip with
- * one draft per municipality and the summary. Nothing is written to disk. The route only
- * translates between the form and src/campaign. The form has no token (a secret does not
- * belong in a page whose "Visa urvalet" puts the fields in the address): it runs what the
- * service allows without one, admitted as the API's campaigns are (../campaign-admission.ts);
- * a larger campaign is refused with a pointer to the API and its token.
+ * The campaign page's view ("/kampanj"; routes in ./routes.tsx): one template for many
+ * municipalities — template, county, a list of municipalities, fact conditions, signers,
+ * date, the template's fields and the formats, as a plain server-rendered form. GET shows
+ * the form (and, with "Visa urvalet", which municipalities the choices select); POST has the
+ * core check the whole request, then streams back a zip with one draft per municipality and
+ * the summary. Nothing is written to disk. The form has no token (a secret does not belong in
+ * a page whose "Visa urvalet" puts the fields in the address): it runs what the service
+ * allows without one, admitted as the API's campaigns are (../../campaign-admission.ts); a
+ * larger campaign is refused with a pointer to the API and its token.
  */
 import type { Child } from "hono/jsx";
 import type { Template } from "../../../compose/template-library.js";

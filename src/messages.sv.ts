@@ -113,6 +113,7 @@ export const importProblems = {
   unknownKpi: "okänt nyckeltal",
   sourceTitleMissing: (kolada: boolean) => `källans titel saknas${kolada ? "" : " (krävs för CSV- och JSON-filer; bara Kolada-filer har en egen källa)"}`,
   publisherMissing: (kolada: boolean) => `källans utgivare saknas${kolada ? "" : " (krävs för CSV- och JSON-filer; bara Kolada-filer har en egen källa)"}`,
+  asOfFormat: "datum skrivs ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
   asOfMissing: "datum som värdena avser saknas (krävs för CSV- och JSON-filer; en Kolada-fil har ett år per värde)",
   noRows: "filen har inga rader med värden under rubrikraden",
   noValues: "filen har inget värde att importera (alla rader saknar värde)",
@@ -269,6 +270,8 @@ export function explainError(d: ErrorDetails): string {
       return `Ingen kommun uppfyller urvalet (${d.selection}). Inga filer skrevs. Ändra län, kommuner eller villkor; se uppgifterna med motionera facts <kommun>.`;
     case "draft_has_placeholders":
       return `Utkastet har ${d.placeholders.length === 1 ? "ett ställe" : `${d.placeholders.length} ställen`} att fylla i (${formatList(d.placeholders.map((p) => `"${p}"`), "och")}), och --strict godtar inga. Ange uppgifterna med --set, lägg till dem i faktaregistret eller gör utkastet utan --strict.`;
+    case "request_invalid":
+      return [`${d.problems.length} fel:`, ...d.problems.map((p) => `  ${explainError(p.details)}`)].join("\n");
     case "fact_import_invalid": {
       const more = d.total - d.issues.length;
       const head = `Filen ${d.file} kan inte importeras; ingenting sparades. ${d.total === 1 ? "1 fel" : `${d.total} fel`}:`;

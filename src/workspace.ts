@@ -2,10 +2,11 @@
  * The core's face for the edges (CLI, web): opens the store and the template library once
  * and offers the operations they translate to.
  */
+import type { DraftCheck, DraftCheckDeps } from "./compose/check-draft.js";
 import type { Composed } from "./compose/compose.js";
 import type { TemplateLibrary } from "./compose/template-library.js";
 import type { DraftRequest } from "./domain/draft-request.js";
-import type { CorpusDocument } from "./domain/corpus-document.js";
+import { documentIdOfRef, type CorpusDocument } from "./domain/corpus-document.js";
 import { FactRegistry } from "./facts/registry.js";
 import { databasePath, templatesDir } from "./project-paths.js";
 import { LowdbStore } from "./store/lowdb-store.js";
@@ -63,17 +64,28 @@ export class Workspace {
 
   async compose(request: DraftRequest): Promise<Composed> {
     const { composeDraft } = await import("./compose/compose.js");
+    return composeDraft(request, await this.draftDeps(request));
+  }
+
+  /** Every problem with a draft request (each at its field's path), without composing. */
+  async checkDraft(request: DraftRequest): Promise<DraftCheck> {
+    const { checkDraftRequest } = await import("./compose/check-draft.js");
+    return checkDraftRequest(request, await this.draftDeps(request));
+  }
+
+  /** What composing and checking a request need: templates, facts, and the corpus documents its arguments come from. */
+  private async draftDeps(request: DraftRequest): Promise<DraftCheckDeps> {
     const documents = new Map<string, CorpusDocument>();
-    for (const ref of request.arguments ?? []) {
-      const id = ref.split("#")[0] ?? "";
-      const doc = documents.has(id) ? undefined : await this.store.document(id);
+    for (const ref of Array.isArray(request.arguments) ? request.arguments : []) {
+      const id = typeof ref === "string" ? documentIdOfRef(ref) : "";
+      const doc = !id || documents.has(id) ? undefined : await this.store.document(id);
       if (doc) documents.set(id, doc);
     }
-    return composeDraft(request, {
+    return {
       templates: await this.templates(),
       facts: await this.facts(),
       documents,
       ...(this.options.today ? { today: this.options.today } : {}),
-    });
+    };
   }
 }

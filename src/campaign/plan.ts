@@ -5,9 +5,10 @@
  * list of municipalities to draft for. Any error here means nothing is written.
  */
 import type { Template, TemplateLibrary } from "../compose/template-library.js";
-import { validateInputs } from "../compose/inputs.js";
+import { checkInputs } from "../compose/inputs.js";
 import { allMunicipalities, findCounty, findMunicipality } from "../data/places.js";
 import { MotioneraError } from "../domain/errors.js";
+import { attempt, hasProblemAt, issueProblems, throwProblems, type FieldProblem } from "../domain/field-problem.js";
 import type { Place } from "../domain/municipality.js";
 import { isoDateSchema } from "../domain/partial-date.js";
 import { inputValuesSchema } from "../domain/draft-request.js";
@@ -53,15 +54,6 @@ export interface CampaignPlan {
   selection: string;
 }
 
-function parseRequest(request: CampaignRequest): CampaignSettings {
-  const parsed = campaignRequestSchema.safeParse(request);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new MotioneraError({ code: "input_invalid", field: issue.path.map(String).join("."), problem: issue.message });
-  }
-  return { ...parsed.data, date: parsed.data.date ?? todayInSweden() };
-}
-
 /** The municipalities of the counties and the list, or all 290 when neither is given; sorted by code. */
 export function baseSelection(counties: readonly string[], municipalities: readonly string[]): Place[] {
   if (counties.length === 0 && municipalities.length === 0) return [...allMunicipalities()];
@@ -88,19 +80,61 @@ export function describeSelection(s: Pick<CampaignSettings, "counties" | "munici
   return parts.join("; ");
 }
 
+/** What a campaign check found: every problem, and what could be read (all of it when there is no problem). */
+export interface CampaignCheck {
+  problems: FieldProblem[];
+  settings?: CampaignSettings;
+  template?: Template;
+  conditions?: Condition[];
+}
+
+const text = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+const texts = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
 /**
- * Checks the request and selects the municipalities. Throws MotioneraError naming the first
- * thing wrong (unknown template, county, municipality or fact key, a bad condition, a bad
- * field value, an empty selection).
+ * Every problem with a campaign request, each at its path: its shape (zod), the template and
+ * its fields ("inputs.<name>"), each county ("counties.<i>"), municipality, condition
+ * ("where.<i>") and required fact key ("require.<i>").
+ */
+export function checkCampaignRequest(request: CampaignRequest, deps: { templates: TemplateLibrary }): CampaignCheck {
+  const parsed = campaignRequestSchema.safeParse(request);
+  const problems = parsed.success ? [] : issueProblems(parsed.error.issues);
+  const raw = request as Partial<Record<keyof CampaignRequest, unknown>>;
+  const name = text(raw.template);
+  const template = name && !hasProblemAt(problems, ["template"]) ? attempt(problems, ["template"], () => deps.templates.get(name)) : undefined;
+  const inputs = raw.inputs ?? {};
+  if (template && typeof inputs === "object" && inputs !== null && !Array.isArray(inputs)) {
+    problems.push(...checkInputs(template.frontMatter, inputs as Record<string, unknown>).problems.filter((p) => !hasProblemAt(problems, p.path)));
+  }
+  texts(raw.counties).forEach((q, i) => {
+    if (typeof q === "string" && q.trim() && !hasProblemAt(problems, ["counties", i])) attempt(problems, ["counties", i], () => findCounty(q));
+  });
+  texts(raw.municipalities).forEach((q, i) => {
+    if (typeof q === "string" && q.trim() && !hasProblemAt(problems, ["municipalities", i])) attempt(problems, ["municipalities", i], () => findMunicipality(q));
+  });
+  const conditions: Condition[] = [];
+  texts(raw.where).forEach((w, i) => {
+    if (typeof w !== "string" || !w.trim() || hasProblemAt(problems, ["where", i])) return;
+    const c = attempt(problems, ["where", i], () => parseCondition(w));
+    if (c) conditions.push(c);
+  });
+  texts(raw.require).forEach((key, i) => {
+    if (typeof key !== "string" || hasProblemAt(problems, ["require", i]) || factDefinition(key.trim())) return;
+    problems.push({ path: ["require", i], details: { code: "unknown_fact_key", key, suggestions: nearest(key, factCatalog.map((d) => d.key)) } });
+  });
+  if (problems.length > 0 || !parsed.success || !template) return { problems, ...(template ? { template } : {}) };
+  return { problems, settings: { ...parsed.data, date: parsed.data.date ?? todayInSweden() }, template, conditions };
+}
+
+/**
+ * Checks the request and selects the municipalities. Throws MotioneraError: every problem
+ * checkCampaignRequest finds (one as itself, several as request_invalid), or an empty selection.
  */
 export function planCampaign(request: CampaignRequest, deps: { templates: TemplateLibrary; facts: FactRegistry }): CampaignPlan {
-  const settings = parseRequest(request);
-  const template = deps.templates.get(settings.template);
-  validateInputs(template.frontMatter, settings.inputs);
-  for (const key of settings.require) {
-    if (!factDefinition(key)) throw new MotioneraError({ code: "unknown_fact_key", key, suggestions: nearest(key, factCatalog.map((d) => d.key)) });
-  }
-  const conditions = settings.where.filter((w) => w.trim()).map(parseCondition);
+  const checked = checkCampaignRequest(request, deps);
+  throwProblems(checked.problems);
+  const { settings, template, conditions } = checked;
+  if (!settings || !template || !conditions) throw new Error("checkCampaignRequest found no problem but returned no settings");
   const places = filterPlaces(baseSelection(settings.counties, settings.municipalities), conditions, deps.facts);
   const selection = describeSelection(settings);
   if (places.length === 0) throw new MotioneraError({ code: "campaign_empty", selection });

@@ -5,6 +5,7 @@
  * skipped row, never an exception; the campaign goes on.
  */
 import { isMotioneraError, type DraftWarning } from "../domain/errors.js";
+import { errorProblems } from "../domain/field-problem.js";
 import type { Place } from "../domain/municipality.js";
 import type { Draft } from "../domain/draft.js";
 import { factDefinition } from "../facts/catalog.js";
@@ -91,15 +92,18 @@ export async function produceOne(ws: Workspace, settings: CampaignSettings, plac
     });
   } catch (e) {
     if (!isMotioneraError(e)) throw e;
+    // Every reason at once: a municipality may lack several required facts (and an input).
+    const all = errorProblems(e).map((p) => p.details);
+    const missingFacts = all.flatMap((d) => (d.code === "fact_missing" ? [d.key] : []));
     const d = e.details;
     return {
       row: {
         ...row,
         status: "skipped",
-        ...(d.code === "fact_missing" ? { missingFacts: [d.key] } : {}),
+        ...(missingFacts.length ? { missingFacts } : {}),
         ...(d.code === "fact_stale" ? { staleFacts: [d.key] } : {}),
         ...(d.code === "draft_has_placeholders" ? { placeholders: d.placeholders } : {}),
-        reason: explainError(d),
+        reason: all.map(explainError).join(" "),
       },
       files: [],
     };

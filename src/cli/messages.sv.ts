@@ -279,5 +279,7 @@ Exempel:
   motionera serve --host 0.0.0.0 --allowed-hosts motionera.example.se,localhost --max-campaigns 2`,
   },
 
+  /** The head of a list of problems, one per line below it. */
+  problems: (n: number) => `${n} fel:`,
   internalError: "Ett oväntat fel inträffade. Inga filer skrevs. Rapportera gärna felet med kommandot du körde:",
 } as const;

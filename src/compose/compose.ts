@@ -2,7 +2,8 @@
  * Compose = template + context → restricted Markdown → Draft. The one core function the
  * CLI, the API and the web form call to make a document.
  */
-import { draftRequestSchema, type DraftRequest } from "../domain/draft-request.js";
+import type { DraftRequest } from "../domain/draft-request.js";
+import { throwProblems } from "../domain/field-problem.js";
 import type { Draft } from "../domain/draft.js";
 import type { Fact, Source } from "../domain/fact.js";
 import { partyName } from "../domain/signer.js";
@@ -12,30 +13,21 @@ import { moveNotesToUnderlag } from "./underlag.js";
 import { draftPlaceholders, inlineText } from "../domain/draft.js";
 import { isCheck, MotioneraError, type DraftReview, type DraftWarning } from "../domain/errors.js";
 import type { Place } from "../domain/municipality.js";
-import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { Signer } from "../domain/signer.js";
-import { findMunicipality } from "../data/places.js";
 import { canAge, factDefinition } from "../facts/catalog.js";
 import type { FactRegistry } from "../facts/registry.js";
 import { isStale, oldestAcceptable } from "../facts/staleness.js";
 import { genitive } from "../lang/genitive.js";
-import { todayInSweden } from "../lang/dates.js";
-import { ComposeState, type ClaimRecord, type SelectedArgument } from "./compose-state.js";
-import { validateInputs, type InputValues } from "./inputs.js";
+import { checkDraftRequest, type DraftCheckDeps } from "./check-draft.js";
+import { ComposeState, type ClaimRecord } from "./compose-state.js";
+import type { InputValues } from "./inputs.js";
 import { escapeBlock, escapeInline } from "./markdown-escape.js";
 import { markdownToBlocks } from "./markdown-to-draft.js";
 import { distinctSources } from "./sources.js";
-import type { Template, TemplateLibrary } from "./template-library.js";
-import { problems } from "../messages.sv.js";
+import type { Template } from "./template-library.js";
 
-export interface ComposeDeps {
-  templates: TemplateLibrary;
-  facts: FactRegistry;
-  /** Corpus documents by id, for the arguments a request includes. */
-  documents?: ReadonlyMap<string, CorpusDocument>;
-  /** Today's date (YYYY-MM-DD) for judging fact age; defaults to today in Sweden. */
-  today?: string;
-}
+/** The templates, the facts, the corpus documents the arguments come from, and today's date (for judging fact age). */
+export type ComposeDeps = DraftCheckDeps;
 
 export interface Composed {
   draft: Draft;
@@ -54,23 +46,12 @@ export interface Composed {
   support: { sentence: string; facts: { fact: Fact; subjectName: string }[] }[];
 }
 
-function parseRequest(request: DraftRequest) {
-  const parsed = draftRequestSchema.safeParse(request);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new MotioneraError({ code: "input_invalid", field: issue.path.map(String).join("."), problem: issue.message });
-  }
-  return parsed.data;
-}
-
-/** Required facts stop the draft when missing; optional ones that are missing are noted. */
-function checkFactsPresent(template: Template, place: Place, facts: FactRegistry): DraftWarning[] {
+/** Optional facts the registry lacks are noted (required ones are problems of the request). */
+function optionalFactsMissing(template: Template, place: Place, facts: FactRegistry): DraftWarning[] {
   const warnings: DraftWarning[] = [];
   for (const need of template.frontMatter.facts) {
-    const label = factDefinition(need.key)?.label ?? need.key;
-    if (facts.resolve(place, need.key)) continue;
-    if (need.required) throw new MotioneraError({ code: "fact_missing", key: need.key, label, subjectName: place.name, subject: place.code });
-    warnings.push({ code: "fact_optional_missing", key: need.key, label, subjectName: place.name });
+    if (need.required || facts.resolve(place, need.key)) continue;
+    warnings.push({ code: "fact_optional_missing", key: need.key, label: factDefinition(need.key)?.label ?? need.key, subjectName: place.name });
   }
   return warnings;
 }
@@ -146,33 +127,13 @@ function templateContext(place: Place, signers: readonly Signer[], date: string,
   };
 }
 
-/** "dokument-id#2" → the second argument of that document (numbered from 1, as people count). */
-function selectArguments(refs: readonly string[], template: Template, documents: ReadonlyMap<string, CorpusDocument> | undefined): SelectedArgument[] {
-  if (refs.length === 0) return [];
-  if (!/\{\{\s*corpusArguments\s*\}\}/.test(template.body)) {
-    throw new MotioneraError({ code: "input_invalid", field: "arguments", problem: problems.argumentsNotTaken(template.frontMatter.id) });
-  }
-  return [...new Set(refs)].map((ref) => {
-    const [id, index] = ref.split("#") as [string, string];
-    const document = documents?.get(id);
-    const argument = document?.arguments[Number(index) - 1];
-    if (!document || !argument) throw new MotioneraError({ code: "unknown_argument", ref });
-    return { ref, document, argument };
-  });
-}
-
 export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed {
-  const req = parseRequest(request);
-  const template = deps.templates.get(req.template);
-  const place = findMunicipality(req.municipality);
-  const today = deps.today ?? todayInSweden();
-  const date = req.date ?? today;
-  // A back-dated draft knows only what was known on its date.
-  const facts = date < today ? deps.facts.knownOn(date) : deps.facts;
-  const values = validateInputs(template.frontMatter, req.inputs, (key) => facts.resolve(place, key) !== undefined, place.name);
-  const missing = checkFactsPresent(template, place, facts);
+  const checked = checkDraftRequest(request, deps);
+  throwProblems(checked.problems);
+  const { request: req, template, place, date, facts, values, arguments: selected } = checked;
+  if (!req || !template || !place || !date || !facts || !values || !selected) throw new Error("checkDraftRequest found no problem but returned no request");
+  const missing = optionalFactsMissing(template, place, facts);
 
-  const selected = selectArguments(req.arguments, template, deps.documents);
   const state = new ComposeState({ place, registry: facts, frontMatter: template.frontMatter, signers: req.authors, selectedArguments: selected, date });
   const context = templateContext(place, req.authors, date, escapeInputs(template, values));
   let markdown: string;

@@ -5,17 +5,15 @@
 import { z } from "../domain/zod.js";
 import type { FrontMatter, TemplateInput } from "../domain/template.js";
 import { isoDateSchema } from "../domain/partial-date.js";
-import { MotioneraError } from "../domain/errors.js";
+import { throwProblems, type FieldProblem } from "../domain/field-problem.js";
 import { visibleText } from "../domain/visible-text.js";
 import { parseSwedishNumber } from "../lang/numbers.js";
+import { parseYesNo } from "../lang/yes-no.js";
 import { nearest } from "../lang/nearest.js";
 import { factDefinition } from "../facts/catalog.js";
 
 export type InputValue = string | number | boolean;
 export type InputValues = Record<string, InputValue | null>;
-
-const truthy = new Set(["ja", "j", "true", "1", "yes", "sant"]);
-const falsy = new Set(["nej", "n", "false", "0", "no", "falskt"]);
 
 /** The schema for one input; strings from a command line or a form are accepted and converted. */
 export function inputFieldSchema(input: TemplateInput): z.ZodType<InputValue | null> {
@@ -37,8 +35,7 @@ export function inputFieldSchema(input: TemplateInput): z.ZodType<InputValue | n
     case "boolean":
       schema = z.preprocess((v) => {
         if (typeof v !== "string") return v;
-        const s = v.trim().toLowerCase();
-        return truthy.has(s) ? true : falsy.has(s) ? false : v;
+        return parseYesNo(v) ?? v;
       }, z.boolean({ error: "ska vara ja eller nej" }));
       break;
     case "date":
@@ -59,37 +56,56 @@ export function inputFieldSchema(input: TemplateInput): z.ZodType<InputValue | n
 }
 
 /**
- * Validates raw values (strings or JSON values) against the template's inputs: unknown names,
- * wrong types and missing required values are errors naming the field. Defaults fill the rest.
- * `hasFact` answers `requiredUnless` (does the registry hold the fact for this municipality?),
- * `subjectName` names the municipality in the message.
+ * Checks raw values (strings or JSON values) against the template's inputs and returns every
+ * problem, each at ["inputs", name]: unknown names, wrong types, missing required values, and
+ * inputs a claim needs that neither another input nor the registry gives. Defaults fill the
+ * rest. `hasFact` answers `requiredUnless` (does the registry hold the fact for this
+ * municipality?), `subjectName` names the municipality in the message.
  */
-export function validateInputs(fm: FrontMatter, raw: Record<string, unknown>, hasFact: (key: string) => boolean = () => false, subjectName = ""): InputValues {
+export function checkInputs(
+  fm: FrontMatter,
+  raw: Record<string, unknown>,
+  hasFact: (key: string) => boolean = () => false,
+  subjectName = "",
+): { values: InputValues; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
   const names = fm.inputs.map((i) => i.name);
   for (const k of Object.keys(raw)) {
-    if (!names.includes(k)) throw new MotioneraError({ code: "unknown_input", field: k, known: nearest(k, names, names.length) });
+    if (!names.includes(k)) problems.push({ path: ["inputs", k], details: { code: "unknown_input", field: k, known: nearest(k, names, names.length) } });
   }
   const out: InputValues = {};
+  const invalid = new Set<string>();
   for (const input of fm.inputs) {
     const parsed = inputFieldSchema(input).safeParse(raw[input.name]);
-    if (!parsed.success) {
-      throw new MotioneraError({ code: "input_invalid", field: input.name, problem: parsed.error.issues[0]?.message ?? "ogiltigt värde" });
-    }
-    const value = parsed.data ?? input.default ?? null;
-    if (value === null && input.required) throw new MotioneraError({ code: "input_invalid", field: input.name, problem: "måste fyllas i" });
+    const value = parsed.success ? (parsed.data ?? input.default ?? null) : null;
     out[input.name] = value;
+    if (!parsed.success || (value === null && input.required)) {
+      invalid.add(input.name);
+      const problem = parsed.success ? "måste fyllas i" : (parsed.error.issues[0]?.message ?? "ogiltigt värde");
+      problems.push({ path: ["inputs", input.name], details: { code: "input_invalid", field: input.name, problem } });
+    }
   }
   for (const input of fm.inputs) {
     const unless = input.requiredUnless;
-    if (!unless || out[input.name] !== null) continue;
+    if (!unless || out[input.name] !== null || invalid.has(input.name)) continue;
     if (unless.inputs.some((name) => out[name] !== null && out[name] !== undefined) || unless.facts.some(hasFact)) continue;
-    throw new MotioneraError({
-      code: "input_needed",
-      field: input.name,
-      alternatives: unless.inputs,
-      facts: unless.facts.map((key) => ({ key, label: factDefinition(key)?.label ?? key })),
-      subjectName,
+    problems.push({
+      path: ["inputs", input.name],
+      details: {
+        code: "input_needed",
+        field: input.name,
+        alternatives: unless.inputs,
+        facts: unless.facts.map((key) => ({ key, label: factDefinition(key)?.label ?? key })),
+        subjectName,
+      },
     });
   }
-  return out;
+  return { values: out, problems };
+}
+
+/** checkInputs that throws: one problem as itself, several as `request_invalid`. */
+export function validateInputs(fm: FrontMatter, raw: Record<string, unknown>, hasFact: (key: string) => boolean = () => false, subjectName = ""): InputValues {
+  const { values, problems } = checkInputs(fm, raw, hasFact, subjectName);
+  throwProblems(problems);
+  return values;
 }

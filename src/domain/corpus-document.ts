@@ -8,6 +8,16 @@ import { partialDateSchema } from "./partial-date.js";
 import { argumentTypeIds, topicIds } from "./vocabulary.js";
 import { textLimits, tooLong } from "./text-limits.js";
 
+/** A corpus document's id: lower-case letters a–z, digits and hyphens, starting with a letter or digit ("gp-2023-kast"). */
+export const documentIdPattern = /^[a-z0-9][a-z0-9-]*$/;
+/** An argument of a document as a request names it: "documentId#n", n its number counted from 1. */
+export const argumentRefPattern = /^[a-z0-9][a-z0-9-]*#\d{1,3}$/;
+
+export const isDocumentId = (id: string): boolean => documentIdPattern.test(id);
+export const isArgumentRef = (ref: string): boolean => argumentRefPattern.test(ref);
+/** "gp-2023-kast#2" → "gp-2023-kast". */
+export const documentIdOfRef = (ref: string): string => ref.split("#")[0] ?? "";
+
 export const corpusKinds = ["debattartikel", "motion", "interpellation", "pressmeddelande", "fråga", "nyhet", "annat"] as const;
 export type CorpusKind = (typeof corpusKinds)[number];
 export const corpusLevels = ["kommun", "region", "riksdag"] as const;
@@ -45,7 +55,7 @@ export const taggingSchema = z.record(z.string(), z.object({ confidence: z.numbe
 
 export const corpusDocumentSchema = z.object({
   /** Stable and citable: kept when a re-import updates the record. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  id: z.string().regex(documentIdPattern),
   kind: z.enum(corpusKinds),
   level: z.enum(corpusLevels),
   municipality: placeRefSchema.nullable(),

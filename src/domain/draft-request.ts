@@ -1,4 +1,5 @@
 import { z } from "./zod.js";
+import { argumentRefPattern } from "./corpus-document.js";
 import { isoDateSchema } from "./partial-date.js";
 import { signerSchema } from "./signer.js";
 import { textLimits, tooLong } from "./text-limits.js";
@@ -23,7 +24,7 @@ export const draftRequestSchema = z.object({
   date: isoDateSchema.optional(),
   inputs: inputValuesSchema.default({}),
   /** Arguments from the corpus to include, as "documentId#index" (the index in its arguments). */
-  arguments: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*#\d{1,3}$/, 'skrivs "dokument-id#nummer"')).max(20).default([]),
+  arguments: z.array(z.string().regex(argumentRefPattern, 'skrivs "dokument-id#nummer"')).max(20).default([]),
   /** Stale facts are errors instead of warnings. */
   strict: z.boolean().default(false),
 });

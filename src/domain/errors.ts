@@ -2,6 +2,8 @@
  * Errors the core raises for bad input. They carry a code and the details a surface needs
  * to explain them; the Swedish wording lives in one place, src/messages.sv.ts.
  */
+import type { FieldPath, FieldProblem } from "./field-problem.js";
+
 export type ErrorDetails =
   | { code: "unknown_municipality"; query: string; suggestions: string[] }
   | { code: "unknown_county"; query: string; suggestions: string[] }
@@ -24,7 +26,9 @@ export type ErrorDetails =
   | { code: "campaign_empty"; selection: string }
   | { code: "fact_import_invalid"; file: string; issues: FactImportIssue[]; total: number }
   /** `--strict`: the draft still has places the signer must fill in. */
-  | { code: "draft_has_placeholders"; placeholders: string[] };
+  | { code: "draft_has_placeholders"; placeholders: string[] }
+  /** Several problems in one request (a check collects them all), each at its field's path. */
+  | { code: "request_invalid"; problems: FieldProblem[] };
 
 /**
  * One thing wrong in a file of facts to import: where (the line as in the file, header =
@@ -44,10 +48,13 @@ export interface FactImportIssue {
 
 export class MotioneraError extends Error {
   readonly details: ErrorDetails;
-  constructor(details: ErrorDetails, message?: string) {
+  /** The field the problem is in, when a check knows it ("municipality", "inputs.committee"). */
+  readonly path: FieldPath | undefined;
+  constructor(details: ErrorDetails, message?: string, path?: FieldPath) {
     super(message ?? details.code);
     this.name = "MotioneraError";
     this.details = details;
+    this.path = path;
   }
 }
 

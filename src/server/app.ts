@@ -11,7 +11,7 @@ import type { Workspace } from "../workspace.js";
 import { registerApi } from "./api/index.js";
 import { ServerContext, defaultServerOptions, type ServerOptions } from "./context.js";
 import { registerPages, renderErrorPage } from "./pages/index.js";
-import { paths } from "./pages/links.js";
+import { paths } from "./pages/frame/links.js";
 import { perClientLimit } from "./rate-limit.js";
 import { RenderPoolClosedError } from "../render/render-pool.js";
 import { isMotioneraError } from "../domain/errors.js";

@@ -14,6 +14,10 @@ export interface FieldError {
   /** JSON pointer-like path of the field: "authors/0/name", "inputs/committee". */
   path: string;
   message: string;
+  /** The core's error code, when a core check found the problem (unknown_municipality, input_invalid …). */
+  code?: string;
+  /** "Did you mean" for this field. */
+  suggestions?: string[];
 }
 
 export interface Problem {
@@ -96,6 +100,16 @@ export function problemOf(d: ErrorDetails): Problem {
       return { type: `${base}campaign-condition-invalid`, title: "Ogiltigt villkor", status: 422, detail, errors: field("where") };
     case "campaign_empty":
       return { type: `${base}campaign-empty`, title: "Ingen kommun i urvalet", status: 422, detail };
+    case "request_invalid": {
+      // Every problem a core check found, each at its field's path; one problem keeps its own problem type.
+      if (d.problems.length === 1) return problemOf(d.problems[0]!.details);
+      const errors = d.problems.map((p): FieldError => {
+        const one = problemOf(p.details);
+        const suggestions = "suggestions" in p.details ? p.details.suggestions : undefined;
+        return { path: p.path.map(String).join("/"), message: one.errors?.[0]?.message ?? one.detail ?? one.title, code: p.details.code, ...(suggestions?.length ? { suggestions } : {}) };
+      });
+      return { type: `${base}invalid-input`, title: "Ogiltig begäran", status: 422, detail: `${errors.length} fel: ${errors.map((e) => e.message).join(" ")}`, errors };
+    }
   }
 }
 

@@ -121,7 +121,15 @@ describe("compose: template → Markdown → Draft", () => {
     };
     expect(run({})).toMatchObject({ code: "input_invalid", field: "who" });
     expect(run({ who: "a\nb" })).toMatchObject({ code: "input_invalid", field: "who" });
-    expect(run({ whom: "x" })).toMatchObject({ code: "unknown_input", field: "whom" });
+    expect(run({ who: "Anna", whom: "x" })).toMatchObject({ code: "unknown_input", field: "whom" });
+    // Both at once: the unknown name and the required input left out, each at its path.
+    expect(run({ whom: "x" })).toEqual({
+      code: "request_invalid",
+      problems: [
+        { path: ["inputs", "whom"], details: expect.objectContaining({ code: "unknown_input", field: "whom" }) },
+        { path: ["inputs", "who"], details: expect.objectContaining({ code: "input_invalid", field: "who", problem: "måste fyllas i" }) },
+      ],
+    });
   });
 });
 

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { z } from "../../domain/zod.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
-import { action, exitCodes, parseOptions, UsageError } from "../run.js";
+import { action, exitCodes, parseOptions, UsageError, type OptionNames } from "../run.js";
 import { openWorkspace, sharedOption, workspaceOptions } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
-import { collect, parseAuthors, parseFormats, parseSets } from "../option-values.js";
+import { collect, parseFormats, parseSets, readAuthors, withOwnProblems } from "../option-values.js";
 
 const t = texts.campaign;
 
@@ -60,6 +60,18 @@ async function progressReporter(json: boolean) {
   };
 }
 
+/** The option each field of the campaign request comes from, for messages naming every problem. */
+const optionNames: OptionNames = {
+  template: "--template",
+  counties: "--lan",
+  municipalities: "--kommun",
+  where: "--where",
+  require: "--require",
+  authors: "--author",
+  date: "--date",
+  formats: "--format",
+};
+
 export function registerCampaign(program: Command): void {
   program
     .command("campaign")
@@ -91,18 +103,21 @@ export function registerCampaign(program: Command): void {
         // The campaign's worker threads open the same workspace.
         const workspace = workspaceOptions(o);
         const { planFor, writeCampaign, threadsFor } = await import("../../campaign/index.js");
-        const plan = await planFor(ws, {
-          template: o.template,
-          counties: o.lan,
-          municipalities: o.kommun.flatMap((k) => k.split(",")).map((k) => k.trim()).filter(Boolean),
-          where: o.where,
-          require: o.require,
-          authors: parseAuthors(o.author),
-          ...(o.date ? { date: o.date } : {}),
-          inputs: parseSets(o.set),
-          formats,
-          strict: o.strict,
-        });
+        const { authors, problems } = readAuthors(o.author);
+        const plan = await withOwnProblems(problems, () =>
+          planFor(ws, {
+            template: o.template,
+            counties: o.lan,
+            municipalities: o.kommun.flatMap((k) => k.split(",")).map((k) => k.trim()).filter(Boolean),
+            where: o.where,
+            require: o.require,
+            authors,
+            ...(o.date ? { date: o.date } : {}),
+            inputs: parseSets(o.set),
+            formats,
+            strict: o.strict,
+          }),
+        );
         const threads = threadsFor(workers, plan.places.length);
         if (!o.json) process.stdout.write(`${t.selected(plan.places.length, threads)}\n`);
         const progress = await progressReporter(o.json);
@@ -132,6 +147,6 @@ export function registerCampaign(program: Command): void {
         if (toDo > 0) process.stdout.write(`${t.toDo(toDo)}\n`);
         process.stdout.write(result.zip ? `${t.zipFile} ${result.zip}\n` : `${t.folder} ${result.dir}\n`);
         process.stdout.write(`${t.summaryFiles} ${result.csv}\n  ${result.json}\n`);
-      }),
+      }, optionNames),
     );
 }

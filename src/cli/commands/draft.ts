@@ -5,8 +5,8 @@ import { explainWarning, reviewLines } from "../../messages.sv.js";
 import { isCheck } from "../../domain/errors.js";
 import { writeDraftFiles } from "../../files/draft-files.js";
 import { takePdfThread } from "../../render/pdf-thread.js";
-import { action, parseOptions } from "../run.js";
-import { collect, parseAuthors, parseFormats, parseSets } from "../option-values.js";
+import { action, parseOptions, type OptionNames } from "../run.js";
+import { collect, parseFormats, parseSets, readAuthors, withOwnProblems } from "../option-values.js";
 import { openWorkspace, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 
@@ -25,6 +25,9 @@ const optionsSchema = z.object({
   db: z.string().optional(),
   templates: z.string().optional(),
 });
+
+/** The option each field of the draft request comes from, for messages naming every problem. */
+const optionNames: OptionNames = { template: "--template", municipality: "--kommun", authors: "--author", date: "--date", arguments: "--argument", strict: "--strict" };
 
 export function registerDraft(program: Command): void {
   program
@@ -53,15 +56,18 @@ export function registerDraft(program: Command): void {
         const pdfThread = fmts.includes("pdf") ? takePdfThread() : undefined;
         const produce = async () => {
           const ws = await openWorkspace(o);
-          const composed = await ws.compose({
-            template: o.template,
-            municipality: o.kommun,
-            authors: parseAuthors(o.author),
-            ...(o.date ? { date: o.date } : {}),
-            inputs: parseSets(o.set),
-            arguments: o.argument,
-            strict: o.strict,
-          });
+          const { authors, problems } = readAuthors(o.author);
+          const composed = await withOwnProblems(problems, () =>
+            ws.compose({
+              template: o.template,
+              municipality: o.kommun,
+              authors,
+              ...(o.date ? { date: o.date } : {}),
+              inputs: parseSets(o.set),
+              arguments: o.argument,
+              strict: o.strict,
+            }),
+          );
           const files = await writeDraftFiles(composed.draft, fmts, o.out, pdfThread ? { pdf: (d) => pdfThread.render(d) } : {});
           return { composed, files };
         };
@@ -84,6 +90,6 @@ export function registerDraft(program: Command): void {
         const lines = reviewLines(review);
         const todo = [...lines.placeholders, ...lines.checks];
         process.stdout.write(todo.length ? `\n${texts.draft.reviewHeading}\n${todo.map((l) => `  – ${l}`).join("\n")}\n` : `${texts.draft.reviewNone}\n`);
-      }),
+      }, optionNames),
     );
 }

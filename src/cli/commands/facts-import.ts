@@ -7,6 +7,7 @@ import { partialDateSchema } from "../../domain/partial-date.js";
 import { importFacts, maxImportBytes, tooLarge, type FactImportResult } from "../../facts/import/import-facts.js";
 import { fileProblem } from "../../facts/import/issues.js";
 import { formatDate } from "../../lang/dates.js";
+import { errorProblems } from "../../domain/field-problem.js";
 import { action, flagName, parseOptions, UsageError } from "../run.js";
 import { openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
@@ -91,7 +92,11 @@ export function registerFactsImport(facts: Command): void {
           result = await importFacts(ws.store, { ...o, fileName: file, bytes, commit: !o.dryRun }, { check: checkOnImportThread() });
         } catch (e) {
           // A missing or malformed option is a usage error, named by its flag.
-          if (isMotioneraError(e) && e.details.code === "input_invalid") throw new UsageError(`${flagName(e.details.field)}: ${e.details.problem}`);
+          // Several: each line names its flag, as long as every problem is such an option problem.
+          if (isMotioneraError(e)) {
+            const options = errorProblems(e).map((p) => p.details);
+            if (options.every((d) => d.code === "input_invalid")) throw new UsageError(options.map((d) => `${flagName(d.field)}: ${d.problem}`).join("\n"));
+          }
           throw e;
         }
         if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

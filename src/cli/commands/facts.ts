@@ -121,7 +121,7 @@ export function registerFacts(program: Command): void {
         });
         if (o.json) process.stdout.write(`${JSON.stringify(fact, null, 2)}\n`);
         else process.stdout.write(`${t.added} ${subject.name}: ${def.label} = ${valueText} (${t.asOf} ${formatDate(o.asOf)}) [${fact.id}] → ${ws.store.location}\n`);
-      }),
+      }, { subject: "<subject>", key: "<key>", value: "<value>", asOf: "--as-of", since: "--since" }),
     );
 
   registerFactsImport(facts);

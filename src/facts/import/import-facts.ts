@@ -14,6 +14,7 @@
 import { extname } from "node:path";
 import { DecodeError, detectEncoding } from "../../lang/decode-text.js";
 import { MotioneraError, type FactImportIssue } from "../../domain/errors.js";
+import { attempt, throwProblems, type FieldProblem } from "../../domain/field-problem.js";
 import { sourceSchema, type Fact, type Source } from "../../domain/fact.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
 import { nearest } from "../../lang/nearest.js";
@@ -118,16 +119,23 @@ function isJson(file: string, bytes: Uint8Array, encoding: Table["encoding"]): b
   return false;
 }
 
+/** The file's source from the request; every problem with it at once (title, publisher, date, URL). */
 function sourceOf(req: FactImportRequest, kolada: boolean, kpi: string | undefined): Source {
   const title = req.sourceTitle?.trim() || (kolada ? koladaTitle(kpi ?? importProblems.unknownKpi) : undefined);
   const publisher = req.publisher?.trim() || (kolada ? koladaPublisher : undefined);
-  if (!title) invalid("sourceTitle", importProblems.sourceTitleMissing(kolada));
-  if (!publisher) invalid("publisher", importProblems.publisherMissing(kolada));
-  const parsed = sourceSchema.safeParse({ title, publisher, date: req.sourceDate ?? null, ...(req.url ? { url: req.url } : {}) });
+  const problems: FieldProblem[] = [];
+  const missing = (field: string, problem: string) => problems.push({ path: [field], details: { code: "input_invalid", field, problem } });
+  if (!title) missing("sourceTitle", importProblems.sourceTitleMissing(kolada));
+  if (!publisher) missing("publisher", importProblems.publisherMissing(kolada));
+  const parsed = sourceSchema.safeParse({ title: title ?? "-", publisher: publisher ?? "-", date: req.sourceDate ?? null, ...(req.url ? { url: req.url } : {}) });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    invalid(issue.path[0] === "date" ? "sourceDate" : String(issue.path[0] ?? "source"), issue.message);
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] === "date" ? "sourceDate" : String(issue.path[0] ?? "source");
+      if (!problems.some((p) => p.path[0] === field)) missing(field, issue.message);
+    }
   }
+  throwProblems(problems);
+  if (!parsed.success) throw new Error("a source with problems passed");
   return parsed.data;
 }
 
@@ -137,10 +145,15 @@ const requireAsOf = (req: FactImportRequest) => {
 
 /** The key's definition, if facts may be imported for it; the request's as-of checked. */
 export function importableKey(req: Pick<FactImportRequest, "key" | "asOf">): FactDefinition {
+  const problems: FieldProblem[] = [];
   const def = factDefinition(req.key);
-  if (!def) throw new MotioneraError({ code: "unknown_fact_key", key: req.key, suggestions: nearest(req.key, factCatalog.map((d) => d.key)) });
-  refuseDerived(def);
-  if (req.asOf !== undefined && !partialDateSchema.safeParse(req.asOf).success) invalid("asOf", "datum skrivs ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD");
+  if (!def) problems.push({ path: ["key"], details: { code: "unknown_fact_key", key: req.key, suggestions: nearest(req.key, factCatalog.map((d) => d.key)) } });
+  else attempt(problems, ["key"], () => refuseDerived(def));
+  if (req.asOf !== undefined && !partialDateSchema.safeParse(req.asOf).success) {
+    problems.push({ path: ["asOf"], details: { code: "input_invalid", field: "asOf", problem: importProblems.asOfFormat } });
+  }
+  throwProblems(problems);
+  if (!def) throw new Error("an unknown key passed");
   return def;
 }
 

@@ -14,6 +14,7 @@ import { overrideKeys, parseOverrides, type Overrides } from "../../corpus/impor
 import type { SearchFilters } from "../../corpus/search/index.js";
 import { corpusDocumentSchema, corpusKinds, type CorpusDocument } from "../../domain/corpus-document.js";
 import { isMotioneraError } from "../../domain/errors.js";
+import { parseNameValue } from "../../lang/name-value.js";
 import { nearest } from "../../lang/nearest.js";
 import { explainError, explainReadProblem } from "../../messages.sv.js";
 import type { AppEnv } from "../app.js";
@@ -232,9 +233,9 @@ export function safeFileName(name: string): string {
 function overridesOf(sets: string[]): Overrides | Problem {
   const raw: Record<string, string> = {};
   for (const [i, s] of sets.entries()) {
-    const eq = s.indexOf("=");
-    if (eq <= 0) return problems.invalid([{ path: `set/${i}`, message: `"${s}": skriv nyckel=värde` }]);
-    raw[s.slice(0, eq).trim()] = s.slice(eq + 1);
+    const nv = parseNameValue(s);
+    if (!nv) return problems.invalid([{ path: `set/${i}`, message: `"${s}": skriv nyckel=värde` }]);
+    raw[nv.name] = nv.value;
   }
   try {
     return parseOverrides(raw);

@@ -14,6 +14,8 @@ import type { ErrorDetails } from "../../domain/errors.js";
 export const fieldErrorSchema = z.object({
   path: z.string().openapi({ example: "authors/0/name" }),
   message: z.string(),
+  code: z.string().optional().openapi({ description: "Kärnans felkod när en kontroll hittade felet (t.ex. unknown_municipality).", example: "unknown_municipality" }),
+  suggestions: z.array(z.string()).optional().openapi({ description: "Menade du: närmaste kända namn för fältet." }),
 });
 
 export const problemSchema = z

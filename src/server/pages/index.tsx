@@ -18,13 +18,13 @@ import { sv } from "../messages.sv.js";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
-import { serveAsset } from "./assets.js";
-import { registerCorpusPages } from "./corpus-pages.js";
-import { registerDraftPages } from "./draft-routes.js";
-import { registerCampaignPages } from "./campaign-page.js";
-import { sendErrorPage } from "./error-page.js";
-import { paths } from "./links.js";
-import { registerPlacePages } from "./place-pages.js";
+import { serveAsset } from "./frame/assets.js";
+import { registerCorpusPages } from "./corpus/routes.js";
+import { registerDraftPages } from "./draft/routes.js";
+import { registerCampaignPages } from "./campaign/routes.js";
+import { sendErrorPage } from "./frame/error-page.js";
+import { paths } from "./frame/links.js";
+import { registerPlacePages } from "./place/pages.js";
 
 export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.get("/assets/:name", (c) => serveAsset(c));

@@ -1,7 +1,7 @@
 /** The frame every page shares: language, head, skip link, header navigation, main, footer. */
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
-import { sv } from "../messages.sv.js";
+import { sv } from "../../messages.sv.js";
 import { assetUrl } from "./assets.js";
 import { paths } from "./links.js";
 

@@ -1,11 +1,10 @@
-/** Small pieces several pages use: a source, a municipality link, a field's error, broken templates. */
-import type { MotioneraError } from "../../domain/errors.js";
-import type { Source } from "../../domain/fact.js";
-import { explainBrokenTemplate } from "../../messages.sv.js";
-import { formatDate } from "../../lang/dates.js";
-import { sv } from "../messages.sv.js";
-import type { FieldError } from "./draft-state.js";
-import { placeHref } from "./links.js";
+/** Small pieces several pages use: a source, a municipality link, broken templates. */
+import type { MotioneraError } from "../../../domain/errors.js";
+import type { Source } from "../../../domain/fact.js";
+import { explainBrokenTemplate } from "../../../messages.sv.js";
+import { formatDate } from "../../../lang/dates.js";
+import { sv } from "../../messages.sv.js";
+import { placeHref } from "../frame/links.js";
 
 /**
  * "Titel, Utgivare, 21 februari 2023", the title linked when the source has an address; a
@@ -24,35 +23,6 @@ export function SourceRef({ source }: { source: Source & { reference?: string | 
 
 export function PlaceLink({ place }: { place: { code: string; name: string } }) {
   return <a href={placeHref(place)}>{place.name}</a>;
-}
-
-/** The error text under a label; "Menade du A eller B?" as links. */
-export function ErrorText({ id, error }: { id: string; error: FieldError }) {
-  const s = error.suggestions ?? [];
-  return (
-    <p class="field-error" id={id}>
-      <span class="visually-hidden">{sv.draft.errorPrefix} </span>
-      {error.text}
-      {s.length > 0 && (
-        <>
-          {` ${sv.fieldErrors.didYouMean} `}
-          {s.map((x, i) => (
-            <>
-              {i > 0 && (i === s.length - 1 ? ` ${sv.fieldErrors.or} ` : ", ")}
-              <a href={x.href}>{x.label}</a>
-            </>
-          ))}
-          ?
-        </>
-      )}
-    </p>
-  );
-}
-
-/** Space-separated ids for aria-describedby; undefined when none. */
-export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const xs = ids.filter((x): x is string => !!x);
-  return xs.length ? xs.join(" ") : undefined;
 }
 
 /** Templates that cannot be used (the page offers the others): which, where and why, without file paths. */

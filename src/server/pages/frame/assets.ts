@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Context } from "hono";
-import { projectRoot } from "../../project-paths.js";
-import { problemResponse, problems } from "../problem.js";
+import { projectRoot } from "../../../project-paths.js";
+import { problemResponse, problems } from "../../problem.js";
 
 export const assetsDir = join(projectRoot, "src", "server", "assets");
 

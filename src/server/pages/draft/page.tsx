@@ -3,50 +3,37 @@
  * (generated from its front matter), arguments from the corpus, the facts that will be
  * cited, a preview and the downloads. Works as a plain form; site.js makes it live.
  */
-import type { Template } from "../../compose/template-library.js";
-import type { TemplateInput } from "../../domain/template.js";
-import type { CorpusDocument } from "../../domain/corpus-document.js";
-import { documentKinds } from "../../domain/template.js";
-import { parliamentaryParties } from "../../domain/signer.js";
-import { allMunicipalities } from "../../data/places.js";
-import { citationOf } from "../../corpus/search/index.js";
-import { argumentTypeLabel } from "../../domain/vocabulary.js";
-import { findTopic } from "../../lang/find-topic.js";
-import { sv } from "../messages.sv.js";
-import { errorId, fieldId, otherParty, type FieldError, type FieldErrors, type FormState, type SignerRow } from "./draft-state.js";
+import type { Template } from "../../../compose/template-library.js";
+import type { TemplateInput } from "../../../domain/template.js";
+import { parliamentaryParties } from "../../../domain/signer.js";
+import { allMunicipalities } from "../../../data/places.js";
+import type { ArgumentGroup } from "../../../corpus/argument-groups.js";
+import { argumentTypeLabel } from "../../../domain/vocabulary.js";
+import { isYes } from "../../../lang/yes-no.js";
+import { sv } from "../../messages.sv.js";
+import { otherParty, type FormState, type SignerRow } from "./state.js";
+import { draftIds } from "./check.js";
+import {
+  control as kitControl,
+  describedBy,
+  Err as KitErr,
+  ErrorSummary,
+  fieldClass,
+  Help as KitHelp,
+  Label as KitLabel,
+  TemplateSelect,
+  type FieldError,
+  type FieldErrors,
+} from "../kit/form.js";
 import { FactsPanel, type FactLine } from "./facts-panel.js";
-import { Layout } from "./layout.js";
-import { paths, recordHref } from "./links.js";
-import { BrokenTemplates, describedBy, ErrorText } from "./parts.js";
+import { Layout } from "../frame/layout.js";
+import { paths, recordHref } from "../frame/links.js";
+import { BrokenTemplates } from "../kit/parts.js";
 import { PreviewPanel, type PreviewModel } from "./preview.js";
-import type { Place } from "../../domain/municipality.js";
-import type { MotioneraError } from "../../domain/errors.js";
+import type { Place } from "../../../domain/municipality.js";
+import type { MotioneraError } from "../../../domain/errors.js";
 
 const t = sv.draft;
-
-export interface ArgumentGroup {
-  doc: CorpusDocument;
-  citation: string;
-  items: { ref: string; claim: string; stance: string; type: string }[];
-}
-
-/** Documents sharing a topic with the template, most shared topics first, then newest. */
-export function argumentGroups(template: Template, docs: readonly CorpusDocument[]): ArgumentGroup[] {
-  const wanted = new Set(template.frontMatter.topics.map((x) => findTopic(x)?.id).filter((x): x is NonNullable<typeof x> => !!x));
-  return docs
-    .map((doc) => ({ doc, overlap: doc.topics.filter((x) => wanted.has(x)).length }))
-    .filter((x) => x.overlap > 0 && x.doc.arguments.length > 0)
-    .sort((a, b) => b.overlap - a.overlap || (b.doc.date ?? "").localeCompare(a.doc.date ?? "") || a.doc.id.localeCompare(b.doc.id))
-    .map(({ doc }) => ({
-      doc,
-      citation: citationOf(doc),
-      items: doc.arguments.map((a, i) => ({ ref: `${doc.id}#${i + 1}`, claim: a.claim, stance: a.stance, type: a.type })),
-    }));
-}
-
-export function acceptsArguments(template: Template): boolean {
-  return /\{\{\s*corpusArguments\s*\}\}/.test(template.body);
-}
 
 export interface DraftPageModel {
   templates: Template[];
@@ -61,60 +48,16 @@ export interface DraftPageModel {
   preview: PreviewModel;
 }
 
-/** id, aria-describedby and aria-invalid of a control. */
-function control(key: string, errors: FieldErrors, help: boolean) {
-  const id = fieldId(key);
-  const error = errors.get(key);
-  return {
-    id,
-    "aria-describedby": describedBy(help && `help-${id}`, error && errorId(key)),
-    "aria-invalid": error ? "true" : undefined,
-  };
-}
-
-function Label({ k, label, required }: { k: string; label: string; required?: boolean }) {
-  return (
-    <label for={fieldId(k)}>
-      {label}
-      {required && <span class="required"> {t.inputs.required}</span>}
-    </label>
-  );
-}
-
-function Help({ k, text }: { k: string; text?: string | undefined }) {
-  return text ? (
-    <p class="help" id={`help-${fieldId(k)}`}>
-      {text}
-    </p>
-  ) : null;
-}
-
-function Err({ k, errors }: { k: string; errors: FieldErrors }) {
-  const e = errors.get(k);
-  return e ? <ErrorText id={errorId(k)} error={e} /> : null;
-}
-
-function fieldClass(key: string, errors: FieldErrors, extra = "") {
-  return `field${errors.has(key) ? " has-error" : ""}${extra ? ` ${extra}` : ""}`;
-}
-
-function ErrorSummary({ errors }: { errors: FieldErrors }) {
-  if (errors.size === 0) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="fel-rubrik" tabindex={-1} data-error-summary>
-      <h2 id="fel-rubrik">{t.errorSummary(errors.size)}</h2>
-      <ul>
-        {[...errors].map(([k, e]) => (
-          <li>{k === "form" ? e.text : <a href={`#${fieldId(k)}`}>{e.label ? `${e.label}: ${e.text}` : e.text}</a>}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
+const ids = draftIds;
+const control = (key: string, errors: FieldErrors, help: boolean) => kitControl(ids, key, errors, help);
+const Label = (p: { k: string; label: string; required?: boolean }) => <KitLabel ids={ids} {...p} />;
+const Help = (p: { k: string; text?: string | undefined }) => <KitHelp ids={ids} {...p} />;
+const Err = (p: { k: string; errors: FieldErrors }) => <KitErr ids={ids} {...p} />;
+const fieldId = ids.field;
+const errorId = ids.error;
 
 function TemplateField({ templates, state, errors }: { templates: Template[]; state: FormState; errors: FieldErrors }) {
   const k = "template";
-  const byKind = documentKinds.map((kind) => ({ kind, list: templates.filter((x) => x.frontMatter.kind === kind) })).filter((g) => g.list.length);
   const current = templates.find((x) => x.frontMatter.id === state.template);
   return (
     <div class={fieldClass(k, errors, "template-field")}>
@@ -122,17 +65,7 @@ function TemplateField({ templates, state, errors }: { templates: Template[]; st
       <Help k={k} text={current ? current.frontMatter.description : t.template.help} />
       <Err k={k} errors={errors} />
       <div class="inline-controls">
-        <select name="template" {...control(k, errors, true)} data-choose-template>
-          {byKind.map((g) => (
-            <optgroup label={sv.kinds.plural[g.kind] ?? g.kind}>
-              {g.list.map((x) => (
-                <option value={x.frontMatter.id} selected={x.frontMatter.id === state.template}>
-                  {x.frontMatter.title}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
+        <TemplateSelect templates={templates} selected={state.template} attrs={{ ...control(k, errors, true), "data-choose-template": true }} />
         <button type="submit" class="button secondary no-js" formmethod="get" formaction={paths.draft} formnovalidate data-action="choose-template" aria-describedby="valj-mall-hjalp">
           {t.template.choose}
         </button>
@@ -240,9 +173,9 @@ function SignersFieldset({ state, errors }: { state: FormState; errors: FieldErr
   const k = "signers";
   const empty: SignerRow = { name: "", party: "", partyOther: "", role: "" };
   return (
-    <fieldset class={`group${errors.has(k) ? " has-error" : ""}`} id={fieldId(k)} aria-describedby={describedBy("help-f-signers", errors.has(k) && errorId(k))}>
+    <fieldset class={`group${errors.has(k) ? " has-error" : ""}`} id={fieldId(k)} aria-describedby={describedBy(ids.help(k), errors.has(k) && errorId(k))}>
       <legend>{s.legend}</legend>
-      <p class="help" id="help-f-signers">
+      <p class="help" id={ids.help("signers")}>
         {s.help}
       </p>
       <Err k={k} errors={errors} />
@@ -282,7 +215,8 @@ function shownValue(input: TemplateInput, state: FormState): string {
   return String(input.default);
 }
 
-const truthy = new Set(["ja", "j", "true", "1", "yes", "sant", "on"]);
+/** A yes word, or "on" (what a checkbox without a value sends: an HTML form's word, not a Swedish one). */
+const checked = (value: string): boolean => isYes(value) || value.trim().toLowerCase() === "on";
 
 /** One input from the template's front matter, with the control its type calls for. */
 function TemplateInputField({ input, state, errors }: { input: TemplateInput; state: FormState; errors: FieldErrors }) {
@@ -299,7 +233,7 @@ function TemplateInputField({ input, state, errors }: { input: TemplateInput; st
     const triState = !input.required && input.default === undefined;
     if (triState) {
       const v = value.trim().toLowerCase();
-      const current = v === "" ? "" : truthy.has(v) ? "ja" : "nej";
+      const current = v === "" ? "" : checked(v) ? "ja" : "nej";
       return (
         <fieldset class={`${fieldClass(k, errors)} radio-group`} id={c.id} aria-describedby={c["aria-describedby"]}>
           <legend>{input.label}</legend>
@@ -327,7 +261,7 @@ function TemplateInputField({ input, state, errors }: { input: TemplateInput; st
         {err}
         <input type="hidden" name={name} value="nej" />
         <label class="checkbox" for={c.id}>
-          <input type="checkbox" name={name} value="ja" checked={truthy.has(value.trim().toLowerCase())} {...c} />
+          <input type="checkbox" name={name} value="ja" checked={checked(value)} {...c} />
           <span>{input.label}</span>
         </label>
         {help}
@@ -395,9 +329,9 @@ function ArgumentsFieldset({ groups, state, errors }: { groups: ArgumentGroup[];
   const k = "arguments";
   const chosen = new Set(state.arguments);
   return (
-    <fieldset class={`group arguments${errors.has(k) ? " has-error" : ""}`} id={fieldId(k)} aria-describedby={describedBy("help-f-arguments", errors.has(k) && errorId(k))}>
+    <fieldset class={`group arguments${errors.has(k) ? " has-error" : ""}`} id={fieldId(k)} aria-describedby={describedBy(ids.help(k), errors.has(k) && errorId(k))}>
       <legend>{a.legend}</legend>
-      <p class="help" id="help-f-arguments">
+      <p class="help" id={ids.help("arguments")}>
         {a.help}
       </p>
       <Err k={k} errors={errors} />
@@ -466,7 +400,7 @@ export function DraftPage(m: DraftPageModel) {
       <h1>{t.title}</h1>
       <p class="lead">{t.intro}</p>
       <BrokenTemplates broken={m.broken ?? []} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary ids={ids} errors={errors} />
       <div class="draft-layout">
         <form
           method="post"

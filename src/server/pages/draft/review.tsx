@@ -2,8 +2,8 @@
  * "Att göra innan du lämnar in": the places the signer must fill in and the things to check,
  * shown above the preview and in the facts panel. `id` keeps the two copies' headings apart.
  */
-import type { DraftReview } from "../../domain/errors.js";
-import { sv } from "../messages.sv.js";
+import type { DraftReview } from "../../../domain/errors.js";
+import { sv } from "../../messages.sv.js";
 
 export function ReviewBox({ review, id }: { review: DraftReview; id: string }) {
   const r = sv.review;

@@ -1,12 +1,14 @@
 /** The live preview: the draft as our HTML writer renders it, or what stops it. */
 import { raw } from "hono/html";
-import { renderDraftFor } from "../drafting.js";
-import { isMotioneraError, type DraftReview } from "../../domain/errors.js";
-import type { TemplateLibrary } from "../../compose/template-library.js";
-import type { Workspace } from "../../workspace.js";
-import { sv } from "../messages.sv.js";
+import { renderDraftFor } from "../../drafting.js";
+import { isMotioneraError, type DraftReview } from "../../../domain/errors.js";
+import type { Workspace } from "../../../workspace.js";
+import { sv } from "../../messages.sv.js";
 import { ReviewBox } from "./review.js";
-import { checkForm, errorForField, fieldId, sortErrors, type FieldErrors, type FormState } from "./draft-state.js";
+import { errorProblems } from "../../../domain/field-problem.js";
+import { ErrorLinks, type FieldErrors } from "../kit/form.js";
+import { checkForm, draftIds, errorsOf } from "./check.js";
+import type { FormState } from "./state.js";
 
 export type PreviewModel =
   | { kind: "draft"; html: string; placeholder: boolean; review: DraftReview }
@@ -21,9 +23,9 @@ export function nestHeadings(html: string): string {
   return html.replace(/<(\/?)h([1-4])(?=[\s>])/g, (_, slash: string, n: string) => `<${slash}h${Number(n) + 2}`);
 }
 
-export async function previewFor(ws: Workspace, templates: TemplateLibrary, state: FormState): Promise<PreviewModel> {
+export async function previewFor(ws: Workspace, state: FormState): Promise<PreviewModel> {
   if (!state.kommun) return { kind: "hint", text: sv.preview.chooseKommun };
-  const checked = checkForm(state, templates, { placeholderSigner: sv.preview.placeholderSigner });
+  const checked = await checkForm(state, ws, { placeholderSigner: sv.preview.placeholderSigner });
   if (!checked.request) return { kind: "errors", errors: checked.errors };
   try {
     const r = await renderDraftFor(ws, checked.request, "html-fragment");
@@ -31,8 +33,7 @@ export async function previewFor(ws: Workspace, templates: TemplateLibrary, stat
     return { kind: "draft", html: nestHeadings(String(r.body)), placeholder, review: r.review };
   } catch (e) {
     if (!isMotioneraError(e)) throw e;
-    const [k, v] = errorForField(e.details, state, checked.template);
-    return { kind: "errors", errors: sortErrors(new Map([[k, v]]), checked.template) };
+    return { kind: "errors", errors: errorsOf(errorProblems(e), state, checked.template) };
   }
 }
 
@@ -44,13 +45,7 @@ export function PreviewContent({ model }: { model: PreviewModel }) {
       return (
         <div class="preview-errors">
           <p>{sv.preview.cannot}</p>
-          <ul>
-            {[...model.errors].map(([k, e]) => (
-              <li>
-                {k === "form" ? e.text : <a href={`#${fieldId(k)}`}>{e.label ? `${e.label}: ${e.text}` : e.text}</a>}
-              </li>
-            ))}
-          </ul>
+          <ErrorLinks ids={draftIds} errors={model.errors} />
         </div>
       );
     case "draft":

@@ -1,6 +1,6 @@
 /** The pages' addresses, built in one place. */
-import { findMunicipality } from "../../data/places.js";
-import { slug } from "../../lang/slug.js";
+import { findMunicipality } from "../../../data/places.js";
+import { slug } from "../../../lang/slug.js";
 
 export const paths = {
   draft: "/",

@@ -5,24 +5,30 @@
  */
 import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app.js";
-import type { ServerContext } from "../context.js";
-import { attachment, renderDraftFor, reviewHeaders } from "../drafting.js";
-import { findMunicipality } from "../../data/places.js";
-import { isMotioneraError } from "../../domain/errors.js";
-import type { Place } from "../../domain/municipality.js";
-import { todayInSweden } from "../../lang/dates.js";
-import type { Format } from "../../render/index.js";
-import { checkForm, errorForField, readForm, sortErrors, sourceFromBody, sourceFromQuery, type FieldErrors, type FormState } from "./draft-state.js";
-import { acceptsArguments, argumentGroups, DraftPage } from "./draft-page.js";
+import type { AppEnv } from "../../app.js";
+import type { ServerContext } from "../../context.js";
+import { attachment, renderDraftFor, reviewHeaders } from "../../drafting.js";
+import { findMunicipality } from "../../../data/places.js";
+import { isMotioneraError } from "../../../domain/errors.js";
+import type { Place } from "../../../domain/municipality.js";
+import { todayInSweden } from "../../../lang/dates.js";
+import type { Format } from "../../../render/index.js";
+import { errorProblems } from "../../../domain/field-problem.js";
+import type { FieldErrors } from "../kit/form.js";
+import { sourceFromBody, sourceFromQuery } from "../kit/form-source.js";
+import { checkForm, errorsOf, sortErrors } from "./check.js";
+import { readForm, type FormState } from "./state.js";
+import { DraftPage } from "./page.js";
+import { takesArguments } from "../../../compose/check-draft.js";
+import { argumentGroups } from "../../../corpus/argument-groups.js";
 import { factLines, FactsPanelContent } from "./facts-panel.js";
-import { sendFragment, sendPage } from "./layout.js";
-import { paths } from "./links.js";
+import { sendFragment, sendPage } from "../frame/layout.js";
+import { paths } from "../frame/links.js";
 import { PreviewContent, previewFor, type PreviewModel } from "./preview.js";
-import { formGuards } from "./guards.js";
-import { sv } from "../messages.sv.js";
-import { sendErrorPage } from "./error-page.js";
-import { BrokenTemplates } from "./parts.js";
+import { formGuards } from "../frame/guards.js";
+import { sv } from "../../messages.sv.js";
+import { sendErrorPage } from "../frame/error-page.js";
+import { BrokenTemplates } from "../kit/parts.js";
 
 const downloadFormats: readonly Format[] = ["docx", "pdf", "md"];
 
@@ -53,8 +59,7 @@ async function renderForm(c: Context, ctx: ServerContext, state: FormState, erro
       lib.get(state.template);
     } catch (e) {
       if (!isMotioneraError(e)) throw e;
-      const [k, v] = errorForField(e.details, state, undefined);
-      if (!errors.has(k)) errors = sortErrors(new Map([...errors, [k, v]]), undefined);
+      errors = new Map([...errorsOf(errorProblems(e), state, undefined), ...errors]);
     }
     template = all[0]!;
     state = { ...state, template: template.frontMatter.id };
@@ -62,8 +67,8 @@ async function renderForm(c: Context, ctx: ServerContext, state: FormState, erro
   errors = sortErrors(errors, template);
   const place = placeOf(state.kommun);
   const lines = place ? factLines(await ws.facts(), template, place, todayInSweden()) : undefined;
-  const groups = acceptsArguments(template) ? argumentGroups(template, await ws.store.documents()) : null;
-  const model = preview ?? (await previewFor(ws, lib, state));
+  const groups = takesArguments(template) ? argumentGroups(template.frontMatter.topics, await ws.store.documents()) : null;
+  const model = preview ?? (await previewFor(ws, state));
   return sendPage(c, <DraftPage templates={all} broken={broken} template={template} state={state} errors={errors} place={place} factLines={lines} groups={groups} preview={model} />, status);
 }
 
@@ -77,12 +82,12 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
   });
 
   app.post(paths.download, async (c) => {
-    const { lib, opts } = await defaults(ctx);
+    const { opts } = await defaults(ctx);
     const body = await c.req.parseBody({ all: true });
     const src = sourceFromBody(body);
     const state = readForm(src, opts);
     const format = src.all("format").at(-1) ?? "preview";
-    const checked = checkForm(state, lib);
+    const checked = await checkForm(state, ctx.workspace);
     if (!checked.request) return renderForm(c, ctx, state, checked.errors, 422, { kind: "hint", text: sv.preview.fixErrors });
     if (!(downloadFormats as readonly string[]).includes(format)) return renderForm(c, ctx, state, new Map(), 200);
     try {
@@ -96,8 +101,7 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     } catch (e) {
       if (!isMotioneraError(e)) throw e;
       // A template fault found only when drafting (at render time) is shown like any other.
-      const [k, v] = errorForField(e.details, state, checked.template);
-      return renderForm(c, ctx, state, new Map([[k, v]]), 422, { kind: "hint", text: sv.preview.fixErrors });
+      return renderForm(c, ctx, state, errorsOf(errorProblems(e), state, checked.template), 422, { kind: "hint", text: sv.preview.fixErrors });
     }
   });
   // After a form error the address is /utkast; going there again starts the form afresh.
@@ -119,9 +123,9 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
   });
 
   app.post(paths.previewFragment, async (c) => {
-    const { lib, opts } = await defaults(ctx);
+    const { opts } = await defaults(ctx);
     const state = readForm(sourceFromBody(await c.req.parseBody({ all: true })), opts);
-    const model = await previewFor(ctx.workspace, lib, state);
+    const model = await previewFor(ctx.workspace, state);
     return sendFragment(c, <PreviewContent model={model} />);
   });
 }

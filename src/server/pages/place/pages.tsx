@@ -4,22 +4,22 @@
  * templates that fit it.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app.js";
-import type { ServerContext } from "../context.js";
-import type { Template } from "../../compose/template-library.js";
-import { counties } from "../../data/municipalities.js";
-import { allMunicipalities, findMunicipality } from "../../data/places.js";
-import { isMotioneraError } from "../../domain/errors.js";
-import type { Place } from "../../domain/municipality.js";
-import type { FactScope } from "../../facts/catalog.js";
-import { factRowsForPlace, type FactRow } from "../../facts/place-facts.js";
-import type { FactRegistry } from "../../facts/registry.js";
-import { formatDate, todayInSweden } from "../../lang/dates.js";
-import { sv } from "../messages.sv.js";
-import { sendErrorPage } from "./error-page.js";
-import { Layout, sendPage } from "./layout.js";
-import { draftHref, paths, placeHref } from "./links.js";
-import { SourceRef } from "./parts.js";
+import type { AppEnv } from "../../app.js";
+import type { ServerContext } from "../../context.js";
+import type { Template } from "../../../compose/template-library.js";
+import { counties } from "../../../data/municipalities.js";
+import { allMunicipalities, findMunicipality } from "../../../data/places.js";
+import { isMotioneraError } from "../../../domain/errors.js";
+import type { Place } from "../../../domain/municipality.js";
+import type { FactScope } from "../../../facts/catalog.js";
+import { factRowsForPlace, type FactRow } from "../../../facts/place-facts.js";
+import { fittingTemplates } from "../../../compose/template-choice.js";
+import { formatDate, todayInSweden } from "../../../lang/dates.js";
+import { sv } from "../../messages.sv.js";
+import { sendErrorPage } from "../frame/error-page.js";
+import { Layout, sendPage } from "../frame/layout.js";
+import { draftHref, paths, placeHref } from "../frame/links.js";
+import { SourceRef } from "../kit/parts.js";
 
 const t = sv.place;
 
@@ -75,11 +75,6 @@ function FactGroup({ id, heading, rows }: { id: string; heading: string; rows: F
       )}
     </section>
   );
-}
-
-/** Templates whose required facts are all present for the place. */
-export function fittingTemplates(templates: readonly Template[], registry: FactRegistry, place: Place): Template[] {
-  return templates.filter((x) => x.frontMatter.facts.every((f) => !f.required || registry.resolve(place, f.key)));
 }
 
 function PlacePage({ place, rows, templates }: { place: Place; rows: FactRow[]; templates: Template[] }) {

@@ -1,7 +1,7 @@
 /** Error pages in Swedish (403, 404, 405, 413, 500, 503 …), each with a way back. */
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
-import { sv } from "../messages.sv.js";
+import { sv } from "../../messages.sv.js";
 import { Layout, sendPage } from "./layout.js";
 import { paths } from "./links.js";
 

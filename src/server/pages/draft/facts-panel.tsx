@@ -3,20 +3,21 @@
  * municipality, its county or the country), its age and source; "saknas" when the registry
  * has none, "för gammal" when older than the template accepts.
  */
-import type { Template } from "../../compose/template-library.js";
-import type { Fact } from "../../domain/fact.js";
-import type { Place } from "../../domain/municipality.js";
-import { partialDateEnd } from "../../domain/partial-date.js";
-import { canAge, factDefinition } from "../../facts/catalog.js";
-import { formatFactValue } from "../../facts/format-value.js";
-import type { FactRegistry } from "../../facts/registry.js";
-import { isStale, oldestAcceptable } from "../../facts/staleness.js";
-import { formatAge, formatDate } from "../../lang/dates.js";
-import { sv } from "../messages.sv.js";
-import { errorId, type FieldError } from "./draft-state.js";
-import { ErrorText, PlaceLink, SourceRef } from "./parts.js";
+import type { Template } from "../../../compose/template-library.js";
+import type { Fact } from "../../../domain/fact.js";
+import type { Place } from "../../../domain/municipality.js";
+import { partialDateEnd } from "../../../domain/partial-date.js";
+import { canAge, factDefinition } from "../../../facts/catalog.js";
+import { formatFactValue } from "../../../facts/format-value.js";
+import type { FactRegistry } from "../../../facts/registry.js";
+import { isStale, oldestAcceptable } from "../../../facts/staleness.js";
+import { formatAge, formatDate } from "../../../lang/dates.js";
+import { sv } from "../../messages.sv.js";
+import { draftIds } from "./check.js";
+import { ErrorText, type FieldError } from "../kit/form.js";
+import { PlaceLink, SourceRef } from "../kit/parts.js";
 import { ReviewBox } from "./review.js";
-import type { DraftReview } from "../../domain/errors.js";
+import type { DraftReview } from "../../../domain/errors.js";
 
 export interface FactLine {
   key: string;
@@ -60,7 +61,7 @@ export interface FactsPanelProps {
 export function FactsPanelContent(props: FactsPanelProps) {
   return (
     <>
-      {props.error && <ErrorText id={errorId("facts")} error={props.error} />}
+      {props.error && <ErrorText id={draftIds.error("facts")} error={props.error} />}
       <FactsList {...props} />
     </>
   );

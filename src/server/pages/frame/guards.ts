@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
-import type { ServerContext } from "../context.js";
+import type { ServerContext } from "../../context.js";
 import { sendErrorPage } from "./error-page.js";
 
 export function formGuards(ctx: ServerContext): MiddlewareHandler[] {

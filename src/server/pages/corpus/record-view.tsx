@@ -1,0 +1,188 @@
+/**
+ * /korpus/:id: one record, its source, arguments, proposals and the facts it cites.
+ */
+import { citationOf } from "../../../corpus/search/index.js";
+import { argumentTypeLabel, topicLabel } from "../../../domain/vocabulary.js";
+import { countyByCode, municipalityByCode } from "../../../data/places.js";
+import { type CorpusDocument } from "../../../domain/corpus-document.js";
+import { factDefinition } from "../../../facts/catalog.js";
+import { formatFactValue } from "../../../facts/format-value.js";
+import type { FactRegistry } from "../../../facts/registry.js";
+import { formatDate } from "../../../lang/dates.js";
+import { sv } from "../../messages.sv.js";
+import { filterLabel } from "./search-params.js";
+import { Layout } from "../frame/layout.js";
+import { draftHref, paths } from "../frame/links.js";
+import { PlaceLink, SourceRef } from "../kit/parts.js";
+
+function factSubjectName(subject: string): string {
+  return municipalityByCode(subject)?.name ?? countyByCode(subject)?.name ?? (subject === "SE" ? sv.place.nation : subject);
+}
+
+export function RecordPage({ doc, registry, template }: { doc: CorpusDocument; registry: FactRegistry; template?: string | undefined }) {
+  const r = sv.record;
+  const s = doc.source;
+  return (
+    <Layout title={doc.title} section="corpus" bodyClass="page-record">
+      <p class="breadcrumb">
+        <a href={paths.corpus}>{r.back}</a>
+      </p>
+      <article class="record">
+        <h1>{doc.title}</h1>
+        <dl class="meta">
+          <dt>{r.kind}</dt>
+          <dd>{sv.kinds.singular[doc.kind] ?? doc.kind}</dd>
+          <dt>{r.level}</dt>
+          <dd>{sv.levels[doc.level] ?? doc.level}</dd>
+          {doc.municipality && (
+            <>
+              <dt>{r.municipality}</dt>
+              <dd>
+                <PlaceLink place={doc.municipality} />
+              </dd>
+            </>
+          )}
+          {doc.county && (
+            <>
+              <dt>{r.county}</dt>
+              <dd>{doc.county.name}</dd>
+            </>
+          )}
+          <dt>{r.date}</dt>
+          <dd>{doc.date ? formatDate(doc.date) : r.undated}</dd>
+          {doc.outlet && (
+            <>
+              <dt>{r.outlet}</dt>
+              <dd>{doc.outlet}</dd>
+            </>
+          )}
+          {doc.parties.length > 0 && (
+            <>
+              <dt>{r.parties}</dt>
+              <dd>{doc.parties.map((p) => filterLabel("party", p)).join(", ")}</dd>
+            </>
+          )}
+          {doc.authors.length > 0 && (
+            <>
+              <dt>{r.authors}</dt>
+              <dd>
+                <ul class="plain">
+                  {doc.authors.map((a) => (
+                    <li>
+                      {a.name}
+                      {a.party ? ` (${a.party})` : ""}
+                      {a.role ? `, ${a.role}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          {doc.addressee && (
+            <>
+              <dt>{r.addressee}</dt>
+              <dd>{doc.addressee}</dd>
+            </>
+          )}
+          {doc.topics.length > 0 && (
+            <>
+              <dt>{r.topics}</dt>
+              <dd>
+                <ul class="inline-list">
+                  {doc.topics.map((x) => (
+                    <li>
+                      <a href={`${paths.corpus}?topic=${encodeURIComponent(x)}`}>{topicLabel(x)}</a>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          <dt>{r.id}</dt>
+          <dd>
+            <code>{doc.id}</code>
+          </dd>
+        </dl>
+
+        {doc.summary && (
+          <section aria-labelledby="sammanfattning">
+            <h2 id="sammanfattning">{r.summary}</h2>
+            <p>{doc.summary}</p>
+          </section>
+        )}
+        {doc.arguments.length > 0 && (
+          <section aria-labelledby="argument">
+            <h2 id="argument">{r.arguments}</h2>
+            <ol class="record-arguments">
+              {doc.arguments.map((a, i) => (
+                <li>
+                  <p class="argument-head">
+                    <span class={`stance stance-${a.stance}`}>{r.stance[a.stance] ?? a.stance}</span>
+                    {` · ${r.argumentType}: ${argumentTypeLabel(a.type)}`}
+                  </p>
+                  <p>{a.claim}</p>
+                  <p class="small">
+                    <a href={draftHref({ ...(template ? { template } : {}), argument: `${doc.id}#${i + 1}` })}>{r.useArgument}</a>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+        {doc.proposals.length > 0 && (
+          <section aria-labelledby="forslag">
+            <h2 id="forslag">{r.proposals}</h2>
+            <ul class="proposals">
+              {doc.proposals.map((p) => (
+                <li>{p}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {doc.questions.length > 0 && (
+          <section aria-labelledby="fragor">
+            <h2 id="fragor">{r.questions}</h2>
+            <ol>
+              {doc.questions.map((q) => (
+                <li>{q}</li>
+              ))}
+            </ol>
+          </section>
+        )}
+        {doc.facts.length > 0 && (
+          <section aria-labelledby="uppgifter">
+            <h2 id="uppgifter">{r.facts}</h2>
+            <ul class="record-facts">
+              {doc.facts.map((id) => {
+                const f = registry.byId(id);
+                if (!f) return <li class="muted">{r.factMissing(id)}</li>;
+                const def = factDefinition(f.key);
+                return (
+                  <li>
+                    <span class="fact-label">{def?.label ?? f.key}</span>
+                    {`: `}
+                    <strong>{formatFactValue(f.value, def)}</strong>
+                    {` (${factSubjectName(f.subject)}${f.asOf ? `, ${sv.facts.asOf.toLowerCase()} ${formatDate(f.asOf)}` : ""}). `}
+                    <span class="fact-meta">
+                      {`${sv.facts.source}: `}
+                      <SourceRef source={f.source} />.
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
+        <section aria-labelledby="kalla">
+          <h2 id="kalla">{r.source}</h2>
+          <p>
+            <SourceRef source={s} />
+            {s.reference ? `. ${r.reference}: ${s.reference}` : ""}
+          </p>
+          <h3>{r.citation}</h3>
+          <p class="citation">{citationOf(doc)}</p>
+        </section>
+      </article>
+    </Layout>
+  );
+}

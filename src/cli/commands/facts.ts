@@ -8,6 +8,7 @@ import { recordFact } from "../../facts/record-fact.js";
 import { formatDate, todayInSweden } from "../../lang/dates.js";
 import { Workspace } from "../../workspace.js";
 import { action, parseOptions } from "../run.js";
+import { registerFactsFetch } from "./facts-fetch.js";
 import { registerFactsImport } from "./facts-import.js";
 import { registerFactsSources, sourceHeadline } from "./facts-sources.js";
 import { collect } from "../option-values.js";
@@ -130,6 +131,7 @@ export function registerFacts(program: Command): void {
     );
 
   registerFactsImport(facts);
+  registerFactsFetch(facts);
   registerFactsSources(facts);
 
   facts

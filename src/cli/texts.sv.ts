@@ -156,6 +156,7 @@ Exempel:
       `${asked} ${asked === 1 ? "fråga" : "frågor"} om värden; ${sent} ${sent === 1 ? "anrop" : "anrop"} i allt (sidor, metadata och nya försök medräknade).`,
     skippedLine: (subject: string, reason: string) => `  ${subject}: ${reason}`,
     searchNone: "Inga träffar.",
+    published: (date: string) => `publicerad ${date}`,
     searchHits: (n: number) => `${n} ${n === 1 ? "träff" : "träffar"}:`,
     services: { kolada: "Kolada", scb: "SCB" } as Record<string, string>,
     failure: {

@@ -27,7 +27,8 @@ export class StatisticsError extends Error {
     readonly url: string,
     readonly detail: { status?: number; attempts?: number; text?: string } = {},
   ) {
-    super(`${service} ${failure}: ${url}${detail.status ? ` (HTTP ${detail.status})` : ""}${detail.text ? `: ${detail.text}` : ""}`);
+    const status = detail.status ? ` (HTTP ${detail.status})` : "";
+    super(`${service} ${failure}: ${url}${status}${detail.text ? `: ${detail.text}` : ""}`);
     this.name = "StatisticsError";
   }
 }

@@ -37,7 +37,13 @@ export interface HttpOptions {
   maxRetryAfterMs?: number;
 }
 
-export const httpDefaults = { timeoutMs: 30_000, retries: 4, minDelayMs: 1_000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
+export const httpDefaults = {
+  timeoutMs: 30_000,
+  retries: 4,
+  minDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  maxRetryAfterMs: 60_000,
+};
 
 /** A failure worth another attempt (429, 5xx, a dropped or refused connection, a timeout). */
 class Transient extends Error {
@@ -61,15 +67,23 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const notRetried = (failure: StatisticsFailure, service: StatisticsService, url: string, status?: number, text?: string) =>
-  new AbortError(new StatisticsError(service, failure, url, { ...(status ? { status } : {}), ...(text ? { text } : {}) }));
+const notRetried = (
+  failure: StatisticsFailure,
+  service: StatisticsService,
+  url: string,
+  status?: number,
+  text?: string,
+) =>
+  new AbortError(
+    new StatisticsError(service, failure, url, { ...(status ? { status } : {}), ...(text ? { text } : {}) }),
+  );
 
 /** A problem+json (SCB) or plain text body, shortened for a message. */
 function errorText(body: string): string | undefined {
   let text = body.trim();
   try {
     const json = JSON.parse(text) as Record<string, unknown>;
-    text = [json["title"], json["detail"], json["message"]].filter((x) => typeof x === "string" && x).join(": ") || text;
+    text = [json.title, json.detail, json.message].filter((x) => typeof x === "string" && x).join(": ") || text;
   } catch {
     // not JSON: the text as it is
   }
@@ -96,13 +110,20 @@ export class StatisticsHttp {
     const signal = AbortSignal.timeout(timeoutMs);
     let res: Response;
     try {
-      res = await fetch(url, { signal, headers: { accept: "application/json", "user-agent": "motionera (fakta med källa)" } });
-    } catch (e) {
+      res = await fetch(url, {
+        signal,
+        headers: { accept: "application/json", "user-agent": "motionera (fakta med källa)" },
+      });
+    } catch {
       throw new Transient(signal.aborted ? "timeout" : "offline");
     }
     if (res.status === 429 || res.status >= 500) {
       await res.body?.cancel().catch(() => undefined);
-      throw new Transient(res.status === 429 ? "rate_limited" : "server", res.status, retryAfterMs(res.headers.get("retry-after")));
+      throw new Transient(
+        res.status === 429 ? "rate_limited" : "server",
+        res.status,
+        retryAfterMs(res.headers.get("retry-after")),
+      );
     }
     let body: string;
     try {
@@ -134,7 +155,13 @@ export class StatisticsHttp {
           const parsed = schema.safeParse(json);
           if (!parsed.success) {
             const issue = parsed.error.issues[0]!;
-            throw notRetried("malformed", service, url, undefined, `${issue.path.join(".") || "svaret"}: ${issue.message}`);
+            throw notRetried(
+              "malformed",
+              service,
+              url,
+              undefined,
+              `${issue.path.join(".") || "svaret"}: ${issue.message}`,
+            );
           }
           return parsed.data;
         },
@@ -166,19 +193,29 @@ export class StatisticsHttp {
    * GETs `first` and every page after it: `next` reads the following page's URL from a page
    * (undefined, null or "" ends). A next URL on another origin is refused as malformed.
    */
-  async *pages<S extends z.ZodType>(first: string, schema: S, next: (page: z.output<S>) => string | null | undefined): AsyncGenerator<{ url: string; page: z.output<S> }> {
+  async *pages<S extends z.ZodType>(
+    first: string,
+    schema: S,
+    next: (page: z.output<S>) => string | null | undefined,
+  ): AsyncGenerator<{ url: string; page: z.output<S> }> {
     const origin = new URL(first).origin;
     const seen = new Set<string>();
     let url: string | undefined = first;
     while (url) {
-      if (seen.has(url)) throw new StatisticsError(this.options.service, "malformed", url, { text: "sidan hänvisar tillbaka till en tidigare sida" });
+      if (seen.has(url))
+        throw new StatisticsError(this.options.service, "malformed", url, {
+          text: "sidan hänvisar tillbaka till en tidigare sida",
+        });
       seen.add(url);
       const page: z.output<S> = await this.getJson(url, schema);
       yield { url, page };
       const following = next(page);
       if (!following) return;
       const resolved: URL = new URL(following, url);
-      if (resolved.origin !== origin) throw new StatisticsError(this.options.service, "malformed", url, { text: `nästa sida ligger på en annan adress (${resolved.origin})` });
+      if (resolved.origin !== origin)
+        throw new StatisticsError(this.options.service, "malformed", url, {
+          text: `nästa sida ligger på en annan adress (${resolved.origin})`,
+        });
       url = resolved.href;
     }
   }

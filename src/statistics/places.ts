@@ -22,12 +22,20 @@ export interface PlaceQuery {
 }
 
 /** Names or codes, repeated or comma-separated ("Lidingö,0180" and --kommun twice alike). */
-const split = (xs: readonly string[] | undefined) => (xs ?? []).flatMap((x) => x.split(",")).map((x) => x.trim()).filter(Boolean);
+const split = (xs: readonly string[] | undefined) =>
+  (xs ?? [])
+    .flatMap((x) => x.split(","))
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Throws unknown_municipality / unknown_county (with suggestions) for a name that is no place. */
 export function selectPlaces(q: PlaceQuery): PlaceSelection {
   if (q.all) {
-    return { municipalities: allMunicipalities().map((m) => m.code), counties: counties.map((c) => c.code), country: true };
+    return {
+      municipalities: allMunicipalities().map((m) => m.code),
+      counties: counties.map((c) => c.code),
+      country: true,
+    };
   }
   const municipalities = new Set(split(q.kommun).map((k) => findMunicipality(k).code));
   const countyCodes = new Set<string>();
@@ -39,7 +47,8 @@ export function selectPlaces(q: PlaceQuery): PlaceSelection {
   return { municipalities: [...municipalities].sort(), counties: [...countyCodes].sort(), country: false };
 }
 
-export const isEmptySelection = (s: PlaceSelection) => s.municipalities.length === 0 && s.counties.length === 0 && !s.country;
+export const isEmptySelection = (s: PlaceSelection) =>
+  s.municipalities.length === 0 && s.counties.length === 0 && !s.country;
 
 /** Kolada's ids: municipalities as SCB codes, regions "00" + county code, the country "0000". */
 export const koladaPlaceIds = (s: PlaceSelection): string[] => [
@@ -49,7 +58,11 @@ export const koladaPlaceIds = (s: PlaceSelection): string[] => [
 ];
 
 /** SCB's Region codes: municipalities "0180", counties "01", the country "00". */
-export const scbRegionCodes = (s: PlaceSelection): string[] => [...s.municipalities, ...s.counties, ...(s.country ? ["00"] : [])];
+export const scbRegionCodes = (s: PlaceSelection): string[] => [
+  ...s.municipalities,
+  ...s.counties,
+  ...(s.country ? ["00"] : []),
+];
 
 /** Splits a list into lists of at most `size` (services refuse longer id lists). */
 export function chunks<T>(xs: readonly T[], size: number): T[][] {

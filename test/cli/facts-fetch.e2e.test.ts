@@ -18,14 +18,32 @@ beforeEach(() => {
   s.faults.length = 0;
 });
 
-const env = () => ({ KOLADA_URL: s.koladaUrl, SCB_URL: s.scbUrl, MOTIONERA_HTTP_RETRIES: "2", MOTIONERA_HTTP_MIN_DELAY_MS: "5" });
+const env = () => ({
+  KOLADA_URL: s.koladaUrl,
+  SCB_URL: s.scbUrl,
+  MOTIONERA_HTTP_RETRIES: "2",
+  MOTIONERA_HTTP_MIN_DELAY_MS: "5",
+});
 const run = (args: string[]) => runCliAsync(args, { env: env() });
 const factCount = () => (JSON.parse(readFileSync(db, "utf8")) as { facts: unknown[] }).facts.length;
 
 describe("motionera facts fetch kolada", () => {
-  it("fetches all 290 municipalities, the counties and the country for three years, then finds nothing new", async () => {
+  it("fetches 290 municipalities, the counties and the country for three years, then nothing new", async () => {
     const before = factCount();
-    const r = await run(["facts", "fetch", "kolada", "--kpi", "N01951", "--all", "--year", "2022-2024", "--key", "population", "--db", db]);
+    const r = await run([
+      "facts",
+      "fetch",
+      "kolada",
+      "--kpi",
+      "N01951",
+      "--all",
+      "--year",
+      "2022-2024",
+      "--key",
+      "population",
+      "--db",
+      db,
+    ]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("population (Folkmängd (invånare 31 december)):");
@@ -36,7 +54,21 @@ describe("motionera facts fetch kolada", () => {
     const v = koladaValue(kpiById("N01951")!, "0180", 2023, "T")!;
     expect(r.stdout).toContain(`Stockholm, per 2023: ${formatNumber(v)}`);
 
-    const again = await run(["facts", "fetch", "kolada", "--kpi", "N01951", "--all", "--year", "2022-2024", "--key", "population", "--db", db, "--json"]);
+    const again = await run([
+      "facts",
+      "fetch",
+      "kolada",
+      "--kpi",
+      "N01951",
+      "--all",
+      "--year",
+      "2022-2024",
+      "--key",
+      "population",
+      "--db",
+      db,
+      "--json",
+    ]);
     expect(again.code).toBe(0);
     const report = JSON.parse(again.stdout) as { keys: { counts: Record<string, number>; recorded: number }[] };
     expect(report.keys[0]!.counts).toMatchObject({ new: 0, changed: 0, unchanged: 930 });
@@ -45,7 +77,22 @@ describe("motionera facts fetch kolada", () => {
 
   it("shows a dry run and stores nothing", async () => {
     const before = factCount();
-    const r = await run(["facts", "fetch", "kolada", "--kpi", "N01951", "--lan", "AB", "--year", "2024", "--key", "population", "--dry-run", "--db", db]);
+    const r = await run([
+      "facts",
+      "fetch",
+      "kolada",
+      "--kpi",
+      "N01951",
+      "--lan",
+      "AB",
+      "--year",
+      "2024",
+      "--key",
+      "population",
+      "--dry-run",
+      "--db",
+      db,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Provkörning: inget sparades");
     expect(factCount()).toBe(before);
@@ -53,7 +100,22 @@ describe("motionera facts fetch kolada", () => {
 
   it("rides out a 429 with Retry-After and a dropped connection", async () => {
     s.faults.push({ match: "/data/", kind: "status", status: 429, retryAfter: "0" }, { match: "/data/", kind: "drop" });
-    const r = await run(["facts", "fetch", "kolada", "--kpi", "N01951", "--kommun", "Lidingö,Nacka", "--year", "2023", "--key", "population", "--db", db, "--json"]);
+    const r = await run([
+      "facts",
+      "fetch",
+      "kolada",
+      "--kpi",
+      "N01951",
+      "--kommun",
+      "Lidingö,Nacka",
+      "--year",
+      "2023",
+      "--key",
+      "population",
+      "--db",
+      db,
+      "--json",
+    ]);
     expect(r.stderr).toBe("");
     expect((JSON.parse(r.stdout) as { requests: number }).requests).toBe(4);
   });
@@ -61,8 +123,22 @@ describe("motionera facts fetch kolada", () => {
   it("stores nothing and says so in Swedish when 429 outlasts the retries", async () => {
     const before = factCount();
     // The second data request keeps answering 429: the first was fine, nothing is stored.
-    for (let i = 0; i < 3; i++) s.faults.push({ match: `/municipality/${municipalityCodes[25]},`, kind: "status", status: 429, retryAfter: "0" });
-    const r = await run(["facts", "fetch", "kolada", "--kpi", "N01951", "--all", "--year", "2024", "--key", "population", "--db", db]);
+    for (let i = 0; i < 3; i++)
+      s.faults.push({ match: `/municipality/${municipalityCodes[25]},`, kind: "status", status: 429, retryAfter: "0" });
+    const r = await run([
+      "facts",
+      "fetch",
+      "kolada",
+      "--kpi",
+      "N01951",
+      "--all",
+      "--year",
+      "2024",
+      "--key",
+      "population",
+      "--db",
+      db,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("Kolada tar inte emot fler frågor just nu (429 Too Many Requests efter 3 försök)");
     expect(r.stderr).toContain("Inget sparades.");
@@ -71,7 +147,19 @@ describe("motionera facts fetch kolada", () => {
 
   it("says when a body is malformed", async () => {
     s.faults.push({ match: "/data/", kind: "malformed" });
-    const r = await run(["facts", "fetch", "kolada", "--kpi", "N01951", "--kommun", "0180", "--key", "population", "--db", db]);
+    const r = await run([
+      "facts",
+      "fetch",
+      "kolada",
+      "--kpi",
+      "N01951",
+      "--kommun",
+      "0180",
+      "--key",
+      "population",
+      "--db",
+      db,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("Kolada svarade med något annat än väntat (svaret är inte JSON)");
   });
@@ -80,7 +168,18 @@ describe("motionera facts fetch kolada", () => {
     const bad = await run(["facts", "fetch", "kolada", "--kpi", "X1", "--all", "--db", db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"X1" är inget nyckeltals-id');
-    const unknown = await run(["facts", "fetch", "kolada", "--kpi", "N99999", "--all", "--key", "population", "--db", db]);
+    const unknown = await run([
+      "facts",
+      "fetch",
+      "kolada",
+      "--kpi",
+      "N99999",
+      "--all",
+      "--key",
+      "population",
+      "--db",
+      db,
+    ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Kolada har inget nyckeltal "N99999"');
     const noKey = await run(["facts", "fetch", "kolada", "--kpi", "N01951", "--all", "--db", db]);
@@ -93,9 +192,12 @@ describe("motionera facts fetch kolada", () => {
   });
 
   it("says offline when the service cannot be reached", async () => {
-    const r = await runCliAsync(["facts", "fetch", "kolada", "--kpi", "N01951", "--all", "--key", "population", "--db", db], {
-      env: { ...env(), KOLADA_URL: "http://127.0.0.1:9/v3" },
-    });
+    const r = await runCliAsync(
+      ["facts", "fetch", "kolada", "--kpi", "N01951", "--all", "--key", "population", "--db", db],
+      {
+        env: { ...env(), KOLADA_URL: "http://127.0.0.1:9/v3" },
+      },
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("Kunde inte nå Kolada (127.0.0.1:9)");
   });
@@ -109,13 +211,51 @@ describe("motionera facts kolada search and facts fetch scb", () => {
   });
 
   it("fetches an SCB table for a county and says which dimension needs a code", async () => {
-    const ok = await run(["facts", "fetch", "scb", "--table", "TAB9001", "--contents", "TST01", "--lan", "Uppsala", "--year", "2024", "--key", "population", "--db", db]);
+    const ok = await run([
+      "facts",
+      "fetch",
+      "scb",
+      "--table",
+      "TAB9001",
+      "--contents",
+      "TST01",
+      "--lan",
+      "Uppsala",
+      "--year",
+      "2024",
+      "--key",
+      "population",
+      "--db",
+      db,
+    ]);
     expect(ok.stderr).toBe("");
     expect(ok.stdout).toContain("Källa: Testfolkmängd efter region, innehåll och år (TAB9001), SCB, hämtad");
-    const vague = await run(["facts", "fetch", "scb", "--table", "TAB9001", "--all", "--key", "population", "--db", db]);
+    const vague = await run([
+      "facts",
+      "fetch",
+      "scb",
+      "--table",
+      "TAB9001",
+      "--all",
+      "--key",
+      "population",
+      "--db",
+      db,
+    ]);
     expect(vague.code).toBe(1);
     expect(vague.stderr).toContain("ContentsCode (TST01, TST02)");
-    const unknown = await run(["facts", "fetch", "scb", "--table", "TAB0000", "--all", "--key", "population", "--db", db]);
+    const unknown = await run([
+      "facts",
+      "fetch",
+      "scb",
+      "--table",
+      "TAB0000",
+      "--all",
+      "--key",
+      "population",
+      "--db",
+      db,
+    ]);
     expect(unknown.stderr).toContain('SCB har ingen tabell "TAB0000"');
   });
 });

@@ -5,7 +5,10 @@
 import { spawn } from "node:child_process";
 import { bin, repoRoot, type Run } from "./cli.js";
 
-export function runCliAsync(args: readonly string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Run> {
+export function runCliAsync(
+  args: readonly string[],
+  opts: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env: { ...process.env, ...opts.env } });
     let stdout = "";

@@ -57,11 +57,12 @@ const list = (s: string | undefined) => (s ? decodeURIComponent(s).split(",").fi
 
 function koladaData(req: URL, base: string, opts: StandInOptions, res: ServerResponse): void {
   const m = /^\/kolada\/v3\/data\/kpi\/([^/]+)\/municipality\/([^/]+)(?:\/year\/([^/]+))?$/.exec(req.pathname);
-  if (!m) return json(res, 404, { error: "not found" });
+  if (!m) return void json(res, 404, { error: "not found" });
   const kpis = list(m[1]);
   const places = list(m[2]);
   const years = list(m[3]).map(Number);
-  if (kpis.length > 25 || places.length > 25 || years.length > 25) return json(res, 400, { error: "too many ids in a list" });
+  if (kpis.length > 25 || places.length > 25 || years.length > 25)
+    return void json(res, 400, { error: "too many ids in a list" });
   const rows: unknown[] = [];
   for (const id of kpis) {
     const kpi = kpiById(id);
@@ -94,7 +95,9 @@ function page(req: URL, base: string, opts: StandInOptions, res: ServerResponse,
     u.searchParams.set("page", String(number + 1));
     next = u.href;
   }
-  const link = opts.legacyPaging ? { next_page: next ?? "", previous_page: "" } : { next_url: next, previous_url: null };
+  const link = opts.legacyPaging
+    ? { next_page: next ?? "", previous_page: "" }
+    : { next_url: next, previous_url: null };
   json(res, 200, { values: slice, count: slice.length, ...link });
 }
 
@@ -104,18 +107,28 @@ function koladaKpi(k: StandInKpi) {
 }
 
 function scbDataset(valueCodes: Record<string, string[]>, withValues: boolean) {
-  const regions = valueCodes["Region"]?.length ? valueCodes["Region"] : scbTable.regions;
-  const contents = valueCodes["ContentsCode"]?.length ? valueCodes["ContentsCode"] : Object.keys(scbTable.contents);
-  const years = valueCodes["Tid"]?.length ? valueCodes["Tid"] : scbTable.years;
+  const regions = valueCodes.Region?.length ? valueCodes.Region : scbTable.regions;
+  const contents = valueCodes.ContentsCode?.length ? valueCodes.ContentsCode : Object.keys(scbTable.contents);
+  const years = valueCodes.Tid?.length ? valueCodes.Tid : scbTable.years;
   const dims = { Region: regions, ContentsCode: contents, Tid: years };
   const ids = ["Region", "ContentsCode", "Tid"] as const;
   const dimension: Record<string, unknown> = {};
   for (const id of ids) {
     const codes = dims[id];
     // The index object's keys in a shuffled order: readers must use the index values.
-    const index = Object.fromEntries(shuffled(codes.map((c, i) => [c, i] as const), `${id}/${codes.length}`));
-    const label = Object.fromEntries(shuffled(codes, `${id}/label`).map((c) => [c, id === "ContentsCode" ? scbTable.contents[c] ?? c : c]));
-    dimension[id] = { label: id === "Tid" ? "år" : id === "Region" ? "region" : "tabellinnehåll", category: { index, label } };
+    const index = Object.fromEntries(
+      shuffled(
+        codes.map((c, i) => [c, i] as const),
+        `${id}/${codes.length}`,
+      ),
+    );
+    const label = Object.fromEntries(
+      shuffled(codes, `${id}/label`).map((c) => [c, id === "ContentsCode" ? (scbTable.contents[c] ?? c) : c]),
+    );
+    dimension[id] = {
+      label: id === "Tid" ? "år" : id === "Region" ? "region" : "tabellinnehåll",
+      category: { index, label },
+    };
   }
   const value: (number | null)[] = [];
   for (const r of regions) for (const c of contents) for (const y of years) value.push(scbValue(r, c, y));
@@ -137,12 +150,35 @@ function scb(req: URL, res: ServerResponse): void {
   const path = req.pathname.replace(/^\/scb\/api\/v2/, "");
   if (path === "/tables") {
     const q = (req.searchParams.get("query") ?? "").toLowerCase();
-    const tables = scbTable.label.toLowerCase().includes(q) || q === "" ? [{ id: scbTable.id, label: scbTable.label, updated: "2025-02-20T07:00:00Z", firstPeriod: "2020", lastPeriod: "2024", variableNames: ["region", "tabellinnehåll", "år"], links: [] }] : [];
-    return json(res, 200, { language: "sv", tables, page: { pageNumber: 1, pageSize: 20, totalElements: tables.length, totalPages: 1 }, links: [] });
+    const tables =
+      scbTable.label.toLowerCase().includes(q) || q === ""
+        ? [
+            {
+              id: scbTable.id,
+              label: scbTable.label,
+              updated: "2025-02-20T07:00:00Z",
+              firstPeriod: "2020",
+              lastPeriod: "2024",
+              variableNames: ["region", "tabellinnehåll", "år"],
+              links: [],
+            },
+          ]
+        : [];
+    return void json(res, 200, {
+      language: "sv",
+      tables,
+      page: { pageNumber: 1, pageSize: 20, totalElements: tables.length, totalPages: 1 },
+      links: [],
+    });
   }
   const m = /^\/tables\/([^/]+)\/(metadata|data)$/.exec(path);
   if (!m || m[1] !== scbTable.id) {
-    return json(res, 404, { type: "about:blank", title: "Not found", status: 404, detail: `No such table ${m?.[1] ?? path}` }, "application/problem+json");
+    return void json(
+      res,
+      404,
+      { type: "about:blank", title: "Not found", status: 404, detail: `No such table ${m?.[1] ?? path}` },
+      "application/problem+json",
+    );
   }
   const valueCodes: Record<string, string[]> = {};
   for (const [k, v] of req.searchParams) {
@@ -150,9 +186,22 @@ function scb(req: URL, res: ServerResponse): void {
     if (dim) valueCodes[dim] = v.split(",").filter(Boolean);
   }
   for (const [dim, codes] of Object.entries(valueCodes)) {
-    const known = dim === "Region" ? scbTable.regions : dim === "Tid" ? scbTable.years : dim === "ContentsCode" ? Object.keys(scbTable.contents) : undefined;
+    const known =
+      dim === "Region"
+        ? scbTable.regions
+        : dim === "Tid"
+          ? scbTable.years
+          : dim === "ContentsCode"
+            ? Object.keys(scbTable.contents)
+            : undefined;
     const bad = known ? codes.filter((c) => !known.includes(c)) : codes;
-    if (bad.length) return json(res, 400, { title: "Bad request", status: 400, detail: `Unknown value ${bad[0]} for ${dim}` }, "application/problem+json");
+    if (bad.length)
+      return void json(
+        res,
+        400,
+        { title: "Bad request", status: 400, detail: `Unknown value ${bad[0]} for ${dim}` },
+        "application/problem+json",
+      );
   }
   json(res, 200, scbDataset(valueCodes, m[2] === "data"));
 }
@@ -177,7 +226,10 @@ export async function startStatisticsStandIn(opts: StandInOptions = {}): Promise
         res.write('{"values": [');
         return void setTimeout(() => req.socket.destroy(), 5);
       }
-      res.writeHead(fault!.status, { "content-type": "text/plain", ...(fault!.retryAfter ? { "retry-after": fault!.retryAfter } : {}) });
+      res.writeHead(fault!.status, {
+        "content-type": "text/plain",
+        ...(fault!.retryAfter ? { "retry-after": fault!.retryAfter } : {}),
+      });
       return void res.end(`stand-in fault ${fault!.status}`);
     }
     if (url.pathname.startsWith("/kolada/v3/data/")) return koladaData(url, base, opts, res);
@@ -186,7 +238,7 @@ export async function startStatisticsStandIn(opts: StandInOptions = {}): Promise
       if (kpiMatch[1]) {
         const ids = list(kpiMatch[1]);
         const found = standInKpis.filter((k) => ids.includes(k.id)).map(koladaKpi);
-        return json(res, 200, { values: found, count: found.length, next_url: null, previous_url: null });
+        return void json(res, 200, { values: found, count: found.length, next_url: null, previous_url: null });
       }
       const words = (url.searchParams.get("title") ?? "").toLowerCase();
       const found = standInKpis.filter((k) => k.title.toLowerCase().includes(words)).map(koladaKpi);

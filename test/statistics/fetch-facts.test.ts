@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FactDefinition } from "../../src/facts/catalog.js";
 import { CatalogFactKeys, FactKeyNeeded, type FactKeys } from "../../src/facts/fetch/fact-keys.js";
 import { fetchKoladaFacts, NotByGender, type KoladaFetchRequest } from "../../src/facts/fetch/kolada-facts.js";
-import { fetchScbFacts, ScbSelectionAmbiguous, scbPeriodAsOf, type ScbFetchRequest } from "../../src/facts/fetch/scb-facts.js";
+import {
+  fetchScbFacts,
+  ScbSelectionAmbiguous,
+  scbPeriodAsOf,
+  type ScbFetchRequest,
+} from "../../src/facts/fetch/scb-facts.js";
 import { StatisticsError } from "../../src/statistics/errors.js";
 import { KoladaClient } from "../../src/statistics/kolada/client.js";
 import { selectPlaces } from "../../src/statistics/places.js";
@@ -53,8 +58,14 @@ describe("fetching Kolada into facts", () => {
     expect(stored.length - before).toBe(k!.recorded);
     const stockholm = stored.find((f) => f.subject === "0180" && f.asOf === "2023")!;
     expect(stockholm.value).toEqual({ type: "number", value: koladaValue(kpiById("N01951")!, "0180", 2023, "T") });
-    expect(stockholm.source).toMatchObject({ title: "Kolada: Invånare totalt, antal (N01951)", publisher: "RKA", date: "2026-12-02" });
-    expect(stockholm.source.url).toMatch(/\/v3\/data\/kpi\/N01951\/municipality\/[^?]*0180[^?]*\/year\/2022,2023,2024\?per_page=5000$/);
+    expect(stockholm.source).toMatchObject({
+      title: "Kolada: Invånare totalt, antal (N01951)",
+      publisher: "RKA",
+      date: "2026-12-02",
+    });
+    expect(stockholm.source.url).toMatch(
+      /\/v3\/data\/kpi\/N01951\/municipality\/[^?]*0180[^?]*\/year\/2022,2023,2024\?per_page=5000$/,
+    );
     expect(stored.find((f) => f.subject === "SE" && f.asOf === "2024")).toBeDefined();
     expect(stored.find((f) => f.subject === "01" && f.asOf === "2024")).toBeDefined();
     // Suppressed values are missing, never 0.
@@ -62,7 +73,12 @@ describe("fetching Kolada into facts", () => {
   });
 
   it("leaves out a year Kolada has not published, and says so", async () => {
-    const report = await fetchKoladaFacts(store, kolada(), keys, koladaRequest({ years: [2024, 2025], places: selectPlaces({ kommun: ["Lidingö"] }) }));
+    const report = await fetchKoladaFacts(
+      store,
+      kolada(),
+      keys,
+      koladaRequest({ years: [2024, 2025], places: selectPlaces({ kommun: ["Lidingö"] }) }),
+    );
     const k = report.keys[0]!;
     expect(k.facts.map((f) => f.asOf)).toEqual(["2024"]);
     expect(k.skipped).toHaveLength(1);
@@ -70,14 +86,21 @@ describe("fetching Kolada into facts", () => {
   });
 
   it("takes the women's or men's value with --gender", async () => {
-    const report = await fetchKoladaFacts(store, kolada(), keys, koladaRequest({ gender: "K", commit: false, places: selectPlaces({ kommun: ["0180"] }) }));
+    const report = await fetchKoladaFacts(
+      store,
+      kolada(),
+      keys,
+      koladaRequest({ gender: "K", commit: false, places: selectPlaces({ kommun: ["0180"] }) }),
+    );
     expect(report.keys[0]!.facts.map((f) => f.value)).toEqual(
       [2022, 2023, 2024].map((y) => ({ type: "number", value: koladaValue(kpiById("N01951")!, "0180", y, "K") })),
     );
   });
 
   it("refuses --gender for a KPI not divided by gender", async () => {
-    await expect(fetchKoladaFacts(store, kolada(), keys, koladaRequest({ kpis: ["U00001"], gender: "M" }))).rejects.toBeInstanceOf(NotByGender);
+    await expect(
+      fetchKoladaFacts(store, kolada(), keys, koladaRequest({ kpis: ["U00001"], gender: "M" })),
+    ).rejects.toBeInstanceOf(NotByGender);
   });
 
   it("plans without storing in a dry run, and stores nothing twice", async () => {
@@ -97,7 +120,9 @@ describe("fetching Kolada into facts", () => {
     const before = (await store.facts()).length;
     // The fifth data request answers garbage: the first four were fine.
     s.faults.push({ match: `/municipality/${municipalityCodes[4 * 25]},`, kind: "malformed" });
-    await expect(fetchKoladaFacts(store, kolada(), keys, koladaRequest())).rejects.toMatchObject({ failure: "malformed" });
+    await expect(fetchKoladaFacts(store, kolada(), keys, koladaRequest())).rejects.toMatchObject({
+      failure: "malformed",
+    });
     expect((await store.facts()).length).toBe(before);
   });
 
@@ -111,21 +136,34 @@ describe("fetching Kolada into facts", () => {
   it("names the key it would create when the catalog lacks it", async () => {
     const e = await fetchKoladaFacts(store, kolada(), keys, koladaRequest({ key: undefined })).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(FactKeyNeeded);
-    expect((e as FactKeyNeeded).definition).toMatchObject({ key: "kolada_n01951", label: "Invånare totalt, antal", type: "number", format: "count" });
+    expect((e as FactKeyNeeded).definition).toMatchObject({
+      key: "kolada_n01951",
+      label: "Invånare totalt, antal",
+      type: "number",
+      format: "count",
+    });
   });
 
   it("stores under a new key once a FactKeys implementation registers it", async () => {
     const registered: FactDefinition[] = [];
     const population = keys.find("population")!;
     // A stand-in for a store-backed catalog: registering returns a definition the import can use.
-    const adding: FactKeys = { find: (k) => keys.find(k), ensure: async (d) => (registered.push(d), { ...population }) };
+    const adding: FactKeys = {
+      find: (k) => keys.find(k),
+      ensure: async (d) => {
+        registered.push(d);
+        return { ...population };
+      },
+    };
     await fetchKoladaFacts(store, kolada(), adding, koladaRequest({ key: undefined, commit: false }));
     expect(registered.map((d) => d.key)).toEqual(["kolada_n01951"]);
   });
 
   it("says not_found for a KPI Kolada does not know, before asking for data", async () => {
     const asked = s.requests.length;
-    await expect(fetchKoladaFacts(store, kolada(), keys, koladaRequest({ kpis: ["N99999"] }))).rejects.toMatchObject({ failure: "not_found" });
+    await expect(fetchKoladaFacts(store, kolada(), keys, koladaRequest({ kpis: ["N99999"] }))).rejects.toMatchObject({
+      failure: "not_found",
+    });
     expect(s.requests.slice(asked).some((r) => r.includes("/data/"))).toBe(false);
   });
 });
@@ -149,27 +187,46 @@ describe("fetching SCB into facts", () => {
     const report = await fetchScbFacts(store, scb(), keys, scbRequest());
     const k = report.keys[0]!;
     expect(k.facts).toHaveLength(312 * 2 - 2);
-    expect(k.skipped.filter((x) => x.reason === "värde saknas för 2024").map((x) => x.subject).sort()).toEqual(["0760", "2582"]);
+    expect(
+      k.skipped
+        .filter((x) => x.reason === "värde saknas för 2024")
+        .map((x) => x.subject)
+        .sort(),
+    ).toEqual(["0760", "2582"]);
     const stored = await factsOf("population");
     const lund = stored.find((f) => f.subject === "1281" && f.asOf === "2023" && f.source.publisher === "SCB")!;
     expect(lund.value).toEqual({ type: "number", value: scbValue("1281", "TST01", "2023") });
     expect(lund.source.title).toBe("Testfolkmängd efter region, innehåll och år (TAB9001)");
     expect(lund.source.url).toContain("valueCodes%5BContentsCode%5D=TST01");
-    expect(stored.find((f) => f.subject === "SE" && f.asOf === "2024" && f.source.publisher === "SCB")?.value).toEqual({ type: "number", value: scbValue("00", "TST01", "2024") });
+    expect(stored.find((f) => f.subject === "SE" && f.asOf === "2024" && f.source.publisher === "SCB")?.value).toEqual({
+      type: "number",
+      value: scbValue("00", "TST01", "2024"),
+    });
   });
 
   it("refuses a selection that leaves several cells per region and year", async () => {
     const before = (await store.facts()).length;
-    await expect(fetchScbFacts(store, scb(), keys, scbRequest({ valueCodes: {} }))).rejects.toBeInstanceOf(ScbSelectionAmbiguous);
+    await expect(fetchScbFacts(store, scb(), keys, scbRequest({ valueCodes: {} }))).rejects.toBeInstanceOf(
+      ScbSelectionAmbiguous,
+    );
     expect((await store.facts()).length).toBe(before);
   });
 
   it("says not_found for an unknown table", async () => {
-    await expect(fetchScbFacts(store, scb(), keys, scbRequest({ table: "NOPE1" }))).rejects.toBeInstanceOf(StatisticsError);
-    await expect(fetchScbFacts(store, scb(), keys, scbRequest({ table: "NOPE1" }))).rejects.toMatchObject({ failure: "not_found" });
+    await expect(fetchScbFacts(store, scb(), keys, scbRequest({ table: "NOPE1" }))).rejects.toBeInstanceOf(
+      StatisticsError,
+    );
+    await expect(fetchScbFacts(store, scb(), keys, scbRequest({ table: "NOPE1" }))).rejects.toMatchObject({
+      failure: "not_found",
+    });
   });
 
   it("reads SCB periods as partial dates", () => {
-    expect(["2024", "2024M03", "2024K2", "2023/24"].map(scbPeriodAsOf)).toEqual(["2024", "2024-03", "2024-06", undefined]);
+    expect(["2024", "2024M03", "2024K2", "2023/24"].map(scbPeriodAsOf)).toEqual([
+      "2024",
+      "2024-03",
+      "2024-06",
+      undefined,
+    ]);
   });
 });

@@ -100,7 +100,11 @@ describe("StatisticsHttp", () => {
 
   it("follows next links only on the same origin", async () => {
     const http = new StatisticsHttp({ service: "kolada", ...fast });
-    const pages = http.pages(kpiUrl(), z.looseObject({ values: z.array(z.unknown()) }), () => "http://example.invalid/x");
+    const pages = http.pages(
+      kpiUrl(),
+      z.looseObject({ values: z.array(z.unknown()) }),
+      () => "http://example.invalid/x",
+    );
     await expect(async () => {
       for await (const _ of pages) {
         // the first page is fine; the link away is refused

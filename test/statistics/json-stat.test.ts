@@ -9,7 +9,13 @@ const dataset = jsonStatDatasetSchema.parse({
   id: ["Region", "Tid"],
   size: [2, 3],
   dimension: {
-    Tid: { label: "år", category: { index: { "2024": 2, "2022": 0, "2023": 1 }, label: { "2023": "2023", "2022": "2022", "2024": "2024" } } },
+    Tid: {
+      label: "år",
+      category: {
+        index: { "2024": 2, "2022": 0, "2023": 1 },
+        label: { "2023": "2023", "2022": "2022", "2024": "2024" },
+      },
+    },
     Region: { label: "region", category: { index: { "1480": 1, "0180": 0 } } },
   },
   value: [1, 2, null, 4, 5, 6],
@@ -17,7 +23,10 @@ const dataset = jsonStatDatasetSchema.parse({
 
 describe("JSON-stat 2.0", () => {
   it("places categories by their index, not the order of the keys", () => {
-    expect(jsonStatDimensions(dataset).map((d) => d.codes)).toEqual([["0180", "1480"], ["2022", "2023", "2024"]]);
+    expect(jsonStatDimensions(dataset).map((d) => d.codes)).toEqual([
+      ["0180", "1480"],
+      ["2022", "2023", "2024"],
+    ]);
     const cells = jsonStatCells(dataset);
     expect(cells).toHaveLength(6);
     expect(cells[1]).toEqual({ codes: { Region: "0180", Tid: "2023" }, value: 2 });
@@ -25,7 +34,7 @@ describe("JSON-stat 2.0", () => {
   });
 
   it("keeps null as missing, never 0", () => {
-    const cell = jsonStatCells(dataset).find((c) => c.codes["Region"] === "0180" && c.codes["Tid"] === "2024");
+    const cell = jsonStatCells(dataset).find((c) => c.codes.Region === "0180" && c.codes.Tid === "2024");
     expect(cell?.value).toBeNull();
   });
 

@@ -24,7 +24,10 @@ describe("Kolada v3 client", () => {
     expect(places).toHaveLength(312);
     const urls = client.dataUrls(["N01951"], places, [2022, 2023, 2024]);
     expect(urls).toHaveLength(13);
-    for (const u of urls) expect(decodeURIComponent(new URL(u).pathname).split("/municipality/")[1]!.split("/")[0]!.split(",").length).toBeLessThanOrEqual(25);
+    for (const u of urls)
+      expect(
+        decodeURIComponent(new URL(u).pathname).split("/municipality/")[1]!.split("/")[0]!.split(",").length,
+      ).toBeLessThanOrEqual(25);
     const answers = await client.data(["N01951"], places, [2022, 2023, 2024]);
     const rows = answers.flatMap((a) => a.rows);
     expect(rows).toHaveLength(312 * 3);
@@ -42,7 +45,12 @@ describe("Kolada v3 client", () => {
   it("reads KPI metadata and searches titles", async () => {
     const client = new KoladaClient({ baseUrl: s.koladaUrl, ...fast });
     const kpi = await client.kpi("N01951");
-    expect(kpi).toMatchObject({ id: "N01951", title: "Invånare totalt, antal", municipality_type: "alla", is_divided_by_gender: true });
+    expect(kpi).toMatchObject({
+      id: "N01951",
+      title: "Invånare totalt, antal",
+      municipality_type: "alla",
+      is_divided_by_gender: true,
+    });
     expect((await client.searchKpis("invånare")).map((k) => k.id)).toEqual(["N01951"]);
     expect(s.requests.some((r) => r.includes("/kpi?title=inv"))).toBe(true);
   });

@@ -28,14 +28,19 @@ import { texts } from "../texts.sv.js";
 const t = texts.factsFetch;
 const ti = texts.factsImport;
 
-const list = (xs: readonly string[]) => xs.flatMap((x) => x.split(",")).map((x) => x.trim()).filter(Boolean);
+const list = (xs: readonly string[]) =>
+  xs
+    .flatMap((x) => x.split(","))
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** "2023,2024" and "2020-2024" alike. */
 function years(xs: readonly string[]): number[] {
   const out = new Set<number>();
   for (const y of list(xs)) {
     const range = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(y);
-    if (range && Number(range[1]) <= Number(range[2])) for (let i = Number(range[1]); i <= Number(range[2]); i++) out.add(i);
+    if (range && Number(range[1]) <= Number(range[2]))
+      for (let i = Number(range[1]); i <= Number(range[2]); i++) out.add(i);
     else if (/^\d{4}$/.test(y)) out.add(Number(y));
     else throw new UsageError(`--year: ${t.badYear(y)}`);
   }
@@ -67,14 +72,17 @@ function httpFromEnv(): Partial<Omit<HttpOptions, "service">> {
   };
   const retries = n("MOTIONERA_HTTP_RETRIES");
   const minDelayMs = n("MOTIONERA_HTTP_MIN_DELAY_MS");
-  return { ...(retries !== undefined ? { retries } : {}), ...(minDelayMs !== undefined ? { minDelayMs, maxDelayMs: Math.max(minDelayMs, 1) * 8 } : {}) };
+  return {
+    ...(retries !== undefined ? { retries } : {}),
+    ...(minDelayMs !== undefined ? { minDelayMs, maxDelayMs: Math.max(minDelayMs, 1) * 8 } : {}),
+  };
 }
 
 /** --db and --json may stand before or after the subcommand (as `facts import` reads them). */
 function ownAndParent(cmd: Command): Record<string, unknown> {
   const own = cmd.opts<Record<string, unknown>>();
   const up = [cmd.parent, cmd.parent?.parent].map((c) => c?.opts<{ db?: string; json?: boolean }>() ?? {});
-  return { ...own, db: own["db"] ?? up[0]!.db ?? up[1]!.db, json: own["json"] === true || up.some((p) => p.json === true) };
+  return { ...own, db: own.db ?? up[0]!.db ?? up[1]!.db, json: own.json === true || up.some((p) => p.json === true) };
 }
 
 const common = {
@@ -113,7 +121,9 @@ function printReport(r: FetchReport, db: string): void {
     out.push(`${t.heading(k.key, k.label)} ${ti.counts(k.counts)}`);
     for (const f of k.facts) {
       const change = f.kind === "changed" && f.previous ? `${f.previous.shown} → ${f.shown}` : f.shown;
-      out.push(`  ${ti.kinds[f.kind]!.padEnd(width)}  ${f.subjectName}, ${texts.facts.asOf} ${formatDate(f.asOf)}: ${change}`);
+      out.push(
+        `  ${ti.kinds[f.kind]!.padEnd(width)}  ${f.subjectName}, ${texts.facts.asOf} ${formatDate(f.asOf)}: ${change}`,
+      );
     }
     if (k.skipped.length) {
       out.push(ti.skipped);
@@ -129,7 +139,10 @@ function printReport(r: FetchReport, db: string): void {
 }
 
 /** The user's message for a failure of the fetch, or undefined for one reported the usual way. */
-export function explainFetchFailure(e: unknown, asked: { kpis?: readonly string[]; table?: string }): string | undefined {
+export function explainFetchFailure(
+  e: unknown,
+  asked: { kpis?: readonly string[]; table?: string },
+): string | undefined {
   if (e instanceof StatisticsError) {
     const service = t.services[e.service] ?? e.service;
     const attempts = e.detail.attempts ?? 1;
@@ -143,7 +156,8 @@ export function explainFetchFailure(e: unknown, asked: { kpis?: readonly string[
       case "server":
         return t.failure.server(service, e.detail.status, attempts);
       case "not_found":
-        if (e.service === "kolada" && e.url.includes("/kpi/")) return t.failure.kpiNotFound(e.detail.text ?? asked.kpis?.join(", ") ?? "");
+        if (e.service === "kolada" && e.url.includes("/kpi/"))
+          return t.failure.kpiNotFound(e.detail.text ?? asked.kpis?.join(", ") ?? "");
         if (e.service === "scb" && asked.table) return t.failure.tableNotFound(asked.table);
         return t.failure.notFound(service, e.url);
       case "refused":
@@ -169,7 +183,8 @@ async function reported(asked: { kpis?: readonly string[]; table?: string }, run
   try {
     await run();
   } catch (e) {
-    if (isMotioneraError(e) && e.details.code === "input_invalid") throw new UsageError(`${flagName(e.details.field)}: ${e.details.problem}`);
+    if (isMotioneraError(e) && e.details.code === "input_invalid")
+      throw new UsageError(`${flagName(e.details.field)}: ${e.details.problem}`);
     const message = explainFetchFailure(e, asked);
     if (message === undefined) throw e;
     process.stderr.write(`motionera: ${message}\n`);
@@ -210,11 +225,15 @@ export function registerFactsFetch(facts: Command): void {
         const gender = o.gender?.trim().toUpperCase() ?? "T";
         if (gender !== "K" && gender !== "M" && gender !== "T") throw new UsageError(t.badGender);
         const req = { kpis, places: places(o), years: years(o.year), gender: gender as "T" | "K" | "M", key: o.key };
-        const baseUrl = o.koladaUrl ?? process.env["KOLADA_URL"] ?? koladaDefaultUrl;
+        const baseUrl = o.koladaUrl ?? process.env.KOLADA_URL ?? koladaDefaultUrl;
         await reported({ kpis }, async () => {
           const ws = await Workspace.open(o.db ? { db: o.db } : {});
           const client = new KoladaClient({ baseUrl, ...httpFromEnv() });
-          const report = await fetchKoladaFacts(ws.store, client, new CatalogFactKeys(), { ...req, fetchedOn: todayInSweden(), commit: !o.dryRun });
+          const report = await fetchKoladaFacts(ws.store, client, new CatalogFactKeys(), {
+            ...req,
+            fetchedOn: todayInSweden(),
+            commit: !o.dryRun,
+          });
           if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
           else printReport(report, ws.store.location);
         });
@@ -235,8 +254,10 @@ export function registerFactsFetch(facts: Command): void {
         const o = parseOptions(scbSchema, ownAndParent(cmd));
         if (!tableIdPattern.test(o.table)) throw new UsageError(`--table: ${t.badTable(o.table)}`);
         const valueCodes = pairs("--value-codes", o.valueCodes);
-        if (o.contents) valueCodes["ContentsCode"] = [o.contents];
-        const codelists = Object.fromEntries(Object.entries(pairs("--codelist", o.codelist)).map(([k, v]) => [k, v.join(",")]));
+        if (o.contents) valueCodes.ContentsCode = [o.contents];
+        const codelists = Object.fromEntries(
+          Object.entries(pairs("--codelist", o.codelist)).map(([k, v]) => [k, v.join(",")]),
+        );
         const req = {
           table: o.table,
           places: places(o),
@@ -247,11 +268,15 @@ export function registerFactsFetch(facts: Command): void {
           timeDimension: o.timeDimension,
           key: o.key,
         };
-        const baseUrl = o.scbUrl ?? process.env["SCB_URL"] ?? scbDefaultUrl;
+        const baseUrl = o.scbUrl ?? process.env.SCB_URL ?? scbDefaultUrl;
         await reported({ table: o.table }, async () => {
           const ws = await Workspace.open(o.db ? { db: o.db } : {});
           const client = new ScbClient({ baseUrl, ...httpFromEnv() });
-          const report = await fetchScbFacts(ws.store, client, new CatalogFactKeys(), { ...req, fetchedOn: todayInSweden(), commit: !o.dryRun });
+          const report = await fetchScbFacts(ws.store, client, new CatalogFactKeys(), {
+            ...req,
+            fetchedOn: todayInSweden(),
+            commit: !o.dryRun,
+          });
           if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
           else printReport(report, ws.store.location);
         });
@@ -267,13 +292,22 @@ export function registerFactsFetch(facts: Command): void {
     .option("--json", texts.optJson, false)
     .action(
       action(async (words: string[], o: { koladaUrl?: string; json: boolean }) => {
-        const baseUrl = o.koladaUrl ?? process.env["KOLADA_URL"] ?? koladaDefaultUrl;
+        const baseUrl = o.koladaUrl ?? process.env.KOLADA_URL ?? koladaDefaultUrl;
         await reported({}, async () => {
           const found = await new KoladaClient({ baseUrl, ...httpFromEnv() }).searchKpis(words.join(" "));
-          const rows = found.map((k) => ({ id: k.id, title: k.title, operating_area: k.operating_area ?? null, publication_date: k.publication_date ?? null }));
+          const rows = found.map((k) => ({
+            id: k.id,
+            title: k.title,
+            operating_area: k.operating_area ?? null,
+            publication_date: k.publication_date ?? null,
+          }));
           if (o.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
           const lines = rows.length === 0 ? [t.searchNone] : [t.searchHits(rows.length)];
-          for (const r of rows) lines.push(`  ${r.id}  ${r.title}${r.operating_area ? ` [${r.operating_area}]` : ""}${r.publication_date ? `, publicerad ${formatDate(r.publication_date.slice(0, 10))}` : ""}`);
+          for (const r of rows) {
+            const area = r.operating_area ? ` [${r.operating_area}]` : "";
+            const date = r.publication_date ? `, ${t.published(formatDate(r.publication_date.slice(0, 10)))}` : "";
+            lines.push(`  ${r.id}  ${r.title}${area}${date}`);
+          }
           process.stdout.write(`${lines.join("\n")}\n`);
         });
       }),
@@ -288,7 +322,7 @@ export function registerFactsFetch(facts: Command): void {
     .option("--json", texts.optJson, false)
     .action(
       action(async (words: string[], o: { scbUrl?: string; json: boolean }) => {
-        const baseUrl = o.scbUrl ?? process.env["SCB_URL"] ?? scbDefaultUrl;
+        const baseUrl = o.scbUrl ?? process.env.SCB_URL ?? scbDefaultUrl;
         await reported({}, async () => {
           const found = await new ScbClient({ baseUrl, ...httpFromEnv() }).searchTables(words.join(" "));
           if (o.json) return void process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);

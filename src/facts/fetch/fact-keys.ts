@@ -42,9 +42,21 @@ export class CatalogFactKeys implements FactKeys {
  * The key to store under: the one `--key` names (it must exist), or the one made from the
  * metadata (`proposed`), ensured.
  */
-export async function chooseFactKey(keys: FactKeys, named: string | undefined, proposed: FactDefinition): Promise<FactDefinition> {
+export async function chooseFactKey(
+  keys: FactKeys,
+  named: string | undefined,
+  proposed: FactDefinition,
+): Promise<FactDefinition> {
   if (named === undefined) return keys.ensure(proposed);
   const def = keys.find(named);
-  if (!def) throw new MotioneraError({ code: "unknown_fact_key", key: named, suggestions: nearest(named, factCatalog.map((d) => d.key)) });
+  if (!def)
+    throw new MotioneraError({
+      code: "unknown_fact_key",
+      key: named,
+      suggestions: nearest(
+        named,
+        factCatalog.map((d) => d.key),
+      ),
+    });
   return def;
 }

@@ -129,7 +129,13 @@ export async function importFetched(
   for (const { batch, result } of results) {
     const k = byKey.get(batch.key.key)!;
     k.facts.push(...result.facts.map((f) => ({ ...f, url: batch.url })));
-    k.skipped.push(...result.skipped.map((s) => ({ url: batch.url, ...(s.subject ? { subject: s.subject } : {}), reason: s.reason })));
+    k.skipped.push(
+      ...result.skipped.map((s) => ({
+        url: batch.url,
+        ...(s.subject ? { subject: s.subject } : {}),
+        reason: s.reason,
+      })),
+    );
     for (const kind of ["new", "changed", "unchanged", "skipped"] as const) k.counts[kind] += result.counts[kind];
     k.recorded += result.recorded;
   }

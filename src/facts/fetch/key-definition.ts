@@ -49,7 +49,11 @@ export function koladaKeyDefinition(kpi: KpiMetadata, key: string = koladaKeyNam
   };
 }
 
-export function scbKeyDefinition(table: string, label: string, contents?: { code: string; label: string }): FactDefinition {
+export function scbKeyDefinition(
+  table: string,
+  label: string,
+  contents?: { code: string; label: string },
+): FactDefinition {
   const title = contents ? `${contents.label}` : label;
   const format = formatFromTitle(title);
   return {

@@ -48,16 +48,27 @@ export class NotByGender extends Error {
 
 /** The row as a Kolada file's entry with only the asked gender's value (null when it has none). */
 function rowForGender(row: KoladaDataRow, gender: KoladaGender): KoladaDataRow {
-  const value = row.values.find((v) => v.gender === gender) ?? (gender === "T" && row.values.length === 1 ? row.values[0] : undefined);
+  const value =
+    row.values.find((v) => v.gender === gender) ??
+    (gender === "T" && row.values.length === 1 ? row.values[0] : undefined);
   return { ...row, values: [value ?? { gender, value: null }] };
 }
 
 const hasValue = (row: KoladaDataRow) => row.values.some((v) => typeof v.value === "number");
 
-export async function fetchKoladaFacts(store: Store, client: KoladaClient, keys: FactKeys, req: KoladaFetchRequest): Promise<FetchReport> {
+export async function fetchKoladaFacts(
+  store: Store,
+  client: KoladaClient,
+  keys: FactKeys,
+  req: KoladaFetchRequest,
+): Promise<FetchReport> {
   const ids = [...new Set(req.kpis)];
   if (req.key !== undefined && ids.length > 1) {
-    throw new MotioneraError({ code: "input_invalid", field: "key", problem: "--key kan bara anges för ett nyckeltal i taget" });
+    throw new MotioneraError({
+      code: "input_invalid",
+      field: "key",
+      problem: "--key kan bara anges för ett nyckeltal i taget",
+    });
   }
   const kpis = new Map<string, { meta: KoladaKpi; def: FactDefinition }>();
   for (const id of ids) {
@@ -75,7 +86,9 @@ export async function fetchKoladaFacts(store: Store, client: KoladaClient, keys:
       if (!rows.some(hasValue)) {
         // Nothing to import from this request: each row (if any) is a value Kolada does not have.
         const list = skips.get(def.key) ?? [];
-        list.push(...rows.map((r) => ({ url: answer.url, subject: r.municipality, reason: `värde saknas för ${r.period}` })));
+        list.push(
+          ...rows.map((r) => ({ url: answer.url, subject: r.municipality, reason: `värde saknas för ${r.period}` })),
+        );
         skips.set(def.key, list);
         continue;
       }
@@ -90,5 +103,12 @@ export async function fetchKoladaFacts(store: Store, client: KoladaClient, keys:
     }
   }
   const { keys: fetched, committed } = await importFetched(store, batches, skips, req.commit);
-  return { service: "kolada", fetchedOn: req.fetchedOn, keys: fetched, urls: answers.map((a) => a.url), requests: client.http.requests, committed };
+  return {
+    service: "kolada",
+    fetchedOn: req.fetchedOn,
+    keys: fetched,
+    urls: answers.map((a) => a.url),
+    requests: client.http.requests,
+    committed,
+  };
 }

@@ -11,7 +11,7 @@
  */
 import type { Store } from "../../store/store.js";
 import type { ScbClient } from "../../statistics/scb/client.js";
-import { jsonStatCells, jsonStatDimensions, JsonStatError } from "../../statistics/scb/json-stat.js";
+import { jsonStatCells, jsonStatDimensions, JsonStatError, type JsonStatCell } from "../../statistics/scb/json-stat.js";
 import { StatisticsError } from "../../statistics/errors.js";
 import { scbRegionCodes, type PlaceSelection } from "../../statistics/places.js";
 import { chooseFactKey, type FactKeys } from "./fact-keys.js";
@@ -60,29 +60,48 @@ export function scbPeriodAsOf(code: string): string | undefined {
 /** SCB's region code as the import reads a subject: "00" is the country. */
 const subjectOf = (region: string) => (region === "00" ? "SE" : region);
 
-export async function fetchScbFacts(store: Store, client: ScbClient, keys: FactKeys, req: ScbFetchRequest): Promise<FetchReport> {
+export async function fetchScbFacts(
+  store: Store,
+  client: ScbClient,
+  keys: FactKeys,
+  req: ScbFetchRequest,
+): Promise<FetchReport> {
   const meta = await client.metadata(req.table);
   const label = meta.label?.trim() || req.table;
-  const contents = req.valueCodes["ContentsCode"]?.length === 1 ? req.valueCodes["ContentsCode"][0] : undefined;
-  const contentsLabel = contents ? meta.dimension["ContentsCode"]?.category.label?.[contents] : undefined;
-  const proposed = scbKeyDefinition(req.table, label, contents ? { code: contents, label: contentsLabel ?? label } : undefined);
+  const contents = req.valueCodes.ContentsCode?.length === 1 ? req.valueCodes.ContentsCode[0] : undefined;
+  const contentsLabel = contents ? meta.dimension.ContentsCode?.category.label?.[contents] : undefined;
+  const proposed = scbKeyDefinition(
+    req.table,
+    label,
+    contents ? { code: contents, label: contentsLabel ?? label } : undefined,
+  );
   const def = await chooseFactKey(keys, req.key, proposed);
 
-  const valueCodes: Record<string, readonly string[]> = { ...req.valueCodes, [req.regionDimension]: scbRegionCodes(req.places) };
+  const valueCodes: Record<string, readonly string[]> = {
+    ...req.valueCodes,
+    [req.regionDimension]: scbRegionCodes(req.places),
+  };
   if (req.years.length > 0) valueCodes[req.timeDimension] = req.years;
   const answers = await client.data(req.table, valueCodes, req.codelists);
 
   const batches: FetchBatch[] = [];
   const skips: FetchSkip[] = [];
   for (const { url, dataset } of answers) {
-    let cells;
+    let cells: JsonStatCell[];
     try {
       const dims = jsonStatDimensions(dataset);
       for (const id of [req.regionDimension, req.timeDimension]) {
-        if (!dims.some((d) => d.id === id)) throw new JsonStatError(`tabellen har ingen dimension ${id} (den har ${dims.map((d) => d.id).join(", ")})`);
+        if (!dims.some((d) => d.id === id))
+          throw new JsonStatError(`tabellen har ingen dimension ${id} (den har ${dims.map((d) => d.id).join(", ")})`);
       }
-      const several = dims.filter((d) => d.id !== req.regionDimension && d.id !== req.timeDimension && d.codes.length > 1);
-      if (several.length > 0) throw new ScbSelectionAmbiguous(req.table, several.map((d) => ({ id: d.id, codes: d.codes.slice(0, 10) })));
+      const several = dims.filter(
+        (d) => d.id !== req.regionDimension && d.id !== req.timeDimension && d.codes.length > 1,
+      );
+      if (several.length > 0)
+        throw new ScbSelectionAmbiguous(
+          req.table,
+          several.map((d) => ({ id: d.id, codes: d.codes.slice(0, 10) })),
+        );
       cells = jsonStatCells(dataset);
     } catch (e) {
       if (e instanceof JsonStatError) throw new StatisticsError("scb", "malformed", url, { text: e.message });
@@ -102,7 +121,10 @@ export async function fetchScbFacts(store: Store, client: ScbClient, keys: FactK
     }
     for (const [period, rows] of byPeriod) {
       const asOf = scbPeriodAsOf(period);
-      if (!asOf) throw new StatisticsError("scb", "malformed", url, { text: `perioden "${period}" är varken år, månad eller kvartal` });
+      if (!asOf)
+        throw new StatisticsError("scb", "malformed", url, {
+          text: `perioden "${period}" är varken år, månad eller kvartal`,
+        });
       batches.push({
         key: def,
         url,
@@ -115,5 +137,12 @@ export async function fetchScbFacts(store: Store, client: ScbClient, keys: FactK
     }
   }
   const { keys: fetched, committed } = await importFetched(store, batches, new Map([[def.key, skips]]), req.commit);
-  return { service: "scb", fetchedOn: req.fetchedOn, keys: fetched, urls: answers.map((a) => a.url), requests: client.http.requests, committed };
+  return {
+    service: "scb",
+    fetchedOn: req.fetchedOn,
+    keys: fetched,
+    urls: answers.map((a) => a.url),
+    requests: client.http.requests,
+    committed,
+  };
 }

@@ -69,7 +69,8 @@ export class KoladaClient {
   async searchKpis(words: string): Promise<KoladaKpi[]> {
     const found: KoladaKpi[] = [];
     const first = this.#url("/kpi", { title: words, per_page: this.perPage });
-    for await (const { page } of this.http.pages(first, koladaKpiPageSchema, koladaNextPage)) found.push(...page.values);
+    for await (const { page } of this.http.pages(first, koladaKpiPageSchema, koladaNextPage))
+      found.push(...page.values);
     return found;
   }
 
@@ -81,7 +82,8 @@ export class KoladaClient {
       for (const m of chunks(places, koladaMaxIds)) {
         const base = `/data/kpi/${list(k)}/municipality/${list(m)}`;
         if (years.length === 0) urls.push(this.#url(base, { per_page: this.perPage }));
-        for (const y of chunks(years, koladaMaxIds)) urls.push(this.#url(`${base}/year/${list(y)}`, { per_page: this.perPage }));
+        for (const y of chunks(years, koladaMaxIds))
+          urls.push(this.#url(`${base}/year/${list(y)}`, { per_page: this.perPage }));
       }
     }
     return urls;
@@ -100,7 +102,11 @@ export class KoladaClient {
   }
 
   /** Every row for the KPIs, places (Kolada ids) and years (all years when none are given). */
-  async data(kpis: readonly string[], places: readonly string[], years: readonly number[] = []): Promise<KoladaDataAnswer[]> {
+  async data(
+    kpis: readonly string[],
+    places: readonly string[],
+    years: readonly number[] = [],
+  ): Promise<KoladaDataAnswer[]> {
     const answers: KoladaDataAnswer[] = [];
     for (const url of this.dataUrls(kpis, places, years)) answers.push(await this.dataAt(url));
     return answers;

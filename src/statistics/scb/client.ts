@@ -70,10 +70,18 @@ export class ScbClient {
   /** Tables whose text matches `query`, every page (at most `maxPages`). */
   async searchTables(query: string, maxPages = 10): Promise<ScbTable[]> {
     const found: ScbTable[] = [];
-    const first = this.#url("/tables", [["query", query], ["pageNumber", "1"]]);
+    const first = this.#url("/tables", [
+      ["query", query],
+      ["pageNumber", "1"],
+    ]);
     const next = (page: z.infer<typeof tablesPageSchema>) => {
       const n = page.page.pageNumber;
-      return n < page.page.totalPages && n < maxPages ? this.#url("/tables", [["query", query], ["pageNumber", String(n + 1)]]) : undefined;
+      return n < page.page.totalPages && n < maxPages
+        ? this.#url("/tables", [
+            ["query", query],
+            ["pageNumber", String(n + 1)],
+          ])
+        : undefined;
     };
     for await (const { page } of this.http.pages(first, tablesPageSchema, next)) found.push(...page.tables);
     return found;
@@ -85,7 +93,11 @@ export class ScbClient {
   }
 
   /** The data URLs for a selection, each code list at most `scbMaxCodes` long (pure). */
-  dataUrls(table: string, valueCodes: Record<string, readonly string[]>, codelists: Record<string, string> = {}): string[] {
+  dataUrls(
+    table: string,
+    valueCodes: Record<string, readonly string[]>,
+    codelists: Record<string, string> = {},
+  ): string[] {
     const dims = Object.entries(valueCodes);
     let selections: [string, string[]][][] = [[]];
     for (const [dim, codes] of dims) {
@@ -102,9 +114,14 @@ export class ScbClient {
   }
 
   /** Every dataset of a selection, one request after another. */
-  async data(table: string, valueCodes: Record<string, readonly string[]>, codelists: Record<string, string> = {}): Promise<ScbDataAnswer[]> {
+  async data(
+    table: string,
+    valueCodes: Record<string, readonly string[]>,
+    codelists: Record<string, string> = {},
+  ): Promise<ScbDataAnswer[]> {
     const answers: ScbDataAnswer[] = [];
-    for (const url of this.dataUrls(table, valueCodes, codelists)) answers.push({ url, dataset: await this.http.getJson(url, jsonStatDatasetSchema) });
+    for (const url of this.dataUrls(table, valueCodes, codelists))
+      answers.push({ url, dataset: await this.http.getJson(url, jsonStatDatasetSchema) });
     return answers;
   }
 }

@@ -57,7 +57,8 @@ export class JsonStatError extends Error {}
 
 /** The dimensions in `id` order, each with its codes placed by `index`; checked against `size`. */
 export function jsonStatDimensions(ds: JsonStatDataset): JsonStatDimension[] {
-  if (ds.id.length !== ds.size.length) throw new JsonStatError(`id har ${ds.id.length} dimensioner men size ${ds.size.length}`);
+  if (ds.id.length !== ds.size.length)
+    throw new JsonStatError(`id har ${ds.id.length} dimensioner men size ${ds.size.length}`);
   return ds.id.map((id, d) => {
     const dim = ds.dimension[id];
     if (!dim) throw new JsonStatError(`dimensionen ${id} saknas`);
@@ -66,9 +67,11 @@ export function jsonStatDimensions(ds: JsonStatDataset): JsonStatDimension[] {
     const index = dim.category.index ?? Object.keys(labels);
     const codes: string[] = new Array(size);
     const entries = Array.isArray(index) ? index.map((code, i) => [code, i] as const) : Object.entries(index);
-    if (entries.length !== size) throw new JsonStatError(`dimensionen ${id} har ${entries.length} kategorier men size ${size}`);
+    if (entries.length !== size)
+      throw new JsonStatError(`dimensionen ${id} har ${entries.length} kategorier men size ${size}`);
     for (const [code, at] of entries) {
-      if (at >= size || codes[at] !== undefined) throw new JsonStatError(`dimensionen ${id}: index ${at} för ${code} är fel`);
+      if (at >= size || codes[at] !== undefined)
+        throw new JsonStatError(`dimensionen ${id}: index ${at} för ${code} är fel`);
       codes[at] = code;
     }
     return { id, label: dim.label ?? id, codes, labels };
@@ -80,7 +83,8 @@ export function jsonStatCells(ds: JsonStatDataset): JsonStatCell[] {
   const dims = jsonStatDimensions(ds);
   const total = ds.size.reduce((a, b) => a * b, 1);
   const values = ds.value ?? [];
-  if (Array.isArray(values) && values.length !== total) throw new JsonStatError(`value har ${values.length} celler men size ger ${total}`);
+  if (Array.isArray(values) && values.length !== total)
+    throw new JsonStatError(`value har ${values.length} celler men size ger ${total}`);
   const valueAt = (i: number): number | null => (Array.isArray(values) ? values[i]! : (values[String(i)] ?? null));
   const cells: JsonStatCell[] = [];
   const position = dims.map(() => 0);

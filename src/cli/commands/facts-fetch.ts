@@ -199,10 +199,10 @@ function asLeaf(c: Command): Command {
 
 function placeOptions(c: Command): Command {
   return c
-    .option("--kommun <kommun>", t.kommun, collect, [])
-    .option("--lan <län>", t.lan, collect, [])
+    .option("--kommun <kommun>", t.kommun, collect)
+    .option("--lan <län>", t.lan, collect)
     .option("--all", t.all, false)
-    .option("--year <år>", t.year, collect, [])
+    .option("--year <år>", t.year, collect)
     .option("--key <nyckel>", t.key)
     .option("--dry-run", t.dryRun, false)
     .option("--json", texts.optJson, false)
@@ -210,10 +210,15 @@ function placeOptions(c: Command): Command {
 }
 
 export function registerFactsFetch(facts: Command): void {
-  const fetch = facts.command("fetch").summary(t.summary).description(t.summary).addHelpText("after", t.examples);
+  const fetch = facts
+    .command("fetch")
+    .helpCommand(false)
+    .summary(t.summary)
+    .description(t.summary)
+    .addHelpText("after", t.examples);
 
   const kolada = fetch.command("kolada").summary(t.koladaSummary).description(t.koladaSummary);
-  placeOptions(asLeaf(kolada).requiredOption("--kpi <id>", t.kpi, collect, []))
+  placeOptions(asLeaf(kolada).requiredOption("--kpi <id>", t.kpi, collect))
     .option("--gender <K|M>", t.gender)
     .option("--kolada-url <url>", t.koladaUrl)
     .addHelpText("after", t.examples)
@@ -243,8 +248,8 @@ export function registerFactsFetch(facts: Command): void {
   const scb = fetch.command("scb").summary(t.scbSummary).description(t.scbSummary);
   placeOptions(asLeaf(scb).requiredOption("--table <id>", t.table))
     .option("--contents <kod>", t.contents)
-    .option("--value-codes <Dimension=kod,…>", t.valueCodes, collect, [])
-    .option("--codelist <Dimension=id>", t.codelist, collect, [])
+    .option("--value-codes <Dimension=kod,…>", t.valueCodes, collect)
+    .option("--codelist <Dimension=id>", t.codelist, collect)
     .option("--region-dimension <namn>", t.regionDimension)
     .option("--time-dimension <namn>", t.timeDimension)
     .option("--scb-url <url>", t.scbUrl)
@@ -283,7 +288,7 @@ export function registerFactsFetch(facts: Command): void {
       }),
     );
 
-  const koladaGroup = facts.command("kolada").summary(t.koladaGroup).description(t.koladaGroup);
+  const koladaGroup = facts.command("kolada").helpCommand(false).summary(t.koladaGroup).description(t.koladaGroup);
   asLeaf(koladaGroup.command("search"))
     .summary(t.koladaSearchSummary)
     .description(t.koladaSearchSummary)
@@ -313,7 +318,7 @@ export function registerFactsFetch(facts: Command): void {
       }),
     );
 
-  const scbGroup = facts.command("scb").summary(t.scbGroup).description(t.scbGroup);
+  const scbGroup = facts.command("scb").helpCommand(false).summary(t.scbGroup).description(t.scbGroup);
   asLeaf(scbGroup.command("search"))
     .summary(t.scbSearchSummary)
     .description(t.scbSearchSummary)

@@ -49,6 +49,7 @@ describe("motionera facts fetch kolada", () => {
     expect(r.stdout).toContain("population (Folkmängd (invånare 31 december)):");
     expect(r.stdout).toContain("Källa: Kolada: Invånare totalt, antal (N01951), RKA, hämtad");
     expect(r.stdout).toMatch(/13 frågor om värden; 14 anrop/);
+    expect(r.stdout).toContain("Boden (2582): värde saknas för 2023");
     const stored = factCount() - before;
     expect(stored).toBe(310 * 3);
     const v = koladaValue(kpiById("N01951")!, "0180", 2023, "T")!;

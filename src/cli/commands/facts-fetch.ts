@@ -14,6 +14,7 @@ import { CatalogFactKeys, FactKeyNeeded } from "../../facts/fetch/fact-keys.js";
 import type { FetchReport } from "../../facts/fetch/fetched-import.js";
 import { fetchKoladaFacts, NotByGender } from "../../facts/fetch/kolada-facts.js";
 import { fetchScbFacts, ScbSelectionAmbiguous } from "../../facts/fetch/scb-facts.js";
+import { countyByCode, municipalityByCode } from "../../data/places.js";
 import { formatDate, todayInSweden } from "../../lang/dates.js";
 import { StatisticsError } from "../../statistics/errors.js";
 import type { HttpOptions } from "../../statistics/http.js";
@@ -114,6 +115,19 @@ const scbSchema = z.object({
   scbUrl: z.string().url().optional(),
 });
 
+/** "2582" → "Boden (2582)", "0001" → "Stockholms län (0001)", "0000" → "Sverige (0000)": a skipped place, named. */
+function placeLabel(code: string): string {
+  const c = code.trim();
+  const county = /^00\d\d$/.test(c) ? countyByCode(c.slice(2)) : /^\d\d$/.test(c) ? countyByCode(c) : undefined;
+  const name =
+    c === "0000" || c === "00" || c === "SE"
+      ? "Sverige"
+      : /^\d{4}$/.test(c)
+        ? municipalityByCode(c)?.name
+        : county?.name;
+  return name ? `${name} (${c})` : c;
+}
+
 function printReport(r: FetchReport, db: string): void {
   const out: string[] = [];
   const width = Math.max(...Object.values(ti.kinds).map((k) => k.length));
@@ -127,7 +141,7 @@ function printReport(r: FetchReport, db: string): void {
     }
     if (k.skipped.length) {
       out.push(ti.skipped);
-      for (const s of k.skipped.slice(0, 50)) out.push(t.skippedLine(s.subject ?? "", s.reason));
+      for (const s of k.skipped.slice(0, 50)) out.push(t.skippedLine(placeLabel(s.subject ?? ""), s.reason));
       if (k.skipped.length > 50) out.push(`  ${ti.moreSkipped(k.skipped.length - 50)}`);
     }
     if (k.sourceTitle) out.push(t.source(k.sourceTitle, k.publisher, formatDate(r.fetchedOn)));

@@ -85,6 +85,14 @@ describe("fetching Kolada into facts", () => {
     expect(k.skipped[0]!.reason).toMatch(/^värde saknas för 2025/);
   });
 
+  it("reports a key with nothing to store when no year has values", async () => {
+    const req = koladaRequest({ years: [1990], places: selectPlaces({ kommun: ["Lidingö"] }) });
+    const report = await fetchKoladaFacts(store, kolada(), keys, req);
+    expect(report.keys.map((k) => [k.key, k.label, k.facts.length, k.recorded])).toEqual([
+      ["population", "Folkmängd (invånare 31 december)", 0, 0],
+    ]);
+  });
+
   it("takes the women's or men's value with --gender", async () => {
     const report = await fetchKoladaFacts(
       store,
@@ -185,6 +193,9 @@ const scbRequest = (over: Partial<ScbFetchRequest> = {}): ScbFetchRequest => ({
 describe("fetching SCB into facts", () => {
   it("places each cell by the category index and keeps null as missing", async () => {
     const report = await fetchScbFacts(store, scb(), keys, scbRequest());
+    // 312 region codes in lists of at most 25: 13 data requests, and the metadata.
+    expect(report.urls).toHaveLength(13);
+    expect(report.requests).toBe(14);
     const k = report.keys[0]!;
     expect(k.facts).toHaveLength(312 * 2 - 2);
     expect(

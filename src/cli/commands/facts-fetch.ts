@@ -115,7 +115,7 @@ const scbSchema = z.object({
   scbUrl: z.string().url().optional(),
 });
 
-/** "2582" → "Boden (2582)", "0001" → "Stockholms län (0001)", "0000" → "Sverige (0000)": a skipped place, named. */
+/** A skipped place by name: "2582" → "Boden (2582)", "0001" → "Stockholms län (0001)". */
 function placeLabel(code: string): string {
   const c = code.trim();
   const county = /^00\d\d$/.test(c) ? countyByCode(c.slice(2)) : /^\d\d$/.test(c) ? countyByCode(c) : undefined;

@@ -98,6 +98,8 @@ export async function importFetched(
   batches: readonly FetchBatch[],
   skips: ReadonlyMap<string, FetchSkip[]>,
   commit: boolean,
+  /** The keys asked for, so a key with nothing fetched is still named with its label. */
+  defs: readonly FactDefinition[] = [],
 ): Promise<{ keys: FetchedKey[]; committed: boolean }> {
   const keyNames = new Set(batches.map((b) => b.key.key));
   let before = factIds(await store.facts(), keyNames);
@@ -117,7 +119,7 @@ export async function importFetched(
     const keySkips = skips.get(name) ?? [];
     byKey.set(name, {
       key: name,
-      label: batch?.key.label ?? name,
+      label: batch?.key.label ?? defs.find((d) => d.key === name)?.label ?? name,
       sourceTitle: batch?.sourceTitle ?? "",
       publisher: batch?.publisher ?? "",
       facts: [],

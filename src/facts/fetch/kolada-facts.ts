@@ -79,7 +79,8 @@ export async function fetchKoladaFacts(
 
   const answers = await client.data(ids, koladaPlaceIds(req.places), req.years);
   const batches: FetchBatch[] = [];
-  const skips = new Map<string, FetchSkip[]>();
+  // Every key is reported, even one the answers had no value for.
+  const skips = new Map<string, FetchSkip[]>([...kpis.values()].map(({ def }) => [def.key, []]));
   for (const answer of answers) {
     for (const [id, { meta, def }] of kpis) {
       const rows = answer.rows.filter((r) => r.kpi === id).map((r) => rowForGender(r, req.gender));
@@ -102,7 +103,13 @@ export async function fetchKoladaFacts(
       });
     }
   }
-  const { keys: fetched, committed } = await importFetched(store, batches, skips, req.commit);
+  const { keys: fetched, committed } = await importFetched(
+    store,
+    batches,
+    skips,
+    req.commit,
+    [...kpis.values()].map((k) => k.def),
+  );
   return {
     service: "kolada",
     fetchedOn: req.fetchedOn,

@@ -136,7 +136,9 @@ export async function fetchScbFacts(
       });
     }
   }
-  const { keys: fetched, committed } = await importFetched(store, batches, new Map([[def.key, skips]]), req.commit);
+  const { keys: fetched, committed } = await importFetched(store, batches, new Map([[def.key, skips]]), req.commit, [
+    def,
+  ]);
   return {
     service: "scb",
     fetchedOn: req.fetchedOn,

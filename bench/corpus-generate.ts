@@ -8,7 +8,7 @@
  */
 import type { CorpusArgument, CorpusDocument } from "../src/domain/corpus-document.js";
 import { corpusKinds } from "../src/domain/corpus-document.js";
-import { argumentTypeIds, topicIds, type ArgumentTypeId, type TopicId } from "../src/corpus/vocabulary.js";
+import { argumentTypeIds, topicIds, type ArgumentTypeId, type TopicId } from "../src/domain/vocabulary.js";
 import { allMunicipalities } from "../src/data/places.js";
 import { genitive } from "../src/lang/genitive.js";
 import { slug } from "../src/lang/slug.js";

@@ -15,7 +15,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { CorpusIndex, readIndexFile, writeIndexFile, type SearchFilters, type SearchQuery } from "../src/corpus/search/index.js";
 import { corpusDocumentSchema, corpusKinds } from "../src/domain/corpus-document.js";
-import { topicIds } from "../src/corpus/vocabulary.js";
+import { topicIds } from "../src/domain/vocabulary.js";
 import { LowdbStore } from "../src/store/lowdb-store.js";
 import { projectRoot } from "../src/project-paths.js";
 import { generateCorpus, parties, pick, prng, queryWords, type Rng } from "./corpus-generate.js";

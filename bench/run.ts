@@ -1,5 +1,5 @@
 /** `npm run bench`: every benchmark, each printing its table of figure, baseline and ratio. */
-import "../src/messages/sv.js";
+import "../src/messages.sv.js";
 import { benchDraftPipeline } from "./draft-pipeline.js";
 
 const runs = Number(process.env.BENCH_RUNS ?? 300);

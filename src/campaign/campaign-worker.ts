@@ -10,7 +10,7 @@
  * the bytes.
  */
 import { workerData } from "node:worker_threads";
-import "../messages/sv.js";
+import "../messages.sv.js";
 import { municipalityByCode } from "../data/places.js";
 import { isMotioneraError } from "../domain/errors.js";
 import { renderDraft } from "../render/index.js";

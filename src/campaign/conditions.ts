@@ -12,7 +12,7 @@
  * dates), and compared against the value a draft would cite: the municipality's latest,
  * else its county's or the country's where the catalog allows that scope.
  */
-import { z } from "zod";
+import { z } from "../domain/zod.js";
 import { comparePartialDates } from "../domain/partial-date.js";
 import { textLimits, tooLong } from "../domain/text-limits.js";
 import type { FactValue } from "../domain/fact.js";
@@ -23,6 +23,7 @@ import type { FactRegistry } from "../facts/registry.js";
 import { parseFactValue } from "../facts/record-fact.js";
 import { nearest } from "../lang/nearest.js";
 import { foldCase } from "../lang/normalize.js";
+import { problems } from "../messages.sv.js";
 
 export const conditionOperators = ["=", "!=", "<", ">", "<=", ">=", "missing", "exists"] as const;
 export type ConditionOperator = (typeof conditionOperators)[number];
@@ -42,24 +43,24 @@ const wordOps: Record<string, ConditionOperator> = { missing: "missing", saknas:
 export const conditionSyntax = z
   .string()
   .trim()
-  .min(1, "villkoret är tomt")
+  .min(1, problems.conditionEmpty)
   .max(textLimits.condition, tooLong("condition"))
   .transform((s, ctx) => {
     const word = /^([a-z][a-z0-9_]*)\s+([a-zåäö]+)$/i.exec(s);
     if (word) {
       const op = wordOps[word[2]!.toLowerCase()];
       if (op) return { key: word[1]!.toLowerCase(), op, raw: undefined };
-      ctx.addIssue({ code: "custom", message: `okänt ord "${word[2]}"; skriv "saknas" eller "finns" efter nyckeln` });
+      ctx.addIssue({ code: "custom", message: problems.conditionUnknownWord(word[2]!) });
       return z.NEVER;
     }
     const cmp = /^([a-z][a-z0-9_]*)\s*(!=|<=|>=|=|<|>)\s*(.*)$/is.exec(s);
     if (!cmp) {
-      ctx.addIssue({ code: "custom", message: "skriv nyckel, jämförelse och värde (=, !=, <, >, <=, >=) eller nyckel följd av saknas" });
+      ctx.addIssue({ code: "custom", message: problems.conditionShape });
       return z.NEVER;
     }
     const raw = cmp[3]!.trim().replace(/^"(.*)"$/s, "$1");
     if (!raw) {
-      ctx.addIssue({ code: "custom", message: `värdet efter ${cmp[2]} saknas` });
+      ctx.addIssue({ code: "custom", message: problems.conditionValueMissing(cmp[2]!) });
       return z.NEVER;
     }
     return { key: cmp[1]!.toLowerCase(), op: cmp[2] as ConditionOperator, raw };
@@ -68,14 +69,13 @@ export const conditionSyntax = z
 /** Reads one condition; throws MotioneraError (campaign_condition_invalid, unknown_fact_key) naming what is wrong. */
 export function parseCondition(text: string): Condition {
   const parsed = conditionSyntax.safeParse(text);
-  if (!parsed.success) throw new MotioneraError({ code: "campaign_condition_invalid", condition: text, problem: parsed.error.issues[0]?.message ?? "oläsligt" });
+  if (!parsed.success) throw new MotioneraError({ code: "campaign_condition_invalid", condition: text, problem: parsed.error.issues[0]?.message ?? problems.conditionUnreadable });
   const { key, op, raw } = parsed.data;
   const def = factDefinition(key);
   if (!def) throw new MotioneraError({ code: "unknown_fact_key", key, suggestions: nearest(key, factCatalog.map((d) => d.key)) });
   if (raw === undefined) return { text: text.trim(), key, op };
   if ((op === "<" || op === ">" || op === "<=" || op === ">=") && def.type !== "number" && def.type !== "date") {
-    const kind = def.type === "boolean" ? "ja eller nej" : "en text";
-    throw new MotioneraError({ code: "campaign_condition_invalid", condition: text, problem: `${key} är ${kind} och kan bara jämföras med = eller !=` });
+    throw new MotioneraError({ code: "campaign_condition_invalid", condition: text, problem: problems.conditionNotOrdered(key, def.type === "boolean" ? "boolean" : "text") });
   }
   try {
     return { text: text.trim(), key, op, value: parseFactValue(def, raw) };

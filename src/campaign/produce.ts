@@ -9,7 +9,7 @@ import type { Place } from "../domain/municipality.js";
 import type { Draft } from "../domain/draft.js";
 import { factDefinition } from "../facts/catalog.js";
 import { draftBaseName } from "../files/draft-files.js";
-import { explainCampaignMissing, explainError, explainWarning } from "../messages/sv.js";
+import { explainCampaignMissing, explainError, explainWarning } from "../messages.sv.js";
 import { extensionOf, renderDraft, type Format } from "../render/index.js";
 import type { Workspace } from "../workspace.js";
 import type { CampaignSettings } from "./plan.js";

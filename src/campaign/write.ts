@@ -8,6 +8,7 @@ import { mkdir, rename, rm, writeFile, access, constants } from "node:fs/promise
 import { basename, dirname, join, resolve } from "node:path";
 import { threadId } from "node:worker_threads";
 import { MotioneraError } from "../domain/errors.js";
+import { problems } from "../messages.sv.js";
 
 const tempName = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${randomBytes(3).toString("hex")}.tmp`);
 
@@ -44,9 +45,9 @@ export async function prepareOutputDir(outDir: string): Promise<string> {
     const err = e as NodeJS.ErrnoException;
     const problem =
       err.code === "EEXIST" || err.code === "ENOTDIR"
-        ? "det finns redan en fil med det namnet (eller i sökvägen); ange en mapp"
+        ? problems.outputIsFile
         : err.code === "EACCES" || err.code === "EPERM" || err.code === "EROFS"
-          ? "mappen går inte att skriva i (behörighet saknas); välj en annan mapp med --out"
+          ? problems.outputNotWritable
           : err.message;
     throw new MotioneraError({ code: "output_failed", path: dir, problem });
   }

@@ -1,6 +1,6 @@
 /** The motionera command line: parses argv and hands each command to the core. */
 import { Command, CommanderError } from "commander";
-import "../messages/sv.js";
+import "../messages.sv.js";
 import { registerDraft } from "./commands/draft.js";
 import { registerCampaign } from "./commands/campaign.js";
 import { registerFacts } from "./commands/facts.js";
@@ -9,7 +9,7 @@ import { registerCorpus } from "./commands/corpus.js";
 import { registerServe } from "./commands/serve.js";
 import { exitCodes, reportFailure } from "./run.js";
 import { closeEarlyPdfThread } from "../render/pdf-thread.js";
-import { texts } from "./texts.sv.js";
+import { texts } from "./messages.sv.js";
 
 export function buildProgram(): Command {
   const program = new Command("motionera")

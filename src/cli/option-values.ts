@@ -6,6 +6,7 @@ import { MotioneraError } from "../domain/errors.js";
 import { parseSigner, type Signer } from "../domain/signer.js";
 import { formats, type Format } from "../render/index.js";
 import { UsageError } from "./run.js";
+import { texts } from "./messages.sv.js";
 
 /** For a flag that may be given several times (commander's collector). */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -13,7 +14,7 @@ export const collect = (value: string, previous: string[] = []): string[] => [..
 export function parseFormats(list: string): Format[] {
   const asked = list.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean).map((f) => (f === "markdown" ? "md" : f));
   const bad = asked.filter((f) => !(formats as readonly string[]).includes(f));
-  if (bad.length || asked.length === 0) throw new UsageError(`okänt format ${bad.map((b) => `"${b}"`).join(", ") || "(inget)"}; välj bland ${formats.join(", ")}`);
+  if (bad.length || asked.length === 0) throw new UsageError(texts.unknownFormat(bad, formats));
   return [...new Set(asked)] as Format[];
 }
 
@@ -21,7 +22,7 @@ export function parseSets(sets: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const s of sets) {
     const eq = s.indexOf("=");
-    if (eq <= 0) throw new UsageError(`--set "${s}": skriv namn=värde`);
+    if (eq <= 0) throw new UsageError(texts.setNeedsNameValue(s));
     out[s.slice(0, eq).trim()] = s.slice(eq + 1);
   }
   return out;
@@ -30,7 +31,7 @@ export function parseSets(sets: readonly string[]): Record<string, string> {
 export function parseAuthors(list: readonly string[]): Signer[] {
   return list.map((a) => {
     const s = parseSigner(a);
-    if (!s) throw new MotioneraError({ code: "author_invalid", value: a, problem: "namnet saknas" });
+    if (!s) throw new MotioneraError({ code: "author_invalid", value: a, problem: texts.authorNameMissing });
     return s;
   });
 }

@@ -1,8 +1,8 @@
 /** How every command ends: a message the user can act on and an exit code, never a stack trace. */
-import type { z } from "zod";
+import type { z } from "../domain/zod.js";
 import { isMotioneraError } from "../domain/errors.js";
-import { explainError } from "../messages/sv.js";
-import { texts } from "./texts.sv.js";
+import { explainError } from "../messages.sv.js";
+import { texts } from "./messages.sv.js";
 
 export class UsageError extends Error {}
 

@@ -11,7 +11,7 @@ import type { Fact } from "../domain/fact.js";
 import type { Signer } from "../domain/signer.js";
 import type { DraftWarning } from "../domain/errors.js";
 import type { CorpusArgument, CorpusDocument } from "../domain/corpus-document.js";
-import { argumentTypeLabel } from "../corpus/vocabulary.js";
+import { argumentTypeLabel } from "../domain/vocabulary.js";
 
 /** An argument from a corpus document that the user chose to include. */
 export interface SelectedArgument {
@@ -113,6 +113,7 @@ export class ComposeState {
       const last = facts[facts.length - 1]!;
       const notes = [...new Set(facts.map((f) => f.note).filter((x): x is string => x !== undefined))];
       this.citations.push({
+        kind: "fact",
         n,
         factId: id,
         key: last.key,
@@ -144,14 +145,15 @@ export class ComposeState {
       n = this.citations.length + 1;
       const d = a.document;
       this.citations.push({
-        n,
         kind: "argument",
-        factId: id,
-        key: "argument",
+        n,
+        documentId: d.id,
+        ref: a.ref,
+        title: d.title,
         label: argumentTypeLabel(a.argument.type),
+        claim: a.argument.claim,
         subjectName: d.municipality?.name ?? d.county?.name ?? "Sverige",
-        value: a.argument.claim,
-        asOf: d.date,
+        date: d.date,
         source: { title: d.source.title, publisher: d.source.publisher, date: d.source.date, ...(d.source.url ? { url: d.source.url } : {}) },
       });
       this.#byFactId.set(id, n);
@@ -174,6 +176,7 @@ export class ComposeState {
         n = this.citations.length + 1;
         const def = factDefinition(fact.key);
         this.citations.push({
+          kind: "fact",
           n,
           factId: fact.id,
           key: fact.key,

@@ -26,6 +26,7 @@ import { escapeBlock, escapeInline } from "./markdown-escape.js";
 import { markdownToBlocks } from "./markdown-to-draft.js";
 import { distinctSources } from "./sources.js";
 import type { Template, TemplateLibrary } from "./template-library.js";
+import { problems } from "../messages.sv.js";
 
 export interface ComposeDeps {
   templates: TemplateLibrary;
@@ -149,7 +150,7 @@ function templateContext(place: Place, signers: readonly Signer[], date: string,
 function selectArguments(refs: readonly string[], template: Template, documents: ReadonlyMap<string, CorpusDocument> | undefined): SelectedArgument[] {
   if (refs.length === 0) return [];
   if (!/\{\{\s*corpusArguments\s*\}\}/.test(template.body)) {
-    throw new MotioneraError({ code: "input_invalid", field: "arguments", problem: `mallen ${template.frontMatter.id} tar inte emot argument från korpusen` });
+    throw new MotioneraError({ code: "input_invalid", field: "arguments", problem: problems.argumentsNotTaken(template.frontMatter.id) });
   }
   return [...new Set(refs)].map((ref) => {
     const [id, index] = ref.split("#") as [string, string];

@@ -5,6 +5,7 @@
 import { LineCounter, parseDocument, isNode, visit, type Alias } from "yaml";
 import { frontMatterSchema, type FrontMatter } from "../domain/template.js";
 import { MotioneraError } from "../domain/errors.js";
+import { templateProblems } from "../messages.sv.js";
 
 export interface SplitTemplate {
   frontMatter: FrontMatter;
@@ -20,9 +21,9 @@ export function splitTemplate(file: string, text: string): SplitTemplate {
   const fail = (problem: string, line?: number, column?: number): never => {
     throw new MotioneraError({ code: "template_invalid", file, problem, ...(line ? { line } : {}), ...(column ? { column } : {}) });
   };
-  if (!fence.test(lines[0] ?? "")) fail('mallen måste börja med front matter: en rad "---", YAML, och en rad "---"', 1, 1);
+  if (!fence.test(lines[0] ?? "")) fail(templateProblems.noFrontMatter, 1, 1);
   const end = lines.findIndex((l, i) => i > 0 && fence.test(l));
-  if (end < 0) fail('front matter saknar avslutande rad "---"', 1, 1);
+  if (end < 0) fail(templateProblems.frontMatterUnclosed, 1, 1);
   const yamlText = lines.slice(1, end).join("\n");
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
@@ -34,7 +35,7 @@ export function splitTemplate(file: string, text: string): SplitTemplate {
   if (yamlError) {
     const at = yamlLine(yamlError.pos[0]);
     // The parser turns its own stack overflow into an error; say what it means.
-    const message = /call stack/i.test(yamlError.message) ? "front matter är nästlad för djupt" : yamlError.message.split("\n")[0];
+    const message = /call stack/i.test(yamlError.message) ? templateProblems.frontMatterTooDeep : yamlError.message.split("\n")[0];
     fail(`YAML: ${message}`, at.line, at.column);
   }
   // Aliases (*name) repeat an anchored value (&name); nested, a few lines become billions of
@@ -48,14 +49,14 @@ export function splitTemplate(file: string, text: string): SplitTemplate {
   });
   if (alias) {
     const at = yamlLine(alias.range?.[0] ?? 0);
-    fail(`YAML: alias (*${alias.source}) används inte i mallar; skriv ut värdet där det ska stå`, at.line, at.column);
+    fail(templateProblems.yamlAlias(String(alias.source)), at.line, at.column);
   }
   let value: unknown;
   try {
     // No alias is left to resolve; 0 makes the yaml package refuse one rather than expand it.
     value = doc.toJS({ maxAliasCount: 0 });
   } catch (e) {
-    fail(`YAML: front matter kunde inte läsas (${String((e as Error)?.message ?? e).split("\n")[0]})`, 2, 1);
+    fail(templateProblems.frontMatterUnreadable(String(String((e as Error)?.message ?? e).split("\n")[0])), 2, 1);
   }
   const parsed = frontMatterSchema.safeParse(value);
   if (!parsed.success) {

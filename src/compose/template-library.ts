@@ -9,10 +9,12 @@ import type { FrontMatter } from "../domain/template.js";
 import { documentKinds } from "../domain/template.js";
 import { MotioneraError, isMotioneraError } from "../domain/errors.js";
 import { factDefinition } from "../facts/catalog.js";
-import { findTopic, topics } from "../corpus/vocabulary.js";
+import { topics } from "../domain/vocabulary.js";
+import { findTopic } from "../lang/find-topic.js";
 import { nearest } from "../lang/nearest.js";
 import { splitTemplate } from "./front-matter.js";
 import { helpers, factHelpers, multiFactHelpers, type HelperName } from "./helpers.js";
+import { templateProblems } from "../messages.sv.js";
 
 export interface Template {
   /** Path relative to the project (or absolute if outside it), for messages. */
@@ -42,10 +44,10 @@ const forbiddenNames = new Set(["__proto__", "constructor", "prototype", "__defi
 const allowedDataVariables = new Set(["root", "index", "first", "last", "key"]);
 /** Statements that would load other templates or run code: a template is one self-contained text. */
 const forbiddenStatements: Record<string, string> = {
-  PartialStatement: "delmallar ({{> …}}) används inte; skriv texten i mallen själv",
-  PartialBlockStatement: "delmallar ({{#> …}}) används inte; skriv texten i mallen själv",
-  Decorator: "dekoratörer ({{* …}}) används inte i mallar",
-  DecoratorBlock: "dekoratörer och inline-delmallar ({{#* …}}) används inte i mallar",
+  PartialStatement: templateProblems.partial,
+  PartialBlockStatement: templateProblems.partialBlock,
+  Decorator: templateProblems.decorator,
+  DecoratorBlock: templateProblems.decoratorBlock,
 };
 
 function fail(file: string, problem: string, line?: number, column?: number): never {
@@ -71,38 +73,38 @@ function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine
       const hash = n["hash"] as { pairs: unknown[] } | undefined;
       const isCall = n.type !== "MustacheStatement" || params.length > 0 || (hash?.pairs.length ?? 0) > 0;
       if (typeof name === "string" && isCall && !(name in knownHelpers) && !builtinHelpers.has(name)) {
-        fail(file, `okänd hjälpfunktion "${name}"; mallarna kan använda ${[...Object.keys(knownHelpers), ...builtinHelpers].join(", ")}`, ...at(n));
+        fail(file, templateProblems.unknownHelper(name, [...Object.keys(knownHelpers), ...builtinHelpers]), ...at(n));
       }
       if (name === "lookup") {
         const key = (params as hbs.AST.Expression[])[1];
         if (key?.type === "StringLiteral" && forbiddenNames.has((key as hbs.AST.StringLiteral).value)) {
-          fail(file, `lookup: "${(key as hbs.AST.StringLiteral).value}" kan inte slås upp i en mall`, ...at(n));
+          fail(file, templateProblems.lookupRefused((key as hbs.AST.StringLiteral).value), ...at(n));
         }
       }
       const keyParams = typeof name !== "string" ? [] : (factHelpers as readonly string[]).includes(name) ? (params as hbs.AST.Expression[]).slice(0, 1) : (multiFactHelpers as readonly string[]).includes(name) ? (params as hbs.AST.Expression[]) : undefined;
       if (keyParams !== undefined && typeof name === "string") {
-        if ((factHelpers as readonly string[]).includes(name) && keyParams.length === 0) fail(file, `${name}: första argumentet ska vara en faktanyckel inom citattecken`, ...at(n));
+        if ((factHelpers as readonly string[]).includes(name) && keyParams.length === 0) fail(file, templateProblems.factKeyFirst(name), ...at(n));
         for (const param of keyParams) {
-          if (param.type !== "StringLiteral") fail(file, `${name}: faktanycklar skrivs inom citattecken`, ...at(n));
+          if (param.type !== "StringLiteral") fail(file, templateProblems.factKeyQuoted(name), ...at(n));
           const key = (param as hbs.AST.StringLiteral).value;
-          if (!factDefinition(key)) fail(file, `okänd faktanyckel "${key}"`, ...at(n));
-          if (!declaredFacts.has(key)) fail(file, `faktanyckeln "${key}" används men står inte under facts: i front matter`, ...at(n));
+          if (!factDefinition(key)) fail(file, templateProblems.unknownFactKey(key), ...at(n));
+          if (!declaredFacts.has(key)) fail(file, templateProblems.factNotDeclared(key), ...at(n));
         }
       }
       if (name === "committee" && !declaredFacts.has("social_services_committee")) {
-        fail(file, `committee: lägg till faktanyckeln "social_services_committee" under facts: i front matter`, ...at(n));
+        fail(file, templateProblems.committeeNeedsFact, ...at(n));
       }
     }
     if (n.type === "PathExpression") {
       const path = n as unknown as hbs.AST.PathExpression;
       const parts = path.parts;
       const bad = parts.find((p) => forbiddenNames.has(p));
-      if (bad) fail(file, `"${bad}" kan inte användas i en mall (${path.original})`, ...at(n));
+      if (bad) fail(file, templateProblems.nameRefused(bad, path.original), ...at(n));
       if (path.data && !allowedDataVariables.has(parts[0] ?? "")) {
-        fail(file, `@${parts[0] ?? ""} finns inte för mallar; de kan använda ${[...allowedDataVariables].map((v) => `@${v}`).join(", ")}`, ...at(n));
+        fail(file, templateProblems.unknownDataVariable(parts[0] ?? "", [...allowedDataVariables]), ...at(n));
       }
       if (parts[0] === "input" && parts[1] !== undefined && !declaredInputs.has(parts[1])) {
-        fail(file, `input.${parts[1]} används men står inte under inputs: i front matter`, ...at(n));
+        fail(file, templateProblems.inputNotDeclared(String(parts[1])), ...at(n));
       }
     }
     for (const [k, v] of Object.entries(n)) if (k !== "loc" && k !== "strip" && typeof v === "object") visit(v);
@@ -177,23 +179,22 @@ export function parseTemplate(file: string, text: string): Template {
   } catch (e) {
     if (isMotioneraError(e)) throw e;
     // Whatever the checks above did not foresee is still this template's fault, not a crash.
-    return fail(file, `mallen kunde inte läsas (${String((e as Error)?.message ?? e).split("\n")[0]})`, 1);
+    return fail(file, templateProblems.unreadableTemplate(String(String((e as Error)?.message ?? e).split("\n")[0])), 1);
   }
 }
 
 function parseTemplateText(file: string, text: string): Template {
-  if (text.length > maxTemplateBytes) fail(file, `mallen är ${Math.ceil(text.length / 1024)} kB; en mall får vara högst ${maxTemplateBytes / 1024} kB`, 1);
+  if (text.length > maxTemplateBytes) fail(file, templateProblems.tooLarge(Math.ceil(text.length / 1024), maxTemplateBytes / 1024), 1);
   const { frontMatter, body, bodyLine } = splitTemplate(file, text);
   for (const f of frontMatter.facts) {
-    if (!factDefinition(f.key)) fail(file, `facts: okänd faktanyckel "${f.key}"`);
+    if (!factDefinition(f.key)) fail(file, templateProblems.unknownFactKeyInFacts(f.key));
   }
   for (const t of frontMatter.topics) {
-    if (!findTopic(t)) fail(file, `topics: okänt ämne "${t}"; ämnena är ${topics.map((x) => x.label).join(", ")}`);
+    if (!findTopic(t)) fail(file, templateProblems.unknownTopic(t, topics.map((x) => x.label)));
   }
   const deep = tooDeep(body);
   if (deep) {
-    const what = deep.what === "block" ? "block ({{#…}})" : "deluttryck ((…))";
-    fail(file, `${what} nästlade i mer än ${maxNesting} nivåer; dela upp texten`, bodyLine + deep.line - 1, deep.column);
+    fail(file, templateProblems.nestedTooDeep(deep.what === "block" ? "block" : "subexpression", maxNesting), bodyLine + deep.line - 1, deep.column);
   }
   let ast: hbs.AST.Program;
   try {
@@ -201,7 +202,7 @@ function parseTemplateText(file: string, text: string): Template {
   } catch (e) {
     const err = e as Error & { lineNumber?: number; column?: number };
     const unclosed = /got 'EOF'/.test(err.message) ? unclosedBlock(body) : undefined;
-    if (unclosed) fail(file, `{{#${unclosed.name}}} avslutas aldrig med {{/${unclosed.name}}}`, bodyLine + unclosed.line - 1, unclosed.column);
+    if (unclosed) fail(file, templateProblems.unclosedBlock(unclosed.name), bodyLine + unclosed.line - 1, unclosed.column);
     const line = err.lineNumber ?? Number(/line (\d+)/.exec(err.message)?.[1] ?? 1);
     fail(file, `Handlebars: ${err.message.split("\n")[0]}`, bodyLine + line - 1, err.column);
   }
@@ -227,7 +228,7 @@ export class TemplateLibrary {
   constructor(templates: readonly Template[] = []) {
     for (const t of templates) {
       const other = this.#loaded.get(t.frontMatter.id);
-      if (other) fail(t.file, `id "${t.frontMatter.id}" används redan av ${other.file}`);
+      if (other) fail(t.file, templateProblems.duplicateId(t.frontMatter.id, other.file));
       this.#loaded.set(t.frontMatter.id, t);
     }
   }
@@ -242,10 +243,10 @@ export class TemplateLibrary {
         if (!f.endsWith(".hbs")) continue;
         const path = join(dir, kind.name, f);
         const file = relative(join(dir, ".."), path);
-        if (!(documentKinds as readonly string[]).includes(kind.name)) fail(file, `mappen ${kind.name}/ är ingen dokumenttyp (${documentKinds.join(", ")})`);
+        if (!(documentKinds as readonly string[]).includes(kind.name)) fail(file, templateProblems.notADocumentKind(kind.name, documentKinds));
         const id = f.slice(0, -".hbs".length);
         const other = lib.#paths.get(id);
-        if (other) fail(file, `id "${id}" används redan av ${other.file}`);
+        if (other) fail(file, templateProblems.duplicateId(id, other.file));
         lib.#paths.set(id, { path, file, kind: kind.name });
       }
     }
@@ -278,15 +279,15 @@ export class TemplateLibrary {
     let text: string;
     try {
       const size = statSync(entry.path).size;
-      if (size > maxTemplateBytes) fail(entry.file, `mallen är ${Math.ceil(size / 1024)} kB; en mall får vara högst ${maxTemplateBytes / 1024} kB`, 1);
+      if (size > maxTemplateBytes) fail(entry.file, templateProblems.tooLarge(Math.ceil(size / 1024), maxTemplateBytes / 1024), 1);
       text = readFileSync(entry.path, "utf8");
     } catch (e) {
       if (isMotioneraError(e)) throw e;
-      fail(entry.file, `filen kunde inte läsas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      fail(entry.file, templateProblems.unreadableFile((e as NodeJS.ErrnoException).code ?? (e as Error).message));
     }
     const t = parseTemplate(entry.file, text);
-    if (t.frontMatter.kind !== entry.kind) fail(entry.file, `kind: ${t.frontMatter.kind} men filen ligger i ${entry.kind}/`, 2);
-    if (t.frontMatter.id !== id) fail(entry.file, `id: ${t.frontMatter.id} men filen heter ${id}.hbs`, 2);
+    if (t.frontMatter.kind !== entry.kind) fail(entry.file, templateProblems.kindDisagrees(t.frontMatter.kind, entry.kind), 2);
+    if (t.frontMatter.id !== id) fail(entry.file, templateProblems.idDisagrees(t.frontMatter.id, id), 2);
     return t;
   }
 

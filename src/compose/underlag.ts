@@ -6,7 +6,7 @@
  */
 import type { Block, Citation, Inline } from "../domain/draft.js";
 import { citationNote, webUrl } from "../render/citation-text.js";
-import { labels } from "../render/labels.sv.js";
+import { labels } from "../render/messages.sv.js";
 import { supportedSentences, type SupportedSentence } from "./sentences.js";
 
 function stripCitations(xs: readonly Inline[]): Inline[] {

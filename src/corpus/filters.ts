@@ -3,9 +3,11 @@ import { corpusKinds } from "../domain/corpus-document.js";
 import { MotioneraError } from "../domain/errors.js";
 import { findCounty, findMunicipality } from "../data/places.js";
 import { fold } from "../lang/normalize.js";
+import { findTopic } from "../lang/find-topic.js";
 import { nearest } from "../lang/nearest.js";
-import { topics } from "./vocabulary.js";
+import { topics } from "../domain/vocabulary.js";
 import type { SearchFilters } from "./search/index.js";
+import { problems } from "../messages.sv.js";
 
 export interface FilterInput {
   kind?: readonly string[];
@@ -23,7 +25,7 @@ export function resolveFilters(input: FilterInput): SearchFilters {
   const out: SearchFilters = {};
   const kinds = flat(input.kind).map((k) => {
     const hit = corpusKinds.find((c) => fold(c) === fold(k));
-    if (!hit) throw new MotioneraError({ code: "input_invalid", field: "kind", problem: `okänd typ "${k}"; välj bland ${corpusKinds.join(", ")}` });
+    if (!hit) throw new MotioneraError({ code: "input_invalid", field: "kind", problem: problems.unknownKind(k, corpusKinds) });
     return hit;
   });
   if (kinds.length) out.kind = kinds;
@@ -34,8 +36,8 @@ export function resolveFilters(input: FilterInput): SearchFilters {
   const counties = flat(input.lan).map((c) => findCounty(c).code);
   if (counties.length) out.county = counties;
   const ts = flat(input.topic).map((t) => {
-    const hit = topics.find((x) => fold(x.id) === fold(t) || fold(x.label) === fold(t));
-    if (!hit) throw new MotioneraError({ code: "input_invalid", field: "topic", problem: `okänt ämne "${t}".${nearest(t, topics.map((x) => x.label)).length ? ` Menade du ${nearest(t, topics.map((x) => x.label)).map((x) => `"${x}"`).join(" eller ")}?` : ""}` });
+    const hit = findTopic(t);
+    if (!hit) throw new MotioneraError({ code: "input_invalid", field: "topic", problem: problems.unknownTopic(t, nearest(t, topics.map((x) => x.label))) });
     return hit.id;
   });
   if (ts.length) out.topic = ts;

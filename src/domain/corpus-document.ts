@@ -5,7 +5,7 @@
  */
 import { z } from "./zod.js";
 import { partialDateSchema } from "./partial-date.js";
-import { argumentTypeIds, topicIds } from "../corpus/vocabulary.js";
+import { argumentTypeIds, topicIds } from "./vocabulary.js";
 import { textLimits, tooLong } from "./text-limits.js";
 
 export const corpusKinds = ["debattartikel", "motion", "interpellation", "pressmeddelande", "fråga", "nyhet", "annat"] as const;

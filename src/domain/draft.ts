@@ -44,11 +44,15 @@ export type Block =
 
 /**
  * One citation, numbered in order of first use: a fact from the registry, or an argument
- * taken from a document in the corpus (then `label` is the argument's type and `value` its claim).
+ * taken from a document in the corpus. Writers switch on `kind`.
  */
-export interface Citation {
+export type Citation = FactCitation | ArgumentCitation;
+
+/** A value from the facts registry (or several values of one key from one source: a history). */
+export interface FactCitation {
+  kind: "fact";
   n: number;
-  kind?: "fact" | "argument";
+  /** The fact's id, or the ids of a history joined with "+". */
   factId: string;
   key: string;
   /** Swedish label of the fact, "Avtal med Mikamottagningen och KAST". */
@@ -61,6 +65,28 @@ export interface Citation {
   /** The first date the value covers, when it covers a period ("2017" for 2017–2019). */
   since?: PartialDate;
   note?: string;
+  source: Source;
+}
+
+/** An argument made in a document of the corpus, cited where the draft takes it up. */
+export interface ArgumentCitation {
+  kind: "argument";
+  n: number;
+  /** The corpus record's id ("lidingo-2023-kast"). */
+  documentId: string;
+  /** The argument's reference, "<document id>#<number>". */
+  ref: string;
+  /** The corpus record's title. */
+  title: string;
+  /** Swedish label of the argument's type ("kostnad"). */
+  label: string;
+  /** The claim, in our own words. */
+  claim: string;
+  /** Where the argument was made: the municipality, the county or "Sverige". */
+  subjectName: string;
+  /** When the document was published, as the corpus record gives it. */
+  date: PartialDate | null;
+  /** The work the document appeared in (title, publisher, date, URL). */
   source: Source;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Errors the core raises for bad input. They carry a code and the details a surface needs
- * to explain them; the Swedish wording lives in one place, src/messages/sv.ts.
+ * to explain them; the Swedish wording lives in one place, src/messages.sv.ts.
  */
 export type ErrorDetails =
   | { code: "unknown_municipality"; query: string; suggestions: string[] }

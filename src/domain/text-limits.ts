@@ -9,7 +9,7 @@
  * ships is far below these limits (the longest: a fact text of 85, a note of 134, a source
  * title of 105, a URL of 151 characters; a corpus summary of 716).
  */
-import { explainTooLong, limitedFieldNames } from "../messages/sv.js";
+import { explainTooLong, limitedFieldNames } from "../messages.sv.js";
 
 export const textLimits = {
   // A fact and its source.

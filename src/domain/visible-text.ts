@@ -4,7 +4,7 @@
  * inside the composed Markdown); a value made only of those, or of white space, is no value.
  * Checked at the boundary, so "**{{name}} lämnar …**" never ends up as "** lämnar …**".
  */
-import { xmlSafe } from "../lang/xml-safe.js";
+import { xmlSafe } from "./xml-safe.js";
 
 const privateUse = /[\uE000-\uF8FF]/g;
 

@@ -11,6 +11,7 @@ import { parseSwedishNumber } from "../lang/numbers.js";
 import type { Store } from "../store/store.js";
 import { factCatalog, factDefinition, type FactDefinition, type FactScope } from "./catalog.js";
 import { nationalSubject } from "./registry.js";
+import { problems } from "../messages.sv.js";
 
 /** Reads a value typed on the command line as the catalog's type for the key. */
 export function parseFactValue(def: FactDefinition, text: string): FactValue {
@@ -20,23 +21,23 @@ export function parseFactValue(def: FactDefinition, text: string): FactValue {
       const v = s.toLowerCase();
       if (["ja", "true", "sant", "1"].includes(v)) return { type: "boolean", value: true };
       if (["nej", "false", "falskt", "0"].includes(v)) return { type: "boolean", value: false };
-      throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: `"${text}" ska vara ja eller nej för ${def.key}` });
+      throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: problems.notYesOrNo(text, def.key) });
     }
     case "number": {
       const n = parseSwedishNumber(s.replace(/\s*(procent|%)$/i, ""));
-      if (n === undefined) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: `"${text}" är inget tal (${def.key})` });
+      if (n === undefined) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: problems.notANumber(text, def.key) });
       return { type: "number", value: n };
     }
     case "date": {
       const d = partialDateSchema.safeParse(s);
-      if (!d.success) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: `"${text}": ${d.error.issues[0]?.message}` });
+      if (!d.success) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: problems.badDateValue(text, d.error.issues[0]?.message) });
       return { type: "date", value: d.data };
     }
     case "text": {
-      if (!s) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: "texten är tom" });
+      if (!s) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: problems.emptyText });
       // The schema's limit, checked here so an import lists the row and column at fault.
       const v = factValueSchema.safeParse({ type: "text", value: s });
-      if (!v.success) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: v.error.issues[0]?.message ?? "ogiltig text" });
+      if (!v.success) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: v.error.issues[0]?.message ?? problems.invalidText });
       return v.data;
     }
   }
@@ -77,7 +78,7 @@ export function refuseDerived(def: FactDefinition): void {
     throw new MotioneraError({
       code: "fact_invalid",
       field: "key",
-      problem: `${def.key} beräknas ur registret (ur ${def.derived.from}) och kan inte anges; lägg till eller importera ${def.derived.from} i stället`,
+      problem: problems.derivedKey(def.key, def.derived.from),
     });
   }
 }
@@ -89,15 +90,15 @@ export async function recordFact(store: Store, entry: FactEntry): Promise<{ fact
   refuseDerived(definition);
   const subject = resolveSubject(entry.subject);
   if (!definition.scopes.includes(subject.scope)) {
-    throw new MotioneraError({ code: "fact_invalid", field: "subject", problem: `${entry.key} gäller ${definition.scopes.join("/")}, inte ${subject.name}` });
+    throw new MotioneraError({ code: "fact_invalid", field: "subject", problem: problems.wrongScope(entry.key, definition.scopes, subject.name) });
   }
   const asOf = partialDateSchema.safeParse(entry.asOf);
-  if (!asOf.success) throw new MotioneraError({ code: "fact_invalid", field: "asOf", problem: asOf.error.issues[0]?.message ?? "ogiltigt datum" });
+  if (!asOf.success) throw new MotioneraError({ code: "fact_invalid", field: "asOf", problem: asOf.error.issues[0]?.message ?? problems.invalidDate });
   let since: string | undefined;
   if (entry.since !== undefined) {
     const parsed = partialDateSchema.safeParse(entry.since);
-    if (!parsed.success) throw new MotioneraError({ code: "fact_invalid", field: "since", problem: parsed.error.issues[0]?.message ?? "ogiltigt datum" });
-    if (!startsNoLaterThan(parsed.data, asOf.data)) throw new MotioneraError({ code: "fact_invalid", field: "since", problem: `perioden kan inte börja (${entry.since}) efter datumet den avser (${entry.asOf})` });
+    if (!parsed.success) throw new MotioneraError({ code: "fact_invalid", field: "since", problem: parsed.error.issues[0]?.message ?? problems.invalidDate });
+    if (!startsNoLaterThan(parsed.data, asOf.data)) throw new MotioneraError({ code: "fact_invalid", field: "since", problem: problems.sinceAfterAsOf(entry.since, entry.asOf) });
     since = parsed.data;
   }
   const fact = await store.addFact({

@@ -9,13 +9,13 @@
  * The time the value describes is added only where it differs from the source's date, and a
  * qualifier the registry keeps with the value follows as a sentence of its own.
  */
-import type { Citation, Draft } from "../domain/draft.js";
+import type { ArgumentCitation, Citation, Draft, FactCitation } from "../domain/draft.js";
 import type { Source } from "../domain/fact.js";
 import type { PartialDate } from "../domain/partial-date.js";
 import { formatDate, yearPhrase } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
 import { partyName } from "../domain/signer.js";
-import { labels } from "./labels.sv.js";
+import { labels } from "./messages.sv.js";
 
 /** A note or source entry as text plus the URL that follows it (writers may make it a link). */
 export interface NoteText {
@@ -60,14 +60,36 @@ function asOfSentence(asOf: PartialDate, since: PartialDate | undefined): string
   return `${labels.valueHolds} ${when}.`;
 }
 
-/** The note for one citation: its source, then when the value holds and any qualifier. */
+/** The note for one citation: its source, then (for a fact) when the value holds and any qualifier. */
 export function citationNote(c: Citation): NoteText {
+  switch (c.kind) {
+    case "fact":
+      return factNote(c);
+    case "argument":
+      return argumentNote(c);
+    default:
+      return unknownCitation(c);
+  }
+}
+
+/** A fact's note: "Utgivare, ”Titel”, 2015. Uppgiften gäller 2014. Män 18–65 år." */
+function factNote(c: FactCitation): NoteText {
   const src = sourceEntry(c.source);
-  if (c.kind === "argument") return { text: `${labels.argumentFrom} ${src.text}`, url: src.url };
   const parts = [src.text];
   if (c.asOf !== null && asOfDiffers(c.asOf, c.source.date, c.since)) parts.push(asOfSentence(c.asOf, c.since));
   if (c.note) parts.push(endSentence(upperFirst(c.note)));
   return { text: parts.join(" "), url: src.url };
+}
+
+/** An argument's note: "Argumentet framförs i Utgivare, ”Titel”, datum." */
+function argumentNote(c: ArgumentCitation): NoteText {
+  const src = sourceEntry(c.source);
+  return { text: `${labels.argumentFrom} ${src.text}`, url: src.url };
+}
+
+/** The type check fails here when a kind of citation is added that the writers do not handle. */
+function unknownCitation(c: never): never {
+  throw new Error(`Unknown kind of citation: ${JSON.stringify(c)}`);
 }
 
 /** The citation a `{ type: "citation", n }` node refers to; a dangling number is a bug upstream. */

@@ -28,8 +28,8 @@ import {
 } from "docx";
 import { draftSources, placeholderText, type Block, type Citation, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
-import { labels } from "./labels.sv.js";
-import { xmlSafe } from "../lang/xml-safe.js";
+import { labels } from "./messages.sv.js";
+import { xmlSafe } from "../domain/xml-safe.js";
 
 export async function renderDocx(draft: Draft): Promise<Buffer> {
   const w = new DocxWriter(draft);

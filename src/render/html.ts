@@ -6,8 +6,8 @@
  */
 import { draftSources, notedCitations, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
-import { labels } from "./labels.sv.js";
-import { xmlSafe } from "../lang/xml-safe.js";
+import { labels } from "./messages.sv.js";
+import { xmlSafe } from "../domain/xml-safe.js";
 
 export interface HtmlOptions {
   /** Only the `<article>`, for embedding in a page (the web preview). */

@@ -5,8 +5,8 @@
  */
 import { draftSources, notedCitations, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
-import { labels } from "./labels.sv.js";
-import { xmlSafe } from "../lang/xml-safe.js";
+import { labels } from "./messages.sv.js";
+import { xmlSafe } from "../domain/xml-safe.js";
 
 export function renderMarkdown(draft: Draft): string {
   const blocks = draft.blocks.map((b) => block(b, draft));

@@ -15,8 +15,8 @@ import type { Font } from "fontkit";
 import { openFace, warmFaces, type Face } from "./pdf-fonts.js";
 import { draftSources, inlineText, notedCitations, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
-import { labels, pageOf } from "./labels.sv.js";
-import { xmlSafe } from "../lang/xml-safe.js";
+import { labels, pageOf } from "./messages.sv.js";
+import { xmlSafe } from "../domain/xml-safe.js";
 
 export interface PdfOptions {
   /** "dejavu" (default): embedded DejaVu Sans. "builtin": Helvetica, no embedding (benchmark baseline; cannot show every character). */

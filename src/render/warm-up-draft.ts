@@ -23,6 +23,6 @@ export const warmUpDraft: Draft = {
     { type: "list", ordered: true, role: "questions", items: [[{ type: "text", value: "Vad?" }]] },
     { type: "paragraph", children: [{ type: "text", value: "Namn (L)" }, { type: "break" }, { type: "text", value: "ledamot" }] },
   ],
-  citations: [{ n: 1, factId: "x", key: "x", label: "Uppgift", subjectName: "Å", value: "ja", asOf: "2026", source: { title: "Källa", publisher: "Utgivare", date: "2026" } }],
+  citations: [{ kind: "fact", n: 1, factId: "x", key: "x", label: "Uppgift", subjectName: "Å", value: "ja", asOf: "2026", source: { title: "Källa", publisher: "Utgivare", date: "2026" } }],
   sources: [{ title: "Källa", publisher: "Utgivare", date: "2026" }],
 };

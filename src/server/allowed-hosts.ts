@@ -5,7 +5,7 @@
  * answered. `/healthz` is always answered (load balancers probe by address; it tells nothing).
  */
 import type { MiddlewareHandler } from "hono";
-import { z } from "zod";
+import { z } from "../domain/zod.js";
 import type { AppEnv } from "./app.js";
 import { problemResponse, problems } from "./problem.js";
 

@@ -1,11 +1,11 @@
 /** A draft for an HTTP response: composed, rendered in one format, with its file name and type. */
 import type { DraftRequest } from "../domain/draft-request.js";
 import type { DraftReview, DraftWarning } from "../domain/errors.js";
-import { explainWarning } from "../messages/sv.js";
+import { explainWarning } from "../messages.sv.js";
 import type { Draft } from "../domain/draft.js";
 import { draftBaseName } from "../files/draft-files.js";
 import { extensionOf, mimeTypeOf, type Format } from "../render/index.js";
-import { xmlSafe } from "../lang/xml-safe.js";
+import { xmlSafe } from "../domain/xml-safe.js";
 import type { Workspace } from "../workspace.js";
 
 export interface RenderedDraft {

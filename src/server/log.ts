@@ -6,7 +6,7 @@
  */
 import type { Context } from "hono";
 import { isMotioneraError, type ErrorDetails } from "../domain/errors.js";
-import { explainError } from "../messages/sv.js";
+import { explainError } from "../messages.sv.js";
 
 const prefix = "motionera serve:";
 

@@ -7,7 +7,7 @@ import type { DraftWarning } from "../domain/errors.js";
 import { partyNames } from "../domain/signer.js";
 import { formatDate } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
-import { explainWarning } from "../messages/sv.js";
+import { explainWarning } from "../messages.sv.js";
 
 const quotedOr = (xs: readonly string[]) => formatList(xs.map((x) => `"${x}"`), "eller");
 

@@ -5,9 +5,9 @@
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ZodError } from "zod";
+import type { z } from "../domain/zod.js";
 import { isMotioneraError, type ErrorDetails } from "../domain/errors.js";
-import { explainBrokenTemplate, explainError, explainImportIssue } from "../messages/sv.js";
+import { explainBrokenTemplate, explainError, explainImportIssue } from "../messages.sv.js";
 import type { Refusal } from "./campaign-admission.js";
 
 export interface FieldError {
@@ -34,7 +34,7 @@ export function problemResponse(c: Context, p: Problem): Response {
   return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, { "content-type": "application/problem+json; charset=utf-8" });
 }
 
-export function fieldErrors(e: Pick<ZodError, "issues">): FieldError[] {
+export function fieldErrors(e: Pick<z.ZodError, "issues">): FieldError[] {
   return e.issues.map((i) => ({ path: i.path.map(String).join("/"), message: i.message }));
 }
 

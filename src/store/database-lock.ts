@@ -8,7 +8,7 @@
 import { linkSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
-import { z } from "zod";
+import { z } from "../domain/zod.js";
 import { MotioneraError } from "../domain/errors.js";
 import { processAlive } from "./process-alive.js";
 

@@ -12,6 +12,7 @@ import { keepBackup, keepMigrationBackup, lastGoodBackup, latestBackupPath } fro
 import { DurableDataFile } from "./durable-data-file.js";
 import { sweepStaleTempFiles } from "./stale-temp-files.js";
 import type { DurableFs } from "../files/durable-write.js";
+import { problems } from "../messages.sv.js";
 
 export interface LowdbStoreOptions {
   /** The file system calls of the durable write (tests inject failures, the bench a write without fsync). */
@@ -37,9 +38,9 @@ function parseDatabase(text: string): { data: Database; migratedFrom: number | u
 
 function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   const first = e.issues[0];
-  if (!first) return "okänt fel";
+  if (!first) return problems.unknownStoreError;
   const path = first.path.map(String).join(".");
-  return `${path ? `${path}: ` : ""}${first.message}${e.issues.length > 1 ? ` (och ${e.issues.length - 1} fel till)` : ""}`;
+  return `${path ? `${path}: ` : ""}${first.message}${e.issues.length > 1 ? problems.moreStoreErrors(e.issues.length - 1) : ""}`;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Fact } from "../../src/domain/fact.js";
 import type { Signer } from "../../src/domain/signer.js";
 import { FactRegistry } from "../../src/facts/registry.js";
 import { testFact, testSource } from "../helpers/facts.js";
+import { factCitations } from "../fixtures/fact-citations.js";
 
 const source = testSource;
 const fact = (subject: string, key: string, value: Fact["value"], asOf: string | null): Fact => ({ ...testFact(subject, key, value, asOf), recordedAt: "2026-11-24T12:00:00.000Z" });
@@ -61,7 +62,7 @@ describe("compose: template → Markdown → Draft", () => {
     if (p.type !== "paragraph") return;
     expect(inlineText(p.children)).toBe("Avtal: ja. Länet: 16 kommuner. Igen. Andel: 7,5\u00a0procent.");
     expect(p.children.filter((x) => x.type === "citation").map((x) => (x as { n: number }).n)).toEqual([1, 2, 1, 3]);
-    expect(c.draft.citations.map((x) => [x.key, x.value, x.subjectName, x.asOf])).toEqual([
+    expect(factCitations(c.draft.citations).map((x) => [x.key, x.value, x.subjectName, x.asOf])).toEqual([
       ["mika_kast_agreement", "ja", "Lidingö", "2023-11-13"],
       ["mika_kast_agreements_in_county", "16", "Stockholms län", "2023-02-21"],
       ["share_men_bought_sex_ever", "7,5\u00a0procent", "Sverige", "2014"],
@@ -204,6 +205,19 @@ describe("arguments from the corpus", () => {
       ["argument", "kostnad", "Liberalerna Lidingö"],
       ["argument", "stöd över kommungränsen", "Liberalerna Lidingö"],
     ]);
+    // An argument is cited as itself: the corpus record and the claim, not dressed as a fact.
+    expect(c.draft.citations[0]).toEqual({
+      kind: "argument",
+      n: 1,
+      documentId: doc.id,
+      ref: `${doc.id}#2`,
+      title: "En rubrik",
+      label: "kostnad",
+      claim: "Det kostar lite.",
+      subjectName: "Lidingö",
+      date: "2023-02-21",
+      source: { title: "En rubrik", publisher: "Liberalerna Lidingö", date: "2023-02-21" },
+    });
   });
 
   it("refuses an argument that does not exist, and a template that takes none", () => {

@@ -18,6 +18,7 @@ import type { Signer } from "../../src/domain/signer.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
 import { Workspace } from "../../src/workspace.js";
 import { citedSentences, misplacedNoteMarks, undatedOldClaims, unbackedDigits, unlistedPlaceholders } from "./truth-checks.js";
+import { factCitations } from "../fixtures/fact-citations.js";
 
 const corpus = fileURLToPath(new URL("../../corpus/motionera.json", import.meta.url));
 const today = "2026-12-02";
@@ -191,7 +192,7 @@ describe("a back-dated draft knows only what was known on its date", () => {
     for (const m of ["Lidingö", "Norrköping", "Helsingborg", "Göteborg"]) {
       const composed = await compose(t.id, m, [eva], { ...t.inputs, ...(t.inputs["decisionYear"] ? { decisionYear: 2019 } : {}) }, "2020-01-15");
       const { draft } = composed;
-      for (const c of draft.citations) {
+      for (const c of factCitations(draft.citations)) {
         if (factDefinition(c.key)?.inForce) {
           // A law's wording: in force by the draft's date (its source is the law as it stands).
           expect(c.asOf !== null && c.asOf <= "2020-01-15", `${m}: ${c.key} in force from ${c.asOf}`).toBe(true);

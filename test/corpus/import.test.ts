@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importFiles } from "../../src/corpus/import/import-files.js";
 import { parseOverrides } from "../../src/corpus/import/overrides.js";
-import { decodeText } from "../../src/corpus/import/read-text.js";
+import { decodeText } from "../../src/lang/decode-text.js";
 import { renderDocx } from "../../src/render/docx.js";
 import { renderPdf } from "../../src/render/pdf.js";
 import { LowdbStore } from "../../src/store/lowdb-store.js";

@@ -5,6 +5,7 @@ import { inlineText } from "../../src/domain/draft.js";
 import type { Fact } from "../../src/domain/fact.js";
 import { FactRegistry } from "../../src/facts/registry.js";
 import { citationNote } from "../../src/render/citation-text.js";
+import { factCitations } from "../fixtures/fact-citations.js";
 
 const kolada = { title: "Kolada: N01951", publisher: "RKA (Kolada)", date: null };
 const other = { title: "Egen räkning", publisher: "Testutgivare", date: "2025-01-10" };
@@ -47,6 +48,6 @@ describe('{{cite "key" history=true}}', () => {
   it("without history cites the latest value only", () => {
     const d = compose([fact("2021", 12, kolada), fact("2023", 19, kolada)], '{{cite "population"}}');
     expect(inlineText(paragraph(d))).toBe("19 invånare");
-    expect(d.citations[0]!.asOf).toBe("2023");
+    expect(factCitations(d.citations)[0]!.asOf).toBe("2023");
   });
 });

@@ -4,7 +4,7 @@ import { recordFact } from "../../src/facts/record-fact.js";
 import { FactRegistry } from "../../src/facts/registry.js";
 import { factRowsForPlace } from "../../src/facts/place-facts.js";
 import { findMunicipality } from "../../src/data/places.js";
-import { explainError } from "../../src/messages/sv.js";
+import { explainError } from "../../src/messages.sv.js";
 import { importFacts } from "../../src/facts/import/import-facts.js";
 import { rejection, registryOf, tempStore, testSource } from "./import-helpers.js";
 

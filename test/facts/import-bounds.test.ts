@@ -12,7 +12,7 @@ import { checkFactFile, type FactImportRequest } from "../../src/facts/import/im
 import { maxListedIssues } from "../../src/facts/import/issues.js";
 import { JsonSyntaxError, walkJson, type JsonEntry } from "../../src/facts/import/json-walk.js";
 import { maxImportValues } from "../../src/facts/import/validate.js";
-import { explainError } from "../../src/messages/sv.js";
+import { explainError } from "../../src/messages.sv.js";
 import { rejection, testSource } from "./import-helpers.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explainError } from "../../src/messages/sv.js";
+import { explainError } from "../../src/messages.sv.js";
 import { detectDelimiter } from "../../src/facts/import/csv.js";
 import { importFacts } from "../../src/facts/import/import-facts.js";
 import { importFixture, registryOf, rejection, tempStore, testSource } from "./import-helpers.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importFacts } from "../../src/facts/import/import-facts.js";
-import { explainError } from "../../src/messages/sv.js";
+import { explainError } from "../../src/messages.sv.js";
 import { importFixture, registryOf, rejection, tempStore } from "./import-helpers.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);

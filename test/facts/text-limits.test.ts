@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import "../../src/messages/sv.js";
+import "../../src/messages.sv.js";
 import { corpusDocumentSchema } from "../../src/domain/corpus-document.js";
 import { factSchema } from "../../src/domain/fact.js";
 import { signerSchema } from "../../src/domain/signer.js";
@@ -15,7 +15,7 @@ import { textLimits } from "../../src/domain/text-limits.js";
 import { templateInputSchema } from "../../src/domain/template.js";
 import { importFacts } from "../../src/facts/import/import-facts.js";
 import { recordFact } from "../../src/facts/record-fact.js";
-import { explainError } from "../../src/messages/sv.js";
+import { explainError } from "../../src/messages.sv.js";
 import { databaseSchema } from "../../src/store/schema.js";
 import { rejection, tempStore } from "./import-helpers.js";
 

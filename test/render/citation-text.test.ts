@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { citationNote, citationOf, noteLine, sourceEntry, webUrl, linkUrl } from "../../src/render/citation-text.js";
-import { pageOf } from "../../src/render/labels.sv.js";
+import { pageOf } from "../../src/render/messages.sv.js";
 import { sampleCitations, sampleDraft } from "../fixtures/sample-draft.js";
 
 describe("citation phrasing", () => {
@@ -37,7 +37,7 @@ describe("citation phrasing", () => {
   });
 
   it("finds a citation by number and refuses a dangling one", () => {
-    expect(citationOf(sampleDraft, 2).key).toBe("kast_agreement_count");
+    expect(citationOf(sampleDraft, 2)).toMatchObject({ kind: "fact", key: "kast_agreement_count" });
     expect(() => citationOf(sampleDraft, 9)).toThrow(/9/);
   });
 

@@ -19,6 +19,7 @@ const kept = (...children: Inline[]): Block => ({ type: "paragraph", keepWithNex
 
 const source = (n: number): Citation["source"] => ({ title: `Rapport ${n} om stöd och behandling i länet, uppföljning av avtalen`, publisher: "Exempelmyndigheten", date: "2023-02-21", url: `https://example.se/rapporter/${n}` });
 const citations: Citation[] = [1, 2, 3].map((n) => ({
+  kind: "fact" as const,
   n,
   factId: `f-${n}`,
   key: `key_${n}`,

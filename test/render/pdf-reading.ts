@@ -7,7 +7,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { citationNote, linkUrl, noteLine, sourceEntry } from "../../src/render/citation-text.js";
-import { labels } from "../../src/render/labels.sv.js";
+import { labels } from "../../src/render/messages.sv.js";
 import { superscript } from "../../src/render/pdf.js";
 import { inlineText, notedCitations, placeholderText, type Block, type Draft, type Inline } from "../../src/domain/draft.js";
 

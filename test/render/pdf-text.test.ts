@@ -32,6 +32,7 @@ const source = (n: number): Citation["source"] => ({
   url: `https://example.se/rapporter/${n}?format=pdf&sida=4`,
 });
 const citation = (n: number): Citation => ({
+  kind: "fact",
   n,
   factId: `f-${n}`,
   key: `key_${n}`,

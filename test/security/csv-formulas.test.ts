@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import "../../src/messages/sv.js";
+import "../../src/messages.sv.js";
 import { planFor, writeCampaign } from "../../src/campaign/index.js";
 import { summaryCsv, csvColumns as summaryColumns, type CampaignSummary } from "../../src/campaign/summary.js";
 import { csvColumns, csvRow, exportDocuments } from "../../src/corpus/export.js";

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles, type ImportOutcome } from "../../src/corpus/import/import-files.js";
-import { explainError, explainReadProblem } from "../../src/messages/sv.js";
+import { explainError, explainReadProblem } from "../../src/messages.sv.js";
 import { renderDocx } from "../../src/render/docx.js";
 import { renderPdf } from "../../src/render/pdf.js";
 import { LowdbStore } from "../../src/store/lowdb-store.js";

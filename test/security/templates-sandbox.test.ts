@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { composeDraft } from "../../src/compose/compose.js";
 import { parseTemplate, TemplateLibrary } from "../../src/compose/template-library.js";
 import { isMotioneraError, type ErrorDetails } from "../../src/domain/errors.js";
-import { explainError } from "../../src/messages/sv.js";
+import { explainError } from "../../src/messages.sv.js";
 import { FactRegistry } from "../../src/facts/registry.js";
 import { draftText } from "./checks.js";
 import { repoRoot } from "../helpers/cli.js";

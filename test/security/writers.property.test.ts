@@ -107,7 +107,12 @@ const blockArb: fc.Arbitrary<Block> = fc.oneof(
 );
 const citationArb: fc.Arbitrary<Citation> = fc
   .record({ label: textArb, subjectName: textArb, value: textArb, note: textArb, title: textArb, publisher: textArb, url: fc.oneof(textArb, fc.constant("https://example.se/a?b=<c>&d=\"e\"")) })
-  .map((r) => ({ n: 1, factId: "f", key: "k", label: r.label, subjectName: r.subjectName, value: r.value, asOf: "2024", note: r.note, source: { title: r.title, publisher: r.publisher, date: "2024-01-01", url: r.url } }));
+  .chain((r) =>
+    fc.constantFrom<Citation>(
+      { kind: "fact", n: 1, factId: "f", key: "k", label: r.label, subjectName: r.subjectName, value: r.value, asOf: "2024", note: r.note, source: { title: r.title, publisher: r.publisher, date: "2024-01-01", url: r.url } },
+      { kind: "argument", n: 1, documentId: "d", ref: "d#1", title: r.title, label: r.label, claim: r.value, subjectName: r.subjectName, date: "2024", source: { title: r.title, publisher: r.publisher, date: "2024-01-01", url: r.url } },
+    ),
+  );
 const draftArb: fc.Arbitrary<Draft> = fc
   .record({ title: textArb, author: textArb, description: textArb, keyword: textArb, blocks: fc.array(blockArb, { maxLength: 6 }), citation: citationArb })
   .map((r) => ({

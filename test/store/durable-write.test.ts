@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isMotioneraError } from "../../src/domain/errors.js";
-import { explainError } from "../../src/messages/sv.js";
+import { explainError } from "../../src/messages.sv.js";
 import { writeFileDurably, type DurableFs } from "../../src/files/durable-write.js";
 import { LowdbStore } from "../../src/store/lowdb-store.js";
 import type { NewFact } from "../../src/store/store.js";

@@ -9,7 +9,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { explainError } from "../../src/messages/sv.js";
+import { explainError } from "../../src/messages.sv.js";
 import { isMotioneraError, type MotioneraError } from "../../src/domain/errors.js";
 import { LowdbStore } from "../../src/store/lowdb-store.js";
 import { databaseSchema } from "../../src/store/schema.js";

@@ -1,9 +1,9 @@
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
-import { Workspace, type WorkspaceOptions } from "../../workspace.js";
 import { action, exitCodes, parseOptions, UsageError } from "../run.js";
-import { texts } from "../texts.sv.js";
+import { openWorkspace, sharedOption, workspaceOptions } from "../shared-options.js";
+import { texts } from "../messages.sv.js";
 import { collect, parseAuthors, parseFormats, parseSets } from "../option-values.js";
 
 const t = texts.campaign;
@@ -76,19 +76,20 @@ export function registerCampaign(program: Command): void {
     .option("-f, --format <lista>", t.format, "docx,pdf")
     .requiredOption("-o, --out <mapp>", t.out)
     .option("--zip", t.zip, false)
-    .option("--json", texts.optJson, false)
+    .addOption(sharedOption.json())
     .option("--workers <n>", t.workers)
     .option("--strict", t.strict, false)
-    .option("--db <fil>", texts.optDb)
-    .option("--templates <mapp>", texts.optTemplates)
+    .addOption(sharedOption.db())
+    .addOption(sharedOption.templates())
     .addHelpText("after", t.examples)
     .action(
       action(async (raw: unknown) => {
         const o = parseOptions(optionsSchema, raw);
         const formats = parseFormats(o.format);
         const workers = parseWorkers(o.workers);
-        const workspaceOptions: WorkspaceOptions = { ...(o.db ? { db: o.db } : {}), ...(o.templates ? { templatesDir: o.templates } : {}) };
-        const ws = await Workspace.open(workspaceOptions);
+        const ws = await openWorkspace(o);
+        // The campaign's worker threads open the same workspace.
+        const workspace = workspaceOptions(o);
         const { planFor, writeCampaign, threadsFor } = await import("../../campaign/index.js");
         const plan = await planFor(ws, {
           template: o.template,
@@ -108,7 +109,7 @@ export function registerCampaign(program: Command): void {
         const started = performance.now();
         const result = await writeCampaign(plan, {
           ws,
-          workspaceOptions,
+          workspaceOptions: workspace,
           ...(workers !== undefined ? { workers } : {}),
           outDir: o.out,
           zip: o.zip,

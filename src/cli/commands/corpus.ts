@@ -1,23 +1,23 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { MotioneraError } from "../../domain/errors.js";
 import { writeFileDurably } from "../../files/durable-write.js";
-import { explainError, explainReadProblem } from "../../messages/sv.js";
+import { explainError, explainReadProblem } from "../../messages.sv.js";
 import { exportFormats } from "../../corpus/export-formats.js";
 import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
 import type { ImportOutcome } from "../../corpus/import/import-files.js";
 import { parseOverrides } from "../../corpus/import/overrides.js";
 import type { SearchResult, Snippet } from "../../corpus/search/index.js";
-import { argumentTypeLabel, topicLabel } from "../../corpus/vocabulary.js";
+import { argumentTypeLabel, topicLabel } from "../../domain/vocabulary.js";
 import { factDefinition } from "../../facts/catalog.js";
 import { formatFactValue } from "../../facts/format-value.js";
 import { formatDate } from "../../lang/dates.js";
 import { nearest } from "../../lang/nearest.js";
-import { Workspace } from "../../workspace.js";
 import { action, parseOptions, UsageError } from "../run.js";
-import { texts } from "../texts.sv.js";
+import { openWorkspace, sharedOption } from "../shared-options.js";
+import { texts } from "../messages.sv.js";
 import { collect, parseSets } from "../option-values.js";
 
 const t = texts.corpus;
@@ -44,7 +44,7 @@ function withFilters(cmd: Command): Command {
     .option("--topic <ämne>", t.topic, collect)
     .option("--from <år>", t.from)
     .option("--to <år>", t.to)
-    .option("--db <fil>", texts.optDb);
+    .addOption(sharedOption.db());
 }
 
 function filterInput(o: z.infer<typeof filterOptions>): FilterInput {
@@ -151,13 +151,13 @@ export function registerCorpus(program: Command): void {
     .argument("<files...>", t.files)
     .option("--dry-run", t.dryRun, false)
     .option("-s, --set <namn=värde>", t.set, collect)
-    .option("--json", texts.optJson, false)
-    .option("--db <fil>", texts.optDb)
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.db())
     .action(
       action(async (files: string[], raw: unknown) => {
         const o = parseOptions(z.object({ dryRun: z.boolean(), set: z.array(z.string()).default([]), json: z.boolean(), db: z.string().optional() }), raw);
         const overrides = parseOverrides(parseSets(o.set));
-        const ws = await Workspace.open(o.db ? { db: o.db } : {});
+        const ws = await openWorkspace(o);
         const { importFiles } = await import("../../corpus/import/import-files.js");
         const { readOnImportThread } = await import("../../threads/import-threads.js");
         // Each file read and tagged on the import thread, as the service does.
@@ -186,12 +186,12 @@ export function registerCorpus(program: Command): void {
       .description(t.searchSummary)
       .argument("[query]", t.query, "")
       .option("--limit <n>", t.limit, "10")
-      .option("--json", texts.optJson, false),
+      .addOption(sharedOption.json()),
   ).action(
     action(async (query: string, raw: unknown) => {
       const o = parseOptions(filterOptions.extend({ limit: z.coerce.number().int().min(1).max(1000) }), raw);
       const filters = resolveFilters(filterInput(o));
-      const ws = await Workspace.open(o.db ? { db: o.db } : {});
+      const ws = await openWorkspace(o);
       const { openIndex } = await import("../../corpus/search/index.js");
       const { index } = await openIndex(ws.store);
       const result = index.search({ text: query, filters, limit: o.limit });
@@ -205,11 +205,11 @@ export function registerCorpus(program: Command): void {
     .summary(t.showSummary)
     .description(t.showSummary)
     .argument("<id>", t.id)
-    .option("--json", texts.optJson, false)
-    .option("--db <fil>", texts.optDb)
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.db())
     .action(
       action(async (id: string, o: { json: boolean; db?: string }) => {
-        const ws = await Workspace.open(o.db ? { db: o.db } : {});
+        const ws = await openWorkspace(o);
         const doc = await ws.store.document(id.trim());
         if (!doc) {
           const ids = (await ws.store.documents()).map((d) => d.id);
@@ -218,7 +218,7 @@ export function registerCorpus(program: Command): void {
         const registry = await ws.facts();
         const facts = doc.facts.map((fid) => {
           const f = registry.byId(fid);
-          if (!f) return { id: fid, text: "(finns inte i registret)" };
+          if (!f) return { id: fid, text: t.factNotInRegistry };
           const def = factDefinition(f.key);
           return { id: fid, text: `${def?.label ?? f.key}: ${formatFactValue(f.value, def)}${f.asOf ? ` (${formatDate(f.asOf)})` : ""}; ${[f.source.title, f.source.publisher].filter(Boolean).join(", ")}` };
         });
@@ -240,7 +240,7 @@ export function registerCorpus(program: Command): void {
     action(async (query: string, raw: unknown) => {
       const o = parseOptions(filterOptions.extend({ format: z.enum(exportFormats), out: z.string().optional(), fullText: z.boolean() }), raw);
       const filters = resolveFilters(filterInput(o));
-      const ws = await Workspace.open(o.db ? { db: o.db } : {});
+      const ws = await openWorkspace(o);
       const all = await ws.store.documents();
       let docs: readonly CorpusDocument[] = all;
       if (query.trim() || Object.keys(filters).length > 0) {

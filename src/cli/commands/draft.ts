@@ -1,14 +1,14 @@
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
-import { explainWarning, reviewLines } from "../../messages/sv.js";
+import { explainWarning, reviewLines } from "../../messages.sv.js";
 import { isCheck } from "../../domain/errors.js";
 import { writeDraftFiles } from "../../files/draft-files.js";
 import { takePdfThread } from "../../render/pdf-thread.js";
-import { Workspace } from "../../workspace.js";
 import { action, parseOptions } from "../run.js";
 import { collect, parseAuthors, parseFormats, parseSets } from "../option-values.js";
-import { texts } from "../texts.sv.js";
+import { openWorkspace, sharedOption } from "../shared-options.js";
+import { texts } from "../messages.sv.js";
 
 const optionsSchema = z.object({
   template: z.string().min(1),
@@ -40,10 +40,10 @@ export function registerDraft(program: Command): void {
     .option("-f, --format <lista>", texts.draft.format, "docx,pdf")
     .option("-o, --out <mapp>", texts.draft.out, "output")
     .option("--strict", texts.draft.strict, false)
-    .option("--json", texts.optJson, false)
+    .addOption(sharedOption.json())
     .option("-v, --verbose", texts.draft.verbose, false)
-    .option("--db <fil>", texts.optDb)
-    .option("--templates <mapp>", texts.optTemplates)
+    .addOption(sharedOption.db())
+    .addOption(sharedOption.templates())
     .addHelpText("after", texts.draft.examples)
     .action(
       action(async (raw: unknown) => {
@@ -52,7 +52,7 @@ export function registerDraft(program: Command): void {
         // The PDF writer loads on the second core while the draft is composed here.
         const pdfThread = fmts.includes("pdf") ? takePdfThread() : undefined;
         const produce = async () => {
-          const ws = await Workspace.open({ ...(o.db ? { db: o.db } : {}), ...(o.templates ? { templatesDir: o.templates } : {}) });
+          const ws = await openWorkspace(o);
           const composed = await ws.compose({
             template: o.template,
             municipality: o.kommun,

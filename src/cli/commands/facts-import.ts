@@ -1,15 +1,15 @@
 /** `motionera facts import <file> --key …`: argv to the core's importFacts, and its plan as text or JSON. */
 import { readFile, stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import { isMotioneraError, MotioneraError } from "../../domain/errors.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
 import { importFacts, maxImportBytes, tooLarge, type FactImportResult } from "../../facts/import/import-facts.js";
 import { fileProblem } from "../../facts/import/issues.js";
 import { formatDate } from "../../lang/dates.js";
-import { Workspace } from "../../workspace.js";
 import { action, flagName, parseOptions, UsageError } from "../run.js";
-import { texts } from "../texts.sv.js";
+import { openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
+import { texts } from "../messages.sv.js";
 
 const t = texts.factsImport;
 
@@ -67,15 +67,12 @@ export function registerFactsImport(facts: Command): void {
     .option("--municipality-column <namn>", t.municipalityColumn)
     .option("--value-column <namn>", t.valueColumn)
     .option("--dry-run", t.dryRun, false)
-    .option("--json", texts.optJson, false)
-    .option("--db <fil>", texts.optDb)
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.db())
     .addHelpText("after", t.examples)
     .action(
       action(async (file: string, _opts: unknown, cmd: Command) => {
-        // --db and --json may stand before or after "import" (optsWithGlobals would let the parent's defaults win)
-        const own = cmd.opts<Record<string, unknown>>();
-        const parent = cmd.parent?.opts<{ db?: string; json?: boolean }>() ?? {};
-        const o = parseOptions(importSchema, { ...own, db: own["db"] ?? parent.db, json: own["json"] === true || parent.json === true });
+        const o = parseOptions(importSchema, optionsWithParent(cmd));
         let bytes: Uint8Array;
         try {
           // A file over the limit is refused before it is read into memory.
@@ -84,9 +81,9 @@ export function registerFactsImport(facts: Command): void {
           bytes = await readFile(file);
         } catch (e) {
           if (isMotioneraError(e)) throw e;
-          throw new MotioneraError({ code: "fact_import_invalid", file, issues: [{ problem: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message }], total: 1 });
+          throw new MotioneraError({ code: "fact_import_invalid", file, issues: [{ problem: (e as NodeJS.ErrnoException).code === "ENOENT" ? texts.fileMissing : (e as Error).message }], total: 1 });
         }
-        const ws = await Workspace.open(o.db ? { db: o.db } : {});
+        const ws = await openWorkspace(o);
         let result: FactImportResult;
         try {
           // Read and checked on the import thread, as the service does (loaded here: other commands never need it).

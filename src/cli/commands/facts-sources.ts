@@ -1,13 +1,13 @@
 /** `motionera facts sources [--incomplete] [--json]`: the registry's sources, each once, and what they lack. */
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import type { Source } from "../../domain/fact.js";
 import { registrySources, type RegistrySource } from "../../facts/sources.js";
 import { formatDate } from "../../lang/dates.js";
 import { formatList } from "../../lang/lists.js";
-import { Workspace } from "../../workspace.js";
 import { action, parseOptions } from "../run.js";
-import { texts } from "../texts.sv.js";
+import { openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
+import { texts } from "../messages.sv.js";
 
 const t = texts.facts;
 
@@ -35,16 +35,13 @@ export function registerFactsSources(facts: Command): void {
     .summary(t.sourcesSummary)
     .description(t.sourcesSummary)
     .option("--incomplete", t.sourcesIncomplete, false)
-    .option("--json", texts.optJson, false)
-    .option("--db <fil>", texts.optDb)
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.db())
     .addHelpText("after", t.sourcesExamples)
     .action(
       action(async (_opts: unknown, cmd: Command) => {
-        // --db and --json may stand before or after "sources" (as for add and import)
-        const own = cmd.opts<Record<string, unknown>>();
-        const parent = cmd.parent?.opts<{ db?: string; json?: boolean }>() ?? {};
-        const o = parseOptions(sourcesSchema, { ...own, db: own["db"] ?? parent.db, json: own["json"] === true || parent.json === true });
-        const ws = await Workspace.open(o.db ? { db: o.db } : {});
+        const o = parseOptions(sourcesSchema, optionsWithParent(cmd));
+        const ws = await openWorkspace(o);
         const stored = await ws.store.facts();
         const all = registrySources(stored);
         const shown = o.incomplete ? registrySources(stored, { incomplete: true }) : all;

@@ -1,19 +1,19 @@
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
 import { findMunicipality } from "../../data/places.js";
 import { factCatalog } from "../../facts/catalog.js";
 import { factRowsForPlace, type FactRow } from "../../facts/place-facts.js";
 import { recordFact } from "../../facts/record-fact.js";
 import { formatDate, todayInSweden } from "../../lang/dates.js";
-import { Workspace } from "../../workspace.js";
 import { action, parseOptions } from "../run.js";
 import { registerFactsFetch } from "./facts-fetch.js";
 import { registerFactsImport } from "./facts-import.js";
 import { registerFactsSources, sourceHeadline } from "./facts-sources.js";
 import { collect } from "../option-values.js";
 import { parliamentaryParties } from "../../domain/signer.js";
-import { texts } from "../texts.sv.js";
+import { openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
+import { texts } from "../messages.sv.js";
 
 const t = texts.facts;
 
@@ -62,8 +62,8 @@ export function registerFacts(program: Command): void {
     .description(t.summary)
     .argument("[kommun]", t.kommun)
     .option("--all", t.all, false)
-    .option("--json", texts.optJson, false)
-    .option("--db <fil>", texts.optDb)
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.db())
     .addHelpText("after", t.examples)
     .action(
       action(async (kommun: string | undefined, o: { all: boolean; json: boolean; db?: string }, cmd: Command) => {
@@ -72,7 +72,7 @@ export function registerFacts(program: Command): void {
           return;
         }
         const place = findMunicipality(kommun);
-        const ws = await Workspace.open(o.db ? { db: o.db } : {});
+        const ws = await openWorkspace(o);
         const rows = factRowsForPlace(await ws.facts(), place, todayInSweden());
         if (o.json) {
           const out = rows.filter((r) => o.all || r.latest).map(({ fact, ...r }) => ({ ...r, ...(fact.since ? { since: fact.since } : {}), id: fact.id, rawValue: fact.value }));
@@ -99,17 +99,12 @@ export function registerFacts(program: Command): void {
     .option("--party <bokstav>", t.party, collect, [])
     .option("--since <datum>", t.since)
     .option("--note <text>", t.note)
-    .option("--json", texts.optJson, false)
-    .option("--db <fil>", texts.optDb)
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.db())
     .action(
       action(async (subjectQuery: string, key: string, valueText: string, _opts: unknown, cmd: Command) => {
-        // --db and --json may stand before or after "add"
-        // (not optsWithGlobals: the parent's default --json false would override the subcommand's)
-        const own = cmd.opts<Record<string, unknown>>();
-        const parent = cmd.parent?.opts<{ db?: string; json?: boolean }>() ?? {};
-        const raw = { ...own, db: own["db"] ?? parent.db, json: own["json"] === true || parent.json === true };
-        const o = parseOptions(addSchema, raw);
-        const ws = await Workspace.open(o.db ? { db: o.db } : {});
+        const o = parseOptions(addSchema, optionsWithParent(cmd));
+        const ws = await openWorkspace(o);
         const { fact, subject, definition: def } = await recordFact(ws.store, {
           subject: subjectQuery,
           key,
@@ -138,7 +133,7 @@ export function registerFacts(program: Command): void {
     .command("keys")
     .summary(t.keysSummary)
     .description(t.keysSummary)
-    .option("--json", texts.optJson, false)
+    .addOption(sharedOption.json())
     .action(
       action(async (o: { json: boolean }) => {
         if (o.json) {

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
-import { z } from "zod";
+import { z } from "../../domain/zod.js";
 import { isMotioneraError } from "../../domain/errors.js";
 import { allowedHostSchema, splitHosts } from "../../server/allowed-hosts.js";
-import { Workspace } from "../../workspace.js";
 import { action, parseOptions, UsageError } from "../run.js";
-import { texts } from "../texts.sv.js";
+import { openWorkspace, sharedOption } from "../shared-options.js";
+import { texts } from "../messages.sv.js";
 
 const t = texts.serve;
 
@@ -31,8 +31,8 @@ export function registerServe(program: Command): void {
     .description(t.summary)
     .option("-p, --port <port>", t.port, process.env["PORT"] ?? "8787")
     .option("--host <host>", t.host, process.env["HOST"] ?? "127.0.0.1")
-    .option("--db <fil>", texts.optDb)
-    .option("--templates <mapp>", texts.optTemplates)
+    .addOption(sharedOption.db())
+    .addOption(sharedOption.templates())
     .option("--drafts-per-minute <antal>", t.draftsPerMinute)
     .option("--trust-proxy", t.trustProxy, false)
     .option("--max-campaigns <antal>", t.maxCampaigns)
@@ -43,7 +43,7 @@ export function registerServe(program: Command): void {
       action(async (raw: unknown) => {
         const o = parseOptions(optionsSchema, raw);
         const { startServer } = await import("../../server/serve.js");
-        const ws = await Workspace.open({ ...(o.db ? { db: o.db } : {}), ...(o.templates ? { templatesDir: o.templates } : {}) });
+        const ws = await openWorkspace(o);
         const token = process.env["MOTIONERA_TOKEN"];
         let listening;
         try {

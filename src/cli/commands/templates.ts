@@ -1,26 +1,11 @@
 import type { Command } from "commander";
 import type { Template } from "../../compose/template-library.js";
-import { factDefinition } from "../../facts/catalog.js";
-import { Workspace } from "../../workspace.js";
+import { templateSummary } from "../../compose/template-summary.js";
 import { action } from "../run.js";
-import { texts } from "../texts.sv.js";
+import { openWorkspace, sharedOption } from "../shared-options.js";
+import { texts } from "../messages.sv.js";
 
 const t = texts.templates;
-
-/** The JSON face of a template: what API clients and scripts need to fill it. */
-export function templateSummary(tpl: Template) {
-  const fm = tpl.frontMatter;
-  return {
-    id: fm.id,
-    kind: fm.kind,
-    title: fm.title,
-    description: fm.description,
-    topics: fm.topics,
-    inputs: fm.inputs,
-    facts: fm.facts.map((f) => ({ ...f, label: factDefinition(f.key)?.label ?? f.key })),
-    maxAge: fm.maxAge,
-  };
-}
 
 function describe(tpl: Template): string {
   const s = templateSummary(tpl);
@@ -51,11 +36,11 @@ export function registerTemplates(program: Command): void {
     .command("templates")
     .summary(t.summary)
     .description(t.summary)
-    .option("--json", texts.optJson, false)
-    .option("--templates <mapp>", texts.optTemplates)
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.templates())
     .action(
       action(async (o: { json: boolean; templates?: string }) => {
-        const ws = await Workspace.open(o.templates ? { templatesDir: o.templates } : {});
+        const ws = await openWorkspace(o);
         const all = (await ws.templates()).all();
         if (o.json) {
           process.stdout.write(`${JSON.stringify(all.map((x) => { const s = templateSummary(x); return { id: s.id, kind: s.kind, title: s.title, inputs: s.inputs, facts: s.facts }; }), null, 2)}\n`);
@@ -70,11 +55,11 @@ export function registerTemplates(program: Command): void {
     .summary(t.showSummary)
     .description(t.showSummary)
     .argument("<id>", t.id)
-    .option("--json", texts.optJson, false)
-    .option("--templates <mapp>", texts.optTemplates)
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.templates())
     .action(
       action(async (id: string, o: { json: boolean; templates?: string }) => {
-        const ws = await Workspace.open(o.templates ? { templatesDir: o.templates } : {});
+        const ws = await openWorkspace(o);
         const tpl = (await ws.templates()).get(id);
         process.stdout.write(o.json ? `${JSON.stringify(templateSummary(tpl), null, 2)}\n` : `${describe(tpl)}\n`);
       }),

@@ -7,6 +7,7 @@
  * verified. Nothing else (mammoth, JSZip) ever inflates the user's bytes.
  */
 import { Inflate, zipSync, type Zippable } from "fflate";
+import type { DocxProblem } from "../../domain/read-problem.js";
 
 export const docxLimits = {
   /** What every part together may declare when unpacked (images included). */
@@ -17,12 +18,6 @@ export const docxLimits = {
   maxXmlDepth: 1000,
   maxEntries: 10_000,
 };
-
-export type DocxProblem =
-  | { reason: "not_docx"; detail: "not_zip" | "no_document" | "zip64" | "encrypted" | "bad_entry" }
-  | { reason: "unpacks_too_large"; limitBytes: number; declaredBytes?: number }
-  | { reason: "header_lies"; part: string; declaredBytes: number }
-  | { reason: "nested_too_deep"; part: string; limit: number };
 
 export class DocxError extends Error {
   constructor(readonly problem: DocxProblem) {

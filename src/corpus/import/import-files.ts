@@ -15,7 +15,8 @@ import { slug } from "../../lang/slug.js";
 import type { Store } from "../../store/store.js";
 import { tagText, type TagResult } from "../tagging/index.js";
 import type { Overrides } from "./overrides.js";
-import { ReadError, readText, textOf, type ReadProblem } from "./read-text.js";
+import type { ReadProblem } from "../../domain/read-problem.js";
+import { ReadError, readText, textOf } from "./read-text.js";
 
 export type ImportProblem = { kind: "read"; problem: ReadProblem } | { kind: "invalid"; details: ErrorDetails };
 

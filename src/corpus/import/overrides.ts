@@ -7,9 +7,10 @@ import { corpusKinds, corpusLevels, type CorpusDocument } from "../../domain/cor
 import { partialDateSchema } from "../../domain/partial-date.js";
 import { parseSigner, parliamentaryParties } from "../../domain/signer.js";
 import { findCounty, findMunicipality } from "../../data/places.js";
+import { findTopic } from "../../lang/find-topic.js";
 import { nearest } from "../../lang/nearest.js";
-import { fold } from "../../lang/normalize.js";
-import { topics } from "../vocabulary.js";
+import { topics } from "../../domain/vocabulary.js";
+import { problems } from "../../messages.sv.js";
 
 export const overrideKeys = ["kind", "level", "kommun", "lan", "parties", "authors", "addressee", "outlet", "date", "title", "summary", "topics"] as const;
 export type OverrideKey = (typeof overrideKeys)[number];
@@ -23,9 +24,8 @@ function invalid(field: string, problem: string): never {
 }
 
 function topicId(v: string): CorpusDocument["topics"][number] {
-  const f = fold(v);
-  const t = topics.find((x) => fold(x.id) === f || fold(x.label) === f);
-  if (!t) invalid("topics", `okänt ämne "${v}"; välj bland ${topics.map((x) => x.label).join(", ")}`);
+  const t = findTopic(v);
+  if (!t) invalid("topics", problems.unknownTopicChoose(v, topics.map((x) => x.label)));
   return t.id;
 }
 
@@ -35,11 +35,11 @@ export function parseOverrides(raw: Record<string, string>): Overrides {
     const v = value.trim();
     switch (key as OverrideKey) {
       case "kind":
-        if (!(corpusKinds as readonly string[]).includes(v)) invalid(key, `välj bland ${corpusKinds.join(", ")}`);
+        if (!(corpusKinds as readonly string[]).includes(v)) invalid(key, problems.chooseAmong(corpusKinds));
         out.kind = v as CorpusDocument["kind"];
         break;
       case "level":
-        if (!(corpusLevels as readonly string[]).includes(v)) invalid(key, `välj bland ${corpusLevels.join(", ")}`);
+        if (!(corpusLevels as readonly string[]).includes(v)) invalid(key, problems.chooseAmong(corpusLevels));
         out.level = v as CorpusDocument["level"];
         break;
       case "kommun": {
@@ -59,13 +59,13 @@ export function parseOverrides(raw: Record<string, string>): Overrides {
       case "authors":
         out.authors = v.split(";").map((a) => {
           const s = parseSigner(a);
-          if (!s) invalid(key, `kan inte läsa "${a}"; skriv "Namn (Parti), roll; Namn (Parti)"`);
+          if (!s) invalid(key, problems.unreadableAuthors(a));
           return s;
         });
         break;
       case "date": {
         const d = partialDateSchema.safeParse(v);
-        if (!d.success) invalid(key, d.error.issues[0]?.message ?? "ogiltigt datum");
+        if (!d.success) invalid(key, d.error.issues[0]?.message ?? problems.invalidDate);
         out.date = d.data;
         break;
       }
@@ -76,7 +76,7 @@ export function parseOverrides(raw: Record<string, string>): Overrides {
       case "outlet":
       case "title":
       case "summary":
-        if (!v) invalid(key, "får inte vara tomt");
+        if (!v) invalid(key, problems.mustNotBeEmpty);
         out[key as "addressee" | "outlet" | "title" | "summary"] = v;
         break;
       default:

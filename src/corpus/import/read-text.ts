@@ -1,12 +1,12 @@
 /**
  * Reads a file a user imports into plain text: .txt and .md (UTF-8, or Latin-1/Windows-1252
- * when the bytes are not UTF-8), .docx (mammoth), .pdf (pdf.js). Refuses what is empty,
+ * when the bytes are not UTF-8: src/lang/decode-text.ts), .docx (mammoth), .pdf (pdf.js). Refuses what is empty,
  * binary, too large or of an unknown kind, with a reason the user can act on.
  */
-import { isUtf8 } from "node:buffer";
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import type { DocxProblem } from "./docx-zip.js";
+import type { ReadProblem } from "../../domain/read-problem.js";
+import { decodeText, DecodeError } from "../../lang/decode-text.js";
 
 export const maxFileBytes = 20 * 1024 * 1024;
 /**
@@ -18,15 +18,6 @@ export const maxTextChars = 3_000_000;
 
 export type ImportFormat = "txt" | "md" | "docx" | "pdf";
 
-export type ReadProblem =
-  | { reason: "unknown_extension"; extension: string }
-  | { reason: "too_large"; bytes: number }
-  | { reason: "text_too_long"; chars: number; limit: number }
-  | { reason: "empty" }
-  | { reason: "binary" }
-  | { reason: "undecodable" }
-  | { reason: "unreadable"; detail: string }
-  | DocxProblem;
 
 /** A file whose reading needed more memory than the import thread has (src/threads/import-threads.ts). */
 export const memoryReadProblem = (limitMb: number): ReadProblem => ({ reason: "unreadable", detail: `filen kräver mer minne än en import får använda (${limitMb} MB)` });
@@ -44,41 +35,6 @@ export function formatOf(file: string): ImportFormat {
   const f = formatsByExtension[ext];
   if (!f) throw new ReadError({ reason: "unknown_extension", extension: ext || "(ingen)" });
   return f;
-}
-
-/** Bytes that are not text: NUL, or many control characters. */
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  return n > 0 && control / n > 0.02;
-}
-
-/** Bytes Windows-1252 leaves undefined: they decode to C1 controls, which no Swedish text holds. */
-const undefinedIn1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
-
-/**
- * UTF-8 when the bytes are valid UTF-8; else Windows-1252 (a superset of Latin-1 in
- * practice) when they read as text. Decides without decoding, so a caller can decode in pieces.
- */
-export function detectEncoding(bytes: Uint8Array): "utf-8" | "windows-1252" {
-  if (looksBinary(bytes)) throw new ReadError({ reason: "binary" });
-  if (isUtf8(bytes)) return "utf-8";
-  // Swedish text in Latin-1 shows å ä ö as single bytes; undefined bytes decode to controls.
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (undefinedIn1252.some((b) => buffer.includes(b))) throw new ReadError({ reason: "undecodable" });
-  return "windows-1252";
-}
-
-/** The text of the bytes (see detectEncoding), without a byte order mark. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: "utf-8" | "windows-1252" } {
-  const encoding = detectEncoding(bytes);
-  const text = new TextDecoder(encoding).decode(bytes);
-  return { text: encoding === "utf-8" ? text.replace(/^\uFEFF/, "") : text, encoding };
 }
 
 async function docxText(bytes: Uint8Array): Promise<string> {
@@ -127,6 +83,16 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   }
 }
 
+/** decodeText, its problems as the file's. */
+function decodeBytes(bytes: Uint8Array): ReturnType<typeof decodeText> {
+  try {
+    return decodeText(bytes);
+  } catch (e) {
+    if (e instanceof DecodeError) throw new ReadError(e.problem);
+    throw e;
+  }
+}
+
 export interface ReadText {
   text: string;
   format: ImportFormat;
@@ -142,7 +108,7 @@ export async function textOf(name: string, bytes: Uint8Array): Promise<ReadText>
   if (format === "docx") out = { text: await docxText(bytes), format };
   else if (format === "pdf") out = { text: await pdfText(bytes), format };
   else {
-    const { text, encoding } = decodeText(bytes);
+    const { text, encoding } = decodeBytes(bytes);
     out = { text, format, encoding };
   }
   out.text = out.text.normalize("NFC").replace(/\r\n?/g, "\n");

@@ -1,42 +1,20 @@
 /**
- * The Swedish text pipeline, one for indexing and querying alike: tokens are runs of Unicode
- * letters and digits (å ä ö é kept, text NFC-normalised), lower-cased, Swedish stop words
- * dropped, and what is left stemmed with the Snowball stemmer. Only Orama's stemmer function
- * is used: its own tokenizer splits words at å/ä/ö.
+ * The search's text pipeline, one for indexing and querying alike, built from src/lang: words
+ * (./tokenize.ts; the text NFC-normalised), lower-cased, Swedish stop words dropped, and what is
+ * left stemmed with the one Swedish stemmer (Snowball, without the tagger's definite forms, so
+ * a saved index and the queries against it keep the same stems). Words longer than 48
+ * characters are junk (base64, URLs without separators) and not indexed.
  */
-import { stemmer } from "@orama/stemmers/swedish";
-import { stopwords } from "@orama/stopwords/swedish";
+import { stem } from "../../lang/stem.js";
+import { isStopWord, tokenize, wordPattern, type Token } from "../../lang/tokenize.js";
 
-const stopSet: ReadonlySet<string> = new Set(stopwords);
-
-/** Tokens longer than this are junk (base64, URLs without separators): not indexed. */
 const maxTokenLength = 48;
 
-const tokenPattern = /[\p{L}\p{M}\p{N}]+/gu;
+/** The index's loops run on one pattern of their own (no Token per word on this hot path). */
+const tokenPattern = wordPattern();
 
-/** Stems are cached: a corpus repeats a small vocabulary many times over. */
-const stemCache = new Map<string, string>();
-const stemCacheLimit = 500_000;
-
-/** The lower-cased word's stem (the word itself for digits and very short words). */
-export function stem(lower: string): string {
-  let s = stemCache.get(lower);
-  if (s !== undefined) return s;
-  s = lower.length < 3 || /^\p{N}+$/u.test(lower) ? lower : stemmer(lower);
-  if (s.length === 0) s = lower;
-  if (stemCache.size >= stemCacheLimit) stemCache.clear();
-  stemCache.set(lower, s);
-  return s;
-}
-
-export function isStopWord(lower: string): boolean {
-  return stopSet.has(lower);
-}
-
-/** One word of a text, where it stands (UTF-16 offsets into the NFC text), and its stem. */
-export interface Token {
-  start: number;
-  end: number;
+/** A word whose stem a search matched: where it stands, lower-cased, and its stem. */
+export interface StemHit extends Omit<Token, "word"> {
   lower: string;
   stem: string;
 }
@@ -46,9 +24,9 @@ export interface Token {
  * in `matched`. Swedish Snowball stems only ever drop a suffix, so a word can only have a
  * stem that begins it: the stemmer runs just for words that begin with a matched stem.
  */
-export function findStems(text: string, matched: ReadonlySet<string>): { words: { start: number; end: number }[]; hits: Token[] } {
+export function findStems(text: string, matched: ReadonlySet<string>): { words: { start: number; end: number }[]; hits: StemHit[] } {
   const words: { start: number; end: number }[] = [];
-  const hits: Token[] = [];
+  const hits: StemHit[] = [];
   const stems = [...matched];
   tokenPattern.lastIndex = 0;
   for (let m = tokenPattern.exec(text); m !== null; m = tokenPattern.exec(text)) {
@@ -66,7 +44,7 @@ export function findStems(text: string, matched: ReadonlySet<string>): { words: 
         break;
       }
     }
-    if (!maybe || stopSet.has(lower)) continue;
+    if (!maybe || isStopWord(lower)) continue;
     const st = stem(lower);
     if (matched.has(st)) hits.push({ start, end, lower, stem: st });
   }
@@ -81,7 +59,7 @@ export function analyze(text: string, into: string[] = []): string[] {
     const word = m[0];
     if (word.length > maxTokenLength) continue;
     const lower = word.toLowerCase();
-    if (stopSet.has(lower)) continue;
+    if (isStopWord(lower)) continue;
     into.push(stem(lower));
   }
   return into;
@@ -89,11 +67,5 @@ export function analyze(text: string, into: string[] = []): string[] {
 
 /** The lower-cased words of a text, stop words included (for queries). */
 export function words(text: string): string[] {
-  const t = text.normalize("NFC");
-  const out: string[] = [];
-  tokenPattern.lastIndex = 0;
-  for (let m = tokenPattern.exec(t); m !== null; m = tokenPattern.exec(t)) {
-    if (m[0].length <= maxTokenLength) out.push(m[0].toLowerCase());
-  }
-  return out;
+  return tokenize(text.normalize("NFC"), { maxLength: maxTokenLength }).map((t) => t.word.toLowerCase());
 }

@@ -6,11 +6,11 @@
  * Swedish label order, documents get a newest-first order.
  */
 import type { CorpusDocument } from "../../domain/corpus-document.js";
-import { topicLabel } from "../vocabulary.js";
+import { topicLabel } from "../../domain/vocabulary.js";
 import { analyze } from "./analyze.js";
 import { partyName } from "../../domain/signer.js";
 import { U32List, VarintWriter } from "./columns.js";
-import type { Columns } from "./layout.js";
+import type { Columns } from "./index-layout.js";
 import { bm25Score, boosts, fieldCount, scoreScale } from "./scoring.js";
 import type { Place } from "./types.js";
 import { Vocabulary } from "./vocabulary.js";

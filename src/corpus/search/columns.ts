@@ -74,25 +74,44 @@ export class VarintWriter {
   }
 }
 
-/** Decodes the varints in bytes[from, to) into `out.a` (grown as needed); returns how many. */
-export function readVarints(bytes: Uint8Array, from: number, to: number, out: { a: Uint32Array }): number {
-  let n = 0;
-  let i = from;
-  while (i < to) {
-    let v = 0;
-    let shift = 0;
-    let b: number;
-    do {
+/**
+ * Reads LEB128 varints (as `VarintWriter` writes them) one after another: the one decoder for
+ * postings and token streams. Set `pos` to start; `next(end)` returns the next value and moves
+ * past it, never reading at or past `end` (a truncated last value ends there).
+ */
+export class VarintReader {
+  pos = 0;
+  constructor(readonly bytes: Uint8Array) {}
+
+  next(end: number): number {
+    const bytes = this.bytes;
+    let i = this.pos;
+    let b = bytes[i++]!;
+    let v = b & 0x7f;
+    let shift = 7;
+    while (b & 0x80 && i < end) {
       b = bytes[i++]!;
       v |= (b & 0x7f) << shift;
       shift += 7;
-    } while (b & 0x80 && i < to);
+    }
+    this.pos = i;
+    return v >>> 0;
+  }
+}
+
+/** Decodes the varints in bytes[from, to) into `out.a` (grown as needed); returns how many. */
+export function readVarints(bytes: Uint8Array, from: number, to: number, out: { a: Uint32Array }): number {
+  const r = new VarintReader(bytes);
+  r.pos = from;
+  let n = 0;
+  while (r.pos < to) {
+    const v = r.next(to);
     if (n >= out.a.length) {
       const next = new Uint32Array(out.a.length * 2);
       next.set(out.a);
       out.a = next;
     }
-    out.a[n++] = v >>> 0;
+    out.a[n++] = v;
   }
   return n;
 }

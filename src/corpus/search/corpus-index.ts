@@ -1,6 +1,6 @@
 /**
  * The corpus search index: the CorpusIndex class that ties the folder's parts together.
- * Everything a query touches lives in typed arrays (layout.ts), built once from the records
+ * Everything a query touches lives in typed arrays (index-layout.ts), built once from the records
  * (build.ts); `serialize()` gives one JSON string (arrays as base64), open-index.ts writes
  * the same parts as a binary file that loads as views on one read (serialization.ts):
  *
@@ -28,7 +28,7 @@ import type { Typed } from "./columns.js";
 import { countFacets } from "./facets.js";
 import { filterMask } from "./filters.js";
 import { makeHit, matchedStems, storedField } from "./hits.js";
-import type { Columns } from "./layout.js";
+import type { Columns } from "./index-layout.js";
 import { accumulators, matchDocs, type Accumulators } from "./match.js";
 import { parseQuery } from "./query.js";
 import { termSpecs, type TermSpec } from "./query-terms.js";

@@ -4,8 +4,8 @@
  * values largest count first (dictionaries are in label order, so ties need no collator),
  * years newest first.
  */
-import { topicLabel } from "../vocabulary.js";
-import type { Columns } from "./layout.js";
+import { topicLabel } from "../../domain/vocabulary.js";
+import type { Columns } from "./index-layout.js";
 import type { FacetName, FacetValue } from "./types.js";
 
 /** Facet counts over the first `count` matching ordinals, in one pass. */

@@ -4,7 +4,7 @@
  * first (case-folded), so the pass over the documents only indexes small arrays.
  */
 import { foldCase } from "../../lang/normalize.js";
-import type { Columns } from "./layout.js";
+import type { Columns } from "./index-layout.js";
 import type { Place, SearchFilters } from "./types.js";
 
 /** 1 for each ordinal the filters let through; undefined when they let everything through. */

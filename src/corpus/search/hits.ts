@@ -6,7 +6,7 @@
 import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { citationOf } from "./citation.js";
 import { readVarints } from "./columns.js";
-import type { Columns } from "./layout.js";
+import type { Columns } from "./index-layout.js";
 import type { TermSpec } from "./query-terms.js";
 import { makeSnippet } from "./snippet.js";
 import type { SearchAuthor, SearchHit } from "./types.js";

@@ -21,5 +21,5 @@ export {
 export type { Snippet } from "./snippet.js";
 export { citationOf, type Citable } from "./citation.js";
 export { defaultIndexPath, openIndex, readIndexFile, readIndexHeader, writeIndexFile, type IndexFileHeader, type OpenedIndex } from "./open-index.js";
-export { analyze, stem } from "./analyze.js";
+export { analyze } from "./analyze.js";
 export { parseQuery, type ParsedQuery } from "./query.js";

@@ -5,8 +5,8 @@
  * every bit (or, relaxed, some free word and every phrase word) that pass the filter mask and
  * hold the phrases are the matches, each score times the number of words it holds.
  */
-import { U32List } from "./columns.js";
-import type { Columns } from "./layout.js";
+import { U32List, VarintReader } from "./columns.js";
+import type { Columns } from "./index-layout.js";
 import { hasPhrases, phraseBytes } from "./phrases.js";
 import type { ParsedQuery } from "./query.js";
 import type { TermSpec } from "./query-terms.js";
@@ -48,32 +48,19 @@ export function matchDocs(c: Columns, acc: Accumulators, specs: readonly TermSpe
 
   // Rarest first: under AND, later words only touch documents the first one found.
   const ordered = relaxed ? specs : [...specs].sort((a, b) => a.postings - b.postings);
-  const bytes = c.postBytes;
+  const postings = new VarintReader(c.postBytes);
   ordered.forEach((s, si) => {
     const onlyKnown = !relaxed && si > 0;
     for (let k = 0; k < s.ids.length; k++) {
       const t = s.ids[k]! - 1;
       const w = s.weights[k]!;
-      let i = c.postOff[t]!;
       const end = c.postOff[t + 1]!;
+      postings.pos = c.postOff[t]!;
       let doc = 0;
-      while (i < end) {
-        let x = 0;
-        let shift = 0;
-        let b: number;
-        do {
-          b = bytes[i++]!;
-          x |= (b & 0x7f) << shift;
-          shift += 7;
-        } while (b & 0x80);
-        doc += x;
-        let sc = 0;
-        shift = 0;
-        do {
-          b = bytes[i++]!;
-          sc |= (b & 0x7f) << shift;
-          shift += 7;
-        } while (b & 0x80);
+      // Each posting: the document's distance from the previous one, then its stored score.
+      while (postings.pos < end) {
+        doc += postings.next(end);
+        const sc = postings.next(end);
         const had = bits[doc]!;
         if (had === 0) {
           // Filters apply before ranking: a filtered-out document is never a candidate.

@@ -2,7 +2,9 @@
  * A query as people type it: free words and "quoted phrases" (straight or typographic quotes;
  * an unclosed quote runs to the end). Words go through the same pipeline as the index.
  */
-import { isStopWord, stem, words } from "./analyze.js";
+import { stem } from "../../lang/stem.js";
+import { isStopWord } from "../../lang/tokenize.js";
+import { words } from "./analyze.js";
 
 export interface QueryTerm {
   /** The lower-cased word as typed. */
@@ -36,7 +38,7 @@ export function parseQuery(text: string): ParsedQuery {
     if (ws.length === 0) return;
     hasWords = true;
     if (i % 2 === 1) {
-      const stems = ws.filter((w) => !isStopWord(w)).map(stem);
+      const stems = ws.filter((w) => !isStopWord(w)).map((w) => stem(w));
       if (stems.length > 0) phrases.push(stems);
       lastWasFree = false;
       return;

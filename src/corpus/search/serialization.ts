@@ -5,7 +5,7 @@
  * the format version and every array's type and length, so a damaged index throws.
  */
 import { decodeArray, encodeArray, type ArrayKind, type Typed } from "./columns.js";
-import type { Columns } from "./layout.js";
+import type { Columns } from "./index-layout.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /** Bumped whenever the serialised shape or the text pipeline changes: old files are then rebuilt. */

@@ -4,8 +4,8 @@
  * A council ("Interpellation till Norrköpings kommunfullmäktige") is where
  * it is put, not to whom.
  */
-import type { Doc } from "./layout.js";
-import { contentRank } from "./layout.js";
+import type { Doc } from "./text-layout.js";
+import { contentRank } from "./text-layout.js";
 import { clip, conf, quote } from "./text.js";
 
 export interface AddresseeResult {

@@ -4,11 +4,13 @@
  * compared after stemming like the topic cues). The claim is the sentence itself (at most
  * 300 characters), the stance "for"; a person is to restate them in their own words.
  */
-import type { ArgumentTypeId } from "../vocabulary.js";
-import type { Doc } from "./layout.js";
+import type { ArgumentTypeId } from "../../domain/vocabulary.js";
+import type { Doc } from "./text-layout.js";
 import { CueMatcher } from "./topics.js";
 import type { Cue } from "./topics.js";
-import { clip, conf, sentences, tokenize } from "./text.js";
+import { sentences } from "../../lang/sentences.js";
+import { tokenize } from "../../lang/tokenize.js";
+import { clip, conf } from "./text.js";
 
 /** Swedish cues per argument type: [phrase, weight]; a sentence needs weight 1 for a type. */
 const argumentCues: Record<ArgumentTypeId, ReadonlyArray<readonly [string, number]>> = {

@@ -6,8 +6,8 @@
  */
 import type { PartialDate } from "../../domain/partial-date.js";
 import { monthNames } from "../../lang/dates.js";
-import type { Doc } from "./layout.js";
-import { contentRank } from "./layout.js";
+import type { Doc } from "./text-layout.js";
+import { contentRank } from "./text-layout.js";
 import { clip, conf, quote } from "./text.js";
 
 export interface DateHit {

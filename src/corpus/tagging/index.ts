@@ -7,12 +7,12 @@
  */
 import type { CorpusKind } from "../../domain/corpus-document.js";
 import type { PartialDate } from "../../domain/partial-date.js";
-import type { ArgumentTypeId, TopicId } from "../vocabulary.js";
+import type { ArgumentTypeId, TopicId } from "../../domain/vocabulary.js";
 import { inferAddressee } from "./addressee.js";
 import { inferArguments } from "./arguments.js";
 import { inferDate } from "./dates.js";
 import { inferKind, inferLevel } from "./kind.js";
-import { layout } from "./layout.js";
+import { layout } from "./text-layout.js";
 import { inferProposals, inferQuestions } from "./lists.js";
 import { inferParties } from "./parties.js";
 import { inferPlace } from "./place.js";
@@ -109,8 +109,8 @@ export function tagText(text: string, hints?: { fileName?: string }): TagResult 
   };
 }
 
-export { layout } from "./layout.js";
-export type { Doc, Line, Paragraph } from "./layout.js";
+export { layout } from "./text-layout.js";
+export type { Doc, Line, Paragraph } from "./text-layout.js";
 export { findSignatures, quotedSpeakers, isPersonName } from "./signatures.js";
 export type { Author, SignatureBlock } from "./signatures.js";
 export { inferKind, inferLevel, riksdagDesignation } from "./kind.js";
@@ -122,4 +122,3 @@ export { inferAddressee } from "./addressee.js";
 export { inferTopics, CueMatcher } from "./topics.js";
 export { inferArguments } from "./arguments.js";
 export { inferTitle, inferSummary } from "./title.js";
-export { stem, tokenize, sentences, normalizeText } from "./text.js";

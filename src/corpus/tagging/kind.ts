@@ -6,7 +6,7 @@
  * nearer the top it stands; without one the kind is "annat", with low confidence.
  */
 import type { CorpusKind } from "../../domain/corpus-document.js";
-import type { Doc } from "./layout.js";
+import type { Doc } from "./text-layout.js";
 import { clip, conf, quote } from "./text.js";
 
 export type Level = "kommun" | "region" | "riksdag";

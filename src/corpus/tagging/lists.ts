@@ -4,7 +4,7 @@
  * and numbered or bulleted questions ending in "?" (after "vill jag fråga" or "frågor").
  * Items wrapped over several lines (PDF text) are joined.
  */
-import type { Doc, Line } from "./layout.js";
+import type { Doc, Line } from "./text-layout.js";
 import { datelinePlace } from "./dates.js";
 import { clip, conf, quote } from "./text.js";
 

@@ -6,8 +6,8 @@
  * prominently. Listed by first appearance.
  */
 import { parliamentaryParties } from "../../domain/signer.js";
-import type { Doc } from "./layout.js";
-import { contentRank } from "./layout.js";
+import type { Doc } from "./text-layout.js";
+import { contentRank } from "./text-layout.js";
 import type { SignatureBlock } from "./signatures.js";
 import { clip, conf, quote } from "./text.js";
 

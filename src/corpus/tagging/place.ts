@@ -13,12 +13,12 @@ import type { County, Place } from "../../domain/municipality.js";
 import { allMunicipalities, countyByCode } from "../../data/places.js";
 import { counties } from "../../data/municipalities.js";
 import { genitive } from "../../lang/genitive.js";
-import type { Doc, Line } from "./layout.js";
-import { contentRank } from "./layout.js";
+import type { Doc, Line } from "./text-layout.js";
+import { contentRank } from "./text-layout.js";
 import { datelinePlace } from "./dates.js";
 import type { SignatureBlock } from "./signatures.js";
-import { clip, conf, quote, tokenize } from "./text.js";
-import type { Token } from "./text.js";
+import { tokenize, type Token } from "../../lang/tokenize.js";
+import { clip, conf, quote } from "./text.js";
 
 export interface PlaceRef {
   code: string;

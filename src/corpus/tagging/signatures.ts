@@ -6,7 +6,7 @@
  * ("…, säger Anna Andersson, kommunalråd för Vänsterpartiet.").
  */
 import { allMunicipalities } from "../../data/places.js";
-import type { Doc, Line } from "./layout.js";
+import type { Doc, Line } from "./text-layout.js";
 import { datelinePlace } from "./dates.js";
 import { partyFromName, partyFromParentheses, partyMentions } from "./parties.js";
 import { clip, conf } from "./text.js";

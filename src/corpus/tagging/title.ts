@@ -4,10 +4,11 @@
  * there is none) and the summary (extractive: the lead, the first one to three sentences of
  * the text after the title).
  */
-import type { Doc, Line } from "./layout.js";
-import { contentRank } from "./layout.js";
+import type { Doc, Line } from "./text-layout.js";
+import { contentRank } from "./text-layout.js";
 import { datelinePlace, findDates } from "./dates.js";
-import { clip, conf, quote, sentences } from "./text.js";
+import { sentences } from "../../lang/sentences.js";
+import { clip, conf, quote } from "./text.js";
 
 export interface TitleResult {
   value: string;

@@ -6,11 +6,18 @@
  * match only capitalised words. A topic needs two hits (more in long texts) or one in the
  * title; its confidence grows with the hits.
  */
-import { topics } from "../vocabulary.js";
-import type { TopicId } from "../vocabulary.js";
-import type { Doc } from "./layout.js";
-import { clip, conf, stem, tokenize } from "./text.js";
-import type { Token } from "./text.js";
+import { topics } from "../../domain/vocabulary.js";
+import type { TopicId } from "../../domain/vocabulary.js";
+import type { Doc } from "./text-layout.js";
+import { stem, type StemOptions } from "../../lang/stem.js";
+import { tokenize, type Token } from "../../lang/tokenize.js";
+import { clip, conf } from "./text.js";
+
+/**
+ * Cues are written in base form ("stöd", "människohandel"); the tagger's stems also reduce
+ * definite forms ("stödet", "människohandeln") so texts meet them. Search stems without this.
+ */
+export const cueStemOptions: StemOptions = { definiteForms: true };
 
 export interface Cue {
   /** What the hits count for: a topic id, an argument type id. */
@@ -49,7 +56,7 @@ export class CueMatcher {
       const words = tokenize(c.phrase).map((t) => t.word);
       const first = words[0] ?? "";
       const caps = words.length === 1 && first.length > 1 && first === first.toUpperCase() ? "all" : /^\p{Lu}/u.test(first) ? "initial" : "none";
-      const stems = words.map(stem);
+      const stems = words.map((w) => stem(w, cueStemOptions));
       return { ...c, stems, rawFirst: first.toLowerCase(), caps, compound: words.length === 1 && caps === "none" && stems[0]!.length >= 6 };
     });
     for (const c of compiled) {
@@ -77,7 +84,7 @@ export class CueMatcher {
 
   /** Every cue hit in a token sequence; one hit per id and position, the longest cue first. */
   match(tokens: readonly Token[]): CueHit[] {
-    const stems = tokens.map((t) => stem(t.word));
+    const stems = tokens.map((t) => stem(t.word, cueStemOptions));
     const hits: CueHit[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i]!.word;

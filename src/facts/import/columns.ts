@@ -7,6 +7,7 @@ import type { FactImportIssue } from "../../domain/errors.js";
 import { nearest } from "../../lang/nearest.js";
 import { fold } from "../../lang/normalize.js";
 import type { FactDefinition } from "../catalog.js";
+import { importProblems } from "../../messages.sv.js";
 
 /** "Kommun-kod " → "kommunkod": headers compare by letters and digits only. */
 export const headerKey = (h: string): string => fold(h).replace(/[^a-z0-9]/g, "");
@@ -62,26 +63,25 @@ export function chooseColumns(
   kind: "column" | "field",
   looksLikeData: (cell: string) => boolean = () => false,
 ): ColumnResult {
-  const what = kind === "column" ? "kolumn" : "fält";
   const fail = (problem: string, suggestions?: string[]): ColumnResult => ({ ok: false, issue: { line: 1, problem, ...(suggestions?.length ? { suggestions } : {}) } });
 
   let subject: number;
   if (options.municipalityColumn) {
     subject = byName(headers, options.municipalityColumn);
-    if (subject < 0) return fail(`det finns inget ${what} "${options.municipalityColumn}" (det finns ${list(headers)})`, nearest(options.municipalityColumn, headers, 3));
+    if (subject < 0) return fail(importProblems.noSuchColumn(kind, options.municipalityColumn, list(headers)), nearest(options.municipalityColumn, headers, 3));
   } else {
     subject = byAliases(headers, subjectHeaders, -1);
     if (subject < 0) {
       const data = headers.find(looksLikeData);
-      if (data !== undefined) return fail(`första raden ska vara en rubrikrad som namnger kolumnerna (till exempel Kommun;Värde), men "${data}" ser ut som en kommun`);
-      return fail(`hittar ${kind === "column" ? "ingen kolumn" : "inget fält"} med kommuner bland ${list(headers)}; döp ${kind === "column" ? "den" : "det"} till Kommun eller Kommunkod, eller ange ${kind === "column" ? "den" : "det"} med --municipality-column`);
+      if (data !== undefined) return fail(importProblems.headerLooksLikeData(data));
+      return fail(importProblems.noSubjectColumn(kind, list(headers)));
     }
   }
 
   let value: number;
   if (options.valueColumn) {
     value = byName(headers, options.valueColumn);
-    if (value < 0) return fail(`det finns inget ${what} "${options.valueColumn}" (det finns ${list(headers)})`, nearest(options.valueColumn, headers, 3));
+    if (value < 0) return fail(importProblems.noSuchColumn(kind, options.valueColumn, list(headers)), nearest(options.valueColumn, headers, 3));
   } else {
     value = byAliases(headers, [...valueHeaders, headerKey(def.key), headerKey(def.label)], subject);
     if (value < 0) {
@@ -89,10 +89,10 @@ export function chooseColumns(
       const subjectKeys = new Set(subjectHeaders);
       const others = headers.map((h, i) => i).filter((i) => i !== subject && headers[i]!.trim() !== "" && !subjectKeys.has(headerKey(headers[i]!)));
       if (others.length === 1) value = others[0]!;
-      else if (others.length === 0) return fail(`hittar ${kind === "column" ? "ingen kolumn" : "inget fält"} med värden (bara ${list(headers)}); lägg till ${kind === "column" ? "en kolumn" : "ett fält"} Värde`);
-      else return fail(`vet inte vilken ${kind === "column" ? "kolumn" : "av fälten"} som har värdena: ${list(others.map((i) => headers[i]!))}; döp ${kind === "column" ? "den" : "det"} till Värde eller ange ${kind === "column" ? "den" : "det"} med --value-column`);
+      else if (others.length === 0) return fail(importProblems.noValueColumn(kind, list(headers)));
+      else return fail(importProblems.whichValueColumn(kind, list(others.map((i) => headers[i]!))));
     }
   }
-  if (value === subject) return fail(`kommunerna och värdena kan inte stå i samma ${what} ("${headers[subject]}")`);
+  if (value === subject) return fail(importProblems.sameColumn(kind, headers[subject]!));
   return { ok: true, columns: { subject, value } };
 }

@@ -13,6 +13,7 @@ import { chooseColumns, type ColumnOptions } from "./columns.js";
 import { fileProblem } from "./issues.js";
 import { withoutStacks } from "./no-stacks.js";
 import type { Table, TableSink } from "./table.js";
+import { importProblems } from "../../messages.sv.js";
 
 export type Delimiter = ";" | "," | "\t";
 
@@ -98,7 +99,7 @@ export function readCsv(file: string, chunks: Iterable<string>, def: FactDefinit
     const missing = subject >= record.length ? subject : value >= record.length ? value : undefined;
     if (missing !== undefined) {
       const sep = delimiter === "\t" ? "tab" : delimiter;
-      const problem = () => `raden har ${record.length === 1 ? "bara en kolumn" : `bara ${record.length} kolumner`}, så kolumnen saknas (är avgränsaren "${sep}" rätt?)`;
+      const problem = () => importProblems.tooFewColumns(record.length, sep);
       sink.issues.note(line, undefined, () => ({ line, column: headers[missing]!, columnKind: "column", problem: problem() }));
       return;
     }
@@ -129,10 +130,10 @@ export function readCsv(file: string, chunks: Iterable<string>, def: FactDefinit
     const err = e as CsvError & { lines?: number };
     const problem =
       err.code === "CSV_INVALID_CLOSING_QUOTE" || err.code === "CSV_QUOTE_NOT_CLOSED"
-        ? "citattecknen i raden stämmer inte: ett fält som börjar med \" ska sluta med \" (skriv \"\" för ett citattecken inuti)"
-        : `filen kan inte läsas som CSV (${err.message})`;
+        ? importProblems.badQuotes
+        : importProblems.notCsv(err.message);
     fileProblem(file, { ...(err.lines ? { line: err.lines } : {}), problem });
   }
-  if (!table) fileProblem(file, { problem: "filen är tom; första raden ska namnge kolumnerna (till exempel Kommun;Värde)" });
+  if (!table) fileProblem(file, { problem: importProblems.emptyCsv });
   return table;
 }

@@ -12,7 +12,7 @@
  *   asked to. One bad row rejects the whole file: nothing is written.
  */
 import { extname } from "node:path";
-import { detectEncoding, ReadError } from "../../corpus/import/read-text.js";
+import { DecodeError, detectEncoding } from "../../lang/decode-text.js";
 import { MotioneraError, type FactImportIssue } from "../../domain/errors.js";
 import { sourceSchema, type Fact, type Source } from "../../domain/fact.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
@@ -29,15 +29,16 @@ import { koladaPublisher, koladaTitle } from "./kolada.js";
 import { planImport, type ChangeKind, type PlannedFact } from "./plan.js";
 import type { SkippedRow, Table, TableFormat, TableSink } from "./table.js";
 import { RowChecker } from "./validate.js";
+import { importProblems } from "../../messages.sv.js";
 
 /** Larger files are refused: a table of 290 municipalities over many years is far smaller. */
 export const maxImportBytes = 20 * 1024 * 1024;
 
 /** The problem of a file whose check needed more memory than the import thread has (src/threads/import-threads.ts). */
-export const memoryIssue = (limitMb: number): FactImportIssue => ({ problem: `filen kräver mer minne än en import får använda (${limitMb} MB); dela upp den i mindre filer` });
+export const memoryIssue = (limitMb: number): FactImportIssue => ({ problem: importProblems.tooMuchMemory(limitMb) });
 
 /** The problem of a file over the limit. */
-export const tooLarge = (bytes: number): FactImportIssue => ({ problem: `filen är ${(bytes / 1024 / 1024).toFixed(1)} MB, mer än gränsen ${maxImportBytes / 1024 / 1024} MB` });
+export const tooLarge = (bytes: number): FactImportIssue => ({ problem: importProblems.tooLarge((bytes / 1024 / 1024).toFixed(1), maxImportBytes / 1024 / 1024) });
 
 export interface FactImportRequest extends ColumnOptions {
   /** The catalog key every value is stored under. */
@@ -85,13 +86,13 @@ function invalid(field: string, problem: string): never {
 /** The file's text encoding, or the problem with it as a file (too large, a spreadsheet, binary). */
 function encodingOf(file: string, bytes: Uint8Array): Table["encoding"] {
   if (bytes.length > maxImportBytes) fileProblem(file, tooLarge(bytes.length));
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) fileProblem(file, { problem: "filen är ett Excel- eller zip-arkiv, inte text; spara kalkylbladet som CSV (CSV UTF-8 eller semikolonavgränsad) och importera den filen" });
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) fileProblem(file, { problem: importProblems.zipArchive });
   try {
     return detectEncoding(bytes);
   } catch (e) {
-    if (!(e instanceof ReadError)) throw e;
+    if (!(e instanceof DecodeError)) throw e;
     fileProblem(file, {
-      problem: e.problem.reason === "binary" ? "filen innehåller binära data, inte text; spara tabellen som CSV eller JSON" : "texten är varken UTF-8 eller Windows-1252; spara filen som CSV UTF-8",
+      problem: e.problem.reason === "binary" ? importProblems.binary : importProblems.undecodable,
     });
   }
 }
@@ -118,11 +119,10 @@ function isJson(file: string, bytes: Uint8Array, encoding: Table["encoding"]): b
 }
 
 function sourceOf(req: FactImportRequest, kolada: boolean, kpi: string | undefined): Source {
-  const title = req.sourceTitle?.trim() || (kolada ? koladaTitle(kpi ?? "okänt nyckeltal") : undefined);
+  const title = req.sourceTitle?.trim() || (kolada ? koladaTitle(kpi ?? importProblems.unknownKpi) : undefined);
   const publisher = req.publisher?.trim() || (kolada ? koladaPublisher : undefined);
-  const what = kolada ? "" : " (krävs för CSV- och JSON-filer; bara Kolada-filer har en egen källa)";
-  if (!title) invalid("sourceTitle", `källans titel saknas${what}`);
-  if (!publisher) invalid("publisher", `källans utgivare saknas${what}`);
+  if (!title) invalid("sourceTitle", importProblems.sourceTitleMissing(kolada));
+  if (!publisher) invalid("publisher", importProblems.publisherMissing(kolada));
   const parsed = sourceSchema.safeParse({ title, publisher, date: req.sourceDate ?? null, ...(req.url ? { url: req.url } : {}) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -132,7 +132,7 @@ function sourceOf(req: FactImportRequest, kolada: boolean, kpi: string | undefin
 }
 
 const requireAsOf = (req: FactImportRequest) => {
-  if (req.asOf === undefined) invalid("asOf", "datum som värdena avser saknas (krävs för CSV- och JSON-filer; en Kolada-fil har ett år per värde)");
+  if (req.asOf === undefined) invalid("asOf", importProblems.asOfMissing);
 };
 
 /** The key's definition, if facts may be imported for it; the request's as-of checked. */
@@ -208,7 +208,7 @@ export async function checkFactFile(req: FactImportRequest, known: readonly Fact
 
   checker.finish();
   if (issues.count === 0 && checker.rows.length === 0) {
-    issues.add({ problem: rowsRead === 0 && skippedRead === 0 ? "filen har inga rader med värden under rubrikraden" : "filen har inget värde att importera (alla rader saknar värde)" });
+    issues.add({ problem: rowsRead === 0 && skippedRead === 0 ? importProblems.noRows : importProblems.noValues });
   }
   issues.throwIfAny();
 

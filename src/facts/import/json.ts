@@ -15,6 +15,7 @@ import { JsonSyntaxError, member, valueAt, walkJson, type JsonEntry, type JsonWa
 import { KoladaReader, looksLikeKolada } from "./kolada.js";
 import { withoutStacks } from "./no-stacks.js";
 import type { Table, TableSink } from "./table.js";
+import { importProblems } from "../../messages.sv.js";
 
 /** More different field names than any table has: the file is refused rather than compared name by name. */
 export const maxJsonFields = 1000;
@@ -39,7 +40,7 @@ function walk(file: string, text: string, onEntry: Parameters<typeof walkJson>[1
   try {
     return withoutStacks(() => walkJson(text, onEntry));
   } catch (e) {
-    if (e instanceof JsonSyntaxError) fileProblem(file, { line: e.line, problem: `filen är inte giltig JSON (${e.problem})` });
+    if (e instanceof JsonSyntaxError) fileProblem(file, { line: e.line, problem: importProblems.notJson(e.problem) });
     throw e;
   }
 }
@@ -86,9 +87,9 @@ export function readJson(file: string, text: string, def: FactDefinition, option
     return { format: "kolada", ...(kpi ? { kpi } : {}), columns: { subject: "municipality", value: "value" } };
   }
   if (shape.root !== "array") {
-    fileProblem(file, { line: 1, problem: 'filen ska vara en lista av objekt, till exempel [{"kommun": "Lidingö", "värde": 12}], eller ett svar från Kolada ({"values": [...]})' });
+    fileProblem(file, { line: 1, problem: importProblems.notAList });
   }
-  if (tooManyFields) fileProblem(file, { line: 1, problem: `posterna har fler än ${maxJsonFields} olika fält; en tabell att importera har ett fält med kommuner och ett med värden` });
+  if (tooManyFields) fileProblem(file, { line: 1, problem: importProblems.tooManyFields(maxJsonFields) });
   const chosen = chooseColumns(fields, def, options, "field");
   if (!chosen.ok) fileProblem(file, chosen.issue);
   const subjectField = fields[chosen.columns.subject]!;
@@ -101,15 +102,15 @@ export function readJson(file: string, text: string, def: FactDefinition, option
     if (list.where !== "root") return;
     const entry = node.index + 1;
     const line = node.line;
-    if (node.kind !== "object") return void issues.add({ line, entry, problem: "posten är inte ett objekt med kommun och värde" });
+    if (node.kind !== "object") return void issues.add({ line, entry, problem: importProblems.entryNotObject });
     const at = (field: string) => ({ line: member(node, field)?.line ?? line, entry, column: field, columnKind: "field" as const });
     // Only the two fields are parsed: whatever else an entry carries is never built.
     const subjectSpan = member(node, subjectField)?.value;
     const valueSpan = member(node, valueField)?.value;
-    if (!subjectSpan) return void issues.add({ ...at(subjectField), problem: "fältet saknas" });
-    if (subjectSpan.kind !== "string" && subjectSpan.kind !== "number") return void issues.add({ ...at(subjectField), problem: "ska vara ett namn eller en kod" });
-    if (!valueSpan) return void issues.add({ ...at(valueField), problem: "fältet saknas" });
-    if (valueSpan.kind === "object" || valueSpan.kind === "array") return void issues.add({ ...at(valueField), problem: "ska vara ett enkelt värde (tal, text, true/false), inte en lista eller ett objekt" });
+    if (!subjectSpan) return void issues.add({ ...at(subjectField), problem: importProblems.fieldMissing });
+    if (subjectSpan.kind !== "string" && subjectSpan.kind !== "number") return void issues.add({ ...at(subjectField), problem: importProblems.subjectNotNameOrCode });
+    if (!valueSpan) return void issues.add({ ...at(valueField), problem: importProblems.fieldMissing });
+    if (valueSpan.kind === "object" || valueSpan.kind === "array") return void issues.add({ ...at(valueField), problem: importProblems.valueNotScalar });
     const subject = valueAt(body, subjectSpan) as string | number;
     const value = valueAt(body, valueSpan);
     sink.row({

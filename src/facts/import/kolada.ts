@@ -14,6 +14,7 @@ import { countyByCode } from "../../data/places.js";
 import type { FactDefinition } from "../catalog.js";
 import { member, valueAt, type JsonEntry, type JsonSpan } from "./json-walk.js";
 import type { TableSink } from "./table.js";
+import { importProblems } from "../../messages.sv.js";
 
 export const koladaPublisher = "RKA (Kolada)";
 export const koladaTitle = (kpi: string) => `Kolada: ${kpi}`;
@@ -62,42 +63,42 @@ export class KoladaReader {
     const issue = (field: string | undefined, problem: string) =>
       sink.issues.add({ line: lineOf(field), entry, ...(field ? { column: field, columnKind: "field" as const } : {}), problem });
     const skip = (field: string, subject: string, reason: string) => sink.skip({ line: lineOf(field), entry, subject, reason });
-    if (node.kind !== "object") return issue(undefined, "posten är inte ett objekt");
+    if (node.kind !== "object") return issue(undefined, importProblems.koladaEntryNotObject);
     const kpi = member(node, "kpi")?.value;
     if (kpi?.kind === "string") {
       const id = this.#asText(kpi);
       if (this.#kpis.size < namedKpis) this.#kpis.add(id);
       else if (!this.#kpis.has(id)) this.#moreKpis = true;
     }
-    if (!member(node, "municipality")) return issue("ou", "Kolada-värden per organisationsenhet (ou) kan inte importeras, bara per kommun");
+    if (!member(node, "municipality")) return issue("ou", importProblems.koladaOrgUnit);
 
     const code = this.#asText(member(node, "municipality")?.value).trim();
     const period = this.#asText(member(node, "period")?.value).trim();
-    if (!periodPattern.test(period)) issue("period", `"${period}" är inget år`);
+    if (!periodPattern.test(period)) issue("period", importProblems.koladaNotAYear(period));
     let subject: string;
     if (code === "0000") {
-      if (!def.scopes.includes("land")) return skip("municipality", code, `riket (0000): ${def.key} gäller inte hela landet`);
+      if (!def.scopes.includes("land")) return skip("municipality", code, importProblems.koladaNationOutOfScope(def.key));
       subject = "SE";
     } else if (/^00\d{2}$/.test(code)) {
       const county = countyByCode(code.slice(2));
-      if (!county) return issue("municipality", `okänd regionkod "${code}"`);
-      if (!def.scopes.includes("lan")) return skip("municipality", code, `${county.name} (${code}): ${def.key} gäller inte län`);
+      if (!county) return issue("municipality", importProblems.koladaUnknownRegion(code));
+      if (!def.scopes.includes("lan")) return skip("municipality", code, importProblems.koladaCountyOutOfScope(county.name, code, def.key));
       subject = county.code;
     } else if (/^\d{4}$/.test(code)) subject = code;
-    else return issue("municipality", `"${code}" är ingen kommunkod (fyra siffror)`);
+    else return issue("municipality", importProblems.koladaNotAMunicipalityCode(code));
 
     const list = member(node, "values")?.value;
-    if (list?.kind === "array" && list.end - list.start > valuesList) return issue("values", "listan har fler värden än Kolada ger (ett per kön: T, K och M)");
+    if (list?.kind === "array" && list.end - list.start > valuesList) return issue("values", importProblems.koladaTooManyValues);
     const values = list?.kind === "array" ? (valueAt(this.text, list) as Json[]).filter(isObject) : [];
     const total = values.find((v) => v["gender"] === "T") ?? (values.length === 1 ? values[0] : undefined);
     if (!total) {
       const genders = values.map((v) => String(v["gender"])).join(", ");
-      return issue("values", values.length === 0 ? "inga värden" : `flera värden (${genders}) men ingen totalsiffra (gender "T")`);
+      return issue("values", values.length === 0 ? importProblems.koladaNoValues : importProblems.koladaNoTotal(genders));
     }
     const value = total["value"];
     if (value === null || value === undefined || value === "") {
-      const status = typeof total["status"] === "string" && total["status"] ? ` (status ${total["status"]})` : "";
-      return skip("values", code, `värde saknas för ${period}${status}`);
+      const status = typeof total["status"] === "string" && total["status"] ? total["status"] : undefined;
+      return skip("values", code, importProblems.koladaValueMissing(period, status));
     }
     sink.row({
       line: lineOf("values"),
@@ -114,7 +115,7 @@ export class KoladaReader {
     const kpis = [...this.#kpis];
     if (kpis.length > 1) {
       const named = `${kpis.join(", ")}${this.#moreKpis ? " …" : ""}`;
-      this.sink.issues.add({ line: 1, problem: `filen har värden för flera nyckeltal (${named}); importera ett nyckeltal per fil, eftersom alla värden lagras under samma nyckel (${this.def.key})` });
+      this.sink.issues.add({ line: 1, problem: importProblems.koladaSeveralKpis(named, this.def.key) });
     }
     return kpis.length === 1 ? kpis[0] : undefined;
   }

@@ -7,6 +7,7 @@ import { isMotioneraError } from "../../domain/errors.js";
 import { countyNamed, findCounty, findMunicipality, municipalityNamed } from "../../data/places.js";
 import type { FactDefinition, FactScope } from "../catalog.js";
 import { nationalSubject } from "../registry.js";
+import { importProblems } from "../../messages.sv.js";
 
 export interface ImportSubject {
   subject: string;
@@ -15,8 +16,6 @@ export interface ImportSubject {
 }
 
 export type SubjectResult = { ok: true; subject: ImportSubject } | { ok: false; problem: string; suggestions: string[] };
-
-const scopeWords: Record<FactScope, string> = { kommun: "kommuner", lan: "län", land: "hela landet" };
 
 function suggestionsOf(e: unknown): string[] {
   if (isMotioneraError(e) && (e.details.code === "unknown_municipality" || e.details.code === "unknown_county")) return e.details.suggestions;
@@ -56,20 +55,20 @@ const isNation = (q: string) => /^(se|sverige|riket|hela landet|0000)$/i.test(q)
  */
 export function resolveImportSubject(def: FactDefinition, text: string, suggest = true): SubjectResult {
   let q = text.trim().replace(/\s+/g, " ");
-  if (q === "") return { ok: false, problem: "kommun saknas", suggestions: [] };
+  if (q === "") return { ok: false, problem: importProblems.subjectMissing, suggestions: [] };
   // "0114 Upplands Väsby", as statistics tables write it: the code decides, the name must agree.
   const coded = /^(\d{2}|\d{4}) (\D.*)$/.exec(q);
   if (coded) {
     const byCode = /^\d{4}$/.test(coded[1]!) ? tryMunicipality(coded[1]!, suggest) : tryCounty(coded[1]!, suggest);
     const byName = /^\d{4}$/.test(coded[1]!) ? tryMunicipality(coded[2]!, suggest) : tryCounty(coded[2]!, suggest);
     if (!Array.isArray(byCode) && !Array.isArray(byName) && byCode.subject !== byName.subject) {
-      return { ok: false, problem: `koden ${coded[1]} är ${byCode.name}, inte ${byName.name}`, suggestions: [] };
+      return { ok: false, problem: importProblems.codeAndNameDisagree(coded[1]!, byCode.name, byName.name), suggestions: [] };
     }
     q = coded[1]!;
   }
   const scopes = def.scopes;
   const allowed = (s: ImportSubject): SubjectResult =>
-    scopes.includes(s.scope) ? { ok: true, subject: s } : { ok: false, problem: `"${text.trim()}" är ${s.scope === "kommun" ? "en kommun" : s.scope === "lan" ? "ett län" : "hela landet"}, men ${def.key} gäller bara ${scopes.map((x) => scopeWords[x]).join(" och ")}`, suggestions: [] };
+    scopes.includes(s.scope) ? { ok: true, subject: s } : { ok: false, problem: importProblems.subjectOutOfScope(text.trim(), s.scope, def.key, scopes), suggestions: [] };
 
   if (isNation(q)) return allowed({ subject: nationalSubject, scope: "land", name: "Sverige" });
   // A name can be both ("Stockholm", "Gotland"): the scope the key is recorded for first.
@@ -82,11 +81,11 @@ export function resolveImportSubject(def: FactDefinition, text: string, suggest 
   const [asMunicipality, asCounty] = (scopes.includes("kommun") ? results : [...results].reverse()) as [string[], string[]];
 
   if (scopes.includes("kommun") && scopes.includes("lan")) {
-    return { ok: false, problem: `"${text.trim()}" är varken en kommun eller ett län`, suggestions: [...new Set([...asMunicipality, ...asCounty])].slice(0, 3) };
+    return { ok: false, problem: importProblems.neitherMunicipalityNorCounty(text.trim()), suggestions: [...new Set([...asMunicipality, ...asCounty])].slice(0, 3) };
   }
-  if (scopes.includes("lan")) return { ok: false, problem: `okänt län "${text.trim()}"`, suggestions: asCounty };
-  if (scopes.includes("kommun")) return { ok: false, problem: `okänd kommun "${text.trim()}"`, suggestions: asMunicipality };
-  return { ok: false, problem: `${def.key} gäller bara hela landet (SE), inte "${text.trim()}"`, suggestions: [] };
+  if (scopes.includes("lan")) return { ok: false, problem: importProblems.unknownCounty(text.trim()), suggestions: asCounty };
+  if (scopes.includes("kommun")) return { ok: false, problem: importProblems.unknownMunicipality(text.trim()), suggestions: asMunicipality };
+  return { ok: false, problem: importProblems.nationOnly(def.key, text.trim()), suggestions: [] };
 }
 
 /** Cells resolved so far, per import: at most this many different texts are remembered. */

@@ -12,13 +12,13 @@
 import type { FactImportIssue } from "../../domain/errors.js";
 import type { FactValue } from "../../domain/fact.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
-import { formatNumber } from "../../lang/numbers.js";
 import type { FactDefinition } from "../catalog.js";
 import { formatFactValue } from "../format-value.js";
 import { FirstByPlace, maxListedIssues, type IssueList } from "./issues.js";
 import { SubjectLookup, type ImportSubject } from "./subject.js";
 import type { SkippedRow, TableRow } from "./table.js";
 import { importValue, type ValueResult } from "./values.js";
+import { importProblems } from "../../messages.sv.js";
 
 /**
  * The most values one file may import: every municipality, county and the country (312
@@ -80,11 +80,11 @@ export class RowChecker {
     if (value.ok === false) issues.note(valueLine, entry, () => at(row.value, value.problem));
     const date = row.asOf ?? this.asOf;
     const dateOk = date !== undefined && partialDateSchema.safeParse(date).success;
-    if (date === undefined) issues.note(row.line, entry, () => at({}, "datum som värdet avser saknas (ange --as-of)"));
+    if (date === undefined) issues.note(row.line, entry, () => at({}, importProblems.rowAsOfMissing));
     if (!subject.ok || value.ok === false || !dateOk) return;
     const where = { line: row.line, ...(entry !== undefined ? { entry } : {}), subject: subject.subject.name };
     if (value.ok === "empty") {
-      if (this.skipped.keeps(row.line, entry)) this.skipped.add({ ...where, reason: "inget värde" });
+      if (this.skipped.keeps(row.line, entry)) this.skipped.add({ ...where, reason: importProblems.noValue });
       else this.skipped.count();
       return;
     }
@@ -93,11 +93,11 @@ export class RowChecker {
     const before = this.#seen.get(id);
     if (before) {
       if (sameValue(before.value, value.value)) {
-        if (this.skipped.keeps(row.line, entry)) this.skipped.add({ ...where, reason: `samma värde som på rad ${before.line}` });
+        if (this.skipped.keeps(row.line, entry)) this.skipped.add({ ...where, reason: importProblems.sameValueAs(before.line) });
         else this.skipped.count();
       } else {
         const shown = (v: FactValue) => formatFactValue(v, def);
-        issues.note(valueLine, entry, () => at(row.value, `${subject.subject.name} har redan värdet ${shown(before.value)} på rad ${before.line}, här ${shown(value.value)}; behåll en av raderna`));
+        issues.note(valueLine, entry, () => at(row.value, importProblems.conflictingValue(subject.subject.name, shown(before.value), before.line, shown(value.value))));
       }
       return;
     }
@@ -126,7 +126,7 @@ export class RowChecker {
     const problem: FactImportIssue = {
       line: row.line,
       ...(row.entry !== undefined ? { entry: row.entry } : {}),
-      problem: `filen har fler än ${formatNumber(maxImportValues)} värden att importera, och det är fler än en import tar; dela upp den i flera filer (till exempel en per år)`,
+      problem: importProblems.tooManyValues(maxImportValues),
     };
     this.issues.add(problem);
   }

@@ -8,6 +8,7 @@ import type { FactValue } from "../../domain/fact.js";
 import { isMotioneraError } from "../../domain/errors.js";
 import { parseFactValue } from "../record-fact.js";
 import type { FactDefinition } from "../catalog.js";
+import { importProblems } from "../../messages.sv.js";
 
 export type ValueResult = { ok: true; value: FactValue } | { ok: false; problem: string } | { ok: "empty" };
 
@@ -17,14 +18,14 @@ const missingMarkers = /^(|\.\.|\.|-|–|—|x)$/i;
 export function importValue(def: FactDefinition, raw: string | number | boolean | null): ValueResult {
   if (raw === null) return { ok: "empty" };
   if (typeof raw === "number") {
-    if (def.type === "number") return Number.isFinite(raw) ? { ok: true, value: { type: "number", value: raw } } : { ok: false, problem: `${raw} är inget ändligt tal` };
+    if (def.type === "number") return Number.isFinite(raw) ? { ok: true, value: { type: "number", value: raw } } : { ok: false, problem: importProblems.notFinite(raw) };
     if (def.type === "boolean" && (raw === 0 || raw === 1)) return { ok: true, value: { type: "boolean", value: raw === 1 } };
     if (def.type === "text") return { ok: true, value: { type: "text", value: String(raw) } };
-    return { ok: false, problem: `${raw} är ett tal, men ${def.key} ska vara ${typeWords[def.type]}` };
+    return { ok: false, problem: importProblems.numberForType(raw, def.key, def.type) };
   }
   if (typeof raw === "boolean") {
     if (def.type === "boolean") return { ok: true, value: { type: "boolean", value: raw } };
-    return { ok: false, problem: `${raw} är ett sanningsvärde, men ${def.key} ska vara ${typeWords[def.type]}` };
+    return { ok: false, problem: importProblems.booleanForType(raw, def.key, def.type) };
   }
   const text = raw.replace(/\u00a0|\u202f/g, " ").trim();
   if (missingMarkers.test(text) && def.type !== "text") return { ok: "empty" };
@@ -37,9 +38,3 @@ export function importValue(def: FactDefinition, raw: string | number | boolean 
   }
 }
 
-const typeWords: Record<FactDefinition["type"], string> = {
-  boolean: "ja eller nej",
-  number: "ett tal",
-  text: "en text",
-  date: "ett datum (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)",
-};

@@ -5,7 +5,8 @@
  * campaign larger than --campaign-limit municipalities is refused; with the token any size
  * runs. Either way only --max-campaigns run at once (../campaign-admission.ts).
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "../../domain/zod.js";
 import { campaignRequestSchema, campaignZipStream, planFor, zipName } from "../../campaign/index.js";
 import type { AppEnv } from "../app.js";
 import { bearerOf, optionalWriteToken } from "../auth.js";

@@ -5,7 +5,8 @@
  * The fixed paths (search, export, import) are registered before /api/corpus/{id}, so
  * "search" is never taken for an id and GET /api/corpus/import is a 405, not a 404.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "../../domain/zod.js";
 import { exportFormats, type ExportFormat } from "../../corpus/export-formats.js";
 import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
 import type { ImportOutcome } from "../../corpus/import/import-files.js";
@@ -14,7 +15,7 @@ import type { SearchFilters } from "../../corpus/search/index.js";
 import { corpusDocumentSchema, corpusKinds, type CorpusDocument } from "../../domain/corpus-document.js";
 import { isMotioneraError } from "../../domain/errors.js";
 import { nearest } from "../../lang/nearest.js";
-import { explainError, explainReadProblem } from "../../messages/sv.js";
+import { explainError, explainReadProblem } from "../../messages.sv.js";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { attachment } from "../drafting.js";

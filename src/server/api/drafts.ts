@@ -3,10 +3,11 @@
  * HTML fragment for live previews, or the Draft itself as JSON. `format` in the body wins;
  * without it the Accept header chooses (anything, or nothing: DOCX).
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "../../domain/zod.js";
 import { draftRequestSchema } from "../../domain/draft-request.js";
 import type { DraftReview, DraftWarning } from "../../domain/errors.js";
-import { explainWarning } from "../../messages/sv.js";
+import { explainWarning } from "../../messages.sv.js";
 import { formats, mimeTypeOf, type Format } from "../../render/index.js";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";

@@ -4,7 +4,8 @@
  * The body is read and the file checked on the import thread (upload.ts), within the
  * request's time limit.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "../../domain/zod.js";
 import { isMotioneraError } from "../../domain/errors.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
 import { textLimits, tooLong, type LimitedField } from "../../domain/text-limits.js";

@@ -2,7 +2,8 @@
  * GET /api/municipalities/{codeOrName}/facts: what the registry knows for one municipality
  * (the same as `motionera facts --json`); POST /api/facts: record a fact with its source.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "../../domain/zod.js";
 import { isMotioneraError } from "../../domain/errors.js";
 import { factSchema, factValueSchema, sourceSchema } from "../../domain/fact.js";
 import { partialDateSchema } from "../../domain/partial-date.js";

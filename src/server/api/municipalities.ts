@@ -1,5 +1,6 @@
 /** GET /api/municipalities (all 290, or those matching q) and /api/municipalities/{codeOrName}. */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "../../domain/zod.js";
 import { allMunicipalities, findMunicipality } from "../../data/places.js";
 import { isMotioneraError } from "../../domain/errors.js";
 import { countySchema, municipalitySchema, type Place } from "../../domain/municipality.js";

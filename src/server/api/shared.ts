@@ -2,7 +2,8 @@
  * What every API route shares: the problem schema, the error responses each route declares,
  * JSON body checks (size, content type), and the 405 answer for methods a path does not take.
  */
-import { z, type OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
+import { type OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
+import { z } from "../../domain/zod.js";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../app.js";

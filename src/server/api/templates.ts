@@ -1,6 +1,7 @@
 /** GET /api/templates and /api/templates/{id}: what a client needs to fill a template. */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { templateSummary } from "../../cli/commands/templates.js";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "../../domain/zod.js";
+import { templateSummary } from "../../compose/template-summary.js";
 import { frontMatterSchema, templateFactSchema } from "../../domain/template.js";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";

@@ -8,7 +8,8 @@
  * A request that times out (the service's request timeout) or goes away stops its import:
  * the wait for a turn, the reading of the body and the job on the import thread.
  */
-import { z, type OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import { type OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import { z } from "../../domain/zod.js";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app.js";
 import { requireWriteToken } from "../auth.js";

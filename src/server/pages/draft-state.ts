@@ -13,7 +13,7 @@ import type { Place } from "../../domain/municipality.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
 import { parliamentaryParties, signerSchema, type Signer } from "../../domain/signer.js";
 import { formatDate } from "../../lang/dates.js";
-import { explainBrokenTemplate } from "../../messages/sv.js";
+import { explainBrokenTemplate } from "../../messages.sv.js";
 import { sv } from "../messages.sv.js";
 import { paths } from "./links.js";
 

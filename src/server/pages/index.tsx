@@ -13,7 +13,7 @@
  */
 import type { Context } from "hono";
 import type { ErrorDetails } from "../../domain/errors.js";
-import { explainBrokenTemplate } from "../../messages/sv.js";
+import { explainBrokenTemplate } from "../../messages.sv.js";
 import { sv } from "../messages.sv.js";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";

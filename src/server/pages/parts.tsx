@@ -1,7 +1,7 @@
 /** Small pieces several pages use: a source, a municipality link, a field's error, broken templates. */
 import type { MotioneraError } from "../../domain/errors.js";
 import type { Source } from "../../domain/fact.js";
-import { explainBrokenTemplate } from "../../messages/sv.js";
+import { explainBrokenTemplate } from "../../messages.sv.js";
 import { formatDate } from "../../lang/dates.js";
 import { sv } from "../messages.sv.js";
 import type { FieldError } from "./draft-state.js";

@@ -4,10 +4,13 @@ import {
   findSignatures,
   layout,
   partyMentions,
-  sentences,
-  stem,
   tagText,
 } from "../../../src/corpus/tagging/index.js";
+import { cueStemOptions } from "../../../src/corpus/tagging/topics.js";
+import { sentences } from "../../../src/lang/sentences.js";
+import { stem as stemWith } from "../../../src/lang/stem.js";
+
+const stem = (word: string) => stemWith(word, cueStemOptions);
 
 /** A body paragraph long enough to be a lead, about nothing in particular. */
 const body = "Det här är en text om arbetet mot prostitution, och om hur stödet till de utsatta kan bli bättre under de kommande åren.";

@@ -10,7 +10,7 @@ import { defaultServerOptions, ServerContext } from "../../../src/server/context
 import { Workspace } from "../../../src/workspace.js";
 import { checkBeforeStart } from "../../../src/server/serve.js";
 import { isMotioneraError, type MotioneraError } from "../../../src/domain/errors.js";
-import { explainError } from "../../../src/messages/sv.js";
+import { explainError } from "../../../src/messages.sv.js";
 import { tempWorkspace } from "../../helpers/cli.js";
 import { expectProblem, json, lidingoRequest, makeApp, token } from "./helpers.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { xmlSafe } from "../../src/lang/xml-safe.js";
+import { xmlSafe } from "../../src/domain/xml-safe.js";
 
 describe("xmlSafe", () => {
   it("removes characters XML forbids", () => {

@@ -63,12 +63,6 @@ export const argumentTypes = [
 export type ArgumentTypeId = (typeof argumentTypes)[number]["id"];
 export const argumentTypeIds = argumentTypes.map((t) => t.id) as [ArgumentTypeId, ...ArgumentTypeId[]];
 
-/** A topic by its id or its Swedish label, in any case ("KAST", "människohandel", "manniskohandel"). */
-export function findTopic(name: string): (typeof topics)[number] | undefined {
-  const n = name.trim().toLowerCase();
-  return topics.find((t) => t.id === n || t.label.toLowerCase() === n);
-}
-
 export function topicLabel(id: string): string {
   return topics.find((t) => t.id === id)?.label ?? id;
 }

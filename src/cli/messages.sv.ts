@@ -1,6 +1,6 @@
 /**
  * Every Swedish text the command line prints of its own (help, headings, confirmations).
- * Error and warning texts shared with the web service live in src/messages/sv.ts.
+ * Error and warning texts shared with the web service live in src/messages.sv.ts.
  */
 export const texts = {
   program: "Motionera: motioner, interpellationer, debattartiklar och pressmeddelanden för svensk kommunpolitik, med källhänvisade fakta om varje kommun.",
@@ -8,6 +8,11 @@ export const texts = {
   optJson: "skriv ut JSON i stället för text",
   optTemplates: "mapp med egna mallar, <typ>/<id>.hbs (standard: MOTIONERA_TEMPLATES eller de medföljande)",
   help: "visa hjälp för kommandot",
+  /** Option values read the same way by every command (cli/option-values.ts). */
+  unknownFormat: (bad: readonly string[], formats: readonly string[]) => `okänt format ${bad.map((b) => `"${b}"`).join(", ") || "(inget)"}; välj bland ${formats.join(", ")}`,
+  setNeedsNameValue: (given: string) => `--set "${given}": skriv namn=värde`,
+  authorNameMissing: "namnet saknas",
+  fileMissing: "filen finns inte",
   version: "visa versionen",
 
   draft: {
@@ -317,6 +322,7 @@ Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppa
     stance: { for: "för", against: "mot" } as Record<string, string>,
     useArgument: (id: string) => `Ta med ett argument i ett utkast: motionera draft … --argument ${id}#1`,
     none: "–",
+    factNotInRegistry: "(finns inte i registret)",
     notFound: (id: string, suggestions: string[]) => `Inget dokument med id "${id}".${suggestions.length ? ` Menade du ${suggestions.map((x) => `"${x}"`).join(", ")}?` : ""}`,
     examples: `
 Exempel:

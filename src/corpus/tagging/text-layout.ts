@@ -3,7 +3,7 @@
  * taken off), which of them are web junk ("Annons", "Dela", comment forms), where the main
  * text ends, and its paragraphs.
  */
-import { normalizeText } from "./text.js";
+import { normalizeText } from "../../lang/normalize.js";
 
 export interface Line {
   /** Index among all lines of the text. */

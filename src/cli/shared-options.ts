@@ -1,0 +1,41 @@
+/**
+ * The options many commands share, declared once: `--json`, `--db <fil>` and `--templates <mapp>`,
+ * and the one way a command opens the workspace from them.
+ */
+import { Option, type Command } from "commander";
+import { Workspace, type WorkspaceOptions } from "../workspace.js";
+import { texts } from "./messages.sv.js";
+
+/** Each shared option, made afresh for each command (`.addOption(sharedOption.json())`): commander keeps state in an Option. */
+export const sharedOption = {
+  json: () => new Option("--json", texts.optJson).default(false),
+  db: () => new Option("--db <fil>", texts.optDb),
+  templates: () => new Option("--templates <mapp>", texts.optTemplates),
+} as const;
+
+/** What the shared options parse to (zod schemas may give `undefined` for a missing one). */
+export interface WorkspaceFlags {
+  db?: string | undefined;
+  templates?: string | undefined;
+}
+
+/** The workspace `--db` and `--templates` name (the defaults where they are left out). */
+export function workspaceOptions(o: WorkspaceFlags): WorkspaceOptions {
+  return { ...(o.db ? { db: o.db } : {}), ...(o.templates ? { templatesDir: o.templates } : {}) };
+}
+
+/** Opens the workspace `--db` and `--templates` name. */
+export function openWorkspace(o: WorkspaceFlags): Promise<Workspace> {
+  return Workspace.open(workspaceOptions(o));
+}
+
+/**
+ * A subcommand's own options, with `--db` and `--json` also taken from its parent, so they may
+ * stand before or after the subcommand's name ("facts --db x add …" and "facts add … --db x").
+ * Not commander's optsWithGlobals: the parent's default `--json false` would override the subcommand's.
+ */
+export function optionsWithParent(cmd: Command): Record<string, unknown> {
+  const own = cmd.opts<Record<string, unknown>>();
+  const parent = cmd.parent?.opts<{ db?: string; json?: boolean }>() ?? {};
+  return { ...own, db: own["db"] ?? parent.db, json: own["json"] === true || parent.json === true };
+}

@@ -1,6 +1,6 @@
 /**
  * What can go wrong when asking a statistics service (Kolada, SCB), as a kind the surfaces
- * word for the user (src/cli/texts.sv.ts). The service's own text, if any, is kept as `detail`.
+ * word for the user (src/cli/messages.sv.ts). The service's own text, if any, is kept as `detail`.
  */
 export type StatisticsService = "kolada" | "scb";
 

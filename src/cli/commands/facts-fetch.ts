@@ -1,7 +1,7 @@
 /**
  * `motionera facts fetch kolada|scb` and `motionera facts kolada|scb search`: argv to the
  * statistics clients (src/statistics/) and the fetch cores (src/facts/fetch/), and their
- * reports as text or JSON. Failures of the services are worded here (texts.sv.ts).
+ * reports as text or JSON. Failures of the services are worded here (messages.sv.ts).
  *
  * KOLADA_URL and SCB_URL (or --kolada-url/--scb-url) replace the services' addresses;
  * MOTIONERA_HTTP_RETRIES and MOTIONERA_HTTP_MIN_DELAY_MS the retry count and first backoff.
@@ -21,10 +21,10 @@ import type { HttpOptions } from "../../statistics/http.js";
 import { KoladaClient, koladaDefaultUrl, kpiIdPattern } from "../../statistics/kolada/client.js";
 import { isEmptySelection, selectPlaces, type PlaceSelection } from "../../statistics/places.js";
 import { ScbClient, scbDefaultUrl, tableIdPattern } from "../../statistics/scb/client.js";
-import { Workspace } from "../../workspace.js";
 import { collect } from "../option-values.js";
 import { action, exitCodes, flagName, parseOptions, UsageError } from "../run.js";
-import { texts } from "../texts.sv.js";
+import { texts } from "../messages.sv.js";
+import { openWorkspace, sharedOption } from "../shared-options.js";
 
 const t = texts.factsFetch;
 const ti = texts.factsImport;
@@ -219,8 +219,8 @@ function placeOptions(c: Command): Command {
     .option("--year <år>", t.year, collect)
     .option("--key <nyckel>", t.key)
     .option("--dry-run", t.dryRun, false)
-    .option("--json", texts.optJson, false)
-    .option("--db <fil>", texts.optDb);
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.db());
 }
 
 export function registerFactsFetch(facts: Command): void {
@@ -246,7 +246,7 @@ export function registerFactsFetch(facts: Command): void {
         const req = { kpis, places: places(o), years: years(o.year), gender: gender as "T" | "K" | "M", key: o.key };
         const baseUrl = o.koladaUrl ?? process.env.KOLADA_URL ?? koladaDefaultUrl;
         await reported({ kpis }, async () => {
-          const ws = await Workspace.open(o.db ? { db: o.db } : {});
+          const ws = await openWorkspace(o);
           const client = new KoladaClient({ baseUrl, ...httpFromEnv() });
           const report = await fetchKoladaFacts(ws.store, client, new CatalogFactKeys(), {
             ...req,
@@ -289,7 +289,7 @@ export function registerFactsFetch(facts: Command): void {
         };
         const baseUrl = o.scbUrl ?? process.env.SCB_URL ?? scbDefaultUrl;
         await reported({ table: o.table }, async () => {
-          const ws = await Workspace.open(o.db ? { db: o.db } : {});
+          const ws = await openWorkspace(o);
           const client = new ScbClient({ baseUrl, ...httpFromEnv() });
           const report = await fetchScbFacts(ws.store, client, new CatalogFactKeys(), {
             ...req,
@@ -308,7 +308,7 @@ export function registerFactsFetch(facts: Command): void {
     .description(t.koladaSearchSummary)
     .argument("<ord...>", t.words)
     .option("--kolada-url <url>", t.koladaUrl)
-    .option("--json", texts.optJson, false)
+    .addOption(sharedOption.json())
     .action(
       action(async (words: string[], o: { koladaUrl?: string; json: boolean }) => {
         const baseUrl = o.koladaUrl ?? process.env.KOLADA_URL ?? koladaDefaultUrl;
@@ -338,7 +338,7 @@ export function registerFactsFetch(facts: Command): void {
     .description(t.scbSearchSummary)
     .argument("<ord...>", t.words)
     .option("--scb-url <url>", t.scbUrl)
-    .option("--json", texts.optJson, false)
+    .addOption(sharedOption.json())
     .action(
       action(async (words: string[], o: { scbUrl?: string; json: boolean }) => {
         const baseUrl = o.scbUrl ?? process.env.SCB_URL ?? scbDefaultUrl;

@@ -38,3 +38,9 @@ if (process.env.BENCH_STORE !== "0") {
   const { benchStoreWrite } = await import("./store-write.js");
   await benchStoreWrite();
 }
+
+// Fetching from Kolada and SCB against the loopback stand-in (BENCH_FETCH=0 skips it).
+if (process.env.BENCH_FETCH !== "0") {
+  const { benchStatisticsFetch } = await import("./statistics-fetch.js");
+  await benchStatisticsFetch();
+}

@@ -124,6 +124,87 @@ Exempel:
   motionera facts import tabell.csv --key population --municipality-column Region --value-column "Antal 2024" --source-title "Folkmängd" --publisher "SCB" --as-of 2024`,
   },
 
+  factsFetch: {
+    summary: "hämta uppgifter direkt från Kolada eller SCB, med källa (alla eller ingen)",
+    koladaSummary: "hämta nyckeltal från Kolada (RKA) för kommuner, län och riket; ett nyckeltal blir en faktanyckel",
+    scbSummary: "hämta en tabell från SCB:s statistikdatabas (PxWebApi 2.0); en siffra per region och period",
+    koladaGroup: "Kolada: sök bland nyckeltalen",
+    koladaSearchSummary: "sök nyckeltal i Kolada efter ord i titeln (id, titel, verksamhetsområde, publiceringsdatum)",
+    scbGroup: "SCB: sök bland tabellerna",
+    scbSearchSummary: "sök tabeller i SCB:s statistikdatabas (id, rubrik, perioder, uppdaterad)",
+    words: "sökord",
+    kpi: "nyckeltalens id, t.ex. N01951; kommaseparera eller upprepa",
+    kommun: "kommun, namn eller kommunkod; kommaseparera eller upprepa",
+    lan: "län (namn, kod eller bokstav): dess kommuner och länet självt; upprepa för flera",
+    all: "alla 290 kommuner, alla 21 län och hela riket",
+    year: "år, t.ex. 2023,2024 eller 2020-2024 (standard: alla år som finns)",
+    key: "befintlig faktanyckel att spara under (standard: kolada_<id> eller scb_<tabell>)",
+    gender: "K (kvinnor) eller M (män) i stället för totalen",
+    koladaUrl: "Koladas API-adress (standard: KOLADA_URL eller https://api.kolada.se/v3)",
+    scbUrl: "SCB:s API-adress (standard: SCB_URL eller https://statistikdatabasen.scb.se/api/v2)",
+    table: "tabellens id (se: motionera facts scb search)",
+    contents: "tabellinnehåll att hämta (en kod i dimensionen ContentsCode, se tabellens metadata)",
+    valueCodes: "värden för en dimension, Dimension=kod,kod; upprepa för flera dimensioner",
+    codelist: "kodlista för en dimension, Dimension=id, t.ex. Region=vs_RegionKommun07",
+    regionDimension: "dimensionen med regionerna (standard: Region)",
+    timeDimension: "dimensionen med perioderna (standard: Tid)",
+    dryRun: "visa vad som skulle ändras (nytt, ändrat, oförändrat) utan att spara",
+    noPlaces: "ange vilka platser som ska hämtas: --kommun, --lan eller --all",
+    badKpi: (id: string) => `"${id}" är inget nyckeltals-id (en bokstav och fem siffror, t.ex. N01951)`,
+    badTable: (id: string) => `"${id}" är inget tabell-id (bokstäver och siffror)`,
+    badYear: (y: string) => `"${y}" är inget år eller årsintervall (t.ex. 2023 eller 2020-2024)`,
+    badGender: "--gender: ange K (kvinnor) eller M (män)",
+    badPair: (flag: string, v: string) => `${flag} "${v}": skriv Dimension=värde`,
+    heading: (key: string, label: string) => `${key} (${label}):`,
+    source: (title: string, publisher: string, date: string) => `Källa: ${title}, ${publisher}, hämtad ${date}`,
+    requests: (asked: number, sent: number) =>
+      `${asked} ${asked === 1 ? "fråga" : "frågor"} om värden; ${sent} ${sent === 1 ? "anrop" : "anrop"} i allt (sidor, metadata och nya försök medräknade).`,
+    skippedLine: (subject: string, reason: string) => `  ${subject}: ${reason}`,
+    searchNone: "Inga träffar.",
+    published: (date: string) => `publicerad ${date}`,
+    searchHits: (n: number) => `${n} ${n === 1 ? "träff" : "träffar"}:`,
+    services: { kolada: "Kolada", scb: "SCB" } as Record<string, string>,
+    failure: {
+      offline: (service: string, host: string) =>
+        `Kunde inte nå ${service} (${host}). Kontrollera nätverksanslutningen och försök igen. Inget sparades.`,
+      timeout: (service: string, attempts: number) =>
+        `${service} svarade inte i tid (${attempts} försök). Försök igen senare. Inget sparades.`,
+      rate_limited: (service: string, attempts: number) =>
+        `${service} tar inte emot fler frågor just nu (429 Too Many Requests efter ${attempts} försök). ` +
+        "Vänta en stund och försök igen. Inget sparades.",
+      server: (service: string, status: number | undefined, attempts: number) =>
+        `${service} svarade med ett serverfel (HTTP ${status ?? "5xx"}) ${attempts} gånger. Försök igen senare. Inget sparades.`,
+      kpiNotFound: (id: string) =>
+        `Kolada har inget nyckeltal "${id}". Sök efter nyckeltal med: motionera facts kolada search <ord>. Inget sparades.`,
+      tableNotFound: (id: string) =>
+        `SCB har ingen tabell "${id}". Sök efter tabeller med: motionera facts scb search <ord>. Inget sparades.`,
+      notFound: (service: string, url: string) => `${service} hittar inte det som efterfrågades (${url}). Inget sparades.`,
+      refused: (service: string, status: number | undefined, text: string | undefined, url: string) =>
+        `${service} avvisade frågan (HTTP ${status ?? "4xx"}${text ? `: ${text}` : ""}). Fråga: ${url}. Inget sparades.`,
+      malformed: (service: string, text: string | undefined, url: string) =>
+        `${service} svarade med något annat än väntat${text ? ` (${text})` : ""}. Fråga: ${url}. Inget sparades.`,
+    },
+    keyNeeded: (key: string, label: string, scopes: string, kpiOrTable: string) =>
+      `Faktakatalogen har ingen nyckel ${key} för ${kpiOrTable} ("${label}", tal, gäller ${scopes}), ` +
+      "och nya nycklar kan inte skapas ur Kolada eller SCB ännu. " +
+      "Ange tills vidare en befintlig nyckel att spara under med --key <nyckel> (se: motionera facts keys). Inget sparades.",
+    scopeWords: { kommun: "kommuner", lan: "län", land: "riket" } as Record<string, string>,
+    notByGender: (kpi: string, gender: string) =>
+      `Nyckeltalet ${kpi} är inte uppdelat på kön, så det finns inga värden för ${gender === "K" ? "kvinnor" : "män"}. ` +
+      "Hämta totalen utan --gender. Inget sparades.",
+    ambiguous: (table: string, dims: string) =>
+      `Urvalet ger flera värden per region och period i ${table}: ${dims}. ` +
+      "Välj ett värde för varje sådan dimension med --value-codes Dimension=kod (eller --contents). Inget sparades.",
+    examples: `
+Exempel:
+  motionera facts fetch kolada --kpi N01951 --all --year 2022-2024 --key population --dry-run
+  motionera facts fetch kolada --kpi N01951 --lan AB --year 2024 --key population
+  motionera facts fetch kolada --kpi N01951 --kommun Lidingö,Nacka --gender K --key population --json
+  motionera facts fetch scb --table <tabell-id> --contents <innehållskod> --all --year 2024 --key population
+  motionera facts kolada search invånare
+  motionera facts scb search folkmängd`,
+  },
+
   campaign: {
     summary: "skapa samma utkast för många kommuner: ett län, en lista eller de som uppfyller villkor om fakta",
     template: "mallens id (se: motionera templates)",

@@ -1,7 +1,7 @@
 /**
  * The layers, checked on the sources' relative imports (static and dynamic):
- * domain ← lang ← {data, facts, corpus, compose, render, store, files, threads, messages}
- * ← {campaign, workspace} ← {cli, server}. No edge imports the other edge. Each exception is
+ * domain ← lang ← {data, facts, corpus, compose, render, store, files, threads, messages,
+ * statistics} ← {campaign, workspace} ← {cli, server}. No edge imports the other edge. Each exception is
  * listed with its reason, so a new one is a decision, not an accident.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -39,7 +39,9 @@ const layer: Record<string, number> = {
   store: 2,
   files: 2,
   threads: 2,
+  statistics: 2,
   messages: 2,
+  "messages.sv": 2,
   "project-paths": 2,
   campaign: 3,
   workspace: 3,
@@ -50,7 +52,7 @@ const layer: Record<string, number> = {
 /** Imports that break the rule, each with why it stays for now. */
 const exceptions: Record<string, string> = {
   // zod's too-long message comes from the Swedish catalogue; the catalogue imports domain's types.
-  "domain/text-limits.ts -> messages/sv.ts": "the schemas' messages; to go when the catalogues are wired in from above",
+  "domain/text-limits.ts -> messages.sv.ts": "the schemas' messages; to go when the catalogues are wired in from above",
   // `motionera serve` is the program's way to start the web service.
   "cli/commands/serve.ts -> server/serve.ts": "the serve command starts the server",
   "cli/commands/serve.ts -> server/allowed-hosts.ts": "the serve command checks --allowed-hosts as the server will",

@@ -7,6 +7,7 @@ import { factRowsForPlace, type FactRow } from "../../facts/place-facts.js";
 import { recordFact } from "../../facts/record-fact.js";
 import { formatDate, todayInSweden } from "../../lang/dates.js";
 import { action, parseOptions } from "../run.js";
+import { registerFactsFetch } from "./facts-fetch.js";
 import { registerFactsImport } from "./facts-import.js";
 import { registerFactsSources, sourceHeadline } from "./facts-sources.js";
 import { collect } from "../option-values.js";
@@ -125,6 +126,7 @@ export function registerFacts(program: Command): void {
     );
 
   registerFactsImport(facts);
+  registerFactsFetch(facts);
   registerFactsSources(facts);
 
   facts

@@ -49,7 +49,10 @@ export function largeFactsJson(targetBytes = 19.5 * 1024 * 1024): LargeFile {
 }
 
 /** A multipart/form-data body as a browser would send it: the file and the fields. */
-export async function multipartBody(file: { name: string; bytes: Uint8Array }, fields: Record<string, string>): Promise<{ contentType: string; body: Uint8Array }> {
+export async function multipartBody(
+  file: { name: string; bytes: Uint8Array },
+  fields: Record<string, string>,
+): Promise<{ contentType: string; body: Uint8Array }> {
   const form = new FormData();
   form.append("file", new Blob([file.bytes]), file.name);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);

@@ -3,13 +3,16 @@
  * Error and warning texts shared with the web service live in src/messages.sv.ts.
  */
 export const texts = {
-  program: "Motionera: motioner, interpellationer, debattartiklar och pressmeddelanden för svensk kommunpolitik, med källhänvisade fakta om varje kommun.",
+  program:
+    "Motionera: motioner, interpellationer, debattartiklar och pressmeddelanden för svensk kommunpolitik, med " +
+    "källhänvisade fakta om varje kommun.",
   optDb: "databasfil (standard: MOTIONERA_DB eller den medföljande corpus/motionera.json)",
   optJson: "skriv ut JSON i stället för text",
   optTemplates: "mapp med egna mallar, <typ>/<id>.hbs (standard: MOTIONERA_TEMPLATES eller de medföljande)",
   help: "visa hjälp för kommandot",
   /** Option values read the same way by every command (cli/option-values.ts). */
-  unknownFormat: (bad: readonly string[], formats: readonly string[]) => `okänt format ${bad.map((b) => `"${b}"`).join(", ") || "(inget)"}; välj bland ${formats.join(", ")}`,
+  unknownFormat: (bad: readonly string[], formats: readonly string[]) =>
+    `okänt format ${bad.map((b) => `"${b}"`).join(", ") || "(inget)"}; välj bland ${formats.join(", ")}`,
   setNeedsNameValue: (given: string) => `--set "${given}": skriv namn=värde`,
   authorNameMissing: "namnet saknas",
   fileMissing: "filen finns inte",
@@ -20,12 +23,16 @@ export const texts = {
     template: "mallens id (se: motionera templates)",
     kommun: "kommunens namn eller kommunkod, t.ex. Lidingö eller 0186",
     author: 'undertecknare, "Namn (Parti), roll"; upprepa för flera',
-    date: "dokumentets datum, ÅÅÅÅ-MM-DD (standard: i dag); ett tidigare datum ger ett utkast som bara känner till det som var känt då",
+    date:
+      "dokumentets datum, ÅÅÅÅ-MM-DD (standard: i dag); ett tidigare datum ger ett utkast som bara känner till " +
+      "det som var känt då",
     set: "värde för ett av mallens fält, namn=värde; upprepa för flera",
     argument: "ta med ett argument ur korpusen, dokument-id#nummer (se: motionera corpus show <id>); upprepa för flera",
     format: "format att skriva, kommaseparerade: docx, pdf, md, html",
     out: "mapp att skriva till",
-    strict: "vägra skriva utkastet om en uppgift är äldre än mallen godtar eller om det har ställen att fylla i ([FYLL I: …])",
+    strict:
+      "vägra skriva utkastet om en uppgift är äldre än mallen godtar eller om det har ställen att fylla i " +
+      "([FYLL I: …])",
     wrote: "Skrev:",
     reviewHeading: "Att göra innan du lämnar in:",
     reviewNone: "Inget att fylla i eller kontrollera i utkastet.",
@@ -33,8 +40,11 @@ export const texts = {
     warning: "Varning:",
     missingOptional: (place: string, labels: readonly string[], verbose: boolean) =>
       verbose
-        ? `Obs: mallen kan också använda ${labels.length} ${labels.length === 1 ? "uppgift" : "uppgifter"} som saknas för ${place}:\n${labels.map((l) => `  – ${l}`).join("\n")}\nLägg till dem med motionera facts add om de finns.`
-        : `Obs: mallen kan också använda ${labels.length} ${labels.length === 1 ? "uppgift" : "uppgifter"} som saknas för ${place} (visa dem med --verbose).`,
+        ? `Obs: mallen kan också använda ${labels.length} ${labels.length === 1 ? "uppgift" : "uppgifter"} som ` +
+          `saknas för ${place}:\n${labels.map((l) => `  – ${l}`).join("\n")}\nLägg till dem med motionera ` +
+          `facts add om de finns.`
+        : `Obs: mallen kan också använda ${labels.length} ${labels.length === 1 ? "uppgift" : "uppgifter"} som ` +
+          `saknas för ${place} (visa dem med --verbose).`,
     verbose: "visa även vilka valfria uppgifter som saknas",
     examples: `
 Exempel:
@@ -75,9 +85,12 @@ Exempel:
     gaps: { title: "titel", date: "datum", url: "webbadress" } as Record<string, string>,
     lacks: "saknar",
     citedBy: (n: number, keys: readonly string[]) => `${n} ${n === 1 ? "uppgift" : "uppgifter"}: ${keys.join(", ")}`,
-    sourcesHeading: (sources: number, facts: number) => `${sources} ${sources === 1 ? "källa" : "källor"} för ${facts} ${facts === 1 ? "uppgift" : "uppgifter"}:`,
-    incompleteHeading: (n: number, of: number) => `${n} av ${of} ${of === 1 ? "källa" : "källor"} saknar titel, datum eller webbadress:`,
-    allComplete: (of: number) => (of === 1 ? "Källan har titel, datum och webbadress." : `Alla ${of} källor har titel, datum och webbadress.`),
+    sourcesHeading: (sources: number, facts: number) =>
+      `${sources} ${sources === 1 ? "källa" : "källor"} för ${facts} ${facts === 1 ? "uppgift" : "uppgifter"}:`,
+    incompleteHeading: (n: number, of: number) =>
+      `${n} av ${of} ${of === 1 ? "källa" : "källor"} saknar titel, datum eller webbadress:`,
+    allComplete: (of: number) =>
+      of === 1 ? "Källan har titel, datum och webbadress." : `Alla ${of} källor har titel, datum och webbadress.`,
     noSources: "Registret har inga uppgifter och alltså inga källor.",
     sourcesExamples: `
 Exempel:
@@ -113,10 +126,16 @@ Exempel:
       `${c.new} ${c.new === 1 ? "ny" : "nya"}, ${c.changed} ${c.changed === 1 ? "ändrad" : "ändrade"}, ${c.unchanged} ${c.unchanged === 1 ? "oförändrad" : "oförändrade"}${c.skipped ? `, ${c.skipped} ${c.skipped === 1 ? "rad" : "rader"} utan nytt värde` : ""}.`,
     skipped: "Hoppades över:",
     moreSkipped: (n: number) => `… och ${n} ${n === 1 ? "rad" : "rader"} till.`,
-    line: (line: number, entry: number | undefined) => (entry !== undefined ? `rad ${line}, post ${entry}` : `rad ${line}`),
+    line: (line: number, entry: number | undefined) =>
+      entry !== undefined ? `rad ${line}, post ${entry}` : `rad ${line}`,
     source: "Källa",
-    dryRunNote: (n: number) => `Provkörning: inget sparades (${n} ${n === 1 ? "uppgift" : "uppgifter"} skulle sparas). Kör utan --dry-run för att spara.`,
-    saved: (n: number, db: string) => (n === 0 ? `Inget nytt att spara; ${db} är oförändrad.` : `Sparade ${n} ${n === 1 ? "uppgift" : "uppgifter"} i ${db}.`),
+    dryRunNote: (n: number) =>
+      `Provkörning: inget sparades (${n} ${n === 1 ? "uppgift" : "uppgifter"} skulle sparas). Kör utan ` +
+      `--dry-run för att spara.`,
+    saved: (n: number, db: string) =>
+      n === 0
+        ? `Inget nytt att spara; ${db} är oförändrad.`
+        : `Sparade ${n} ${n === 1 ? "uppgift" : "uppgifter"} i ${db}.`,
     examples: `
 Exempel:
   motionera facts import avtal.csv --key mika_kast_agreement --source-title "Kartläggning av avtal" --publisher "Länsstyrelsen" --as-of 2025-06-01 --dry-run
@@ -129,8 +148,11 @@ Exempel:
     template: "mallens id (se: motionera templates)",
     lan: 'län vars kommuner tas med: namn, kod eller länsbokstav (t.ex. AB eller "Stockholms län"); upprepa för flera',
     kommun: "kommun att ta med, namn eller kommunkod; upprepa (eller kommaseparera) för flera",
-    where: 'villkor om en uppgift, t.ex. "mika_kast_agreement=nej", "population>50000" eller "action_plan_sells_sex saknas"; upprepa, alla måste gälla',
-    require: "uppgift som varje utkast måste kunna citera; kommuner utan den hoppas över och redovisas; upprepa för flera",
+    where:
+      'villkor om en uppgift, t.ex. "mika_kast_agreement=nej", "population>50000" eller ' +
+      '"action_plan_sells_sex saknas"; upprepa, alla måste gälla',
+    require:
+      "uppgift som varje utkast måste kunna citera; kommuner utan den hoppas över och redovisas; upprepa för flera",
     author: 'undertecknare, "Namn (Parti), roll"; upprepa för flera',
     date: "dokumentens datum, ÅÅÅÅ-MM-DD (standard: i dag)",
     set: "värde för ett av mallens fält, namn=värde; upprepa för flera",
@@ -138,22 +160,33 @@ Exempel:
     out: "mapp att skriva utkasten och sammanställningen till",
     zip: "skriv utkasten i en zip-fil (med sammanställningen) i stället för lösa filer",
     workers: "antal trådar (standard: antalet kärnor; 1 = allt i en tråd)",
-    strict: "hoppa över kommuner vars uppgifter är äldre än mallen godtar eller vars utkast har ställen att fylla i ([FYLL I: …])",
+    strict:
+      "hoppa över kommuner vars uppgifter är äldre än mallen godtar eller vars utkast har ställen att fylla i " +
+      "([FYLL I: …])",
     workersInvalid: (v: string) => `--workers "${v}": ange ett heltal från 1 till 64`,
     bar: "{bar} {value}/{total} kommuner | {kommun}",
-    line: (done: number, total: number, text: string) => `[${String(done).padStart(String(total).length)}/${total}] ${text}`,
+    line: (done: number, total: number, text: string) =>
+      `[${String(done).padStart(String(total).length)}/${total}] ${text}`,
     wrote: (place: string, files: number, cited: number, fill: number, check: number) =>
-      `${place}: skrev ${files} ${files === 1 ? "fil" : "filer"} (${cited} ${cited === 1 ? "uppgift" : "uppgifter"} med källa)` +
+      `${place}: skrev ${files} ${files === 1 ? "fil" : "filer"} ` +
+      `(${cited} ${cited === 1 ? "uppgift" : "uppgifter"} med källa)` +
       (fill || check
         ? `; ${[fill ? `${fill} ${fill === 1 ? "ställe" : "ställen"} att fylla i` : "", check ? `${check} ${check === 1 ? "sak" : "saker"} att kontrollera` : ""].filter(Boolean).join(", ")}`
         : ""),
     toDo: (n: number) =>
-      `${n} utkast har ställen att fylla i eller saker att kontrollera innan ${n === 1 ? "det lämnas" : "de lämnas"} in (kolumnerna placeholders och checks i sammanställningen).`,
+      `${n} utkast har ställen att fylla i eller saker att kontrollera ` +
+      `innan ${n === 1 ? "det lämnas" : "de lämnas"} in (kolumnerna placeholders och checks i sammanställningen).`,
     skipped: (place: string, reason: string) => `${place}: hoppades över – ${reason}`,
     failed: (place: string, reason: string) => `${place}: misslyckades – ${reason}`,
-    selected: (n: number, threads: number) => `${n} ${n === 1 ? "kommun" : "kommuner"} i urvalet; ${threads === 1 ? "en tråd" : `${threads} trådar`}.`,
-    done: (c: { selected: number; written: number; skipped: number; failed: number; documents: number }, seconds: string) =>
-      `Klart på ${seconds} s: utkast för ${c.written} av ${c.selected} ${c.selected === 1 ? "kommun" : "kommuner"} (${c.documents} ${c.documents === 1 ? "fil" : "filer"})` +
+    selected: (n: number, threads: number) =>
+      `${n} ${n === 1 ? "kommun" : "kommuner"} i urvalet; ${threads === 1 ? "en tråd" : `${threads} trådar`}.`,
+    done: (
+      c: { selected: number; written: number; skipped: number; failed: number; documents: number },
+      seconds: string,
+    ) =>
+      `Klart på ${seconds} s: utkast för ${c.written} ` +
+      `av ${c.selected} ${c.selected === 1 ? "kommun" : "kommuner"} ` +
+      `(${c.documents} ${c.documents === 1 ? "fil" : "filer"})` +
       `${c.skipped ? `, ${c.skipped} hoppades över` : ""}${c.failed ? `, ${c.failed} misslyckades` : ""}.`,
     skippedHeading: "Hoppades över (se sammanställningen):",
     summaryFiles: "Sammanställning:",
@@ -190,7 +223,9 @@ Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppa
     importSummary: "importera filer (.txt, .md, .docx, .pdf) med automatisk taggning",
     files: "filer att importera",
     dryRun: "visa vad som skulle importeras utan att spara",
-    set: "ange ett fält för alla filerna, namn=värde (kind, level, kommun, lan, parties, authors, addressee, outlet, date, title, summary, topics); upprepa för flera",
+    set:
+      "ange ett fält för alla filerna, namn=värde (kind, level, kommun, lan, parties, authors, addressee, " +
+      "outlet, date, title, summary, topics); upprepa för flera",
     searchSummary: "sök i korpusen med svensk ordstamning, fraser och filter",
     query: 'sökord; "citattecken" för fraser',
     kind: "dokumenttyp (upprepa eller kommaseparera)",
@@ -211,7 +246,8 @@ Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppa
     failed: "misslyckades",
     dryRunNote: "Provkörning: inget sparades.",
     importSummaryLine: (ok: number, failed: number, added: number, updated: number) =>
-      `${ok} ${ok === 1 ? "fil importerad" : "filer importerade"} (${added} nya, ${updated} uppdaterade), ${failed} ${failed === 1 ? "misslyckades" : "misslyckades"}.`,
+      `${ok} ${ok === 1 ? "fil importerad" : "filer importerade"} (${added} nya, ${updated} ` +
+      `uppdaterade), ${failed} ${failed === 1 ? "misslyckades" : "misslyckades"}.`,
     failures: "Misslyckades:",
     fields: {
       kind: "typ",
@@ -235,14 +271,24 @@ Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppa
       imported: "importerad",
     } as Record<string, string>,
     sure: (c: number) => (c >= 0.8 ? "säker" : c >= 0.5 ? "trolig" : c > 0 ? "osäker" : "hittades inte"),
-    hits: (total: number, shown: number, q: string) => `${total} ${total === 1 ? "träff" : "träffar"}${q ? ` för ${q}` : ""}${total > shown ? ` (visar ${shown})` : ""}`,
+    hits: (total: number, shown: number, q: string) =>
+      `${total} ${total === 1 ? "träff" : "träffar"}${q ? ` för ${q}` : ""}${total > shown ? ` (visar ${shown})` : ""}`,
     facetHeading: "Fördelning:",
-    facetNames: { kind: "typ", party: "parti", municipality: "kommun", county: "län", year: "år", topic: "ämne" } as Record<string, string>,
+    facetNames: {
+      kind: "typ",
+      party: "parti",
+      municipality: "kommun",
+      county: "län",
+      year: "år",
+      topic: "ämne",
+    } as Record<string, string>,
     stance: { for: "för", against: "mot" } as Record<string, string>,
     useArgument: (id: string) => `Ta med ett argument i ett utkast: motionera draft … --argument ${id}#1`,
     none: "–",
     factNotInRegistry: "(finns inte i registret)",
-    notFound: (id: string, suggestions: string[]) => `Inget dokument med id "${id}".${suggestions.length ? ` Menade du ${suggestions.map((x) => `"${x}"`).join(", ")}?` : ""}`,
+    notFound: (id: string, suggestions: string[]) =>
+      `Inget dokument med id ` +
+      `"${id}".${suggestions.length ? ` Menade du ${suggestions.map((x) => `"${x}"`).join(", ")}?` : ""}`,
     examples: `
 Exempel:
   motionera corpus search sexköpare
@@ -261,8 +307,12 @@ Exempel:
     trustProxy: "tjänsten står bakom en omvänd proxy: klienten läses ur X-Forwarded-For",
     maxCampaigns: "högsta antal kampanjer som görs samtidigt; nästa får vänta (standard: 1)",
     campaignLimit: "högsta antal kommuner i en kampanj utan token; större kampanjer kräver token (standard: 50)",
-    allowedHosts: "värdnamn som tjänsten svarar på, kommaseparerade (skydd mot DNS rebinding); andra får 421 (standard: MOTIONERA_ALLOWED_HOSTS, annars alla)",
-    hostsAll: "Svarar på alla värdnamn. Skydda mot DNS rebinding genom att ange tjänstens namn med --allowed-hosts (till exempel localhost,127.0.0.1).",
+    allowedHosts:
+      "värdnamn som tjänsten svarar på, kommaseparerade (skydd mot DNS rebinding); andra får 421 (standard: " +
+      "MOTIONERA_ALLOWED_HOSTS, annars alla)",
+    hostsAll:
+      "Svarar på alla värdnamn. Skydda mot DNS rebinding genom att ange tjänstens namn med --allowed-hosts " +
+      "(till exempel localhost,127.0.0.1).",
     hostsAllowed: (hosts: readonly string[]) => `Svarar bara på ${hosts.join(", ")}.`,
     listening: (url: string) => `Motionera körs på ${url} (API-dokumentation: ${url}api/docs)`,
     writable: "Skrivningar (import, nya uppgifter) kräver Authorization: Bearer <MOTIONERA_TOKEN>.",

@@ -39,7 +39,9 @@ describe("one zod", () => {
     expect(directZodImports('import { z } from "zod";')).toHaveLength(1);
     expect(directZodImports('import type { ZodError } from "zod";')).toHaveLength(1);
     expect(directZodImports('import sv from "zod/v4/locales/sv.js";')).toHaveLength(1);
-    expect(directZodImports('import {\n  createRoute,\n  z,\n  type OpenAPIHono,\n} from "@hono/zod-openapi";')).toHaveLength(1);
+    expect(
+      directZodImports('import {\n  createRoute,\n  z,\n  type OpenAPIHono,\n} from "@hono/zod-openapi";'),
+    ).toHaveLength(1);
     expect(directZodImports('const m = await import("zod");')).toHaveLength(1);
     expect(directZodImports('import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";')).toEqual([]);
     expect(directZodImports('import { z } from "../domain/zod.js";\nimport { zodTo } from "zod-to-x";')).toEqual([]);
@@ -48,7 +50,10 @@ describe("one zod", () => {
   it("no file in src/ or bench/ but src/domain/zod.ts imports zod directly", () => {
     const offenders = ["src", "bench"]
       .flatMap((d) => sourceFiles(join(root, d)))
-      .map((path) => ({ file: relative(root, path).split("\\").join("/"), hits: directZodImports(readFileSync(path, "utf8")) }))
+      .map((path) => ({
+        file: relative(root, path).split("\\").join("/"),
+        hits: directZodImports(readFileSync(path, "utf8")),
+      }))
       .filter((x) => x.file !== home && x.hits.length > 0)
       .map((x) => `${x.file}: ${x.hits.join(" | ")} (import z from ${home} instead)`);
     expect(offenders).toEqual([]);

@@ -1,4 +1,7 @@
-/** The turnstile the service's uploads wait at (src/threads/turnstile.ts): one at a time, in order, and a caller may give up. */
+/**
+ * The turnstile the service's uploads wait at (src/threads/turnstile.ts): one at a time, in order, and a caller may
+ * give up.
+ */
 import { describe, expect, it } from "vitest";
 import { Turnstile } from "../../src/threads/turnstile.js";
 

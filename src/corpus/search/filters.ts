@@ -22,7 +22,12 @@ export function filterMask(c: Columns, f: SearchFilters | undefined): Uint8Array
   const kindF = flags(c.kinds, f.kind, id);
   const partyF = flags(c.parties, f.party, id);
   const muniF = flags(c.munis, f.municipality, code, 1);
-  const countyF = flags(c.counties, f.county?.map((x) => (/^\d$/.test(String(x).trim()) ? `0${String(x).trim()}` : String(x).trim())), code, 1);
+  const countyF = flags(
+    c.counties,
+    f.county?.map((x) => (/^\d$/.test(String(x).trim()) ? `0${String(x).trim()}` : String(x).trim())),
+    code,
+    1,
+  );
   const topicF = flags(c.topics, f.topic, id);
   const from = typeof f.from === "number" && Number.isFinite(f.from) ? f.from : undefined;
   const to = typeof f.to === "number" && Number.isFinite(f.to) ? f.to : undefined;

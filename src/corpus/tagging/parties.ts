@@ -121,7 +121,11 @@ export function inferParties(doc: Doc, sig: SignatureBlock, titleIndex: number):
     if (alliance.length > 0) for (const p of allianceParties) set.add(p);
     const value = [...set].sort(byAppearance);
     const counts = sig.authors.filter((a) => a.party).map((a) => `(${a.party})`);
-    const parts = [counts.length ? `undertecknat ${summarizeCounts(counts)}` : `underskriften nämner ${[...new Set(blockParties)].join(", ")}`];
+    const parts = [
+      counts.length
+        ? `undertecknat ${summarizeCounts(counts)}`
+        : `underskriften nämner ${[...new Set(blockParties)].join(", ")}`,
+    ];
     if (alliance.length > 0) parts.push(`${quote(alliance[0]!.text, 30)} = ${allianceParties.join(", ")}`);
     return { value, confidence: conf(authorParties.size > 0 ? 0.92 : 0.75), evidence: clip(parts.join("; "), 120) };
   }
@@ -134,9 +138,16 @@ export function inferParties(doc: Doc, sig: SignatureBlock, titleIndex: number):
     score.set(m.party, (score.get(m.party) ?? 0) + (prominent ? 3 : 1));
     if (!why.has(m.party) || prominent) why.set(m.party, m.text);
   }
-  const value = [...score.entries()].filter(([, s]) => s >= 2).map(([p]) => p).sort(byAppearance);
+  const value = [...score.entries()]
+    .filter(([, s]) => s >= 2)
+    .map(([p]) => p)
+    .sort(byAppearance);
   if (value.length === 0) {
-    return { value: [], confidence: mentions.length ? 0.3 : 0.6, evidence: mentions.length ? "partier bara nämnda i förbigående" : "inget parti nämnt" };
+    return {
+      value: [],
+      confidence: mentions.length ? 0.3 : 0.6,
+      evidence: mentions.length ? "partier bara nämnda i förbigående" : "inget parti nämnt",
+    };
   }
   const best = Math.max(...value.map((p) => score.get(p) ?? 0));
   const evidence = value.map((p) => `${p} ${quote(why.get(p) ?? "", 25)}`).join(", ");

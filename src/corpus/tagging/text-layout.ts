@@ -73,7 +73,10 @@ function stripMarks(raw: string): { text: string; heading: number } {
     const h = /^(#{1,6})\s+/.exec(t);
     if (h) {
       heading = h[1]!.length;
-      t = t.slice(h[0].length).replace(/\s+#+$/, "").trim();
+      t = t
+        .slice(h[0].length)
+        .replace(/\s+#+$/, "")
+        .trim();
     }
   }
   t = t.replace(/^(>\s*)+/, "");

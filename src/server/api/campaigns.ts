@@ -18,7 +18,9 @@ import { defineRoute, jsonBody, optionalBearerSecurity, problemResponses } from 
 
 const bodySchema = campaignRequestSchema.openapi("CampaignRequest", {
   description:
-    "En mall för många kommuner: län (counties) och kommuner (municipalities) läggs ihop, villkoren (where) måste alla gälla; utan län och kommuner: alla 290. require: uppgifter varje utkast måste kunna citera (annars hoppas kommunen över och redovisas).",
+    "En mall för många kommuner: län (counties) och kommuner (municipalities) läggs ihop, villkoren (where) " +
+    "måste alla gälla; utan län och kommuner: alla 290. require: uppgifter varje utkast måste kunna citera " +
+    "(annars hoppas kommunen över och redovisas).",
   example: {
     template: "kast-avtal",
     counties: ["AB"],
@@ -46,7 +48,10 @@ Utan token får en kampanj omfatta högst ${ctx.options.campaignLimit} kommuner$
     middleware: [optionalWriteToken, ...jsonBody(ctx)],
     request: { body: { required: true, content: { "application/json": { schema: bodySchema } } } },
     responses: {
-      200: { description: "Zip-filen.", content: { "application/zip": { schema: z.string().openapi({ type: "string", format: "binary" }) } } },
+      200: {
+        description: "Zip-filen.",
+        content: { "application/zip": { schema: z.string().openapi({ type: "string", format: "binary" }) } },
+      },
       ...problemResponses(400, 401, 403, 404, 413, 415, 422, 429, 503),
     },
   });

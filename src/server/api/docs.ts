@@ -102,7 +102,9 @@ export function registerDocs(app: OpenAPIHono<AppEnv>, _ctx: ServerContext): voi
   );
   allowOnly(app, "/api/docs", ["GET"]);
 
-  app.get(`${assetsBase}/init.js`, (c) => c.body(initScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" }));
+  app.get(`${assetsBase}/init.js`, (c) =>
+    c.body(initScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" }),
+  );
   allowOnly(app, `${assetsBase}/init.js`, ["GET"]);
 
   // The package's own files only: names are checked against its folder listing, never joined blindly.

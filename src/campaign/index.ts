@@ -126,7 +126,7 @@ export function campaignZipStream(plan: CampaignPlan, ws: Workspace, render?: Re
       try {
         const place = plan.places[i++];
         if (place) {
-          let produced;
+          let produced: Awaited<ReturnType<typeof produceOne>>;
           try {
             produced = await produceOne(ws, plan.settings, place, plan.ambiguous.has(place.code), render);
           } catch (e) {

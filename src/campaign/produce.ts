@@ -109,7 +109,7 @@ export async function produceOne(
       };
     }
   }
-  let composed;
+  let composed: Awaited<ReturnType<Workspace["compose"]>>;
   try {
     composed = await ws.compose({
       template: settings.template,

@@ -25,7 +25,9 @@ export function citeHistory(st: ComposeState, facts: readonly Fact[], subjectNam
   const yearsDiffer = new Set(years).size === years.length;
   const parts = facts.map((f) => `${dateLabel(f.asOf, yearsDiffer)}: ${formatFactValue(f.value, def)}`);
   const bySource = new Map<string, number[]>();
-  facts.forEach((f, i) => bySource.set(sourceKey(f), [...(bySource.get(sourceKey(f)) ?? []), i]));
+  facts.forEach((f, i) => {
+    bySource.set(sourceKey(f), [...(bySource.get(sourceKey(f)) ?? []), i]);
+  });
   const markers = new Map<number, string>();
   for (const indexes of bySource.values()) {
     const group = indexes.map((i) => facts[i]!);

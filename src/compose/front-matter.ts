@@ -71,8 +71,12 @@ export function splitTemplate(file: string, text: string): SplitTemplate {
     const issue = parsed.error.issues[0]!;
     // Point at the deepest node of the path that exists in the YAML.
     let path = [...issue.path];
-    let node: unknown ;
-    while (path.length > 0 && !isNode((node = doc.getIn(path, true)))) path = path.slice(0, -1);
+    let node: unknown;
+    while (path.length > 0) {
+      node = doc.getIn(path, true);
+      if (isNode(node)) break;
+      path = path.slice(0, -1);
+    }
     const range = isNode(node) ? node.range : undefined;
     const at = range ? yamlLine(range[0]) : { line: 2, column: 1 };
     const where = issue.path.length ? `${issue.path.map(String).join(".")}: ` : "";

@@ -76,7 +76,10 @@ function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine
 
   const visit = (node: unknown): void => {
     if (!node || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
     const n = node as AstNode & Record<string, unknown>;
     const refused = forbiddenStatements[n.type];
     if (refused) fail(file, refused, ...at(n));

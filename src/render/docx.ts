@@ -185,7 +185,7 @@ class DocxWriter {
     if (sources.length > 0) {
       out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(labels.sources)] }));
       // A short list is kept together on one page.
-      sources.forEach((s, i) =>
+      sources.forEach((s, i) => {
         out.push(
           new Paragraph({
             style: "Sources",
@@ -193,8 +193,8 @@ class DocxWriter {
             keepLines: true,
             children: noteChildren(sourceEntry(s)),
           }),
-        ),
-      );
+        );
+      });
     }
     return out;
   }

@@ -50,7 +50,8 @@ async function readForm(body: Uint8Array, contentType: string): Promise<Uploaded
   for (const [name, value] of form) {
     const v =
       typeof value === "string" ? value : { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
-    (fields[name] ??= []).push(v);
+    fields[name] ??= [];
+    fields[name].push(v);
   }
   return fields;
 }

@@ -119,8 +119,7 @@ describe("every template × municipality × signers", () => {
     for (const municipality of Object.keys(places)) {
       for (const s of signerSets) {
         const label =
-          `${t.id}${t.inputs.proposal ? ` (${String(t.inputs.proposal)})` : ""} ` +
-          `för ${municipality}, ${s.label}`;
+          `${t.id}${t.inputs.proposal ? ` (${String(t.inputs.proposal)})` : ""} ` + `för ${municipality}, ${s.label}`;
         it(label, async () => {
           const c = await compose(t.id, municipality, s.authors, t.inputs);
           const { draft } = c;

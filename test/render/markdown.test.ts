@@ -81,7 +81,9 @@ describe("renderMarkdown", () => {
     const out = renderMarkdown(draft);
     const paragraphs = out.trimEnd().split("\n\n");
     expect(paragraphs).toHaveLength(tricky.length);
-    paragraphs.forEach((p, i) => expect(parsedText(p)).toBe(tricky[i]));
+    paragraphs.forEach((p, i) => {
+      expect(parsedText(p)).toBe(tricky[i]);
+    });
   });
 
   it("re-parses the sample's paragraphs to their text", () => {

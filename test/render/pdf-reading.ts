@@ -80,14 +80,14 @@ export function draftUnits(draft: Draft): Unit[] {
           break;
         case "list": {
           const bullet = b.role === "proposals" ? "–" : "•";
-          b.items.forEach((item, i) =>
+          b.items.forEach((item, i) => {
             units.push({
               text: `${b.ordered ? `${i + 1}.` : bullet} ${inlinesReading(draft, item)}`,
               kind: "item",
               keep: false,
               first: i === 0,
-            }),
-          );
+            });
+          });
           break;
         }
         case "quote": {
@@ -105,15 +105,15 @@ export function draftUnits(draft: Draft): Unit[] {
   const notes = notedCitations(draft);
   if (notes.length > 0) {
     units.push({ text: labels.notes, kind: "heading", keep: false, first: true });
-    notes.forEach((c, i) =>
-      units.push({ text: `${c.n}. ${noteLine(citationNote(c))}`, kind: "item", keep: false, first: i === 0 }),
-    );
+    notes.forEach((c, i) => {
+      units.push({ text: `${c.n}. ${noteLine(citationNote(c))}`, kind: "item", keep: false, first: i === 0 });
+    });
   }
   if (draft.sources.length > 0) {
     units.push({ text: labels.sources, kind: "heading", keep: false, first: true });
-    draft.sources.forEach((s, i) =>
-      units.push({ text: `• ${noteLine(sourceEntry(s))}`, kind: "item", keep: false, first: i === 0 }),
-    );
+    draft.sources.forEach((s, i) => {
+      units.push({ text: `• ${noteLine(sourceEntry(s))}`, kind: "item", keep: false, first: i === 0 });
+    });
   }
   return units.filter((u) => normalise(u.text) !== "");
 }

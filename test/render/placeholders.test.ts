@@ -72,11 +72,11 @@ describe.skipIf(!hasTool("pdftotext") || !hasTool("pdftoppm"))("PDF placeholders
   });
 
   it("draws the highlight behind every placeholder and nowhere else", () => {
-    const marked = words.filter((w, i) => inPlaceholder(words, i));
+    const marked = words.filter((_w, i) => inPlaceholder(words, i));
     // A placeholder's last word may carry the punctuation after it ("datum]?").
     expect(marked.map((w) => w.text.replace(/\]\W$/, "]")).join(" ")).toBe(placeholders.map(placeholderText).join(" "));
     for (const w of marked) expect(highlightShare(image, w), w.text).toBeGreaterThan(0.4);
-    const plain = words.filter((w, i) => !inPlaceholder(words, i));
+    const plain = words.filter((_w, i) => !inPlaceholder(words, i));
     for (const w of plain) expect(highlightShare(image, w), w.text).toBe(0);
   });
 

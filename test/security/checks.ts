@@ -164,14 +164,14 @@ export function structure(draft: Draft): string[] {
         break;
       case "quote":
         out.push(`${depth}quote`);
-        b.children.forEach((c) => visit(c, `${depth}>`));
+        for (const c of b.children) visit(c, `${depth}>`);
         break;
       case "rule":
         out.push(`${depth}hr`);
         break;
     }
   };
-  draft.blocks.forEach((b) => visit(b, ""));
+  for (const b of draft.blocks) visit(b, "");
   out.push(`citations:${draft.citations.length}`);
   return out;
 }

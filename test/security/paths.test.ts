@@ -19,7 +19,7 @@ import { makeApp } from "../server/api/helpers.js";
 import { hostileStrings } from "./hostile-strings.js";
 
 /** Ids that try to leave templates/ or confuse a path: each must be an unknown template. */
-export const hostileIds = [
+const hostileIds = [
   "../../etc/passwd",
   "../motion/kast-avtal",
   "motion/kast-avtal",

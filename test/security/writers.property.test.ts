@@ -88,7 +88,7 @@ describe("arbitrary Unicode in user fields (fast-check)", () => {
   it("composes to the template's structure and valid files", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...templateIds), hostileArbitrary(80), async (id, value) => {
-        let composed;
+        let composed: ReturnType<typeof composeWith>;
         try {
           composed = composeWith(id, value, registryWith(value, "javascript:alert(1)"));
         } catch (e) {

@@ -170,8 +170,7 @@ function showDocument(d: CorpusDocument, facts: { id: string; text: string }[]):
     "",
     `${f.source}: ${[s.title, s.publisher, s.date ? formatDate(s.date) : "", s.url, s.reference].filter(Boolean).join(", ")}`,
   );
-  if (d.imported)
-    lines.push(`${f.imported}: ${d.imported.file} (${d.imported.format}), ${d.imported.at.slice(0, 10)}`);
+  if (d.imported) lines.push(`${f.imported}: ${d.imported.file} (${d.imported.format}), ${d.imported.at.slice(0, 10)}`);
   return lines.join("\n");
 }
 

@@ -66,7 +66,7 @@ export function registerServe(program: Command, startService: StartService): voi
         const o = parseOptions(optionsSchema, raw);
         const ws = await openWorkspace(o);
         const token = process.env.MOTIONERA_TOKEN;
-        let listening;
+        let listening: Awaited<ReturnType<typeof startService>>;
         try {
           listening = await startService(
             ws,

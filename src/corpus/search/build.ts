@@ -36,7 +36,10 @@ class Dict<T> {
 }
 
 let collator: Intl.Collator | undefined;
-const compareLabels = (a: string, b: string) => (collator ??= new Intl.Collator("sv")).compare(a, b);
+const compareLabels = (a: string, b: string) => {
+  collator ??= new Intl.Collator("sv");
+  return collator.compare(a, b);
+};
 
 const oneLine = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
 
@@ -169,7 +172,9 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
   const sortDict = <T>(values: T[], label: (x: T) => string): { values: T[]; perm: Uint32Array } => {
     const idx = values.map((_, k) => k).sort((a, b) => compareLabels(label(values[a]!), label(values[b]!)));
     const perm = new Uint32Array(values.length);
-    idx.forEach((old, k) => (perm[old] = k));
+    idx.forEach((old, k) => {
+      perm[old] = k;
+    });
     return { values: idx.map((k) => values[k]!), perm };
   };
   const kindD = sortDict(kinds.values, (x) => x);
@@ -192,7 +197,9 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
     (a, b) => freq.a[b - 1]! - freq.a[a - 1]! || (terms.values[a - 1]! < terms.values[b - 1]! ? -1 : 1),
   );
   const newId = new Uint32Array(v + 1);
-  byFreq.forEach((old, k) => (newId[old] = k + 1));
+  byFreq.forEach((old, k) => {
+    newId[old] = k + 1;
+  });
   const vocabTerms = Array.from(byFreq, (old) => terms.values[old - 1]!);
 
   // Pass 2: postings per final term, documents ascending, static BM25F score each.
@@ -247,7 +254,9 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
     (a, b) => dates[b]! - dates[a]! || (docs[a]!.id < docs[b]!.id ? -1 : docs[a]!.id > docs[b]!.id ? 1 : 0),
   );
   const rank = new Uint32Array(n);
-  order.forEach((o, r) => (rank[o] = r));
+  order.forEach((o, r) => {
+    rank[o] = r;
+  });
 
   return {
     n,

@@ -137,7 +137,8 @@ export class CorpusIndex {
       return { docs, scores: new Float64Array(0), count };
     }
     const specs = termSpecs(c.vocab, c.df, parsed);
-    const acc = (this.#acc ??= accumulators(c.n));
+    this.#acc ??= accumulators(c.n);
+    const acc = this.#acc;
     let m = matchDocs(c, acc, specs, parsed, mask, false);
     let relaxed = false;
     if (m.count === 0 && specs.filter((s) => !s.phrase).length > 1) {

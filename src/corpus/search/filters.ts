@@ -14,7 +14,9 @@ export function filterMask(c: Columns, f: SearchFilters | undefined): Uint8Array
     if (!wanted || wanted.length === 0) return undefined;
     const w = new Set(wanted.map((x) => foldCase(String(x))));
     const out = new Uint8Array(values.length + offset);
-    values.forEach((v, i) => (out[i + offset] = w.has(foldCase(key(v))) ? 1 : 0));
+    values.forEach((v, i) => {
+      out[i + offset] = w.has(foldCase(key(v))) ? 1 : 0;
+    });
     return out;
   };
   const id = (x: string) => x;

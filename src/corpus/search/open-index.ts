@@ -29,7 +29,7 @@ export function defaultIndexPath(store: Pick<Store, "location">): string {
 
 /** The header line of an index file, or undefined when it is missing or not one. */
 export async function readIndexHeader(path: string): Promise<IndexFileHeader | undefined> {
-  let fh;
+  let fh: Awaited<ReturnType<typeof open>> | undefined;
   try {
     fh = await open(path, "r");
     const buf = Buffer.alloc(4096);

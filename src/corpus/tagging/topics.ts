@@ -166,12 +166,12 @@ function pickAmongColliding(cues: CompiledCue[], word: string): CompiledCue[] {
       out.push(...g);
       continue;
     }
-    const fit = (c: CompiledCue) => {
+    const closeness = (c: CompiledCue) => {
       const p = commonPrefix(c.rawFirst, word);
       return p * 10 - Math.abs(c.rawFirst.length - p);
     };
-    const best = Math.max(...g.map(fit));
-    out.push(...g.filter((c) => fit(c) === best));
+    const best = Math.max(...g.map(closeness));
+    out.push(...g.filter((c) => closeness(c) === best));
   }
   return out;
 }

@@ -131,7 +131,7 @@ export function chooseColumns(
       // The only column that is neither the subject nor another name or code column.
       const subjectKeys = new Set(subjectHeaders);
       const others = headers
-        .map((h, i) => i)
+        .map((_h, i) => i)
         .filter((i) => i !== subject && headers[i]!.trim() !== "" && !subjectKeys.has(headerKey(headers[i]!)));
       if (others.length === 1) value = others[0]!;
       else if (others.length === 0) return fail(importProblems.noValueColumn(kind, list(headers)));

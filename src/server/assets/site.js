@@ -3,7 +3,6 @@
 // Type-checked by `tsc -p tsconfig.site.json` (JSDoc types, checkJs).
 // @ts-check
 (() => {
-  
   document.documentElement.classList.add("js");
 
   /**
@@ -55,9 +54,7 @@
   function morph(oldParent, newParent) {
     const olds = Array.prototype.slice.call(oldParent.childNodes);
     const news = Array.prototype.slice.call(newParent.childNodes);
-    const sameShape =
-      olds.length === news.length &&
-      olds.every((o, i) => o.nodeName === news[i].nodeName);
+    const sameShape = olds.length === news.length && olds.every((o, i) => o.nodeName === news[i].nodeName);
     if (!sameShape) {
       while (oldParent.firstChild) oldParent.removeChild(oldParent.firstChild);
       news.forEach((n) => {
@@ -90,7 +87,9 @@
     const factsPanel = document.getElementById("fakta");
     const kommun = /** @type {HTMLInputElement | null} */ (form.querySelector("[data-kommun]"));
     const templateSelect = /** @type {HTMLSelectElement | null} */ (form.querySelector("[data-choose-template]"));
-    const chooseButton = /** @type {HTMLButtonElement | null} */ (form.querySelector('[data-action="choose-template"]'));
+    const chooseButton = /** @type {HTMLButtonElement | null} */ (
+      form.querySelector('[data-action="choose-template"]')
+    );
     const rows = /** @type {HTMLElement | null} */ (form.querySelector("[data-signer-rows]"));
     const rowTemplate = /** @type {HTMLTemplateElement | null} */ (document.getElementById("signer-row-template"));
     const addButton = /** @type {HTMLButtonElement | null} */ (form.querySelector('[data-action="add-row"]'));
@@ -251,7 +250,7 @@
           row.querySelectorAll("input[type=text]"),
           (/** @type {HTMLInputElement} */ x) => x.value.trim() === "",
         ) &&
-        !(select?.value) &&
+        !select?.value &&
         !row.classList.contains("has-error")
       );
     }

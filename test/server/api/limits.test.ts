@@ -166,7 +166,7 @@ describe("a database that cannot be read", () => {
       expect(String(log.mock.calls[0]?.[0])).toMatch(
         /^motionera serve: GET \/api\/municipalities\/lidingo\/facts: internal:/,
       );
-      expect((log.mock.calls[0]?.[1] as Error).stack).toContain("TypeError: boom");
+      expect((log.mock.calls[0]?.[1] as Error | undefined)?.stack).toContain("TypeError: boom");
     } finally {
       log.mockRestore();
     }

@@ -144,7 +144,7 @@ export function registerCampaignPages(app: OpenAPIHono<AppEnv>, ctx: ServerConte
     const form = readCampaignForm(sourceFromBody(await c.req.parseBody({ all: true })), defaults, true);
     const checked = checkCampaignForm(form, lib);
     if (!checked.request) return render(c, ctx, form, checked.errors, 422);
-    let plan;
+    let plan: Awaited<ReturnType<typeof planFor>>;
     try {
       plan = await planFor(ctx.workspace, checked.request);
     } catch (e) {

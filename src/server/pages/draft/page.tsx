@@ -3,6 +3,7 @@
  * (generated from its front matter), arguments from the corpus, the facts that will be
  * cited, a preview and the downloads. Works as a plain form; site.js makes it live.
  */
+import type { Child } from "hono/jsx";
 import type { Template } from "../../../compose/template-library.js";
 import type { TemplateInput } from "../../../domain/template.js";
 import { parliamentaryParties } from "../../../domain/signer.js";
@@ -306,7 +307,7 @@ function TemplateInputField({ input, state, errors }: { input: TemplateInput; st
     );
   }
 
-  let field;
+  let field: Child;
   switch (input.type) {
     case "string":
       field = <input type="text" name={name} value={value} maxlength={input.maxLength} {...req} {...c} />;
@@ -441,6 +442,7 @@ function Actions() {
       <button type="submit" name="format" value="preview" class="button secondary" data-action="preview">
         {a.preview}
       </button>
+      {/* biome-ignore lint/a11y/useSemanticElements: the buttons sit in a flex row styled as div.downloads; a <fieldset> would bring its own border and layout */}
       <div class="downloads" role="group" aria-labelledby="ladda-ner-rubrik">
         <span id="ladda-ner-rubrik" class="visually-hidden">
           {a.downloadLegend}

@@ -138,7 +138,7 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
   app.get(paths.factsFragment, async (c) => {
     const { lib, opts } = await defaults(ctx);
     const kommun = (c.req.query("kommun") ?? "").trim();
-    let template;
+    let template: ReturnType<typeof lib.get>;
     try {
       template = lib.get(c.req.query("template") || opts.defaultTemplate);
     } catch (e) {

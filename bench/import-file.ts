@@ -39,7 +39,11 @@ export function largeFactsJson(targetBytes = 19.5 * 1024 * 1024): LargeFile {
   let at = out.write("[", 0, "latin1");
   let rows = 0;
   for (let i = 0; ; i++) {
-    const entry = `${i ? "," : ""}\n${i % 2 === 0 ? `{"kommun":"Xk${i % 100_000}","antal":${i % 10}}` : `{"kommun":"${codes[i % codes.length]}","antal":"x${i % 10}"}`}`;
+    const row =
+      i % 2 === 0
+        ? `{"kommun":"Xk${i % 100_000}","antal":${i % 10}}`
+        : `{"kommun":"${codes[i % codes.length]}","antal":"x${i % 10}"}`;
+    const entry = `${i ? "," : ""}\n${row}`;
     if (at + entry.length + 2 > targetBytes) break;
     at += out.write(entry, at, "latin1");
     rows++;

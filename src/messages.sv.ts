@@ -367,10 +367,14 @@ export function explainError(d: ErrorDetails): string {
         `se uppgifterna med motionera facts <kommun>.`
       );
     case "draft_has_placeholders":
-      return `Utkastet har ${d.placeholders.length === 1 ? "ett ställe" : `${d.placeholders.length} ställen`} att fylla i (${formatList(
-        d.placeholders.map((p) => `"${p}"`),
-        "och",
-      )}), och --strict godtar inga. Ange uppgifterna med --set, lägg till dem i faktaregistret eller gör utkastet utan --strict.`;
+      return (
+        `Utkastet har ${d.placeholders.length === 1 ? "ett ställe" : `${d.placeholders.length} ställen`} ` +
+        `att fylla i (${formatList(
+          d.placeholders.map((p) => `"${p}"`),
+          "och",
+        )}), och --strict godtar inga. ` +
+        "Ange uppgifterna med --set, lägg till dem i faktaregistret eller gör utkastet utan --strict."
+      );
     case "request_invalid":
       return [`${d.problems.length} fel:`, ...d.problems.map((p) => `  ${explainError(p.details)}`)].join("\n");
     case "fact_import_invalid": {

@@ -49,7 +49,8 @@ export const texts = {
     examples: `
 Exempel:
   motionera draft --template kast-avtal --kommun Lidingö --author "Anna Andersson (L), ledamot i kommunfullmäktige"
-  motionera draft --template handlingsplan-prostitution --kommun Göteborg --author "Eva Ek (V)" --author "Per Berg (V)" --format docx,pdf,md`,
+  motionera draft --template handlingsplan-prostitution --kommun Göteborg --author "Eva Ek (V)" \\
+    --author "Per Berg (V)" --format docx,pdf,md`,
   },
 
   facts: {
@@ -101,8 +102,10 @@ Exempel:
 Exempel:
   motionera facts Lidingö
   motionera facts 0186 --json
-  motionera facts add Lidingö mika_kast_agreement ja --as-of 2024-03-01 --source-title "Protokoll KS" --publisher "Lidingö stad" --source-date 2024-03-05
-  motionera facts add Göteborg action_plan_sells_sex nej --as-of 2026-01-15 --source-title "Motion om en handlingsplan" --publisher "Vänsterpartiet Göteborg" --party V
+  motionera facts add Lidingö mika_kast_agreement ja --as-of 2024-03-01 --source-title "Protokoll KS" \\
+    --publisher "Lidingö stad" --source-date 2024-03-05
+  motionera facts add Göteborg action_plan_sells_sex nej --as-of 2026-01-15 \\
+    --source-title "Motion om en handlingsplan" --publisher "Vänsterpartiet Göteborg" --party V
   motionera facts sources --incomplete`,
   },
 
@@ -123,7 +126,9 @@ Exempel:
     heading: (key: string, file: string, format: string) => `${key} ur ${file} (${format}):`,
     formats: { csv: "CSV", json: "JSON", kolada: "Kolada" } as Record<string, string>,
     counts: (c: { new: number; changed: number; unchanged: number; skipped: number }) =>
-      `${c.new} ${c.new === 1 ? "ny" : "nya"}, ${c.changed} ${c.changed === 1 ? "ändrad" : "ändrade"}, ${c.unchanged} ${c.unchanged === 1 ? "oförändrad" : "oförändrade"}${c.skipped ? `, ${c.skipped} ${c.skipped === 1 ? "rad" : "rader"} utan nytt värde` : ""}.`,
+      `${c.new} ${c.new === 1 ? "ny" : "nya"}, ${c.changed} ${c.changed === 1 ? "ändrad" : "ändrade"}, ` +
+      `${c.unchanged} ${c.unchanged === 1 ? "oförändrad" : "oförändrade"}` +
+      `${c.skipped ? `, ${c.skipped} ${c.skipped === 1 ? "rad" : "rader"} utan nytt värde` : ""}.`,
     skipped: "Hoppades över:",
     moreSkipped: (n: number) => `… och ${n} ${n === 1 ? "rad" : "rader"} till.`,
     line: (line: number, entry: number | undefined) =>
@@ -138,9 +143,11 @@ Exempel:
         : `Sparade ${n} ${n === 1 ? "uppgift" : "uppgifter"} i ${db}.`,
     examples: `
 Exempel:
-  motionera facts import avtal.csv --key mika_kast_agreement --source-title "Kartläggning av avtal" --publisher "Länsstyrelsen" --as-of 2025-06-01 --dry-run
+  motionera facts import avtal.csv --key mika_kast_agreement --source-title "Kartläggning av avtal" \\
+    --publisher "Länsstyrelsen" --as-of 2025-06-01 --dry-run
   motionera facts import folkmangd-kolada.json --key population
-  motionera facts import tabell.csv --key population --municipality-column Region --value-column "Antal 2024" --source-title "Folkmängd" --publisher "SCB" --as-of 2024`,
+  motionera facts import tabell.csv --key population --municipality-column Region --value-column "Antal 2024" \\
+    --source-title "Folkmängd" --publisher "SCB" --as-of 2024`,
   },
 
   campaign: {
@@ -171,7 +178,12 @@ Exempel:
       `${place}: skrev ${files} ${files === 1 ? "fil" : "filer"} ` +
       `(${cited} ${cited === 1 ? "uppgift" : "uppgifter"} med källa)` +
       (fill || check
-        ? `; ${[fill ? `${fill} ${fill === 1 ? "ställe" : "ställen"} att fylla i` : "", check ? `${check} ${check === 1 ? "sak" : "saker"} att kontrollera` : ""].filter(Boolean).join(", ")}`
+        ? `; ${[
+            fill ? `${fill} ${fill === 1 ? "ställe" : "ställen"} att fylla i` : "",
+            check ? `${check} ${check === 1 ? "sak" : "saker"} att kontrollera` : "",
+          ]
+            .filter(Boolean)
+            .join(", ")}`
         : ""),
     toDo: (n: number) =>
       `${n} utkast har ställen att fylla i eller saker att kontrollera ` +
@@ -194,9 +206,12 @@ Exempel:
     folder: "Utkasten ligger i:",
     examples: `
 Exempel:
-  motionera campaign --template kast-avtal --lan AB --where "mika_kast_agreement!=ja" --author "Anna Andersson (L)" --out kampanj
-  motionera campaign --template handlingsplan-prostitution --where "action_plan_sells_sex=nej" --author "Eva Ek (V)" --format docx --out planer --zip
-  motionera campaign --template kast-avtal --kommun Lidingö --kommun Nacka --require mika_kast_agreement --author "Kim Lund (S)" --out ut --json
+  motionera campaign --template kast-avtal --lan AB --where "mika_kast_agreement!=ja" --author "Anna Andersson (L)" \\
+    --out kampanj
+  motionera campaign --template handlingsplan-prostitution --where "action_plan_sells_sex=nej" --author "Eva Ek (V)" \\
+    --format docx --out planer --zip
+  motionera campaign --template kast-avtal --kommun Lidingö --kommun Nacka --require mika_kast_agreement \\
+    --author "Kim Lund (S)" --out ut --json
 
 Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppades över eller misslyckades
 (sammanställningen säger varför), 1 vid fel i indata (inget skrivs), 2 vid fel i kommandoraden.`,

@@ -179,7 +179,11 @@ export const sv = {
       "Välj län, kommuner eller villkor och tryck på ”Visa urvalet” för att se vilka kommuner som får ett utkast.",
     limitsHelp: (places: number, documents: number) =>
       `Här får en kampanj omfatta högst ${places} ` +
-      `kommuner${documents > 0 ? ` och ${documents} filer (kommuner × format); varje fil räknas som ett utkast i gränsen per minut` : ""}.`,
+      `kommuner${
+        documents > 0
+          ? ` och ${documents} filer (kommuner × format); varje fil räknas som ett utkast i gränsen per minut`
+          : ""
+      }.`,
     overLimit: (places: number) =>
       `Fler än ${places} kommuner: för stort för formuläret. Dela upp urvalet (till exempel län för län) ` +
       `eller använd API:t med tjänstens token.`,
@@ -261,7 +265,8 @@ export const sv = {
     summaryBefore: "För",
     summaryAfter: (found: number, total: number, stale: number, missingRequired: number) =>
       ` finns ${found} av ${total} ` +
-      `uppgifter${stale ? `; ${stale} ${stale === 1 ? "är för gammal" : "är för gamla"}` : ""}${missingRequired ? `; ${missingRequired} som mallen kräver saknas` : ""}.`,
+      `uppgifter${stale ? `; ${stale} ${stale === 1 ? "är för gammal" : "är för gamla"}` : ""}` +
+      `${missingRequired ? `; ${missingRequired} som mallen kräver saknas` : ""}.`,
     none: "Mallen citerar inga uppgifter.",
     missing: "saknas",
     missingHeading: (n: number) => `Saknas i faktaregistret (${n}):`,

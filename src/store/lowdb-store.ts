@@ -40,7 +40,8 @@ function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; 
   const first = e.issues[0];
   if (!first) return problems.unknownStoreError;
   const path = first.path.map(String).join(".");
-  return `${path ? `${path}: ` : ""}${first.message}${e.issues.length > 1 ? problems.moreStoreErrors(e.issues.length - 1) : ""}`;
+  const more = e.issues.length > 1 ? problems.moreStoreErrors(e.issues.length - 1) : "";
+  return `${path ? `${path}: ` : ""}${first.message}${more}`;
 }
 
 /**

@@ -154,7 +154,19 @@ export function registerCampaign(program: Command): void {
         if (c.skipped + c.failed > 0) process.exitCode = exitCodes.someSkipped;
         if (o.json) {
           process.stdout.write(
-            `${JSON.stringify({ ...summary, files: { dir: result.dir, csv: result.csv, json: result.json, ...(result.zip ? { zip: result.zip } : {}) } }, null, 2)}\n`,
+            `${JSON.stringify(
+              {
+                ...summary,
+                files: {
+                  dir: result.dir,
+                  csv: result.csv,
+                  json: result.json,
+                  ...(result.zip ? { zip: result.zip } : {}),
+                },
+              },
+              null,
+              2,
+            )}\n`,
           );
           return;
         }

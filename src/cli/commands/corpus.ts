@@ -103,7 +103,8 @@ function printImport(outcomes: readonly ImportOutcome[], dryRun: boolean): void 
     const line = (field: string, value: string) => {
       const tag = r.tagging?.[field];
       process.stdout.write(
-        `  ${(f[field] ?? field).padEnd(14)} ${value || t.none}${tag ? `   [${t.sure(tag.confidence)} ${Math.round(tag.confidence * 100)} %: ${tag.evidence}]` : ""}\n`,
+        `  ${(f[field] ?? field).padEnd(14)} ${value || t.none}` +
+          `${tag ? `   [${t.sure(tag.confidence)} ${Math.round(tag.confidence * 100)} %: ${tag.evidence}]` : ""}\n`,
       );
     };
     line("kind", `${r.kind} (${r.level})`);
@@ -130,7 +131,12 @@ function printImport(outcomes: readonly ImportOutcome[], dryRun: boolean): void 
   const ok = outcomes.filter((o) => o.ok);
   const failed = outcomes.filter((o) => !o.ok);
   process.stdout.write(
-    `\n${t.importSummaryLine(ok.length, failed.length, ok.filter((o) => o.ok && o.action === "added").length, ok.filter((o) => o.ok && o.action === "updated").length)}\n`,
+    `\n${t.importSummaryLine(
+      ok.length,
+      failed.length,
+      ok.filter((o) => o.ok && o.action === "added").length,
+      ok.filter((o) => o.ok && o.action === "updated").length,
+    )}\n`,
   );
   if (dryRun) process.stdout.write(`${t.dryRunNote}\n`);
 }
@@ -143,13 +149,16 @@ function showDocument(d: CorpusDocument, facts: { id: string; text: string }[]):
   const f = t.fields;
   const lines = [
     d.title,
-    `${d.kind}, ${d.level}${d.municipality ? `, ${d.municipality.name}` : ""}${d.county ? `, ${d.county.name}` : ""}${d.date ? `, ${formatDate(d.date)}` : ""}`,
+    `${d.kind}, ${d.level}${d.municipality ? `, ${d.municipality.name}` : ""}` +
+      `${d.county ? `, ${d.county.name}` : ""}${d.date ? `, ${formatDate(d.date)}` : ""}`,
     `${f.id}: ${d.id}`,
   ];
   if (d.parties.length) lines.push(`${f.parties}: ${d.parties.join(", ")}`);
   if (d.authors.length)
     lines.push(
-      `${f.authors}: ${d.authors.map((a) => `${a.name}${a.party ? ` (${a.party})` : ""}${a.role ? `, ${a.role}` : ""}`).join("; ")}`,
+      `${f.authors}: ${d.authors
+        .map((a) => `${a.name}${a.party ? ` (${a.party})` : ""}${a.role ? `, ${a.role}` : ""}`)
+        .join("; ")}`,
     );
   if (d.addressee) lines.push(`${f.addressee}: ${d.addressee}`);
   if (d.outlet) lines.push(`${f.outlet}: ${d.outlet}`);
@@ -168,7 +177,9 @@ function showDocument(d: CorpusDocument, facts: { id: string; text: string }[]):
   const s = d.source;
   lines.push(
     "",
-    `${f.source}: ${[s.title, s.publisher, s.date ? formatDate(s.date) : "", s.url, s.reference].filter(Boolean).join(", ")}`,
+    `${f.source}: ${[s.title, s.publisher, s.date ? formatDate(s.date) : "", s.url, s.reference]
+      .filter(Boolean)
+      .join(", ")}`,
   );
   if (d.imported) lines.push(`${f.imported}: ${d.imported.file} (${d.imported.format}), ${d.imported.at.slice(0, 10)}`);
   return lines.join("\n");
@@ -277,12 +288,18 @@ export function registerCorpus(program: Command): void {
           const def = factDefinition(f.key);
           return {
             id: fid,
-            text: `${def?.label ?? f.key}: ${formatFactValue(f.value, def)}${f.asOf ? ` (${formatDate(f.asOf)})` : ""}; ${[f.source.title, f.source.publisher].filter(Boolean).join(", ")}`,
+            text:
+              `${def?.label ?? f.key}: ${formatFactValue(f.value, def)}${f.asOf ? ` (${formatDate(f.asOf)})` : ""}; ` +
+              `${[f.source.title, f.source.publisher].filter(Boolean).join(", ")}`,
           };
         });
         if (o.json)
           process.stdout.write(
-            `${JSON.stringify({ ...doc, factDetails: facts.map((x) => ({ id: x.id, ...((registry.byId(x.id) ?? {}) as object) })) }, null, 2)}\n`,
+            `${JSON.stringify(
+              { ...doc, factDetails: facts.map((x) => ({ id: x.id, ...((registry.byId(x.id) ?? {}) as object) })) },
+              null,
+              2,
+            )}\n`,
           );
         else process.stdout.write(`${showDocument(doc, facts)}\n`);
       }),

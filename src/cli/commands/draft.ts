@@ -90,7 +90,21 @@ export function registerDraft(program: Command): void {
         if (o.json) {
           const checks = review.checks.map((c) => ({ code: c.code, message: explainWarning(c) }));
           process.stdout.write(
-            `${JSON.stringify({ title: composed.draft.meta.title, template: o.template, municipality: composed.place.name, files, citations: composed.draft.citations.length, warnings, missingOptionalFacts: missing.map((m) => m.key), placeholders: review.placeholders, checks }, null, 2)}\n`,
+            `${JSON.stringify(
+              {
+                title: composed.draft.meta.title,
+                template: o.template,
+                municipality: composed.place.name,
+                files,
+                citations: composed.draft.citations.length,
+                warnings,
+                missingOptionalFacts: missing.map((m) => m.key),
+                placeholders: review.placeholders,
+                checks,
+              },
+              null,
+              2,
+            )}\n`,
           );
           return;
         }

@@ -89,7 +89,14 @@ export function registerFacts(program: Command): void {
               rawValue: fact.value,
             }));
           process.stdout.write(
-            `${JSON.stringify({ municipality: { code: place.code, name: place.name, selfName: place.selfName, county: place.county }, facts: out }, null, 2)}\n`,
+            `${JSON.stringify(
+              {
+                municipality: { code: place.code, name: place.name, selfName: place.selfName, county: place.county },
+                facts: out,
+              },
+              null,
+              2,
+            )}\n`,
           );
           return;
         }

@@ -22,7 +22,8 @@ function who(d: Citable): string {
   const byParty = (parties: readonly string[]) => {
     if (parties.length === 0) return "";
     if (parties.length === 1) return `${partyName(parties[0]!)}${place ? ` ${place}` : ""}`;
-    return `${formatList(parties.map((p) => (p.toUpperCase() in partyNames ? p.toUpperCase() : p)))}${place ? ` i ${place}` : ""}`;
+    const names = parties.map((p) => (p.toUpperCase() in partyNames ? p.toUpperCase() : p));
+    return `${formatList(names)}${place ? ` i ${place}` : ""}`;
   };
   const authors = d.authors;
   if (authors.length > 0 && authors.length <= 2) {
@@ -31,7 +32,8 @@ function who(d: Citable): string {
     const names = authors.map((a) =>
       !shared && a.party && !a.name.includes(a.party) ? `${a.name} (${a.party})` : a.name,
     );
-    return `${formatList(names)}${shared && !authors.some((a) => a.name.includes(partyName(parties[0]!))) ? ` (${parties[0]})` : ""}`;
+    const named = authors.some((a) => a.name.includes(partyName(parties[0]!)));
+    return `${formatList(names)}${shared && !named ? ` (${parties[0]})` : ""}`;
   }
   const parties =
     d.parties.length > 0 ? d.parties : [...new Set(authors.map((a) => a.party).filter((p): p is string => !!p))];

@@ -157,7 +157,8 @@ const createDraftRoute = (ctx: ServerContext) =>
       "uppgifter som saknas ger 422; alla fel står i errors på en gång, vart och ett med fältets sökväg och " +
       "felkod (ett enda fel behåller sin egen problemtyp). Det som undertecknaren måste fylla i och " +
       "kontrollera står i review (JSON) och i huvudena X-Motionera-Placeholders och X-Motionera-Warnings. Med " +
-      "strict: true ger en för gammal uppgift eller ett ställe att fylla i 422 (draft-has-placeholders med placeholders).",
+      "strict: true ger en för gammal uppgift eller ett ställe att fylla i 422 " +
+      "(draft-has-placeholders med placeholders).",
     middleware: jsonBody(ctx),
     request: { body: { required: true, content: { "application/json": { schema: draftBodySchema } } } },
     responses: {

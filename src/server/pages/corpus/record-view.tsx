@@ -174,7 +174,8 @@ export function RecordPage({
                     <span class="fact-label">{def?.label ?? f.key}</span>
                     {`: `}
                     <strong>{formatFactValue(f.value, def)}</strong>
-                    {` (${factSubjectName(f.subject)}${f.asOf ? `, ${sv.facts.asOf.toLowerCase()} ${formatDate(f.asOf)}` : ""}). `}
+                    {` (${factSubjectName(f.subject)}` +
+                      `${f.asOf ? `, ${sv.facts.asOf.toLowerCase()} ${formatDate(f.asOf)}` : ""}). `}
                     <span class="fact-meta">
                       {`${sv.facts.source}: `}
                       <SourceRef source={f.source} />.

@@ -442,7 +442,7 @@ function Actions() {
       <button type="submit" name="format" value="preview" class="button secondary" data-action="preview">
         {a.preview}
       </button>
-      {/* biome-ignore lint/a11y/useSemanticElements: the buttons sit in a flex row styled as div.downloads; a <fieldset> would bring its own border and layout */}
+      {/* biome-ignore lint/a11y/useSemanticElements: <fieldset> brings its own border */}
       <div class="downloads" role="group" aria-labelledby="ladda-ner-rubrik">
         <span id="ladda-ner-rubrik" class="visually-hidden">
           {a.downloadLegend}

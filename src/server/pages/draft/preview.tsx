@@ -54,7 +54,8 @@ export function PreviewContent({ model }: { model: PreviewModel }) {
         <>
           {model.placeholder && <p class="preview-note">{sv.preview.placeholderNote}</p>}
           <ReviewBox review={model.review} id="granska" />
-          {/* The same list for the facts panel: the script moves it there (without script the page renders it in place). */}
+          {/* The same list for the facts panel: the script moves it there
+              (without script the page renders it in place). */}
           <template data-review-for-facts>
             <ReviewBox review={model.review} id="granska-fakta" />
           </template>

@@ -289,7 +289,13 @@ describe("motionera draft", () => {
     expect(r.code).toBe(0);
     const [, after] = r.stdout.split("Skrev:");
     expect(after).toMatch(
-      /\n\nAtt göra innan du lämnar in:\n {2}– Fyll i: beslutets datum\n {2}– Fyll i: nämndens namn\n {2}– Kontrollera: Uppgiften "Avtal med Mikamottagningen och KAST i Stockholm" för Lidingö är från .* äldre än mallen godtar/,
+      new RegExp(
+        [
+          String.raw`\n\nAtt göra innan du lämnar in:\n {2}– Fyll i: beslutets datum\n {2}– Fyll i: n`,
+          String.raw`ämndens namn\n {2}– Kontrollera: Uppgiften "Avtal med Mikamottagningen och KAST `,
+          String.raw`i Stockholm" för Lidingö är från .* äldre än mallen godtar`,
+        ].join(""),
+      ),
     );
     expect(r.stdout).not.toContain("Inget att fylla i");
     expect(readFileSync(join(ws.out, "2026-11-24-lidingo-motion-fyll-i.md"), "utf8")).toContain(
@@ -386,7 +392,12 @@ describe("motionera draft", () => {
     ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /^motionera: Utkastet har 2 ställen att fylla i \("beslutets datum" och "nämndens namn"\), och --strict godtar inga\./,
+      new RegExp(
+        [
+          String.raw`^motionera: Utkastet har 2 ställen att fylla i \("beslutets datum" och "nämndens`,
+          String.raw` namn"\), och --strict godtar inga\.`,
+        ].join(""),
+      ),
     );
     expect(r.stdout).toBe("");
     expect(existsSync(ws.out)).toBe(false);

@@ -89,7 +89,12 @@ describe.skipIf(!hasChromium)("the review in Chromium", () => {
     expect(panel).toContain("2 ställen att fylla i och 1 sak att kontrollera.");
     expect(panel).toContain("Fyll i: nämndens namn");
     expect(panel).toMatch(
-      /Kontrollera: Uppgiften ”Avtal med Mikamottagningen och KAST i Stockholm” för Lidingö är från .* äldre än mallen godtar/,
+      new RegExp(
+        [
+          String.raw`Kontrollera: Uppgiften ”Avtal med Mikamottagningen och KAST i Stockholm” för Lid`,
+          String.raw`ingö är från .* äldre än mallen godtar`,
+        ].join(""),
+      ),
     );
     const marks = page.locator("#forhandsvisning article mark.placeholder");
     expect(await marks.allTextContents()).toEqual(["[FYLL I: beslutets datum]", "[FYLL I: nämndens namn]"]);

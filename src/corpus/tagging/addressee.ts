@@ -16,10 +16,24 @@ export interface AddresseeResult {
 
 const headerPattern =
   /^(?:interpellation|(?:enkel |skriftlig |muntlig )?fråga)\s+(?:till|ställd till)\s+(.+?)\s*[:.]?$/i;
-const askPattern =
-  /\b(?:(?:(?:vill|önskar) (?:jag|vi)|(?:jag|vi) (?:vill|önskar))(?: därför| nu| härmed| med anledning av detta)? (?:ställa (?:några |följande )?frågor(?:na)? till|fråga)|(?:jag|vi) (?:ställer|riktar)(?: därför)? (?:följande |några |mina |dessa )?frågor(?:na)? till|mina frågor till|våra frågor till|frågar (?:jag|vi)(?: därför)?)\s+([^:?]{3,160}?)\s*(?:följande\s*)?(?::|\?|$)/i;
-const forum =
-  /^(?:[\p{L}-]+\s+){0,2}(?:kommun|region|landstings|stads)?fullmäktige(?:\s+i\s+.+)?$|^riksdagen$|^(?:kommun|region)fullmäktiges? ordförande$/iu;
+const askPattern = new RegExp(
+  [
+    String.raw`\b(?:(?:(?:vill|önskar) (?:jag|vi)|(?:jag|vi) (?:vill|önskar))(?: därför| nu| härmed|`,
+    String.raw` med anledning av detta)? (?:ställa (?:några |följande )?frågor(?:na)? till|fråga)|`,
+    String.raw`(?:jag|vi) (?:ställer|riktar)(?: därför)? (?:följande |några |mina |dessa )?frågor(?:na)? till|`,
+    String.raw`mina frågor till|våra frågor till|frågar (?:jag|vi)(?: därför)?)\s+([^:?]{3,160}`,
+    String.raw`?)\s*(?:följande\s*)?(?::|`,
+    String.raw`\?|$)`,
+  ].join(""),
+  "i",
+);
+const forum = new RegExp(
+  [
+    String.raw`^(?:[\p{L}-]+\s+){0,2}(?:kommun|region|landstings|stads)?fullmäktige(?:\s+i\s+.+)?$|`,
+    String.raw`^riksdagen$|^(?:kommun|region)fullmäktiges? ordförande$`,
+  ].join(""),
+  "iu",
+);
 
 function cleanAddressee(s: string): string {
   return s

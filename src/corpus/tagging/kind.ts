@@ -169,8 +169,14 @@ const markers: readonly Marker[] = [
   {
     kind: "debattartikel",
     strength: 0.5,
-    pattern:
-      /\bskriver (artikelförfattarna|debattörerna|skribenterna|insändarskribenten)\b|\bskriver [^.]{0,40} i (dagens|en debattartikel)\b/i,
+    pattern: new RegExp(
+      [
+        String.raw`\bskriver (artikelförfattarna|debattörerna|skribenterna|insändarskribenten)\b|\b`,
+        String.raw`skriver [^.]{0,40} i (dagens|`,
+        String.raw`en debattartikel)\b`,
+      ].join(""),
+      "i",
+    ),
     at: "any",
     needles: ["skriver"],
     positional: false,
@@ -321,8 +327,13 @@ const levelMarkers: ReadonlyArray<{ level: Level; strength: number; pattern: Reg
   {
     level: "kommun",
     strength: 0.5,
-    pattern:
-      /\b(kommun|stad|Stad)\b|\b(social|omsorgs|utbildnings|bildnings|kultur|miljö|bygg|individ- och familje)nämnd\p{L}*/u,
+    pattern: new RegExp(
+      [
+        String.raw`\b(kommun|stad|Stad)\b|\b(social|omsorgs|utbildnings|bildnings|kultur|miljö|bygg|`,
+        String.raw`individ- och familje)nämnd\p{L}*`,
+      ].join(""),
+      "u",
+    ),
     needles: ["kommun", "stad", "nämnd"],
   },
 ];

@@ -18,8 +18,14 @@ const bullet = /^(?:[-–—•*·▪●○◦]|\(?\d{1,2}[.):]|\(?[a-h][.)]|[iv
 const proposalTrigger =
   /\b(föreslår|föreslås|yrkar|yrkande|yrkanden|hemställer|hemställan|förslag till beslut|föreslå)\b/i;
 const inlineProposal = /\b(?:besluta[rt]?|yrkar(?: jag| vi)?(?: därför)?(?: på)?)\s*:?\s+(att\s.+)$/i;
-const questionTrigger =
-  /\b(vill|önskar) (jag|vi)\b[^.?!]*\bfråga|\bfråga[rn]?\b[^.?!]*:\s*$|\bföljande frågor\b|\bmina frågor\b|\bvåra frågor\b|\bfrågor\s*(till [^:]+)?:\s*$|\bställa (?:några |följande )?frågor\b/i;
+const questionTrigger = new RegExp(
+  [
+    String.raw`\b(vill|önskar) (jag|vi)\b[^.?!]*\bfråga|\bfråga[rn]?\b[^.?!]*:\s*$|\bföljande frågor\b|`,
+    String.raw`\bmina frågor\b|\bvåra frågor\b|\bfrågor\s*(till [^:]+)?:\s*$|\bställa (?:några |`,
+    String.raw`följande )?frågor\b`,
+  ].join(""),
+  "i",
+);
 
 function stripBullet(s: string): { text: string; bulleted: boolean } {
   const m = bullet.exec(s);
@@ -44,8 +50,14 @@ function cleanProposal(s: string): string {
  * body that decides ("att socialnämnden …"), not by a verb ("i uppdrag att samverka"), and
  * not after "och"/"eller" ("… och att kommunens invånare får veta" continues the same one).
  */
-const newClause =
-  /(?<![,;]|\boch|\beller|\bmen)\s+(?=att\s+(?:[\p{L}-]*(?:kommun|region|stad|nämnd|styrels|förvaltning|fullmäktig|bolag|landsting)\p{L}*|Region|[\p{Lu}][\p{L}-]+s\s+(?:kommun|stad|Stad))\s)/u;
+const newClause = new RegExp(
+  [
+    String.raw`(?<![,;]|\boch|\beller|\bmen)\s+(?=att\s+(?:[\p{L}-]*(?:kommun|region|stad|nämnd|`,
+    String.raw`styrels|förvaltning|fullmäktig|bolag|landsting)\p{L}*|Region|[\p{Lu}][\p{L}-]+s\s+(?:kommun|`,
+    String.raw`stad|Stad))\s)`,
+  ].join(""),
+  "u",
+);
 function splitInline(s: string): string[] {
   return s
     .split(/\s*(?:;|,)?\s+samt\s+(?=att\s)|\s*;\s*(?=att\s)|,\s+(?=att\s)/i)

@@ -156,10 +156,20 @@ interface Mention {
 }
 
 const kommunWords = /^(kommun|kommuns|kommunen|stad|Stad|stads|Stads|STAD|KOMMUN)$/;
-const councilWords =
-  /^(kommunfullmäktige|kommunfullmäktiges|kommunstyrelse|kommunstyrelsen|kommunstyrelsens|stadsfullmäktige|kommunledning|kommunledningen|kommunalråd|stadshus|stadshuset|kommunhuset)$/;
-const councilBefore =
-  /^(kommunfullmäktige|kommunstyrelsen|kommunstyrelsens|kommunalråd|kommunalråden|oppositionsråd|socialnämnden|nämnden|kommunen|staden|ordförande|ledamot|ledamöter|ersättare|gruppledare|stadsfullmäktige|socialtjänsten|politiker|politiken|fullmäktige)$/i;
+const councilWords = new RegExp(
+  [
+    String.raw`^(kommunfullmäktige|kommunfullmäktiges|kommunstyrelse|kommunstyrelsen|kommunstyrelsens|`,
+    String.raw`stadsfullmäktige|kommunledning|kommunledningen|kommunalråd|stadshus|stadshuset|kommunhuset)$`,
+  ].join(""),
+);
+const councilBefore = new RegExp(
+  [
+    String.raw`^(kommunfullmäktige|kommunstyrelsen|kommunstyrelsens|kommunalråd|kommunalråden|oppositionsråd|`,
+    String.raw`socialnämnden|nämnden|kommunen|staden|ordförande|ledamot|ledamöter|ersättare|gruppledare|`,
+    String.raw`stadsfullmäktige|socialtjänsten|politiker|politiken|fullmäktige)$`,
+  ].join(""),
+  "i",
+);
 const prepositions = /^(i|I|på|På)$/;
 const weakPrepositions = /^(för|från|till|inom|av|om|mot|vid|utanför|runt|kring|För|Från|Till|Inom)$/;
 
@@ -284,7 +294,14 @@ const countyPatterns: ReadonlyArray<readonly [RegExp, number, string]> = [
   [/(?<![\p{L}])(Västra Götaland)sregionen/gu, 3, "regionen"],
   [new RegExp(`[Ll]änsstyrelsen\\si\\s(${countyAlternation})(?![\\p{L}])`, "gu"), 2, "länsstyrelsen"],
   [
-    /(?<![\p{L}])(Skåne|Halland|Blekinge|Värmland|Dalarna|Norrbotten|Västerbotten|Jämtland|Västernorrland|Gävleborg|Östergötland|Södermanland|Sörmland|Västmanland|Kronoberg|Gotland)(?![\p{L}])/gu,
+    new RegExp(
+      [
+        String.raw`(?<![\p{L}])(Skåne|Halland|Blekinge|Värmland|Dalarna|Norrbotten|Västerbotten|Jämtland|`,
+        String.raw`Västernorrland|Gävleborg|Östergötland|Södermanland|Sörmland|Västmanland|Kronoberg|`,
+        String.raw`Gotland)(?![\p{L}])`,
+      ].join(""),
+      "gu",
+    ),
     1,
     "landskapet",
   ],

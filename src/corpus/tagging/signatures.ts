@@ -201,8 +201,13 @@ function withParty(a: Author, party: string | undefined): Author {
   return a;
 }
 
-const pressHeader =
-  /^(?:press)?kontakt(?:er|person(?:er)?)?\b|^för (?:mer|ytterligare) information|^mer information|^frågor besvaras av|^kontakta gärna/i;
+const pressHeader = new RegExp(
+  [
+    String.raw`^(?:press)?kontakt(?:er|person(?:er)?)?\b|^för (?:mer|ytterligare) information|^mer information|`,
+    String.raw`^frågor besvaras av|^kontakta gärna`,
+  ].join(""),
+  "i",
+);
 const phonePattern = /(?:\+46|\b0)\s*\d{1,3}(?:[\s-]?\d{1,4}){2,5}\b/g;
 const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const hasPhone = new RegExp(phonePattern.source);

@@ -19,8 +19,15 @@ export interface TitleResult {
 }
 
 /** Lines that label a page or a kind, never a title. */
-const labelLine =
-  /^(pressmeddelanden?|pressrelease|nyhet(er)?|debatt|debattartikel|debattinlägg|insändare|replik|slutreplik|opinion|ledare|krönika|kultur|lokalt|aktuellt|motion|interpellation|enkel fråga|skriftlig fråga|fråga|artikel|blogg|inlägg|kommentar|text|meny|startsida|hem|politik)[.:]?$/i;
+const labelLine = new RegExp(
+  [
+    String.raw`^(pressmeddelanden?|pressrelease|nyhet(er)?|debatt|debattartikel|debattinlägg|insändare|`,
+    String.raw`replik|slutreplik|opinion|ledare|krönika|kultur|lokalt|aktuellt|motion|interpellation|`,
+    String.raw`enkel fråga|skriftlig fråga|fråga|artikel|blogg|inlägg|kommentar|text|meny|startsida|`,
+    String.raw`hem|politik)[.:]?$`,
+  ].join(""),
+  "i",
+);
 /** A kind header naming only where it goes: "Motion till kommunfullmäktige i Karlstad", "Interpellation till X". */
 const kindHeader = /^(motion|interpellation|(enkel |skriftlig )?fråga)\s+(till|ställd till)\b/i;
 /** A prefix to take off a title: "DEBATT: ", "Motion: ", "Pressmeddelande – ". */

@@ -48,9 +48,12 @@ const element = (html: string, open: RegExp, tag: string) => {
 };
 const previewOf = (html: string) => /<div id="forhandsvisning"[\s\S]*<\/section>/.exec(html)?.[0] ?? "";
 const factsPanelOf = (html: string) =>
-  /<section class="facts-panel[^"]*" id="fakta"[\s\S]*?<div class="facts-review" data-review-slot="true">[\s\S]*?<\/div>\s*<\/section>/.exec(
-    html,
-  )?.[0] ?? "";
+  new RegExp(
+    [
+      String.raw`<section class="facts-panel[^"]*" id="fakta"[\s\S]*?<div class="facts-review" da`,
+      String.raw`ta-review-slot="true">[\s\S]*?<\/div>\s*<\/section>`,
+    ].join(""),
+  ).exec(html)?.[0] ?? "";
 
 describe("the draft page's review", () => {
   it(

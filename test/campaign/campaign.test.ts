@@ -307,8 +307,8 @@ describe("what the signer must fill in and check, per municipality", () => {
         message: expect.stringMatching(
           new RegExp(
             [
-              String.raw`^Uppgiften "Avtal med Mikamottagningen och KAST i Stockholm" för Lidingö är från`,
-              String.raw` 13 november 2023, äldre än mallen godtar`,
+              `^Uppgiften "Avtal med Mikamottagningen och KAST i Stockholm" för Lidingö är från`,
+              " 13 november 2023, äldre än mallen godtar",
             ].join(""),
           ),
         ),

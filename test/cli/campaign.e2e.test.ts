@@ -47,8 +47,9 @@ describe("motionera campaign", () => {
       lines.filter((l) =>
         new RegExp(
           [
-            String.raw`^\[\d\/3\] (Värmdö|Ekerö|Botkyrka): skrev 2 filer \(\d+ uppgifter? med källa\)(; .*att (fylla i|`,
-            String.raw`kontrollera))?$`,
+            String.raw`^\[\d\/3\] (Värmdö|Ekerö|Botkyrka): skrev 2 filer \(\d+ uppgifter? med källa\)(; .*at` +
+              "t (fylla i|",
+            "kontrollera))?$",
           ].join(""),
         ).test(l),
       ),

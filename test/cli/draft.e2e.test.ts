@@ -293,7 +293,7 @@ describe("motionera draft", () => {
         [
           String.raw`\n\nAtt göra innan du lämnar in:\n {2}– Fyll i: beslutets datum\n {2}– Fyll i: n`,
           String.raw`ämndens namn\n {2}– Kontrollera: Uppgiften "Avtal med Mikamottagningen och KAST `,
-          String.raw`i Stockholm" för Lidingö är från .* äldre än mallen godtar`,
+          `i Stockholm" för Lidingö är från .* äldre än mallen godtar`,
         ].join(""),
       ),
     );

@@ -46,7 +46,7 @@ describe("motionera facts sources", () => {
       new RegExp(
         [
           String.raw`^\(titel saknas\), Malmö stad, odaterad\n {2}1 uppgift: prostitution_unit_name\n`,
-          String.raw` {2}saknar titel, datum och webbadress$`,
+          " {2}saknar titel, datum och webbadress$",
         ].join(""),
         "m",
       ),

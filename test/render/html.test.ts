@@ -35,7 +35,7 @@ describe("renderHtml", () => {
     expect(html).toMatch(
       new RegExp(
         [
-          String.raw`<li id="not-1" value="1">Länsstyrelsen i Exempellän, ”Kartläggning av kommunerna`,
+          `<li id="not-1" value="1">Länsstyrelsen i Exempellän, ”Kartläggning av kommunerna`,
           String.raw`s avtal om stöd – uppföljning 2023”, 21 februari 2023\.`,
         ].join(""),
       ),

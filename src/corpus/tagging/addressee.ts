@@ -19,8 +19,8 @@ const headerPattern =
 const askPattern = new RegExp(
   [
     String.raw`\b(?:(?:(?:vill|önskar) (?:jag|vi)|(?:jag|vi) (?:vill|önskar))(?: därför| nu| härmed|`,
-    String.raw` med anledning av detta)? (?:ställa (?:några |följande )?frågor(?:na)? till|fråga)|`,
-    String.raw`(?:jag|vi) (?:ställer|riktar)(?: därför)? (?:följande |några |mina |dessa )?frågor(?:na)? till|`,
+    " med anledning av detta)? (?:ställa (?:några |följande )?frågor(?:na)? till|fråga)|",
+    "(?:jag|vi) (?:ställer|riktar)(?: därför)? (?:följande |några |mina |dessa )?frågor(?:na)? till|",
     String.raw`mina frågor till|våra frågor till|frågar (?:jag|vi)(?: därför)?)\s+([^:?]{3,160}`,
     String.raw`?)\s*(?:följande\s*)?(?::|`,
     String.raw`\?|$)`,
@@ -30,7 +30,7 @@ const askPattern = new RegExp(
 const forum = new RegExp(
   [
     String.raw`^(?:[\p{L}-]+\s+){0,2}(?:kommun|region|landstings|stads)?fullmäktige(?:\s+i\s+.+)?$|`,
-    String.raw`^riksdagen$|^(?:kommun|region)fullmäktiges? ordförande$`,
+    "^riksdagen$|^(?:kommun|region)fullmäktiges? ordförande$",
   ].join(""),
   "iu",
 );

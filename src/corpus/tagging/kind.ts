@@ -172,7 +172,7 @@ const markers: readonly Marker[] = [
     pattern: new RegExp(
       [
         String.raw`\bskriver (artikelförfattarna|debattörerna|skribenterna|insändarskribenten)\b|\b`,
-        String.raw`skriver [^.]{0,40} i (dagens|`,
+        "skriver [^.]{0,40} i (dagens|",
         String.raw`en debattartikel)\b`,
       ].join(""),
       "i",

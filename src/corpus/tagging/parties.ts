@@ -64,9 +64,15 @@ export interface PartyMention {
 const mentionPattern = new RegExp(
   [
     String.raw`(?<alliance>\bAllians för \p{Lu}[\p{L}-]+|\bAllians(?:en|ens|partierna|partiernas)\b)`,
-    String.raw`(?<code>(?<=\p{L}\s?)\((?:S|V|M|L|C|KD|MP|SD|FP|Fp|fp|s|v|m|l|kd|mp|sd|c)\)|\((?:S|V|M|L|KD|MP|SD|FP|Fp)\))`,
+    String.raw`(?<code>(?<=\p{L}\s?)\((?:S|V|M|L|C|KD|MP|SD|FP|Fp|fp|s|v|m|l|kd|mp|sd|` +
+      String.raw`c)\)|\((?:S|V|M|L|KD|MP|SD|FP|Fp)\))`,
     String.raw`(?<prefix>\b(?:S|V|M|KD|MP|SD)-(?=\p{Ll}{3,}))`,
-    String.raw`(?<name>\b(?:[Ss]ocialdemokrat\p{L}*|[Ss]-kvinno\p{L}*|SSU|[Vv]änsterpartie[tn]s?|[Vv]änsterpartist\p{L}*|[Vv]änstern\b|Ung Vänster|[Mm]oderaterna?s?\b|Moderata samlingspartiet|MUF|[Ll]iberalerna?s?\b|[Ff]olkpartiet(?: liberalerna)?s?|[Cc]enterpartie[tn]s?|Centerns?\b|[Kk]ristdemokrat\p{L}*|KDU|[Mm]iljöpartie[tn]s?(?: de gröna)?|[Mm]iljöpartist\p{L}*|[Ss]verigedemokrat\p{L}*))`,
+    String.raw`(?<name>\b(?:[Ss]ocialdemokrat\p{L}*|[Ss]-kvinno\p{L}*|SSU|[Vv]änsterpartie[tn]s?|` +
+      String.raw`[Vv]änsterpartist\p{L}*|[Vv]änstern\b|Ung Vänster|[Mm]oderaterna?s?\b|` +
+      String.raw`Moderata samlingspartiet|MUF|[Ll]iberalerna?s?\b|[Ff]olkpartiet(?: liberalerna)?s?|` +
+      String.raw`[Cc]enterpartie[tn]s?|Centerns?\b|[Kk]ristdemokrat\p{L}*|KDU|[Mm]iljöpartie[tn]s?(?: ` +
+      "de gröna)?|" +
+      String.raw`[Mm]iljöpartist\p{L}*|[Ss]verigedemokrat\p{L}*))`,
   ].join("|"),
   "gu",
 );

@@ -158,15 +158,15 @@ interface Mention {
 const kommunWords = /^(kommun|kommuns|kommunen|stad|Stad|stads|Stads|STAD|KOMMUN)$/;
 const councilWords = new RegExp(
   [
-    String.raw`^(kommunfullmäktige|kommunfullmäktiges|kommunstyrelse|kommunstyrelsen|kommunstyrelsens|`,
-    String.raw`stadsfullmäktige|kommunledning|kommunledningen|kommunalråd|stadshus|stadshuset|kommunhuset)$`,
+    "^(kommunfullmäktige|kommunfullmäktiges|kommunstyrelse|kommunstyrelsen|kommunstyrelsens|",
+    "stadsfullmäktige|kommunledning|kommunledningen|kommunalråd|stadshus|stadshuset|kommunhuset)$",
   ].join(""),
 );
 const councilBefore = new RegExp(
   [
-    String.raw`^(kommunfullmäktige|kommunstyrelsen|kommunstyrelsens|kommunalråd|kommunalråden|oppositionsråd|`,
-    String.raw`socialnämnden|nämnden|kommunen|staden|ordförande|ledamot|ledamöter|ersättare|gruppledare|`,
-    String.raw`stadsfullmäktige|socialtjänsten|politiker|politiken|fullmäktige)$`,
+    "^(kommunfullmäktige|kommunstyrelsen|kommunstyrelsens|kommunalråd|kommunalråden|oppositionsråd|",
+    "socialnämnden|nämnden|kommunen|staden|ordförande|ledamot|ledamöter|ersättare|gruppledare|",
+    "stadsfullmäktige|socialtjänsten|politiker|politiken|fullmäktige)$",
   ].join(""),
   "i",
 );
@@ -297,7 +297,7 @@ const countyPatterns: ReadonlyArray<readonly [RegExp, number, string]> = [
     new RegExp(
       [
         String.raw`(?<![\p{L}])(Skåne|Halland|Blekinge|Värmland|Dalarna|Norrbotten|Västerbotten|Jämtland|`,
-        String.raw`Västernorrland|Gävleborg|Östergötland|Södermanland|Sörmland|Västmanland|Kronoberg|`,
+        "Västernorrland|Gävleborg|Östergötland|Södermanland|Sörmland|Västmanland|Kronoberg|",
         String.raw`Gotland)(?![\p{L}])`,
       ].join(""),
       "gu",

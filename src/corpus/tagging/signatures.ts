@@ -204,7 +204,7 @@ function withParty(a: Author, party: string | undefined): Author {
 const pressHeader = new RegExp(
   [
     String.raw`^(?:press)?kontakt(?:er|person(?:er)?)?\b|^för (?:mer|ytterligare) information|^mer information|`,
-    String.raw`^frågor besvaras av|^kontakta gärna`,
+    "^frågor besvaras av|^kontakta gärna",
   ].join(""),
   "i",
 );

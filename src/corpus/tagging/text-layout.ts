@@ -47,8 +47,8 @@ const junkPatterns: readonly RegExp[] = [
   /^dela( (den här sidan|sidan|artikeln|inlägget|på \w+))?[.!:]?$/i,
   new RegExp(
     [
-      String.raw`^(kopiera länk|kopiera|skriv ut|spara|lyssna( på artikeln)?|stäng|meny|sök|logga in|`,
-      String.raw`logga ut|prenumerera.*|tipsa oss.*|följ oss.*|gilla.*)$`,
+      "^(kopiera länk|kopiera|skriv ut|spara|lyssna( på artikeln)?|stäng|meny|sök|logga in|",
+      "logga ut|prenumerera.*|tipsa oss.*|följ oss.*|gilla.*)$",
     ].join(""),
     "i",
   ),
@@ -57,7 +57,7 @@ const junkPatterns: readonly RegExp[] = [
   new RegExp(
     [
       String.raw`^(kommentera|kommentarer|\d+ kommentarer?|en kommentar|skriv en kommentar|lämna en kommentar|`,
-      String.raw`lämna ett svar|visa kommentarer)$`,
+      "lämna ett svar|visa kommentarer)$",
     ].join(""),
     "i",
   ),
@@ -67,8 +67,8 @@ const junkPatterns: readonly RegExp[] = [
   /^(vi använder cookies|denna webbplats använder (kakor|cookies)).*/i,
   new RegExp(
     [
-      String.raw`^(ange korrekt namn|din e-postadress|e-postadressen publiceras|obligatoriska fält|`,
-      String.raw`följande html-taggar|ägaren av bloggen).*`,
+      "^(ange korrekt namn|din e-postadress|e-postadressen publiceras|obligatoriska fält|",
+      "följande html-taggar|ägaren av bloggen).*",
     ].join(""),
     "i",
   ),
@@ -81,7 +81,7 @@ const endPatterns: readonly RegExp[] = [
   new RegExp(
     [
       String.raw`^(kommentera|kommentarer|\d+ kommentarer?|en kommentar|skriv en kommentar|lämna en kommentar|`,
-      String.raw`lämna ett svar|visa kommentarer)$`,
+      "lämna ett svar|visa kommentarer)$",
     ].join(""),
     "i",
   ),

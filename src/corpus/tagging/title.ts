@@ -21,10 +21,10 @@ export interface TitleResult {
 /** Lines that label a page or a kind, never a title. */
 const labelLine = new RegExp(
   [
-    String.raw`^(pressmeddelanden?|pressrelease|nyhet(er)?|debatt|debattartikel|debattinlägg|insändare|`,
-    String.raw`replik|slutreplik|opinion|ledare|krönika|kultur|lokalt|aktuellt|motion|interpellation|`,
-    String.raw`enkel fråga|skriftlig fråga|fråga|artikel|blogg|inlägg|kommentar|text|meny|startsida|`,
-    String.raw`hem|politik)[.:]?$`,
+    "^(pressmeddelanden?|pressrelease|nyhet(er)?|debatt|debattartikel|debattinlägg|insändare|",
+    "replik|slutreplik|opinion|ledare|krönika|kultur|lokalt|aktuellt|motion|interpellation|",
+    "enkel fråga|skriftlig fråga|fråga|artikel|blogg|inlägg|kommentar|text|meny|startsida|",
+    "hem|politik)[.:]?$",
   ].join(""),
   "i",
 );

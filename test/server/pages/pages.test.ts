@@ -123,7 +123,7 @@ describe("the draft form", () => {
     expect(html).toMatch(
       new RegExp(
         [
-          String.raw`<label for="f-input-addressee">Interpellationen ställs till<span class="required`,
+          `<label for="f-input-addressee">Interpellationen ställs till<span class="required`,
           String.raw`"> \(måste fyllas i\)<\/span><\/label>`,
         ].join(""),
       ),

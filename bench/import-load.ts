@@ -84,7 +84,10 @@ export async function importWhileProbing(
   body: { contentType: string; route: string; token: string },
 ): Promise<ImportRun> {
   const sender =
-    `const b=require("fs").readFileSync(${JSON.stringify(path)});fetch(${JSON.stringify(`${service.url}${body.route}`)},{method:"POST",headers:{authorization:${JSON.stringify(`Bearer ${body.token}`)},"content-type":${JSON.stringify(body.contentType)}},body:b}).then(async ` +
+    `const b=require("fs").readFileSync(${JSON.stringify(path)});` +
+    `fetch(${JSON.stringify(`${service.url}${body.route}`)},{method:"POST",` +
+    `headers:{authorization:${JSON.stringify(`Bearer ${body.token}`)},` +
+    `"content-type":${JSON.stringify(body.contentType)}},body:b}).then(async ` +
     `r=>process.stdout.write(JSON.stringify({status:r.status,body:await ` +
     `r.json()})))`;
   const rssBefore = service.rss();

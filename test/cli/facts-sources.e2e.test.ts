@@ -38,7 +38,8 @@ describe("motionera facts sources", () => {
     expect(r.stdout).toContain(
       "Vänsterpartiet kräver handlingsplan för insatser till personer som säljer sex, Vänsterpartiet Göteborg " +
         "(pressmeddelande), 6 mars 2020, " +
-        "https://goteborg.vansterpartiet.se/2020/03/06/vansterpartiet-kraver-handlingsplan-for-insatser-till-personer-som-saljer-sex/ " +
+        "https://goteborg.vansterpartiet.se/2020/03/06/" +
+        "vansterpartiet-kraver-handlingsplan-for-insatser-till-personer-som-saljer-sex/ " +
         "(parti: V)",
     );
     // An untitled, undated one says so instead of inventing either.

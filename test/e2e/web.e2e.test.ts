@@ -88,7 +88,9 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     const report = bad
       .map(
         (v) =>
-          `${name}: [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\n/g, " ") ?? ""}`).join("\n")}`,
+          `${name}: [${v.impact}] ${v.id}: ${v.help}\n${v.nodes
+            .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\n/g, " ") ?? ""}`)
+            .join("\n")}`,
       )
       .join("\n");
     const minor = violations.filter((v) => !bad.includes(v));

@@ -46,7 +46,8 @@ const draft: Draft = {
 /** What the CLI prints for a failed file: "  <file>: <reason>". */
 function failureLine(o: ImportOutcome): string {
   if (o.ok) throw new Error(`${o.file} was imported`);
-  return `${o.file}: ${o.problem.kind === "read" ? explainReadProblem(o.problem.problem) : explainError(o.problem.details)}`;
+  const why = o.problem.kind === "read" ? explainReadProblem(o.problem.problem) : explainError(o.problem.details);
+  return `${o.file}: ${why}`;
 }
 
 const MB = 1024 * 1024;

@@ -8,7 +8,8 @@ import fc from "fast-check";
 export const hostileStrings: Record<string, string> = {
   // Characters XML 1.0 forbids: one of them makes Word refuse the whole file.
   "C0 controls":
-    "a\u0000b\u0001c\u0002\u0003\u0004\u0005\u0006\u0007\u0008d\u000Be\u000Cf\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001Fg",
+    "a\u0000b\u0001c\u0002\u0003\u0004\u0005\u0006\u0007\u0008d\u000Be\u000Cf\u000E\u000F\u0010\u0011" +
+    "\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001Fg",
   "U+FFFE and U+FFFF": "före\uFFFE mitt \uFFFFefter",
   "lone high surrogate": "hög \uD800 ensam",
   "lone low surrogate": "låg \uDC00 ensam",

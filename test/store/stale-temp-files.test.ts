@@ -115,13 +115,23 @@ describe("start-up sweep of stale temp files", () => {
     writeFileSync(join(dir, name), "");
     writeFileSync(
       `${db}.lock`,
-      `${JSON.stringify({ pid: 1, host: `not-${hostname()}`, command: "motionera serve", since: new Date().toISOString() })}\n`,
+      `${JSON.stringify({
+        pid: 1,
+        host: `not-${hostname()}`,
+        command: "motionera serve",
+        since: new Date().toISOString(),
+      })}\n`,
     );
     expect(await sweepStaleTempFiles(db)).toEqual([]);
     expect(existsSync(join(dir, name))).toBe(true);
     writeFileSync(
       `${db}.lock`,
-      `${JSON.stringify({ pid: live.pid, host: hostname(), command: "motionera serve", since: new Date().toISOString() })}\n`,
+      `${JSON.stringify({
+        pid: live.pid,
+        host: hostname(),
+        command: "motionera serve",
+        since: new Date().toISOString(),
+      })}\n`,
     );
     expect(await sweepStaleTempFiles(db)).toEqual([join(dir, name)]);
   });

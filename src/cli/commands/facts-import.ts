@@ -42,7 +42,10 @@ function printPlan(r: FactImportResult, db: string): void {
     const change =
       f.kind === "changed" && f.previous
         ? `${f.previous.shown}` +
-          `${f.previous.asOf && f.previous.asOf !== f.asOf ? ` (${texts.facts.asOf} ${formatDate(f.previous.asOf)})` : ""} ` +
+          (f.previous.asOf && f.previous.asOf !== f.asOf
+            ? ` (${texts.facts.asOf} ${formatDate(f.previous.asOf)})`
+            : "") +
+          " " +
           `→ ${f.shown}`
         : f.shown;
     // The same value with a new date is stored too: the figure held then as well (history).

@@ -119,9 +119,12 @@ const ci = (alternatives: string) =>
     .split("|")
     .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
     .join("|");
-const datePart = `(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?::[ae])?\\.?\\s*(?:${ci(anyMonth)})\\.?(?:\\s+\\d{4})?|\\d{1,2}[/.]\\d{1,2}[\\s/.-]+\\d{4}|(?:${ci(fullMonths)})\\s+\\d{4})`;
+const datePart =
+  `(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?::[ae])?\\.?\\s*(?:${ci(anyMonth)})\\.?(?:\\s+\\d{4})?|` +
+  `\\d{1,2}[/.]\\d{1,2}[\\s/.-]+\\d{4}|(?:${ci(fullMonths)})\\s+\\d{4})`;
 const datelinePattern = new RegExp(
-  `^(?:(?:${ci("publicerad|publicerat|uppdaterad|uppdaterat|debatt|datum|daterad|insänt|inskickad")}|DEBATT)\\s*:?\\s*)?` +
+  `^(?:(?:${ci("publicerad|publicerat|uppdaterad|uppdaterat|debatt|datum|daterad|insänt|inskickad")}` +
+    `|DEBATT)\\s*:?\\s*)?` +
     `(?:([\\p{Lu}][\\p{L}-]+(?:\\s[\\p{Lu}][\\p{L}-]+){0,2})\\s*,?\\s*)?(?:(?:den|d\\.|i)\\s+)?` +
     `(?:(?:${ci("måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag")})(?:en)?\\s*,?\\s*(?:den\\s+)?)?` +
     `${datePart}\\s*(?:,?\\s*(?:kl\\.?|klockan)\\s*\\d{1,2}[.:]\\d{2})?\\s*[.,]?$`,

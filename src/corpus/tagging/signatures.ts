@@ -259,7 +259,8 @@ function readPressContacts(doc: Doc): { authors: Author[]; line: number } {
 }
 
 const speakerPattern = new RegExp(
-  String.raw`(?:säger|avslutar|menar|konstaterar|berättar|fortsätter|understryker|betonar|påpekar)\s+(${namePart})(?:,\s*([^.”"–]{3,120}))?[.”"]`,
+  String.raw`(?:säger|avslutar|menar|konstaterar|berättar|fortsätter|understryker|betonar|påpekar)\s+` +
+    String.raw`(${namePart})(?:,\s*([^.”"–]{3,120}))?[.”"]`,
   "gu",
 );
 

@@ -9,8 +9,27 @@ import { performance } from "node:perf_hooks";
 
 const [workers, outDir, formats, template] = process.argv.slice(2);
 const dir = new URL("../cli/", import.meta.url);
-const argv = [process.execPath, "motionera", "campaign", "--template", template ?? "kast-avtal", "--author", "Anna Andersson (L), ledamot i kommunfullmäktige", "--date", "2026-11-24", "--format", formats ?? "docx,pdf", "--out", outDir!, "--workers", workers!, "--json"];
+const argv = [
+  process.execPath,
+  "motionera",
+  "campaign",
+  "--template",
+  template ?? "kast-avtal",
+  "--author",
+  "Anna Andersson (L), ledamot i kommunfullmäktige",
+  "--date",
+  "2026-11-24",
+  "--format",
+  formats ?? "docx,pdf",
+  "--out",
+  outDir!,
+  "--workers",
+  workers!,
+  "--json",
+];
 (await import(new URL("campaign-prestart.js", dir).href)).prestartForArgv(argv);
 const { main } = (await import(new URL("main.js", dir).href)) as { main: (argv: string[]) => Promise<number> };
 const code = await main(argv);
-process.stderr.write(`\nBENCH ${JSON.stringify({ code, wallMs: performance.now(), maxRssKb: process.resourceUsage().maxRSS })}\n`);
+process.stderr.write(
+  `\nBENCH ${JSON.stringify({ code, wallMs: performance.now(), maxRssKb: process.resourceUsage().maxRSS })}\n`,
+);

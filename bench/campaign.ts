@@ -29,10 +29,19 @@ function runChild(workers: number, dir: string): ChildResult {
   const r = spawnSync(process.execPath, [child, String(workers), out, "docx,pdf", "kast-avtal"], { encoding: "utf8" });
   rmSync(out, { recursive: true, force: true });
   const figures = /^BENCH (.*)$/m.exec(r.stderr)?.[1];
-  if (r.status !== 0 || !figures) throw new Error(`campaign child (${workers} workers) exited with ${r.status}: ${r.stderr}`);
+  if (r.status !== 0 || !figures)
+    throw new Error(`campaign child (${workers} workers) exited with ${r.status}: ${r.stderr}`);
   const { wallMs, maxRssKb } = JSON.parse(figures) as { wallMs: number; maxRssKb: number };
-  const { counts } = JSON.parse(r.stdout) as { counts: { documents: number; written: number; skipped: number; failed: number } };
-  return { wallMs, maxRssKb, documents: counts.documents, written: counts.written, skipped: counts.skipped + counts.failed };
+  const { counts } = JSON.parse(r.stdout) as {
+    counts: { documents: number; written: number; skipped: number; failed: number };
+  };
+  return {
+    wallMs,
+    maxRssKb,
+    documents: counts.documents,
+    written: counts.written,
+    skipped: counts.skipped + counts.failed,
+  };
 }
 
 const median = (xs: number[]) => summarize(xs).median;
@@ -49,15 +58,55 @@ export async function benchCampaign(runs = Number(process.env.BENCH_CAMPAIGN_RUN
     one.push(runChild(1, dir));
   }
   rmSync(dir, { recursive: true, force: true });
-  const p = { wall: median(pool.map((r) => r.wallMs)), rss: Math.max(...pool.map((r) => r.maxRssKb)), docs: pool[0]!.documents };
-  const o = { wall: median(one.map((r) => r.wallMs)), rss: Math.max(...one.map((r) => r.maxRssKb)), docs: one[0]!.documents };
+  const p = {
+    wall: median(pool.map((r) => r.wallMs)),
+    rss: Math.max(...pool.map((r) => r.maxRssKb)),
+    docs: pool[0]!.documents,
+  };
+  const o = {
+    wall: median(one.map((r) => r.wallMs)),
+    rss: Math.max(...one.map((r) => r.maxRssKb)),
+    docs: one[0]!.documents,
+  };
   const rate = (docs: number, ms: number) => docs / (ms / 1000);
   const threads = cores;
   const rows: Row[] = [
-    { measure: `wall time, whole process (median of ${runs})`, figure: s(p.wall), baseline: "one thread", baselineFigure: s(o.wall), ratio: o.wall / p.wall, target: "speed-up ≥ 1.7×", ok: o.wall / p.wall >= 1.7 },
-    { measure: "fastest run", figure: s(Math.min(...pool.map((r) => r.wallMs))), baseline: "one thread", baselineFigure: s(Math.min(...one.map((r) => r.wallMs))), ratio: Math.min(...one.map((r) => r.wallMs)) / Math.min(...pool.map((r) => r.wallMs)) },
-    { measure: "documents per second, whole process", figure: `${rate(p.docs, p.wall).toFixed(0)}/s`, baseline: "one thread", baselineFigure: `${rate(o.docs, o.wall).toFixed(0)}/s`, ratio: rate(p.docs, p.wall) / rate(o.docs, o.wall), target: "≥ 100/s", ok: rate(p.docs, p.wall) >= 100 },
-    { measure: "peak RSS, process (main + workers)", figure: mb(p.rss), baseline: "one thread", baselineFigure: mb(o.rss), ratio: p.rss / o.rss },
+    {
+      measure: `wall time, whole process (median of ${runs})`,
+      figure: s(p.wall),
+      baseline: "one thread",
+      baselineFigure: s(o.wall),
+      ratio: o.wall / p.wall,
+      target: "speed-up ≥ 1.7×",
+      ok: o.wall / p.wall >= 1.7,
+    },
+    {
+      measure: "fastest run",
+      figure: s(Math.min(...pool.map((r) => r.wallMs))),
+      baseline: "one thread",
+      baselineFigure: s(Math.min(...one.map((r) => r.wallMs))),
+      ratio: Math.min(...one.map((r) => r.wallMs)) / Math.min(...pool.map((r) => r.wallMs)),
+    },
+    {
+      measure: "documents per second, whole process",
+      figure: `${rate(p.docs, p.wall).toFixed(0)}/s`,
+      baseline: "one thread",
+      baselineFigure: `${rate(o.docs, o.wall).toFixed(0)}/s`,
+      ratio: rate(p.docs, p.wall) / rate(o.docs, o.wall),
+      target: "≥ 100/s",
+      ok: rate(p.docs, p.wall) >= 100,
+    },
+    {
+      measure: "peak RSS, process (main + workers)",
+      figure: mb(p.rss),
+      baseline: "one thread",
+      baselineFigure: mb(o.rss),
+      ratio: p.rss / o.rss,
+    },
   ];
-  printTable(`Campaign: 290 municipalities × DOCX + PDF (${p.docs} documents written, ${pool[0]!.skipped} municipalities skipped), ${threads} worker threads on ${cores} cores vs one thread`, rows);
+  printTable(
+    `Campaign: 290 municipalities × DOCX + PDF (${p.docs} documents written, ${pool[0]!.skipped} ` +
+      `municipalities skipped), ${threads} worker threads on ${cores} cores vs one thread`,
+    rows,
+  );
 }

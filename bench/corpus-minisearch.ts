@@ -18,7 +18,13 @@ const options: Options<Entry> = {
   storeFields: [],
   tokenize: (s) => (s.length === 0 ? [] : s.split(" ")),
   processTerm: (t) => t,
-  searchOptions: { boost: { title: 3, body: 1.5, names: 1.5, fullText: 1 }, combineWith: "AND", maxFuzzy: 2, tokenize: (s) => [s], processTerm: (t) => t },
+  searchOptions: {
+    boost: { title: 3, body: 1.5, names: 1.5, fullText: 1 },
+    combineWith: "AND",
+    maxFuzzy: 2,
+    tokenize: (s) => [s],
+    processTerm: (t) => t,
+  },
 };
 
 const stems = (xs: readonly (string | undefined)[]) => xs.flatMap((x) => (x ? analyze(x) : [])).join(" ");
@@ -57,7 +63,11 @@ export class MiniSearchEngine {
     const f = q.filters ?? {};
     const last = p.free.length - 1;
     const queries: QueryCombination[] = [
-      ...p.free.map((t, i) => ({ queries: [t.stem], prefix: p.prefixLast && i === last && t.stem.length >= 3, fuzzy: t.stem.length >= 5 ? 0.2 : false })),
+      ...p.free.map((t, i) => ({
+        queries: [t.stem],
+        prefix: p.prefixLast && i === last && t.stem.length >= 3,
+        fuzzy: t.stem.length >= 5 ? 0.2 : false,
+      })),
       ...[...new Set(p.phrases.flat())].map((s) => ({ queries: [s], prefix: false, fuzzy: false })),
     ];
     const docs = this.docs;
@@ -83,7 +93,15 @@ export class MiniSearchEngine {
     const facets = new Map<string, number>();
     for (const r of results) {
       const d = docs[r.id as number]!;
-      for (const k of [`k:${d.kind}`, `m:${d.municipality?.code}`, `c:${d.county?.code}`, `y:${d.date?.slice(0, 4)}`, ...d.parties.map((x) => `p:${x}`), ...d.topics.map((x) => `t:${x}`)]) facets.set(k, (facets.get(k) ?? 0) + 1);
+      for (const k of [
+        `k:${d.kind}`,
+        `m:${d.municipality?.code}`,
+        `c:${d.county?.code}`,
+        `y:${d.date?.slice(0, 4)}`,
+        ...d.parties.map((x) => `p:${x}`),
+        ...d.topics.map((x) => `t:${x}`),
+      ])
+        facets.set(k, (facets.get(k) ?? 0) + 1);
     }
     return { total: results.length, ids: results.slice(0, q.limit ?? 20).map((r) => docs[r.id as number]!.id) };
   }

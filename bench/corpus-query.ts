@@ -16,7 +16,11 @@ if (mode === "index") {
   const index = await readIndexFile(file!);
   if (!index) throw new Error(`no index in ${file}`);
   const r = index.search({ text, filters, limit: 10 });
-  out = { total: r.total, ids: r.hits.map((h) => h.id), facets: Object.values(r.facets).reduce((n, v) => n + v.length, 0) };
+  out = {
+    total: r.total,
+    ids: r.hits.map((h) => h.id),
+    facets: Object.values(r.facets).reduce((n, v) => n + v.length, 0),
+  };
 } else if (mode === "scan") {
   const { haystacks, scan } = await import("./corpus-scan.js");
   const docs = JSON.parse(readFileSync(file!, "utf8")) as import("../src/domain/corpus-document.js").CorpusDocument[];

@@ -8,7 +8,9 @@ import type { CorpusDocument } from "../src/domain/corpus-document.js";
 import type { SearchFilters } from "../src/corpus/search/index.js";
 
 export function haystacks(docs: readonly CorpusDocument[]): string[] {
-  return docs.map((d) => [d.title, d.summary, ...d.arguments.map((a) => a.claim), d.fullText ?? ""].join("\n").toLowerCase());
+  return docs.map((d) =>
+    [d.title, d.summary, ...d.arguments.map((a) => a.claim), d.fullText ?? ""].join("\n").toLowerCase(),
+  );
 }
 
 export interface ScanResult {
@@ -29,14 +31,27 @@ export function needles(text: string): string[] {
   return out;
 }
 
-export function scan(docs: readonly CorpusDocument[], hay: readonly string[], text: string, f: SearchFilters = {}, limit = 20): ScanResult {
+export function scan(
+  docs: readonly CorpusDocument[],
+  hay: readonly string[],
+  text: string,
+  f: SearchFilters = {},
+  limit = 20,
+): ScanResult {
   const ns = needles(text);
   const kind = f.kind?.length ? new Set(f.kind) : undefined;
   const party = f.party?.length ? new Set(f.party) : undefined;
   const muni = f.municipality?.length ? new Set(f.municipality) : undefined;
   const county = f.county?.length ? new Set(f.county) : undefined;
   const topic = f.topic?.length ? new Set(f.topic) : undefined;
-  const facets: Record<string, Map<string, number>> = { kind: new Map(), party: new Map(), municipality: new Map(), county: new Map(), year: new Map(), topic: new Map() };
+  const facets: Record<string, Map<string, number>> = {
+    kind: new Map(),
+    party: new Map(),
+    municipality: new Map(),
+    county: new Map(),
+    year: new Map(),
+    topic: new Map(),
+  };
   const inc = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   const ids: string[] = [];
   let total = 0;
@@ -46,7 +61,11 @@ export function scan(docs: readonly CorpusDocument[], hay: readonly string[], te
     if (muni && !(d.municipality && muni.has(d.municipality.code))) continue;
     if (county && !(d.county && county.has(d.county.code))) continue;
     const year = d.date ? Number(d.date.slice(0, 4)) : undefined;
-    if ((f.from !== undefined || f.to !== undefined) && (year === undefined || (f.from !== undefined && year < f.from) || (f.to !== undefined && year > f.to))) continue;
+    if (
+      (f.from !== undefined || f.to !== undefined) &&
+      (year === undefined || (f.from !== undefined && year < f.from) || (f.to !== undefined && year > f.to))
+    )
+      continue;
     if (party && !d.parties.some((p) => party.has(p))) continue;
     if (topic && !d.topics.some((t) => topic.has(t))) continue;
     const h = hay[i]!;

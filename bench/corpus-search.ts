@@ -13,7 +13,13 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { CorpusIndex, readIndexFile, writeIndexFile, type SearchFilters, type SearchQuery } from "../src/corpus/search/index.js";
+import {
+  CorpusIndex,
+  readIndexFile,
+  writeIndexFile,
+  type SearchFilters,
+  type SearchQuery,
+} from "../src/corpus/search/index.js";
 import { corpusDocumentSchema, corpusKinds } from "../src/domain/corpus-document.js";
 import { topicIds } from "../src/domain/vocabulary.js";
 import { LowdbStore } from "../src/store/lowdb-store.js";
@@ -45,7 +51,29 @@ const mb = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} MB`;
 const sec = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : ms(x));
 const thousands = (n: number) => n.toLocaleString("sv-SE").replace(/\u00a0/g, " ");
 
-const counties = ["01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20", "21", "22", "23", "24", "25"];
+const counties = [
+  "01",
+  "03",
+  "04",
+  "05",
+  "06",
+  "07",
+  "08",
+  "09",
+  "10",
+  "12",
+  "13",
+  "14",
+  "17",
+  "18",
+  "19",
+  "20",
+  "21",
+  "22",
+  "23",
+  "24",
+  "25",
+];
 
 function randomFilters(r: Rng): SearchFilters | undefined {
   const x = r();
@@ -73,12 +101,17 @@ export function benchQueries(n = 600, seed = 7): SearchQuery[] {
   for (let i = 0; i < n; i++) {
     const k = r();
     const text =
-      k < 0.25 ? pick(r, queryWords.single)
-      : k < 0.45 ? `${pick(r, queryWords.single)} ${pick(r, queryWords.single)}`
-      : k < 0.6 ? pick(r, queryWords.prefixes)
-      : k < 0.75 ? `"${pick(r, queryWords.phrases)}"`
-      : k < 0.9 ? pick(r, queryWords.typos)
-      : `"${pick(r, queryWords.phrases)}" ${pick(r, queryWords.single)}`;
+      k < 0.25
+        ? pick(r, queryWords.single)
+        : k < 0.45
+          ? `${pick(r, queryWords.single)} ${pick(r, queryWords.single)}`
+          : k < 0.6
+            ? pick(r, queryWords.prefixes)
+            : k < 0.75
+              ? `"${pick(r, queryWords.phrases)}"`
+              : k < 0.9
+                ? pick(r, queryWords.typos)
+                : `"${pick(r, queryWords.phrases)}" ${pick(r, queryWords.single)}`;
     const filters = randomFilters(r);
     out.push(filters ? { text, filters } : { text });
   }
@@ -175,7 +208,8 @@ async function benchSize(n: number, queries: readonly SearchQuery[]): Promise<vo
     }
     const qi = summarize(xi);
     const qs = summarize(xs);
-    const byKind = (pred: (q: SearchQuery) => boolean) => summarize(queries.map((q, i) => (pred(q) ? xi[i]! : -1)).filter((x) => x >= 0));
+    const byKind = (pred: (q: SearchQuery) => boolean) =>
+      summarize(queries.map((q, i) => (pred(q) ? xi[i]! : -1)).filter((x) => x >= 0));
     const phraseQ = byKind((q) => q.text.includes('"'));
 
     // One whole process: load the saved index and run one query, vs read the records and scan.
@@ -203,7 +237,18 @@ async function benchSize(n: number, queries: readonly SearchQuery[]): Promise<vo
       const opened = await openIndex(store);
       const rebuildMs = performance.now() - t0;
       if (!opened.rebuilt) throw new Error("expected a fresh index");
-      const cli = [process.execPath, join(projectRoot, "bin", "motionera.js"), "corpus", "search", q1[0]!, "--from", "2015", "--db", dbFile, "--json"];
+      const cli = [
+        process.execPath,
+        join(projectRoot, "bin", "motionera.js"),
+        "corpus",
+        "search",
+        q1[0]!,
+        "--from",
+        "2015",
+        "--db",
+        dbFile,
+        "--json",
+      ];
       const [pcli, pidx] = timeProcesses(cli, [process.execPath, script, "index", indexFile, ...q1], processRuns);
       storeRows = [
         {
@@ -214,22 +259,90 @@ async function benchSize(n: number, queries: readonly SearchQuery[]): Promise<vo
           ratio: pcli.median / ps.median,
           ...(n === 10_000 ? { target: "≤ 500 ms", ok: pcli.median <= 500 } : {}),
         },
-        { measure: "  of which load index + 1 query alone", figure: ms(pidx.median), baseline: "the CLI", baselineFigure: ms(pcli.median), ratio: pidx.median / pcli.median },
-        { measure: "  database file (lowdb, indented JSON)", figure: mb(dbBytes / 1048576), baseline: "index file", baselineFigure: mb(indexBytes / 1048576), ratio: dbBytes / indexBytes },
-        { measure: "  after a change: read database + rebuild + write index", figure: sec(rebuildMs), baseline: "the CLI, index fresh", baselineFigure: ms(pcli.median), ratio: rebuildMs / pcli.median },
+        {
+          measure: "  of which load index + 1 query alone",
+          figure: ms(pidx.median),
+          baseline: "the CLI",
+          baselineFigure: ms(pcli.median),
+          ratio: pidx.median / pcli.median,
+        },
+        {
+          measure: "  database file (lowdb, indented JSON)",
+          figure: mb(dbBytes / 1048576),
+          baseline: "index file",
+          baselineFigure: mb(indexBytes / 1048576),
+          ratio: dbBytes / indexBytes,
+        },
+        {
+          measure: "  after a change: read database + rebuild + write index",
+          figure: sec(rebuildMs),
+          baseline: "the CLI, index fresh",
+          baselineFigure: ms(pcli.median),
+          ratio: rebuildMs / pcli.median,
+        },
       ];
     }
 
     const p95Target = n >= 100_000 ? 50 : 10;
     const rows: Row[] = [
-      { measure: `build (${thousands(n)} records)`, figure: `${sec(buildMs)}, ${thousands(Math.round(n / (buildMs / 1000)))} docs/s`, baseline: "scan: lower-case strings", baselineFigure: sec(prepMs), ratio: buildMs / prepMs },
-      { measure: "memory of the index (heap + buffers)", figure: mb(mem2 - mem1), baseline: "scan strings", baselineFigure: mb(mem1 - mem0), ratio: (mem2 - mem1) / Math.max(0.1, mem1 - mem0) },
-      { measure: "RSS after build, whole bench process", figure: mb(rss2), baseline: "records in memory (heap)", baselineFigure: mb(mem0), ratio: rss2 / mem0 },
-      { measure: "on disk", figure: `${mb(indexBytes / 1048576)} (write ${sec(writeMs)})`, baseline: "records, compact JSON", baselineFigure: mb(recordsBytes / 1048576), ratio: indexBytes / recordsBytes },
-      { measure: `load: read + deserialise (median of ${load.n})`, figure: sec(load.median), baseline: "read + JSON.parse records", baselineFigure: sec(parse.median), ratio: load.median / parse.median },
-      { measure: `query + facets, median of ${qi.n}`, figure: ms(qi.median), baseline: "scan", baselineFigure: ms(qs.median), ratio: qi.median / qs.median },
-      { measure: "query + facets, p95", figure: ms(qi.p95), baseline: "scan", baselineFigure: ms(qs.p95), ratio: qi.p95 / qs.p95, target: `p95 ≤ ${p95Target} ms`, ok: qi.p95 <= p95Target },
-      { measure: `  phrase queries, p95 of ${phraseQ.n}`, figure: ms(phraseQ.p95), baseline: "scan (all queries)", baselineFigure: ms(qs.p95), ratio: phraseQ.p95 / qs.p95 },
+      {
+        measure: `build (${thousands(n)} records)`,
+        figure: `${sec(buildMs)}, ${thousands(Math.round(n / (buildMs / 1000)))} docs/s`,
+        baseline: "scan: lower-case strings",
+        baselineFigure: sec(prepMs),
+        ratio: buildMs / prepMs,
+      },
+      {
+        measure: "memory of the index (heap + buffers)",
+        figure: mb(mem2 - mem1),
+        baseline: "scan strings",
+        baselineFigure: mb(mem1 - mem0),
+        ratio: (mem2 - mem1) / Math.max(0.1, mem1 - mem0),
+      },
+      {
+        measure: "RSS after build, whole bench process",
+        figure: mb(rss2),
+        baseline: "records in memory (heap)",
+        baselineFigure: mb(mem0),
+        ratio: rss2 / mem0,
+      },
+      {
+        measure: "on disk",
+        figure: `${mb(indexBytes / 1048576)} (write ${sec(writeMs)})`,
+        baseline: "records, compact JSON",
+        baselineFigure: mb(recordsBytes / 1048576),
+        ratio: indexBytes / recordsBytes,
+      },
+      {
+        measure: `load: read + deserialise (median of ${load.n})`,
+        figure: sec(load.median),
+        baseline: "read + JSON.parse records",
+        baselineFigure: sec(parse.median),
+        ratio: load.median / parse.median,
+      },
+      {
+        measure: `query + facets, median of ${qi.n}`,
+        figure: ms(qi.median),
+        baseline: "scan",
+        baselineFigure: ms(qs.median),
+        ratio: qi.median / qs.median,
+      },
+      {
+        measure: "query + facets, p95",
+        figure: ms(qi.p95),
+        baseline: "scan",
+        baselineFigure: ms(qs.p95),
+        ratio: qi.p95 / qs.p95,
+        target: `p95 ≤ ${p95Target} ms`,
+        ok: qi.p95 <= p95Target,
+      },
+      {
+        measure: `  phrase queries, p95 of ${phraseQ.n}`,
+        figure: ms(phraseQ.p95),
+        baseline: "scan (all queries)",
+        baselineFigure: ms(qs.p95),
+        ratio: phraseQ.p95 / qs.p95,
+      },
       {
         measure: `whole process: load index + 1 query (median of ${pi.n})`,
         figure: ms(pi.median),
@@ -237,12 +350,26 @@ async function benchSize(n: number, queries: readonly SearchQuery[]): Promise<vo
         baselineFigure: ms(ps.median),
         ratio: pi.median / ps.median,
       },
-      { measure: "  node -e 0 (Node's own start)", figure: ms(nodeOnly.median), baseline: "process: read records + scan", baselineFigure: ms(ps.median), ratio: nodeOnly.median / ps.median },
-      { measure: "  RSS of that process", figure: mb(oi.rssMB), baseline: "scan process", baselineFigure: mb(os.rssMB), ratio: oi.rssMB / os.rssMB },
+      {
+        measure: "  node -e 0 (Node's own start)",
+        figure: ms(nodeOnly.median),
+        baseline: "process: read records + scan",
+        baselineFigure: ms(ps.median),
+        ratio: nodeOnly.median / ps.median,
+      },
+      {
+        measure: "  RSS of that process",
+        figure: mb(oi.rssMB),
+        baseline: "scan process",
+        baselineFigure: mb(os.rssMB),
+        ratio: oi.rssMB / os.rssMB,
+      },
       ...storeRows,
     ];
     printTable(
-      `Corpus search — ${thousands(n)} synthetic records (${Math.round((hitsTotal / queries.length) * 10) / 10} matches per query on average, ${empty} of ${queries.length} queries without a match)`,
+      `Corpus search — ${thousands(n)} synthetic records ` +
+        `(${Math.round((hitsTotal / queries.length) * 10) / 10} matches per query on average, ${empty} ` +
+        `of ${queries.length} queries without a match)`,
       rows,
     );
 
@@ -270,13 +397,47 @@ async function benchSize(n: number, queries: readonly SearchQuery[]): Promise<vo
         xm.push(performance.now() - t);
       }
       const qm = summarize(xm);
-      printTable(`The index beside MiniSearch as the engine (same stems, fields, boosts; facets over all results) — ${thousands(n)} records`, [
-        { measure: "build", figure: sec(buildMs), baseline: "MiniSearch addAll", baselineFigure: sec(msBuild), ratio: buildMs / msBuild },
-        { measure: "serialised size", figure: mb(indexBytes / 1048576), baseline: "MiniSearch JSON (no stored text)", baselineFigure: mb(msBytes / 1048576), ratio: indexBytes / msBytes },
-        { measure: "load", figure: sec(load.median), baseline: "MiniSearch.loadJSON (string in memory)", baselineFigure: sec(msLoad.median), ratio: load.median / msLoad.median },
-        { measure: "query + facets, median", figure: ms(qi.median), baseline: "MiniSearch search + facets", baselineFigure: ms(qm.median), ratio: qi.median / qm.median },
-        { measure: "query + facets, p95", figure: ms(qi.p95), baseline: "MiniSearch search + facets", baselineFigure: ms(qm.p95), ratio: qi.p95 / qm.p95 },
-      ]);
+      printTable(
+        `The index beside MiniSearch as the engine (same stems, fields, boosts; facets over all results) ` +
+          `— ${thousands(n)} records`,
+        [
+          {
+            measure: "build",
+            figure: sec(buildMs),
+            baseline: "MiniSearch addAll",
+            baselineFigure: sec(msBuild),
+            ratio: buildMs / msBuild,
+          },
+          {
+            measure: "serialised size",
+            figure: mb(indexBytes / 1048576),
+            baseline: "MiniSearch JSON (no stored text)",
+            baselineFigure: mb(msBytes / 1048576),
+            ratio: indexBytes / msBytes,
+          },
+          {
+            measure: "load",
+            figure: sec(load.median),
+            baseline: "MiniSearch.loadJSON (string in memory)",
+            baselineFigure: sec(msLoad.median),
+            ratio: load.median / msLoad.median,
+          },
+          {
+            measure: "query + facets, median",
+            figure: ms(qi.median),
+            baseline: "MiniSearch search + facets",
+            baselineFigure: ms(qm.median),
+            ratio: qi.median / qm.median,
+          },
+          {
+            measure: "query + facets, p95",
+            figure: ms(qi.p95),
+            baseline: "MiniSearch search + facets",
+            baselineFigure: ms(qm.p95),
+            ratio: qi.p95 / qm.p95,
+          },
+        ],
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

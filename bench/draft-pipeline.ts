@@ -34,11 +34,25 @@ export const benchRequest: DraftRequest = {
 
 /** The same document as a docxtemplater template: the variable parts become {tags}. */
 function tagged(draft: Draft): { template: Draft; data: Record<string, string> } {
-  const data = { kommun: draft.meta.municipality.name, stad: draft.meta.municipality.selfName, datum: "24 november 2026" };
-  const swap = (s: string) => s.split(data.stad).join("{stad}").split(data.kommun).join("{kommun}").split(data.datum).join("{datum}");
-  const inl = (xs: Inline[]): Inline[] => xs.map((x) => (x.type === "text" ? { ...x, value: swap(x.value) } : "children" in x ? { ...x, children: inl(x.children) } : x));
+  const data = {
+    kommun: draft.meta.municipality.name,
+    stad: draft.meta.municipality.selfName,
+    datum: "24 november 2026",
+  };
+  const swap = (s: string) =>
+    s.split(data.stad).join("{stad}").split(data.kommun).join("{kommun}").split(data.datum).join("{datum}");
+  const inl = (xs: Inline[]): Inline[] =>
+    xs.map((x) =>
+      x.type === "text" ? { ...x, value: swap(x.value) } : "children" in x ? { ...x, children: inl(x.children) } : x,
+    );
   const blk = (b: Block): Block =>
-    b.type === "list" ? { ...b, items: b.items.map(inl) } : b.type === "quote" ? { ...b, children: b.children.map(blk) } : b.type === "rule" ? b : { ...b, children: inl(b.children) };
+    b.type === "list"
+      ? { ...b, items: b.items.map(inl) }
+      : b.type === "quote"
+        ? { ...b, children: b.children.map(blk) }
+        : b.type === "rule"
+          ? b
+          : { ...b, children: inl(b.children) };
   return { template: { ...draft, blocks: draft.blocks.map(blk) }, data };
 }
 
@@ -57,7 +71,11 @@ function hasCommand(cmd: string): boolean {
 }
 
 /** Wall time of one whole process, alternating A and B. */
-function timeProcesses(a: string[], b: string[], runs: number): [ReturnType<typeof summarize>, ReturnType<typeof summarize>] {
+function timeProcesses(
+  a: string[],
+  b: string[],
+  runs: number,
+): [ReturnType<typeof summarize>, ReturnType<typeof summarize>] {
   const run = (cmd: string[]) => {
     const t0 = performance.now();
     const r = spawnSync(cmd[0]!, cmd.slice(1), { stdio: "ignore" });
@@ -95,27 +113,94 @@ export async function benchDraftPipeline(runs = 300): Promise<void> {
   const writerOnly = await timeIt(() => renderDocx(draft), runs);
 
   // PDF: the embedded Unicode font vs pdfkit's built-in Helvetica, the same Draft.
-  const [ttf, helv] = await timePair(() => renderPdf(draft), () => renderPdfWithBuiltinFont(draft), runs);
+  const [ttf, helv] = await timePair(
+    () => renderPdf(draft),
+    () => renderPdfWithBuiltinFont(draft),
+    runs,
+  );
   const pipelinePdf = await timeIt(async () => renderPdf((await ws.compose(request)).draft), runs);
 
   const rows: Row[] = [
-    { measure: `DOCX, whole pipeline (median of ${ours.n})`, figure: ms(ours.median), baseline: "docxtemplater fill", baselineFigure: ms(dt.median), ratio: ours.median / dt.median, target: "≤ 1.5×", ok: ours.median / dt.median <= 1.5 },
-    { measure: "DOCX, whole pipeline (p95)", figure: ms(ours.p95), baseline: "docxtemplater fill", baselineFigure: ms(dt.p95), ratio: ours.p95 / dt.p95 },
-    { measure: "DOCX, writer only (median)", figure: ms(writerOnly.median), baseline: "docxtemplater fill", baselineFigure: ms(dt.median), ratio: writerOnly.median / dt.median },
-    { measure: `PDF, DejaVu TTF (median of ${ttf.n})`, figure: ms(ttf.median), baseline: "PDF, built-in Helvetica", baselineFigure: ms(helv.median), ratio: ttf.median / helv.median, target: "≤ 3×", ok: ttf.median / helv.median <= 3 },
-    { measure: "PDF, DejaVu TTF (p95)", figure: ms(ttf.p95), baseline: "PDF, built-in Helvetica", baselineFigure: ms(helv.p95), ratio: ttf.p95 / helv.p95 },
-    { measure: "PDF, whole pipeline (median)", figure: ms(pipelinePdf.median), baseline: "PDF, built-in Helvetica", baselineFigure: ms(helv.median), ratio: pipelinePdf.median / helv.median },
+    {
+      measure: `DOCX, whole pipeline (median of ${ours.n})`,
+      figure: ms(ours.median),
+      baseline: "docxtemplater fill",
+      baselineFigure: ms(dt.median),
+      ratio: ours.median / dt.median,
+      target: "≤ 1.5×",
+      ok: ours.median / dt.median <= 1.5,
+    },
+    {
+      measure: "DOCX, whole pipeline (p95)",
+      figure: ms(ours.p95),
+      baseline: "docxtemplater fill",
+      baselineFigure: ms(dt.p95),
+      ratio: ours.p95 / dt.p95,
+    },
+    {
+      measure: "DOCX, writer only (median)",
+      figure: ms(writerOnly.median),
+      baseline: "docxtemplater fill",
+      baselineFigure: ms(dt.median),
+      ratio: writerOnly.median / dt.median,
+    },
+    {
+      measure: `PDF, DejaVu TTF (median of ${ttf.n})`,
+      figure: ms(ttf.median),
+      baseline: "PDF, built-in Helvetica",
+      baselineFigure: ms(helv.median),
+      ratio: ttf.median / helv.median,
+      target: "≤ 3×",
+      ok: ttf.median / helv.median <= 3,
+    },
+    {
+      measure: "PDF, DejaVu TTF (p95)",
+      figure: ms(ttf.p95),
+      baseline: "PDF, built-in Helvetica",
+      baselineFigure: ms(helv.p95),
+      ratio: ttf.p95 / helv.p95,
+    },
+    {
+      measure: "PDF, whole pipeline (median)",
+      figure: ms(pipelinePdf.median),
+      baseline: "PDF, built-in Helvetica",
+      baselineFigure: ms(helv.median),
+      ratio: pipelinePdf.median / helv.median,
+    },
   ];
-  printTable(`Draft pipeline, in process, warm — a ${pages}-page motion for Lidingö (${draft.citations.length} citations)`, rows);
+  printTable(
+    `Draft pipeline, in process, warm — a ${pages}-page motion for Lidingö (${draft.citations.length} citations)`,
+    rows,
+  );
 
   // One whole `motionera draft` process (DOCX + PDF) vs one whole pandoc process (Markdown → DOCX).
   const processRuns = 15;
   const bin = join(projectRoot, "bin", "motionera.js");
-  const ours2 = [process.execPath, bin, "draft", "--template", "kast-avtal", "--kommun", "Lidingö", "--author", "Anna Andersson (L), ledamot i kommunfullmäktige", "--author", "Bo Berg (L)", "--date", "2026-11-24", "--format", "docx,pdf", "--out", join(dir, "out")];
+  const ours2 = [
+    process.execPath,
+    bin,
+    "draft",
+    "--template",
+    "kast-avtal",
+    "--kommun",
+    "Lidingö",
+    "--author",
+    "Anna Andersson (L), ledamot i kommunfullmäktige",
+    "--author",
+    "Bo Berg (L)",
+    "--date",
+    "2026-11-24",
+    "--format",
+    "docx,pdf",
+    "--out",
+    join(dir, "out"),
+  ];
   const md = join(dir, "in.md");
   writeFileSync(md, renderMarkdown(draft));
   if (!hasCommand("pandoc")) {
-    process.stdout.write("\npandoc is not installed (apt-get install pandoc): the whole-process comparison is skipped.\n");
+    process.stdout.write(
+      "\npandoc is not installed (apt-get install pandoc): the whole-process comparison is skipped.\n",
+    );
     return;
   }
   const pandocCmd = ["pandoc", md, "-o", join(dir, "pandoc.docx")];
@@ -124,8 +209,28 @@ export async function benchDraftPipeline(runs = 300): Promise<void> {
   const [cliDocx, pandoc2] = timeProcesses(docxOnly, pandocCmd, processRuns);
   const [nodeOnly, pandoc3] = timeProcesses([process.execPath, "-e", "0"], pandocCmd, processRuns);
   printTable(`Whole process, wall time (median of ${processRuns}, alternating)`, [
-    { measure: "motionera draft → DOCX + PDF", figure: ms(cli.median), baseline: "pandoc in.md -o out.docx", baselineFigure: ms(pandoc.median), ratio: cli.median / pandoc.median, target: "≤ 1.5×", ok: cli.median / pandoc.median <= 1.5 },
-    { measure: "motionera draft → DOCX only", figure: ms(cliDocx.median), baseline: "pandoc in.md -o out.docx", baselineFigure: ms(pandoc2.median), ratio: cliDocx.median / pandoc2.median },
-    { measure: "node -e 0 (Node's own start)", figure: ms(nodeOnly.median), baseline: "pandoc in.md -o out.docx", baselineFigure: ms(pandoc3.median), ratio: nodeOnly.median / pandoc3.median },
+    {
+      measure: "motionera draft → DOCX + PDF",
+      figure: ms(cli.median),
+      baseline: "pandoc in.md -o out.docx",
+      baselineFigure: ms(pandoc.median),
+      ratio: cli.median / pandoc.median,
+      target: "≤ 1.5×",
+      ok: cli.median / pandoc.median <= 1.5,
+    },
+    {
+      measure: "motionera draft → DOCX only",
+      figure: ms(cliDocx.median),
+      baseline: "pandoc in.md -o out.docx",
+      baselineFigure: ms(pandoc2.median),
+      ratio: cliDocx.median / pandoc2.median,
+    },
+    {
+      measure: "node -e 0 (Node's own start)",
+      figure: ms(nodeOnly.median),
+      baseline: "pandoc in.md -o out.docx",
+      baselineFigure: ms(pandoc3.median),
+      ratio: nodeOnly.median / pandoc3.median,
+    },
   ]);
 }

@@ -9,7 +9,8 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parse } from "csv-parse/sync";
 
-const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync("/proc/self/status", "utf8"))![1]);
+const kb = (field: string) =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync("/proc/self/status", "utf8"))![1]);
 
 const bytes = readFileSync(process.argv[2]!);
 const before = kb("VmRSS");
@@ -17,6 +18,12 @@ const t0 = performance.now();
 const text = new TextDecoder("utf-8").decode(bytes);
 const records = process.argv[2]!.endsWith(".json")
   ? (JSON.parse(text) as unknown[])
-  : (parse(text.replace(/\r\n?/g, "\n"), { delimiter: ";", info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown[]);
+  : (parse(text.replace(/\r\n?/g, "\n"), {
+      delimiter: ";",
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+    }) as unknown[]);
 const ms = performance.now() - t0;
 process.stdout.write(`${JSON.stringify({ ms, records: records.length, peakOverKb: kb("VmHWM") - before })}\n`);

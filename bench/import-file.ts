@@ -39,7 +39,11 @@ export function largeFactsJson(targetBytes = 19.5 * 1024 * 1024): LargeFile {
   let at = out.write("[", 0, "latin1");
   let rows = 0;
   for (let i = 0; ; i++) {
-    const entry = `${i ? "," : ""}\n${i % 2 === 0 ? `{"kommun":"Xk${i % 100_000}","antal":${i % 10}}` : `{"kommun":"${codes[i % codes.length]}","antal":"x${i % 10}"}`}`;
+    const row =
+      i % 2 === 0
+        ? `{"kommun":"Xk${i % 100_000}","antal":${i % 10}}`
+        : `{"kommun":"${codes[i % codes.length]}","antal":"x${i % 10}"}`;
+    const entry = `${i ? "," : ""}\n${row}`;
     if (at + entry.length + 2 > targetBytes) break;
     at += out.write(entry, at, "latin1");
     rows++;
@@ -49,7 +53,10 @@ export function largeFactsJson(targetBytes = 19.5 * 1024 * 1024): LargeFile {
 }
 
 /** A multipart/form-data body as a browser would send it: the file and the fields. */
-export async function multipartBody(file: { name: string; bytes: Uint8Array }, fields: Record<string, string>): Promise<{ contentType: string; body: Uint8Array }> {
+export async function multipartBody(
+  file: { name: string; bytes: Uint8Array },
+  fields: Record<string, string>,
+): Promise<{ contentType: string; body: Uint8Array }> {
   const form = new FormData();
   form.append("file", new Blob([file.bytes]), file.name);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);

@@ -17,9 +17,15 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-/** `motionera serve --port 0` (bin: the path of bin/motionera.js) on a database, with a write token; resolves with its URL. */
+/**
+ * `motionera serve --port 0` (bin: the path of bin/motionera.js) on a database, with a write token; resolves with its
+ * URL.
+ */
 export async function startService(bin: string, db: string, token: string): Promise<Service> {
-  const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--db", db], { env: { ...process.env, MOTIONERA_TOKEN: token }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--db", db], {
+    env: { ...process.env, MOTIONERA_TOKEN: token },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => {
@@ -53,7 +59,10 @@ export interface ImportRun {
   peakOverBefore: number;
 }
 
-/** Asks /healthz and a search in turn, one at a time with `gapMs` between, until `done()`; returns each one's milliseconds. */
+/**
+ * Asks /healthz and a search in turn, one at a time with `gapMs` between, until `done()`; returns each one's
+ * milliseconds.
+ */
 export async function probe(url: string, done: () => boolean, gapMs = 50, min = 0): Promise<number[]> {
   const search = `${url}api/corpus/search?q=sexk%C3%B6pare`;
   const latencies: number[] = [];
@@ -69,8 +78,18 @@ export async function probe(url: string, done: () => boolean, gapMs = 50, min = 
 }
 
 /** Posts a multipart body (a file on disk) from another process, probing the service meanwhile. */
-export async function importWhileProbing(service: Service, path: string, body: { contentType: string; route: string; token: string }): Promise<ImportRun> {
-  const sender = `const b=require("fs").readFileSync(${JSON.stringify(path)});fetch(${JSON.stringify(`${service.url}${body.route}`)},{method:"POST",headers:{authorization:${JSON.stringify(`Bearer ${body.token}`)},"content-type":${JSON.stringify(body.contentType)}},body:b}).then(async r=>process.stdout.write(JSON.stringify({status:r.status,body:await r.json()})))`;
+export async function importWhileProbing(
+  service: Service,
+  path: string,
+  body: { contentType: string; route: string; token: string },
+): Promise<ImportRun> {
+  const sender =
+    `const b=require("fs").readFileSync(${JSON.stringify(path)});` +
+    `fetch(${JSON.stringify(`${service.url}${body.route}`)},{method:"POST",` +
+    `headers:{authorization:${JSON.stringify(`Bearer ${body.token}`)},` +
+    `"content-type":${JSON.stringify(body.contentType)}},body:b}).then(async ` +
+    `r=>process.stdout.write(JSON.stringify({status:r.status,body:await ` +
+    `r.json()})))`;
   const rssBefore = service.rss();
   let peak = rssBefore;
   const sampler = setInterval(() => (peak = Math.max(peak, service.rss())), 10);

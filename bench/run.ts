@@ -16,7 +16,10 @@ if (process.env.BENCH_CAMPAIGN !== "0") {
 // BENCH_CORPUS_MINISEARCH=0 and BENCH_CORPUS_STORE=0 skip the MiniSearch and lowdb comparisons).
 if (process.env.BENCH_CORPUS !== "0") {
   const { benchCorpusSearch } = await import("./corpus-search.js");
-  const sizes = (process.env.BENCH_CORPUS_SIZES ?? "1000,10000,100000").split(",").map((s) => Number(s.trim())).filter((x) => Number.isInteger(x) && x > 0);
+  const sizes = (process.env.BENCH_CORPUS_SIZES ?? "1000,10000,100000")
+    .split(",")
+    .map((s) => Number(s.trim()))
+    .filter((x) => Number.isInteger(x) && x > 0);
   await benchCorpusSearch(sizes);
 }
 

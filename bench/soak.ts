@@ -25,10 +25,23 @@ const token = "soak-token";
 
 function startService(db: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, "bin", "motionera.js"), "serve", "--port", String(port), "--db", db, "--drafts-per-minute", "0"], {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, MOTIONERA_TOKEN: token },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(projectRoot, "bin", "motionera.js"),
+        "serve",
+        "--port",
+        String(port),
+        "--db",
+        db,
+        "--drafts-per-minute",
+        "0",
+      ],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+        env: { ...process.env, MOTIONERA_TOKEN: token },
+      },
+    );
     child.once("error", reject);
     child.stdout!.on("data", (d: Buffer) => {
       if (d.toString().includes("http://")) resolve(child);
@@ -48,7 +61,8 @@ interface Outcome {
   result: autocannon.Result;
 }
 
-const run = (label: string, opts: autocannon.Options): Promise<Outcome> => new Promise((resolve, reject) => autocannon(opts, (err, result) => (err ? reject(err) : resolve({ label, result }))));
+const run = (label: string, opts: autocannon.Options): Promise<Outcome> =>
+  new Promise((resolve, reject) => autocannon(opts, (err, result) => (err ? reject(err) : resolve({ label, result }))));
 
 export async function soak(): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), "motionera-soak-"));
@@ -65,7 +79,15 @@ export async function soak(): Promise<boolean> {
   const draftConns = Math.max(1, Math.round(connections * 0.4));
   const searchConns = Math.max(1, Math.round(connections * 0.4));
   const writeConns = Math.max(1, connections - draftConns - searchConns);
-  const queries = ["sexköpare", "handlingsplan", "Mikamottagningen", "KAST", "prostitution", "länsstyrelsen", "kartläggning"];
+  const queries = [
+    "sexköpare",
+    "handlingsplan",
+    "Mikamottagningen",
+    "KAST",
+    "prostitution",
+    "länsstyrelsen",
+    "kartläggning",
+  ];
   let q = 0;
 
   const common = { timeout: 30 };
@@ -85,7 +107,15 @@ export async function soak(): Promise<boolean> {
         duration,
         url: `${base}/api/corpus/search`,
         connections: searchConns,
-        requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path: `/api/corpus/search?q=${encodeURIComponent(queries[q++ % queries.length]!)}` }) }],
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (r) => ({
+              ...r,
+              path: `/api/corpus/search?q=${encodeURIComponent(queries[q++ % queries.length]!)}`,
+            }),
+          },
+        ],
       }),
       run("POST /api/facts (token)", {
         ...common,
@@ -116,7 +146,10 @@ export async function soak(): Promise<boolean> {
     ]);
 
   try {
-    process.stdout.write(`Soak: ${seconds} s at ${connections} connections (${draftConns} drafting, ${searchConns} searching, ${writeConns} writing) on ${base}\n`);
+    process.stdout.write(
+      `Soak: ${seconds} s at ${connections} connections (${draftConns} drafting, ${searchConns} ` +
+        `searching, ${writeConns} writing) on ${base}\n`,
+    );
     const warm = await loads(warmupSeconds);
     const rssWarm = rssOf(pid);
     const samples: number[] = [];
@@ -133,7 +166,9 @@ export async function soak(): Promise<boolean> {
 
     const rows: Row[] = main.map(({ label, result }) => ({
       measure: label,
-      figure: `${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.requests.total} req, 5xx ${result["5xx"]}, non-2xx ${result.non2xx}`,
+      figure:
+        `${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ` +
+        `ms, ${result.requests.total} req, 5xx ${result["5xx"]}, non-2xx ${result.non2xx}`,
       baseline: "",
       baselineFigure: "",
       ratio: 1,
@@ -141,12 +176,31 @@ export async function soak(): Promise<boolean> {
       ok: result["5xx"] === 0 && result.errors === 0,
     }));
     rows.push(
-      { measure: "acknowledged writes in the file", figure: `${acknowledged.size - lost.length} of ${acknowledged.size}`, baseline: "acknowledged", baselineFigure: String(acknowledged.size), ratio: acknowledged.size ? (acknowledged.size - lost.length) / acknowledged.size : 1, target: "all", ok: lost.length === 0 && acknowledged.size > 0 },
-      { measure: "service RSS at the end", figure: `${rssEnd.toFixed(0)} MB (max ${Math.max(...samples).toFixed(0)} MB)`, baseline: `after ${warmupSeconds} s warm-up`, baselineFigure: `${rssWarm.toFixed(0)} MB`, ratio: rssEnd / rssWarm, target: "≤ 1.10×", ok: rssEnd <= rssWarm * 1.1 },
+      {
+        measure: "acknowledged writes in the file",
+        figure: `${acknowledged.size - lost.length} of ${acknowledged.size}`,
+        baseline: "acknowledged",
+        baselineFigure: String(acknowledged.size),
+        ratio: acknowledged.size ? (acknowledged.size - lost.length) / acknowledged.size : 1,
+        target: "all",
+        ok: lost.length === 0 && acknowledged.size > 0,
+      },
+      {
+        measure: "service RSS at the end",
+        figure: `${rssEnd.toFixed(0)} MB (max ${Math.max(...samples).toFixed(0)} MB)`,
+        baseline: `after ${warmupSeconds} s warm-up`,
+        baselineFigure: `${rssWarm.toFixed(0)} MB`,
+        ratio: rssEnd / rssWarm,
+        target: "≤ 1.10×",
+        ok: rssEnd <= rssWarm * 1.1,
+      },
     );
     printTable(`Soak (loopback, ${seconds} s, ${connections} connections, the service in its own process)`, rows);
     const ok = fivexx === 0 && errors === 0 && lost.length === 0 && rssEnd <= rssWarm * 1.1;
-    process.stdout.write(`\n${ok ? "PASS" : "FAIL"}: ${fivexx} 5xx, ${errors} socket errors/timeouts, ${lost.length} acknowledged writes missing, RSS ${rssWarm.toFixed(0)} → ${rssEnd.toFixed(0)} MB\n`);
+    process.stdout.write(
+      `\n${ok ? "PASS" : "FAIL"}: ${fivexx} 5xx, ${errors} socket errors/timeouts, ${lost.length} ` +
+        `acknowledged writes missing, RSS ${rssWarm.toFixed(0)} → ${rssEnd.toFixed(0)} MB\n`,
+    );
     return ok;
   } finally {
     service.kill("SIGINT");

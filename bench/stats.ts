@@ -30,7 +30,12 @@ export async function timeIt(fn: () => unknown, runs: number, warmup = Math.min(
  * Times two functions in alternation (A B A B …) so drift on a shared machine hits both alike;
  * returns each one's sample.
  */
-export async function timePair(a: () => unknown, b: () => unknown, runs: number, warmup = Math.min(30, runs)): Promise<[Sample, Sample]> {
+export async function timePair(
+  a: () => unknown,
+  b: () => unknown,
+  runs: number,
+  warmup = Math.min(30, runs),
+): Promise<[Sample, Sample]> {
   for (let i = 0; i < warmup; i++) {
     await a();
     await b();
@@ -63,8 +68,17 @@ export interface Row {
 
 export function printTable(title: string, rows: readonly Row[]): void {
   const header = ["measure", "figure", "baseline", "baseline figure", "ratio", "target"];
-  const cells = rows.map((r) => [r.measure, r.figure, r.baseline, r.baselineFigure, `${r.ratio.toFixed(2)}×`, r.target ? `${r.target} ${r.ok ? "met" : "MISSED"}` : ""]);
+  const cells = rows.map((r) => [
+    r.measure,
+    r.figure,
+    r.baseline,
+    r.baselineFigure,
+    `${r.ratio.toFixed(2)}×`,
+    r.target ? `${r.target} ${r.ok ? "met" : "MISSED"}` : "",
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (xs: string[]) => `| ${xs.map((x, i) => x.padEnd(widths[i]!)).join(" | ")} |`;
-  process.stdout.write(`\n${title}\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${cells.map(line).join("\n")}\n`);
+  process.stdout.write(
+    `\n${title}\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${cells.map(line).join("\n")}\n`,
+  );
 }

@@ -60,7 +60,8 @@ async function measure(name: string, prepare: (db: string) => void, dir: string,
   );
   await durable.close();
   await plain.close();
-  const perSecond = (median: number) => `${(1000 / median).toFixed(median > 100 ? 1 : 0)} writes/s (${ms(median)} each)`;
+  const perSecond = (median: number) =>
+    `${(1000 / median).toFixed(median > 100 ? 1 : 0)} writes/s (${ms(median)} each)`;
   const ratio = withSync.median / without.median;
   return [
     {
@@ -91,9 +92,19 @@ export async function benchStoreWrite(): Promise<void> {
     const shipped = defaultDatabasePath;
     const rows = [
       ...(await measure("shipped database", (db) => copyFileSync(shipped, db), dir, runs)),
-      ...(await measure(`${docs} documents`, (db) => writeFileSync(db, `${JSON.stringify({ ...emptyDatabase(), documents: generateCorpus(docs) }, null, 2)}\n`), dir, runs)),
+      ...(await measure(
+        `${docs} documents`,
+        (db) =>
+          writeFileSync(db, `${JSON.stringify({ ...emptyDatabase(), documents: generateCorpus(docs) }, null, 2)}\n`),
+        dir,
+        runs,
+      )),
     ];
-    printTable(`Durable store writes (fsync of file and folder) — ${runs} writes each, alternating, in ${dir}${onTmpfs ? " (tmpfs: fsync costs nothing here; set BENCH_STORE_DIR to a folder on disk)" : ""}`, rows);
+    printTable(
+      `Durable store writes (fsync of file and folder) — ${runs} writes each, alternating, ` +
+        `in ${dir}${onTmpfs ? " (tmpfs: fsync costs nothing here; set BENCH_STORE_DIR to a folder on disk)" : ""}`,
+      rows,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

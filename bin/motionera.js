@@ -5,7 +5,9 @@ import { existsSync } from "node:fs";
 
 const dir = new URL("../dist/cli/", import.meta.url);
 if (!existsSync(new URL("main.js", dir))) {
-  process.stderr.write("motionera: the program is not built yet. Run `npm install` (or `npm run build`) in the project folder.\n");
+  process.stderr.write(
+    "motionera: the program is not built yet. Run `npm install` (or `npm run build`) in the project folder.\n",
+  );
   process.exit(70);
 }
 // Zod extended for OpenAPI before any module makes a schema: the bundle's chunks reach zod
@@ -14,6 +16,7 @@ await import(new URL("zod.js", dir).href);
 // A draft with a PDF: let the PDF writer load on the second core while the rest loads here.
 if (process.argv[2] === "draft") (await import(new URL("pdf-thread.js", dir).href)).prestartForArgv(process.argv);
 // A campaign: start its worker threads now, so they warm up while the rest loads and checks the request.
-if (process.argv[2] === "campaign") (await import(new URL("campaign-prestart.js", dir).href)).prestartForArgv(process.argv);
+if (process.argv[2] === "campaign")
+  (await import(new URL("campaign-prestart.js", dir).href)).prestartForArgv(process.argv);
 const { main } = await import(new URL("main.js", dir).href);
 process.exitCode = await main(process.argv);

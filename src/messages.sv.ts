@@ -12,7 +12,14 @@ import { formatNumber } from "./lang/numbers.js";
 function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(d);
+  const parts = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${formatDate(`${get("year")}-${get("month")}-${get("day")}`)} kl. ${get("hour")}.${get("minute")}`;
 }
@@ -46,7 +53,10 @@ export const limitedFieldNames: Readonly<Record<LimitedField, string>> = {
 
 /** "källans titel får vara högst 500 tecken, men är 612". */
 export function explainTooLong(field: string, max: number, length: number | undefined): string {
-  return `${field} får vara högst ${formatNumber(max)} tecken${length !== undefined ? `, men är ${formatNumber(length)}` : ""}`;
+  return (
+    `${field} får vara högst ${formatNumber(max)} ` +
+    `tecken${length !== undefined ? `, men är ${formatNumber(length)}` : ""}`
+  );
 }
 
 /**
@@ -64,23 +74,30 @@ export const problems = {
   emptyText: "texten är tom",
   invalidText: "ogiltig text",
   invalidDate: "ogiltigt datum",
-  derivedKey: (key: string, from: string) => `${key} beräknas ur registret (ur ${from}) och kan inte anges; lägg till eller importera ${from} i stället`,
-  wrongScope: (key: string, scopes: readonly string[], subjectName: string) => `${key} gäller ${scopes.join("/")}, inte ${subjectName}`,
-  sinceAfterAsOf: (since: string, asOf: string) => `perioden kan inte börja (${since}) efter datumet den avser (${asOf})`,
+  derivedKey: (key: string, from: string) =>
+    `${key} beräknas ur registret (ur ${from}) och kan inte anges; lägg till eller importera ${from} i stället`,
+  wrongScope: (key: string, scopes: readonly string[], subjectName: string) =>
+    `${key} gäller ${scopes.join("/")}, inte ${subjectName}`,
+  sinceAfterAsOf: (since: string, asOf: string) =>
+    `perioden kan inte börja (${since}) efter datumet den avser (${asOf})`,
   /** corpus: filters and an import's overrides. */
   unknownKind: (kind: string, kinds: readonly string[]) => `okänd typ "${kind}"; välj bland ${kinds.join(", ")}`,
-  unknownTopic: (topic: string, suggestions: readonly string[]) => `okänt ämne "${topic}".${suggestions.length ? ` Menade du ${suggestions.map((x) => `"${x}"`).join(" eller ")}?` : ""}`,
+  unknownTopic: (topic: string, suggestions: readonly string[]) =>
+    `okänt ämne ` +
+    `"${topic}".${suggestions.length ? ` Menade du ${suggestions.map((x) => `"${x}"`).join(" eller ")}?` : ""}`,
   unreadableAuthors: (text: string) => `kan inte läsa "${text}"; skriv "Namn (Parti), roll; Namn (Parti)"`,
   mustNotBeEmpty: "får inte vara tomt",
   chooseAmong: (choices: readonly string[]) => `välj bland ${choices.join(", ")}`,
-  unknownTopicChoose: (topic: string, topics: readonly string[]) => `okänt ämne "${topic}"; välj bland ${topics.join(", ")}`,
+  unknownTopicChoose: (topic: string, topics: readonly string[]) =>
+    `okänt ämne "${topic}"; välj bland ${topics.join(", ")}`,
   /** campaign: a --where condition. */
   conditionEmpty: "villkoret är tomt",
   conditionUnknownWord: (word: string) => `okänt ord "${word}"; skriv "saknas" eller "finns" efter nyckeln`,
   conditionShape: "skriv nyckel, jämförelse och värde (=, !=, <, >, <=, >=) eller nyckel följd av saknas",
   conditionValueMissing: (operator: string) => `värdet efter ${operator} saknas`,
   conditionUnreadable: "oläsligt",
-  conditionNotOrdered: (key: string, type: "boolean" | "text") => `${key} är ${type === "boolean" ? "ja eller nej" : "en text"} och kan bara jämföras med = eller !=`,
+  conditionNotOrdered: (key: string, type: "boolean" | "text") =>
+    `${key} är ${type === "boolean" ? "ja eller nej" : "en text"} och kan bara jämföras med = eller !=`,
   /** campaign: the output folder. */
   outputIsFile: "det finns redan en fil med det namnet (eller i sökvägen); ange en mapp",
   outputNotWritable: "mappen går inte att skriva i (behörighet saknas); välj en annan mapp med --out",
@@ -101,61 +118,91 @@ const typeWords: Record<ValueType, string> = {
 };
 /** "kolumn" or "fält", in the forms a sentence needs. */
 const columnWords = (kind: "column" | "field") =>
-  kind === "column" ? { a: "kolumn", none: "ingen kolumn", one: "en kolumn", it: "den", which: "kolumn" } : { a: "fält", none: "inget fält", one: "ett fält", it: "det", which: "av fälten" };
+  kind === "column"
+    ? { a: "kolumn", none: "ingen kolumn", one: "en kolumn", it: "den", which: "kolumn" }
+    : { a: "fält", none: "inget fält", one: "ett fält", it: "det", which: "av fälten" };
 
 /** What is wrong with a facts import: the file, a row or a cell (`FactImportIssue.problem`, a skipped row's reason). */
 export const importProblems = {
-  tooMuchMemory: (limitMb: number) => `filen kräver mer minne än en import får använda (${limitMb} MB); dela upp den i mindre filer`,
+  tooMuchMemory: (limitMb: number) =>
+    `filen kräver mer minne än en import får använda (${limitMb} MB); dela upp den i mindre filer`,
   tooLarge: (mb: string, limitMb: number) => `filen är ${mb} MB, mer än gränsen ${limitMb} MB`,
-  zipArchive: "filen är ett Excel- eller zip-arkiv, inte text; spara kalkylbladet som CSV (CSV UTF-8 eller semikolonavgränsad) och importera den filen",
+  zipArchive:
+    "filen är ett Excel- eller zip-arkiv, inte text; spara kalkylbladet som CSV (CSV UTF-8 eller " +
+    "semikolonavgränsad) och importera den filen",
   binary: "filen innehåller binära data, inte text; spara tabellen som CSV eller JSON",
   undecodable: "texten är varken UTF-8 eller Windows-1252; spara filen som CSV UTF-8",
   unknownKpi: "okänt nyckeltal",
-  sourceTitleMissing: (kolada: boolean) => `källans titel saknas${kolada ? "" : " (krävs för CSV- och JSON-filer; bara Kolada-filer har en egen källa)"}`,
-  publisherMissing: (kolada: boolean) => `källans utgivare saknas${kolada ? "" : " (krävs för CSV- och JSON-filer; bara Kolada-filer har en egen källa)"}`,
+  sourceTitleMissing: (kolada: boolean) =>
+    `källans titel saknas${kolada ? "" : " (krävs för CSV- och JSON-filer; bara Kolada-filer har en egen källa)"}`,
+  publisherMissing: (kolada: boolean) =>
+    `källans utgivare saknas${kolada ? "" : " (krävs för CSV- och JSON-filer; bara Kolada-filer har en egen källa)"}`,
   asOfFormat: "datum skrivs ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
   asOfMissing: "datum som värdena avser saknas (krävs för CSV- och JSON-filer; en Kolada-fil har ett år per värde)",
   noRows: "filen har inga rader med värden under rubrikraden",
   noValues: "filen har inget värde att importera (alla rader saknar värde)",
-  tooManyValues: (limit: number) => `filen har fler än ${formatNumber(limit)} värden att importera, och det är fler än en import tar; dela upp den i flera filer (till exempel en per år)`,
+  tooManyValues: (limit: number) =>
+    `filen har fler än ${formatNumber(limit)} värden att importera, och det är fler än en import tar; dela ` +
+    `upp den i flera filer (till exempel en per år)`,
   rowAsOfMissing: "datum som värdet avser saknas (ange --as-of)",
   noValue: "inget värde",
   sameValueAs: (line: number) => `samma värde som på rad ${line}`,
-  conflictingValue: (subject: string, before: string, line: number, now: string) => `${subject} har redan värdet ${before} på rad ${line}, här ${now}; behåll en av raderna`,
+  conflictingValue: (subject: string, before: string, line: number, now: string) =>
+    `${subject} har redan värdet ${before} på rad ${line}, här ${now}; behåll en av raderna`,
   /** The subject cell. */
   subjectMissing: "kommun saknas",
   codeAndNameDisagree: (code: string, byCode: string, byName: string) => `koden ${code} är ${byCode}, inte ${byName}`,
-  subjectOutOfScope: (text: string, scope: Scope, key: string, scopes: readonly Scope[]) => `"${text}" är ${scopeName[scope]}, men ${key} gäller bara ${scopes.map((x) => scopeWords[x]).join(" och ")}`,
+  subjectOutOfScope: (text: string, scope: Scope, key: string, scopes: readonly Scope[]) =>
+    `"${text}" är ${scopeName[scope]}, men ${key} gäller bara ${scopes.map((x) => scopeWords[x]).join(" och ")}`,
   neitherMunicipalityNorCounty: (text: string) => `"${text}" är varken en kommun eller ett län`,
   unknownCounty: (text: string) => `okänt län "${text}"`,
   unknownMunicipality: (text: string) => `okänd kommun "${text}"`,
   nationOnly: (key: string, text: string) => `${key} gäller bara hela landet (SE), inte "${text}"`,
   /** The value cell. */
   notFinite: (raw: number) => `${raw} är inget ändligt tal`,
-  numberForType: (raw: number, key: string, type: ValueType) => `${raw} är ett tal, men ${key} ska vara ${typeWords[type]}`,
-  booleanForType: (raw: boolean, key: string, type: ValueType) => `${raw} är ett sanningsvärde, men ${key} ska vara ${typeWords[type]}`,
+  numberForType: (raw: number, key: string, type: ValueType) =>
+    `${raw} är ett tal, men ${key} ska vara ${typeWords[type]}`,
+  booleanForType: (raw: boolean, key: string, type: ValueType) =>
+    `${raw} är ett sanningsvärde, men ${key} ska vara ${typeWords[type]}`,
   /** CSV. */
-  tooFewColumns: (count: number, separator: string) => `raden har ${count === 1 ? "bara en kolumn" : `bara ${count} kolumner`}, så kolumnen saknas (är avgränsaren "${separator}" rätt?)`,
-  badQuotes: 'citattecknen i raden stämmer inte: ett fält som börjar med " ska sluta med " (skriv "" för ett citattecken inuti)',
+  tooFewColumns: (count: number, separator: string) =>
+    `raden har ${count === 1 ? "bara en kolumn" : `bara ${count} kolumner`}, så kolumnen saknas (är ` +
+    `avgränsaren "${separator}" rätt?)`,
+  badQuotes:
+    'citattecknen i raden stämmer inte: ett fält som börjar med " ska sluta med " (skriv "" för ett citattecken inuti)',
   notCsv: (detail: string) => `filen kan inte läsas som CSV (${detail})`,
   emptyCsv: "filen är tom; första raden ska namnge kolumnerna (till exempel Kommun;Värde)",
   /** Finding the subject and value columns (or JSON fields). */
-  noSuchColumn: (kind: "column" | "field", name: string, present: string) => `det finns inget ${columnWords(kind).a} "${name}" (det finns ${present})`,
-  headerLooksLikeData: (cell: string) => `första raden ska vara en rubrikrad som namnger kolumnerna (till exempel Kommun;Värde), men "${cell}" ser ut som en kommun`,
+  noSuchColumn: (kind: "column" | "field", name: string, present: string) =>
+    `det finns inget ${columnWords(kind).a} "${name}" (det finns ${present})`,
+  headerLooksLikeData: (cell: string) =>
+    `första raden ska vara en rubrikrad som namnger kolumnerna (till exempel Kommun;Värde), men "${cell}" ser ` +
+    `ut som en kommun`,
   noSubjectColumn: (kind: "column" | "field", present: string) => {
     const w = columnWords(kind);
-    return `hittar ${w.none} med kommuner bland ${present}; döp ${w.it} till Kommun eller Kommunkod, eller ange ${w.it} med --municipality-column`;
+    return (
+      `hittar ${w.none} med kommuner bland ${present}; döp ${w.it} till Kommun eller Kommunkod, eller ` +
+      `ange ${w.it} med --municipality-column`
+    );
   },
-  noValueColumn: (kind: "column" | "field", present: string) => `hittar ${columnWords(kind).none} med värden (bara ${present}); lägg till ${columnWords(kind).one} Värde`,
+  noValueColumn: (kind: "column" | "field", present: string) =>
+    `hittar ${columnWords(kind).none} med värden (bara ${present}); lägg till ${columnWords(kind).one} Värde`,
   whichValueColumn: (kind: "column" | "field", candidates: string) => {
     const w = columnWords(kind);
-    return `vet inte vilken ${w.which} som har värdena: ${candidates}; döp ${w.it} till Värde eller ange ${w.it} med --value-column`;
+    return (
+      `vet inte vilken ${w.which} som har värdena: ${candidates}; döp ${w.it} till Värde eller ange ${w.it} med ` +
+      `--value-column`
+    );
   },
-  sameColumn: (kind: "column" | "field", header: string) => `kommunerna och värdena kan inte stå i samma ${columnWords(kind).a} ("${header}")`,
+  sameColumn: (kind: "column" | "field", header: string) =>
+    `kommunerna och värdena kan inte stå i samma ${columnWords(kind).a} ("${header}")`,
   /** JSON. */
   notJson: (detail: string) => `filen är inte giltig JSON (${detail})`,
-  notAList: 'filen ska vara en lista av objekt, till exempel [{"kommun": "Lidingö", "värde": 12}], eller ett svar från Kolada ({"values": [...]})',
-  tooManyFields: (limit: number) => `posterna har fler än ${limit} olika fält; en tabell att importera har ett fält med kommuner och ett med värden`,
+  notAList:
+    'filen ska vara en lista av objekt, till exempel [{"kommun": "Lidingö", "värde": 12}], eller ett svar ' +
+    'från Kolada ({"values": [...]})',
+  tooManyFields: (limit: number) =>
+    `posterna har fler än ${limit} olika fält; en tabell att importera har ett fält med kommuner och ett med värden`,
   entryNotObject: "posten är inte ett objekt med kommun och värde",
   fieldMissing: "fältet saknas",
   subjectNotNameOrCode: "ska vara ett namn eller en kod",
@@ -171,8 +218,11 @@ export const importProblems = {
   koladaTooManyValues: "listan har fler värden än Kolada ger (ett per kön: T, K och M)",
   koladaNoValues: "inga värden",
   koladaNoTotal: (genders: string) => `flera värden (${genders}) men ingen totalsiffra (gender "T")`,
-  koladaValueMissing: (period: string, status: string | undefined) => `värde saknas för ${period}${status ? ` (status ${status})` : ""}`,
-  koladaSeveralKpis: (named: string, key: string) => `filen har värden för flera nyckeltal (${named}); importera ett nyckeltal per fil, eftersom alla värden lagras under samma nyckel (${key})`,
+  koladaValueMissing: (period: string, status: string | undefined) =>
+    `värde saknas för ${period}${status ? ` (status ${status})` : ""}`,
+  koladaSeveralKpis: (named: string, key: string) =>
+    `filen har värden för flera nyckeltal (${named}); importera ett nyckeltal per fil, eftersom alla värden ` +
+    `lagras under samma nyckel (${key})`,
 } as const;
 
 /** What is wrong with a template file (its front matter or its Handlebars), for `template_invalid`. */
@@ -181,7 +231,8 @@ export const templateProblems = {
   partialBlock: "delmallar ({{#> …}}) används inte; skriv texten i mallen själv",
   decorator: "dekoratörer ({{* …}}) används inte i mallar",
   decoratorBlock: "dekoratörer och inline-delmallar ({{#* …}}) används inte i mallar",
-  unknownHelper: (name: string, known: readonly string[]) => `okänd hjälpfunktion "${name}"; mallarna kan använda ${known.join(", ")}`,
+  unknownHelper: (name: string, known: readonly string[]) =>
+    `okänd hjälpfunktion "${name}"; mallarna kan använda ${known.join(", ")}`,
   lookupRefused: (key: string) => `lookup: "${key}" kan inte slås upp i en mall`,
   factKeyFirst: (helper: string) => `${helper}: första argumentet ska vara en faktanyckel inom citattecken`,
   factKeyQuoted: (helper: string) => `${helper}: faktanycklar skrivs inom citattecken`,
@@ -189,17 +240,21 @@ export const templateProblems = {
   factNotDeclared: (key: string) => `faktanyckeln "${key}" används men står inte under facts: i front matter`,
   committeeNeedsFact: `committee: lägg till faktanyckeln "social_services_committee" under facts: i front matter`,
   nameRefused: (name: string, original: string) => `"${name}" kan inte användas i en mall (${original})`,
-  unknownDataVariable: (name: string, allowed: readonly string[]) => `@${name} finns inte för mallar; de kan använda ${allowed.map((v) => `@${v}`).join(", ")}`,
+  unknownDataVariable: (name: string, allowed: readonly string[]) =>
+    `@${name} finns inte för mallar; de kan använda ${allowed.map((v) => `@${v}`).join(", ")}`,
   inputNotDeclared: (name: string) => `input.${name} används men står inte under inputs: i front matter`,
   unreadableTemplate: (detail: string) => `mallen kunde inte läsas (${detail})`,
   unreadableFile: (detail: string) => `filen kunde inte läsas (${detail})`,
   tooLarge: (kb: number, limitKb: number) => `mallen är ${kb} kB; en mall får vara högst ${limitKb} kB`,
   unknownFactKeyInFacts: (key: string) => `facts: okänd faktanyckel "${key}"`,
-  unknownTopic: (topic: string, topics: readonly string[]) => `topics: okänt ämne "${topic}"; ämnena är ${topics.join(", ")}`,
-  nestedTooDeep: (what: "block" | "subexpression", limit: number) => `${what === "block" ? "block ({{#…}})" : "deluttryck ((…))"} nästlade i mer än ${limit} nivåer; dela upp texten`,
+  unknownTopic: (topic: string, topics: readonly string[]) =>
+    `topics: okänt ämne "${topic}"; ämnena är ${topics.join(", ")}`,
+  nestedTooDeep: (what: "block" | "subexpression", limit: number) =>
+    `${what === "block" ? "block ({{#…}})" : "deluttryck ((…))"} nästlade i mer än ${limit} nivåer; dela upp texten`,
   unclosedBlock: (name: string) => `{{#${name}}} avslutas aldrig med {{/${name}}}`,
   duplicateId: (id: string, otherFile: string) => `id "${id}" används redan av ${otherFile}`,
-  notADocumentKind: (folder: string, kinds: readonly string[]) => `mappen ${folder}/ är ingen dokumenttyp (${kinds.join(", ")})`,
+  notADocumentKind: (folder: string, kinds: readonly string[]) =>
+    `mappen ${folder}/ är ingen dokumenttyp (${kinds.join(", ")})`,
   kindDisagrees: (kind: string, folder: string) => `kind: ${kind} men filen ligger i ${folder}/`,
   idDisagrees: (id: string, fileId: string) => `id: ${id} men filen heter ${fileId}.hbs`,
   /** Front matter. */
@@ -210,15 +265,25 @@ export const templateProblems = {
   frontMatterUnreadable: (detail: string) => `YAML: front matter kunde inte läsas (${detail})`,
 } as const;
 
-const quoted = (xs: readonly string[]) => formatList(xs.map((x) => `"${x}"`), "eller");
+const quoted = (xs: readonly string[]) =>
+  formatList(
+    xs.map((x) => `"${x}"`),
+    "eller",
+  );
 const didYouMean = (xs: readonly string[]) => (xs.length ? ` Menade du ${quoted(xs)}?` : "");
 
 export function explainError(d: ErrorDetails): string {
   switch (d.code) {
     case "unknown_municipality":
-      return `Okänd kommun: "${d.query}".${didYouMean(d.suggestions)} Ange kommunens namn eller SCB:s kommunkod (till exempel "Lidingö" eller "0186").`;
+      return (
+        `Okänd kommun: "${d.query}".${didYouMean(d.suggestions)} Ange kommunens namn eller SCB:s kommunkod ` +
+        `(till exempel "Lidingö" eller "0186").`
+      );
     case "unknown_county":
-      return `Okänt län: "${d.query}".${didYouMean(d.suggestions)} Ange länets namn, kod eller länsbokstav (till exempel "Stockholms län", "01" eller "AB").`;
+      return (
+        `Okänt län: "${d.query}".${didYouMean(d.suggestions)} Ange länets namn, kod eller länsbokstav (till ` +
+        `exempel "Stockholms län", "01" eller "AB").`
+      );
     case "unknown_template":
       return `Okänd mall: "${d.query}".${didYouMean(d.suggestions)} Se alla mallar med: motionera templates`;
     case "template_invalid": {
@@ -228,12 +293,17 @@ export function explainError(d: ErrorDetails): string {
     case "fact_missing":
       return (
         `Uppgiften "${d.label}" (${d.key}) saknas för ${d.subjectName}, och mallen kräver den. ` +
-        `Lägg till den med källa, till exempel:\n  motionera facts add ${d.subject} ${d.key} <värde> --as-of ÅÅÅÅ-MM-DD --source-title "…" --publisher "…" --source-date ÅÅÅÅ-MM-DD [--url …]`
+        `Lägg till den med källa, till exempel:\n  motionera facts add ${d.subject} ${d.key} <värde> --as-of ` +
+        `ÅÅÅÅ-MM-DD --source-title "…" --publisher "…" --source-date ÅÅÅÅ-MM-DD [--url …]`
       );
     case "fact_stale":
       return d.asOf
-        ? `Uppgiften "${d.label}" för ${d.subjectName} är från ${formatDate(d.asOf)}, äldre än mallen godtar (${formatDate(d.oldest)} eller senare). Kontrollera om det finns en nyare uppgift och lägg till den med motionera facts add.`
-        : `Uppgiften "${d.label}" för ${d.subjectName} saknar datum, så det går inte att avgöra om den är aktuell (mallen godtar uppgifter från ${formatDate(d.oldest)} eller senare). Kontrollera den och lägg gärna till en daterad uppgift med motionera facts add.`;
+        ? `Uppgiften "${d.label}" för ${d.subjectName} är från ${formatDate(d.asOf)}, äldre än mallen godtar ` +
+            `(${formatDate(d.oldest)} eller senare). Kontrollera om det finns en nyare uppgift och lägg till ` +
+            `den med motionera facts add.`
+        : `Uppgiften "${d.label}" för ${d.subjectName} saknar datum, så det går inte att avgöra om den är ` +
+            `aktuell (mallen godtar uppgifter från ${formatDate(d.oldest)} eller senare). Kontrollera den och ` +
+            `lägg gärna till en daterad uppgift med motionera facts add.`;
     case "unknown_fact_key":
       return `Okänd faktanyckel: "${d.key}".${didYouMean(d.suggestions)} Se alla nycklar med: motionera facts keys`;
     case "fact_invalid":
@@ -242,40 +312,80 @@ export function explainError(d: ErrorDetails): string {
       return `Ogiltigt värde för ${d.field}: ${d.problem}`;
     case "input_needed": {
       const or = d.alternatives.length ? ` (eller ${formatList(d.alternatives, "eller")})` : "";
-      const registry = d.facts.length ? `, och faktaregistret har ingen uppgift om ${formatList(d.facts.map((f) => `"${f.label}"`), "eller")} för ${d.subjectName}` : "";
-      return `Fyll i ${d.field}${or}: texten bygger på den uppgiften${registry}. Ange den med --set ${d.field}=… (på webben: fältet i formuläret), eller lägg till uppgiften i faktaregistret med motionera facts add.`;
+      const registry = d.facts.length
+        ? `, och faktaregistret har ingen uppgift om ${formatList(
+            d.facts.map((f) => `"${f.label}"`),
+            "eller",
+          )} för ${d.subjectName}`
+        : "";
+      return (
+        `Fyll i ${d.field}${or}: texten bygger på den uppgiften${registry}. Ange den med --set ${d.field}=… (på ` +
+        `webben: fältet i formuläret), eller lägg till uppgiften i faktaregistret med motionera facts add.`
+      );
     }
     case "unknown_input":
-      return `Mallen har inget fält "${d.field}".${d.known.length ? ` Fälten är: ${d.known.join(", ")}.` : " Mallen har inga egna fält."}`;
+      return (
+        `Mallen har inget fält ` +
+        `"${d.field}".${d.known.length ? ` Fälten är: ${d.known.join(", ")}.` : " Mallen har inga egna fält."}`
+      );
     case "unknown_argument":
-      return `Argumentet "${d.ref}" finns inte i korpusen. Välj argument med motionera corpus show <id> (numren räknas från 1).`;
+      return (
+        `Argumentet "${d.ref}" finns inte i korpusen. Välj argument med motionera corpus show <id> (numren ` +
+        `räknas från 1).`
+      );
     case "author_invalid":
-      return `Kan inte läsa undertecknaren "${d.value}": ${d.problem}. Skriv till exempel --author "Anna Andersson (L), ledamot i kommunfullmäktige".`;
+      return (
+        `Kan inte läsa undertecknaren "${d.value}": ${d.problem}. Skriv till exempel --author "Anna Andersson ` +
+        `(L), ledamot i kommunfullmäktige".`
+      );
     case "database_invalid":
       return [
         `Databasfilen ${d.file} kan inte läsas: ${d.problem}. Filen har inte ändrats och skrivs inte över.`,
         d.backup
-          ? `Senaste fungerande säkerhetskopia: ${d.backup.file} (sparad ${formatDateTime(d.backup.modified)}, ${d.backup.facts} uppgifter, ${d.backup.documents} dokument). Återställ den med: cp "${d.backup.file}" "${d.file}"`
+          ? `Senaste fungerande säkerhetskopia: ${d.backup.file} ` +
+            `(sparad ${formatDateTime(d.backup.modified)}, ${d.backup.facts} uppgifter, ${d.backup.documents} ` +
+            `dokument). Återställ den med: cp "${d.backup.file}" "${d.file}"`
           : "Det finns ingen fungerande säkerhetskopia bredvid filen. Rätta filen eller välj en annan med --db.",
       ].join("\n");
     case "database_locked":
       return d.pid
-        ? `Databasen ${d.file} används redan för skrivning av en annan process: ${d.command} (process ${d.pid}${d.host ? ` på ${d.host}` : ""}, sedan ${formatDateTime(d.since)}). Ingenting skrevs. Vänta tills den är klar eller stoppa den, och försök igen.`
+        ? `Databasen ${d.file} används redan för skrivning av en annan process: ${d.command} ` +
+            `(process ${d.pid}${d.host ? ` på ${d.host}` : ""}, sedan ${formatDateTime(d.since)}). Ingenting ` +
+            `skrevs. Vänta tills den är klar eller stoppa den, och försök igen.`
         : `Databasen ${d.file} kunde inte låsas för skrivning. Ingenting skrevs. Försök igen.`;
     case "output_failed":
       return `Kunde inte skriva filerna i ${d.path}: ${d.problem}. Inga filer skrevs.`;
     case "campaign_condition_invalid":
-      return `Villkoret "${d.condition}" går inte att använda: ${d.problem}. Skriv till exempel "mika_kast_agreement=nej", "population>50000", "action_plan_sells_sex!=ja" eller "action_plan_sells_sex saknas".`;
+      return (
+        `Villkoret "${d.condition}" går inte att använda: ${d.problem}. Skriv till exempel ` +
+        `"mika_kast_agreement=nej", "population>50000", "action_plan_sells_sex!=ja" eller ` +
+        `"action_plan_sells_sex saknas".`
+      );
     case "campaign_empty":
-      return `Ingen kommun uppfyller urvalet (${d.selection}). Inga filer skrevs. Ändra län, kommuner eller villkor; se uppgifterna med motionera facts <kommun>.`;
+      return (
+        `Ingen kommun uppfyller urvalet (${d.selection}). Inga filer skrevs. Ändra län, kommuner eller villkor; ` +
+        `se uppgifterna med motionera facts <kommun>.`
+      );
     case "draft_has_placeholders":
-      return `Utkastet har ${d.placeholders.length === 1 ? "ett ställe" : `${d.placeholders.length} ställen`} att fylla i (${formatList(d.placeholders.map((p) => `"${p}"`), "och")}), och --strict godtar inga. Ange uppgifterna med --set, lägg till dem i faktaregistret eller gör utkastet utan --strict.`;
+      return (
+        `Utkastet har ${d.placeholders.length === 1 ? "ett ställe" : `${d.placeholders.length} ställen`} ` +
+        `att fylla i (${formatList(
+          d.placeholders.map((p) => `"${p}"`),
+          "och",
+        )}), och --strict godtar inga. ` +
+        "Ange uppgifterna med --set, lägg till dem i faktaregistret eller gör utkastet utan --strict."
+      );
     case "request_invalid":
       return [`${d.problems.length} fel:`, ...d.problems.map((p) => `  ${explainError(p.details)}`)].join("\n");
     case "fact_import_invalid": {
       const more = d.total - d.issues.length;
-      const head = `Filen ${d.file} kan inte importeras; ingenting sparades. ${d.total === 1 ? "1 fel" : `${d.total} fel`}:`;
-      return [head, ...d.issues.map((i) => `  ${explainImportIssue(i)}`), ...(more > 0 ? [`  … och ${more} fel till.`] : [])].join("\n");
+      const head =
+        `Filen ${d.file} kan inte importeras; ingenting ` + `sparades. ${d.total === 1 ? "1 fel" : `${d.total} fel`}:`;
+      return [
+        head,
+        ...d.issues.map((i) => `  ${explainImportIssue(i)}`),
+        ...(more > 0 ? [`  … och ${more} fel till.`] : []),
+      ].join("\n");
     }
   }
 }
@@ -286,7 +396,10 @@ export function explainError(d: ErrorDetails): string {
  */
 export function explainBrokenTemplate(d: Extract<ErrorDetails, { code: "template_invalid" }>): string {
   const id = d.file.replace(/^.*[\\/]/, "").replace(/\.hbs$/, "");
-  return `Mallen "${id}" har ett fel${d.line ? ` på rad ${d.line}` : ""} och kan inte användas: ${d.problem.replace(/[.\s]+$/, "")}.`;
+  return (
+    `Mallen "${id}" har ett fel${d.line ? ` på rad ${d.line}` : ""} och kan inte ` +
+    `användas: ${d.problem.replace(/[.\s]+$/, "")}.`
+  );
 }
 
 /** "rad 7, kolumn "Kommun": okänd kommun "Lidngö". Menade du "Lidingö"?" */
@@ -301,8 +414,15 @@ export function explainImportIssue(i: import("./domain/errors.js").FactImportIss
 
 /** Why a campaign skipped a municipality: facts the campaign requires (--require) are missing. */
 export function explainCampaignMissing(place: string, facts: readonly { key: string; label: string }[]): string {
-  const list = formatList(facts.map((f) => `"${f.label}" (${f.key})`), "och");
-  return `${facts.length === 1 ? "Uppgiften" : "Uppgifterna"} ${list} saknas för ${place}, och kampanjen kräver ${facts.length === 1 ? "den" : "dem"}; inget utkast skrevs. Lägg till ${facts.length === 1 ? "den" : "dem"} med motionera facts add eller motionera facts import.`;
+  const list = formatList(
+    facts.map((f) => `"${f.label}" (${f.key})`),
+    "och",
+  );
+  return (
+    `${facts.length === 1 ? "Uppgiften" : "Uppgifterna"} ${list} saknas för ${place}, och kampanjen ` +
+    `kräver ${facts.length === 1 ? "den" : "dem"}; inget utkast skrevs. Lägg ` +
+    `till ${facts.length === 1 ? "den" : "dem"} med motionera facts add eller motionera facts import.`
+  );
 }
 
 export function explainWarning(w: DraftWarning): string {
@@ -312,19 +432,37 @@ export function explainWarning(w: DraftWarning): string {
     case "fact_optional_missing":
       return `Uppgiften "${w.label}" (${w.key}) saknas för ${w.subjectName}; texten skrivs utan den.`;
     case "committee_default":
-      return `Texten säger "${w.committee}", men faktaregistret vet inte vad nämnden som ansvarar för socialtjänsten heter ${w.inPlace}. Kontrollera namnet (ange det med --set committee=…).`;
+      return (
+        `Texten säger "${w.committee}", men faktaregistret vet inte vad nämnden som ansvarar för socialtjänsten ` +
+        `heter ${w.inPlace}. Kontrollera namnet (ange det med --set committee=…).`
+      );
     case "source_incomplete":
-      return `Källan ${w.source} saknar ${formatList(w.missing.map((m) => ({ title: "titel", date: "datum", url: "webbadress" })[m]), "och")}. Leta upp den och komplettera den i faktaregistret innan utkastet lämnas in.`;
+      return `Källan ${w.source} saknar ${formatList(
+        w.missing.map((m) => ({ title: "titel", date: "datum", url: "webbadress" })[m]),
+        "och",
+      )}. Leta upp den och komplettera den i faktaregistret innan utkastet lämnas in.`;
     case "source_other_party":
-      return `Källan ${w.source} är utgiven av ${formatList(w.parties, "och")}, ett annat parti än undertecknarnas. Hänvisa hellre till den myndighet, lag eller tidning som uppgiften kommer från, om du hittar den.`;
+      return (
+        `Källan ${w.source} är utgiven av ${formatList(w.parties, "och")}, ett annat parti än undertecknarnas. ` +
+        `Hänvisa hellre till den myndighet, lag eller tidning som uppgiften kommer från, om du hittar den.`
+      );
     case "several_interpellants":
-      return `Interpellationen har ${w.count} undertecknare. I de flesta kommuners arbetsordning ställs en interpellation av en enskild ledamot; kontrollera er arbetsordning.`;
+      return (
+        `Interpellationen har ${w.count} undertecknare. I de flesta kommuners arbetsordning ställs en ` +
+        `interpellation av en enskild ledamot; kontrollera er arbetsordning.`
+      );
   }
 }
 
 /** "[FYLL I: …]" and "kontrollera" items as one list of lines, for every surface that shows a draft. */
-export function reviewLines(review: import("./domain/errors.js").DraftReview): { placeholders: string[]; checks: string[] } {
-  return { placeholders: review.placeholders.map((p) => `Fyll i: ${p}`), checks: review.checks.map((c) => `Kontrollera: ${explainWarning(c)}`) };
+export function reviewLines(review: import("./domain/errors.js").DraftReview): {
+  placeholders: string[];
+  checks: string[];
+} {
+  return {
+    placeholders: review.placeholders.map((p) => `Fyll i: ${p}`),
+    checks: review.checks.map((c) => `Kontrollera: ${explainWarning(c)}`),
+  };
 }
 
 /** Why a file could not be imported. */
@@ -333,9 +471,15 @@ export function explainReadProblem(p: import("./domain/read-problem.js").ReadPro
     case "unknown_extension":
       return `okänd filtyp ${p.extension}; motionera läser .txt, .md, .docx och .pdf`;
     case "too_large":
-      return `filen är ${(p.bytes / 1024 / 1024).toFixed(1)} MB, mer än gränsen 20 MB; dela upp den eller importera texten`;
+      return (
+        `filen är ${(p.bytes / 1024 / 1024).toFixed(1)} MB, mer än gränsen 20 MB; dela upp den eller ` +
+        `importera texten`
+      );
     case "text_too_long":
-      return `texten är ${formatNumber(p.chars)} tecken, mer än gränsen ${formatNumber(p.limit)} (ungefär 1 500 sidor); dela upp den i flera filer och importera dem var för sig`;
+      return (
+        `texten är ${formatNumber(p.chars)} tecken, mer än gränsen ${formatNumber(p.limit)} (ungefär 1 500 ` +
+        `sidor); dela upp den i flera filer och importera dem var för sig`
+      );
     case "empty":
       return "filen är tom eller innehåller ingen text";
     case "binary":
@@ -346,17 +490,29 @@ export function explainReadProblem(p: import("./domain/read-problem.js").ReadPro
       return p.detail;
     case "not_docx":
       return {
-        not_zip: "inte en giltig DOCX-fil (filen är ingen zip-fil); spara den på nytt som .docx i Word eller LibreOffice",
-        no_document: "inte en giltig DOCX-fil (word/document.xml saknas); spara den på nytt som .docx i Word eller LibreOffice",
+        not_zip:
+          "inte en giltig DOCX-fil (filen är ingen zip-fil); spara den på nytt som .docx i Word eller LibreOffice",
+        no_document:
+          "inte en giltig DOCX-fil (word/document.xml saknas); spara den på nytt som .docx i Word eller LibreOffice",
         zip64: "DOCX-filen är packad som ZIP64, vilket motionera inte läser; spara den på nytt som .docx",
         encrypted: "DOCX-filen är krypterad; spara en kopia utan lösenord och importera den",
         bad_entry: "inte en giltig DOCX-fil (en del av zip-filen är trasig); spara den på nytt som .docx",
       }[p.detail];
     case "unpacks_too_large":
-      return `DOCX-filen packas upp till mer än ${Math.round(p.limitBytes / 1024 / 1024)} MB${p.declaredBytes ? ` (${Math.round(p.declaredBytes / 1024 / 1024)} MB enligt filen)` : ""}, vilket är mer än en text behöver; importeras inte`;
+      return (
+        `DOCX-filen packas upp till mer än ${Math.round(p.limitBytes / 1024 / 1024)} ` +
+        `MB${p.declaredBytes ? ` (${Math.round(p.declaredBytes / 1024 / 1024)} MB enligt filen)` : ""}, ` +
+        `vilket är mer än en text behöver; importeras inte`
+      );
     case "header_lies":
-      return `DOCX-filen är manipulerad: ${p.part} packas upp till mer än de ${p.declaredBytes} byte filen uppger (en zip-bomb); importeras inte`;
+      return (
+        `DOCX-filen är manipulerad: ${p.part} packas upp till mer än de ${p.declaredBytes} byte filen uppger ` +
+        `(en zip-bomb); importeras inte`
+      );
     case "nested_too_deep":
-      return `DOCX-filens XML (${p.part}) är nästlad mer än ${p.limit} nivåer djupt, vilket ingen vanlig text är; importeras inte`;
+      return (
+        `DOCX-filens XML (${p.part}) är nästlad mer än ${p.limit} nivåer djupt, vilket ingen vanlig text är; ` +
+        `importeras inte`
+      );
   }
 }

@@ -28,12 +28,12 @@ export const defaultTemplatesDir = join(projectRoot, "templates");
 
 /** The templates to use: an explicit folder, else MOTIONERA_TEMPLATES, else the shipped templates/. */
 export function templatesDir(explicit?: string): string {
-  return explicit ?? process.env["MOTIONERA_TEMPLATES"] ?? defaultTemplatesDir;
+  return explicit ?? process.env.MOTIONERA_TEMPLATES ?? defaultTemplatesDir;
 }
 /** The embedded default database, shipped with the project. */
 export const defaultDatabasePath = join(projectRoot, "corpus", "motionera.json");
 
 /** The database to use: an explicit path, else MOTIONERA_DB, else the shipped default. */
 export function databasePath(explicit?: string): string {
-  return explicit ?? process.env["MOTIONERA_DB"] ?? defaultDatabasePath;
+  return explicit ?? process.env.MOTIONERA_DB ?? defaultDatabasePath;
 }

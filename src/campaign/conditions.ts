@@ -37,7 +37,12 @@ export interface Condition {
   value?: FactValue;
 }
 
-const wordOps: Record<string, ConditionOperator> = { missing: "missing", saknas: "missing", exists: "exists", finns: "exists" };
+const wordOps: Record<string, ConditionOperator> = {
+  missing: "missing",
+  saknas: "missing",
+  exists: "exists",
+  finns: "exists",
+};
 
 /** The shape of a condition: key, operator, value. What the key and value mean is checked after. */
 export const conditionSyntax = z
@@ -69,18 +74,36 @@ export const conditionSyntax = z
 /** Reads one condition; throws MotioneraError (campaign_condition_invalid, unknown_fact_key) naming what is wrong. */
 export function parseCondition(text: string): Condition {
   const parsed = conditionSyntax.safeParse(text);
-  if (!parsed.success) throw new MotioneraError({ code: "campaign_condition_invalid", condition: text, problem: parsed.error.issues[0]?.message ?? problems.conditionUnreadable });
+  if (!parsed.success)
+    throw new MotioneraError({
+      code: "campaign_condition_invalid",
+      condition: text,
+      problem: parsed.error.issues[0]?.message ?? problems.conditionUnreadable,
+    });
   const { key, op, raw } = parsed.data;
   const def = factDefinition(key);
-  if (!def) throw new MotioneraError({ code: "unknown_fact_key", key, suggestions: nearest(key, factCatalog.map((d) => d.key)) });
+  if (!def)
+    throw new MotioneraError({
+      code: "unknown_fact_key",
+      key,
+      suggestions: nearest(
+        key,
+        factCatalog.map((d) => d.key),
+      ),
+    });
   if (raw === undefined) return { text: text.trim(), key, op };
   if ((op === "<" || op === ">" || op === "<=" || op === ">=") && def.type !== "number" && def.type !== "date") {
-    throw new MotioneraError({ code: "campaign_condition_invalid", condition: text, problem: problems.conditionNotOrdered(key, def.type === "boolean" ? "boolean" : "text") });
+    throw new MotioneraError({
+      code: "campaign_condition_invalid",
+      condition: text,
+      problem: problems.conditionNotOrdered(key, def.type === "boolean" ? "boolean" : "text"),
+    });
   }
   try {
     return { text: text.trim(), key, op, value: parseFactValue(def, raw) };
   } catch (e) {
-    if (isMotioneraError(e) && e.details.code === "fact_invalid") throw new MotioneraError({ code: "campaign_condition_invalid", condition: text, problem: e.details.problem });
+    if (isMotioneraError(e) && e.details.code === "fact_invalid")
+      throw new MotioneraError({ code: "campaign_condition_invalid", condition: text, problem: e.details.problem });
     throw e;
   }
 }

@@ -82,7 +82,8 @@ export async function writeCampaign(plan: CampaignPlan, opts: WriteOptions): Pro
       if (fd !== undefined) closeSync(fd);
       await rm(temp, { force: true });
       if (isMotioneraError(e)) throw e;
-      if ((e as NodeJS.ErrnoException).code) throw new MotioneraError({ code: "output_failed", path: dir, problem: (e as Error).message });
+      if ((e as NodeJS.ErrnoException).code)
+        throw new MotioneraError({ code: "output_failed", path: dir, problem: (e as Error).message });
       throw e;
     }
   } else {
@@ -99,7 +100,13 @@ export async function writeCampaign(plan: CampaignPlan, opts: WriteOptions): Pro
     { name: summaryFiles.csv, data: summaryCsv(summary) },
     { name: summaryFiles.json, data: summaryJson(summary) },
   ]);
-  return { summary, dir, csv: join(dir, summaryFiles.csv), json: join(dir, summaryFiles.json), ...(zipPath ? { zip: zipPath } : {}) };
+  return {
+    summary,
+    dir,
+    csv: join(dir, summaryFiles.csv),
+    json: join(dir, summaryFiles.json),
+    ...(zipPath ? { zip: zipPath } : {}),
+  };
 }
 
 /**
@@ -119,7 +126,7 @@ export function campaignZipStream(plan: CampaignPlan, ws: Workspace, render?: Re
       try {
         const place = plan.places[i++];
         if (place) {
-          let produced;
+          let produced: Awaited<ReturnType<typeof produceOne>>;
           try {
             produced = await produceOne(ws, plan.settings, place, plan.ambiguous.has(place.code), render);
           } catch (e) {

@@ -30,7 +30,10 @@ export const campaignRequestSchema = z.object({
   /** Municipalities by name or SCB code; added to the counties' municipalities. */
   municipalities: z.array(z.string().trim().min(1).max(100)).max(290).default([]),
   /** Fact conditions ("population>50000", "mika_kast_agreement=nej", "x saknas"); all must hold. */
-  where: z.array(z.string().max(textLimits.condition, tooLong("condition"))).max(20).default([]),
+  where: z
+    .array(z.string().max(textLimits.condition, tooLong("condition")))
+    .max(20)
+    .default([]),
   /** Fact keys every draft must be able to cite; a municipality without one is skipped and reported. */
   require: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
   authors: z.array(signerSchema).min(1, "minst en undertecknare").max(50),
@@ -67,7 +70,11 @@ export function baseSelection(counties: readonly string[], municipalities: reado
 }
 
 /** Which of `places` meet every condition. */
-export function filterPlaces(places: readonly Place[], conditions: readonly Condition[], registry: FactRegistry): Place[] {
+export function filterPlaces(
+  places: readonly Place[],
+  conditions: readonly Condition[],
+  registry: FactRegistry,
+): Place[] {
   return places.filter((p) => conditions.every((c) => matches(c, registry, p)));
 }
 
@@ -101,16 +108,25 @@ export function checkCampaignRequest(request: CampaignRequest, deps: { templates
   const problems = parsed.success ? [] : issueProblems(parsed.error.issues);
   const raw = request as Partial<Record<keyof CampaignRequest, unknown>>;
   const name = text(raw.template);
-  const template = name && !hasProblemAt(problems, ["template"]) ? attempt(problems, ["template"], () => deps.templates.get(name)) : undefined;
+  const template =
+    name && !hasProblemAt(problems, ["template"])
+      ? attempt(problems, ["template"], () => deps.templates.get(name))
+      : undefined;
   const inputs = raw.inputs ?? {};
   if (template && typeof inputs === "object" && inputs !== null && !Array.isArray(inputs)) {
-    problems.push(...checkInputs(template.frontMatter, inputs as Record<string, unknown>).problems.filter((p) => !hasProblemAt(problems, p.path)));
+    problems.push(
+      ...checkInputs(template.frontMatter, inputs as Record<string, unknown>).problems.filter(
+        (p) => !hasProblemAt(problems, p.path),
+      ),
+    );
   }
   texts(raw.counties).forEach((q, i) => {
-    if (typeof q === "string" && q.trim() && !hasProblemAt(problems, ["counties", i])) attempt(problems, ["counties", i], () => findCounty(q));
+    if (typeof q === "string" && q.trim() && !hasProblemAt(problems, ["counties", i]))
+      attempt(problems, ["counties", i], () => findCounty(q));
   });
   texts(raw.municipalities).forEach((q, i) => {
-    if (typeof q === "string" && q.trim() && !hasProblemAt(problems, ["municipalities", i])) attempt(problems, ["municipalities", i], () => findMunicipality(q));
+    if (typeof q === "string" && q.trim() && !hasProblemAt(problems, ["municipalities", i]))
+      attempt(problems, ["municipalities", i], () => findMunicipality(q));
   });
   const conditions: Condition[] = [];
   texts(raw.where).forEach((w, i) => {
@@ -120,7 +136,17 @@ export function checkCampaignRequest(request: CampaignRequest, deps: { templates
   });
   texts(raw.require).forEach((key, i) => {
     if (typeof key !== "string" || hasProblemAt(problems, ["require", i]) || factDefinition(key.trim())) return;
-    problems.push({ path: ["require", i], details: { code: "unknown_fact_key", key, suggestions: nearest(key, factCatalog.map((d) => d.key)) } });
+    problems.push({
+      path: ["require", i],
+      details: {
+        code: "unknown_fact_key",
+        key,
+        suggestions: nearest(
+          key,
+          factCatalog.map((d) => d.key),
+        ),
+      },
+    });
   });
   if (problems.length > 0 || !parsed.success || !template) return { problems, ...(template ? { template } : {}) };
   return { problems, settings: { ...parsed.data, date: parsed.data.date ?? todayInSweden() }, template, conditions };
@@ -130,11 +156,15 @@ export function checkCampaignRequest(request: CampaignRequest, deps: { templates
  * Checks the request and selects the municipalities. Throws MotioneraError: every problem
  * checkCampaignRequest finds (one as itself, several as request_invalid), or an empty selection.
  */
-export function planCampaign(request: CampaignRequest, deps: { templates: TemplateLibrary; facts: FactRegistry }): CampaignPlan {
+export function planCampaign(
+  request: CampaignRequest,
+  deps: { templates: TemplateLibrary; facts: FactRegistry },
+): CampaignPlan {
   const checked = checkCampaignRequest(request, deps);
   throwProblems(checked.problems);
   const { settings, template, conditions } = checked;
-  if (!settings || !template || !conditions) throw new Error("checkCampaignRequest found no problem but returned no settings");
+  if (!settings || !template || !conditions)
+    throw new Error("checkCampaignRequest found no problem but returned no settings");
   const places = filterPlaces(baseSelection(settings.counties, settings.municipalities), conditions, deps.facts);
   const selection = describeSelection(settings);
   if (places.length === 0) throw new MotioneraError({ code: "campaign_empty", selection });

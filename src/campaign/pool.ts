@@ -36,13 +36,16 @@ export interface RunOptions {
   onResult: (row: CampaignRow, files: ProducedFile[] | undefined) => void | Promise<void>;
 }
 
-const isErrorDetails = (d: unknown): d is ErrorDetails => typeof d === "object" && d !== null && typeof (d as { code?: unknown }).code === "string";
+const isErrorDetails = (d: unknown): d is ErrorDetails =>
+  typeof d === "object" && d !== null && typeof (d as { code?: unknown }).code === "string";
 
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** The built worker beside this module (dist/cli or dist/src/campaign); undefined when running from TypeScript sources. */
+/**
+ * The built worker beside this module (dist/cli or dist/src/campaign); undefined when running from TypeScript sources.
+ */
 export function workerScript(): URL | undefined {
   const url = new URL("./campaign-worker.js", import.meta.url);
   return existsSync(fileURLToPath(url)) ? url : undefined;
@@ -81,12 +84,15 @@ async function runHere(plan: CampaignPlan, opts: RunOptions): Promise<CampaignRo
   return rows;
 }
 
-const warmable = (formats: readonly Format[]): Format[] => (["docx", "pdf"] as Format[]).filter((f) => formats.includes(f));
+const warmable = (formats: readonly Format[]): Format[] =>
+  (["docx", "pdf"] as Format[]).filter((f) => formats.includes(f));
 
-const poolOf = (n: number, data: WorkerData) => new WorkerPool<CampaignJob, CampaignResult>({ script: workerScript()!, size: n, workerData: data });
+const poolOf = (n: number, data: WorkerData) =>
+  new WorkerPool<CampaignJob, CampaignResult>({ script: workerScript()!, size: n, workerData: data });
 
 let early: { pool: WorkerPool<CampaignJob, CampaignResult>; key: string } | undefined;
-const keyOf = (n: number, ws: WorkspaceOptions, warm: readonly Format[]) => JSON.stringify([n, ws.db ?? null, ws.templatesDir ?? null, ws.today ?? null, [...warm].sort()]);
+const keyOf = (n: number, ws: WorkspaceOptions, warm: readonly Format[]) =>
+  JSON.stringify([n, ws.db ?? null, ws.templatesDir ?? null, ws.today ?? null, [...warm].sort()]);
 
 /**
  * Starts `n` workers now, before the request is checked (see campaign-prestart.ts). Idle
@@ -109,7 +115,10 @@ function takePool(n: number, workspace: WorkspaceOptions, warm: Format[]): Worke
 
 async function runOnWorkers(plan: CampaignPlan, opts: RunOptions, threads: number): Promise<CampaignRow[]> {
   const pool = takePool(threads, opts.workspaceOptions, warmable(plan.settings.formats));
-  pool.broadcast({ settings: plan.settings, ...(opts.outDir !== undefined ? { outDir: opts.outDir } : {}) } satisfies CampaignInit);
+  pool.broadcast({
+    settings: plan.settings,
+    ...(opts.outDir !== undefined ? { outDir: opts.outDir } : {}),
+  } satisfies CampaignInit);
   const rows: CampaignRow[] = [];
   // Results are handled one after another, so onResult (progress, zip) never interleaves.
   let chain: Promise<void> = Promise.resolve();

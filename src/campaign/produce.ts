@@ -35,7 +35,10 @@ export interface CampaignRow {
   staleFacts: string[];
   /** Warnings, in Swedish (stale facts and the like; missing optional facts are in missingFacts). */
   warnings: string[];
-  /** What the signer must fill in ("[FYLL I: …]" in the draft), in reading order; for a draft --strict refused, what it asked for. */
+  /**
+   * What the signer must fill in ("[FYLL I: …]" in the draft), in reading order; for a draft --strict refused, what it
+   * asked for.
+   */
   placeholders: string[];
   /** What the signer must check before filing ("kontrollera" items), with the Swedish text. */
   checks: { code: DraftWarning["code"]; message: string }[];
@@ -57,7 +60,19 @@ export interface Produced {
 const encoder = new TextEncoder();
 
 function baseRow(place: Place): Omit<CampaignRow, "status"> {
-  return { municipality: place.name, code: place.code, county: place.county.name, files: [], citations: 0, factsCited: [], missingFacts: [], staleFacts: [], warnings: [], placeholders: [], checks: [] };
+  return {
+    municipality: place.name,
+    code: place.code,
+    county: place.county.name,
+    files: [],
+    citations: 0,
+    factsCited: [],
+    missingFacts: [],
+    staleFacts: [],
+    warnings: [],
+    placeholders: [],
+    checks: [],
+  };
 }
 
 /** "2026-11-24-habo-0643-motion-kast-avtal" when another selected municipality has the same slug. */
@@ -70,17 +85,31 @@ function fileBase(base: string, place: Place, disambiguate: boolean): string {
 /** Where a Draft becomes bytes: this thread by default, or e.g. the web service's writer threads. */
 export type Render = (draft: Draft, format: Format) => Promise<Uint8Array | string>;
 
-export async function produceOne(ws: Workspace, settings: CampaignSettings, place: Place, disambiguate = false, render: Render = renderDraft): Promise<Produced> {
+export async function produceOne(
+  ws: Workspace,
+  settings: CampaignSettings,
+  place: Place,
+  disambiguate = false,
+  render: Render = renderDraft,
+): Promise<Produced> {
   const row = baseRow(place);
   if (settings.require.length) {
     const facts = await ws.facts();
     const missing = settings.require.filter((key) => !facts.resolve(place, key));
     if (missing.length) {
       const described = missing.map((key) => ({ key, label: factDefinition(key)?.label ?? key }));
-      return { row: { ...row, status: "skipped", missingFacts: missing, reason: explainCampaignMissing(place.name, described) }, files: [] };
+      return {
+        row: {
+          ...row,
+          status: "skipped",
+          missingFacts: missing,
+          reason: explainCampaignMissing(place.name, described),
+        },
+        files: [],
+      };
     }
   }
-  let composed;
+  let composed: Awaited<ReturnType<Workspace["compose"]>>;
   try {
     composed = await ws.compose({
       template: settings.template,
@@ -113,7 +142,11 @@ export async function produceOne(ws: Workspace, settings: CampaignSettings, plac
   const files: ProducedFile[] = await Promise.all(
     settings.formats.map(async (format) => {
       const out = await render(draft, format);
-      return { name: `${base}.${extensionOf(format)}`, format, data: typeof out === "string" ? encoder.encode(out) : out };
+      return {
+        name: `${base}.${extensionOf(format)}`,
+        format,
+        data: typeof out === "string" ? encoder.encode(out) : out,
+      };
     }),
   );
   const isMissing = (w: DraftWarning) => w.code === "fact_optional_missing";

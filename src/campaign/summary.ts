@@ -10,7 +10,21 @@ import type { CampaignPlan } from "./plan.js";
 
 export const summaryFiles = { csv: "sammanstallning.csv", json: "sammanstallning.json" } as const;
 
-export const csvColumns = ["municipality", "municipality_code", "county", "status", "files", "citations", "facts_cited", "missing_facts", "stale_facts", "warnings", "placeholders", "checks", "reason"] as const;
+export const csvColumns = [
+  "municipality",
+  "municipality_code",
+  "county",
+  "status",
+  "files",
+  "citations",
+  "facts_cited",
+  "missing_facts",
+  "stale_facts",
+  "warnings",
+  "placeholders",
+  "checks",
+  "reason",
+] as const;
 
 export interface CampaignCounts {
   selected: number;
@@ -36,7 +50,13 @@ export function sortRows(rows: readonly CampaignRow[]): CampaignRow[] {
 
 export function countRows(rows: readonly CampaignRow[]): CampaignCounts {
   const n = (s: CampaignRow["status"]) => rows.filter((r) => r.status === s).length;
-  return { selected: rows.length, written: n("written"), skipped: n("skipped"), failed: n("failed"), documents: rows.reduce((sum, r) => sum + r.files.length, 0) };
+  return {
+    selected: rows.length,
+    written: n("written"),
+    skipped: n("skipped"),
+    failed: n("failed"),
+    documents: rows.reduce((sum, r) => sum + r.files.length, 0),
+  };
 }
 
 export function buildSummary(plan: CampaignPlan, rows: readonly CampaignRow[]): CampaignSummary {
@@ -46,14 +66,21 @@ export function buildSummary(plan: CampaignPlan, rows: readonly CampaignRow[]): 
     template: s.template,
     date: s.date,
     formats: [...s.formats],
-    selection: { counties: s.counties, municipalities: s.municipalities, where: s.where, require: s.require, description: plan.selection },
+    selection: {
+      counties: s.counties,
+      municipalities: s.municipalities,
+      where: s.where,
+      require: s.require,
+      description: plan.selection,
+    },
     counts: countRows(sorted),
     municipalities: sorted,
   };
 }
 
 /** Lists in a cell are joined with " | " (no value contains that). */
-const join = (xs: readonly string[]) => xs.map((x) => x.replace(/\s*\|\s*/g, " / ").replace(/\s*\n\s*/g, " ")).join(" | ");
+const join = (xs: readonly string[]) =>
+  xs.map((x) => x.replace(/\s*\|\s*/g, " / ").replace(/\s*\n\s*/g, " ")).join(" | ");
 
 /** UTF-8 with BOM (so Excel reads å ä ö), comma-separated, quoted where needed, formula cells neutralised. */
 export function summaryCsv(summary: CampaignSummary): string {

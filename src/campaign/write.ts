@@ -10,10 +10,14 @@ import { threadId } from "node:worker_threads";
 import { MotioneraError } from "../domain/errors.js";
 import { problems } from "../messages.sv.js";
 
-const tempName = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${randomBytes(3).toString("hex")}.tmp`);
+const tempName = (path: string) =>
+  join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${randomBytes(3).toString("hex")}.tmp`);
 
 /** Writes several files in one folder: all to temporary names first, then each renamed. */
-export async function writeFilesAtomically(dir: string, files: readonly { name: string; data: Uint8Array | string }[]): Promise<void> {
+export async function writeFilesAtomically(
+  dir: string,
+  files: readonly { name: string; data: Uint8Array | string }[],
+): Promise<void> {
   const staged: { temp: string; path: string }[] = [];
   try {
     for (const f of files) {

@@ -6,12 +6,17 @@ import { registerCampaign } from "./commands/campaign.js";
 import { registerFacts } from "./commands/facts.js";
 import { registerTemplates } from "./commands/templates.js";
 import { registerCorpus } from "./commands/corpus.js";
-import { registerServe } from "./commands/serve.js";
+import { registerServe, type StartService } from "./commands/serve.js";
 import { exitCodes, reportFailure } from "./run.js";
 import { closeEarlyPdfThread } from "../render/pdf-thread.js";
 import { texts } from "./messages.sv.js";
 
-export function buildProgram(): Command {
+/** What the command line needs from the rest of the program: the web service `serve` starts. */
+export interface ProgramEdges {
+  startService: StartService;
+}
+
+export function buildProgram(edges: ProgramEdges): Command {
   const program = new Command("motionera")
     .description(texts.program)
     .version("0.1.0", "-V, --version", texts.version)
@@ -25,7 +30,7 @@ export function buildProgram(): Command {
   registerFacts(program);
   registerTemplates(program);
   registerCorpus(program);
-  registerServe(program);
+  registerServe(program, edges.startService);
   for (const c of program.commands) {
     c.helpOption("-h, --help", texts.help);
     for (const sub of c.commands) sub.helpOption("-h, --help", texts.help);
@@ -43,9 +48,9 @@ function quietOnClosedPipe(): void {
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], edges: ProgramEdges): Promise<number> {
   quietOnClosedPipe();
-  const program = buildProgram();
+  const program = buildProgram(edges);
   program.exitOverride();
   for (const c of program.commands) {
     c.exitOverride();

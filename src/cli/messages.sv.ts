@@ -3,13 +3,16 @@
  * Error and warning texts shared with the web service live in src/messages.sv.ts.
  */
 export const texts = {
-  program: "Motionera: motioner, interpellationer, debattartiklar och pressmeddelanden för svensk kommunpolitik, med källhänvisade fakta om varje kommun.",
+  program:
+    "Motionera: motioner, interpellationer, debattartiklar och pressmeddelanden för svensk kommunpolitik, med " +
+    "källhänvisade fakta om varje kommun.",
   optDb: "databasfil (standard: MOTIONERA_DB eller den medföljande corpus/motionera.json)",
   optJson: "skriv ut JSON i stället för text",
   optTemplates: "mapp med egna mallar, <typ>/<id>.hbs (standard: MOTIONERA_TEMPLATES eller de medföljande)",
   help: "visa hjälp för kommandot",
   /** Option values read the same way by every command (cli/option-values.ts). */
-  unknownFormat: (bad: readonly string[], formats: readonly string[]) => `okänt format ${bad.map((b) => `"${b}"`).join(", ") || "(inget)"}; välj bland ${formats.join(", ")}`,
+  unknownFormat: (bad: readonly string[], formats: readonly string[]) =>
+    `okänt format ${bad.map((b) => `"${b}"`).join(", ") || "(inget)"}; välj bland ${formats.join(", ")}`,
   setNeedsNameValue: (given: string) => `--set "${given}": skriv namn=värde`,
   authorNameMissing: "namnet saknas",
   fileMissing: "filen finns inte",
@@ -20,12 +23,16 @@ export const texts = {
     template: "mallens id (se: motionera templates)",
     kommun: "kommunens namn eller kommunkod, t.ex. Lidingö eller 0186",
     author: 'undertecknare, "Namn (Parti), roll"; upprepa för flera',
-    date: "dokumentets datum, ÅÅÅÅ-MM-DD (standard: i dag); ett tidigare datum ger ett utkast som bara känner till det som var känt då",
+    date:
+      "dokumentets datum, ÅÅÅÅ-MM-DD (standard: i dag); ett tidigare datum ger ett utkast som bara känner till " +
+      "det som var känt då",
     set: "värde för ett av mallens fält, namn=värde; upprepa för flera",
     argument: "ta med ett argument ur korpusen, dokument-id#nummer (se: motionera corpus show <id>); upprepa för flera",
     format: "format att skriva, kommaseparerade: docx, pdf, md, html",
     out: "mapp att skriva till",
-    strict: "vägra skriva utkastet om en uppgift är äldre än mallen godtar eller om det har ställen att fylla i ([FYLL I: …])",
+    strict:
+      "vägra skriva utkastet om en uppgift är äldre än mallen godtar eller om det har ställen att fylla i " +
+      "([FYLL I: …])",
     wrote: "Skrev:",
     reviewHeading: "Att göra innan du lämnar in:",
     reviewNone: "Inget att fylla i eller kontrollera i utkastet.",
@@ -33,13 +40,17 @@ export const texts = {
     warning: "Varning:",
     missingOptional: (place: string, labels: readonly string[], verbose: boolean) =>
       verbose
-        ? `Obs: mallen kan också använda ${labels.length} ${labels.length === 1 ? "uppgift" : "uppgifter"} som saknas för ${place}:\n${labels.map((l) => `  – ${l}`).join("\n")}\nLägg till dem med motionera facts add om de finns.`
-        : `Obs: mallen kan också använda ${labels.length} ${labels.length === 1 ? "uppgift" : "uppgifter"} som saknas för ${place} (visa dem med --verbose).`,
+        ? `Obs: mallen kan också använda ${labels.length} ${labels.length === 1 ? "uppgift" : "uppgifter"} som ` +
+          `saknas för ${place}:\n${labels.map((l) => `  – ${l}`).join("\n")}\nLägg till dem med motionera ` +
+          `facts add om de finns.`
+        : `Obs: mallen kan också använda ${labels.length} ${labels.length === 1 ? "uppgift" : "uppgifter"} som ` +
+          `saknas för ${place} (visa dem med --verbose).`,
     verbose: "visa även vilka valfria uppgifter som saknas",
     examples: `
 Exempel:
   motionera draft --template kast-avtal --kommun Lidingö --author "Anna Andersson (L), ledamot i kommunfullmäktige"
-  motionera draft --template handlingsplan-prostitution --kommun Göteborg --author "Eva Ek (V)" --author "Per Berg (V)" --format docx,pdf,md`,
+  motionera draft --template handlingsplan-prostitution --kommun Göteborg --author "Eva Ek (V)" \\
+    --author "Per Berg (V)" --format docx,pdf,md`,
   },
 
   facts: {
@@ -75,9 +86,12 @@ Exempel:
     gaps: { title: "titel", date: "datum", url: "webbadress" } as Record<string, string>,
     lacks: "saknar",
     citedBy: (n: number, keys: readonly string[]) => `${n} ${n === 1 ? "uppgift" : "uppgifter"}: ${keys.join(", ")}`,
-    sourcesHeading: (sources: number, facts: number) => `${sources} ${sources === 1 ? "källa" : "källor"} för ${facts} ${facts === 1 ? "uppgift" : "uppgifter"}:`,
-    incompleteHeading: (n: number, of: number) => `${n} av ${of} ${of === 1 ? "källa" : "källor"} saknar titel, datum eller webbadress:`,
-    allComplete: (of: number) => (of === 1 ? "Källan har titel, datum och webbadress." : `Alla ${of} källor har titel, datum och webbadress.`),
+    sourcesHeading: (sources: number, facts: number) =>
+      `${sources} ${sources === 1 ? "källa" : "källor"} för ${facts} ${facts === 1 ? "uppgift" : "uppgifter"}:`,
+    incompleteHeading: (n: number, of: number) =>
+      `${n} av ${of} ${of === 1 ? "källa" : "källor"} saknar titel, datum eller webbadress:`,
+    allComplete: (of: number) =>
+      of === 1 ? "Källan har titel, datum och webbadress." : `Alla ${of} källor har titel, datum och webbadress.`,
     noSources: "Registret har inga uppgifter och alltså inga källor.",
     sourcesExamples: `
 Exempel:
@@ -88,8 +102,10 @@ Exempel:
 Exempel:
   motionera facts Lidingö
   motionera facts 0186 --json
-  motionera facts add Lidingö mika_kast_agreement ja --as-of 2024-03-01 --source-title "Protokoll KS" --publisher "Lidingö stad" --source-date 2024-03-05
-  motionera facts add Göteborg action_plan_sells_sex nej --as-of 2026-01-15 --source-title "Motion om en handlingsplan" --publisher "Vänsterpartiet Göteborg" --party V
+  motionera facts add Lidingö mika_kast_agreement ja --as-of 2024-03-01 --source-title "Protokoll KS" \\
+    --publisher "Lidingö stad" --source-date 2024-03-05
+  motionera facts add Göteborg action_plan_sells_sex nej --as-of 2026-01-15 \\
+    --source-title "Motion om en handlingsplan" --publisher "Vänsterpartiet Göteborg" --party V
   motionera facts sources --incomplete`,
   },
 
@@ -110,18 +126,28 @@ Exempel:
     heading: (key: string, file: string, format: string) => `${key} ur ${file} (${format}):`,
     formats: { csv: "CSV", json: "JSON", kolada: "Kolada" } as Record<string, string>,
     counts: (c: { new: number; changed: number; unchanged: number; skipped: number }) =>
-      `${c.new} ${c.new === 1 ? "ny" : "nya"}, ${c.changed} ${c.changed === 1 ? "ändrad" : "ändrade"}, ${c.unchanged} ${c.unchanged === 1 ? "oförändrad" : "oförändrade"}${c.skipped ? `, ${c.skipped} ${c.skipped === 1 ? "rad" : "rader"} utan nytt värde` : ""}.`,
+      `${c.new} ${c.new === 1 ? "ny" : "nya"}, ${c.changed} ${c.changed === 1 ? "ändrad" : "ändrade"}, ` +
+      `${c.unchanged} ${c.unchanged === 1 ? "oförändrad" : "oförändrade"}` +
+      `${c.skipped ? `, ${c.skipped} ${c.skipped === 1 ? "rad" : "rader"} utan nytt värde` : ""}.`,
     skipped: "Hoppades över:",
     moreSkipped: (n: number) => `… och ${n} ${n === 1 ? "rad" : "rader"} till.`,
-    line: (line: number, entry: number | undefined) => (entry !== undefined ? `rad ${line}, post ${entry}` : `rad ${line}`),
+    line: (line: number, entry: number | undefined) =>
+      entry !== undefined ? `rad ${line}, post ${entry}` : `rad ${line}`,
     source: "Källa",
-    dryRunNote: (n: number) => `Provkörning: inget sparades (${n} ${n === 1 ? "uppgift" : "uppgifter"} skulle sparas). Kör utan --dry-run för att spara.`,
-    saved: (n: number, db: string) => (n === 0 ? `Inget nytt att spara; ${db} är oförändrad.` : `Sparade ${n} ${n === 1 ? "uppgift" : "uppgifter"} i ${db}.`),
+    dryRunNote: (n: number) =>
+      `Provkörning: inget sparades (${n} ${n === 1 ? "uppgift" : "uppgifter"} skulle sparas). Kör utan ` +
+      `--dry-run för att spara.`,
+    saved: (n: number, db: string) =>
+      n === 0
+        ? `Inget nytt att spara; ${db} är oförändrad.`
+        : `Sparade ${n} ${n === 1 ? "uppgift" : "uppgifter"} i ${db}.`,
     examples: `
 Exempel:
-  motionera facts import avtal.csv --key mika_kast_agreement --source-title "Kartläggning av avtal" --publisher "Länsstyrelsen" --as-of 2025-06-01 --dry-run
+  motionera facts import avtal.csv --key mika_kast_agreement --source-title "Kartläggning av avtal" \\
+    --publisher "Länsstyrelsen" --as-of 2025-06-01 --dry-run
   motionera facts import folkmangd-kolada.json --key population
-  motionera facts import tabell.csv --key population --municipality-column Region --value-column "Antal 2024" --source-title "Folkmängd" --publisher "SCB" --as-of 2024`,
+  motionera facts import tabell.csv --key population --municipality-column Region --value-column "Antal 2024" \\
+    --source-title "Folkmängd" --publisher "SCB" --as-of 2024`,
   },
 
   factsFetch: {
@@ -158,7 +184,8 @@ Exempel:
     heading: (key: string, label: string) => `${key} (${label}):`,
     source: (title: string, publisher: string, date: string) => `Källa: ${title}, ${publisher}, hämtad ${date}`,
     requests: (asked: number, sent: number) =>
-      `${asked} ${asked === 1 ? "fråga" : "frågor"} om värden; ${sent} ${sent === 1 ? "anrop" : "anrop"} i allt (sidor, metadata och nya försök medräknade).`,
+      `${asked} ${asked === 1 ? "fråga" : "frågor"} om värden; ${sent} ${sent === 1 ? "anrop" : "anrop"} i ` +
+      `allt (sidor, metadata och nya försök medräknade).`,
     skippedLine: (subject: string, reason: string) => `  ${subject}: ${reason}`,
     searchNone: "Inga träffar.",
     published: (date: string) => `publicerad ${date}`,
@@ -173,24 +200,30 @@ Exempel:
         `${service} tar inte emot fler frågor just nu (429 Too Many Requests efter ${attempts} försök). ` +
         "Vänta en stund och försök igen. Inget sparades.",
       server: (service: string, status: number | undefined, attempts: number) =>
-        `${service} svarade med ett serverfel (HTTP ${status ?? "5xx"}) ${attempts} gånger. Försök igen senare. Inget sparades.`,
+        `${service} svarade med ett serverfel (HTTP ${status ?? "5xx"}) ${attempts} gånger. Försök igen ` +
+        `senare. Inget sparades.`,
       kpiNotFound: (id: string) =>
-        `Kolada har inget nyckeltal "${id}". Sök efter nyckeltal med: motionera facts kolada search <ord>. Inget sparades.`,
+        `Kolada har inget nyckeltal "${id}". Sök efter nyckeltal med: motionera facts kolada search <ord>. ` +
+        `Inget sparades.`,
       tableNotFound: (id: string) =>
         `SCB har ingen tabell "${id}". Sök efter tabeller med: motionera facts scb search <ord>. Inget sparades.`,
-      notFound: (service: string, url: string) => `${service} hittar inte det som efterfrågades (${url}). Inget sparades.`,
+      notFound: (service: string, url: string) =>
+        `${service} hittar inte det som efterfrågades (${url}). Inget sparades.`,
       refused: (service: string, status: number | undefined, text: string | undefined, url: string) =>
-        `${service} avvisade frågan (HTTP ${status ?? "4xx"}${text ? `: ${text}` : ""}). Fråga: ${url}. Inget sparades.`,
+        `${service} avvisade frågan (HTTP ${status ?? "4xx"}${text ? `: ${text}` : ""}). Fråga: ${url}. Inget ` +
+        `sparades.`,
       malformed: (service: string, text: string | undefined, url: string) =>
         `${service} svarade med något annat än väntat${text ? ` (${text})` : ""}. Fråga: ${url}. Inget sparades.`,
     },
     keyNeeded: (key: string, label: string, scopes: string, kpiOrTable: string) =>
       `Faktakatalogen har ingen nyckel ${key} för ${kpiOrTable} ("${label}", tal, gäller ${scopes}), ` +
       "och nya nycklar kan inte skapas ur Kolada eller SCB ännu. " +
-      "Ange tills vidare en befintlig nyckel att spara under med --key <nyckel> (se: motionera facts keys). Inget sparades.",
+      "Ange tills vidare en befintlig nyckel att spara under med --key <nyckel> (se: motionera facts keys). " +
+      "Inget sparades.",
     scopeWords: { kommun: "kommuner", lan: "län", land: "riket" } as Record<string, string>,
     notByGender: (kpi: string, gender: string) =>
-      `Nyckeltalet ${kpi} är inte uppdelat på kön, så det finns inga värden för ${gender === "K" ? "kvinnor" : "män"}. ` +
+      `Nyckeltalet ${kpi} är inte uppdelat på kön, så det finns inga värden ` +
+      `för ${gender === "K" ? "kvinnor" : "män"}. ` +
       "Hämta totalen utan --gender. Inget sparades.",
     ambiguous: (table: string, dims: string) =>
       `Urvalet ger flera värden per region och period i ${table}: ${dims}. ` +
@@ -210,8 +243,11 @@ Exempel:
     template: "mallens id (se: motionera templates)",
     lan: 'län vars kommuner tas med: namn, kod eller länsbokstav (t.ex. AB eller "Stockholms län"); upprepa för flera',
     kommun: "kommun att ta med, namn eller kommunkod; upprepa (eller kommaseparera) för flera",
-    where: 'villkor om en uppgift, t.ex. "mika_kast_agreement=nej", "population>50000" eller "action_plan_sells_sex saknas"; upprepa, alla måste gälla',
-    require: "uppgift som varje utkast måste kunna citera; kommuner utan den hoppas över och redovisas; upprepa för flera",
+    where:
+      'villkor om en uppgift, t.ex. "mika_kast_agreement=nej", "population>50000" eller ' +
+      '"action_plan_sells_sex saknas"; upprepa, alla måste gälla',
+    require:
+      "uppgift som varje utkast måste kunna citera; kommuner utan den hoppas över och redovisas; upprepa för flera",
     author: 'undertecknare, "Namn (Parti), roll"; upprepa för flera',
     date: "dokumentens datum, ÅÅÅÅ-MM-DD (standard: i dag)",
     set: "värde för ett av mallens fält, namn=värde; upprepa för flera",
@@ -219,22 +255,38 @@ Exempel:
     out: "mapp att skriva utkasten och sammanställningen till",
     zip: "skriv utkasten i en zip-fil (med sammanställningen) i stället för lösa filer",
     workers: "antal trådar (standard: antalet kärnor; 1 = allt i en tråd)",
-    strict: "hoppa över kommuner vars uppgifter är äldre än mallen godtar eller vars utkast har ställen att fylla i ([FYLL I: …])",
+    strict:
+      "hoppa över kommuner vars uppgifter är äldre än mallen godtar eller vars utkast har ställen att fylla i " +
+      "([FYLL I: …])",
     workersInvalid: (v: string) => `--workers "${v}": ange ett heltal från 1 till 64`,
     bar: "{bar} {value}/{total} kommuner | {kommun}",
-    line: (done: number, total: number, text: string) => `[${String(done).padStart(String(total).length)}/${total}] ${text}`,
+    line: (done: number, total: number, text: string) =>
+      `[${String(done).padStart(String(total).length)}/${total}] ${text}`,
     wrote: (place: string, files: number, cited: number, fill: number, check: number) =>
-      `${place}: skrev ${files} ${files === 1 ? "fil" : "filer"} (${cited} ${cited === 1 ? "uppgift" : "uppgifter"} med källa)` +
+      `${place}: skrev ${files} ${files === 1 ? "fil" : "filer"} ` +
+      `(${cited} ${cited === 1 ? "uppgift" : "uppgifter"} med källa)` +
       (fill || check
-        ? `; ${[fill ? `${fill} ${fill === 1 ? "ställe" : "ställen"} att fylla i` : "", check ? `${check} ${check === 1 ? "sak" : "saker"} att kontrollera` : ""].filter(Boolean).join(", ")}`
+        ? `; ${[
+            fill ? `${fill} ${fill === 1 ? "ställe" : "ställen"} att fylla i` : "",
+            check ? `${check} ${check === 1 ? "sak" : "saker"} att kontrollera` : "",
+          ]
+            .filter(Boolean)
+            .join(", ")}`
         : ""),
     toDo: (n: number) =>
-      `${n} utkast har ställen att fylla i eller saker att kontrollera innan ${n === 1 ? "det lämnas" : "de lämnas"} in (kolumnerna placeholders och checks i sammanställningen).`,
+      `${n} utkast har ställen att fylla i eller saker att kontrollera ` +
+      `innan ${n === 1 ? "det lämnas" : "de lämnas"} in (kolumnerna placeholders och checks i sammanställningen).`,
     skipped: (place: string, reason: string) => `${place}: hoppades över – ${reason}`,
     failed: (place: string, reason: string) => `${place}: misslyckades – ${reason}`,
-    selected: (n: number, threads: number) => `${n} ${n === 1 ? "kommun" : "kommuner"} i urvalet; ${threads === 1 ? "en tråd" : `${threads} trådar`}.`,
-    done: (c: { selected: number; written: number; skipped: number; failed: number; documents: number }, seconds: string) =>
-      `Klart på ${seconds} s: utkast för ${c.written} av ${c.selected} ${c.selected === 1 ? "kommun" : "kommuner"} (${c.documents} ${c.documents === 1 ? "fil" : "filer"})` +
+    selected: (n: number, threads: number) =>
+      `${n} ${n === 1 ? "kommun" : "kommuner"} i urvalet; ${threads === 1 ? "en tråd" : `${threads} trådar`}.`,
+    done: (
+      c: { selected: number; written: number; skipped: number; failed: number; documents: number },
+      seconds: string,
+    ) =>
+      `Klart på ${seconds} s: utkast för ${c.written} ` +
+      `av ${c.selected} ${c.selected === 1 ? "kommun" : "kommuner"} ` +
+      `(${c.documents} ${c.documents === 1 ? "fil" : "filer"})` +
       `${c.skipped ? `, ${c.skipped} hoppades över` : ""}${c.failed ? `, ${c.failed} misslyckades` : ""}.`,
     skippedHeading: "Hoppades över (se sammanställningen):",
     summaryFiles: "Sammanställning:",
@@ -242,9 +294,12 @@ Exempel:
     folder: "Utkasten ligger i:",
     examples: `
 Exempel:
-  motionera campaign --template kast-avtal --lan AB --where "mika_kast_agreement!=ja" --author "Anna Andersson (L)" --out kampanj
-  motionera campaign --template handlingsplan-prostitution --where "action_plan_sells_sex=nej" --author "Eva Ek (V)" --format docx --out planer --zip
-  motionera campaign --template kast-avtal --kommun Lidingö --kommun Nacka --require mika_kast_agreement --author "Kim Lund (S)" --out ut --json
+  motionera campaign --template kast-avtal --lan AB --where "mika_kast_agreement!=ja" --author "Anna Andersson (L)" \\
+    --out kampanj
+  motionera campaign --template handlingsplan-prostitution --where "action_plan_sells_sex=nej" --author "Eva Ek (V)" \\
+    --format docx --out planer --zip
+  motionera campaign --template kast-avtal --kommun Lidingö --kommun Nacka --require mika_kast_agreement \\
+    --author "Kim Lund (S)" --out ut --json
 
 Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppades över eller misslyckades
 (sammanställningen säger varför), 1 vid fel i indata (inget skrivs), 2 vid fel i kommandoraden.`,
@@ -271,7 +326,9 @@ Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppa
     importSummary: "importera filer (.txt, .md, .docx, .pdf) med automatisk taggning",
     files: "filer att importera",
     dryRun: "visa vad som skulle importeras utan att spara",
-    set: "ange ett fält för alla filerna, namn=värde (kind, level, kommun, lan, parties, authors, addressee, outlet, date, title, summary, topics); upprepa för flera",
+    set:
+      "ange ett fält för alla filerna, namn=värde (kind, level, kommun, lan, parties, authors, addressee, " +
+      "outlet, date, title, summary, topics); upprepa för flera",
     searchSummary: "sök i korpusen med svensk ordstamning, fraser och filter",
     query: 'sökord; "citattecken" för fraser',
     kind: "dokumenttyp (upprepa eller kommaseparera)",
@@ -292,7 +349,8 @@ Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppa
     failed: "misslyckades",
     dryRunNote: "Provkörning: inget sparades.",
     importSummaryLine: (ok: number, failed: number, added: number, updated: number) =>
-      `${ok} ${ok === 1 ? "fil importerad" : "filer importerade"} (${added} nya, ${updated} uppdaterade), ${failed} ${failed === 1 ? "misslyckades" : "misslyckades"}.`,
+      `${ok} ${ok === 1 ? "fil importerad" : "filer importerade"} (${added} nya, ${updated} ` +
+      `uppdaterade), ${failed} ${failed === 1 ? "misslyckades" : "misslyckades"}.`,
     failures: "Misslyckades:",
     fields: {
       kind: "typ",
@@ -316,14 +374,24 @@ Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppa
       imported: "importerad",
     } as Record<string, string>,
     sure: (c: number) => (c >= 0.8 ? "säker" : c >= 0.5 ? "trolig" : c > 0 ? "osäker" : "hittades inte"),
-    hits: (total: number, shown: number, q: string) => `${total} ${total === 1 ? "träff" : "träffar"}${q ? ` för ${q}` : ""}${total > shown ? ` (visar ${shown})` : ""}`,
+    hits: (total: number, shown: number, q: string) =>
+      `${total} ${total === 1 ? "träff" : "träffar"}${q ? ` för ${q}` : ""}${total > shown ? ` (visar ${shown})` : ""}`,
     facetHeading: "Fördelning:",
-    facetNames: { kind: "typ", party: "parti", municipality: "kommun", county: "län", year: "år", topic: "ämne" } as Record<string, string>,
+    facetNames: {
+      kind: "typ",
+      party: "parti",
+      municipality: "kommun",
+      county: "län",
+      year: "år",
+      topic: "ämne",
+    } as Record<string, string>,
     stance: { for: "för", against: "mot" } as Record<string, string>,
     useArgument: (id: string) => `Ta med ett argument i ett utkast: motionera draft … --argument ${id}#1`,
     none: "–",
     factNotInRegistry: "(finns inte i registret)",
-    notFound: (id: string, suggestions: string[]) => `Inget dokument med id "${id}".${suggestions.length ? ` Menade du ${suggestions.map((x) => `"${x}"`).join(", ")}?` : ""}`,
+    notFound: (id: string, suggestions: string[]) =>
+      `Inget dokument med id ` +
+      `"${id}".${suggestions.length ? ` Menade du ${suggestions.map((x) => `"${x}"`).join(", ")}?` : ""}`,
     examples: `
 Exempel:
   motionera corpus search sexköpare
@@ -342,8 +410,12 @@ Exempel:
     trustProxy: "tjänsten står bakom en omvänd proxy: klienten läses ur X-Forwarded-For",
     maxCampaigns: "högsta antal kampanjer som görs samtidigt; nästa får vänta (standard: 1)",
     campaignLimit: "högsta antal kommuner i en kampanj utan token; större kampanjer kräver token (standard: 50)",
-    allowedHosts: "värdnamn som tjänsten svarar på, kommaseparerade (skydd mot DNS rebinding); andra får 421 (standard: MOTIONERA_ALLOWED_HOSTS, annars alla)",
-    hostsAll: "Svarar på alla värdnamn. Skydda mot DNS rebinding genom att ange tjänstens namn med --allowed-hosts (till exempel localhost,127.0.0.1).",
+    allowedHosts:
+      "värdnamn som tjänsten svarar på, kommaseparerade (skydd mot DNS rebinding); andra får 421 (standard: " +
+      "MOTIONERA_ALLOWED_HOSTS, annars alla)",
+    hostsAll:
+      "Svarar på alla värdnamn. Skydda mot DNS rebinding genom att ange tjänstens namn med --allowed-hosts " +
+      "(till exempel localhost,127.0.0.1).",
     hostsAllowed: (hosts: readonly string[]) => `Svarar bara på ${hosts.join(", ")}.`,
     listening: (url: string) => `Motionera körs på ${url} (API-dokumentation: ${url}api/docs)`,
     writable: "Skrivningar (import, nya uppgifter) kräver Authorization: Bearer <MOTIONERA_TOKEN>.",

@@ -14,7 +14,11 @@ import { texts } from "./messages.sv.js";
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function parseFormats(list: string): Format[] {
-  const asked = list.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean).map((f) => (f === "markdown" ? "md" : f));
+  const asked = list
+    .split(",")
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean)
+    .map((f) => (f === "markdown" ? "md" : f));
   const bad = asked.filter((f) => !(formats as readonly string[]).includes(f));
   if (bad.length || asked.length === 0) throw new UsageError(texts.unknownFormat(bad, formats));
   return [...new Set(asked)] as Format[];
@@ -34,7 +38,11 @@ export function readAuthors(list: readonly string[]): { authors: Signer[]; probl
   list.forEach((a, i) => {
     const s = parseSigner(a);
     if (s) authors.push(s);
-    else problems.push({ path: ["authors", i], details: { code: "author_invalid", value: a, problem: texts.authorNameMissing } });
+    else
+      problems.push({
+        path: ["authors", i],
+        details: { code: "author_invalid", value: a, problem: texts.authorNameMissing },
+      });
   });
   return { authors, problems };
 }

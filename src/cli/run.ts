@@ -53,20 +53,35 @@ export const exitCodes = { ok: 0, userError: 1, usage: 2, someSkipped: 3, intern
 export function reportFailure(e: unknown, names: OptionNames = {}): number {
   if (isMotioneraError(e)) {
     const d = e.details;
-    const text = d.code === "request_invalid" ? [texts.problems(d.problems.length), ...problemLines(d.problems, names).map((l) => `  ${l}`)].join("\n") : explainError(d);
+    const text =
+      d.code === "request_invalid"
+        ? [texts.problems(d.problems.length), ...problemLines(d.problems, names).map((l) => `  ${l}`)].join("\n")
+        : explainError(d);
     process.stderr.write(`motionera: ${text}\n`);
     return exitCodes.userError;
   }
   if (e instanceof UsageError) {
-    process.stderr.write(`${e.message.split("\n").map((l) => `motionera: ${l}`).join("\n")}\n`);
+    process.stderr.write(
+      `${e.message
+        .split("\n")
+        .map((l) => `motionera: ${l}`)
+        .join("\n")}\n`,
+    );
     return exitCodes.usage;
   }
-  process.stderr.write(`motionera: ${texts.internalError}\n  ${process.argv.slice(2).join(" ")}\n  ${(e as Error)?.stack ?? String(e)}\n`);
+  process.stderr.write(
+    `motionera: ${texts.internalError}\n  ${process.argv.slice(2).join(" ")}\n  ${(e as Error)?.stack ?? String(e)}\n`,
+  );
   return exitCodes.internal;
 }
 
-/** Wraps a command action so failures are reported, not thrown; `names` say which option each request field came from. */
-export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>, names: OptionNames = {}): (...args: A) => Promise<void> {
+/**
+ * Wraps a command action so failures are reported, not thrown; `names` say which option each request field came from.
+ */
+export function action<A extends unknown[]>(
+  fn: (...args: A) => Promise<void>,
+  names: OptionNames = {},
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await fn(...args);

@@ -6,7 +6,10 @@ import { Option, type Command } from "commander";
 import { Workspace, type WorkspaceOptions } from "../workspace.js";
 import { texts } from "./messages.sv.js";
 
-/** Each shared option, made afresh for each command (`.addOption(sharedOption.json())`): commander keeps state in an Option. */
+/**
+ * Each shared option, made afresh for each command (`.addOption(sharedOption.json())`): commander keeps state in an
+ * Option.
+ */
 export const sharedOption = {
   json: () => new Option("--json", texts.optJson).default(false),
   db: () => new Option("--db <fil>", texts.optDb),
@@ -37,5 +40,5 @@ export function openWorkspace(o: WorkspaceFlags): Promise<Workspace> {
 export function optionsWithParent(cmd: Command): Record<string, unknown> {
   const own = cmd.opts<Record<string, unknown>>();
   const parent = cmd.parent?.opts<{ db?: string; json?: boolean }>() ?? {};
-  return { ...own, db: own["db"] ?? parent.db, json: own["json"] === true || parent.json === true };
+  return { ...own, db: own.db ?? parent.db, json: own.json === true || parent.json === true };
 }

@@ -52,12 +52,22 @@ export function checkDraftRequest(request: DraftRequest, deps: DraftCheckDeps): 
   const raw = request as Partial<Record<keyof DraftRequest, unknown>>;
 
   const templateName = text(raw.template);
-  const template = templateName && !hasProblemAt(problems, ["template"]) ? attempt(problems, ["template"], () => deps.templates.get(templateName)) : undefined;
+  const template =
+    templateName && !hasProblemAt(problems, ["template"])
+      ? attempt(problems, ["template"], () => deps.templates.get(templateName))
+      : undefined;
   const placeName = text(raw.municipality);
-  const place = placeName && !hasProblemAt(problems, ["municipality"]) ? attempt(problems, ["municipality"], () => findMunicipality(placeName)) : undefined;
+  const place =
+    placeName && !hasProblemAt(problems, ["municipality"])
+      ? attempt(problems, ["municipality"], () => findMunicipality(placeName))
+      : undefined;
 
   const today = deps.today ?? todayInSweden();
-  const date = parsed.success ? (parsed.data.date ?? today) : typeof raw.date === "string" && !hasProblemAt(problems, ["date"]) ? raw.date : today;
+  const date = parsed.success
+    ? (parsed.data.date ?? today)
+    : typeof raw.date === "string" && !hasProblemAt(problems, ["date"])
+      ? raw.date
+      : today;
   // A back-dated draft knows only what was known on its date.
   const facts = date < today ? deps.facts.knownOn(date) : deps.facts;
 
@@ -72,10 +82,21 @@ export function checkDraftRequest(request: DraftRequest, deps: DraftCheckDeps): 
 
   let selected: SelectedArgument[] | undefined;
   // The references the schema let through (all of them, when something else in the request is wrong).
-  const refs = parsed.success ? parsed.data.arguments : hasProblemAt(problems, ["arguments"]) || !Array.isArray(raw.arguments) ? [] : (raw.arguments as unknown[]).filter((r): r is string => typeof r === "string");
+  const refs = parsed.success
+    ? parsed.data.arguments
+    : hasProblemAt(problems, ["arguments"]) || !Array.isArray(raw.arguments)
+      ? []
+      : (raw.arguments as unknown[]).filter((r): r is string => typeof r === "string");
   if (template && refs.length > 0) {
     if (!takesArguments(template)) {
-      problems.push({ path: ["arguments"], details: { code: "input_invalid", field: "arguments", problem: problemTexts.argumentsNotTaken(template.frontMatter.id) } });
+      problems.push({
+        path: ["arguments"],
+        details: {
+          code: "input_invalid",
+          field: "arguments",
+          problem: problemTexts.argumentsNotTaken(template.frontMatter.id),
+        },
+      });
     } else {
       selected = [];
       for (const ref of new Set(refs)) {
@@ -93,7 +114,10 @@ export function checkDraftRequest(request: DraftRequest, deps: DraftCheckDeps): 
     for (const need of template.frontMatter.facts) {
       if (!need.required || facts.resolve(place, need.key)) continue;
       const label = factDefinition(need.key)?.label ?? need.key;
-      problems.push({ path: ["facts", need.key], details: { code: "fact_missing", key: need.key, label, subjectName: place.name, subject: place.code } });
+      problems.push({
+        path: ["facts", need.key],
+        details: { code: "fact_missing", key: need.key, label, subjectName: place.name, subject: place.code },
+      });
     }
   }
 

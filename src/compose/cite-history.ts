@@ -16,7 +16,8 @@ function dateLabel(asOf: string | null, yearsDiffer: boolean): string {
   return asOf.length === 4 || yearsDiffer ? asOf.slice(0, 4) : formatDate(asOf);
 }
 
-const sourceKey = (f: Fact) => JSON.stringify([f.source.title, f.source.publisher, f.source.date, f.source.url ?? null]);
+const sourceKey = (f: Fact) =>
+  JSON.stringify([f.source.title, f.source.publisher, f.source.date, f.source.url ?? null]);
 
 export function citeHistory(st: ComposeState, facts: readonly Fact[], subjectName: string, words: string): string {
   const def = factDefinition(facts[0]!.key);
@@ -24,7 +25,9 @@ export function citeHistory(st: ComposeState, facts: readonly Fact[], subjectNam
   const yearsDiffer = new Set(years).size === years.length;
   const parts = facts.map((f) => `${dateLabel(f.asOf, yearsDiffer)}: ${formatFactValue(f.value, def)}`);
   const bySource = new Map<string, number[]>();
-  facts.forEach((f, i) => bySource.set(sourceKey(f), [...(bySource.get(sourceKey(f)) ?? []), i]));
+  facts.forEach((f, i) => {
+    bySource.set(sourceKey(f), [...(bySource.get(sourceKey(f)) ?? []), i]);
+  });
   const markers = new Map<number, string>();
   for (const indexes of bySource.values()) {
     const group = indexes.map((i) => facts[i]!);
@@ -33,5 +36,7 @@ export function citeHistory(st: ComposeState, facts: readonly Fact[], subjectNam
     markers.set(last, (markers.get(last) ?? "") + marker);
   }
   // The marker of the last value goes after the words ("19 invånare¹"), never right after a figure.
-  return parts.map((p, i) => escapeInline(p) + (i === parts.length - 1 ? words : "") + (markers.get(i) ?? "")).join(", ");
+  return parts
+    .map((p, i) => escapeInline(p) + (i === parts.length - 1 ? words : "") + (markers.get(i) ?? ""))
+    .join(", ");
 }

@@ -154,7 +154,12 @@ export class ComposeState {
         claim: a.argument.claim,
         subjectName: d.municipality?.name ?? d.county?.name ?? "Sverige",
         date: d.date,
-        source: { title: d.source.title, publisher: d.source.publisher, date: d.source.date, ...(d.source.url ? { url: d.source.url } : {}) },
+        source: {
+          title: d.source.title,
+          publisher: d.source.publisher,
+          date: d.source.date,
+          ...(d.source.url ? { url: d.source.url } : {}),
+        },
       });
       this.#byFactId.set(id, n);
     }
@@ -195,5 +200,4 @@ export class ComposeState {
     }
     return citationMarker(n);
   }
-
 }

@@ -51,7 +51,12 @@ function optionalFactsMissing(template: Template, place: Place, facts: FactRegis
   const warnings: DraftWarning[] = [];
   for (const need of template.frontMatter.facts) {
     if (need.required || facts.resolve(place, need.key)) continue;
-    warnings.push({ code: "fact_optional_missing", key: need.key, label: factDefinition(need.key)?.label ?? need.key, subjectName: place.name });
+    warnings.push({
+      code: "fact_optional_missing",
+      key: need.key,
+      label: factDefinition(need.key)?.label ?? need.key,
+      subjectName: place.name,
+    });
   }
   return warnings;
 }
@@ -60,7 +65,12 @@ function optionalFactsMissing(template: Template, place: Place, facts: FactRegis
  * Every fact the text cites that is older than the template accepts (for the draft's date):
  * a "kontrollera" item, or under strict an error. Facts the text does not cite do not matter.
  */
-function staleCitations(template: Template, cited: ComposeState["citedFacts"], date: string, strict: boolean): DraftWarning[] {
+function staleCitations(
+  template: Template,
+  cited: ComposeState["citedFacts"],
+  date: string,
+  strict: boolean,
+): DraftWarning[] {
   const warnings: DraftWarning[] = [];
   const fm = template.frontMatter;
   for (const { fact, subjectName } of cited) {
@@ -69,7 +79,14 @@ function staleCitations(template: Template, cited: ComposeState["citedFacts"], d
     if (!need || !canAge(def)) continue;
     const oldest = oldestAcceptable(need.maxAge ?? fm.maxAge, date);
     if (!isStale(fact, oldest)) continue;
-    const w = { code: "fact_stale", key: fact.key, label: def?.label ?? fact.key, subjectName, asOf: fact.asOf, oldest } as const;
+    const w = {
+      code: "fact_stale",
+      key: fact.key,
+      label: def?.label ?? fact.key,
+      subjectName,
+      asOf: fact.asOf,
+      oldest,
+    } as const;
     if (strict) throw new MotioneraError(w);
     warnings.push(w);
   }
@@ -86,7 +103,8 @@ function sourceChecks(sources: readonly Source[], signers: readonly Signer[]): D
     const missing = (["title", "date"] as const).filter((f) => (f === "date" ? s.date === null : !s[f]));
     if (missing.length > 0) out.push({ code: "source_incomplete", source: name, missing });
     const parties = (s as Source & { parties?: string[] }).parties ?? [];
-    if (parties.length > 0 && !parties.some((p) => own.has(p.toUpperCase()))) out.push({ code: "source_other_party", source: name, parties: parties.map(partyName) });
+    if (parties.length > 0 && !parties.some((p) => own.has(p.toUpperCase())))
+      out.push({ code: "source_other_party", source: name, parties: parties.map(partyName) });
   }
   return out;
 }
@@ -96,7 +114,8 @@ function escapeInputs(template: Template, values: InputValues): Record<string, s
   for (const input of template.frontMatter.inputs) {
     const v = values[input.name] ?? null;
     // Choice values come from the template's own option list; they stay comparable with eq.
-    out[input.name] = typeof v === "string" && input.type !== "choice" ? (input.type === "text" ? escapeBlock(v) : escapeInline(v)) : v;
+    out[input.name] =
+      typeof v === "string" && input.type !== "choice" ? (input.type === "text" ? escapeBlock(v) : escapeInline(v)) : v;
   }
   return out;
 }
@@ -131,10 +150,18 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   const checked = checkDraftRequest(request, deps);
   throwProblems(checked.problems);
   const { request: req, template, place, date, facts, values, arguments: selected } = checked;
-  if (!req || !template || !place || !date || !facts || !values || !selected) throw new Error("checkDraftRequest found no problem but returned no request");
+  if (!req || !template || !place || !date || !facts || !values || !selected)
+    throw new Error("checkDraftRequest found no problem but returned no request");
   const missing = optionalFactsMissing(template, place, facts);
 
-  const state = new ComposeState({ place, registry: facts, frontMatter: template.frontMatter, signers: req.authors, selectedArguments: selected, date });
+  const state = new ComposeState({
+    place,
+    registry: facts,
+    frontMatter: template.frontMatter,
+    signers: req.authors,
+    selectedArguments: selected,
+    date,
+  });
   const context = templateContext(place, req.authors, date, escapeInputs(template, values));
   let markdown: string;
   try {
@@ -150,12 +177,18 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   }
   const kind = template.frontMatter.kind;
   const placed = placeNotesAfterSentences(markdownToBlocks(markdown, state.placeholders));
-  const support = supportedSentences(placed).map((s) => ({ sentence: s.sentence, facts: state.citedFacts.filter((f) => s.notes.includes(f.n)).map(({ fact, subjectName }) => ({ fact, subjectName })) }));
+  const support = supportedSentences(placed).map((s) => ({
+    sentence: s.sentence,
+    facts: state.citedFacts
+      .filter((f) => s.notes.includes(f.n))
+      .map(({ fact, subjectName }) => ({ fact, subjectName })),
+  }));
   // Newspapers print no notes: op-eds and press releases list their sources for the editor.
   const forPress = kind === "debattartikel" || kind === "pressmeddelande";
   const blocks = forPress ? moveNotesToUnderlag(placed, state.citations) : placed;
   const firstHeading = blocks.find((b) => b.type === "heading" && b.level === 1);
-  const title = firstHeading && firstHeading.type === "heading" ? inlineText(firstHeading.children) : template.frontMatter.title;
+  const title =
+    firstHeading && firstHeading.type === "heading" ? inlineText(firstHeading.children) : template.frontMatter.title;
   const citedSources = distinctSources(state.citations);
   const draft: Draft = {
     meta: {
@@ -177,11 +210,14 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
     ...staleCitations(template, state.citedFacts, date, req.strict),
     ...state.checks,
     ...sourceChecks(citedSources, req.authors),
-    ...(kind === "interpellation" && req.authors.length > 1 ? [{ code: "several_interpellants", count: req.authors.length } as const] : []),
+    ...(kind === "interpellation" && req.authors.length > 1
+      ? [{ code: "several_interpellants", count: req.authors.length } as const]
+      : []),
     ...missing,
   ];
   const review: DraftReview = { placeholders: draftPlaceholders(draft), checks: warnings.filter(isCheck) };
-  if (req.strict && review.placeholders.length > 0) throw new MotioneraError({ code: "draft_has_placeholders", placeholders: review.placeholders });
+  if (req.strict && review.placeholders.length > 0)
+    throw new MotioneraError({ code: "draft_has_placeholders", placeholders: review.placeholders });
   const cited = state.citedFacts.map(({ fact, subjectName }) => ({ fact, subjectName }));
   return { draft, markdown, template, place, warnings, review, claims: state.claims, cited, support };
 }

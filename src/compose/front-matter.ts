@@ -19,7 +19,13 @@ const fence = /^---[ \t]*$/;
 export function splitTemplate(file: string, text: string): SplitTemplate {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const fail = (problem: string, line?: number, column?: number): never => {
-    throw new MotioneraError({ code: "template_invalid", file, problem, ...(line ? { line } : {}), ...(column ? { column } : {}) });
+    throw new MotioneraError({
+      code: "template_invalid",
+      file,
+      problem,
+      ...(line ? { line } : {}),
+      ...(column ? { column } : {}),
+    });
   };
   if (!fence.test(lines[0] ?? "")) fail(templateProblems.noFrontMatter, 1, 1);
   const end = lines.findIndex((l, i) => i > 0 && fence.test(l));
@@ -35,7 +41,9 @@ export function splitTemplate(file: string, text: string): SplitTemplate {
   if (yamlError) {
     const at = yamlLine(yamlError.pos[0]);
     // The parser turns its own stack overflow into an error; say what it means.
-    const message = /call stack/i.test(yamlError.message) ? templateProblems.frontMatterTooDeep : yamlError.message.split("\n")[0];
+    const message = /call stack/i.test(yamlError.message)
+      ? templateProblems.frontMatterTooDeep
+      : yamlError.message.split("\n")[0];
     fail(`YAML: ${message}`, at.line, at.column);
   }
   // Aliases (*name) repeat an anchored value (&name); nested, a few lines become billions of
@@ -63,8 +71,12 @@ export function splitTemplate(file: string, text: string): SplitTemplate {
     const issue = parsed.error.issues[0]!;
     // Point at the deepest node of the path that exists in the YAML.
     let path = [...issue.path];
-    let node: unknown = undefined;
-    while (path.length > 0 && !isNode((node = doc.getIn(path, true)))) path = path.slice(0, -1);
+    let node: unknown;
+    while (path.length > 0) {
+      node = doc.getIn(path, true);
+      if (isNode(node)) break;
+      path = path.slice(0, -1);
+    }
     const range = isNode(node) ? node.range : undefined;
     const at = range ? yamlLine(range[0]) : { line: 2, column: 1 };
     const where = issue.path.length ? `${issue.path.map(String).join(".")}: ` : "";

@@ -20,7 +20,9 @@ import type { ComposeState } from "./compose-state.js";
 import type { Place } from "../domain/municipality.js";
 import type { Signer } from "../domain/signer.js";
 
-type Options = HelperOptions & { data: { motionera: ComposeState; root: { date: string; input: Record<string, unknown> } } };
+type Options = HelperOptions & {
+  data: { motionera: ComposeState; root: { date: string; input: Record<string, unknown> } };
+};
 
 /** Handlebars passes its options object last; strip it from the positional arguments. */
 function split(args: unknown[]): { params: unknown[]; options: Options } {
@@ -39,7 +41,7 @@ function asNumber(v: unknown, helper: string): number {
 
 /** of="0180": the subject a fact helper asks about instead of the draft's municipality. */
 function ofParam(options: Options): string | undefined {
-  const of = options.hash["of"];
+  const of = options.hash.of;
   return typeof of === "string" ? of : undefined;
 }
 
@@ -84,13 +86,13 @@ export const helpers = {
     const one = typeof params[0] === "string" ? params[0] : "jag";
     const many = typeof params[1] === "string" ? params[1] : "vi";
     const word = state(options).signers.length > 1 ? many : one;
-    return options.hash["capital"] ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    return options.hash.capital ? word.charAt(0).toUpperCase() + word.slice(1) : word;
   },
   /** {{officialName}} → the name the municipality uses ("Lidingö stad"); legal=true → "Lidingö kommun". */
   officialName(...args: unknown[]): string {
     const { options } = split(args);
     const place = state(options).place;
-    return escapeInline(options.hash["legal"] ? place.officialName : place.selfName);
+    return escapeInline(options.hash.legal ? place.officialName : place.selfName);
   },
   /**
    * {{cite "key"}} → the value as running text puts it, with its source as a note: a count
@@ -105,18 +107,23 @@ export const helpers = {
     const st = state(options);
     const def = factDefinition(key);
     const found = st.lookup(key, ofParam(options));
-    if (typeof params[1] === "string" && params[1].length > 0 && def?.unit && !options.hash["history"]) {
-      throw new Error(`cite "${key}": the catalog says how the value reads ("${def.unit.many}"); drop the words "${params[1]}"`);
+    if (typeof params[1] === "string" && params[1].length > 0 && def?.unit && !options.hash.history) {
+      throw new Error(
+        `cite "${key}": the catalog says how the value reads ("${def.unit.many}"); drop the words "${params[1]}"`,
+      );
     }
     const words = typeof params[1] === "string" && params[1].length > 0 ? ` ${escapeInline(params[1])}` : "";
     if (!found) return st.placeholder(def?.label ?? key) + words;
-    if (options.hash["history"]) {
+    if (options.hash.history) {
       const all = st.lookupHistory(key)!;
       return citeHistory(st, all.facts, all.subjectName, words);
     }
     const v = found.fact.value;
     // time=true: a date value as the time of a sentence ("I februari 2022", "år 2021", "den 15 juni 2016").
-    const text = options.hash["time"] && v.type === "date" ? timePhrase(v.value, undefined, Boolean(options.hash["capital"])) : formatFactValue(v, def, "text");
+    const text =
+      options.hash.time && v.type === "date"
+        ? timePhrase(v.value, undefined, Boolean(options.hash.capital))
+        : formatFactValue(v, def, "text");
     return escapeInline(text) + words + st.cite(found.fact, found.subjectName);
   },
   /**
@@ -132,7 +139,8 @@ export const helpers = {
     const at = asOf ?? source.date;
     let phrase: string;
     if (at === null) phrase = "enligt en odaterad uppgift";
-    else if (asOf !== null && since && since.slice(0, 4) !== asOf.slice(0, 4)) phrase = `enligt uppgifter för åren ${yearPhrase(asOf, since)}`;
+    else if (asOf !== null && since && since.slice(0, 4) !== asOf.slice(0, 4))
+      phrase = `enligt uppgifter för åren ${yearPhrase(asOf, since)}`;
     else phrase = `enligt uppgifter från ${formatDate(at.slice(0, 7))}`;
     return capitalIf(phrase, options);
   },
@@ -176,20 +184,32 @@ export const helpers = {
       if (typeof p !== "string") throw new Error("claim: name the facts that back the claim as keys in quotes");
       return p;
     });
-    const inputs = typeof options.hash["input"] === "string" ? options.hash["input"].split(",").map((x) => x.trim()).filter(Boolean) : [];
-    if (keys.length === 0 && inputs.length === 0) throw new Error("claim: name at least one fact key or input=\"…\" that backs the claim");
+    const inputs =
+      typeof options.hash.input === "string"
+        ? options.hash.input
+            .split(",")
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : [];
+    if (keys.length === 0 && inputs.length === 0)
+      throw new Error('claim: name at least one fact key or input="…" that backs the claim');
     const found = keys.map((k) => st.lookup(k, ofParam(options)));
     const values = options.data.root.input;
-    const backed = found.every(Boolean) && inputs.every((name) => {
-      const v = values[name];
-      return v !== null && v !== undefined && v !== "" && v !== false;
-    });
+    const backed =
+      found.every(Boolean) &&
+      inputs.every((name) => {
+        const v = values[name];
+        return v !== null && v !== undefined && v !== "" && v !== false;
+      });
     if (!backed) return options.inverse(this);
     const out = options.fn(this);
     found.forEach((f, i) => {
       const n = st.citationNumber(f!.fact.id);
       if (n === undefined || !out.includes(citationMarker(n))) {
-        throw new Error(`claim "${keys[i]}": the sentence does not cite the fact that backs it; put {{cite "${keys[i]}"}} or {{source "${keys[i]}"}} inside the claim`);
+        throw new Error(
+          `claim "${keys[i]}": the sentence does not cite the fact that backs it; put {{cite "${keys[i]}"}} ` +
+            `or {{source "${keys[i]}"}} inside the claim`,
+        );
       }
     });
     st.claims.push({ facts: keys, inputs });
@@ -204,7 +224,9 @@ export const helpers = {
     const { params, options } = split(args);
     const st = state(options);
     const found = st.lookup(keyParam(params, "current"), ofParam(options));
-    return found && (factDefinition(found.fact.key)?.inForce || isCurrent(found.fact, st.date)) ? options.fn(this) : options.inverse(this);
+    return found && (factDefinition(found.fact.key)?.inForce || isCurrent(found.fact, st.date))
+      ? options.fn(this)
+      : options.inverse(this);
   },
   /**
    * {{when "key"}} → when the fact held, as a sentence says it: "år 2018", "åren 2017–2019",
@@ -214,7 +236,7 @@ export const helpers = {
   when(...args: unknown[]): string {
     const { params, options } = split(args);
     const found = state(options).lookup(keyParam(params, "when"), ofParam(options));
-    const capital = Boolean(options.hash["capital"]);
+    const capital = Boolean(options.hash.capital);
     if (!found) return "";
     const { asOf, since, source } = found.fact;
     const at = asOf ?? source.date;
@@ -230,7 +252,10 @@ export const helpers = {
   /** {{placeAndDate}} → "Visby den 24 november 2026": the seat and the date, kept with the signatures. */
   placeAndDate(...args: unknown[]): string {
     const { options } = split(args);
-    return `${keepWithNextMarker}${escapeInline(datelinePlace(state(options).place))} den ${formatDate(options.data.root.date)}`;
+    return (
+      `${keepWithNextMarker}${escapeInline(datelinePlace(state(options).place))} ` +
+      `den ${formatDate(options.data.root.date)}`
+    );
   },
   /** {{inPlace}} → "på Lidingö", "i Umeå": the municipality after a preposition. */
   inPlace(...args: unknown[]): string {
@@ -251,7 +276,7 @@ export const helpers = {
   kommunen(...args: unknown[]): string {
     const { options } = split(args);
     const words = bodyWords(state(options).place);
-    return capitalIf(options.hash["genitive"] ? words.bodyGenitive : words.body, options);
+    return capitalIf(options.hash.genitive ? words.bodyGenitive : words.body, options);
   },
   /** {{#if (otherMunicipalities)}}: whether the county has municipalities besides this one. */
   otherMunicipalities(...args: unknown[]): boolean {
@@ -265,11 +290,16 @@ export const helpers = {
   committee(...args: unknown[]): string {
     const { options } = split(args);
     const st = state(options);
-    const given = options.data.root.input["committee"];
+    const given = options.data.root.input.committee;
     if (typeof given === "string" && given !== "") return given;
     const found = st.lookup("social_services_committee");
     if (found && found.fact.value.type === "text") return escapeInline(found.fact.value.value);
-    st.check({ code: "committee_default", committee: defaultCommittee, subjectName: st.place.name, inPlace: inPlace(st.place) });
+    st.check({
+      code: "committee_default",
+      committee: defaultCommittee,
+      subjectName: st.place.name,
+      inPlace: inPlace(st.place),
+    });
     return defaultCommittee;
   },
   /**
@@ -279,7 +309,10 @@ export const helpers = {
   signerParties(...args: unknown[]): string {
     const st = state(split(args).options);
     const parties = [...new Set(st.signers.map((s) => s.party).filter((p): p is string => Boolean(p)))];
-    return formatList((parties.length > 0 ? parties.map(partyName) : st.signers.map((s) => s.name)).map(escapeInline), "och");
+    return formatList(
+      (parties.length > 0 ? parties.map(partyName) : st.signers.map((s) => s.name)).map(escapeInline),
+      "och",
+    );
   },
   /**
    * {{signatures}} → one paragraph per signer: "Namn (Parti)" and the role on the next line;
@@ -295,7 +328,7 @@ export const helpers = {
       .map((s, i) => {
         const name = escapeInline(s.party ? `${s.name} (${s.party})` : s.name);
         const keep = i < signers.length - 1 ? keepWithNextMarker : "";
-        const role = s.role ? escapeInline(options.hash["withPlace"] ? roleWithPlace(s.role, st.place) : s.role) : "";
+        const role = s.role ? escapeInline(options.hash.withPlace ? roleWithPlace(s.role, st.place) : s.role) : "";
         return keep + (role ? `${name}\\\n${role}` : name);
       })
       .join("\n\n");
@@ -323,7 +356,8 @@ export const helpers = {
   placeholder(...args: unknown[]): string {
     const { params, options } = split(args);
     const what = params[0];
-    if (typeof what !== "string" || what.trim() === "") throw new Error("placeholder: say in quotes what the signer must fill in");
+    if (typeof what !== "string" || what.trim() === "")
+      throw new Error("placeholder: say in quotes what the signer must fill in");
     // The text is shown as it is, never parsed as Markdown: a value passed in keeps no escapes.
     return state(options).placeholder(what.replace(/\\(.)/g, "$1"));
   },
@@ -363,7 +397,17 @@ export const helpers = {
 
 export type HelperName = keyof typeof helpers;
 /** Helpers whose first argument is a fact key: the loader checks each key is declared. */
-export const factHelpers: readonly HelperName[] = ["cite", "source", "fact", "hasFact", "current", "when", "asOf", "year", "subject"];
+export const factHelpers: readonly HelperName[] = [
+  "cite",
+  "source",
+  "fact",
+  "hasFact",
+  "current",
+  "when",
+  "asOf",
+  "year",
+  "subject",
+];
 /** Helpers whose every argument is a fact key. */
 export const multiFactHelpers: readonly HelperName[] = ["claim"];
 
@@ -387,5 +431,5 @@ function roleWithPlace(role: string, place: Place): string {
 }
 
 function capitalIf(word: string, options: Options): string {
-  return options.hash["capital"] ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+  return options.hash.capital ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 }

@@ -20,7 +20,11 @@ export function inputFieldSchema(input: TemplateInput): z.ZodType<InputValue | n
   let schema: z.ZodType<InputValue>;
   switch (input.type) {
     case "string":
-      schema = z.string().trim().max(input.maxLength).refine((s) => !/[\r\n]/.test(s), "ska vara en enda rad");
+      schema = z
+        .string()
+        .trim()
+        .max(input.maxLength)
+        .refine((s) => !/[\r\n]/.test(s), "ska vara en enda rad");
       break;
     case "text":
       schema = z.string().trim().max(input.maxLength);
@@ -33,10 +37,13 @@ export function inputFieldSchema(input: TemplateInput): z.ZodType<InputValue | n
       break;
     }
     case "boolean":
-      schema = z.preprocess((v) => {
-        if (typeof v !== "string") return v;
-        return parseYesNo(v) ?? v;
-      }, z.boolean({ error: "ska vara ja eller nej" }));
+      schema = z.preprocess(
+        (v) => {
+          if (typeof v !== "string") return v;
+          return parseYesNo(v) ?? v;
+        },
+        z.boolean({ error: "ska vara ja eller nej" }),
+      );
       break;
     case "date":
       schema = isoDateSchema;
@@ -71,7 +78,11 @@ export function checkInputs(
   const problems: FieldProblem[] = [];
   const names = fm.inputs.map((i) => i.name);
   for (const k of Object.keys(raw)) {
-    if (!names.includes(k)) problems.push({ path: ["inputs", k], details: { code: "unknown_input", field: k, known: nearest(k, names, names.length) } });
+    if (!names.includes(k))
+      problems.push({
+        path: ["inputs", k],
+        details: { code: "unknown_input", field: k, known: nearest(k, names, names.length) },
+      });
   }
   const out: InputValues = {};
   const invalid = new Set<string>();
@@ -88,7 +99,8 @@ export function checkInputs(
   for (const input of fm.inputs) {
     const unless = input.requiredUnless;
     if (!unless || out[input.name] !== null || invalid.has(input.name)) continue;
-    if (unless.inputs.some((name) => out[name] !== null && out[name] !== undefined) || unless.facts.some(hasFact)) continue;
+    if (unless.inputs.some((name) => out[name] !== null && out[name] !== undefined) || unless.facts.some(hasFact))
+      continue;
     problems.push({
       path: ["inputs", input.name],
       details: {
@@ -104,7 +116,12 @@ export function checkInputs(
 }
 
 /** checkInputs that throws: one problem as itself, several as `request_invalid`. */
-export function validateInputs(fm: FrontMatter, raw: Record<string, unknown>, hasFact: (key: string) => boolean = () => false, subjectName = ""): InputValues {
+export function validateInputs(
+  fm: FrontMatter,
+  raw: Record<string, unknown>,
+  hasFact: (key: string) => boolean = () => false,
+  subjectName = "",
+): InputValues {
   const { values, problems } = checkInputs(fm, raw, hasFact, subjectName);
   throwProblems(problems);
   return values;

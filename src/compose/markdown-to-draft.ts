@@ -111,7 +111,8 @@ function listItem(item: Tokens.ListItem): Inline[] {
   // A loose item holds paragraphs; join them with line breaks so an item stays one unit.
   const parts: Inline[][] = [];
   for (const t of item.tokens) {
-    if (t.type === "text" || t.type === "paragraph") parts.push(inlines((t as Tokens.Text | Tokens.Paragraph).tokens ?? [t]));
+    if (t.type === "text" || t.type === "paragraph")
+      parts.push(inlines((t as Tokens.Text | Tokens.Paragraph).tokens ?? [t]));
     else if (t.type === "list") for (const sub of (t as Tokens.List).items) parts.push(listItem(sub));
   }
   const out: Inline[] = [];
@@ -128,7 +129,11 @@ function blocks(tokens: readonly Token[]): Block[] {
     switch (t.type) {
       case "heading": {
         const h = t as Tokens.Heading;
-        out.push({ type: "heading", level: Math.min(3, Math.max(1, h.depth)) as 1 | 2 | 3, children: inlines(h.tokens) });
+        out.push({
+          type: "heading",
+          level: Math.min(3, Math.max(1, h.depth)) as 1 | 2 | 3,
+          children: inlines(h.tokens),
+        });
         break;
       }
       case "paragraph": {
@@ -137,7 +142,10 @@ function blocks(tokens: readonly Token[]): Block[] {
         const keep = first?.type === "text" && first.value.startsWith(keepWithNextMarker);
         if (keep) first.value = first.value.slice(keepWithNextMarker.length).replace(/^\s+/, "");
         const kept = children.filter((c) => c.type !== "text" || c.value.length > 0);
-        if (kept.length > 0) out.push(keep ? { type: "paragraph", children: kept, keepWithNext: true } : { type: "paragraph", children: kept });
+        if (kept.length > 0)
+          out.push(
+            keep ? { type: "paragraph", children: kept, keepWithNext: true } : { type: "paragraph", children: kept },
+          );
         break;
       }
       case "list": {
@@ -165,7 +173,11 @@ function blocks(tokens: readonly Token[]): Block[] {
         // Not part of the restricted Markdown: keep the cells' text as paragraphs, lose nothing.
         const tb = t as Tokens.Table;
         for (const row of [tb.header, ...tb.rows]) {
-          const children = inlines(row.flatMap((cell, i) => (i > 0 ? [{ type: "text", raw: " – ", text: " – " } as Tokens.Text, ...cell.tokens] : cell.tokens)));
+          const children = inlines(
+            row.flatMap((cell, i) =>
+              i > 0 ? [{ type: "text", raw: " – ", text: " – " } as Tokens.Text, ...cell.tokens] : cell.tokens,
+            ),
+          );
           if (children.length > 0) out.push({ type: "paragraph", children });
         }
         break;

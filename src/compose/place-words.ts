@@ -19,8 +19,18 @@ export interface BodyWords {
   bodyGenitive: string;
 }
 
-const municipal: BodyWords = { council: "kommunfullmäktige", board: "kommunstyrelsen", body: "kommunen", bodyGenitive: "kommunens" };
-const regional: BodyWords = { council: "regionfullmäktige", board: "regionstyrelsen", body: "regionen", bodyGenitive: "regionens" };
+const municipal: BodyWords = {
+  council: "kommunfullmäktige",
+  board: "kommunstyrelsen",
+  body: "kommunen",
+  bodyGenitive: "kommunens",
+};
+const regional: BodyWords = {
+  council: "regionfullmäktige",
+  board: "regionstyrelsen",
+  body: "regionen",
+  bodyGenitive: "regionens",
+};
 
 export function bodyWords(place: Place): BodyWords {
   return place.isRegion ? regional : municipal;

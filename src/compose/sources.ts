@@ -15,7 +15,9 @@ function publisherKey(publisher: string): string {
 
 function workKey(source: Source): string {
   const date = source.date ?? "";
-  return source.title ? `t\u0000${fold(source.title)}\u0000${date}` : `p\u0000${publisherKey(source.publisher)}\u0000${date}\u0000${source.url ?? ""}`;
+  return source.title
+    ? `t\u0000${fold(source.title)}\u0000${date}`
+    : `p\u0000${publisherKey(source.publisher)}\u0000${date}\u0000${source.url ?? ""}`;
 }
 
 export function distinctSources(citations: readonly Citation[]): Source[] {

@@ -5,8 +5,13 @@ import { sharedTopics, topicIdsOf } from "../corpus/argument-groups.js";
 import type { FactRegistry } from "../facts/registry.js";
 import type { Template } from "./template-library.js";
 
-/** The template sharing most topics with the document (the first of equals, in the library's order); undefined for none. */
-export function templateSharingMostTopics(templates: readonly Template[], doc: Pick<CorpusDocument, "topics">): Template | undefined {
+/**
+ * The template sharing most topics with the document (the first of equals, in the library's order); undefined for none.
+ */
+export function templateSharingMostTopics(
+  templates: readonly Template[],
+  doc: Pick<CorpusDocument, "topics">,
+): Template | undefined {
   let best: { template: Template; n: number } | undefined;
   for (const template of templates) {
     const n = sharedTopics(doc, topicIdsOf(template.frontMatter.topics));

@@ -39,7 +39,15 @@ type AstNode = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
  * to Function). Handlebars' runtime protection already denies them; a template that names one
  * is refused when it is loaded, so the author learns at once instead of getting empty text.
  */
-const forbiddenNames = new Set(["__proto__", "constructor", "prototype", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]);
+const forbiddenNames = new Set([
+  "__proto__",
+  "constructor",
+  "prototype",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
+]);
 /** The data variables a template may use; `@motionera` and any other are the composer's own. */
 const allowedDataVariables = new Set(["root", "index", "first", "last", "key"]);
 /** Statements that would load other templates or run code: a template is one self-contained text. */
@@ -51,7 +59,13 @@ const forbiddenStatements: Record<string, string> = {
 };
 
 function fail(file: string, problem: string, line?: number, column?: number): never {
-  throw new MotioneraError({ code: "template_invalid", file, problem, ...(line ? { line } : {}), ...(column !== undefined ? { column: column + 1 } : {}) });
+  throw new MotioneraError({
+    code: "template_invalid",
+    file,
+    problem,
+    ...(line ? { line } : {}),
+    ...(column !== undefined ? { column: column + 1 } : {}),
+  });
 }
 
 /** Walks the Handlebars AST: fact keys must be declared in front matter and known; inputs declared. */
@@ -62,15 +76,18 @@ function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine
 
   const visit = (node: unknown): void => {
     if (!node || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
     const n = node as AstNode & Record<string, unknown>;
     const refused = forbiddenStatements[n.type];
     if (refused) fail(file, refused, ...at(n));
     if (n.type === "MustacheStatement" || n.type === "BlockStatement" || n.type === "SubExpression") {
-      const path = n["path"] as hbs.AST.PathExpression | undefined;
+      const path = n.path as hbs.AST.PathExpression | undefined;
       const name = path?.original;
-      const params = (n["params"] as unknown[] | undefined) ?? [];
-      const hash = n["hash"] as { pairs: unknown[] } | undefined;
+      const params = (n.params as unknown[] | undefined) ?? [];
+      const hash = n.hash as { pairs: unknown[] } | undefined;
       const isCall = n.type !== "MustacheStatement" || params.length > 0 || (hash?.pairs.length ?? 0) > 0;
       if (typeof name === "string" && isCall && !(name in knownHelpers) && !builtinHelpers.has(name)) {
         fail(file, templateProblems.unknownHelper(name, [...Object.keys(knownHelpers), ...builtinHelpers]), ...at(n));
@@ -81,9 +98,17 @@ function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine
           fail(file, templateProblems.lookupRefused((key as hbs.AST.StringLiteral).value), ...at(n));
         }
       }
-      const keyParams = typeof name !== "string" ? [] : (factHelpers as readonly string[]).includes(name) ? (params as hbs.AST.Expression[]).slice(0, 1) : (multiFactHelpers as readonly string[]).includes(name) ? (params as hbs.AST.Expression[]) : undefined;
+      const keyParams =
+        typeof name !== "string"
+          ? []
+          : (factHelpers as readonly string[]).includes(name)
+            ? (params as hbs.AST.Expression[]).slice(0, 1)
+            : (multiFactHelpers as readonly string[]).includes(name)
+              ? (params as hbs.AST.Expression[])
+              : undefined;
       if (keyParams !== undefined && typeof name === "string") {
-        if ((factHelpers as readonly string[]).includes(name) && keyParams.length === 0) fail(file, templateProblems.factKeyFirst(name), ...at(n));
+        if ((factHelpers as readonly string[]).includes(name) && keyParams.length === 0)
+          fail(file, templateProblems.factKeyFirst(name), ...at(n));
         for (const param of keyParams) {
           if (param.type !== "StringLiteral") fail(file, templateProblems.factKeyQuoted(name), ...at(n));
           const key = (param as hbs.AST.StringLiteral).value;
@@ -179,22 +204,39 @@ export function parseTemplate(file: string, text: string): Template {
   } catch (e) {
     if (isMotioneraError(e)) throw e;
     // Whatever the checks above did not foresee is still this template's fault, not a crash.
-    return fail(file, templateProblems.unreadableTemplate(String(String((e as Error)?.message ?? e).split("\n")[0])), 1);
+    return fail(
+      file,
+      templateProblems.unreadableTemplate(String(String((e as Error)?.message ?? e).split("\n")[0])),
+      1,
+    );
   }
 }
 
 function parseTemplateText(file: string, text: string): Template {
-  if (text.length > maxTemplateBytes) fail(file, templateProblems.tooLarge(Math.ceil(text.length / 1024), maxTemplateBytes / 1024), 1);
+  if (text.length > maxTemplateBytes)
+    fail(file, templateProblems.tooLarge(Math.ceil(text.length / 1024), maxTemplateBytes / 1024), 1);
   const { frontMatter, body, bodyLine } = splitTemplate(file, text);
   for (const f of frontMatter.facts) {
     if (!factDefinition(f.key)) fail(file, templateProblems.unknownFactKeyInFacts(f.key));
   }
   for (const t of frontMatter.topics) {
-    if (!findTopic(t)) fail(file, templateProblems.unknownTopic(t, topics.map((x) => x.label)));
+    if (!findTopic(t))
+      fail(
+        file,
+        templateProblems.unknownTopic(
+          t,
+          topics.map((x) => x.label),
+        ),
+      );
   }
   const deep = tooDeep(body);
   if (deep) {
-    fail(file, templateProblems.nestedTooDeep(deep.what === "block" ? "block" : "subexpression", maxNesting), bodyLine + deep.line - 1, deep.column);
+    fail(
+      file,
+      templateProblems.nestedTooDeep(deep.what === "block" ? "block" : "subexpression", maxNesting),
+      bodyLine + deep.line - 1,
+      deep.column,
+    );
   }
   let ast: hbs.AST.Program;
   try {
@@ -202,7 +244,8 @@ function parseTemplateText(file: string, text: string): Template {
   } catch (e) {
     const err = e as Error & { lineNumber?: number; column?: number };
     const unclosed = /got 'EOF'/.test(err.message) ? unclosedBlock(body) : undefined;
-    if (unclosed) fail(file, templateProblems.unclosedBlock(unclosed.name), bodyLine + unclosed.line - 1, unclosed.column);
+    if (unclosed)
+      fail(file, templateProblems.unclosedBlock(unclosed.name), bodyLine + unclosed.line - 1, unclosed.column);
     const line = err.lineNumber ?? Number(/line (\d+)/.exec(err.message)?.[1] ?? 1);
     fail(file, `Handlebars: ${err.message.split("\n")[0]}`, bodyLine + line - 1, err.column);
   }
@@ -212,7 +255,9 @@ function parseTemplateText(file: string, text: string): Template {
   return { file, frontMatter, body, bodyLine, render };
 }
 
-const byKindThenId = (a: Template, b: Template) => documentKinds.indexOf(a.frontMatter.kind) - documentKinds.indexOf(b.frontMatter.kind) || a.frontMatter.id.localeCompare(b.frontMatter.id);
+const byKindThenId = (a: Template, b: Template) =>
+  documentKinds.indexOf(a.frontMatter.kind) - documentKinds.indexOf(b.frontMatter.kind) ||
+  a.frontMatter.id.localeCompare(b.frontMatter.id);
 
 /**
  * The templates in a folder. Listing the folder is cheap; a template is read, validated and
@@ -243,7 +288,8 @@ export class TemplateLibrary {
         if (!f.endsWith(".hbs")) continue;
         const path = join(dir, kind.name, f);
         const file = relative(join(dir, ".."), path);
-        if (!(documentKinds as readonly string[]).includes(kind.name)) fail(file, templateProblems.notADocumentKind(kind.name, documentKinds));
+        if (!(documentKinds as readonly string[]).includes(kind.name))
+          fail(file, templateProblems.notADocumentKind(kind.name, documentKinds));
         const id = f.slice(0, -".hbs".length);
         const other = lib.#paths.get(id);
         if (other) fail(file, templateProblems.duplicateId(id, other.file));
@@ -279,14 +325,16 @@ export class TemplateLibrary {
     let text: string;
     try {
       const size = statSync(entry.path).size;
-      if (size > maxTemplateBytes) fail(entry.file, templateProblems.tooLarge(Math.ceil(size / 1024), maxTemplateBytes / 1024), 1);
+      if (size > maxTemplateBytes)
+        fail(entry.file, templateProblems.tooLarge(Math.ceil(size / 1024), maxTemplateBytes / 1024), 1);
       text = readFileSync(entry.path, "utf8");
     } catch (e) {
       if (isMotioneraError(e)) throw e;
       fail(entry.file, templateProblems.unreadableFile((e as NodeJS.ErrnoException).code ?? (e as Error).message));
     }
     const t = parseTemplate(entry.file, text);
-    if (t.frontMatter.kind !== entry.kind) fail(entry.file, templateProblems.kindDisagrees(t.frontMatter.kind, entry.kind), 2);
+    if (t.frontMatter.kind !== entry.kind)
+      fail(entry.file, templateProblems.kindDisagrees(t.frontMatter.kind, entry.kind), 2);
     if (t.frontMatter.id !== id) fail(entry.file, templateProblems.idDisagrees(t.frontMatter.id, id), 2);
     return t;
   }

@@ -19,4 +19,3 @@ export function templateSummary(tpl: Template) {
     maxAge: fm.maxAge,
   };
 }
-

@@ -10,7 +10,9 @@ import { labels } from "../render/messages.sv.js";
 import { supportedSentences, type SupportedSentence } from "./sentences.js";
 
 function stripCitations(xs: readonly Inline[]): Inline[] {
-  return xs.filter((x) => x.type !== "citation").map((x) => ("children" in x ? { ...x, children: stripCitations(x.children) } : x));
+  return xs
+    .filter((x) => x.type !== "citation")
+    .map((x) => ("children" in x ? { ...x, children: stripCitations(x.children) } : x));
 }
 
 function strip(blocks: readonly Block[]): Block[] {
@@ -39,7 +41,13 @@ function claimItem(claim: SupportedSentence, citations: readonly Citation[]): In
     item.push({ type: "break" }, { type: "text", value: `${labels.source}: ${note.text}` });
     // Only a web address becomes a link; anything else a source calls its URL stays text.
     const href = webUrl(note.url);
-    if (note.url) item.push({ type: "text", value: " " }, href ? { type: "link", url: href, children: [{ type: "text", value: note.url }] } : { type: "text", value: note.url });
+    if (note.url)
+      item.push(
+        { type: "text", value: " " },
+        href
+          ? { type: "link", url: href, children: [{ type: "text", value: note.url }] }
+          : { type: "text", value: note.url },
+      );
   }
   return item;
 }

@@ -19,18 +19,30 @@ export function topicIdsOf(names: readonly string[]): Set<string> {
 }
 
 /** How many of `topics` (ids) a document is tagged with. */
-export const sharedTopics = (doc: Pick<CorpusDocument, "topics">, topics: ReadonlySet<string>): number => doc.topics.filter((x) => topics.has(x)).length;
+export const sharedTopics = (doc: Pick<CorpusDocument, "topics">, topics: ReadonlySet<string>): number =>
+  doc.topics.filter((x) => topics.has(x)).length;
 
-/** Documents with arguments sharing a topic with `topicNames` (ids or labels), most shared topics first, then newest, then by id. */
+/**
+ * Documents with arguments sharing a topic with `topicNames` (ids or labels), most shared topics first, then newest,
+ * then by id.
+ */
 export function argumentGroups(topicNames: readonly string[], docs: readonly CorpusDocument[]): ArgumentGroup[] {
   const wanted = topicIdsOf(topicNames);
   return docs
     .map((doc) => ({ doc, overlap: sharedTopics(doc, wanted) }))
     .filter((x) => x.overlap > 0 && x.doc.arguments.length > 0)
-    .sort((a, b) => b.overlap - a.overlap || (b.doc.date ?? "").localeCompare(a.doc.date ?? "") || a.doc.id.localeCompare(b.doc.id))
+    .sort(
+      (a, b) =>
+        b.overlap - a.overlap || (b.doc.date ?? "").localeCompare(a.doc.date ?? "") || a.doc.id.localeCompare(b.doc.id),
+    )
     .map(({ doc }) => ({
       doc,
       citation: citationOf(doc),
-      items: doc.arguments.map((a, i) => ({ ref: `${doc.id}#${i + 1}`, claim: a.claim, stance: a.stance, type: a.type })),
+      items: doc.arguments.map((a, i) => ({
+        ref: `${doc.id}#${i + 1}`,
+        claim: a.claim,
+        stance: a.stance,
+        type: a.type,
+      })),
     }));
 }

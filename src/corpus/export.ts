@@ -9,9 +9,30 @@ import type { ExportFormat } from "./export-formats.js";
 
 /** The CSV columns, in order; lists are joined with " | " (a value never contains that). */
 export const csvColumns = [
-  "id", "kind", "level", "municipality_code", "municipality", "county_code", "county", "parties", "authors",
-  "addressee", "outlet", "date", "title", "summary", "topics", "arguments", "proposals", "questions", "facts",
-  "source_title", "source_publisher", "source_date", "source_url", "source_reference",
+  "id",
+  "kind",
+  "level",
+  "municipality_code",
+  "municipality",
+  "county_code",
+  "county",
+  "parties",
+  "authors",
+  "addressee",
+  "outlet",
+  "date",
+  "title",
+  "summary",
+  "topics",
+  "arguments",
+  "proposals",
+  "questions",
+  "facts",
+  "source_title",
+  "source_publisher",
+  "source_date",
+  "source_url",
+  "source_reference",
 ] as const;
 
 const join = (xs: readonly string[]) => xs.map((x) => x.replace(/\s*\|\s*/g, " / ")).join(" | ");
@@ -26,7 +47,15 @@ export function csvRow(d: CorpusDocument): Record<(typeof csvColumns)[number], s
     county_code: d.county?.code ?? "",
     county: d.county?.name ?? "",
     parties: join(d.parties),
-    authors: join(d.authors.map((a) => [a.name, a.party ? `(${a.party})` : "", a.role ? `, ${a.role}` : ""].join(" ").replace(/ ,/, ",").replace(/\s+/g, " ").trim())),
+    authors: join(
+      d.authors.map((a) =>
+        [a.name, a.party ? `(${a.party})` : "", a.role ? `, ${a.role}` : ""]
+          .join(" ")
+          .replace(/ ,/, ",")
+          .replace(/\s+/g, " ")
+          .trim(),
+      ),
+    ),
     addressee: d.addressee ?? "",
     outlet: d.outlet ?? "",
     date: d.date ?? "",
@@ -45,7 +74,11 @@ export function csvRow(d: CorpusDocument): Record<(typeof csvColumns)[number], s
   };
 }
 
-export function exportDocuments(docs: readonly CorpusDocument[], format: ExportFormat, options: { fullText?: boolean } = {}): string {
+export function exportDocuments(
+  docs: readonly CorpusDocument[],
+  format: ExportFormat,
+  options: { fullText?: boolean } = {},
+): string {
   const shaped = docs.map((d) => {
     if (options.fullText) return d;
     const { fullText: _f, ...rest } = d;

@@ -19,13 +19,18 @@ export interface FilterInput {
   to?: number;
 }
 
-const flat = (xs: readonly string[] | undefined) => (xs ?? []).flatMap((x) => x.split(",")).map((x) => x.trim()).filter(Boolean);
+const flat = (xs: readonly string[] | undefined) =>
+  (xs ?? [])
+    .flatMap((x) => x.split(","))
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function resolveFilters(input: FilterInput): SearchFilters {
   const out: SearchFilters = {};
   const kinds = flat(input.kind).map((k) => {
     const hit = corpusKinds.find((c) => fold(c) === fold(k));
-    if (!hit) throw new MotioneraError({ code: "input_invalid", field: "kind", problem: problems.unknownKind(k, corpusKinds) });
+    if (!hit)
+      throw new MotioneraError({ code: "input_invalid", field: "kind", problem: problems.unknownKind(k, corpusKinds) });
     return hit;
   });
   if (kinds.length) out.kind = kinds;
@@ -37,7 +42,18 @@ export function resolveFilters(input: FilterInput): SearchFilters {
   if (counties.length) out.county = counties;
   const ts = flat(input.topic).map((t) => {
     const hit = findTopic(t);
-    if (!hit) throw new MotioneraError({ code: "input_invalid", field: "topic", problem: problems.unknownTopic(t, nearest(t, topics.map((x) => x.label))) });
+    if (!hit)
+      throw new MotioneraError({
+        code: "input_invalid",
+        field: "topic",
+        problem: problems.unknownTopic(
+          t,
+          nearest(
+            t,
+            topics.map((x) => x.label),
+          ),
+        ),
+      });
     return hit.id;
   });
   if (ts.length) out.topic = ts;

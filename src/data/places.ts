@@ -108,7 +108,10 @@ const countiesByLetter = new Map<string, PlaceCounty>(countyList.map((c) => [c.l
 
 /** Removes a leading "region" and a trailing "kommun"/"stad"/"län" so a typo is compared by its name. */
 function bareName(folded: string): string {
-  return folded.replace(/^region /, "").replace(/ (kommun|stad|lan)$/, "").trim();
+  return folded
+    .replace(/^region /, "")
+    .replace(/ (kommun|stad|lan)$/, "")
+    .trim();
 }
 
 /** The municipality with this SCB code ("0186"), if any. */
@@ -181,7 +184,9 @@ export function findCounty(query: string): PlaceCounty {
   if (found) return found;
   const q = query.trim();
   const { candidates } = lookup(countiesByExactKey, countiesByKey, q);
-  const names = nearest(bareName(fold(q)), [...countiesByShortName.keys()], 3).map((s) => countiesByShortName.get(s)!.name);
+  const names = nearest(bareName(fold(q)), [...countiesByShortName.keys()], 3).map(
+    (s) => countiesByShortName.get(s)!.name,
+  );
   const suggestions = [...new Set([...candidates.map((c) => c.name), ...names])].slice(0, 3);
   throw new MotioneraError({ code: "unknown_county", query, suggestions });
 }

@@ -8,7 +8,9 @@ import { partialDateSchema } from "./partial-date.js";
 import { argumentTypeIds, topicIds } from "./vocabulary.js";
 import { textLimits, tooLong } from "./text-limits.js";
 
-/** A corpus document's id: lower-case letters a–z, digits and hyphens, starting with a letter or digit ("gp-2023-kast"). */
+/**
+ * A corpus document's id: lower-case letters a–z, digits and hyphens, starting with a letter or digit ("gp-2023-kast").
+ */
 export const documentIdPattern = /^[a-z0-9][a-z0-9-]*$/;
 /** An argument of a document as a request names it: "documentId#n", n its number counted from 1. */
 export const argumentRefPattern = /^[a-z0-9][a-z0-9-]*#\d{1,3}$/;
@@ -18,7 +20,15 @@ export const isArgumentRef = (ref: string): boolean => argumentRefPattern.test(r
 /** "gp-2023-kast#2" → "gp-2023-kast". */
 export const documentIdOfRef = (ref: string): string => ref.split("#")[0] ?? "";
 
-export const corpusKinds = ["debattartikel", "motion", "interpellation", "pressmeddelande", "fråga", "nyhet", "annat"] as const;
+export const corpusKinds = [
+  "debattartikel",
+  "motion",
+  "interpellation",
+  "pressmeddelande",
+  "fråga",
+  "nyhet",
+  "annat",
+] as const;
 export type CorpusKind = (typeof corpusKinds)[number];
 export const corpusLevels = ["kommun", "region", "riksdag"] as const;
 
@@ -51,7 +61,10 @@ export const corpusSourceSchema = z.object({
 });
 
 /** How sure the auto-tagger was of each field it inferred (0–1), and why. */
-export const taggingSchema = z.record(z.string(), z.object({ confidence: z.number().min(0).max(1), evidence: z.string().max(300) }));
+export const taggingSchema = z.record(
+  z.string(),
+  z.object({ confidence: z.number().min(0).max(1), evidence: z.string().max(300) }),
+);
 
 export const corpusDocumentSchema = z.object({
   /** Stable and citable: kept when a re-import updates the record. */
@@ -85,8 +98,17 @@ export const corpusDocumentSchema = z.object({
    */
   fullText: z.string().optional(),
   /** SHA-256 of the imported file's text: a re-import of the same text updates this record. */
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  imported: z.object({ file: z.string().max(textLimits.fileName, tooLong("fileName")), at: z.string().datetime(), format: z.string() }).optional(),
+  contentHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  imported: z
+    .object({
+      file: z.string().max(textLimits.fileName, tooLong("fileName")),
+      at: z.string().datetime(),
+      format: z.string(),
+    })
+    .optional(),
   tagging: taggingSchema.optional(),
 });
 export type CorpusDocument = z.infer<typeof corpusDocumentSchema>;

@@ -15,11 +15,22 @@ export type ErrorDetails =
   | { code: "fact_invalid"; field: string; problem: string }
   | { code: "input_invalid"; field: string; problem: string }
   /** A claim in the text needs this input, and the registry cannot stand in for it. */
-  | { code: "input_needed"; field: string; alternatives: string[]; facts: { key: string; label: string }[]; subjectName: string }
+  | {
+      code: "input_needed";
+      field: string;
+      alternatives: string[];
+      facts: { key: string; label: string }[];
+      subjectName: string;
+    }
   | { code: "unknown_input"; field: string; known: string[] }
   | { code: "unknown_argument"; ref: string }
   | { code: "author_invalid"; value: string; problem: string }
-  | { code: "database_invalid"; file: string; problem: string; backup?: { file: string; modified: string; facts: number; documents: number } }
+  | {
+      code: "database_invalid";
+      file: string;
+      problem: string;
+      backup?: { file: string; modified: string; facts: number; documents: number };
+    }
   | { code: "database_locked"; file: string; pid: number; command: string; since: string; host: string }
   | { code: "output_failed"; path: string; problem: string }
   | { code: "campaign_condition_invalid"; condition: string; problem: string }

@@ -35,7 +35,9 @@ export type FactValue = z.infer<typeof factValueSchema>;
  * Who a fact is about: a municipality (SCB code "0186"), a county (code "01") or the
  * country ("SE").
  */
-export const subjectSchema = z.string().regex(/^(\d{4}|\d{2}|SE)$/, "kommunkod (4 siffror), länskod (2 siffror) eller SE");
+export const subjectSchema = z
+  .string()
+  .regex(/^(\d{4}|\d{2}|SE)$/, "kommunkod (4 siffror), länskod (2 siffror) eller SE");
 export type Subject = z.infer<typeof subjectSchema>;
 
 /** The first day a partial date can stand for: "2017" → 2017-01-01. */

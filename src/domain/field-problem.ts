@@ -15,7 +15,10 @@ export interface FieldProblem {
 }
 
 /** Zod issues as problems (`input_invalid` naming the dotted path), the first per field, under `prefix` if given. */
-export function issueProblems(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix: FieldPath = []): FieldProblem[] {
+export function issueProblems(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  prefix: FieldPath = [],
+): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const i of issues) {
     const path = [...prefix, ...i.path.map((p) => (typeof p === "number" ? p : String(p)))];
@@ -34,14 +37,20 @@ export function attempt<T>(problems: FieldProblem[], path: FieldPath, fn: () => 
     return fn();
   } catch (e) {
     if (!(e instanceof MotioneraError)) throw e;
-    problems.push(...(e.details.code === "request_invalid" ? problemsOf(e.details, path) : [{ path: e.path ? [...path, ...e.path] : path, details: e.details }]));
+    problems.push(
+      ...(e.details.code === "request_invalid"
+        ? problemsOf(e.details, path)
+        : [{ path: e.path ? [...path, ...e.path] : path, details: e.details }]),
+    );
     return undefined;
   }
 }
 
 /** The problems an error stands for: its own list for `request_invalid`, else itself at `path`. */
 export function problemsOf(details: ErrorDetails, path: FieldPath = []): FieldProblem[] {
-  return details.code === "request_invalid" ? details.problems.map((p) => ({ path: [...path, ...p.path], details: p.details })) : [{ path, details }];
+  return details.code === "request_invalid"
+    ? details.problems.map((p) => ({ path: [...path, ...p.path], details: p.details }))
+    : [{ path, details }];
 }
 
 /** The problems an error stands for, each at its path as far as the error knows it. */

@@ -4,9 +4,26 @@ import { hasVisibleText, invisibleTextMessage } from "./visible-text.js";
 
 /** Who signs a document: "Anna Andersson (L), ledamot i kommunfullmäktige". */
 export const signerSchema = z.object({
-  name: z.string().trim().min(1).max(textLimits.signerName, tooLong("signerName")).refine((s) => s === "" || hasVisibleText(s), invisibleTextMessage),
-  party: z.string().trim().min(1).max(textLimits.signerParty, tooLong("signerParty")).refine((s) => s === "" || hasVisibleText(s), invisibleTextMessage).optional(),
-  role: z.string().trim().min(1).max(textLimits.signerRole, tooLong("signerRole")).refine((s) => s === "" || hasVisibleText(s), invisibleTextMessage).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(textLimits.signerName, tooLong("signerName"))
+    .refine((s) => s === "" || hasVisibleText(s), invisibleTextMessage),
+  party: z
+    .string()
+    .trim()
+    .min(1)
+    .max(textLimits.signerParty, tooLong("signerParty"))
+    .refine((s) => s === "" || hasVisibleText(s), invisibleTextMessage)
+    .optional(),
+  role: z
+    .string()
+    .trim()
+    .min(1)
+    .max(textLimits.signerRole, tooLong("signerRole"))
+    .refine((s) => s === "" || hasVisibleText(s), invisibleTextMessage)
+    .optional(),
 });
 export type Signer = z.infer<typeof signerSchema>;
 
@@ -36,9 +53,12 @@ export function partyName(party: string): string {
  */
 export function parseSigner(text: string): Signer | undefined {
   const m = /^\s*([^(),]+?)\s*(?:\(\s*([^()]+?)\s*\))?\s*(?:,\s*(.*?))?\s*$/s.exec(text);
-  if (!m || !m[1]) return undefined;
+  if (!m?.[1]) return undefined;
   const partyRaw = m[2];
-  const party = partyRaw && (parliamentaryParties as readonly string[]).includes(partyRaw.toUpperCase()) ? partyRaw.toUpperCase() : partyRaw;
+  const party =
+    partyRaw && (parliamentaryParties as readonly string[]).includes(partyRaw.toUpperCase())
+      ? partyRaw.toUpperCase()
+      : partyRaw;
   const parsed = signerSchema.safeParse({ name: m[1], ...(party ? { party } : {}), ...(m[3] ? { role: m[3] } : {}) });
   return parsed.success ? parsed.data : undefined;
 }

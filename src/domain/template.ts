@@ -2,7 +2,12 @@ import { z } from "./zod.js";
 import type { DocumentKind } from "./draft.js";
 import { textLimits } from "./text-limits.js";
 
-export const documentKinds = ["motion", "interpellation", "debattartikel", "pressmeddelande"] as const satisfies readonly DocumentKind[];
+export const documentKinds = [
+  "motion",
+  "interpellation",
+  "debattartikel",
+  "pressmeddelande",
+] as const satisfies readonly DocumentKind[];
 
 /** An age limit as an ISO 8601 duration in years and/or months: "P3Y", "P18M", "P1Y6M". */
 export const maxAgeSchema = z
@@ -40,12 +45,41 @@ const inputMaxLength = z
   .max(textLimits.inputMaxLength, `maxLength får vara högst ${textLimits.inputMaxLength} (tecken)`);
 
 export const templateInputSchema = z.discriminatedUnion("type", [
-  z.object({ ...inputBase, type: z.literal("string"), default: z.string().optional(), maxLength: inputMaxLength.default(300) }).strict(),
-  z.object({ ...inputBase, type: z.literal("text"), default: z.string().optional(), maxLength: inputMaxLength.default(20000) }).strict(),
-  z.object({ ...inputBase, type: z.literal("number"), default: z.number().optional(), min: z.number().optional(), max: z.number().optional() }).strict(),
+  z
+    .object({
+      ...inputBase,
+      type: z.literal("string"),
+      default: z.string().optional(),
+      maxLength: inputMaxLength.default(300),
+    })
+    .strict(),
+  z
+    .object({
+      ...inputBase,
+      type: z.literal("text"),
+      default: z.string().optional(),
+      maxLength: inputMaxLength.default(20000),
+    })
+    .strict(),
+  z
+    .object({
+      ...inputBase,
+      type: z.literal("number"),
+      default: z.number().optional(),
+      min: z.number().optional(),
+      max: z.number().optional(),
+    })
+    .strict(),
   z.object({ ...inputBase, type: z.literal("boolean"), default: z.boolean().optional() }).strict(),
   z.object({ ...inputBase, type: z.literal("date"), default: z.string().optional() }).strict(),
-  z.object({ ...inputBase, type: z.literal("choice"), options: z.array(z.string().min(1)).min(2), default: z.string().optional() }).strict(),
+  z
+    .object({
+      ...inputBase,
+      type: z.literal("choice"),
+      options: z.array(z.string().min(1)).min(2),
+      default: z.string().optional(),
+    })
+    .strict(),
 ]);
 export type TemplateInput = z.infer<typeof templateInputSchema>;
 

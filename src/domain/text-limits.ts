@@ -9,6 +9,9 @@
  * ships is far below these limits (the longest: a fact text of 85, a note of 134, a source
  * title of 105, a URL of 151 characters; a corpus summary of 716).
  */
+// The one way up from domain/: the schemas' too-long message names the field in Swedish and formats its numbers
+// (lang/), so every surface refuses a long value alike; see README, Layout.
+// biome-ignore lint/style/noRestrictedImports: the schemas' shared too-long message (above)
 import { explainTooLong, limitedFieldNames } from "../messages.sv.js";
 
 export const textLimits = {
@@ -52,5 +55,12 @@ export type LimitedField = keyof typeof textLimits;
 
 /** zod's parameters for a field's `max`: the message names the field and says how long the value is. */
 export function tooLong(field: LimitedField): { error: (issue: { input?: unknown }) => string } {
-  return { error: (issue) => explainTooLong(limitedFieldNames[field], textLimits[field], typeof issue.input === "string" ? issue.input.length : undefined) };
+  return {
+    error: (issue) =>
+      explainTooLong(
+        limitedFieldNames[field],
+        textLimits[field],
+        typeof issue.input === "string" ? issue.input.length : undefined,
+      ),
+  };
 }

@@ -74,7 +74,8 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "boolean",
     scopes: ["kommun"],
     description:
-      "true: the municipality has an agreement with Stockholms stad so its residents can be referred to Mikamottagningen and KAST; false: it has none.",
+      "true: the municipality has an agreement with Stockholms stad so its residents can be referred to " +
+      "Mikamottagningen and KAST; false: it has none.",
   },
   {
     key: "mika_kast_agreement_since",
@@ -97,7 +98,8 @@ export const factCatalog: readonly FactDefinition[] = [
     scopes: ["lan"],
     format: "count",
     unit: { one: "kommun", many: "kommuner" },
-    description: "How many municipalities in the county have an agreement with Stockholms stad on Mikamottagningen and KAST.",
+    description:
+      "How many municipalities in the county have an agreement with Stockholms stad on Mikamottagningen and KAST.",
   },
   {
     key: "mika_kast_agreements_counted",
@@ -107,7 +109,8 @@ export const factCatalog: readonly FactDefinition[] = [
     format: "count",
     unit: { one: "kommun", many: "kommuner" },
     description:
-      "Computed, never typed: how many of the county's municipalities have true as their latest mika_kast_agreement in this registry.",
+      "Computed, never typed: how many of the county's municipalities have true as their latest " +
+      "mika_kast_agreement in this registry.",
     derived: { from: "mika_kast_agreement", count: true },
   },
   {
@@ -115,7 +118,8 @@ export const factCatalog: readonly FactDefinition[] = [
     label: "Länets kommuner kan teckna avtal med Mikamottagningen och KAST sedan",
     type: "date",
     scopes: ["lan"],
-    description: "Since when Stockholms stad offers every municipality in the county an agreement on Mikamottagningen and KAST.",
+    description:
+      "Since when Stockholms stad offers every municipality in the county an agreement on Mikamottagningen and KAST.",
   },
   {
     key: "mika_kast_offer_initiative",
@@ -123,7 +127,8 @@ export const factCatalog: readonly FactDefinition[] = [
     label: "Länserbjudandet om Mikamottagningen och KAST kom till på initiativ av",
     type: "text",
     scopes: ["lan"],
-    description: "The party on whose initiative the county-wide offer of Mikamottagningen and KAST agreements was made.",
+    description:
+      "The party on whose initiative the county-wide offer of Mikamottagningen and KAST agreements was made.",
   },
 
   // ── Specialist services run by the municipality (or county) ─────────────────────────────
@@ -139,14 +144,17 @@ export const factCatalog: readonly FactDefinition[] = [
     label: "Åldersgräns på Mikamottagningen",
     type: "text",
     scopes: ["kommun"],
-    description: "Who the municipality's Mikamottagning accepts by age, as a phrase (\"från 18 år\", \"ingen åldersgräns\").",
+    description:
+      'Who the municipality\'s Mikamottagning accepts by age, as a phrase ("från 18 år", "ingen åldersgräns").',
   },
   {
     key: "runs_kast",
     label: "Har en KAST-mottagning",
     type: "boolean",
     scopes: ["kommun", "lan"],
-    description: "true: a KAST clinic (support for people who buy or want to stop buying sex) is run for the municipality or county.",
+    description:
+      "true: a KAST clinic (support for people who buy or want to stop buying sex) is run for the " +
+      "municipality or county.",
   },
   {
     key: "kast_since",
@@ -203,7 +211,7 @@ export const factCatalog: readonly FactDefinition[] = [
     label: "Verksamhet för personer i prostitution sedan",
     type: "text",
     scopes: ["kommun"],
-    description: "Since when the municipality has run services for people in prostitution, as a phrase (\"1970-talet\").",
+    description: 'Since when the municipality has run services for people in prostitution, as a phrase ("1970-talet").',
   },
   {
     key: "prostitution_unit_name",
@@ -228,7 +236,9 @@ export const factCatalog: readonly FactDefinition[] = [
     scopes: ["kommun", "lan", "land"],
     format: "count",
     unit: { one: "invånare", many: "invånare" },
-    description: "How many people were registered as living in the municipality, county or country on 31 December of the as-of year (SCB; Kolada N01951).",
+    description:
+      "How many people were registered as living in the municipality, county or country on 31 December of the " +
+      "as-of year (SCB; Kolada N01951).",
   },
 
   // ── Local situation and outreach ─────────────────────────────────────────────────────────
@@ -257,21 +267,25 @@ export const factCatalog: readonly FactDefinition[] = [
     scopes: ["kommun"],
     format: "count",
     unit: { one: "uppsökande pass", many: "uppsökande pass", neuter: true },
-    description: "How many outreach shifts the municipality's social services did jointly with the police in the year given by as-of.",
+    description:
+      "How many outreach shifts the municipality's social services did jointly with the police in the year " +
+      "given by as-of.",
   },
   {
     key: "sex_trade_detected",
     label: "Sexhandel påträffad i kommunen under året",
     type: "boolean",
     scopes: ["kommun"],
-    description: "true: sex buyers and/or people selling sex were encountered in the municipality in the year given by as-of.",
+    description:
+      "true: sex buyers and/or people selling sex were encountered in the municipality in the year given by as-of.",
   },
   {
     key: "prostitution_ads_extensive",
     label: "Omfattande annonsering för prostitution i kommunen",
     type: "boolean",
     scopes: ["kommun"],
-    description: "true: mappings of online ads show that advertising for prostitution in the municipality is extensive.",
+    description:
+      "true: mappings of online ads show that advertising for prostitution in the municipality is extensive.",
   },
   {
     key: "sex_trade_shift",
@@ -356,7 +370,8 @@ export const factCatalog: readonly FactDefinition[] = [
     format: "count",
     unit: { one: "misstänkt sexköpare", many: "misstänkta sexköpare" },
     description:
-      "How many suspected sex buyers a joint operation by the police and the municipality identified (the figure is of suspects, not prosecutions or convictions).",
+      "How many suspected sex buyers a joint operation by the police and the municipality identified (the " +
+      "figure is of suspects, not prosecutions or convictions).",
   },
 
   // ── Action plans ─────────────────────────────────────────────────────────────────────────
@@ -366,7 +381,8 @@ export const factCatalog: readonly FactDefinition[] = [
     type: "boolean",
     scopes: ["kommun"],
     description:
-      "true: the municipality has an action plan for helping people who sell sex or risk ending up in prostitution; false: it has none.",
+      "true: the municipality has an action plan for helping people who sell sex or risk ending up in " +
+      "prostitution; false: it has none.",
   },
   {
     key: "action_plans_sells_sex_in_county",
@@ -382,7 +398,9 @@ export const factCatalog: readonly FactDefinition[] = [
     label: "Andel kommuner med handlingsplan för stöd till personer som säljer sex",
     type: "text",
     scopes: ["land"],
-    description: "What share of Swedish municipalities have an action plan for people who sell sex, as a phrase (\"ungefär en tredjedel\").",
+    description:
+      "What share of Swedish municipalities have an action plan for people who sell sex, as a phrase " +
+      '("ungefär en tredjedel").',
   },
   {
     key: "violence_action_plan",
@@ -398,14 +416,16 @@ export const factCatalog: readonly FactDefinition[] = [
     label: "Motion om arbetet mot prostitution lämnad",
     type: "date",
     scopes: ["kommun"],
-    description: "When a motion to the council on strengthening the municipality's work against prostitution was submitted.",
+    description:
+      "When a motion to the council on strengthening the municipality's work against prostitution was submitted.",
   },
   {
     key: "prostitution_assignment_decided",
     label: "Fullmäktiges uppdrag till socialnämnden om arbetet mot prostitution",
     type: "date",
     scopes: ["kommun"],
-    description: "When the council gave the social committee the task of developing methods against prostitution and trafficking.",
+    description:
+      "When the council gave the social committee the task of developing methods against prostitution and trafficking.",
   },
   {
     key: "prostitution_inquiry_ref",
@@ -419,21 +439,25 @@ export const factCatalog: readonly FactDefinition[] = [
     label: "Föreslaget nav för arbetet mot prostitution",
     type: "text",
     scopes: ["kommun"],
-    description: "Which unit an inquiry proposed as the hub of the work against prostitution, and with what added resources.",
+    description:
+      "Which unit an inquiry proposed as the hub of the work against prostitution, and with what added resources.",
   },
   {
     key: "prostitution_work_in_budget",
     label: "Arbetet mot prostitution finansieras i årets budget",
     type: "boolean",
     scopes: ["kommun"],
-    description: "true: the council's work against prostitution is funded in the budget for the year given by as-of; false: it is not.",
+    description:
+      "true: the council's work against prostitution is funded in the budget for the year given by as-of; " +
+      "false: it is not.",
   },
   {
     key: "help_programme_sells_sex",
     label: "Socialtjänsten har hjälpprogram för personer i prostitution",
     type: "boolean",
     scopes: ["kommun"],
-    description: "true: social services have developed a help programme for people in prostitution; false: they have not.",
+    description:
+      "true: social services have developed a help programme for people in prostitution; false: they have not.",
   },
   {
     key: "regular_staff_training_prostitution",
@@ -449,7 +473,8 @@ export const factCatalog: readonly FactDefinition[] = [
     scopes: ["kommun"],
     historical: false,
     description:
-      "The committee responsible for the municipality's social services, in definite form as an att-sats names it (\"socialnämnden\", \"individ- och familjenämnden\").",
+      "The committee responsible for the municipality's social services, in definite form as an att-sats " +
+      'names it ("socialnämnden", "individ- och familjenämnden").',
   },
 
   // ── Local networks ───────────────────────────────────────────────────────────────────────
@@ -491,14 +516,16 @@ export const factCatalog: readonly FactDefinition[] = [
     scopes: ["kommun"],
     format: "count",
     unit: { one: "händelse", many: "händelser" },
-    description: "How many incidents the local network documented in all over the period from the fact's since to its as-of.",
+    description:
+      "How many incidents the local network documented in all over the period from the fact's since to its as-of.",
   },
   {
     key: "stad_for_stad_pilot",
     label: "Pilotstad i Stad för stad",
     type: "boolean",
     scopes: ["kommun"],
-    description: "true: the municipality is a pilot city in the \"Stad för stad\" work against trafficking and prostitution.",
+    description:
+      'true: the municipality is a pilot city in the "Stad för stad" work against trafficking and prostitution.',
   },
 
   // ── National figures ─────────────────────────────────────────────────────────────────────
@@ -515,14 +542,14 @@ export const factCatalog: readonly FactDefinition[] = [
     label: "Andel män som köpt sex det senaste året",
     type: "text",
     scopes: ["land"],
-    description: "Share of men aged 18–65 who bought sex in the past year, as a phrase (\"knappt en procent\").",
+    description: 'Share of men aged 18–65 who bought sex in the past year, as a phrase ("knappt en procent").',
   },
   {
     key: "share_prostitution_trafficking",
     label: "Andel av prostitutionsfallen där det finns människohandel bakom",
     type: "text",
     scopes: ["land"],
-    description: "In what share of prostitution cases human trafficking lies behind, as a phrase (\"hälften\").",
+    description: 'In what share of prostitution cases human trafficking lies behind, as a phrase ("hälften").',
   },
 
   // ── Law ──────────────────────────────────────────────────────────────────────────────────
@@ -532,7 +559,8 @@ export const factCatalog: readonly FactDefinition[] = [
     label: "Straffskala för köp av sexuell tjänst (BrB 6 kap. 11 §)",
     type: "text",
     scopes: ["land"],
-    description: "The penalty scale for buying sex in force from the as-of date, as a phrase (\"fängelse i högst ett år\").",
+    description:
+      'The penalty scale for buying sex in force from the as-of date, as a phrase ("fängelse i högst ett år").',
   },
   {
     key: "sex_purchase_typical_sanction",
@@ -571,7 +599,8 @@ export const factCatalog: readonly FactDefinition[] = [
     label: "En interpellation bör besvaras (KL 5 kap. 63 §)",
     type: "text",
     scopes: ["land"],
-    description: "By when an interpellation should be answered (Kommunallagen 5 kap. 63 §: \"bör\", not a binding deadline).",
+    description:
+      'By when an interpellation should be answered (Kommunallagen 5 kap. 63 §: "bör", not a binding deadline).',
   },
   {
     key: "municipalities_styled_stad",
@@ -580,7 +609,7 @@ export const factCatalog: readonly FactDefinition[] = [
     scopes: ["land"],
     format: "count",
     unit: { one: "kommun", many: "kommuner" },
-    description: "How many Swedish municipalities call themselves \"stad\" although their legal name is \"kommun\".",
+    description: 'How many Swedish municipalities call themselves "stad" although their legal name is "kommun".',
   },
 ];
 

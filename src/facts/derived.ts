@@ -10,7 +10,14 @@ import type { Fact, FactValue } from "../domain/fact.js";
 import type { Place } from "../domain/municipality.js";
 import { comparePartialDates } from "../domain/partial-date.js";
 import { allMunicipalities, countyByCode, municipalitiesInCounty } from "../data/places.js";
-import { factCatalog, factDefinition, isDerived, scopeOfSubject, type DerivedFactDefinition, type FactScope } from "./catalog.js";
+import {
+  factCatalog,
+  factDefinition,
+  isDerived,
+  scopeOfSubject,
+  type DerivedFactDefinition,
+  type FactScope,
+} from "./catalog.js";
 
 /** Publisher of every computed fact's source. */
 export const derivedPublisher = "Motionera";
@@ -27,7 +34,11 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * does not apply to that subject or no municipality there has a value to count from (a
  * count over nothing would be made up).
  */
-export function computeDerivedFact(def: DerivedFactDefinition, subject: string, latestStored: LatestStored): Fact | undefined {
+export function computeDerivedFact(
+  def: DerivedFactDefinition,
+  subject: string,
+  latestStored: LatestStored,
+): Fact | undefined {
   const scope = scopeOfSubject(subject);
   if (scope === undefined || scope === "kommun" || !def.scopes.includes(scope)) return undefined;
   const members = scope === "lan" ? municipalitiesInCounty(subject) : allMunicipalities();
@@ -45,7 +56,9 @@ export function computeDerivedFact(def: DerivedFactDefinition, subject: string, 
   const areaName = scope === "lan" ? (countyByCode(subject)?.name ?? subject) : "Sverige";
   const missing = members.length - used.length;
   // The underlying sources, each once: "”Protokoll KS” (Lidingö stad)", or the publisher alone for an untitled one.
-  const sources = [...new Set(used.map((f) => (f.source.title ? `”${f.source.title}” (${f.source.publisher})` : f.source.publisher)))];
+  const sources = [
+    ...new Set(used.map((f) => (f.source.title ? `”${f.source.title}” (${f.source.publisher})` : f.source.publisher))),
+  ];
   const note = [
     ...(missing > 0 ? [`uppgift saknas för ${plural(missing, "kommun", "kommuner")}`] : []),
     `${sources.length === 1 ? "underlag" : "underlagen"}: ${sources.join(", ")}`,
@@ -58,7 +71,9 @@ export function computeDerivedFact(def: DerivedFactDefinition, subject: string, 
     value: { type: "number", value: count },
     asOf,
     source: {
-      title: `Beräknat ur faktaregistret: ${from?.label ?? def.derived.from} för ${used.length} av ${members.length} kommuner i ${areaName}`,
+      title:
+        `Beräknat ur faktaregistret: ${from?.label ?? def.derived.from} för ${used.length} av ${members.length} ` +
+        `kommuner i ${areaName}`,
       publisher: derivedPublisher,
       // The computation reflects the registry as of its latest underlying entry.
       date: recordedAt.slice(0, 10),

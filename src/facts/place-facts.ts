@@ -33,7 +33,10 @@ export function factRowsForPlace(registry: FactRegistry, place: Place, today: st
   const derived = registry.derivedFacts(place);
   for (const s of subjectsOf(place)) {
     // Computed facts (counts over the municipalities) follow the subject's stored ones.
-    const facts = [...registry.aboutSubject(s.subject), ...derived.filter((d) => d.subject === s.subject).map((d) => d.fact)];
+    const facts = [
+      ...registry.aboutSubject(s.subject),
+      ...derived.filter((d) => d.subject === s.subject).map((d) => d.fact),
+    ];
     for (const fact of facts) {
       const def = factDefinition(fact.key);
       rows.push({

@@ -22,23 +22,42 @@ export function parseFactValue(def: FactDefinition, text: string): FactValue {
     case "boolean": {
       const yes = parseYesNo(s);
       if (yes !== undefined) return { type: "boolean", value: yes };
-      throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: problemTexts.notYesOrNo(text, def.key) });
+      throw new MotioneraError({
+        code: "fact_invalid",
+        field: "värde",
+        problem: problemTexts.notYesOrNo(text, def.key),
+      });
     }
     case "number": {
       const n = parseSwedishNumber(s.replace(/\s*(procent|%)$/i, ""));
-      if (n === undefined) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: problemTexts.notANumber(text, def.key) });
+      if (n === undefined)
+        throw new MotioneraError({
+          code: "fact_invalid",
+          field: "värde",
+          problem: problemTexts.notANumber(text, def.key),
+        });
       return { type: "number", value: n };
     }
     case "date": {
       const d = partialDateSchema.safeParse(s);
-      if (!d.success) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: problemTexts.badDateValue(text, d.error.issues[0]?.message) });
+      if (!d.success)
+        throw new MotioneraError({
+          code: "fact_invalid",
+          field: "värde",
+          problem: problemTexts.badDateValue(text, d.error.issues[0]?.message),
+        });
       return { type: "date", value: d.data };
     }
     case "text": {
       if (!s) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: problemTexts.emptyText });
       // The schema's limit, checked here so an import lists the row and column at fault.
       const v = factValueSchema.safeParse({ type: "text", value: s });
-      if (!v.success) throw new MotioneraError({ code: "fact_invalid", field: "värde", problem: v.error.issues[0]?.message ?? problemTexts.invalidText });
+      if (!v.success)
+        throw new MotioneraError({
+          code: "fact_invalid",
+          field: "värde",
+          problem: v.error.issues[0]?.message ?? problemTexts.invalidText,
+        });
       return v.data;
     }
   }
@@ -84,39 +103,98 @@ export function refuseDerived(def: FactDefinition): void {
   }
 }
 
-/** What a fact entry check found: every problem (each at "key", "subject", "value", "asOf" or "since"), and the entry read. */
+/**
+ * What a fact entry check found: every problem (each at "key", "subject", "value", "asOf" or "since"), and the entry
+ * read.
+ */
 export interface FactEntryCheck {
   problems: FieldProblem[];
-  checked?: { definition: FactDefinition; subject: ReturnType<typeof resolveSubject>; value: FactValue; asOf: string | null; since?: string };
+  checked?: {
+    definition: FactDefinition;
+    subject: ReturnType<typeof resolveSubject>;
+    value: FactValue;
+    asOf: string | null;
+    since?: string;
+  };
 }
 
-/** Every problem with an entry at once: an unknown or derived key, an unknown subject or one of the wrong scope, a bad value or dates. */
+/**
+ * Every problem with an entry at once: an unknown or derived key, an unknown subject or one of the wrong scope, a bad
+ * value or dates.
+ */
 export function checkFactEntry(entry: FactEntry): FactEntryCheck {
   const problems: FieldProblem[] = [];
   const definition = factDefinition(entry.key);
-  if (!definition) problems.push({ path: ["key"], details: { code: "unknown_fact_key", key: entry.key, suggestions: nearest(entry.key, factCatalog.map((d) => d.key)) } });
+  if (!definition)
+    problems.push({
+      path: ["key"],
+      details: {
+        code: "unknown_fact_key",
+        key: entry.key,
+        suggestions: nearest(
+          entry.key,
+          factCatalog.map((d) => d.key),
+        ),
+      },
+    });
   else attempt(problems, ["key"], () => refuseDerived(definition));
   const subject = attempt(problems, ["subject"], () => resolveSubject(entry.subject));
   if (definition && subject && !definition.scopes.includes(subject.scope)) {
-    problems.push({ path: ["subject"], details: { code: "fact_invalid", field: "subject", problem: problemTexts.wrongScope(entry.key, definition.scopes, subject.name) } });
+    problems.push({
+      path: ["subject"],
+      details: {
+        code: "fact_invalid",
+        field: "subject",
+        problem: problemTexts.wrongScope(entry.key, definition.scopes, subject.name),
+      },
+    });
   }
   const value = definition ? attempt(problems, ["value"], () => parseFactValue(definition, entry.value)) : undefined;
   const asOf = partialDateSchema.safeParse(entry.asOf);
-  if (!asOf.success) problems.push({ path: ["asOf"], details: { code: "fact_invalid", field: "asOf", problem: asOf.error.issues[0]?.message ?? problemTexts.invalidDate } });
+  if (!asOf.success)
+    problems.push({
+      path: ["asOf"],
+      details: {
+        code: "fact_invalid",
+        field: "asOf",
+        problem: asOf.error.issues[0]?.message ?? problemTexts.invalidDate,
+      },
+    });
   let since: string | undefined;
   if (entry.since !== undefined) {
     const parsed = partialDateSchema.safeParse(entry.since);
-    if (!parsed.success) problems.push({ path: ["since"], details: { code: "fact_invalid", field: "since", problem: parsed.error.issues[0]?.message ?? problemTexts.invalidDate } });
+    if (!parsed.success)
+      problems.push({
+        path: ["since"],
+        details: {
+          code: "fact_invalid",
+          field: "since",
+          problem: parsed.error.issues[0]?.message ?? problemTexts.invalidDate,
+        },
+      });
     else if (asOf.success && !startsNoLaterThan(parsed.data, asOf.data)) {
-      problems.push({ path: ["since"], details: { code: "fact_invalid", field: "since", problem: problemTexts.sinceAfterAsOf(entry.since, entry.asOf) } });
+      problems.push({
+        path: ["since"],
+        details: {
+          code: "fact_invalid",
+          field: "since",
+          problem: problemTexts.sinceAfterAsOf(entry.since, entry.asOf),
+        },
+      });
     } else since = parsed.data;
   }
   if (problems.length > 0 || !definition || !subject || !value || !asOf.success) return { problems };
   return { problems, checked: { definition, subject, value, asOf: asOf.data, ...(since ? { since } : {}) } };
 }
 
-/** Checks an entry against the catalog (every problem at once: see checkFactEntry) and records it; history is kept, an identical entry is a no-op. */
-export async function recordFact(store: Store, entry: FactEntry): Promise<{ fact: Fact; subject: ReturnType<typeof resolveSubject>; definition: FactDefinition }> {
+/**
+ * Checks an entry against the catalog (every problem at once: see checkFactEntry) and records it; history is kept, an
+ * identical entry is a no-op.
+ */
+export async function recordFact(
+  store: Store,
+  entry: FactEntry,
+): Promise<{ fact: Fact; subject: ReturnType<typeof resolveSubject>; definition: FactDefinition }> {
   const { problems, checked } = checkFactEntry(entry);
   throwProblems(problems);
   if (!checked) throw new Error("checkFactEntry found no problem but returned no entry");

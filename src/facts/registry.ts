@@ -110,7 +110,10 @@ export class FactRegistry {
     const k = `${subject}\u0000${key}`;
     if (!this.#derived.has(k)) {
       const def = factDefinition(key);
-      this.#derived.set(k, isDerived(def) ? computeDerivedFact(def, subject, (s, fk) => this.#latestStored(s, fk)) : undefined);
+      this.#derived.set(
+        k,
+        isDerived(def) ? computeDerivedFact(def, subject, (s, fk) => this.#latestStored(s, fk)) : undefined,
+      );
     }
     return this.#derived.get(k);
   }

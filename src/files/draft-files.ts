@@ -29,11 +29,22 @@ export interface WrittenFile {
 /** A writer to use instead of the default for a format (e.g. the PDF writer on a worker thread). */
 export type Renderers = Partial<Record<Format, (draft: Draft) => Promise<Uint8Array | string>>>;
 
-export async function renderAll(draft: Draft, formats: readonly Format[], renderers: Renderers = {}): Promise<{ format: Format; data: Uint8Array | string }[]> {
-  return Promise.all(formats.map(async (format) => ({ format, data: await (renderers[format]?.(draft) ?? renderDraft(draft, format)) })));
+export async function renderAll(
+  draft: Draft,
+  formats: readonly Format[],
+  renderers: Renderers = {},
+): Promise<{ format: Format; data: Uint8Array | string }[]> {
+  return Promise.all(
+    formats.map(async (format) => ({ format, data: await (renderers[format]?.(draft) ?? renderDraft(draft, format)) })),
+  );
 }
 
-export async function writeDraftFiles(draft: Draft, formats: readonly Format[], outDir: string, renderers: Renderers = {}): Promise<WrittenFile[]> {
+export async function writeDraftFiles(
+  draft: Draft,
+  formats: readonly Format[],
+  outDir: string,
+  renderers: Renderers = {},
+): Promise<WrittenFile[]> {
   const rendered = await renderAll(draft, formats, renderers);
   const dir = resolve(outDir);
   const base = draftBaseName(draft);

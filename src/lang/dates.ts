@@ -2,8 +2,18 @@
 import type { PartialDate } from "../domain/partial-date.js";
 
 export const monthNames = [
-  "januari", "februari", "mars", "april", "maj", "juni",
-  "juli", "augusti", "september", "oktober", "november", "december",
+  "januari",
+  "februari",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "augusti",
+  "september",
+  "oktober",
+  "november",
+  "december",
 ] as const;
 
 /** "2026-11-24" → "24 november 2026"; "2022-02" → "februari 2022"; "2023" → "2023". */
@@ -19,7 +29,12 @@ let stockholmDate: Intl.DateTimeFormat | undefined;
 
 /** Today's date in Sweden as YYYY-MM-DD (the documents are dated in Swedish local time). */
 export function todayInSweden(now: Date = new Date()): string {
-  stockholmDate ??= new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+  stockholmDate ??= new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
   return stockholmDate.format(now);
 }
 
@@ -51,7 +66,9 @@ export function timePhrase(asOf: PartialDate, since?: PartialDate, capital = fal
 
 /** "2018", or "2017–2019" for a value that covers several years. */
 export function yearPhrase(asOf: PartialDate, since?: PartialDate): string {
-  return since && since.slice(0, 4) !== asOf.slice(0, 4) ? `${since.slice(0, 4)}–${asOf.slice(0, 4)}` : asOf.slice(0, 4);
+  return since && since.slice(0, 4) !== asOf.slice(0, 4)
+    ? `${since.slice(0, 4)}–${asOf.slice(0, 4)}`
+    : asOf.slice(0, 4);
 }
 
 /**

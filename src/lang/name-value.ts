@@ -16,7 +16,10 @@ export function parseNameValue(text: string, options: { trimValue?: boolean } = 
 }
 
 /** Many "name=value" texts as a record (a later name wins), and the texts that could not be read. */
-export function parseNameValues(texts: readonly string[], options: { trimValue?: boolean } = {}): { values: Record<string, string>; unreadable: string[] } {
+export function parseNameValues(
+  texts: readonly string[],
+  options: { trimValue?: boolean } = {},
+): { values: Record<string, string>; unreadable: string[] } {
   const values: Record<string, string> = {};
   const unreadable: string[] = [];
   for (const t of texts) {

@@ -6,9 +6,16 @@
  * every process's start for two rules this simple. Up to two decimals, trailing zeros dropped.
  */
 function digits(n: number, group: boolean): string {
-  const fixed = Math.abs(n).toFixed(2).replace(/\.?0+$/, "");
+  const fixed = Math.abs(n)
+    .toFixed(2)
+    .replace(/\.?0+$/, "");
   const [int = "0", frac] = fixed.split(".");
-  const grouped = group && int.length > 4 ? int.replace(/\B(?=(\d{3})+$)/g, "\u00a0") : group && int.length === 4 ? int.replace(/^(\d)/, "$1\u00a0") : int;
+  const grouped =
+    group && int.length > 4
+      ? int.replace(/\B(?=(\d{3})+$)/g, "\u00a0")
+      : group && int.length === 4
+        ? int.replace(/^(\d)/, "$1\u00a0")
+        : int;
   const sign = n < 0 && fixed !== "0" ? "–" : "";
   return `${sign}${grouped}${frac ? `,${frac}` : ""}`;
 }
@@ -30,12 +37,29 @@ export function formatPlainNumber(n: number): string {
 
 /** Parses a number the way a Swedish user writes it: "12 345", "7,5", "-3". Undefined if not a number. */
 export function parseSwedishNumber(s: string): number | undefined {
-  const t = s.trim().replace(/[\s\u00a0\u202f]/g, "").replace(/[\u2212–]/g, "-");
+  const t = s
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/[\u2212–]/g, "-");
   if (!/^-?\d+([.,]\d+)?$/.test(t)) return undefined;
   return Number(t.replace(",", "."));
 }
 
-const smallNumberWords = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"] as const;
+const smallNumberWords = [
+  "noll",
+  "en",
+  "två",
+  "tre",
+  "fyra",
+  "fem",
+  "sex",
+  "sju",
+  "åtta",
+  "nio",
+  "tio",
+  "elva",
+  "tolv",
+] as const;
 
 /**
  * A count in running text: one to twelve as words ("sju kommuner", "ett nätverk"), larger

@@ -5,8 +5,52 @@
 
 /** Abbreviations that end with a full stop without ending a sentence. */
 const abbreviations = new Set([
-  "bl", "t", "ex", "s", "k", "m", "fl", "dvs", "d", "v", "ca", "kl", "nr", "jfr", "resp", "st", "fr", "o", "p", "e", "f", "a",
-  "prof", "dr", "mfl", "osv", "etc", "tel", "ang", "enl", "inkl", "exkl", "kap", "sek", "milj", "mdkr", "mkr", "tkr", "kr", "ff", "ung", "bla", "tex", "pga", "mm", "sk",
+  "bl",
+  "t",
+  "ex",
+  "s",
+  "k",
+  "m",
+  "fl",
+  "dvs",
+  "d",
+  "v",
+  "ca",
+  "kl",
+  "nr",
+  "jfr",
+  "resp",
+  "st",
+  "fr",
+  "o",
+  "p",
+  "e",
+  "f",
+  "a",
+  "prof",
+  "dr",
+  "mfl",
+  "osv",
+  "etc",
+  "tel",
+  "ang",
+  "enl",
+  "inkl",
+  "exkl",
+  "kap",
+  "sek",
+  "milj",
+  "mdkr",
+  "mkr",
+  "tkr",
+  "kr",
+  "ff",
+  "ung",
+  "bla",
+  "tex",
+  "pga",
+  "mm",
+  "sk",
 ]);
 
 /**
@@ -24,7 +68,12 @@ export function sentences(prose: string): string[] {
     const endsAt = m.index + m[0].trimEnd().length;
     const before = s.slice(Math.max(from, m.index - 24), m.index);
     const lastWord = /([\p{L}]+)\.?$/u.exec(before)?.[1] ?? "";
-    if (m[0].startsWith(".") && !m[0].startsWith("..") && (abbreviations.has(lastWord.toLowerCase()) || /^\p{Lu}$/u.test(lastWord))) continue;
+    if (
+      m[0].startsWith(".") &&
+      !m[0].startsWith("..") &&
+      (abbreviations.has(lastWord.toLowerCase()) || /^\p{Lu}$/u.test(lastWord))
+    )
+      continue;
     out.push(s.slice(from, endsAt).trim());
     from = m.index + m[0].length;
   }

@@ -39,8 +39,12 @@ export function sourceEntry(source: Source): NoteText {
 function publisherWithParty(source: Source): string {
   const parties = source.parties ?? [];
   if (parties.length === 0) return source.publisher;
-  const named = parties.some((p) => new RegExp(`(^|[\\s(,])(${escapeRegExp(p)}|${escapeRegExp(partyName(p))})([\\s),]|$)`, "i").test(source.publisher));
-  return named ? source.publisher : `${source.publisher} (${labels.publishedBy} ${formatList(parties.map(partyName), "och")})`;
+  const named = parties.some((p) =>
+    new RegExp(`(^|[\\s(,])(${escapeRegExp(p)}|${escapeRegExp(partyName(p))})([\\s),]|$)`, "i").test(source.publisher),
+  );
+  return named
+    ? source.publisher
+    : `${source.publisher} (${labels.publishedBy} ${formatList(parties.map(partyName), "och")})`;
 }
 
 function escapeRegExp(s: string): string {

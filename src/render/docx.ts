@@ -185,7 +185,7 @@ class DocxWriter {
     if (sources.length > 0) {
       out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(labels.sources)] }));
       // A short list is kept together on one page.
-      sources.forEach((s, i) =>
+      sources.forEach((s, i) => {
         out.push(
           new Paragraph({
             style: "Sources",
@@ -193,8 +193,8 @@ class DocxWriter {
             keepLines: true,
             children: noteChildren(sourceEntry(s)),
           }),
-        ),
-      );
+        );
+      });
     }
     return out;
   }
@@ -216,7 +216,13 @@ class DocxWriter {
         break;
       case "list": {
         const reference =
-          block.role === "proposals" ? "proposals" : block.role === "questions" ? "questions" : block.ordered ? "ordered" : "bullets";
+          block.role === "proposals"
+            ? "proposals"
+            : block.role === "questions"
+              ? "questions"
+              : block.ordered
+                ? "ordered"
+                : "bullets";
         const instance = ++this.listCount;
         for (const item of block.items) {
           out.push(
@@ -261,7 +267,13 @@ class DocxWriter {
           break;
         case "link": {
           const url = linkUrl(node.url);
-          if (url) out.push(new ExternalHyperlink({ link: xmlSafe(url), children: this.inlines(node.children, { ...style, link: true }) }));
+          if (url)
+            out.push(
+              new ExternalHyperlink({
+                link: xmlSafe(url),
+                children: this.inlines(node.children, { ...style, link: true }),
+              }),
+            );
           else out.push(...this.inlines(node.children, style));
           break;
         }
@@ -305,7 +317,11 @@ function noteChildren(note: NoteText): ParagraphChild[] {
   if (note.url) {
     out.push(text(" "));
     const href = webUrl(note.url);
-    out.push(href ? new ExternalHyperlink({ link: xmlSafe(href), children: [text(note.url, { link: true })] }) : text(note.url));
+    out.push(
+      href
+        ? new ExternalHyperlink({ link: xmlSafe(href), children: [text(note.url, { link: true })] })
+        : text(note.url),
+    );
   }
   return out;
 }

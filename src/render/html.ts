@@ -28,12 +28,17 @@ export function renderHtml(draft: Draft, opts: HtmlOptions = {}): string {
     `<meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${escapeHtml(meta.title)}</title>`,
-    meta.authors.length ? `<meta name="author" content="${escapeHtml(meta.authors.map((a) => a.name).join(", "))}">` : "",
+    meta.authors.length
+      ? `<meta name="author" content="${escapeHtml(meta.authors.map((a) => a.name).join(", "))}">`
+      : "",
     meta.description ? `<meta name="description" content="${escapeHtml(meta.description)}">` : "",
     meta.keywords.length ? `<meta name="keywords" content="${escapeHtml(meta.keywords.join(", "))}">` : "",
     `<style>${CSS}</style>`,
   ].filter(Boolean);
-  return `<!doctype html>\n<html lang="sv">\n<head>\n${head.join("\n")}\n</head>\n<body>\n${article}\n</body>\n</html>\n`;
+  return (
+    `<!doctype html>\n<html ` +
+    `lang="sv">\n<head>\n${head.join("\n")}\n</head>\n<body>\n${article}\n</body>\n</html>\n`
+  );
 }
 
 const CSS = [
@@ -48,9 +53,11 @@ const CSS = [
   ".draft hr{border:0;border-top:1px solid #999;margin:1.5em 0}",
   ".draft a{color:#1a4f8b}.draft sup{line-height:0}.draft sup a{text-decoration:none}",
   ".draft .notes,.draft .sources{font-size:.9rem}",
-  ".draft mark.placeholder{background:#fff3a0;color:inherit;padding:0 .1em;print-color-adjust:exact;-webkit-print-color-adjust:exact}",
+  ".draft mark.placeholder{background:#fff3a0;color:inherit;padding:0 " +
+    ".1em;print-color-adjust:exact;-webkit-print-color-adjust:exact}",
   "@media print{.draft{max-width:none;margin:0;padding:0;font-size:11pt}.draft a{color:inherit}" +
-    ".draft h1,.draft h2,.draft h3,.draft .keep-with-next{break-after:avoid}.draft li,.draft blockquote{break-inside:avoid}}",
+    ".draft h1,.draft h2,.draft h3,.draft .keep-with-next{break-after:avoid}.draft li,.draft " +
+    "blockquote{break-inside:avoid}}",
 ].join("");
 
 class HtmlWriter {
@@ -65,7 +72,11 @@ class HtmlWriter {
     for (const block of draft.blocks) parts.push(this.block(block));
     const notes = notedCitations(draft);
     if (notes.length > 0) {
-      parts.push(`<section class="notes" aria-labelledby="noter">`, `<h2 id="noter">${escapeHtml(labels.notes)}</h2>`, `<ol>`);
+      parts.push(
+        `<section class="notes" aria-labelledby="noter">`,
+        `<h2 id="noter">${escapeHtml(labels.notes)}</h2>`,
+        `<ol>`,
+      );
       for (const c of notes) {
         const back = this.refs.has(c.n)
           ? ` <a class="back" href="#ref-${c.n}" aria-label="${escapeHtml(labels.backToText)}">↩</a>`
@@ -76,7 +87,11 @@ class HtmlWriter {
     }
     const sources = draftSources(draft);
     if (sources.length > 0) {
-      parts.push(`<section class="sources" aria-labelledby="kallor">`, `<h2 id="kallor">${escapeHtml(labels.sources)}</h2>`, `<ul>`);
+      parts.push(
+        `<section class="sources" aria-labelledby="kallor">`,
+        `<h2 id="kallor">${escapeHtml(labels.sources)}</h2>`,
+        `<ul>`,
+      );
       for (const s of sources) parts.push(`<li>${note(sourceEntry(s))}</li>`);
       parts.push(`</ul>`, `</section>`);
     }
@@ -89,7 +104,9 @@ class HtmlWriter {
       case "heading":
         return `<h${block.level}>${this.inlines(block.children)}</h${block.level}>`;
       case "paragraph":
-        return block.keepWithNext ? `<p class="keep-with-next">${this.inlines(block.children)}</p>` : `<p>${this.inlines(block.children)}</p>`;
+        return block.keepWithNext
+          ? `<p class="keep-with-next">${this.inlines(block.children)}</p>`
+          : `<p>${this.inlines(block.children)}</p>`;
       case "list": {
         const tag = block.ordered ? "ol" : "ul";
         const cls = block.role === "plain" ? "" : ` class="${block.role}"`;
@@ -133,7 +150,9 @@ class HtmlWriter {
           this.refs.set(c.n, k);
           const id = k === 1 ? `ref-${c.n}` : `ref-${c.n}-${k}`;
           const sep = nodes[i - 1]?.type === "citation" ? "<sup>,</sup>" : "";
-          out += `${sep}<sup><a href="#not-${c.n}" id="${id}" aria-label="${escapeHtml(labels.note)} ${c.n}">${c.n}</a></sup>`;
+          out +=
+            `${sep}<sup><a href="#not-${c.n}" id="${id}" ` +
+            `aria-label="${escapeHtml(labels.note)} ${c.n}">${c.n}</a></sup>`;
           break;
         }
       }

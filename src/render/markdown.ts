@@ -39,9 +39,7 @@ export function escapeMarkdown(text: string, atLineStart: boolean, inLink = fals
     .replace(/\b(www)\./gi, "$1\\.")
     .replace(/(?<=[\w.+-])@/g, "\\@");
   if (atLineStart) {
-    s = s
-      .replace(/^(\s*)([#>+=-])/, "$1\\$2")
-      .replace(/^(\s*\d{1,9})([.)])/, "$1\\$2");
+    s = s.replace(/^(\s*)([#>+=-])/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])/, "$1\\$2");
   }
   return s;
 }
@@ -84,7 +82,10 @@ function mergeTexts(nodes: readonly Inline[]): Inline[] {
 }
 
 /** Inlines as Markdown; `lineStart`: the first text begins a line; `inLink`: inside a link's text. */
-/** `inStrong`: inside `**…**` already, where a placeholder is bold without markers of its own ("****" would end the bold). */
+/**
+ * `inStrong`: inside `**…**` already, where a placeholder is bold without markers of its own ("****" would end the
+ * bold).
+ */
 function inlines(nodes: readonly Inline[], draft: Draft, lineStart: boolean, inLink = false, inStrong = false): string {
   let out = "";
   let atStart = lineStart;

@@ -21,7 +21,9 @@ export const labels = {
   /** Heading of the section that lists an op-ed's or a press release's claims with their sources. */
   underlag: "Underlag för redaktionen",
   /** What the "Underlag" section is. */
-  underlagIntro: "Uppgifterna i texten och var de kommer ifrån. Avsnittet är till för redaktionen och den som undertecknar; det publiceras inte.",
+  underlagIntro:
+    "Uppgifterna i texten och var de kommer ifrån. Avsnittet är till för redaktionen och den som " +
+    "undertecknar; det publiceras inte.",
   /** A source that carries no date. */
   undatedSource: "odaterad",
   /** Link text back from a note to the text (HTML). */

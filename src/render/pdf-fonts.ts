@@ -158,7 +158,12 @@ function withSharedLayouts(font: Font, layouts: Map<string, SharedLayout>): Font
         advanceWidth: g.advanceWidth,
         codePoints: oneToOne ? [chars[i]!] : [...g.codePoints],
       })),
-      positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })),
+      positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({
+        xAdvance,
+        yAdvance,
+        xOffset,
+        yOffset,
+      })),
     };
   };
   const layout = (text: string, features?: unknown): unknown => {

@@ -13,13 +13,24 @@
 import PDFDocument from "pdfkit";
 import type { Font } from "fontkit";
 import { openFace, warmFaces, type Face } from "./pdf-fonts.js";
-import { draftSources, inlineText, notedCitations, placeholderText, type Block, type Draft, type Inline } from "../domain/draft.js";
+import {
+  draftSources,
+  inlineText,
+  notedCitations,
+  placeholderText,
+  type Block,
+  type Draft,
+  type Inline,
+} from "../domain/draft.js";
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels, pageOf } from "./messages.sv.js";
 import { xmlSafe } from "../domain/xml-safe.js";
 
 export interface PdfOptions {
-  /** "dejavu" (default): embedded DejaVu Sans. "builtin": Helvetica, no embedding (benchmark baseline; cannot show every character). */
+  /**
+   * "dejavu" (default): embedded DejaVu Sans. "builtin": Helvetica, no embedding (benchmark baseline; cannot show every
+   * character).
+   */
   font?: "dejavu" | "builtin";
   /** Tagged PDF with a structure tree (default true). */
   tagged?: boolean;
@@ -72,7 +83,9 @@ const BUILTIN: Record<Face, string> = {
   boldItalic: "Helvetica-BoldOblique",
 };
 
-/** Parses the two faces every draft uses, ahead of the first document (a worker does this while the draft is composed). */
+/**
+ * Parses the two faces every draft uses, ahead of the first document (a worker does this while the draft is composed).
+ */
 export function warmPdfFonts(): void {
   warmFaces(["regular", "bold"]);
 }
@@ -139,7 +152,10 @@ type Piece =
 
 /** Light yellow behind "[FYLL I: …]", as a highlighter would mark it. */
 const MARK_COLOR = "#fff3a0";
-/** Lines of a paragraph that must stand beside the heading or kept paragraph before it: all of a short one, else this many. */
+/**
+ * Lines of a paragraph that must stand beside the heading or kept paragraph before it: all of a short one, else this
+ * many.
+ */
 const LEAD_LINES = 2;
 const SHORT_LINES = 4;
 
@@ -176,12 +192,22 @@ class PdfWriter {
     const notes = notedCitations(draft);
     if (notes.length > 0) {
       out.push({ kind: "heading", level: 2, runs: [{ text: labels.notes, face: "bold" }] });
-      out.push({ kind: "list", items: notes.map((c) => ({ label: `${c.n}.`, runs: noteRuns(citationNote(c)) })), size: NOTE_SIZE, itemGap: 3 });
+      out.push({
+        kind: "list",
+        items: notes.map((c) => ({ label: `${c.n}.`, runs: noteRuns(citationNote(c)) })),
+        size: NOTE_SIZE,
+        itemGap: 3,
+      });
     }
     const sources = draftSources(draft);
     if (sources.length > 0) {
       out.push({ kind: "heading", level: 2, runs: [{ text: labels.sources, face: "bold" }] });
-      out.push({ kind: "list", items: sources.map((s) => ({ label: "•", runs: noteRuns(sourceEntry(s)) })), size: NOTE_SIZE, itemGap: 3 });
+      out.push({
+        kind: "list",
+        items: sources.map((s) => ({ label: "•", runs: noteRuns(sourceEntry(s)) })),
+        size: NOTE_SIZE,
+        itemGap: 3,
+      });
     }
     return out;
   }
@@ -191,10 +217,19 @@ class PdfWriter {
       case "heading":
         return [{ kind: "heading", level: block.level, runs: runs(this.source, block.children, "bold") }];
       case "paragraph":
-        return [{ kind: "paragraph", runs: runs(this.source, block.children, "regular"), keepWithNext: block.keepWithNext === true }];
+        return [
+          {
+            kind: "paragraph",
+            runs: runs(this.source, block.children, "regular"),
+            keepWithNext: block.keepWithNext === true,
+          },
+        ];
       case "list": {
         const bullet = block.role === "proposals" ? "–" : "•";
-        const items = block.items.map((item, i) => ({ label: block.ordered ? `${i + 1}.` : bullet, runs: runs(this.source, item, "regular") }));
+        const items = block.items.map((item, i) => ({
+          label: block.ordered ? `${i + 1}.` : bullet,
+          runs: runs(this.source, item, "regular"),
+        }));
         return [{ kind: "list", items, size: BODY_SIZE, itemGap: block.role === "proposals" ? 5 : 3 }];
       }
       case "quote":
@@ -260,7 +295,8 @@ class PdfWriter {
     const piece = pieces[i]!;
     const next = pieces[i + 1];
     const own = this.height(piece, box);
-    if (next && (next.kind === "heading" || (next.kind === "paragraph" && next.keepWithNext))) return own + this.chainHeight(pieces, i + 1, box);
+    if (next && (next.kind === "heading" || (next.kind === "paragraph" && next.keepWithNext)))
+      return own + this.chainHeight(pieces, i + 1, box);
     return own + this.leadHeight(next, box);
   }
 
@@ -275,7 +311,10 @@ class PdfWriter {
         return this.textHeight(piece.runs, box) + PARAGRAPH_GAP;
       case "list": {
         const itemBox = this.listBody({ ...box, size: piece.size });
-        const items = piece.items.reduce((sum, item) => sum + Math.max(this.textHeight(item.runs, itemBox), this.lineHeight(itemBox)) + piece.itemGap, 0);
+        const items = piece.items.reduce(
+          (sum, item) => sum + Math.max(this.textHeight(item.runs, itemBox), this.lineHeight(itemBox)) + piece.itemGap,
+          0,
+        );
         return items + PARAGRAPH_GAP - 3;
       }
       case "quote": {
@@ -301,7 +340,9 @@ class PdfWriter {
         if (!first) return 0;
         const itemBox = this.listBody({ ...box, size: piece.size });
         const whole = Math.max(this.textHeight(first.runs, itemBox), this.lineHeight(itemBox)) + piece.itemGap;
-        return whole <= (this.doc.page.maxY() - this.doc.page.margins.top) / 2 ? whole : LEAD_LINES * this.lineHeight(itemBox);
+        return whole <= (this.doc.page.maxY() - this.doc.page.margins.top) / 2
+          ? whole
+          : LEAD_LINES * this.lineHeight(itemBox);
       }
       case "quote":
         return QUOTE_SPACE + this.leadHeight(piece.children[0], this.quoteBox(box));
@@ -331,7 +372,12 @@ class PdfWriter {
     const text = content.map((r) => r.text).join("");
     if (text.length === 0) return 0;
     const faces = new Set(content.filter((r) => r.text.length > 0).map((r) => r.face));
-    const face: Face = faces.size === 1 ? [...faces][0]! : [...faces].some((f) => f === "bold" || f === "boldItalic") ? "bold" : "regular";
+    const face: Face =
+      faces.size === 1
+        ? [...faces][0]!
+        : [...faces].some((f) => f === "bold" || f === "boldItalic")
+          ? "bold"
+          : "regular";
     this.face(face);
     this.doc.fontSize(box.size);
     return this.doc.heightOfString(text, { width: box.width, lineGap: LINE_GAP });
@@ -461,7 +507,11 @@ class PdfWriter {
     if (this.pageIndex() === page0) {
       this.artifact(() => {
         doc.save().lineWidth(2).strokeColor(RULE_COLOR);
-        doc.moveTo(box.x + QUOTE_INDENT / 2, y0).lineTo(box.x + QUOTE_INDENT / 2, y1).stroke().restore();
+        doc
+          .moveTo(box.x + QUOTE_INDENT / 2, y0)
+          .lineTo(box.x + QUOTE_INDENT / 2, y1)
+          .stroke()
+          .restore();
       });
     }
   }
@@ -473,7 +523,11 @@ class PdfWriter {
     const y = doc.y;
     this.artifact(() => {
       doc.save().lineWidth(0.5).strokeColor(RULE_COLOR);
-      doc.moveTo(box.x, y).lineTo(box.x + box.width, y).stroke().restore();
+      doc
+        .moveTo(box.x, y)
+        .lineTo(box.x + box.width, y)
+        .stroke()
+        .restore();
     });
     doc.y = y + RULE_HEIGHT - 4;
   }
@@ -539,7 +593,13 @@ interface MarkOption {
   markBackground: string | false;
 }
 
-type Fragment = (this: Doc, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions & Partial<MarkOption>) => void;
+type Fragment = (
+  this: Doc,
+  text: string,
+  x: number,
+  y: number,
+  options: PDFKit.Mixins.TextOptions & Partial<MarkOption>,
+) => void;
 
 /**
  * pdfkit has no background for text. It draws each line of a text as one fragment, at a
@@ -550,7 +610,8 @@ type Fragment = (this: Doc, text: string, x: number, y: number, options: PDFKit.
 function markPlaceholders(doc: Doc): void {
   const target = doc as unknown as { _fragment?: Fragment };
   const fragment = target._fragment;
-  if (typeof fragment !== "function") throw new Error("pdfkit no longer draws text in _fragment: the placeholder highlight needs another way");
+  if (typeof fragment !== "function")
+    throw new Error("pdfkit no longer draws text in _fragment: the placeholder highlight needs another way");
   target._fragment = function (this: Doc, text, x, y, options) {
     const visible = text.replace(/\n/g, "");
     if (options.markBackground && visible.trim().length > 0) {
@@ -558,7 +619,10 @@ function markPlaceholders(doc: Doc): void {
       const height = this.currentLineHeight(true);
       // fill() sets pdfkit's idea of the fill colour, which it applies again after a page break: keep the text's.
       const textColor = (this as unknown as { _fillColor?: unknown })._fillColor;
-      this.save().rect(x - 1, y - 0.5, width + 2, height + 1).fill(options.markBackground).restore();
+      this.save()
+        .rect(x - 1, y - 0.5, width + 2, height + 1)
+        .fill(options.markBackground)
+        .restore();
       (this as unknown as { _fillColor?: unknown })._fillColor = textColor;
     }
     fragment.call(this, text, x, y, options);
@@ -624,7 +688,9 @@ function noteRuns(note: NoteText): Run[] {
   if (note.url) {
     const href = webUrl(note.url);
     out.push({ text: " ", face: "regular" });
-    out.push(href ? { text: clean(note.url), face: "regular", link: href } : { text: clean(note.url), face: "regular" });
+    out.push(
+      href ? { text: clean(note.url), face: "regular", link: href } : { text: clean(note.url), face: "regular" },
+    );
   }
   return out;
 }
@@ -639,7 +705,8 @@ function splitAtBreaks(runs: readonly Run[]): (Run & { endsLine?: boolean })[] {
     const pieces = r.text.split("\n");
     pieces.forEach((text, k) => {
       const endsLine = k < pieces.length - 1;
-      if (text.length > 0 || endsLine) out.push({ ...r, text: text.length > 0 ? text : " ", ...(endsLine ? { endsLine } : {}) });
+      if (text.length > 0 || endsLine)
+        out.push({ ...r, text: text.length > 0 ? text : " ", ...(endsLine ? { endsLine } : {}) });
     });
   }
   return out;

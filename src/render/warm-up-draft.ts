@@ -18,11 +18,38 @@ export const warmUpDraft: Draft = {
   },
   blocks: [
     { type: "heading", level: 1, children: [{ type: "text", value: "Motion till kommunfullmäktige – ÅÄÖ åäö “” €" }] },
-    { type: "paragraph", children: [{ type: "text", value: "abcdefghijklmnopqrstuvwxyzåäöé ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 ,.;:!?()%" }, { type: "citation", n: 1 }, { type: "strong", children: [{ type: "text", value: "kommunen" }] }] },
-    { type: "list", ordered: false, role: "proposals", items: [[{ type: "text", value: "att kommunen" }], [{ type: "text", value: "att nämnden" }]] },
+    {
+      type: "paragraph",
+      children: [
+        { type: "text", value: "abcdefghijklmnopqrstuvwxyzåäöé ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 ,.;:!?()%" },
+        { type: "citation", n: 1 },
+        { type: "strong", children: [{ type: "text", value: "kommunen" }] },
+      ],
+    },
+    {
+      type: "list",
+      ordered: false,
+      role: "proposals",
+      items: [[{ type: "text", value: "att kommunen" }], [{ type: "text", value: "att nämnden" }]],
+    },
     { type: "list", ordered: true, role: "questions", items: [[{ type: "text", value: "Vad?" }]] },
-    { type: "paragraph", children: [{ type: "text", value: "Namn (L)" }, { type: "break" }, { type: "text", value: "ledamot" }] },
+    {
+      type: "paragraph",
+      children: [{ type: "text", value: "Namn (L)" }, { type: "break" }, { type: "text", value: "ledamot" }],
+    },
   ],
-  citations: [{ kind: "fact", n: 1, factId: "x", key: "x", label: "Uppgift", subjectName: "Å", value: "ja", asOf: "2026", source: { title: "Källa", publisher: "Utgivare", date: "2026" } }],
+  citations: [
+    {
+      kind: "fact",
+      n: 1,
+      factId: "x",
+      key: "x",
+      label: "Uppgift",
+      subjectName: "Å",
+      value: "ja",
+      asOf: "2026",
+      source: { title: "Källa", publisher: "Utgivare", date: "2026" },
+    },
+  ],
   sources: [{ title: "Källa", publisher: "Utgivare", date: "2026" }],
 };

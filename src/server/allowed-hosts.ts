@@ -5,44 +5,9 @@
  * answered. `/healthz` is always answered (load balancers probe by address; it tells nothing).
  */
 import type { MiddlewareHandler } from "hono";
-import { z } from "../domain/zod.js";
+import { parseHost, type HostRule } from "../domain/allowed-host.js";
 import type { AppEnv } from "./app.js";
 import { problemResponse, problems } from "./problem.js";
-
-/** One allowed host: a name or address, optionally with a port ("motionera.example", "[::1]:8787"). */
-interface HostRule {
-  hostname: string;
-  port?: string;
-}
-
-/** "name", "name:port", "[v6]", "[v6]:port", "*" is not accepted: a list names hosts. */
-export const allowedHostSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(260)
-  .refine((s) => parseHost(s) !== undefined, { message: "ange ett värdnamn eller en adress, eventuellt med port (motionera.example, 127.0.0.1:8787, [::1])" });
-
-/** Host as URL parsing reads it, so the request's Host and the list compare alike (case, IDN, IPv6). */
-function parseHost(s: string): HostRule | undefined {
-  if (!s || /[/?#@\s*]/.test(s)) return undefined;
-  try {
-    const u = new URL(`http://${s}`);
-    if (!u.hostname) return undefined;
-    const explicitPort = /:(\d+)$/.exec(s)?.[1];
-    return { hostname: u.hostname, ...(explicitPort !== undefined ? { port: String(Number(explicitPort)) } : {}) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** "a,b, c" (the option or MOTIONERA_ALLOWED_HOSTS) → the names. */
-export function splitHosts(list: string): string[] {
-  return list
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
 
 export function hostAllowList(allowed: readonly string[]): MiddlewareHandler<AppEnv> {
   const rules = allowed.map(parseHost).filter((r): r is HostRule => r !== undefined);

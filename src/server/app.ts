@@ -55,7 +55,10 @@ export function createApp(workspace: Workspace, options: ServerOptions = {}): Op
     }),
   );
   app.use("*", hostAllowList(ctx.options.allowedHosts));
-  app.use("*", timeout(ctx.options.requestTimeoutMs, () => new HTTPException(503, { message: "timeout" })));
+  app.use(
+    "*",
+    timeout(ctx.options.requestTimeoutMs, () => new HTTPException(503, { message: "timeout" })),
+  );
 
   // A trivial route: the ceiling the load benchmark compares the real routes with.
   app.get("/healthz", (c) => c.json({ status: "ok" }));
@@ -63,24 +66,38 @@ export function createApp(workspace: Workspace, options: ServerOptions = {}): Op
   // Drafting costs a core for tens of milliseconds: limited per client (429 + Retry-After).
   // Each request costs one document here; a campaign is charged the rest of its documents
   // when it is admitted (campaign-admission.ts), from the same budget.
-  app.on("POST", ["/api/drafts", "/api/campaigns", paths.download, paths.campaign], ctx.drafting.middleware(renderErrorPage));
+  app.on(
+    "POST",
+    ["/api/drafts", "/api/campaigns", paths.download, paths.campaign],
+    ctx.drafting.middleware(renderErrorPage),
+  );
   app.on("POST", paths.previewFragment, perClientLimit(ctx, ctx.options.previewsPerMinute, renderErrorPage));
 
   registerApi(app, ctx);
   registerPages(app, ctx);
 
-  app.notFound((c) => (isApi(c.req.path) ? problemResponse(c, problems.notFound("Resursen")) : renderErrorPage(c, 404)));
+  app.notFound((c) =>
+    isApi(c.req.path) ? problemResponse(c, problems.notFound("Resursen")) : renderErrorPage(c, 404),
+  );
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
       const status = err.status;
-      if (status === 503 && err.message === "timeout") return isApi(c.req.path) ? problemResponse(c, problems.timeout()) : renderErrorPage(c, 503);
-      if (status === 413) return isApi(c.req.path) ? problemResponse(c, problems.tooLarge(ctx.options.maxBodyBytes)) : renderErrorPage(c, 413);
+      if (status === 503 && err.message === "timeout")
+        return isApi(c.req.path) ? problemResponse(c, problems.timeout()) : renderErrorPage(c, 503);
+      if (status === 413)
+        return isApi(c.req.path)
+          ? problemResponse(c, problems.tooLarge(ctx.options.maxBodyBytes))
+          : renderErrorPage(c, 413);
       if (status === 400 && /json/i.test(err.message)) return problemResponse(c, problems.malformedJson());
       if (status === 403 && /csrf|origin/i.test(err.message)) return renderErrorPage(c, 403);
-      if (status < 500) return isApi(c.req.path) ? problemResponse(c, { type: "about:blank", title: err.message || "Fel i begäran", status }) : renderErrorPage(c, status);
+      if (status < 500)
+        return isApi(c.req.path)
+          ? problemResponse(c, { type: "about:blank", title: err.message || "Fel i begäran", status })
+          : renderErrorPage(c, status);
     }
     // Stopping: drafts still waiting for a writer thread are told to come back, not logged as faults.
-    if (err instanceof RenderPoolClosedError) return isApi(c.req.path) ? problemResponse(c, problems.stopping()) : renderErrorPage(c, 503);
+    if (err instanceof RenderPoolClosedError)
+      return isApi(c.req.path) ? problemResponse(c, problems.stopping()) : renderErrorPage(c, 503);
     const p = problemFromError(err);
     // The operator's log: one line with the code for a known error, the stack for an unexpected one.
     if (p.status >= 500 || (isMotioneraError(err) && err.details.code === "template_invalid")) logError(c, err);

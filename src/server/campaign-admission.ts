@@ -22,13 +22,22 @@ export const busyRetryAfterSeconds = 10;
 
 export type Refusal =
   /** Larger than a campaign without the token may be; `serviceHasToken` false: no token exists at all. */
-  | { kind: "needs-token"; places: number; documents: number; campaignLimit: number; perMinute: number; serviceHasToken: boolean }
+  | {
+      kind: "needs-token";
+      places: number;
+      documents: number;
+      campaignLimit: number;
+      perMinute: number;
+      serviceHasToken: boolean;
+    }
   /** The client's drafting limit for this minute has no room for the campaign's documents. */
   | { kind: "budget"; documents: number; perMinute: number; retryAfter: number }
   /** Every campaign place is taken. */
   | { kind: "busy"; running: number; retryAfter: number };
 
-export type Admission = { ok: true; stream: (zip: ReadableStream<Uint8Array>) => ReadableStream<Uint8Array> } | { ok: false; refusal: Refusal };
+export type Admission =
+  | { ok: true; stream: (zip: ReadableStream<Uint8Array>) => ReadableStream<Uint8Array> }
+  | { ok: false; refusal: Refusal };
 
 /** How many documents a planned campaign makes at most (municipalities × formats). */
 export function documentsOf(plan: CampaignPlan): number {
@@ -63,7 +72,11 @@ export class CampaignSlots {
  * cancelled (the client went away), or has run longer than `deadlineMs` (a client that stops
  * reading would otherwise hold the place for ever): then the download ends with an error.
  */
-export function releasing(zip: ReadableStream<Uint8Array>, release: () => void, deadlineMs: number): ReadableStream<Uint8Array> {
+export function releasing(
+  zip: ReadableStream<Uint8Array>,
+  release: () => void,
+  deadlineMs: number,
+): ReadableStream<Uint8Array> {
   const reader = zip.getReader();
   let finished = false;
   let timer: NodeJS.Timeout | undefined;
@@ -115,7 +128,17 @@ export function admitCampaign(c: Context, ctx: ServerContext, plan: CampaignPlan
   const places = plan.places.length;
   const documents = documentsOf(plan);
   if (!authorized && (places > campaignLimit || (perMinute > 0 && documents > perMinute))) {
-    return { ok: false, refusal: { kind: "needs-token", places, documents, campaignLimit, perMinute, serviceHasToken: Boolean(ctx.options.token) } };
+    return {
+      ok: false,
+      refusal: {
+        kind: "needs-token",
+        places,
+        documents,
+        campaignLimit,
+        perMinute,
+        serviceHasToken: Boolean(ctx.options.token),
+      },
+    };
   }
   // The request itself was counted by the drafting limit's middleware; the rest of its documents here.
   if (!authorized && perMinute > 0) {
@@ -123,7 +146,8 @@ export function admitCampaign(c: Context, ctx: ServerContext, plan: CampaignPlan
     if (!room.ok) return { ok: false, refusal: { kind: "budget", documents, perMinute, retryAfter: room.retryAfter } };
   }
   const release = ctx.campaigns.take();
-  if (!release) return { ok: false, refusal: { kind: "busy", running: ctx.campaigns.running, retryAfter: busyRetryAfterSeconds } };
+  if (!release)
+    return { ok: false, refusal: { kind: "busy", running: ctx.campaigns.running, retryAfter: busyRetryAfterSeconds } };
   if (!authorized) ctx.drafting.charge(c, documents - 1);
   return { ok: true, stream: (zip) => releasing(zip, release, campaignTimeoutMs) };
 }

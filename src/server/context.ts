@@ -55,7 +55,8 @@ export class ServerContext {
 
   constructor(
     readonly workspace: Workspace,
-    readonly options: Required<Omit<ServerOptions, "token" | "renderPool">> & Pick<ServerOptions, "token" | "renderPool">,
+    readonly options: Required<Omit<ServerOptions, "token" | "renderPool">> &
+      Pick<ServerOptions, "token" | "renderPool">,
   ) {
     this.drafting = new DraftBudget(this, options.draftsPerMinute);
     this.campaigns = new CampaignSlots(options.maxCampaigns);
@@ -90,7 +91,9 @@ export class ServerContext {
   /** Renders a draft: DOCX and PDF on the writer threads when there are any, the rest here. */
   readonly render = (draft: Draft, format: Format): Promise<Uint8Array | string> => {
     const pool = this.options.renderPool;
-    return pool && pool.size > 0 && (format === "docx" || format === "pdf") ? pool.render(draft, format) : renderDraft(draft, format);
+    return pool && pool.size > 0 && (format === "docx" || format === "pdf")
+      ? pool.render(draft, format)
+      : renderDraft(draft, format);
   };
 
   /** After a write: facts and templates are read again on next use. */

@@ -21,7 +21,12 @@ export interface RenderedDraft {
 /** Where a Draft becomes bytes: the service's writer threads, or this thread. */
 export type Renderer = (draft: Draft, format: Format) => Promise<Uint8Array | string>;
 
-export async function renderDraftFor(ws: Workspace, request: DraftRequest, format: Format | "html-fragment", render?: Renderer): Promise<RenderedDraft> {
+export async function renderDraftFor(
+  ws: Workspace,
+  request: DraftRequest,
+  format: Format | "html-fragment",
+  render?: Renderer,
+): Promise<RenderedDraft> {
   const composed = await ws.compose(request);
   let body: Uint8Array | string;
   if (format === "html-fragment") {
@@ -47,13 +52,19 @@ const encodeList = (xs: readonly string[]) => encodeURIComponent(JSON.stringify(
  * the places to fill in, each a percent-encoded JSON list (decodeURIComponent, then JSON.parse).
  */
 export function reviewHeaders(warnings: readonly DraftWarning[], review: DraftReview): Record<string, string> {
-  return { "X-Motionera-Warnings": encodeList(warnings.map(explainWarning)), "X-Motionera-Placeholders": encodeList(review.placeholders) };
+  return {
+    "X-Motionera-Warnings": encodeList(warnings.map(explainWarning)),
+    "X-Motionera-Placeholders": encodeList(review.placeholders),
+  };
 }
 
 /** Content-Disposition for a download, with the UTF-8 name (RFC 6266/5987) and an ASCII fallback. */
 export function attachment(fileName: string): string {
   // Any name: lone surrogates (which encodeURIComponent refuses) and controls dropped, separators replaced.
   const name = xmlSafe(fileName).replace(/[\u0000-\u001f\u007f/\\]/g, "_");
-  const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const ascii = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]|["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -9,7 +9,11 @@ import { formatDate } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
 import { explainWarning } from "../messages.sv.js";
 
-const quotedOr = (xs: readonly string[]) => formatList(xs.map((x) => `"${x}"`), "eller");
+const quotedOr = (xs: readonly string[]) =>
+  formatList(
+    xs.map((x) => `"${x}"`),
+    "eller",
+  );
 
 export const sv = {
   siteName: "Motionera",
@@ -19,12 +23,19 @@ export const sv = {
     skipLink: "Hoppa till innehållet",
     navLabel: "Huvudmeny",
     nav: { draft: "Skriv utkast", campaign: "Kampanj", corpus: "Sök i korpusen", places: "Kommuner", api: "API" },
-    footer: "Motionera skriver utkast till motioner, interpellationer, debattartiklar och pressmeddelanden. Varje uppgift om en kommun har en källa; kontrollera alltid utkastet innan du lämnar in det.",
+    footer:
+      "Motionera skriver utkast till motioner, interpellationer, debattartiklar och pressmeddelanden. Varje " +
+      "uppgift om en kommun har en källa; kontrollera alltid utkastet innan du lämnar in det.",
     footerLinks: { api: "API-dokumentation", places: "Alla kommuner", corpus: "Korpusen" },
   },
 
   kinds: {
-    plural: { motion: "Motioner", interpellation: "Interpellationer", debattartikel: "Debattartiklar", pressmeddelande: "Pressmeddelanden" } as Record<string, string>,
+    plural: {
+      motion: "Motioner",
+      interpellation: "Interpellationer",
+      debattartikel: "Debattartiklar",
+      pressmeddelande: "Pressmeddelanden",
+    } as Record<string, string>,
     singular: {
       motion: "motion",
       interpellation: "interpellation",
@@ -45,7 +56,9 @@ export const sv = {
   draft: {
     title: "Skriv ett utkast",
     titleWithErrors: "Fel: Skriv ett utkast",
-    intro: "Välj mall och kommun, fyll i vilka som skriver under och mallens egna uppgifter. Utkastet citerar uppgifter om kommunen med källa. Du kan förhandsgranska och ladda ner det som Word, PDF eller Markdown.",
+    intro:
+      "Välj mall och kommun, fyll i vilka som skriver under och mallens egna uppgifter. Utkastet citerar " +
+      "uppgifter om kommunen med källa. Du kan förhandsgranska och ladda ner det som Word, PDF eller Markdown.",
     formLabel: "Utkast",
     template: {
       legend: "Dokument",
@@ -112,33 +125,75 @@ export const sv = {
   campaign: {
     title: "Kampanj: samma utkast för många kommuner",
     titleWithErrors: "Fel: Kampanj",
-    intro: "Välj en mall och vilka kommuner som ska få ett utkast: ett län, en lista, villkor om uppgifterna i faktaregistret, eller alla 290. Du får en zip-fil med ett utkast per kommun och en sammanställning (CSV och JSON) över vad som skrevs, vilka uppgifter som citerades och vilka som saknades.",
+    intro:
+      "Välj en mall och vilka kommuner som ska få ett utkast: ett län, en lista, villkor om uppgifterna i " +
+      "faktaregistret, eller alla 290. Du får en zip-fil med ett utkast per kommun och en sammanställning " +
+      "(CSV och JSON) över vad som skrevs, vilka uppgifter som citerades och vilka som saknades.",
     formLabel: "Kampanj",
     template: { label: "Mall", help: "Mallen bestämmer dokumenttyp, text och vilka uppgifter som citeras." },
-    lan: { label: "Län", help: "Alla kommuner i länet tas med. Välj ”Alla län” för att i stället utgå från listan nedan eller hela landet.", all: "Alla län" },
-    kommuner: { label: "Kommuner", help: "Namn eller kommunkoder, en per rad eller med komma emellan. Läggs till länets kommuner. Tomt med ”Alla län”: alla 290 kommuner." },
+    lan: {
+      label: "Län",
+      help:
+        "Alla kommuner i länet tas med. Välj ”Alla län” för att i stället utgå från listan nedan eller " +
+        "hela landet.",
+      all: "Alla län",
+    },
+    kommuner: {
+      label: "Kommuner",
+      help:
+        "Namn eller kommunkoder, en per rad eller med komma emellan. Läggs till länets kommuner. Tomt med ”Alla " +
+        "län”: alla 290 kommuner.",
+    },
     where: {
       label: "Villkor",
-      help: "Ett villkor per rad; alla måste gälla. Till exempel mika_kast_agreement=nej, population>50000 eller action_plan_sells_sex saknas. != tar också med kommuner där uppgiften saknas.",
+      help:
+        "Ett villkor per rad; alla måste gälla. Till exempel mika_kast_agreement=nej, population>50000 eller " +
+        "action_plan_sells_sex saknas. != tar också med kommuner där uppgiften saknas.",
     },
-    signers: { label: "Undertecknare", help: "En per rad: Namn (Parti), roll. Till exempel Anna Andersson (L), ledamot i kommunfullmäktige." },
+    signers: {
+      label: "Undertecknare",
+      help: "En per rad: Namn (Parti), roll. Till exempel Anna Andersson (L), ledamot i kommunfullmäktige.",
+    },
     date: { label: "Datum", help: "Utkastens datum." },
-    inputs: { label: "Mallens fält (valfritt)", help: "namn=värde, ett per rad, till exempel committee=socialnämnden. Se mallens fält på sidan Skriv utkast." },
-    formats: { legend: "Format", help: "Varje kommun får en fil per format.", docx: "Word (DOCX)", pdf: "PDF", md: "Markdown", html: "HTML" } as Record<string, string>,
+    inputs: {
+      label: "Mallens fält (valfritt)",
+      help: "namn=värde, ett per rad, till exempel committee=socialnämnden. Se mallens fält på sidan Skriv utkast.",
+    },
+    formats: {
+      legend: "Format",
+      help: "Varje kommun får en fil per format.",
+      docx: "Word (DOCX)",
+      pdf: "PDF",
+      md: "Markdown",
+      html: "HTML",
+    } as Record<string, string>,
     selectionLegend: "Vilka kommuner",
     legends: { document: "Dokument", signers: "Avsändare och datum" },
     preview: "Visa urvalet",
     download: "Ladda ner zip-fil",
-    downloadHelp: "Det kan ta några sekunder per tiotal kommuner. Kommuner som saknar en uppgift som krävs hoppas över och står i sammanställningen.",
+    downloadHelp:
+      "Det kan ta några sekunder per tiotal kommuner. Kommuner som saknar en uppgift som krävs hoppas över " +
+      "och står i sammanställningen.",
     selectionHeading: (n: number) => (n === 1 ? "1 kommun i urvalet" : `${n} kommuner i urvalet`),
-    selectionNone: "Välj län, kommuner eller villkor och tryck på ”Visa urvalet” för att se vilka kommuner som får ett utkast.",
+    selectionNone:
+      "Välj län, kommuner eller villkor och tryck på ”Visa urvalet” för att se vilka kommuner som får ett utkast.",
     limitsHelp: (places: number, documents: number) =>
-      `Här får en kampanj omfatta högst ${places} kommuner${documents > 0 ? ` och ${documents} filer (kommuner × format); varje fil räknas som ett utkast i gränsen per minut` : ""}.`,
-    overLimit: (places: number) => `Fler än ${places} kommuner: för stort för formuläret. Dela upp urvalet (till exempel län för län) eller använd API:t med tjänstens token.`,
+      `Här får en kampanj omfatta högst ${places} ` +
+      `kommuner${
+        documents > 0
+          ? ` och ${documents} filer (kommuner × format); varje fil räknas som ett utkast i gränsen per minut`
+          : ""
+      }.`,
+    overLimit: (places: number) =>
+      `Fler än ${places} kommuner: för stort för formuläret. Dela upp urvalet (till exempel län för län) ` +
+      `eller använd API:t med tjänstens token.`,
     errors: {
-      templateUnknown: (q: string, suggestions: readonly string[]) => `Det finns ingen mall som heter ”${q}”.${suggestions.length ? ` Menade du ${quotedOr(suggestions)}?` : ""}`,
-      lanUnknown: (q: string, suggestions: readonly string[]) => `Det finns inget län som heter ”${q}”.${suggestions.length ? ` Menade du ${quotedOr(suggestions)}?` : ""}`,
-      kommunUnknown: (q: string, suggestions: readonly string[]) => `Det finns ingen kommun som heter ”${q}”.${suggestions.length ? ` Menade du ${quotedOr(suggestions)}?` : ""}`,
+      templateUnknown: (q: string, suggestions: readonly string[]) =>
+        `Det finns ingen mall som heter ”${q}”.${suggestions.length ? ` Menade du ${quotedOr(suggestions)}?` : ""}`,
+      lanUnknown: (q: string, suggestions: readonly string[]) =>
+        `Det finns inget län som heter ”${q}”.${suggestions.length ? ` Menade du ${quotedOr(suggestions)}?` : ""}`,
+      kommunUnknown: (q: string, suggestions: readonly string[]) =>
+        `Det finns ingen kommun som heter ”${q}”.${suggestions.length ? ` Menade du ${quotedOr(suggestions)}?` : ""}`,
       signerNone: "Skriv namnet på minst en undertecknare.",
       signerInvalid: (line: string) => `Kan inte läsa ”${line}”. Skriv Namn (Parti), roll.`,
       dateInvalid: "Skriv datumet som ÅÅÅÅ-MM-DD.",
@@ -146,11 +201,17 @@ export const sv = {
       inputLine: (line: string) => `Skriv ”${line}” som namn=värde.`,
       empty: "Ingen kommun uppfyller urvalet. Ändra län, kommuner eller villkor.",
       tooLarge: (places: number, documents: number, maxPlaces: number, maxDocuments: number) =>
-        `Kampanjen omfattar ${places} ${places === 1 ? "kommun" : "kommuner"} och ${documents} filer. Här får en kampanj omfatta högst ${maxPlaces} kommuner${maxDocuments > 0 ? ` och ${maxDocuments} filer (kommuner × format)` : ""}. Välj färre kommuner eller format, eller gör kampanjen med API:t och tjänstens token.`,
+        `Kampanjen omfattar ${places} ${places === 1 ? "kommun" : "kommuner"} och ${documents} filer. Här får ` +
+        `en kampanj omfatta högst ${maxPlaces} ` +
+        `kommuner${maxDocuments > 0 ? ` och ${maxDocuments} filer (kommuner × format)` : ""}. Välj färre ` +
+        `kommuner eller format, eller gör kampanjen med API:t och tjänstens token.`,
       budget: (documents: number, perMinute: number, retryAfter: number) =>
-        `Kampanjen blir ${documents} filer, fler än du har kvar av ${perMinute} utkast i minuten. Vänta ${retryAfter} sekunder och försök igen, eller välj färre kommuner eller format. Det du har fyllt i finns kvar.`,
+        `Kampanjen blir ${documents} filer, fler än du har kvar av ${perMinute} utkast i minuten. ` +
+        `Vänta ${retryAfter} sekunder och försök igen, eller välj färre kommuner eller format. Det du har ` +
+        `fyllt i finns kvar.`,
       busy: (running: number) =>
-        `Tjänsten gör redan ${running === 1 ? "en kampanj" : `${running} kampanjer`} och gör inte fler samtidigt. Försök igen om en stund; det du har fyllt i finns kvar.`,
+        `Tjänsten gör redan ${running === 1 ? "en kampanj" : `${running} kampanjer`} och gör inte fler ` +
+        `samtidigt. Försök igen om en stund; det du har fyllt i finns kvar.`,
       general: "Kampanjen kunde inte skapas.",
     },
   },
@@ -159,7 +220,12 @@ export const sv = {
   templateFaults: {
     heading: (n: number) => (n === 1 ? "En mall har ett fel och visas inte:" : `${n} mallar har fel och visas inte:`),
     help: "Den som driver tjänsten ser felen med motionera templates.",
-    noneUsable: { title: "Ingen mall kan användas", text: "Ingen av tjänstens mallar kan användas just nu. Den som driver tjänsten ser felen med motionera templates." },
+    noneUsable: {
+      title: "Ingen mall kan användas",
+      text:
+        "Ingen av tjänstens mallar kan användas just nu. Den som driver tjänsten ser felen med motionera " +
+        "templates.",
+    },
   },
 
   fieldErrors: {
@@ -180,7 +246,8 @@ export const sv = {
     argumentsNotAccepted: "Mallen tar inte emot argument från korpusen.",
     argumentsTooMany: "Välj högst 20 argument.",
     factMissing: (label: string, place: string) =>
-      `Uppgiften ”${label}” saknas för ${place}, och mallen kräver den. Lägg till uppgiften med källa i faktaregistret, eller välj en annan mall.`,
+      `Uppgiften ”${label}” saknas för ${place}, och mallen kräver den. Lägg till uppgiften med källa i ` +
+      `faktaregistret, eller välj en annan mall.`,
     factStale: (label: string, place: string, asOf: string, oldest: string) =>
       `Uppgiften ”${label}” för ${place} är från ${asOf}, äldre än mallen godtar (${oldest} eller senare).`,
     templateBroken: "Välj en annan mall. Den som driver tjänsten ser felet med motionera templates.",
@@ -189,13 +256,17 @@ export const sv = {
 
   facts: {
     heading: "Uppgifter som citeras",
-    intro: "Mallen citerar de här uppgifterna om kommunen, med källa. Saknas kommunens egen uppgift används länets eller hela landets.",
+    intro:
+      "Mallen citerar de här uppgifterna om kommunen, med källa. Saknas kommunens egen uppgift används länets " +
+      "eller hela landets.",
     chooseKommun: "Skriv en kommun för att se vilka uppgifter som finns.",
     unknownKommun: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,
     /** "För <Lidingö> finns 8 av 18 uppgifter; …": the place is a link between the two parts. */
     summaryBefore: "För",
     summaryAfter: (found: number, total: number, stale: number, missingRequired: number) =>
-      ` finns ${found} av ${total} uppgifter${stale ? `; ${stale} ${stale === 1 ? "är för gammal" : "är för gamla"}` : ""}${missingRequired ? `; ${missingRequired} som mallen kräver saknas` : ""}.`,
+      ` finns ${found} av ${total} ` +
+      `uppgifter${stale ? `; ${stale} ${stale === 1 ? "är för gammal" : "är för gamla"}` : ""}` +
+      `${missingRequired ? `; ${missingRequired} som mallen kräver saknas` : ""}.`,
     none: "Mallen citerar inga uppgifter.",
     missing: "saknas",
     missingHeading: (n: number) => `Saknas i faktaregistret (${n}):`,
@@ -228,7 +299,12 @@ export const sv = {
   review: {
     heading: "Att göra innan du lämnar in",
     summary: (fill: number, check: number) =>
-      [fill ? `${fill} ${fill === 1 ? "ställe" : "ställen"} att fylla i` : "", check ? `${check} ${check === 1 ? "sak" : "saker"} att kontrollera` : ""].filter(Boolean).join(" och ") + ".",
+      `${[
+        fill ? `${fill} ${fill === 1 ? "ställe" : "ställen"} att fylla i` : "",
+        check ? `${check} ${check === 1 ? "sak" : "saker"} att kontrollera` : "",
+      ]
+        .filter(Boolean)
+        .join(" och ")}.`,
     marked: "Ställena att fylla i är markerade [FYLL I: …] i utkastet och i filerna du laddar ner.",
     fill: "Fyll i",
     check: "Kontrollera",
@@ -238,10 +314,15 @@ export const sv = {
       switch (w.code) {
         case "fact_stale":
           return w.asOf
-            ? `Uppgiften ”${w.label}” för ${w.subjectName} är från ${formatDate(w.asOf)}, äldre än mallen godtar (${formatDate(w.oldest)} eller senare). Se om det finns en nyare uppgift.`
-            : `Uppgiften ”${w.label}” för ${w.subjectName} saknar datum, så det går inte att avgöra om den är aktuell (mallen godtar uppgifter från ${formatDate(w.oldest)} eller senare).`;
+            ? `Uppgiften ”${w.label}” för ${w.subjectName} är från ${formatDate(w.asOf)}, äldre än mallen ` +
+                `godtar (${formatDate(w.oldest)} eller senare). Se om det finns en nyare uppgift.`
+            : `Uppgiften ”${w.label}” för ${w.subjectName} saknar datum, så det går inte att avgöra om den är ` +
+                `aktuell (mallen godtar uppgifter från ${formatDate(w.oldest)} eller senare).`;
         case "committee_default":
-          return `Texten säger ”${w.committee}”, men faktaregistret vet inte vad nämnden som ansvarar för socialtjänsten heter ${w.inPlace}. Kontrollera namnet och ändra det i formuläret om det behövs.`;
+          return (
+            `Texten säger ”${w.committee}”, men faktaregistret vet inte vad nämnden som ansvarar för ` +
+            `socialtjänsten heter ${w.inPlace}. Kontrollera namnet och ändra det i formuläret om det behövs.`
+          );
         default:
           return explainWarning(w);
       }
@@ -250,19 +331,32 @@ export const sv = {
 
   corpus: {
     title: "Sök i korpusen",
-    intro: "Debattartiklar, motioner, interpellationer och pressmeddelanden med argument, förslag och uppgifter. Sök på ord eller ”fraser” och filtrera.",
+    intro:
+      "Debattartiklar, motioner, interpellationer och pressmeddelanden med argument, förslag och uppgifter. " +
+      "Sök på ord eller ”fraser” och filtrera.",
     searchLabel: "Sökord",
     searchButton: "Sök",
     searchHelp: "Till exempel sexköpare, KAST eller ”köp av sexuell tjänst”.",
     results: "Träffar",
     total: (total: number, from: number, to: number) =>
-      total === 0 ? "Inga träffar." : total <= to - from + 1 && from === 1 ? `${total} ${total === 1 ? "träff" : "träffar"}.` : `Träff ${from}–${to} av ${total}.`,
+      total === 0
+        ? "Inga träffar."
+        : total <= to - from + 1 && from === 1
+          ? `${total} ${total === 1 ? "träff" : "träffar"}.`
+          : `Träff ${from}–${to} av ${total}.`,
     relaxed: "Inget dokument innehöll alla orden; här är de som innehåller några av dem.",
     filters: "Filtrera",
     activeFilters: "Valda filter",
     removeFilter: (label: string) => `Ta bort filtret ${label}`,
     clearFilters: "Ta bort alla filter",
-    facetNames: { kind: "Typ", party: "Parti", municipality: "Kommun", county: "Län", year: "År", topic: "Ämne" } as Record<string, string>,
+    facetNames: {
+      kind: "Typ",
+      party: "Parti",
+      municipality: "Kommun",
+      county: "Län",
+      year: "År",
+      topic: "Ämne",
+    } as Record<string, string>,
     /** A facet value's count: the number is shown, the word is read by screen readers. */
     facetCountWord: "dokument",
     selected: "valt",
@@ -305,7 +399,8 @@ export const sv = {
 
   place: {
     indexTitle: "Kommuner",
-    indexIntro: "Sveriges 290 kommuner, länsvis. Välj en kommun för att se uppgifterna om den och vilka mallar som passar.",
+    indexIntro:
+      "Sveriges 290 kommuner, länsvis. Välj en kommun för att se uppgifterna om den och vilka mallar som passar.",
     titleOf: (name: string) => name,
     code: "Kommunkod",
     officialName: "Officiellt namn",
@@ -321,7 +416,8 @@ export const sv = {
     templates: "Mallar som passar kommunen",
     templatesIntro: "Mallar där alla uppgifter som mallen kräver finns för kommunen.",
     noTemplates: "Ingen mall har alla uppgifter den kräver för kommunen.",
-    useTemplate: (title: string, place: string) => `Skriv ${title.charAt(0).toLowerCase()}${title.slice(1)} för ${place}`,
+    useTemplate: (title: string, place: string) =>
+      `Skriv ${title.charAt(0).toLowerCase()}${title.slice(1)} för ${place}`,
     corpusLink: (name: string) => `Dokument i korpusen om ${name}`,
     unknownTitle: "Kommunen finns inte",
     unknown: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,
@@ -335,22 +431,50 @@ export const sv = {
     code: (status: number) => `Felkod ${status}`,
     pages: {
       400: { title: "Felaktig begäran", text: "Begäran kunde inte förstås." },
-      403: { title: "Åtkomst nekad", text: "Begäran godtogs inte. Om du skickade ett formulär från en annan webbplats eller ett gammalt fönster: ladda om sidan och skicka igen." },
-      404: { title: "Sidan finns inte", text: "Vi hittar ingen sida på den adressen. Kontrollera adressen eller börja om från startsidan." },
+      403: {
+        title: "Åtkomst nekad",
+        text:
+          "Begäran godtogs inte. Om du skickade ett formulär från en annan webbplats eller ett gammalt fönster: " +
+          "ladda om sidan och skicka igen.",
+      },
+      404: {
+        title: "Sidan finns inte",
+        text: "Vi hittar ingen sida på den adressen. Kontrollera adressen eller börja om från startsidan.",
+      },
       405: { title: "Metoden stöds inte", text: "Sidan kan inte användas på det sättet." },
-      413: { title: "För mycket på en gång", text: "Det du skickade är större än tjänsten tar emot. Korta texten och försök igen." },
-      429: { title: "För många utkast på kort tid", text: "Du har gjort fler utkast den senaste minuten än tjänsten tillåter. Vänta en minut och försök igen." },
-      500: { title: "Något gick fel", text: "Ett oväntat fel inträffade. Försök igen; om felet består, kontakta den som driver tjänsten." },
+      413: {
+        title: "För mycket på en gång",
+        text: "Det du skickade är större än tjänsten tar emot. Korta texten och försök igen.",
+      },
+      429: {
+        title: "För många utkast på kort tid",
+        text: "Du har gjort fler utkast den senaste minuten än tjänsten tillåter. Vänta en minut och försök igen.",
+      },
+      500: {
+        title: "Något gick fel",
+        text: "Ett oväntat fel inträffade. Försök igen; om felet består, kontakta den som driver tjänsten.",
+      },
       421: { title: "Okänd värd", text: "Tjänsten svarar inte på den adressen. Använd tjänstens egen adress." },
-      503: { title: "Tjänsten är inte tillgänglig just nu", text: "Begäran tog för lång tid eller tjänsten är upptagen. Vänta en stund och försök igen." },
+      503: {
+        title: "Tjänsten är inte tillgänglig just nu",
+        text: "Begäran tog för lång tid eller tjänsten är upptagen. Vänta en stund och försök igen.",
+      },
     } as Record<number, { title: string; text: string }>,
     /** The database file cannot be read (corrupt, truncated): what the page says instead of the 503 above. */
     database: {
       title: "Databasen kan inte läsas",
-      text: "Tjänstens databas kan inte läsas, så sidan kan inte visas. Den som driver tjänsten återställer den senaste fungerande säkerhetskopian: tjänstens logg visar vilken, och kommandot (cp …) som återställer den.",
+      text:
+        "Tjänstens databas kan inte läsas, så sidan kan inte visas. Den som driver tjänsten återställer den " +
+        "senaste fungerande säkerhetskopian: tjänstens logg visar vilken, och kommandot (cp …) som återställer den.",
     },
-    databaseLocked: { title: "Databasen är upptagen", text: "En annan process skriver i tjänstens databas. Vänta en stund och försök igen." },
-    template: { title: "Fel i mallen", help: "Välj en annan mall. Den som driver tjänsten ser felet med motionera templates." },
+    databaseLocked: {
+      title: "Databasen är upptagen",
+      text: "En annan process skriver i tjänstens databas. Vänta en stund och försök igen.",
+    },
+    template: {
+      title: "Fel i mallen",
+      help: "Välj en annan mall. Den som driver tjänsten ser felet med motionera templates.",
+    },
   },
 } as const;
 

@@ -35,7 +35,9 @@ export interface Problem {
 const base = "https://motionera.se/problem/";
 
 export function problemResponse(c: Context, p: Problem): Response {
-  return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, { "content-type": "application/problem+json; charset=utf-8" });
+  return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, {
+    "content-type": "application/problem+json; charset=utf-8",
+  });
 }
 
 export function fieldErrors(e: Pick<z.ZodError, "issues">): FieldError[] {
@@ -48,37 +50,103 @@ export function problemOf(d: ErrorDetails): Problem {
   const field = (path: string): FieldError[] => [{ path, message: detail }];
   switch (d.code) {
     case "unknown_municipality":
-      return { type: `${base}unknown-municipality`, title: "Okänd kommun", status: 422, detail, errors: field("municipality"), suggestions: d.suggestions };
+      return {
+        type: `${base}unknown-municipality`,
+        title: "Okänd kommun",
+        status: 422,
+        detail,
+        errors: field("municipality"),
+        suggestions: d.suggestions,
+      };
     case "unknown_county":
-      return { type: `${base}unknown-county`, title: "Okänt län", status: 422, detail, errors: field("county"), suggestions: d.suggestions };
+      return {
+        type: `${base}unknown-county`,
+        title: "Okänt län",
+        status: 422,
+        detail,
+        errors: field("county"),
+        suggestions: d.suggestions,
+      };
     case "unknown_template":
-      return { type: `${base}unknown-template`, title: "Okänd mall", status: 404, detail, errors: field("template"), suggestions: d.suggestions };
+      return {
+        type: `${base}unknown-template`,
+        title: "Okänd mall",
+        status: 404,
+        detail,
+        errors: field("template"),
+        suggestions: d.suggestions,
+      };
     case "unknown_argument":
-      return { type: `${base}unknown-argument`, title: "Okänt argument", status: 422, detail, errors: field("arguments") };
+      return {
+        type: `${base}unknown-argument`,
+        title: "Okänt argument",
+        status: 422,
+        detail,
+        errors: field("arguments"),
+      };
     case "fact_missing":
       return { type: `${base}fact-missing`, title: "Uppgift saknas", status: 422, detail };
     case "fact_stale":
       return { type: `${base}fact-stale`, title: "För gammal uppgift", status: 422, detail };
     case "draft_has_placeholders":
-      return { type: `${base}draft-has-placeholders`, title: "Utkastet har ställen att fylla i", status: 422, detail, placeholders: d.placeholders };
+      return {
+        type: `${base}draft-has-placeholders`,
+        title: "Utkastet har ställen att fylla i",
+        status: 422,
+        detail,
+        placeholders: d.placeholders,
+      };
     case "unknown_fact_key":
-      return { type: `${base}unknown-fact-key`, title: "Okänd faktanyckel", status: 422, detail, errors: field("key"), suggestions: d.suggestions };
+      return {
+        type: `${base}unknown-fact-key`,
+        title: "Okänd faktanyckel",
+        status: 422,
+        detail,
+        errors: field("key"),
+        suggestions: d.suggestions,
+      };
     case "fact_invalid":
     case "input_invalid":
-      return { type: `${base}invalid-input`, title: "Ogiltigt värde", status: 422, detail, errors: field(d.field.replace(/\./g, "/")) };
+      return {
+        type: `${base}invalid-input`,
+        title: "Ogiltigt värde",
+        status: 422,
+        detail,
+        errors: field(d.field.replace(/\./g, "/")),
+      };
     case "input_needed":
-      return { type: `${base}invalid-input`, title: "Uppgift saknas", status: 422, detail, errors: field(`inputs/${d.field}`) };
+      return {
+        type: `${base}invalid-input`,
+        title: "Uppgift saknas",
+        status: 422,
+        detail,
+        errors: field(`inputs/${d.field}`),
+      };
     case "unknown_input":
-      return { type: `${base}unknown-input`, title: "Okänt fält", status: 422, detail, errors: field(`inputs/${d.field}`) };
+      return {
+        type: `${base}unknown-input`,
+        title: "Okänt fält",
+        status: 422,
+        detail,
+        errors: field(`inputs/${d.field}`),
+      };
     case "author_invalid":
-      return { type: `${base}invalid-input`, title: "Ogiltig undertecknare", status: 422, detail, errors: field("authors") };
+      return {
+        type: `${base}invalid-input`,
+        title: "Ogiltig undertecknare",
+        status: 422,
+        detail,
+        errors: field("authors"),
+      };
     case "template_invalid":
       // This template cannot be used (the others can): which one and why, but not its file path.
       return {
         type: `${base}template-invalid`,
         title: "Fel i mallen",
         status: 422,
-        detail: `${explainBrokenTemplate(d)} Välj en annan mall; den som driver tjänsten ser felet med motionera templates.`,
+        detail:
+          `${explainBrokenTemplate(d)} Välj en annan mall; den som driver tjänsten ser felet med motionera ` +
+          `templates.`,
         errors: [{ path: "template", message: explainBrokenTemplate(d) }],
       };
     case "database_invalid":
@@ -87,17 +155,41 @@ export function problemOf(d: ErrorDetails): Problem {
         type: `${base}database-invalid`,
         title: "Databasen kan inte läsas",
         status: 503,
-        detail: "Tjänstens databas kan inte läsas. Den som driver tjänsten återställer den senaste fungerande säkerhetskopian; tjänstens logg visar vilken och kommandot (cp …).",
+        detail:
+          "Tjänstens databas kan inte läsas. Den som driver tjänsten återställer den senaste fungerande " +
+          "säkerhetskopian; tjänstens logg visar vilken och kommandot (cp …).",
       };
     case "database_locked":
-      return { type: `${base}database-locked`, title: "Databasen är låst", status: 503, detail: "En annan process skriver i tjänstens databas. Försök igen senare." };
+      return {
+        type: `${base}database-locked`,
+        title: "Databasen är låst",
+        status: 503,
+        detail: "En annan process skriver i tjänstens databas. Försök igen senare.",
+      };
     case "fact_import_invalid":
       // One entry per problem in the file, each naming its line and column.
-      return { type: `${base}fact-import-invalid`, title: "Filen kan inte importeras", status: 422, detail, errors: d.issues.map((i) => ({ path: "file", message: explainImportIssue(i) })) };
+      return {
+        type: `${base}fact-import-invalid`,
+        title: "Filen kan inte importeras",
+        status: 422,
+        detail,
+        errors: d.issues.map((i) => ({ path: "file", message: explainImportIssue(i) })),
+      };
     case "output_failed":
-      return { type: `${base}output-failed`, title: "Kunde inte skriva", status: 500, detail: "Resultatet kunde inte sparas." };
+      return {
+        type: `${base}output-failed`,
+        title: "Kunde inte skriva",
+        status: 500,
+        detail: "Resultatet kunde inte sparas.",
+      };
     case "campaign_condition_invalid":
-      return { type: `${base}campaign-condition-invalid`, title: "Ogiltigt villkor", status: 422, detail, errors: field("where") };
+      return {
+        type: `${base}campaign-condition-invalid`,
+        title: "Ogiltigt villkor",
+        status: 422,
+        detail,
+        errors: field("where"),
+      };
     case "campaign_empty":
       return { type: `${base}campaign-empty`, title: "Ingen kommun i urvalet", status: 422, detail };
     case "request_invalid": {
@@ -106,9 +198,20 @@ export function problemOf(d: ErrorDetails): Problem {
       const errors = d.problems.map((p): FieldError => {
         const one = problemOf(p.details);
         const suggestions = "suggestions" in p.details ? p.details.suggestions : undefined;
-        return { path: p.path.map(String).join("/"), message: one.errors?.[0]?.message ?? one.detail ?? one.title, code: p.details.code, ...(suggestions?.length ? { suggestions } : {}) };
+        return {
+          path: p.path.map(String).join("/"),
+          message: one.errors?.[0]?.message ?? one.detail ?? one.title,
+          code: p.details.code,
+          ...(suggestions?.length ? { suggestions } : {}),
+        };
       });
-      return { type: `${base}invalid-input`, title: "Ogiltig begäran", status: 422, detail: `${errors.length} fel: ${errors.map((e) => e.message).join(" ")}`, errors };
+      return {
+        type: `${base}invalid-input`,
+        title: "Ogiltig begäran",
+        status: 422,
+        detail: `${errors.length} fel: ${errors.map((e) => e.message).join(" ")}`,
+        errors,
+      };
     }
   }
 }
@@ -116,35 +219,110 @@ export function problemOf(d: ErrorDetails): Problem {
 /** Anything thrown: core errors keep their meaning; everything else is a plain 500. */
 export function problemFromError(e: unknown): Problem {
   if (isMotioneraError(e)) return problemOf(e.details);
-  return { type: `${base}internal`, title: "Internt fel", status: 500, detail: "Ett oväntat fel inträffade. Försök igen; om felet består, kontakta den som driver tjänsten." };
+  return {
+    type: `${base}internal`,
+    title: "Internt fel",
+    status: 500,
+    detail: "Ett oväntat fel inträffade. Försök igen; om felet består, kontakta den som driver tjänsten.",
+  };
 }
 
 export const problems = {
-  notFound: (what = "Sidan"): Problem => ({ type: `${base}not-found`, title: "Hittades inte", status: 404, detail: `${what} finns inte.` }),
-  methodNotAllowed: (allowed: string[]): Problem => ({ type: `${base}method-not-allowed`, title: "Metoden stöds inte", status: 405, detail: `Använd ${allowed.join(" eller ")}.` }),
-  invalid: (errors: FieldError[]): Problem => ({ type: `${base}invalid-input`, title: "Ogiltig begäran", status: 400, detail: errors.map((e) => `${e.path || "(body)"}: ${e.message}`).join("; "), errors }),
-  malformedJson: (): Problem => ({ type: `${base}malformed-json`, title: "Ogiltig JSON", status: 400, detail: "Begärans innehåll är inte giltig JSON." }),
-  tooLarge: (limit: number): Problem => ({ type: `${base}too-large`, title: "För stor begäran", status: 413, detail: `Begäran är större än ${Math.round(limit / 1024)} kB.` }),
-  unauthorized: (): Problem => ({ type: `${base}unauthorized`, title: "Inloggning krävs", status: 401, detail: "Skrivningar kräver Authorization: Bearer <token>." }),
-  readOnly: (): Problem => ({ type: `${base}read-only`, title: "Skrivskyddad tjänst", status: 403, detail: "Tjänsten har ingen token (MOTIONERA_TOKEN) och tar inte emot skrivningar." }),
-  unsupportedMediaType: (expected: string): Problem => ({ type: `${base}unsupported-media-type`, title: "Fel innehållstyp", status: 415, detail: `Skicka begärans innehåll som ${expected}.` }),
-  notAcceptable: (offered: string[]): Problem => ({ type: `${base}not-acceptable`, title: "Formatet finns inte", status: 406, detail: `Svaret kan ges som ${offered.join(", ")}.` }),
-  tooManyRequests: (perMinute: number): Problem => ({ type: `${base}too-many-requests`, title: "För många begäranden", status: 429, detail: `Högst ${perMinute} utkast i minuten per klient. Vänta tills tiden i Retry-After har gått och försök igen.` }),
-  stopping: (): Problem => ({ type: `${base}stopping`, title: "Tjänsten stängs", status: 503, detail: "Tjänsten startas om. Försök igen om en stund." }),
-  timeout: (): Problem => ({ type: `${base}timeout`, title: "Tidsgränsen nåddes", status: 503, detail: "Begäran tog för lång tid. Försök igen." }),
+  notFound: (what = "Sidan"): Problem => ({
+    type: `${base}not-found`,
+    title: "Hittades inte",
+    status: 404,
+    detail: `${what} finns inte.`,
+  }),
+  methodNotAllowed: (allowed: string[]): Problem => ({
+    type: `${base}method-not-allowed`,
+    title: "Metoden stöds inte",
+    status: 405,
+    detail: `Använd ${allowed.join(" eller ")}.`,
+  }),
+  invalid: (errors: FieldError[]): Problem => ({
+    type: `${base}invalid-input`,
+    title: "Ogiltig begäran",
+    status: 400,
+    detail: errors.map((e) => `${e.path || "(body)"}: ${e.message}`).join("; "),
+    errors,
+  }),
+  malformedJson: (): Problem => ({
+    type: `${base}malformed-json`,
+    title: "Ogiltig JSON",
+    status: 400,
+    detail: "Begärans innehåll är inte giltig JSON.",
+  }),
+  tooLarge: (limit: number): Problem => ({
+    type: `${base}too-large`,
+    title: "För stor begäran",
+    status: 413,
+    detail: `Begäran är större än ${Math.round(limit / 1024)} kB.`,
+  }),
+  unauthorized: (): Problem => ({
+    type: `${base}unauthorized`,
+    title: "Inloggning krävs",
+    status: 401,
+    detail: "Skrivningar kräver Authorization: Bearer <token>.",
+  }),
+  readOnly: (): Problem => ({
+    type: `${base}read-only`,
+    title: "Skrivskyddad tjänst",
+    status: 403,
+    detail: "Tjänsten har ingen token (MOTIONERA_TOKEN) och tar inte emot skrivningar.",
+  }),
+  unsupportedMediaType: (expected: string): Problem => ({
+    type: `${base}unsupported-media-type`,
+    title: "Fel innehållstyp",
+    status: 415,
+    detail: `Skicka begärans innehåll som ${expected}.`,
+  }),
+  notAcceptable: (offered: string[]): Problem => ({
+    type: `${base}not-acceptable`,
+    title: "Formatet finns inte",
+    status: 406,
+    detail: `Svaret kan ges som ${offered.join(", ")}.`,
+  }),
+  tooManyRequests: (perMinute: number): Problem => ({
+    type: `${base}too-many-requests`,
+    title: "För många begäranden",
+    status: 429,
+    detail: `Högst ${perMinute} utkast i minuten per klient. Vänta tills tiden i Retry-After har gått och försök igen.`,
+  }),
+  stopping: (): Problem => ({
+    type: `${base}stopping`,
+    title: "Tjänsten stängs",
+    status: 503,
+    detail: "Tjänsten startas om. Försök igen om en stund.",
+  }),
+  timeout: (): Problem => ({
+    type: `${base}timeout`,
+    title: "Tidsgränsen nåddes",
+    status: 503,
+    detail: "Begäran tog för lång tid. Försök igen.",
+  }),
   /** The Host is not one the service answers to (DNS rebinding); the value is not repeated. */
-  hostNotAllowed: (): Problem => ({ type: `${base}host-not-allowed`, title: "Okänd värd", status: 421, detail: "Tjänsten svarar inte på värdnamnet i begäran (Host). Använd tjänstens egen adress." }),
+  hostNotAllowed: (): Problem => ({
+    type: `${base}host-not-allowed`,
+    title: "Okänd värd",
+    status: 421,
+    detail: "Tjänsten svarar inte på värdnamnet i begäran (Host). Använd tjänstens egen adress.",
+  }),
   /** A campaign the service will not run now, and why. */
   campaignRefused: (r: Refusal): Problem => {
     switch (r.kind) {
       case "needs-token": {
         const documents = r.perMinute > 0 ? ` och ${r.perMinute} dokument (kommuner × format)` : "";
-        const how = r.serviceHasToken ? "Skicka Authorization: Bearer <token>, eller välj färre kommuner eller format." : "Tjänsten har ingen token; välj färre kommuner eller format.";
+        const how = r.serviceHasToken
+          ? "Skicka Authorization: Bearer <token>, eller välj färre kommuner eller format."
+          : "Tjänsten har ingen token; välj färre kommuner eller format.";
         return {
           type: `${base}campaign-needs-token`,
           title: "Kampanjen kräver token",
           status: r.serviceHasToken ? 401 : 403,
-          detail: `Kampanjen omfattar ${r.places} kommuner och ${r.documents} dokument. Utan token får en kampanj omfatta högst ${r.campaignLimit} kommuner${documents}. ${how}`,
+          detail:
+            `Kampanjen omfattar ${r.places} kommuner och ${r.documents} dokument. Utan token får en kampanj ` +
+            `omfatta högst ${r.campaignLimit} kommuner${documents}. ${how}`,
         };
       }
       case "budget":
@@ -152,14 +330,19 @@ export const problems = {
           type: `${base}too-many-requests`,
           title: "För många begäranden",
           status: 429,
-          detail: `Kampanjen blir ${r.documents} dokument, fler än klienten har kvar av sina ${r.perMinute} utkast i minuten. Vänta tills tiden i Retry-After har gått och försök igen, eller välj färre kommuner eller format.`,
+          detail:
+            `Kampanjen blir ${r.documents} dokument, fler än klienten har kvar av sina ${r.perMinute} utkast i ` +
+            `minuten. Vänta tills tiden i Retry-After har gått och försök igen, eller välj färre kommuner ` +
+            `eller format.`,
         };
       case "busy":
         return {
           type: `${base}campaigns-busy`,
           title: "Kampanjer pågår",
           status: 503,
-          detail: `Tjänsten gör redan ${r.running === 1 ? "en kampanj" : `${r.running} kampanjer`}, så många som den gör samtidigt. Försök igen när tiden i Retry-After har gått.`,
+          detail:
+            `Tjänsten gör redan ${r.running === 1 ? "en kampanj" : `${r.running} kampanjer`}, så många som den ` +
+            `gör samtidigt. Försök igen när tiden i Retry-After har gått.`,
         };
     }
   },

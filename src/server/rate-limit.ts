@@ -34,7 +34,11 @@ const windowMs = 60_000;
  * A limiter allowing `perMinute` requests a minute per client (0: no limit). Pages answer
  * with the Swedish 429 page, the API with problem+json.
  */
-export function perClientLimit(ctx: ServerContext, perMinute: number, renderPage: (c: Context, status: number) => Response | Promise<Response>): MiddlewareHandler<AppEnv> {
+export function perClientLimit(
+  ctx: ServerContext,
+  perMinute: number,
+  renderPage: (c: Context, status: number) => Response | Promise<Response>,
+): MiddlewareHandler<AppEnv> {
   return new DraftBudget(ctx, perMinute).middleware(renderPage);
 }
 
@@ -63,7 +67,8 @@ export class DraftBudget {
       store: this.#store,
       keyGenerator: (c) => clientKey(c, this.ctx.options.trustProxy),
       // The library has set RateLimit, RateLimit-Policy and Retry-After on the context.
-      handler: (c) => (isApi(c.req.path) ? problemResponse(c, problems.tooManyRequests(perMinute)) : renderPage(c, 429)),
+      handler: (c) =>
+        isApi(c.req.path) ? problemResponse(c, problems.tooManyRequests(perMinute)) : renderPage(c, 429),
     });
   }
 
@@ -94,7 +99,10 @@ export class DraftBudget {
     const now = Date.now();
     const info = this.#store.get(clientKey(c, this.ctx.options.trustProxy));
     const live = info?.resetTime && info.resetTime.getTime() > now ? info : undefined;
-    return { used: live?.totalHits ?? 0, resetSeconds: Math.max(1, Math.ceil(((live?.resetTime?.getTime() ?? now + windowMs) - now) / 1000)) };
+    return {
+      used: live?.totalHits ?? 0,
+      resetSeconds: Math.max(1, Math.ceil(((live?.resetTime?.getTime() ?? now + windowMs) - now) / 1000)),
+    };
   }
 
   #headers(c: Context, remaining: number, reset: number): void {

@@ -41,10 +41,16 @@ export interface SocketLimits {
   checkIntervalMs?: number;
 }
 
-export async function startServer(workspace: Workspace, listen: { port: number; host: string }, options: ServerOptions & { renderThreads?: number; socket?: SocketLimits } = {}): Promise<Listening> {
+export async function startServer(
+  workspace: Workspace,
+  listen: { port: number; host: string },
+  options: ServerOptions & { renderThreads?: number; socket?: SocketLimits } = {},
+): Promise<Listening> {
   await checkBeforeStart(workspace);
   const { renderThreads = availableParallelism(), socket = {}, ...rest } = options;
-  const pool = rest.renderPool ?? (renderThreads > 0 ? startRenderPool({ size: renderThreads, warm: ["docx", "pdf"] }) : undefined);
+  const pool =
+    rest.renderPool ??
+    (renderThreads > 0 ? startRenderPool({ size: renderThreads, warm: ["docx", "pdf"] }) : undefined);
   await pool?.ready();
   const app = createApp(workspace, { ...rest, ...(pool ? { renderPool: pool } : {}) });
   const stopPool = async () => {
@@ -52,7 +58,9 @@ export async function startServer(workspace: Workspace, listen: { port: number; 
   };
   return new Promise((resolve, reject) => {
     const serverOptions = {
-      ...(socket.headersTimeoutMs !== undefined ? { headersTimeout: socket.headersTimeoutMs, requestTimeout: Math.max(socket.headersTimeoutMs, 300_000) } : {}),
+      ...(socket.headersTimeoutMs !== undefined
+        ? { headersTimeout: socket.headersTimeoutMs, requestTimeout: Math.max(socket.headersTimeoutMs, 300_000) }
+        : {}),
       ...(socket.checkIntervalMs !== undefined ? { connectionsCheckingInterval: socket.checkIntervalMs } : {}),
     };
     const server = serve({ fetch: app.fetch, port: listen.port, hostname: listen.host, serverOptions }, (info) => {

@@ -54,12 +54,17 @@ export interface GoodBackup {
  * The newest backup of `file` that parses and passes `check` (which returns the counts to
  * show), or undefined. Looks at `<file>.bak` and `<file>.v<N>.bak`.
  */
-export async function lastGoodBackup(file: string, check: (text: string) => { facts: number; documents: number } | undefined): Promise<GoodBackup | undefined> {
+export async function lastGoodBackup(
+  file: string,
+  check: (text: string) => { facts: number; documents: number } | undefined,
+): Promise<GoodBackup | undefined> {
   const dir = dirname(file);
   const name = basename(file);
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n === `${name}.bak` || (n.startsWith(`${name}.v`) && n.endsWith(".bak")));
+    names = (await readdir(dir)).filter(
+      (n) => n === `${name}.bak` || (n.startsWith(`${name}.v`) && n.endsWith(".bak")),
+    );
   } catch {
     return undefined;
   }

@@ -36,7 +36,10 @@ function readHolder(file: string): LockHolder | undefined {
 
 /** A process's description for the lock: "motionera serve", "motionera facts import …". */
 function describeProcess(): string {
-  const args = process.argv.slice(2).filter((a) => !a.startsWith("-")).slice(0, 3);
+  const args = process.argv
+    .slice(2)
+    .filter((a) => !a.startsWith("-"))
+    .slice(0, 3);
   return ["motionera", ...args].join(" ");
 }
 
@@ -77,7 +80,12 @@ function createWithContent(file: string, content: string): boolean {
 export function acquireDatabaseLock(databaseFile: string): void {
   const file = lockPath(databaseFile);
   if (held.has(file)) return;
-  const me: LockHolder = { pid: process.pid, host: hostname(), command: describeProcess(), since: new Date().toISOString() };
+  const me: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    command: describeProcess(),
+    since: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 5; attempt++) {
     if (createWithContent(file, `${JSON.stringify(me)}\n`)) {
       held.add(file);
@@ -87,7 +95,14 @@ export function acquireDatabaseLock(databaseFile: string): void {
     const holder = readHolder(file);
     const stale = holder ? holder.host === me.host && !processAlive(holder.pid) : true;
     if (holder && !stale) {
-      throw new MotioneraError({ code: "database_locked", file: databaseFile, pid: holder.pid, command: holder.command, since: holder.since, host: holder.host });
+      throw new MotioneraError({
+        code: "database_locked",
+        file: databaseFile,
+        pid: holder.pid,
+        command: holder.command,
+        since: holder.since,
+        host: holder.host,
+      });
     }
     // Stale (or unreadable: edited by hand): move it aside under a name of our own, so two
     // processes taking over at once cannot both remove a fresh lock, then try again.

@@ -40,7 +40,8 @@ function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; 
   const first = e.issues[0];
   if (!first) return problems.unknownStoreError;
   const path = first.path.map(String).join(".");
-  return `${path ? `${path}: ` : ""}${first.message}${e.issues.length > 1 ? problems.moreStoreErrors(e.issues.length - 1) : ""}`;
+  const more = e.issues.length > 1 ? problems.moreStoreErrors(e.issues.length - 1) : "";
+  return `${path ? `${path}: ` : ""}${first.message}${more}`;
 }
 
 /**
@@ -238,7 +239,10 @@ export class LowdbStore implements Store {
     return result;
   }
 
-  /** Writes the whole file atomically and durably (temp file, fsync, rename, fsync of the folder), after keeping the old one as a backup. */
+  /**
+   * Writes the whole file atomically and durably (temp file, fsync, rename, fsync of the folder), after keeping the old
+   * one as a backup.
+   */
   async #write(db: Low<Database>): Promise<void> {
     if (this.#migratedFrom !== undefined) {
       keepMigrationBackup(this.location, this.#migratedFrom);
@@ -252,58 +256,62 @@ export class LowdbStore implements Store {
 
 /** Adds or replaces documents by id; returns which were added and which replaced. */
 function putDocuments(data: Database, docs: readonly CorpusDocument[]): { added: string[]; updated: string[] } {
-    const added: string[] = [];
-    const updated: string[] = [];
-    const next = [...data.documents];
-    const index = new Map(next.map((d, i) => [d.id, i]));
-    for (const doc of docs) {
-      const at = index.get(doc.id);
-      if (at === undefined) {
-        index.set(doc.id, next.length);
-        next.push(doc);
-        added.push(doc.id);
-      } else {
-        next[at] = doc;
-        updated.push(doc.id);
-      }
+  const added: string[] = [];
+  const updated: string[] = [];
+  const next = [...data.documents];
+  const index = new Map(next.map((d, i) => [d.id, i]));
+  for (const doc of docs) {
+    const at = index.get(doc.id);
+    if (at === undefined) {
+      index.set(doc.id, next.length);
+      next.push(doc);
+      added.push(doc.id);
+    } else {
+      next[at] = doc;
+      updated.push(doc.id);
     }
-    data.documents = next;
-    return { added, updated };
+  }
+  data.documents = next;
+  return { added, updated };
 }
 
 /** Records facts; the same statement twice is a no-op; returns the stored fact for each input. */
 function addFacts(data: Database, inputs: readonly NewFact[]): Fact[] {
-    // The same statement: subject, key, as-of, value and source (key order does not matter).
-    const canon = (o: object) => JSON.stringify(o, Object.keys(o).sort());
-    const statement = (f: NewFact) => [f.subject, f.key, f.asOf, canon(f.value), canon(f.source)].join("\u0000");
-    const known = new Map(data.facts.map((f) => [statement(f), f]));
-    const ids = new Set(data.facts.map((f) => f.id));
-    const recordedAt = new Date().toISOString();
-    const added: Fact[] = [];
-    const out: Fact[] = [];
-    for (const input of inputs) {
-      const same = known.get(statement(input));
-      if (same) {
-        out.push(same); // recording the same statement twice is a no-op
-        continue;
-      }
-      const base = `${input.subject}.${input.key}.${input.asOf ?? "odaterad"}`;
-      let id = base;
-      for (let i = 2; ids.has(id); i++) id = `${base}.${i}`;
-      const parsed = factSchema.safeParse({ ...input, id, recordedAt });
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw new MotioneraError({ code: "fact_invalid", field: first?.path.map(String).join(".") ?? "", problem: first?.message ?? "ogiltig uppgift" });
-      }
-      ids.add(id);
-      known.set(statement(parsed.data), parsed.data);
-      added.push(parsed.data);
-      out.push(parsed.data);
+  // The same statement: subject, key, as-of, value and source (key order does not matter).
+  const canon = (o: object) => JSON.stringify(o, Object.keys(o).sort());
+  const statement = (f: NewFact) => [f.subject, f.key, f.asOf, canon(f.value), canon(f.source)].join("\u0000");
+  const known = new Map(data.facts.map((f) => [statement(f), f]));
+  const ids = new Set(data.facts.map((f) => f.id));
+  const recordedAt = new Date().toISOString();
+  const added: Fact[] = [];
+  const out: Fact[] = [];
+  for (const input of inputs) {
+    const same = known.get(statement(input));
+    if (same) {
+      out.push(same); // recording the same statement twice is a no-op
+      continue;
     }
-    if (added.length === 0) return out;
-    data.facts = [...data.facts, ...added];
-    return out;
+    const base = `${input.subject}.${input.key}.${input.asOf ?? "odaterad"}`;
+    let id = base;
+    for (let i = 2; ids.has(id); i++) id = `${base}.${i}`;
+    const parsed = factSchema.safeParse({ ...input, id, recordedAt });
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new MotioneraError({
+        code: "fact_invalid",
+        field: first?.path.map(String).join(".") ?? "",
+        problem: first?.message ?? "ogiltig uppgift",
+      });
+    }
+    ids.add(id);
+    known.set(statement(parsed.data), parsed.data);
+    added.push(parsed.data);
+    out.push(parsed.data);
   }
+  if (added.length === 0) return out;
+  data.facts = [...data.facts, ...added];
+  return out;
+}
 
 /** A database_invalid error with the newest backup that can be read, so the user can restore it. */
 async function withBackup(e: unknown): Promise<unknown> {
@@ -313,5 +321,8 @@ async function withBackup(e: unknown): Promise<unknown> {
     return { facts: data.facts.length, documents: data.documents.length };
   });
   if (!good) return e;
-  return new MotioneraError({ ...e.details, backup: { file: good.file, modified: good.modified.toISOString(), facts: good.facts, documents: good.documents } });
+  return new MotioneraError({
+    ...e.details,
+    backup: { file: good.file, modified: good.modified.toISOString(), facts: good.facts, documents: good.documents },
+  });
 }

@@ -28,9 +28,9 @@ export const migrations: Record<number, (raw: Record<string, unknown>) => Record
 export function migrate(raw: unknown): { data: unknown; from: number | undefined } {
   if (!raw || typeof raw !== "object" || !("schemaVersion" in raw)) return { data: raw, from: undefined };
   let data = raw as Record<string, unknown>;
-  const from = typeof data["schemaVersion"] === "number" ? (data["schemaVersion"] as number) : undefined;
-  while (typeof data["schemaVersion"] === "number" && (data["schemaVersion"] as number) < schemaVersion) {
-    const step = migrations[data["schemaVersion"] as number];
+  const from = typeof data.schemaVersion === "number" ? (data.schemaVersion as number) : undefined;
+  while (typeof data.schemaVersion === "number" && (data.schemaVersion as number) < schemaVersion) {
+    const step = migrations[data.schemaVersion as number];
     if (!step) break;
     data = step(data);
   }

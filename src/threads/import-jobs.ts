@@ -35,7 +35,8 @@ export type ImportResult =
   | { kind: "json"; bytes: Uint8Array };
 
 /** A Buffer may be a view into a shared pool; a transferable needs its own ArrayBuffer. */
-const own = (data: Uint8Array): Uint8Array => (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice());
+const own = (data: Uint8Array): Uint8Array =>
+  data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
 
 /** Splits a multipart/form-data body with the platform's parser (undici, through Response). */
 async function readForm(body: Uint8Array, contentType: string): Promise<UploadedForm | null> {
@@ -47,8 +48,10 @@ async function readForm(body: Uint8Array, contentType: string): Promise<Uploaded
   }
   const fields: UploadedForm = {};
   for (const [name, value] of form) {
-    const v = typeof value === "string" ? value : { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
-    (fields[name] ??= []).push(v);
+    const v =
+      typeof value === "string" ? value : { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+    fields[name] ??= [];
+    fields[name].push(v);
   }
   return fields;
 }
@@ -92,5 +95,7 @@ export function ownBuffers(job: ImportJob): ImportJob {
 export function resultTransfer(result: ImportResult): ArrayBuffer[] {
   if (result.kind === "json") return [result.bytes.buffer as ArrayBuffer];
   if (result.kind !== "form" || !result.form) return [];
-  return Object.values(result.form).flatMap((vs) => vs.flatMap((v) => (typeof v === "string" ? [] : [v.bytes.buffer as ArrayBuffer])));
+  return Object.values(result.form).flatMap((vs) =>
+    vs.flatMap((v) => (typeof v === "string" ? [] : [v.bytes.buffer as ArrayBuffer])),
+  );
 }

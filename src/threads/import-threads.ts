@@ -21,7 +21,14 @@ import { memoryReadProblem } from "../corpus/import/read-text.js";
 import { MotioneraError, type ErrorDetails } from "../domain/errors.js";
 import { memoryIssue, type FactFileCheck } from "../facts/import/import-facts.js";
 import { fileProblem } from "../facts/import/issues.js";
-import { jobTransfer, ownBuffers, runImportJob, type ImportJob, type ImportResult, type UploadedForm } from "./import-jobs.js";
+import {
+  jobTransfer,
+  ownBuffers,
+  runImportJob,
+  type ImportJob,
+  type ImportResult,
+  type UploadedForm,
+} from "./import-jobs.js";
 import { Turnstile } from "./turnstile.js";
 import { WorkerJobError, WorkerPool } from "./worker-pool.js";
 
@@ -62,7 +69,12 @@ async function run(job: ImportJob, signal: AbortSignal | undefined): Promise<Imp
     signal?.throwIfAborted();
     return result;
   }
-  pool ??= new WorkerPool<ImportJob, ImportResult>({ script, size: 1, perWorker: 1, resourceLimits: { maxOldGenerationSizeMb: importHeapLimitMb, maxYoungGenerationSizeMb: 8 } });
+  pool ??= new WorkerPool<ImportJob, ImportResult>({
+    script,
+    size: 1,
+    perWorker: 1,
+    resourceLimits: { maxOldGenerationSizeMb: importHeapLimitMb, maxYoungGenerationSizeMb: 8 },
+  });
   const sendable = ownBuffers(job);
   try {
     return await pool.run(sendable, jobTransfer(sendable), signal);
@@ -73,8 +85,15 @@ async function run(job: ImportJob, signal: AbortSignal | undefined): Promise<Imp
   }
 }
 
-/** A multipart/form-data body's fields, read on the import thread; null when it is not one. The body is handed over (transferred). */
-export async function readUploadedForm(body: Uint8Array, contentType: string, signal?: AbortSignal): Promise<UploadedForm | null> {
+/**
+ * A multipart/form-data body's fields, read on the import thread; null when it is not one. The body is handed over
+ * (transferred).
+ */
+export async function readUploadedForm(
+  body: Uint8Array,
+  contentType: string,
+  signal?: AbortSignal,
+): Promise<UploadedForm | null> {
   const r = await run({ kind: "form", body, contentType }, signal);
   if (r.kind !== "form") throw new Error(`unexpected ${r.kind} result`);
   return r.form;
@@ -110,12 +129,16 @@ export const readOnImportThread =
       if (r.kind !== "document") throw new Error(`unexpected ${r.kind} result`);
       return r.reading;
     } catch (e) {
-      if (e instanceof ImportMemoryError) return { ok: false, problem: { kind: "read", problem: memoryReadProblem(importHeapLimitMb) } };
+      if (e instanceof ImportMemoryError)
+        return { ok: false, problem: { kind: "read", problem: memoryReadProblem(importHeapLimitMb) } };
       throw e;
     }
   };
 
-/** How many import threads were started (a thread stopped for an aborted job is replaced), and how many jobs they hold: for tests and figures. */
+/**
+ * How many import threads were started (a thread stopped for an aborted job is replaced), and how many jobs they hold:
+ * for tests and figures.
+ */
 export function importThreadState(): { threadsStarted: number; jobsRunning: number } {
   return { threadsStarted: pool?.spawned ?? 0, jobsRunning: pool?.running ?? 0 };
 }

@@ -56,7 +56,10 @@ export function serveJobs<Job, Result, Setup>(handlers: JobHandlers<Job, Result,
       try {
         if (initFailure !== undefined) throw initFailure;
         const result = await handlers.job(setup, m.job);
-        port.postMessage({ type: "done", id: m.id, result } satisfies FromWorker<Result>, handlers.transfer?.(result) ?? []);
+        port.postMessage(
+          { type: "done", id: m.id, result } satisfies FromWorker<Result>,
+          handlers.transfer?.(result) ?? [],
+        );
       } catch (e) {
         port.postMessage({ type: "error", id: m.id, message: message(e), ...details(e) } satisfies FromWorker<Result>);
       }

@@ -2,7 +2,8 @@
  * A pool of worker threads running one script (see serve-jobs.ts for the worker's side):
  * jobs wait in one queue and go to the least busy worker that has room (two jobs each by
  * default: the one it works on and the next), so a slow job holds up at most one other and a
- * worker that dies takes only its own jobs with it. A worker that dies is replaced and its job fails with the reason; one that dies
+ * worker that dies takes only its own jobs with it. A worker that dies is replaced and its job fails with the reason;
+ * one that dies
  * before it is ready (its setup failed) is not replaced, and every waiting job fails with
  * that reason. Workers keep the process alive only while there is work (running or waiting).
  *
@@ -77,7 +78,10 @@ class Slot<Job, Result> {
   #markReady: () => void = () => undefined;
 
   constructor(options: WorkerPoolOptions) {
-    this.worker = new Worker(options.script, { workerData: options.workerData, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) });
+    this.worker = new Worker(options.script, {
+      workerData: options.workerData,
+      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+    });
     this.worker.unref();
     this.ready = new Promise<void>((r) => (this.#markReady = r));
   }
@@ -182,7 +186,9 @@ export class WorkerPool<Job, Result> {
     let failure: Error | undefined;
     slot.worker.on("message", (m: FromWorker<Result>) => this.#onMessage(slot, m));
     slot.worker.on("error", (e) => (failure = e));
-    slot.worker.on("exit", (code) => this.#onExit(slot, failure ?? new Error(`the worker thread stopped (exit code ${code})`)));
+    slot.worker.on("exit", (code) =>
+      this.#onExit(slot, failure ?? new Error(`the worker thread stopped (exit code ${code})`)),
+    );
     return slot;
   }
 

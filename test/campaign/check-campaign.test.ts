@@ -12,7 +12,15 @@ const author = [{ name: "Anna Andersson", party: "L" }];
 describe("checkCampaignRequest", () => {
   it("returns an unknown county, municipality, condition, fact key and input together", () => {
     const { problems, settings } = checkCampaignRequest(
-      { template: "kast-avtal", counties: ["Stockholms lan", "Narnia län"], municipalities: ["Lidingö", "Lidngö"], where: ["population>>5", "nosuchkey=ja"], require: ["populatoin"], authors: author, inputs: { comittee: "x" } },
+      {
+        template: "kast-avtal",
+        counties: ["Stockholms lan", "Narnia län"],
+        municipalities: ["Lidingö", "Lidngö"],
+        where: ["population>>5", "nosuchkey=ja"],
+        require: ["populatoin"],
+        authors: author,
+        inputs: { comittee: "x" },
+      },
       { templates },
     );
     expect(settings).toBeUndefined();
@@ -29,7 +37,10 @@ describe("checkCampaignRequest", () => {
   });
 
   it("puts schema problems (no signer, no format, a bad date) beside an unknown template", () => {
-    const { problems } = checkCampaignRequest({ template: "kast-avtl", authors: [], formats: [], date: "24/11" }, { templates });
+    const { problems } = checkCampaignRequest(
+      { template: "kast-avtl", authors: [], formats: [], date: "24/11" },
+      { templates },
+    );
     expect(problems.map((p) => [p.path.join("."), p.details.code])).toEqual([
       ["authors", "input_invalid"],
       ["date", "input_invalid"],
@@ -47,7 +58,12 @@ describe("checkCampaignRequest", () => {
       }
       return undefined;
     };
-    expect(fail({ template: "kast-avtal", municipalities: ["Lidngö", "Narnia"], authors: author })?.code).toBe("request_invalid");
-    expect(fail({ template: "kast-avtal", municipalities: ["Narnia"], authors: author })).toMatchObject({ code: "unknown_municipality", query: "Narnia" });
+    expect(fail({ template: "kast-avtal", municipalities: ["Lidngö", "Narnia"], authors: author })?.code).toBe(
+      "request_invalid",
+    );
+    expect(fail({ template: "kast-avtal", municipalities: ["Narnia"], authors: author })).toMatchObject({
+      code: "unknown_municipality",
+      query: "Narnia",
+    });
   });
 });

@@ -20,7 +20,13 @@ interface RawFact {
   recordedAt: string;
 }
 
-const fact = (subject: string, name: string, key: string, value: { type: string; value: unknown }, asOf: string): RawFact => ({
+const fact = (
+  subject: string,
+  name: string,
+  key: string,
+  value: { type: string; value: unknown },
+  asOf: string,
+): RawFact => ({
   id: `${subject}.${key}.${asOf}.kampanjtest`,
   subject,
   key,
@@ -77,7 +83,34 @@ export function tempDb(): { dir: string; db: string } {
 }
 
 /** The 26 municipalities of Stockholms län, by SCB code (county 01 = codes 01xx). */
-export const stockholmCodes = ["0114", "0115", "0117", "0120", "0123", "0125", "0126", "0127", "0128", "0136", "0138", "0139", "0140", "0160", "0162", "0163", "0180", "0181", "0182", "0183", "0184", "0186", "0187", "0188", "0191", "0192"];
+export const stockholmCodes = [
+  "0114",
+  "0115",
+  "0117",
+  "0120",
+  "0123",
+  "0125",
+  "0126",
+  "0127",
+  "0128",
+  "0136",
+  "0138",
+  "0139",
+  "0140",
+  "0160",
+  "0162",
+  "0163",
+  "0180",
+  "0181",
+  "0182",
+  "0183",
+  "0184",
+  "0186",
+  "0187",
+  "0188",
+  "0191",
+  "0192",
+];
 
 /**
  * A campaign template that cites the KAST agreement where the registry has it (accepting
@@ -98,7 +131,8 @@ export const reviewCampaignTemplate = [
   "---",
   "# KAST i {{municipality.name}}",
   "",
-  '{{#hasFact "mika_kast_agreement"}}Avtal: {{cite "mika_kast_agreement"}}.{{else}}Avtal: {{placeholder "om kommunen har avtal med KAST"}}, sedan {{placeholder "avtalets datum"}}.{{/hasFact}}',
+  '{{#hasFact "mika_kast_agreement"}}Avtal: {{cite "mika_kast_agreement"}}.{{else}}Avtal: {{placeholder "om ' +
+    'kommunen har avtal med KAST"}}, sedan {{placeholder "avtalets datum"}}.{{/hasFact}}',
   "",
   "- att testa",
   "",

@@ -10,12 +10,41 @@ import { templatesFolder } from "../helpers/cli.js";
 
 describe("produceOne", () => {
   it("lists both required facts a municipality lacks, and the reason names both", async () => {
-    const template = ["---", "id: tva", "kind: motion", "title: Två", "description: D.", "facts:", "  - key: runs_kast", "    required: true", "  - key: kast_since", "    required: true", "---", "Text.", ""].join("\n");
+    const template = [
+      "---",
+      "id: tva",
+      "kind: motion",
+      "title: Två",
+      "description: D.",
+      "facts:",
+      "  - key: runs_kast",
+      "    required: true",
+      "  - key: kast_since",
+      "    required: true",
+      "---",
+      "Text.",
+      "",
+    ].join("\n");
     const dir = mkdtempSync(join(tmpdir(), "motionera-skip-"));
     const db = join(dir, "db.json");
     writeFileSync(db, JSON.stringify({ schemaVersion: 2, facts: [], documents: [] }));
-    const ws = await Workspace.open({ db, templatesDir: templatesFolder({ "motion/tva.hbs": template }), today: "2026-11-24" });
-    const settings = { template: "tva", counties: [], municipalities: [], where: [], require: [], authors: [{ name: "Anna" }], date: "2026-11-24", inputs: {}, formats: ["md" as const], strict: false };
+    const ws = await Workspace.open({
+      db,
+      templatesDir: templatesFolder({ "motion/tva.hbs": template }),
+      today: "2026-11-24",
+    });
+    const settings = {
+      template: "tva",
+      counties: [],
+      municipalities: [],
+      where: [],
+      require: [],
+      authors: [{ name: "Anna" }],
+      date: "2026-11-24",
+      inputs: {},
+      formats: ["md" as const],
+      strict: false,
+    };
     const { row, files } = await produceOne(ws, settings, findMunicipality("Lidingö"));
     expect(row.status).toBe("skipped");
     expect(files).toEqual([]);

@@ -30,7 +30,9 @@ describe("motionera corpus export --out", () => {
     writeFileSync(out, "an older export");
     const r = runCli(["corpus", "export", "--format", "json", "--out", out, "--db", ws.db]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(out, "utf8"))).toEqual(JSON.parse(runCli(["corpus", "export", "--format", "json", "--db", ws.db]).stdout));
+    expect(JSON.parse(readFileSync(out, "utf8"))).toEqual(
+      JSON.parse(runCli(["corpus", "export", "--format", "json", "--db", ws.db]).stdout),
+    );
     expect(tempFiles(ws.dir)).toEqual([]);
   });
 });

@@ -31,18 +31,35 @@ describe("motionera facts", () => {
       if (f.source.title !== undefined) expect(f.source.title.length).toBeGreaterThan(0);
     }
     // The Liberal op-ed of February 2023 is a party's source.
-    expect(all.facts.find((f) => f.key === "mika_kast_agreement" && f.subject === "0186" && f.source.parties?.[0] === "L")).toBeDefined();
+    expect(
+      all.facts.find((f) => f.key === "mika_kast_agreement" && f.subject === "0186" && f.source.parties?.[0] === "L"),
+    ).toBeDefined();
   });
 
   it("adds a fact with its source and keeps the older value as history", () => {
     const ws = tempWorkspace();
     const add = runCli([
-      "facts", "add", "Lidingö", "mika_kast_agreement", "ja", "--as-of", "2026-03-01",
-      "--source-title", "Protokoll kommunstyrelsen", "--publisher", "Lidingö stad", "--source-date", "2026-03-05", "--db", ws.db,
+      "facts",
+      "add",
+      "Lidingö",
+      "mika_kast_agreement",
+      "ja",
+      "--as-of",
+      "2026-03-01",
+      "--source-title",
+      "Protokoll kommunstyrelsen",
+      "--publisher",
+      "Lidingö stad",
+      "--source-date",
+      "2026-03-05",
+      "--db",
+      ws.db,
     ]);
     expect(add.stderr).toBe("");
     expect(add.code).toBe(0);
-    const all = JSON.parse(runCli(["facts", "0186", "--json", "--all", "--db", ws.db]).stdout) as { facts: { key: string; subject: string; latest: boolean; asOf: string }[] };
+    const all = JSON.parse(runCli(["facts", "0186", "--json", "--all", "--db", ws.db]).stdout) as {
+      facts: { key: string; subject: string; latest: boolean; asOf: string }[];
+    };
     const history = all.facts.filter((f) => f.key === "mika_kast_agreement" && f.subject === "0186");
     expect(history).toHaveLength(3);
     expect(history.find((f) => f.latest)?.asOf).toBe("2026-03-01");
@@ -50,13 +67,51 @@ describe("motionera facts", () => {
 
   it("refuses a fact without a source, with a wrong value type or an unknown key", () => {
     const ws = tempWorkspace();
-    const noSource = runCli(["facts", "add", "Lidingö", "mika_kast_agreement", "ja", "--as-of", "2026-03-01", "--db", ws.db]);
+    const noSource = runCli([
+      "facts",
+      "add",
+      "Lidingö",
+      "mika_kast_agreement",
+      "ja",
+      "--as-of",
+      "2026-03-01",
+      "--db",
+      ws.db,
+    ]);
     expect(noSource.code).toBe(2);
     expect(noSource.stderr).toMatch(/--source-title/);
-    const badValue = runCli(["facts", "add", "Lidingö", "mika_kast_agreement", "kanske", "--as-of", "2026", "--source-title", "X", "--publisher", "Y", "--db", ws.db]);
+    const badValue = runCli([
+      "facts",
+      "add",
+      "Lidingö",
+      "mika_kast_agreement",
+      "kanske",
+      "--as-of",
+      "2026",
+      "--source-title",
+      "X",
+      "--publisher",
+      "Y",
+      "--db",
+      ws.db,
+    ]);
     expect(badValue.code).toBe(1);
     expect(badValue.stderr).toMatch(/ja eller nej/);
-    const badKey = runCli(["facts", "add", "Lidingö", "mika_kast_agreemnt", "ja", "--as-of", "2026", "--source-title", "X", "--publisher", "Y", "--db", ws.db]);
+    const badKey = runCli([
+      "facts",
+      "add",
+      "Lidingö",
+      "mika_kast_agreemnt",
+      "ja",
+      "--as-of",
+      "2026",
+      "--source-title",
+      "X",
+      "--publisher",
+      "Y",
+      "--db",
+      ws.db,
+    ]);
     expect(badKey.code).toBe(1);
     expect(badKey.stderr).toMatch(/Menade du "mika_kast_agreement"/);
   });
@@ -75,10 +130,18 @@ describe("motionera templates", () => {
   it("--json lists {id, kind, title, inputs, facts} for at least the five shipped templates", () => {
     const r = runCli(["templates", "--json"]);
     expect(r.code).toBe(0);
-    const list = JSON.parse(r.stdout) as { id: string; kind: string; title: string; inputs: unknown[]; facts: unknown[] }[];
+    const list = JSON.parse(r.stdout) as {
+      id: string;
+      kind: string;
+      title: string;
+      inputs: unknown[];
+      facts: unknown[];
+    }[];
     expect(list.length).toBeGreaterThanOrEqual(5);
     for (const t of list) expect(Object.keys(t).sort()).toEqual(["facts", "id", "inputs", "kind", "title"]);
-    expect(new Set(list.map((t) => t.kind))).toEqual(new Set(["motion", "interpellation", "debattartikel", "pressmeddelande"]));
+    expect(new Set(list.map((t) => t.kind))).toEqual(
+      new Set(["motion", "interpellation", "debattartikel", "pressmeddelande"]),
+    );
   });
 
   it("show explains one template", () => {

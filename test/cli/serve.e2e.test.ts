@@ -7,7 +7,9 @@ describe("motionera serve", () => {
   it("starts on the given port, serves pages and the API, and stops on SIGINT", async () => {
     const ws = tempWorkspace();
     const port = 19000 + Math.floor(Math.random() * 500);
-    const child = spawn(process.execPath, [bin, "serve", "--port", String(port), "--db", ws.db], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, "serve", "--port", String(port), "--db", ws.db], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on("data", (d: Buffer) => {
@@ -22,7 +24,10 @@ describe("motionera serve", () => {
     expect(out).toMatch(/Ingen MOTIONERA_TOKEN/);
     const health = await fetch(`${url}healthz`);
     expect(await health.json()).toEqual({ status: "ok" });
-    const spec = (await (await fetch(`${url}api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    const spec = (await (await fetch(`${url}api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(spec.openapi).toMatch(/^3\./);
     expect(Object.keys(spec.paths)).toContain("/api/drafts");
     const page = await fetch(url);
@@ -38,7 +43,9 @@ describe("motionera serve", () => {
     const blocker = net.createServer().listen(0, "127.0.0.1");
     await new Promise((r) => blocker.once("listening", r));
     const port = (blocker.address() as { port: number }).port;
-    const child = spawn(process.execPath, [bin, "serve", "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, "serve", "--port", String(port)], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));

@@ -12,7 +12,10 @@ import { testFact, testSource } from "../helpers/facts.js";
 import { factCitations } from "../fixtures/fact-citations.js";
 
 const source = testSource;
-const fact = (subject: string, key: string, value: Fact["value"], asOf: string | null): Fact => ({ ...testFact(subject, key, value, asOf), recordedAt: "2026-11-24T12:00:00.000Z" });
+const fact = (subject: string, key: string, value: Fact["value"], asOf: string | null): Fact => ({
+  ...testFact(subject, key, value, asOf),
+  recordedAt: "2026-11-24T12:00:00.000Z",
+});
 
 const registry = new FactRegistry([
   fact("0186", "mika_kast_agreement", { type: "boolean", value: false }, "2023-02-21"),
@@ -48,15 +51,33 @@ const template = (body: string, extra = "") =>
     ].join("\n"),
   );
 
-const compose = (body: string, inputs: Record<string, string> = {}, authors: Signer[] = [{ name: "Anna Andersson", party: "L" }]) =>
-  composeDraft({ template: "t", municipality: "Lidingö", authors, inputs, date: "2026-11-24" }, { templates: new TemplateLibrary([template(body)]), facts: registry, today: "2026-11-24" });
+const compose = (
+  body: string,
+  inputs: Record<string, string> = {},
+  authors: Signer[] = [{ name: "Anna Andersson", party: "L" }],
+) =>
+  composeDraft(
+    { template: "t", municipality: "Lidingö", authors, inputs, date: "2026-11-24" },
+    { templates: new TemplateLibrary([template(body)]), facts: registry, today: "2026-11-24" },
+  );
 
 const textOf = (blocks: Block[]) =>
-  blocks.map((b) => (b.type === "paragraph" || b.type === "heading" ? inlineText(b.children) : b.type === "list" ? b.items.map(inlineText).join("\n") : "")).join("\n");
+  blocks
+    .map((b) =>
+      b.type === "paragraph" || b.type === "heading"
+        ? inlineText(b.children)
+        : b.type === "list"
+          ? b.items.map(inlineText).join("\n")
+          : "",
+    )
+    .join("\n");
 
 describe("compose: template → Markdown → Draft", () => {
   it("cites facts: value in the text, a numbered citation with its source, the latest value, each fact once", () => {
-    const c = compose('# Rubrik\n\nAvtal: {{cite "mika_kast_agreement"}}. Länet: {{cite "mika_kast_agreements_in_county"}}. Igen{{source "mika_kast_agreement"}}. Andel: {{cite "share_men_bought_sex_ever"}}.');
+    const c = compose(
+      '# Rubrik\n\nAvtal: {{cite "mika_kast_agreement"}}. Länet: {{cite "mika_kast_agreements_in_county"}}. ' +
+        'Igen{{source "mika_kast_agreement"}}. Andel: {{cite "share_men_bought_sex_ever"}}.',
+    );
     const p = c.draft.blocks[1]!;
     expect(p.type).toBe("paragraph");
     if (p.type !== "paragraph") return;
@@ -73,12 +94,17 @@ describe("compose: template → Markdown → Draft", () => {
 
   it("uses jag for one signer and vi for several", () => {
     expect(textOf(compose("föreslår {{pronoun}}").draft.blocks)).toBe("föreslår jag");
-    expect(textOf(compose("föreslår {{pronoun}}", {}, [{ name: "A" }, { name: "B" }]).draft.blocks)).toBe("föreslår vi");
+    expect(textOf(compose("föreslår {{pronoun}}", {}, [{ name: "A" }, { name: "B" }]).draft.blocks)).toBe(
+      "föreslår vi",
+    );
     expect(textOf(compose('{{pronoun "Jag" "Vi"}} och {{pronoun capital=true}}').draft.blocks)).toBe("Jag och Jag");
   });
 
   it("knows the att-satser, the questions, and the signature block", () => {
-    const c = compose("- att kommunen gör A\n- att kommunen gör B\n\n1. Vad gör ni?\n2. När?\n\n- en punkt\n\n{{placeAndDate}}\n\n{{signatures}}");
+    const c = compose(
+      "- att kommunen gör A\n- att kommunen gör B\n\n1. Vad gör ni?\n2. När?\n\n- en " +
+        "punkt\n\n{{placeAndDate}}\n\n{{signatures}}",
+    );
     const lists = c.draft.blocks.filter((b) => b.type === "list");
     expect(lists.map((l) => l.type === "list" && l.role)).toEqual(["proposals", "questions", "plain"]);
     const last = c.draft.blocks.at(-1)!;
@@ -87,7 +113,9 @@ describe("compose: template → Markdown → Draft", () => {
   });
 
   it("keeps user values from adding structure: Markdown, HTML, Handlebars and citation markers stay text", () => {
-    const hostile = "# Rubrik\n- att allt\n**fet** [länk](javascript:alert(1)) <script>alert(1)</script> {{cite \"mika_kast_agreement\"}} \uE0001\uE001 1. fråga?";
+    const hostile =
+      "# Rubrik\n- att allt\n**fet** [länk](javascript:alert(1)) <script>alert(1)</script> {{cite " +
+      '"mika_kast_agreement"}} \uE0001\uE001 1. fråga?';
     const c = compose("Före: {{input.line}}\n\n{{input.note}}", { line: hostile.replace(/\n/g, " "), note: hostile });
     expect(c.draft.citations).toHaveLength(0);
     expect(c.draft.blocks.every((b) => b.type === "paragraph")).toBe(true);
@@ -109,11 +137,18 @@ describe("compose: template → Markdown → Draft", () => {
 
   it("rejects a required input left empty and a string input with newlines, naming the field", () => {
     const lib = new TemplateLibrary([
-      parseTemplate("templates/motion/r.hbs", "---\nid: r\nkind: motion\ntitle: R\ndescription: R.\ninputs:\n  - name: who\n    type: string\n    label: Vem\n    required: true\n---\n{{input.who}}\n"),
+      parseTemplate(
+        "templates/motion/r.hbs",
+        "---\nid: r\nkind: motion\ntitle: R\ndescription: R.\ninputs:\n  - name: who\n    type: string\n    " +
+          "label: Vem\n    required: true\n---\n{{input.who}}\n",
+      ),
     ]);
     const run = (inputs: Record<string, string>) => {
       try {
-        composeDraft({ template: "r", municipality: "Lidingö", authors: [{ name: "A" }], inputs }, { templates: lib, facts: registry });
+        composeDraft(
+          { template: "r", municipality: "Lidingö", authors: [{ name: "A" }], inputs },
+          { templates: lib, facts: registry },
+        );
       } catch (e) {
         return isMotioneraError(e) ? e.details : e;
       }
@@ -127,7 +162,10 @@ describe("compose: template → Markdown → Draft", () => {
       code: "request_invalid",
       problems: [
         { path: ["inputs", "whom"], details: expect.objectContaining({ code: "unknown_input", field: "whom" }) },
-        { path: ["inputs", "who"], details: expect.objectContaining({ code: "input_invalid", field: "who", problem: "måste fyllas i" }) },
+        {
+          path: ["inputs", "who"],
+          details: expect.objectContaining({ code: "input_invalid", field: "who", problem: "måste fyllas i" }),
+        },
       ],
     });
   });
@@ -145,15 +183,42 @@ describe("template validation names file, line and problem", () => {
   };
   const head = "---\nid: x\nkind: motion\ntitle: X\ndescription: X.\n";
 
-  it("a YAML error", () => expect(problem("---\nid: x\nkind: [motion\n---\n")).toMatchObject({ code: "template_invalid", file: "templates/motion/x.hbs", line: 3 }));
-  it("a field of the wrong kind", () => expect(problem(`${head}inputs:\n  - name: a\n    type: colour\n    label: A\n---\n`)).toMatchObject({ line: 8 }));
-  it("a missing field", () => expect(problem("---\nid: x\nkind: motion\ntitle: X\n---\n")).toMatchObject({ problem: expect.stringMatching(/description/) }));
-  it("an unknown fact key", () => expect(problem(`${head}facts:\n  - key: no_such_fact\n---\n`)).toMatchObject({ problem: expect.stringMatching(/no_such_fact/) }));
-  it("a fact cited but not declared", () => expect(problem(`${head}---\n# T\n\nText {{cite "mika_kast_agreement"}}\n`)).toMatchObject({ line: 9, problem: expect.stringMatching(/facts:/) }));
-  it("an undeclared input", () => expect(problem(`${head}---\n\n{{input.missing}}\n`)).toMatchObject({ line: 8, problem: expect.stringMatching(/input\.missing/) }));
-  it("an unclosed block, at its opening", () => expect(problem(`${head}---\n# T\n\n{{#if x}}\nopen\n`)).toMatchObject({ line: 9, column: 1, problem: expect.stringMatching(/\{\{\/if\}\}/) }));
-  it("a Handlebars syntax error", () => expect(problem(`${head}---\n# T\n\n{{cite \"x\" }\n`)).toMatchObject({ line: 9 }));
-  it("an unknown helper", () => expect(problem(`${head}---\n# T\n{{shout "x"}}\n`)).toMatchObject({ problem: expect.stringMatching(/shout/) }));
+  it("a YAML error", () =>
+    expect(problem("---\nid: x\nkind: [motion\n---\n")).toMatchObject({
+      code: "template_invalid",
+      file: "templates/motion/x.hbs",
+      line: 3,
+    }));
+  it("a field of the wrong kind", () =>
+    expect(problem(`${head}inputs:\n  - name: a\n    type: colour\n    label: A\n---\n`)).toMatchObject({ line: 8 }));
+  it("a missing field", () =>
+    expect(problem("---\nid: x\nkind: motion\ntitle: X\n---\n")).toMatchObject({
+      problem: expect.stringMatching(/description/),
+    }));
+  it("an unknown fact key", () =>
+    expect(problem(`${head}facts:\n  - key: no_such_fact\n---\n`)).toMatchObject({
+      problem: expect.stringMatching(/no_such_fact/),
+    }));
+  it("a fact cited but not declared", () =>
+    expect(problem(`${head}---\n# T\n\nText {{cite "mika_kast_agreement"}}\n`)).toMatchObject({
+      line: 9,
+      problem: expect.stringMatching(/facts:/),
+    }));
+  it("an undeclared input", () =>
+    expect(problem(`${head}---\n\n{{input.missing}}\n`)).toMatchObject({
+      line: 8,
+      problem: expect.stringMatching(/input\.missing/),
+    }));
+  it("an unclosed block, at its opening", () =>
+    expect(problem(`${head}---\n# T\n\n{{#if x}}\nopen\n`)).toMatchObject({
+      line: 9,
+      column: 1,
+      problem: expect.stringMatching(/\{\{\/if\}\}/),
+    }));
+  it("a Handlebars syntax error", () =>
+    expect(problem(`${head}---\n# T\n\n{{cite "x" }\n`)).toMatchObject({ line: 9 }));
+  it("an unknown helper", () =>
+    expect(problem(`${head}---\n# T\n{{shout "x"}}\n`)).toMatchObject({ problem: expect.stringMatching(/shout/) }));
   it("no front matter", () => expect(problem("# Bara text\n")).toMatchObject({ line: 1 }));
 });
 
@@ -164,15 +229,31 @@ describe("escaping for Markdown", () => {
   });
   it("never lets a value start a code block or a list", () => {
     expect(markdownToBlocks(escapeBlock("    indrag\n- punkt\n> citat"))).toEqual([
-      { type: "paragraph", children: [{ type: "text", value: "indrag" }, { type: "break" }, { type: "text", value: "- punkt" }, { type: "break" }, { type: "text", value: "> citat" }] },
+      {
+        type: "paragraph",
+        children: [
+          { type: "text", value: "indrag" },
+          { type: "break" },
+          { type: "text", value: "- punkt" },
+          { type: "break" },
+          { type: "text", value: "> citat" },
+        ],
+      },
     ]);
   });
 });
 
 describe("template topics come from the corpus vocabulary", () => {
   it("refuses an unknown topic, naming it", () => {
-    expect(() => parseTemplate("templates/motion/x.hbs", "---\nid: x\nkind: motion\ntitle: X\ndescription: X.\ntopics: [KAST, fiske]\n---\n# X\n")).toThrow(
-      expect.objectContaining({ details: expect.objectContaining({ problem: expect.stringMatching(/okänt ämne "fiske"/) }) }),
+    expect(() =>
+      parseTemplate(
+        "templates/motion/x.hbs",
+        "---\nid: x\nkind: motion\ntitle: X\ndescription: X.\ntopics: [KAST, fiske]\n---\n# X\n",
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({ problem: expect.stringMatching(/okänt ämne "fiske"/) }),
+      }),
     );
   });
 });
@@ -229,8 +310,12 @@ describe("arguments from the corpus", () => {
   });
 
   it("refuses an argument that does not exist, and a template that takes none", () => {
-    expect(() => run("{{corpusArguments}}", [`${doc.id}#3`])).toThrow(expect.objectContaining({ details: { code: "unknown_argument", ref: `${doc.id}#3` } }));
-    expect(() => run("Ingen plats.", [`${doc.id}#1`])).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: "arguments" }) }));
+    expect(() => run("{{corpusArguments}}", [`${doc.id}#3`])).toThrow(
+      expect.objectContaining({ details: { code: "unknown_argument", ref: `${doc.id}#3` } }),
+    );
+    expect(() => run("Ingen plats.", [`${doc.id}#1`])).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ field: "arguments" }) }),
+    );
     expect(textOf(run("Före.\n\n{{corpusArguments}}\n\nEfter.", []).draft.blocks)).toBe("Före.\nEfter.");
   });
 });

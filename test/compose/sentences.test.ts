@@ -12,17 +12,27 @@ function show(xs: readonly Inline[]): string {
 
 describe("note marks after the sentence they support", () => {
   it("moves a mark from inside a phrase to after the full stop", () => {
-    expect(show(placeNotes([t("Sedan 2021 kan"), c(3), t(" varje kommun i länet teckna avtal. Nästa mening.")]))).toBe("Sedan 2021 kan varje kommun i länet teckna avtal.^3 Nästa mening.");
-    expect(show(placeNotes([t("bara 16 av"), c(4), t(" länets kommuner har det.")]))).toBe("bara 16 av länets kommuner har det.^4");
+    expect(show(placeNotes([t("Sedan 2021 kan"), c(3), t(" varje kommun i länet teckna avtal. Nästa mening.")]))).toBe(
+      "Sedan 2021 kan varje kommun i länet teckna avtal.^3 Nästa mening.",
+    );
+    expect(show(placeNotes([t("bara 16 av"), c(4), t(" länets kommuner har det.")]))).toBe(
+      "bara 16 av länets kommuner har det.^4",
+    );
   });
 
   it("keeps a mark that already stands after the full stop, and joins two marks of one sentence", () => {
-    expect(show(placeNotes([t("En mening."), c(1), t(" Och en till"), c(2), t(", med två"), c(3), t(" källor.")]))).toBe("En mening.^1 Och en till, med två källor.^2^3");
+    expect(
+      show(placeNotes([t("En mening."), c(1), t(" Och en till"), c(2), t(", med två"), c(3), t(" källor.")])),
+    ).toBe("En mening.^1 Och en till, med två källor.^2^3");
   });
 
   it("does not end a sentence at an abbreviation or a section reference", () => {
-    expect(show(placeNotes([t("Enligt 5 kap. 35 § kommunallagen"), c(1), t(" bör motionen beredas. Sedan.")]))).toBe("Enligt 5 kap. 35 § kommunallagen bör motionen beredas.^1 Sedan.");
-    expect(show(placeNotes([t("Flera, t.ex. Göteborg"), c(1), t(", har det.")]))).toBe("Flera, t.ex. Göteborg, har det.^1");
+    expect(show(placeNotes([t("Enligt 5 kap. 35 § kommunallagen"), c(1), t(" bör motionen beredas. Sedan.")]))).toBe(
+      "Enligt 5 kap. 35 § kommunallagen bör motionen beredas.^1 Sedan.",
+    );
+    expect(show(placeNotes([t("Flera, t.ex. Göteborg"), c(1), t(", har det.")]))).toBe(
+      "Flera, t.ex. Göteborg, har det.^1",
+    );
   });
 
   it("puts a mark at the end of an item without a full stop (an att-sats)", () => {

@@ -29,7 +29,11 @@ describe("templateSummary: the one JSON shape of a template (CLI and API)", () =
     expect(s).toMatchObject({ id: "x", kind: "motion", title: "X", description: "En mall.", topics: ["KAST"] });
     expect(s.inputs.map((i) => i.name)).toEqual(["committee"]);
     expect(s.facts).toEqual([
-      expect.objectContaining({ key: "social_services_committee", required: false, label: factDefinition("social_services_committee")!.label }),
+      expect.objectContaining({
+        key: "social_services_committee",
+        required: false,
+        label: factDefinition("social_services_committee")!.label,
+      }),
     ]);
   });
 });

@@ -34,14 +34,29 @@ const places: Record<string, string> = {
   Ale: "Ale kommun",
 };
 /** Name → the seat the dateline names, and the place after a preposition. */
-const seats: Record<string, string> = { Lidingö: "Lidingö", Göteborg: "Göteborg", Norrköping: "Norrköping", Helsingborg: "Helsingborg", Umeå: "Umeå", Ale: "Nödinge" };
+const seats: Record<string, string> = {
+  Lidingö: "Lidingö",
+  Göteborg: "Göteborg",
+  Norrköping: "Norrköping",
+  Helsingborg: "Helsingborg",
+  Umeå: "Umeå",
+  Ale: "Nödinge",
+};
 const inPlace = (m: string) => (m === "Lidingö" ? "på Lidingö" : `i ${m}`);
 
 const templates: { id: string; kind: Draft["meta"]["kind"]; inputs: Record<string, string | boolean> }[] = [
   { id: "kast-avtal", kind: "motion", inputs: {} },
   { id: "handlingsplan-prostitution", kind: "motion", inputs: { organisations: "Kvinnojouren & Tjejjouren" } },
-  { id: "beslut-prostitution", kind: "interpellation", inputs: { addressee: "socialnämndens ordförande Cecilia Ek (M)", decisionYear: "2022" } },
-  { id: "natverk-manniskohandel", kind: "debattartikel", inputs: { outlet: "Lokaltidningen", partners: "Frälsningsarmén och Kvinnojouren" } },
+  {
+    id: "beslut-prostitution",
+    kind: "interpellation",
+    inputs: { addressee: "socialnämndens ordförande Cecilia Ek (M)", decisionYear: "2022" },
+  },
+  {
+    id: "natverk-manniskohandel",
+    kind: "debattartikel",
+    inputs: { outlet: "Lokaltidningen", partners: "Frälsningsarmén och Kvinnojouren" },
+  },
   { id: "nytt-forslag", kind: "pressmeddelande", inputs: { proposal: "handlingsplan", contactPhone: "070-123 45 67" } },
   { id: "nytt-forslag", kind: "pressmeddelande", inputs: { proposal: "KAST" } },
   { id: "nytt-forslag", kind: "pressmeddelande", inputs: { proposal: "nätverk", sender: "Liberalerna i kommunen" } },
@@ -61,7 +76,12 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function compose(template: string, municipality: string, authors: Signer[], inputs: Record<string, string | boolean> = {}): Promise<Composed> {
+function compose(
+  template: string,
+  municipality: string,
+  authors: Signer[],
+  inputs: Record<string, string | boolean> = {},
+): Promise<Composed> {
   return ws.compose({ template, municipality, authors, inputs, date });
 }
 
@@ -98,7 +118,8 @@ describe("every template × municipality × signers", () => {
   for (const t of templates) {
     for (const municipality of Object.keys(places)) {
       for (const s of signerSets) {
-        const label = `${t.id}${t.inputs["proposal"] ? ` (${String(t.inputs["proposal"])})` : ""} för ${municipality}, ${s.label}`;
+        const label =
+          `${t.id}${t.inputs.proposal ? ` (${String(t.inputs.proposal)})` : ""} ` + `för ${municipality}, ${s.label}`;
         it(label, async () => {
           const c = await compose(t.id, municipality, s.authors, t.inputs);
           const { draft } = c;
@@ -114,7 +135,8 @@ describe("every template × municipality × signers", () => {
 
           // Nothing of Handlebars, Markdown or missing facts leaks into the text.
           expect(body).not.toContain("[uppgift saknas");
-          for (const leak of ["{{", "}}", "**", "__", "\\", "](", "<", "\uE000", "\uE001"]) expect(body).not.toContain(leak);
+          for (const leak of ["{{", "}}", "**", "__", "\\", "](", "<", "\uE000", "\uE001"])
+            expect(body).not.toContain(leak);
           for (const line of all) expect(line).not.toMatch(/^(#|>|- |\d+\. )/);
           expect(body).not.toMatch(/ {2}| [,.]/);
 
@@ -127,7 +149,8 @@ describe("every template × municipality × signers", () => {
             expect((ci.kind === "fact" ? ci.value : ci.claim).length).toBeGreaterThan(0);
           }
           const used = citationNumbers(draft.blocks);
-          if (t.kind === "motion" || t.kind === "interpellation") expect(new Set(used)).toEqual(new Set(draft.citations.map((ci) => ci.n)));
+          if (t.kind === "motion" || t.kind === "interpellation")
+            expect(new Set(used)).toEqual(new Set(draft.citations.map((ci) => ci.n)));
           else {
             expect(used).toEqual([]);
             expect(all).toContain("Underlag för redaktionen");
@@ -138,7 +161,8 @@ describe("every template × municipality × signers", () => {
             for (const a of s.authors) expect(body).toContain(`${a.name} (${a.party}) ${a.role}`);
           }
           if (t.kind === "debattartikel") {
-            for (const a of s.authors) expect(body).toContain(`${a.name} (${a.party}) ${a.role} ${inPlace(municipality)}`);
+            for (const a of s.authors)
+              expect(body).toContain(`${a.name} (${a.party}) ${a.role} ${inPlace(municipality)}`);
           }
 
           if (t.kind === "motion") {
@@ -169,7 +193,9 @@ describe("every template × municipality × signers", () => {
             const ingress = draft.blocks.find((b) => b.type === "paragraph" && b.children[0]?.type === "strong");
             expect(ingress).toBeDefined();
             expect(body).toContain("Frälsningsarmén och Kvinnojouren");
-            const article = texts(draft.blocks.slice(0, draft.blocks.findIndex((b) => b.type === "rule") >>> 0)).join("\n");
+            const article = texts(draft.blocks.slice(0, draft.blocks.findIndex((b) => b.type === "rule") >>> 0)).join(
+              "\n",
+            );
             expect(article.length).toBeGreaterThan(2500);
             expect(article.length).toBeLessThan(6000);
           }
@@ -180,12 +206,20 @@ describe("every template × municipality × signers", () => {
             expect(quotes.length).toBeGreaterThanOrEqual(1);
             expect(quotes.length).toBeLessThanOrEqual(2);
             const quoted = quotes.flatMap((q) => (q.type === "quote" ? texts(q.children) : []));
-            expect(quoted[0]).toMatch(new RegExp(`^– .*, säger Anna Andersson \\(L\\), ledamot i kommunfullmäktige ${inPlace(municipality)}\\.$`));
-            const contact = draft.blocks.findIndex((b) => b.type === "heading" && b.level === 2 && inlineText(b.children) === "Presskontakt");
+            expect(quoted[0]).toMatch(
+              new RegExp(
+                `^– .*, säger Anna Andersson \\(L\\), ledamot i kommunfullmäktige ${inPlace(municipality)}\\.$`,
+              ),
+            );
+            const contact = draft.blocks.findIndex(
+              (b) => b.type === "heading" && b.level === 2 && inlineText(b.children) === "Presskontakt",
+            );
             expect(contact).toBeGreaterThan(0);
             expect(draft.blocks[contact + 1]?.type).toBe("paragraph");
-            const sender = t.inputs["sender"] ?? `Liberalerna ${inPlace(municipality)}`;
-            expect(body).toContain(`${sender} lämnar i dag en motion till kommunfullmäktige i ${places[municipality]}.`);
+            const sender = t.inputs.sender ?? `Liberalerna ${inPlace(municipality)}`;
+            expect(body).toContain(
+              `${sender} lämnar i dag en motion till kommunfullmäktige i ${places[municipality]}.`,
+            );
           }
         });
       }
@@ -194,20 +228,32 @@ describe("every template × municipality × signers", () => {
 });
 
 describe("what the facts change", () => {
-  it("Lidingö: the time-limited agreement that ran out at the end of 2023 leads to a motion for a lasting one", async () => {
-    const composed = await compose("kast-avtal", "Lidingö", [anna]);
-    const { draft } = composed;
-    expect(draft.meta.title).toBe("Ge Lidingö ett varaktigt avtal med Mikamottagningen och KAST");
-    const body = texts(draft.blocks).join("\n");
-    expect(body).toContain("Avtalet gällde till och med den 31 december 2023.");
-    expect(body).toContain("har inte hittat någon uppgift om att avtalet har ersatts av ett nytt");
-    expect(body).toContain("Stockholms stad");
-    const keys = composed.cited.map((c) => c.fact.key);
-    expect(keys).toEqual(expect.arrayContaining(["mika_kast_agreement", "mika_kast_agreement_expires", "mika_kast_agreements_in_county", "mika_kast_offer_since"]));
-    expect(composed.cited.find((c) => c.fact.key === "mika_kast_agreements_in_county")?.subjectName).toBe("Stockholms län");
-    const proposals = lists(draft).find((l) => l.role === "proposals")!;
-    expect(inlineText(proposals.items[0]!)).toContain("nytt avtal med Stockholms stad");
-  });
+  it(
+    "Lidingö: the time-limited agreement that ran out at the end of 2023 leads to a motion for a " + "lasting one",
+    async () => {
+      const composed = await compose("kast-avtal", "Lidingö", [anna]);
+      const { draft } = composed;
+      expect(draft.meta.title).toBe("Ge Lidingö ett varaktigt avtal med Mikamottagningen och KAST");
+      const body = texts(draft.blocks).join("\n");
+      expect(body).toContain("Avtalet gällde till och med den 31 december 2023.");
+      expect(body).toContain("har inte hittat någon uppgift om att avtalet har ersatts av ett nytt");
+      expect(body).toContain("Stockholms stad");
+      const keys = composed.cited.map((c) => c.fact.key);
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          "mika_kast_agreement",
+          "mika_kast_agreement_expires",
+          "mika_kast_agreements_in_county",
+          "mika_kast_offer_since",
+        ]),
+      );
+      expect(composed.cited.find((c) => c.fact.key === "mika_kast_agreements_in_county")?.subjectName).toBe(
+        "Stockholms län",
+      );
+      const proposals = lists(draft).find((l) => l.role === "proposals")!;
+      expect(inlineText(proposals.items[0]!)).toContain("nytt avtal med Stockholms stad");
+    },
+  );
 
   it("a municipality with its own Mikamottagning and KAST (Göteborg) is asked to open them to the county", async () => {
     const { draft } = await compose("kast-avtal", "Göteborg", [anna, bertil]);
@@ -215,16 +261,24 @@ describe("what the facts change", () => {
     expect(texts(draft.blocks).join("\n")).toMatch(/KAST-mottagning öppnade 1997 och var år 2017 i drift/);
   });
 
-  it("a municipality outside Stockholms län with no local facts (Ale) gets a motion that still makes sense", async () => {
-    const c = await compose("kast-avtal", "Ale", [anna]);
-    expect(c.draft.meta.title).toBe("Specialiserat stöd för den som säljer sex och den som vill sluta köpa sex i Ale");
-    // The local facts are optional: their absence is a warning, not an error.
-    expect(c.warnings.some((w) => w.code === "fact_optional_missing" && w.key === "mika_kast_agreement")).toBe(true);
-    const body = texts(c.draft.blocks).join("\n");
-    expect(body).toContain("Västra Götalands län");
-    expect(body).toContain("har inte hittat någon uppgift om att det finns en Mikamottagning eller en KAST-mottagning som invånarna i Ale kan vända sig till");
-    expect(body).not.toContain("Ale kommun har haft");
-  });
+  it(
+    "a municipality outside Stockholms län with no local facts (Ale) gets a motion that still " + "makes sense",
+    async () => {
+      const c = await compose("kast-avtal", "Ale", [anna]);
+      expect(c.draft.meta.title).toBe(
+        "Specialiserat stöd för den som säljer sex och den som vill sluta köpa sex i Ale",
+      );
+      // The local facts are optional: their absence is a warning, not an error.
+      expect(c.warnings.some((w) => w.code === "fact_optional_missing" && w.key === "mika_kast_agreement")).toBe(true);
+      const body = texts(c.draft.blocks).join("\n");
+      expect(body).toContain("Västra Götalands län");
+      expect(body).toContain(
+        "har inte hittat någon uppgift om att det finns en Mikamottagning eller en KAST-mottagning som " +
+          "invånarna i Ale kan vända sig till",
+      );
+      expect(body).not.toContain("Ale kommun har haft");
+    },
+  );
 
   it("a municipality that has an open-ended agreement (Upplands Väsby) is asked to keep it", async () => {
     const { draft } = await compose("kast-avtal", "Upplands Väsby", [anna]);
@@ -233,16 +287,27 @@ describe("what the facts change", () => {
     expect(inlineText(proposals.items[0]!)).toContain("ska gälla tills vidare");
   });
 
-  it("the action plan motion cites the national share, the county count and the municipality's own status", async () => {
-    const { draft } = await compose("handlingsplan-prostitution", "Göteborg", [anna], { organisations: "Kvinnojouren & Tjejjouren" });
-    const keys = factCitations(draft.citations).map((c) => c.key);
-    expect(keys).toEqual(expect.arrayContaining(["action_plan_sells_sex_share", "action_plans_sells_sex_in_county", "action_plan_sells_sex"]));
-    const body = texts(draft.blocks).join("\n");
-    expect(body).toContain("ungefär en tredjedel av landets kommuner");
-    expect(body).toContain("Enligt uppgifter från mars 2020 hade Göteborgs Stad ingen sådan plan.");
-    expect(body).toContain("Enligt uppgifter från mars 2020 hade två kommuner i Västra Götalands län en sådan plan.");
-    expect(body).toContain("Kvinnojouren & Tjejjouren");
-  });
+  it(
+    "the action plan motion cites the national share, the county count and the municipality's " + "own status",
+    async () => {
+      const { draft } = await compose("handlingsplan-prostitution", "Göteborg", [anna], {
+        organisations: "Kvinnojouren & Tjejjouren",
+      });
+      const keys = factCitations(draft.citations).map((c) => c.key);
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          "action_plan_sells_sex_share",
+          "action_plans_sells_sex_in_county",
+          "action_plan_sells_sex",
+        ]),
+      );
+      const body = texts(draft.blocks).join("\n");
+      expect(body).toContain("ungefär en tredjedel av landets kommuner");
+      expect(body).toContain("Enligt uppgifter från mars 2020 hade Göteborgs Stad ingen sådan plan.");
+      expect(body).toContain("Enligt uppgifter från mars 2020 hade två kommuner i Västra Götalands län en sådan plan.");
+      expect(body).toContain("Kvinnojouren & Tjejjouren");
+    },
+  );
 
   it("a municipality that has an action plan (Trollhättan) is asked to renew it", async () => {
     const { draft } = await compose("handlingsplan-prostitution", "Trollhättan", [anna]);
@@ -252,12 +317,20 @@ describe("what the facts change", () => {
   });
 
   it("the interpellation in Norrköping cites the decision, the inquiry and the missing funding", async () => {
-    const { draft } = await compose("beslut-prostitution", "Norrköping", [anna], { addressee: "socialnämndens ordförande Cecilia Ek (M)" });
+    const { draft } = await compose("beslut-prostitution", "Norrköping", [anna], {
+      addressee: "socialnämndens ordförande Cecilia Ek (M)",
+    });
     const body = texts(draft.blocks).join("\n");
     expect(body).toContain("I februari 2022 gav kommunfullmäktige i Norrköpings kommun socialnämnden i uppdrag");
     expect(body).toContain("SN 2023/0048");
     expect(body).toContain("Hur ska arbetet finansieras när det saknas medel i budgeten?");
-    expect(factCitations(draft.citations).map((c) => c.key)).toEqual(expect.arrayContaining(["prostitution_assignment_decided", "prostitution_work_in_budget", "proposed_prostitution_hub"]));
+    expect(factCitations(draft.citations).map((c) => c.key)).toEqual(
+      expect.arrayContaining([
+        "prostitution_assignment_decided",
+        "prostitution_work_in_budget",
+        "proposed_prostitution_hub",
+      ]),
+    );
   });
 
   it("the interpellation takes the decision from the inputs when given", async () => {
@@ -277,7 +350,10 @@ describe("what the facts change", () => {
   });
 
   it("fundingMissing = nej overrides the registry", async () => {
-    const { draft } = await compose("beslut-prostitution", "Norrköping", [anna], { addressee: "socialnämndens ordförande Cecilia Ek (M)", fundingMissing: false });
+    const { draft } = await compose("beslut-prostitution", "Norrköping", [anna], {
+      addressee: "socialnämndens ordförande Cecilia Ek (M)",
+      fundingMissing: false,
+    });
     const body = texts(draft.blocks).join("\n");
     expect(body).not.toContain("inga pengar avsatta");
   });
@@ -287,7 +363,9 @@ describe("what the facts change", () => {
     const body = texts(draft.blocks).join("\n");
     expect(body).toContain("Frälsningsarmén");
     expect(body).toContain("fastighetsägare");
-    expect(factCitations(draft.citations).map((c) => c.key)).toEqual(expect.arrayContaining(["trafficking_network_formed", "trafficking_network_initiator", "sex_trade_shift"]));
+    expect(factCitations(draft.citations).map((c) => c.key)).toEqual(
+      expect.arrayContaining(["trafficking_network_formed", "trafficking_network_initiator", "sex_trade_shift"]),
+    );
   });
 
   it("the press release names the sender from the first signer's party and the contact from the inputs", async () => {
@@ -302,7 +380,9 @@ describe("what the facts change", () => {
     expect(all.join("\n")).toContain("Socialdemokraterna på Lidingö lämnar i dag en motion");
     expect(all.join("\n")).toContain("säger Cecilia Ek (S).");
     const contact = all.slice(all.indexOf("Presskontakt") + 1, all.indexOf("Underlag för redaktionen"));
-    expect(contact).toEqual(["Dan Dahl, pressekreterare Telefon: 070-123 45 67 E-post: [FYLL I: presskontaktens e-postadress]"]);
+    expect(contact).toEqual([
+      "Dan Dahl, pressekreterare Telefon: 070-123 45 67 E-post: [FYLL I: presskontaktens e-postadress]",
+    ]);
   });
 
   it("an unknown proposal is refused", async () => {

@@ -61,7 +61,14 @@ export function unbackedDigits(composed: Composed, inputs: readonly string[] = [
   for (const s of citedSentences(composed)) {
     const withoutDates = s.text.replace(dateExpression, " ");
     const backing = [
-      ...s.facts.flatMap((f) => [String(f.value.value), f.note ?? "", f.asOf ?? "", f.since ?? "", f.source.title ?? "", f.source.date ?? ""]),
+      ...s.facts.flatMap((f) => [
+        String(f.value.value),
+        f.note ?? "",
+        f.asOf ?? "",
+        f.since ?? "",
+        f.source.title ?? "",
+        f.source.date ?? "",
+      ]),
       ...inputs,
       dateYear,
     ].join(" ");
@@ -91,9 +98,13 @@ export function undatedOldClaims(composed: Composed): string[] {
     for (const f of s.facts) {
       if (!mustCarryYear(f, composed.draft.meta.date)) continue;
       const when = f.asOf ?? f.source.date;
-      const ok = when === null ? /odaterad/.test(s.text) : s.text.includes(when.slice(0, 4)) || (f.since !== undefined && s.text.includes(f.since.slice(0, 4)));
+      const ok =
+        when === null
+          ? /odaterad/.test(s.text)
+          : s.text.includes(when.slice(0, 4)) || (f.since !== undefined && s.text.includes(f.since.slice(0, 4)));
       if (!ok) problems.push(`${f.key} (${when ?? "odaterad"}) without its year: ${s.text}`);
-      if (/(^|\s)(i dag|I dag|idag|nu)(\s|[.,]|$)/.test(s.text)) problems.push(`${f.key} (${when ?? "odaterad"}) said of today: ${s.text}`);
+      if (/(^|\s)(i dag|I dag|idag|nu)(\s|[.,]|$)/.test(s.text))
+        problems.push(`${f.key} (${when ?? "odaterad"}) said of today: ${s.text}`);
     }
   }
   return problems;
@@ -107,8 +118,12 @@ export function misplacedNoteMarks(draft: Draft): string[] {
       if (x.type !== "citation") return;
       const before = inlines[i - 1];
       const after = inlines[i + 1];
-      const atEnd = after === undefined || after.type === "citation" || (after.type === "text" && /^\s/.test(after.value));
-      const afterStop = before?.type === "citation" || (before?.type === "text" && /[.!?…”)]$/.test(before.value)) || after === undefined;
+      const atEnd =
+        after === undefined || after.type === "citation" || (after.type === "text" && /^\s/.test(after.value));
+      const afterStop =
+        before?.type === "citation" ||
+        (before?.type === "text" && /[.!?…”)]$/.test(before.value)) ||
+        after === undefined;
       if (!atEnd || !afterStop) problems.push(`note ${x.n} inside a sentence: ${inlineText(inlines)}`);
     });
   }

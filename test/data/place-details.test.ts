@@ -1,6 +1,12 @@
 import { describe, it, expect } from "vitest";
 import { counties, municipalities } from "../../src/data/municipalities.js";
-import { allMunicipalities, countyByCode, findCounty, findMunicipality, municipalitiesInCounty } from "../../src/data/places.js";
+import {
+  allMunicipalities,
+  countyByCode,
+  findCounty,
+  findMunicipality,
+  municipalitiesInCounty,
+} from "../../src/data/places.js";
 import { paMunicipalityCodes } from "../../src/data/prepositions.js";
 import { regionMunicipalityCodes } from "../../src/data/regions.js";
 import { seats } from "../../src/data/seats.js";
@@ -56,9 +62,16 @@ describe("seats", () => {
 
 describe("prepositions", () => {
   it("gives på to the island municipalities and i to the rest", () => {
-    const pa = allMunicipalities().filter((p) => p.preposition === "på").map((p) => p.name).sort();
+    const pa = allMunicipalities()
+      .filter((p) => p.preposition === "på")
+      .map((p) => p.name)
+      .sort();
     expect(pa).toEqual(["Ekerö", "Gotland", "Hammarö", "Lidingö", "Orust", "Tjörn", "Värmdö", "Öckerö"].sort());
-    for (const code of paMunicipalityCodes) expect(municipalities.some((m) => m.code === code), code).toBe(true);
+    for (const code of paMunicipalityCodes)
+      expect(
+        municipalities.some((m) => m.code === code),
+        code,
+      ).toBe(true);
     for (const name of ["Vaxholm", "Borgholm", "Mörbylånga", "Tyresö", "Danderyd", "Sotenäs", "Umeå", "Stockholm"]) {
       expect(findMunicipality(name).preposition, name).toBe("i");
     }
@@ -78,7 +91,11 @@ describe("prepositions", () => {
 describe("regions", () => {
   it("marks only Gotland as a region", () => {
     expect(findMunicipality("Gotland").isRegion).toBe(true);
-    expect(allMunicipalities().filter((p) => p.isRegion).map((p) => p.code)).toEqual(["0980"]);
+    expect(
+      allMunicipalities()
+        .filter((p) => p.isRegion)
+        .map((p) => p.code),
+    ).toEqual(["0980"]);
     expect([...regionMunicipalityCodes]).toEqual(["0980"]);
     expect(findMunicipality("Stockholm").isRegion).toBe(false);
   });

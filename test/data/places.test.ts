@@ -56,9 +56,27 @@ describe("reference data", () => {
   it("has the county letters", () => {
     const letters = Object.fromEntries(counties.map((c) => [c.code, c.letter]));
     expect(letters).toEqual({
-      "01": "AB", "03": "C", "04": "D", "05": "E", "06": "F", "07": "G", "08": "H",
-      "09": "I", "10": "K", "12": "M", "13": "N", "14": "O", "17": "S", "18": "T",
-      "19": "U", "20": "W", "21": "X", "22": "Y", "23": "Z", "24": "AC", "25": "BD",
+      "01": "AB",
+      "03": "C",
+      "04": "D",
+      "05": "E",
+      "06": "F",
+      "07": "G",
+      "08": "H",
+      "09": "I",
+      "10": "K",
+      "12": "M",
+      "13": "N",
+      "14": "O",
+      "17": "S",
+      "18": "T",
+      "19": "U",
+      "20": "W",
+      "21": "X",
+      "22": "Y",
+      "23": "Z",
+      "24": "AC",
+      "25": "BD",
     });
   });
 
@@ -90,20 +108,20 @@ describe("reference data", () => {
   it("has the 14 'stad' self-names and Region Gotland", () => {
     const stad = municipalities.filter((m) => /stad$/i.test(m.selfName));
     expect(Object.fromEntries(stad.map((m) => [m.name, m.selfName]))).toEqual({
-      "Borås": "Borås Stad",
-      "Göteborg": "Göteborgs Stad",
-      "Haparanda": "Haparanda stad",
-      "Helsingborg": "Helsingborgs stad",
-      "Landskrona": "Landskrona stad",
-      "Lidingö": "Lidingö stad",
-      "Malmö": "Malmö stad",
-      "Mölndal": "Mölndals stad",
-      "Solna": "Solna stad",
-      "Stockholm": "Stockholms stad",
-      "Sundbyberg": "Sundbybergs stad",
-      "Trollhättan": "Trollhättans stad",
-      "Vaxholm": "Vaxholms stad",
-      "Västerås": "Västerås stad",
+      Borås: "Borås Stad",
+      Göteborg: "Göteborgs Stad",
+      Haparanda: "Haparanda stad",
+      Helsingborg: "Helsingborgs stad",
+      Landskrona: "Landskrona stad",
+      Lidingö: "Lidingö stad",
+      Malmö: "Malmö stad",
+      Mölndal: "Mölndals stad",
+      Solna: "Solna stad",
+      Stockholm: "Stockholms stad",
+      Sundbyberg: "Sundbybergs stad",
+      Trollhättan: "Trollhättans stad",
+      Vaxholm: "Vaxholms stad",
+      Västerås: "Västerås stad",
     });
     expect(findMunicipality("Gotland").selfName).toBe("Region Gotland");
     const others = municipalities.filter((m) => !/stad$/i.test(m.selfName) && m.name !== "Gotland");
@@ -163,7 +181,13 @@ describe("findMunicipality", () => {
   it("joins the county", () => {
     const p = findMunicipality("Lidingö");
     expect(p.code).toBe("0186");
-    expect(p.county).toEqual({ code: "01", name: "Stockholms län", shortName: "Stockholm", letter: "AB", municipalityCount: 26 });
+    expect(p.county).toEqual({
+      code: "01",
+      name: "Stockholms län",
+      shortName: "Stockholm",
+      letter: "AB",
+      municipalityCount: 26,
+    });
     expect(findMunicipality("Falun").county.letter).toBe("W");
   });
 

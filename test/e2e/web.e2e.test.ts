@@ -15,7 +15,8 @@ import { Workspace } from "../../src/workspace.js";
 
 const chromiumPath = "/usr/bin/chromium";
 const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) console.warn(`web.e2e: skipped: ${chromiumPath} is missing (install it with: apt-get install -y chromium)`);
+if (!hasChromium)
+  console.warn(`web.e2e: skipped: ${chromiumPath} is missing (install it with: apt-get install -y chromium)`);
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, "..", "..");
@@ -48,7 +49,15 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     base = server.url.replace(/\/$/, "");
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     // The CSP stays on: axe is injected through the DevTools protocol, which the CSP does not govern.
     context = await browser.newContext({ acceptDownloads: true, viewport: wide, locale: "sv-SE" });
@@ -72,11 +81,21 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
   async function axe(page: Page, name: string): Promise<void> {
     await page.evaluate(axeSource);
     const options = { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } };
-    const violations = (await page.evaluate(`axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations)`)) as AxeViolation[];
+    const violations = (await page.evaluate(
+      `axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations)`,
+    )) as AxeViolation[];
     const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    const report = bad.map((v) => `${name}: [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\n/g, " ") ?? ""}`).join("\n")}`).join("\n");
+    const report = bad
+      .map(
+        (v) =>
+          `${name}: [${v.impact}] ${v.id}: ${v.help}\n${v.nodes
+            .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\n/g, " ") ?? ""}`)
+            .join("\n")}`,
+      )
+      .join("\n");
     const minor = violations.filter((v) => !bad.includes(v));
-    if (minor.length) console.info(`axe (${name}), minor: ${minor.map((v) => `${v.id} (${v.impact}: ${v.nodes.length})`).join(", ")}`);
+    if (minor.length)
+      console.info(`axe (${name}), minor: ${minor.map((v) => `${v.id} (${v.impact}: ${v.nodes.length})`).join(", ")}`);
     expect(bad, report).toEqual([]);
   }
 
@@ -93,224 +112,213 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     await page.close();
   }
 
-  it(
-    "drafts a motion for Lidingö with live facts, preview and an argument, and downloads the DOCX",
-    async () => {
-      const page = await open();
-      await page.goto(`${base}/`);
-      expect(await page.getAttribute("html", "lang")).toBe("sv");
-      await axe(page, "formulär (tomt)");
+  it("drafts a motion for Lidingö with live facts, preview and an argument, and downloads the DOCX", async () => {
+    const page = await open();
+    await page.goto(`${base}/`);
+    expect(await page.getAttribute("html", "lang")).toBe("sv");
+    await axe(page, "formulär (tomt)");
 
-      // Choosing a template fetches its form (the script submits the "Välj mall" GET).
-      await Promise.all([page.waitForURL(/template=kast-avtal/), page.selectOption("#f-template", "kast-avtal")]);
-      // The committee field has no default: left empty, the registry's committee is used.
-      await expect.poll(() => page.locator("#f-input-committee").count()).toBe(1);
-      expect(await page.inputValue("#f-input-committee")).toBe("");
-      // The script keeps one signer row and offers "Lägg till undertecknare".
-      expect(await page.locator("[data-signer-row]").count()).toBe(1);
-      expect(await page.textContent('[data-action="add-row"]')).toBe("Lägg till undertecknare");
+    // Choosing a template fetches its form (the script submits the "Välj mall" GET).
+    await Promise.all([page.waitForURL(/template=kast-avtal/), page.selectOption("#f-template", "kast-avtal")]);
+    // The committee field has no default: left empty, the registry's committee is used.
+    await expect.poll(() => page.locator("#f-input-committee").count()).toBe(1);
+    expect(await page.inputValue("#f-input-committee")).toBe("");
+    // The script keeps one signer row and offers "Lägg till undertecknare".
+    expect(await page.locator("[data-signer-row]").count()).toBe(1);
+    expect(await page.textContent('[data-action="add-row"]')).toBe("Lägg till undertecknare");
 
-      await page.fill("#f-kommun", "Lidingö");
-      await page.locator("#fakta-innehall").getByText("finns 9 av 18 uppgifter", { exact: false }).waitFor();
-      expect(await page.textContent("#fakta-innehall")).toContain("Studiebesök hos Mikamottagningen");
+    await page.fill("#f-kommun", "Lidingö");
+    await page.locator("#fakta-innehall").getByText("finns 9 av 18 uppgifter", { exact: false }).waitFor();
+    expect(await page.textContent("#fakta-innehall")).toContain("Studiebesök hos Mikamottagningen");
 
-      // Enter in a field refreshes the preview; it neither submits nor removes a signer row.
-      const before = page.url();
-      await page.press("#f-kommun", "Enter");
-      await page.waitForTimeout(500);
-      expect(page.url()).toBe(before);
-      expect(await page.locator("[data-signer-row]").count()).toBe(1);
+    // Enter in a field refreshes the preview; it neither submits nor removes a signer row.
+    const before = page.url();
+    await page.press("#f-kommun", "Enter");
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(before);
+    expect(await page.locator("[data-signer-row]").count()).toBe(1);
 
-      await page.fill("#f-name-0", "Anna Andersson");
-      await page.selectOption("#f-party-0", "L");
-      await page.fill("#f-role-0", "ledamot i kommunfullmäktige");
-      const preview = page.locator("#forhandsvisning");
-      await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain("Ge Lidingö ett varaktigt avtal med Mikamottagningen och KAST");
-      await expect.poll(() => preview.textContent()).toContain("Anna Andersson (L)");
-      expect(await preview.textContent()).toContain("att ge omsorgs- och socialnämnden i uppdrag att teckna ett nytt avtal");
+    await page.fill("#f-name-0", "Anna Andersson");
+    await page.selectOption("#f-party-0", "L");
+    await page.fill("#f-role-0", "ledamot i kommunfullmäktige");
+    const preview = page.locator("#forhandsvisning");
+    await expect
+      .poll(() => preview.textContent(), { timeout: 10_000 })
+      .toContain("Ge Lidingö ett varaktigt avtal med Mikamottagningen och KAST");
+    await expect.poll(() => preview.textContent()).toContain("Anna Andersson (L)");
+    expect(await preview.textContent()).toContain(
+      "att ge omsorgs- och socialnämnden i uppdrag att teckna ett nytt avtal",
+    );
 
-      // A second signer row, added and removed by the script.
-      await page.click('[data-action="add-row"]');
-      expect(await page.locator("[data-signer-row]").count()).toBe(2);
-      expect(await page.evaluate("document.activeElement?.id")).toBe("f-name-1");
-      await page.fill("#f-name-1", "Bo Berg");
-      await expect.poll(() => preview.textContent()).toContain("Bo Berg");
-      await page.click('[data-signer-row]:nth-child(2) [data-action="remove-row"]');
-      expect(await page.locator("[data-signer-row]").count()).toBe(1);
-      await expect.poll(() => preview.textContent()).not.toContain("Bo Berg");
+    // A second signer row, added and removed by the script.
+    await page.click('[data-action="add-row"]');
+    expect(await page.locator("[data-signer-row]").count()).toBe(2);
+    expect(await page.evaluate("document.activeElement?.id")).toBe("f-name-1");
+    await page.fill("#f-name-1", "Bo Berg");
+    await expect.poll(() => preview.textContent()).toContain("Bo Berg");
+    await page.click('[data-signer-row]:nth-child(2) [data-action="remove-row"]');
+    expect(await page.locator("[data-signer-row]").count()).toBe(1);
+    await expect.poll(() => preview.textContent()).not.toContain("Bo Berg");
 
-      // An argument from the corpus appears in the preview with its note.
-      const ref = "2023-02-21-lidingo-debattartikel-l#1";
-      const box = page.locator(`input[name="arguments"][value="${ref}"]`);
-      await box.locator("xpath=ancestor::details").locator("summary").click();
-      const claim = (await box.locator("xpath=following-sibling::span").evaluate((el) => el.firstChild?.textContent ?? "")).trim();
-      expect(claim.length).toBeGreaterThan(20);
-      await box.check();
-      await expect.poll(() => preview.textContent()).toContain(claim);
-      expect(await preview.textContent()).toContain("Argumentet framförs i");
+    // An argument from the corpus appears in the preview with its note.
+    const ref = "2023-02-21-lidingo-debattartikel-l#1";
+    const box = page.locator(`input[name="arguments"][value="${ref}"]`);
+    await box.locator("xpath=ancestor::details").locator("summary").click();
+    const claim = (
+      await box.locator("xpath=following-sibling::span").evaluate((el) => el.firstChild?.textContent ?? "")
+    ).trim();
+    expect(claim.length).toBeGreaterThan(20);
+    await box.check();
+    await expect.poll(() => preview.textContent()).toContain(claim);
+    expect(await preview.textContent()).toContain("Argumentet framförs i");
 
-      await shoot(page, "formular-1280");
-      await axe(page, "formulär (ifyllt)");
+    await shoot(page, "formular-1280");
+    await axe(page, "formulär (ifyllt)");
 
-      const [download] = await Promise.all([page.waitForEvent("download"), page.click('button[name="format"][value="docx"]')]);
-      expect(download.suggestedFilename()).toMatch(/\.docx$/);
-      const file = join(artifacts, download.suggestedFilename());
-      await download.saveAs(file);
-      const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))["word/document.xml"]!);
-      expect(xml).toContain("Lidingö");
-      expect(xml).toContain("att ge omsorgs- och socialnämnden i uppdrag att teckna ett nytt avtal");
-      expect(xml).toContain("Anna Andersson");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('button[name="format"][value="docx"]'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const file = join(artifacts, download.suggestedFilename());
+    await download.saveAs(file);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))["word/document.xml"]!);
+    expect(xml).toContain("Lidingö");
+    expect(xml).toContain("att ge omsorgs- och socialnämnden i uppdrag att teckna ett nytt avtal");
+    expect(xml).toContain("Anna Andersson");
 
-      // The same page on a phone.
-      await page.setViewportSize(narrow);
-      await shoot(page, "formular-390");
-      await page.setViewportSize(wide);
+    // The same page on a phone.
+    await page.setViewportSize(narrow);
+    await shoot(page, "formular-390");
+    await page.setViewportSize(wide);
 
-      // An unknown municipality: the form comes back with the error next to the field.
-      await page.fill("#f-kommun", "Lidingo x");
-      await Promise.all([page.waitForURL(/\/utkast$/), page.click('button[name="format"][value="docx"]')]);
-      expect(await page.getAttribute("#f-kommun", "aria-invalid")).toBe("true");
-      expect(await page.textContent("#err-f-kommun")).toContain("Menade du");
-      expect(await page.evaluate("document.activeElement?.className")).toContain("error-summary");
-      expect(await page.inputValue("#f-name-0")).toBe("Anna Andersson");
-      await shoot(page, "formular-fel-1280");
-      await axe(page, "formulär med fel");
-      await page.setViewportSize(narrow);
-      await shoot(page, "formular-fel-390");
-      await page.close();
-    },
-    120_000,
-  );
+    // An unknown municipality: the form comes back with the error next to the field.
+    await page.fill("#f-kommun", "Lidingo x");
+    await Promise.all([page.waitForURL(/\/utkast$/), page.click('button[name="format"][value="docx"]')]);
+    expect(await page.getAttribute("#f-kommun", "aria-invalid")).toBe("true");
+    expect(await page.textContent("#err-f-kommun")).toContain("Menade du");
+    expect(await page.evaluate("document.activeElement?.className")).toContain("error-summary");
+    expect(await page.inputValue("#f-name-0")).toBe("Anna Andersson");
+    await shoot(page, "formular-fel-1280");
+    await axe(page, "formulär med fel");
+    await page.setViewportSize(narrow);
+    await shoot(page, "formular-fel-390");
+    await page.close();
+  }, 120_000);
 
-  it(
-    "works without JavaScript: Välj mall, Förhandsgranska, Fler rader",
-    async () => {
-      const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: wide, acceptDownloads: true });
-      const page = await open(ctx);
-      await page.goto(`${base}/`);
-      await page.selectOption("#f-template", "beslut-prostitution");
-      await Promise.all([page.waitForURL(/template=beslut-prostitution/), page.click('[data-action="choose-template"]')]);
-      expect(await page.locator("#f-input-addressee").count()).toBe(1);
-      expect(await page.locator("[data-signer-row]").count()).toBe(3);
-      await page.fill("#f-kommun", "Norrköping");
-      await page.fill("#f-name-0", "Eva Ek");
-      await Promise.all([page.waitForURL(/add=1/), page.click('[data-action="add-row"]')]);
-      expect(await page.locator("[data-signer-row]").count()).toBe(4);
-      expect(await page.inputValue("#f-name-0")).toBe("Eva Ek");
-      await page.fill("#f-input-addressee", "socialnämndens ordförande Anna Andersson (M)");
-      await Promise.all([page.waitForURL(/\/utkast$/), page.click('[data-action="preview"]')]);
-      expect(await page.textContent("#forhandsvisning")).toContain("Norrköping");
-      expect(await page.textContent("#forhandsvisning")).toContain("Anna Andersson (M)");
-      await shoot(page, "formular-utan-js-1280");
-      await ctx.close();
-    },
-    60_000,
-  );
+  it("works without JavaScript: Välj mall, Förhandsgranska, Fler rader", async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: wide, acceptDownloads: true });
+    const page = await open(ctx);
+    await page.goto(`${base}/`);
+    await page.selectOption("#f-template", "beslut-prostitution");
+    await Promise.all([page.waitForURL(/template=beslut-prostitution/), page.click('[data-action="choose-template"]')]);
+    expect(await page.locator("#f-input-addressee").count()).toBe(1);
+    expect(await page.locator("[data-signer-row]").count()).toBe(3);
+    await page.fill("#f-kommun", "Norrköping");
+    await page.fill("#f-name-0", "Eva Ek");
+    await Promise.all([page.waitForURL(/add=1/), page.click('[data-action="add-row"]')]);
+    expect(await page.locator("[data-signer-row]").count()).toBe(4);
+    expect(await page.inputValue("#f-name-0")).toBe("Eva Ek");
+    await page.fill("#f-input-addressee", "socialnämndens ordförande Anna Andersson (M)");
+    await Promise.all([page.waitForURL(/\/utkast$/), page.click('[data-action="preview"]')]);
+    expect(await page.textContent("#forhandsvisning")).toContain("Norrköping");
+    expect(await page.textContent("#forhandsvisning")).toContain("Anna Andersson (M)");
+    await shoot(page, "formular-utan-js-1280");
+    await ctx.close();
+  }, 60_000);
 
-  it(
-    "searches the corpus, filters by a facet and opens a record",
-    async () => {
-      const page = await open();
-      await page.goto(`${base}/korpus`);
-      await page.fill("#q", "sexköpare");
-      await Promise.all([page.waitForURL(/q=sexk/), page.press("#q", "Enter")]);
-      const count = async () => Number(await page.getAttribute(".result-count", "data-result-count"));
-      const all = await count();
-      expect(all).toBeGreaterThan(1);
-      expect(await page.locator(".snippet mark").count()).toBeGreaterThan(0);
-      await shoot(page, "korpus-1280");
-      await axe(page, "sökning");
+  it("searches the corpus, filters by a facet and opens a record", async () => {
+    const page = await open();
+    await page.goto(`${base}/korpus`);
+    await page.fill("#q", "sexköpare");
+    await Promise.all([page.waitForURL(/q=sexk/), page.press("#q", "Enter")]);
+    const count = async () => Number(await page.getAttribute(".result-count", "data-result-count"));
+    const all = await count();
+    expect(all).toBeGreaterThan(1);
+    expect(await page.locator(".snippet mark").count()).toBeGreaterThan(0);
+    await shoot(page, "korpus-1280");
+    await axe(page, "sökning");
 
-      const facet = page.locator('.facet a[href*="party=V"]');
-      const expected = Number(/(\d+)/.exec((await facet.locator(".facet-count").textContent()) ?? "")?.[1]);
-      await Promise.all([page.waitForURL(/party=V/), facet.click()]);
-      expect(await count()).toBe(expected);
-      expect(expected).toBeLessThan(all);
-      expect(await page.locator(".chip").first().textContent()).toContain("Vänsterpartiet");
-      await shoot(page, "korpus-filter-1280");
-      await axe(page, "sökning med filter");
+    const facet = page.locator('.facet a[href*="party=V"]');
+    const expected = Number(/(\d+)/.exec((await facet.locator(".facet-count").textContent()) ?? "")?.[1]);
+    await Promise.all([page.waitForURL(/party=V/), facet.click()]);
+    expect(await count()).toBe(expected);
+    expect(expected).toBeLessThan(all);
+    expect(await page.locator(".chip").first().textContent()).toContain("Vänsterpartiet");
+    await shoot(page, "korpus-filter-1280");
+    await axe(page, "sökning med filter");
 
-      const first = page.locator(".hit h3 a").first();
-      const title = (await first.textContent())!.trim();
-      await Promise.all([page.waitForURL(/\/korpus\/[a-z0-9-]+$/), first.click()]);
-      expect(await page.textContent("h1")).toBe(title);
-      expect(await page.locator("#argument").count()).toBe(1);
-      await shoot(page, "post-1280");
-      await axe(page, "post");
-      const recordPath = new URL(page.url()).pathname;
-      await page.close();
+    const first = page.locator(".hit h3 a").first();
+    const title = (await first.textContent())!.trim();
+    await Promise.all([page.waitForURL(/\/korpus\/[a-z0-9-]+$/), first.click()]);
+    expect(await page.textContent("h1")).toBe(title);
+    expect(await page.locator("#argument").count()).toBe(1);
+    await shoot(page, "post-1280");
+    await axe(page, "post");
+    const recordPath = new URL(page.url()).pathname;
+    await page.close();
 
-      await shootNarrow("/korpus?q=sexk%C3%B6pare", "korpus");
-      await shootNarrow("/korpus?q=sexk%C3%B6pare&party=V", "korpus-filter");
-      await shootNarrow(recordPath, "post");
-    },
-    90_000,
-  );
+    await shootNarrow("/korpus?q=sexk%C3%B6pare", "korpus");
+    await shootNarrow("/korpus?q=sexk%C3%B6pare&party=V", "korpus-filter");
+    await shootNarrow(recordPath, "post");
+  }, 90_000);
 
-  it(
-    "shows a municipality, the municipality index and the 404 page",
-    async () => {
-      const page = await open();
-      await page.goto(`${base}/kommun/lidingo`);
-      expect(await page.textContent("h1")).toBe("Lidingö stad");
-      expect(await page.locator(".history").count()).toBeGreaterThan(0);
-      await shoot(page, "kommun-1280");
-      await axe(page, "kommun");
-      await Promise.all([page.waitForURL(/template=/), page.locator(".template-links a").first().click()]);
-      expect(await page.inputValue("#f-kommun")).toBe("Lidingö");
+  it("shows a municipality, the municipality index and the 404 page", async () => {
+    const page = await open();
+    await page.goto(`${base}/kommun/lidingo`);
+    expect(await page.textContent("h1")).toBe("Lidingö stad");
+    expect(await page.locator(".history").count()).toBeGreaterThan(0);
+    await shoot(page, "kommun-1280");
+    await axe(page, "kommun");
+    await Promise.all([page.waitForURL(/template=/), page.locator(".template-links a").first().click()]);
+    expect(await page.inputValue("#f-kommun")).toBe("Lidingö");
 
-      await page.goto(`${base}/kommun`);
-      await shoot(page, "kommuner-1280");
-      await axe(page, "kommuner");
+    await page.goto(`${base}/kommun`);
+    await shoot(page, "kommuner-1280");
+    await axe(page, "kommuner");
 
-      const res = await page.goto(`${base}/finns-inte`);
-      expect(res?.status()).toBe(404);
-      await shoot(page, "404-1280");
-      await axe(page, "404");
-      await page.goto(`${base}/kommun/lidingoo`);
-      expect(await page.textContent("main")).toContain("Menade du");
-      await axe(page, "okänd kommun");
-      await page.close();
+    const res = await page.goto(`${base}/finns-inte`);
+    expect(res?.status()).toBe(404);
+    await shoot(page, "404-1280");
+    await axe(page, "404");
+    await page.goto(`${base}/kommun/lidingoo`);
+    expect(await page.textContent("main")).toContain("Menade du");
+    await axe(page, "okänd kommun");
+    await page.close();
 
-      await shootNarrow("/kommun/lidingo", "kommun");
-      await shootNarrow("/finns-inte", "404");
-      await shootNarrow("/kommun", "kommuner");
-    },
-    90_000,
-  );
+    await shootNarrow("/kommun/lidingo", "kommun");
+    await shootNarrow("/finns-inte", "404");
+    await shootNarrow("/kommun", "kommuner");
+  }, 90_000);
 
-  it(
-    "runs a campaign over Stockholms län from the /kampanj page and downloads the zip",
-    async () => {
-      const page = await open();
-      await page.goto(`${base}/kampanj`);
-      await axe(page, "kampanj (tom)");
-      await page.selectOption('select[name="lan"]', "01");
-      await page.fill('textarea[name="where"]', "mika_kast_agreement!=ja");
-      await Promise.all([page.waitForURL(/visa=1/), page.click('button[name="visa"]')]);
-      const shown = await page.locator(".campaign-selection li").allTextContents();
-      expect(shown.length).toBeGreaterThan(5);
-      expect(shown).toContain("Vallentuna");
-      await page.fill('textarea[name="signers"]', "Anna Andersson (L), ledamot i kommunfullmäktige");
-      await page.uncheck('input[name="formats"][value="pdf"]');
-      await axe(page, "kampanj (ifylld)");
-      const [download] = await Promise.all([page.waitForEvent("download"), page.click(".actions button[type=submit]")]);
-      expect(download.suggestedFilename()).toMatch(/\.zip$/);
-      const file = join(artifacts, download.suggestedFilename());
-      await download.saveAs(file);
-      const entries = unzipSync(new Uint8Array(readFileSync(file)));
-      const docx = Object.keys(entries).filter((n) => n.endsWith(".docx"));
-      expect(docx.length).toBe(shown.length);
-      expect(Object.keys(entries).some((n) => n.endsWith(".pdf"))).toBe(false);
-      const vallentuna = docx.find((n) => n.includes("vallentuna"))!;
-      const xml = strFromU8(unzipSync(entries[vallentuna]!)["word/document.xml"]!);
-      expect(xml).toContain("Vallentuna");
-      expect(xml).toContain("Anna Andersson");
-      expect(Object.keys(entries).some((n) => n.endsWith(".csv"))).toBe(true);
-      await page.close();
-    },
-    90_000,
-  );
+  it("runs a campaign over Stockholms län from the /kampanj page and downloads the zip", async () => {
+    const page = await open();
+    await page.goto(`${base}/kampanj`);
+    await axe(page, "kampanj (tom)");
+    await page.selectOption('select[name="lan"]', "01");
+    await page.fill('textarea[name="where"]', "mika_kast_agreement!=ja");
+    await Promise.all([page.waitForURL(/visa=1/), page.click('button[name="visa"]')]);
+    const shown = await page.locator(".campaign-selection li").allTextContents();
+    expect(shown.length).toBeGreaterThan(5);
+    expect(shown).toContain("Vallentuna");
+    await page.fill('textarea[name="signers"]', "Anna Andersson (L), ledamot i kommunfullmäktige");
+    await page.uncheck('input[name="formats"][value="pdf"]');
+    await axe(page, "kampanj (ifylld)");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(".actions button[type=submit]")]);
+    expect(download.suggestedFilename()).toMatch(/\.zip$/);
+    const file = join(artifacts, download.suggestedFilename());
+    await download.saveAs(file);
+    const entries = unzipSync(new Uint8Array(readFileSync(file)));
+    const docx = Object.keys(entries).filter((n) => n.endsWith(".docx"));
+    expect(docx.length).toBe(shown.length);
+    expect(Object.keys(entries).some((n) => n.endsWith(".pdf"))).toBe(false);
+    const vallentuna = docx.find((n) => n.includes("vallentuna"))!;
+    const xml = strFromU8(unzipSync(entries[vallentuna]!)["word/document.xml"]!);
+    expect(xml).toContain("Vallentuna");
+    expect(xml).toContain("Anna Andersson");
+    expect(Object.keys(entries).some((n) => n.endsWith(".csv"))).toBe(true);
+    await page.close();
+  }, 90_000);
 
   it("had no script errors, failed requests or CSP refusals", () => {
     expect(problems).toEqual([]);

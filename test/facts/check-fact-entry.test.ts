@@ -6,7 +6,14 @@ const source = { title: "Protokoll", publisher: "Lidingö stad", date: "2023-11-
 
 describe("checkFactEntry: every problem with a fact entry at once", () => {
   it("names an unknown subject, a bad value and bad dates together, each at its field", () => {
-    const { problems, checked } = checkFactEntry({ subject: "Lidngö", key: "mika_kast_agreement", value: "kanske", asOf: "2023-13", since: "x", source });
+    const { problems, checked } = checkFactEntry({
+      subject: "Lidngö",
+      key: "mika_kast_agreement",
+      value: "kanske",
+      asOf: "2023-13",
+      since: "x",
+      source,
+    });
     expect(checked).toBeUndefined();
     expect(problems.map((p) => [p.path.join("."), p.details.code])).toEqual([
       ["subject", "unknown_municipality"],
@@ -17,16 +24,33 @@ describe("checkFactEntry: every problem with a fact entry at once", () => {
   });
 
   it("names an unknown key with its suggestions beside a bad date", () => {
-    const { problems } = checkFactEntry({ subject: "Lidingö", key: "mika_kast_agrement", value: "ja", asOf: "igår", source });
+    const { problems } = checkFactEntry({
+      subject: "Lidingö",
+      key: "mika_kast_agrement",
+      value: "ja",
+      asOf: "igår",
+      source,
+    });
     expect(problems.map((p) => p.details.code)).toEqual(["unknown_fact_key", "fact_invalid"]);
     const key = problems[0]!.details;
     expect(key.code === "unknown_fact_key" && key.suggestions).toContain("mika_kast_agreement");
   });
 
   it("reads yes and no with the one word list the template inputs use", () => {
-    for (const [word, value] of [["j", true], ["Ja", true], ["n", false], ["falskt", false]] as const) {
+    for (const [word, value] of [
+      ["j", true],
+      ["Ja", true],
+      ["n", false],
+      ["falskt", false],
+    ] as const) {
       expect(parseYesNo(word)).toBe(value);
-      const { checked } = checkFactEntry({ subject: "Lidingö", key: "mika_kast_agreement", value: word, asOf: "2023-11-13", source });
+      const { checked } = checkFactEntry({
+        subject: "Lidingö",
+        key: "mika_kast_agreement",
+        value: word,
+        asOf: "2023-11-13",
+        source,
+      });
       expect(checked?.value).toEqual({ type: "boolean", value });
     }
     expect(parseYesNo("on")).toBeUndefined();

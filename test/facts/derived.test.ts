@@ -47,17 +47,46 @@ describe("derived facts", () => {
     const { store } = await tempStore();
     const before = (await registryOf(store)).latest("01", key)!;
     const rowsBefore = factRowsForPlace(await registryOf(store), findMunicipality("Lidingö"), "2026-11-24");
-    expect(rowsBefore.find((r) => r.key === key)).toMatchObject({ scope: "lan", value: String(before.value.value), latest: true });
-    await importFacts(store, { key: "mika_kast_agreement", fileName: "a.csv", bytes: new TextEncoder().encode("Kommun;Avtal\nSolna;ja\n"), commit: true, ...testSource, asOf: "2026" });
+    expect(rowsBefore.find((r) => r.key === key)).toMatchObject({
+      scope: "lan",
+      value: String(before.value.value),
+      latest: true,
+    });
+    await importFacts(store, {
+      key: "mika_kast_agreement",
+      fileName: "a.csv",
+      bytes: new TextEncoder().encode("Kommun;Avtal\nSolna;ja\n"),
+      commit: true,
+      ...testSource,
+      asOf: "2026",
+    });
     const after = (await registryOf(store)).latest("01", key)!;
     expect(after.value.value).toBe((before.value.value as number) + 1);
   });
 
   it("cannot be added or imported by hand", async () => {
     const { store } = await tempStore();
-    const added = await rejection(recordFact(store, { subject: "AB", key, value: "16", asOf: "2025", source: { title: "T", publisher: "P", date: null } }));
-    expect(explainError(added)).toMatch(/mika_kast_agreements_counted beräknas ur registret .* lägg till eller importera mika_kast_agreement i stället/);
-    const imported = await rejection(importFacts(store, { key, fileName: "a.csv", bytes: new TextEncoder().encode("Län;Antal\nAB;16\n"), commit: true, ...testSource }));
+    const added = await rejection(
+      recordFact(store, {
+        subject: "AB",
+        key,
+        value: "16",
+        asOf: "2025",
+        source: { title: "T", publisher: "P", date: null },
+      }),
+    );
+    expect(explainError(added)).toMatch(
+      /mika_kast_agreements_counted beräknas ur registret .* lägg till eller importera mika_kast_agreement i stället/,
+    );
+    const imported = await rejection(
+      importFacts(store, {
+        key,
+        fileName: "a.csv",
+        bytes: new TextEncoder().encode("Län;Antal\nAB;16\n"),
+        commit: true,
+        ...testSource,
+      }),
+    );
     expect(imported.code).toBe("fact_invalid");
   });
 });

@@ -17,7 +17,17 @@ import { rejection, testSource } from "./import-helpers.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const check = (fileName: string, content: string | Uint8Array, req: Partial<FactImportRequest> = {}) =>
-  checkFactFile({ key: "kast_clients", fileName, bytes: typeof content === "string" ? bytes(content) : content, commit: false, ...testSource, ...req }, []);
+  checkFactFile(
+    {
+      key: "kast_clients",
+      fileName,
+      bytes: typeof content === "string" ? bytes(content) : content,
+      commit: false,
+      ...testSource,
+      ...req,
+    },
+    [],
+  );
 
 describe("facts import: what is kept is bounded", () => {
   it("lists the first 100 problems in file order, with suggestions, and counts the rest", async () => {
@@ -33,8 +43,17 @@ describe("facts import: what is kept is bounded", () => {
   });
 
   it("keeps the problem of line 1 listed even when it is found last (Kolada: mixed KPIs)", async () => {
-    const entries = Array.from({ length: 150 }, (_, i) => `{"kpi":"N0${i % 2}","municipality":"0186","period":"år${i}","values":[{"gender":"T","value":1}]}`);
-    const d = await rejection(check("k.json", `{"values":[\n${entries.join(",\n")}\n]}`, { sourceTitle: undefined, publisher: undefined, asOf: undefined }));
+    const entries = Array.from(
+      { length: 150 },
+      (_, i) => `{"kpi":"N0${i % 2}","municipality":"0186","period":"år${i}","values":[{"gender":"T","value":1}]}`,
+    );
+    const d = await rejection(
+      check("k.json", `{"values":[\n${entries.join(",\n")}\n]}`, {
+        sourceTitle: undefined,
+        publisher: undefined,
+        asOf: undefined,
+      }),
+    );
     if (d.code !== "fact_import_invalid") throw new Error(d.code);
     expect(d.total).toBe(151);
     expect(d.issues[0]).toMatchObject({ line: 1, problem: expect.stringMatching(/flera nyckeltal \(N00, N01\)/) });
@@ -50,21 +69,45 @@ describe("facts import: what is kept is bounded", () => {
     expect(r.skipped[0]).toMatchObject({ line: 3, reason: "samma värde som på rad 2" });
   });
 
-  it(`imports up to ${maxImportValues} values from one file, and refuses more, naming the first line past the limit`, async () => {
-    const codes = allMunicipalities().map((p) => p.code);
-    const kolada = (periods: number) => {
-      const entries: string[] = [];
-      for (let y = 0; y < periods; y++) for (const c of codes) entries.push(`{"kpi":"N01951","municipality":"${c}","period":${1900 + y},"values":[{"gender":"T","value":${y}}]}`);
-      return `{"values":[\n${entries.join(",\n")}\n]}`;
-    };
-    const fits = Math.floor(maxImportValues / codes.length);
-    const ok = await check("k.json", kolada(fits), { key: "population", sourceTitle: undefined, publisher: undefined, asOf: undefined });
-    expect(ok.facts).toHaveLength(fits * codes.length);
-    const d = await rejection(check("k.json", kolada(fits + 1), { key: "population", sourceTitle: undefined, publisher: undefined, asOf: undefined }));
-    if (d.code !== "fact_import_invalid") throw new Error(d.code);
-    expect(d.total).toBe(1);
-    expect(d.issues[0]).toMatchObject({ line: maxImportValues + 2, entry: maxImportValues + 1, problem: expect.stringMatching(/fler än 20\u00a0000 värden/) });
-  });
+  it(
+    `imports up to ${maxImportValues} values from one file, and refuses more, naming the first line past ` +
+      `the limit`,
+    async () => {
+      const codes = allMunicipalities().map((p) => p.code);
+      const kolada = (periods: number) => {
+        const entries: string[] = [];
+        for (let y = 0; y < periods; y++)
+          for (const c of codes)
+            entries.push(
+              `{"kpi":"N01951","municipality":"${c}","period":${1900 + y},"values":[{"gender":"T","value":${y}}]}`,
+            );
+        return `{"values":[\n${entries.join(",\n")}\n]}`;
+      };
+      const fits = Math.floor(maxImportValues / codes.length);
+      const ok = await check("k.json", kolada(fits), {
+        key: "population",
+        sourceTitle: undefined,
+        publisher: undefined,
+        asOf: undefined,
+      });
+      expect(ok.facts).toHaveLength(fits * codes.length);
+      const d = await rejection(
+        check("k.json", kolada(fits + 1), {
+          key: "population",
+          sourceTitle: undefined,
+          publisher: undefined,
+          asOf: undefined,
+        }),
+      );
+      if (d.code !== "fact_import_invalid") throw new Error(d.code);
+      expect(d.total).toBe(1);
+      expect(d.issues[0]).toMatchObject({
+        line: maxImportValues + 2,
+        entry: maxImportValues + 1,
+        problem: expect.stringMatching(/fler än 20\u00a0000 värden/),
+      });
+    },
+  );
 
   it("leaves Error.stackTraceLimit as it was (lookups run without stacks only while a file is read)", async () => {
     const before = Error.stackTraceLimit;
@@ -131,11 +174,14 @@ describe("JSON walker (json-walk.ts) against JSON.parse", () => {
         const text = JSON.stringify(items, null, indent);
         const { shape, found } = entriesOf(text);
         expect(shape.root).toBe("array");
-        expect(found.map((f) => JSON.parse(text.slice(f.entry.start, f.entry.end)) as unknown)).toEqual(JSON.parse(text));
+        expect(found.map((f) => JSON.parse(text.slice(f.entry.start, f.entry.end)) as unknown)).toEqual(
+          JSON.parse(text),
+        );
         for (const { entry } of found) {
           expect(entry.line).toBe(lineAt(text, entry.start));
           const parsed = JSON.parse(text.slice(entry.start, entry.end)) as unknown;
-          if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) expect(new Set(entry.members!.keys())).toEqual(new Set(Object.keys(parsed)));
+          if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
+            expect(new Set(entry.members!.keys())).toEqual(new Set(Object.keys(parsed)));
         }
       }),
       { numRuns: 300 },
@@ -145,10 +191,21 @@ describe("JSON walker (json-walk.ts) against JSON.parse", () => {
   it("refuses exactly what JSON.parse refuses", () => {
     const valid = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v));
     // Valid texts with a character inserted, deleted or replaced, and arbitrary strings.
-    const mutated = fc.tuple(valid, fc.nat(), fc.constantFrom("insert", "delete", "replace"), fc.constantFrom(..."{}[]\",:\\ \n\t0123456789-+.eEtrufalsn\u0001\u2028x")).map(([text, at, how, c]) => {
-      const i = text.length ? at % text.length : 0;
-      return how === "insert" ? text.slice(0, i) + c + text.slice(i) : how === "delete" ? text.slice(0, i) + text.slice(i + 1) : text.slice(0, i) + c + text.slice(i + 1);
-    });
+    const mutated = fc
+      .tuple(
+        valid,
+        fc.nat(),
+        fc.constantFrom("insert", "delete", "replace"),
+        fc.constantFrom(...'{}[]",:\\ \n\t0123456789-+.eEtrufalsn\u0001\u2028x'),
+      )
+      .map(([text, at, how, c]) => {
+        const i = text.length ? at % text.length : 0;
+        return how === "insert"
+          ? text.slice(0, i) + c + text.slice(i)
+          : how === "delete"
+            ? text.slice(0, i) + text.slice(i + 1)
+            : text.slice(0, i) + c + text.slice(i + 1);
+      });
     fc.assert(
       fc.property(fc.oneof(mutated, fc.string({ maxLength: 20 })), (text) => {
         let parses = true;
@@ -180,37 +237,58 @@ describe("JSON walker (json-walk.ts) against JSON.parse", () => {
       }
       throw new Error("expected a syntax error");
     };
-    expect(at('[\n {"kommun": "Lidingö",\n  "antal": 3,}\n]')).toEqual([3, 'ett fältnamn inom citattecken skulle stå där det står "}"']);
+    expect(at('[\n {"kommun": "Lidingö",\n  "antal": 3,}\n]')).toEqual([
+      3,
+      'ett fältnamn inom citattecken skulle stå där det står "}"',
+    ]);
     expect(at('[\n"öppen text\n]')).toEqual([2, expect.stringMatching(/styrtecken/)]);
     expect(at("[1,\n2")).toEqual([2, 'texten tar slut där "," eller "]" skulle stå']);
     expect(at("[1] [2]")).toEqual([1, "efter JSON-värdet står mer text"]);
   });
 
-  it("refuses nesting deeper than 1000 levels without running out of stack, and finds Kolada's entries under values", async () => {
-    expect(() => walkJson(`${"[".repeat(100_000)}${"]".repeat(100_000)}`, () => undefined)).toThrow(/nästlad mer än 1000 nivåer/);
-    const d = await rejection(check("djup.json", `[${"[".repeat(5000)}${"]".repeat(5000)}]`));
-    expect(explainError(d)).toMatch(/rad 1: filen är inte giltig JSON \(filen är nästlad mer än 1000 nivåer djupt\)/);
-    const { shape, found } = entriesOf('{"count": 2, "values": [{"a": 1},\n 2], "values": [3]}');
-    expect(shape).toEqual({ root: "object", values: { kind: "array", start: expect.any(Number) } });
-    expect(found.map((f) => [f.where, f.entry.index, f.entry.line, f.entry.kind])).toEqual([
-      ["values", 0, 1, "object"],
-      ["values", 1, 2, "number"],
-      ["values", 0, 2, "number"],
-    ]);
-  });
+  it(
+    "refuses nesting deeper than 1000 levels without running out of stack, and finds Kolada's entries " +
+      "under values",
+    async () => {
+      expect(() => walkJson(`${"[".repeat(100_000)}${"]".repeat(100_000)}`, () => undefined)).toThrow(
+        /nästlad mer än 1000 nivåer/,
+      );
+      const d = await rejection(check("djup.json", `[${"[".repeat(5000)}${"]".repeat(5000)}]`));
+      expect(explainError(d)).toMatch(/rad 1: filen är inte giltig JSON \(filen är nästlad mer än 1000 nivåer djupt\)/);
+      const { shape, found } = entriesOf('{"count": 2, "values": [{"a": 1},\n 2], "values": [3]}');
+      expect(shape).toEqual({ root: "object", values: { kind: "array", start: expect.any(Number) } });
+      expect(found.map((f) => [f.where, f.entry.index, f.entry.line, f.entry.kind])).toEqual([
+        ["values", 0, 1, "object"],
+        ["values", 1, 2, "number"],
+        ["values", 0, 2, "number"],
+      ]);
+    },
+  );
 
-  it("parses only the fields it reads: an entry carrying a list of a million values beside its two fields is not built", async () => {
-    const r = await check("bred.json", `[{"kommun":"Solna","antal":4,"bilaga":[${"{},".repeat(1_000_000)}{}]},\n{"kommun":"Lidingö","antal":5}]`);
-    expect(r.facts.map((f) => [f.subjectName, f.value.value, f.line])).toEqual([
-      ["Solna", 4, 1],
-      ["Lidingö", 5, 2],
-    ]);
-    const k = (values: string) => `{"values":[{"kpi":"N01951","municipality":"0186","period":2023,"values":${values}}]}`;
-    const kolada = { key: "population", sourceTitle: undefined, publisher: undefined, asOf: undefined };
-    expect((await check("k.json", k('[{"gender":"T","value":7}]'), kolada)).facts.map((f) => f.value.value)).toEqual([7]);
-    const d = await rejection(check("k.json", k(`[${'{"gender":"K","value":1},'.repeat(5000)}{"gender":"T","value":7}]`), kolada));
-    expect(explainError(d)).toMatch(/post 1, fältet "values": listan har fler värden än Kolada ger/);
-  });
+  it(
+    "parses only the fields it reads: an entry carrying a list of a million values beside its two fields is " +
+      "not built",
+    async () => {
+      const r = await check(
+        "bred.json",
+        `[{"kommun":"Solna","antal":4,"bilaga":[${"{},".repeat(1_000_000)}{}]},\n{"kommun":"Lidingö","antal":5}]`,
+      );
+      expect(r.facts.map((f) => [f.subjectName, f.value.value, f.line])).toEqual([
+        ["Solna", 4, 1],
+        ["Lidingö", 5, 2],
+      ]);
+      const k = (values: string) =>
+        `{"values":[{"kpi":"N01951","municipality":"0186","period":2023,"values":${values}}]}`;
+      const kolada = { key: "population", sourceTitle: undefined, publisher: undefined, asOf: undefined };
+      expect((await check("k.json", k('[{"gender":"T","value":7}]'), kolada)).facts.map((f) => f.value.value)).toEqual([
+        7,
+      ]);
+      const d = await rejection(
+        check("k.json", k(`[${'{"gender":"K","value":1},'.repeat(5000)}{"gender":"T","value":7}]`), kolada),
+      );
+      expect(explainError(d)).toMatch(/post 1, fältet "values": listan har fler värden än Kolada ger/);
+    },
+  );
 
   it("keeps a field given twice as JSON.parse does: its last value, in the place of its first name", () => {
     const found: JsonEntry[] = [];

@@ -25,7 +25,11 @@ export async function tempStore(): Promise<{ store: LowdbStore; db: string }> {
 export const testSource = { sourceTitle: "Testtabell", publisher: "Testutgivare", asOf: "2025" };
 
 /** Imports a fixture: committed unless `commit: false`. */
-export function importFixture(store: LowdbStore, name: string, req: Partial<FactImportRequest> & { key: string }): Promise<FactImportResult> {
+export function importFixture(
+  store: LowdbStore,
+  name: string,
+  req: Partial<FactImportRequest> & { key: string },
+): Promise<FactImportResult> {
   return importFacts(store, { fileName: name, bytes: fixture(name), commit: true, ...testSource, ...req });
 }
 

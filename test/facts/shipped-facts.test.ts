@@ -70,9 +70,11 @@ describe("the shipped facts (corpus/motionera.json)", () => {
   });
 
   it("marks every source a party published with its party letters", () => {
-    // A publisher that names a party ("Vänsterpartiet Göteborg", "…, S)", "Allians för Helsingborg") is a party's source.
+    // A publisher that names a party ("Vänsterpartiet Göteborg", "…, S)", "Allians för Helsingborg") is a party's
+    // source.
     const partyWords = [...Object.values(partyNames), "Allians för"];
-    const namesParty = (publisher: string) => partyWords.some((w) => publisher.includes(w)) || /, (S|M|SD|C|V|KD|L|MP)\)$/.test(publisher);
+    const namesParty = (publisher: string) =>
+      partyWords.some((w) => publisher.includes(w)) || /, (S|M|SD|C|V|KD|L|MP)\)$/.test(publisher);
     const partySources = load().facts.filter((f) => namesParty(f.source.publisher));
     expect(partySources.length).toBeGreaterThan(0);
     for (const f of partySources) expect(f.source.parties, `${f.id}: ${f.source.publisher}`).toBeDefined();
@@ -84,14 +86,25 @@ describe("the shipped facts (corpus/motionera.json)", () => {
     expect(partiesOf("Studiebesök hos Mikamottagningen och Mika hälsa")).toEqual(["S"]);
     expect(partiesOf("Vänsterpartiet kräver handlingsplan för insatser till personer som säljer sex")).toEqual(["V"]);
     expect(partiesOf("Vad händer i arbetet mot prostitution?")).toEqual(["V"]);
-    expect(partiesOf("Medborgarlöfte mot människohandel: Sexköparna ska lagföras, inte bara betala böter")).toEqual(["S"]);
-    expect(partiesOf("Helsingborgs stad ska ta tydligare ansvar för att samordna insatser mot prostitution")).toEqual(["M", "L", "KD", "C"]);
+    expect(partiesOf("Medborgarlöfte mot människohandel: Sexköparna ska lagföras, inte bara betala böter")).toEqual([
+      "S",
+    ]);
+    expect(partiesOf("Helsingborgs stad ska ta tydligare ansvar för att samordna insatser mot prostitution")).toEqual([
+      "M",
+      "L",
+      "KD",
+      "C",
+    ]);
   });
 
   it("cites the law itself for the penalty scales and Kommunallagen, with riksdagen's SFS pages", () => {
     const facts = load().facts;
     const law = (id: string) => facts.find((f) => f.id === id)?.source;
-    for (const id of ["SE.sex_purchase_penalty.2022-08-01", "SE.trafficking_penalty.2010-07-01", "SE.trafficking_penalty_less_serious.odaterad"]) {
+    for (const id of [
+      "SE.sex_purchase_penalty.2022-08-01",
+      "SE.trafficking_penalty.2010-07-01",
+      "SE.trafficking_penalty_less_serious.odaterad",
+    ]) {
       expect(law(id), id).toMatchObject({ title: "Brottsbalk (1962:700)", publisher: "Sveriges riksdag" });
       expect(law(id)?.url, id).toMatch(/^https:\/\/www\.riksdagen\.se\/.*brottsbalk-1962700_sfs-1962-700/);
     }
@@ -103,9 +116,14 @@ describe("the shipped facts (corpus/motionera.json)", () => {
 
   it("says an interpellation bör (not ska) be answered, as the law does", () => {
     const f = load().facts.find((x) => x.key === "interpellation_answer_deadline");
-    expect(f?.value).toEqual({ type: "text", value: "senast vid det sammanträde som följer närmast efter det där interpellationen ställdes" });
+    expect(f?.value).toEqual({
+      type: "text",
+      value: "senast vid det sammanträde som följer närmast efter det där interpellationen ställdes",
+    });
     expect(f?.note).toMatch(/bör/);
-    expect(factDefinition("interpellation_answer_deadline")?.label).toBe("En interpellation bör besvaras (KL 5 kap. 63 §)");
+    expect(factDefinition("interpellation_answer_deadline")?.label).toBe(
+      "En interpellation bör besvaras (KL 5 kap. 63 §)",
+    );
   });
 
   it("records the Umeå operation's figure as suspects, under the renamed key, citing Sveriges Radio's article", () => {
@@ -115,7 +133,9 @@ describe("the shipped facts (corpus/motionera.json)", () => {
     const f = facts.find((x) => x.key === "joint_operation_suspected_buyers" && x.subject === "2480");
     expect(f?.value).toEqual({ type: "number", value: 24 });
     expect(f?.source).toMatchObject({ publisher: "Sveriges Radio", url: "https://sverigesradio.se/artikel/7059564" });
-    expect(factDefinition("joint_operation_suspected_buyers")?.label).toBe("Misstänkta sexköpare efter en gemensam insats av polis och kommun");
+    expect(factDefinition("joint_operation_suspected_buyers")?.label).toBe(
+      "Misstänkta sexköpare efter en gemensam insats av polis och kommun",
+    );
     // The corpus documents point at the fact by its new id.
     const ids = load().documents.flatMap((d) => d.facts);
     expect(ids.filter((id) => id.includes("joint_operation_buyers_prosecuted"))).toEqual([]);
@@ -152,21 +172,24 @@ describe("the shipped facts (corpus/motionera.json)", () => {
     }
   });
 
-  it("keeps Lidingö's history: not connected in Feb 2023, a trial agreement in Nov 2023 that ended with the year", () => {
-    const facts = load().facts;
-    const history = facts
-      .filter((f) => f.subject === "0186" && f.key === "mika_kast_agreement")
-      .sort((a, b) => (a.asOf ?? "").localeCompare(b.asOf ?? ""));
-    expect(history.map((f) => [f.asOf, f.value])).toEqual([
-      ["2023-02-21", { type: "boolean", value: false }],
-      ["2023-11-13", { type: "boolean", value: true }],
-    ]);
-    expect(history[1]?.note).toMatch(/försöksavtal/);
-    expect(history[0]?.source.title).not.toBe(history[1]?.source.title);
-    const expiry = facts.find((f) => f.subject === "0186" && f.key === "mika_kast_agreement_expires");
-    expect(expiry?.value.type).toBe("date");
-    expect(expiry?.value.value).toMatch(/^2023/);
-  });
+  it(
+    "keeps Lidingö's history: not connected in Feb 2023, a trial agreement in Nov 2023 that ended " + "with the year",
+    () => {
+      const facts = load().facts;
+      const history = facts
+        .filter((f) => f.subject === "0186" && f.key === "mika_kast_agreement")
+        .sort((a, b) => (a.asOf ?? "").localeCompare(b.asOf ?? ""));
+      expect(history.map((f) => [f.asOf, f.value])).toEqual([
+        ["2023-02-21", { type: "boolean", value: false }],
+        ["2023-11-13", { type: "boolean", value: true }],
+      ]);
+      expect(history[1]?.note).toMatch(/försöksavtal/);
+      expect(history[0]?.source.title).not.toBe(history[1]?.source.title);
+      const expiry = facts.find((f) => f.subject === "0186" && f.key === "mika_kast_agreement_expires");
+      expect(expiry?.value.type).toBe("date");
+      expect(expiry?.value.value).toMatch(/^2023/);
+    },
+  );
 
   it("records the action plans in Västra Götaland: 49 municipalities, only Trollhättan and Åmål with a plan", () => {
     const facts = load().facts;

@@ -14,9 +14,19 @@ const fact = (id: string, key: string, source: Source, extra: Partial<Fact> = {}
   ...extra,
 });
 
-const full: Source = { title: "Protokoll", publisher: "Lidingö stad", date: "2023-03-01", url: "https://lidingo.se/protokoll" };
+const full: Source = {
+  title: "Protokoll",
+  publisher: "Lidingö stad",
+  date: "2023-03-01",
+  url: "https://lidingo.se/protokoll",
+};
 const untitled: Source = { publisher: "Sveriges Radio", date: null, url: "https://sverigesradio.se/artikel/1" };
-const party: Source = { title: "Pressmeddelande", publisher: "Vänsterpartiet Göteborg", date: "2020-03-06", parties: ["V"] };
+const party: Source = {
+  title: "Pressmeddelande",
+  publisher: "Vänsterpartiet Göteborg",
+  date: "2020-03-06",
+  parties: ["V"],
+};
 
 describe("the source schema", () => {
   it("takes a source without a title, with parties, and reads an old source as it was", () => {
@@ -38,7 +48,8 @@ describe("since on a fact", () => {
 
   it("is optional and may start any time up to the as-of it runs to", () => {
     expect(factSchema.safeParse(base).success).toBe(true);
-    for (const since of ["2017", "2019", "2019-06", "2019-12-31"]) expect(factSchema.safeParse({ ...base, since }).success, since).toBe(true);
+    for (const since of ["2017", "2019", "2019-06", "2019-12-31"])
+      expect(factSchema.safeParse({ ...base, since }).success, since).toBe(true);
   });
 
   it("is refused when it starts after the as-of", () => {
@@ -71,16 +82,27 @@ describe("registrySources", () => {
     const lidingo = list.find((s) => s.source.publisher === "Lidingö stad");
     expect(lidingo).toMatchObject({ factIds: ["a", "d"], keys: ["population"], missing: [] });
     const sr = list.find((s) => s.source.publisher === "Sveriges Radio");
-    expect(sr).toMatchObject({ factIds: ["b", "c", "f"], keys: ["kast_clients", "mika_kast_agreement"], missing: ["title", "date"] });
+    expect(sr).toMatchObject({
+      factIds: ["b", "c", "f"],
+      keys: ["kast_clients", "mika_kast_agreement"],
+      missing: ["title", "date"],
+    });
     expect(list.find((s) => s.source.publisher === "Vänsterpartiet Göteborg")?.missing).toEqual(["url"]);
   });
 
   it("sorts by publisher, then date", () => {
-    expect(registrySources(facts).map((s) => s.source.publisher)).toEqual(["Lidingö stad", "Sveriges Radio", "Vänsterpartiet Göteborg"]);
+    expect(registrySources(facts).map((s) => s.source.publisher)).toEqual([
+      "Lidingö stad",
+      "Sveriges Radio",
+      "Vänsterpartiet Göteborg",
+    ]);
   });
 
   it("with incomplete, keeps only the sources lacking a title, a date or a URL", () => {
-    expect(registrySources(facts, { incomplete: true }).map((s) => s.source.publisher)).toEqual(["Sveriges Radio", "Vänsterpartiet Göteborg"]);
+    expect(registrySources(facts, { incomplete: true }).map((s) => s.source.publisher)).toEqual([
+      "Sveriges Radio",
+      "Vänsterpartiet Göteborg",
+    ]);
     expect(missingFromSource(full)).toEqual([]);
     expect(missingFromSource({ publisher: "X", date: null })).toEqual(["title", "date", "url"]);
   });

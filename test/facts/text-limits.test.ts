@@ -44,22 +44,37 @@ const limits: [field: string, limit: number, message: string, at: (n: number) =>
 ];
 
 describe("the fact schema", () => {
-  it.each(limits)("%s: %i characters pass, one more is refused with a message naming the field", (field, limit, name, at) => {
-    expect(factSchema.safeParse(at(limit)).success).toBe(true);
-    const r = factSchema.safeParse(at(limit + 1));
-    expect(r.success).toBe(false);
-    const issue = r.error!.issues[0]!;
-    expect(issue.path.join(".")).toBe(field);
-    expect(issue.message).toBe(`${name} får vara högst ${limit.toLocaleString("sv-SE").replace(/\s/g, "\u00a0")} tecken, men är ${(limit + 1).toLocaleString("sv-SE").replace(/\s/g, "\u00a0")}`);
-  });
+  it.each(limits)(
+    "%s: %i characters pass, one more is refused with a message naming the field",
+    (field, limit, name, at) => {
+      expect(factSchema.safeParse(at(limit)).success).toBe(true);
+      const r = factSchema.safeParse(at(limit + 1));
+      expect(r.success).toBe(false);
+      const issue = r.error!.issues[0]!;
+      expect(issue.path.join(".")).toBe(field);
+      expect(issue.message).toBe(
+        `${name} får vara högst ${limit.toLocaleString("sv-SE").replace(/\s/g, "\u00a0")} tecken, men ` +
+          `är ${(limit + 1).toLocaleString("sv-SE").replace(/\s/g, "\u00a0")}`,
+      );
+    },
+  );
 
   it("states the limits README gives", () => {
-    expect([textLimits.factText, textLimits.note, textLimits.sourceTitle, textLimits.sourcePublisher, textLimits.url]).toEqual([2000, 1000, 500, 200, 2000]);
+    expect([
+      textLimits.factText,
+      textLimits.note,
+      textLimits.sourceTitle,
+      textLimits.sourcePublisher,
+      textLimits.url,
+    ]).toEqual([2000, 1000, 500, 200, 2000]);
   });
 });
 
 describe("the shipped data is within the limits", () => {
-  const db = JSON.parse(readFileSync(join(root, "corpus", "motionera.json"), "utf8")) as { facts: typeof fact[]; documents: unknown[] };
+  const db = JSON.parse(readFileSync(join(root, "corpus", "motionera.json"), "utf8")) as {
+    facts: (typeof fact)[];
+    documents: unknown[];
+  };
 
   it("the database validates whole", () => {
     expect(databaseSchema.safeParse(db).success).toBe(true);
@@ -89,7 +104,14 @@ describe("other free-text fields", () => {
 
   it("a corpus document's title, addressee, outlet, att-satser and source name the field", () => {
     const doc = JSON.parse(readFileSync(join(root, "corpus", "motionera.json"), "utf8")).documents[0];
-    const bad = { ...doc, title: x(501), addressee: x(301), outlet: x(201), proposals: [x(2001)], source: { ...doc.source, title: x(501), publisher: x(2001) } };
+    const bad = {
+      ...doc,
+      title: x(501),
+      addressee: x(301),
+      outlet: x(201),
+      proposals: [x(2001)],
+      source: { ...doc.source, title: x(501), publisher: x(2001) },
+    };
     const messages = corpusDocumentSchema.safeParse(bad).error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -106,12 +128,20 @@ describe("other free-text fields", () => {
   it("no template input may allow more than 100 000 characters", () => {
     const input = { name: "text", type: "text", label: "Text" };
     expect(templateInputSchema.safeParse({ ...input, maxLength: 100_000 }).success).toBe(true);
-    expect(templateInputSchema.safeParse({ ...input, maxLength: 100_001 }).error!.issues[0]!.message).toMatch(/^maxLength får vara högst 100000/);
+    expect(templateInputSchema.safeParse({ ...input, maxLength: 100_001 }).error!.issues[0]!.message).toMatch(
+      /^maxLength får vara högst 100000/,
+    );
   });
 });
 
 describe("facts add (recordFact) and facts import refuse too long values, naming the field; nothing is written", () => {
-  const entry = { subject: "Lidingö", key: "prostitution_unit_name", value: "Mottagningen", asOf: "2026-01-01", source: { title: "Titel", publisher: "Utgivare", date: null } };
+  const entry = {
+    subject: "Lidingö",
+    key: "prostitution_unit_name",
+    value: "Mottagningen",
+    asOf: "2026-01-01",
+    source: { title: "Titel", publisher: "Utgivare", date: null },
+  };
 
   it("recordFact: value, note, source title, publisher and URL", async () => {
     const { store, db } = await tempStore();
@@ -119,9 +149,18 @@ describe("facts add (recordFact) and facts import refuse too long values, naming
     const cases: [object, RegExp][] = [
       [{ value: x(2001) }, /^Ogiltig uppgift i värde: värdet får vara högst 2 000 tecken, men är 2 001$/],
       [{ note: x(1001) }, /^Ogiltig uppgift i note: förbehållet \(note\) får vara högst 1 000 tecken, men är 1 001$/],
-      [{ source: { ...entry.source, title: x(501) } }, /^Ogiltig uppgift i source\.title: källans titel får vara högst 500 tecken, men är 501$/],
-      [{ source: { ...entry.source, publisher: x(201) } }, /^Ogiltig uppgift i source\.publisher: källans utgivare får vara högst 200 tecken, men är 201$/],
-      [{ source: { ...entry.source, url: url(2001) } }, /^Ogiltig uppgift i source\.url: källans webbadress får vara högst 2 000 tecken, men är 2 001$/],
+      [
+        { source: { ...entry.source, title: x(501) } },
+        /^Ogiltig uppgift i source\.title: källans titel får vara högst 500 tecken, men är 501$/,
+      ],
+      [
+        { source: { ...entry.source, publisher: x(201) } },
+        /^Ogiltig uppgift i source\.publisher: källans utgivare får vara högst 200 tecken, men är 201$/,
+      ],
+      [
+        { source: { ...entry.source, url: url(2001) } },
+        /^Ogiltig uppgift i source\.url: källans webbadress får vara högst 2 000 tecken, men är 2 001$/,
+      ],
     ];
     for (const [change, message] of cases) {
       const details = await rejection(recordFact(store, { ...entry, ...change }));
@@ -137,9 +176,21 @@ describe("facts add (recordFact) and facts import refuse too long values, naming
     const { store, db } = await tempStore();
     const before = readFileSync(db);
     const csv = `Kommun;Värde\nLidingö;Mottagningen\nSolna;${x(2001)}\n`;
-    const details = await rejection(importFacts(store, { fileName: "namn.csv", bytes: new TextEncoder().encode(csv), key: "prostitution_unit_name", sourceTitle: "Titel", publisher: "Utgivare", asOf: "2026", commit: true }));
+    const details = await rejection(
+      importFacts(store, {
+        fileName: "namn.csv",
+        bytes: new TextEncoder().encode(csv),
+        key: "prostitution_unit_name",
+        sourceTitle: "Titel",
+        publisher: "Utgivare",
+        asOf: "2026",
+        commit: true,
+      }),
+    );
     expect(details.code).toBe("fact_import_invalid");
-    expect(explainError(details).replace(/\u00a0/g, " ")).toContain('rad 3, kolumn "Värde": värdet får vara högst 2 000 tecken, men är 2 001.');
+    expect(explainError(details).replace(/\u00a0/g, " ")).toContain(
+      'rad 3, kolumn "Värde": värdet får vara högst 2 000 tecken, men är 2 001.',
+    );
     expect(readFileSync(db).equals(before)).toBe(true);
   });
 

@@ -3,6 +3,12 @@ import type { Fact } from "../../src/domain/fact.js";
 
 export const testSource = { title: "Testkälla", publisher: "Testförlaget", date: "2023-02-21" };
 
-export function testFact(subject: string, key: string, value: Fact["value"], asOf: string | null, source: Fact["source"] = testSource): Fact {
+export function testFact(
+  subject: string,
+  key: string,
+  value: Fact["value"],
+  asOf: string | null,
+  source: Fact["source"] = testSource,
+): Fact {
   return { id: `${subject}.${key}.${asOf}`, subject, key, value, asOf, source, recordedAt: "2026-01-01T00:00:00.000Z" };
 }

@@ -12,7 +12,10 @@ const problemOf = (bytes: Uint8Array): string | undefined => {
 
 describe("decodeText: bytes to text", () => {
   it("reads UTF-8, dropping a byte order mark", () => {
-    expect(decodeText(new TextEncoder().encode("\uFEFFÅsa på Öland"))).toEqual({ text: "Åsa på Öland", encoding: "utf-8" });
+    expect(decodeText(new TextEncoder().encode("\uFEFFÅsa på Öland"))).toEqual({
+      text: "Åsa på Öland",
+      encoding: "utf-8",
+    });
   });
 
   it("reads Latin-1 (Windows-1252) when the bytes are not UTF-8", () => {

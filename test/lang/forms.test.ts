@@ -26,7 +26,9 @@ describe("Swedish dates", () => {
     ["2026-06-01", "2026-11-24", "5 månader"],
     ["2026-11-20", "2026-11-24", "under en månad"],
     ["2025-10-24", "2026-11-24", "1 år och 1 månad"],
-  ])("age from %s to %s is %s", (a, b, age) => expect(formatAge(new Date(`${a}T00:00:00Z`), new Date(`${b}T00:00:00Z`))).toBe(age));
+  ])("age from %s to %s is %s", (a, b, age) =>
+    expect(formatAge(new Date(`${a}T00:00:00Z`), new Date(`${b}T00:00:00Z`))).toBe(age),
+  );
 });
 
 describe("Swedish numbers", () => {

@@ -27,7 +27,8 @@ describe("stem: the one Swedish stemmer", () => {
   });
 
   it("search and tagging give the same stem where no definite form is involved", () => {
-    for (const w of ["sexköparna", "Prostituerade", "människohandel", "samverkan", "kommunerna", "2026", "av"]) expect(tagging(w)).toBe(stem(w));
+    for (const w of ["sexköparna", "Prostituerade", "människohandel", "samverkan", "kommunerna", "2026", "av"])
+      expect(tagging(w)).toBe(stem(w));
   });
 
   it("the tagger's option also reduces definite forms; search's stems keep them", () => {

@@ -31,9 +31,15 @@ describe("counts in running text", () => {
 
   it("with the catalog's words, so suspects stay suspects", () => {
     const v = { type: "number" as const, value: 24 };
-    expect(formatFactValue(v, factDefinition("joint_operation_suspected_buyers"), "text")).toBe("24 misstänkta sexköpare");
-    expect(formatFactValue({ type: "number", value: 7 }, factDefinition("kast_municipality_count"), "text")).toBe("sju kommuner");
-    expect(formatFactValue({ type: "number", value: 1 }, factDefinition("outreach_shifts_with_police"), "text")).toBe("ett uppsökande pass");
+    expect(formatFactValue(v, factDefinition("joint_operation_suspected_buyers"), "text")).toBe(
+      "24 misstänkta sexköpare",
+    );
+    expect(formatFactValue({ type: "number", value: 7 }, factDefinition("kast_municipality_count"), "text")).toBe(
+      "sju kommuner",
+    );
+    expect(formatFactValue({ type: "number", value: 1 }, factDefinition("outreach_shifts_with_police"), "text")).toBe(
+      "ett uppsökande pass",
+    );
     // In a note the figure stays a figure.
     expect(formatFactValue(v, factDefinition("joint_operation_suspected_buyers"))).toBe("24");
   });

@@ -6,7 +6,17 @@ describe("tokenize: words with their offsets", () => {
   it("splits at spaces, punctuation, hyphens and apostrophes, keeping å ä ö and digits", () => {
     const s = "Stöd till Upplands-Väsby, år 2026: kvinnojour's arbete.";
     const tokens = tokenize(s);
-    expect(tokens.map((t) => t.word)).toEqual(["Stöd", "till", "Upplands", "Väsby", "år", "2026", "kvinnojour", "s", "arbete"]);
+    expect(tokens.map((t) => t.word)).toEqual([
+      "Stöd",
+      "till",
+      "Upplands",
+      "Väsby",
+      "år",
+      "2026",
+      "kvinnojour",
+      "s",
+      "arbete",
+    ]);
     for (const t of tokens) expect(s.slice(t.start, t.end)).toBe(t.word);
   });
 
@@ -40,6 +50,8 @@ describe("tokenize: words with their offsets", () => {
 
 describe("normalizeText: extracted text made uniform", () => {
   it("NFC, \\n line ends, no soft hyphens or zero-width characters, odd spaces as spaces", () => {
-    expect(normalizeText("Sko\u0308vde\r\nsam\u00adverkan\u200b\tmed\u00a0polisen\u2028slut")).toBe("Skövde\nsamverkan med polisen\nslut");
+    expect(normalizeText("Sko\u0308vde\r\nsam\u00adverkan\u200b\tmed\u00a0polisen\u2028slut")).toBe(
+      "Skövde\nsamverkan med polisen\nslut",
+    );
   });
 });

@@ -47,7 +47,8 @@ describe("DOCX keep with next", () => {
   });
 
   it("leaves other paragraphs free to break", () => {
-    for (const text of ["Per Berg (L)", "Kommunfullmäktige beslutade den", "Hur följs planen upp?"]) expect(pPr(paragraphWith(text)), text).not.toContain("<w:keepNext/>");
+    for (const text of ["Per Berg (L)", "Kommunfullmäktige beslutade den", "Hur följs planen upp?"])
+      expect(pPr(paragraphWith(text)), text).not.toContain("<w:keepNext/>");
   });
 
   it("keeps every heading with what follows through its style", () => {
@@ -58,7 +59,8 @@ describe("DOCX keep with next", () => {
 
 describe("DOCX placeholders", () => {
   it("writes each placeholder as a yellow-highlighted run reading [FYLL I: …]", () => {
-    for (const text of placeholders) expect(runWith(placeholderText(text)), text).toContain('<w:highlight w:val="yellow"/>');
+    for (const text of placeholders)
+      expect(runWith(placeholderText(text)), text).toContain('<w:highlight w:val="yellow"/>');
     expect(runWith(placeholderText(placeholders[1]))).toContain("<w:b/>");
   });
 
@@ -73,11 +75,28 @@ describe("DOCX line spacing", () => {
   const SINGLE = 1.15;
 
   it("gives every paragraph style, the title's first, lines at least as tall as its font's", () => {
-    for (const id of ["Heading1", "Heading2", "Heading3", "Normal", "Title", "Quote", "ListParagraph", "FootnoteText", "Sources"]) {
+    for (const id of [
+      "Heading1",
+      "Heading2",
+      "Heading3",
+      "Normal",
+      "Title",
+      "Quote",
+      "ListParagraph",
+      "FootnoteText",
+      "Sources",
+    ]) {
       const { sizePt, line, lineRule } = effective(id);
       // Without lineRule, LibreOffice reads w:line as an exact height in twips (Word as a multiple of 240).
-      const height = lineRule === "auto" ? (line / 240) * sizePt * SINGLE : lineRule === "atLeast" ? Math.max(line / 20, sizePt * SINGLE) : line / 20;
-      expect(height, `${id}: ${sizePt} pt text on lines of ${line} (${lineRule ?? "no rule"})`).toBeGreaterThanOrEqual(sizePt * SINGLE - 0.01);
+      const height =
+        lineRule === "auto"
+          ? (line / 240) * sizePt * SINGLE
+          : lineRule === "atLeast"
+            ? Math.max(line / 20, sizePt * SINGLE)
+            : line / 20;
+      expect(height, `${id}: ${sizePt} pt text on lines of ${line} (${lineRule ?? "no rule"})`).toBeGreaterThanOrEqual(
+        sizePt * SINGLE - 0.01,
+      );
     }
   });
 
@@ -92,7 +111,9 @@ function styleXml(id: string): string {
   return m[1]!;
 }
 
-/** A paragraph style's font size and line spacing, from the style, the styles it is based on, and the document defaults. */
+/**
+ * A paragraph style's font size and line spacing, from the style, the styles it is based on, and the document defaults.
+ */
 function effective(id: string): { sizePt: number; line: number; lineRule: string | undefined } {
   let size: number | undefined;
   let line: number | undefined;

@@ -4,7 +4,14 @@ import mammoth from "mammoth";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Draft } from "../../src/domain/draft.js";
 import { renderDocx } from "../../src/render/docx.js";
-import { mapText, sampleCitations, sampleDraft, sampleProposals, sampleQuestions, sampleTitle } from "../fixtures/sample-draft.js";
+import {
+  mapText,
+  sampleCitations,
+  sampleDraft,
+  sampleProposals,
+  sampleQuestions,
+  sampleTitle,
+} from "../fixtures/sample-draft.js";
 import { escapeXml, hasTool, tempDir, writeTemp, XML_FORBIDDEN } from "./helpers.js";
 
 function unzip(buf: Buffer): Record<string, string> {
@@ -26,7 +33,8 @@ function listFormat(doc: string, numbering: string, text: string): { fmt: string
   const numId = /<w:numId w:val="(\d+)"\/>/.exec(paragraphWith(doc, text))?.[1];
   expect(numId, `paragraph "${text}" is in a Word list`).toBeDefined();
   const abs = new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)?.[1];
-  const def = new RegExp(`<w:abstractNum w:abstractNumId="${abs}"[^>]*>(.*?)</w:abstractNum>`).exec(numbering)?.[1] ?? "";
+  const def =
+    new RegExp(`<w:abstractNum w:abstractNumId="${abs}"[^>]*>(.*?)</w:abstractNum>`).exec(numbering)?.[1] ?? "";
   return {
     fmt: /<w:numFmt w:val="([^"]+)"/.exec(def)?.[1] ?? "",
     lvlText: /<w:lvlText w:val="([^"]*)"/.exec(def)?.[1] ?? "",
@@ -99,7 +107,11 @@ describe("renderDocx", () => {
     expect(refs).toHaveLength(4);
     const notes = parts["word/footnotes.xml"]!;
     for (const c of sampleCitations) expect(notes).toContain(escapeXml(c.source.title!));
-    expect(notes).toContain(escapeXml("Länsstyrelsen i Exempellän, ”Kartläggning av kommunernas avtal om stöd – uppföljning 2023”, 21 februari 2023."));
+    expect(notes).toContain(
+      escapeXml(
+        "Länsstyrelsen i Exempellän, ”Kartläggning av kommunernas avtal om stöd – uppföljning 2023”, 21 februari 2023.",
+      ),
+    );
     // The undated source says so in its note.
     expect(notes).toContain(escapeXml("Exempelförbundet, ”Kostnader för stödinsatser <utkast>”, odaterad."));
     expect(notes).toContain('<w:pStyle w:val="FootnoteText"/>');
@@ -118,7 +130,9 @@ describe("renderDocx", () => {
     expect(core).toContain("<dc:creator>Anna Exempel, Bo Åström</dc:creator>");
     expect(core).toContain("<cp:keywords>motion, KAST, Mikamottagningen, Lidingö</cp:keywords>");
     expect(core).toContain("<dc:description>Motion om avtal");
-    expect(parts["word/styles.xml"]).toMatch(/<w:rPrDefault><w:rPr>.*<w:lang w:val="sv-SE"\/>.*<\/w:rPr><\/w:rPrDefault>/);
+    expect(parts["word/styles.xml"]).toMatch(
+      /<w:rPrDefault><w:rPr>.*<w:lang w:val="sv-SE"\/>.*<\/w:rPr><\/w:rPrDefault>/,
+    );
   });
 
   it("reads back as text (mammoth)", async () => {
@@ -135,7 +149,11 @@ describe("renderDocx with characters XML forbids", () => {
   const draft: Draft = {
     ...mapText(sampleDraft, dirty),
     meta: { ...sampleDraft.meta, title: dirty(sampleTitle), authors: [{ name: dirty("Anna Exempel") }] },
-    citations: sampleCitations.map((c) => ({ ...c, label: dirty(c.label), source: { ...c.source, title: dirty(c.source.title!) } })),
+    citations: sampleCitations.map((c) => ({
+      ...c,
+      label: dirty(c.label),
+      source: { ...c.source, title: dirty(c.source.title!) },
+    })),
   };
   let parts: Record<string, string>;
   let buf: Buffer;
@@ -160,7 +178,9 @@ describe("renderDocx with characters XML forbids", () => {
     const { dir, cleanup } = tempDir("motionera-docx-xml-");
     try {
       const paths = Object.entries(parts).map(([name, xml]) => writeTemp(dir, name.replace(/[/[\]]/g, "_"), xml));
-      const script = "import sys, xml.parsers.expat\nfor p in sys.argv[1:]:\n    xml.parsers.expat.ParserCreate().Parse(open(p, 'rb').read(), True)\n";
+      const script =
+        "import sys, xml.parsers.expat\nfor p in sys.argv[1:]:\n    " +
+        "xml.parsers.expat.ParserCreate().Parse(open(p, 'rb').read(), True)\n";
       expect(() => execFileSync("python3", ["-c", script, ...paths], { stdio: "pipe" })).not.toThrow();
     } finally {
       cleanup();

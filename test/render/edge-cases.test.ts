@@ -21,9 +21,25 @@ const odd: Draft = {
     { type: "heading", level: 1, children: [] },
     { type: "paragraph", children: [{ type: "break" }] },
     { type: "paragraph", children: [{ type: "text", value: "   " }] },
-    { type: "paragraph", children: [{ type: "text", value: `Långt ord: ${"x".repeat(300)} och https://example.se/${"a".repeat(200)}` }] },
-    { type: "list", ordered: true, role: "questions", items: [[], [{ type: "strong", children: [{ type: "emphasis", children: [{ type: "text", value: "fet kursiv" }] }] }]] },
-    { type: "quote", children: [{ type: "quote", children: [{ type: "paragraph", children: [{ type: "text", value: "citat i citat" }] }] }] },
+    {
+      type: "paragraph",
+      children: [{ type: "text", value: `Långt ord: ${"x".repeat(300)} och https://example.se/${"a".repeat(200)}` }],
+    },
+    {
+      type: "list",
+      ordered: true,
+      role: "questions",
+      items: [
+        [],
+        [{ type: "strong", children: [{ type: "emphasis", children: [{ type: "text", value: "fet kursiv" }] }] }],
+      ],
+    },
+    {
+      type: "quote",
+      children: [
+        { type: "quote", children: [{ type: "paragraph", children: [{ type: "text", value: "citat i citat" }] }] },
+      ],
+    },
     { type: "rule" },
   ],
 };

@@ -27,7 +27,17 @@ describe.skipIf(!haveTools)("DOCX through LibreOffice", () => {
     const profile = pathToFileURL(join(tmp.dir, "lo-profile")).href;
     execFileSync(
       "soffice",
-      [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", tmp.dir, motion, interpellation],
+      [
+        `-env:UserInstallation=${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        tmp.dir,
+        motion,
+        interpellation,
+      ],
       { timeout: 150_000, stdio: "pipe" },
     );
   }, 180_000);
@@ -42,7 +52,9 @@ describe.skipIf(!haveTools)("DOCX through LibreOffice", () => {
     expect(text).toContain("närstående");
     expect(text).toContain("Källor");
     // Footnotes survive: LibreOffice prints them at the foot of the page.
-    expect(text).toContain("Länsstyrelsen i Exempellän, ”Kartläggning av kommunernas avtal om stöd – uppföljning 2023”, 21 februari 2023.");
+    expect(text).toContain(
+      "Länsstyrelsen i Exempellän, ”Kartläggning av kommunernas avtal om stöd – uppföljning 2023”, 21 februari 2023.",
+    );
   });
 
   it("shows the placeholders", () => {
@@ -51,8 +63,14 @@ describe.skipIf(!haveTools)("DOCX through LibreOffice", () => {
   });
 
   it("sets the two-line title on lines that leave room for descenders", () => {
-    const layout = execFileSync("pdftotext", ["-bbox-layout", "-f", "1", "-l", "1", join(tmp.dir, "interpellation.pdf"), "-"], { encoding: "utf8" });
-    const lines = [...layout.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)<\/line>/gs)].map((m) => ({
+    const layout = execFileSync(
+      "pdftotext",
+      ["-bbox-layout", "-f", "1", "-l", "1", join(tmp.dir, "interpellation.pdf"), "-"],
+      { encoding: "utf8" },
+    );
+    const lines = [
+      ...layout.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)<\/line>/gs),
+    ].map((m) => ({
       yMin: Number(m[1]),
       yMax: Number(m[2]),
       text: [...m[3]!.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(" "),

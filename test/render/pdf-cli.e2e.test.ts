@@ -16,32 +16,60 @@ import { expectedReading, pdfPages, readPages } from "./pdf-reading.js";
 
 const date = "2026-12-02";
 const authors = ["Anna Andersson (L), ledamot i kommunfullmäktige", "Per Berg (L)"];
-const sets: Record<string, string[]> = { "beslut-prostitution": ["addressee=socialnämndens ordförande Anna Andersson (M)", "decisionYear=2022"] };
+const sets: Record<string, string[]> = {
+  "beslut-prostitution": ["addressee=socialnämndens ordförande Anna Andersson (M)", "decisionYear=2022"],
+};
 
-describe.skipIf(!hasTool("pdftotext") || !existsSync(join(bin, "..", "..", "dist", "cli")))("PDFs written by motionera draft", () => {
-  const ws = tempWorkspace();
-  let templates: string[] = [];
+describe.skipIf(!hasTool("pdftotext") || !existsSync(join(bin, "..", "..", "dist", "cli")))(
+  "PDFs written by motionera draft",
+  () => {
+    const ws = tempWorkspace();
+    let templates: string[] = [];
 
-  beforeAll(async () => {
-    templates = (await (await Workspace.open({ db: ws.db, today: date })).templates()).ids();
-  });
-  afterAll(() => rmSync(ws.dir, { recursive: true, force: true }));
+    beforeAll(async () => {
+      templates = (await (await Workspace.open({ db: ws.db, today: date })).templates()).ids();
+    });
+    afterAll(() => rmSync(ws.dir, { recursive: true, force: true }));
 
-  it("read back exactly the Draft's text, for every template", { timeout: 300_000 }, async () => {
-    const workspace = await Workspace.open({ db: ws.db, today: date });
-    for (const template of templates) {
-      const out = join(ws.out, template);
-      const args = ["draft", "--template", template, "--kommun", "Lidingö", ...authors.flatMap((a) => ["--author", a]), "--date", date, "--format", "pdf", "--out", out, "--db", ws.db];
-      for (const set of sets[template] ?? []) args.push("--set", set);
-      const r = runCli(args);
-      expect(r.code, `${template}: ${r.stderr}`).toBe(0);
-      const pdf = readdirSync(out).find((f) => f.endsWith(".pdf"));
-      expect(pdf, template).toBeDefined();
-      const inputs = Object.fromEntries((sets[template] ?? []).map((set) => set.split(/=(.*)/s).slice(0, 2) as [string, string]));
-      const draft: Draft = (
-        await workspace.compose({ template, municipality: "Lidingö", authors: authors.map((a) => parseSigner(a)!), inputs, date })
-      ).draft;
-      expect(readPages(await pdfPages(join(out, pdf!))).text, template).toBe(expectedReading(draft));
-    }
-  });
-});
+    it("read back exactly the Draft's text, for every template", { timeout: 300_000 }, async () => {
+      const workspace = await Workspace.open({ db: ws.db, today: date });
+      for (const template of templates) {
+        const out = join(ws.out, template);
+        const args = [
+          "draft",
+          "--template",
+          template,
+          "--kommun",
+          "Lidingö",
+          ...authors.flatMap((a) => ["--author", a]),
+          "--date",
+          date,
+          "--format",
+          "pdf",
+          "--out",
+          out,
+          "--db",
+          ws.db,
+        ];
+        for (const set of sets[template] ?? []) args.push("--set", set);
+        const r = runCli(args);
+        expect(r.code, `${template}: ${r.stderr}`).toBe(0);
+        const pdf = readdirSync(out).find((f) => f.endsWith(".pdf"));
+        expect(pdf, template).toBeDefined();
+        const inputs = Object.fromEntries(
+          (sets[template] ?? []).map((set) => set.split(/=(.*)/s).slice(0, 2) as [string, string]),
+        );
+        const draft: Draft = (
+          await workspace.compose({
+            template,
+            municipality: "Lidingö",
+            authors: authors.map((a) => parseSigner(a)!),
+            inputs,
+            date,
+          })
+        ).draft;
+        expect(readPages(await pdfPages(join(out, pdf!))).text, template).toBe(expectedReading(draft));
+      }
+    });
+  },
+);

@@ -17,7 +17,12 @@ const br: Inline = { type: "break" };
 const p = (...children: Inline[]): Block => ({ type: "paragraph", children });
 const kept = (...children: Inline[]): Block => ({ type: "paragraph", keepWithNext: true, children });
 
-const source = (n: number): Citation["source"] => ({ title: `Rapport ${n} om stöd och behandling i länet, uppföljning av avtalen`, publisher: "Exempelmyndigheten", date: "2023-02-21", url: `https://example.se/rapporter/${n}` });
+const source = (n: number): Citation["source"] => ({
+  title: `Rapport ${n} om stöd och behandling i länet, uppföljning av avtalen`,
+  publisher: "Exempelmyndigheten",
+  date: "2023-02-21",
+  url: `https://example.se/rapporter/${n}`,
+});
 const citations: Citation[] = [1, 2, 3].map((n) => ({
   kind: "fact" as const,
   n,
@@ -32,21 +37,34 @@ const citations: Citation[] = [1, 2, 3].map((n) => ({
 
 /** `lines` one-line rows, then the ending where the rules apply. */
 function draftPushedDown(lines: number): Draft {
-  const filler = Array.from({ length: lines }, (_, i) => [...(i > 0 ? [br] : []), t(`Rad ${i + 1} av utfyllnaden.`)]).flat();
+  const filler = Array.from({ length: lines }, (_, i) => [
+    ...(i > 0 ? [br] : []),
+    t(`Rad ${i + 1} av utfyllnaden.`),
+  ]).flat();
   return {
     ...sampleDraft,
     blocks: [
       p(...filler),
       { type: "heading", level: 2, children: [t("Bakgrund och förslag")] },
       { type: "heading", level: 3, children: [t("Vad mottagningarna erbjuder")] },
-      p(t("Mikamottagningen och KAST ger stöd till personer som köper eller vill sluta köpa sexuella tjänster."), { type: "citation", n: 1 }, t(" Stödet är frivilligt och kostnadsfritt.")),
+      p(
+        t("Mikamottagningen och KAST ger stöd till personer som köper eller vill sluta köpa sexuella tjänster."),
+        { type: "citation", n: 1 },
+        t(" Stödet är frivilligt och kostnadsfritt."),
+      ),
       kept(t("Med anledning av ovanstående föreslår jag kommunfullmäktige besluta")),
       {
         type: "list",
         ordered: false,
         role: "proposals",
         items: [
-          [t("att Lidingö stad tecknar avtal med Stockholms stad om Mikamottagningen och KAST som gäller tills vidare och att avtalet följs upp varje år"), { type: "citation", n: 2 }],
+          [
+            t(
+              "att Lidingö stad tecknar avtal med Stockholms stad om Mikamottagningen och KAST som gäller " +
+                "tills vidare och att avtalet följs upp varje år",
+            ),
+            { type: "citation", n: 2 },
+          ],
           [t("att kommunstyrelsen får i uppdrag att informera berörd personal om stödet"), { type: "citation", n: 3 }],
         ],
       },
@@ -78,17 +96,20 @@ describe.skipIf(!hasTool("pdftotext"))("PDF page breaks", () => {
     expect(results.flatMap((r) => r.faults.map((f) => `${r.lines} rader: ${f}`))).toEqual([]);
   });
 
-  it("did have to move them: each heading and the head of each kept chain starts a page in some of the documents", () => {
-    const startsPage = (text: string): number =>
-      results.filter((r) => {
-        const i = r.placed.findIndex((u) => u.text.startsWith(text));
-        return i > 0 && r.placed[i]!.startPage > r.placed[i - 1]!.endPage;
-      }).length;
-    for (const text of ["Bakgrund och förslag", "Med anledning av", "Lidingö den 2 december", "Noter", "Källor"]) {
-      expect(startsPage(text), text).toBeGreaterThan(0);
-    }
-    // The break swept the whole ending: first all of it stood on page 1, at last all on page 2.
-    expect(results[0]!.placed.every((u) => u.endPage === 1)).toBe(true);
-    expect(results[results.length - 1]!.placed.find((u) => u.text.startsWith("Bakgrund"))!.startPage).toBe(2);
-  });
+  it(
+    "did have to move them: each heading and the head of each kept chain starts a page in some of the " + "documents",
+    () => {
+      const startsPage = (text: string): number =>
+        results.filter((r) => {
+          const i = r.placed.findIndex((u) => u.text.startsWith(text));
+          return i > 0 && r.placed[i]!.startPage > r.placed[i - 1]!.endPage;
+        }).length;
+      for (const text of ["Bakgrund och förslag", "Med anledning av", "Lidingö den 2 december", "Noter", "Källor"]) {
+        expect(startsPage(text), text).toBeGreaterThan(0);
+      }
+      // The break swept the whole ending: first all of it stood on page 1, at last all on page 2.
+      expect(results[0]!.placed.every((u) => u.endPage === 1)).toBe(true);
+      expect(results[results.length - 1]!.placed.find((u) => u.text.startsWith("Bakgrund"))!.startPage).toBe(2);
+    },
+  );
 });

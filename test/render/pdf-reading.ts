@@ -9,7 +9,14 @@ import { promisify } from "node:util";
 import { citationNote, linkUrl, noteLine, sourceEntry } from "../../src/render/citation-text.js";
 import { labels } from "../../src/render/messages.sv.js";
 import { superscript } from "../../src/render/pdf.js";
-import { inlineText, notedCitations, placeholderText, type Block, type Draft, type Inline } from "../../src/domain/draft.js";
+import {
+  inlineText,
+  notedCitations,
+  placeholderText,
+  type Block,
+  type Draft,
+  type Inline,
+} from "../../src/domain/draft.js";
 
 const run = promisify(execFile);
 
@@ -64,13 +71,23 @@ export function draftUnits(draft: Draft): Unit[] {
           units.push({ text: inlinesReading(draft, b.children), kind: "heading", keep: false, first: true });
           break;
         case "paragraph":
-          units.push({ text: inlinesReading(draft, b.children), kind: "paragraph", keep: b.keepWithNext === true, first: true });
+          units.push({
+            text: inlinesReading(draft, b.children),
+            kind: "paragraph",
+            keep: b.keepWithNext === true,
+            first: true,
+          });
           break;
         case "list": {
           const bullet = b.role === "proposals" ? "–" : "•";
-          b.items.forEach((item, i) =>
-            units.push({ text: `${b.ordered ? `${i + 1}.` : bullet} ${inlinesReading(draft, item)}`, kind: "item", keep: false, first: i === 0 }),
-          );
+          b.items.forEach((item, i) => {
+            units.push({
+              text: `${b.ordered ? `${i + 1}.` : bullet} ${inlinesReading(draft, item)}`,
+              kind: "item",
+              keep: false,
+              first: i === 0,
+            });
+          });
           break;
         }
         case "quote": {
@@ -88,11 +105,15 @@ export function draftUnits(draft: Draft): Unit[] {
   const notes = notedCitations(draft);
   if (notes.length > 0) {
     units.push({ text: labels.notes, kind: "heading", keep: false, first: true });
-    notes.forEach((c, i) => units.push({ text: `${c.n}. ${noteLine(citationNote(c))}`, kind: "item", keep: false, first: i === 0 }));
+    notes.forEach((c, i) => {
+      units.push({ text: `${c.n}. ${noteLine(citationNote(c))}`, kind: "item", keep: false, first: i === 0 });
+    });
   }
   if (draft.sources.length > 0) {
     units.push({ text: labels.sources, kind: "heading", keep: false, first: true });
-    draft.sources.forEach((s, i) => units.push({ text: `• ${noteLine(sourceEntry(s))}`, kind: "item", keep: false, first: i === 0 }));
+    draft.sources.forEach((s, i) => {
+      units.push({ text: `• ${noteLine(sourceEntry(s))}`, kind: "item", keep: false, first: i === 0 });
+    });
   }
   return units.filter((u) => normalise(u.text) !== "");
 }
@@ -104,11 +125,7 @@ export function draftUnits(draft: Draft): Unit[] {
  * Applied to both sides, so it hides no lost or added letter.
  */
 export function normalise(s: string): string {
-  return s
-    .replace(/\s+/g, " ")
-    .replace(HYPHEN, "")
-    .replace(BREAK_AFTER, "$1")
-    .trim();
+  return s.replace(/\s+/g, " ").replace(HYPHEN, "").replace(BREAK_AFTER, "$1").trim();
 }
 
 const HYPHEN = / ?[-\u2010\u00AD] ?/g;
@@ -158,7 +175,11 @@ export function readPages(pages: readonly string[]): { text: string; pageAt: num
 
 /** The Draft's expected reading, normalised. */
 export function expectedReading(draft: Draft): string {
-  return normalise(draftUnits(draft).map((u) => u.text).join(" "));
+  return normalise(
+    draftUnits(draft)
+      .map((u) => u.text)
+      .join(" "),
+  );
 }
 
 export interface Placed extends Unit {
@@ -180,7 +201,12 @@ export function placeUnits(draft: Draft, read: { text: string; pageAt: number[] 
     if (start < 0) throw new Error(`not found in the PDF's text: ${needle.slice(0, 80)}`);
     at = start + needle.length;
     const firstWordEnd = needle.includes(" ") ? needle.indexOf(" ") : needle.length;
-    return { ...u, startPage: read.pageAt[start]!, endPage: read.pageAt[at - 1]!, firstWordPage: read.pageAt[start + firstWordEnd - 1]! };
+    return {
+      ...u,
+      startPage: read.pageAt[start]!,
+      endPage: read.pageAt[at - 1]!,
+      firstWordPage: read.pageAt[start + firstWordEnd - 1]!,
+    };
   });
 }
 
@@ -196,13 +222,16 @@ export function layoutFaults(placed: readonly Placed[]): string[] {
     const next = placed[i + 1];
     if (u.kind === "heading") {
       if (u.startPage !== u.endPage) faults.push(`heading ${name(u)} is split over pages ${u.startPage}–${u.endPage}`);
-      if (next && next.firstWordPage !== u.endPage) faults.push(`heading ${name(u)} ends page ${u.endPage}; ${name(next)} starts on page ${next.firstWordPage}`);
+      if (next && next.firstWordPage !== u.endPage)
+        faults.push(`heading ${name(u)} ends page ${u.endPage}; ${name(next)} starts on page ${next.firstWordPage}`);
     }
     if (u.keep) {
-      if (u.startPage !== u.endPage) faults.push(`kept paragraph ${name(u)} is split over pages ${u.startPage}–${u.endPage}`);
+      if (u.startPage !== u.endPage)
+        faults.push(`kept paragraph ${name(u)} is split over pages ${u.startPage}–${u.endPage}`);
       if (next) {
         const nextPage = next.kind === "item" ? next.endPage : next.firstWordPage;
-        if (nextPage !== u.endPage) faults.push(`kept paragraph ${name(u)} on page ${u.endPage}; ${name(next)} reaches to page ${nextPage}`);
+        if (nextPage !== u.endPage)
+          faults.push(`kept paragraph ${name(u)} on page ${u.endPage}; ${name(next)} reaches to page ${nextPage}`);
       }
     }
   });

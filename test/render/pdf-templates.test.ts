@@ -20,10 +20,24 @@ import { expectedReading, layoutFaults, pdfPages, placeUnits, readPages } from "
 
 const corpus = fileURLToPath(new URL("../../corpus/motionera.json", import.meta.url));
 const date = "2026-12-02";
-const municipalities = ["Lidingö", "Umeå", "Göteborg", "Norrköping", "Helsingborg", "Pajala", "Gotland", "Håbo", "Malmö", "Falun"];
+const municipalities = [
+  "Lidingö",
+  "Umeå",
+  "Göteborg",
+  "Norrköping",
+  "Helsingborg",
+  "Pajala",
+  "Gotland",
+  "Håbo",
+  "Malmö",
+  "Falun",
+];
 const signerSets: Signer[][] = [
   [{ name: "Anna Andersson", party: "L", role: "ledamot i kommunfullmäktige" }],
-  [{ name: "Anna Andersson", party: "L", role: "ledamot i kommunfullmäktige" }, { name: "Per Berg", party: "L" }],
+  [
+    { name: "Anna Andersson", party: "L", role: "ledamot i kommunfullmäktige" },
+    { name: "Per Berg", party: "L" },
+  ],
 ];
 
 /** Values for the inputs a template requires (any template: the list is read, not assumed). */
@@ -68,7 +82,13 @@ describe.skipIf(!hasTool("pdftotext"))("the shipped templates as PDF", () => {
       const inputs = requiredInputs(template.frontMatter.inputs);
       for (const municipality of municipalities) {
         for (const authors of signerSets) {
-          const { draft } = await ws.compose({ template: template.frontMatter.id, municipality, authors, inputs, date });
+          const { draft } = await ws.compose({
+            template: template.frontMatter.id,
+            municipality,
+            authors,
+            inputs,
+            date,
+          });
           cases.push({ name: `${template.frontMatter.id}, ${municipality}, ${authors.length} undertecknare`, draft });
         }
       }
@@ -80,7 +100,9 @@ describe.skipIf(!hasTool("pdftotext"))("the shipped templates as PDF", () => {
     expect(cases.length).toBeGreaterThanOrEqual(5 * municipalities.length * signerSets.length);
   });
 
-  it("reads back every PDF exactly and keeps together what the Draft keeps together", { timeout: 300_000 }, async () => {
+  it("reads back every PDF exactly and keeps together what the Draft keeps together", {
+    timeout: 300_000,
+  }, async () => {
     // Rendered in this thread one after another; read back by pdftotext two at a time.
     const files: string[] = [];
     for (const [i, { draft }] of cases.entries()) files.push(writeTemp(tmp.dir, `${i}.pdf`, await renderPdf(draft)));
@@ -93,7 +115,11 @@ describe.skipIf(!hasTool("pdftotext"))("the shipped templates as PDF", () => {
       const expected = expectedReading(draft);
       if (read.text !== expected) {
         const at = [...expected].findIndex((c, k) => read.text[k] !== c);
-        problems.push(`${name}: the text differs from character ${at}: “…${expected.slice(Math.max(0, at - 30), at + 30)}…” read as “…${read.text.slice(Math.max(0, at - 30), at + 30)}…”`);
+        problems.push(
+          `${name}: the text differs from character ${at}: ` +
+            `“…${expected.slice(Math.max(0, at - 30), at + 30)}…” read as ` +
+            `“…${read.text.slice(Math.max(0, at - 30), at + 30)}…”`,
+        );
         return;
       }
       problems.push(...layoutFaults(placeUnits(draft, read)).map((f) => `${name}: ${f}`));

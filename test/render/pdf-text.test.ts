@@ -21,7 +21,8 @@ const p = (...children: Inline[]): Block => ({ type: "paragraph", children });
 const lower = "abcdefghijklmnopqrstuvwxyz åäö éüæøß";
 const upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ ÅÄÖ ÉÜÆØ";
 const signs = "0123456789 – “citat” ”svenskt” ’a’ € § % & < > ( ) ? ! : ;";
-const words = "En handlingsplan för personer som säljer sex. Ge Lidingö ett varaktigt avtal med Mikamottagningen och KAST.";
+const words =
+  "En handlingsplan för personer som säljer sex. Ge Lidingö ett varaktigt avtal med Mikamottagningen och KAST.";
 /** The same line in a face: every letter, the phrases that lost theirs, signs. */
 const sampler = (label: string): string => `${label}: ${signs} ${words} ${lower} ${upper}`;
 
@@ -48,17 +49,45 @@ const styles: Draft = {
   ...sampleDraft,
   meta: { ...sampleDraft.meta, title: "En handlingsplan för personer som säljer sex" },
   blocks: [
-    { type: "heading", level: 1, children: [t("En handlingsplan för personer som säljer sex – Ge Lidingö ett varaktigt avtal med Mikamottagningen och KAST")] },
+    {
+      type: "heading",
+      level: 1,
+      children: [
+        t(
+          "En handlingsplan för personer som säljer sex – Ge Lidingö ett varaktigt avtal med Mikamottagningen och KAST",
+        ),
+      ],
+    },
     p(strong(t(sampler("Fet ingress"))), t(" Och sedan vanlig text.")),
     p(t(sampler("Brödtext")), cite(1)),
     p(em(t(sampler("Kursiv")))),
     p(strong(em(t(sampler("Fet kursiv")))), cite(2), cite(3)),
-    p(em(strong(t("Kursiv och fet: Åsa Öberg ärver ön."))), t(" "), { type: "placeholder", text: "beslutets datum" }, t(".")),
-    p(t("En länk: "), { type: "link", url: "https://example.se/kast", children: [t("mottagningens webbplats")] }, t(", en till "), { type: "link", url: "ftp://example.se/fil", children: [t("arkivet")] }, t(".")),
+    p(
+      em(strong(t("Kursiv och fet: Åsa Öberg ärver ön."))),
+      t(" "),
+      { type: "placeholder", text: "beslutets datum" },
+      t("."),
+    ),
+    p(
+      t("En länk: "),
+      { type: "link", url: "https://example.se/kast", children: [t("mottagningens webbplats")] },
+      t(", en till "),
+      { type: "link", url: "ftp://example.se/fil", children: [t("arkivet")] },
+      t("."),
+    ),
     { type: "heading", level: 2, children: [t(sampler("Rubrik två"))] },
     { type: "heading", level: 3, children: [t(sampler("Rubrik tre"))] },
-    { type: "paragraph", keepWithNext: true, children: [t("Med anledning av ovanstående föreslår jag kommunfullmäktige besluta")] },
-    { type: "list", ordered: false, role: "proposals", items: [[t(sampler("att-sats"))], [strong(t("att")), t(" Håbo, Umeå och Älvsbyn får avtal")]] },
+    {
+      type: "paragraph",
+      keepWithNext: true,
+      children: [t("Med anledning av ovanstående föreslår jag kommunfullmäktige besluta")],
+    },
+    {
+      type: "list",
+      ordered: false,
+      role: "proposals",
+      items: [[t(sampler("att-sats"))], [strong(t("att")), t(" Håbo, Umeå och Älvsbyn får avtal")]],
+    },
     { type: "list", ordered: true, role: "questions", items: [[t(sampler("Fråga"))], [em(t("Vad kostar KAST?"))]] },
     { type: "list", ordered: false, role: "plain", items: [[t(sampler("Punkt"))]] },
     { type: "quote", children: [p(t(sampler("Citat"))), p(em(t("– Anna Åkesson, KAST")))] },
@@ -85,7 +114,8 @@ describe.skipIf(!hasTool("pdftotext"))("PDF text extraction", () => {
   const tmp = tempDir("motionera-pdf-text-");
   afterAll(() => tmp.cleanup());
   let n = 0;
-  const reading = async (draft: Draft): Promise<string> => readPages(await pdfPages(writeTemp(tmp.dir, `d${n++}.pdf`, await renderPdf(draft)))).text;
+  const reading = async (draft: Draft): Promise<string> =>
+    readPages(await pdfPages(writeTemp(tmp.dir, `d${n++}.pdf`, await renderPdf(draft)))).text;
 
   it("reads back every face exactly after documents whose subsets held only composite letters", async () => {
     await renderPdf(composites);

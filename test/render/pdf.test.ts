@@ -34,7 +34,8 @@ describe.skipIf(!hasTool("pdftotext"))("renderPdf", () => {
     const raw = pdf.toString("latin1");
     expect(raw).toContain("/Lang (sv-SE)");
     expect(raw).toContain("/DisplayDocTitle true");
-    for (const tag of ["/S /H1", "/S /H2", "/S /P", "/S /L", "/S /LI", "/S /Lbl", "/S /LBody", "/S /Link"]) expect(raw).toContain(tag);
+    for (const tag of ["/S /H1", "/S /H2", "/S /P", "/S /L", "/S /LI", "/S /Lbl", "/S /LBody", "/S /Link"])
+      expect(raw).toContain(tag);
   });
 
   it("embeds DejaVu, at most the faces it uses", () => {
@@ -67,7 +68,10 @@ describe.skipIf(!hasTool("pdftotext"))("renderPdf", () => {
     const sources = t.indexOf("Källor");
     expect(notes).toBeGreaterThan(t.indexOf("ledamot i kommunfullmäktige"));
     expect(sources).toBeGreaterThan(notes);
-    expect(t.slice(notes)).toContain("1. Länsstyrelsen i Exempellän, ”Kartläggning av kommunernas avtal om stöd – uppföljning 2023”, 21 februari 2023.");
+    expect(t.slice(notes)).toContain(
+      "1. Länsstyrelsen i Exempellän, ”Kartläggning av kommunernas avtal om stöd – uppföljning 2023”, 21 " +
+        "februari 2023.",
+    );
     expect(t.slice(notes)).toMatch(/3\. Exempelförbundet, ”Kostnader för stödinsatser <utkast>”, odaterad\./);
     expect(t.slice(sources)).toContain("Region Exempel, ”Stöd & behandling i länet”, februari 2022.");
     expect(t.slice(sources)).toContain("Exempelförbundet, ”Kostnader för stödinsatser <utkast>”, odaterad.");

@@ -18,11 +18,30 @@ export const dateline = "Lidingö den 2 december 2026";
 
 const blocks: Block[] = [
   { type: "heading", level: 1, children: [t(twoLineTitle)] },
-  { type: "paragraph", children: [t("Kommunfullmäktige beslutade den "), ph(placeholders[0]), t(" att anta en handlingsplan.")] },
-  { type: "paragraph", children: [{ type: "strong", children: [t("Ansvarig nämnd: "), ph(placeholders[1])] }, t(" har ännu inte redovisat arbetet.")] },
-  { type: "quote", children: [{ type: "paragraph", children: [t("Under året kom "), ph(placeholders[2]), t(" ärenden till socialtjänsten.")] }] },
+  {
+    type: "paragraph",
+    children: [t("Kommunfullmäktige beslutade den "), ph(placeholders[0]), t(" att anta en handlingsplan.")],
+  },
+  {
+    type: "paragraph",
+    children: [
+      { type: "strong", children: [t("Ansvarig nämnd: "), ph(placeholders[1])] },
+      t(" har ännu inte redovisat arbetet."),
+    ],
+  },
+  {
+    type: "quote",
+    children: [
+      { type: "paragraph", children: [t("Under året kom "), ph(placeholders[2]), t(" ärenden till socialtjänsten.")] },
+    ],
+  },
   { type: "paragraph", keepWithNext: true, children: [t(introduction)] },
-  { type: "list", ordered: true, role: "questions", items: [[t("Hur följs planen upp?")], [t("När svarar nämnden, senast "), ph(placeholders[3]), t("?")]] },
+  {
+    type: "list",
+    ordered: true,
+    role: "questions",
+    items: [[t("Hur följs planen upp?")], [t("När svarar nämnden, senast "), ph(placeholders[3]), t("?")]],
+  },
   { type: "paragraph", keepWithNext: true, children: [t(dateline)] },
   { type: "paragraph", keepWithNext: true, children: [t("Anna Andersson (L)"), br, t("ledamot i kommunfullmäktige")] },
   { type: "paragraph", children: [t("Per Berg (L)")] },

@@ -24,8 +24,9 @@ const run = promisify(execFile);
 describe("HTML placeholders", () => {
   const html = renderHtml(placeholderDraft);
 
-  it("wraps each placeholder in <mark class=\"placeholder\">", () => {
-    for (const p of placeholders) expect(html).toContain(`<mark class="placeholder">${escapeXml(placeholderText(p))}</mark>`);
+  it('wraps each placeholder in <mark class="placeholder">', () => {
+    for (const p of placeholders)
+      expect(html).toContain(`<mark class="placeholder">${escapeXml(placeholderText(p))}</mark>`);
     expect(html.match(/<mark /g)).toHaveLength(placeholders.length);
   });
 
@@ -44,7 +45,8 @@ describe("Markdown placeholders", () => {
   const parsed = marked.parse(md, { async: false, gfm: false });
 
   it("sets each placeholder bold, inside bold text too", () => {
-    for (const p of placeholders) expect(parsed).toMatch(new RegExp(`<strong>[^<]*${escapeRe(escapeXml(placeholderText(p)))}[^<]*</strong>`));
+    for (const p of placeholders)
+      expect(parsed).toMatch(new RegExp(`<strong>[^<]*${escapeRe(escapeXml(placeholderText(p)))}[^<]*</strong>`));
   });
 
   it("leaves no stray asterisks", () => {
@@ -70,16 +72,19 @@ describe.skipIf(!hasTool("pdftotext") || !hasTool("pdftoppm"))("PDF placeholders
   });
 
   it("draws the highlight behind every placeholder and nowhere else", () => {
-    const marked = words.filter((w, i) => inPlaceholder(words, i));
+    const marked = words.filter((_w, i) => inPlaceholder(words, i));
     // A placeholder's last word may carry the punctuation after it ("datum]?").
     expect(marked.map((w) => w.text.replace(/\]\W$/, "]")).join(" ")).toBe(placeholders.map(placeholderText).join(" "));
     for (const w of marked) expect(highlightShare(image, w), w.text).toBeGreaterThan(0.4);
-    const plain = words.filter((w, i) => !inPlaceholder(words, i));
+    const plain = words.filter((_w, i) => !inPlaceholder(words, i));
     for (const w of plain) expect(highlightShare(image, w), w.text).toBe(0);
   });
 
   it("draws no highlight in a document without placeholders", async () => {
-    const plain = await pageImage(writeTemp(tmp.dir, "plain.pdf", await renderPdf(sampleDraft)), join(tmp.dir, "plain"));
+    const plain = await pageImage(
+      writeTemp(tmp.dir, "plain.pdf", await renderPdf(sampleDraft)),
+      join(tmp.dir, "plain"),
+    );
     expect(highlightShare(plain, { text: "", xMin: 0, yMin: 0, xMax: plain.width, yMax: plain.height })).toBe(0);
   });
 });
@@ -99,7 +104,9 @@ interface Word {
 /** Page 1's words and their boxes, in points. */
 async function wordBoxes(pdf: string): Promise<Word[]> {
   const { stdout } = await run("pdftotext", ["-bbox", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" });
-  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+  return [
+    ...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({
     xMin: Number(m[1]),
     yMin: Number(m[2]),
     xMax: Number(m[3]),

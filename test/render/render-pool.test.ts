@@ -17,14 +17,20 @@ import { repoRoot } from "../helpers/cli.js";
 
 let pool: RenderPool;
 beforeAll(async () => {
-  const { startRenderPool } = (await import(join(repoRoot, "dist", "src", "render", "render-pool.js"))) as typeof import("../../src/render/render-pool.js");
+  const { startRenderPool } = (await import(
+    join(repoRoot, "dist", "src", "render", "render-pool.js")
+  )) as typeof import("../../src/render/render-pool.js");
   pool = startRenderPool({ size: 2, warm: ["docx", "pdf"] });
   await pool.ready();
 });
 afterAll(async () => pool?.close());
 
 /** word/document.xml, with the random relationship ids the docx package gives hyperlinks made equal. */
-const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" })["word/document.xml"]!).replace(/r:id="rId[^"]*"/g, 'r:id="rId"');
+const documentXml = (bytes: Uint8Array) =>
+  strFromU8(unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" })["word/document.xml"]!).replace(
+    /r:id="rId[^"]*"/g,
+    'r:id="rId"',
+  );
 const pdfText = (bytes: Uint8Array) => {
   const file = join(mkdtempSync(join(tmpdir(), "motionera-pool-")), "d.pdf");
   writeFileSync(file, bytes);
@@ -39,7 +45,9 @@ describe("render pool", () => {
   it("renders the same DOCX as this thread, and PDFs whose text survives (å ä ö –), many at once", async () => {
     const draft = sampleDraft;
     const here = documentXml(await renderDocx(draft));
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => pool.render(draft, i % 2 === 0 ? "docx" : "pdf")));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => pool.render(draft, i % 2 === 0 ? "docx" : "pdf")),
+    );
     for (const [i, r] of results.entries()) {
       expect(r).toBeInstanceOf(Uint8Array);
       if (i % 2 === 0) expect(documentXml(r as Uint8Array)).toBe(here);
@@ -60,7 +68,9 @@ describe("render pool", () => {
   });
 
   it("replaces a writer thread that dies: its job fails, the next ones are answered", async () => {
-    const { startRenderPool } = (await import(join(repoRoot, "dist", "src", "render", "render-pool.js"))) as typeof import("../../src/render/render-pool.js");
+    const { startRenderPool } = (await import(
+      join(repoRoot, "dist", "src", "render", "render-pool.js")
+    )) as typeof import("../../src/render/render-pool.js");
     const script = new URL("./crashing-worker.mjs", import.meta.url);
     const crashing = startRenderPool({ size: 1, script });
     try {

@@ -12,16 +12,28 @@ import type { Block, Draft, Inline } from "../../src/domain/draft.js";
 const notXmlChar = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 function isXmlCodePoint(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 /** Throws, naming the part, unless `text` is a well-formed XML 1.0 document. */
 export function parseXmlStrict(name: string, text: string): XmlDocument {
   const bad = notXmlChar.exec(text);
-  if (bad) throw new Error(`${name}: character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} at ${bad.index} is not allowed in XML`);
+  if (bad)
+    throw new Error(
+      `${name}: character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} ` +
+        `at ${bad.index} is not allowed in XML`,
+    );
   for (const m of text.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)) {
     const cp = m[1]!.startsWith("x") ? parseInt(m[1]!.slice(1), 16) : parseInt(m[1]!, 10);
-    if (!isXmlCodePoint(cp)) throw new Error(`${name}: character reference ${m[0]} at ${m.index} is not allowed in XML`);
+    if (!isXmlCodePoint(cp))
+      throw new Error(`${name}: character reference ${m[0]} at ${m.index} is not allowed in XML`);
   }
   const errors: string[] = [];
   const doc = new DOMParser({
@@ -91,7 +103,11 @@ export function docxLinkTargets(parts: DocxParts): string[] {
 export function htmlProblems(html: string): string[] {
   const problems: string[] = [];
   if (/<script\b/i.test(html)) problems.push("a <script> element");
-  if (/<(iframe|object|embed|img|svg|math|style|link|meta http-equiv|base|form)\b/i.test(html.replace(/<meta (charset|name)=[^>]*>/g, "").replace(/<style>[^<]*<\/style>/, "")))
+  if (
+    /<(iframe|object|embed|img|svg|math|style|link|meta http-equiv|base|form)\b/i.test(
+      html.replace(/<meta (charset|name)=[^>]*>/g, "").replace(/<style>[^<]*<\/style>/, ""),
+    )
+  )
     problems.push("an element no draft has");
   for (const m of html.matchAll(/<[a-z][^>]*>/gi)) {
     const tag = m[0];
@@ -99,7 +115,10 @@ export function htmlProblems(html: string): string[] {
     const rest = tag.replace(/"[^"]*"/g, '""');
     if (/\son[a-z]+\s*=/i.test(rest)) problems.push(`an event handler: ${tag.slice(0, 80)}`);
     for (const a of tag.matchAll(/\s(href|src|action|formaction)\s*=\s*"([^"]*)"/gi)) {
-      const url = a[2]!.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+      const url = a[2]!
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&");
       if (!/^(https?:|mailto:|#)/i.test(url.trim())) problems.push(`an unsafe URL: ${url.slice(0, 80)}`);
     }
     // An attribute value that leaked out of its quotes leaves a stray quote or bracket.
@@ -145,22 +164,31 @@ export function structure(draft: Draft): string[] {
         break;
       case "quote":
         out.push(`${depth}quote`);
-        b.children.forEach((c) => visit(c, `${depth}>`));
+        for (const c of b.children) visit(c, `${depth}>`);
         break;
       case "rule":
         out.push(`${depth}hr`);
         break;
     }
   };
-  draft.blocks.forEach((b) => visit(b, ""));
+  for (const b of draft.blocks) visit(b, "");
   out.push(`citations:${draft.citations.length}`);
   return out;
 }
 
 /** All text of a draft (blocks and citations), whitespace collapsed. */
 export function draftText(draft: Draft): string {
-  const inl = (xs: readonly Inline[]): string => xs.map((x) => (x.type === "text" ? x.value : x.type === "break" ? " " : "children" in x ? inl(x.children) : " ")).join("");
+  const inl = (xs: readonly Inline[]): string =>
+    xs
+      .map((x) => (x.type === "text" ? x.value : x.type === "break" ? " " : "children" in x ? inl(x.children) : " "))
+      .join("");
   const blk = (b: Block): string =>
-    b.type === "heading" || b.type === "paragraph" ? inl(b.children) : b.type === "list" ? b.items.map(inl).join(" ") : b.type === "quote" ? b.children.map(blk).join(" ") : "";
+    b.type === "heading" || b.type === "paragraph"
+      ? inl(b.children)
+      : b.type === "list"
+        ? b.items.map(inl).join(" ")
+        : b.type === "quote"
+          ? b.children.map(blk).join(" ")
+          : "";
   return draft.blocks.map(blk).join(" ").replace(/\s+/g, " ");
 }

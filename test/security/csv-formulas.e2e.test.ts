@@ -9,7 +9,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { csvColumns, csvRow } from "../../src/corpus/export.js";
 import { corpusDocumentSchema, type CorpusDocument } from "../../src/domain/corpus-document.js";
 import { runCli, templatesFolder, tempWorkspace } from "../helpers/cli.js";
-import { expectNoFormulaCell, formulaCampaignTemplate, formulaValues, hostileDocument, neutralised, readCsv } from "./csv-formulas.js";
+import {
+  expectNoFormulaCell,
+  formulaCampaignTemplate,
+  formulaValues,
+  hostileDocument,
+  neutralised,
+  readCsv,
+} from "./csv-formulas.js";
 
 const v = formulaValues;
 
@@ -25,7 +32,28 @@ describe("motionera corpus export --format csv", () => {
     writeFileSync(ws.db, JSON.stringify(data));
     const file = join(ws.dir, "motion.txt");
     writeFileSync(file, "Motion om KAST\n\natt kommunen tecknar avtal med KAST\n\nAnna Andersson (L)\n");
-    const r = runCli(["corpus", "import", file, "--set", `title=${v.hyperlink}`, "--set", `summary=${v.dde}`, "--set", `addressee=${v.at}`, "--set", `outlet=${v.minus}`, "--set", `parties=${v.sum}`, "--set", "kind=motion", "--set", "kommun=Lidingö", "--json", "--db", ws.db]);
+    const r = runCli([
+      "corpus",
+      "import",
+      file,
+      "--set",
+      `title=${v.hyperlink}`,
+      "--set",
+      `summary=${v.dde}`,
+      "--set",
+      `addressee=${v.at}`,
+      "--set",
+      `outlet=${v.minus}`,
+      "--set",
+      `parties=${v.sum}`,
+      "--set",
+      "kind=motion",
+      "--set",
+      "kommun=Lidingö",
+      "--json",
+      "--db",
+      ws.db,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     importedId = (JSON.parse(r.stdout) as { record: { id: string } }[])[0]!.record.id;
   });
@@ -38,7 +66,7 @@ describe("motionera corpus export --format csv", () => {
     expect(stdout.code, stdout.stderr).toBe(0);
     for (const text of [readFileSync(out, "utf8"), stdout.stdout]) {
       expectNoFormulaCell(text);
-      const rows = new Map(readCsv(text).map((r) => [r["id"], r]));
+      const rows = new Map(readCsv(text).map((r) => [r.id, r]));
       expect(rows.get(importedId)).toMatchObject({
         title: `'${v.hyperlink}`,
         summary: `'${v.dde}`,
@@ -51,33 +79,82 @@ describe("motionera corpus export --format csv", () => {
       const raw = csvRow(corpusDocumentSchema.parse(hostileDocument()));
       const hostile = rows.get(hostileDocument().id)!;
       for (const col of csvColumns) expect(hostile[col], col).toBe(neutralised(raw[col]));
-      expect(hostile["outlet"]).toBe(`'${v.tab}`);
-      expect(hostile["summary"]).toBe(`'${v.cr}`);
+      expect(hostile.outlet).toBe(`'${v.tab}`);
+      expect(hostile.summary).toBe(`'${v.cr}`);
     }
   });
 
   it("--format json and jsonl keep the values as they are", () => {
     const json = JSON.parse(runCli(["corpus", "export", "--format", "json", "--db", ws.db]).stdout) as CorpusDocument[];
-    expect(json.find((d) => d.id === importedId)).toMatchObject({ title: v.hyperlink, summary: v.dde, addressee: v.at, outlet: v.minus, parties: [v.sum] });
-    const lines = runCli(["corpus", "export", "--format", "jsonl", "--db", ws.db]).stdout.trim().split("\n").map((l) => JSON.parse(l) as CorpusDocument);
-    expect(lines.find((d) => d.id === hostileDocument().id)).toMatchObject({ outlet: v.tab, summary: v.cr, title: v.hyperlink });
+    expect(json.find((d) => d.id === importedId)).toMatchObject({
+      title: v.hyperlink,
+      summary: v.dde,
+      addressee: v.at,
+      outlet: v.minus,
+      parties: [v.sum],
+    });
+    const lines = runCli(["corpus", "export", "--format", "jsonl", "--db", ws.db])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as CorpusDocument);
+    expect(lines.find((d) => d.id === hostileDocument().id)).toMatchObject({
+      outlet: v.tab,
+      summary: v.cr,
+      title: v.hyperlink,
+    });
   });
 });
 
 describe("motionera campaign", () => {
   it("sammanstallning.csv neutralises a cell the user's value begins; a fact's formula source stays text", () => {
     const ws = tempWorkspace();
-    const add = runCli(["facts", "add", "Lidingö", "mika_kast_agreement", "ja", "--as-of", "2026-06-01", "--source-title", v.hyperlink, "--publisher", v.dde, "--db", ws.db]);
+    const add = runCli([
+      "facts",
+      "add",
+      "Lidingö",
+      "mika_kast_agreement",
+      "ja",
+      "--as-of",
+      "2026-06-01",
+      "--source-title",
+      v.hyperlink,
+      "--publisher",
+      v.dde,
+      "--db",
+      ws.db,
+    ]);
     expect(add.code, add.stderr).toBe(0);
     const templates = templatesFolder({ "motion/kampanj-formler.hbs": formulaCampaignTemplate });
-    const r = runCli(["campaign", "--template", "kampanj-formler", "--kommun", "Lidingö,Nykvarn", "--author", "Anna Andersson (L)", "--set", `vad=${v.at}`, "--format", "md", "--workers", "1", "--out", ws.out, "--templates", templates, "--db", ws.db]);
+    const r = runCli([
+      "campaign",
+      "--template",
+      "kampanj-formler",
+      "--kommun",
+      "Lidingö,Nykvarn",
+      "--author",
+      "Anna Andersson (L)",
+      "--set",
+      `vad=${v.at}`,
+      "--format",
+      "md",
+      "--workers",
+      "1",
+      "--out",
+      ws.out,
+      "--templates",
+      templates,
+      "--db",
+      ws.db,
+    ]);
     expect([0, 3], r.stderr).toContain(r.code);
     const text = readFileSync(join(ws.out, "sammanstallning.csv"), "utf8");
     expectNoFormulaCell(text);
-    const rows = new Map(readCsv(text).map((x) => [x["municipality_code"], x]));
-    expect(rows.get("0140")!["placeholders"]).toMatch(/^'@SUM/);
-    expect(rows.get("0186")!["checks"]).toContain(v.hyperlink);
-    const json = JSON.parse(readFileSync(join(ws.out, "sammanstallning.json"), "utf8")) as { municipalities: { code: string; placeholders: string[] }[] };
+    const rows = new Map(readCsv(text).map((x) => [x.municipality_code, x]));
+    expect(rows.get("0140")!.placeholders).toMatch(/^'@SUM/);
+    expect(rows.get("0186")!.checks).toContain(v.hyperlink);
+    const json = JSON.parse(readFileSync(join(ws.out, "sammanstallning.json"), "utf8")) as {
+      municipalities: { code: string; placeholders: string[] }[];
+    };
     expect(json.municipalities.find((m) => m.code === "0140")!.placeholders[0]).toMatch(/^@SUM/);
   });
 });

@@ -85,7 +85,8 @@ export const formulaCampaignTemplate = [
   "---",
   "# KAST i {{municipality.name}}",
   "",
-  '{{#hasFact "mika_kast_agreement"}}Avtal: {{cite "mika_kast_agreement"}}.{{/hasFact}} Fyll i: {{placeholder input.vad}}.',
+  '{{#hasFact "mika_kast_agreement"}}Avtal: {{cite "mika_kast_agreement"}}.{{/hasFact}} Fyll i: {{placeholder ' +
+    "input.vad}}.",
   "",
   "- att testa",
   "",

@@ -98,5 +98,9 @@ export function docxWith(base: Record<string, Uint8Array>, document: RawEntry): 
 /** word/document.xml with `depth` nested elements inside one run of text. */
 export function nestedDocumentXml(depth: number): string {
   const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${ns}><w:body><w:p><w:r><w:t>Motion om djup</w:t></w:r>${"<w:sdt><w:sdtContent>".repeat(depth)}<w:r><w:t>x</w:t></w:r>${"</w:sdtContent></w:sdt>".repeat(depth)}</w:p></w:body></w:document>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${ns}><w:body><w:p><w:r><w:t>Motion ` +
+    `om djup</w:t></w:r>${"<w:sdt><w:sdtContent>".repeat(depth)}<w:r><w:t>x</w:t></w:r>` +
+    `${"</w:sdtContent></w:sdt>".repeat(depth)}</w:p></w:body></w:document>`
+  );
 }

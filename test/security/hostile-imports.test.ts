@@ -26,8 +26,19 @@ const motionText = [
 ].join("\n\n");
 
 const draft: Draft = {
-  meta: { title: "Inför ett stöd", kind: "motion", templateId: "t", language: "sv-SE", date: "2019-10-16", municipality: { code: "1780", name: "Karlstad", selfName: "Karlstads kommun" }, authors: [{ name: "Eva Exempelsson", party: "S" }], keywords: [] },
-  blocks: motionText.split("\n\n").map((p) => ({ type: "paragraph" as const, children: [{ type: "text" as const, value: p }] })),
+  meta: {
+    title: "Inför ett stöd",
+    kind: "motion",
+    templateId: "t",
+    language: "sv-SE",
+    date: "2019-10-16",
+    municipality: { code: "1780", name: "Karlstad", selfName: "Karlstads kommun" },
+    authors: [{ name: "Eva Exempelsson", party: "S" }],
+    keywords: [],
+  },
+  blocks: motionText
+    .split("\n\n")
+    .map((p) => ({ type: "paragraph" as const, children: [{ type: "text" as const, value: p }] })),
   citations: [],
   sources: [],
 };
@@ -35,7 +46,8 @@ const draft: Draft = {
 /** What the CLI prints for a failed file: "  <file>: <reason>". */
 function failureLine(o: ImportOutcome): string {
   if (o.ok) throw new Error(`${o.file} was imported`);
-  return `${o.file}: ${o.problem.kind === "read" ? explainReadProblem(o.problem.problem) : explainError(o.problem.details)}`;
+  const why = o.problem.kind === "read" ? explainReadProblem(o.problem.problem) : explainError(o.problem.details);
+  return `${o.file}: ${why}`;
 }
 
 const MB = 1024 * 1024;
@@ -85,7 +97,10 @@ async function importHostile(name: string, bytes: Uint8Array, reason: RegExp): P
   const ms = performance.now() - t0;
   peak = Math.max(peak, process.memoryUsage().rss);
   const growth = peak - rss0;
-  figures.push(`${name} (${(bytes.length / 1024).toFixed(0)} KB): ${ms.toFixed(0)} ms, peak RSS growth ${(growth / MB).toFixed(0)} MB`);
+  figures.push(
+    `${name} (${(bytes.length / 1024).toFixed(0)} KB): ${ms.toFixed(0)} ms, peak RSS ` +
+      `growth ${(growth / MB).toFixed(0)} MB`,
+  );
   expect(growth, `RSS grew by ${(growth / MB).toFixed(0)} MB`).toBeLessThan(rssBound);
 
   const [badOutcome, goodOutcome] = outcomes;
@@ -108,19 +123,31 @@ describe("zip bombs disguised as .docx", () => {
   it("refuses one whose headers declare 2 GB", async () => {
     const kernel = await bombKernel(2);
     const doc = { name: "word/document.xml", data: kernel, method: 8 as const, crc: 0, declaredSize: 2 * 1024 * MB };
-    await importHostile("bomb-honest.docx", docxWith(base, doc), /packas upp till mer än 200 MB \(2048 MB enligt filen\)/);
+    await importHostile(
+      "bomb-honest.docx",
+      docxWith(base, doc),
+      /packas upp till mer än 200 MB \(2048 MB enligt filen\)/,
+    );
   }, 60_000);
 
   it("refuses one whose headers lie (2 GB declared as 10 KB)", async () => {
     const kernel = await bombKernel(2);
     const doc = { name: "word/document.xml", data: kernel, method: 8 as const, crc: 0, declaredSize: 10_240 };
-    await importHostile("bomb-lying.docx", docxWith(base, doc), /word\/document\.xml packas upp till mer än de 10240 byte .* zip-bomb/);
+    await importHostile(
+      "bomb-lying.docx",
+      docxWith(base, doc),
+      /word\/document\.xml packas upp till mer än de 10240 byte .* zip-bomb/,
+    );
   }, 60_000);
 
   it("refuses one with thousands of entries pointing at the same data", async () => {
     // An overlapping-file bomb in spirit: 2 000 entries of 1 MB each, each declaring 1 KB.
     const oneMb = entry("x", new Uint8Array(MB).fill(60));
-    const many = Array.from({ length: 2000 }, (_, i) => ({ ...oneMb, name: `word/media/m${i}.xml`, declaredSize: 1024 }));
+    const many = Array.from({ length: 2000 }, (_, i) => ({
+      ...oneMb,
+      name: `word/media/m${i}.xml`,
+      declaredSize: 1024,
+    }));
     const others = Object.entries(base).map(([n, d]) => entry(n, d));
     await importHostile("bomb-many.docx", zipRaw([...others, ...many]), /packas upp till mer än de 1024 byte/);
   }, 60_000);
@@ -128,11 +155,19 @@ describe("zip bombs disguised as .docx", () => {
 
 describe("broken .docx files", () => {
   it("refuses a .docx that is not a zip", async () => {
-    await importHostile("inte-zip.docx", new TextEncoder().encode(motionText), /inte en giltig DOCX-fil \(filen är ingen zip-fil\)/);
+    await importHostile(
+      "inte-zip.docx",
+      new TextEncoder().encode(motionText),
+      /inte en giltig DOCX-fil \(filen är ingen zip-fil\)/,
+    );
   });
 
   it("refuses a truncated .docx", async () => {
-    await importHostile("avklippt.docx", goodDocx.subarray(0, Math.floor(goodDocx.length / 2)), /inte en giltig DOCX-fil|kunde inte läsas/);
+    await importHostile(
+      "avklippt.docx",
+      goodDocx.subarray(0, Math.floor(goodDocx.length / 2)),
+      /inte en giltig DOCX-fil|kunde inte läsas/,
+    );
   });
 
   it("refuses a zip without word/document.xml", async () => {
@@ -152,7 +187,13 @@ describe("broken .pdf files", () => {
   });
 
   it("refuses a PDF header followed by garbage", async () => {
-    await importHostile("falsk.pdf", new TextEncoder().encode(`%PDF-1.7\n${"1 0 obj << /Type /Pages /Kids [1 0 R] /Count 999999999 >> endobj\n".repeat(50)}%%EOF`), /PDF-filen kunde inte läsas|tom/);
+    await importHostile(
+      "falsk.pdf",
+      new TextEncoder().encode(
+        `%PDF-1.7\n${"1 0 obj << /Type /Pages /Kids [1 0 R] /Count 999999999 >> endobj\n".repeat(50)}%%EOF`,
+      ),
+      /PDF-filen kunde inte läsas|tom/,
+    );
   });
 
   it("refuses a truncated PDF or reads what survives", async () => {
@@ -172,7 +213,12 @@ describe("10 000 tiny files in one run", () => {
     const files: string[] = [];
     for (let i = 0; i < 10_000; i++) {
       const f = join(dir, `m${i}.txt`);
-      writeFileSync(f, i % 1000 === 999 ? "" : `Motion ${i} om stöd till dem som vill lämna prostitution i Karlstad. att kommunen utreder ${i}.`);
+      writeFileSync(
+        f,
+        i % 1000 === 999
+          ? ""
+          : `Motion ${i} om stöd till dem som vill lämna prostitution i Karlstad. att kommunen utreder ${i}.`,
+      );
       files.push(f);
     }
     const store = await LowdbStore.open(join(dir, "db.json"));

@@ -35,10 +35,13 @@ describe("invisible values", () => {
     }
   });
 
-  it("an optional text input of invisible characters counts as empty, and visible text is kept as it will be shown", () => {
-    const fm = library.get("nytt-forslag").frontMatter;
-    const values = validateInputs(fm, { sender: "\uE000\u0000", contactName: "Ann\uE000a" });
-    expect(values["sender"]).toBeNull();
-    expect(values["contactName"]).toBe("Anna");
-  });
+  it(
+    "an optional text input of invisible characters counts as empty, and visible text is kept as it " + "will be shown",
+    () => {
+      const fm = library.get("nytt-forslag").frontMatter;
+      const values = validateInputs(fm, { sender: "\uE000\u0000", contactName: "Ann\uE000a" });
+      expect(values.sender).toBeNull();
+      expect(values.contactName).toBe("Anna");
+    },
+  );
 });

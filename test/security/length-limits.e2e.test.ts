@@ -15,11 +15,31 @@ const source = ["--as-of", "2026-01-01", "--source-title", "Titel", "--publisher
 
 describe("motionera facts add", () => {
   const cases: [string, string[], string][] = [
-    ["value", [...add, x(2001), ...source], "Ogiltig uppgift i värde: värdet får vara högst 2 000 tecken, men är 2 001"],
-    ["--note", [...add, "Mottagningen", ...source, "--note", x(1001)], "Ogiltig uppgift i note: förbehållet (note) får vara högst 1 000 tecken, men är 1 001"],
-    ["--source-title", [...add, "Mottagningen", "--as-of", "2026-01-01", "--source-title", x(501), "--publisher", "Utgivare"], "Ogiltig uppgift i source.title: källans titel får vara högst 500 tecken, men är 501"],
-    ["--publisher", [...add, "Mottagningen", "--as-of", "2026-01-01", "--source-title", "Titel", "--publisher", x(201)], "Ogiltig uppgift i source.publisher: källans utgivare får vara högst 200 tecken, men är 201"],
-    ["--url", [...add, "Mottagningen", ...source, "--url", `https://example.se/${x(1990)}`], "Ogiltig uppgift i source.url: källans webbadress får vara högst 2 000 tecken, men är 2 009"],
+    [
+      "value",
+      [...add, x(2001), ...source],
+      "Ogiltig uppgift i värde: värdet får vara högst 2 000 tecken, men är 2 001",
+    ],
+    [
+      "--note",
+      [...add, "Mottagningen", ...source, "--note", x(1001)],
+      "Ogiltig uppgift i note: förbehållet (note) får vara högst 1 000 tecken, men är 1 001",
+    ],
+    [
+      "--source-title",
+      [...add, "Mottagningen", "--as-of", "2026-01-01", "--source-title", x(501), "--publisher", "Utgivare"],
+      "Ogiltig uppgift i source.title: källans titel får vara högst 500 tecken, men är 501",
+    ],
+    [
+      "--publisher",
+      [...add, "Mottagningen", "--as-of", "2026-01-01", "--source-title", "Titel", "--publisher", x(201)],
+      "Ogiltig uppgift i source.publisher: källans utgivare får vara högst 200 tecken, men är 201",
+    ],
+    [
+      "--url",
+      [...add, "Mottagningen", ...source, "--url", `https://example.se/${x(1990)}`],
+      "Ogiltig uppgift i source.url: källans webbadress får vara högst 2 000 tecken, men är 2 009",
+    ],
   ];
 
   it.each(cases)("a too long %s: exit 1, the field named, nothing written", (_, args, message) => {
@@ -39,7 +59,21 @@ describe("motionera facts import", () => {
     const file = join(ws.dir, "namn.csv");
     writeFileSync(file, `Kommun;Värde\nLidingö;Mottagningen\nSolna;${x(2001)}\n`);
     const before = readFileSync(ws.db);
-    const r = runCli(["facts", "import", file, "--key", "prostitution_unit_name", "--as-of", "2026", "--source-title", "Titel", "--publisher", "Utgivare", "--db", ws.db]);
+    const r = runCli([
+      "facts",
+      "import",
+      file,
+      "--key",
+      "prostitution_unit_name",
+      "--as-of",
+      "2026",
+      "--source-title",
+      "Titel",
+      "--publisher",
+      "Utgivare",
+      "--db",
+      ws.db,
+    ]);
     expect(r.code, r.stderr).toBe(1);
     expect(plain(r.stderr)).toContain('rad 3, kolumn "Värde": värdet får vara högst 2 000 tecken, men är 2 001.');
     expect(readFileSync(ws.db).equals(before)).toBe(true);

@@ -40,31 +40,40 @@ describe.skipIf(!haveTools)("a hostile DOCX through LibreOffice", () => {
   const tmp = tempDir("motionera-lo-hostile-");
   afterAll(() => tmp.cleanup());
 
-  it(
-    "opens and prints, with the hostile values as literal text",
-    async () => {
-      const composed = composeWith("kast-avtal", nastiest);
-      const bytes = await renderDocx(composed.draft);
-      checkDocx(bytes);
-      const docx = writeTemp(tmp.dir, "fientlig.docx", bytes);
-      const profile = pathToFileURL(join(tmp.dir, "lo-profile")).href;
-      execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", tmp.dir, docx], {
+  it("opens and prints, with the hostile values as literal text", async () => {
+    const composed = composeWith("kast-avtal", nastiest);
+    const bytes = await renderDocx(composed.draft);
+    checkDocx(bytes);
+    const docx = writeTemp(tmp.dir, "fientlig.docx", bytes);
+    const profile = pathToFileURL(join(tmp.dir, "lo-profile")).href;
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        tmp.dir,
+        docx,
+      ],
+      {
         timeout: 120_000,
         stdio: "pipe",
-      });
-      const pdf = join(tmp.dir, "fientlig.pdf");
-      expect(existsSync(pdf)).toBe(true);
-      const text = pdfText(pdf).replace(/\s+/g, " ");
-      expect(text).toContain(composed.draft.meta.title);
-      expect(text).toContain("<script>alert(1)</script>");
-      expect(text).toContain("# Rubrik");
-      expect(text).toContain("[klicka](javascript:alert(1))");
-      expect(text).toContain('{{cite "mika_kast_agreement"}}');
-      // The footnotes, which carry the hostile fact values and sources, are printed too.
-      const script = "<script>alert(1)</script>";
-      const inBody = JSON.stringify(composed.draft.blocks).split(script).length - 1;
-      expect(text.split(script).length - 1).toBeGreaterThan(inBody);
-    },
-    180_000,
-  );
+      },
+    );
+    const pdf = join(tmp.dir, "fientlig.pdf");
+    expect(existsSync(pdf)).toBe(true);
+    const text = pdfText(pdf).replace(/\s+/g, " ");
+    expect(text).toContain(composed.draft.meta.title);
+    expect(text).toContain("<script>alert(1)</script>");
+    expect(text).toContain("# Rubrik");
+    expect(text).toContain("[klicka](javascript:alert(1))");
+    expect(text).toContain('{{cite "mika_kast_agreement"}}');
+    // The footnotes, which carry the hostile fact values and sources, are printed too.
+    const script = "<script>alert(1)</script>";
+    const inBody = JSON.stringify(composed.draft.blocks).split(script).length - 1;
+    expect(text.split(script).length - 1).toBeGreaterThan(inBody);
+  }, 180_000);
 });

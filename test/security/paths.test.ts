@@ -19,7 +19,7 @@ import { makeApp } from "../server/api/helpers.js";
 import { hostileStrings } from "./hostile-strings.js";
 
 /** Ids that try to leave templates/ or confuse a path: each must be an unknown template. */
-export const hostileIds = [
+const hostileIds = [
   "../../etc/passwd",
   "../motion/kast-avtal",
   "motion/kast-avtal",
@@ -103,7 +103,8 @@ describe("file names derived from a draft", () => {
     const out = join(tmp.dir, "out");
     for (const v of ["../../../../tmp/escaped", "/etc/passwd", "..\\..\\x", "a\u0000b", "k".repeat(5000)]) {
       const files = await writeDraftFiles(hostileDraft(v), ["md", "html"], out);
-      for (const f of files) expect(f.path.startsWith(`${out}/`) && !f.path.slice(out.length + 1).includes("/")).toBe(true);
+      for (const f of files)
+        expect(f.path.startsWith(`${out}/`) && !f.path.slice(out.length + 1).includes("/")).toBe(true);
     }
     expect(readdirSync(tmp.dir)).toEqual(["out"]);
     for (const f of readdirSync(out)) expect(f).toMatch(/^[a-z0-9-]+\.(md|html)$/);
@@ -114,7 +115,21 @@ describe("the CLI's --template", () => {
   it("refuses ids outside the templates folder with a Swedish message and writes nothing", () => {
     const ws = tempWorkspace();
     for (const id of ["../../etc/passwd", "/etc/passwd", "..\\..\\Windows\\win.ini", "k".repeat(5000)]) {
-      const r = runCli(["draft", "--template", id, "--kommun", "Lidingö", "--author", "Anna Andersson (L)", "--format", "md", "--out", ws.out, "--db", ws.db]);
+      const r = runCli([
+        "draft",
+        "--template",
+        id,
+        "--kommun",
+        "Lidingö",
+        "--author",
+        "Anna Andersson (L)",
+        "--format",
+        "md",
+        "--out",
+        ws.out,
+        "--db",
+        ws.db,
+      ]);
       expect(r.code, r.stderr).not.toBe(0);
       expect(r.stderr).toMatch(/^motionera: (Okänd mall|Ogiltig|.*template)/im);
       expect(r.stderr).not.toMatch(/root:|\[extensions\]|at .*\.js/);
@@ -144,7 +159,12 @@ describe("web routes and the API that take a template id", () => {
       const res = await app.request("/api/drafts", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ template: id, municipality: "Lidingö", authors: [{ name: "Anna Andersson" }], format: "md" }),
+        body: JSON.stringify({
+          template: id,
+          municipality: "Lidingö",
+          authors: [{ name: "Anna Andersson" }],
+          format: "md",
+        }),
       });
       const text = await res.text();
       expect([400, 404, 422]).toContain(res.status);
@@ -169,5 +189,3 @@ describe("web routes and the API that take a template id", () => {
     expect((await res.text()).length).toBeLessThan(5_000);
   });
 });
-
-

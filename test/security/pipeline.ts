@@ -14,7 +14,9 @@ import { repoRoot } from "../helpers/cli.js";
 import { forField } from "./hostile-strings.js";
 
 export const library = TemplateLibrary.load(join(repoRoot, "templates"));
-const shippedFacts: Fact[] = (JSON.parse(readFileSync(join(repoRoot, "corpus", "motionera.json"), "utf8")) as { facts: Fact[] }).facts;
+const shippedFacts: Fact[] = (
+  JSON.parse(readFileSync(join(repoRoot, "corpus", "motionera.json"), "utf8")) as { facts: Fact[] }
+).facts;
 
 /** A municipality each shipped template can be drafted for with the shipped facts. */
 const placeFor: Record<string, string> = {
@@ -34,7 +36,12 @@ export function registryWith(value: string, url?: string): FactRegistry {
       ...f,
       value: f.value.type === "text" ? { type: "text", value: forField(value, 100_000) } : f.value,
       ...(f.note ? { note: forField(value, 100_000) } : {}),
-      source: { ...f.source, title: forField(value, 100_000), publisher: forField(value, 100_000), ...(url ? { url } : {}) },
+      source: {
+        ...f.source,
+        title: forField(value, 100_000),
+        publisher: forField(value, 100_000),
+        ...(url ? { url } : {}),
+      },
     })),
   );
 }

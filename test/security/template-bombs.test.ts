@@ -37,7 +37,9 @@ describe("templates that would explode the parsers are located template errors",
 
   it("any alias, a merge key included, is refused where it stands", () => {
     expect(refusal(`${head.join("\n")}\nx: &t {a: 1}\ny:\n  <<: *t\n---\ntext\n`)).toMatchObject({ line: 8 });
-    const d = refusal(["---", "id: bomb", "kind: motion", "title: &t Bomb", "description: *t", "---", "text", ""].join("\n"));
+    const d = refusal(
+      ["---", "id: bomb", "kind: motion", "title: &t Bomb", "description: *t", "---", "text", ""].join("\n"),
+    );
     expect(d).toMatchObject({ line: 5 });
   });
 
@@ -47,14 +49,23 @@ describe("templates that would explode the parsers are located template errors",
     expect(d.problem).toContain("nästlad för djupt");
   });
 
-  it(`blocks nested deeper than ${maxNesting}: refused at the block that goes too deep, before Handlebars parses (5 000 levels took it 51 s)`, () => {
-    const d = refusal(bodyOf("{{#if input.a}}".repeat(5000) + "x" + "{{/if}}".repeat(5000)));
-    expect(d.line).toBe(7);
-    expect(d.column).toBe(maxNesting * "{{#if input.a}}".length + 1);
-    expect(d.problem).toContain(`nästlade i mer än ${maxNesting} nivåer`);
-    // As deep as allowed is fine.
-    expect(() => parseTemplate("motion/bomb.hbs", bodyOf("{{#if @root}}".repeat(maxNesting) + "x" + "{{/if}}".repeat(maxNesting)))).not.toThrow();
-  });
+  it(
+    `blocks nested deeper than ${maxNesting}: refused at the block that goes too deep, before Handlebars parses ` +
+      `(5 000 levels took it 51 s)`,
+    () => {
+      const d = refusal(bodyOf(`${"{{#if input.a}}".repeat(5000)}x${"{{/if}}".repeat(5000)}`));
+      expect(d.line).toBe(7);
+      expect(d.column).toBe(maxNesting * "{{#if input.a}}".length + 1);
+      expect(d.problem).toContain(`nästlade i mer än ${maxNesting} nivåer`);
+      // As deep as allowed is fine.
+      expect(() =>
+        parseTemplate(
+          "motion/bomb.hbs",
+          bodyOf(`${"{{#if @root}}".repeat(maxNesting)}x${"{{/if}}".repeat(maxNesting)}`),
+        ),
+      ).not.toThrow();
+    },
+  );
 
   it("subexpressions nested thousands deep (4 000 took Handlebars 26 s)", () => {
     const d = refusal(bodyOf(`{{lower ${"(lower ".repeat(4000)}'x'${")".repeat(4000)}}}`));
@@ -80,7 +91,11 @@ describe("templates that would explode the parsers are located template errors",
       return undefined;
     };
     const first = caught();
-    expect(isMotioneraError(first) && first.details).toMatchObject({ code: "template_invalid", line: 1, problem: expect.stringContaining("en mall får vara högst 128 kB") });
+    expect(isMotioneraError(first) && first.details).toMatchObject({
+      code: "template_invalid",
+      line: 1,
+      problem: expect.stringContaining("en mall får vara högst 128 kB"),
+    });
     expect(caught()).toBe(first);
   });
 
@@ -92,7 +107,11 @@ describe("templates that would explode the parsers are located template errors",
     } catch (e) {
       if (isMotioneraError(e)) details = e.details;
     }
-    expect(details).toMatchObject({ code: "template_invalid", file: expect.stringMatching(/motion\/mapp\.hbs$/), problem: "filen kunde inte läsas (EISDIR)" });
+    expect(details).toMatchObject({
+      code: "template_invalid",
+      file: expect.stringMatching(/motion\/mapp\.hbs$/),
+      problem: "filen kunde inte läsas (EISDIR)",
+    });
   });
 
   it("usable(): the others are served, the broken one named with its error", () => {
@@ -109,21 +128,43 @@ describe("the CLI with an alias bomb in --templates", () => {
   copyFileSync(join(repoRoot, "templates", "motion", "kast-avtal.hbs"), join(dir, "motion", "kast-avtal.hbs"));
   const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at |ReferenceError|Excessive alias/);
 
-  it("motionera templates: the located Swedish error, exit 1 (was ReferenceError: Excessive alias count, exit 70)", () => {
-    const r = runCli(["templates", "--templates", dir]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^motionera: Fel i mallen .*motion\/bomb\.hbs:7:8: YAML: alias \(\*a\) används inte i mallar/);
-    noStack(r.stderr);
-  });
+  it(
+    "motionera templates: the located Swedish error, exit 1 (was ReferenceError: Excessive alias " + "count, exit 70)",
+    () => {
+      const r = runCli(["templates", "--templates", dir]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /^motionera: Fel i mallen .*motion\/bomb\.hbs:7:8: YAML: alias \(\*a\) används inte i mallar/,
+      );
+      noStack(r.stderr);
+    },
+  );
 
-  it("motionera draft --template bomb: the same error, exit 1, nothing written; another template in the folder still drafts", () => {
-    const ws = tempWorkspace();
-    const args = ["--db", ws.db, "--templates", dir, "--kommun", "Lidingö", "--author", "Anna Andersson (L)", "--format", "md", "--out", ws.out];
-    const r = runCli(["draft", "--template", "bomb", ...args]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Fel i mallen .*motion\/bomb\.hbs:7:8: YAML: alias/);
-    noStack(r.stderr);
-    const ok = runCli(["draft", "--template", "kast-avtal", ...args]);
-    expect(ok.code, ok.stderr).toBe(0);
-  });
+  it(
+    "motionera draft --template bomb: the same error, exit 1, nothing written; another template in the folder " +
+      "still drafts",
+    () => {
+      const ws = tempWorkspace();
+      const args = [
+        "--db",
+        ws.db,
+        "--templates",
+        dir,
+        "--kommun",
+        "Lidingö",
+        "--author",
+        "Anna Andersson (L)",
+        "--format",
+        "md",
+        "--out",
+        ws.out,
+      ];
+      const r = runCli(["draft", "--template", "bomb", ...args]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/Fel i mallen .*motion\/bomb\.hbs:7:8: YAML: alias/);
+      noStack(r.stderr);
+      const ok = runCli(["draft", "--template", "kast-avtal", ...args]);
+      expect(ok.code, ok.stderr).toBe(0);
+    },
+  );
 });

@@ -46,7 +46,13 @@ function refusal(body: string): ErrorDetails | undefined {
 function render(body: string, line = "värde"): string {
   const t = parseTemplate(file, `${header}\n# Rubrik\n\n${body}\n`);
   const composed = composeDraft(
-    { template: "t", municipality: "Lidingö", authors: [{ name: "Anna Andersson" }], date: "2026-11-24", inputs: { line } },
+    {
+      template: "t",
+      municipality: "Lidingö",
+      authors: [{ name: "Anna Andersson" }],
+      date: "2026-11-24",
+      inputs: { line },
+    },
     { templates: new TemplateLibrary([t]), facts: new FactRegistry([]), today: "2026-11-24" },
   );
   return draftText(composed.draft);
@@ -65,13 +71,13 @@ const hostileTemplates: Record<string, string> = {
   "partial to /etc/passwd": "{{> ../../etc/passwd}}",
   "dynamic partial": "{{> (lookup this 'x')}}",
   "partial block": "{{#> layout}}x{{/layout}}",
-  "inline partial": "{{#*inline \"p\"}}x{{/inline}}{{> p}}",
+  "inline partial": '{{#*inline "p"}}x{{/inline}}{{> p}}',
   decorator: "{{* decorator}}",
   "internal state": "{{@motionera.signers.[0].name}}",
   "internal registry": "{{#each @motionera.registry}}{{this}}{{/each}}",
   "unknown helper": '{{require "fs"}}',
-  "helperMissing": '{{helperMissing "x"}}',
-  "blockHelperMissing": "{{#blockHelperMissing this}}x{{/blockHelperMissing}}",
+  helperMissing: '{{helperMissing "x"}}',
+  blockHelperMissing: "{{#blockHelperMissing this}}x{{/blockHelperMissing}}",
   "log helper": '{{log "x" level="error"}}',
 };
 
@@ -101,7 +107,9 @@ describe("what validation lets through renders nothing dangerous", () => {
         parseTemplate(file, `${text}\n# Rubrik\n`);
         expect.unreachable(name);
       } catch (e) {
-        expect(isMotioneraError(e) ? explainError(e.details) : String(e), name).toMatch(/inputs\.0\.name: namnet är reserverat/);
+        expect(isMotioneraError(e) ? explainError(e.details) : String(e), name).toMatch(
+          /inputs\.0\.name: namnet är reserverat/,
+        );
       }
     }
   });
@@ -132,7 +140,14 @@ describe("Handlebars runs with its protections on", () => {
   const all = sources.join("\n");
 
   it("no source turns prototype access back on or registers partials", () => {
-    for (const option of ["allowProtoPropertiesByDefault", "allowProtoMethodsByDefault", "allowedProtoProperties", "allowedProtoMethods", "registerPartial", "registerDecorator"]) {
+    for (const option of [
+      "allowProtoPropertiesByDefault",
+      "allowProtoMethodsByDefault",
+      "allowedProtoProperties",
+      "allowedProtoMethods",
+      "registerPartial",
+      "registerDecorator",
+    ]) {
       expect(all, option).not.toContain(option);
     }
   });

@@ -18,16 +18,29 @@ import { isMotioneraError, MotioneraError } from "../../src/domain/errors.js";
 import { hasVisibleText } from "../../src/domain/visible-text.js";
 import { sampleDraft } from "../fixtures/sample-draft.js";
 import { hasTool, pdfInfo, pdfText, tempDir, writeTemp } from "../render/helpers.js";
-import { checkDocx, docxLinkTargets, docxParagraphShapes, draftText, htmlProblems, structure, xmlText } from "./checks.js";
+import {
+  checkDocx,
+  docxLinkTargets,
+  docxParagraphShapes,
+  draftText,
+  htmlProblems,
+  structure,
+  xmlText,
+} from "./checks.js";
 import { forField, hostileArbitrary, hostileStrings } from "./hostile-strings.js";
 import { composeWith, registryWith, templateIds } from "./pipeline.js";
 
 const neutral = "Värde";
 const baselines = new Map(templateIds.map((id) => [id, composeWith(id, neutral)]));
 /** The same with every source's URL unsafe, as the property below records them: no source becomes a link. */
-const unsafeUrlBaselines = new Map(templateIds.map((id) => [id, composeWith(id, neutral, registryWith(neutral, "javascript:alert(1)"))]));
+const unsafeUrlBaselines = new Map(
+  templateIds.map((id) => [id, composeWith(id, neutral, registryWith(neutral, "javascript:alert(1)"))]),
+);
 
-/** Non-Normal paragraph shapes: headings, list items, quotes, sources. Plain paragraphs may multiply (multi-line text inputs). */
+/**
+ * Non-Normal paragraph shapes: headings, list items, quotes, sources. Plain paragraphs may multiply (multi-line text
+ * inputs).
+ */
 const styled = (shapes: string[]) => shapes.filter((s) => s !== "Normal" && s !== "FootnoteText");
 
 async function checkAllWriters(draft: Draft, label: string, baselineDraft?: Draft): Promise<void> {
@@ -59,7 +72,11 @@ describe("every known-bad string in every user field of every template", () => {
         expect(structure(composed.draft), label).toEqual(structure(base.draft));
         expect(composed.draft.meta.title, label).toBe(base.draft.meta.title);
         // The value is there as literal text (a value that fits one line; whitespace collapsed).
-        const visible = value.replace(/[\uE000-\uF8FF]/g, "").replace(/\s+/g, " ").trim().slice(0, 60);
+        const visible = value
+          .replace(/[\uE000-\uF8FF]/g, "")
+          .replace(/\s+/g, " ")
+          .trim()
+          .slice(0, 60);
         if (visible && !/[\r\n]/.test(value)) expect(draftText(composed.draft), label).toContain(visible);
         await checkAllWriters(composed.draft, label, base.draft);
       }
@@ -71,7 +88,7 @@ describe("arbitrary Unicode in user fields (fast-check)", () => {
   it("composes to the template's structure and valid files", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...templateIds), hostileArbitrary(80), async (id, value) => {
-        let composed;
+        let composed: ReturnType<typeof composeWith>;
         try {
           composed = composeWith(id, value, registryWith(value, "javascript:alert(1)"));
         } catch (e) {
@@ -95,30 +112,91 @@ describe("arbitrary Unicode in user fields (fast-check)", () => {
 const textArb = hostileArbitrary(40);
 const inlineArb: fc.Arbitrary<Inline> = fc.oneof(
   { weight: 4, arbitrary: textArb.map((value) => ({ type: "text" as const, value })) },
-  { weight: 1, arbitrary: textArb.map((value) => ({ type: "strong" as const, children: [{ type: "text" as const, value }] })) },
-  { weight: 1, arbitrary: fc.tuple(fc.oneof(textArb, fc.constantFrom("javascript:alert(1)", "https://example.se/\"><script>", "mailto:a@b.se?x=\"'<")), textArb).map(([url, value]) => ({ type: "link" as const, url, children: [{ type: "text" as const, value }] })) },
+  {
+    weight: 1,
+    arbitrary: textArb.map((value) => ({ type: "strong" as const, children: [{ type: "text" as const, value }] })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.oneof(
+          textArb,
+          fc.constantFrom("javascript:alert(1)", 'https://example.se/"><script>', "mailto:a@b.se?x=\"'<"),
+        ),
+        textArb,
+      )
+      .map(([url, value]) => ({ type: "link" as const, url, children: [{ type: "text" as const, value }] })),
+  },
   { weight: 1, arbitrary: fc.constant({ type: "break" as const }) },
   { weight: 1, arbitrary: fc.constant({ type: "citation" as const, n: 1 }) },
 );
 const inlinesArb = fc.array(inlineArb, { maxLength: 5 });
 const blockArb: fc.Arbitrary<Block> = fc.oneof(
   inlinesArb.map((children) => ({ type: "paragraph" as const, children })),
-  fc.tuple(fc.constantFrom(1 as const, 2 as const, 3 as const), inlinesArb).map(([level, children]) => ({ type: "heading" as const, level, children })),
-  fc.tuple(fc.boolean(), fc.array(inlinesArb, { minLength: 1, maxLength: 3 })).map(([ordered, items]) => ({ type: "list" as const, ordered, role: "plain" as const, items })),
+  fc
+    .tuple(fc.constantFrom(1 as const, 2 as const, 3 as const), inlinesArb)
+    .map(([level, children]) => ({ type: "heading" as const, level, children })),
+  fc
+    .tuple(fc.boolean(), fc.array(inlinesArb, { minLength: 1, maxLength: 3 }))
+    .map(([ordered, items]) => ({ type: "list" as const, ordered, role: "plain" as const, items })),
   inlinesArb.map((children) => ({ type: "quote" as const, children: [{ type: "paragraph" as const, children }] })),
 );
 const citationArb: fc.Arbitrary<Citation> = fc
-  .record({ label: textArb, subjectName: textArb, value: textArb, note: textArb, title: textArb, publisher: textArb, url: fc.oneof(textArb, fc.constant("https://example.se/a?b=<c>&d=\"e\"")) })
+  .record({
+    label: textArb,
+    subjectName: textArb,
+    value: textArb,
+    note: textArb,
+    title: textArb,
+    publisher: textArb,
+    url: fc.oneof(textArb, fc.constant('https://example.se/a?b=<c>&d="e"')),
+  })
   .chain((r) =>
     fc.constantFrom<Citation>(
-      { kind: "fact", n: 1, factId: "f", key: "k", label: r.label, subjectName: r.subjectName, value: r.value, asOf: "2024", note: r.note, source: { title: r.title, publisher: r.publisher, date: "2024-01-01", url: r.url } },
-      { kind: "argument", n: 1, documentId: "d", ref: "d#1", title: r.title, label: r.label, claim: r.value, subjectName: r.subjectName, date: "2024", source: { title: r.title, publisher: r.publisher, date: "2024-01-01", url: r.url } },
+      {
+        kind: "fact",
+        n: 1,
+        factId: "f",
+        key: "k",
+        label: r.label,
+        subjectName: r.subjectName,
+        value: r.value,
+        asOf: "2024",
+        note: r.note,
+        source: { title: r.title, publisher: r.publisher, date: "2024-01-01", url: r.url },
+      },
+      {
+        kind: "argument",
+        n: 1,
+        documentId: "d",
+        ref: "d#1",
+        title: r.title,
+        label: r.label,
+        claim: r.value,
+        subjectName: r.subjectName,
+        date: "2024",
+        source: { title: r.title, publisher: r.publisher, date: "2024-01-01", url: r.url },
+      },
     ),
   );
 const draftArb: fc.Arbitrary<Draft> = fc
-  .record({ title: textArb, author: textArb, description: textArb, keyword: textArb, blocks: fc.array(blockArb, { maxLength: 6 }), citation: citationArb })
+  .record({
+    title: textArb,
+    author: textArb,
+    description: textArb,
+    keyword: textArb,
+    blocks: fc.array(blockArb, { maxLength: 6 }),
+    citation: citationArb,
+  })
   .map((r) => ({
-    meta: { ...sampleDraft.meta, title: r.title, authors: [{ name: r.author, party: r.keyword, role: r.description }], description: r.description, keywords: [r.keyword] },
+    meta: {
+      ...sampleDraft.meta,
+      title: r.title,
+      authors: [{ name: r.author, party: r.keyword, role: r.description }],
+      description: r.description,
+      keywords: [r.keyword],
+    },
     blocks: r.blocks,
     citations: [r.citation],
     sources: [r.citation.source],
@@ -185,7 +263,13 @@ describe("1 MB strings", () => {
     };
     const request = (inputs: Record<string, string>, name = "Anna Andersson") =>
       composeDraft(
-        { template: "kast-avtal", municipality: "Lidingö", authors: [{ name, party: "L" }], date: "2026-11-24", inputs },
+        {
+          template: "kast-avtal",
+          municipality: "Lidingö",
+          authors: [{ name, party: "L" }],
+          date: "2026-11-24",
+          inputs,
+        },
         { templates: library, facts: registryWith(neutral), today: "2026-11-24" },
       );
     expect(refusal(() => request({ background: big }))).toMatchObject({ code: "input_invalid", field: "background" });
@@ -197,10 +281,19 @@ describe("1 MB strings", () => {
     const { composeDraft } = await import("../../src/compose/compose.js");
     const { library } = await import("./pipeline.js");
     const composed = composeDraft(
-      { template: "kast-avtal", municipality: "Lidingö", authors: [{ name: "Anna Andersson", party: "L" }], date: "2026-11-24", inputs: {} },
+      {
+        template: "kast-avtal",
+        municipality: "Lidingö",
+        authors: [{ name: "Anna Andersson", party: "L" }],
+        date: "2026-11-24",
+        inputs: {},
+      },
       { templates: library, facts: registryWith(big), today: "2026-11-24" },
     );
-    const draft: Draft = { ...composed.draft, blocks: [...composed.draft.blocks, { type: "paragraph", children: [{ type: "text", value: big }] }] };
+    const draft: Draft = {
+      ...composed.draft,
+      blocks: [...composed.draft.blocks, { type: "paragraph", children: [{ type: "text", value: big }] }],
+    };
     const parts = checkDocx(await renderDocx(draft));
     expect(xmlText(parts.xml.get("word/footnotes.xml")!).length).toBeGreaterThan(1_000_000);
     expect(htmlProblems(renderHtml(draft))).toEqual([]);

@@ -33,7 +33,10 @@ const fields = { key: largeFileKey, sourceTitle: "Testtabell", publisher: "Testu
 let file: { contentType: string; body: Uint8Array; rows: number; path: string };
 beforeAll(async () => {
   const csv = largeFactsCsv();
-  const { contentType, body } = await multipartBody({ name: "stor.csv", bytes: csv.bytes }, { ...fields, dryRun: "true" });
+  const { contentType, body } = await multipartBody(
+    { name: "stor.csv", bytes: csv.bytes },
+    { ...fields, dryRun: "true" },
+  );
   const path = join(mkdtempSync(join(tmpdir(), "motionera-import-load-")), "body");
   writeFileSync(path, body);
   file = { contentType, body, rows: csv.rows, path };
@@ -46,10 +49,17 @@ describe("a maximal import and the service (motionera serve)", () => {
   });
   afterAll(() => service?.stop());
 
-  it("answers /healthz and searches while it checks a 19.5 MB file of two million bad rows; lists 100 problems and counts the rest; stays within 200 MB", { timeout: 120_000 }, async () => {
+  it("answers /healthz and searches while it checks a 19.5 MB file of two million bad rows; lists 100 problems " +
+    "and counts the rest; stays within 200 MB", {
+    timeout: 120_000,
+  }, async () => {
     // Warm: the search index is built on the first search.
     await probe(service.url, () => true, 0, 2);
-    const run = await importWhileProbing(service, file.path, { contentType: file.contentType, route: "api/facts/import", token });
+    const run = await importWhileProbing(service, file.path, {
+      contentType: file.contentType,
+      route: "api/facts/import",
+      token,
+    });
     const { status, seconds, latencies } = run;
     const body = run.body as { title: string; detail: string; errors: { path: string; message: string }[] };
     const p50 = percentile(latencies, 0.5);
@@ -57,7 +67,8 @@ describe("a maximal import and the service (motionera serve)", () => {
     const max = Math.max(...latencies);
     const overBase = run.peakOverBefore / 1024 / 1024;
     process.stdout.write(
-      `\n  import of ${(file.body.length / 1024 / 1024).toFixed(1)} MB (${file.rows} rows): ${status} in ${seconds.toFixed(1)} s; ` +
+      `\n  import of ${(file.body.length / 1024 / 1024).toFixed(1)} MB (${file.rows} rows): ${status} ` +
+        `in ${seconds.toFixed(1)} s; ` +
         `${latencies.length} probes: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${max.toFixed(0)} ms; ` +
         `RSS ${(run.rssBefore / 1024 / 1024).toFixed(0)} MB before, peak ${overBase.toFixed(0)} MB over\n`,
     );
@@ -91,7 +102,11 @@ describe("the request timeout and a client that goes away stop an import", () =>
     const { Workspace } = (await dist("workspace.js")) as typeof import("../../src/workspace.js");
     threads = (await dist("threads/import-threads.js")) as Threads;
     db = tempWorkspace().db;
-    server = await startServer(await Workspace.open({ db }), { port: 0, host: "127.0.0.1" }, { token, requestTimeoutMs: 3000, renderThreads: 0 });
+    server = await startServer(
+      await Workspace.open({ db }),
+      { port: 0, host: "127.0.0.1" },
+      { token, requestTimeoutMs: 3000, renderThreads: 0 },
+    );
   });
   afterAll(async () => {
     await server?.close();
@@ -99,18 +114,31 @@ describe("the request timeout and a client that goes away stop an import", () =>
   });
 
   const small = async () => {
-    const { contentType, body } = await multipartBody({ name: "a.csv", bytes: new TextEncoder().encode("Kommun;Antal\nSolna;4\n") }, { ...fields, dryRun: "true" });
-    return fetch(`${server.url}api/facts/import`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": contentType }, body });
+    const { contentType, body } = await multipartBody(
+      { name: "a.csv", bytes: new TextEncoder().encode("Kommun;Antal\nSolna;4\n") },
+      { ...fields, dryRun: "true" },
+    );
+    return fetch(`${server.url}api/facts/import`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": contentType },
+      body,
+    });
   };
   const until = async (what: () => boolean) => {
     while (!what()) await new Promise((r) => setTimeout(r, 10));
   };
 
-  it("answers 503 at the timeout, stops the import thread's job (the thread is replaced) and takes the next import", { timeout: 120_000 }, async () => {
+  it("answers 503 at the timeout, stops the import thread's job (the thread is replaced) and takes the next import", {
+    timeout: 120_000,
+  }, async () => {
     expect((await small()).status).toBe(200);
     const started = threads.importThreadState().threadsStarted;
     const dbBefore = readFileSync(db);
-    const res = await fetch(`${server.url}api/facts/import`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": file.contentType }, body: file.body });
+    const res = await fetch(`${server.url}api/facts/import`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": file.contentType },
+      body: file.body,
+    });
     expect(res.status).toBe(503);
     expect(((await res.json()) as { title: string }).title).toBe("Tidsgränsen nåddes");
     const next = await small();
@@ -122,7 +150,14 @@ describe("the request timeout and a client that goes away stop an import", () =>
   it("stops the import thread's job when the client goes away", { timeout: 120_000 }, async () => {
     await until(() => threads.importThreadState().jobsRunning === 0);
     const before = threads.importThreadState().threadsStarted;
-    const req = request(`${server.url}api/facts/import`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": file.contentType, "content-length": file.body.length } });
+    const req = request(`${server.url}api/facts/import`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": file.contentType,
+        "content-length": file.body.length,
+      },
+    });
     req.on("error", () => undefined);
     req.end(file.body);
     // The body has been read and a job is on the import thread: now the client goes.
@@ -136,10 +171,25 @@ describe("the request timeout and a client that goes away stop an import", () =>
   it("reads and tags a corpus upload on the import thread too, and stores it", { timeout: 60_000 }, async () => {
     expect(threads.onImportThread()).toBe(true);
     const form = new FormData();
-    form.append("files", new File(["Motion om KAST i Lidingö\n\nVi föreslår kommunfullmäktige\n\natt kommunen tecknar avtal med KAST\n\nAnna Andersson (L)\n"], "motion.txt"));
-    const res = await fetch(`${server.url}api/corpus/import`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
+    form.append(
+      "files",
+      new File(
+        [
+          "Motion om KAST i Lidingö\n\nVi föreslår kommunfullmäktige\n\natt kommunen tecknar avtal med " +
+            "KAST\n\nAnna Andersson (L)\n",
+        ],
+        "motion.txt",
+      ),
+    );
+    const res = await fetch(`${server.url}api/corpus/import`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     expect(res.status).toBe(200);
-    const out = (await res.json()) as { results: { ok: boolean; record: { id: string; municipality: { name: string } } }[] };
+    const out = (await res.json()) as {
+      results: { ok: boolean; record: { id: string; municipality: { name: string } } }[];
+    };
     expect(out.results[0]).toMatchObject({ ok: true, record: { municipality: { name: "Lidingö" } } });
     expect((await fetch(`${server.url}api/corpus/${out.results[0]!.record.id}`)).status).toBe(200);
     expect(threads.importThreadState().jobsRunning).toBe(0);

@@ -13,14 +13,19 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 export default function buildFirst(): void {
   const stale = distStaleness(root);
   if (!stale) return;
-  if (process.env["MOTIONERA_TEST_NO_BUILD"] === "1") {
+  if (process.env.MOTIONERA_TEST_NO_BUILD === "1") {
     throw new Error(`dist/ is stale (${stale}); the worker, pool and CLI tests run dist/: run npm run build first`);
   }
-  process.stdout.write(`dist/ is stale (${stale}): running npm run build so the tests that run dist/ test the current code\n`);
+  process.stdout.write(
+    `dist/ is stale (${stale}): running npm run build so the tests that run dist/ test the current code\n`,
+  );
   try {
     execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   } catch {
-    throw new Error(`dist/ is stale (${stale}) and npm run build failed: run npm run build, fix what it reports, then run the tests again`);
+    throw new Error(
+      `dist/ is stale (${stale}) and npm run build failed: run npm run build, fix what it reports, then run ` +
+        `the tests again`,
+    );
   }
   const still = distStaleness(root);
   if (still) throw new Error(`dist/ is still stale after npm run build (${still}): run npm run build`);

@@ -128,41 +128,47 @@ describe("durable writes", () => {
   });
 
   for (const step of ["write", "sync", "rename"] as const) {
-    it(`a write that fails at ${step} (full disk) leaves no temp file, the database as it was, and the next write works`, async () => {
-      const db = tempDb();
-      const before = readFileSync(db, "utf8");
-      const fs = failingFs(step);
-      const store = await LowdbStore.open(db, { fs });
-      const factsBefore = (await store.facts()).length;
-      let error: unknown;
-      try {
-        await store.addFact(fact("lost to a full disk"));
-      } catch (e) {
-        error = e;
-      }
-      expect(fs.failed).toBe(1);
-      expect(isMotioneraError(error)).toBe(true);
-      if (isMotioneraError(error)) {
-        expect(error.details.code).toBe("output_failed");
-        expect(explainError(error.details)).toContain("Inga filer skrevs");
-      }
-      expect(tempFiles(dirname(db))).toEqual([]);
-      expect(readFileSync(db, "utf8")).toBe(before);
-      expect((await store.facts()).length).toBe(factsBefore);
-      // the disk has room again: the next write goes through
-      await store.addFact(fact("after the disk was freed"));
-      expect(readFileSync(db, "utf8")).toContain("after the disk was freed");
-      expect(readFileSync(db, "utf8")).not.toContain("lost to a full disk");
-      expect(tempFiles(dirname(db))).toEqual([]);
-      await store.close();
-    });
+    it(
+      `a write that fails at ${step} (full disk) leaves no temp file, the database as it was, and the next ` +
+        `write works`,
+      async () => {
+        const db = tempDb();
+        const before = readFileSync(db, "utf8");
+        const fs = failingFs(step);
+        const store = await LowdbStore.open(db, { fs });
+        const factsBefore = (await store.facts()).length;
+        let error: unknown;
+        try {
+          await store.addFact(fact("lost to a full disk"));
+        } catch (e) {
+          error = e;
+        }
+        expect(fs.failed).toBe(1);
+        expect(isMotioneraError(error)).toBe(true);
+        if (isMotioneraError(error)) {
+          expect(error.details.code).toBe("output_failed");
+          expect(explainError(error.details)).toContain("Inga filer skrevs");
+        }
+        expect(tempFiles(dirname(db))).toEqual([]);
+        expect(readFileSync(db, "utf8")).toBe(before);
+        expect((await store.facts()).length).toBe(factsBefore);
+        // the disk has room again: the next write goes through
+        await store.addFact(fact("after the disk was freed"));
+        expect(readFileSync(db, "utf8")).toContain("after the disk was freed");
+        expect(readFileSync(db, "utf8")).not.toContain("lost to a full disk");
+        expect(tempFiles(dirname(db))).toEqual([]);
+        await store.close();
+      },
+    );
   }
 
   it("writeFileDurably onto a folder fails and removes its temp file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "motionera-durable-"));
     const target = join(dir, "a-folder");
     await mkdir(target);
-    await expect(writeFileDurably(target, "data")).rejects.toMatchObject({ code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST)$/) });
+    await expect(writeFileDurably(target, "data")).rejects.toMatchObject({
+      code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST)$/),
+    });
     expect(readdirSync(dir)).toEqual(["a-folder"]);
   });
 });

@@ -41,27 +41,63 @@ describe("start-up sweep of stale temp files", () => {
     expect(tempFilePid(db, "motionera.json.lock.123.tmp")).toBe(123);
     expect(tempFilePid(db, "motionera.json.lock.123.stale")).toBe(123);
     expect(tempFilePid(db, "motionera.index.json.123.k3x9q1.tmp")).toBe(123);
-    for (const other of ["motionera.json", "motionera.json.bak", "motionera.json.lock", "motionera.json.v1.bak", "other.json.123.tmp", "motionera.jsonx.123.tmp", "motionera.json.abc.tmp", "123.tmp", "motionera.json.123.tmp.keep"]) {
+    for (const other of [
+      "motionera.json",
+      "motionera.json.bak",
+      "motionera.json.lock",
+      "motionera.json.v1.bak",
+      "other.json.123.tmp",
+      "motionera.jsonx.123.tmp",
+      "motionera.json.abc.tmp",
+      "123.tmp",
+      "motionera.json.123.tmp.keep",
+    ]) {
       expect(tempFilePid(db, other), other).toBeUndefined();
     }
   });
 
-  it("opening the store removes a dead process's temp files beside the database and keeps a live process's and every other file", async () => {
-    const { dir, db } = tempDb();
-    const dead = deadPid();
-    const alive = live.pid!;
-    const stale = [`db.json.${dead}.tmp`, `db.json.bak.${dead}.tmp`, `db.json.v1.bak.${dead}.tmp`, `db.json.lock.${dead}.tmp`, `db.json.lock.${dead}.stale`, `db.index.json.${dead}.a1b2c3.tmp`];
-    const kept = [`db.json.${alive}.tmp`, `db.json.bak.${alive}.tmp`, `db.index.json.${alive}.a1b2c3.tmp`, `other.json.${dead}.tmp`, `notes.${dead}.tmp`, ".db.json.tmp"];
-    for (const name of [...stale, ...kept]) writeFileSync(join(dir, name), "half a write");
-    const store = await LowdbStore.open(db);
-    for (const name of stale) expect(existsSync(join(dir, name)), name).toBe(false);
-    for (const name of kept) expect(existsSync(join(dir, name)), name).toBe(true);
-    // lowdb's old temp file carries no pid: only the process holding the write lock removes it
-    await store.addFact({ subject: "0186", key: "population", value: { type: "number", value: 1 }, asOf: "2024", source: { title: "sweep", publisher: "Motionera test", date: null } });
-    expect(existsSync(join(dir, ".db.json.tmp"))).toBe(false);
-    await store.close();
-    expect(readdirSync(dir).sort()).toEqual(["db.json", "db.json.bak", ...kept.filter((n) => n !== ".db.json.tmp")].sort());
-  });
+  it(
+    "opening the store removes a dead process's temp files beside the database and keeps a live process's and " +
+      "every other file",
+    async () => {
+      const { dir, db } = tempDb();
+      const dead = deadPid();
+      const alive = live.pid!;
+      const stale = [
+        `db.json.${dead}.tmp`,
+        `db.json.bak.${dead}.tmp`,
+        `db.json.v1.bak.${dead}.tmp`,
+        `db.json.lock.${dead}.tmp`,
+        `db.json.lock.${dead}.stale`,
+        `db.index.json.${dead}.a1b2c3.tmp`,
+      ];
+      const kept = [
+        `db.json.${alive}.tmp`,
+        `db.json.bak.${alive}.tmp`,
+        `db.index.json.${alive}.a1b2c3.tmp`,
+        `other.json.${dead}.tmp`,
+        `notes.${dead}.tmp`,
+        ".db.json.tmp",
+      ];
+      for (const name of [...stale, ...kept]) writeFileSync(join(dir, name), "half a write");
+      const store = await LowdbStore.open(db);
+      for (const name of stale) expect(existsSync(join(dir, name)), name).toBe(false);
+      for (const name of kept) expect(existsSync(join(dir, name)), name).toBe(true);
+      // lowdb's old temp file carries no pid: only the process holding the write lock removes it
+      await store.addFact({
+        subject: "0186",
+        key: "population",
+        value: { type: "number", value: 1 },
+        asOf: "2024",
+        source: { title: "sweep", publisher: "Motionera test", date: null },
+      });
+      expect(existsSync(join(dir, ".db.json.tmp"))).toBe(false);
+      await store.close();
+      expect(readdirSync(dir).sort()).toEqual(
+        ["db.json", "db.json.bak", ...kept.filter((n) => n !== ".db.json.tmp")].sort(),
+      );
+    },
+  );
 
   it("a store that only reads sweeps too (the lazy store on its first read)", async () => {
     const { dir, db } = tempDb();
@@ -77,10 +113,26 @@ describe("start-up sweep of stale temp files", () => {
     const { dir, db } = tempDb();
     const name = `db.json.${deadPid()}.tmp`;
     writeFileSync(join(dir, name), "");
-    writeFileSync(`${db}.lock`, `${JSON.stringify({ pid: 1, host: `not-${hostname()}`, command: "motionera serve", since: new Date().toISOString() })}\n`);
+    writeFileSync(
+      `${db}.lock`,
+      `${JSON.stringify({
+        pid: 1,
+        host: `not-${hostname()}`,
+        command: "motionera serve",
+        since: new Date().toISOString(),
+      })}\n`,
+    );
     expect(await sweepStaleTempFiles(db)).toEqual([]);
     expect(existsSync(join(dir, name))).toBe(true);
-    writeFileSync(`${db}.lock`, `${JSON.stringify({ pid: live.pid, host: hostname(), command: "motionera serve", since: new Date().toISOString() })}\n`);
+    writeFileSync(
+      `${db}.lock`,
+      `${JSON.stringify({
+        pid: live.pid,
+        host: hostname(),
+        command: "motionera serve",
+        since: new Date().toISOString(),
+      })}\n`,
+    );
     expect(await sweepStaleTempFiles(db)).toEqual([join(dir, name)]);
   });
 });

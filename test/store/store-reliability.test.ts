@@ -56,7 +56,11 @@ async function failure(p: Promise<unknown>): Promise<MotioneraError> {
 }
 
 /** Starts a writer process and resolves when it prints a line matching `ready`. */
-function startWriter(db: string, mode: "hold" | "loop", ready: RegExp): Promise<{ child: ChildProcessWithoutNullStreams; lines: string[] }> {
+function startWriter(
+  db: string,
+  mode: "hold" | "loop",
+  ready: RegExp,
+): Promise<{ child: ChildProcessWithoutNullStreams; lines: string[] }> {
   const child = spawn(process.execPath, [writer, db, mode]);
   const lines: string[] = [];
   let buffer = "";
@@ -76,7 +80,10 @@ function startWriter(db: string, mode: "hold" | "loop", ready: RegExp): Promise<
   });
 }
 
-const exited = (child: ChildProcessWithoutNullStreams) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", () => r())));
+const exited = (child: ChildProcessWithoutNullStreams) =>
+  new Promise<void>((r) =>
+    child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", () => r()),
+  );
 
 describe("writes in one process", () => {
   it("serializes concurrent writes: 60 facts recorded at once are all in the file", async () => {
@@ -135,33 +142,36 @@ describe("readers in other processes", () => {
 });
 
 describe("one writing process at a time", () => {
-  it("refuses a second process's write with a message naming the holder, then allows it when the holder is gone", async () => {
-    const db = tempDb();
-    const { child } = await startWriter(db, "hold", /^held$/);
-    try {
-      const store = LowdbStore.lazy(db);
-      const before = readFileSync(db, "utf8");
-      const e = await failure(store.addFact(fact("refused")));
-      expect(e.details.code).toBe("database_locked");
-      const text = explainError(e.details);
-      expect(text).toContain(db);
-      expect(text).toContain(`process ${child.pid}`);
-      expect(text).toContain("Ingenting skrevs");
-      expect(readFileSync(db, "utf8")).toBe(before);
-      // reading is never refused
-      expect((await store.facts()).length).toBeGreaterThan(0);
-      // the holder dies without cleaning up: its lock is stale and taken over
-      child.kill("SIGKILL");
-      await exited(child);
-      expect(existsSync(`${db}.lock`)).toBe(true);
-      await store.addFact(fact("after the holder died"));
-      expect(titlesIn(db).has("after the holder died")).toBe(true);
-      await store.close();
-      expect(existsSync(`${db}.lock`)).toBe(false);
-    } finally {
-      child.kill("SIGKILL");
-    }
-  });
+  it(
+    "refuses a second process's write with a message naming the holder, then allows it when the " + "holder is gone",
+    async () => {
+      const db = tempDb();
+      const { child } = await startWriter(db, "hold", /^held$/);
+      try {
+        const store = LowdbStore.lazy(db);
+        const before = readFileSync(db, "utf8");
+        const e = await failure(store.addFact(fact("refused")));
+        expect(e.details.code).toBe("database_locked");
+        const text = explainError(e.details);
+        expect(text).toContain(db);
+        expect(text).toContain(`process ${child.pid}`);
+        expect(text).toContain("Ingenting skrevs");
+        expect(readFileSync(db, "utf8")).toBe(before);
+        // reading is never refused
+        expect((await store.facts()).length).toBeGreaterThan(0);
+        // the holder dies without cleaning up: its lock is stale and taken over
+        child.kill("SIGKILL");
+        await exited(child);
+        expect(existsSync(`${db}.lock`)).toBe(true);
+        await store.addFact(fact("after the holder died"));
+        expect(titlesIn(db).has("after the holder died")).toBe(true);
+        await store.close();
+        expect(existsSync(`${db}.lock`)).toBe(false);
+      } finally {
+        child.kill("SIGKILL");
+      }
+    },
+  );
 });
 
 describe("a corrupt or old database", () => {
@@ -246,7 +256,10 @@ describe("crash test", () => {
       for (const [t, n] of rows) if (t.startsWith("Crash test")) expect(n, t).toBe(3);
     }
     expect(killedMidLoop).toBe(50);
-    console.log(`crash test: 50 SIGKILLs, ${acknowledged.size} acknowledged imports (three facts each), all in the file, none in part; ${roundsLeavingTempFiles} kills left a temp file, each swept by the next open`);
+    console.log(
+      `crash test: 50 SIGKILLs, ${acknowledged.size} acknowledged imports (three facts each), all in the ` +
+        `file, none in part; ${roundsLeavingTempFiles} kills left a temp file, each swept by the next open`,
+    );
     expect(acknowledged.size).toBeGreaterThan(50);
     // the temp files of the last killed writer go when the store next opens
     const store = await LowdbStore.open(db);

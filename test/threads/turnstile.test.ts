@@ -1,4 +1,7 @@
-/** The turnstile the service's uploads wait at (src/threads/turnstile.ts): one at a time, in order, and a caller may give up. */
+/**
+ * The turnstile the service's uploads wait at (src/threads/turnstile.ts): one at a time, in order, and a caller may
+ * give up.
+ */
 import { describe, expect, it } from "vitest";
 import { Turnstile } from "../../src/threads/turnstile.js";
 
@@ -7,8 +10,14 @@ describe("turnstile", () => {
     const t = new Turnstile(1);
     const order: string[] = [];
     const leaveA = await t.enter();
-    const b = t.enter().then((leave) => (order.push("b"), leave));
-    const c = t.enter().then((leave) => (order.push("c"), leave));
+    const b = t.enter().then((leave) => {
+      order.push("b");
+      return leave;
+    });
+    const c = t.enter().then((leave) => {
+      order.push("c");
+      return leave;
+    });
     await new Promise((r) => setTimeout(r, 20));
     expect(order).toEqual([]);
     leaveA();

@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.js";
 
-const { WorkerPool, WorkerJobError, WorkerPoolClosedError } = (await import(join(repoRoot, "dist", "src", "threads", "worker-pool.js"))) as typeof import("../../src/threads/worker-pool.js");
+const { WorkerPool, WorkerJobError, WorkerPoolClosedError } = (await import(
+  join(repoRoot, "dist", "src", "threads", "worker-pool.js")
+)) as typeof import("../../src/threads/worker-pool.js");
 const script = new URL("./echo-worker.mjs", import.meta.url);
 type Job = { value: string; wait: number };
 
@@ -62,7 +64,9 @@ describe("worker pool: aborting a job", () => {
       const first = await pool.run({ value: "a", wait: 0 });
       expect(pool.spawned).toBe(1);
       // This job would spin forever: only stopping its thread ends it.
-      await expect(pool.run({ value: "snurra", wait: 0, spin: true }, [], aborted(300))).rejects.toThrow(/abort|timeout/i);
+      await expect(pool.run({ value: "snurra", wait: 0, spin: true }, [], aborted(300))).rejects.toThrow(
+        /abort|timeout/i,
+      );
       const after = await pool.run({ value: "b", wait: 0 });
       expect(after).toMatch(/^b@/);
       expect(after.split("@")[1]).not.toBe(first.split("@")[1]);

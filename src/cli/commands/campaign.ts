@@ -39,9 +39,17 @@ async function progressReporter(json: boolean) {
   if (json) return { update: (..._: unknown[]) => {}, stop: () => {} };
   if (process.stdout.isTTY) {
     // cli-progress is CommonJS: its classes sit on the default export once bundled.
-    const mod = (await import("cli-progress")) as typeof import("cli-progress") & { default?: typeof import("cli-progress") };
+    const mod = (await import("cli-progress")) as typeof import("cli-progress") & {
+      default?: typeof import("cli-progress");
+    };
     const SingleBar = mod.SingleBar ?? mod.default!.SingleBar;
-    const bar = new SingleBar({ format: t.bar, stream: process.stdout, hideCursor: true, clearOnComplete: false, barsize: 30 });
+    const bar = new SingleBar({
+      format: t.bar,
+      stream: process.stdout,
+      hideCursor: true,
+      clearOnComplete: false,
+      barsize: 30,
+    });
     let started = false;
     return {
       update(line: string, done: number, total: number, place: string, notable: boolean) {
@@ -108,7 +116,10 @@ export function registerCampaign(program: Command): void {
           planFor(ws, {
             template: o.template,
             counties: o.lan,
-            municipalities: o.kommun.flatMap((k) => k.split(",")).map((k) => k.trim()).filter(Boolean),
+            municipalities: o.kommun
+              .flatMap((k) => k.split(","))
+              .map((k) => k.trim())
+              .filter(Boolean),
             where: o.where,
             require: o.require,
             authors,
@@ -130,7 +141,11 @@ export function registerCampaign(program: Command): void {
           zip: o.zip,
           onRow: (row, done, total) => {
             const line =
-              row.status === "written" ? t.wrote(row.municipality, row.files.length, row.citations, row.placeholders.length, row.checks.length) : row.status === "skipped" ? t.skipped(row.municipality, row.reason ?? "") : t.failed(row.municipality, row.reason ?? "");
+              row.status === "written"
+                ? t.wrote(row.municipality, row.files.length, row.citations, row.placeholders.length, row.checks.length)
+                : row.status === "skipped"
+                  ? t.skipped(row.municipality, row.reason ?? "")
+                  : t.failed(row.municipality, row.reason ?? "");
             progress.update(line, done, total, row.municipality, row.status !== "written");
           },
         }).finally(() => progress.stop());
@@ -138,12 +153,28 @@ export function registerCampaign(program: Command): void {
         const c = summary.counts;
         if (c.skipped + c.failed > 0) process.exitCode = exitCodes.someSkipped;
         if (o.json) {
-          process.stdout.write(`${JSON.stringify({ ...summary, files: { dir: result.dir, csv: result.csv, json: result.json, ...(result.zip ? { zip: result.zip } : {}) } }, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify(
+              {
+                ...summary,
+                files: {
+                  dir: result.dir,
+                  csv: result.csv,
+                  json: result.json,
+                  ...(result.zip ? { zip: result.zip } : {}),
+                },
+              },
+              null,
+              2,
+            )}\n`,
+          );
           return;
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(1).replace(".", ",");
         process.stdout.write(`${t.done(c, seconds)}\n`);
-        const toDo = summary.municipalities.filter((r) => r.status === "written" && r.placeholders.length + r.checks.length > 0).length;
+        const toDo = summary.municipalities.filter(
+          (r) => r.status === "written" && r.placeholders.length + r.checks.length > 0,
+        ).length;
         if (toDo > 0) process.stdout.write(`${t.toDo(toDo)}\n`);
         process.stdout.write(result.zip ? `${t.zipFile} ${result.zip}\n` : `${t.folder} ${result.dir}\n`);
         process.stdout.write(`${t.summaryFiles} ${result.csv}\n  ${result.json}\n`);

@@ -77,12 +77,17 @@ function printSearch(r: SearchResult, query: string): void {
   r.hits.forEach((h, i) => {
     process.stdout.write(`\n${i + 1}. ${h.title} [${h.kind}]\n   ${h.citation}\n`);
     if (h.snippet.text) process.stdout.write(`   ${highlight(h.snippet)}\n`);
-    process.stdout.write(`   ${t.fields["id"]}: ${h.id}\n`);
+    process.stdout.write(`   ${t.fields.id}: ${h.id}\n`);
   });
   process.stdout.write(`\n${t.facetHeading}\n`);
   for (const [name, values] of Object.entries(r.facets)) {
     if (values.length === 0) continue;
-    process.stdout.write(`  ${t.facetNames[name] ?? name}: ${values.slice(0, 12).map((v) => `${v.label} ${v.count}`).join(" · ")}${values.length > 12 ? " …" : ""}\n`);
+    process.stdout.write(
+      `  ${t.facetNames[name] ?? name}: ${values
+        .slice(0, 12)
+        .map((v) => `${v.label} ${v.count}`)
+        .join(" · ")}${values.length > 12 ? " …" : ""}\n`,
+    );
   }
 }
 
@@ -91,26 +96,48 @@ function printImport(outcomes: readonly ImportOutcome[], dryRun: boolean): void 
     if (!o.ok) continue;
     const r = o.record;
     const f = t.fields;
-    process.stdout.write(`\n${o.file} → ${r.id} (${t.actions[o.action]}${o.encoding && o.encoding !== "utf-8" ? `, ${o.encoding}` : ""})\n`);
+    process.stdout.write(
+      `\n${o.file} → ${r.id} ` +
+        `(${t.actions[o.action]}${o.encoding && o.encoding !== "utf-8" ? `, ${o.encoding}` : ""})\n`,
+    );
     const line = (field: string, value: string) => {
       const tag = r.tagging?.[field];
-      process.stdout.write(`  ${(f[field] ?? field).padEnd(14)} ${value || t.none}${tag ? `   [${t.sure(tag.confidence)} ${Math.round(tag.confidence * 100)} %: ${tag.evidence}]` : ""}\n`);
+      process.stdout.write(
+        `  ${(f[field] ?? field).padEnd(14)} ${value || t.none}` +
+          `${tag ? `   [${t.sure(tag.confidence)} ${Math.round(tag.confidence * 100)} %: ${tag.evidence}]` : ""}\n`,
+      );
     };
     line("kind", `${r.kind} (${r.level})`);
     line("municipality", r.municipality ? `${r.municipality.name} (${r.municipality.code})` : "");
     line("county", r.county?.name ?? "");
     line("parties", r.parties.join(", "));
-    line("authors", r.authors.map((a) => `${a.name}${a.party ? ` (${a.party})` : ""}${a.role ? `, ${a.role}` : ""}`).join("; "));
+    line(
+      "authors",
+      r.authors.map((a) => `${a.name}${a.party ? ` (${a.party})` : ""}${a.role ? `, ${a.role}` : ""}`).join("; "),
+    );
     if (r.addressee || r.kind === "interpellation" || r.kind === "fråga") line("addressee", r.addressee ?? "");
     line("date", r.date ? formatDate(r.date) : "");
     line("title", r.title);
     line("topics", r.topics.map(topicLabel).join(", "));
-    line("proposals", r.proposals.length ? `${r.proposals.length}: ${r.proposals[0]}${r.proposals.length > 1 ? " …" : ""}` : "");
-    line("questions", r.questions.length ? `${r.questions.length}: ${r.questions[0]}${r.questions.length > 1 ? " …" : ""}` : "");
+    line(
+      "proposals",
+      r.proposals.length ? `${r.proposals.length}: ${r.proposals[0]}${r.proposals.length > 1 ? " …" : ""}` : "",
+    );
+    line(
+      "questions",
+      r.questions.length ? `${r.questions.length}: ${r.questions[0]}${r.questions.length > 1 ? " …" : ""}` : "",
+    );
   }
   const ok = outcomes.filter((o) => o.ok);
   const failed = outcomes.filter((o) => !o.ok);
-  process.stdout.write(`\n${t.importSummaryLine(ok.length, failed.length, ok.filter((o) => o.ok && o.action === "added").length, ok.filter((o) => o.ok && o.action === "updated").length)}\n`);
+  process.stdout.write(
+    `\n${t.importSummaryLine(
+      ok.length,
+      failed.length,
+      ok.filter((o) => o.ok && o.action === "added").length,
+      ok.filter((o) => o.ok && o.action === "updated").length,
+    )}\n`,
+  );
   if (dryRun) process.stdout.write(`${t.dryRunNote}\n`);
 }
 
@@ -122,27 +149,49 @@ function showDocument(d: CorpusDocument, facts: { id: string; text: string }[]):
   const f = t.fields;
   const lines = [
     d.title,
-    `${d.kind}, ${d.level}${d.municipality ? `, ${d.municipality.name}` : ""}${d.county ? `, ${d.county.name}` : ""}${d.date ? `, ${formatDate(d.date)}` : ""}`,
-    `${f["id"]}: ${d.id}`,
+    `${d.kind}, ${d.level}${d.municipality ? `, ${d.municipality.name}` : ""}` +
+      `${d.county ? `, ${d.county.name}` : ""}${d.date ? `, ${formatDate(d.date)}` : ""}`,
+    `${f.id}: ${d.id}`,
   ];
-  if (d.parties.length) lines.push(`${f["parties"]}: ${d.parties.join(", ")}`);
-  if (d.authors.length) lines.push(`${f["authors"]}: ${d.authors.map((a) => `${a.name}${a.party ? ` (${a.party})` : ""}${a.role ? `, ${a.role}` : ""}`).join("; ")}`);
-  if (d.addressee) lines.push(`${f["addressee"]}: ${d.addressee}`);
-  if (d.outlet) lines.push(`${f["outlet"]}: ${d.outlet}`);
-  if (d.topics.length) lines.push(`${f["topics"]}: ${d.topics.map(topicLabel).join(", ")}`);
-  if (d.summary) lines.push("", `${f["summary"]}:`, `  ${d.summary}`);
-  if (d.arguments.length) lines.push("", `${f["arguments"]}:`, ...d.arguments.map((a, i) => `  ${i + 1}. (${t.stance[a.stance]}, ${argumentTypeLabel(a.type)}) ${a.claim}`), `  ${t.useArgument(d.id)}`);
-  if (d.proposals.length) lines.push("", `${f["proposals"]}:`, ...d.proposals.map((p) => `  – ${p}`));
-  if (d.questions.length) lines.push("", `${f["questions"]}:`, ...d.questions.map((q, i) => `  ${i + 1}. ${q}`));
-  if (facts.length) lines.push("", `${f["facts"]}:`, ...facts.map((x) => `  – ${x.text} [${x.id}]`));
+  if (d.parties.length) lines.push(`${f.parties}: ${d.parties.join(", ")}`);
+  if (d.authors.length)
+    lines.push(
+      `${f.authors}: ${d.authors
+        .map((a) => `${a.name}${a.party ? ` (${a.party})` : ""}${a.role ? `, ${a.role}` : ""}`)
+        .join("; ")}`,
+    );
+  if (d.addressee) lines.push(`${f.addressee}: ${d.addressee}`);
+  if (d.outlet) lines.push(`${f.outlet}: ${d.outlet}`);
+  if (d.topics.length) lines.push(`${f.topics}: ${d.topics.map(topicLabel).join(", ")}`);
+  if (d.summary) lines.push("", `${f.summary}:`, `  ${d.summary}`);
+  if (d.arguments.length)
+    lines.push(
+      "",
+      `${f.arguments}:`,
+      ...d.arguments.map((a, i) => `  ${i + 1}. (${t.stance[a.stance]}, ${argumentTypeLabel(a.type)}) ${a.claim}`),
+      `  ${t.useArgument(d.id)}`,
+    );
+  if (d.proposals.length) lines.push("", `${f.proposals}:`, ...d.proposals.map((p) => `  – ${p}`));
+  if (d.questions.length) lines.push("", `${f.questions}:`, ...d.questions.map((q, i) => `  ${i + 1}. ${q}`));
+  if (facts.length) lines.push("", `${f.facts}:`, ...facts.map((x) => `  – ${x.text} [${x.id}]`));
   const s = d.source;
-  lines.push("", `${f["source"]}: ${[s.title, s.publisher, s.date ? formatDate(s.date) : "", s.url, s.reference].filter(Boolean).join(", ")}`);
-  if (d.imported) lines.push(`${f["imported"]}: ${d.imported.file} (${d.imported.format}), ${d.imported.at.slice(0, 10)}`);
+  lines.push(
+    "",
+    `${f.source}: ${[s.title, s.publisher, s.date ? formatDate(s.date) : "", s.url, s.reference]
+      .filter(Boolean)
+      .join(", ")}`,
+  );
+  if (d.imported) lines.push(`${f.imported}: ${d.imported.file} (${d.imported.format}), ${d.imported.at.slice(0, 10)}`);
   return lines.join("\n");
 }
 
 export function registerCorpus(program: Command): void {
-  const corpus = program.command("corpus").summary(t.summary).description(t.summary).enablePositionalOptions().addHelpText("after", t.examples);
+  const corpus = program
+    .command("corpus")
+    .summary(t.summary)
+    .description(t.summary)
+    .enablePositionalOptions()
+    .addHelpText("after", t.examples);
 
   corpus
     .command("import")
@@ -155,25 +204,42 @@ export function registerCorpus(program: Command): void {
     .addOption(sharedOption.db())
     .action(
       action(async (files: string[], raw: unknown) => {
-        const o = parseOptions(z.object({ dryRun: z.boolean(), set: z.array(z.string()).default([]), json: z.boolean(), db: z.string().optional() }), raw);
+        const o = parseOptions(
+          z.object({
+            dryRun: z.boolean(),
+            set: z.array(z.string()).default([]),
+            json: z.boolean(),
+            db: z.string().optional(),
+          }),
+          raw,
+        );
         const overrides = parseOverrides(parseSets(o.set));
         const ws = await openWorkspace(o);
         const { importFiles } = await import("../../corpus/import/import-files.js");
         const { readOnImportThread } = await import("../../threads/import-threads.js");
         // Each file read and tagged on the import thread, as the service does.
-        const outcomes = await importFiles(ws.store, files, { dryRun: o.dryRun, overrides, read: readOnImportThread() });
+        const outcomes = await importFiles(ws.store, files, {
+          dryRun: o.dryRun,
+          overrides,
+          read: readOnImportThread(),
+        });
         const failed = outcomes.filter((x): x is Extract<ImportOutcome, { ok: false }> => !x.ok);
         if (o.json) {
           process.stdout.write(
             `${JSON.stringify(
-              outcomes.map((x) => (x.ok ? { file: x.file, ok: true, action: x.action, dryRun: o.dryRun, record: x.record } : { file: x.file, ok: false, error: problemText(x) })),
+              outcomes.map((x) =>
+                x.ok
+                  ? { file: x.file, ok: true, action: x.action, dryRun: o.dryRun, record: x.record }
+                  : { file: x.file, ok: false, error: problemText(x) },
+              ),
               null,
               2,
             )}\n`,
           );
         } else {
           printImport(outcomes, o.dryRun);
-          if (failed.length) process.stderr.write(`${t.failures}\n${failed.map((x) => `  ${x.file}: ${problemText(x)}`).join("\n")}\n`);
+          if (failed.length)
+            process.stderr.write(`${t.failures}\n${failed.map((x) => `  ${x.file}: ${problemText(x)}`).join("\n")}\n`);
         }
         if (failed.length) process.exitCode = 1;
       }),
@@ -220,9 +286,21 @@ export function registerCorpus(program: Command): void {
           const f = registry.byId(fid);
           if (!f) return { id: fid, text: t.factNotInRegistry };
           const def = factDefinition(f.key);
-          return { id: fid, text: `${def?.label ?? f.key}: ${formatFactValue(f.value, def)}${f.asOf ? ` (${formatDate(f.asOf)})` : ""}; ${[f.source.title, f.source.publisher].filter(Boolean).join(", ")}` };
+          return {
+            id: fid,
+            text:
+              `${def?.label ?? f.key}: ${formatFactValue(f.value, def)}${f.asOf ? ` (${formatDate(f.asOf)})` : ""}; ` +
+              `${[f.source.title, f.source.publisher].filter(Boolean).join(", ")}`,
+          };
         });
-        if (o.json) process.stdout.write(`${JSON.stringify({ ...doc, factDetails: facts.map((x) => ({ id: x.id, ...((registry.byId(x.id) ?? {}) as object) })) }, null, 2)}\n`);
+        if (o.json)
+          process.stdout.write(
+            `${JSON.stringify(
+              { ...doc, factDetails: facts.map((x) => ({ id: x.id, ...((registry.byId(x.id) ?? {}) as object) })) },
+              null,
+              2,
+            )}\n`,
+          );
         else process.stdout.write(`${showDocument(doc, facts)}\n`);
       }),
     );
@@ -238,7 +316,10 @@ export function registerCorpus(program: Command): void {
       .option("--full-text", t.fullText, false),
   ).action(
     action(async (query: string, raw: unknown) => {
-      const o = parseOptions(filterOptions.extend({ format: z.enum(exportFormats), out: z.string().optional(), fullText: z.boolean() }), raw);
+      const o = parseOptions(
+        filterOptions.extend({ format: z.enum(exportFormats), out: z.string().optional(), fullText: z.boolean() }),
+        raw,
+      );
       const filters = resolveFilters(filterInput(o));
       const ws = await openWorkspace(o);
       const all = await ws.store.documents();
@@ -246,7 +327,9 @@ export function registerCorpus(program: Command): void {
       if (query.trim() || Object.keys(filters).length > 0) {
         const { openIndex } = await import("../../corpus/search/index.js");
         const { index } = await openIndex(ws.store);
-        const ids = query.trim() ? index.search({ text: query, filters, limit: Number.MAX_SAFE_INTEGER }).hits.map((h) => h.id) : index.filter(filters);
+        const ids = query.trim()
+          ? index.search({ text: query, filters, limit: Number.MAX_SAFE_INTEGER }).hits.map((h) => h.id)
+          : index.filter(filters);
         const byId = new Map(all.map((d) => [d.id, d]));
         docs = ids.map((id) => byId.get(id)).filter((d): d is CorpusDocument => d !== undefined);
       }

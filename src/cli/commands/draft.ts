@@ -27,7 +27,14 @@ const optionsSchema = z.object({
 });
 
 /** The option each field of the draft request comes from, for messages naming every problem. */
-const optionNames: OptionNames = { template: "--template", municipality: "--kommun", authors: "--author", date: "--date", arguments: "--argument", strict: "--strict" };
+const optionNames: OptionNames = {
+  template: "--template",
+  municipality: "--kommun",
+  authors: "--author",
+  date: "--date",
+  arguments: "--argument",
+  strict: "--strict",
+};
 
 export function registerDraft(program: Command): void {
   program
@@ -68,7 +75,12 @@ export function registerDraft(program: Command): void {
               strict: o.strict,
             }),
           );
-          const files = await writeDraftFiles(composed.draft, fmts, o.out, pdfThread ? { pdf: (d) => pdfThread.render(d) } : {});
+          const files = await writeDraftFiles(
+            composed.draft,
+            fmts,
+            o.out,
+            pdfThread ? { pdf: (d) => pdfThread.render(d) } : {},
+          );
           return { composed, files };
         };
         const { composed, files } = await produce().finally(() => pdfThread?.close());
@@ -78,18 +90,47 @@ export function registerDraft(program: Command): void {
         if (o.json) {
           const checks = review.checks.map((c) => ({ code: c.code, message: explainWarning(c) }));
           process.stdout.write(
-            `${JSON.stringify({ title: composed.draft.meta.title, template: o.template, municipality: composed.place.name, files, citations: composed.draft.citations.length, warnings, missingOptionalFacts: missing.map((m) => m.key), placeholders: review.placeholders, checks }, null, 2)}\n`,
+            `${JSON.stringify(
+              {
+                title: composed.draft.meta.title,
+                template: o.template,
+                municipality: composed.place.name,
+                files,
+                citations: composed.draft.citations.length,
+                warnings,
+                missingOptionalFacts: missing.map((m) => m.key),
+                placeholders: review.placeholders,
+                checks,
+              },
+              null,
+              2,
+            )}\n`,
           );
           return;
         }
         // Warnings that are "kontrollera" items are listed on stdout with the review below; others go to stderr.
-        for (const w of composed.warnings.filter((x) => x.code !== "fact_optional_missing" && !isCheck(x))) process.stderr.write(`${texts.draft.warning} ${explainWarning(w)}\n`);
-        if (missing.length > 0) process.stderr.write(`${texts.draft.missingOptional(composed.place.name, missing.map((m) => m.label), o.verbose)}\n`);
-        process.stdout.write(`${composed.draft.meta.title} (${composed.place.selfName}, ${texts.draft.citedFacts(composed.cited.length)})\n${texts.draft.wrote}\n`);
+        for (const w of composed.warnings.filter((x) => x.code !== "fact_optional_missing" && !isCheck(x)))
+          process.stderr.write(`${texts.draft.warning} ${explainWarning(w)}\n`);
+        if (missing.length > 0)
+          process.stderr.write(
+            `${texts.draft.missingOptional(
+              composed.place.name,
+              missing.map((m) => m.label),
+              o.verbose,
+            )}\n`,
+          );
+        process.stdout.write(
+          `${composed.draft.meta.title} ` +
+            `(${composed.place.selfName}, ${texts.draft.citedFacts(composed.cited.length)})\n${texts.draft.wrote}\n`,
+        );
         for (const f of files) process.stdout.write(`  ${f.path}\n`);
         const lines = reviewLines(review);
         const todo = [...lines.placeholders, ...lines.checks];
-        process.stdout.write(todo.length ? `\n${texts.draft.reviewHeading}\n${todo.map((l) => `  – ${l}`).join("\n")}\n` : `${texts.draft.reviewNone}\n`);
+        process.stdout.write(
+          todo.length
+            ? `\n${texts.draft.reviewHeading}\n${todo.map((l) => `  – ${l}`).join("\n")}\n`
+            : `${texts.draft.reviewNone}\n`,
+        );
       }, optionNames),
     );
 }

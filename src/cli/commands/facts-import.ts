@@ -33,18 +33,32 @@ function sourceText(s: FactImportResult["source"]): string {
 }
 
 function printPlan(r: FactImportResult, db: string): void {
-  const out: string[] = [`${t.heading(r.key, r.file, [t.formats[r.format], r.kpi].filter(Boolean).join(" "))} ${t.counts(r.counts)}`];
+  const out: string[] = [
+    `${t.heading(r.key, r.file, [t.formats[r.format], r.kpi].filter(Boolean).join(" "))} ${t.counts(r.counts)}`,
+  ];
   const width = Math.max(...Object.values(t.kinds).map((k) => k.length));
   for (const f of r.facts) {
     const when = `${texts.facts.asOf} ${formatDate(f.asOf)}`;
-    const change = f.kind === "changed" && f.previous ? `${f.previous.shown}${f.previous.asOf && f.previous.asOf !== f.asOf ? ` (${texts.facts.asOf} ${formatDate(f.previous.asOf)})` : ""} → ${f.shown}` : f.shown;
+    const change =
+      f.kind === "changed" && f.previous
+        ? `${f.previous.shown}` +
+          (f.previous.asOf && f.previous.asOf !== f.asOf
+            ? ` (${texts.facts.asOf} ${formatDate(f.previous.asOf)})`
+            : "") +
+          " " +
+          `→ ${f.shown}`
+        : f.shown;
     // The same value with a new date is stored too: the figure held then as well (history).
-    const history = f.kind === "unchanged" && f.record && f.previous?.asOf ? ` (${t.sameValueNewDate(formatDate(f.previous.asOf))})` : "";
+    const history =
+      f.kind === "unchanged" && f.record && f.previous?.asOf
+        ? ` (${t.sameValueNewDate(formatDate(f.previous.asOf))})`
+        : "";
     out.push(`  ${t.kinds[f.kind]!.padEnd(width)}  ${f.subjectName}, ${when}: ${change}${history}`);
   }
   if (r.skipped.length) {
     out.push(t.skipped);
-    for (const s of r.skipped) out.push(`  ${t.line(s.line, s.entry)}${s.subject ? ` (${s.subject})` : ""}: ${s.reason}`);
+    for (const s of r.skipped)
+      out.push(`  ${t.line(s.line, s.entry)}${s.subject ? ` (${s.subject})` : ""}: ${s.reason}`);
     // Only the first rows left out are listed; the counts line has them all.
     if (r.counts.skipped > r.skipped.length) out.push(`  ${t.moreSkipped(r.counts.skipped - r.skipped.length)}`);
   }
@@ -82,20 +96,32 @@ export function registerFactsImport(facts: Command): void {
           bytes = await readFile(file);
         } catch (e) {
           if (isMotioneraError(e)) throw e;
-          throw new MotioneraError({ code: "fact_import_invalid", file, issues: [{ problem: (e as NodeJS.ErrnoException).code === "ENOENT" ? texts.fileMissing : (e as Error).message }], total: 1 });
+          throw new MotioneraError({
+            code: "fact_import_invalid",
+            file,
+            issues: [
+              { problem: (e as NodeJS.ErrnoException).code === "ENOENT" ? texts.fileMissing : (e as Error).message },
+            ],
+            total: 1,
+          });
         }
         const ws = await openWorkspace(o);
         let result: FactImportResult;
         try {
           // Read and checked on the import thread, as the service does (loaded here: other commands never need it).
           const { checkOnImportThread } = await import("../../threads/import-threads.js");
-          result = await importFacts(ws.store, { ...o, fileName: file, bytes, commit: !o.dryRun }, { check: checkOnImportThread() });
+          result = await importFacts(
+            ws.store,
+            { ...o, fileName: file, bytes, commit: !o.dryRun },
+            { check: checkOnImportThread() },
+          );
         } catch (e) {
           // A missing or malformed option is a usage error, named by its flag.
           // Several: each line names its flag, as long as every problem is such an option problem.
           if (isMotioneraError(e)) {
             const options = errorProblems(e).map((p) => p.details);
-            if (options.every((d) => d.code === "input_invalid")) throw new UsageError(options.map((d) => `${flagName(d.field)}: ${d.problem}`).join("\n"));
+            if (options.every((d) => d.code === "input_invalid"))
+              throw new UsageError(options.map((d) => `${flagName(d.field)}: ${d.problem}`).join("\n"));
           }
           throw e;
         }

@@ -17,15 +17,29 @@ const sourcesSchema = z.object({
   db: z.string().optional(),
 });
 
-/** "Titel, Utgivare, 21 februari 2023, https://… (parti: V)"; "(titel saknas)" and "odaterad" where the source says nothing. */
+/**
+ * "Titel, Utgivare, 21 februari 2023, https://… (parti: V)"; "(titel saknas)" and "odaterad" where the source says
+ * nothing.
+ */
 export function sourceHeadline(s: Source): string {
-  const parts = [s.title ?? t.untitled, s.publisher, s.date ? formatDate(s.date) : t.undated, ...(s.url ? [s.url] : [])].join(", ");
+  const parts = [
+    s.title ?? t.untitled,
+    s.publisher,
+    s.date ? formatDate(s.date) : t.undated,
+    ...(s.url ? [s.url] : []),
+  ].join(", ");
   return s.parties ? `${parts} (${t.parties}: ${s.parties.join(", ")})` : parts;
 }
 
 function sourceBlock(e: RegistrySource): string {
   const lines = [sourceHeadline(e.source), `  ${t.citedBy(e.factIds.length, e.keys)}`];
-  if (e.missing.length) lines.push(`  ${t.lacks} ${formatList(e.missing.map((m) => t.gaps[m]!), "och")}`);
+  if (e.missing.length)
+    lines.push(
+      `  ${t.lacks} ${formatList(
+        e.missing.map((m) => t.gaps[m]!),
+        "och",
+      )}`,
+    );
   return lines.join("\n");
 }
 
@@ -46,7 +60,13 @@ export function registerFactsSources(facts: Command): void {
         const all = registrySources(stored);
         const shown = o.incomplete ? registrySources(stored, { incomplete: true }) : all;
         if (o.json) {
-          const out = shown.map((e) => ({ ...e.source, missing: e.missing, facts: e.factIds.length, keys: e.keys, factIds: e.factIds }));
+          const out = shown.map((e) => ({
+            ...e.source,
+            missing: e.missing,
+            facts: e.factIds.length,
+            keys: e.keys,
+            factIds: e.factIds,
+          }));
           process.stdout.write(`${JSON.stringify({ total: all.length, sources: out }, null, 2)}\n`);
           return;
         }
@@ -54,8 +74,12 @@ export function registerFactsSources(facts: Command): void {
           process.stdout.write(`${t.noSources}\n`);
           return;
         }
-        const heading = o.incomplete ? (shown.length ? t.incompleteHeading(shown.length, all.length) : t.allComplete(all.length)) : t.sourcesHeading(all.length, stored.length);
-        process.stdout.write([heading, ...shown.map((e) => `\n${sourceBlock(e)}`)].join("\n") + "\n");
+        const heading = o.incomplete
+          ? shown.length
+            ? t.incompleteHeading(shown.length, all.length)
+            : t.allComplete(all.length)
+          : t.sourcesHeading(all.length, stored.length);
+        process.stdout.write(`${[heading, ...shown.map((e) => `\n${sourceBlock(e)}`)].join("\n")}\n`);
       }),
     );
 }

@@ -18,7 +18,8 @@ import { texts } from "../messages.sv.js";
 const t = texts.facts;
 
 /** "S", "v" → "V"; a local party's own name as typed. */
-const partyLetter = (p: string): string => ((parliamentaryParties as readonly string[]).includes(p.trim().toUpperCase()) ? p.trim().toUpperCase() : p.trim());
+const partyLetter = (p: string): string =>
+  (parliamentaryParties as readonly string[]).includes(p.trim().toUpperCase()) ? p.trim().toUpperCase() : p.trim();
 
 function printRows(rows: readonly FactRow[], all: boolean): void {
   const shown = all ? rows : rows.filter((r) => r.latest);
@@ -33,7 +34,12 @@ function printRows(rows: readonly FactRow[], all: boolean): void {
       process.stdout.write(`\n${t.scopeHeading[scope]}: ${r.subjectName}\n`);
     }
     const since = r.fact.since;
-    const period = r.asOf && since ? t.period(formatDate(since), formatDate(r.asOf)) : r.asOf ? `${t.asOf} ${formatDate(r.asOf)}` : undefined;
+    const period =
+      r.asOf && since
+        ? t.period(formatDate(since), formatDate(r.asOf))
+        : r.asOf
+          ? `${t.asOf} ${formatDate(r.asOf)}`
+          : undefined;
     const when = period ? `${period}${r.age ? ` (${t.age} ${r.age})` : ""}` : t.undated;
     const older = r.latest ? "" : ` [${t.older}]`;
     process.stdout.write(`  ${r.label}: ${r.value}${r.note ? ` (${r.note})` : ""}, ${when}${older}\n`);
@@ -75,8 +81,24 @@ export function registerFacts(program: Command): void {
         const ws = await openWorkspace(o);
         const rows = factRowsForPlace(await ws.facts(), place, todayInSweden());
         if (o.json) {
-          const out = rows.filter((r) => o.all || r.latest).map(({ fact, ...r }) => ({ ...r, ...(fact.since ? { since: fact.since } : {}), id: fact.id, rawValue: fact.value }));
-          process.stdout.write(`${JSON.stringify({ municipality: { code: place.code, name: place.name, selfName: place.selfName, county: place.county }, facts: out }, null, 2)}\n`);
+          const out = rows
+            .filter((r) => o.all || r.latest)
+            .map(({ fact, ...r }) => ({
+              ...r,
+              ...(fact.since ? { since: fact.since } : {}),
+              id: fact.id,
+              rawValue: fact.value,
+            }));
+          process.stdout.write(
+            `${JSON.stringify(
+              {
+                municipality: { code: place.code, name: place.name, selfName: place.selfName, county: place.county },
+                facts: out,
+              },
+              null,
+              2,
+            )}\n`,
+          );
           return;
         }
         process.stdout.write(`${place.selfName} (${place.code}), ${place.county.name}\n`);
@@ -102,27 +124,38 @@ export function registerFacts(program: Command): void {
     .addOption(sharedOption.json())
     .addOption(sharedOption.db())
     .action(
-      action(async (subjectQuery: string, key: string, valueText: string, _opts: unknown, cmd: Command) => {
-        const o = parseOptions(addSchema, optionsWithParent(cmd));
-        const ws = await openWorkspace(o);
-        const { fact, subject, definition: def } = await recordFact(ws.store, {
-          subject: subjectQuery,
-          key,
-          value: valueText,
-          asOf: o.asOf,
-          ...(o.since ? { since: o.since } : {}),
-          source: {
-            title: o.sourceTitle,
-            publisher: o.publisher,
-            date: o.sourceDate ?? null,
-            ...(o.url ? { url: o.url } : {}),
-            ...(o.party.length ? { parties: [...new Set(o.party.map(partyLetter))] } : {}),
-          },
-          ...(o.note ? { note: o.note } : {}),
-        });
-        if (o.json) process.stdout.write(`${JSON.stringify(fact, null, 2)}\n`);
-        else process.stdout.write(`${t.added} ${subject.name}: ${def.label} = ${valueText} (${t.asOf} ${formatDate(o.asOf)}) [${fact.id}] → ${ws.store.location}\n`);
-      }, { subject: "<subject>", key: "<key>", value: "<value>", asOf: "--as-of", since: "--since" }),
+      action(
+        async (subjectQuery: string, key: string, valueText: string, _opts: unknown, cmd: Command) => {
+          const o = parseOptions(addSchema, optionsWithParent(cmd));
+          const ws = await openWorkspace(o);
+          const {
+            fact,
+            subject,
+            definition: def,
+          } = await recordFact(ws.store, {
+            subject: subjectQuery,
+            key,
+            value: valueText,
+            asOf: o.asOf,
+            ...(o.since ? { since: o.since } : {}),
+            source: {
+              title: o.sourceTitle,
+              publisher: o.publisher,
+              date: o.sourceDate ?? null,
+              ...(o.url ? { url: o.url } : {}),
+              ...(o.party.length ? { parties: [...new Set(o.party.map(partyLetter))] } : {}),
+            },
+            ...(o.note ? { note: o.note } : {}),
+          });
+          if (o.json) process.stdout.write(`${JSON.stringify(fact, null, 2)}\n`);
+          else
+            process.stdout.write(
+              `${t.added} ${subject.name}: ${def.label} = ${valueText} (${t.asOf} ${formatDate(o.asOf)}) ` +
+                `[${fact.id}] → ${ws.store.location}\n`,
+            );
+        },
+        { subject: "<subject>", key: "<key>", value: "<value>", asOf: "--as-of", since: "--since" },
+      ),
     );
 
   registerFactsImport(facts);
@@ -140,7 +173,8 @@ export function registerFacts(program: Command): void {
           process.stdout.write(`${JSON.stringify(factCatalog, null, 2)}\n`);
           return;
         }
-        for (const d of factCatalog) process.stdout.write(`${d.key}  (${d.type}; ${d.scopes.join(", ")})\n  ${d.label}\n`);
+        for (const d of factCatalog)
+          process.stdout.write(`${d.key}  (${d.type}; ${d.scopes.join(", ")})\n  ${d.label}\n`);
       }),
     );
 }

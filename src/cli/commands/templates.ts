@@ -12,13 +12,23 @@ function describe(tpl: Template): string {
   const inputs = s.inputs.length
     ? s.inputs
         .map((i) => {
-          const extra = [i.type === "choice" ? i.options.join("|") : i.type, i.required ? t.required : t.optional, i.default !== undefined ? `${t.default}: ${String(i.default)}` : ""].filter(Boolean);
+          const extra = [
+            i.type === "choice" ? i.options.join("|") : i.type,
+            i.required ? t.required : t.optional,
+            i.default !== undefined ? `${t.default}: ${String(i.default)}` : "",
+          ].filter(Boolean);
           return `  ${i.name}  ${i.label} (${extra.join(", ")})${i.help ? `\n      ${i.help}` : ""}`;
         })
         .join("\n")
     : `  ${t.none}`;
-  const facts = s.facts.map((f) => `  ${f.key}  ${f.label} (${f.required ? t.required : t.optional}${f.maxAge ? `, ${f.maxAge}` : ""})`).join("\n") || `  ${t.none}`;
-  const example = s.inputs.filter((i) => i.required && i.default === undefined).map((i) => ` --set ${i.name}="…"`).join("");
+  const facts =
+    s.facts
+      .map((f) => `  ${f.key}  ${f.label} (${f.required ? t.required : t.optional}${f.maxAge ? `, ${f.maxAge}` : ""})`)
+      .join("\n") || `  ${t.none}`;
+  const example = s.inputs
+    .filter((i) => i.required && i.default === undefined)
+    .map((i) => ` --set ${i.name}="…"`)
+    .join("");
   return [
     `${s.title}  [${s.id}, ${s.kind}]`,
     s.description,
@@ -43,11 +53,23 @@ export function registerTemplates(program: Command): void {
         const ws = await openWorkspace(o);
         const all = (await ws.templates()).all();
         if (o.json) {
-          process.stdout.write(`${JSON.stringify(all.map((x) => { const s = templateSummary(x); return { id: s.id, kind: s.kind, title: s.title, inputs: s.inputs, facts: s.facts }; }), null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify(
+              all.map((x) => {
+                const s = templateSummary(x);
+                return { id: s.id, kind: s.kind, title: s.title, inputs: s.inputs, facts: s.facts };
+              }),
+              null,
+              2,
+            )}\n`,
+          );
           return;
         }
         const width = Math.max(...all.map((x) => x.frontMatter.id.length));
-        for (const x of all) process.stdout.write(`${x.frontMatter.id.padEnd(width)}  ${x.frontMatter.kind.padEnd(15)}  ${x.frontMatter.title}\n`);
+        for (const x of all)
+          process.stdout.write(
+            `${x.frontMatter.id.padEnd(width)}  ${x.frontMatter.kind.padEnd(15)}  ${x.frontMatter.title}\n`,
+          );
       }),
     );
   cmd

@@ -54,7 +54,8 @@ function readDirectory(zip: Uint8Array): Entry[] {
   const count = u16(zip, end + 10);
   let at = u32(zip, end + 16);
   if (count === 0xffff || at === 0xffffffff) notDocx("zip64");
-  if (count > docxLimits.maxEntries) throw new DocxError({ reason: "unpacks_too_large", limitBytes: docxLimits.maxDeclaredBytes });
+  if (count > docxLimits.maxEntries)
+    throw new DocxError({ reason: "unpacks_too_large", limitBytes: docxLimits.maxDeclaredBytes });
   const entries: Entry[] = [];
   const decoder = new TextDecoder();
   for (let n = 0; n < count; n++) {
@@ -68,7 +69,8 @@ function readDirectory(zip: Uint8Array): Entry[] {
       name: decoder.decode(zip.subarray(at + 46, at + 46 + nameLength)),
       localOffset: u32(zip, at + 42),
     };
-    if (e.compressedSize === 0xffffffff || e.declaredSize === 0xffffffff || e.localOffset === 0xffffffff) notDocx("zip64");
+    if (e.compressedSize === 0xffffffff || e.declaredSize === 0xffffffff || e.localOffset === 0xffffffff)
+      notDocx("zip64");
     entries.push(e);
     at += 46 + nameLength + u16(zip, at + 30) + u16(zip, at + 32);
   }
@@ -91,23 +93,31 @@ function storedBytes(zip: Uint8Array, e: Entry): Uint8Array {
 function inflateBounded(zip: Uint8Array, e: Entry, budget: number): Uint8Array {
   const data = storedBytes(zip, e);
   if (e.method === 0) {
-    if (data.length !== e.declaredSize) throw new DocxError({ reason: "header_lies", part: e.name, declaredBytes: e.declaredSize });
+    if (data.length !== e.declaredSize)
+      throw new DocxError({ reason: "header_lies", part: e.name, declaredBytes: e.declaredSize });
     return data;
   }
   if (e.method !== 8) notDocx("bad_entry");
-  if (e.declaredSize > budget) throw new DocxError({ reason: "unpacks_too_large", limitBytes: docxLimits.maxXmlBytes, declaredBytes: e.declaredSize });
+  if (e.declaredSize > budget)
+    throw new DocxError({
+      reason: "unpacks_too_large",
+      limitBytes: docxLimits.maxXmlBytes,
+      declaredBytes: e.declaredSize,
+    });
   const out = new Uint8Array(e.declaredSize);
   let length = 0;
   let done = false;
   const inflate = new Inflate((chunk, final) => {
-    if (length + chunk.length > e.declaredSize) throw new DocxError({ reason: "header_lies", part: e.name, declaredBytes: e.declaredSize });
+    if (length + chunk.length > e.declaredSize)
+      throw new DocxError({ reason: "header_lies", part: e.name, declaredBytes: e.declaredSize });
     out.set(chunk, length);
     length += chunk.length;
     if (final) done = true;
   });
   const piece = 16 * 1024;
   try {
-    for (let i = 0; i < data.length && !done; i += piece) inflate.push(data.subarray(i, i + piece), i + piece >= data.length);
+    for (let i = 0; i < data.length && !done; i += piece)
+      inflate.push(data.subarray(i, i + piece), i + piece >= data.length);
   } catch (err) {
     if (err instanceof DocxError) throw err;
     notDocx("bad_entry");
@@ -161,7 +171,12 @@ const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
 export function verifiedDocx(zip: Uint8Array): Uint8Array {
   const entries = readDirectory(zip);
   const declared = entries.reduce((n, e) => n + e.declaredSize, 0);
-  if (declared > docxLimits.maxDeclaredBytes) throw new DocxError({ reason: "unpacks_too_large", limitBytes: docxLimits.maxDeclaredBytes, declaredBytes: declared });
+  if (declared > docxLimits.maxDeclaredBytes)
+    throw new DocxError({
+      reason: "unpacks_too_large",
+      limitBytes: docxLimits.maxDeclaredBytes,
+      declaredBytes: declared,
+    });
   const xmlParts = entries.filter((e) => isXmlPart(e.name) && !e.name.endsWith("/"));
   if (!xmlParts.some((e) => e.name === "word/document.xml")) notDocx("no_document");
   const parts: Zippable = {};

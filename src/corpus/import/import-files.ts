@@ -21,7 +21,14 @@ import { ReadError, readText, textOf } from "./read-text.js";
 export type ImportProblem = { kind: "read"; problem: ReadProblem } | { kind: "invalid"; details: ErrorDetails };
 
 export type ImportOutcome =
-  | { file: string; ok: true; action: "added" | "updated" | "unchanged"; record: CorpusDocument; tags: TagResult; encoding?: string }
+  | {
+      file: string;
+      ok: true;
+      action: "added" | "updated" | "unchanged";
+      record: CorpusDocument;
+      tags: TagResult;
+      encoding?: string;
+    }
   | { file: string; ok: false; problem: ImportProblem };
 
 /** A file to import: its path, or (an upload) its name and bytes. */
@@ -49,17 +56,44 @@ export function contentHash(text: string): string {
   return createHash("sha256").update(text.trim(), "utf8").digest("hex");
 }
 
-const overrideFields = ["kind", "level", "municipality", "county", "parties", "authors", "addressee", "outlet", "date", "title", "summary", "topics"] as const;
+const overrideFields = [
+  "kind",
+  "level",
+  "municipality",
+  "county",
+  "parties",
+  "authors",
+  "addressee",
+  "outlet",
+  "date",
+  "title",
+  "summary",
+  "topics",
+] as const;
 
 /** A record from the tagger's inferences, the user's overrides, and the file. */
-export function recordFrom(text: string, file: string, format: string, tags: TagResult, overrides: Overrides, id: string, at: Date): CorpusDocument {
+export function recordFrom(
+  text: string,
+  file: string,
+  format: string,
+  tags: TagResult,
+  overrides: Overrides,
+  id: string,
+  at: Date,
+): CorpusDocument {
   const tagging: NonNullable<CorpusDocument["tagging"]> = {};
-  const pick = <K extends (typeof overrideFields)[number]>(field: K, inferred: { value: unknown; confidence: number; evidence: string }) => {
+  const pick = <K extends (typeof overrideFields)[number]>(
+    field: K,
+    inferred: { value: unknown; confidence: number; evidence: string },
+  ) => {
     if (overrides[field] !== undefined) {
       tagging[field] = { confidence: 1, evidence: "angivet vid importen" };
       return overrides[field];
     }
-    tagging[field] = { confidence: Math.round(inferred.confidence * 100) / 100, evidence: inferred.evidence.slice(0, 300) };
+    tagging[field] = {
+      confidence: Math.round(inferred.confidence * 100) / 100,
+      evidence: inferred.evidence.slice(0, 300),
+    };
     return inferred.value;
   };
   const kind = pick("kind", tags.kind) as CorpusDocument["kind"];
@@ -71,8 +105,15 @@ export function recordFrom(text: string, file: string, format: string, tags: Tag
   const outlet = overrides.outlet;
   const date = pick("date", tags.date) as CorpusDocument["date"];
   const title = pick("title", tags.title) as string;
-  for (const [field, inferred] of [["proposals", tags.proposals], ["questions", tags.questions], ["arguments", tags.arguments]] as const) {
-    tagging[field] = { confidence: Math.round(inferred.confidence * 100) / 100, evidence: inferred.evidence.slice(0, 300) };
+  for (const [field, inferred] of [
+    ["proposals", tags.proposals],
+    ["questions", tags.questions],
+    ["arguments", tags.arguments],
+  ] as const) {
+    tagging[field] = {
+      confidence: Math.round(inferred.confidence * 100) / 100,
+      evidence: inferred.evidence.slice(0, 300),
+    };
   }
   const who = authors.map((a) => a.name).join(", ") || parties.join(", ") || "okänd avsändare";
   return {
@@ -101,7 +142,11 @@ export function recordFrom(text: string, file: string, format: string, tags: Tag
   };
 }
 
-function newId(doc: Pick<CorpusDocument, "date" | "municipality" | "county" | "level" | "kind">, hash: string, taken: Set<string>): string {
+function newId(
+  doc: Pick<CorpusDocument, "date" | "municipality" | "county" | "level" | "kind">,
+  hash: string,
+  taken: Set<string>,
+): string {
   const where = doc.municipality?.name ?? doc.county?.name ?? doc.level;
   const base = [doc.date ?? "odaterad", slug(where, 30), slug(doc.kind), hash.slice(0, 8)].join("-");
   let id = base;
@@ -109,7 +154,10 @@ function newId(doc: Pick<CorpusDocument, "date" | "municipality" | "county" | "l
   return id;
 }
 
-/** Same record apart from when and from which file it was imported (the full text compared as a string, not stringified again). */
+/**
+ * Same record apart from when and from which file it was imported (the full text compared as a string, not stringified
+ * again).
+ */
 function sameContent(a: CorpusDocument, b: CorpusDocument): boolean {
   const strip = ({ imported: _i, fullText: _t, ...rest }: CorpusDocument) => JSON.stringify(rest);
   return a.fullText === b.fullText && strip(a) === strip(b);
@@ -119,9 +167,15 @@ function sameContent(a: CorpusDocument, b: CorpusDocument): boolean {
 export async function readAndTag(input: ImportInput, overrides: Overrides, now: Date): Promise<FileReading> {
   const file = nameOf(input);
   try {
-    const { text, format, encoding } = typeof input === "string" ? await readText(input) : await textOf(input.name, input.bytes);
+    const { text, format, encoding } =
+      typeof input === "string" ? await readText(input) : await textOf(input.name, input.bytes);
     const tags = tagText(text, { fileName: basename(file) });
-    return { ok: true, record: recordFrom(text, file, format, tags, overrides, "pending", now), tags, ...(encoding ? { encoding } : {}) };
+    return {
+      ok: true,
+      record: recordFrom(text, file, format, tags, overrides, "pending", now),
+      tags,
+      ...(encoding ? { encoding } : {}),
+    };
   } catch (e) {
     if (e instanceof ReadError) return { ok: false, problem: { kind: "read", problem: e.problem } };
     if (isMotioneraError(e)) return { ok: false, problem: { kind: "invalid", details: e.details } };
@@ -129,7 +183,11 @@ export async function readAndTag(input: ImportInput, overrides: Overrides, now: 
   }
 }
 
-export async function importFiles(store: Store, files: readonly ImportInput[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+export async function importFiles(
+  store: Store,
+  files: readonly ImportInput[],
+  options: ImportOptions = {},
+): Promise<ImportOutcome[]> {
   const now = options.now ?? new Date();
   const read = options.read ?? readAndTag;
   const existing = await store.documents();
@@ -152,11 +210,24 @@ export async function importFiles(store: Store, files: readonly ImportInput[], o
     const parsed = corpusDocumentSchema.safeParse({ ...draft, id });
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
-      outcomes.push({ file, ok: false, problem: { kind: "invalid", details: { code: "input_invalid", field: i.path.map(String).join("."), problem: i.message } } });
+      outcomes.push({
+        file,
+        ok: false,
+        problem: {
+          kind: "invalid",
+          details: { code: "input_invalid", field: i.path.map(String).join("."), problem: i.message },
+        },
+      });
       continue;
     }
     const record = parsed.data;
-    const action = previous ? (sameContent(previous, record) ? "unchanged" : "updated") : toStore.has(id) ? "unchanged" : "added";
+    const action = previous
+      ? sameContent(previous, record)
+        ? "unchanged"
+        : "updated"
+      : toStore.has(id)
+        ? "unchanged"
+        : "added";
     taken.add(id);
     byHash.set(hash, record);
     if (action !== "unchanged") toStore.set(id, record);

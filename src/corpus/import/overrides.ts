@@ -12,12 +12,45 @@ import { nearest } from "../../lang/nearest.js";
 import { topics } from "../../domain/vocabulary.js";
 import { problems } from "../../messages.sv.js";
 
-export const overrideKeys = ["kind", "level", "kommun", "lan", "parties", "authors", "addressee", "outlet", "date", "title", "summary", "topics"] as const;
+export const overrideKeys = [
+  "kind",
+  "level",
+  "kommun",
+  "lan",
+  "parties",
+  "authors",
+  "addressee",
+  "outlet",
+  "date",
+  "title",
+  "summary",
+  "topics",
+] as const;
 export type OverrideKey = (typeof overrideKeys)[number];
 
-export type Overrides = Partial<Pick<CorpusDocument, "kind" | "level" | "municipality" | "county" | "parties" | "authors" | "addressee" | "outlet" | "date" | "title" | "summary" | "topics">>;
+export type Overrides = Partial<
+  Pick<
+    CorpusDocument,
+    | "kind"
+    | "level"
+    | "municipality"
+    | "county"
+    | "parties"
+    | "authors"
+    | "addressee"
+    | "outlet"
+    | "date"
+    | "title"
+    | "summary"
+    | "topics"
+  >
+>;
 
-const list = (v: string) => v.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+const list = (v: string) =>
+  v
+    .split(/[,;]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 function invalid(field: string, problem: string): never {
   throw new MotioneraError({ code: "input_invalid", field, problem });
@@ -25,7 +58,14 @@ function invalid(field: string, problem: string): never {
 
 function topicId(v: string): CorpusDocument["topics"][number] {
   const t = findTopic(v);
-  if (!t) invalid("topics", problems.unknownTopicChoose(v, topics.map((x) => x.label)));
+  if (!t)
+    invalid(
+      "topics",
+      problems.unknownTopicChoose(
+        v,
+        topics.map((x) => x.label),
+      ),
+    );
   return t.id;
 }
 
@@ -54,7 +94,9 @@ export function parseOverrides(raw: Record<string, string>): Overrides {
         break;
       }
       case "parties":
-        out.parties = list(v).map((p) => ((parliamentaryParties as readonly string[]).includes(p.toUpperCase()) ? p.toUpperCase() : p));
+        out.parties = list(v).map((p) =>
+          (parliamentaryParties as readonly string[]).includes(p.toUpperCase()) ? p.toUpperCase() : p,
+        );
         break;
       case "authors":
         out.authors = v.split(";").map((a) => {
@@ -80,7 +122,11 @@ export function parseOverrides(raw: Record<string, string>): Overrides {
         out[key as "addressee" | "outlet" | "title" | "summary"] = v;
         break;
       default:
-        throw new MotioneraError({ code: "unknown_input", field: key, known: nearest(key, overrideKeys, overrideKeys.length) });
+        throw new MotioneraError({
+          code: "unknown_input",
+          field: key,
+          known: nearest(key, overrideKeys, overrideKeys.length),
+        });
     }
   }
   return out;

@@ -18,9 +18,11 @@ export const maxTextChars = 3_000_000;
 
 export type ImportFormat = "txt" | "md" | "docx" | "pdf";
 
-
 /** A file whose reading needed more memory than the import thread has (src/threads/import-threads.ts). */
-export const memoryReadProblem = (limitMb: number): ReadProblem => ({ reason: "unreadable", detail: `filen kräver mer minne än en import får använda (${limitMb} MB)` });
+export const memoryReadProblem = (limitMb: number): ReadProblem => ({
+  reason: "unreadable",
+  detail: `filen kräver mer minne än en import får använda (${limitMb} MB)`,
+});
 
 export class ReadError extends Error {
   constructor(readonly problem: ReadProblem) {
@@ -28,7 +30,14 @@ export class ReadError extends Error {
   }
 }
 
-const formatsByExtension: Record<string, ImportFormat> = { ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf" };
+const formatsByExtension: Record<string, ImportFormat> = {
+  ".txt": "txt",
+  ".text": "txt",
+  ".md": "md",
+  ".markdown": "md",
+  ".docx": "docx",
+  ".pdf": "pdf",
+};
 
 export function formatOf(file: string): ImportFormat {
   const ext = extname(file).toLowerCase();
@@ -59,7 +68,12 @@ async function docxText(bytes: Uint8Array): Promise<string> {
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   try {
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    const doc = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      useSystemFonts: false,
+      isEvalSupported: false,
+      verbosity: 0,
+    }).promise;
     const pages: string[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const content = await (await doc.getPage(p)).getTextContent();
@@ -113,7 +127,8 @@ export async function textOf(name: string, bytes: Uint8Array): Promise<ReadText>
   }
   out.text = out.text.normalize("NFC").replace(/\r\n?/g, "\n");
   if (out.text.trim().length === 0) throw new ReadError({ reason: "empty" });
-  if (out.text.length > maxTextChars) throw new ReadError({ reason: "text_too_long", chars: out.text.length, limit: maxTextChars });
+  if (out.text.length > maxTextChars)
+    throw new ReadError({ reason: "text_too_long", chars: out.text.length, limit: maxTextChars });
   return out;
 }
 
@@ -123,7 +138,10 @@ export async function readText(file: string): Promise<ReadText> {
   try {
     size = (await stat(file)).size;
   } catch (e) {
-    throw new ReadError({ reason: "unreadable", detail: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message });
+    throw new ReadError({
+      reason: "unreadable",
+      detail: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message,
+    });
   }
   // Sizes are checked before the file is read into memory.
   if (size > maxFileBytes) throw new ReadError({ reason: "too_large", bytes: size });

@@ -24,7 +24,10 @@ export interface StemHit extends Omit<Token, "word"> {
  * in `matched`. Swedish Snowball stems only ever drop a suffix, so a word can only have a
  * stem that begins it: the stemmer runs just for words that begin with a matched stem.
  */
-export function findStems(text: string, matched: ReadonlySet<string>): { words: { start: number; end: number }[]; hits: StemHit[] } {
+export function findStems(
+  text: string,
+  matched: ReadonlySet<string>,
+): { words: { start: number; end: number }[]; hits: StemHit[] } {
   const words: { start: number; end: number }[] = [];
   const hits: StemHit[] = [];
   const stems = [...matched];

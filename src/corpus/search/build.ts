@@ -36,12 +36,16 @@ class Dict<T> {
 }
 
 let collator: Intl.Collator | undefined;
-const compareLabels = (a: string, b: string) => (collator ??= new Intl.Collator("sv")).compare(a, b);
+const compareLabels = (a: string, b: string) => {
+  collator ??= new Intl.Collator("sv");
+  return collator.compare(a, b);
+};
 
 const oneLine = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
 
 /** "2023-02-21" → 20230221, "2023-02" → 20230200, "2023" → 20230000: newest first sorts on it. */
-const dateKey = (d: string | null) => (d ? Number(d.slice(0, 4)) * 10000 + Number(d.slice(5, 7) || 0) * 100 + Number(d.slice(8, 10) || 0) : -1);
+const dateKey = (d: string | null) =>
+  d ? Number(d.slice(0, 4)) * 10000 + Number(d.slice(5, 7) || 0) * 100 + Number(d.slice(8, 10) || 0) : -1;
 
 /** The columns of an index over `docs`, which keep their order (a document's ordinal is its position). */
 export function buildColumns(docs: readonly CorpusDocument[]): Columns {
@@ -93,8 +97,18 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
     const fullText = d.fullText ? oneLine(d.fullText) : "";
     let head = fullText.slice(0, fullTextSnippetChars);
     if (head.length < fullText.length) head = head.replace(/\s+\S*$/u, "");
-    const body = [d.summary, ...d.arguments.map((a) => a.claim), ...d.proposals, ...d.questions].map(oneLine).concat(head).filter((s) => s.length > 0).join("\n");
-    const authors = JSON.stringify(d.authors.map((a) => ({ name: a.name, ...(a.party ? { party: a.party } : {}), ...(a.role ? { role: a.role } : {}) })));
+    const body = [d.summary, ...d.arguments.map((a) => a.claim), ...d.proposals, ...d.questions]
+      .map(oneLine)
+      .concat(head)
+      .filter((s) => s.length > 0)
+      .join("\n");
+    const authors = JSON.stringify(
+      d.authors.map((a) => ({
+        name: a.name,
+        ...(a.party ? { party: a.party } : {}),
+        ...(a.role ? { role: a.role } : {}),
+      })),
+    );
     const rec = [d.id, title, d.date ?? "", d.outlet ? oneLine(d.outlet) : "", authors, body].join("\t");
     const need = Buffer.byteLength(rec, "utf8");
     if (storedBytes + need > stored.length) {
@@ -158,7 +172,9 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
   const sortDict = <T>(values: T[], label: (x: T) => string): { values: T[]; perm: Uint32Array } => {
     const idx = values.map((_, k) => k).sort((a, b) => compareLabels(label(values[a]!), label(values[b]!)));
     const perm = new Uint32Array(values.length);
-    idx.forEach((old, k) => (perm[old] = k));
+    idx.forEach((old, k) => {
+      perm[old] = k;
+    });
     return { values: idx.map((k) => values[k]!), perm };
   };
   const kindD = sortDict(kinds.values, (x) => x);
@@ -177,9 +193,13 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
 
   // Final term ids in falling frequency.
   const v = terms.values.length;
-  const byFreq = Uint32Array.from({ length: v }, (_, k) => k + 1).sort((a, b) => freq.a[b - 1]! - freq.a[a - 1]! || (terms.values[a - 1]! < terms.values[b - 1]! ? -1 : 1));
+  const byFreq = Uint32Array.from({ length: v }, (_, k) => k + 1).sort(
+    (a, b) => freq.a[b - 1]! - freq.a[a - 1]! || (terms.values[a - 1]! < terms.values[b - 1]! ? -1 : 1),
+  );
   const newId = new Uint32Array(v + 1);
-  byFreq.forEach((old, k) => (newId[old] = k + 1));
+  byFreq.forEach((old, k) => {
+    newId[old] = k + 1;
+  });
   const vocabTerms = Array.from(byFreq, (old) => terms.values[old - 1]!);
 
   // Pass 2: postings per final term, documents ascending, static BM25F score each.
@@ -230,9 +250,13 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
   tokOff[n] = tok.length;
 
   const dates = docs.map((d) => dateKey(d.date));
-  const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => dates[b]! - dates[a]! || (docs[a]!.id < docs[b]!.id ? -1 : docs[a]!.id > docs[b]!.id ? 1 : 0));
+  const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => dates[b]! - dates[a]! || (docs[a]!.id < docs[b]!.id ? -1 : docs[a]!.id > docs[b]!.id ? 1 : 0),
+  );
   const rank = new Uint32Array(n);
-  order.forEach((o, r) => (rank[o] = r));
+  order.forEach((o, r) => {
+    rank[o] = r;
+  });
 
   return {
     n,

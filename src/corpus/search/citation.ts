@@ -16,23 +16,27 @@ export type Citable = Pick<CorpusDocument, "title" | "kind" | "parties" | "autho
   county: { name: string } | null;
 };
 
-
 /** Up to two authors by name ("A och B (S)", "A (M) och B (L)"); more, by party and place. */
 function who(d: Citable): string {
   const place = d.municipality?.name ?? d.county?.name ?? "";
   const byParty = (parties: readonly string[]) => {
     if (parties.length === 0) return "";
     if (parties.length === 1) return `${partyName(parties[0]!)}${place ? ` ${place}` : ""}`;
-    return `${formatList(parties.map((p) => (p.toUpperCase() in partyNames ? p.toUpperCase() : p)))}${place ? ` i ${place}` : ""}`;
+    const names = parties.map((p) => (p.toUpperCase() in partyNames ? p.toUpperCase() : p));
+    return `${formatList(names)}${place ? ` i ${place}` : ""}`;
   };
   const authors = d.authors;
   if (authors.length > 0 && authors.length <= 2) {
     const parties = [...new Set(authors.map((a) => a.party).filter((p): p is string => !!p))];
     const shared = parties.length === 1 && authors.every((a) => a.party === parties[0]);
-    const names = authors.map((a) => (!shared && a.party && !a.name.includes(a.party) ? `${a.name} (${a.party})` : a.name));
-    return `${formatList(names)}${shared && !authors.some((a) => a.name.includes(partyName(parties[0]!))) ? ` (${parties[0]})` : ""}`;
+    const names = authors.map((a) =>
+      !shared && a.party && !a.name.includes(a.party) ? `${a.name} (${a.party})` : a.name,
+    );
+    const named = authors.some((a) => a.name.includes(partyName(parties[0]!)));
+    return `${formatList(names)}${shared && !named ? ` (${parties[0]})` : ""}`;
   }
-  const parties = d.parties.length > 0 ? d.parties : [...new Set(authors.map((a) => a.party).filter((p): p is string => !!p))];
+  const parties =
+    d.parties.length > 0 ? d.parties : [...new Set(authors.map((a) => a.party).filter((p): p is string => !!p))];
   const party = byParty(parties);
   if (party) return party;
   if (authors.length > 2) return `${authors[0]!.name} m.fl.`;

@@ -39,7 +39,13 @@ export function viewAs(t: ArrayKind, bytes: Uint8Array): Typed {
     off = 0;
   }
   const len = bytes.byteLength / w;
-  return t === "u8" ? new Uint8Array(buf, off, len) : t === "u16" ? new Uint16Array(buf, off, len) : t === "u32" ? new Uint32Array(buf, off, len) : new Float32Array(buf, off, len);
+  return t === "u8"
+    ? new Uint8Array(buf, off, len)
+    : t === "u16"
+      ? new Uint16Array(buf, off, len)
+      : t === "u32"
+        ? new Uint32Array(buf, off, len)
+        : new Float32Array(buf, off, len);
 }
 
 export function decodeArray(e: unknown, t: ArrayKind): Typed {

@@ -33,7 +33,14 @@ import { accumulators, matchDocs, type Accumulators } from "./match.js";
 import { parseQuery } from "./query.js";
 import { termSpecs, type TermSpec } from "./query-terms.js";
 import { topK } from "./scoring.js";
-import { columnsFromParts, partsFromJson, partsOf, partsToJson, type IndexArrayName, type IndexParts } from "./serialization.js";
+import {
+  columnsFromParts,
+  partsFromJson,
+  partsOf,
+  partsToJson,
+  type IndexArrayName,
+  type IndexParts,
+} from "./serialization.js";
 import type { SearchFilters, SearchQuery, SearchResult } from "./types.js";
 
 export class CorpusIndex {
@@ -71,17 +78,29 @@ export class CorpusIndex {
   // ── Search ──────────────────────────────────────────────────────────────
 
   search(q: SearchQuery): SearchResult {
-    const limit = q.limit === undefined || Number.isNaN(q.limit) ? 20 : Math.max(0, Math.min(Math.floor(q.limit), Number.MAX_SAFE_INTEGER));
+    const limit =
+      q.limit === undefined || Number.isNaN(q.limit)
+        ? 20
+        : Math.max(0, Math.min(Math.floor(q.limit), Number.MAX_SAFE_INTEGER));
     const offset = Math.max(0, Math.min(Math.floor(q.offset ?? 0) || 0, Number.MAX_SAFE_INTEGER));
     const r = this.#run(q);
     if (!r.specs) {
-      const hits = Array.from(r.docs.subarray(Math.min(offset, r.count), Math.min(offset + limit, r.count)), (i) => makeHit(this.#c, i, 0, undefined));
+      const hits = Array.from(r.docs.subarray(Math.min(offset, r.count), Math.min(offset + limit, r.count)), (i) =>
+        makeHit(this.#c, i, 0, undefined),
+      );
       return { total: r.count, hits, facets: countFacets(this.#c, r.docs, r.count) };
     }
     const specs = r.specs;
     const top = topK(r.docs, r.scores, r.count, Math.min(offset + limit, r.count), this.#c.rank).slice(offset);
-    const hits = top.map((k) => makeHit(this.#c, r.docs[k]!, r.scores[k]!, matchedStems(this.#c, r.docs[k]!, specs, this.#scratch)));
-    return { total: r.count, hits, facets: countFacets(this.#c, r.docs, r.count), ...(r.relaxed ? { relaxed: true } : {}) };
+    const hits = top.map((k) =>
+      makeHit(this.#c, r.docs[k]!, r.scores[k]!, matchedStems(this.#c, r.docs[k]!, specs, this.#scratch)),
+    );
+    return {
+      total: r.count,
+      hits,
+      facets: countFacets(this.#c, r.docs, r.count),
+      ...(r.relaxed ? { relaxed: true } : {}),
+    };
   }
 
   /**
@@ -90,12 +109,20 @@ export class CorpusIndex {
    */
   searchIds(q: Omit<SearchQuery, "limit" | "offset">): string[] {
     const r = this.#run(q);
-    const order = r.specs ? topK(r.docs, r.scores, r.count, r.count, this.#c.rank).map((k) => r.docs[k]!) : r.docs.subarray(0, r.count);
+    const order = r.specs
+      ? topK(r.docs, r.scores, r.count, r.count, this.#c.rank).map((k) => r.docs[k]!)
+      : r.docs.subarray(0, r.count);
     return Array.from(order, (i) => storedField(this.#c, i, 0));
   }
 
   /** The matching ordinals (newest first when there is no text) with their scores. */
-  #run(q: Omit<SearchQuery, "limit" | "offset">): { docs: Uint32Array; scores: Float64Array; count: number; specs?: TermSpec[]; relaxed?: boolean } {
+  #run(q: Omit<SearchQuery, "limit" | "offset">): {
+    docs: Uint32Array;
+    scores: Float64Array;
+    count: number;
+    specs?: TermSpec[];
+    relaxed?: boolean;
+  } {
     const c = this.#c;
     const mask = filterMask(c, q.filters);
     const parsed = parseQuery(q.text ?? "");
@@ -110,7 +137,8 @@ export class CorpusIndex {
       return { docs, scores: new Float64Array(0), count };
     }
     const specs = termSpecs(c.vocab, c.df, parsed);
-    const acc = (this.#acc ??= accumulators(c.n));
+    this.#acc ??= accumulators(c.n);
+    const acc = this.#acc;
     let m = matchDocs(c, acc, specs, parsed, mask, false);
     let relaxed = false;
     if (m.count === 0 && specs.filter((s) => !s.phrase).length > 1) {

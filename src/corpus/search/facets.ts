@@ -40,7 +40,8 @@ export function countFacets(c: Columns, matches: ArrayLike<number>, count: numbe
     return out.map(value);
   };
   const years: FacetValue[] = [];
-  for (let y = maxYear; y >= minYear; y--) if (year[y]) years.push({ value: String(y), label: String(y), count: year[y]! });
+  for (let y = maxYear; y >= minYear; y--)
+    if (year[y]) years.push({ value: String(y), label: String(y), count: year[y]! });
   return {
     kind: list(kind, 0, (i) => ({ value: c.kinds[i]!, label: c.kinds[i]!, count: kind[i]! })),
     party: list(party, 0, (i) => ({ value: c.parties[i]!, label: c.parties[i]!, count: party[i]! })),

@@ -14,7 +14,9 @@ export function filterMask(c: Columns, f: SearchFilters | undefined): Uint8Array
     if (!wanted || wanted.length === 0) return undefined;
     const w = new Set(wanted.map((x) => foldCase(String(x))));
     const out = new Uint8Array(values.length + offset);
-    values.forEach((v, i) => (out[i + offset] = w.has(foldCase(key(v))) ? 1 : 0));
+    values.forEach((v, i) => {
+      out[i + offset] = w.has(foldCase(key(v))) ? 1 : 0;
+    });
     return out;
   };
   const id = (x: string) => x;
@@ -22,7 +24,12 @@ export function filterMask(c: Columns, f: SearchFilters | undefined): Uint8Array
   const kindF = flags(c.kinds, f.kind, id);
   const partyF = flags(c.parties, f.party, id);
   const muniF = flags(c.munis, f.municipality, code, 1);
-  const countyF = flags(c.counties, f.county?.map((x) => (/^\d$/.test(String(x).trim()) ? `0${String(x).trim()}` : String(x).trim())), code, 1);
+  const countyF = flags(
+    c.counties,
+    f.county?.map((x) => (/^\d$/.test(String(x).trim()) ? `0${String(x).trim()}` : String(x).trim())),
+    code,
+    1,
+  );
   const topicF = flags(c.topics, f.topic, id);
   const from = typeof f.from === "number" && Number.isFinite(f.from) ? f.from : undefined;
   const to = typeof f.to === "number" && Number.isFinite(f.to) ? f.to : undefined;

@@ -23,7 +23,9 @@ export function storedField(c: Columns, i: number, k: number): string {
 
 /** Document i as a hit with its score; `matched`: the stems to mark in its snippet. */
 export function makeHit(c: Columns, i: number, score: number, matched: ReadonlySet<string> | undefined): SearchHit {
-  const [id = "", title = "", date = "", outlet = "", authors = "[]", body = ""] = c.stored.toString("utf8", c.storedOff[i]!, c.storedOff[i + 1]!).split("\t");
+  const [id = "", title = "", date = "", outlet = "", authors = "[]", body = ""] = c.stored
+    .toString("utf8", c.storedOff[i]!, c.storedOff[i + 1]!)
+    .split("\t");
   const municipality = c.muni[i] ? c.munis[c.muni[i]! - 1]! : null;
   const county = c.county[i] ? c.counties[c.county[i]! - 1]! : null;
   const parties: string[] = [];
@@ -50,7 +52,12 @@ export function makeHit(c: Columns, i: number, score: number, matched: ReadonlyS
 }
 
 /** The stems of the query's terms that the document holds, for snippet marks. */
-export function matchedStems(c: Columns, doc: number, specs: readonly TermSpec[], scratch: { a: Uint32Array }): Set<string> {
+export function matchedStems(
+  c: Columns,
+  doc: number,
+  specs: readonly TermSpec[],
+  scratch: { a: Uint32Array },
+): Set<string> {
   const wanted = new Set<number>();
   for (const s of specs) for (const id of s.ids) wanted.add(id);
   const n = readVarints(c.tokBytes, c.tokOff[doc]!, c.tokOff[doc + 1]!, scratch);

@@ -20,6 +20,14 @@ export {
 } from "./types.js";
 export type { Snippet } from "./snippet.js";
 export { citationOf, type Citable } from "./citation.js";
-export { defaultIndexPath, openIndex, readIndexFile, readIndexHeader, writeIndexFile, type IndexFileHeader, type OpenedIndex } from "./open-index.js";
+export {
+  defaultIndexPath,
+  openIndex,
+  readIndexFile,
+  readIndexHeader,
+  writeIndexFile,
+  type IndexFileHeader,
+  type OpenedIndex,
+} from "./open-index.js";
 export { analyze } from "./analyze.js";
 export { parseQuery, type ParsedQuery } from "./query.js";

@@ -30,8 +30,17 @@ export function accumulators(n: number): Accumulators {
   return { scores: new Float64Array(n), bits: new Uint32Array(n), touched: new U32List() };
 }
 
-/** Documents with every word (or, relaxed, at least one free word and every phrase word), filtered, phrases verified. */
-export function matchDocs(c: Columns, acc: Accumulators, specs: readonly TermSpec[], p: ParsedQuery, mask: Uint8Array | undefined, relaxed: boolean): Matches {
+/**
+ * Documents with every word (or, relaxed, at least one free word and every phrase word), filtered, phrases verified.
+ */
+export function matchDocs(
+  c: Columns,
+  acc: Accumulators,
+  specs: readonly TermSpec[],
+  p: ParsedQuery,
+  mask: Uint8Array | undefined,
+  relaxed: boolean,
+): Matches {
   const { scores, bits, touched } = acc;
   touched.length = 0;
   let all = 0;

@@ -29,7 +29,7 @@ export function defaultIndexPath(store: Pick<Store, "location">): string {
 
 /** The header line of an index file, or undefined when it is missing or not one. */
 export async function readIndexHeader(path: string): Promise<IndexFileHeader | undefined> {
-  let fh;
+  let fh: Awaited<ReturnType<typeof open>> | undefined;
   try {
     fh = await open(path, "r");
     const buf = Buffer.alloc(4096);
@@ -62,14 +62,24 @@ export async function readIndexFile(path: string, revision?: string): Promise<Co
     const h = JSON.parse(buf.toString("utf8", 0, nl1)) as Partial<IndexFileHeader>;
     if (h.format !== fileFormat || h.version !== indexFormatVersion) return undefined;
     if (revision !== undefined && h.revision !== revision) return undefined;
-    const meta = JSON.parse(buf.toString("utf8", nl1 + 1, nl2)) as IndexParts["meta"] & { sections?: Record<string, [number, number]> };
+    const meta = JSON.parse(buf.toString("utf8", nl1 + 1, nl2)) as IndexParts["meta"] & {
+      sections?: Record<string, [number, number]>;
+    };
     const sections = meta.sections;
     if (!sections || typeof sections !== "object") return undefined;
     const base = align(nl2 + 1);
     const arrays = {} as Record<IndexArrayName, Typed>;
     for (const [name, t] of Object.entries(indexArrays) as [IndexArrayName, (typeof indexArrays)[IndexArrayName]][]) {
       const at = sections[name];
-      if (!Array.isArray(at) || typeof at[0] !== "number" || typeof at[1] !== "number" || at[0] < 0 || at[1] < 0 || base + at[0] + at[1] > buf.length) return undefined;
+      if (
+        !Array.isArray(at) ||
+        typeof at[0] !== "number" ||
+        typeof at[1] !== "number" ||
+        at[0] < 0 ||
+        at[1] < 0 ||
+        base + at[0] + at[1] > buf.length
+      )
+        return undefined;
       arrays[name] = viewAs(t, buf.subarray(base + at[0], base + at[0] + at[1]));
     }
     return CorpusIndex.fromParts(meta, arrays);
@@ -80,7 +90,13 @@ export async function readIndexFile(path: string, revision?: string): Promise<Co
 
 /** Writes the index file atomically: a temp file beside it, then a rename over it. */
 export async function writeIndexFile(path: string, index: CorpusIndex, revision: string): Promise<void> {
-  const header: IndexFileHeader = { format: fileFormat, version: indexFormatVersion, revision, documents: index.size, builtAt: new Date().toISOString() };
+  const header: IndexFileHeader = {
+    format: fileFormat,
+    version: indexFormatVersion,
+    revision,
+    documents: index.size,
+    builtAt: new Date().toISOString(),
+  };
   const { meta, arrays } = index.parts();
   const sections: Record<string, [number, number]> = {};
   const blobs: Uint8Array[] = [];
@@ -126,7 +142,10 @@ export interface OpenedIndex {
  * Loads the index file beside the store if it was built from the same store revision, else
  * builds it from store.documents() and saves it.
  */
-export async function openIndex(store: Pick<Store, "location" | "revision" | "documents">, indexPath: string = defaultIndexPath(store)): Promise<OpenedIndex> {
+export async function openIndex(
+  store: Pick<Store, "location" | "revision" | "documents">,
+  indexPath: string = defaultIndexPath(store),
+): Promise<OpenedIndex> {
   const revision = await store.revision();
   const header = await readIndexHeader(indexPath);
   if (header && header.version === indexFormatVersion && header.revision === revision) {

@@ -25,7 +25,12 @@ export function phraseBytes(vocab: Vocabulary, phrases: readonly string[][]): Bu
  * The phrases' byte patterns in the document's token stream, each at a token boundary (the
  * byte before is the last of a varint, < 0x80), which makes a byte match a token match.
  */
-export function hasPhrases(tokOff: Uint32Array, tokBytes: Uint8Array, doc: number, phrases: readonly Buffer[]): boolean {
+export function hasPhrases(
+  tokOff: Uint32Array,
+  tokBytes: Uint8Array,
+  doc: number,
+  phrases: readonly Buffer[],
+): boolean {
   const from = tokOff[doc]!;
   const to = tokOff[doc + 1]!;
   const stream = Buffer.from(tokBytes.buffer, tokBytes.byteOffset + from, to - from);

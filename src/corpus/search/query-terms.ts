@@ -29,7 +29,10 @@ export interface TermSpec {
   phrase: boolean;
 }
 
-/** The query's words as term sets: each free word its exact term, prefix completions and near misses; phrase words exact. */
+/**
+ * The query's words as term sets: each free word its exact term, prefix completions and near misses; phrase words
+ * exact.
+ */
 export function termSpecs(v: Vocabulary, df: Uint32Array, p: ParsedQuery): TermSpec[] {
   const specs: TermSpec[] = [];
   const add = (ids: number[], weights: number[], phrase: boolean) => {

@@ -34,7 +34,8 @@ export function popcount(x: number): number {
  * beside count, a sort when not.
  */
 export function topK(docs: Uint32Array, scores: Float64Array, count: number, k: number, rank: Uint32Array): number[] {
-  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && rank[docs[a]!]! < rank[docs[b]!]!);
+  const better = (a: number, b: number) =>
+    scores[a]! > scores[b]! || (scores[a] === scores[b] && rank[docs[a]!]! < rank[docs[b]!]!);
   if (k <= 0 || count === 0) return [];
   if (k * 4 >= count) {
     const idx = Array.from({ length: count }, (_, i) => i).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));

@@ -81,20 +81,24 @@ export function partsToJson({ meta, arrays }: IndexParts): string {
   return JSON.stringify({ ...meta, arrays: encoded });
 }
 
-/** The parts of a serialised index; throws on anything that is not an index of this format version, or a damaged one. */
+/**
+ * The parts of a serialised index; throws on anything that is not an index of this format version, or a damaged one.
+ */
 export function partsFromJson(s: string): IndexParts {
   const raw = JSON.parse(s) as Record<string, unknown>;
-  const a = raw?.["arrays"] as Record<string, unknown> | undefined;
+  const a = raw?.arrays as Record<string, unknown> | undefined;
   checkMeta(raw);
   if (!a || typeof a !== "object") throw new Error("index damaged");
   const arrays = {} as Record<IndexArrayName, Typed>;
-  for (const [name, t] of Object.entries(indexArrays) as [IndexArrayName, ArrayKind][]) arrays[name] = decodeArray(a[name], t);
+  for (const [name, t] of Object.entries(indexArrays) as [IndexArrayName, ArrayKind][])
+    arrays[name] = decodeArray(a[name], t);
   return { meta: raw as unknown as IndexParts["meta"], arrays };
 }
 
 function checkMeta(raw: Record<string, unknown> | null | undefined): void {
-  if (!raw || typeof raw !== "object" || raw["format"] !== formatName) throw new Error("not a corpus index");
-  if (raw["version"] !== indexFormatVersion) throw new Error(`index format ${String(raw["version"])}, expected ${indexFormatVersion}`);
+  if (!raw || typeof raw !== "object" || raw.format !== formatName) throw new Error("not a corpus index");
+  if (raw.version !== indexFormatVersion)
+    throw new Error(`index format ${String(raw.version)}, expected ${indexFormatVersion}`);
 }
 
 /** The columns of an index from its parts; throws when they are not of this version, or damaged. */
@@ -111,22 +115,35 @@ export function columnsFromParts(meta: IndexParts["meta"], arrays: Record<IndexA
   };
   for (const [name, t] of Object.entries(indexArrays) as [IndexArrayName, ArrayKind][]) {
     const x = arrays[name];
-    const ok = t === "u8" ? x instanceof Uint8Array : t === "u16" ? x instanceof Uint16Array : t === "u32" ? x instanceof Uint32Array : x instanceof Float32Array;
+    const ok =
+      t === "u8"
+        ? x instanceof Uint8Array
+        : t === "u16"
+          ? x instanceof Uint16Array
+          : t === "u32"
+            ? x instanceof Uint32Array
+            : x instanceof Float32Array;
     if (!ok) throw new Error(`index array ${name} missing`);
   }
   const a = arrays as {
-    [K in IndexArrayName]: (typeof indexArrays)[K] extends "u8" ? Uint8Array : (typeof indexArrays)[K] extends "u16" ? Uint16Array : (typeof indexArrays)[K] extends "u32" ? Uint32Array : Float32Array;
+    [K in IndexArrayName]: (typeof indexArrays)[K] extends "u8"
+      ? Uint8Array
+      : (typeof indexArrays)[K] extends "u16"
+        ? Uint16Array
+        : (typeof indexArrays)[K] extends "u32"
+          ? Uint32Array
+          : Float32Array;
   };
   const v = vocab.length;
   const c: Columns = {
     n,
     stored: Buffer.from(a.stored.buffer, a.stored.byteOffset, a.stored.byteLength),
     storedOff: a.storedOff,
-    kinds: list(dicts["kinds"]),
-    parties: list(dicts["parties"]),
-    munis: list(dicts["munis"]),
-    counties: list(dicts["counties"]),
-    topics: list(dicts["topics"]),
+    kinds: list(dicts.kinds),
+    parties: list(dicts.parties),
+    munis: list(dicts.munis),
+    counties: list(dicts.counties),
+    topics: list(dicts.topics),
     vocab: new Vocabulary(vocab as string[], a.sorted),
     df: a.df,
     postOff: a.postOff,
@@ -146,14 +163,25 @@ export function columnsFromParts(meta: IndexParts["meta"], arrays: Record<IndexA
     avgLen: a.avgLen,
   };
   const lengths: [ArrayLike<number>, number][] = [
-    [c.kind, n], [c.year, n], [c.muni, n], [c.county, n], [c.order, n],
-    [c.partyOff, n + 1], [c.topicOff, n + 1], [c.tokOff, n + 1], [c.storedOff, n + 1],
-    [a.sorted, v], [c.df, v], [c.postOff, v + 1],
+    [c.kind, n],
+    [c.year, n],
+    [c.muni, n],
+    [c.county, n],
+    [c.order, n],
+    [c.partyOff, n + 1],
+    [c.topicOff, n + 1],
+    [c.tokOff, n + 1],
+    [c.storedOff, n + 1],
+    [a.sorted, v],
+    [c.df, v],
+    [c.postOff, v + 1],
   ];
   for (const [arr, len] of lengths) if (arr.length !== len) throw new Error("index column damaged");
-  if (c.storedOff[n] !== c.stored.length || c.tokOff[n] !== c.tokBytes.length || c.postOff[v] !== c.postBytes.length) throw new Error("index damaged: lengths");
+  if (c.storedOff[n] !== c.stored.length || c.tokOff[n] !== c.tokBytes.length || c.postOff[v] !== c.postBytes.length)
+    throw new Error("index damaged: lengths");
   if (c.partyOff[n]! > c.partyVal.length || c.topicOff[n]! > c.topicVal.length) throw new Error("index damaged: lists");
-  if (c.kinds.length > 256 || c.munis.length >= 65535 || c.counties.length >= 65535) throw new Error("index damaged: dictionaries");
+  if (c.kinds.length > 256 || c.munis.length >= 65535 || c.counties.length >= 65535)
+    throw new Error("index damaged: dictionaries");
   for (let r = 0; r < n; r++) {
     const o = c.order[r]!;
     if (o >= n) throw new Error("index damaged: order");

@@ -77,7 +77,8 @@ export function makeSnippet(text: string, matched: ReadonlySet<string>, size = 2
   const tail = end < text.length ? ` ${ellipsis}` : "";
   const marks: [number, number][] = [];
   for (const h of hits) {
-    if (h.start >= start && h.end <= start + body.length) marks.push([h.start - start + lead.length, h.end - start + lead.length]);
+    if (h.start >= start && h.end <= start + body.length)
+      marks.push([h.start - start + lead.length, h.end - start + lead.length]);
   }
   return { text: `${lead}${body}${tail}`, marks };
 }

@@ -81,7 +81,8 @@ export class Vocabulary {
       while (l < lim && prev.charCodeAt(l) === w.charCodeAt(l)) l++;
       for (let d = l + 1; d <= w.length; d++) {
         const above = rows[d - 1]!;
-        const row = (rows[d] ??= new Int32Array(m + 1));
+        const row = rows[d] ?? new Int32Array(m + 1);
+        rows[d] = row;
         row[0] = d;
         let min = d;
         const c = w.charCodeAt(d - 1);
@@ -89,7 +90,7 @@ export class Vocabulary {
           const sub = above[j - 1]! + (q.charCodeAt(j - 1) === c ? 0 : 1);
           const del = above[j]! + 1;
           const ins = row[j - 1]! + 1;
-          const v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+          const v = Math.min(sub, del, ins);
           row[j] = v;
           if (v < min) min = v;
         }

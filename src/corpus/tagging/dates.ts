@@ -20,7 +20,18 @@ export interface DateHit {
 }
 
 const monthAbbreviations: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  okt: 10,
+  nov: 11,
+  dec: 12,
 };
 const fullMonths = monthNames.join("|");
 const anyMonth = `${fullMonths}|${Object.keys(monthAbbreviations).join("|")}`;
@@ -42,11 +53,18 @@ function validDay(y: number, m: number, d: number): boolean {
 const plausibleYear = (y: number) => y >= 1900 && y <= 2100;
 
 const isoPattern = /(?<![\d/])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d/])/g;
-const dmyPattern = new RegExp(`(?<![\\d.,/])(\\d{1,2})(?::[ae])?\\.?\\s*(${anyMonth})\\.?\\s+((?:19|20)\\d{2})(?![\\d/])`, "giu");
-const dmPattern = new RegExp(`(?<![\\d.,/])(\\d{1,2})(?::[ae])?\\.?\\s*(${anyMonth})\\b\\.?(?!\\s*(?:19|20)\\d{2})`, "giu");
+const dmyPattern = new RegExp(
+  `(?<![\\d.,/])(\\d{1,2})(?::[ae])?\\.?\\s*(${anyMonth})\\.?\\s+((?:19|20)\\d{2})(?![\\d/])`,
+  "giu",
+);
+const dmPattern = new RegExp(
+  `(?<![\\d.,/])(\\d{1,2})(?::[ae])?\\.?\\s*(${anyMonth})\\b\\.?(?!\\s*(?:19|20)\\d{2})`,
+  "giu",
+);
 const numericPattern = /(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[\s/.-]+((?:19|20)\d{2})(?![\d/])/g;
 const myPattern = new RegExp(`(?<![\\p{L}\\d])(${fullMonths})\\s+((?:19|20)\\d{2})(?![\\d/])`, "giu");
-const yearPattern = /(?<![\d/:.,-])((?:19|20)\d{2})(?![\d/:]|-tal|-\d|\s*%|\s+(?:kr|kronor|st|personer|procent|invånare|kvinnor|män)\b)/g;
+const yearPattern =
+  /(?<![\d/:.,-])((?:19|20)\d{2})(?![\d/:]|-tal|-\d|\s*%|\s+(?:kr|kronor|st|personer|procent|invånare|kvinnor|män)\b)/g;
 
 function overlaps(hits: DateHit[], start: number, end: number): boolean {
   return hits.some((h) => start < h.end && end > h.start);
@@ -58,7 +76,8 @@ export function findDates(s: string): DateHit[] {
   if (!/\d/.test(s)) return hits;
   for (const m of s.matchAll(isoPattern)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (validDay(y, mo, d)) hits.push({ value: `${y}-${pad(mo)}-${pad(d)}`, start: m.index, end: m.index + m[0].length, precision: "ymd" });
+    if (validDay(y, mo, d))
+      hits.push({ value: `${y}-${pad(mo)}-${pad(d)}`, start: m.index, end: m.index + m[0].length, precision: "ymd" });
   }
   for (const m of s.matchAll(dmyPattern)) {
     const [d, mo, y] = [Number(m[1]), monthNumber(m[2]!), Number(m[3])];
@@ -78,12 +97,18 @@ export function findDates(s: string): DateHit[] {
   for (const m of s.matchAll(dmPattern)) {
     const [d, mo] = [Number(m[1]), monthNumber(m[2]!)];
     // "8 mar" alone is too weak; only full month names without a year.
-    if (mo && (monthNames as readonly string[]).includes(m[2]!.toLowerCase()) && validDay(0, mo, d) && !overlaps(hits, m.index, m.index + m[0].length))
+    if (
+      mo &&
+      (monthNames as readonly string[]).includes(m[2]!.toLowerCase()) &&
+      validDay(0, mo, d) &&
+      !overlaps(hits, m.index, m.index + m[0].length)
+    )
       hits.push({ value: `0000-${pad(mo)}-${pad(d)}`, start: m.index, end: m.index + m[0].length, precision: "md" });
   }
   for (const m of s.matchAll(yearPattern)) {
     const y = Number(m[1]);
-    if (plausibleYear(y) && !overlaps(hits, m.index, m.index + m[0].length)) hits.push({ value: `${y}`, start: m.index, end: m.index + m[0].length, precision: "y" });
+    if (plausibleYear(y) && !overlaps(hits, m.index, m.index + m[0].length))
+      hits.push({ value: `${y}`, start: m.index, end: m.index + m[0].length, precision: "y" });
   }
   return hits.sort((a, b) => a.start - b.start);
 }
@@ -94,9 +119,12 @@ const ci = (alternatives: string) =>
     .split("|")
     .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
     .join("|");
-const datePart = `(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?::[ae])?\\.?\\s*(?:${ci(anyMonth)})\\.?(?:\\s+\\d{4})?|\\d{1,2}[/.]\\d{1,2}[\\s/.-]+\\d{4}|(?:${ci(fullMonths)})\\s+\\d{4})`;
+const datePart =
+  `(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?::[ae])?\\.?\\s*(?:${ci(anyMonth)})\\.?(?:\\s+\\d{4})?|` +
+  `\\d{1,2}[/.]\\d{1,2}[\\s/.-]+\\d{4}|(?:${ci(fullMonths)})\\s+\\d{4})`;
 const datelinePattern = new RegExp(
-  `^(?:(?:${ci("publicerad|publicerat|uppdaterad|uppdaterat|debatt|datum|daterad|insänt|inskickad")}|DEBATT)\\s*:?\\s*)?` +
+  `^(?:(?:${ci("publicerad|publicerat|uppdaterad|uppdaterat|debatt|datum|daterad|insänt|inskickad")}` +
+    `|DEBATT)\\s*:?\\s*)?` +
     `(?:([\\p{Lu}][\\p{L}-]+(?:\\s[\\p{Lu}][\\p{L}-]+){0,2})\\s*,?\\s*)?(?:(?:den|d\\.|i)\\s+)?` +
     `(?:(?:${ci("måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag")})(?:en)?\\s*,?\\s*(?:den\\s+)?)?` +
     `${datePart}\\s*(?:,?\\s*(?:kl\\.?|klockan)\\s*\\d{1,2}[.:]\\d{2})?\\s*[.,]?$`,
@@ -158,8 +186,10 @@ export function inferDate(doc: Doc, ctx: DateContext): DateResult {
       let why: string;
       if (dateline && (top || end)) [score, why] = [10, top ? "datumrad vid rubriken" : "datumrad vid underskriften"];
       else if (dateline) [score, why] = [6, "datumrad"];
-      else if (short && (top || end) && hit.precision !== "y") [score, why] = [7, top ? "datum vid rubriken" : "datum vid underskriften"];
-      else if (short && top && (line.heading > 0 || line.text.split(/\s+/).length <= 4)) [score, why] = [5, "årtal i rubrikraden"];
+      else if (short && (top || end) && hit.precision !== "y")
+        [score, why] = [7, top ? "datum vid rubriken" : "datum vid underskriften"];
+      else if (short && top && (line.heading > 0 || line.text.split(/\s+/).length <= 4))
+        [score, why] = [5, "årtal i rubrikraden"];
       else if (end && short) [score, why] = [4, "årtal vid underskriften"];
       else [score, why] = [1, "datum i brödtexten"];
       score += precisionBonus[hit.precision] - i * 0.05;
@@ -170,12 +200,18 @@ export function inferDate(doc: Doc, ctx: DateContext): DateResult {
   const best = candidates.find((c) => c.score >= 4);
   if (best) {
     let value = best.hit.value;
-    let confidence = best.score >= 10 ? 0.92 : best.score >= 7 ? 0.75 : best.score >= 6 ? 0.65 : best.score >= 5 ? 0.55 : 0.45;
+    let confidence =
+      best.score >= 10 ? 0.92 : best.score >= 7 ? 0.75 : best.score >= 6 ? 0.65 : best.score >= 5 ? 0.55 : 0.45;
     let why = best.why;
     if (best.hit.precision === "md") {
       // A day and month without a year: borrow the year from the nearest other date of the document.
-      const year = candidates.find((c) => c !== best && c.hit.precision !== "md" && c.score >= 4)?.hit.value.slice(0, 4) ??
-        candidates.filter((c) => c.hit.precision !== "md").map((c) => c.hit.value.slice(0, 4)).sort().at(-1);
+      const year =
+        candidates.find((c) => c !== best && c.hit.precision !== "md" && c.score >= 4)?.hit.value.slice(0, 4) ??
+        candidates
+          .filter((c) => c.hit.precision !== "md")
+          .map((c) => c.hit.value.slice(0, 4))
+          .sort()
+          .at(-1);
       if (!year) return { value: null, confidence: 0.1, evidence: clip(`dag utan år: ${quote(best.line)}`, 120) };
       value = `${year}${best.hit.value.slice(4)}`;
       confidence *= 0.6;
@@ -185,7 +221,12 @@ export function inferDate(doc: Doc, ctx: DateContext): DateResult {
   }
   if (ctx.fileName) {
     const hit = findDates(ctx.fileName.replace(/[_]/g, " ")).find((h) => h.precision !== "md");
-    if (hit) return { value: hit.value, confidence: 0.4, evidence: clip(`datum i filnamnet ${quote(ctx.fileName)}`, 120) };
+    if (hit)
+      return { value: hit.value, confidence: 0.4, evidence: clip(`datum i filnamnet ${quote(ctx.fileName)}`, 120) };
   }
-  return { value: null, confidence: candidates.length ? 0.15 : 0.05, evidence: candidates.length ? "bara datum i brödtexten, inget eget datum" : "inget datum i texten" };
+  return {
+    value: null,
+    confidence: candidates.length ? 0.15 : 0.05,
+    evidence: candidates.length ? "bara datum i brödtexten, inget eget datum" : "inget datum i texten",
+  };
 }

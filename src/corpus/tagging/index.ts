@@ -50,7 +50,11 @@ export interface TagResult {
   arguments: Inferred<{ claim: string; stance: "for" | "against"; type: ArgumentTypeId }[]>;
 }
 
-const inferred = <T>(value: T, confidence: number, evidence: string): Inferred<T> => ({ value, confidence: conf(confidence), evidence: clip(evidence, 120) });
+const inferred = <T>(value: T, confidence: number, evidence: string): Inferred<T> => ({
+  value,
+  confidence: conf(confidence),
+  evidence: clip(evidence, 120),
+});
 
 /** Tags one document's plain text. `fileName` is the fallback title and date source. */
 export function tagText(text: string, hints?: { fileName?: string }): TagResult {
@@ -60,25 +64,40 @@ export function tagText(text: string, hints?: { fileName?: string }): TagResult 
   const summary = inferSummary(doc, title.lineIndex, sig.start);
   const proposals = inferProposals(doc, sig.start);
   let questions = inferQuestions(doc, sig.start);
-  const kind = inferKind(doc, { proposals: proposals.value.length, questions: questions.value.length, signedWithParty: sig.authors.some((a) => a.party) });
+  const kind = inferKind(doc, {
+    proposals: proposals.value.length,
+    questions: questions.value.length,
+    signedWithParty: sig.authors.some((a) => a.party),
+  });
   if (questions.value.length === 0 && kind.value === "fråga") questions = inferQuestions(doc, sig.start, kind.value);
   const place = inferPlace(doc, { titleIndex: title.lineIndex, leadEndRank: summary.leadEndRank, signature: sig });
   const found = place.municipality.value;
-  const level = inferLevel(doc, kind, { found: !!found, confidence: place.municipality.confidence, ...(found ? { name: found.name } : {}) });
+  const level = inferLevel(doc, kind, {
+    found: !!found,
+    confidence: place.municipality.confidence,
+    ...(found ? { name: found.name } : {}),
+  });
 
   // Above the municipality, the text is about a region or the country: the county only if named.
   let municipality = place.municipality;
   let county = place.county;
   if (level.value !== "kommun") {
     const why = level.value === "riksdag" ? "riksdagsnivå" : "regionnivå";
-    municipality = { value: null, confidence: level.confidence, evidence: `${why}${found ? `; ${found.name} nämns` : ""}` };
-    county = place.namedCounty.value ? place.namedCounty : { value: null, confidence: level.value === "riksdag" ? 0.6 : 0.3, evidence: `${why}; inget län nämnt` };
+    municipality = {
+      value: null,
+      confidence: level.confidence,
+      evidence: `${why}${found ? `; ${found.name} nämns` : ""}`,
+    };
+    county = place.namedCounty.value
+      ? place.namedCounty
+      : { value: null, confidence: level.value === "riksdag" ? 0.6 : 0.3, evidence: `${why}; inget län nämnt` };
   }
 
   let authors: Inferred<TagResult["authors"]["value"]> = inferred(sig.authors, sig.confidence || 0.4, sig.evidence);
   if (sig.authors.length === 0 && kind.value === "pressmeddelande") {
     const speakers = quotedSpeakers(doc);
-    if (speakers.length > 0) authors = inferred(speakers, 0.5, `citerade personer: ${speakers.map((s) => s.name).join(", ")}`);
+    if (speakers.length > 0)
+      authors = inferred(speakers, 0.5, `citerade personer: ${speakers.map((s) => s.name).join(", ")}`);
   }
 
   const addressee =
@@ -86,7 +105,11 @@ export function tagText(text: string, hints?: { fileName?: string }): TagResult 
       ? inferAddressee(doc, sig.start)
       : { value: null, confidence: 0.8, evidence: "ingen interpellation eller fråga" };
 
-  const date = inferDate(doc, { titleIndex: title.lineIndex, signatureStart: sig.dateline >= 0 ? Math.min(sig.dateline, sig.start) : sig.start, ...(hints?.fileName ? { fileName: hints.fileName } : {}) });
+  const date = inferDate(doc, {
+    titleIndex: title.lineIndex,
+    signatureStart: sig.dateline >= 0 ? Math.min(sig.dateline, sig.start) : sig.start,
+    ...(hints?.fileName ? { fileName: hints.fileName } : {}),
+  });
   const parties = inferParties(doc, sig, title.lineIndex);
   const topics = inferTopics(doc, title.value, sig.start);
   const args = inferArguments(doc, title.lineIndex, sig.start);

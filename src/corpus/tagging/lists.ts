@@ -15,9 +15,17 @@ export interface ListResult {
 }
 
 const bullet = /^(?:[-–—•*·▪●○◦]|\(?\d{1,2}[.):]|\(?[a-h][.)]|[ivx]{1,4}[.)])\s*/i;
-const proposalTrigger = /\b(föreslår|föreslås|yrkar|yrkande|yrkanden|hemställer|hemställan|förslag till beslut|föreslå)\b/i;
+const proposalTrigger =
+  /\b(föreslår|föreslås|yrkar|yrkande|yrkanden|hemställer|hemställan|förslag till beslut|föreslå)\b/i;
 const inlineProposal = /\b(?:besluta[rt]?|yrkar(?: jag| vi)?(?: därför)?(?: på)?)\s*:?\s+(att\s.+)$/i;
-const questionTrigger = /\b(vill|önskar) (jag|vi)\b[^.?!]*\bfråga|\bfråga[rn]?\b[^.?!]*:\s*$|\bföljande frågor\b|\bmina frågor\b|\bvåra frågor\b|\bfrågor\s*(till [^:]+)?:\s*$|\bställa (?:några |följande )?frågor\b/i;
+const questionTrigger = new RegExp(
+  [
+    String.raw`\b(vill|önskar) (jag|vi)\b[^.?!]*\bfråga|\bfråga[rn]?\b[^.?!]*:\s*$|\bföljande frågor\b|`,
+    String.raw`\bmina frågor\b|\bvåra frågor\b|\bfrågor\s*(till [^:]+)?:\s*$|\bställa (?:några |`,
+    String.raw`följande )?frågor\b`,
+  ].join(""),
+  "i",
+);
 
 function stripBullet(s: string): { text: string; bulleted: boolean } {
   const m = bullet.exec(s);
@@ -42,7 +50,14 @@ function cleanProposal(s: string): string {
  * body that decides ("att socialnämnden …"), not by a verb ("i uppdrag att samverka"), and
  * not after "och"/"eller" ("… och att kommunens invånare får veta" continues the same one).
  */
-const newClause = /(?<![,;]|\boch|\beller|\bmen)\s+(?=att\s+(?:[\p{L}-]*(?:kommun|region|stad|nämnd|styrels|förvaltning|fullmäktig|bolag|landsting)\p{L}*|Region|[\p{Lu}][\p{L}-]+s\s+(?:kommun|stad|Stad))\s)/u;
+const newClause = new RegExp(
+  [
+    String.raw`(?<![,;]|\boch|\beller|\bmen)\s+(?=att\s+(?:[\p{L}-]*(?:kommun|region|stad|nämnd|`,
+    String.raw`styrels|förvaltning|fullmäktig|bolag|landsting)\p{L}*|Region|[\p{Lu}][\p{L}-]+s\s+(?:kommun|`,
+    String.raw`stad|Stad))\s)`,
+  ].join(""),
+  "u",
+);
 function splitInline(s: string): string[] {
   return s
     .split(/\s*(?:;|,)?\s+samt\s+(?=att\s)|\s*;\s*(?=att\s)|,\s+(?=att\s)/i)
@@ -110,7 +125,11 @@ export function inferProposals(doc: Doc, signatureStart: number): ListResult {
       target = withTrigger;
       const inline = inlineProposal.exec(line.text);
       // "yrkar därför att regionfullmäktige beslutar:" announces the list; it is not an att-sats.
-      if (inline && !/:\s*$|\b(fullmäktige|nämnden|styrelsen|riksdagen)\s+(beslutar|besluta|ska besluta)\b/i.test(inline[1]!)) withTrigger.push(...splitInline(inline[1]!));
+      if (
+        inline &&
+        !/:\s*$|\b(fullmäktige|nämnden|styrelsen|riksdagen)\s+(beslutar|besluta|ska besluta)\b/i.test(inline[1]!)
+      )
+        withTrigger.push(...splitInline(inline[1]!));
     } else if (armed >= 0 && k - armed > 3) {
       armed = -1;
     }
@@ -118,12 +137,19 @@ export function inferProposals(doc: Doc, signatureStart: number): ListResult {
   close();
   const riksdag = riksdagProposals(doc, signatureStart < 0 ? Infinity : signatureStart);
   if (riksdag.length > 0 && withTrigger.length === 0) {
-    return { value: riksdag, confidence: 0.85, evidence: `${riksdag.length} yrkanden efter ”Förslag till riksdagsbeslut”` };
+    return {
+      value: riksdag,
+      confidence: 0.85,
+      evidence: `${riksdag.length} yrkanden efter ”Förslag till riksdagsbeslut”`,
+    };
   }
   const value = [...new Set([...withTrigger, ...loose])];
   if (value.length === 0) return { value: [], confidence: 0.6, evidence: "inga att-satser" };
   const confidence = withTrigger.length > 0 ? 0.9 : 0.6;
-  const evidence = withTrigger.length > 0 ? `${value.length} att-satser efter ${quote(triggerText, 50)}` : `${value.length} att-satser i listform`;
+  const evidence =
+    withTrigger.length > 0
+      ? `${value.length} att-satser efter ${quote(triggerText, 50)}`
+      : `${value.length} att-satser i listform`;
   return { value, confidence: conf(confidence), evidence: clip(evidence, 120) };
 }
 
@@ -201,12 +227,19 @@ export function inferQuestions(doc: Doc, signatureStart: number, kind?: string):
   if (value.length === 0 && kind === "fråga") {
     // A written question is often one question, in a paragraph of its own.
     const own = doc.paragraphs
-      .filter((p) => p.lines[0]!.index < signatureStart && /\?["”]?$/.test(p.text) && p.text.length < 500 && !/^(enkel |skriftlig )?fråga till\b/i.test(p.text))
+      .filter(
+        (p) =>
+          p.lines[0]!.index < signatureStart &&
+          /\?["”]?$/.test(p.text) &&
+          p.text.length < 500 &&
+          !/^(enkel |skriftlig )?fråga till\b/i.test(p.text),
+      )
       .map((p) => clip(p.text, 1000));
     if (own.length > 0) return { value: own, confidence: 0.55, evidence: clip(`frågan: ${quote(own[0]!, 80)}`, 120) };
   }
   if (value.length === 0) return { value: [], confidence: 0.6, evidence: "inga numrerade frågor" };
   const confidence = viaTrigger > 0 ? 0.9 : 0.6;
-  const evidence = viaTrigger > 0 ? `${value.length} frågor efter ${quote(triggerText, 50)}` : `${value.length} numrerade frågor`;
+  const evidence =
+    viaTrigger > 0 ? `${value.length} frågor efter ${quote(triggerText, 50)}` : `${value.length} numrerade frågor`;
   return { value, confidence: conf(confidence), evidence: clip(evidence, 120) };
 }

@@ -64,9 +64,15 @@ export interface PartyMention {
 const mentionPattern = new RegExp(
   [
     String.raw`(?<alliance>\bAllians för \p{Lu}[\p{L}-]+|\bAllians(?:en|ens|partierna|partiernas)\b)`,
-    String.raw`(?<code>(?<=\p{L}\s?)\((?:S|V|M|L|C|KD|MP|SD|FP|Fp|fp|s|v|m|l|kd|mp|sd|c)\)|\((?:S|V|M|L|KD|MP|SD|FP|Fp)\))`,
+    String.raw`(?<code>(?<=\p{L}\s?)\((?:S|V|M|L|C|KD|MP|SD|FP|Fp|fp|s|v|m|l|kd|mp|sd|` +
+      String.raw`c)\)|\((?:S|V|M|L|KD|MP|SD|FP|Fp)\))`,
     String.raw`(?<prefix>\b(?:S|V|M|KD|MP|SD)-(?=\p{Ll}{3,}))`,
-    String.raw`(?<name>\b(?:[Ss]ocialdemokrat\p{L}*|[Ss]-kvinno\p{L}*|SSU|[Vv]änsterpartie[tn]s?|[Vv]änsterpartist\p{L}*|[Vv]änstern\b|Ung Vänster|[Mm]oderaterna?s?\b|Moderata samlingspartiet|MUF|[Ll]iberalerna?s?\b|[Ff]olkpartiet(?: liberalerna)?s?|[Cc]enterpartie[tn]s?|Centerns?\b|[Kk]ristdemokrat\p{L}*|KDU|[Mm]iljöpartie[tn]s?(?: de gröna)?|[Mm]iljöpartist\p{L}*|[Ss]verigedemokrat\p{L}*))`,
+    String.raw`(?<name>\b(?:[Ss]ocialdemokrat\p{L}*|[Ss]-kvinno\p{L}*|SSU|[Vv]änsterpartie[tn]s?|` +
+      String.raw`[Vv]änsterpartist\p{L}*|[Vv]änstern\b|Ung Vänster|[Mm]oderaterna?s?\b|` +
+      String.raw`Moderata samlingspartiet|MUF|[Ll]iberalerna?s?\b|[Ff]olkpartiet(?: liberalerna)?s?|` +
+      String.raw`[Cc]enterpartie[tn]s?|Centerns?\b|[Kk]ristdemokrat\p{L}*|KDU|[Mm]iljöpartie[tn]s?(?: ` +
+      "de gröna)?|" +
+      String.raw`[Mm]iljöpartist\p{L}*|[Ss]verigedemokrat\p{L}*))`,
   ].join("|"),
   "gu",
 );
@@ -121,7 +127,11 @@ export function inferParties(doc: Doc, sig: SignatureBlock, titleIndex: number):
     if (alliance.length > 0) for (const p of allianceParties) set.add(p);
     const value = [...set].sort(byAppearance);
     const counts = sig.authors.filter((a) => a.party).map((a) => `(${a.party})`);
-    const parts = [counts.length ? `undertecknat ${summarizeCounts(counts)}` : `underskriften nämner ${[...new Set(blockParties)].join(", ")}`];
+    const parts = [
+      counts.length
+        ? `undertecknat ${summarizeCounts(counts)}`
+        : `underskriften nämner ${[...new Set(blockParties)].join(", ")}`,
+    ];
     if (alliance.length > 0) parts.push(`${quote(alliance[0]!.text, 30)} = ${allianceParties.join(", ")}`);
     return { value, confidence: conf(authorParties.size > 0 ? 0.92 : 0.75), evidence: clip(parts.join("; "), 120) };
   }
@@ -134,9 +144,16 @@ export function inferParties(doc: Doc, sig: SignatureBlock, titleIndex: number):
     score.set(m.party, (score.get(m.party) ?? 0) + (prominent ? 3 : 1));
     if (!why.has(m.party) || prominent) why.set(m.party, m.text);
   }
-  const value = [...score.entries()].filter(([, s]) => s >= 2).map(([p]) => p).sort(byAppearance);
+  const value = [...score.entries()]
+    .filter(([, s]) => s >= 2)
+    .map(([p]) => p)
+    .sort(byAppearance);
   if (value.length === 0) {
-    return { value: [], confidence: mentions.length ? 0.3 : 0.6, evidence: mentions.length ? "partier bara nämnda i förbigående" : "inget parti nämnt" };
+    return {
+      value: [],
+      confidence: mentions.length ? 0.3 : 0.6,
+      evidence: mentions.length ? "partier bara nämnda i förbigående" : "inget parti nämnt",
+    };
   }
   const best = Math.max(...value.map((p) => score.get(p) ?? 0));
   const evidence = value.map((p) => `${p} ${quote(why.get(p) ?? "", 25)}`).join(", ");

@@ -44,11 +44,73 @@ export interface PlaceContext {
 
 /** Municipality names that are also Swedish words: capitalised at the start of a sentence they may be the word. */
 const wordLikeNames = new Set([
-  "Vara", "Sala", "Nora", "Mark", "Kil", "Berg", "Boden", "Skara", "Lund", "Säter", "Trosa", "Ale", "Mora", "Eda", "Orsa", "Salem", "Hjo", "Tanum", "Bjuv", "Heby", "Habo",
-  "Gnosjö", "Ljusnarsberg", "Ydre", "Kinda", "Hylte", "Osby", "Lomma", "Sunne", "Åre", "Malå", "Ånge", "Laxå", "Grums", "Tibro", "Flen",
+  "Vara",
+  "Sala",
+  "Nora",
+  "Mark",
+  "Kil",
+  "Berg",
+  "Boden",
+  "Skara",
+  "Lund",
+  "Säter",
+  "Trosa",
+  "Ale",
+  "Mora",
+  "Eda",
+  "Orsa",
+  "Salem",
+  "Hjo",
+  "Tanum",
+  "Bjuv",
+  "Heby",
+  "Habo",
+  "Gnosjö",
+  "Ljusnarsberg",
+  "Ydre",
+  "Kinda",
+  "Hylte",
+  "Osby",
+  "Lomma",
+  "Sunne",
+  "Åre",
+  "Malå",
+  "Ånge",
+  "Laxå",
+  "Grums",
+  "Tibro",
+  "Flen",
 ]);
 /** Municipality names that are also surnames: "Anna Berg", "Lars Lund". */
-const surnameNames = new Set(["Berg", "Lund", "Norberg", "Boden", "Mora", "Sala", "Hjo", "Tranås", "Ljungby", "Kumla", "Säter", "Heby", "Ale", "Lindesberg", "Falkenberg", "Tidaholm", "Degerfors", "Hagfors", "Storfors", "Munkfors", "Kramfors", "Bengtsfors", "Forshaga", "Ystad", "Borås", "Osby", "Vara"]);
+const surnameNames = new Set([
+  "Berg",
+  "Lund",
+  "Norberg",
+  "Boden",
+  "Mora",
+  "Sala",
+  "Hjo",
+  "Tranås",
+  "Ljungby",
+  "Kumla",
+  "Säter",
+  "Heby",
+  "Ale",
+  "Lindesberg",
+  "Falkenberg",
+  "Tidaholm",
+  "Degerfors",
+  "Hagfors",
+  "Storfors",
+  "Munkfors",
+  "Kramfors",
+  "Bengtsfors",
+  "Forshaga",
+  "Ystad",
+  "Borås",
+  "Osby",
+  "Vara",
+]);
 /** Municipality names that are also first names: "Mark Andersson", "Nora Svensson". */
 const firstNameNames = new Set(["Mark", "Nora", "Dorotea", "Vilhelmina", "Salem", "Kinda", "Eda", "Orsa", "Mora"]);
 
@@ -78,7 +140,8 @@ for (const place of allMunicipalities()) {
   const g = genitive(place.name);
   if (g !== place.name) addForm({ place, words: g.split(/[\s-]+/), genitive: true, needsKommun: false });
   const official = place.officialName.replace(/ kommun$/, "");
-  if (official !== place.name && official !== g) addForm({ place, words: official.split(/[\s-]+/), genitive: true, needsKommun: true });
+  if (official !== place.name && official !== g)
+    addForm({ place, words: official.split(/[\s-]+/), genitive: true, needsKommun: true });
 }
 for (const list of formsByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
 
@@ -93,8 +156,20 @@ interface Mention {
 }
 
 const kommunWords = /^(kommun|kommuns|kommunen|stad|Stad|stads|Stads|STAD|KOMMUN)$/;
-const councilWords = /^(kommunfullmäktige|kommunfullmäktiges|kommunstyrelse|kommunstyrelsen|kommunstyrelsens|stadsfullmäktige|kommunledning|kommunledningen|kommunalråd|stadshus|stadshuset|kommunhuset)$/;
-const councilBefore = /^(kommunfullmäktige|kommunstyrelsen|kommunstyrelsens|kommunalråd|kommunalråden|oppositionsråd|socialnämnden|nämnden|kommunen|staden|ordförande|ledamot|ledamöter|ersättare|gruppledare|stadsfullmäktige|socialtjänsten|politiker|politiken|fullmäktige)$/i;
+const councilWords = new RegExp(
+  [
+    "^(kommunfullmäktige|kommunfullmäktiges|kommunstyrelse|kommunstyrelsen|kommunstyrelsens|",
+    "stadsfullmäktige|kommunledning|kommunledningen|kommunalråd|stadshus|stadshuset|kommunhuset)$",
+  ].join(""),
+);
+const councilBefore = new RegExp(
+  [
+    "^(kommunfullmäktige|kommunstyrelsen|kommunstyrelsens|kommunalråd|kommunalråden|oppositionsråd|",
+    "socialnämnden|nämnden|kommunen|staden|ordförande|ledamot|ledamöter|ersättare|gruppledare|",
+    "stadsfullmäktige|socialtjänsten|politiker|politiken|fullmäktige)$",
+  ].join(""),
+  "i",
+);
 const prepositions = /^(i|I|på|På)$/;
 const weakPrepositions = /^(för|från|till|inom|av|om|mot|vid|utanför|runt|kring|För|Från|Till|Inom)$/;
 
@@ -142,7 +217,10 @@ function lineMentions(line: Line, base: (m: Mention) => number): Mention[] {
     if (matched.needsKommun && !/^kommuns?$/.test(next1Word)) continue;
     // Compounds: "Göteborgs-Posten", "KAST-Lidingö", "opinionHelsingborg" never reach here (no word boundary).
     const compound = /^-\p{L}/u.test(text.slice(last.end, last.end + 2)) && matched.words.length === 1;
-    const sentenceStart = i === 0 ? /^[\s\-–—•*"”“'’(]*$/.test(sepBefore) : /[.!?:]["”’)]*\s+["”“'’(–-]*\s*$/.test(text.slice(Math.max(0, first.start - 12), first.start));
+    const sentenceStart =
+      i === 0
+        ? /^[\s\-–—•*"”“'’(]*$/.test(sepBefore)
+        : /[.!?:]["”’)]*\s+["”“'’(–-]*\s*$/.test(text.slice(Math.max(0, first.start - 12), first.start));
     const wordLike = wordLikeNames.has(name);
 
     let weight = 1;
@@ -150,9 +228,11 @@ function lineMentions(line: Line, base: (m: Mention) => number): Mention[] {
     if (kommunWords.test(next1Word)) [weight, why] = [3, `”${matched.words.join(" ")} ${next1Word}”`];
     else if (councilWords.test(next1Word)) [weight, why] = [3, `”${matched.words.join(" ")} ${next1Word}”`];
     else if (/^läns?$|^läns\p{L}+/u.test(next1Word) || /^län/u.test(next1Word)) [weight, why] = [0.1, "länet"];
-    else if (/^(Region|region|REGION)$/.test(prev1Word)) [weight, why] = name === "Gotland" ? [3, "”Region Gotland”"] : [0.1, "regionen"];
+    else if (/^(Region|region|REGION)$/.test(prev1Word))
+      [weight, why] = name === "Gotland" ? [3, "”Region Gotland”"] : [0.1, "regionen"];
     else if (prepositions.test(prev1Word) && /^länsstyrelsen$/i.test(prev2Word)) [weight, why] = [0.1, "länsstyrelsen"];
-    else if (prepositions.test(prev1Word) && councilBefore.test(prev2Word)) [weight, why] = [3, `”${prev2Word} ${prev1Word} ${name}”`];
+    else if (prepositions.test(prev1Word) && councilBefore.test(prev2Word))
+      [weight, why] = [3, `”${prev2Word} ${prev1Word} ${name}”`];
     else if (councilBefore.test(prev1Word)) [weight, why] = [3, `”${prev1Word} ${name}”`];
     else if (prepositions.test(prev1Word)) [weight, why] = [1.5, `”${prev1Word} ${name}”`];
     else if (weakPrepositions.test(prev1Word)) [weight, why] = [1.2, `”${prev1Word} ${name}”`];
@@ -160,7 +240,11 @@ function lineMentions(line: Line, base: (m: Mention) => number): Mention[] {
     if (compound) weight *= 0.3;
 
     // Names that are also words or people's names.
-    const capitalisedBefore = prev1Word !== "" && /^\p{Lu}\p{Ll}+$/u.test(prev1Word) && !/^(Region|I|På|För|Från|Till|Inom|Kommun|Stad)$/.test(prev1Word) && !sentenceStart;
+    const capitalisedBefore =
+      prev1Word !== "" &&
+      /^\p{Lu}\p{Ll}+$/u.test(prev1Word) &&
+      !/^(Region|I|På|För|Från|Till|Inom|Kommun|Stad)$/.test(prev1Word) &&
+      !sentenceStart;
     if (surnameNames.has(name) && !matched.genitive && capitalisedBefore) continue;
     if (firstNameNames.has(name) && /^\p{Lu}\p{Ll}+$/u.test(next1Word) && !kommunWords.test(next1Word)) continue;
     if (wordLike && weight <= 1.2) weight *= sentenceStart ? 0.2 : 0.6;
@@ -170,7 +254,15 @@ function lineMentions(line: Line, base: (m: Mention) => number): Mention[] {
     // In parentheses or in a list of places: named in passing.
     const before = text.slice(Math.max(0, first.start - 150), first.start);
     if (before.lastIndexOf("(") > before.lastIndexOf(")")) weight *= 0.5;
-    const m: Mention = { place: matched.place, weight, line, why, text: matched.words.join(" "), start: first.start, end: last.end };
+    const m: Mention = {
+      place: matched.place,
+      weight,
+      line,
+      why,
+      text: matched.words.join(" "),
+      start: first.start,
+      end: last.end,
+    };
     out.push(m);
     i = lastIdx;
   }
@@ -189,7 +281,7 @@ function lineMentions(line: Line, base: (m: Mention) => number): Mention[] {
   return out;
 }
 
-const regionNames: Record<string, string> = { "Sörmland": "04", "Jämtland Härjedalen": "23", "Jämtlands län": "23" };
+const regionNames: Record<string, string> = { Sörmland: "04", "Jämtland Härjedalen": "23", "Jämtlands län": "23" };
 for (const c of counties) regionNames[c.shortName] = c.code;
 const countyAlternation = Object.keys(regionNames)
   .flatMap((n) => [n, genitive(n)])
@@ -201,7 +293,18 @@ const countyPatterns: ReadonlyArray<readonly [RegExp, number, string]> = [
   [new RegExp(`(?<![\\p{L}])(${countyAlternation})\\s(?:län|läns)(?![\\p{L}])`, "gu"), 3, "län"],
   [/(?<![\p{L}])(Västra Götaland)sregionen/gu, 3, "regionen"],
   [new RegExp(`[Ll]änsstyrelsen\\si\\s(${countyAlternation})(?![\\p{L}])`, "gu"), 2, "länsstyrelsen"],
-  [/(?<![\p{L}])(Skåne|Halland|Blekinge|Värmland|Dalarna|Norrbotten|Västerbotten|Jämtland|Västernorrland|Gävleborg|Östergötland|Södermanland|Sörmland|Västmanland|Kronoberg|Gotland)(?![\p{L}])/gu, 1, "landskapet"],
+  [
+    new RegExp(
+      [
+        String.raw`(?<![\p{L}])(Skåne|Halland|Blekinge|Värmland|Dalarna|Norrbotten|Västerbotten|Jämtland|`,
+        "Västernorrland|Gävleborg|Östergötland|Södermanland|Sörmland|Västmanland|Kronoberg|",
+        String.raw`Gotland)(?![\p{L}])`,
+      ].join(""),
+      "gu",
+    ),
+    1,
+    "landskapet",
+  ],
 ];
 
 function countyOf(name: string): County | undefined {
@@ -255,7 +358,11 @@ export function inferPlace(doc: Doc, ctx: PlaceContext): PlaceResult {
   const topCounty = [...countyScores.values()].sort((a, b) => b.score - a.score)[0];
 
   const namedCounty: PlaceResult["namedCounty"] = topCounty
-    ? { value: { code: topCounty.county.code, name: topCounty.county.name }, confidence: conf(1 - Math.exp(-topCounty.score / 3)), evidence: clip(`${quote(topCounty.text, 40)} nämns`, 120) }
+    ? {
+        value: { code: topCounty.county.code, name: topCounty.county.name },
+        confidence: conf(1 - Math.exp(-topCounty.score / 3)),
+        evidence: clip(`${quote(topCounty.text, 40)} nämns`, 120),
+      }
     : { value: null, confidence: 0.5, evidence: "inget län nämnt" };
 
   const top = ranked[0];
@@ -275,7 +382,11 @@ export function inferPlace(doc: Doc, ctx: PlaceContext): PlaceResult {
   if (ranked[1]) parts.push(`före ${ranked[1].place.name} (${ranked[1].count})`);
   const county = top.place.county;
   return {
-    municipality: { value: { code: top.place.code, name: top.place.name }, confidence: conf(confidence), evidence: clip(parts.join("; "), 120) },
+    municipality: {
+      value: { code: top.place.code, name: top.place.name },
+      confidence: conf(confidence),
+      evidence: clip(parts.join("; "), 120),
+    },
     county: {
       value: { code: county.code, name: county.name },
       confidence: conf(Math.max(confidence, topCounty?.county.code === county.code ? 0.9 : 0)),

@@ -40,16 +40,37 @@ const nameWithPartyPattern = new RegExp(String.raw`(${namePart})\s*\(([^()\d]{1,
 /** Capitalised words that start lines but are never a person's first name. */
 const notFirstNames = new Set(
   (
-    "Med Det Vi Jag Detta Den Denna Dessa Där Här För Till Från Och Att Som Men Om När Nu Så Vad Hur Varför Var Vem Alla Många Inte Även Enligt Under Efter Inför " +
-    "Presskontakt Presskontakter Kontakt Kommentera Dela Annons Region Kommun Kommunfullmäktige Kommunstyrelsen Stad Staden Bild Foto Text Läs Motion Interpellation " +
-    "Fråga Frågor Debatt Pressmeddelande Pressmeddelanden Replik Insändare Publicerad Uppdaterad Datum Ordförande Kommunalråd Ledamot Ersättare Gruppledare Riksdagen " +
-    "Regeringen Sverige Sveriges Socialnämnden Polisen Länsstyrelsen Borgerlig Aktuella Vänliga Hälsningar Hälsning Tack Källa Källor Fakta Not Noter Bakgrund Förslag Yrkande " +
-    "Januari Februari Mars April Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag Torsdag Fredag Lördag Söndag Allians Alliansen"
+    "Med Det Vi Jag Detta Den Denna Dessa Där Här För Till Från Och Att Som Men Om När Nu Så Vad Hur Varför " +
+    "Var Vem Alla Många Inte Även Enligt Under Efter Inför " +
+    "Presskontakt Presskontakter Kontakt Kommentera Dela Annons Region Kommun Kommunfullmäktige " +
+    "Kommunstyrelsen Stad Staden Bild Foto Text Läs Motion Interpellation " +
+    "Fråga Frågor Debatt Pressmeddelande Pressmeddelanden Replik Insändare Publicerad Uppdaterad Datum " +
+    "Ordförande Kommunalråd Ledamot Ersättare Gruppledare Riksdagen " +
+    "Regeringen Sverige Sveriges Socialnämnden Polisen Länsstyrelsen Borgerlig Aktuella Vänliga Hälsningar " +
+    "Hälsning Tack Källa Källor Fakta Not Noter Bakgrund Förslag Yrkande " +
+    "Januari Februari Mars April Maj Juni Juli Augusti September Oktober November December Måndag Tisdag " +
+    "Onsdag Torsdag Fredag Lördag Söndag Allians Alliansen"
   ).split(" "),
 );
 /** Municipality names that are also people's first names. */
-const firstNamePlaces = new Set(["Mark", "Nora", "Dorotea", "Vilhelmina", "Salem", "Ale", "Eda", "Orsa", "Mora", "Kinda", "Laxå"]);
-const placeWords = new Set(allMunicipalities().flatMap((p) => [p.name, `${p.name}s`]).filter((n) => !firstNamePlaces.has(n)));
+const firstNamePlaces = new Set([
+  "Mark",
+  "Nora",
+  "Dorotea",
+  "Vilhelmina",
+  "Salem",
+  "Ale",
+  "Eda",
+  "Orsa",
+  "Mora",
+  "Kinda",
+  "Laxå",
+]);
+const placeWords = new Set(
+  allMunicipalities()
+    .flatMap((p) => [p.name, `${p.name}s`])
+    .filter((n) => !firstNamePlaces.has(n)),
+);
 
 /** Whether a string is a plausible person's name ("Maria Wall Petrini", "Anna-Karin af Ekenstam"). */
 export function isPersonName(name: string): boolean {
@@ -58,26 +79,43 @@ export function isPersonName(name: string): boolean {
   const first = words[0]!;
   if (notFirstNames.has(first) || placeWords.has(first)) return false;
   for (const w of words) {
-    if (partyFromName(w) || /(partiet|kommun|nämnden|styrelsen|fullmäktige|regionen|förbundet|kvinnor|föreningen)$/i.test(w)) return false;
+    if (
+      partyFromName(w) ||
+      /(partiet|kommun|nämnden|styrelsen|fullmäktige|regionen|förbundet|kvinnor|föreningen)$/i.test(w)
+    )
+      return false;
   }
   return true;
 }
 
-type Parsed = { kind: "names"; authors: Author[] } | { kind: "dateline" } | { kind: "role"; text: string } | { kind: "greeting" } | { kind: "body" };
+type Parsed =
+  | { kind: "names"; authors: Author[] }
+  | { kind: "dateline" }
+  | { kind: "role"; text: string }
+  | { kind: "greeting" }
+  | { kind: "body" };
 
 /** Contact details are no role: a phone number or an e-mail address at the end goes. */
-const contactTail = /[,;]?\s*(?:(?:tel(?:efon)?|mobil|e-?post)[.:]?\s*)?(?:\+46|0)[\d\s-]{6,}\d\s*$|[,;]?\s*\S+@\S+\.\w+\s*$/i;
+const contactTail =
+  /[,;]?\s*(?:(?:tel(?:efon)?|mobil|e-?post)[.:]?\s*)?(?:\+46|0)[\d\s-]{6,}\d\s*$|[,;]?\s*\S+@\S+\.\w+\s*$/i;
 
 function cleanRole(s: string): string {
   let t = s;
   while (contactTail.test(t)) t = t.replace(contactTail, "");
-  return t.replace(/^[,;:–—-]\s*/, "").replace(/[,;]\s*$/, "").replace(/\s+/g, " ").trim();
+  return t
+    .replace(/^[,;:–—-]\s*/, "")
+    .replace(/[,;]\s*$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** A role without the party it repeats: "gruppledare (V)" → "gruppledare". */
 function roleWithoutParty(role: string, party: string | undefined): string {
   if (!party) return role;
-  const out = role.replace(/\s*\(([^()]{1,30})\)/g, (all, inner: string) => (partyFromParentheses(inner) === party ? "" : all)).replace(/\s+/g, " ").trim();
+  const out = role
+    .replace(/\s*\(([^()]{1,30})\)/g, (all, inner: string) => (partyFromParentheses(inner) === party ? "" : all))
+    .replace(/\s+/g, " ")
+    .trim();
   return out || role;
 }
 
@@ -93,16 +131,31 @@ function roleParty(role: string): string | undefined {
 /** Reads one line of a signature block. */
 function parseLine(text: string): Parsed {
   const t = text.trim();
-  // A kind label that a conversion moved to the end ("Motion till kommunfullmäktige i Karlstad"): neither signer nor role.
-  if (/^(motion|interpellation|(enkel |skriftlig )?fråga|pressmeddelande|debatt)\b/i.test(t) && t.length < 100 && !/[.!?]$/.test(t)) return { kind: "greeting" };
-  if (/^(med )?(vänlig(a)?|bästa) häls\p{L}*[,!.]?$/iu.test(t) || /^([Ff]ör|[Pp]å uppdrag av) (?!att\b)\p{Lu}[^.!?]{1,60}$/u.test(t)) return { kind: "greeting" };
+  // A kind label that a conversion moved to the end ("Motion till kommunfullmäktige i Karlstad"): neither signer nor
+  // role.
+  if (
+    /^(motion|interpellation|(enkel |skriftlig )?fråga|pressmeddelande|debatt)\b/i.test(t) &&
+    t.length < 100 &&
+    !/[.!?]$/.test(t)
+  )
+    return { kind: "greeting" };
+  if (
+    /^(med )?(vänlig(a)?|bästa) häls\p{L}*[,!.]?$/iu.test(t) ||
+    /^([Ff]ör|[Pp]å uppdrag av) (?!att\b)\p{Lu}[^.!?]{1,60}$/u.test(t)
+  )
+    return { kind: "greeting" };
   if (datelinePlace(t) !== undefined) return { kind: "dateline" };
   // Several signers on one line: "Anna Andersson (S), Bertil Berg (V) och Cecilia Ek (MP)".
   const many = [...t.matchAll(nameWithPartyPattern)];
   if (many.length >= 2) {
-    const rest = t.replace(nameWithPartyPattern, "").replace(/\b(och|samt)\b|[,&;]/g, "").trim();
+    const rest = t
+      .replace(nameWithPartyPattern, "")
+      .replace(/\b(och|samt)\b|[,&;]/g, "")
+      .trim();
     if (rest === "") {
-      const authors = many.filter((m) => isPersonName(m[1]!)).map((m) => withParty({ name: m[1]!.trim() }, partyFromParentheses(m[2]!)));
+      const authors = many
+        .filter((m) => isPersonName(m[1]!))
+        .map((m) => withParty({ name: m[1]!.trim() }, partyFromParentheses(m[2]!)));
       if (authors.length >= 2) return { kind: "names", authors };
     }
   }
@@ -115,7 +168,8 @@ function parseLine(text: string): Parsed {
     if (m[2] && !party) return { kind: "body" };
     const hasSeparator = /^\s*(\([^()]*\))?\s*[,–—:-]/.test(t.slice(name.length));
     if (rest === "" || party || hasSeparator) {
-      if (rest.split(/\s+/).length > 16 || /[.!?]$/.test(rest) && rest.split(/\s+/).length > 6) return { kind: "body" };
+      if (rest.split(/\s+/).length > 16 || (/[.!?]$/.test(rest) && rest.split(/\s+/).length > 6))
+        return { kind: "body" };
       const author: Author = withParty({ name }, party);
       if (rest) {
         if (!author.party) {
@@ -129,8 +183,16 @@ function parseLine(text: string): Parsed {
     }
   }
   const words = t.split(/\s+/);
-  if (t.length <= 150 && words.length <= 16 && !/[.!?:]$/.test(t) && !/^([-–•*]|\d+[.)])\s/.test(t) && !/^att\s/i.test(t)) return { kind: "role", text: t };
-  if (t.length <= 60 && words.length <= 6 && /\.$/.test(t) && !/^att\s/i.test(t)) return { kind: "role", text: t.replace(/\.$/, "") };
+  if (
+    t.length <= 150 &&
+    words.length <= 16 &&
+    !/[.!?:]$/.test(t) &&
+    !/^([-–•*]|\d+[.)])\s/.test(t) &&
+    !/^att\s/i.test(t)
+  )
+    return { kind: "role", text: t };
+  if (t.length <= 60 && words.length <= 6 && /\.$/.test(t) && !/^att\s/i.test(t))
+    return { kind: "role", text: t.replace(/\.$/, "") };
   return { kind: "body" };
 }
 
@@ -139,7 +201,13 @@ function withParty(a: Author, party: string | undefined): Author {
   return a;
 }
 
-const pressHeader = /^(?:press)?kontakt(?:er|person(?:er)?)?\b|^för (?:mer|ytterligare) information|^mer information|^frågor besvaras av|^kontakta gärna/i;
+const pressHeader = new RegExp(
+  [
+    String.raw`^(?:press)?kontakt(?:er|person(?:er)?)?\b|^för (?:mer|ytterligare) information|^mer information|`,
+    "^frågor besvaras av|^kontakta gärna",
+  ].join(""),
+  "i",
+);
 const phonePattern = /(?:\+46|\b0)\s*\d{1,3}(?:[\s-]?\d{1,4}){2,5}\b/g;
 const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const hasPhone = new RegExp(phonePattern.source);
@@ -148,8 +216,15 @@ const urlPattern = /\bhttps?:\/\/\S+|\bwww\.\S+/g;
 
 /** One contact line: "Karin Exempel, kommunalråd i opposition Vänsterpartiet, 070-000 00 00". */
 function parseContact(text: string): Author | undefined {
-  const t = text.replace(urlPattern, "").replace(emailPattern, "").replace(phonePattern, "").replace(/\b(tel|telefon|mobil|mejl|e-post)\.?\s*:?/gi, "");
-  const cleaned = t.replace(/\s*[,;|/]\s*([,;|/]\s*)*/g, ", ").replace(/[,\s]+$/, "").trim();
+  const t = text
+    .replace(urlPattern, "")
+    .replace(emailPattern, "")
+    .replace(phonePattern, "")
+    .replace(/\b(tel|telefon|mobil|mejl|e-post)\.?\s*:?/gi, "");
+  const cleaned = t
+    .replace(/\s*[,;|/]\s*([,;|/]\s*)*/g, ", ")
+    .replace(/[,\s]+$/, "")
+    .trim();
   if (!cleaned) return undefined;
   const parsed = parseLine(cleaned);
   if (parsed.kind === "names" && parsed.authors.length === 1) return parsed.authors[0];
@@ -184,7 +259,8 @@ function readPressContacts(doc: Doc): { authors: Author[]; line: number } {
 }
 
 const speakerPattern = new RegExp(
-  String.raw`(?:säger|avslutar|menar|konstaterar|berättar|fortsätter|understryker|betonar|påpekar)\s+(${namePart})(?:,\s*([^.”"–]{3,120}))?[.”"]`,
+  String.raw`(?:säger|avslutar|menar|konstaterar|berättar|fortsätter|understryker|betonar|påpekar)\s+` +
+    String.raw`(${namePart})(?:,\s*([^.”"–]{3,120}))?[.”"]`,
   "gu",
 );
 
@@ -266,7 +342,9 @@ export function findSignatures(doc: Doc): SignatureBlock {
   }
   if (press.authors.length > 0) {
     confidence = Math.max(confidence, 0.8);
-    evidence = signers.length ? `${evidence}; presskontakt` : `presskontakt: ${press.authors.map((a) => a.name).join(", ")}`;
+    evidence = signers.length
+      ? `${evidence}; presskontakt`
+      : `presskontakt: ${press.authors.map((a) => a.name).join(", ")}`;
   }
   const found = signers.length > 0 || dateline >= 0;
   return {

@@ -45,22 +45,46 @@ const junkPatterns: readonly RegExp[] = [
   /^annons(er)?$/i,
   /^(annonsera|sponsrat|sponsrad|reklam)$/i,
   /^dela( (den här sidan|sidan|artikeln|inlägget|på \w+))?[.!:]?$/i,
-  /^(kopiera länk|kopiera|skriv ut|spara|lyssna( på artikeln)?|stäng|meny|sök|logga in|logga ut|prenumerera.*|tipsa oss.*|följ oss.*|gilla.*)$/i,
+  new RegExp(
+    [
+      "^(kopiera länk|kopiera|skriv ut|spara|lyssna( på artikeln)?|stäng|meny|sök|logga in|",
+      "logga ut|prenumerera.*|tipsa oss.*|följ oss.*|gilla.*)$",
+    ].join(""),
+    "i",
+  ),
   /^(facebook|twitter|x|linkedin|instagram|e-post|mejla|email)$/i,
   /^(till toppen( av sidan)?|tillbaka|hoppa till innehållet|gå till innehållet)$/i,
-  /^(kommentera|kommentarer|\d+ kommentarer?|en kommentar|skriv en kommentar|lämna en kommentar|lämna ett svar|visa kommentarer)$/i,
+  new RegExp(
+    [
+      String.raw`^(kommentera|kommentarer|\d+ kommentarer?|en kommentar|skriv en kommentar|lämna en kommentar|`,
+      "lämna ett svar|visa kommentarer)$",
+    ].join(""),
+    "i",
+  ),
   /^(läs (också|även|mer)|se även|relaterat|relaterade artiklar|fler artiklar|mest läst|senaste nytt)\b.{0,80}$/i,
   /^(bild|foto|illustration|grafik|text)\s*:.{0,120}$/i,
   /^pingback\b/i,
   /^(vi använder cookies|denna webbplats använder (kakor|cookies)).*/i,
-  /^(ange korrekt namn|din e-postadress|e-postadressen publiceras|obligatoriska fält|följande html-taggar|ägaren av bloggen).*/i,
+  new RegExp(
+    [
+      "^(ange korrekt namn|din e-postadress|e-postadressen publiceras|obligatoriska fält|",
+      "följande html-taggar|ägaren av bloggen).*",
+    ].join(""),
+    "i",
+  ),
   /^rss\b.{0,80}$/i,
   /^sprid .{0,60}(vänner|vidare)!?$/i,
 ];
 
 /** Lines after which the article is over: comment sections, share footers. */
 const endPatterns: readonly RegExp[] = [
-  /^(kommentera|kommentarer|\d+ kommentarer?|en kommentar|skriv en kommentar|lämna en kommentar|lämna ett svar|visa kommentarer)$/i,
+  new RegExp(
+    [
+      String.raw`^(kommentera|kommentarer|\d+ kommentarer?|en kommentar|skriv en kommentar|lämna en kommentar|`,
+      "lämna ett svar|visa kommentarer)$",
+    ].join(""),
+    "i",
+  ),
   /^(dela den här sidan|dela artikeln|dela inlägget|till toppen av sidan)$/i,
   // A document's own apparatus after the signatures (our DOCX and PDF drafts end this way).
   /^(källor|noter|fotnoter|referenser|källförteckning)$/i,
@@ -73,7 +97,10 @@ function stripMarks(raw: string): { text: string; heading: number } {
     const h = /^(#{1,6})\s+/.exec(t);
     if (h) {
       heading = h[1]!.length;
-      t = t.slice(h[0].length).replace(/\s+#+$/, "").trim();
+      t = t
+        .slice(h[0].length)
+        .replace(/\s+#+$/, "")
+        .trim();
     }
   }
   t = t.replace(/^(>\s*)+/, "");

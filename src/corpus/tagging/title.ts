@@ -19,11 +19,20 @@ export interface TitleResult {
 }
 
 /** Lines that label a page or a kind, never a title. */
-const labelLine = /^(pressmeddelanden?|pressrelease|nyhet(er)?|debatt|debattartikel|debattinlägg|insändare|replik|slutreplik|opinion|ledare|krönika|kultur|lokalt|aktuellt|motion|interpellation|enkel fråga|skriftlig fråga|fråga|artikel|blogg|inlägg|kommentar|text|meny|startsida|hem|politik)[.:]?$/i;
+const labelLine = new RegExp(
+  [
+    "^(pressmeddelanden?|pressrelease|nyhet(er)?|debatt|debattartikel|debattinlägg|insändare|",
+    "replik|slutreplik|opinion|ledare|krönika|kultur|lokalt|aktuellt|motion|interpellation|",
+    "enkel fråga|skriftlig fråga|fråga|artikel|blogg|inlägg|kommentar|text|meny|startsida|",
+    "hem|politik)[.:]?$",
+  ].join(""),
+  "i",
+);
 /** A kind header naming only where it goes: "Motion till kommunfullmäktige i Karlstad", "Interpellation till X". */
 const kindHeader = /^(motion|interpellation|(enkel |skriftlig )?fråga)\s+(till|ställd till)\b/i;
 /** A prefix to take off a title: "DEBATT: ", "Motion: ", "Pressmeddelande – ". */
-const titlePrefix = /^(debatt|debattartikel|replik|insändare|motion|interpellation|pressmeddelande|nyhet|opinion)\s*[:–—|-]\s*/i;
+const titlePrefix =
+  /^(debatt|debattartikel|replik|insändare|motion|interpellation|pressmeddelande|nyhet|opinion)\s*[:–—|-]\s*/i;
 
 function cleanTitle(s: string): string {
   return s
@@ -42,7 +51,16 @@ function candidate(line: Line): Candidate | undefined {
   if (datelinePlace(t) !== undefined) return undefined;
   // "Vänsterpartiet 2023", "Umeå 2018", "2023-02-21": a name or label with a date.
   const dates = findDates(t);
-  if (dates.length > 0 && t.replace(/(19|20)\d{2}(-\d{2}){0,2}/g, "").trim().split(/\s+/).filter(Boolean).length <= 2 && t.length < 40) return undefined;
+  if (
+    dates.length > 0 &&
+    t
+      .replace(/(19|20)\d{2}(-\d{2}){0,2}/g, "")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean).length <= 2 &&
+    t.length < 40
+  )
+    return undefined;
   if (/^\p{Ll}/u.test(t)) return undefined; // a caption or a cut-off sentence
   if (/^([-–•*]|\d+[.)])\s/.test(t)) return undefined; // a list item
   const text = cleanTitle(t);
@@ -66,25 +84,65 @@ export function inferTitle(doc: Doc, hints?: { fileName?: string }): TitleResult
   const firstLine = real[0] && contentRank(doc, real[0].line.index) === 0 ? real[0] : undefined;
   let chosen = firstLine ?? real.find((c) => c.words >= 3 || /[?!]$/.test(c.text)) ?? real[0] ?? candidates[0];
   const firstHeader = candidates.find((c) => c.header);
-  if (chosen && firstHeader && !chosen.header && contentRank(doc, chosen.line.index) - contentRank(doc, firstHeader.line.index) > 4) chosen = firstHeader;
+  if (
+    chosen &&
+    firstHeader &&
+    !chosen.header &&
+    contentRank(doc, chosen.line.index) - contentRank(doc, firstHeader.line.index) > 4
+  )
+    chosen = firstHeader;
   if (chosen) {
     // A title wrapped over two lines (PDF text): the second line starts in lower case.
     const next = doc.lines[chosen.line.index + 1];
     const after = doc.lines[chosen.line.index + 2];
-    if (next && !next.blank && !next.junk && /^\p{Ll}/u.test(next.text) && !/[.!?:]$/.test(chosen.text) && next.text.length < 120 && (!after || after.blank)) {
-      chosen = { ...chosen, text: `${chosen.text} ${cleanTitle(next.text)}`, words: chosen.words + next.text.split(/\s+/).length };
+    if (
+      next &&
+      !next.blank &&
+      !next.junk &&
+      /^\p{Ll}/u.test(next.text) &&
+      !/[.!?:]$/.test(chosen.text) &&
+      next.text.length < 120 &&
+      (!after || after.blank)
+    ) {
+      chosen = {
+        ...chosen,
+        text: `${chosen.text} ${cleanTitle(next.text)}`,
+        words: chosen.words + next.text.split(/\s+/).length,
+      };
     }
     const rank = contentRank(doc, chosen.line.index);
     let confidence = chosen.line.heading > 0 ? 0.85 : rank === 0 ? 0.8 : rank < 3 ? 0.72 : 0.58;
     if (chosen.words < 3) confidence -= 0.15;
     if (chosen.header) confidence -= 0.15;
     const where = chosen.line.heading > 0 ? "Markdown-rubrik" : rank === 0 ? "första raden" : `rad ${rank + 1}`;
-    return { value: clip(chosen.text, 300), confidence: conf(confidence), evidence: clip(`${where}: ${quote(chosen.text, 80)}`, 120), lineIndex: chosen.line.index };
+    return {
+      value: clip(chosen.text, 300),
+      confidence: conf(confidence),
+      evidence: clip(`${where}: ${quote(chosen.text, 80)}`, 120),
+      lineIndex: chosen.line.index,
+    };
   }
-  const file = hints?.fileName?.replace(/^.*[\\/]/, "").replace(/\.[a-z0-9]{1,5}$/i, "").replace(/[_]+/g, " ").replace(/\s+/g, " ").trim();
-  if (file) return { value: clip(file, 300), confidence: 0.25, evidence: clip(`filnamnet ${quote(hints!.fileName!, 80)}`, 120), lineIndex: -1 };
+  const file = hints?.fileName
+    ?.replace(/^.*[\\/]/, "")
+    .replace(/\.[a-z0-9]{1,5}$/i, "")
+    .replace(/[_]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (file)
+    return {
+      value: clip(file, 300),
+      confidence: 0.25,
+      evidence: clip(`filnamnet ${quote(hints!.fileName!, 80)}`, 120),
+      lineIndex: -1,
+    };
   const first = doc.paragraphs[0] ? sentences(doc.paragraphs[0].text)[0] : undefined;
-  if (first) return { value: clip(first, 120), confidence: 0.15, evidence: "ingen rubrik: textens första mening", lineIndex: -1 };
+  if (first)
+    return {
+      value: clip(first, 120),
+      confidence: 0.15,
+      evidence: "ingen rubrik: textens första mening",
+      lineIndex: -1,
+    };
   return { value: "Utan titel", confidence: 0, evidence: "tom text", lineIndex: -1 };
 }
 
@@ -118,7 +176,8 @@ export function inferSummary(doc: Doc, titleIndex: number, signatureStart: numbe
   let length = 0;
   const pool = [...sentences(lead.text)];
   const next = paragraphs[leadIndex + 1];
-  if (pool.length === 1 && pool[0]!.length < 160 && next && isLeadParagraph(next.text, next.lines)) pool.push(...sentences(next.text));
+  if (pool.length === 1 && pool[0]!.length < 160 && next && isLeadParagraph(next.text, next.lines))
+    pool.push(...sentences(next.text));
   for (const s of pool) {
     if (picked.length >= 3) break;
     if (picked.length > 0 && (length + s.length + 1 > 600 || length > 280)) break;
@@ -131,7 +190,11 @@ export function inferSummary(doc: Doc, titleIndex: number, signatureStart: numbe
   return {
     value,
     confidence: conf(rank <= 4 ? 0.6 : 0.45),
-    evidence: clip(`ingressen: ${picked.length} ${picked.length === 1 ? "mening" : "meningar"} från ${rank <= 4 ? "textens början" : `rad ${rank + 1}`}`, 120),
+    evidence: clip(
+      `ingressen: ${picked.length} ${picked.length === 1 ? "mening" : "meningar"} ` +
+        `från ${rank <= 4 ? "textens början" : `rad ${rank + 1}`}`,
+      120,
+    ),
     leadEndRank,
   };
 }

@@ -55,9 +55,20 @@ export class CueMatcher {
     const compiled = cues.map((c): CompiledCue => {
       const words = tokenize(c.phrase).map((t) => t.word);
       const first = words[0] ?? "";
-      const caps = words.length === 1 && first.length > 1 && first === first.toUpperCase() ? "all" : /^\p{Lu}/u.test(first) ? "initial" : "none";
+      const caps =
+        words.length === 1 && first.length > 1 && first === first.toUpperCase()
+          ? "all"
+          : /^\p{Lu}/u.test(first)
+            ? "initial"
+            : "none";
       const stems = words.map((w) => stem(w, cueStemOptions));
-      return { ...c, stems, rawFirst: first.toLowerCase(), caps, compound: words.length === 1 && caps === "none" && stems[0]!.length >= 6 };
+      return {
+        ...c,
+        stems,
+        rawFirst: first.toLowerCase(),
+        caps,
+        compound: words.length === 1 && caps === "none" && stems[0]!.length >= 6,
+      };
     });
     for (const c of compiled) {
       const key = c.stems[0]!;
@@ -110,7 +121,16 @@ export class CueMatcher {
       for (const c of chosen) {
         if (seen.has(c.id)) continue;
         seen.add(c.id);
-        hits.push({ id: c.id, phrase: c.phrase, weight: c.weight, at: i, text: tokens.slice(i, i + c.stems.length).map((t) => t.word).join(" ") });
+        hits.push({
+          id: c.id,
+          phrase: c.phrase,
+          weight: c.weight,
+          at: i,
+          text: tokens
+            .slice(i, i + c.stems.length)
+            .map((t) => t.word)
+            .join(" "),
+        });
       }
       const s = stems[i]!;
       if (s.length > 6) {
@@ -146,12 +166,12 @@ function pickAmongColliding(cues: CompiledCue[], word: string): CompiledCue[] {
       out.push(...g);
       continue;
     }
-    const fit = (c: CompiledCue) => {
+    const closeness = (c: CompiledCue) => {
       const p = commonPrefix(c.rawFirst, word);
       return p * 10 - Math.abs(c.rawFirst.length - p);
     };
-    const best = Math.max(...g.map(fit));
-    out.push(...g.filter((c) => fit(c) === best));
+    const best = Math.max(...g.map(closeness));
+    out.push(...g.filter((c) => closeness(c) === best));
   }
   return out;
 }
@@ -184,10 +204,22 @@ export function inferTopics(doc: Doc, title: string, signatureStart: number): To
     const inTitle = titleHits.filter((h) => h.id === t.id).length;
     if (mine.length < minHits && inTitle === 0) continue;
     const words = [...new Set(mine.map((h) => h.text.toLowerCase()))].slice(0, 4);
-    details.push({ id: t.id, hits: mine.length, titleHits: inTitle, confidence: conf(1 - Math.exp(-(mine.length + 3 * inTitle) / 4)), words });
+    details.push({
+      id: t.id,
+      hits: mine.length,
+      titleHits: inTitle,
+      confidence: conf(1 - Math.exp(-(mine.length + 3 * inTitle) / 4)),
+      words,
+    });
   }
   details.sort((a, b) => b.hits + 3 * b.titleHits - (a.hits + 3 * a.titleHits));
-  if (details.length === 0) return { value: [], confidence: 0.3, evidence: hits.length ? "för få träffar för något ämne" : "inga ämnesord", details };
+  if (details.length === 0)
+    return {
+      value: [],
+      confidence: 0.3,
+      evidence: hits.length ? "för få träffar för något ämne" : "inga ämnesord",
+      details,
+    };
   const confidence = details.reduce((s, d) => s + d.confidence, 0) / details.length;
   const evidence = details.map((d) => `${d.id} ×${d.hits}${d.titleHits ? "+rubrik" : ""}`).join(", ");
   return { value: details.map((d) => d.id), confidence: conf(confidence), evidence: clip(evidence, 120), details };

@@ -14,14 +14,46 @@ export const headerKey = (h: string): string => fold(h).replace(/[^a-z0-9]/g, ""
 
 /** Header names of a subject column, best first (a code is unambiguous; a name may not be). */
 export const subjectHeaders = [
-  "kommunkod", "kommunnr", "kommunnummer", "kommunid", "municipalitycode", "municipalityid",
-  "kommun", "kommunnamn", "municipality", "kod", "code", "namn", "name",
-  "lanskod", "lan", "lansnamn", "county", "countycode", "region", "regionkod", "omrade", "area", "subject",
+  "kommunkod",
+  "kommunnr",
+  "kommunnummer",
+  "kommunid",
+  "municipalitycode",
+  "municipalityid",
+  "kommun",
+  "kommunnamn",
+  "municipality",
+  "kod",
+  "code",
+  "namn",
+  "name",
+  "lanskod",
+  "lan",
+  "lansnamn",
+  "county",
+  "countycode",
+  "region",
+  "regionkod",
+  "omrade",
+  "area",
+  "subject",
 ];
 
 /** Header names of a value column, best first. */
 export const valueHeaders = [
-  "varde", "value", "antal", "andel", "procent", "count", "number", "tal", "belopp", "summa", "total", "totalt", "janej",
+  "varde",
+  "value",
+  "antal",
+  "andel",
+  "procent",
+  "count",
+  "number",
+  "tal",
+  "belopp",
+  "summa",
+  "total",
+  "totalt",
+  "janej",
 ];
 
 export interface ColumnChoice {
@@ -63,12 +95,19 @@ export function chooseColumns(
   kind: "column" | "field",
   looksLikeData: (cell: string) => boolean = () => false,
 ): ColumnResult {
-  const fail = (problem: string, suggestions?: string[]): ColumnResult => ({ ok: false, issue: { line: 1, problem, ...(suggestions?.length ? { suggestions } : {}) } });
+  const fail = (problem: string, suggestions?: string[]): ColumnResult => ({
+    ok: false,
+    issue: { line: 1, problem, ...(suggestions?.length ? { suggestions } : {}) },
+  });
 
   let subject: number;
   if (options.municipalityColumn) {
     subject = byName(headers, options.municipalityColumn);
-    if (subject < 0) return fail(importProblems.noSuchColumn(kind, options.municipalityColumn, list(headers)), nearest(options.municipalityColumn, headers, 3));
+    if (subject < 0)
+      return fail(
+        importProblems.noSuchColumn(kind, options.municipalityColumn, list(headers)),
+        nearest(options.municipalityColumn, headers, 3),
+      );
   } else {
     subject = byAliases(headers, subjectHeaders, -1);
     if (subject < 0) {
@@ -81,13 +120,19 @@ export function chooseColumns(
   let value: number;
   if (options.valueColumn) {
     value = byName(headers, options.valueColumn);
-    if (value < 0) return fail(importProblems.noSuchColumn(kind, options.valueColumn, list(headers)), nearest(options.valueColumn, headers, 3));
+    if (value < 0)
+      return fail(
+        importProblems.noSuchColumn(kind, options.valueColumn, list(headers)),
+        nearest(options.valueColumn, headers, 3),
+      );
   } else {
     value = byAliases(headers, [...valueHeaders, headerKey(def.key), headerKey(def.label)], subject);
     if (value < 0) {
       // The only column that is neither the subject nor another name or code column.
       const subjectKeys = new Set(subjectHeaders);
-      const others = headers.map((h, i) => i).filter((i) => i !== subject && headers[i]!.trim() !== "" && !subjectKeys.has(headerKey(headers[i]!)));
+      const others = headers
+        .map((_h, i) => i)
+        .filter((i) => i !== subject && headers[i]!.trim() !== "" && !subjectKeys.has(headerKey(headers[i]!)));
       if (others.length === 1) value = others[0]!;
       else if (others.length === 0) return fail(importProblems.noValueColumn(kind, list(headers)));
       else return fail(importProblems.whichValueColumn(kind, list(others.map((i) => headers[i]!))));

@@ -61,9 +61,16 @@ function* lfOnly(chunks: Iterable<string>): Generator<string> {
   if (carry) yield "\n";
 }
 
-/** What csv-parse's stream wraps (its `api`): parses a piece, handing each record to `push`; returns the error, if any. */
+/**
+ * What csv-parse's stream wraps (its `api`): parses a piece, handing each record to `push`; returns the error, if any.
+ */
 interface ParserCore {
-  parse(piece: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
+  parse(
+    piece: Buffer | undefined,
+    end: boolean,
+    push: (record: string[]) => void,
+    close: () => void,
+  ): Error | undefined;
 }
 
 export type CsvTable = Required<Pick<Table, "delimiter" | "columns">>;
@@ -72,7 +79,13 @@ export type CsvTable = Required<Pick<Table, "delimiter" | "columns">>;
  * Reads decoded CSV text, given in pieces, row by row into the sink. Problems with the file as
  * a whole (no header, no value column, a broken quote) are thrown, and end the reading.
  */
-export function readCsv(file: string, chunks: Iterable<string>, def: FactDefinition, options: ColumnOptions, sink: TableSink): CsvTable {
+export function readCsv(
+  file: string,
+  chunks: Iterable<string>,
+  def: FactDefinition,
+  options: ColumnOptions,
+  sink: TableSink,
+): CsvTable {
   const pieces = lfOnly(chunks)[Symbol.iterator]();
   const first = pieces.next();
   const head = first.done ? "" : first.value.replace(/^\uFEFF+/, "");
@@ -100,7 +113,12 @@ export function readCsv(file: string, chunks: Iterable<string>, def: FactDefinit
     if (missing !== undefined) {
       const sep = delimiter === "\t" ? "tab" : delimiter;
       const problem = () => importProblems.tooFewColumns(record.length, sep);
-      sink.issues.note(line, undefined, () => ({ line, column: headers[missing]!, columnKind: "column", problem: problem() }));
+      sink.issues.note(line, undefined, () => ({
+        line,
+        column: headers[missing]!,
+        columnKind: "column",
+        problem: problem(),
+      }));
       return;
     }
     sink.row({
@@ -120,7 +138,12 @@ export function readCsv(file: string, chunks: Iterable<string>, def: FactDefinit
   try {
     withoutStacks(() => {
       for (let p = first; ; p = pieces.next()) {
-        const err = core.parse(p.done ? undefined : Buffer.from(p === first ? head : p.value), p.done === true, push, close);
+        const err = core.parse(
+          p.done ? undefined : Buffer.from(p === first ? head : p.value),
+          p.done === true,
+          push,
+          close,
+        );
         if (err) throw err;
         if (p.done) break;
       }

@@ -39,7 +39,9 @@ export const maxImportBytes = 20 * 1024 * 1024;
 export const memoryIssue = (limitMb: number): FactImportIssue => ({ problem: importProblems.tooMuchMemory(limitMb) });
 
 /** The problem of a file over the limit. */
-export const tooLarge = (bytes: number): FactImportIssue => ({ problem: importProblems.tooLarge((bytes / 1024 / 1024).toFixed(1), maxImportBytes / 1024 / 1024) });
+export const tooLarge = (bytes: number): FactImportIssue => ({
+  problem: importProblems.tooLarge((bytes / 1024 / 1024).toFixed(1), maxImportBytes / 1024 / 1024),
+});
 
 export interface FactImportRequest extends ColumnOptions {
   /** The catalog key every value is stored under. */
@@ -103,7 +105,8 @@ const piece = 1 << 20;
 /** The decoded text in pieces of about 1 MB (the decoder drops a UTF-8 byte order mark). */
 function* textPieces(bytes: Uint8Array, encoding: Table["encoding"]): Generator<string> {
   const decoder = new TextDecoder(encoding);
-  for (let at = 0; at < bytes.length; at += piece) yield decoder.decode(bytes.subarray(at, at + piece), { stream: true });
+  for (let at = 0; at < bytes.length; at += piece)
+    yield decoder.decode(bytes.subarray(at, at + piece), { stream: true });
   yield decoder.decode();
 }
 
@@ -124,10 +127,16 @@ function sourceOf(req: FactImportRequest, kolada: boolean, kpi: string | undefin
   const title = req.sourceTitle?.trim() || (kolada ? koladaTitle(kpi ?? importProblems.unknownKpi) : undefined);
   const publisher = req.publisher?.trim() || (kolada ? koladaPublisher : undefined);
   const problems: FieldProblem[] = [];
-  const missing = (field: string, problem: string) => problems.push({ path: [field], details: { code: "input_invalid", field, problem } });
+  const missing = (field: string, problem: string) =>
+    problems.push({ path: [field], details: { code: "input_invalid", field, problem } });
   if (!title) missing("sourceTitle", importProblems.sourceTitleMissing(kolada));
   if (!publisher) missing("publisher", importProblems.publisherMissing(kolada));
-  const parsed = sourceSchema.safeParse({ title: title ?? "-", publisher: publisher ?? "-", date: req.sourceDate ?? null, ...(req.url ? { url: req.url } : {}) });
+  const parsed = sourceSchema.safeParse({
+    title: title ?? "-",
+    publisher: publisher ?? "-",
+    date: req.sourceDate ?? null,
+    ...(req.url ? { url: req.url } : {}),
+  });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] === "date" ? "sourceDate" : String(issue.path[0] ?? "source");
@@ -147,10 +156,24 @@ const requireAsOf = (req: FactImportRequest) => {
 export function importableKey(req: Pick<FactImportRequest, "key" | "asOf">): FactDefinition {
   const problems: FieldProblem[] = [];
   const def = factDefinition(req.key);
-  if (!def) problems.push({ path: ["key"], details: { code: "unknown_fact_key", key: req.key, suggestions: nearest(req.key, factCatalog.map((d) => d.key)) } });
+  if (!def)
+    problems.push({
+      path: ["key"],
+      details: {
+        code: "unknown_fact_key",
+        key: req.key,
+        suggestions: nearest(
+          req.key,
+          factCatalog.map((d) => d.key),
+        ),
+      },
+    });
   else attempt(problems, ["key"], () => refuseDerived(def));
   if (req.asOf !== undefined && !partialDateSchema.safeParse(req.asOf).success) {
-    problems.push({ path: ["asOf"], details: { code: "input_invalid", field: "asOf", problem: importProblems.asOfFormat } });
+    problems.push({
+      path: ["asOf"],
+      details: { code: "input_invalid", field: "asOf", problem: importProblems.asOfFormat },
+    });
   }
   throwProblems(problems);
   if (!def) throw new Error("an unknown key passed");
@@ -211,8 +234,9 @@ export async function checkFactFile(req: FactImportRequest, known: readonly Fact
   };
 
   let table: Pick<Table, "format" | "delimiter" | "columns" | "kpi">;
-  if (isJson(file, req.bytes, encoding)) table = readJson(file, new TextDecoder(encoding).decode(req.bytes), def, req, sink);
-  else table = { format: "csv", ...(readCsv(file, textPieces(req.bytes, encoding), def, req, sink)) };
+  if (isJson(file, req.bytes, encoding))
+    table = readJson(file, new TextDecoder(encoding).decode(req.bytes), def, req, sink);
+  else table = { format: "csv", ...readCsv(file, textPieces(req.bytes, encoding), def, req, sink) };
   if (refused !== undefined) throw refused;
   const kolada = table.format === "kolada";
   const source = sourceOf(req, kolada, table.kpi);
@@ -243,14 +267,19 @@ export async function checkFactFile(req: FactImportRequest, known: readonly Fact
   };
 }
 
-const sameFacts = (a: readonly Fact[], b: readonly Fact[]) => a.length === b.length && a.every((f, i) => f.id === b[i]!.id);
+const sameFacts = (a: readonly Fact[], b: readonly Fact[]) =>
+  a.length === b.length && a.every((f, i) => f.id === b[i]!.id);
 
 export interface ImportFactsOptions {
   /** Where the file is checked: on this thread unless given (the CLI and the service pass the import thread). */
   check?: FactFileCheck;
 }
 
-export async function importFacts(store: Store, req: FactImportRequest, { check = checkFactFile }: ImportFactsOptions = {}): Promise<FactImportResult> {
+export async function importFacts(
+  store: Store,
+  req: FactImportRequest,
+  { check = checkFactFile }: ImportFactsOptions = {},
+): Promise<FactImportResult> {
   const def = importableKey(req);
   const factsOfKey = async () => (await store.facts()).filter((f) => f.key === def.key);
   const known = await factsOfKey();
@@ -259,10 +288,22 @@ export async function importFacts(store: Store, req: FactImportRequest, { check 
 
   // The plan was made against `known`; if the key's facts changed meanwhile, plan again.
   const now = await factsOfKey();
-  const facts = sameFacts(known, now) ? result.facts : planImport(result.facts.map((f) => ({ ...f, subject: { subject: f.subject, scope: f.scope, name: f.subjectName } })), def, new FactRegistry(now));
+  const facts = sameFacts(known, now)
+    ? result.facts
+    : planImport(
+        result.facts.map((f) => ({ ...f, subject: { subject: f.subject, scope: f.scope, name: f.subjectName } })),
+        def,
+        new FactRegistry(now),
+      );
   const toRecord = facts.filter((f) => f.record);
   if (toRecord.length > 0) {
-    const news: NewFact[] = toRecord.map((f) => ({ subject: f.subject, key: def.key, value: f.value, asOf: f.asOf, source: result.source }));
+    const news: NewFact[] = toRecord.map((f) => ({
+      subject: f.subject,
+      key: def.key,
+      value: f.value,
+      asOf: f.asOf,
+      source: result.source,
+    }));
     await store.addFacts(news);
   }
   return { ...result, facts, ...tally(facts, result.counts.skipped), committed: true };

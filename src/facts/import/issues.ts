@@ -17,7 +17,8 @@ export interface Place {
   entry?: number | undefined;
 }
 
-const compare = (line: number | undefined, entry: number | undefined, b: Place) => (line ?? 0) - (b.line ?? 0) || (entry ?? 0) - (b.entry ?? 0);
+const compare = (line: number | undefined, entry: number | undefined, b: Place) =>
+  (line ?? 0) - (b.line ?? 0) || (entry ?? 0) - (b.entry ?? 0);
 const byPlace = (a: Place, b: Place): number => compare(a.line, a.entry, b);
 
 /**

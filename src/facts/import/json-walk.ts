@@ -20,7 +20,10 @@ export interface JsonSpan {
   kind: JsonKind;
 }
 
-/** A field of an entry: its name, the line of the name, and its value (the last one, for a name given twice, as JSON.parse keeps). */
+/**
+ * A field of an entry: its name, the line of the name, and its value (the last one, for a name given twice, as
+ * JSON.parse keeps).
+ */
 export interface JsonMember {
   key: string;
   line: number;
@@ -100,7 +103,8 @@ class Walker {
   expected(what: string): never {
     if (this.i >= this.text.length) this.fail(`texten tar slut där ${what} skulle stå`);
     const c = this.text[this.i]!;
-    const shown = c.charCodeAt(0) < 32 ? `tecknet U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : `"${c}"`;
+    const shown =
+      c.charCodeAt(0) < 32 ? `tecknet U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : `"${c}"`;
     this.fail(`${what} skulle stå där det står ${shown}`);
   }
 
@@ -135,10 +139,11 @@ class Walker {
         escaped = true;
         const n = t.charCodeAt(i + 1);
         if (!escapes.has(n)) {
-          this.at(i).fail("en text har ett \\ som inte inleder en giltig teckenkod (\\n, \\\", \\\\, \\u00e5 …)");
+          this.at(i).fail('en text har ett \\ som inte inleder en giltig teckenkod (\\n, \\", \\\\, \\u00e5 …)');
         }
         if (n === 117) {
-          for (let k = 2; k < 6; k++) if (!isHex(t.charCodeAt(i + k))) this.at(i).fail("en \\u-kod i en text ska ha fyra hexadecimala siffror");
+          for (let k = 2; k < 6; k++)
+            if (!isHex(t.charCodeAt(i + k))) this.at(i).fail("en \\u-kod i en text ska ha fyra hexadecimala siffror");
           i += 6;
         } else i += 2;
         continue;
@@ -217,7 +222,10 @@ class Walker {
   }
 
   /** `{ … }`; `onMember` sees each field after its name, and reads its value itself when it returns true. */
-  object(onMember?: (key: string, line: number) => boolean, onValue?: (key: string, line: number, value: JsonSpan) => void): void {
+  object(
+    onMember?: (key: string, line: number) => boolean,
+    onValue?: (key: string, line: number, value: JsonSpan) => void,
+  ): void {
     this.enter();
     this.i++;
     this.space();
@@ -279,7 +287,10 @@ class Walker {
           if (members.size < maxEntryFields || members.has(key)) members.set(key, { key, line: keyLine, value });
           else crowded = true;
         });
-        this.onEntry({ index, start, end: this.i, line, kind: "object", members, ...(crowded ? { crowded } : {}) }, { where: list, container });
+        this.onEntry(
+          { index, start, end: this.i, line, kind: "object", members, ...(crowded ? { crowded } : {}) },
+          { where: list, container },
+        );
       } else {
         const kind = this.value();
         this.onEntry({ index, start, end: this.i, line, kind }, { where: list, container });

@@ -46,7 +46,13 @@ function walk(file: string, text: string, onEntry: Parameters<typeof walkJson>[1
 }
 
 /** Reads a JSON text entry by entry into the sink. Problems with the file as a whole are thrown. */
-export function readJson(file: string, text: string, def: FactDefinition, options: ColumnOptions, sink: TableSink): JsonTable {
+export function readJson(
+  file: string,
+  text: string,
+  def: FactDefinition,
+  options: ColumnOptions,
+  sink: TableSink,
+): JsonTable {
   const body = text.replace(/^\uFEFF/, "");
 
   // Pass 1: JSON at all? Kolada or a plain list? Which fields does the plain list have?
@@ -103,14 +109,21 @@ export function readJson(file: string, text: string, def: FactDefinition, option
     const entry = node.index + 1;
     const line = node.line;
     if (node.kind !== "object") return void issues.add({ line, entry, problem: importProblems.entryNotObject });
-    const at = (field: string) => ({ line: member(node, field)?.line ?? line, entry, column: field, columnKind: "field" as const });
+    const at = (field: string) => ({
+      line: member(node, field)?.line ?? line,
+      entry,
+      column: field,
+      columnKind: "field" as const,
+    });
     // Only the two fields are parsed: whatever else an entry carries is never built.
     const subjectSpan = member(node, subjectField)?.value;
     const valueSpan = member(node, valueField)?.value;
     if (!subjectSpan) return void issues.add({ ...at(subjectField), problem: importProblems.fieldMissing });
-    if (subjectSpan.kind !== "string" && subjectSpan.kind !== "number") return void issues.add({ ...at(subjectField), problem: importProblems.subjectNotNameOrCode });
+    if (subjectSpan.kind !== "string" && subjectSpan.kind !== "number")
+      return void issues.add({ ...at(subjectField), problem: importProblems.subjectNotNameOrCode });
     if (!valueSpan) return void issues.add({ ...at(valueField), problem: importProblems.fieldMissing });
-    if (valueSpan.kind === "object" || valueSpan.kind === "array") return void issues.add({ ...at(valueField), problem: importProblems.valueNotScalar });
+    if (valueSpan.kind === "object" || valueSpan.kind === "array")
+      return void issues.add({ ...at(valueField), problem: importProblems.valueNotScalar });
     const subject = valueAt(body, subjectSpan) as string | number;
     const value = valueAt(body, valueSpan);
     sink.row({

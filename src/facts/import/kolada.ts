@@ -22,10 +22,15 @@ export const koladaTitle = (kpi: string) => `Kolada: ${kpi}`;
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Whether the first object entry of the root's `values` has Kolada's shape: kpi, municipality (or ou), period and a list of values. */
+/**
+ * Whether the first object entry of the root's `values` has Kolada's shape: kpi, municipality (or ou), period and a
+ * list of values.
+ */
 export function looksLikeKolada(first: JsonEntry): boolean {
   const has = (k: string) => member(first, k) !== undefined;
-  return has("kpi") && has("period") && (has("municipality") || has("ou")) && member(first, "values")?.value.kind === "array";
+  return (
+    has("kpi") && has("period") && (has("municipality") || has("ou")) && member(first, "values")?.value.kind === "array"
+  );
 }
 
 /** Longest code or period parsed to show in a message (anything longer is no code or year anyway). */
@@ -61,44 +66,73 @@ export class KoladaReader {
     const entry = node.index + 1;
     const lineOf = (field?: string) => (field ? member(node, field)?.line : undefined) ?? node.line;
     const issue = (field: string | undefined, problem: string) =>
-      sink.issues.add({ line: lineOf(field), entry, ...(field ? { column: field, columnKind: "field" as const } : {}), problem });
-    const skip = (field: string, subject: string, reason: string) => sink.skip({ line: lineOf(field), entry, subject, reason });
-    if (node.kind !== "object") return issue(undefined, importProblems.koladaEntryNotObject);
+      sink.issues.add({
+        line: lineOf(field),
+        entry,
+        ...(field ? { column: field, columnKind: "field" as const } : {}),
+        problem,
+      });
+    const skip = (field: string, subject: string, reason: string) =>
+      sink.skip({ line: lineOf(field), entry, subject, reason });
+    if (node.kind !== "object") {
+      issue(undefined, importProblems.koladaEntryNotObject);
+      return;
+    }
     const kpi = member(node, "kpi")?.value;
     if (kpi?.kind === "string") {
       const id = this.#asText(kpi);
       if (this.#kpis.size < namedKpis) this.#kpis.add(id);
       else if (!this.#kpis.has(id)) this.#moreKpis = true;
     }
-    if (!member(node, "municipality")) return issue("ou", importProblems.koladaOrgUnit);
+    if (!member(node, "municipality")) {
+      issue("ou", importProblems.koladaOrgUnit);
+      return;
+    }
 
     const code = this.#asText(member(node, "municipality")?.value).trim();
     const period = this.#asText(member(node, "period")?.value).trim();
     if (!periodPattern.test(period)) issue("period", importProblems.koladaNotAYear(period));
     let subject: string;
     if (code === "0000") {
-      if (!def.scopes.includes("land")) return skip("municipality", code, importProblems.koladaNationOutOfScope(def.key));
+      if (!def.scopes.includes("land")) {
+        skip("municipality", code, importProblems.koladaNationOutOfScope(def.key));
+        return;
+      }
       subject = "SE";
     } else if (/^00\d{2}$/.test(code)) {
       const county = countyByCode(code.slice(2));
-      if (!county) return issue("municipality", importProblems.koladaUnknownRegion(code));
-      if (!def.scopes.includes("lan")) return skip("municipality", code, importProblems.koladaCountyOutOfScope(county.name, code, def.key));
+      if (!county) {
+        issue("municipality", importProblems.koladaUnknownRegion(code));
+        return;
+      }
+      if (!def.scopes.includes("lan")) {
+        skip("municipality", code, importProblems.koladaCountyOutOfScope(county.name, code, def.key));
+        return;
+      }
       subject = county.code;
     } else if (/^\d{4}$/.test(code)) subject = code;
-    else return issue("municipality", importProblems.koladaNotAMunicipalityCode(code));
+    else {
+      issue("municipality", importProblems.koladaNotAMunicipalityCode(code));
+      return;
+    }
 
     const list = member(node, "values")?.value;
-    if (list?.kind === "array" && list.end - list.start > valuesList) return issue("values", importProblems.koladaTooManyValues);
-    const values = list?.kind === "array" ? (valueAt(this.text, list) as Json[]).filter(isObject) : [];
-    const total = values.find((v) => v["gender"] === "T") ?? (values.length === 1 ? values[0] : undefined);
-    if (!total) {
-      const genders = values.map((v) => String(v["gender"])).join(", ");
-      return issue("values", values.length === 0 ? importProblems.koladaNoValues : importProblems.koladaNoTotal(genders));
+    if (list?.kind === "array" && list.end - list.start > valuesList) {
+      issue("values", importProblems.koladaTooManyValues);
+      return;
     }
-    const value = total["value"];
+    const values = list?.kind === "array" ? (valueAt(this.text, list) as Json[]).filter(isObject) : [];
+    const total = values.find((v) => v.gender === "T") ?? (values.length === 1 ? values[0] : undefined);
+    if (!total) {
+      const genders = values.map((v) => String(v.gender)).join(", ");
+      issue("values", values.length === 0 ? importProblems.koladaNoValues : importProblems.koladaNoTotal(genders));
+      return;
+    }
+    const value = total.value;
     if (value === null || value === undefined || value === "") {
-      const status = typeof total["status"] === "string" && total["status"] ? total["status"] : undefined;
-      return skip("values", code, importProblems.koladaValueMissing(period, status));
+      const status = typeof total.status === "string" && total.status ? total.status : undefined;
+      skip("values", code, importProblems.koladaValueMissing(period, status));
+      return;
     }
     sink.row({
       line: lineOf("values"),

@@ -49,7 +49,9 @@ export function planImport(rows: readonly CheckedRow[], def: FactDefinition, reg
       asOf: row.asOf,
       value: row.value,
       shown: formatFactValue(row.value, def),
-      ...(previous ? { previous: { asOf: previous.asOf, shown: formatFactValue(previous.value, def), id: previous.id } } : {}),
+      ...(previous
+        ? { previous: { asOf: previous.asOf, shown: formatFactValue(previous.value, def), id: previous.id } }
+        : {}),
       record: !(kind === "unchanged" && sameDate !== undefined),
     };
   });

@@ -15,10 +15,13 @@ export interface ImportSubject {
   name: string;
 }
 
-export type SubjectResult = { ok: true; subject: ImportSubject } | { ok: false; problem: string; suggestions: string[] };
+export type SubjectResult =
+  | { ok: true; subject: ImportSubject }
+  | { ok: false; problem: string; suggestions: string[] };
 
 function suggestionsOf(e: unknown): string[] {
-  if (isMotioneraError(e) && (e.details.code === "unknown_municipality" || e.details.code === "unknown_county")) return e.details.suggestions;
+  if (isMotioneraError(e) && (e.details.code === "unknown_municipality" || e.details.code === "unknown_county"))
+    return e.details.suggestions;
   throw e;
 }
 
@@ -62,13 +65,23 @@ export function resolveImportSubject(def: FactDefinition, text: string, suggest 
     const byCode = /^\d{4}$/.test(coded[1]!) ? tryMunicipality(coded[1]!, suggest) : tryCounty(coded[1]!, suggest);
     const byName = /^\d{4}$/.test(coded[1]!) ? tryMunicipality(coded[2]!, suggest) : tryCounty(coded[2]!, suggest);
     if (!Array.isArray(byCode) && !Array.isArray(byName) && byCode.subject !== byName.subject) {
-      return { ok: false, problem: importProblems.codeAndNameDisagree(coded[1]!, byCode.name, byName.name), suggestions: [] };
+      return {
+        ok: false,
+        problem: importProblems.codeAndNameDisagree(coded[1]!, byCode.name, byName.name),
+        suggestions: [],
+      };
     }
     q = coded[1]!;
   }
   const scopes = def.scopes;
   const allowed = (s: ImportSubject): SubjectResult =>
-    scopes.includes(s.scope) ? { ok: true, subject: s } : { ok: false, problem: importProblems.subjectOutOfScope(text.trim(), s.scope, def.key, scopes), suggestions: [] };
+    scopes.includes(s.scope)
+      ? { ok: true, subject: s }
+      : {
+          ok: false,
+          problem: importProblems.subjectOutOfScope(text.trim(), s.scope, def.key, scopes),
+          suggestions: [],
+        };
 
   if (isNation(q)) return allowed({ subject: nationalSubject, scope: "land", name: "Sverige" });
   // A name can be both ("Stockholm", "Gotland"): the scope the key is recorded for first.
@@ -78,13 +91,22 @@ export function resolveImportSubject(def: FactDefinition, text: string, suggest 
   const fit = found.find((s) => scopes.includes(s.scope));
   if (fit) return allowed(fit);
   if (found[0]) return allowed(found[0]);
-  const [asMunicipality, asCounty] = (scopes.includes("kommun") ? results : [...results].reverse()) as [string[], string[]];
+  const [asMunicipality, asCounty] = (scopes.includes("kommun") ? results : [...results].reverse()) as [
+    string[],
+    string[],
+  ];
 
   if (scopes.includes("kommun") && scopes.includes("lan")) {
-    return { ok: false, problem: importProblems.neitherMunicipalityNorCounty(text.trim()), suggestions: [...new Set([...asMunicipality, ...asCounty])].slice(0, 3) };
+    return {
+      ok: false,
+      problem: importProblems.neitherMunicipalityNorCounty(text.trim()),
+      suggestions: [...new Set([...asMunicipality, ...asCounty])].slice(0, 3),
+    };
   }
-  if (scopes.includes("lan")) return { ok: false, problem: importProblems.unknownCounty(text.trim()), suggestions: asCounty };
-  if (scopes.includes("kommun")) return { ok: false, problem: importProblems.unknownMunicipality(text.trim()), suggestions: asMunicipality };
+  if (scopes.includes("lan"))
+    return { ok: false, problem: importProblems.unknownCounty(text.trim()), suggestions: asCounty };
+  if (scopes.includes("kommun"))
+    return { ok: false, problem: importProblems.unknownMunicipality(text.trim()), suggestions: asMunicipality };
   return { ok: false, problem: importProblems.nationOnly(def.key, text.trim()), suggestions: [] };
 }
 

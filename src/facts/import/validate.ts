@@ -65,7 +65,11 @@ export class RowChecker {
   add(row: TableRow): void {
     const { def, issues } = this;
     const entry = row.entry;
-    const at = (cell: { column?: string; line?: number }, problem: string, suggestions?: string[]): FactImportIssue => ({
+    const at = (
+      cell: { column?: string; line?: number },
+      problem: string,
+      suggestions?: string[],
+    ): FactImportIssue => ({
       line: cell.line ?? row.line,
       ...(entry !== undefined ? { entry } : {}),
       ...(cell.column !== undefined ? { column: cell.column, columnKind: row.columnKind } : {}),
@@ -93,11 +97,17 @@ export class RowChecker {
     const before = this.#seen.get(id);
     if (before) {
       if (sameValue(before.value, value.value)) {
-        if (this.skipped.keeps(row.line, entry)) this.skipped.add({ ...where, reason: importProblems.sameValueAs(before.line) });
+        if (this.skipped.keeps(row.line, entry))
+          this.skipped.add({ ...where, reason: importProblems.sameValueAs(before.line) });
         else this.skipped.count();
       } else {
         const shown = (v: FactValue) => formatFactValue(v, def);
-        issues.note(valueLine, entry, () => at(row.value, importProblems.conflictingValue(subject.subject.name, shown(before.value), before.line, shown(value.value))));
+        issues.note(valueLine, entry, () =>
+          at(
+            row.value,
+            importProblems.conflictingValue(subject.subject.name, shown(before.value), before.line, shown(value.value)),
+          ),
+        );
       }
       return;
     }
@@ -105,7 +115,13 @@ export class RowChecker {
       this.#overLimit ??= row;
       return;
     }
-    const checked: CheckedRow = { line: row.line, ...(entry !== undefined ? { entry } : {}), subject: subject.subject, value: value.value, asOf: date };
+    const checked: CheckedRow = {
+      line: row.line,
+      ...(entry !== undefined ? { entry } : {}),
+      subject: subject.subject,
+      value: value.value,
+      asOf: date,
+    };
     this.#seen.set(id, checked);
     this.rows.push(checked);
   }

@@ -18,8 +18,12 @@ const missingMarkers = /^(|\.\.|\.|-|–|—|x)$/i;
 export function importValue(def: FactDefinition, raw: string | number | boolean | null): ValueResult {
   if (raw === null) return { ok: "empty" };
   if (typeof raw === "number") {
-    if (def.type === "number") return Number.isFinite(raw) ? { ok: true, value: { type: "number", value: raw } } : { ok: false, problem: importProblems.notFinite(raw) };
-    if (def.type === "boolean" && (raw === 0 || raw === 1)) return { ok: true, value: { type: "boolean", value: raw === 1 } };
+    if (def.type === "number")
+      return Number.isFinite(raw)
+        ? { ok: true, value: { type: "number", value: raw } }
+        : { ok: false, problem: importProblems.notFinite(raw) };
+    if (def.type === "boolean" && (raw === 0 || raw === 1))
+      return { ok: true, value: { type: "boolean", value: raw === 1 } };
     if (def.type === "text") return { ok: true, value: { type: "text", value: String(raw) } };
     return { ok: false, problem: importProblems.numberForType(raw, def.key, def.type) };
   }
@@ -37,4 +41,3 @@ export function importValue(def: FactDefinition, raw: string | number | boolean 
     throw e;
   }
 }
-

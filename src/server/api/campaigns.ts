@@ -18,7 +18,9 @@ import { defineRoute, jsonBody, optionalBearerSecurity, problemResponses } from 
 
 const bodySchema = campaignRequestSchema.openapi("CampaignRequest", {
   description:
-    "En mall för många kommuner: län (counties) och kommuner (municipalities) läggs ihop, villkoren (where) måste alla gälla; utan län och kommuner: alla 290. require: uppgifter varje utkast måste kunna citera (annars hoppas kommunen över och redovisas).",
+    "En mall för många kommuner: län (counties) och kommuner (municipalities) läggs ihop, villkoren (where) " +
+    "måste alla gälla; utan län och kommuner: alla 290. require: uppgifter varje utkast måste kunna citera " +
+    "(annars hoppas kommunen över och redovisas).",
   example: {
     template: "kast-avtal",
     counties: ["AB"],
@@ -39,14 +41,27 @@ const route = (ctx: ServerContext) =>
     path: "/api/campaigns",
     tags: ["Utkast"],
     summary: "Skriv samma utkast för många kommuner (zip)",
-    description: `Väljer kommuner efter län, lista och villkor om uppgifterna (=, !=, <, >, <=, >=, saknas, finns) och svarar med en zip-fil: ett utkast per kommun och format, och sammanstallning.csv/.json med vad som skrevs, citerades, saknades eller hoppades över. Okänd mall, län, kommun eller faktanyckel, ett felaktigt villkor eller ett tomt urval ger 4xx innan något skrivs.
-
-Utan token får en kampanj omfatta högst ${ctx.options.campaignLimit} kommuner${ctx.options.draftsPerMinute > 0 ? ` och ${ctx.options.draftsPerMinute} dokument (kommuner × format)` : ""}, och varje dokument räknas mot klientens gräns för utkast per minut (429 med Retry-After när de inte ryms); större kampanjer kräver token (401). Med token räknas kampanjen inte mot gränsen. Högst ${ctx.options.maxCampaigns} ${ctx.options.maxCampaigns === 1 ? "kampanj" : "kampanjer"} görs samtidigt; nästa får 503 med Retry-After.`,
+    description: [
+      "Väljer kommuner efter län, lista och villkor om uppgifterna (=, !=, <, >, <=, >=, saknas, finns) och svarar " +
+        "med en zip-fil: ett utkast per kommun och format, och sammanstallning.csv/.json med vad som skrevs, " +
+        "citerades, saknades eller hoppades över. Okänd mall, län, kommun eller faktanyckel, ett felaktigt villkor " +
+        "eller ett tomt urval ger 4xx innan något skrivs.",
+      "",
+      `Utan token får en kampanj omfatta högst ${ctx.options.campaignLimit} kommuner` +
+        `${ctx.options.draftsPerMinute > 0 ? ` och ${ctx.options.draftsPerMinute} dokument (kommuner × format)` : ""}` +
+        ", och varje dokument räknas mot klientens gräns för utkast per minut (429 med Retry-After när de inte " +
+        "ryms); större kampanjer kräver token (401). Med token räknas kampanjen inte mot gränsen. Högst " +
+        `${ctx.options.maxCampaigns} ${ctx.options.maxCampaigns === 1 ? "kampanj" : "kampanjer"} görs samtidigt; ` +
+        "nästa får 503 med Retry-After.",
+    ].join("\n"),
     security: optionalBearerSecurity,
     middleware: [optionalWriteToken, ...jsonBody(ctx)],
     request: { body: { required: true, content: { "application/json": { schema: bodySchema } } } },
     responses: {
-      200: { description: "Zip-filen.", content: { "application/zip": { schema: z.string().openapi({ type: "string", format: "binary" }) } } },
+      200: {
+        description: "Zip-filen.",
+        content: { "application/zip": { schema: z.string().openapi({ type: "string", format: "binary" }) } },
+      },
       ...problemResponses(400, 401, 403, 404, 413, 415, 422, 429, 503),
     },
   });

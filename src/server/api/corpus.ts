@@ -22,7 +22,17 @@ import type { ServerContext } from "../context.js";
 import { attachment } from "../drafting.js";
 import { problemResponse, problems, type Problem } from "../problem.js";
 import { readOnImportThread } from "../../threads/import-threads.js";
-import { asList, bearerSecurity, defineRoute, isProblem, isTrue, listParam, problemAt, problemResponses, problemSchema } from "./shared.js";
+import {
+  asList,
+  bearerSecurity,
+  defineRoute,
+  isProblem,
+  isTrue,
+  listParam,
+  problemAt,
+  problemResponses,
+  problemSchema,
+} from "./shared.js";
 import { importAnswer, registerUpload, uploadedFileSchema } from "./upload.js";
 
 // ── Schemas ──────────────────────────────────────────────────────────────────
@@ -32,7 +42,9 @@ export const corpusRecordSchema = corpusDocumentSchema.openapi("CorpusDocument")
 const year = z.coerce.number().int().min(1900).max(2100);
 
 const filterQuery = {
-  kind: listParam("debattartikel").openapi({ description: `Dokumenttyp: ${corpusKinds.join(", ")}. Flera värden: något av dem.` }),
+  kind: listParam("debattartikel").openapi({
+    description: `Dokumenttyp: ${corpusKinds.join(", ")}. Flera värden: något av dem.`,
+  }),
   party: listParam("L"),
   kommun: listParam("Lidingö"),
   lan: listParam("AB"),
@@ -42,10 +54,25 @@ const filterQuery = {
 };
 
 const searchQuery = z.object({
-  q: z.string().max(500).optional().openapi({ description: 'Fritext; "fraser" inom citattecken. Tom: alla dokument filtren släpper igenom, nyaste först.', example: "sexköp" }),
+  q: z.string().max(500).optional().openapi({
+    description: 'Fritext; "fraser" inom citattecken. Tom: alla dokument filtren släpper igenom, nyaste först.',
+    example: "sexköp",
+  }),
   ...filterQuery,
-  limit: z.coerce.number().int().min(0).max(100).default(20).openapi({ type: "integer", minimum: 0, maximum: 100, default: 20, description: "Träffar att visa (0: bara antal och facetter)." }),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({ type: "integer", minimum: 0, default: 0, description: "Träffar att hoppa över." }),
+  limit: z.coerce.number().int().min(0).max(100).default(20).openapi({
+    type: "integer",
+    minimum: 0,
+    maximum: 100,
+    default: 20,
+    description: "Träffar att visa (0: bara antal och facetter).",
+  }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(0)
+    .openapi({ type: "integer", minimum: 0, default: 0, description: "Träffar att hoppa över." }),
 });
 
 const placeRef = z.object({ code: z.string(), name: z.string() });
@@ -63,14 +90,21 @@ const searchHitSchema = z
     authors: z.array(z.object({ name: z.string(), party: z.string().optional(), role: z.string().optional() })),
     outlet: z.string().optional(),
     topics: z.array(z.string()),
-    snippet: z.object({ text: z.string(), marks: z.array(z.tuple([z.number().int(), z.number().int()])).openapi({ description: "[start, slut) i text att markera." }) }),
+    snippet: z.object({
+      text: z.string(),
+      marks: z
+        .array(z.tuple([z.number().int(), z.number().int()]))
+        .openapi({ description: "[start, slut) i text att markera." }),
+    }),
     citation: z.string(),
   })
   .openapi("SearchHit");
 const searchResultSchema = z
   .object({
     query: z.string(),
-    filters: z.record(z.string(), z.union([z.array(z.string()), z.number()])).openapi({ description: "Filtren som koder och id:n, som indexet använder dem." }),
+    filters: z
+      .record(z.string(), z.union([z.array(z.string()), z.number()]))
+      .openapi({ description: "Filtren som koder och id:n, som indexet använder dem." }),
     total: z.number().int(),
     hits: z.array(searchHitSchema),
     facets: z.object({
@@ -81,7 +115,10 @@ const searchResultSchema = z
       year: z.array(facetValueSchema),
       topic: z.array(facetValueSchema),
     }),
-    relaxed: z.boolean().optional().openapi({ description: "Inget dokument hade alla orden; träffarna har några av dem." }),
+    relaxed: z
+      .boolean()
+      .optional()
+      .openapi({ description: "Inget dokument hade alla orden; träffarna har några av dem." }),
   })
   .openapi("SearchResult");
 
@@ -89,37 +126,66 @@ const exportQuery = z.object({
   format: z.enum(exportFormats).default("csv").openapi({ example: "csv" }),
   q: searchQuery.shape.q,
   ...filterQuery,
-  fullText: z.enum(["true", "false", "1", "0"]).optional().openapi({ description: "Ta med importerade dokuments fulltext (JSON, JSON Lines)." }),
+  fullText: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .openapi({ description: "Ta med importerade dokuments fulltext (JSON, JSON Lines)." }),
 });
 
 const importOutcomeSchema = z
   .union([
-    z.object({ file: z.string(), ok: z.literal(true), action: z.enum(["added", "updated", "unchanged"]), dryRun: z.boolean(), record: corpusRecordSchema }),
-    z.object({ file: z.string(), ok: z.literal(false), error: z.string().openapi({ example: "filen är tom eller innehåller ingen text" }) }),
+    z.object({
+      file: z.string(),
+      ok: z.literal(true),
+      action: z.enum(["added", "updated", "unchanged"]),
+      dryRun: z.boolean(),
+      record: corpusRecordSchema,
+    }),
+    z.object({
+      file: z.string(),
+      ok: z.literal(false),
+      error: z.string().openapi({ example: "filen är tom eller innehåller ingen text" }),
+    }),
   ])
   .openapi("ImportOutcome");
-const importResultSchema = z.object({ dryRun: z.boolean(), results: z.array(importOutcomeSchema) }).openapi("ImportResult");
+const importResultSchema = z
+  .object({ dryRun: z.boolean(), results: z.array(importOutcomeSchema) })
+  .openapi("ImportResult");
 
 const uploadFields = {
-  dryRun: z.string().max(10).optional().openapi({ description: 'true: visa vad som skulle sparas utan att spara.', example: "false" }),
+  dryRun: z
+    .string()
+    .max(10)
+    .optional()
+    .openapi({ description: "true: visa vad som skulle sparas utan att spara.", example: "false" }),
   set: z
     .union([z.string().max(2000), z.array(z.string().max(2000)).max(20)])
     .optional()
-    .openapi({ type: "array", items: { type: "string" }, description: `Uppgifter som gäller alla filerna, "nyckel=värde"; nycklar: ${overrideKeys.join(", ")}.`, example: "kommun=Lidingö" }),
+    .openapi({
+      type: "array",
+      items: { type: "string" },
+      description: `Uppgifter som gäller alla filerna, "nyckel=värde"; nycklar: ${overrideKeys.join(", ")}.`,
+      example: "kommun=Lidingö",
+    }),
 };
 
 /** The form as the OpenAPI document describes it. */
 const uploadSchema = z
   .object({
-    files: z
-      .union([z.instanceof(File), z.array(z.instanceof(File)).max(100)])
-      .openapi({ type: "array", items: { type: "string", format: "binary" }, description: "En eller flera filer: .txt, .md, .docx eller .pdf." }),
+    files: z.union([z.instanceof(File), z.array(z.instanceof(File)).max(100)]).openapi({
+      type: "array",
+      items: { type: "string", format: "binary" },
+      description: "En eller flera filer: .txt, .md, .docx eller .pdf.",
+    }),
     ...uploadFields,
   })
   .openapi("ImportUpload");
 
 /** The form as the import thread hands it over. */
-const receivedSchema = z.object({ files: z.union([uploadedFileSchema, z.array(uploadedFileSchema).max(100)]), ...uploadFields });
+const receivedSchema = z.object({
+  files: z.union([uploadedFileSchema, z.array(uploadedFileSchema).max(100)]),
+  ...uploadFields,
+});
 
 // ── Routes ───────────────────────────────────────────────────────────────────
 
@@ -128,7 +194,8 @@ const searchRoute = createRoute({
   path: "/api/corpus/search",
   tags: ["Korpus"],
   summary: "Sök i korpusen",
-  description: "Svensk fritextsökning (böjningsformer, prefix, stavfel, fraser) med filter; facetterna räknas över alla träffar.",
+  description:
+    "Svensk fritextsökning (böjningsformer, prefix, stavfel, fraser) med filter; facetterna räknas över alla träffar.",
   request: { query: searchQuery },
   responses: {
     200: { description: "Träffarna och facetterna.", content: { "application/json": { schema: searchResultSchema } } },
@@ -141,7 +208,9 @@ const exportRoute = createRoute({
   path: "/api/corpus/export",
   tags: ["Korpus"],
   summary: "Exportera korpusen",
-  description: "Dokumenten som CSV (en rad vardera, med BOM för Excel), JSON eller JSON Lines; med q och filter bara de som matchar.",
+  description:
+    "Dokumenten som CSV (en rad vardera, med BOM för Excel), JSON eller JSON Lines; med q och filter bara de " +
+    "som matchar.",
   request: { query: exportQuery },
   responses: {
     200: {
@@ -162,16 +231,26 @@ const importRoute = createRoute({
   tags: ["Korpus"],
   summary: "Importera filer",
   description:
-    "Varje fil läses, taggas automatiskt och kontrolleras för sig; de som lyckas sparas tillsammans. 200 när alla lyckades, 207 när några misslyckades, 422 när alla misslyckades. En import i taget; filerna läses vid sidan av tjänsten och importen avbryts när begärans tidsgräns nås (503). Kräver token.",
+    "Varje fil läses, taggas automatiskt och kontrolleras för sig; de som lyckas sparas tillsammans. 200 när " +
+    "alla lyckades, 207 när några misslyckades, 422 när alla misslyckades. En import i taget; filerna läses " +
+    "vid sidan av tjänsten och importen avbryts när begärans tidsgräns nås (503). Kräver token.",
   security: bearerSecurity,
   request: { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } },
   responses: {
-    200: { description: "Alla filer importerades (eller skulle ha importerats, med dryRun).", content: { "application/json": { schema: importResultSchema } } },
-    207: { description: "Några filer kunde inte importeras; se results.", content: { "application/json": { schema: importResultSchema } } },
+    200: {
+      description: "Alla filer importerades (eller skulle ha importerats, med dryRun).",
+      content: { "application/json": { schema: importResultSchema } },
+    },
+    207: {
+      description: "Några filer kunde inte importeras; se results.",
+      content: { "application/json": { schema: importResultSchema } },
+    },
     ...problemResponses(400, 401, 403, 413, 415, 503),
     422: {
       description: "Ingen fil kunde importeras; results säger varför för var och en.",
-      content: { "application/problem+json": { schema: problemSchema.extend({ results: z.array(importOutcomeSchema) }) } },
+      content: {
+        "application/problem+json": { schema: problemSchema.extend({ results: z.array(importOutcomeSchema) }) },
+      },
     },
   },
 });
@@ -181,7 +260,15 @@ const oneRoute = createRoute({
   path: "/api/corpus/{id}",
   tags: ["Korpus"],
   summary: "Ett dokument",
-  request: { params: z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "2023-02-21-lidingo-debattartikel-l" }) }) },
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .max(200)
+        .openapi({ param: { name: "id", in: "path" }, example: "2023-02-21-lidingo-debattartikel-l" }),
+    }),
+  },
   responses: {
     200: { description: "Dokumentet.", content: { "application/json": { schema: corpusRecordSchema } } },
     ...problemResponses(404),
@@ -190,7 +277,10 @@ const oneRoute = createRoute({
 
 // ── Helpers ──────────────────────────────────────────────────────────────────
 
-type FilterParams = { [K in "kind" | "party" | "kommun" | "lan" | "topic"]?: string | string[] } & { from?: number; to?: number };
+type FilterParams = { [K in "kind" | "party" | "kommun" | "lan" | "topic"]?: string | string[] } & {
+  from?: number;
+  to?: number;
+};
 
 /** Query filters → the index's codes; an unknown name is a problem at its parameter. */
 function filtersOf(q: FilterParams): SearchFilters | Problem {
@@ -243,18 +333,28 @@ function overridesOf(sets: string[]): Overrides | Problem {
     if (!isMotioneraError(e)) throw e;
     if (e.details.code === "unknown_input") {
       const known = overrideKeys.join(", ");
-      return { ...problemAt(e.details, "set"), title: "Okänd nyckel", detail: `Okänd nyckel "${e.details.field}" i set; nycklarna är: ${known}.` };
+      return {
+        ...problemAt(e.details, "set"),
+        title: "Okänd nyckel",
+        detail: `Okänd nyckel "${e.details.field}" i set; nycklarna är: ${known}.`,
+      };
     }
     return problemAt(e.details, "set");
   }
 }
 
-type ImportResult = { file: string; ok: true; action: "added" | "updated" | "unchanged"; dryRun: boolean; record: CorpusDocument } | { file: string; ok: false; error: string };
+type ImportResult =
+  | { file: string; ok: true; action: "added" | "updated" | "unchanged"; dryRun: boolean; record: CorpusDocument }
+  | { file: string; ok: false; error: string };
 
 /** As `motionera corpus import --json`. */
 function resultOf(o: ImportOutcome, dryRun: boolean): ImportResult {
   if (o.ok) return { file: o.file, ok: true, action: o.action, dryRun, record: o.record };
-  return { file: o.file, ok: false, error: o.problem.kind === "read" ? explainReadProblem(o.problem.problem) : explainError(o.problem.details) };
+  return {
+    file: o.file,
+    ok: false,
+    error: o.problem.kind === "read" ? explainReadProblem(o.problem.problem) : explainError(o.problem.details),
+  };
 }
 
 // ── Registration ─────────────────────────────────────────────────────────────
@@ -301,7 +401,11 @@ export function registerCorpus(app: OpenAPIHono<AppEnv>, ctx: ServerContext): vo
     // Read and tagged on the import thread, one file at a time, from their bytes: nothing is written to disk.
     const inputs = files.map((f) => ({ name: safeFileName(f.name), bytes: f.bytes }));
     const { importFiles } = await import("../../corpus/import/import-files.js");
-    const outcomes = await importFiles(ctx.workspace.store, inputs, { dryRun, overrides, read: readOnImportThread(signal) });
+    const outcomes = await importFiles(ctx.workspace.store, inputs, {
+      dryRun,
+      overrides,
+      read: readOnImportThread(signal),
+    });
     if (!dryRun) ctx.changed();
     const results = outcomes.map((o) => resultOf(o, dryRun));
     const failed = results.filter((r) => !r.ok).length;
@@ -326,7 +430,12 @@ export function registerCorpus(app: OpenAPIHono<AppEnv>, ctx: ServerContext): vo
     const suggestions = nearest(id, ids, 3);
     return problemResponse(c, {
       ...problems.notFound(`Dokumentet "${id}"`),
-      ...(suggestions.length ? { detail: `Dokumentet "${id}" finns inte. Menade du ${suggestions.map((s) => `"${s}"`).join(" eller ")}?`, suggestions } : {}),
+      ...(suggestions.length
+        ? {
+            detail: `Dokumentet "${id}" finns inte. Menade du ${suggestions.map((s) => `"${s}"`).join(" eller ")}?`,
+            suggestions,
+          }
+        : {}),
     });
   });
 }

@@ -20,11 +20,16 @@ import { allowOnly } from "./shared.js";
 const assetsBase = "/api/docs/assets";
 const distBase = `${assetsBase}/swagger-ui-dist`;
 
-const description = `Motioneras JSON-API: mallar, kommuner, uppgifter med källor, korpusen av politiska texter och utkast till motioner, interpellationer, debattartiklar och pressmeddelanden.
-
-Fel svaras med application/problem+json (RFC 9457): type, title, status, detail och, för fel i begäran, errors med varje fälts sökväg (till exempel authors/0/name).
-
-Läsning är öppen. Skrivningar (POST /api/facts, POST /api/corpus/import) kräver \`Authorization: Bearer <token>\`; utan konfigurerad token är tjänsten skrivskyddad (403).`;
+const description = [
+  "Motioneras JSON-API: mallar, kommuner, uppgifter med källor, korpusen av politiska texter och utkast till " +
+    "motioner, interpellationer, debattartiklar och pressmeddelanden.",
+  "",
+  "Fel svaras med application/problem+json (RFC 9457): type, title, status, detail och, för fel i begäran, " +
+    "errors med varje fälts sökväg (till exempel authors/0/name).",
+  "",
+  "Läsning är öppen. Skrivningar (POST /api/facts, POST /api/corpus/import) kräver " +
+    "`Authorization: Bearer <token>`; utan konfigurerad token är tjänsten skrivskyddad (403).",
+].join("\n");
 
 const documentConfig = (version: string) => ({
   openapi: "3.1.0",
@@ -102,7 +107,9 @@ export function registerDocs(app: OpenAPIHono<AppEnv>, _ctx: ServerContext): voi
   );
   allowOnly(app, "/api/docs", ["GET"]);
 
-  app.get(`${assetsBase}/init.js`, (c) => c.body(initScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" }));
+  app.get(`${assetsBase}/init.js`, (c) =>
+    c.body(initScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" }),
+  );
   allowOnly(app, `${assetsBase}/init.js`, ["GET"]);
 
   // The package's own files only: names are checked against its folder listing, never joined blindly.

@@ -20,10 +20,10 @@ type DraftFormat = (typeof draftFormats)[number];
 
 export const draftBodySchema = draftRequestSchema
   .extend({
-    format: z
-      .enum(draftFormats)
-      .optional()
-      .openapi({ description: "Svarets format; utan det väljer Accept-huvudet. html-fragment: bara <article>, för förhandsvisning." }),
+    format: z.enum(draftFormats).optional().openapi({
+      description:
+        "Svarets format; utan det väljer Accept-huvudet. html-fragment: bara <article>, för förhandsvisning.",
+    }),
   })
   .openapi("DraftRequest", {
     description: "Vad som ska skrivas: mall, kommun, undertecknare, mallens fält och valda argument ur korpusen.",
@@ -40,7 +40,14 @@ export const draftBodySchema = draftRequestSchema
   });
 
 /** Every warning the core gives; the type check fails when the core adds one this list lacks. */
-const warningCodes = ["fact_stale", "fact_optional_missing", "committee_default", "source_incomplete", "source_other_party", "several_interpellants"] as const satisfies readonly DraftWarning["code"][];
+const warningCodes = [
+  "fact_stale",
+  "fact_optional_missing",
+  "committee_default",
+  "source_incomplete",
+  "source_other_party",
+  "several_interpellants",
+] as const satisfies readonly DraftWarning["code"][];
 const allCodesListed: Exclude<DraftWarning["code"], (typeof warningCodes)[number]> extends never ? true : false = true;
 void allCodesListed;
 
@@ -50,19 +57,36 @@ const warningSchema = z
     message: z.string().openapi({ description: "Varningen på svenska, som den visas för användaren." }),
   })
   .loose()
-  .openapi("DraftWarning", { description: "En varning; fälten utöver code och message beror på code (t.ex. key, label, subjectName för fact_stale)." });
+  .openapi("DraftWarning", {
+    description:
+      "En varning; fälten utöver code och message beror på code (t.ex. key, label, subjectName för fact_stale).",
+  });
 
 const reviewSchema = z
   .object({
-    placeholders: z.array(z.string()).openapi({ description: "Ställen som undertecknaren måste fylla i, i läsordning; i dokumentet står de som [FYLL I: …].", example: ["beslutets datum"] }),
-    checks: z.array(warningSchema).openapi({ description: "Det som undertecknaren ska kontrollera innan utkastet lämnas in (t.ex. gamla uppgifter, en källa utan datum)." }),
+    placeholders: z.array(z.string()).openapi({
+      description: "Ställen som undertecknaren måste fylla i, i läsordning; i dokumentet står de som [FYLL I: …].",
+      example: ["beslutets datum"],
+    }),
+    checks: z.array(warningSchema).openapi({
+      description:
+        "Det som undertecknaren ska kontrollera innan utkastet lämnas in (t.ex. gamla uppgifter, en källa " +
+        "utan datum).",
+    }),
   })
-  .openapi("DraftReview", { description: "Att göra innan utkastet lämnas in: ställen att fylla i och saker att kontrollera." });
+  .openapi("DraftReview", {
+    description: "Att göra innan utkastet lämnas in: ställen att fylla i och saker att kontrollera.",
+  });
 
 const draftJsonSchema = z
   .object({
     draft: z
-      .object({ meta: z.record(z.string(), z.unknown()), blocks: z.array(z.unknown()), citations: z.array(z.unknown()), sources: z.array(z.unknown()) })
+      .object({
+        meta: z.record(z.string(), z.unknown()),
+        blocks: z.array(z.unknown()),
+        citations: z.array(z.unknown()),
+        sources: z.array(z.unknown()),
+      })
       .openapi({ description: "Dokumentträdet (Draft) som alla format skrivs från." }),
     warnings: z.array(warningSchema),
     review: reviewSchema,
@@ -97,7 +121,9 @@ export function negotiate(accept: string | undefined): DraftFormat | undefined {
     .filter((r) => r.range && r.q > 0)
     .sort((a, b) => b.q - a.q || specificity(b.range) - specificity(a.range) || a.i - b.i);
   for (const { range } of ranges) {
-    const hit = offered.find(([type]) => range === "*/*" || range === type || (range.endsWith("/*") && type.startsWith(range.slice(0, -1))));
+    const hit = offered.find(
+      ([type]) => range === "*/*" || range === type || (range.endsWith("/*") && type.startsWith(range.slice(0, -1))),
+    );
     if (hit) return hit[1];
   }
   return undefined;
@@ -107,11 +133,14 @@ const specificity = (range: string) => (range === "*/*" ? 0 : range.endsWith("/*
 const warningsHeader = {
   "X-Motionera-Warnings": {
     description:
-      "Varningarna (gamla uppgifter, det som ska kontrolleras, valfria uppgifter som saknas) som en JSON-lista med svenska texter, procentkodad (decodeURIComponent, sedan JSON.parse).",
+      "Varningarna (gamla uppgifter, det som ska kontrolleras, valfria uppgifter som saknas) som en " +
+      "JSON-lista med svenska texter, procentkodad (decodeURIComponent, sedan JSON.parse).",
     schema: { type: "string" as const },
   },
   "X-Motionera-Placeholders": {
-    description: "Ställena som undertecknaren måste fylla i ([FYLL I: …] i dokumentet) som en JSON-lista, procentkodad som X-Motionera-Warnings. Tom lista: inget att fylla i.",
+    description:
+      "Ställena som undertecknaren måste fylla i ([FYLL I: …] i dokumentet) som en JSON-lista, procentkodad " +
+      "som X-Motionera-Warnings. Tom lista: inget att fylla i.",
     schema: { type: "string" as const },
   },
 };
@@ -123,7 +152,13 @@ const createDraftRoute = (ctx: ServerContext) =>
     tags: ["Utkast"],
     summary: "Skriv ett utkast",
     description:
-      "Fyller mallen med kommunens uppgifter (med källor) och svarar med dokumentet. Formatet väljs med format i kroppen eller med Accept; utan båda blir det DOCX. Fel i mallens fält, okänd kommun eller uppgifter som saknas ger 422; alla fel står i errors på en gång, vart och ett med fältets sökväg och felkod (ett enda fel behåller sin egen problemtyp). Det som undertecknaren måste fylla i och kontrollera står i review (JSON) och i huvudena X-Motionera-Placeholders och X-Motionera-Warnings. Med strict: true ger en för gammal uppgift eller ett ställe att fylla i 422 (draft-has-placeholders med placeholders).",
+      "Fyller mallen med kommunens uppgifter (med källor) och svarar med dokumentet. Formatet väljs med " +
+      "format i kroppen eller med Accept; utan båda blir det DOCX. Fel i mallens fält, okänd kommun eller " +
+      "uppgifter som saknas ger 422; alla fel står i errors på en gång, vart och ett med fältets sökväg och " +
+      "felkod (ett enda fel behåller sin egen problemtyp). Det som undertecknaren måste fylla i och " +
+      "kontrollera står i review (JSON) och i huvudena X-Motionera-Placeholders och X-Motionera-Warnings. Med " +
+      "strict: true ger en för gammal uppgift eller ett ställe att fylla i 422 " +
+      "(draft-has-placeholders med placeholders).",
     middleware: jsonBody(ctx),
     request: { body: { required: true, content: { "application/json": { schema: draftBodySchema } } } },
     responses: {

@@ -18,24 +18,45 @@ import { bearerSecurity, isTrue, problemAt, problemResponses } from "./shared.js
 import { importAnswer, registerUpload, uploadedFileSchema } from "./upload.js";
 
 const text = (description: string, example?: string, limit?: LimitedField) =>
-  z.string().trim().min(1).max(limit ? textLimits[limit] : 500, limit ? tooLong(limit) : undefined).optional().openapi({ description, ...(example ? { example } : {}) });
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(limit ? textLimits[limit] : 500, limit ? tooLong(limit) : undefined)
+    .optional()
+    .openapi({ description, ...(example ? { example } : {}) });
 
 const fields = {
-    key: z.string().trim().min(1).max(100).openapi({ description: "Faktanyckeln som värdena sparas under.", example: "population" }),
-    sourceTitle: text("Källans titel (krävs utom för Kolada-filer).", "Folkmängd 31 december", "sourceTitle"),
-    publisher: text("Källans utgivare (krävs utom för Kolada-filer).", "SCB", "sourcePublisher"),
-    sourceDate: partialDateSchema.optional().openapi({ description: "Källans datum." }),
-    asOf: partialDateSchema.optional().openapi({ description: "Datum som värdena avser (krävs utom för Kolada-filer).", example: "2024" }),
-    url: z.string().max(textLimits.url, tooLong("url")).url().optional(),
-    municipalityColumn: text("Kolumnen eller fältet med kommunerna, om den inte hittas av sig själv."),
-    valueColumn: text("Kolumnen eller fältet med värdena, om den inte hittas av sig själv."),
-    dryRun: z.string().max(10).optional().openapi({ description: "true: visa vad som skulle ändras utan att spara.", example: "true" }),
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .openapi({ description: "Faktanyckeln som värdena sparas under.", example: "population" }),
+  sourceTitle: text("Källans titel (krävs utom för Kolada-filer).", "Folkmängd 31 december", "sourceTitle"),
+  publisher: text("Källans utgivare (krävs utom för Kolada-filer).", "SCB", "sourcePublisher"),
+  sourceDate: partialDateSchema.optional().openapi({ description: "Källans datum." }),
+  asOf: partialDateSchema
+    .optional()
+    .openapi({ description: "Datum som värdena avser (krävs utom för Kolada-filer).", example: "2024" }),
+  url: z.string().max(textLimits.url, tooLong("url")).url().optional(),
+  municipalityColumn: text("Kolumnen eller fältet med kommunerna, om den inte hittas av sig själv."),
+  valueColumn: text("Kolumnen eller fältet med värdena, om den inte hittas av sig själv."),
+  dryRun: z
+    .string()
+    .max(10)
+    .optional()
+    .openapi({ description: "true: visa vad som skulle ändras utan att spara.", example: "true" }),
 };
 
 /** The form as the OpenAPI document describes it. */
 const uploadSchema = z
   .object({
-    file: z.instanceof(File).openapi({ type: "string", format: "binary", description: "En .csv-fil (; , eller tab), en .json-fil (lista av objekt) eller ett sparat svar från Kolada." }),
+    file: z.instanceof(File).openapi({
+      type: "string",
+      format: "binary",
+      description: "En .csv-fil (; , eller tab), en .json-fil (lista av objekt) eller ett sparat svar från Kolada.",
+    }),
     ...fields,
   })
   .openapi("FactImportUpload");
@@ -60,10 +81,27 @@ const resultSchema = z
     file: z.string(),
     key: z.string(),
     format: z.enum(["csv", "json", "kolada"]),
-    source: z.object({ title: z.string(), publisher: z.string(), date: z.string().nullable(), url: z.string().optional() }),
+    source: z.object({
+      title: z.string(),
+      publisher: z.string(),
+      date: z.string().nullable(),
+      url: z.string().optional(),
+    }),
     facts: z.array(plannedSchema),
-    skipped: z.array(z.object({ line: z.number().int(), entry: z.number().int().optional(), subject: z.string().optional(), reason: z.string() })),
-    counts: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int(), skipped: z.number().int() }),
+    skipped: z.array(
+      z.object({
+        line: z.number().int(),
+        entry: z.number().int().optional(),
+        subject: z.string().optional(),
+        reason: z.string(),
+      }),
+    ),
+    counts: z.object({
+      new: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      skipped: z.number().int(),
+    }),
     recorded: z.number().int(),
     committed: z.boolean(),
   })
@@ -76,11 +114,17 @@ const route = createRoute({
   tags: ["Fakta"],
   summary: "Importera uppgifter ur en fil",
   description:
-    "Varje rad kontrolleras mot faktakatalogen; ett enda fel avvisar hela filen (422, med rad och kolumn för de första 100 felen och antalet fel) och inget sparas. Med dryRun visas vad som skulle bli nytt, ändrat och oförändrat. En import i taget; filen läses och kontrolleras vid sidan av tjänsten och avbryts när begärans tidsgräns nås (503). Kräver token.",
+    "Varje rad kontrolleras mot faktakatalogen; ett enda fel avvisar hela filen (422, med rad och kolumn för " +
+    "de första 100 felen och antalet fel) och inget sparas. Med dryRun visas vad som skulle bli nytt, ändrat " +
+    "och oförändrat. En import i taget; filen läses och kontrolleras vid sidan av tjänsten och avbryts när " +
+    "begärans tidsgräns nås (503). Kräver token.",
   security: bearerSecurity,
   request: { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } },
   responses: {
-    200: { description: "Planen: vad som sparades (eller, med dryRun, skulle sparas).", content: { "application/json": { schema: resultSchema } } },
+    200: {
+      description: "Planen: vad som sparades (eller, med dryRun, skulle sparas).",
+      content: { "application/json": { schema: resultSchema } },
+    },
     ...problemResponses(400, 401, 403, 413, 415, 422, 503),
   },
 });
@@ -109,7 +153,8 @@ export function registerFactsImport(app: OpenAPIHono<AppEnv>, ctx: ServerContext
       if (commit && result.recorded > 0) ctx.changed();
       return importAnswer(c, result, 200, signal);
     } catch (e) {
-      if (isMotioneraError(e) && (e.details.code === "input_invalid" || e.details.code === "fact_invalid")) return problemResponse(c, problemAt(e.details, e.details.field));
+      if (isMotioneraError(e) && (e.details.code === "input_invalid" || e.details.code === "fact_invalid"))
+        return problemResponse(c, problemAt(e.details, e.details.field));
       throw e;
     }
   });

@@ -22,7 +22,9 @@ const factOutSchema = factSchema.openapi("Fact");
 
 const factRowSchema = z
   .object({
-    scope: z.enum(["kommun", "lan", "land"]).openapi({ description: "Vem uppgiften gäller: kommunen, länet eller hela landet." }),
+    scope: z
+      .enum(["kommun", "lan", "land"])
+      .openapi({ description: "Vem uppgiften gäller: kommunen, länet eller hela landet." }),
     subject: factSchema.shape.subject,
     subjectName: z.string().openapi({ example: "Lidingö" }),
     key: factSchema.shape.key,
@@ -40,7 +42,9 @@ const factRowSchema = z
 
 const placeFactsSchema = z
   .object({
-    municipality: municipalityOutSchema.pick({ code: true, name: true, selfName: true }).extend({ county: z.object({ code: z.string(), name: z.string(), shortName: z.string(), letter: z.string() }) }),
+    municipality: municipalityOutSchema
+      .pick({ code: true, name: true, selfName: true })
+      .extend({ county: z.object({ code: z.string(), name: z.string(), shortName: z.string(), letter: z.string() }) }),
     facts: z.array(factRowSchema),
   })
   .openapi("PlaceFacts");
@@ -48,12 +52,35 @@ const placeFactsSchema = z
 /** A fact as a person types it; the value is read as the catalog's type for the key. */
 export const factEntrySchema = z
   .object({
-    subject: z.string().trim().min(1).max(100).openapi({ description: "Kommun (namn eller kod), län (namn, kod eller bokstav) eller SE.", example: "Lidingö" }),
-    key: z.string().trim().min(1).max(100).openapi({ description: "Nyckel i faktakatalogen (motionera facts keys).", example: "mika_kast_agreement" }),
-    value: z.string().trim().min(1).max(textLimits.factText, tooLong("factText")).openapi({ description: 'Värdet som text: "ja", "12 345", "7,5 procent", "2023-02-21".', example: "ja" }),
-    asOf: partialDateSchema.openapi({ description: "Datum (eller år, månad) som värdet avser.", example: "2025-06-30" }),
+    subject: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .openapi({ description: "Kommun (namn eller kod), län (namn, kod eller bokstav) eller SE.", example: "Lidingö" }),
+    key: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .openapi({ description: "Nyckel i faktakatalogen (motionera facts keys).", example: "mika_kast_agreement" }),
+    value: z
+      .string()
+      .trim()
+      .min(1)
+      .max(textLimits.factText, tooLong("factText"))
+      .openapi({ description: 'Värdet som text: "ja", "12 345", "7,5 procent", "2023-02-21".', example: "ja" }),
+    asOf: partialDateSchema.openapi({
+      description: "Datum (eller år, månad) som värdet avser.",
+      example: "2025-06-30",
+    }),
     source: sourceSchema.extend({ date: sourceSchema.shape.date.optional().default(null) }).openapi({
-      example: { title: "Avtal om Mikamottagningen och KAST", publisher: "Lidingö stad", date: "2025-06-30", url: "https://lidingo.se/" },
+      example: {
+        title: "Avtal om Mikamottagningen och KAST",
+        publisher: "Lidingö stad",
+        date: "2025-06-30",
+        url: "https://lidingo.se/",
+      },
     }),
     note: z.string().trim().min(1).max(textLimits.note, tooLong("note")).optional(),
   })
@@ -64,10 +91,17 @@ const listRoute = createRoute({
   path: "/api/municipalities/{codeOrName}/facts",
   tags: ["Fakta"],
   summary: "Uppgifter för en kommun",
-  description: "Kommunens, länets och rikets uppgifter med värde, datum, ålder och källa: de senaste, eller med history=true även äldre värden.",
+  description:
+    "Kommunens, länets och rikets uppgifter med värde, datum, ålder och källa: de senaste, eller med " +
+    "history=true även äldre värden.",
   request: {
     params: codeOrNameParam,
-    query: z.object({ history: z.enum(["true", "false", "1", "0"]).optional().openapi({ description: "Ta med äldre värden.", example: "true" }) }),
+    query: z.object({
+      history: z
+        .enum(["true", "false", "1", "0"])
+        .optional()
+        .openapi({ description: "Ta med äldre värden.", example: "true" }),
+    }),
   },
   responses: {
     200: { description: "Uppgifterna.", content: { "application/json": { schema: placeFactsSchema } } },
@@ -81,7 +115,9 @@ const addRoute = (ctx: ServerContext) =>
     path: "/api/facts",
     tags: ["Fakta"],
     summary: "Lägg till en uppgift",
-    description: "Kontrolleras mot faktakatalogen (nyckel, typ, vem den kan gälla) och sparas med källa; äldre värden blir historik. Kräver token.",
+    description:
+      "Kontrolleras mot faktakatalogen (nyckel, typ, vem den kan gälla) och sparas med källa; äldre värden " +
+      "blir historik. Kräver token.",
     security: bearerSecurity,
     // The token first: a caller without one never has its body read.
     middleware: [requireWriteToken, ...jsonBody(ctx)],
@@ -101,8 +137,13 @@ export function registerFacts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     if (!("code" in place)) return problemResponse(c, place);
     const all = isTrue(c.req.valid("query").history);
     const rows = factRowsForPlace(await ctx.workspace.facts(), place, todayInSweden());
-    const facts = rows.filter((r) => all || r.latest).map(({ fact, ...r }) => ({ ...r, id: fact.id, rawValue: fact.value }));
-    return c.json({ municipality: { code: place.code, name: place.name, selfName: place.selfName, county: place.county }, facts }, 200);
+    const facts = rows
+      .filter((r) => all || r.latest)
+      .map(({ fact, ...r }) => ({ ...r, id: fact.id, rawValue: fact.value }));
+    return c.json(
+      { municipality: { code: place.code, name: place.name, selfName: place.selfName, county: place.county }, facts },
+      200,
+    );
   });
 
   defineRoute(app, addRoute(ctx), async (c) => {
@@ -122,7 +163,8 @@ export function registerFacts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
       // The core names fields as the CLI does; point at the body's own fields instead.
       if (!isMotioneraError(e)) throw e;
       const d = e.details;
-      if (d.code === "unknown_municipality" || d.code === "unknown_county") return problemResponse(c, problemAt(d, "subject"));
+      if (d.code === "unknown_municipality" || d.code === "unknown_county")
+        return problemResponse(c, problemAt(d, "subject"));
       if (d.code === "fact_invalid") return problemResponse(c, problemAt(d, bodyField[d.field] ?? d.field));
       throw e;
     }

@@ -14,12 +14,24 @@ export const municipalityOutSchema = municipalitySchema
   .pick({ code: true, name: true, officialName: true, selfName: true })
   .extend({ county: countySchema.pick({ code: true, name: true, letter: true }) })
   .openapi("Municipality", {
-    example: { code: "0186", name: "Lidingö", officialName: "Lidingö kommun", selfName: "Lidingö stad", county: { code: "01", name: "Stockholms län", letter: "AB" } },
+    example: {
+      code: "0186",
+      name: "Lidingö",
+      officialName: "Lidingö kommun",
+      selfName: "Lidingö stad",
+      county: { code: "01", name: "Stockholms län", letter: "AB" },
+    },
   });
 export type MunicipalityOut = z.infer<typeof municipalityOutSchema>;
 
 export function municipalityOut(p: Place): MunicipalityOut {
-  return { code: p.code, name: p.name, officialName: p.officialName, selfName: p.selfName, county: { code: p.county.code, name: p.county.name, letter: p.county.letter } };
+  return {
+    code: p.code,
+    name: p.name,
+    officialName: p.officialName,
+    selfName: p.selfName,
+    county: { code: p.county.code, name: p.county.name, letter: p.county.letter },
+  };
 }
 
 export const codeOrNameParam = z.object({
@@ -27,7 +39,14 @@ export const codeOrNameParam = z.object({
     .string()
     .min(1)
     .max(100)
-    .openapi({ param: { name: "codeOrName", in: "path", description: "SCB-kod, namn (med eller utan å, ä, ö), genitiv eller officiellt namn." }, example: "lidingo" }),
+    .openapi({
+      param: {
+        name: "codeOrName",
+        in: "path",
+        description: "SCB-kod, namn (med eller utan å, ä, ö), genitiv eller officiellt namn.",
+      },
+      example: "lidingo",
+    }),
 });
 
 /**
@@ -51,7 +70,9 @@ const listRoute = createRoute({
   path: "/api/municipalities",
   tags: ["Kommuner"],
   summary: "Kommunerna",
-  description: "Alla 290 kommuner i kodordning, eller med q de vars namn börjar med q (först) eller innehåller q. Jämförelsen bryr sig inte om versaler eller å, ä, ö.",
+  description:
+    "Alla 290 kommuner i kodordning, eller med q de vars namn börjar med q (först) eller innehåller q. " +
+    "Jämförelsen bryr sig inte om versaler eller å, ä, ö.",
   request: { query: z.object({ q: z.string().max(100).optional().openapi({ example: "lid" }) }) },
   responses: {
     200: { description: "Kommunerna.", content: { "application/json": { schema: z.array(municipalityOutSchema) } } },

@@ -2,7 +2,7 @@
  * What every API route shares: the problem schema, the error responses each route declares,
  * JSON body checks (size, content type), and the 405 answer for methods a path does not take.
  */
-import { type OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
+import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import { z } from "../../domain/zod.js";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -14,7 +14,10 @@ import type { ErrorDetails } from "../../domain/errors.js";
 export const fieldErrorSchema = z.object({
   path: z.string().openapi({ example: "authors/0/name" }),
   message: z.string(),
-  code: z.string().optional().openapi({ description: "Kärnans felkod när en kontroll hittade felet (t.ex. unknown_municipality).", example: "unknown_municipality" }),
+  code: z.string().optional().openapi({
+    description: "Kärnans felkod när en kontroll hittade felet (t.ex. unknown_municipality).",
+    example: "unknown_municipality",
+  }),
   suggestions: z.array(z.string()).optional().openapi({ description: "Menade du: närmaste kända namn för fältet." }),
 });
 
@@ -29,7 +32,10 @@ export const problemSchema = z
     placeholders: z
       .array(z.string())
       .optional()
-      .openapi({ description: "draft-has-placeholders: ställena som utkastet fortfarande ber undertecknaren fylla i.", example: ["beslutets datum"] }),
+      .openapi({
+        description: "draft-has-placeholders: ställena som utkastet fortfarande ber undertecknaren fylla i.",
+        example: ["beslutets datum"],
+      }),
   })
   .openapi("Problem", { description: "Fel enligt RFC 9457 (application/problem+json)." });
 
@@ -51,8 +57,14 @@ const problemText: Record<number, string> = {
 /** The problem responses a route declares in the OpenAPI document. */
 export function problemResponses(...statuses: (keyof typeof problemText)[]) {
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: problemText[s] ?? "Fel", content: { "application/problem+json": { schema: problemSchema } } }]),
-  ) as Record<number, { description: string; content: { "application/problem+json": { schema: typeof problemSchema } } }>;
+    statuses.map((s) => [
+      s,
+      { description: problemText[s] ?? "Fel", content: { "application/problem+json": { schema: problemSchema } } },
+    ]),
+  ) as Record<
+    number,
+    { description: string; content: { "application/problem+json": { schema: typeof problemSchema } } }
+  >;
 }
 
 /** Writes need a bearer token; the OpenAPI document names the scheme. */
@@ -71,7 +83,11 @@ const routingPath = (path: string) => path.replaceAll(/\/{(.+?)}/g, "/:$1");
  * Handlers return plain Responses (files, problems) as well as JSON, so the handler type is
  * loosened here; its input stays typed from the route.
  */
-export function defineRoute<R extends RouteConfig>(app: OpenAPIHono<AppEnv>, route: R, handler: (c: RouteContext<R>) => Response | Promise<Response>): void {
+export function defineRoute<R extends RouteConfig>(
+  app: OpenAPIHono<AppEnv>,
+  route: R,
+  handler: (c: RouteContext<R>) => Response | Promise<Response>,
+): void {
   app.openapi(route, handler as never);
   allowOnly(app, routingPath(route.path), [route.method.toUpperCase()]);
 }
@@ -90,7 +106,8 @@ export function allowOnly(app: OpenAPIHono<AppEnv>, path: string, methods: strin
 /** A body must come with a matching Content-Type: 415 otherwise (before its bytes are read). */
 export function requireContentType(pattern: RegExp, expected: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!pattern.test(c.req.header("content-type") ?? "")) return problemResponse(c, problems.unsupportedMediaType(expected));
+    if (!pattern.test(c.req.header("content-type") ?? ""))
+      return problemResponse(c, problems.unsupportedMediaType(expected));
     await next();
   };
 }
@@ -128,7 +145,8 @@ export const listParam = (example: string) =>
       param: { style: "form", explode: true },
     });
 
-export const asList = (v: string | string[] | undefined): string[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+export const asList = (v: string | string[] | undefined): string[] | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? v : [v];
 
 /** "true"/"1"/"ja"/"on" as a query or form flag. */
 export const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|1|ja|yes|on)$/i.test(v.trim());

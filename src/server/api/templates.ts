@@ -8,7 +8,11 @@ import type { ServerContext } from "../context.js";
 import { defineRoute, problemResponses } from "./shared.js";
 
 export const templateSchema = frontMatterSchema
-  .extend({ facts: z.array(templateFactSchema.extend({ label: z.string().openapi({ example: "Avtal med Mikamottagningen och KAST" }) })) })
+  .extend({
+    facts: z.array(
+      templateFactSchema.extend({ label: z.string().openapi({ example: "Avtal med Mikamottagningen och KAST" }) }),
+    ),
+  })
   .openapi("Template", {
     description: "En mall: dess fält (inputs) och de uppgifter (facts) den citerar.",
     example: {
@@ -17,7 +21,16 @@ export const templateSchema = frontMatterSchema
       title: "Avtal med Mikamottagningen och KAST",
       description: "Motion om att kommunen tecknar ett långsiktigt avtal …",
       topics: ["prostitution", "KAST"],
-      inputs: [{ name: "committee", type: "string", label: "Ansvarig nämnd", required: false, default: "socialnämnden", maxLength: 300 }],
+      inputs: [
+        {
+          name: "committee",
+          type: "string",
+          label: "Ansvarig nämnd",
+          required: false,
+          default: "socialnämnden",
+          maxLength: 300,
+        },
+      ],
       facts: [{ key: "mika_kast_agreement", required: false, label: "Avtal med Mikamottagningen och KAST" }],
       maxAge: "P5Y",
     },
@@ -29,7 +42,10 @@ const listRoute = createRoute({
   tags: ["Mallar"],
   summary: "Alla mallar",
   responses: {
-    200: { description: "Mallarna, med fält och uppgifter.", content: { "application/json": { schema: z.array(templateSchema) } } },
+    200: {
+      description: "Mallarna, med fält och uppgifter.",
+      content: { "application/json": { schema: z.array(templateSchema) } },
+    },
     ...problemResponses(503),
   },
 });
@@ -39,7 +55,15 @@ const oneRoute = createRoute({
   path: "/api/templates/{id}",
   tags: ["Mallar"],
   summary: "En mall",
-  request: { params: z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" }, example: "kast-avtal" }) }) },
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .max(100)
+        .openapi({ param: { name: "id", in: "path" }, example: "kast-avtal" }),
+    }),
+  },
   responses: {
     200: { description: "Mallen.", content: { "application/json": { schema: templateSchema } } },
     ...problemResponses(404, 422),

@@ -8,7 +8,7 @@
  * A request that times out (the service's request timeout) or goes away stops its import:
  * the wait for a turn, the reading of the body and the job on the import thread.
  */
-import { type OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import type { OpenAPIHono, RouteConfig } from "@hono/zod-openapi";
 import { z } from "../../domain/zod.js";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app.js";
@@ -22,7 +22,10 @@ import { allowOnly, requireContentType } from "./shared.js";
 /** A file field of an upload as the import thread hands it over. */
 export const uploadedFileSchema = z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) });
 
-/** The checks before an upload waits for its turn: the token, multipart/form-data, and a declared size over the limit (413). */
+/**
+ * The checks before an upload waits for its turn: the token, multipart/form-data, and a declared size over the limit
+ * (413).
+ */
 export function uploadMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv>[] {
   const limit = ctx.options.maxImportBytes;
   return [
@@ -43,7 +46,9 @@ export function uploadMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv>[
 async function readBody(request: Request, limit: number, signal: AbortSignal): Promise<Uint8Array | undefined> {
   if (!request.body) return new Uint8Array(0);
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  let body = Buffer.allocUnsafe(Number.isInteger(declared) && declared >= 0 && declared <= limit ? declared : 64 * 1024);
+  let body = Buffer.allocUnsafe(
+    Number.isInteger(declared) && declared >= 0 && declared <= limit ? declared : 64 * 1024,
+  );
   let size = 0;
   const reader = request.body.getReader();
   const stop = () => void reader.cancel(signal.reason).catch(() => undefined);
@@ -92,7 +97,10 @@ export async function handleUpload<S extends z.ZodType>(
   // AbortSignal.timeout: Node 20 lets the timeout signal be collected, and it never fires.
   const stop = new AbortController();
   const signal = stop.signal;
-  const timer = setTimeout(() => stop.abort(new DOMException("the request timed out", "TimeoutError")), ctx.options.requestTimeoutMs);
+  const timer = setTimeout(
+    () => stop.abort(new DOMException("the request timed out", "TimeoutError")),
+    ctx.options.requestTimeoutMs,
+  );
   const clientGone = () => stop.abort(c.req.raw.signal.reason);
   if (c.req.raw.signal.aborted) clientGone();
   else c.req.raw.signal.addEventListener("abort", clientGone, { once: true });
@@ -103,7 +111,11 @@ export async function handleUpload<S extends z.ZodType>(
     const body = await readBody(c.req.raw, limit, signal);
     if (!body) return problemResponse(c, problems.tooLarge(limit));
     const form = await readUploadedForm(body, c.req.header("content-type") ?? "", signal);
-    if (!form) return problemResponse(c, problems.invalid([{ path: "", message: "innehållet är inte giltig multipart/form-data" }]));
+    if (!form)
+      return problemResponse(
+        c,
+        problems.invalid([{ path: "", message: "innehållet är inte giltig multipart/form-data" }]),
+      );
     const parsed = schema.safeParse(asFields(form));
     if (!parsed.success) return problemResponse(c, problems.invalid(fieldErrors(parsed.error)));
     return await handle(parsed.data, signal);
@@ -123,9 +135,16 @@ export async function handleUpload<S extends z.ZodType>(
  * its full text may be megabytes, and stringifying and encoding them here would hold every
  * other request for as long.
  */
-export async function importAnswer(c: Context<AppEnv>, value: unknown, status: 200 | 207, signal: AbortSignal): Promise<Response> {
+export async function importAnswer(
+  c: Context<AppEnv>,
+  value: unknown,
+  status: 200 | 207,
+  signal: AbortSignal,
+): Promise<Response> {
   const bytes = await jsonOnImportThread(value, signal);
-  return c.body(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), status, { "Content-Type": "application/json" });
+  return c.body(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), status, {
+    "Content-Type": "application/json",
+  });
 }
 
 /**
@@ -141,7 +160,10 @@ export function registerUpload<S extends z.ZodType>(
   handle: (c: Context<AppEnv>, form: z.infer<S>, signal: AbortSignal) => Promise<Response>,
 ): void {
   app.openAPIRegistry.registerPath(route);
-  const handlers: MiddlewareHandler<AppEnv>[] = [...uploadMiddleware(ctx), (c) => handleUpload(c, ctx, schema, (form, signal) => handle(c, form, signal))];
+  const handlers: MiddlewareHandler<AppEnv>[] = [
+    ...uploadMiddleware(ctx),
+    (c) => handleUpload(c, ctx, schema, (form, signal) => handle(c, form, signal)),
+  ];
   app.on("POST", route.path, ...(handlers as [MiddlewareHandler<AppEnv>]));
   allowOnly(app, route.path, ["POST"]);
 }

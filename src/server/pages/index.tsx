@@ -58,7 +58,10 @@ export function renderErrorPage(c: Context, status: number, details?: ErrorDetai
     case "database_locked":
       return sendErrorPage(c, status, sv.errors.databaseLocked);
     case "template_invalid":
-      return sendErrorPage(c, status, { title: sv.errors.template.title, text: `${explainBrokenTemplate(details)} ${sv.errors.template.help}` });
+      return sendErrorPage(c, status, {
+        title: sv.errors.template.title,
+        text: `${explainBrokenTemplate(details)} ${sv.errors.template.help}`,
+      });
     default:
       return sendErrorPage(c, status);
   }

@@ -2,7 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyze, citationOf, CorpusIndex, openIndex, parseQuery, type SearchResult } from "../../../src/corpus/search/index.js";
+import {
+  analyze,
+  citationOf,
+  CorpusIndex,
+  openIndex,
+  parseQuery,
+  type SearchResult,
+} from "../../../src/corpus/search/index.js";
 import { corpusDocumentSchema, type CorpusDocument } from "../../../src/domain/corpus-document.js";
 import { findMunicipality } from "../../../src/data/places.js";
 import { LowdbStore } from "../../../src/store/lowdb-store.js";
@@ -43,9 +50,17 @@ const docs: CorpusDocument[] = [
     ],
     date: "2023-02-21",
     title: "Lidingö borde bli en del av länets arbete mot prostitution",
-    summary: "Liberalerna vill att Lidingö ansluter sig till KAST, så att sexköparen kan få behandling och den som säljer sex får stöd.",
+    summary:
+      "Liberalerna vill att Lidingö ansluter sig till KAST, så att sexköparen kan få behandling och den som " +
+      "säljer sex får stöd.",
     topics: ["prostitution", "kast", "sexkop"],
-    arguments: [{ claim: "Köp av sexuell tjänst är ett brott som kommunen måste motverka.", stance: "for", type: "law-enforcement" }],
+    arguments: [
+      {
+        claim: "Köp av sexuell tjänst är ett brott som kommunen måste motverka.",
+        stance: "for",
+        type: "law-enforcement",
+      },
+    ],
   }),
   doc({
     id: "umea-2018",
@@ -70,7 +85,9 @@ const docs: CorpusDocument[] = [
     outlet: "Vänsterpartiet Göteborg",
     date: "2020-03-06",
     title: "Vänsterpartiet kräver handlingsplaner för personer som säljer sex",
-    summary: "Partiet vill se ett köp av fler platser på skyddade boenden, en tjänst som samordnar arbetet och bättre sexuell hälsa för unga.",
+    summary:
+      "Partiet vill se ett köp av fler platser på skyddade boenden, en tjänst som samordnar arbetet och " +
+      "bättre sexuell hälsa för unga.",
     topics: ["handlingsplan", "stod"],
   }),
   doc({
@@ -83,7 +100,8 @@ const docs: CorpusDocument[] = [
     date: "2023",
     title: "Vad händer i arbetet mot prostitution?",
     summary:
-      "Interpellationen frågar hur kommunen arbetar med stöd till utsatta. Den tar upp att Mikamottagningen i Stockholm har lång erfarenhet och att kommunen borde lära av Mikamottagningen, " +
+      "Interpellationen frågar hur kommunen arbetar med stöd till utsatta. Den tar upp att Mikamottagningen i " +
+      "Stockholm har lång erfarenhet och att kommunen borde lära av Mikamottagningen, " +
       "och att fler behöver kunna få hjälp av Mikamottagningen eller en liknande verksamhet.",
     questions: ["Hur många har fått stöd sedan 2020?"],
     topics: ["prostitution", "mikamottagningen"],
@@ -114,13 +132,16 @@ const docs: CorpusDocument[] = [
     topics: ["mikamottagningen", "stod"],
     fullText:
       "Motion till kommunfullmäktige. Verksamheten möter många som vill lämna prostitutionen. " +
-      "Trafficking är en del av den organiserade brottsligheten, och människohandlare rör sig mellan städerna. ".repeat(3),
+      "Trafficking är en del av den organiserade brottsligheten, och människohandlare rör sig mellan städerna. ".repeat(
+        3,
+      ),
   }),
 ];
 
 const index = CorpusIndex.build(docs);
 const ids = (r: SearchResult) => r.hits.map((h) => h.id);
-const facet = (r: SearchResult, name: keyof SearchResult["facets"]) => Object.fromEntries(r.facets[name].map((v) => [v.value, v.count]));
+const facet = (r: SearchResult, name: keyof SearchResult["facets"]) =>
+  Object.fromEntries(r.facets[name].map((v) => [v.value, v.count]));
 
 describe("the Swedish pipeline", () => {
   it("stems, lower-cases, keeps å ä ö and drops stop words", () => {
@@ -159,7 +180,9 @@ describe("CorpusIndex.search", () => {
     // Phrases and free words combine:
     expect(ids(index.search({ text: '"köp av sexuell tjänst" kast' }))).toEqual(["lidingo-2023"]);
     expect(index.search({ text: '"köp av sexuell tjänst" handlingsplan' }).total).toBe(0);
-    expect(ids(index.search({ text: '"organiserade brottsligheten" "människohandlare rör sig"' }))).toEqual(["stockholm-2021"]);
+    expect(ids(index.search({ text: '"organiserade brottsligheten" "människohandlare rör sig"' }))).toEqual([
+      "stockholm-2021",
+    ]);
   });
 
   it("searches the last word as a prefix", () => {
@@ -181,7 +204,9 @@ describe("CorpusIndex.search", () => {
   });
 
   it("narrows with more words (AND) and falls back to any word when none has all", () => {
-    expect(index.search({ text: "prostitution" }).total).toBeGreaterThan(index.search({ text: "prostitution lidingö" }).total);
+    expect(index.search({ text: "prostitution" }).total).toBeGreaterThan(
+      index.search({ text: "prostitution lidingö" }).total,
+    );
     const r = index.search({ text: "lidingö umeå" });
     expect(r.relaxed).toBe(true);
     expect(ids(r).sort()).toEqual(["lidingo-2023", "umea-2018"]);
@@ -207,10 +232,24 @@ describe("CorpusIndex.search", () => {
   });
 
   it("combines filters: AND across facets, OR within one", () => {
-    expect(ids(index.search({ text: "", filters: { party: ["L"], county: ["01"], from: 2022, to: 2024 } }))).toEqual(["lidingo-2023"]);
+    expect(ids(index.search({ text: "", filters: { party: ["L"], county: ["01"], from: 2022, to: 2024 } }))).toEqual([
+      "lidingo-2023",
+    ]);
     expect(index.search({ text: "", filters: { party: ["L"], county: ["01"], from: 2024 } }).total).toBe(0);
-    expect(ids(index.search({ text: "", filters: { party: ["L", "V"] } })).sort()).toEqual(["goteborg-2020", "helsingborg-odaterad", "lidingo-2023", "norrkoping-2023"]);
-    expect(ids(index.search({ text: "prostitution", filters: { kind: ["interpellation", "motion"], topic: ["mikamottagningen"] } })).sort()).toEqual(["norrkoping-2023", "stockholm-2021"]);
+    expect(ids(index.search({ text: "", filters: { party: ["L", "V"] } })).sort()).toEqual([
+      "goteborg-2020",
+      "helsingborg-odaterad",
+      "lidingo-2023",
+      "norrkoping-2023",
+    ]);
+    expect(
+      ids(
+        index.search({
+          text: "prostitution",
+          filters: { kind: ["interpellation", "motion"], topic: ["mikamottagningen"] },
+        }),
+      ).sort(),
+    ).toEqual(["norrkoping-2023", "stockholm-2021"]);
     expect(ids(index.search({ text: "", filters: { municipality: ["1480"] } }))).toEqual(["goteborg-2020"]);
     // Undated records drop out of a year range.
     expect(index.search({ text: "", filters: { from: 1900 } }).total).toBe(5);
@@ -220,7 +259,14 @@ describe("CorpusIndex.search", () => {
     const r = index.search({ text: "  ", filters: { county: ["01"] } });
     expect(ids(r)).toEqual(["lidingo-2023", "stockholm-2021"]);
     expect(r.hits[0]!.snippet.marks).toEqual([]);
-    expect(ids(index.search({ text: "" }))).toEqual(["lidingo-2023", "norrkoping-2023", "stockholm-2021", "goteborg-2020", "umea-2018", "helsingborg-odaterad"]);
+    expect(ids(index.search({ text: "" }))).toEqual([
+      "lidingo-2023",
+      "norrkoping-2023",
+      "stockholm-2021",
+      "goteborg-2020",
+      "umea-2018",
+      "helsingborg-odaterad",
+    ]);
     expect(index.filter({ party: ["V"] })).toEqual(["norrkoping-2023", "goteborg-2020"]);
     expect(ids(index.search({ text: "", limit: 2, offset: 2 }))).toEqual(["stockholm-2021", "goteborg-2020"]);
   });
@@ -230,7 +276,11 @@ describe("CorpusIndex.search", () => {
     const marked = hit.snippet.marks.map(([a, b]) => hit.snippet.text.slice(a, b));
     expect(marked).toEqual(["sexköparen"]);
     const mika = index.search({ text: "mikamottagningen", filters: { kind: ["interpellation"] } }).hits[0]!;
-    expect(mika.snippet.marks.map(([a, b]) => mika.snippet.text.slice(a, b))).toEqual(["Mikamottagningen", "Mikamottagningen", "Mikamottagningen"]);
+    expect(mika.snippet.marks.map(([a, b]) => mika.snippet.text.slice(a, b))).toEqual([
+      "Mikamottagningen",
+      "Mikamottagningen",
+      "Mikamottagningen",
+    ]);
     expect(mika.snippet.text.length).toBeLessThanOrEqual(205);
     const ph = index.search({ text: '"köp av sexuell tjänst"' }).hits[0]!;
     expect(ph.snippet.marks.map(([a, b]) => ph.snippet.text.slice(a, b))).toEqual(["Köp", "sexuell", "tjänst"]);
@@ -248,7 +298,10 @@ describe("CorpusIndex.search", () => {
       topics: ["prostitution", "kast", "sexkop"],
     });
     expect(hit.authors[0]).toEqual({ name: "Anna Andersson", party: "L", role: "gruppledare" });
-    expect(hit.citation).toBe("Liberalerna Lidingö: Lidingö borde bli en del av länets arbete mot prostitution (debattartikel), Lidingö, 21 februari 2023.");
+    expect(hit.citation).toBe(
+      "Liberalerna Lidingö: Lidingö borde bli en del av länets arbete mot prostitution (debattartikel), " +
+        "Lidingö, 21 februari 2023.",
+    );
   });
 });
 
@@ -258,7 +311,9 @@ describe("edge cases", () => {
     expect(empty.size).toBe(0);
     expect(empty.search({ text: "prostitution" }).total).toBe(0);
     expect(empty.search({ text: "" }).hits).toEqual([]);
-    expect(CorpusIndex.deserialize(empty.serialize()).search({ text: "kast", filters: { party: ["S"] } }).total).toBe(0);
+    expect(CorpusIndex.deserialize(empty.serialize()).search({ text: "kast", filters: { party: ["S"] } }).total).toBe(
+      0,
+    );
   });
 
   it("returns every match's id in ranked order for export", () => {
@@ -280,11 +335,17 @@ describe("edge cases", () => {
 describe("citationOf", () => {
   const byId = (id: string) => docs.find((d) => d.id === id)!;
   it("names two authors, the outlet, place and date in Swedish", () => {
-    expect(citationOf(byId("umea-2018"))).toBe("Birgitta Bok och Anders Al (S): Umeå behöver en handlingsplan mot människohandel (debattartikel i Folkbladet), Umeå, 2018.");
-    expect(citationOf(byId("goteborg-2020"))).toBe(
-      "Grete Gran (V): Vänsterpartiet kräver handlingsplaner för personer som säljer sex (pressmeddelande från Vänsterpartiet Göteborg), Göteborg, 6 mars 2020.",
+    expect(citationOf(byId("umea-2018"))).toBe(
+      "Birgitta Bok och Anders Al (S): Umeå behöver en handlingsplan mot människohandel (debattartikel i " +
+        "Folkbladet), Umeå, 2018.",
     );
-    expect(citationOf(byId("helsingborg-odaterad"))).toBe("M, L, KD och C i Helsingborg: Helsingborg ska samordna insatserna (debattartikel), Helsingborg, odaterad.");
+    expect(citationOf(byId("goteborg-2020"))).toBe(
+      "Grete Gran (V): Vänsterpartiet kräver handlingsplaner för personer som säljer sex (pressmeddelande " +
+        "från Vänsterpartiet Göteborg), Göteborg, 6 mars 2020.",
+    );
+    expect(citationOf(byId("helsingborg-odaterad"))).toBe(
+      "M, L, KD och C i Helsingborg: Helsingborg ska samordna insatserna (debattartikel), Helsingborg, odaterad.",
+    );
   });
 });
 
@@ -311,10 +372,16 @@ describe("serialisation", () => {
     expect(() => CorpusIndex.deserialize(JSON.stringify({ ...s, version: 999 }))).toThrow();
     expect(() => CorpusIndex.deserialize(JSON.stringify({ ...s, n: 99 }))).toThrow();
     expect(() => CorpusIndex.deserialize(JSON.stringify({ ...s, vocab: ["x"] }))).toThrow();
-    const arrays = s["arrays"] as Record<string, { b64: string }>;
-    expect(() => CorpusIndex.deserialize(JSON.stringify({ ...s, arrays: { ...arrays, stored: { t: "u8", n: 1, b64: "eA==" } } }))).toThrow();
+    const arrays = s.arrays as Record<string, { b64: string }>;
+    expect(() =>
+      CorpusIndex.deserialize(JSON.stringify({ ...s, arrays: { ...arrays, stored: { t: "u8", n: 1, b64: "eA==" } } })),
+    ).toThrow();
     expect(() => CorpusIndex.deserialize(JSON.stringify({ ...s, arrays: { ...arrays, order: undefined } }))).toThrow();
-    expect(() => CorpusIndex.deserialize(JSON.stringify({ ...s, arrays: { ...arrays, postBytes: { ...arrays["postBytes"], b64: "AAAA" } } }))).toThrow();
+    expect(() =>
+      CorpusIndex.deserialize(
+        JSON.stringify({ ...s, arrays: { ...arrays, postBytes: { ...arrays.postBytes, b64: "AAAA" } } }),
+      ),
+    ).toThrow();
   });
 });
 

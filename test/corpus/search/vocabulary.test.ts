@@ -8,7 +8,17 @@ import { analyze } from "../../../src/corpus/search/analyze.js";
 describe("Vocabulary", () => {
   const r = prng(42);
   const letters = "aeiouåäöklmnprst";
-  const words = new Set<string>(["sexköp", "sexköpslag", "sexuell", "prostitution", "prostituerad", "handlingsplan", "kommun", "kommunal", "kast"]);
+  const words = new Set<string>([
+    "sexköp",
+    "sexköpslag",
+    "sexuell",
+    "prostitution",
+    "prostituerad",
+    "handlingsplan",
+    "kommun",
+    "kommunal",
+    "kast",
+  ]);
   while (words.size < 3000) {
     let w = "";
     const len = 2 + Math.floor(r() * 9);
@@ -21,15 +31,26 @@ describe("Vocabulary", () => {
   it("finds exact terms and prefixes", () => {
     expect(v.term(v.id("sexköp"))).toBe("sexköp");
     expect(v.id("sexköpare")).toBe(0);
-    expect(v.withPrefix("sexk").map((id) => v.term(id)).sort()).toEqual(["sexköp", "sexköpslag"]);
+    expect(
+      v
+        .withPrefix("sexk")
+        .map((id) => v.term(id))
+        .sort(),
+    ).toEqual(["sexköp", "sexköpslag"]);
     expect(v.withPrefix("sexköp").map((id) => v.term(id))).toEqual(["sexköpslag"]);
   });
 
   it("finds exactly the terms within the edit distance, as a brute-force scan does", () => {
     for (const q of ["prostitusion", "handlingsplaan", "kommunn", "sexköpp", ...terms.slice(0, 60)]) {
       for (const d of [1, 2]) {
-        const got = v.fuzzy(q, d).map((x) => `${v.term(x.id)}:${x.distance}`).sort();
-        const want = terms.filter((t) => t !== q && distance(t, q) <= d).map((t) => `${t}:${distance(t, q)}`).sort();
+        const got = v
+          .fuzzy(q, d)
+          .map((x) => `${v.term(x.id)}:${x.distance}`)
+          .sort();
+        const want = terms
+          .filter((t) => t !== q && distance(t, q) <= d)
+          .map((t) => `${t}:${distance(t, q)}`)
+          .sort();
         expect(got).toEqual(want);
       }
     }

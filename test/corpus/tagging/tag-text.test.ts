@@ -301,12 +301,16 @@ describe("details of whole documents", () => {
     expect(unmarked.kind.confidence).toBeLessThan(motion.kind.confidence);
     expect(none.kind.confidence).toBeLessThan(unmarked.kind.confidence);
     expect(tagText(flenInterpellation).date.confidence).toBeGreaterThan(0.8);
-    expect(tagText(karlstadMotion).title.confidence).toBeGreaterThan(tagText("", { fileName: "motion_om_kast.docx" }).title.confidence);
+    expect(tagText(karlstadMotion).title.confidence).toBeGreaterThan(
+      tagText("", { fileName: "motion_om_kast.docx" }).title.confidence,
+    );
     expect(tagText(riksdagMotion).level.confidence).toBeGreaterThan(tagText(wordsNotPlaces).level.confidence);
   });
 
   it("falls back to the file name for the title and date", () => {
-    const r = tagText("bara lite text utan rubrik som fortsätter en stund utan att säga mycket alls om någonting.", { fileName: "2021-06-01_motion_om_kast.docx" });
+    const r = tagText("bara lite text utan rubrik som fortsätter en stund utan att säga mycket alls om någonting.", {
+      fileName: "2021-06-01_motion_om_kast.docx",
+    });
     expect(r.title.value).toBe("2021-06-01 motion om kast");
     expect(r.title.confidence).toBeLessThan(0.3);
     expect(r.date.value).toBe("2021-06-01");

@@ -9,7 +9,12 @@ beforeAll(async () => {
 });
 
 type Facet = { value: string; label: string; count: number };
-type Result = { query: string; total: number; hits: { id: string; kind: string; parties: string[]; snippet: { text: string; marks: [number, number][] } }[]; facets: Record<string, Facet[]> };
+type Result = {
+  query: string;
+  total: number;
+  hits: { id: string; kind: string; parties: string[]; snippet: { text: string; marks: [number, number][] } }[];
+  facets: Record<string, Facet[]>;
+};
 
 describe("GET /api/corpus/search", () => {
   it("finds documents by words, with facet counts over all matches", async () => {
@@ -19,7 +24,7 @@ describe("GET /api/corpus/search", () => {
     expect(r.total).toBeGreaterThan(0);
     expect(r.hits.length).toBe(Math.min(r.total, 20));
     expect(Object.keys(r.facets).sort()).toEqual(["county", "kind", "municipality", "party", "topic", "year"]);
-    const kinds = r.facets["kind"]!.reduce((n, f) => n + f.count, 0);
+    const kinds = r.facets.kind!.reduce((n, f) => n + f.count, 0);
     expect(kinds).toBe(r.total);
     expect(r.hits[0]!.snippet.marks.length).toBeGreaterThan(0);
   });
@@ -126,25 +131,57 @@ Lidingö 2024-03-01
   };
 
   it("needs a token", async () => {
-    await expectProblem(await app.request("/api/corpus/import", { method: "POST", body: form([["a.txt", motion]]) }), 401);
+    await expectProblem(
+      await app.request("/api/corpus/import", { method: "POST", body: form([["a.txt", motion]]) }),
+      401,
+    );
     const { app: ro } = await makeApp({});
-    await expectProblem(await ro.request("/api/corpus/import", { method: "POST", headers: auth, body: form([["a.txt", motion]]) }), 403);
+    await expectProblem(
+      await ro.request("/api/corpus/import", { method: "POST", headers: auth, body: form([["a.txt", motion]]) }),
+      403,
+    );
   });
 
   it("imports a good file and reports the failures per file (207)", async () => {
     const res = await app.request("/api/corpus/import", {
       method: "POST",
       headers: auth,
-      body: form([["../../etc/motion.txt", motion], ["tom.txt", ""], ["bild.png", "x"]], { set: ["kind=motion", "kommun=Lidingö"] }),
+      body: form(
+        [
+          ["../../etc/motion.txt", motion],
+          ["tom.txt", ""],
+          ["bild.png", "x"],
+        ],
+        { set: ["kind=motion", "kommun=Lidingö"] },
+      ),
     });
     expect(res.status).toBe(207);
-    const out = (await res.json()) as { dryRun: boolean; results: ({ file: string; ok: true; action: string; record: { id: string; kind: string; municipality: { name: string }; imported: { file: string } } } | { file: string; ok: false; error: string })[] };
+    const out = (await res.json()) as {
+      dryRun: boolean;
+      results: (
+        | {
+            file: string;
+            ok: true;
+            action: string;
+            record: { id: string; kind: string; municipality: { name: string }; imported: { file: string } };
+          }
+        | { file: string; ok: false; error: string }
+      )[];
+    };
     expect(out.dryRun).toBe(false);
-    expect(out.results.map((r) => [r.file, r.ok])).toEqual([["motion.txt", true], ["tom.txt", false], ["bild.png", false]]);
+    expect(out.results.map((r) => [r.file, r.ok])).toEqual([
+      ["motion.txt", true],
+      ["tom.txt", false],
+      ["bild.png", false],
+    ]);
     const ok = out.results[0]!;
     if (!ok.ok) throw new Error("expected success");
     expect(ok.action).toBe("added");
-    expect(ok.record).toMatchObject({ kind: "motion", municipality: { name: "Lidingö" }, imported: { file: "motion.txt" } });
+    expect(ok.record).toMatchObject({
+      kind: "motion",
+      municipality: { name: "Lidingö" },
+      imported: { file: "motion.txt" },
+    });
     const [, empty, png] = out.results;
     expect(empty!.ok ? "" : empty!.error).toContain("tom");
     expect(png!.ok ? "" : png!.error).toContain(".png");
@@ -157,7 +194,11 @@ Lidingö 2024-03-01
   });
 
   it("does not store anything with dryRun", async () => {
-    const res = await app.request("/api/corpus/import", { method: "POST", headers: auth, body: form([["ny.md", `${motion}\nEtt tillägg.`]], { dryRun: "true" }) });
+    const res = await app.request("/api/corpus/import", {
+      method: "POST",
+      headers: auth,
+      body: form([["ny.md", `${motion}\nEtt tillägg.`]], { dryRun: "true" }),
+    });
     expect(res.status).toBe(200);
     const out = (await res.json()) as { dryRun: boolean; results: { ok: boolean; record: { id: string } }[] };
     expect(out.dryRun).toBe(true);
@@ -165,24 +206,80 @@ Lidingö 2024-03-01
   });
 
   it("answers 422 with the per-file results when every file failed", async () => {
-    const body = await expectProblem(await app.request("/api/corpus/import", { method: "POST", headers: auth, body: form([["tom.txt", ""]]) }), 422);
-    expect(body["results"]).toEqual([{ file: "tom.txt", ok: false, error: expect.any(String) }]);
+    const body = await expectProblem(
+      await app.request("/api/corpus/import", { method: "POST", headers: auth, body: form([["tom.txt", ""]]) }),
+      422,
+    );
+    expect(body.results).toEqual([{ file: "tom.txt", ok: false, error: expect.any(String) }]);
   });
 
   it("rejects a missing file, a bad set and a non-multipart body", async () => {
-    const none = await expectProblem(await app.request("/api/corpus/import", { method: "POST", headers: auth, body: form([], { dryRun: "true" }) }), 400);
+    const none = await expectProblem(
+      await app.request("/api/corpus/import", { method: "POST", headers: auth, body: form([], { dryRun: "true" }) }),
+      400,
+    );
     expect(paths(none)).toContain("files");
-    expect(paths(await expectProblem(await app.request("/api/corpus/import", { method: "POST", headers: auth, body: form([["a.txt", motion]], { set: "kind" }) }), 400))).toEqual(["set/0"]);
-    expect(paths(await expectProblem(await app.request("/api/corpus/import", { method: "POST", headers: auth, body: form([["a.txt", motion]], { set: "colour=red" }) }), 422))).toEqual(["set"]);
-    expect(paths(await expectProblem(await app.request("/api/corpus/import", { method: "POST", headers: auth, body: form([["a.txt", motion]], { set: "kind=roman" }) }), 422))).toEqual(["set"]);
-    await expectProblem(await app.request("/api/corpus/import", { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: "{}" }), 415);
+    expect(
+      paths(
+        await expectProblem(
+          await app.request("/api/corpus/import", {
+            method: "POST",
+            headers: auth,
+            body: form([["a.txt", motion]], { set: "kind" }),
+          }),
+          400,
+        ),
+      ),
+    ).toEqual(["set/0"]);
+    expect(
+      paths(
+        await expectProblem(
+          await app.request("/api/corpus/import", {
+            method: "POST",
+            headers: auth,
+            body: form([["a.txt", motion]], { set: "colour=red" }),
+          }),
+          422,
+        ),
+      ),
+    ).toEqual(["set"]);
+    expect(
+      paths(
+        await expectProblem(
+          await app.request("/api/corpus/import", {
+            method: "POST",
+            headers: auth,
+            body: form([["a.txt", motion]], { set: "kind=roman" }),
+          }),
+          422,
+        ),
+      ),
+    ).toEqual(["set"]);
+    await expectProblem(
+      await app.request("/api/corpus/import", {
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        body: "{}",
+      }),
+      415,
+    );
     const garbled = { ...auth, "content-type": "multipart/form-data; boundary=abc" };
-    await expectProblem(await app.request("/api/corpus/import", { method: "POST", headers: garbled, body: "not a form" }), 400);
+    await expectProblem(
+      await app.request("/api/corpus/import", { method: "POST", headers: garbled, body: "not a form" }),
+      400,
+    );
   });
 
   it("refuses a body over the import limit with 413", async () => {
     const { app: small } = await makeApp({ token: "t0ken", maxImportBytes: 1000 });
-    const body = await expectProblem(await small.request("/api/corpus/import", { method: "POST", headers: auth, body: form([["big.txt", "x".repeat(5000)]]) }), 413);
+    const body = await expectProblem(
+      await small.request("/api/corpus/import", {
+        method: "POST",
+        headers: auth,
+        body: form([["big.txt", "x".repeat(5000)]]),
+      }),
+      413,
+    );
     expect(body.title).toBe("För stor begäran");
   });
 });

@@ -38,10 +38,22 @@ describe("GET /api/openapi.json", () => {
     expect(doc.info.description).toContain("kommuner");
     expect(doc.servers).toEqual([{ url: "/", description: expect.any(String) }]);
     for (const [method, path] of routes) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
-    for (const name of ["Problem", "DraftRequest", "Template", "Municipality", "FactEntry", "Fact", "CorpusDocument", "SearchResult"]) expect(doc.components.schemas[name], name).toBeDefined();
-    expect(doc.components.securitySchemes["bearerAuth"]).toMatchObject({ type: "http", scheme: "bearer" });
-    expect(doc.paths["/api/facts"]!["post"]!.security).toEqual([{ bearerAuth: [] }]);
-    expect(Object.keys(doc.paths["/api/corpus/import"]!["post"]!.responses)).toEqual(expect.arrayContaining(["200", "207", "401", "413", "422"]));
+    for (const name of [
+      "Problem",
+      "DraftRequest",
+      "Template",
+      "Municipality",
+      "FactEntry",
+      "Fact",
+      "CorpusDocument",
+      "SearchResult",
+    ])
+      expect(doc.components.schemas[name], name).toBeDefined();
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(doc.paths["/api/facts"]!.post!.security).toEqual([{ bearerAuth: [] }]);
+    expect(Object.keys(doc.paths["/api/corpus/import"]!.post!.responses)).toEqual(
+      expect.arrayContaining(["200", "207", "401", "413", "422"]),
+    );
   });
 });
 

@@ -26,7 +26,9 @@ describe("POST /api/drafts", () => {
     const res = await post({ ...request, format: "docx" });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(docx);
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="2026-11-24-lidingo-motion-kast-avtal\.docx"; filename\*=UTF-8''/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="2026-11-24-lidingo-motion-kast-avtal\.docx"; filename\*=UTF-8''/,
+    );
     warningsOf(res);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(strFromU8(bytes.slice(0, 2))).toBe("PK");
@@ -68,15 +70,22 @@ describe("POST /api/drafts", () => {
     expect(j.status).toBe(200);
     expect(j.headers.get("content-type")).toMatch(/^application\/json/);
     expect(j.headers.get("vary")).toContain("Accept");
-    const out = (await j.json()) as { draft: { meta: { municipality: { name: string }; title: string }; blocks: unknown[]; citations: unknown[] }; warnings: { code: string; message: string }[] };
+    const out = (await j.json()) as {
+      draft: { meta: { municipality: { name: string }; title: string }; blocks: unknown[]; citations: unknown[] };
+      warnings: { code: string; message: string }[];
+    };
     expect(out.draft.meta.municipality.name).toBe("Lidingö");
     expect(out.draft.blocks.length).toBeGreaterThan(0);
     expect(Array.isArray(out.warnings)).toBe(true);
     for (const w of out.warnings) expect(typeof w.message).toBe("string");
 
     expect((await post(request, { Accept: docx })).headers.get("content-type")).toBe(docx);
-    expect((await post(request, { Accept: "text/markdown, application/json;q=0.5" })).headers.get("content-type")).toMatch(/^text\/markdown/);
-    expect((await post(request, { Accept: "application/json;q=0.4, text/html" })).headers.get("content-type")).toMatch(/^text\/html/);
+    expect(
+      (await post(request, { Accept: "text/markdown, application/json;q=0.5" })).headers.get("content-type"),
+    ).toMatch(/^text\/markdown/);
+    expect((await post(request, { Accept: "application/json;q=0.4, text/html" })).headers.get("content-type")).toMatch(
+      /^text\/html/,
+    );
     expect((await post(request, { Accept: "*/*" })).headers.get("content-type")).toBe(docx);
     await expectProblem(await post(request, { Accept: "image/png" }), 406);
   });
@@ -92,10 +101,16 @@ describe("POST /api/drafts", () => {
   });
 
   it("answers invalid fields with 400 and their paths", async () => {
-    expect(paths(await expectProblem(await post({ ...request, authors: [{ name: "" }] }), 400))).toEqual(["authors/0/name"]);
+    expect(paths(await expectProblem(await post({ ...request, authors: [{ name: "" }] }), 400))).toEqual([
+      "authors/0/name",
+    ]);
     expect(paths(await expectProblem(await post({ ...request, authors: [] }), 400))).toEqual(["authors"]);
-    expect(paths(await expectProblem(await post({ ...request, date: "2026-02-30", format: "docx2" }), 400))).toEqual(expect.arrayContaining(["date", "format"]));
-    expect(paths(await expectProblem(await post({ municipality: "Lidingö" }), 400))).toEqual(expect.arrayContaining(["template", "authors"]));
+    expect(paths(await expectProblem(await post({ ...request, date: "2026-02-30", format: "docx2" }), 400))).toEqual(
+      expect.arrayContaining(["date", "format"]),
+    );
+    expect(paths(await expectProblem(await post({ municipality: "Lidingö" }), 400))).toEqual(
+      expect.arrayContaining(["template", "authors"]),
+    );
   });
 
   it("answers an unknown input with 422 at inputs/<name>", async () => {
@@ -104,13 +119,34 @@ describe("POST /api/drafts", () => {
   });
 
   it("answers malformed JSON, a wrong content type and a 2 MB body with problems", async () => {
-    const bad = await expectProblem(await app.request("/api/drafts", { method: "POST", headers: { "content-type": "application/json" }, body: '{"template": ' }), 400);
+    const bad = await expectProblem(
+      await app.request("/api/drafts", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: '{"template": ',
+      }),
+      400,
+    );
     expect(bad.title).toBe("Ogiltig JSON");
-    await expectProblem(await app.request("/api/drafts", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify(request) }), 415);
+    await expectProblem(
+      await app.request("/api/drafts", {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: JSON.stringify(request),
+      }),
+      415,
+    );
     const big = JSON.stringify({ ...request, inputs: { background: "x".repeat(2 * 1024 * 1024) } });
-    const tooLarge = await expectProblem(await app.request("/api/drafts", { method: "POST", headers: { "content-type": "application/json" }, body: big }), 413);
+    const tooLarge = await expectProblem(
+      await app.request("/api/drafts", { method: "POST", headers: { "content-type": "application/json" }, body: big }),
+      413,
+    );
     expect(tooLarge.title).toBe("För stor begäran");
-    const withLength = await app.request("/api/drafts", { method: "POST", headers: { "content-type": "application/json", "content-length": String(big.length) }, body: big });
+    const withLength = await app.request("/api/drafts", {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(big.length) },
+      body: big,
+    });
     await expectProblem(withLength, 413);
   });
 });

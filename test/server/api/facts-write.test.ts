@@ -14,7 +14,12 @@ const entry = {
   key: "kast_municipality_count",
   value: "31",
   asOf: "2026-01-15",
-  source: { title: "KAST-samverkan i länet", publisher: "Region Stockholm", date: "2026-01-15", url: "https://example.se/kast" },
+  source: {
+    title: "KAST-samverkan i länet",
+    publisher: "Region Stockholm",
+    date: "2026-01-15",
+    url: "https://example.se/kast",
+  },
   note: "testvärde",
 };
 
@@ -39,7 +44,10 @@ describe("POST /api/facts", () => {
   });
 
   it("answers an unknown key with 422 and suggestions", async () => {
-    const body = await expectProblem(await app.request("/api/facts", json({ ...entry, key: "kast_municipality_cout" }, auth)), 422);
+    const body = await expectProblem(
+      await app.request("/api/facts", json({ ...entry, key: "kast_municipality_cout" }, auth)),
+      422,
+    );
     expect(paths(body)).toEqual(["key"]);
     expect(body.suggestions).toContain("kast_municipality_count");
   });
@@ -48,13 +56,30 @@ describe("POST /api/facts", () => {
     const key = "mika_kast_agreement";
     const v = await expectProblem(await app.request("/api/facts", json({ ...entry, key, value: "kanske" }, auth)), 422);
     expect(paths(v)).toEqual(["value"]);
-    const s = await expectProblem(await app.request("/api/facts", json({ ...entry, key, value: "ja", subject: "Ingenstans" }, auth)), 422);
+    const s = await expectProblem(
+      await app.request("/api/facts", json({ ...entry, key, value: "ja", subject: "Ingenstans" }, auth)),
+      422,
+    );
     expect(paths(s)).toEqual(["subject"]);
   });
 
   it("needs JSON: 415 for another content type, 400 problem for malformed JSON", async () => {
-    await expectProblem(await app.request("/api/facts", { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: "x" }), 415);
-    const body = await expectProblem(await app.request("/api/facts", { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: '{"subject": "Lid' }), 400);
+    await expectProblem(
+      await app.request("/api/facts", {
+        method: "POST",
+        headers: { ...auth, "content-type": "text/plain" },
+        body: "x",
+      }),
+      415,
+    );
+    const body = await expectProblem(
+      await app.request("/api/facts", {
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        body: '{"subject": "Lid',
+      }),
+      400,
+    );
     expect(body.title).toBe("Ogiltig JSON");
   });
 
@@ -62,10 +87,25 @@ describe("POST /api/facts", () => {
     const fact = { ...entry, key: "mika_kast_agreement", value: "ja" };
     const res = await app.request("/api/facts", json(fact, auth));
     expect(res.status).toBe(201);
-    const stored = (await res.json()) as { id: string; subject: string; key: string; value: { type: string; value: unknown }; asOf: string; source: { title: string } };
-    expect(stored).toMatchObject({ subject: "0186", key: "mika_kast_agreement", value: { type: "boolean", value: true }, asOf: "2026-01-15", source: { title: entry.source.title } });
+    const stored = (await res.json()) as {
+      id: string;
+      subject: string;
+      key: string;
+      value: { type: string; value: unknown };
+      asOf: string;
+      source: { title: string };
+    };
+    expect(stored).toMatchObject({
+      subject: "0186",
+      key: "mika_kast_agreement",
+      value: { type: "boolean", value: true },
+      asOf: "2026-01-15",
+      source: { title: entry.source.title },
+    });
 
-    const out = (await (await app.request("/api/municipalities/0186/facts")).json()) as { facts: { id: string; key: string; value: string; latest: boolean; note?: string }[] };
+    const out = (await (await app.request("/api/municipalities/0186/facts")).json()) as {
+      facts: { id: string; key: string; value: string; latest: boolean; note?: string }[];
+    };
     const row = out.facts.find((r) => r.id === stored.id);
     expect(row).toMatchObject({ key: "mika_kast_agreement", value: "ja", latest: true, note: "testvärde" });
   });

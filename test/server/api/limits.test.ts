@@ -40,7 +40,12 @@ describe("rate limit on drafting", () => {
       app.request("/utkast", {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" },
-        body: new URLSearchParams({ template: "kast-avtal", kommun: "Lidingö", author: "Anna Andersson (L)", format: "md" }).toString(),
+        body: new URLSearchParams({
+          template: "kast-avtal",
+          kommun: "Lidingö",
+          author: "Anna Andersson (L)",
+          format: "md",
+        }).toString(),
       });
     const first = await form();
     expect(first.status).not.toBe(429);
@@ -52,7 +57,12 @@ describe("rate limit on drafting", () => {
 
   it("limits campaigns too (they draft the most)", async () => {
     const { app } = await makeApp({ token, draftsPerMinute: 1 });
-    const campaign = { template: "kast-avtal", municipalities: ["Lidingö"], authors: [{ name: "Anna Andersson", party: "L" }], formats: ["md"] };
+    const campaign = {
+      template: "kast-avtal",
+      municipalities: ["Lidingö"],
+      authors: [{ name: "Anna Andersson", party: "L" }],
+      formats: ["md"],
+    };
     const first = await app.request("/api/campaigns", json(campaign, { Authorization: `Bearer ${token}` }));
     expect(first.status).toBe(200);
     await first.arrayBuffer();
@@ -71,15 +81,19 @@ describe("rate limit on drafting", () => {
 });
 
 describe("request timeouts", () => {
-  it("answers a request that takes longer than the limit with a 503 timeout problem, the pages with the Swedish 503 page", async () => {
-    // Building the search index on first use takes far longer than 1 ms.
-    const { app } = await makeApp({ token, requestTimeoutMs: 1 });
-    const body = await expectProblem(await app.request("/api/corpus/search?q=sexk%C3%B6pare"), 503);
-    expect(body.title).toBe("Tidsgränsen nåddes");
-    const page = await (await makeApp({ token, requestTimeoutMs: 1 })).app.request("/korpus?q=sexk%C3%B6pare");
-    expect(page.status).toBe(503);
-    expect(await page.text()).toContain("Tjänsten är inte tillgänglig just nu");
-  });
+  it(
+    "answers a request that takes longer than the limit with a 503 timeout problem, the pages with the " +
+      "Swedish 503 page",
+    async () => {
+      // Building the search index on first use takes far longer than 1 ms.
+      const { app } = await makeApp({ token, requestTimeoutMs: 1 });
+      const body = await expectProblem(await app.request("/api/corpus/search?q=sexk%C3%B6pare"), 503);
+      expect(body.title).toBe("Tidsgränsen nåddes");
+      const page = await (await makeApp({ token, requestTimeoutMs: 1 })).app.request("/korpus?q=sexk%C3%B6pare");
+      expect(page.status).toBe(503);
+      expect(await page.text()).toContain("Tjänsten är inte tillgänglig just nu");
+    },
+  );
 });
 
 describe("the search index under writes", () => {
@@ -88,7 +102,13 @@ describe("the search index under writes", () => {
     const workspace = await Workspace.open({ db: ws.db });
     const ctx = new ServerContext(workspace, { ...defaultServerOptions });
     const first = await ctx.searchIndex();
-    await workspace.store.addFact({ subject: "0186", key: "population", value: { type: "number", value: 1 }, asOf: "2024", source: { title: "t", publisher: "p", date: null } });
+    await workspace.store.addFact({
+      subject: "0186",
+      key: "population",
+      value: { type: "number", value: 1 },
+      asOf: "2024",
+      source: { title: "t", publisher: "p", date: null },
+    });
     expect(await ctx.searchIndex()).toBe(first);
     const [doc] = await workspace.store.documents();
     await workspace.store.putDocuments([{ ...doc!, id: "ny-post", title: "Zebrafinkar i Lidingö" }]);
@@ -99,37 +119,41 @@ describe("the search index under writes", () => {
 });
 
 describe("a database that cannot be read", () => {
-  it("while running: 503 problem+json and a page that say the database cannot be read and how it is restored, without its path or a stack; the log one line with the code", async () => {
-    const ws = tempWorkspace();
-    const app = createApp(await Workspace.open({ db: ws.db }), { token });
-    // Corrupted after the start (the start checks it: below).
-    writeFileSync(ws.db, '{"schemaVersion": 2, "facts": [');
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    try {
-      const body = await expectProblem(await app.request("/api/municipalities/lidingo/facts"), 503);
-      expect(body.title).toBe("Databasen kan inte läsas");
-      expect(body.detail).toContain("säkerhetskopian");
-      expect(JSON.stringify(body)).not.toContain(ws.db);
-      const page = await app.request("/kommun/lidingo");
-      expect(page.status).toBe(503);
-      const html = await page.text();
-      expect(html).toContain("Databasen kan inte läsas");
-      expect(html).toContain("återställer den senaste fungerande säkerhetskopian");
-      expect(html).not.toContain("tog för lång tid"); // the timeout's text was shown before
-      expect(html).not.toContain(ws.db);
-      expect(html).not.toMatch(/\n\s+at /);
-      // One line per failed request: the code and the CLI's explanation (the file), no stack.
-      expect(log).toHaveBeenCalledTimes(2);
-      for (const call of log.mock.calls) {
-        expect(call).toHaveLength(1);
-        const line = String(call[0]);
-        expect(line).toMatch(/^motionera serve: GET \/\S+: database_invalid: Databasfilen .*db\.json kan inte läsas/);
-        expect(line).not.toContain("\n");
+  it(
+    "while running: 503 problem+json and a page that say the database cannot be read and how it is restored, " +
+      "without its path or a stack; the log one line with the code",
+    async () => {
+      const ws = tempWorkspace();
+      const app = createApp(await Workspace.open({ db: ws.db }), { token });
+      // Corrupted after the start (the start checks it: below).
+      writeFileSync(ws.db, '{"schemaVersion": 2, "facts": [');
+      const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      try {
+        const body = await expectProblem(await app.request("/api/municipalities/lidingo/facts"), 503);
+        expect(body.title).toBe("Databasen kan inte läsas");
+        expect(body.detail).toContain("säkerhetskopian");
+        expect(JSON.stringify(body)).not.toContain(ws.db);
+        const page = await app.request("/kommun/lidingo");
+        expect(page.status).toBe(503);
+        const html = await page.text();
+        expect(html).toContain("Databasen kan inte läsas");
+        expect(html).toContain("återställer den senaste fungerande säkerhetskopian");
+        expect(html).not.toContain("tog för lång tid"); // the timeout's text was shown before
+        expect(html).not.toContain(ws.db);
+        expect(html).not.toMatch(/\n\s+at /);
+        // One line per failed request: the code and the CLI's explanation (the file), no stack.
+        expect(log).toHaveBeenCalledTimes(2);
+        for (const call of log.mock.calls) {
+          expect(call).toHaveLength(1);
+          const line = String(call[0]);
+          expect(line).toMatch(/^motionera serve: GET \/\S+: database_invalid: Databasfilen .*db\.json kan inte läsas/);
+          expect(line).not.toContain("\n");
+        }
+      } finally {
+        log.mockRestore();
       }
-    } finally {
-      log.mockRestore();
-    }
-  });
+    },
+  );
 
   it("an unexpected error is logged with its stack (that is what finds the bug); the answer has none", async () => {
     const { app, workspace } = await makeApp({ token });
@@ -139,8 +163,10 @@ describe("a database that cannot be read", () => {
       const body = await expectProblem(await app.request("/api/municipalities/lidingo/facts"), 500);
       expect(JSON.stringify(body)).not.toContain("boom");
       expect(log).toHaveBeenCalledTimes(1);
-      expect(String(log.mock.calls[0]?.[0])).toMatch(/^motionera serve: GET \/api\/municipalities\/lidingo\/facts: internal:/);
-      expect((log.mock.calls[0]?.[1] as Error).stack).toContain("TypeError: boom");
+      expect(String(log.mock.calls[0]?.[0])).toMatch(
+        /^motionera serve: GET \/api\/municipalities\/lidingo\/facts: internal:/,
+      );
+      expect((log.mock.calls[0]?.[1] as Error | undefined)?.stack).toContain("TypeError: boom");
     } finally {
       log.mockRestore();
     }
@@ -156,7 +182,11 @@ describe("a database that cannot be read", () => {
     } catch (e) {
       error = e;
     }
-    expect(isMotioneraError(error) && error.details).toMatchObject({ code: "database_invalid", file: ws.db, backup: { file: `${ws.db}.bak` } });
+    expect(isMotioneraError(error) && error.details).toMatchObject({
+      code: "database_invalid",
+      file: ws.db,
+      backup: { file: `${ws.db}.bak` },
+    });
     expect(explainError((error as MotioneraError).details)).toContain(`cp "${ws.db}.bak" "${ws.db}"`);
   });
 });

@@ -12,13 +12,42 @@ describe("GET /api/templates", () => {
     const res = await app.request("/api/templates");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    const list = (await res.json()) as { id: string; kind: string; title: string; description: string; topics: string[]; inputs: unknown[]; facts: { key: string; label: string }[]; maxAge: string }[];
-    expect(list.map((t) => t.id)).toEqual(expect.arrayContaining(["kast-avtal", "handlingsplan-prostitution", "beslut-prostitution", "natverk-manniskohandel", "nytt-forslag"]));
+    const list = (await res.json()) as {
+      id: string;
+      kind: string;
+      title: string;
+      description: string;
+      topics: string[];
+      inputs: unknown[];
+      facts: { key: string; label: string }[];
+      maxAge: string;
+    }[];
+    expect(list.map((t) => t.id)).toEqual(
+      expect.arrayContaining([
+        "kast-avtal",
+        "handlingsplan-prostitution",
+        "beslut-prostitution",
+        "natverk-manniskohandel",
+        "nytt-forslag",
+      ]),
+    );
     const kast = list.find((t) => t.id === "kast-avtal")!;
-    expect(Object.keys(kast).sort()).toEqual(["description", "facts", "id", "inputs", "kind", "maxAge", "title", "topics"]);
+    expect(Object.keys(kast).sort()).toEqual([
+      "description",
+      "facts",
+      "id",
+      "inputs",
+      "kind",
+      "maxAge",
+      "title",
+      "topics",
+    ]);
     expect(kast.kind).toBe("motion");
     expect(kast.maxAge).toBe("P5Y");
-    expect(kast.facts.find((f: { key: string }) => f.key === "mika_kast_agreement")).toMatchObject({ key: "mika_kast_agreement", label: expect.any(String) });
+    expect(kast.facts.find((f: { key: string }) => f.key === "mika_kast_agreement")).toMatchObject({
+      key: "mika_kast_agreement",
+      label: expect.any(String),
+    });
   });
 
   it("gives one template", async () => {
@@ -38,7 +67,13 @@ describe("GET /api/templates", () => {
 });
 
 describe("GET /api/municipalities", () => {
-  type M = { code: string; name: string; officialName: string; selfName: string; county: { code: string; name: string; letter: string } };
+  type M = {
+    code: string;
+    name: string;
+    officialName: string;
+    selfName: string;
+    county: { code: string; name: string; letter: string };
+  };
 
   it("lists all 290", async () => {
     const res = await app.request("/api/municipalities");
@@ -90,7 +125,17 @@ describe("GET /api/municipalities", () => {
 });
 
 describe("GET /api/municipalities/{codeOrName}/facts", () => {
-  type Row = { key: string; value: string; asOf: string | null; age: string | null; source: { title?: string; publisher: string }; scope: string; latest: boolean; id: string; rawValue: { type: string } };
+  type Row = {
+    key: string;
+    value: string;
+    asOf: string | null;
+    age: string | null;
+    source: { title?: string; publisher: string };
+    scope: string;
+    latest: boolean;
+    id: string;
+    rawValue: { type: string };
+  };
   type Out = { municipality: { code: string; name: string }; facts: Row[] };
 
   it("gives the latest facts for Lidingö with value, date, age, source and scope", async () => {
@@ -103,7 +148,12 @@ describe("GET /api/municipalities/{codeOrName}/facts", () => {
     const scopes = new Set(out.facts.map((r) => r.scope));
     expect(scopes.has("kommun")).toBe(true);
     for (const r of out.facts) {
-      expect(r).toMatchObject({ key: expect.any(String), value: expect.any(String), source: { publisher: expect.any(String) }, id: expect.any(String) });
+      expect(r).toMatchObject({
+        key: expect.any(String),
+        value: expect.any(String),
+        source: { publisher: expect.any(String) },
+        id: expect.any(String),
+      });
       // A source carries its own title or none (never a description of ours).
       if (r.source.title !== undefined) expect(r.source.title).toEqual(expect.any(String));
       expect(r.rawValue.type).toMatch(/^(boolean|number|text|date)$/);
@@ -119,7 +169,9 @@ describe("GET /api/municipalities/{codeOrName}/facts", () => {
   });
 
   it("rejects a bad history value and an unknown municipality", async () => {
-    expect(paths(await expectProblem(await app.request("/api/municipalities/0186/facts?history=maybe"), 400))).toEqual(["history"]);
+    expect(paths(await expectProblem(await app.request("/api/municipalities/0186/facts?history=maybe"), 400))).toEqual([
+      "history",
+    ]);
     const body = await expectProblem(await app.request("/api/municipalities/Nowhere/facts"), 404);
     expect(body.title).toBe("Okänd kommun");
   });

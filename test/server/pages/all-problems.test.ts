@@ -18,7 +18,11 @@ beforeAll(async () => {
 const post = (path: string, form: Record<string, string | string[]>) => {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  return app.request(path, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" } });
+  return app.request(path, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" },
+  });
 };
 
 /** The error summary's links: [href, text]. */
@@ -28,31 +32,44 @@ function summaryLinks(html: string): [string, string][] {
 }
 
 describe("every problem at once on the forms", () => {
-  it("the draft form: unknown municipality, a signer row without a name, a bad date and an unknown argument, each linked to its field", async () => {
-    const res = await post("/utkast", {
-      template: "kast-avtal",
-      kommun: "Lidngö",
-      "name.0": "",
-      "party.0": "L",
-      "role.0": "ledamot",
-      date: "2026-02-30",
-      arguments: "finns-inte#1",
-      format: "docx",
-    });
-    expect(res.status).toBe(422);
-    const html = await res.text();
-    expect(html).toMatch(/Formuläret har 4 fel/);
-    const links = summaryLinks(html);
-    expect(links.map(([href]) => href)).toEqual(["#f-kommun", "#f-name-0", "#f-date", "#f-arguments"]);
-    expect(links[0]![1]).toMatch(/^Kommun: Det finns ingen kommun som heter ”Lidngö”/);
-    // Each field carries its own error, and the "Menade du" link keeps the form.
-    for (const id of ["f-kommun", "f-name-0", "f-date"]) expect(html).toContain(`id="err-${id}"`);
-    expect(html).toMatch(/id="err-f-kommun">[\s\S]*?Menade du[\s\S]*?>Lidingö<\/a>/);
-    expect(html).toMatch(/id="err-f-arguments">[\s\S]*?finns-inte#1 finns inte längre i korpusen/);
-  });
+  it(
+    "the draft form: unknown municipality, a signer row without a name, a bad date and an unknown argument, " +
+      "each linked to its field",
+    async () => {
+      const res = await post("/utkast", {
+        template: "kast-avtal",
+        kommun: "Lidngö",
+        "name.0": "",
+        "party.0": "L",
+        "role.0": "ledamot",
+        date: "2026-02-30",
+        arguments: "finns-inte#1",
+        format: "docx",
+      });
+      expect(res.status).toBe(422);
+      const html = await res.text();
+      expect(html).toMatch(/Formuläret har 4 fel/);
+      const links = summaryLinks(html);
+      expect(links.map(([href]) => href)).toEqual(["#f-kommun", "#f-name-0", "#f-date", "#f-arguments"]);
+      expect(links[0]![1]).toMatch(/^Kommun: Det finns ingen kommun som heter ”Lidngö”/);
+      // Each field carries its own error, and the "Menade du" link keeps the form.
+      for (const id of ["f-kommun", "f-name-0", "f-date"]) expect(html).toContain(`id="err-${id}"`);
+      expect(html).toMatch(/id="err-f-kommun">[\s\S]*?Menade du[\s\S]*?>Lidingö<\/a>/);
+      expect(html).toMatch(/id="err-f-arguments">[\s\S]*?finns-inte#1 finns inte längre i korpusen/);
+    },
+  );
 
   it("the campaign form: an unknown municipality and an unknown fact key in a condition, with no signer", async () => {
-    const res = await post("/kampanj", { template: "kast-avtal", lan: "", kommuner: "Lidingö, Lidngö", where: "nosuchkey=ja", signers: "", date: "2026-11-24", inputs: "", formats: ["docx"] });
+    const res = await post("/kampanj", {
+      template: "kast-avtal",
+      lan: "",
+      kommuner: "Lidingö, Lidngö",
+      where: "nosuchkey=ja",
+      signers: "",
+      date: "2026-11-24",
+      inputs: "",
+      formats: ["docx"],
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toMatch(/Formuläret har 3 fel/);

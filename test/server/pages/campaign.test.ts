@@ -1,4 +1,7 @@
-/** /kampanj through app.request: the form, the selection, the zip stream, CSRF, errors beside fields; POST /api/campaigns. */
+/**
+ * /kampanj through app.request: the form, the selection, the zip stream, CSRF, errors beside fields; POST
+ * /api/campaigns.
+ */
 import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -17,10 +20,23 @@ beforeAll(async () => {
 const post = (form: Record<string, string | string[]>, headers: Record<string, string> = { origin }) => {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  return app.request("/kampanj", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", ...headers } });
+  return app.request("/kampanj", {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+  });
 };
 
-const good = { template: "kast-avtal", lan: "01", kommuner: "", where: "mika_kast_agreement=nej", signers: "Anna Andersson (L), ledamot i kommunfullmäktige", date: "2026-11-24", inputs: "committee=socialnämnden", formats: ["docx", "pdf"] };
+const good = {
+  template: "kast-avtal",
+  lan: "01",
+  kommuner: "",
+  where: "mika_kast_agreement=nej",
+  signers: "Anna Andersson (L), ledamot i kommunfullmäktige",
+  date: "2026-11-24",
+  inputs: "committee=socialnämnden",
+  formats: ["docx", "pdf"],
+};
 
 describe("/kampanj", () => {
   it("renders the form in Swedish, linked from the navigation, with no inline script or style", async () => {
@@ -29,11 +45,12 @@ describe("/kampanj", () => {
     const html = await res.text();
     expect(html).toContain('<a href="/kampanj" aria-current="page">Kampanj</a>');
     expect(html).toContain('<form method="post" action="/kampanj"');
-    for (const name of ["template", "lan", "kommuner", "where", "signers", "date", "inputs", "formats"]) expect(html).toContain(`name="${name}"`);
+    for (const name of ["template", "lan", "kommuner", "where", "signers", "date", "inputs", "formats"])
+      expect(html).toContain(`name="${name}"`);
     expect(html).toMatch(/<option value="01"[^>]*>Stockholms län \(AB\)<\/option>/);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
     expect(html).not.toMatch(/ style="/);
-    expect((await (await app.request("/")).text())).toContain('<a href="/kampanj">Kampanj</a>');
+    expect(await (await app.request("/")).text()).toContain('<a href="/kampanj">Kampanj</a>');
   });
 
   it("'Visa urvalet' lists the municipalities the choices select", async () => {
@@ -47,7 +64,9 @@ describe("/kampanj", () => {
     const res = await post(good);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/zip");
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="kampanj-2026-11-24-kast-avtal\.zip"/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="kampanj-2026-11-24-kast-avtal\.zip"/,
+    );
     expect(res.body).toBeInstanceOf(ReadableStream);
     const entries = unzipSync(new Uint8Array(await res.arrayBuffer()));
     const names = Object.keys(entries).sort();
@@ -58,9 +77,12 @@ describe("/kampanj", () => {
       expect(strFromU8(docx["word/document.xml"]!)).toMatch(/Värmdö|Ekerö|Botkyrka/);
     }
     for (const n of names.filter((x) => x.endsWith(".pdf"))) expect(strFromU8(entries[n]!.slice(0, 5))).toBe("%PDF-");
-    const rows = parse(strFromU8(entries["sammanstallning.csv"]!).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => r["municipality"])).toEqual(["Värmdö", "Ekerö", "Botkyrka"]);
-    expect(rows.every((r) => r["status"] === "written")).toBe(true);
+    const rows = parse(strFromU8(entries["sammanstallning.csv"]!).replace(/^\uFEFF/, ""), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(rows.map((r) => r.municipality)).toEqual(["Värmdö", "Ekerö", "Botkyrka"]);
+    expect(rows.every((r) => r.status === "written")).toBe(true);
   });
 
   it("refuses a cross-site POST (CSRF)", async () => {
@@ -68,11 +90,21 @@ describe("/kampanj", () => {
   });
 
   it("shows every error next to its field, keeping what was typed", async () => {
-    const res = await post({ ...good, lan: "Stokholm", kommuner: "Lidngö", where: "mika_kast_agrement=nej", signers: "", date: "igår", formats: [] });
+    const res = await post({
+      ...good,
+      lan: "Stokholm",
+      kommuner: "Lidngö",
+      where: "mika_kast_agrement=nej",
+      signers: "",
+      date: "igår",
+      formats: [],
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain("Formuläret har 6 fel");
-    const errorAfter = (id: string) => new RegExp(`<p class="field-error" id="err-k-${id}">[\\s\\S]*?</p>[\\s\\S]{0,200}id="k-${id}"`).exec(html)?.[0] ?? "";
+    const errorAfter = (id: string) =>
+      new RegExp(`<p class="field-error" id="err-k-${id}">[\\s\\S]*?</p>[\\s\\S]{0,200}id="k-${id}"`).exec(html)?.[0] ??
+      "";
     expect(errorAfter("lan")).toContain("Det finns inget län som heter ”Stokholm”");
     expect(errorAfter("kommuner")).toContain("Menade du &quot;Lidingö&quot;");
     expect(errorAfter("where")).toContain("mika_kast_agreement");
@@ -91,22 +123,45 @@ describe("/kampanj", () => {
 });
 
 describe("POST /api/campaigns", () => {
-  const body = { template: "kast-avtal", municipalities: ["Värmdö", "Nacka"], authors: [{ name: "Anna Andersson", party: "L" }], date: "2026-11-24", formats: ["md"] };
+  const body = {
+    template: "kast-avtal",
+    municipalities: ["Värmdö", "Nacka"],
+    authors: [{ name: "Anna Andersson", party: "L" }],
+    date: "2026-11-24",
+    formats: ["md"],
+  };
   const req = (b: unknown, auth = true) =>
-    app.request("/api/campaigns", { method: "POST", headers: { "content-type": "application/json", ...(auth ? { authorization: "Bearer t0ken" } : {}) }, body: JSON.stringify(b) });
+    app.request("/api/campaigns", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(auth ? { authorization: "Bearer t0ken" } : {}) },
+      body: JSON.stringify(b),
+    });
 
-  it("returns the zip for a small campaign without the token, refuses a wrong token (limits: campaign-limits.test.ts)", async () => {
-    const res = await req(body, false);
-    expect(res.status).toBe(200);
-    const entries = unzipSync(new Uint8Array(await res.arrayBuffer()));
-    expect(Object.keys(entries).sort()).toEqual(["2026-11-24-nacka-motion-kast-avtal.md", "2026-11-24-varmdo-motion-kast-avtal.md", "sammanstallning.csv", "sammanstallning.json"]);
-    const wrong = await app.request("/api/campaigns", { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer fel" }, body: JSON.stringify(body) });
-    expect(wrong.status).toBe(401);
-    expect(wrong.headers.get("www-authenticate")).toMatch(/^Bearer/);
-    const withToken = await req(body);
-    expect(withToken.status).toBe(200);
-    await withToken.arrayBuffer();
-  });
+  it(
+    "returns the zip for a small campaign without the token, refuses a wrong token (limits: " +
+      "campaign-limits.test.ts)",
+    async () => {
+      const res = await req(body, false);
+      expect(res.status).toBe(200);
+      const entries = unzipSync(new Uint8Array(await res.arrayBuffer()));
+      expect(Object.keys(entries).sort()).toEqual([
+        "2026-11-24-nacka-motion-kast-avtal.md",
+        "2026-11-24-varmdo-motion-kast-avtal.md",
+        "sammanstallning.csv",
+        "sammanstallning.json",
+      ]);
+      const wrong = await app.request("/api/campaigns", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer fel" },
+        body: JSON.stringify(body),
+      });
+      expect(wrong.status).toBe(401);
+      expect(wrong.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      const withToken = await req(body);
+      expect(withToken.status).toBe(200);
+      await withToken.arrayBuffer();
+    },
+  );
 
   it("bad input is a problem naming the field", async () => {
     const res = await req({ ...body, where: ["population>många"] });
@@ -115,7 +170,9 @@ describe("POST /api/campaigns", () => {
     expect(p.errors[0]?.path).toBe("where");
     expect((await req({ ...body, counties: ["Stokholm"] })).status).toBe(422);
     expect((await req({ ...body, authors: [] })).status).toBe(400);
-    const doc = (await (await app.request("/api/openapi.json")).json()) as { paths: Record<string, { post: { security: unknown } }> };
+    const doc = (await (await app.request("/api/openapi.json")).json()) as {
+      paths: Record<string, { post: { security: unknown } }>;
+    };
     // The token is optional (a large campaign needs it).
     expect(doc.paths["/api/campaigns"]?.post.security).toEqual([{}, { bearerAuth: [] }]);
   });

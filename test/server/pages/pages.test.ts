@@ -26,7 +26,11 @@ const get = (path: string) => app.request(path);
 const post = (path: string, form: Record<string, string | string[]>, headers: Record<string, string> = { origin }) => {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  return app.request(path, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", ...headers } });
+  return app.request(path, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+  });
 };
 
 /** The text of some HTML, without its tags. */
@@ -48,7 +52,14 @@ const lidingoForm = {
 };
 
 describe("pages", () => {
-  it.each(["/", "/korpus", "/korpus?q=KAST", "/kommun", "/kommun/lidingo", "/korpus/2023-02-21-lidingo-debattartikel-l"])("%s renders in Swedish with the shared layout", async (path) => {
+  it.each([
+    "/",
+    "/korpus",
+    "/korpus?q=KAST",
+    "/kommun",
+    "/kommun/lidingo",
+    "/korpus/2023-02-21-lidingo-debattartikel-l",
+  ])("%s renders in Swedish with the shared layout", async (path) => {
     const res = await get(path);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/html/);
@@ -85,7 +96,8 @@ describe("pages", () => {
 describe("the draft form", () => {
   it("groups templates by kind and shows a municipality datalist of all 290", async () => {
     const html = await (await get("/")).text();
-    for (const g of ["Motioner", "Interpellationer", "Debattartiklar", "Pressmeddelanden"]) expect(html).toContain(`<optgroup label="${g}">`);
+    for (const g of ["Motioner", "Interpellationer", "Debattartiklar", "Pressmeddelanden"])
+      expect(html).toContain(`<optgroup label="${g}">`);
     const datalist = /<datalist id="kommuner">([\s\S]*?)<\/datalist>/.exec(html)?.[1] ?? "";
     expect(datalist.match(/<option /g)).toHaveLength(290);
     expect(datalist).toContain('value="Lidingö"');
@@ -108,7 +120,14 @@ describe("the draft form", () => {
 
   it("generates the interpellation's inputs: a required addressee, a date, a number, a yes/no", async () => {
     const html = await (await get("/?template=beslut-prostitution&kommun=Norrk%C3%B6ping")).text();
-    expect(html).toMatch(/<label for="f-input-addressee">Interpellationen ställs till<span class="required"> \(måste fyllas i\)<\/span><\/label>/);
+    expect(html).toMatch(
+      new RegExp(
+        [
+          `<label for="f-input-addressee">Interpellationen ställs till<span class="required`,
+          String.raw`"> \(måste fyllas i\)<\/span><\/label>`,
+        ].join(""),
+      ),
+    );
     expect(tagWithId(html, "f-input-addressee")).toContain('aria-required="true"');
     expect(tagWithId(html, "f-input-decisionDate")).toContain('type="date"');
     expect(tagWithId(html, "f-input-decisionYear")).toMatch(/type="number".*min="1990".*max="2100"|type="number"/);
@@ -119,7 +138,13 @@ describe("the draft form", () => {
   });
 
   it("changing template by GET keeps what was typed", async () => {
-    const q = new URLSearchParams({ template: "beslut-prostitution", kommun: "Lidingö", "name.0": "Anna Andersson", "party.0": "L", "input.committee": "omsorgsnämnden" });
+    const q = new URLSearchParams({
+      template: "beslut-prostitution",
+      kommun: "Lidingö",
+      "name.0": "Anna Andersson",
+      "party.0": "L",
+      "input.committee": "omsorgsnämnden",
+    });
     const html = await (await get(`/?${q}`)).text();
     expect(tagWithId(html, "f-kommun")).toContain('value="Lidingö"');
     expect(tagWithId(html, "f-name-0")).toContain('value="Anna Andersson"');
@@ -145,7 +170,9 @@ describe("the draft form", () => {
     expect(panel).toContain("Socialdemokraterna Lidingö");
     expect(panel).toContain("Gäller: Stockholms län");
     expect(panel).toMatch(/<span class="fact-value">16<\/span>/);
-    expect(panel).toMatch(/Saknas i faktaregistret \(9\):[\s\S]*<li class="fact-missing">Driver en Mikamottagning<\/li>/);
+    expect(panel).toMatch(
+      /Saknas i faktaregistret \(9\):[\s\S]*<li class="fact-missing">Driver en Mikamottagning<\/li>/,
+    );
     expect(panel).toMatch(/Uppgift per 13 november 2023 \(\d+ år/);
     expect(text(panel)).toMatch(/För Lidingö finns \d+ av 18 uppgifter/);
   });
@@ -163,16 +190,21 @@ describe("the draft form", () => {
     const html = await res.text();
     expect(html).not.toContain("<html");
     expect(text(html)).toContain("För Lidingö finns");
-    expect(await (await get("/fragment/fakta?template=kast-avtal&kommun=Lidingoo")).text()).toContain("Det finns ingen kommun som heter ”Lidingoo”");
+    expect(await (await get("/fragment/fakta?template=kast-avtal&kommun=Lidingoo")).text()).toContain(
+      "Det finns ingen kommun som heter ”Lidingoo”",
+    );
   });
 
-  it("lists corpus arguments whose topics overlap the template's, with citation and a checkbox per argument", async () => {
-    const html = await (await get("/?template=kast-avtal")).text();
-    expect(html).toContain("<legend>Argument från korpusen</legend>");
-    expect(html).toMatch(/<input type="checkbox" name="arguments" value="2023-02-21-lidingo-debattartikel-l#1"/);
-    expect(html).toContain("Framfört i: ");
-    expect(html).toContain("Liberalerna Lidingö");
-  });
+  it(
+    "lists corpus arguments whose topics overlap the template's, with citation and a checkbox " + "per argument",
+    async () => {
+      const html = await (await get("/?template=kast-avtal")).text();
+      expect(html).toContain("<legend>Argument från korpusen</legend>");
+      expect(html).toMatch(/<input type="checkbox" name="arguments" value="2023-02-21-lidingo-debattartikel-l#1"/);
+      expect(html).toContain("Framfört i: ");
+      expect(html).toContain("Liberalerna Lidingö");
+    },
+  );
 
   it("renders a preview on the page when the form is complete enough (no script)", async () => {
     const q = new URLSearchParams(lidingoForm);
@@ -186,7 +218,10 @@ describe("the draft form", () => {
   });
 
   it("serves the preview as a fragment for the script, with the chosen argument", async () => {
-    const res = await post("/fragment/forhandsvisning", { ...lidingoForm, arguments: "2023-02-21-lidingo-debattartikel-l#1" });
+    const res = await post("/fragment/forhandsvisning", {
+      ...lidingoForm,
+      arguments: "2023-02-21-lidingo-debattartikel-l#1",
+    });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<article class="draft');
@@ -195,15 +230,23 @@ describe("the draft form", () => {
   });
 
   it("previews with a placeholder signer before one is given", async () => {
-    const html = await (await post("/fragment/forhandsvisning", { ...lidingoForm, "name.0": "", "party.0": "", "role.0": "" })).text();
+    const html = await (
+      await post("/fragment/forhandsvisning", { ...lidingoForm, "name.0": "", "party.0": "", "role.0": "" })
+    ).text();
     expect(html).toContain("[Ditt namn]");
     expect(html).toContain("preview-note");
   });
 
   it("downloads a DOCX with a proper Origin", async () => {
-    const res = await post("/utkast", { ...lidingoForm, format: "docx", arguments: "2023-02-21-lidingo-debattartikel-l#1" });
+    const res = await post("/utkast", {
+      ...lidingoForm,
+      format: "docx",
+      arguments: "2023-02-21-lidingo-debattartikel-l#1",
+    });
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(res.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename=".*\.docx"; filename\*=UTF-8''/);
     const zip = unzipSync(new Uint8Array(await res.arrayBuffer()));
     const xml = strFromU8(zip["word/document.xml"]!);
@@ -237,7 +280,14 @@ describe("the draft form", () => {
     const input = tagWithId(html, "f-kommun");
     expect(input).toContain('aria-invalid="true"');
     expect(input).toMatch(/aria-describedby="help-f-kommun err-f-kommun"/);
-    expect(html).toMatch(/<p class="field-error" id="err-f-kommun">[\s\S]*?Det finns ingen kommun som heter ”Lidingo x”\.[\s\S]*?Menade du[\s\S]*?<a href="\/\?[^"]*kommun=Liding%C3%B6[^"]*">Lidingö<\/a>/);
+    expect(html).toMatch(
+      new RegExp(
+        [
+          String.raw`<p class="field-error" id="err-f-kommun">[\s\S]*?Det finns ingen kommun som hete`,
+          String.raw`r ”Lidingo x”\.[\s\S]*?Menade du[\s\S]*?<a href="\/\?[^"]*kommun=Liding%C3%B6[^"]*">Lidingö<\/a>`,
+        ].join(""),
+      ),
+    );
     // Next to the field: the message sits between the field's label and its input.
     const at = html.indexOf('<label for="f-kommun"');
     expect(html.indexOf('id="err-f-kommun"')).toBeGreaterThan(at);
@@ -278,12 +328,18 @@ describe("the draft form", () => {
     const html = await res.text();
     expect(html).toContain('<html lang="sv">');
     expect(html).toContain("Åtkomst nekad");
-    expect((await post("/utkast", { ...lidingoForm, format: "docx" }, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await post("/utkast", { ...lidingoForm, format: "docx" }, { origin: "https://evil.example" })).status).toBe(
+      403,
+    );
     expect((await post("/fragment/forhandsvisning", lidingoForm, {})).status).toBe(403);
   });
 
   it("refuses a form larger than the limit with the 413 page", async () => {
-    const res = await post("/utkast", { ...lidingoForm, "input.background": "x".repeat(1.2 * 1024 * 1024), format: "docx" });
+    const res = await post("/utkast", {
+      ...lidingoForm,
+      "input.background": "x".repeat(1.2 * 1024 * 1024),
+      format: "docx",
+    });
     expect(res.status).toBe(413);
     expect(await res.text()).toContain("För mycket på en gång");
   });
@@ -303,18 +359,38 @@ describe("errors only the core finds", () => {
     mkdirSync(join(dir, "motion"));
     writeFileSync(
       join(dir, "motion", "kraver-kast.hbs"),
-      ["---", "id: kraver-kast", "kind: motion", "title: Kräver KAST", "description: Testmall som kräver en uppgift.", "facts:", "  - key: runs_kast", "    required: true", "---", "# KAST i {{municipality.name}}", "", "{{cite \"runs_kast\"}}", ""].join("\n"),
+      [
+        "---",
+        "id: kraver-kast",
+        "kind: motion",
+        "title: Kräver KAST",
+        "description: Testmall som kräver en uppgift.",
+        "facts:",
+        "  - key: runs_kast",
+        "    required: true",
+        "---",
+        "# KAST i {{municipality.name}}",
+        "",
+        '{{cite "runs_kast"}}',
+        "",
+      ].join("\n"),
     );
     const db = join(dir, "db.json");
     copyFileSync(join(root, "corpus", "motionera.json"), db);
     const own = createApp(await Workspace.open({ db, templatesDir: dir }));
     const body = new URLSearchParams({ ...lidingoForm, template: "kraver-kast", format: "docx" });
-    const res = await own.request("/utkast", { method: "POST", body, headers: { origin, "content-type": "application/x-www-form-urlencoded" } });
+    const res = await own.request("/utkast", {
+      method: "POST",
+      body,
+      headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toMatch(/<section class="facts-panel has-error" id="fakta"/);
     expect(html).toMatch(/id="err-fakta">[\s\S]*?Uppgiften ”Har en KAST-mottagning” saknas för Lidingö/);
-    expect(html).toMatch(/<li class="fact-missing">Har en KAST-mottagning <span class="badge badge-required">krävs<\/span>/);
+    expect(html).toMatch(
+      /<li class="fact-missing">Har en KAST-mottagning <span class="badge badge-required">krävs<\/span>/,
+    );
     expect(html).toContain('<a href="#fakta">');
     // A municipality page lists only the templates whose required facts it has.
     expect(await (await own.request("/kommun/lidingo")).text()).toContain("Ingen mall har alla uppgifter den kräver");
@@ -328,7 +404,14 @@ describe("corpus search", () => {
     expect(html).toContain("<mark>");
     expect(html).toMatch(/<a href="\/korpus\/[a-z0-9-]+">/);
     expect(html).toContain('<h3 id="facet-party">Parti</h3>');
-    expect(html).toMatch(/href="\/korpus\?q=sexk%C3%B6pare&amp;party=V"[^>]*>[\s\S]*?Vänsterpartiet \(V\)[\s\S]*?\d+<span class="visually-hidden"> dokument/);
+    expect(html).toMatch(
+      new RegExp(
+        [
+          String.raw`href="\/korpus\?q=sexk%C3%B6pare&amp;party=V"[^>]*>[\s\S]*?Vänsterpartiet \(V\)[`,
+          String.raw`\s\S]*?\d+<span class="visually-hidden"> dokument`,
+        ].join(""),
+      ),
+    );
     expect(html).toMatch(/<h3 id="facet-(kind|municipality|county|year|topic)">/);
     expect(html).toMatch(/data-result-count="\d+"/);
   });
@@ -375,16 +458,19 @@ describe("corpus search", () => {
 });
 
 describe("municipality pages", () => {
-  it("shows a municipality's facts with sources and history, its county's and the nation's, and fitting templates", async () => {
-    const html = await (await get("/kommun/lidingo")).text();
-    expect(html).toContain("<h1>Lidingö stad</h1>");
-    expect(html).toContain("Uppgifter om Lidingö");
-    expect(html).toContain("Tidigare värden");
-    expect(html).toMatch(/Tidigare värden[\s\S]*?<span class="fact-value">nej<\/span>/);
-    expect(html).toContain("Uppgifter om Stockholms län");
-    expect(html).toContain("Uppgifter om hela landet");
-    expect(html).toContain('href="/?template=kast-avtal&amp;kommun=Liding%C3%B6"');
-  });
+  it(
+    "shows a municipality's facts with sources and history, its county's and the nation's, and fitting " + "templates",
+    async () => {
+      const html = await (await get("/kommun/lidingo")).text();
+      expect(html).toContain("<h1>Lidingö stad</h1>");
+      expect(html).toContain("Uppgifter om Lidingö");
+      expect(html).toContain("Tidigare värden");
+      expect(html).toMatch(/Tidigare värden[\s\S]*?<span class="fact-value">nej<\/span>/);
+      expect(html).toContain("Uppgifter om Stockholms län");
+      expect(html).toContain("Uppgifter om hela landet");
+      expect(html).toContain('href="/?template=kast-avtal&amp;kommun=Liding%C3%B6"');
+    },
+  );
 
   it("accepts the code and other name forms", async () => {
     for (const p of ["/kommun/0186", "/kommun/Liding%C3%B6%20stad", "/kommun/LIDINGO"]) {
@@ -445,7 +531,8 @@ describe("error pages", () => {
   });
 
   it("HEAD works where GET does", async () => {
-    for (const p of ["/", "/korpus", "/kommun/lidingo"]) expect((await app.request(p, { method: "HEAD" })).status, p).toBe(200);
+    for (const p of ["/", "/korpus", "/kommun/lidingo"])
+      expect((await app.request(p, { method: "HEAD" })).status, p).toBe(200);
   });
 
   it("GET /utkast goes back to the form", async () => {

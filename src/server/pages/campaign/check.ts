@@ -66,7 +66,8 @@ export function errorFor(p: FieldProblem): [string, FieldError] {
       if (key === "signers") return ["signers", { text: e.signerNone }];
       if (key === "date") return ["date", { text: e.dateInvalid }];
       if (key === "formats") return ["formats", { text: e.formatsNone }];
-      if (key === "inputs" && p.path.length === 1) return ["inputs", { text: e.inputLine(d.code === "input_invalid" ? d.problem : "") }];
+      if (key === "inputs" && p.path.length === 1)
+        return ["inputs", { text: e.inputLine(d.code === "input_invalid" ? d.problem : "") }];
       if (key === "inputs") return ["inputs", { text: explainError(d) }];
       return [key, { text: d.code === "input_invalid" ? sv.fieldErrors.invalid(d.problem) : explainError(d) }];
     default:
@@ -85,9 +86,14 @@ export function errorsOf(problems: readonly FieldProblem[]): FieldErrors {
 }
 
 /** The form's request checked whole by the core, with the lines the form could not read. */
-export function checkCampaignForm(form: CampaignForm, lib: TemplateLibrary): { errors: FieldErrors; request?: CampaignRequest } {
+export function checkCampaignForm(
+  form: CampaignForm,
+  lib: TemplateLibrary,
+): { errors: FieldErrors; request?: CampaignRequest } {
   const { request, problems: own } = campaignRequestOf(form);
-  const core = checkCampaignRequest(request, { templates: lib }).problems.filter((p) => !own.some((o) => o.path[0] === p.path[0]));
+  const core = checkCampaignRequest(request, { templates: lib }).problems.filter(
+    (p) => !own.some((o) => o.path[0] === p.path[0]),
+  );
   const problems = [...own, ...core];
   return problems.length ? { errors: errorsOf(problems) } : { errors: new Map(), request };
 }

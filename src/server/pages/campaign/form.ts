@@ -22,11 +22,23 @@ export interface CampaignForm {
 }
 
 /** Non-empty lines of a text area. */
-export const lines = (s: string): string[] => s.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
+export const lines = (s: string): string[] =>
+  s
+    .split(/\r?\n/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 /** Items of a list written one a line or separated by commas or semicolons. */
-export const items = (s: string): string[] => s.split(/[\n,;]/).map((x) => x.trim()).filter(Boolean);
+export const items = (s: string): string[] =>
+  s
+    .split(/[\n,;]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
-export function readCampaignForm(src: FormSource, defaults: { template: string; today: string }, submitted: boolean): CampaignForm {
+export function readCampaignForm(
+  src: FormSource,
+  defaults: { template: string; today: string },
+  submitted: boolean,
+): CampaignForm {
   const fmts = src.all("formats").filter((f) => (formats as readonly string[]).includes(f));
   return {
     template: last(src, "template").trim() || defaults.template,
@@ -48,7 +60,11 @@ export function campaignRequestOf(form: CampaignForm): { request: CampaignReques
   lines(form.signers).forEach((line, i) => {
     const s = parseSigner(line);
     if (s) authors.push(s);
-    else problems.push({ path: ["authors", i], details: { code: "author_invalid", value: line, problem: "namnet saknas" } });
+    else
+      problems.push({
+        path: ["authors", i],
+        details: { code: "author_invalid", value: line, problem: "namnet saknas" },
+      });
   });
   const inputs: Record<string, string> = {};
   for (const line of lines(form.inputs)) {

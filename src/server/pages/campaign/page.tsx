@@ -18,7 +18,15 @@ import { formats } from "../../../render/index.js";
 import { sv } from "../../messages.sv.js";
 import { Layout } from "../frame/layout.js";
 import { paths, placeHref } from "../frame/links.js";
-import { control, describedBy, ErrorSummary, ErrorText, Field as KitField, TemplateSelect, type FieldErrors } from "../kit/form.js";
+import {
+  control,
+  describedBy,
+  ErrorSummary,
+  ErrorText,
+  Field as KitField,
+  TemplateSelect,
+  type FieldErrors,
+} from "../kit/form.js";
 import { BrokenTemplates } from "../kit/parts.js";
 import { campaignIds } from "./check.js";
 import type { CampaignForm } from "./form.js";
@@ -26,7 +34,9 @@ import type { CampaignForm } from "./form.js";
 const t = sv.campaign;
 
 const ids = campaignIds;
-const Field = (p: { k: string; label: string; help?: string; errors: FieldErrors; children: Child }) => <KitField ids={ids} {...p} />;
+const Field = (p: { k: string; label: string; help?: string; errors: FieldErrors; children: Child }) => (
+  <KitField ids={ids} {...p} />
+);
 const aria = (k: string, errors: FieldErrors) => control(ids, k, errors, true);
 
 /** What the service allows a campaign without the token, for the form's help and the selection. */
@@ -71,7 +81,10 @@ export function CampaignPage({ templates, broken, form, errors, selection, limit
                 {t.lan.all}
               </option>
               {counties.map((c) => (
-                <option value={c.code} selected={form.lan === c.code || form.lan === c.name || form.lan.toUpperCase() === c.letter}>
+                <option
+                  value={c.code}
+                  selected={form.lan === c.code || form.lan === c.name || form.lan.toUpperCase() === c.letter}
+                >
                   {`${c.name} (${c.letter})`}
                 </option>
               ))}
@@ -87,7 +100,15 @@ export function CampaignPage({ templates, broken, form, errors, selection, limit
               {form.where}
             </textarea>
           </Field>
-          <button type="submit" class="button secondary" formmethod="get" formaction={paths.campaign} formnovalidate name="visa" value="1">
+          <button
+            type="submit"
+            class="button secondary"
+            formmethod="get"
+            formaction={paths.campaign}
+            formnovalidate
+            name="visa"
+            value="1"
+          >
             {t.preview}
           </button>
           <div class="campaign-selection" aria-live="polite">
@@ -124,7 +145,11 @@ export function CampaignPage({ templates, broken, form, errors, selection, limit
             </textarea>
           </Field>
         </fieldset>
-        <fieldset class={`group${errors.has("formats") ? " has-error" : ""}`} id={ids.field("formats")} aria-describedby={describedBy(ids.help("formats"), errors.has("formats") && ids.error("formats"))}>
+        <fieldset
+          class={`group${errors.has("formats") ? " has-error" : ""}`}
+          id={ids.field("formats")}
+          aria-describedby={describedBy(ids.help("formats"), errors.has("formats") && ids.error("formats"))}
+        >
           <legend>{t.formats.legend}</legend>
           <p class="help" id={ids.help("formats")}>
             {t.formats.help}
@@ -152,4 +177,3 @@ export function CampaignPage({ templates, broken, form, errors, selection, limit
     </Layout>
   );
 }
-

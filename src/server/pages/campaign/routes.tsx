@@ -34,29 +34,80 @@ type Errors = FieldErrors;
 async function templatesOf(ctx: ServerContext) {
   const lib = await ctx.workspace.templates();
   const { templates: all, broken } = lib.usable();
-  return { lib, all, broken, defaults: { template: all.find((x) => x.frontMatter.id === "kast-avtal")?.frontMatter.id ?? all[0]?.frontMatter.id ?? "", today: todayInSweden() } };
+  return {
+    lib,
+    all,
+    broken,
+    defaults: {
+      template: all.find((x) => x.frontMatter.id === "kast-avtal")?.frontMatter.id ?? all[0]?.frontMatter.id ?? "",
+      today: todayInSweden(),
+    },
+  };
 }
 
-const limitsOf = (ctx: ServerContext): CampaignLimits => ({ places: ctx.options.campaignLimit, documents: ctx.options.draftsPerMinute });
+const limitsOf = (ctx: ServerContext): CampaignLimits => ({
+  places: ctx.options.campaignLimit,
+  documents: ctx.options.draftsPerMinute,
+});
 
-async function render(c: Context, ctx: ServerContext, form: CampaignForm, errors: Errors, status: number, selection?: Place[], headers: Record<string, string> = {}): Promise<Response> {
+async function render(
+  c: Context,
+  ctx: ServerContext,
+  form: CampaignForm,
+  errors: Errors,
+  status: number,
+  selection?: Place[],
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const { all, broken } = await templatesOf(ctx);
-  if (all.length === 0) return sendErrorPage(c, 503, { ...sv.templateFaults.noneUsable, children: <BrokenTemplates broken={broken} /> });
-  const res = await sendPage(c, <CampaignPage templates={all} broken={broken} form={form} errors={errors} selection={selection} limits={limitsOf(ctx)} />, status);
+  if (all.length === 0)
+    return sendErrorPage(c, 503, { ...sv.templateFaults.noneUsable, children: <BrokenTemplates broken={broken} /> });
+  const res = await sendPage(
+    c,
+    <CampaignPage
+      templates={all}
+      broken={broken}
+      form={form}
+      errors={errors}
+      selection={selection}
+      limits={limitsOf(ctx)}
+    />,
+    status,
+  );
   for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
   return res;
 }
 
 /** A refused campaign on the form: the field it concerns, the status, and Retry-After when waiting helps. */
-function refusalOnForm(r: Refusal): { key: string; error: FieldError; status: number; headers: Record<string, string> } {
+function refusalOnForm(r: Refusal): {
+  key: string;
+  error: FieldError;
+  status: number;
+  headers: Record<string, string>;
+} {
   const e = t.errors;
   switch (r.kind) {
     case "needs-token":
-      return { key: "form", error: { text: e.tooLarge(r.places, r.documents, r.campaignLimit, r.perMinute) }, status: 403, headers: {} };
+      return {
+        key: "form",
+        error: { text: e.tooLarge(r.places, r.documents, r.campaignLimit, r.perMinute) },
+        status: 403,
+        headers: {},
+      };
     case "budget":
-      return { key: "form", error: { text: e.budget(r.documents, r.perMinute, r.retryAfter) }, status: 429, headers: { "retry-after": String(r.retryAfter) } };
+      return {
+        key: "form",
+        error: { text: e.budget(r.documents, r.perMinute, r.retryAfter) },
+        status: 429,
+        headers: { "retry-after": String(r.retryAfter) },
+      };
     case "busy":
-      return { key: "form", error: { text: e.busy(r.running) }, status: 503, headers: { "retry-after": String(r.retryAfter) } };
+      return {
+        key: "form",
+        error: { text: e.busy(r.running) },
+        status: 503,
+        headers: { "retry-after": String(r.retryAfter) },
+      };
   }
 }
 
@@ -79,7 +130,11 @@ export function registerCampaignPages(app: OpenAPIHono<AppEnv>, ctx: ServerConte
       const { baseSelection, filterPlaces } = await import("../../../campaign/plan.js");
       const { parseCondition } = await import("../../../campaign/conditions.js");
       const conditions = (request.where ?? []).map(parseCondition);
-      selection = filterPlaces(baseSelection(request.counties ?? [], request.municipalities ?? []), conditions, await ctx.workspace.facts());
+      selection = filterPlaces(
+        baseSelection(request.counties ?? [], request.municipalities ?? []),
+        conditions,
+        await ctx.workspace.facts(),
+      );
     }
     return render(c, ctx, form, errors, errors.size ? 422 : 200, selection);
   });
@@ -89,7 +144,7 @@ export function registerCampaignPages(app: OpenAPIHono<AppEnv>, ctx: ServerConte
     const form = readCampaignForm(sourceFromBody(await c.req.parseBody({ all: true })), defaults, true);
     const checked = checkCampaignForm(form, lib);
     if (!checked.request) return render(c, ctx, form, checked.errors, 422);
-    let plan;
+    let plan: Awaited<ReturnType<typeof planFor>>;
     try {
       plan = await planFor(ctx.workspace, checked.request);
     } catch (e) {

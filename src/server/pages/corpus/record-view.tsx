@@ -4,7 +4,7 @@
 import { citationOf } from "../../../corpus/search/index.js";
 import { argumentTypeLabel, topicLabel } from "../../../domain/vocabulary.js";
 import { countyByCode, municipalityByCode } from "../../../data/places.js";
-import { type CorpusDocument } from "../../../domain/corpus-document.js";
+import type { CorpusDocument } from "../../../domain/corpus-document.js";
 import { factDefinition } from "../../../facts/catalog.js";
 import { formatFactValue } from "../../../facts/format-value.js";
 import type { FactRegistry } from "../../../facts/registry.js";
@@ -16,10 +16,20 @@ import { draftHref, paths } from "../frame/links.js";
 import { PlaceLink, SourceRef } from "../kit/parts.js";
 
 function factSubjectName(subject: string): string {
-  return municipalityByCode(subject)?.name ?? countyByCode(subject)?.name ?? (subject === "SE" ? sv.place.nation : subject);
+  return (
+    municipalityByCode(subject)?.name ?? countyByCode(subject)?.name ?? (subject === "SE" ? sv.place.nation : subject)
+  );
 }
 
-export function RecordPage({ doc, registry, template }: { doc: CorpusDocument; registry: FactRegistry; template?: string | undefined }) {
+export function RecordPage({
+  doc,
+  registry,
+  template,
+}: {
+  doc: CorpusDocument;
+  registry: FactRegistry;
+  template?: string | undefined;
+}) {
   const r = sv.record;
   const s = doc.source;
   return (
@@ -122,7 +132,9 @@ export function RecordPage({ doc, registry, template }: { doc: CorpusDocument; r
                   </p>
                   <p>{a.claim}</p>
                   <p class="small">
-                    <a href={draftHref({ ...(template ? { template } : {}), argument: `${doc.id}#${i + 1}` })}>{r.useArgument}</a>
+                    <a href={draftHref({ ...(template ? { template } : {}), argument: `${doc.id}#${i + 1}` })}>
+                      {r.useArgument}
+                    </a>
                   </p>
                 </li>
               ))}
@@ -162,7 +174,8 @@ export function RecordPage({ doc, registry, template }: { doc: CorpusDocument; r
                     <span class="fact-label">{def?.label ?? f.key}</span>
                     {`: `}
                     <strong>{formatFactValue(f.value, def)}</strong>
-                    {` (${factSubjectName(f.subject)}${f.asOf ? `, ${sv.facts.asOf.toLowerCase()} ${formatDate(f.asOf)}` : ""}). `}
+                    {` (${factSubjectName(f.subject)}` +
+                      `${f.asOf ? `, ${sv.facts.asOf.toLowerCase()} ${formatDate(f.asOf)}` : ""}). `}
                     <span class="fact-meta">
                       {`${sv.facts.source}: `}
                       <SourceRef source={f.source} />.

@@ -22,7 +22,7 @@ export function registerCorpusPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext
   app.get(paths.corpus, async (c: Context) => {
     const params = readParams(new URL(c.req.url));
     const { input, year } = filterInput(params);
-    let filters;
+    let filters: ReturnType<typeof resolveFilters>;
     try {
       filters = { ...resolveFilters(input), ...(year ? { from: year, to: year } : {}) };
     } catch (e) {

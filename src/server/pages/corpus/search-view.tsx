@@ -61,38 +61,47 @@ function Facets({ result, params }: { result: SearchResult; params: SearchParams
         <summary>
           <h2 id="filter-rubrik">{t.filters}</h2>
         </summary>
-      {facetNames.map((name) => {
-        const values = result.facets[name];
-        const param = facetParam[name];
-        const chosen = params.selected.filter((x) => x.param === param).map((x) => x.value);
-        // Keep chosen values visible even when the current filters leave them no documents.
-        const shown = [...values, ...chosen.filter((v) => !values.some((x) => x.value === v)).map((v) => ({ value: v, label: filterLabel(param, v), count: 0 }))];
-        if (shown.length === 0) return null;
-        return (
-          <div class="facet">
-            <h3 id={`facet-${name}`}>{t.facetNames[name]}</h3>
-            <ul aria-labelledby={`facet-${name}`}>
-              {shown.map((v) => {
-                const on = chosen.includes(v.value);
-                return (
-                  <li>
-                    <a href={searchHref(params, { toggle: { param, value: v.value } })} class={`facet-link${on ? " is-selected" : ""}`} aria-current={on ? "true" : undefined}>
-                      <span class="facet-box" aria-hidden="true"></span>
-                      <span class="facet-label">{facetLabel(name, v.value, v.label)}</span>
-                      {on && <span class="visually-hidden"> ({t.selected})</span>}
-                      <span class="facet-count">
-                        <span class="visually-hidden">, </span>
-                        {v.count}
-                        <span class="visually-hidden"> {t.facetCountWord}</span>
-                      </span>
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
-          </div>
-        );
-      })}
+        {facetNames.map((name) => {
+          const values = result.facets[name];
+          const param = facetParam[name];
+          const chosen = params.selected.filter((x) => x.param === param).map((x) => x.value);
+          // Keep chosen values visible even when the current filters leave them no documents.
+          const shown = [
+            ...values,
+            ...chosen
+              .filter((v) => !values.some((x) => x.value === v))
+              .map((v) => ({ value: v, label: filterLabel(param, v), count: 0 })),
+          ];
+          if (shown.length === 0) return null;
+          return (
+            <div class="facet">
+              <h3 id={`facet-${name}`}>{t.facetNames[name]}</h3>
+              <ul aria-labelledby={`facet-${name}`}>
+                {shown.map((v) => {
+                  const on = chosen.includes(v.value);
+                  return (
+                    <li>
+                      <a
+                        href={searchHref(params, { toggle: { param, value: v.value } })}
+                        class={`facet-link${on ? " is-selected" : ""}`}
+                        aria-current={on ? "true" : undefined}
+                      >
+                        <span class="facet-box" aria-hidden="true"></span>
+                        <span class="facet-label">{facetLabel(name, v.value, v.label)}</span>
+                        {on && <span class="visually-hidden"> ({t.selected})</span>}
+                        <span class="facet-count">
+                          <span class="visually-hidden">, </span>
+                          {v.count}
+                          <span class="visually-hidden"> {t.facetCountWord}</span>
+                        </span>
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          );
+        })}
       </details>
     </section>
   );
@@ -151,13 +160,22 @@ function Pagination({ result, params }: { result: SearchResult; params: SearchPa
   );
 }
 
-export function SearchPage({ params, result, error }: { params: SearchParams; result?: SearchResult | undefined; error?: string | undefined }) {
+export function SearchPage({
+  params,
+  result,
+  error,
+}: {
+  params: SearchParams;
+  result?: SearchResult | undefined;
+  error?: string | undefined;
+}) {
   const from = params.offset + 1;
   const to = result ? params.offset + result.hits.length : 0;
   return (
     <Layout title={params.q ? `${params.q} – ${t.title}` : t.title} section="corpus" bodyClass="page-corpus">
       <h1>{t.title}</h1>
       <p class="lead">{t.intro}</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> would change markup and styles */}
       <form role="search" method="get" action={paths.corpus} class="search-form">
         <label for="q">{t.searchLabel}</label>
         <p class="help" id="q-hjalp">

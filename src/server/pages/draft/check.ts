@@ -35,7 +35,12 @@ export function fieldLabel(key: string, template: Template | undefined): string 
   const t = sv.draft;
   const row = /^(name|party|partyOther|role)\.(\d+)$/.exec(key);
   if (row) {
-    const part = { name: t.signers.name, party: t.signers.party, partyOther: t.signers.partyOther, role: t.signers.role }[row[1] as "name"];
+    const part = {
+      name: t.signers.name,
+      party: t.signers.party,
+      partyOther: t.signers.partyOther,
+      role: t.signers.role,
+    }[row[1] as "name"];
     return `${t.signers.rowPattern.replace("{n}", String(Number(row[2]) + 1))}, ${part.toLowerCase()}`;
   }
   if (key.startsWith("input.")) return template?.frontMatter.inputs.find((i) => i.name === key.slice(6))?.label;
@@ -63,7 +68,13 @@ export function errorForField(p: FieldProblem, state: FormState): [string, Field
   const problem = "problem" in d ? d.problem : "";
   switch (d.code) {
     case "unknown_municipality":
-      return ["kommun", { text: e.kommunUnknown(d.query), suggestions: d.suggestions.map((s) => ({ label: s, href: stateHref(state, { kommun: s }) })) }];
+      return [
+        "kommun",
+        {
+          text: e.kommunUnknown(d.query),
+          suggestions: d.suggestions.map((s) => ({ label: s, href: stateHref(state, { kommun: s }) })),
+        },
+      ];
     case "unknown_template":
       return ["template", { text: e.templateUnknown(d.query, d.suggestions) }];
     case "template_invalid":
@@ -71,7 +82,17 @@ export function errorForField(p: FieldProblem, state: FormState): [string, Field
     case "fact_missing":
       return ["facts", { text: e.factMissing(d.label, d.subjectName) }];
     case "fact_stale":
-      return ["facts", { text: e.factStale(d.label, d.subjectName, d.asOf ? formatDate(d.asOf) : sv.facts.undated, formatDate(d.oldest)) }];
+      return [
+        "facts",
+        {
+          text: e.factStale(
+            d.label,
+            d.subjectName,
+            d.asOf ? formatDate(d.asOf) : sv.facts.undated,
+            formatDate(d.oldest),
+          ),
+        },
+      ];
     case "unknown_argument":
       return ["arguments", { text: e.argumentUnknown(d.ref) }];
     case "unknown_input":
@@ -79,7 +100,10 @@ export function errorForField(p: FieldProblem, state: FormState): [string, Field
     case "input_needed":
       return [`input.${d.field}`, { text: explainError(d) }];
     case "author_invalid":
-      return [typeof second === "number" ? `name.${signerRowOf(state, second)}` : "signers", { text: e.signerInvalid(d.problem) }];
+      return [
+        typeof second === "number" ? `name.${signerRowOf(state, second)}` : "signers",
+        { text: e.signerInvalid(d.problem) },
+      ];
     case "input_invalid":
       break;
     default:
@@ -100,7 +124,10 @@ export function errorForField(p: FieldProblem, state: FormState): [string, Field
     case "date":
       return ["date", { text: e.dateInvalid(problem) }];
     case "inputs":
-      return [`input.${String(second)}`, { text: state.inputs[String(second)]?.trim() ? e.invalid(problem) : e.required }];
+      return [
+        `input.${String(second)}`,
+        { text: state.inputs[String(second)]?.trim() ? e.invalid(problem) : e.required },
+      ];
     case "arguments":
       if (/tar inte emot/.test(problem)) return ["arguments", { text: e.argumentsNotAccepted }];
       if (typeof second === "number") return ["arguments", { text: e.argumentUnknown(state.arguments[second] ?? "") }];
@@ -111,7 +138,11 @@ export function errorForField(p: FieldProblem, state: FormState): [string, Field
 }
 
 /** Every problem on its field (the first for a field that has several), in the form's order. */
-export function errorsOf(problems: readonly FieldProblem[], state: FormState, template: Template | undefined): FieldErrors {
+export function errorsOf(
+  problems: readonly FieldProblem[],
+  state: FormState,
+  template: Template | undefined,
+): FieldErrors {
   const errors: FieldErrors = new Map();
   for (const p of problems) {
     const [k, v] = errorForField(p, state);
@@ -147,7 +178,11 @@ export async function checkForm(state: FormState, ws: Workspace, opts: CheckOpti
   const names = templateOf(lib, state.template)?.frontMatter.inputs.map((i) => i.name) ?? [];
   const request = requestOf(state, names, opts.placeholderSigner);
   const checked = await ws.checkDraft(request);
-  const found = { ...(checked.template ? { template: checked.template } : {}), ...(checked.place ? { place: checked.place } : {}) };
-  if (checked.problems.length > 0 || !checked.request) return { ...found, errors: errorsOf(checked.problems, state, checked.template) };
+  const found = {
+    ...(checked.template ? { template: checked.template } : {}),
+    ...(checked.place ? { place: checked.place } : {}),
+  };
+  if (checked.problems.length > 0 || !checked.request)
+    return { ...found, errors: errorsOf(checked.problems, state, checked.template) };
   return { ...found, errors: new Map(), request };
 }

@@ -35,7 +35,13 @@ export function factLines(registry: FactRegistry, template: Template, place: Pla
     const def = factDefinition(need.key);
     const oldest = oldestAcceptable(need.maxAge ?? fm.maxAge, today);
     const hit = registry.resolve(place, need.key);
-    const line: FactLine = { key: need.key, label: def?.label ?? need.key, required: need.required, oldest, stale: false };
+    const line: FactLine = {
+      key: need.key,
+      label: def?.label ?? need.key,
+      required: need.required,
+      oldest,
+      stale: false,
+    };
     if (!hit) return line;
     const f = hit.fact;
     line.found = {
@@ -92,7 +98,9 @@ function FactsList({ kommun, place, lines }: FactsPanelProps) {
               {l.stale && <span class="badge badge-stale">{f.stale}</span>}
               <span class="fact-meta">
                 {`${f.about}: ${l.found!.subjectName}. `}
-                {l.found!.fact.asOf ? `${f.asOf} ${formatDate(l.found!.fact.asOf)}${l.found!.age ? ` (${f.age(l.found!.age)})` : ""}. ` : `${f.undated}. `}
+                {l.found!.fact.asOf
+                  ? `${f.asOf} ${formatDate(l.found!.fact.asOf)}${l.found!.age ? ` (${f.age(l.found!.age)})` : ""}. `
+                  : `${f.undated}. `}
                 {l.stale ? `${f.maxAge(formatDate(l.oldest))} ` : ""}
                 {`${f.source}: `}
                 <SourceRef source={l.found!.fact.source} />.
@@ -127,9 +135,16 @@ function FactsList({ kommun, place, lines }: FactsPanelProps) {
   );
 }
 
-export function FactsPanel(props: FactsPanelProps & { template: Template; fragmentUrl: string; review?: DraftReview | undefined }) {
+export function FactsPanel(
+  props: FactsPanelProps & { template: Template; fragmentUrl: string; review?: DraftReview | undefined },
+) {
   return (
-    <section class={`facts-panel${props.error ? " has-error" : ""}`} id="fakta" aria-labelledby="fakta-rubrik" data-fragment-url={props.fragmentUrl}>
+    <section
+      class={`facts-panel${props.error ? " has-error" : ""}`}
+      id="fakta"
+      aria-labelledby="fakta-rubrik"
+      data-fragment-url={props.fragmentUrl}
+    >
       <h2 id="fakta-rubrik">{sv.facts.heading}</h2>
       <p class="help">{sv.facts.intro}</p>
       <div id="fakta-innehall">

@@ -3,6 +3,7 @@
  * (generated from its front matter), arguments from the corpus, the facts that will be
  * cited, a preview and the downloads. Works as a plain form; site.js makes it live.
  */
+import type { Child } from "hono/jsx";
 import type { Template } from "../../../compose/template-library.js";
 import type { TemplateInput } from "../../../domain/template.js";
 import { parliamentaryParties } from "../../../domain/signer.js";
@@ -65,8 +66,20 @@ function TemplateField({ templates, state, errors }: { templates: Template[]; st
       <Help k={k} text={current ? current.frontMatter.description : t.template.help} />
       <Err k={k} errors={errors} />
       <div class="inline-controls">
-        <TemplateSelect templates={templates} selected={state.template} attrs={{ ...control(k, errors, true), "data-choose-template": true }} />
-        <button type="submit" class="button secondary no-js" formmethod="get" formaction={paths.draft} formnovalidate data-action="choose-template" aria-describedby="valj-mall-hjalp">
+        <TemplateSelect
+          templates={templates}
+          selected={state.template}
+          attrs={{ ...control(k, errors, true), "data-choose-template": true }}
+        />
+        <button
+          type="submit"
+          class="button secondary no-js"
+          formmethod="get"
+          formaction={paths.draft}
+          formnovalidate
+          data-action="choose-template"
+          aria-describedby="valj-mall-hjalp"
+        >
           {t.template.choose}
         </button>
       </div>
@@ -119,7 +132,13 @@ function SignerRowFields({ i, row, errors }: { i: number; row: SignerRow; errors
         <div class={fieldClass(n("name"), errors, "signer-name")}>
           <Label k={n("name")} label={s.name} />
           <Err k={n("name")} errors={errors} />
-          <input type="text" name={n("name")} value={row.name} autocomplete="name" {...control(n("name"), errors, false)} />
+          <input
+            type="text"
+            name={n("name")}
+            value={row.name}
+            autocomplete="name"
+            {...control(n("name"), errors, false)}
+          />
         </div>
         <div class={fieldClass(n("party"), errors, "signer-party")}>
           <Label k={n("party")} label={s.party} />
@@ -142,7 +161,12 @@ function SignerRowFields({ i, row, errors }: { i: number; row: SignerRow; errors
           <Label k={n("partyOther")} label={s.partyOther} />
           <Help k={n("partyOther")} text={s.partyOtherHelp} />
           <Err k={n("partyOther")} errors={errors} />
-          <input type="text" name={n("partyOther")} value={row.partyOther} {...control(n("partyOther"), errors, true)} />
+          <input
+            type="text"
+            name={n("partyOther")}
+            value={row.partyOther}
+            {...control(n("partyOther"), errors, true)}
+          />
         </div>
         <div class={fieldClass(n("role"), errors, "signer-role")}>
           <Label k={n("role")} label={s.role} />
@@ -173,7 +197,11 @@ function SignersFieldset({ state, errors }: { state: FormState; errors: FieldErr
   const k = "signers";
   const empty: SignerRow = { name: "", party: "", partyOther: "", role: "" };
   return (
-    <fieldset class={`group${errors.has(k) ? " has-error" : ""}`} id={fieldId(k)} aria-describedby={describedBy(ids.help(k), errors.has(k) && errorId(k))}>
+    <fieldset
+      class={`group${errors.has(k) ? " has-error" : ""}`}
+      id={fieldId(k)}
+      aria-describedby={describedBy(ids.help(k), errors.has(k) && errorId(k))}
+    >
       <legend>{s.legend}</legend>
       <p class="help" id={ids.help("signers")}>
         {s.help}
@@ -187,7 +215,17 @@ function SignersFieldset({ state, errors }: { state: FormState; errors: FieldErr
       <template id="signer-row-template">
         <SignerRowFields i={0} row={empty} errors={new Map()} />
       </template>
-      <button type="submit" name="add" value="1" class="button secondary" formmethod="get" formaction={paths.draft} formnovalidate data-action="add-row" data-js-label={s.add}>
+      <button
+        type="submit"
+        name="add"
+        value="1"
+        class="button secondary"
+        formmethod="get"
+        formaction={paths.draft}
+        formnovalidate
+        data-action="add-row"
+        data-js-label={s.add}
+      >
         {s.more}
       </button>
     </fieldset>
@@ -269,7 +307,7 @@ function TemplateInputField({ input, state, errors }: { input: TemplateInput; st
     );
   }
 
-  let field;
+  let field: Child;
   switch (input.type) {
     case "string":
       field = <input type="text" name={name} value={value} maxlength={input.maxLength} {...req} {...c} />;
@@ -282,7 +320,19 @@ function TemplateInputField({ input, state, errors }: { input: TemplateInput; st
       );
       break;
     case "number":
-      field = <input type="number" name={name} value={value} step="any" min={input.min} max={input.max} class="input-short" {...req} {...c} />;
+      field = (
+        <input
+          type="number"
+          name={name}
+          value={value}
+          step="any"
+          min={input.min}
+          max={input.max}
+          class="input-short"
+          {...req}
+          {...c}
+        />
+      );
       break;
     case "date":
       field = <input type="date" name={name} value={value} class="input-short" {...req} {...c} />;
@@ -319,17 +369,33 @@ function InputsFieldset({ template, state, errors }: { template: Template; state
   return (
     <fieldset class="group">
       <legend>{t.inputs.legend(template.frontMatter.title)}</legend>
-      {inputs.length === 0 ? <p class="muted">{t.inputs.none}</p> : inputs.map((input) => <TemplateInputField input={input} state={state} errors={errors} />)}
+      {inputs.length === 0 ? (
+        <p class="muted">{t.inputs.none}</p>
+      ) : (
+        inputs.map((input) => <TemplateInputField input={input} state={state} errors={errors} />)
+      )}
     </fieldset>
   );
 }
 
-function ArgumentsFieldset({ groups, state, errors }: { groups: ArgumentGroup[]; state: FormState; errors: FieldErrors }) {
+function ArgumentsFieldset({
+  groups,
+  state,
+  errors,
+}: {
+  groups: ArgumentGroup[];
+  state: FormState;
+  errors: FieldErrors;
+}) {
   const a = t.arguments;
   const k = "arguments";
   const chosen = new Set(state.arguments);
   return (
-    <fieldset class={`group arguments${errors.has(k) ? " has-error" : ""}`} id={fieldId(k)} aria-describedby={describedBy(ids.help(k), errors.has(k) && errorId(k))}>
+    <fieldset
+      class={`group arguments${errors.has(k) ? " has-error" : ""}`}
+      id={fieldId(k)}
+      aria-describedby={describedBy(ids.help(k), errors.has(k) && errorId(k))}
+    >
       <legend>{a.legend}</legend>
       <p class="help" id={ids.help("arguments")}>
         {a.help}
@@ -354,7 +420,9 @@ function ArgumentsFieldset({ groups, state, errors }: { groups: ArgumentGroup[];
                     <input type="checkbox" name="arguments" value={x.ref} checked={chosen.has(x.ref)} />
                     <span>
                       {x.claim}
-                      <span class="argument-type">{` ${a.type}: ${argumentTypeLabel(x.type)} (${a.stance[x.stance] ?? x.stance})`}</span>
+                      <span class="argument-type">
+                        {` ${a.type}: ${argumentTypeLabel(x.type)} ` + `(${a.stance[x.stance] ?? x.stance})`}
+                      </span>
                     </span>
                   </label>
                 </li>
@@ -374,6 +442,7 @@ function Actions() {
       <button type="submit" name="format" value="preview" class="button secondary" data-action="preview">
         {a.preview}
       </button>
+      {/* biome-ignore lint/a11y/useSemanticElements: <fieldset> brings its own border */}
       <div class="downloads" role="group" aria-labelledby="ladda-ner-rubrik">
         <span id="ladda-ner-rubrik" class="visually-hidden">
           {a.downloadLegend}
@@ -418,7 +487,15 @@ export function DraftPage(m: DraftPageModel) {
             <KommunField state={state} errors={errors} />
             <DateField state={state} errors={errors} />
           </fieldset>
-          <FactsPanel template={template} kommun={state.kommun} place={m.place} lines={m.factLines} error={errorFor("facts")} fragmentUrl={paths.factsFragment} review={m.preview.kind === "draft" ? m.preview.review : undefined} />
+          <FactsPanel
+            template={template}
+            kommun={state.kommun}
+            place={m.place}
+            lines={m.factLines}
+            error={errorFor("facts")}
+            fragmentUrl={paths.factsFragment}
+            review={m.preview.kind === "draft" ? m.preview.review : undefined}
+          />
           <SignersFieldset state={state} errors={errors} />
           <InputsFieldset template={template} state={state} errors={errors} />
           {m.groups && <ArgumentsFieldset groups={m.groups} state={state} errors={errors} />}

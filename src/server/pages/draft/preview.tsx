@@ -29,7 +29,8 @@ export async function previewFor(ws: Workspace, state: FormState): Promise<Previ
   if (!checked.request) return { kind: "errors", errors: checked.errors };
   try {
     const r = await renderDraftFor(ws, checked.request, "html-fragment");
-    const placeholder = checked.request.authors.length === 1 && checked.request.authors[0]!.name === sv.preview.placeholderSigner;
+    const placeholder =
+      checked.request.authors.length === 1 && checked.request.authors[0]!.name === sv.preview.placeholderSigner;
     return { kind: "draft", html: nestHeadings(String(r.body)), placeholder, review: r.review };
   } catch (e) {
     if (!isMotioneraError(e)) throw e;
@@ -53,7 +54,8 @@ export function PreviewContent({ model }: { model: PreviewModel }) {
         <>
           {model.placeholder && <p class="preview-note">{sv.preview.placeholderNote}</p>}
           <ReviewBox review={model.review} id="granska" />
-          {/* The same list for the facts panel: the script moves it there (without script the page renders it in place). */}
+          {/* The same list for the facts panel: the script moves it there
+              (without script the page renders it in place). */}
           <template data-review-for-facts>
             <ReviewBox review={model.review} id="granska-fakta" />
           </template>
@@ -70,7 +72,14 @@ export function PreviewPanel({ model, url }: { model: PreviewModel; url: string 
         <h2 id="forhandsvisning-rubrik">{sv.preview.heading}</h2>
         <p class="preview-status" data-preview-status aria-hidden="true"></p>
       </div>
-      <div id="forhandsvisning" class="preview" aria-live="polite" data-preview-url={url} data-loading={sv.preview.loading} data-failed={sv.preview.failed}>
+      <div
+        id="forhandsvisning"
+        class="preview"
+        aria-live="polite"
+        data-preview-url={url}
+        data-loading={sv.preview.loading}
+        data-failed={sv.preview.failed}
+      >
         <PreviewContent model={model} />
       </div>
     </section>

@@ -49,10 +49,18 @@ async function defaults(ctx: ServerContext) {
   return { lib, all, broken, opts: { defaultTemplate: all[0]?.frontMatter.id ?? "", today: todayInSweden() } };
 }
 
-async function renderForm(c: Context, ctx: ServerContext, state: FormState, errors: FieldErrors, status: number, preview?: PreviewModel): Promise<Response> {
+async function renderForm(
+  c: Context,
+  ctx: ServerContext,
+  state: FormState,
+  errors: FieldErrors,
+  status: number,
+  preview?: PreviewModel,
+): Promise<Response> {
   const ws = ctx.workspace;
   const { lib, all, broken } = await defaults(ctx);
-  if (all.length === 0) return sendErrorPage(c, 503, { ...sv.templateFaults.noneUsable, children: <BrokenTemplates broken={broken} /> });
+  if (all.length === 0)
+    return sendErrorPage(c, 503, { ...sv.templateFaults.noneUsable, children: <BrokenTemplates broken={broken} /> });
   let template = all.find((x) => x.frontMatter.id === state.template);
   if (!template) {
     try {
@@ -67,9 +75,25 @@ async function renderForm(c: Context, ctx: ServerContext, state: FormState, erro
   errors = sortErrors(errors, template);
   const place = placeOf(state.kommun);
   const lines = place ? factLines(await ws.facts(), template, place, todayInSweden()) : undefined;
-  const groups = takesArguments(template) ? argumentGroups(template.frontMatter.topics, await ws.store.documents()) : null;
+  const groups = takesArguments(template)
+    ? argumentGroups(template.frontMatter.topics, await ws.store.documents())
+    : null;
   const model = preview ?? (await previewFor(ws, state));
-  return sendPage(c, <DraftPage templates={all} broken={broken} template={template} state={state} errors={errors} place={place} factLines={lines} groups={groups} preview={model} />, status);
+  return sendPage(
+    c,
+    <DraftPage
+      templates={all}
+      broken={broken}
+      template={template}
+      state={state}
+      errors={errors}
+      place={place}
+      factLines={lines}
+      groups={groups}
+      preview={model}
+    />,
+    status,
+  );
 }
 
 export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
@@ -88,7 +112,8 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     const state = readForm(src, opts);
     const format = src.all("format").at(-1) ?? "preview";
     const checked = await checkForm(state, ctx.workspace);
-    if (!checked.request) return renderForm(c, ctx, state, checked.errors, 422, { kind: "hint", text: sv.preview.fixErrors });
+    if (!checked.request)
+      return renderForm(c, ctx, state, checked.errors, 422, { kind: "hint", text: sv.preview.fixErrors });
     if (!(downloadFormats as readonly string[]).includes(format)) return renderForm(c, ctx, state, new Map(), 200);
     try {
       const r = await renderDraftFor(ctx.workspace, checked.request, format as Format, ctx.render);
@@ -101,7 +126,10 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     } catch (e) {
       if (!isMotioneraError(e)) throw e;
       // A template fault found only when drafting (at render time) is shown like any other.
-      return renderForm(c, ctx, state, errorsOf(errorProblems(e), state, checked.template), 422, { kind: "hint", text: sv.preview.fixErrors });
+      return renderForm(c, ctx, state, errorsOf(errorProblems(e), state, checked.template), 422, {
+        kind: "hint",
+        text: sv.preview.fixErrors,
+      });
     }
   });
   // After a form error the address is /utkast; going there again starts the form afresh.
@@ -110,7 +138,7 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
   app.get(paths.factsFragment, async (c) => {
     const { lib, opts } = await defaults(ctx);
     const kommun = (c.req.query("kommun") ?? "").trim();
-    let template;
+    let template: ReturnType<typeof lib.get>;
     try {
       template = lib.get(c.req.query("template") || opts.defaultTemplate);
     } catch (e) {

@@ -56,8 +56,10 @@ export function readForm(src: FormSource, opts: ReadOptions): FormState {
     role: last(src, `role.${i}`),
   }));
   const remove = Number(last(src, "remove"));
-  if (last(src, "remove") !== "" && Number.isInteger(remove) && remove >= 0 && remove < signers.length) signers.splice(remove, 1);
-  if (last(src, "add") !== "" && signers.length < maxRows) signers.push({ name: "", party: "", partyOther: "", role: "" });
+  if (last(src, "remove") !== "" && Number.isInteger(remove) && remove >= 0 && remove < signers.length)
+    signers.splice(remove, 1);
+  if (last(src, "add") !== "" && signers.length < maxRows)
+    signers.push({ name: "", party: "", partyOther: "", role: "" });
   if (signers.length === 0) signers = [{ name: "", party: "", partyOther: "", role: "" }];
 
   const inputs: Record<string, string> = {};
@@ -72,7 +74,14 @@ export function readForm(src: FormSource, opts: ReadOptions): FormState {
     signers,
     date: date || opts.today,
     inputs,
-    arguments: [...new Set(src.all("arguments").map((a) => a.trim()).filter(Boolean))],
+    arguments: [
+      ...new Set(
+        src
+          .all("arguments")
+          .map((a) => a.trim())
+          .filter(Boolean),
+      ),
+    ],
   };
 }
 
@@ -95,7 +104,8 @@ export function stateHref(state: FormState, change: Partial<Pick<FormState, "kom
 }
 
 /** A row with nothing typed in it is left out (and a party chosen alone is not a signer). */
-export const isEmptyRow = (r: SignerRow) => !r.name.trim() && !r.role.trim() && !r.partyOther.trim() && (!r.party || r.party === otherParty);
+export const isEmptyRow = (r: SignerRow) =>
+  !r.name.trim() && !r.role.trim() && !r.partyOther.trim() && (!r.party || r.party === otherParty);
 
 export function partyOf(r: SignerRow): string {
   if ((parliamentaryParties as readonly string[]).includes(r.party)) return r.party;
@@ -119,13 +129,22 @@ export function signerRowOf(state: FormState, n: number): number {
  * `placeholderSigner` signs the preview when no row is filled in yet.
  */
 export function requestOf(state: FormState, inputNames: readonly string[], placeholderSigner?: string): DraftRequest {
-  const authors: Signer[] = state.signers.filter((r) => !isEmptyRow(r)).map((r) => {
-    const party = partyOf(r);
-    return { name: r.name, ...(party ? { party } : {}), ...(r.role.trim() ? { role: r.role } : {}) };
-  });
+  const authors: Signer[] = state.signers
+    .filter((r) => !isEmptyRow(r))
+    .map((r) => {
+      const party = partyOf(r);
+      return { name: r.name, ...(party ? { party } : {}), ...(r.role.trim() ? { role: r.role } : {}) };
+    });
   if (authors.length === 0 && placeholderSigner) authors.push({ name: placeholderSigner });
   const inputs: Record<string, string | null> = {};
   // Only the template's own inputs: fields left from another template are not sent.
   for (const name of inputNames) inputs[name] = (state.inputs[name] ?? "") === "" ? null : state.inputs[name]!;
-  return { template: state.template, municipality: state.kommun, authors, date: state.date, inputs, arguments: state.arguments };
+  return {
+    template: state.template,
+    municipality: state.kommun,
+    authors,
+    date: state.date,
+    inputs,
+    arguments: state.arguments,
+  };
 }

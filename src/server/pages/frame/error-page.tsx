@@ -5,7 +5,17 @@ import { sv } from "../../messages.sv.js";
 import { Layout, sendPage } from "./layout.js";
 import { paths } from "./links.js";
 
-export function ErrorPage({ status, title, text, children }: { status: number; title?: string; text?: string; children?: Child }) {
+export function ErrorPage({
+  status,
+  title,
+  text,
+  children,
+}: {
+  status: number;
+  title?: string;
+  text?: string;
+  children?: Child;
+}) {
   const known = sv.errors.pages[status] ?? sv.errors.pages[status >= 500 ? 500 : 400]!;
   return (
     <Layout title={title ?? known.title} section="none">
@@ -27,9 +37,17 @@ export function ErrorPage({ status, title, text, children }: { status: number; t
   );
 }
 
-export function sendErrorPage(c: Context, status: number, extra?: { title?: string; text?: string; children?: Child; headers?: Record<string, string> }): Promise<Response> {
+export function sendErrorPage(
+  c: Context,
+  status: number,
+  extra?: { title?: string; text?: string; children?: Child; headers?: Record<string, string> },
+): Promise<Response> {
   const page = (
-    <ErrorPage status={status} {...(extra?.title ? { title: extra.title } : {})} {...(extra?.text ? { text: extra.text } : {})}>
+    <ErrorPage
+      status={status}
+      {...(extra?.title ? { title: extra.title } : {})}
+      {...(extra?.text ? { text: extra.text } : {})}
+    >
       {extra?.children}
     </ErrorPage>
   );

@@ -39,5 +39,9 @@ export function recordHref(id: string): string {
 }
 
 export function draftHref(opts: { template?: string; kommun?: string; argument?: string }): string {
-  return `${paths.draft}${query([["template", opts.template], ["kommun", opts.kommun], ["arguments", opts.argument]])}`;
+  return `${paths.draft}${query([
+    ["template", opts.template],
+    ["kommun", opts.kommun],
+    ["arguments", opts.argument],
+  ])}`;
 }

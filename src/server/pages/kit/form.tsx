@@ -34,7 +34,11 @@ export function formIds(prefix: string, fixed: Readonly<Record<string, string>> 
 }
 
 /** Errors in the form's order (unknown keys last), each labelled by `label` when it has no label. */
-export function orderErrors(errors: FieldErrors, order: readonly string[], label: (key: string) => string | undefined = () => undefined): FieldErrors {
+export function orderErrors(
+  errors: FieldErrors,
+  order: readonly string[],
+  label: (key: string) => string | undefined = () => undefined,
+): FieldErrors {
   const rank = (k: string) => (order.indexOf(k) < 0 ? order.length : order.indexOf(k));
   return new Map(
     [...errors]
@@ -90,7 +94,17 @@ export function ErrorText({ id, error }: { id: string; error: FieldError }) {
   );
 }
 
-export function Label({ ids, k, label, required }: { ids: FormIds; k: string; label: string; required?: boolean | undefined }) {
+export function Label({
+  ids,
+  k,
+  label,
+  required,
+}: {
+  ids: FormIds;
+  k: string;
+  label: string;
+  required?: boolean | undefined;
+}) {
   return (
     <label for={ids.field(k)}>
       {label}
@@ -114,7 +128,16 @@ export function Err({ ids, k, errors }: { ids: FormIds; k: string; errors: Field
 }
 
 /** A field: its label, help and error above the control (which takes `control(ids, k, errors, !!help)`). */
-export function Field(props: { ids: FormIds; k: string; label: string; help?: string | undefined; required?: boolean; errors: FieldErrors; class?: string; children: Child }) {
+export function Field(props: {
+  ids: FormIds;
+  k: string;
+  label: string;
+  help?: string | undefined;
+  required?: boolean;
+  errors: FieldErrors;
+  class?: string;
+  children: Child;
+}) {
   const { ids, k, errors } = props;
   return (
     <div class={fieldClass(k, errors, props.class)}>
@@ -149,8 +172,18 @@ export function ErrorSummary({ ids, errors }: { ids: FormIds; errors: FieldError
 }
 
 /** The template <select>, grouped by kind; `attrs` are the control's (id, aria) and any data attributes. */
-export function TemplateSelect({ templates, selected, attrs }: { templates: readonly Template[]; selected: string; attrs: Record<string, string | boolean | undefined> }) {
-  const byKind = documentKinds.map((kind) => ({ kind, list: templates.filter((x) => x.frontMatter.kind === kind) })).filter((g) => g.list.length);
+export function TemplateSelect({
+  templates,
+  selected,
+  attrs,
+}: {
+  templates: readonly Template[];
+  selected: string;
+  attrs: Record<string, string | boolean | undefined>;
+}) {
+  const byKind = documentKinds
+    .map((kind) => ({ kind, list: templates.filter((x) => x.frontMatter.kind === kind) }))
+    .filter((g) => g.list.length);
   return (
     <select name="template" {...attrs}>
       {byKind.map((g) => (

@@ -12,10 +12,19 @@ import { placeHref } from "../frame/links.js";
  */
 export function SourceRef({ source }: { source: Source & { reference?: string | undefined } }) {
   const head = source.title ?? source.publisher;
-  const rest = [...(source.title ? [source.publisher] : []), source.date ? formatDate(source.date) : sv.facts.undated].join(", ");
+  const rest = [
+    ...(source.title ? [source.publisher] : []),
+    source.date ? formatDate(source.date) : sv.facts.undated,
+  ].join(", ");
   return (
     <span class="source">
-      {source.url && /^https?:\/\//.test(source.url) ? <a href={source.url}>{head}</a> : source.title ? <cite>{head}</cite> : head}
+      {source.url && /^https?:\/\//.test(source.url) ? (
+        <a href={source.url}>{head}</a>
+      ) : source.title ? (
+        <cite>{head}</cite>
+      ) : (
+        head
+      )}
       {`, ${rest}`}
     </span>
   );

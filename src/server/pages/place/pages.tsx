@@ -28,7 +28,9 @@ function FactLine({ row }: { row: FactRow }) {
     <>
       <span class="fact-value">{row.value}</span>
       <span class="fact-meta">
-        {row.asOf ? ` ${sv.facts.asOf} ${formatDate(row.asOf)}${row.age ? ` (${sv.facts.age(row.age)})` : ""}. ` : ` ${sv.facts.undated}. `}
+        {row.asOf
+          ? ` ${sv.facts.asOf} ${formatDate(row.asOf)}${row.age ? ` (${sv.facts.age(row.age)})` : ""}. `
+          : ` ${sv.facts.undated}. `}
         {`${sv.facts.source}: `}
         <SourceRef source={row.source} />.{row.note ? ` ${sv.facts.note}: ${row.note}.` : ""}
       </span>

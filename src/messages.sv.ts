@@ -65,6 +65,10 @@ export function explainTooLong(field: string, max: number, length: number | unde
  * its sentence ("Uppgiften kan inte sparas: …").
  */
 export const problems = {
+  /** Changes to the fact-key catalog (facts/fact-key-changes.ts). */
+  derivedFromNotMunicipal: (key: string) => `"${key}" är ingen nyckel för kommuner`,
+  derivedFromUnknown: (key: string) => `okänd faktanyckel "${key}"`,
+  keyRenamed: "en nyckel kan inte byta namn",
   /** compose: arguments chosen for a template without a place for them. */
   argumentsNotTaken: (templateId: string) => `mallen ${templateId} tar inte emot argument från korpusen`,
   /** facts: a value typed for a key. */
@@ -236,7 +240,9 @@ export const templateProblems = {
   lookupRefused: (key: string) => `lookup: "${key}" kan inte slås upp i en mall`,
   factKeyFirst: (helper: string) => `${helper}: första argumentet ska vara en faktanyckel inom citattecken`,
   factKeyQuoted: (helper: string) => `${helper}: faktanycklar skrivs inom citattecken`,
-  unknownFactKey: (key: string) => `okänd faktanyckel "${key}"`,
+  unknownFactKey: (key: string, where: "facts" | "requiredUnless" | "body", suggestions: readonly string[]) =>
+    `${where === "body" ? "" : `${where === "facts" ? "facts" : "requiredUnless.facts"}: `}okänd faktanyckel "${key}"` +
+    `${suggestions.length ? `; menade du ${quoted(suggestions)}?` : ""} (se motionera facts keys)`,
   factNotDeclared: (key: string) => `faktanyckeln "${key}" används men står inte under facts: i front matter`,
   committeeNeedsFact: `committee: lägg till faktanyckeln "social_services_committee" under facts: i front matter`,
   nameRefused: (name: string, original: string) => `"${name}" kan inte användas i en mall (${original})`,
@@ -246,7 +252,6 @@ export const templateProblems = {
   unreadableTemplate: (detail: string) => `mallen kunde inte läsas (${detail})`,
   unreadableFile: (detail: string) => `filen kunde inte läsas (${detail})`,
   tooLarge: (kb: number, limitKb: number) => `mallen är ${kb} kB; en mall får vara högst ${limitKb} kB`,
-  unknownFactKeyInFacts: (key: string) => `facts: okänd faktanyckel "${key}"`,
   unknownTopic: (topic: string, topics: readonly string[]) =>
     `topics: okänt ämne "${topic}"; ämnena är ${topics.join(", ")}`,
   nestedTooDeep: (what: "block" | "subexpression", limit: number) =>
@@ -269,6 +274,11 @@ const quoted = (xs: readonly string[]) =>
   formatList(
     xs.map((x) => `"${x}"`),
     "eller",
+  );
+const quotedAnd = (xs: readonly string[]) =>
+  formatList(
+    xs.map((x) => `"${x}"`),
+    "och",
   );
 const didYouMean = (xs: readonly string[]) => (xs.length ? ` Menade du ${quoted(xs)}?` : "");
 
@@ -306,6 +316,31 @@ export function explainError(d: ErrorDetails): string {
             `lägg gärna till en daterad uppgift med motionera facts add.`;
     case "unknown_fact_key":
       return `Okänd faktanyckel: "${d.key}".${didYouMean(d.suggestions)} Se alla nycklar med: motionera facts keys`;
+    case "fact_key_invalid":
+      return `Ogiltig faktanyckel${d.field ? ` i ${d.field}` : ""}: ${d.problem}.${didYouMean(d.suggestions ?? [])}`;
+    case "fact_key_exists":
+      return `Faktanyckeln "${d.key}" finns redan. Ändra den med: motionera facts keys edit ${d.key} …`;
+    case "fact_key_in_use": {
+      const uses = [
+        ...(d.facts ? [`${d.facts === 1 ? "1 uppgift" : `${formatNumber(d.facts)} uppgifter`} i faktaregistret`] : []),
+        ...(d.templates.length
+          ? [`${d.templates.length === 1 ? "mallen" : "mallarna"} ${quotedAnd(d.templates)}`]
+          : []),
+        ...(d.derivedKeys.length
+          ? [
+              `${d.derivedKeys.length === 1 ? "den härledda nyckeln" : "de härledda nycklarna"} ` +
+                quotedAnd(d.derivedKeys),
+            ]
+          : []),
+      ];
+      return `Faktanyckeln "${d.key}" används och kan inte tas bort: ${formatList(uses, "och")}.`;
+    }
+    case "fact_key_type_conflict": {
+      const shown = d.values.map((v) => `${v.subject} ${v.asOf ? formatDate(v.asOf) : "odaterad"}: ${v.value}`);
+      const more = d.total > d.values.length ? ` och ${d.total - d.values.length} till` : "";
+      const fit = d.total === 1 ? "ett registrerat värde passar" : `${d.total} registrerade värden passar`;
+      return `Faktanyckeln "${d.key}" kan inte få ` + `typen ${d.type}: ${fit} inte ` + `(${shown.join("; ")}${more}).`;
+    }
     case "fact_invalid":
       return `Ogiltig uppgift${d.field ? ` i ${d.field}` : ""}: ${d.problem}`;
     case "input_invalid":

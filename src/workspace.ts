@@ -7,7 +7,11 @@ import type { Composed } from "./compose/compose.js";
 import type { TemplateLibrary } from "./compose/template-library.js";
 import type { DraftRequest } from "./domain/draft-request.js";
 import { documentIdOfRef, type CorpusDocument } from "./domain/corpus-document.js";
+import { useFactCatalog } from "./facts/catalog.js";
+import { storeCatalog, type FactCatalog } from "./facts/fact-catalog.js";
 import { FactRegistry } from "./facts/registry.js";
+import { addFactKey, editFactKey, removeFactKey } from "./facts/fact-key-changes.js";
+import type { FactDefinition } from "./domain/fact-key.js";
 import { databasePath, templatesDir } from "./project-paths.js";
 import { LowdbStore } from "./store/lowdb-store.js";
 import type { Store } from "./store/store.js";
@@ -41,20 +45,61 @@ export class Workspace {
    */
   async templates(): Promise<TemplateLibrary> {
     if (!this.#templates) {
+      await this.catalog(); // templates are checked against the store's keys
       const { TemplateLibrary } = await import("./compose/template-library.js");
       this.#templates = TemplateLibrary.load(templatesDir(this.options.templatesDir));
     }
     return this.#templates;
   }
 
+  /**
+   * The fact-key catalog of the store's keys, made the catalog in use (the registry, drafting,
+   * campaigns and formatting look keys up in it); built again when the stored keys change.
+   */
+  async catalog(): Promise<FactCatalog> {
+    const catalog = await storeCatalog(this.store);
+    useFactCatalog(catalog);
+    return catalog;
+  }
+
   /** The registry over the stored facts, built again when they change (here or in another process). */
   async facts(): Promise<FactRegistry> {
+    await this.catalog();
     const facts = await this.store.facts();
     if (!this.#registry || this.#registryOf !== facts) {
       this.#registry = new FactRegistry(facts);
       this.#registryOf = facts;
     }
     return this.#registry;
+  }
+
+  /** Adds a fact key (validated whole; refused if the key exists). */
+  async addFactKey(input: unknown): Promise<FactDefinition> {
+    const def = await this.store.changeFactKeys((keys) => addFactKey(keys, input));
+    await this.catalog();
+    return def;
+  }
+
+  /** Changes fields of a fact key; a type its recorded values do not have is refused, naming them. */
+  async editFactKey(key: string, change: Record<string, unknown>): Promise<FactDefinition> {
+    const def = await this.store.changeFactKeys((keys, facts) => editFactKey(keys, facts, key, change));
+    await this.catalog();
+    return def;
+  }
+
+  /** Removes a fact key no fact, template or derived key uses; otherwise refused, naming the uses. */
+  async removeFactKey(key: string): Promise<FactDefinition> {
+    const { templates } = (await this.templates()).usable();
+    const naming = templates
+      .filter(
+        (t) =>
+          t.frontMatter.facts.some((f) => f.key === key) ||
+          t.frontMatter.inputs.some((i) => i.requiredUnless?.facts.includes(key)),
+      )
+      .map((t) => t.frontMatter.id);
+    const def = await this.store.changeFactKeys((keys, facts) => removeFactKey(keys, facts, key, naming));
+    await this.catalog();
+    return def;
   }
 
   /** Forget the cached registry after a write. */

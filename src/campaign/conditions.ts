@@ -13,20 +13,19 @@
  * else its county's or the country's where the catalog allows that scope.
  */
 import { z } from "../domain/zod.js";
-import { comparePartialDates } from "../domain/partial-date.js";
+import type { ConditionOperator } from "../domain/fact-key.js";
+import { valueSatisfies } from "../domain/fact-condition.js";
 import { textLimits, tooLong } from "../domain/text-limits.js";
 import type { FactValue } from "../domain/fact.js";
 import type { Place } from "../domain/municipality.js";
 import { isMotioneraError, MotioneraError } from "../domain/errors.js";
-import { factCatalog, factDefinition } from "../facts/catalog.js";
+import { activeFactCatalog, factDefinition } from "../facts/catalog.js";
 import type { FactRegistry } from "../facts/registry.js";
 import { parseFactValue } from "../facts/record-fact.js";
-import { nearest } from "../lang/nearest.js";
 import { foldCase } from "../lang/normalize.js";
 import { problems } from "../messages.sv.js";
 
-export const conditionOperators = ["=", "!=", "<", ">", "<=", ">=", "missing", "exists"] as const;
-export type ConditionOperator = (typeof conditionOperators)[number];
+export { conditionOperators, type ConditionOperator } from "../domain/fact-key.js";
 
 export interface Condition {
   /** As the user wrote it, for messages and the summary. */
@@ -82,15 +81,7 @@ export function parseCondition(text: string): Condition {
     });
   const { key, op, raw } = parsed.data;
   const def = factDefinition(key);
-  if (!def)
-    throw new MotioneraError({
-      code: "unknown_fact_key",
-      key,
-      suggestions: nearest(
-        key,
-        factCatalog.map((d) => d.key),
-      ),
-    });
+  if (!def) throw new MotioneraError({ code: "unknown_fact_key", key, suggestions: activeFactCatalog().suggest(key) });
   if (raw === undefined) return { text: text.trim(), key, op };
   if ((op === "<" || op === ">" || op === "<=" || op === ">=") && def.type !== "number" && def.type !== "date") {
     throw new MotioneraError({
@@ -108,37 +99,11 @@ export function parseCondition(text: string): Condition {
   }
 }
 
-function compare(a: FactValue, b: FactValue): number | undefined {
-  if (a.type === "number" && b.type === "number") return a.value - b.value;
-  if (a.type === "date" && b.type === "date") return comparePartialDates(a.value, b.value);
-  if (a.type === "boolean" && b.type === "boolean") return a.value === b.value ? 0 : undefined;
-  if (a.type === "text" && b.type === "text") return foldCase(a.value) === foldCase(b.value) ? 0 : undefined;
-  return undefined;
-}
-
 /** The value a draft for `place` would cite for the key, if any. */
 export function citedValue(registry: FactRegistry, place: Place, key: string): FactValue | undefined {
   return registry.resolve(place, key)?.fact.value;
 }
 
 export function matches(condition: Condition, registry: FactRegistry, place: Place): boolean {
-  const v = citedValue(registry, place, condition.key);
-  switch (condition.op) {
-    case "missing":
-      return v === undefined;
-    case "exists":
-      return v !== undefined;
-    case "!=":
-      return v === undefined || compare(v, condition.value!) !== 0;
-    default: {
-      if (v === undefined) return false;
-      const c = compare(v, condition.value!);
-      if (c === undefined) return false;
-      if (condition.op === "=") return c === 0;
-      if (condition.op === "<") return c < 0;
-      if (condition.op === ">") return c > 0;
-      if (condition.op === "<=") return c <= 0;
-      return c >= 0;
-    }
-  }
+  return valueSatisfies(citedValue(registry, place, condition.key), condition.op, condition.value, foldCase);
 }

@@ -15,10 +15,9 @@ import { inputValuesSchema } from "../domain/draft-request.js";
 import { signerSchema } from "../domain/signer.js";
 import { textLimits, tooLong } from "../domain/text-limits.js";
 import { z } from "../domain/zod.js";
-import { factCatalog, factDefinition } from "../facts/catalog.js";
+import { activeFactCatalog, factDefinition } from "../facts/catalog.js";
 import type { FactRegistry } from "../facts/registry.js";
 import { todayInSweden } from "../lang/dates.js";
-import { nearest } from "../lang/nearest.js";
 import { slug } from "../lang/slug.js";
 import { formats, type Format } from "../render/index.js";
 import { matches, parseCondition, type Condition } from "./conditions.js";
@@ -141,10 +140,7 @@ export function checkCampaignRequest(request: CampaignRequest, deps: { templates
       details: {
         code: "unknown_fact_key",
         key,
-        suggestions: nearest(
-          key,
-          factCatalog.map((d) => d.key),
-        ),
+        suggestions: activeFactCatalog().suggest(key),
       },
     });
   });

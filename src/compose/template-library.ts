@@ -8,7 +8,7 @@ import Handlebars from "handlebars";
 import type { FrontMatter } from "../domain/template.js";
 import { documentKinds } from "../domain/template.js";
 import { MotioneraError, isMotioneraError } from "../domain/errors.js";
-import { factDefinition } from "../facts/catalog.js";
+import { activeFactCatalog } from "../facts/catalog.js";
 import { topics } from "../domain/vocabulary.js";
 import { findTopic } from "../lang/find-topic.js";
 import { nearest } from "../lang/nearest.js";
@@ -68,6 +68,34 @@ function fail(file: string, problem: string, line?: number, column?: number): ne
   });
 }
 
+/**
+ * The one check of a fact key a template names (front matter `facts:`, `requiredUnless.facts`,
+ * a fact helper in the body): unknown to the catalog in use → the file, line and column, with
+ * the nearest known keys.
+ */
+function checkFactKey(
+  file: string,
+  key: string,
+  where: "facts" | "requiredUnless" | "body",
+  line?: number,
+  column?: number,
+): void {
+  const catalog = activeFactCatalog();
+  if (catalog.has(key)) return;
+  fail(file, templateProblems.unknownFactKey(key, where, catalog.suggest(key)), line, column);
+}
+
+/** Where front matter names a key: its first line (and 0-based column) that has the key as a word. */
+function frontMatterPlace(text: string, bodyLine: number, key: string): [number, number] | [] {
+  const lines = text.split("\n", bodyLine);
+  const word = new RegExp(`(^|[^a-z0-9_])${key}(?![a-z0-9_])`);
+  for (let i = 1; i < lines.length && i < bodyLine - 1; i++) {
+    const m = word.exec(lines[i]!);
+    if (m) return [i + 1, m.index + m[1]!.length];
+  }
+  return [];
+}
+
 /** Walks the Handlebars AST: fact keys must be declared in front matter and known; inputs declared. */
 function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine: number): void {
   const declaredFacts = new Set(fm.facts.map((f) => f.key));
@@ -112,7 +140,7 @@ function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine
         for (const param of keyParams) {
           if (param.type !== "StringLiteral") fail(file, templateProblems.factKeyQuoted(name), ...at(n));
           const key = (param as hbs.AST.StringLiteral).value;
-          if (!factDefinition(key)) fail(file, templateProblems.unknownFactKey(key), ...at(n));
+          checkFactKey(file, key, "body", ...at(n));
           if (!declaredFacts.has(key)) fail(file, templateProblems.factNotDeclared(key), ...at(n));
         }
       }
@@ -216,8 +244,11 @@ function parseTemplateText(file: string, text: string): Template {
   if (text.length > maxTemplateBytes)
     fail(file, templateProblems.tooLarge(Math.ceil(text.length / 1024), maxTemplateBytes / 1024), 1);
   const { frontMatter, body, bodyLine } = splitTemplate(file, text);
-  for (const f of frontMatter.facts) {
-    if (!factDefinition(f.key)) fail(file, templateProblems.unknownFactKeyInFacts(f.key));
+  for (const f of frontMatter.facts) checkFactKey(file, f.key, "facts", ...frontMatterPlace(text, bodyLine, f.key));
+  for (const input of frontMatter.inputs) {
+    for (const key of input.requiredUnless?.facts ?? []) {
+      checkFactKey(file, key, "requiredUnless", ...frontMatterPlace(text, bodyLine, key));
+    }
   }
   for (const t of frontMatter.topics) {
     if (!findTopic(t))

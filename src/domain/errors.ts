@@ -13,6 +13,13 @@ export type ErrorDetails =
   | { code: "fact_stale"; key: string; label: string; subjectName: string; asOf: string | null; oldest: string }
   | { code: "unknown_fact_key"; key: string; suggestions: string[] }
   | { code: "fact_invalid"; field: string; problem: string }
+  /** A fact key's definition is not valid (a field of `facts keys add|edit`). */
+  | { code: "fact_key_invalid"; field: string; problem: string; suggestions?: string[] }
+  | { code: "fact_key_exists"; key: string }
+  /** A key cannot be removed: facts are recorded for it, templates cite it, derived keys count it. */
+  | { code: "fact_key_in_use"; key: string; facts: number; templates: string[]; derivedKeys: string[] }
+  /** A key's type cannot change: these recorded values are not of the new type. */
+  | { code: "fact_key_type_conflict"; key: string; type: string; values: FactKeyConflict[]; total: number }
   | { code: "input_invalid"; field: string; problem: string }
   /** A claim in the text needs this input, and the registry cannot stand in for it. */
   | {
@@ -55,6 +62,14 @@ export interface FactImportIssue {
   /** Swedish, lower case: what is wrong. */
   problem: string;
   suggestions?: string[];
+}
+
+/** A recorded value that a key's new type would not accept. */
+export interface FactKeyConflict {
+  subject: string;
+  asOf: string | null;
+  /** As recorded, in words ("ja", "12", "text …"). */
+  value: string;
 }
 
 export class MotioneraError extends Error {

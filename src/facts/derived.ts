@@ -6,14 +6,15 @@
  * dated by the latest underlying entry) from how many of how many municipalities, and its
  * note says how many had no value and names every underlying source (title and publisher).
  */
-import type { Fact, FactValue } from "../domain/fact.js";
+import type { Fact } from "../domain/fact.js";
+import { valueSatisfies } from "../domain/fact-condition.js";
+import type { ValueCondition } from "../domain/fact-key.js";
 import type { Place } from "../domain/municipality.js";
 import { comparePartialDates } from "../domain/partial-date.js";
 import { allMunicipalities, countyByCode, municipalitiesInCounty } from "../data/places.js";
 import {
-  factCatalog,
+  activeFactCatalog,
   factDefinition,
-  isDerived,
   scopeOfSubject,
   type DerivedFactDefinition,
   type FactScope,
@@ -22,7 +23,8 @@ import {
 /** Publisher of every computed fact's source. */
 export const derivedPublisher = "Motionera";
 
-const isTrue = (v: FactValue): boolean => v.type === "boolean" && v.value === true;
+/** What a derived key counts when its `where` is left out: a boolean true. */
+export const countsTrue: ValueCondition = { op: "=", value: { type: "boolean", value: true } };
 
 /** Reads the stored (not derived) latest value of a key for a subject. */
 export type LatestStored = (subject: string, key: string) => Fact | undefined;
@@ -47,8 +49,8 @@ export function computeDerivedFact(
   const used = members.map((m) => latestStored(m.code, def.derived.from)).filter((f): f is Fact => f !== undefined);
   if (used.length === 0) return undefined;
 
-  const where = def.derived.where ?? isTrue;
-  const count = used.filter((f) => where(f.value)).length;
+  const where = def.derived.where ?? countsTrue;
+  const count = used.filter((f) => valueSatisfies(f.value, where.op, where.value)).length;
   const dated = used.map((f) => f.asOf).filter((d): d is string => d !== null);
   const asOf = dated.length ? dated.reduce((a, b) => (comparePartialDates(a, b) >= 0 ? a : b)) : null;
   // biome-ignore lint/complexity/useMathMinMax: ISO timestamps compared as strings, not numbers
@@ -85,7 +87,7 @@ export function computeDerivedFact(
 
 /** Every derived key in the catalog. */
 export function derivedDefinitions(): DerivedFactDefinition[] {
-  return factCatalog.filter(isDerived);
+  return activeFactCatalog().derived();
 }
 
 export interface DerivedFactRow {

@@ -7,11 +7,11 @@ import { attempt, throwProblems, type FieldProblem } from "../domain/field-probl
 import { factValueSchema, startsNoLaterThan, type Fact, type FactValue, type Source } from "../domain/fact.js";
 import { partialDateSchema } from "../domain/partial-date.js";
 import { findCounty, findMunicipality } from "../data/places.js";
-import { nearest } from "../lang/nearest.js";
 import { parseSwedishNumber } from "../lang/numbers.js";
 import { parseYesNo } from "../lang/yes-no.js";
 import type { Store } from "../store/store.js";
-import { factCatalog, factDefinition, type FactDefinition, type FactScope } from "./catalog.js";
+import { activeFactCatalog, type FactDefinition, type FactScope } from "./catalog.js";
+import { storeCatalog, type FactCatalog } from "./fact-catalog.js";
 import { nationalSubject } from "./registry.js";
 import { problems as problemTexts } from "../messages.sv.js";
 
@@ -122,19 +122,16 @@ export interface FactEntryCheck {
  * Every problem with an entry at once: an unknown or derived key, an unknown subject or one of the wrong scope, a bad
  * value or dates.
  */
-export function checkFactEntry(entry: FactEntry): FactEntryCheck {
+export function checkFactEntry(entry: FactEntry, catalog: FactCatalog = activeFactCatalog()): FactEntryCheck {
   const problems: FieldProblem[] = [];
-  const definition = factDefinition(entry.key);
+  const definition = catalog.get(entry.key);
   if (!definition)
     problems.push({
       path: ["key"],
       details: {
         code: "unknown_fact_key",
         key: entry.key,
-        suggestions: nearest(
-          entry.key,
-          factCatalog.map((d) => d.key),
-        ),
+        suggestions: catalog.suggest(entry.key),
       },
     });
   else attempt(problems, ["key"], () => refuseDerived(definition));
@@ -195,7 +192,7 @@ export async function recordFact(
   store: Store,
   entry: FactEntry,
 ): Promise<{ fact: Fact; subject: ReturnType<typeof resolveSubject>; definition: FactDefinition }> {
-  const { problems, checked } = checkFactEntry(entry);
+  const { problems, checked } = checkFactEntry(entry, await storeCatalog(store));
   throwProblems(problems);
   if (!checked) throw new Error("checkFactEntry found no problem but returned no entry");
   const { definition, subject, value, asOf, since } = checked;

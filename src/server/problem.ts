@@ -166,6 +166,33 @@ export function problemOf(d: ErrorDetails): Problem {
         status: 503,
         detail: "En annan process skriver i tjänstens databas. Försök igen senare.",
       };
+    case "fact_key_invalid":
+      return {
+        type: `${base}invalid-input`,
+        title: "Ogiltig faktanyckel",
+        status: 422,
+        detail,
+        errors: field(d.field.replace(/\./g, "/")),
+        ...(d.suggestions?.length ? { suggestions: d.suggestions } : {}),
+      };
+    case "fact_key_exists":
+      return {
+        type: `${base}fact-key-exists`,
+        title: "Faktanyckeln finns redan",
+        status: 409,
+        detail,
+        errors: field("key"),
+      };
+    case "fact_key_in_use":
+      return { type: `${base}fact-key-in-use`, title: "Faktanyckeln används", status: 409, detail };
+    case "fact_key_type_conflict":
+      return {
+        type: `${base}fact-key-type-conflict`,
+        title: "Typen passar inte registrerade värden",
+        status: 409,
+        detail,
+        errors: field("type"),
+      };
     case "fact_import_invalid":
       // One entry per problem in the file, each naming its line and column.
       return {

@@ -5,6 +5,7 @@ import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
+import type { FactDefinition } from "../domain/fact-key.js";
 import { databaseSchema, emptyDatabase, migrate, type Database } from "./schema.js";
 import type { NewFact, Store } from "./store.js";
 import { acquireDatabaseLock, holdsDatabaseLock, releaseDatabaseLock } from "./database-lock.js";
@@ -143,6 +144,30 @@ export class LowdbStore implements Store {
     return this.#change((data) => addFacts(data, inputs));
   }
 
+  async factKeys(): Promise<readonly FactDefinition[]> {
+    return (await this.#data()).factKeys;
+  }
+
+  changeFactKeys<T>(
+    change: (keys: readonly FactDefinition[], facts: readonly Fact[]) => { keys: readonly FactDefinition[]; result: T },
+  ): Promise<T> {
+    return this.#change((data) => {
+      const { keys, result } = change(data.factKeys, data.facts);
+      if (keys === data.factKeys) return result;
+      const parsed = databaseSchema.shape.factKeys.safeParse(keys);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        throw new MotioneraError({
+          code: "fact_key_invalid",
+          field: first?.path.slice(1).map(String).join(".") ?? "",
+          problem: first?.message ?? "ogiltig nyckel",
+        });
+      }
+      data.factKeys = parsed.data;
+      return result;
+    });
+  }
+
   async documents(): Promise<readonly CorpusDocument[]> {
     return (await this.#data()).documents;
   }
@@ -227,8 +252,9 @@ export class LowdbStore implements Store {
     const before = { ...db.data };
     const facts = db.data.facts;
     const documents = db.data.documents;
+    const factKeys = db.data.factKeys;
     const result = change(db.data);
-    if (db.data.facts === facts && db.data.documents === documents) return result;
+    if (db.data.facts === facts && db.data.documents === documents && db.data.factKeys === factKeys) return result;
     try {
       await this.#write(db);
     } catch (e) {

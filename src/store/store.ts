@@ -1,5 +1,6 @@
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { Fact } from "../domain/fact.js";
+import type { FactDefinition } from "../domain/fact-key.js";
 
 /** A fact as a caller submits it; the store assigns id and recordedAt. */
 export type NewFact = Omit<Fact, "id" | "recordedAt">;
@@ -20,6 +21,15 @@ export interface Store {
    * deduplicated as `addFact` does; returns the stored fact for each input, in order.
    */
   addFacts(facts: readonly NewFact[]): Promise<Fact[]>;
+  /** The fact-key catalog's definitions, in catalog order. */
+  factKeys(): Promise<readonly FactDefinition[]>;
+  /**
+   * Changes the key definitions in one write, on the data as stored now: `change` gets the
+   * keys and the facts, returns the new list of keys (or throws to refuse, writing nothing).
+   */
+  changeFactKeys<T>(
+    change: (keys: readonly FactDefinition[], facts: readonly Fact[]) => { keys: readonly FactDefinition[]; result: T },
+  ): Promise<T>;
   /** Every corpus document. */
   documents(): Promise<readonly CorpusDocument[]>;
   document(id: string): Promise<CorpusDocument | undefined>;

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
 import { databaseSchema, type Database } from "../../src/store/schema.js";
-import { factCatalog, factDefinition, scopeOfSubject } from "../../src/facts/catalog.js";
+import { activeFactCatalog, factDefinition, scopeOfSubject } from "../../src/facts/catalog.js";
+
+const factCatalog = activeFactCatalog().list();
 import { partyNames } from "../../src/domain/signer.js";
 
 const raw: unknown = JSON.parse(readFileSync(new URL("../../corpus/motionera.json", import.meta.url), "utf8"));

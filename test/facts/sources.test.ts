@@ -60,7 +60,12 @@ describe("since on a fact", () => {
   });
 
   it("is read back through the database schema", () => {
-    const db = databaseSchema.parse({ schemaVersion: 2, facts: [{ ...base, since: "2017" }], documents: [] });
+    const db = databaseSchema.parse({
+      schemaVersion: 3,
+      facts: [{ ...base, since: "2017" }],
+      documents: [],
+      factKeys: [],
+    });
     expect(db.facts[0]?.since).toBe("2017");
   });
 });

@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { z } from "../../domain/zod.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
 import { findMunicipality } from "../../data/places.js";
-import { factCatalog } from "../../facts/catalog.js";
 import { factRowsForPlace, type FactRow } from "../../facts/place-facts.js";
 import { recordFact } from "../../facts/record-fact.js";
 import { formatDate, todayInSweden } from "../../lang/dates.js";
@@ -10,6 +9,7 @@ import { action, parseOptions } from "../run.js";
 import { registerFactsFetch } from "./facts-fetch.js";
 import { registerFactsImport } from "./facts-import.js";
 import { registerFactsSources, sourceHeadline } from "./facts-sources.js";
+import { registerFactsKeys } from "./facts-keys.js";
 import { collect } from "../option-values.js";
 import { parliamentaryParties } from "../../domain/signer.js";
 import { openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
@@ -162,19 +162,5 @@ export function registerFacts(program: Command): void {
   registerFactsFetch(facts);
   registerFactsSources(facts);
 
-  facts
-    .command("keys")
-    .summary(t.keysSummary)
-    .description(t.keysSummary)
-    .addOption(sharedOption.json())
-    .action(
-      action(async (o: { json: boolean }) => {
-        if (o.json) {
-          process.stdout.write(`${JSON.stringify(factCatalog, null, 2)}\n`);
-          return;
-        }
-        for (const d of factCatalog)
-          process.stdout.write(`${d.key}  (${d.type}; ${d.scopes.join(", ")})\n  ${d.label}\n`);
-      }),
-    );
+  registerFactsKeys(facts);
 }

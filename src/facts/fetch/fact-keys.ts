@@ -8,8 +8,7 @@
  * store-backed implementation would add the definition instead and return it.
  */
 import { MotioneraError } from "../../domain/errors.js";
-import { nearest } from "../../lang/nearest.js";
-import { factCatalog, factDefinition, type FactDefinition } from "../catalog.js";
+import { activeFactCatalog, factDefinition, type FactDefinition } from "../catalog.js";
 
 export interface FactKeys {
   /** The key's definition, or undefined. */
@@ -53,10 +52,7 @@ export async function chooseFactKey(
     throw new MotioneraError({
       code: "unknown_fact_key",
       key: named,
-      suggestions: nearest(
-        named,
-        factCatalog.map((d) => d.key),
-      ),
+      suggestions: activeFactCatalog().suggest(named),
     });
   return def;
 }

@@ -17,9 +17,9 @@ import { MotioneraError, type FactImportIssue } from "../../domain/errors.js";
 import { attempt, throwProblems, type FieldProblem } from "../../domain/field-problem.js";
 import { sourceSchema, type Fact, type Source } from "../../domain/fact.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
-import { nearest } from "../../lang/nearest.js";
 import type { NewFact, Store } from "../../store/store.js";
-import { factCatalog, factDefinition, type FactDefinition } from "../catalog.js";
+import { activeFactCatalog, type FactDefinition } from "../catalog.js";
+import { storeCatalog, type FactCatalog } from "../fact-catalog.js";
 import { refuseDerived } from "../record-fact.js";
 import { FactRegistry } from "../registry.js";
 import type { ColumnOptions } from "./columns.js";
@@ -58,6 +58,11 @@ export interface FactImportRequest extends ColumnOptions {
   asOf?: string | undefined;
   /** Record the facts; otherwise only plan (a dry run). */
   commit: boolean;
+  /**
+   * The key's definition from the store's catalog, set by `importFacts` so a check on another
+   * thread (whose module state has only the shipped keys) reads the file as the store's key.
+   */
+  definition?: FactDefinition;
 }
 
 export interface FactImportResult {
@@ -153,19 +158,20 @@ const requireAsOf = (req: FactImportRequest) => {
 };
 
 /** The key's definition, if facts may be imported for it; the request's as-of checked. */
-export function importableKey(req: Pick<FactImportRequest, "key" | "asOf">): FactDefinition {
+export function importableKey(
+  req: Pick<FactImportRequest, "key" | "asOf" | "definition">,
+  catalog: FactCatalog = activeFactCatalog(),
+): FactDefinition {
   const problems: FieldProblem[] = [];
-  const def = factDefinition(req.key);
+  // The import thread gets the definition with the request (its own catalog is the shipped one).
+  const def = req.definition?.key === req.key ? req.definition : catalog.get(req.key);
   if (!def)
     problems.push({
       path: ["key"],
       details: {
         code: "unknown_fact_key",
         key: req.key,
-        suggestions: nearest(
-          req.key,
-          factCatalog.map((d) => d.key),
-        ),
+        suggestions: catalog.suggest(req.key),
       },
     });
   else attempt(problems, ["key"], () => refuseDerived(def));
@@ -280,7 +286,8 @@ export async function importFacts(
   req: FactImportRequest,
   { check = checkFactFile }: ImportFactsOptions = {},
 ): Promise<FactImportResult> {
-  const def = importableKey(req);
+  const def = importableKey(req, await storeCatalog(store));
+  req = { ...req, definition: def };
   const factsOfKey = async () => (await store.facts()).filter((f) => f.key === def.key);
   const known = await factsOfKey();
   const result = await check(req, known);

@@ -11,6 +11,7 @@ import { registerDocs } from "./docs.js";
 import { registerDrafts } from "./drafts.js";
 import { registerCampaigns } from "./campaigns.js";
 import { registerFacts } from "./facts.js";
+import { registerFactKeys } from "./fact-keys.js";
 import { registerFactsImport } from "./facts-import.js";
 import { registerMunicipalities } from "./municipalities.js";
 import { registerTemplates } from "./templates.js";
@@ -20,6 +21,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void 
   registerMunicipalities(app, ctx);
   registerFacts(app, ctx);
   registerFactsImport(app, ctx);
+  registerFactKeys(app, ctx);
   registerCorpus(app, ctx);
   registerDrafts(app, ctx);
   registerCampaigns(app, ctx);

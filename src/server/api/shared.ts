@@ -46,6 +46,7 @@ const problemText: Record<number, string> = {
   404: "Finns inte.",
   405: "Metoden stöds inte för sökvägen; se Allow.",
   406: "Inget av formaten i Accept kan levereras.",
+  409: "Det som begärs krockar med det som finns (en nyckel som finns eller används).",
   413: "Begäran är för stor.",
   415: "Fel innehållstyp.",
   421: "Tjänsten svarar inte på värdnamnet i Host (se --allowed-hosts).",
@@ -90,6 +91,19 @@ export function defineRoute<R extends RouteConfig>(
 ): void {
   app.openapi(route, handler as never);
   allowOnly(app, routingPath(route.path), [route.method.toUpperCase()]);
+}
+
+/** Several routes on one path (GET and POST, PATCH and DELETE): other methods get 405 once, after all of them. */
+export function defineRoutesOnPath(
+  app: OpenAPIHono<AppEnv>,
+  routes: readonly [RouteConfig, (c: never) => Response | Promise<Response>][],
+): void {
+  for (const [route, handler] of routes) app.openapi(route, handler as never);
+  allowOnly(
+    app,
+    routingPath(routes[0]![0].path),
+    routes.map(([r]) => r.method.toUpperCase()),
+  );
 }
 
 /** Other methods than `methods` on `path`: 405 with Allow (OPTIONS: 204 with Allow). */

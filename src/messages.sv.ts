@@ -252,6 +252,13 @@ export const templateProblems = {
   unreadableTemplate: (detail: string) => `mallen kunde inte läsas (${detail})`,
   unreadableFile: (detail: string) => `filen kunde inte läsas (${detail})`,
   tooLarge: (kb: number, limitKb: number) => `mallen är ${kb} kB; en mall får vara högst ${limitKb} kB`,
+  /** `motionera templates check`: lints beyond what loading a template refuses. */
+  citeOutsideClaim: (helper: string, key: string) =>
+    `${helper} "${key}" står utanför {{#claim}}: en mening med en uppgift om kommunen ska stå i ` +
+    `{{#claim "${key}"}}…{{else}}…{{/claim}} så att den bara visas när uppgiften finns`,
+  figureInText: (figure: string) =>
+    `siffran "${figure}" står i mallens text; siffror ska komma från {{cite}} (med källa) ` +
+    "eller från användarens fält",
   unknownTopic: (topic: string, topics: readonly string[]) =>
     `topics: okänt ämne "${topic}"; ämnena är ${topics.join(", ")}`,
   nestedTooDeep: (what: "block" | "subexpression", limit: number) =>
@@ -270,6 +277,15 @@ export const templateProblems = {
   frontMatterUnreadable: (detail: string) => `YAML: front matter kunde inte läsas (${detail})`,
 } as const;
 
+/** Text compose writes into a draft where a fact is missing, and its problems with the user's text. */
+export const composeTexts = {
+  missingKoladaFact: (label: string, kpi: string) =>
+    `${label} – saknas i faktaregistret; hämta med: motionera facts fetch kolada --kpi ${kpi}`,
+  unknownFactReference: (reference: string, suggestions: readonly string[]) =>
+    `{fakta:${reference}}: okänd faktanyckel "${reference}"${maybe(suggestions)}; ` +
+    "se alla nycklar med: motionera facts keys",
+} as const;
+
 const quoted = (xs: readonly string[]) =>
   formatList(
     xs.map((x) => `"${x}"`),
@@ -280,6 +296,10 @@ const quotedAnd = (xs: readonly string[]) =>
     xs.map((x) => `"${x}"`),
     "och",
   );
+/** "; menade du "a" eller "b"?" inside a lower-case problem text. */
+function maybe(xs: readonly string[]): string {
+  return xs.length ? `; menade du ${quoted(xs)}?` : "";
+}
 const didYouMean = (xs: readonly string[]) => (xs.length ? ` Menade du ${quoted(xs)}?` : "");
 
 export function explainError(d: ErrorDetails): string {

@@ -344,6 +344,20 @@ Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppa
     file: "Fil",
     usage: "Användning",
     none: "(inga)",
+    checkSummary:
+      "granska mallar: YAML, fält, Handlebars, faktanycklar, påståenden utan faktaskydd och siffror i texten",
+    checkPath: "en mallmapp eller en .hbs-fil (standard: mallmappen)",
+    checkOk: (files: number) => `${files === 1 ? "1 mall" : `${files} mallar`} granskade: inga fel.`,
+    checkFailed: (problems: number, files: number) =>
+      `${problems === 1 ? "1 fel" : `${problems} fel`} i ${files === 1 ? "1 mall" : `${files} mallar`}.`,
+    newSummary: "skriv en ny mall med kommentarer att utgå från",
+    newKind: "dokumenttyp: motion, interpellation, debattartikel eller pressmeddelande",
+    newDir: "mallmappen att skriva i (standard: mallmappen)",
+    newBadId: (id: string) => `ogiltigt mall-id "${id}": skriv det med a–z, siffror och bindestreck`,
+    newBadKind: (kind: string) =>
+      `okänd dokumenttyp "${kind}": välj motion, interpellation, debattartikel eller pressmeddelande`,
+    newExists: (file: string) => `${file} finns redan; välj ett annat id eller ta bort filen`,
+    newWritten: (file: string) => `Skrev ${file}. Granska den med: motionera templates check ${file}`,
   },
 
   corpus: {

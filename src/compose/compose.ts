@@ -21,6 +21,7 @@ import { genitive } from "../lang/genitive.js";
 import { checkDraftRequest, type DraftCheckDeps } from "./check-draft.js";
 import { ComposeState, type ClaimRecord } from "./compose-state.js";
 import type { InputValues } from "./inputs.js";
+import { checkFactReferences, textWithFacts, type CitingText } from "./fact-references.js";
 import { escapeBlock, escapeInline } from "./markdown-escape.js";
 import { markdownToBlocks } from "./markdown-to-draft.js";
 import { distinctSources } from "./sources.js";
@@ -75,9 +76,10 @@ function staleCitations(
   const fm = template.frontMatter;
   for (const { fact, subjectName } of cited) {
     const def = factDefinition(fact.key);
+    // A fact the user's text cites ({fakta:key}) is held to the template's own maxAge.
     const need = fm.facts.find((f) => f.key === fact.key);
-    if (!need || !canAge(def)) continue;
-    const oldest = oldestAcceptable(need.maxAge ?? fm.maxAge, date);
+    if (!canAge(def)) continue;
+    const oldest = oldestAcceptable(need?.maxAge ?? fm.maxAge, date);
     if (!isStale(fact, oldest)) continue;
     const w = {
       code: "fact_stale",
@@ -109,13 +111,16 @@ function sourceChecks(sources: readonly Source[], signers: readonly Signer[]): D
   return out;
 }
 
-function escapeInputs(template: Template, values: InputValues): Record<string, string | number | boolean | null> {
-  const out: Record<string, string | number | boolean | null> = {};
+type ContextValue = string | number | boolean | null | CitingText;
+
+function escapeInputs(template: Template, values: InputValues, state: ComposeState): Record<string, ContextValue> {
+  const out: Record<string, ContextValue> = {};
   for (const input of template.frontMatter.inputs) {
     const v = values[input.name] ?? null;
     // Choice values come from the template's own option list; they stay comparable with eq.
-    out[input.name] =
-      typeof v === "string" && input.type !== "choice" ? (input.type === "text" ? escapeBlock(v) : escapeInline(v)) : v;
+    // Free text may cite facts ({fakta:key}); everything else in it stays escaped.
+    const escapeText = input.type === "text" ? escapeBlock : escapeInline;
+    out[input.name] = typeof v === "string" && input.type !== "choice" ? textWithFacts(v, escapeText, state) : v;
   }
   return out;
 }
@@ -152,6 +157,7 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   const { request: req, template, place, date, facts, values, arguments: selected } = checked;
   if (!req || !template || !place || !date || !facts || !values || !selected)
     throw new Error("checkDraftRequest found no problem but returned no request");
+  checkFactReferences(template.frontMatter, values);
   const missing = optionalFactsMissing(template, place, facts);
 
   const state = new ComposeState({
@@ -162,7 +168,7 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
     selectedArguments: selected,
     date,
   });
-  const context = templateContext(place, req.authors, date, escapeInputs(template, values));
+  const context = templateContext(place, req.authors, date, escapeInputs(template, values, state));
   let markdown: string;
   try {
     markdown = template.render(context, { data: { motionera: state } });

@@ -16,6 +16,7 @@ import { bodyWords, datelinePlace, inPlace, otherMunicipalitiesInCounty } from "
 import { isCurrent } from "../facts/staleness.js";
 import { partyName } from "../domain/signer.js";
 import { citeHistory } from "./cite-history.js";
+import { missingFactText } from "./missing-fact.js";
 import type { ComposeState } from "./compose-state.js";
 import type { Place } from "../domain/municipality.js";
 import type { Signer } from "../domain/signer.js";
@@ -113,7 +114,7 @@ export const helpers = {
       );
     }
     const words = typeof params[1] === "string" && params[1].length > 0 ? ` ${escapeInline(params[1])}` : "";
-    if (!found) return st.placeholder(def?.label ?? key) + words;
+    if (!found) return st.placeholder(missingFactText(key)) + words;
     if (options.hash.history) {
       const all = st.lookupHistory(key)!;
       return citeHistory(st, all.facts, all.subjectName, words);
@@ -362,6 +363,35 @@ export const helpers = {
     return state(options).placeholder(what.replace(/\\(.)/g, "$1"));
   },
   /**
+   * {{missingFact "key"}} → where the registry lacks the fact, the placeholder `{{cite}}` would
+   * write (the fact's label and, for a Kolada key, the command that fetches it); nothing when
+   * the fact is there. For the {{else}} of a claim: {{#claim "k"}}…{{else}}{{missingFact "k"}}{{/claim}}.
+   */
+  missingFact(...args: unknown[]): string {
+    const { params, options } = split(args);
+    const key = keyParam(params, "missingFact");
+    const st = state(options);
+    return st.lookup(key, ofParam(options)) ? "" : st.placeholder(missingFactText(key));
+  },
+  /**
+   * {{attSatser input.proposals}} → the user's lines (one att-sats a line) as the list of a
+   * motion's proposals, "- att …" each; an "att" or a list mark the user typed is not doubled.
+   */
+  attSatser(...args: unknown[]): string {
+    return userLines(split(args).params[0])
+      .map((line) => `- att ${line.replace(/^att\s+/i, "")}`)
+      .join("\n");
+  },
+  /**
+   * {{questions input.questions}} → the user's lines (one question a line) as an
+   * interpellation's numbered questions, each ending with "?".
+   */
+  questions(...args: unknown[]): string {
+    return userLines(split(args).params[0], "numbers")
+      .map((line, i) => `${i + 1}. ${line.replace(/(\\[.!:;,])+$/, "").replace(/\?*$/, "")}?`)
+      .join("\n");
+  },
+  /**
    * {{corpusArguments}} → the arguments from the corpus that the user chose, one paragraph
    * each, every one with a note saying where it was made. Nothing when none were chosen.
    */
@@ -407,11 +437,25 @@ export const factHelpers: readonly HelperName[] = [
   "asOf",
   "year",
   "subject",
+  "missingFact",
 ];
 /** Helpers whose every argument is a fact key. */
 export const multiFactHelpers: readonly HelperName[] = ["claim"];
 
 const defaultCommittee = "socialnämnden";
+
+/**
+ * A free-text input (already escaped, perhaps citing facts) as its non-empty lines, without the
+ * list mark or number the user typed first ("- ", "1. ", "2) "), or only without the number.
+ */
+function userLines(value: unknown, drop: "marks" | "numbers" = "marks"): string[] {
+  const mark = drop === "marks" ? /^(\\[-*+]|\d+\\?[.)])\s*/ : /^\d+\\?[.)]\s*/;
+  if (value === null || value === undefined || value === false) return [];
+  return String(value)
+    .split(/\\\n|\n+/)
+    .map((line) => line.trim().replace(mark, "").trim())
+    .filter((line) => line.length > 0);
+}
 
 /** A signer's number as a template gives it (from 1), within the signers there are: the index. */
 function signerIndex(n: unknown, count: number): number {

@@ -43,6 +43,11 @@ function abbreviationAtEnd(text: string): boolean {
 }
 
 /** Splits inlines into sentences; a line break also ends one (signature lines, addresses). */
+function nestedCitations(node: Inline): number[] {
+  if (node.type === "citation") return [node.n];
+  return "children" in node ? node.children.flatMap(nestedCitations) : [];
+}
+
 export function splitSentences(xs: readonly Inline[]): Sentence[] {
   const out: Sentence[] = [];
   let current: Sentence = { inlines: [], citations: [] };
@@ -73,6 +78,8 @@ export function splitSentences(xs: readonly Inline[]): Sentence[] {
     }
     if (node.type !== "text") {
       current.inlines.push(node);
+      // A note inside emphasis (a bold lead citing a fact) supports the sentence around it.
+      for (const n of nestedCitations(node)) addCitation(current, n);
       closed = undefined;
       continue;
     }

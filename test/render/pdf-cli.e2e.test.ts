@@ -18,6 +18,21 @@ const date = "2026-12-02";
 const authors = ["Anna Andersson (L), ledamot i kommunfullmäktige", "Per Berg (L)"];
 const sets: Record<string, string[]> = {
   "beslut-prostitution": ["addressee=socialnämndens ordförande Anna Andersson (M)", "decisionYear=2022"],
+  "allman-motion": [
+    "title=Fler elever ska klara grundskolan",
+    "background=Bakgrund.",
+    "proposals=ge nämnden i uppdrag",
+  ],
+  "allman-interpellation": [
+    "title=Skolan",
+    "addressee=nämndens ordförande",
+    "background=Bakgrund.",
+    "questions=Vad görs",
+  ],
+  "allman-debattartikel": ["title=Skolan", "lead=Ingress.", "background=Text."],
+  "allman-pressmeddelande": ["title=Skolan", "lead=Ingress.", "firstQuote=Citat"],
+  skolresultat: ["committee=barn- och utbildningsnämnden"],
+  "vantetid-sarskilt-boende": ["addressee=äldrenämndens ordförande"],
 };
 
 describe.skipIf(!hasTool("pdftotext") || !existsSync(join(bin, "..", "..", "dist", "cli")))(

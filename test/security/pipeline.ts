@@ -29,6 +29,14 @@ const placeFor: Record<string, string> = {
 
 export const templateIds = library.ids();
 
+/** Inputs the general templates turn into a list, one item a line. */
+const lineLists = new Set(["proposals", "questions", "demands"]);
+
+/** Templates whose title is the user's own (the general templates): it is the user's text, not the template's. */
+export const userTitled = new Set(
+  templateIds.filter((id) => library.get(id).frontMatter.inputs.some((i) => i.name === "title")),
+);
+
 /** The shipped facts with every user-writable text replaced by `value` (and the URL by `url`). */
 export function registryWith(value: string, url?: string): FactRegistry {
   return new FactRegistry(
@@ -55,7 +63,10 @@ export function inputsWith(template: Template, value: string): Record<string, st
         out[input.name] = forField(value, input.maxLength);
         break;
       case "text": {
-        const v = value.trim().slice(0, input.maxLength);
+        // A list of lines (att-satser, questions, demands) gets one item a line: the lines are
+        // the user's own structure, so the hostile value is kept on one line there.
+        const one = lineLists.has(input.name) ? value.replace(/[\r\n\u0085\u2028\u2029]+/g, " ") : value;
+        const v = one.trim().slice(0, input.maxLength);
         out[input.name] = v.length > 0 ? v : "x";
         break;
       }

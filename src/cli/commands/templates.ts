@@ -4,6 +4,13 @@ import { templateSummary } from "../../compose/template-summary.js";
 import { action } from "../run.js";
 import { openWorkspace, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { lintTemplates } from "../../compose/template-lint.js";
+import { starterTemplate } from "../../compose/template-starter.js";
+import { documentKinds } from "../../domain/template.js";
+import { templatesDir } from "../../project-paths.js";
+import { UsageError } from "../run.js";
 
 const t = texts.templates;
 
@@ -84,6 +91,46 @@ export function registerTemplates(program: Command): void {
         const ws = await openWorkspace(o);
         const tpl = (await ws.templates()).get(id);
         process.stdout.write(o.json ? `${JSON.stringify(templateSummary(tpl), null, 2)}\n` : `${describe(tpl)}\n`);
+      }),
+    );
+  cmd
+    .command("check")
+    .summary(t.checkSummary)
+    .description(t.checkSummary)
+    .argument("[path]", t.checkPath)
+    .addOption(sharedOption.json())
+    .action(
+      action(async (path: string | undefined, o: { json: boolean }) => {
+        const { files, problems } = lintTemplates(path ?? templatesDir());
+        if (o.json) process.stdout.write(`${JSON.stringify({ files, problems }, null, 2)}\n`);
+        else {
+          for (const p of problems) {
+            const at = p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : "";
+            process.stdout.write(`${p.file}${at}: ${p.problem}\n`);
+          }
+          process.stdout.write(`${problems.length ? t.checkFailed(problems.length, files) : t.checkOk(files)}\n`);
+        }
+        if (problems.length > 0) process.exitCode = 1;
+      }),
+    );
+  cmd
+    .command("new")
+    .summary(t.newSummary)
+    .description(t.newSummary)
+    .argument("<id>", t.id)
+    .requiredOption("--kind <kind>", t.newKind)
+    .option("--dir <dir>", t.newDir)
+    .action(
+      action(async (id: string, o: { kind: string; dir?: string }) => {
+        if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new UsageError(t.newBadId(id));
+        const kind = documentKinds.find((k) => k === o.kind);
+        if (!kind) throw new UsageError(t.newBadKind(o.kind));
+        const folder = join(o.dir ?? templatesDir(), kind);
+        const file = join(folder, `${id}.hbs`);
+        if (existsSync(file)) throw new UsageError(t.newExists(file));
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(file, starterTemplate(id, kind), { flag: "wx" });
+        process.stdout.write(`${t.newWritten(file)}\n`);
       }),
     );
 }

@@ -1,0 +1,19 @@
+/**
+ * What a draft says where a fact it cites is not in the registry: a visible placeholder
+ * naming the fact, and for a key fetched from a public source the command that fetches it.
+ */
+import { factDefinition } from "../facts/catalog.js";
+import { composeTexts } from "../messages.sv.js";
+
+/** "kolada_n15419" → "N15419"; undefined for a key that is not named after a Kolada KPI. */
+export function koladaKpiOf(key: string): string | undefined {
+  const m = /^kolada_([a-z]\d+)$/.exec(key);
+  return m ? m[1]!.toUpperCase() : undefined;
+}
+
+/** The text of the placeholder for a fact the registry lacks (for the draft's municipality). */
+export function missingFactText(key: string): string {
+  const label = factDefinition(key)?.label ?? key;
+  const kpi = koladaKpiOf(key);
+  return kpi ? composeTexts.missingKoladaFact(label, kpi) : label;
+}

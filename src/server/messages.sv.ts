@@ -424,6 +424,42 @@ export const sv = {
     municipalitiesCount: (n: number) => `${n} kommuner`,
   },
 
+  staff: {
+    home: {
+      title: "För partikansliet",
+      intro:
+        "Verktyg som ändrar tjänstens data: faktanycklar, hämtning av offentlig statistik och mallar. " +
+        "Allt du gör här syns för alla som använder tjänsten.",
+      noTools: "Inga verktyg är påslagna i den här tjänsten.",
+    },
+    signIn: {
+      title: "Logga in som personal",
+      intro:
+        "Skriv tjänstens skrivnyckel (den som står i MOTIONERA_TOKEN där tjänsten körs). Inloggningen gäller " +
+        "i den här webbläsaren i tolv timmar.",
+      readOnly:
+        "Tjänsten är bara för läsning: den startades utan skrivnyckel. Den som driver tjänsten startar den med " +
+        "MOTIONERA_TOKEN satt för att personal ska kunna logga in.",
+      token: "Skrivnyckel",
+      tokenHelp: "Nyckeln sparas inte i webbläsaren, bara ett inloggningsbevis.",
+      submit: "Logga in",
+      empty: "Skriv skrivnyckeln.",
+      wrong: "Skrivnyckeln stämmer inte. Kontrollera den och försök igen.",
+      tooMany: {
+        title: "För många inloggningsförsök",
+        text: "Du har försökt logga in för många gånger den senaste minuten. Vänta en minut och försök igen.",
+      },
+    },
+    signOut: "Logga ut",
+    expired: {
+      title: "Du är inte inloggad",
+      text:
+        "Sidan kräver att du är inloggad som personal, och inloggningen saknas eller har gått ut. Logga in " +
+        "och skicka igen.",
+    },
+    footerLink: "För partikansliet",
+  },
+
   errors: {
     back: "Till startsidan",
     search: "Sök i korpusen",
@@ -453,6 +489,10 @@ export const sv = {
       500: {
         title: "Något gick fel",
         text: "Ett oväntat fel inträffade. Försök igen; om felet består, kontakta den som driver tjänsten.",
+      },
+      401: {
+        title: "Inloggning krävs",
+        text: "Sidan kräver att du är inloggad som personal.",
       },
       421: { title: "Okänd värd", text: "Tjänsten svarar inte på den adressen. Använd tjänstens egen adress." },
       503: {

@@ -9,6 +9,7 @@
  *   POST /fragment/forhandsvisning the preview's content, for the script
  *   GET  /korpus, /korpus/:id      search; one record
  *   GET  /kommun, /kommun/:name    all municipalities; one municipality
+ *   GET  /personal …               staff sign-in and tools (staff/)
  *   GET  /assets/:name             site.css, site.js
  */
 import type { Context } from "hono";
@@ -25,6 +26,8 @@ import { registerCampaignPages } from "./campaign/routes.js";
 import { sendErrorPage } from "./frame/error-page.js";
 import { paths } from "./frame/links.js";
 import { registerPlacePages } from "./place/pages.js";
+import { registerStaffPages } from "./staff/routes.js";
+import { staffPaths } from "./staff/tools.js";
 
 export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.get("/assets/:name", (c) => serveAsset(c));
@@ -32,6 +35,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   registerCampaignPages(app, ctx);
   registerCorpusPages(app, ctx);
   registerPlacePages(app, ctx);
+  registerStaffPages(app, ctx);
 
   // Other methods on the pages' addresses: 405 with the methods that work.
   const allowed: [string, string][] = [
@@ -44,6 +48,9 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [`${paths.corpus}/:id`, "GET, HEAD"],
     [paths.places, "GET, HEAD"],
     [`${paths.places}/:name`, "GET, HEAD"],
+    [staffPaths.home, "GET, HEAD"],
+    [staffPaths.signIn, "GET, HEAD, POST"],
+    [staffPaths.signOut, "POST"],
   ];
   for (const [path, allow] of allowed) {
     app.all(path, (c) => sendErrorPage(c, 405, { headers: { allow } }));

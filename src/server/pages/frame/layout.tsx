@@ -72,6 +72,9 @@ export function Layout({ title, section, children, bodyClass }: LayoutProps) {
               <li>
                 <a href={paths.api}>{sv.layout.footerLinks.api}</a>
               </li>
+              <li>
+                <a href={paths.staff}>{sv.staff.footerLink}</a>
+              </li>
             </ul>
           </div>
         </footer>

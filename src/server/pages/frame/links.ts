@@ -10,6 +10,8 @@ export const paths = {
   previewFragment: "/fragment/forhandsvisning",
   corpus: "/korpus",
   places: "/kommun",
+  /** The staff's tools (sign-in first; pages/staff/). */
+  staff: "/personal",
   /** The API's documentation (served by the API routes). */
   api: "/api/docs",
 } as const;

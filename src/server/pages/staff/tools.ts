@@ -1,0 +1,23 @@
+/**
+ * The staff tools the start page for staff (/personal) lists: each feature's page adds its
+ * entry here, in the order staff meet them.
+ */
+import { paths } from "../frame/links.js";
+
+export interface StaffTool {
+  href: string;
+  title: string;
+  text: string;
+}
+
+export const staffTools: readonly StaffTool[] = [];
+
+/** The sign-in page's address, with where to go after it. */
+export const signInHref = (back?: string) =>
+  `${staffPaths.signIn}${back ? `?${new URLSearchParams({ till: back })}` : ""}`;
+
+export const staffPaths = {
+  home: paths.staff,
+  signIn: "/personal/logga-in",
+  signOut: "/personal/logga-ut",
+} as const;

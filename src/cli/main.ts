@@ -10,6 +10,7 @@ import { registerServe, type StartService } from "./commands/serve.js";
 import { exitCodes, reportFailure } from "./run.js";
 import { closeEarlyPdfThread } from "../render/pdf-thread.js";
 import { texts } from "./messages.sv.js";
+import { swedishErrors } from "./commander-errors.js";
 
 /** What the command line needs from the rest of the program: the web service `serve` starts. */
 export interface ProgramEdges {
@@ -35,6 +36,7 @@ export function buildProgram(edges: ProgramEdges): Command {
     c.helpOption("-h, --help", texts.help);
     for (const sub of c.commands) sub.helpOption("-h, --help", texts.help);
   }
+  swedishErrors(program);
   return program;
 }
 

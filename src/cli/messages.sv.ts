@@ -10,6 +10,25 @@ export const texts = {
   optJson: "skriv ut JSON i stället för text",
   optTemplates: "mapp med egna mallar, <typ>/<id>.hbs (standard: MOTIONERA_TEMPLATES eller de medföljande)",
   help: "visa hjälp för kommandot",
+  /** Commander's own errors, reworded (cli/commander-errors.ts). */
+  commander: {
+    requiredOption: (flags: string, command: string) => `motionera: ${flags} måste anges. Se ${command} --help.`,
+    optionArgumentMissing: (flags: string) => `motionera: ${flags} saknar sitt värde.`,
+    unknownOption: (flag: string, command: string) => `motionera: okänd flagga ${flag}. Se ${command} --help.`,
+    unknownCommand: (name: string, command: string) => `motionera: okänt kommando ${name}. Se ${command} --help.`,
+    missingArgument: (name: string) => `motionera: ${name} saknas.`,
+    tooManyArguments: (command: string, subcommands: readonly string[]) =>
+      subcommands.length
+        ? `motionera: okänt kommando eller för många argument till ${command} (kommandon: ` +
+          `${subcommands.join(", ")}). Se ${command} --help.`
+        : `motionera: för många argument till ${command}. Sätt citattecken runt text med mellanslag.`,
+    invalidOptionValue: (flags: string, value: string, why: string) =>
+      `motionera: ogiltigt värde "${value}" för ${flags}.${why ? ` ${why}` : ""}`,
+    invalidArgumentValue: (name: string, value: string, why: string) =>
+      `motionera: ogiltigt värde "${value}" för ${name}.${why ? ` ${why}` : ""}`,
+    conflictingOptions: (a: string, b: string) => `motionera: ${a} kan inte användas tillsammans med ${b}.`,
+    didYouMean: (suggestion: string) => `Menade du ${suggestion}?`,
+  },
   /** Option values read the same way by every command (cli/option-values.ts). */
   unknownFormat: (bad: readonly string[], formats: readonly string[]) =>
     `okänt format ${bad.map((b) => `"${b}"`).join(", ") || "(inget)"}; välj bland ${formats.join(", ")}`,

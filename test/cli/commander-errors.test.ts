@@ -1,0 +1,62 @@
+/** Commander's own errors reach the user in Swedish, naming the command and what to do; unknown lines pass through. */
+import { describe, expect, it } from "vitest";
+import { swedishCommanderError } from "../../src/cli/commander-errors.js";
+import { runCli } from "../helpers/cli.js";
+
+describe("commander's errors in Swedish", () => {
+  it("rewords each known message", () => {
+    const cases: [string, string][] = [
+      [
+        "error: required option '-a, --author <text>' not specified",
+        "motionera: -a, --author <text> måste anges. Se motionera draft --help.",
+      ],
+      ["error: option '--db <file>' argument missing", "motionera: --db <file> saknar sitt värde."],
+      ["error: unknown option '--kommn'", "motionera: okänd flagga --kommn. Se motionera draft --help."],
+      ["error: missing required argument 'id'", "motionera: id saknas."],
+      [
+        "error: option '--format <f>' value 'x' is invalid. Välj pdf.",
+        'motionera: ogiltigt värde "x" för --format <f>. Välj pdf.',
+      ],
+      [
+        "error: option '--json' cannot be used with option '--quiet'",
+        "motionera: --json kan inte användas tillsammans med --quiet.",
+      ],
+      [
+        "error: unknown option '--kommn'\n(Did you mean --kommun?)",
+        "motionera: okänd flagga --kommn. Se motionera draft --help.\nMenade du --kommun?",
+      ],
+    ];
+    for (const [english, swedish] of cases) expect(swedishCommanderError(english, "motionera draft")).toBe(swedish);
+    expect(
+      swedishCommanderError(
+        "error: too many arguments for 'keys'. Expected 0 arguments but got 1.",
+        "motionera facts keys",
+        ["add", "edit"],
+      ),
+    ).toBe(
+      "motionera: okänt kommando eller för många argument till motionera facts keys (kommandon: add, edit). " +
+        "Se motionera facts keys --help.",
+    );
+    expect(swedishCommanderError("something commander says one day")).toBe("something commander says one day");
+  });
+
+  it("the command line prints them, with exit code 2 and no English", () => {
+    const runs = [
+      runCli(["draft", "--template", "skolresultat", "--kommun", "Pajala"]),
+      runCli(["drfat"]),
+      runCli(["facts", "keys", "ad"]),
+      runCli(["draft", "-t", "skolresultat", "-a", "A (S)", "-k", "Pajala", "--kommn", "x"]),
+    ];
+    expect(runs.map((r) => r.stderr.trim())).toEqual([
+      "motionera: -a, --author <text> måste anges. Se motionera draft --help.",
+      "motionera: okänt kommando drfat. Se motionera --help.\nMenade du draft?",
+      "motionera: okänt kommando eller för många argument till motionera facts keys (kommandon: add, edit, remove). " +
+        "Se motionera facts keys --help.",
+      "motionera: okänd flagga --kommn. Se motionera draft --help.\nMenade du --kommun?",
+    ]);
+    for (const r of runs) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/\berror\b|\bunknown\b|\bmissing\b/i);
+    }
+  });
+});

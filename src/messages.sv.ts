@@ -6,6 +6,7 @@ import type { DraftWarning, ErrorDetails } from "./domain/errors.js";
 import type { LimitedField } from "./domain/text-limits.js";
 import { formatDate } from "./lang/dates.js";
 import { formatList } from "./lang/lists.js";
+import { lowerFirst } from "./lang/lower-first.js";
 import { formatNumber } from "./lang/numbers.js";
 
 /** "24 november 2026 kl. 19.20" (Swedish time). */
@@ -279,8 +280,8 @@ export const templateProblems = {
 
 /** Text compose writes into a draft where a fact is missing, and its problems with the user's text. */
 export const composeTexts = {
-  missingKoladaFact: (label: string, kpi: string) =>
-    `${label} – saknas i faktaregistret; hämta med: motionera facts fetch kolada --kpi ${kpi}`,
+  missingKoladaFact: (label: string, kpi: string, where: string) =>
+    `${label} – saknas i faktaregistret; hämta med: motionera facts fetch kolada --kpi ${kpi} ${where}`,
   unknownFactReference: (reference: string, suggestions: readonly string[]) =>
     `{fakta:${reference}}: okänd faktanyckel "${reference}"${maybe(suggestions)}; ` +
     "se alla nycklar med: motionera facts keys",
@@ -363,8 +364,14 @@ export function explainError(d: ErrorDetails): string {
     }
     case "fact_invalid":
       return `Ogiltig uppgift${d.field ? ` i ${d.field}` : ""}: ${d.problem}`;
-    case "input_invalid":
-      return `Ogiltigt värde för ${d.field}: ${d.problem}`;
+    case "input_invalid": {
+      if (d.missing)
+        return (
+          `Fyll i ${d.label ? `${lowerFirst(d.label)} (${d.field})` : d.field}: mallen kräver det. Ange det med ` +
+          `--set ${d.field}=… (på webben: fältet i formuläret).`
+        );
+      return `Ogiltigt värde för ${d.label ? `${lowerFirst(d.label)} (${d.field})` : d.field}: ${d.problem}`;
+    }
     case "input_needed": {
       const or = d.alternatives.length ? ` (eller ${formatList(d.alternatives, "eller")})` : "";
       const registry = d.facts.length

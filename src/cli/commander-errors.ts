@@ -1,9 +1,10 @@
 /**
- * Commander's own error lines ("error: unknown option '--kommn'") are English; a Swedish user
- * reads them in Swedish. Each known line is matched and reworded (texts.commander); a line
- * that is not known passes through unchanged rather than being lost.
+ * Commander's own words are English: its error lines ("error: unknown option '--kommn'") and
+ * the help's titles and notes ("Usage:", "Options:", "(default: …)"). A Swedish user reads
+ * them in Swedish. Each known line is matched and reworded (texts.commander); a line that is
+ * not known passes through unchanged rather than being lost.
  */
-import type { Command } from "commander";
+import { Help, type Command, type Option } from "commander";
 import { texts } from "./messages.sv.js";
 
 const t = texts.commander;
@@ -48,8 +49,30 @@ function commandPath(command: Command): string {
   return names.join(" ");
 }
 
-/** Every command of the program writes commander's errors in Swedish. */
+const plainHelp = new Help();
+
+/** An option's help text with commander's notes in Swedish; "(default: false)" of a plain flag left out. */
+function optionDescription(option: Option): string {
+  const text = plainHelp.optionDescription(option);
+  const flag = option.isBoolean() && option.defaultValue === false && !option.negate;
+  return text
+    .replace(flag ? / ?\(default: false\)$/ : /$^/, "")
+    .replace(/\((default|choices|preset): /g, (_m, word: keyof typeof t.notes) => `(${t.notes[word]}: `);
+}
+
+/** "[options] [command]" in a usage line as "[flaggor] [kommando]". */
+const swedishUsage = (usage: string) =>
+  usage.replace(/\[(options|command)\]/g, (_m, word: keyof typeof t.usage) => `[${t.usage[word]}]`);
+
+/** Every command of the program writes commander's errors and help in Swedish. */
 export function swedishErrors(command: Command): void {
+  command.configureHelp({
+    sortSubcommands: false,
+    styleTitle: (title) => t.titles[title] ?? title,
+    optionDescription,
+    commandUsage: (cmd) => swedishUsage(plainHelp.commandUsage(cmd)),
+    subcommandTerm: (cmd) => swedishUsage(plainHelp.subcommandTerm(cmd)),
+  });
   command.configureOutput({
     outputError: (message, write) =>
       write(

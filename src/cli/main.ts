@@ -24,8 +24,7 @@ export function buildProgram(edges: ProgramEdges): Command {
     .helpOption("-h, --help", texts.help)
     .helpCommand(false)
     .enablePositionalOptions()
-    .showSuggestionAfterError(true)
-    .configureHelp({ sortSubcommands: false });
+    .showSuggestionAfterError(true);
   registerDraft(program);
   registerCampaign(program);
   registerFacts(program);

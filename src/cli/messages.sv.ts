@@ -28,6 +28,15 @@ export const texts = {
       `motionera: ogiltigt värde "${value}" för ${name}.${why ? ` ${why}` : ""}`,
     conflictingOptions: (a: string, b: string) => `motionera: ${a} kan inte användas tillsammans med ${b}.`,
     didYouMean: (suggestion: string) => `Menade du ${suggestion}?`,
+    titles: {
+      "Usage:": "Användning:",
+      "Options:": "Flaggor:",
+      "Commands:": "Kommandon:",
+      "Arguments:": "Argument:",
+      "Global Options:": "Gemensamma flaggor:",
+    } as Record<string, string>,
+    notes: { default: "standard", choices: "val", preset: "förval" },
+    usage: { options: "flaggor", command: "kommando" },
   },
   /** Option values read the same way by every command (cli/option-values.ts). */
   unknownFormat: (bad: readonly string[], formats: readonly string[]) =>

@@ -99,7 +99,7 @@ export class CitingText {
   #cite(key: string): string {
     const st = this.state;
     const found = st.registry.resolve(st.place, key);
-    if (!found) return st.placeholder(missingFactText(key));
+    if (!found) return st.placeholder(missingFactText(key, st.place.name));
     const def = factDefinition(key);
     const { fact } = found;
     const text = formatFactValue(fact.value, def, "text");

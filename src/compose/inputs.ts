@@ -93,7 +93,16 @@ export function checkInputs(
     if (!parsed.success || (value === null && input.required)) {
       invalid.add(input.name);
       const problem = parsed.success ? "måste fyllas i" : (parsed.error.issues[0]?.message ?? "ogiltigt värde");
-      problems.push({ path: ["inputs", input.name], details: { code: "input_invalid", field: input.name, problem } });
+      problems.push({
+        path: ["inputs", input.name],
+        details: {
+          code: "input_invalid",
+          field: input.name,
+          problem,
+          label: input.label,
+          ...(parsed.success ? { missing: true } : {}),
+        },
+      });
     }
   }
   for (const input of fm.inputs) {

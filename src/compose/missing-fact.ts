@@ -11,9 +11,15 @@ export function koladaKpiOf(key: string): string | undefined {
   return m ? m[1]!.toUpperCase() : undefined;
 }
 
-/** The text of the placeholder for a fact the registry lacks (for the draft's municipality). */
-export function missingFactText(key: string): string {
+/**
+ * The text of the placeholder for a fact the registry lacks. `subject` is whom it was asked
+ * for: the draft's municipality by name, or a code given with of= ("0180", "01"), so that
+ * the command fetches it for that place.
+ */
+export function missingFactText(key: string, subject: string): string {
   const label = factDefinition(key)?.label ?? key;
   const kpi = koladaKpiOf(key);
-  return kpi ? composeTexts.missingKoladaFact(label, kpi) : label;
+  if (!kpi) return label;
+  const where = /^\d{2}$/.test(subject) ? `--lan ${subject}` : subject === "SE" ? "--all" : `--kommun ${subject}`;
+  return composeTexts.missingKoladaFact(label, kpi, where);
 }

@@ -20,7 +20,15 @@ export type ErrorDetails =
   | { code: "fact_key_in_use"; key: string; facts: number; templates: string[]; derivedKeys: string[] }
   /** A key's type cannot change: these recorded values are not of the new type. */
   | { code: "fact_key_type_conflict"; key: string; type: string; values: FactKeyConflict[]; total: number }
-  | { code: "input_invalid"; field: string; problem: string }
+  | {
+      code: "input_invalid";
+      field: string;
+      problem: string;
+      /** The template input's label, when the field is one. */
+      label?: string;
+      /** A required value that was not given (the problem then says so). */
+      missing?: boolean;
+    }
   /** A claim in the text needs this input, and the registry cannot stand in for it. */
   | {
       code: "input_needed";

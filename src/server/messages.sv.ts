@@ -7,6 +7,7 @@ import type { DraftWarning } from "../domain/errors.js";
 import { partyNames } from "../domain/signer.js";
 import { formatDate } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
+import { lowerFirst } from "../lang/lower-first.js";
 import { explainWarning } from "../messages.sv.js";
 
 const quotedOr = (xs: readonly string[]) =>
@@ -416,8 +417,7 @@ export const sv = {
     templates: "Mallar som passar kommunen",
     templatesIntro: "Mallar där alla uppgifter som mallen kräver finns för kommunen.",
     noTemplates: "Ingen mall har alla uppgifter den kräver för kommunen.",
-    useTemplate: (title: string, place: string) =>
-      `Skriv ${title.charAt(0).toLowerCase()}${title.slice(1)} för ${place}`,
+    useTemplate: (title: string, place: string) => `Skriv ${lowerFirst(title)} för ${place}`,
     corpusLink: (name: string) => `Dokument i korpusen om ${name}`,
     unknownTitle: "Kommunen finns inte",
     unknown: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,

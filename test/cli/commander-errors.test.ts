@@ -59,4 +59,14 @@ describe("commander's errors in Swedish", () => {
       expect(r.stderr).not.toMatch(/\berror\b|\bunknown\b|\bmissing\b/i);
     }
   });
+
+  it("the help is in Swedish: titles, usage and notes", () => {
+    const help = runCli(["facts", "--help"]).stdout;
+    expect(help).toMatch(/^Användning: motionera facts \[flaggor\] \[kommando\] \[kommun\]$/m);
+    for (const title of ["Argument:", "Flaggor:", "Kommandon:"]) expect(help).toContain(`\n${title}\n`);
+    expect(help).toMatch(/add \[flaggor\] <subject>/);
+    const draft = runCli(["draft", "--help"]).stdout;
+    expect(draft).toContain('(standard: "output")');
+    expect(`${help}${draft}`).not.toMatch(/Usage:|Options:|Commands:|\[options\]|default:|\(standard: false\)/);
+  });
 });

@@ -148,7 +148,7 @@ describe("general motion", () => {
     expect(all).not.toMatch(/71,4/);
     expect(review.placeholders).toHaveLength(1);
     expect(review.placeholders[0]).toContain("Elever i år 9 som uppnått kunskapskraven i alla ämnen");
-    expect(review.placeholders[0]).toContain("motionera facts fetch kolada --kpi N15419");
+    expect(review.placeholders[0]).toContain("motionera facts fetch kolada --kpi N15419 --kommun Pajala");
     expect(draft.citations).toHaveLength(0);
   });
 

@@ -30,7 +30,7 @@ describe("templates on Kolada keys", () => {
       expect(draft.citations).toHaveLength(0);
       expect(review.placeholders).toHaveLength(c.kpis.length);
       c.kpis.forEach((kpi, i) => {
-        expect(review.placeholders[i]).toContain(`motionera facts fetch kolada --kpi ${kpi}`);
+        expect(review.placeholders[i]).toContain(`motionera facts fetch kolada --kpi ${kpi} --kommun Pajala`);
       });
     });
 

@@ -154,17 +154,25 @@ export class LowdbStore implements Store {
     return this.#change((data) => {
       const { keys, result } = change(data.factKeys, data.facts);
       if (keys === data.factKeys) return result;
-      const parsed = databaseSchema.shape.factKeys.safeParse(keys);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw new MotioneraError({
-          code: "fact_key_invalid",
-          field: first?.path.slice(1).map(String).join(".") ?? "",
-          problem: first?.message ?? "ogiltig nyckel",
-        });
-      }
-      data.factKeys = parsed.data;
+      data.factKeys = validFactKeys(keys);
       return result;
+    });
+  }
+
+  addFactKeysAndFacts(
+    keys: readonly FactDefinition[],
+    facts: readonly NewFact[],
+  ): Promise<{ keys: FactDefinition[]; facts: Fact[] }> {
+    return this.#change((data) => {
+      const known = new Set(data.factKeys.map((k) => k.key));
+      const added = keys.filter((k) => !known.has(k.key) && known.add(k.key));
+      // Both checked before either is applied: a refusal leaves the data as it was.
+      const factKeys = added.length ? validFactKeys([...data.factKeys, ...added]) : data.factKeys;
+      const draft = { ...data };
+      const stored = addFacts(draft, facts);
+      data.factKeys = factKeys;
+      data.facts = draft.facts;
+      return { keys: factKeys.slice(factKeys.length - added.length), facts: stored };
     });
   }
 
@@ -278,6 +286,18 @@ export class LowdbStore implements Store {
     await db.write();
     this.#loadedRevision = this.#revisionNow();
   }
+}
+
+/** The whole list of keys, validated as the file's schema does; a problem → fact_key_invalid naming the field. */
+function validFactKeys(keys: readonly FactDefinition[]): FactDefinition[] {
+  const parsed = databaseSchema.shape.factKeys.safeParse(keys);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new MotioneraError({
+    code: "fact_key_invalid",
+    field: first?.path.slice(1).map(String).join(".") ?? "",
+    problem: first?.message ?? "ogiltig nyckel",
+  });
 }
 
 /** Adds or replaces documents by id; returns which were added and which replaced. */

@@ -6,7 +6,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { FactDefinition } from "../domain/fact-key.js";
-import { databaseSchema, emptyDatabase, migrate, type Database } from "./schema.js";
+import { databaseSchema, emptyDatabase, readDatabase, type Database } from "./schema.js";
 import type { NewFact, Store } from "./store.js";
 import { acquireDatabaseLock, holdsDatabaseLock, releaseDatabaseLock } from "./database-lock.js";
 import { keepBackup, keepMigrationBackup, lastGoodBackup, latestBackupPath } from "./backups.js";
@@ -23,7 +23,10 @@ export interface LowdbStoreOptions {
 /** Writes to one file, in this process, one after the other (whichever store object asks). */
 const writeQueues = new Map<string, Promise<unknown>>();
 
-/** Reads a database text the way the store does: JSON, migrated, validated; throws a message on failure. */
+/**
+ * Reads a database text the way the store does: JSON, migrated, validated, offered new shipped
+ * keys (readDatabase); throws a message on failure.
+ */
 function parseDatabase(text: string): { data: Database; migratedFrom: number | undefined } {
   let raw: unknown;
   try {
@@ -31,10 +34,9 @@ function parseDatabase(text: string): { data: Database; migratedFrom: number | u
   } catch (e) {
     throw new Error(`ogiltig JSON (${(e as Error).message})`);
   }
-  const migrated = migrate(raw);
-  const parsed = databaseSchema.safeParse(migrated.data);
-  if (!parsed.success) throw new Error(describeZodError(parsed.error));
-  return { data: parsed.data, migratedFrom: migrated.from };
+  const read = readDatabase(raw);
+  if (!read.success) throw new Error(describeZodError(read.error));
+  return { data: read.data, migratedFrom: read.migratedFrom };
 }
 
 function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {

@@ -62,11 +62,7 @@ export function scbPeriodAsOf(code: string): string | undefined {
 /** SCB's region code as the import reads a subject: "00" is the country. */
 const subjectOf = (region: string) => (region === "00" ? "SE" : region);
 
-export async function fetchScbFacts(
-  store: Store,
-  client: ScbClient,
-  req: ScbFetchRequest,
-): Promise<FetchReport> {
+export async function fetchScbFacts(store: Store, client: ScbClient, req: ScbFetchRequest): Promise<FetchReport> {
   const meta = await client.metadata(req.table);
   const label = meta.label?.trim() || req.table;
   const contents = req.valueCodes.ContentsCode?.length === 1 ? req.valueCodes.ContentsCode[0] : undefined;
@@ -138,13 +134,11 @@ export async function fetchScbFacts(
       });
     }
   }
-  const { keys: fetched, createdKeys, committed } = await importFetched(
-    store,
-    batches,
-    new Map([[def.key, skips]]),
-    req.commit,
-    [chosen],
-  );
+  const {
+    keys: fetched,
+    createdKeys,
+    committed,
+  } = await importFetched(store, batches, new Map([[def.key, skips]]), req.commit, [chosen]);
   return {
     service: "scb",
     fetchedOn: req.fetchedOn,

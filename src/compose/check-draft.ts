@@ -1,8 +1,9 @@
 /**
  * The draft request checked as a whole before anything is composed: its shape (zod), the
  * template, the municipality, the template's inputs (and the `{fakta:key}` references in their
- * text), the arguments from the corpus and the facts the template requires. Every problem is returned, each at its field's path, so the
- * CLI, the API and the web form can show them all at once; composing throws them.
+ * text), the arguments from the corpus and the facts the template requires. Every problem is
+ * returned, each at its field's path, so the CLI, the API and the web form can show them all
+ * at once; composing throws them.
  */
 import { findMunicipality } from "../data/places.js";
 import { draftRequestSchema, type DraftRequest } from "../domain/draft-request.js";

@@ -113,7 +113,7 @@ describe("checkDraftRequest: every problem at once, each at its path", () => {
     expect(c.values).toEqual({ who: "Anna", count: 3, background: null, ask: null });
   });
 
-  it("lists each field's unknown {fakta:…} references at its path, with the nearest keys, beside other problems", () => {
+  it("lists each field's unknown {fakta:…} references at its path, with the nearest keys, beside others", () => {
     const { problems } = checkDraftRequest(
       {
         template: "r",

@@ -5,7 +5,8 @@
  * (fact-keys.ts: `kolada_n01951` with the KPI's title and description, created with the facts
  * unless the catalog has it or `--key` names another), then the data for all KPIs, places and
  * years at once (the client splits the lists), and each request's rows as the Kolada file
- * they are, with the value of the gender asked for (T, the total, unless K or M), through the import machinery (fetched-import.ts).
+ * they are, with the value of the gender asked for (T, the total, unless K or M), through the
+ * import machinery (fetched-import.ts).
  * Source: "Kolada: ‹KPI title› (N01951)", publisher RKA, the request's URL, the fetch date;
  * as-of: each value's period.
  */

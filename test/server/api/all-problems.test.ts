@@ -37,7 +37,7 @@ describe("every problem at once in errors", () => {
     },
   );
 
-  it("POST /api/drafts: an unknown {fakta:…} in the user's text is listed at its input, with the other problems", async () => {
+  it("POST /api/drafts: an unknown {fakta:…} in the user's text is listed at its input, with the rest", async () => {
     const res = await app.request(
       "/api/drafts",
       json({

@@ -59,7 +59,7 @@ describe("every problem at once on the forms", () => {
     },
   );
 
-  it("the draft form: an unknown {fakta:…} in the user's text at its field, beside an unknown municipality", async () => {
+  it("the draft form: an unknown {fakta:…} in the user's text at its field, beside another problem", async () => {
     const res = await post("/utkast", {
       template: "allman-motion",
       kommun: "Lidngö",

@@ -13,7 +13,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { CatalogFactKeys } from "../src/facts/fetch/fact-keys.js";
 import { fetchKoladaFacts } from "../src/facts/fetch/kolada-facts.js";
 import { fetchScbFacts } from "../src/facts/fetch/scb-facts.js";
 import { KoladaClient, koladaPace } from "../src/statistics/kolada/client.js";
@@ -70,17 +69,16 @@ export async function benchStatisticsFetch(): Promise<void> {
     const db = join(dir, "db.json");
     copyFileSync(join(repo, "corpus", "motionera.json"), db);
     const store = await LowdbStore.open(db);
-    const keys = new CatalogFactKeys();
     const base = { places, key: "population", fetchedOn: "2026-12-02", commit: false };
     const koladaClient = new KoladaClient({ baseUrl: standIn.koladaUrl });
     const kolada = await timed(() =>
-      fetchKoladaFacts(store, koladaClient, keys, { ...base, kpis: ["N01951"], years, gender: "T" }),
+      fetchKoladaFacts(store, koladaClient, { ...base, kpis: ["N01951"], years, gender: "T" }),
     );
     const koladaFacts = kolada.value.keys[0]!.facts.length;
 
     const scbClient = new ScbClient({ baseUrl: standIn.scbUrl });
     const scb = await timed(() =>
-      fetchScbFacts(store, scbClient, keys, {
+      fetchScbFacts(store, scbClient, {
         ...base,
         table: "TAB9001",
         years: years.map(String),

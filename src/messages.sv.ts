@@ -282,9 +282,15 @@ export const templateProblems = {
 export const composeTexts = {
   missingKoladaFact: (label: string, kpi: string, where: string) =>
     `${label} – saknas i faktaregistret; hämta med: motionera facts fetch kolada --kpi ${kpi} ${where}`,
-  unknownFactReference: (reference: string, suggestions: readonly string[]) =>
-    `{fakta:${reference}}: okänd faktanyckel "${reference}"${maybe(suggestions)}; ` +
-    "se alla nycklar med: motionera facts keys",
+  /** The unknown references of one field, each with the keys nearest to it. */
+  unknownFactReferences: (references: readonly { reference: string; suggestions: readonly string[] }[]) =>
+    `${references
+      .map(({ reference, suggestions }) =>
+        reference === ""
+          ? "{fakta:} anger ingen faktanyckel"
+          : `{fakta:${reference}}: okänd faktanyckel "${reference}"${maybe(suggestions)}`,
+      )
+      .join("; ")}; se alla nycklar med: motionera facts keys`,
 } as const;
 
 const quoted = (xs: readonly string[]) =>

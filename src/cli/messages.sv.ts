@@ -217,7 +217,9 @@ Exempel:
     lan: "län (namn, kod eller bokstav): dess kommuner och länet självt; upprepa för flera",
     all: "alla 290 kommuner, alla 21 län och hela riket",
     year: "år, t.ex. 2023,2024 eller 2020-2024 (standard: alla år som finns)",
-    key: "befintlig faktanyckel att spara under (standard: kolada_<id> eller scb_<tabell>)",
+    key:
+      "befintlig faktanyckel att spara under (standard: kolada_<id> eller scb_<tabell>[_<innehåll>], " +
+      "som skapas med värdena om den saknas)",
     gender: "K (kvinnor) eller M (män) i stället för totalen",
     koladaUrl: "Koladas API-adress (standard: KOLADA_URL eller https://api.kolada.se/v3)",
     scbUrl: "SCB:s API-adress (standard: SCB_URL eller https://statistikdatabasen.scb.se/api/v2)",
@@ -268,11 +270,12 @@ Exempel:
       malformed: (service: string, text: string | undefined, url: string) =>
         `${service} svarade med något annat än väntat${text ? ` (${text})` : ""}. Fråga: ${url}. Inget sparades.`,
     },
-    keyNeeded: (key: string, label: string, scopes: string, kpiOrTable: string) =>
-      `Faktakatalogen har ingen nyckel ${key} för ${kpiOrTable} ("${label}", tal, gäller ${scopes}), ` +
-      "och nya nycklar kan inte skapas ur Kolada eller SCB ännu. " +
-      "Ange tills vidare en befintlig nyckel att spara under med --key <nyckel> (se: motionera facts keys). " +
-      "Inget sparades.",
+    keyCreated: (key: string, label: string, details: string, done: boolean) =>
+      `${done ? "Ny faktanyckel" : "Ny faktanyckel skulle skapas"}: ${key} "${label}" (${details})`,
+    keyDetails: (type: string, format: string | undefined, unit: string | undefined, scopes: string) =>
+      [type, format && `format ${format}`, unit && `enhet ${unit}`, `gäller ${scopes}`].filter(Boolean).join(", "),
+    typeWords: { number: "tal", boolean: "ja/nej", text: "text", date: "datum" } as Record<string, string>,
+    formatWords: { plain: "tal", count: "antal", percent: "procent", year: "årtal" } as Record<string, string>,
     scopeWords: { kommun: "kommuner", lan: "län", land: "riket" } as Record<string, string>,
     notByGender: (kpi: string, gender: string) =>
       `Nyckeltalet ${kpi} är inte uppdelat på kön, så det finns inga värden ` +
@@ -283,10 +286,11 @@ Exempel:
       "Välj ett värde för varje sådan dimension med --value-codes Dimension=kod (eller --contents). Inget sparades.",
     examples: `
 Exempel:
-  motionera facts fetch kolada --kpi N01951 --all --year 2022-2024 --key population --dry-run
-  motionera facts fetch kolada --kpi N01951 --lan AB --year 2024 --key population
+  motionera facts fetch kolada --kpi N15419 --all --year 2022-2024 --dry-run
+  motionera facts fetch kolada --kpi N15419 --lan AB --year 2024
+  motionera facts fetch kolada --kpi N01951 --all --year 2022-2024 --key population
   motionera facts fetch kolada --kpi N01951 --kommun Lidingö,Nacka --gender K --key population --json
-  motionera facts fetch scb --table <tabell-id> --contents <innehållskod> --all --year 2024 --key population
+  motionera facts fetch scb --table <tabell-id> --contents <innehållskod> --all --year 2024
   motionera facts kolada search invånare
   motionera facts scb search folkmängd`,
   },

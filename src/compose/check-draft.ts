@@ -1,8 +1,9 @@
 /**
  * The draft request checked as a whole before anything is composed: its shape (zod), the
- * template, the municipality, the template's inputs, the arguments from the corpus and the
- * facts the template requires. Every problem is returned, each at its field's path, so the
- * CLI, the API and the web form can show them all at once; composing throws them.
+ * template, the municipality, the template's inputs (and the `{fakta:key}` references in their
+ * text), the arguments from the corpus and the facts the template requires. Every problem is
+ * returned, each at its field's path, so the CLI, the API and the web form can show them all
+ * at once; composing throws them.
  */
 import { findMunicipality } from "../data/places.js";
 import { draftRequestSchema, type DraftRequest } from "../domain/draft-request.js";
@@ -15,6 +16,7 @@ import type { FactRegistry } from "../facts/registry.js";
 import { todayInSweden } from "../lang/dates.js";
 import { problems as problemTexts } from "../messages.sv.js";
 import type { SelectedArgument } from "./compose-state.js";
+import { factReferenceProblems } from "./fact-references.js";
 import { checkInputs, type InputValues } from "./inputs.js";
 import type { Template, TemplateLibrary } from "./template-library.js";
 
@@ -78,6 +80,9 @@ export function checkDraftRequest(request: DraftRequest, deps: DraftCheckDeps): 
     const checked = checkInputs(template.frontMatter, inputs as Record<string, unknown>, hasFact, place?.name ?? "");
     problems.push(...checked.problems.filter((p) => !hasProblemAt(problems, p.path)));
     values = checked.values;
+    // `{fakta:key}` in the user's text names a key the catalog knows.
+    const references = factReferenceProblems(template.frontMatter, values);
+    problems.push(...references.filter((p) => !hasProblemAt(problems, p.path)));
   }
 
   let selected: SelectedArgument[] | undefined;

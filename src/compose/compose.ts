@@ -21,7 +21,7 @@ import { genitive } from "../lang/genitive.js";
 import { checkDraftRequest, type DraftCheckDeps } from "./check-draft.js";
 import { ComposeState, type ClaimRecord } from "./compose-state.js";
 import type { InputValues } from "./inputs.js";
-import { checkFactReferences, textWithFacts, type CitingText } from "./fact-references.js";
+import { textWithFacts, type CitingText } from "./fact-references.js";
 import { escapeBlock, escapeInline } from "./markdown-escape.js";
 import { markdownToBlocks } from "./markdown-to-draft.js";
 import { distinctSources } from "./sources.js";
@@ -157,7 +157,6 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   const { request: req, template, place, date, facts, values, arguments: selected } = checked;
   if (!req || !template || !place || !date || !facts || !values || !selected)
     throw new Error("checkDraftRequest found no problem but returned no request");
-  checkFactReferences(template.frontMatter, values);
   const missing = optionalFactsMissing(template, place, facts);
 
   const state = new ComposeState({

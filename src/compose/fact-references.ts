@@ -14,7 +14,7 @@ import { formatFactValue } from "../facts/format-value.js";
 import { isCurrent } from "../facts/staleness.js";
 import { yearPhrase } from "../lang/dates.js";
 import { nearest } from "../lang/nearest.js";
-import { MotioneraError } from "../domain/errors.js";
+import type { FieldProblem } from "../domain/field-problem.js";
 import type { FrontMatter, TemplateInput } from "../domain/template.js";
 import { composeTexts } from "../messages.sv.js";
 import type { ComposeState } from "./compose-state.js";
@@ -38,25 +38,33 @@ function citesFacts(input: TemplateInput): boolean {
 }
 
 /**
- * Every reference in the user's text must name a key the catalog knows; the first that does
- * not is an `input_invalid` naming the field, with the nearest keys.
+ * Every reference in the user's text must name a key the catalog knows: for each field with
+ * references that do not, one `input_invalid` at the field's path (`["inputs", name]`) naming
+ * each, with the nearest keys. Part of checkDraftRequest, so they are listed with the other
+ * problems (and composing refuses them).
  */
-export function checkFactReferences(fm: FrontMatter, values: InputValues): void {
-  const keys = activeFactCatalog()
-    .list()
-    .map((d) => d.key);
+export function factReferenceProblems(fm: FrontMatter, values: InputValues): FieldProblem[] {
+  const catalog = activeFactCatalog();
+  const problems: FieldProblem[] = [];
   for (const input of fm.inputs) {
     const value = values[input.name];
     if (!citesFacts(input) || typeof value !== "string") continue;
-    for (const written of factReferences(value)) {
-      if (factDefinition(normalizeKey(written))) continue;
-      throw new MotioneraError({
+    const unknown = [...new Set(factReferences(value))].filter((written) => !catalog.has(normalizeKey(written)));
+    if (unknown.length === 0) continue;
+    const references = unknown.map((reference) => ({
+      reference,
+      suggestions: reference ? nearest(normalizeKey(reference), catalog.keys(), 3) : [],
+    }));
+    problems.push({
+      path: ["inputs", input.name],
+      details: {
         code: "input_invalid",
         field: input.name,
-        problem: composeTexts.unknownFactReference(written, nearest(normalizeKey(written), keys, 3)),
-      });
-    }
+        problem: composeTexts.unknownFactReferences(references),
+      },
+    });
   }
+  return problems;
 }
 
 /**

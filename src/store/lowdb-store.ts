@@ -6,7 +6,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { FactDefinition } from "../domain/fact-key.js";
-import { databaseSchema, emptyDatabase, migrate, type Database } from "./schema.js";
+import { databaseSchema, emptyDatabase, readDatabase, type Database } from "./schema.js";
 import type { NewFact, Store } from "./store.js";
 import { acquireDatabaseLock, holdsDatabaseLock, releaseDatabaseLock } from "./database-lock.js";
 import { keepBackup, keepMigrationBackup, lastGoodBackup, latestBackupPath } from "./backups.js";
@@ -23,7 +23,10 @@ export interface LowdbStoreOptions {
 /** Writes to one file, in this process, one after the other (whichever store object asks). */
 const writeQueues = new Map<string, Promise<unknown>>();
 
-/** Reads a database text the way the store does: JSON, migrated, validated; throws a message on failure. */
+/**
+ * Reads a database text the way the store does: JSON, migrated, validated, offered new shipped
+ * keys (readDatabase); throws a message on failure.
+ */
 function parseDatabase(text: string): { data: Database; migratedFrom: number | undefined } {
   let raw: unknown;
   try {
@@ -31,10 +34,9 @@ function parseDatabase(text: string): { data: Database; migratedFrom: number | u
   } catch (e) {
     throw new Error(`ogiltig JSON (${(e as Error).message})`);
   }
-  const migrated = migrate(raw);
-  const parsed = databaseSchema.safeParse(migrated.data);
-  if (!parsed.success) throw new Error(describeZodError(parsed.error));
-  return { data: parsed.data, migratedFrom: migrated.from };
+  const read = readDatabase(raw);
+  if (!read.success) throw new Error(describeZodError(read.error));
+  return { data: read.data, migratedFrom: read.migratedFrom };
 }
 
 function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -154,17 +156,25 @@ export class LowdbStore implements Store {
     return this.#change((data) => {
       const { keys, result } = change(data.factKeys, data.facts);
       if (keys === data.factKeys) return result;
-      const parsed = databaseSchema.shape.factKeys.safeParse(keys);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw new MotioneraError({
-          code: "fact_key_invalid",
-          field: first?.path.slice(1).map(String).join(".") ?? "",
-          problem: first?.message ?? "ogiltig nyckel",
-        });
-      }
-      data.factKeys = parsed.data;
+      data.factKeys = validFactKeys(keys);
       return result;
+    });
+  }
+
+  addFactKeysAndFacts(
+    keys: readonly FactDefinition[],
+    facts: readonly NewFact[],
+  ): Promise<{ keys: FactDefinition[]; facts: Fact[] }> {
+    return this.#change((data) => {
+      const known = new Set(data.factKeys.map((k) => k.key));
+      const added = keys.filter((k) => !known.has(k.key) && known.add(k.key));
+      // Both checked before either is applied: a refusal leaves the data as it was.
+      const factKeys = added.length ? validFactKeys([...data.factKeys, ...added]) : data.factKeys;
+      const draft = { ...data };
+      const stored = addFacts(draft, facts);
+      data.factKeys = factKeys;
+      data.facts = draft.facts;
+      return { keys: factKeys.slice(factKeys.length - added.length), facts: stored };
     });
   }
 
@@ -278,6 +288,18 @@ export class LowdbStore implements Store {
     await db.write();
     this.#loadedRevision = this.#revisionNow();
   }
+}
+
+/** The whole list of keys, validated as the file's schema does; a problem → fact_key_invalid naming the field. */
+function validFactKeys(keys: readonly FactDefinition[]): FactDefinition[] {
+  const parsed = databaseSchema.shape.factKeys.safeParse(keys);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new MotioneraError({
+    code: "fact_key_invalid",
+    field: first?.path.slice(1).map(String).join(".") ?? "",
+    problem: first?.message ?? "ogiltig nyckel",
+  });
 }
 
 /** Adds or replaces documents by id; returns which were added and which replaced. */

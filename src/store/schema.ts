@@ -1,11 +1,12 @@
 import { z } from "../domain/zod.js";
 import { factSchema } from "../domain/fact.js";
 import { corpusDocumentSchema } from "../domain/corpus-document.js";
-import { factDefinitionSchema } from "../domain/fact-key.js";
+import { factDefinitionSchema, type FactDefinition } from "../domain/fact-key.js";
 import { shippedFactKeys } from "../facts/fact-catalog.js";
+import { shippedKeysAtVersion3 } from "./shipped-keys-v3.js";
 
 /** The version of the database file's shape; bumped with a migration when the shape changes. */
-export const schemaVersion = 3;
+export const schemaVersion = 4;
 
 /** The database file (corpus/motionera.json by default), validated whole when read. */
 export const databaseSchema = z.object({
@@ -21,10 +22,21 @@ export const databaseSchema = z.object({
       seen.add(k.key);
     });
   }),
+  /**
+   * The ids of the shipped keys this database has been offered: each is added once (on open,
+   * see offerShippedKeys); after that a user's removal or edit of it stands.
+   */
+  shippedKeysOffered: z.array(z.string()),
 });
 export type Database = z.infer<typeof databaseSchema>;
 
-export const emptyDatabase = (): Database => ({ schemaVersion, facts: [], documents: [], factKeys: shippedKeys() });
+export const emptyDatabase = (): Database => ({
+  schemaVersion,
+  facts: [],
+  documents: [],
+  factKeys: shippedKeys(),
+  shippedKeysOffered: shippedFactKeys.map((k) => k.key),
+});
 
 /** A fresh copy of the shipped key definitions (the data a new or migrated database starts with). */
 const shippedKeys = () => structuredClone([...shippedFactKeys]);
@@ -43,7 +55,55 @@ export const migrations: Record<number, (raw: Record<string, unknown>) => Record
     const ownKeys = new Set(own.map((k) => k.key));
     return { ...raw, schemaVersion: 3, factKeys: [...shippedKeys().filter((k) => !ownKeys.has(k.key)), ...own] };
   },
+  // 3 → 4: the shipped keys already offered are recorded: those a version-3 file was seeded with,
+  // and any shipped key it holds. A shipped key added since is then offered when the file is read.
+  3: (raw) => {
+    const held = new Set((Array.isArray(raw.factKeys) ? (raw.factKeys as { key?: unknown }[]) : []).map((k) => k.key));
+    const offered = new Set([
+      ...shippedKeysAtVersion3,
+      ...shippedFactKeys.map((k) => k.key).filter((k) => held.has(k)),
+    ]);
+    return { ...raw, schemaVersion: 4, shippedKeysOffered: [...offered] };
+  },
 };
+
+/**
+ * Adds the shipped keys the database has never been offered (shipped-keys.json grew since it
+ * was made) and records them as offered; a shipped key offered before stays as the user left it
+ * (removed, edited). A key of the user's with the same id is kept (and counts as offered); a
+ * derived key whose base key is missing is not added (and is offered again later). Pure: the
+ * same data back when there is nothing to offer.
+ */
+export function offerShippedKeys(data: Database, shipped: readonly FactDefinition[] = shippedFactKeys): Database {
+  const offered = new Set(data.shippedKeysOffered);
+  const fresh = shipped.filter((k) => !offered.has(k.key));
+  if (fresh.length === 0) return data;
+  const held = new Set(data.factKeys.map((k) => k.key));
+  const added = structuredClone(fresh.filter((k) => !held.has(k.key)));
+  const keys = new Set([...held, ...added.map((k) => k.key)]);
+  const usable = added.filter((k) => !k.derived || keys.has(k.derived.from));
+  const skipped = new Set(added.filter((k) => !usable.includes(k)).map((k) => k.key));
+  return {
+    ...data,
+    factKeys: [...data.factKeys, ...usable],
+    shippedKeysOffered: [...data.shippedKeysOffered, ...fresh.map((k) => k.key).filter((k) => !skipped.has(k))],
+  };
+}
+
+/**
+ * Raw data as every store engine reads it: migrated to the current version, validated, and
+ * offered the shipped keys it has not seen. `migratedFrom`: the version it was migrated from.
+ */
+export function readDatabase(
+  raw: unknown,
+):
+  | { success: true; data: Database; migratedFrom: number | undefined }
+  | { success: false; error: z.ZodError; migratedFrom: number | undefined } {
+  const migrated = migrate(raw);
+  const parsed = databaseSchema.safeParse(migrated.data);
+  if (!parsed.success) return { success: false, error: parsed.error, migratedFrom: migrated.from };
+  return { success: true, data: offerShippedKeys(parsed.data), migratedFrom: migrated.from };
+}
 
 /** Brings raw data of any known older version up to the current one; returns the version it started at. */
 export function migrate(raw: unknown): { data: unknown; from: number | undefined } {

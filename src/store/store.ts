@@ -30,6 +30,16 @@ export interface Store {
   changeFactKeys<T>(
     change: (keys: readonly FactDefinition[], facts: readonly Fact[]) => { keys: readonly FactDefinition[]; result: T },
   ): Promise<T>;
+  /**
+   * Adds key definitions and records facts in one write: all of it is stored, or none (a fetch
+   * that registers the keys it stores under). A key the catalog already has is left as it is;
+   * the facts are deduplicated as `addFacts` does. Returns the keys added, and the stored fact
+   * for each input, in order.
+   */
+  addFactKeysAndFacts(
+    keys: readonly FactDefinition[],
+    facts: readonly NewFact[],
+  ): Promise<{ keys: FactDefinition[]; facts: Fact[] }>;
   /** Every corpus document. */
   documents(): Promise<readonly CorpusDocument[]>;
   document(id: string): Promise<CorpusDocument | undefined>;

@@ -36,6 +36,37 @@ describe("every problem at once on the command line", () => {
     },
   );
 
+  it("draft: unknown {fakta:…} references in the user's text, each field on its line with the other problems", () => {
+    const ws = tempWorkspace();
+    const r = runCli([
+      "draft",
+      "-t",
+      "allman-motion",
+      "-k",
+      "Umeåå",
+      "-a",
+      "Eva Ek (V)",
+      "--set",
+      "title=Skolan",
+      "--set",
+      "background=I Umeå klarade {fakta:kolada_n1541} och {fakta:populaton} det.",
+      "--set",
+      "proposals=göra något åt {fakta:kast_cleints}",
+      "--out",
+      ws.out,
+      "--db",
+      ws.db,
+    ]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[0]).toBe("motionera: 3 fel:");
+    expect(lines[1]).toMatch(/^ {2}--kommun: Okänd kommun: "Umeåå"/);
+    expect(lines[2]).toMatch(/^ {2}--set background: .*okänd faktanyckel "kolada_n1541".*menade du "kolada_n15419"/);
+    expect(lines[2]).toContain('okänd faktanyckel "populaton"; menade du "population"');
+    expect(lines[3]).toMatch(/^ {2}--set proposals: .*okänd faktanyckel "kast_cleints".*"kast_clients"/);
+    expect(existsSync(ws.out) ? readdirSync(ws.out) : []).toEqual([]);
+  });
+
   it("campaign: an unknown county, municipality and fact key in a condition", () => {
     const ws = tempWorkspace();
     const r = runCli([

@@ -165,7 +165,57 @@ describe("motionera facts fetch kolada", () => {
     expect(r.stderr).toContain("Kolada svarade med något annat än väntat (svaret är inte JSON)");
   });
 
-  it("names a bad KPI id, an unknown KPI and a missing key", async () => {
+  it("creates the KPI's key with the values; a dry run says it would, and a second fetch reuses it", async () => {
+    const keyCount = () => (JSON.parse(readFileSync(db, "utf8")) as { factKeys: { key: string }[] }).factKeys;
+    const keysBefore = keyCount().length;
+    const before = factCount();
+    const args = ["facts", "fetch", "kolada", "--kpi", "N01951", "--lan", "AB", "--year", "2024", "--db", db];
+    const dry = await run([...args, "--dry-run"]);
+    expect(dry.stderr).toBe("");
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      'Ny faktanyckel skulle skapas: kolada_n01951 "Invånare totalt, antal" ' +
+        "(tal, format antal, gäller kommuner, län, riket)",
+    );
+    expect(dry.stdout).toContain("Provkörning: inget sparades");
+    expect(keyCount()).toHaveLength(keysBefore);
+    expect(factCount()).toBe(before);
+
+    const done = await run(args);
+    expect(done.stderr).toBe("");
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain("kolada_n01951 (Invånare totalt, antal):");
+    expect(done.stdout).toContain('Ny faktanyckel: kolada_n01951 "Invånare totalt, antal"');
+    const created = keyCount().find((k) => k.key === "kolada_n01951");
+    expect(created).toMatchObject({
+      label: "Invånare totalt, antal",
+      description: "Testbeskrivning: antal invånare den 31 december. (Kolada N01951)",
+    });
+    // Stockholm's 26 municipalities and the county, 2024.
+    expect(factCount() - before).toBe(27);
+
+    const again = await run([...args, "--json"]);
+    expect(again.code).toBe(0);
+    const report = JSON.parse(again.stdout) as { createdKeys: unknown[]; keys: { key: string; created: boolean }[] };
+    expect(report.createdKeys).toEqual([]);
+    expect(report.keys).toMatchObject([{ key: "kolada_n01951", created: false }]);
+    expect(keyCount()).toHaveLength(keysBefore + 1);
+    expect(factCount() - before).toBe(27);
+    const list = await run(["facts", "keys", "--db", db]);
+    expect(list.stdout).toContain("kolada_n01951");
+  });
+
+  it("stores neither key nor values when a later request fails", async () => {
+    const raw = () => readFileSync(db, "utf8");
+    const before = raw();
+    s.faults.push({ match: `/municipality/${municipalityCodes[4 * 25]},`, kind: "malformed" });
+    const r = await run(["facts", "fetch", "kolada", "--kpi", "N01951", "--all", "--year", "2024", "--db", db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("Inget sparades.");
+    expect(raw()).toBe(before);
+  });
+
+  it("names a bad KPI id, an unknown KPI and an unknown key", async () => {
     const bad = await run(["facts", "fetch", "kolada", "--kpi", "X1", "--all", "--db", db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"X1" är inget nyckeltals-id');
@@ -183,10 +233,21 @@ describe("motionera facts fetch kolada", () => {
     ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Kolada har inget nyckeltal "N99999"');
-    const noKey = await run(["facts", "fetch", "kolada", "--kpi", "N01951", "--all", "--db", db]);
+    const noKey = await run([
+      "facts",
+      "fetch",
+      "kolada",
+      "--kpi",
+      "N01951",
+      "--all",
+      "--key",
+      "populatoin",
+      "--db",
+      db,
+    ]);
     expect(noKey.code).toBe(1);
-    expect(noKey.stderr).toContain("Faktakatalogen har ingen nyckel kolada_n01951 för N01951");
-    expect(noKey.stderr).toContain("--key <nyckel>");
+    expect(noKey.stderr).toContain('Okänd faktanyckel: "populatoin"');
+    expect(noKey.stderr).toContain("population");
     const noPlaces = await run(["facts", "fetch", "kolada", "--kpi", "N01951", "--key", "population", "--db", db]);
     expect(noPlaces.code).toBe(2);
     expect(noPlaces.stderr).toContain("--kommun, --lan eller --all");

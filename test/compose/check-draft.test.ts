@@ -3,6 +3,7 @@ import { checkDraftRequest } from "../../src/compose/check-draft.js";
 import { composeDraft } from "../../src/compose/compose.js";
 import { parseTemplate, TemplateLibrary } from "../../src/compose/template-library.js";
 import { isMotioneraError } from "../../src/domain/errors.js";
+import { explainError } from "../../src/messages.sv.js";
 import { FactRegistry } from "../../src/facts/registry.js";
 import { testFact } from "../helpers/facts.js";
 
@@ -23,6 +24,12 @@ const lib = new TemplateLibrary([
       "  - name: count",
       "    type: number",
       "    label: Antal",
+      "  - name: background",
+      "    type: text",
+      "    label: Bakgrund",
+      "  - name: ask",
+      "    type: string",
+      "    label: Fråga",
       "facts:",
       "  - key: mika_kast_agreement",
       "    required: true",
@@ -103,6 +110,71 @@ describe("checkDraftRequest: every problem at once, each at its path", () => {
     );
     expect(c.problems).toEqual([]);
     expect(c.place?.code).toBe("0186");
-    expect(c.values).toEqual({ who: "Anna", count: 3 });
+    expect(c.values).toEqual({ who: "Anna", count: 3, background: null, ask: null });
+  });
+
+  it("lists each field's unknown {fakta:…} references at its path, with the nearest keys, beside others", () => {
+    const { problems } = checkDraftRequest(
+      {
+        template: "r",
+        municipality: "Lidngö",
+        authors: [{ name: "A" }],
+        inputs: {
+          background: "Se {fakta:populaton} och {fakta: Mika_Kast_Agreement } och {fakta:kast_clients}.",
+          ask: "Hur många är {fakta:kast_cleints}, {fakta:}?",
+        },
+      },
+      deps,
+    );
+    expect(problems.map((p) => [p.path.join("."), p.details.code])).toEqual([
+      ["municipality", "unknown_municipality"],
+      ["inputs.who", "input_invalid"],
+      ["inputs.background", "input_invalid"],
+      ["inputs.ask", "input_invalid"],
+    ]);
+    const background = explainError(problems[2]!.details);
+    expect(background).toContain('okänd faktanyckel "populaton"');
+    expect(background).toContain('menade du "population"');
+    expect(background).not.toContain("Mika_Kast_Agreement"); // upper case and spaces are forgiven
+    expect(background).not.toContain("kast_clients}");
+    const ask = explainError(problems[3]!.details);
+    expect(ask).toContain('{fakta:kast_cleints}: okänd faktanyckel "kast_cleints"');
+    expect(ask).toContain('"kast_clients"');
+    expect(ask).toContain("{fakta:} anger ingen faktanyckel");
+    expect(problems[3]!.details).toMatchObject({ field: "ask" });
+  });
+
+  it("lets known references pass, and composing refuses unknown ones with the other problems", () => {
+    const registry = new FactRegistry([
+      testFact("0186", "mika_kast_agreement", { type: "boolean", value: true }, "2023-11-13"),
+    ]);
+    const good = checkDraftRequest(
+      {
+        template: "r",
+        municipality: "Lidingö",
+        authors: [{ name: "A" }],
+        inputs: { who: "Anna", background: "Avtal: {fakta:mika_kast_agreement}." },
+      },
+      { ...deps, facts: registry },
+    );
+    expect(good.problems).toEqual([]);
+    let details: unknown;
+    try {
+      composeDraft(
+        {
+          template: "r",
+          municipality: "Lidingö",
+          authors: [{ name: "A" }],
+          inputs: { background: "Avtal: {fakta:mika_kast_agreemnt}." },
+        },
+        { ...deps, facts: registry },
+      );
+    } catch (e) {
+      details = isMotioneraError(e) ? e.details : e;
+    }
+    expect(details).toMatchObject({
+      code: "request_invalid",
+      problems: [{ path: ["inputs", "who"] }, { path: ["inputs", "background"], details: { code: "input_invalid" } }],
+    });
   });
 });

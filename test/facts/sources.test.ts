@@ -61,10 +61,11 @@ describe("since on a fact", () => {
 
   it("is read back through the database schema", () => {
     const db = databaseSchema.parse({
-      schemaVersion: 3,
+      schemaVersion: 4,
       facts: [{ ...base, since: "2017" }],
       documents: [],
       factKeys: [],
+      shippedKeysOffered: [],
     });
     expect(db.facts[0]?.since).toBe("2017");
   });

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { FactDefinition } from "../../src/facts/catalog.js";
-import { CatalogFactKeys, FactKeyNeeded, type FactKeys } from "../../src/facts/fetch/fact-keys.js";
 import { fetchKoladaFacts, NotByGender, type KoladaFetchRequest } from "../../src/facts/fetch/kolada-facts.js";
 import {
   fetchScbFacts,
@@ -32,7 +30,6 @@ beforeEach(async () => {
 
 const kolada = () => new KoladaClient({ baseUrl: s.koladaUrl, ...fast });
 const scb = () => new ScbClient({ baseUrl: s.scbUrl, ...fast });
-const keys = new CatalogFactKeys();
 const koladaRequest = (over: Partial<KoladaFetchRequest> = {}): KoladaFetchRequest => ({
   kpis: ["N01951"],
   places: selectPlaces({ all: true }),
@@ -48,7 +45,7 @@ const factsOf = async (key: string) => (await store.facts()).filter((f) => f.key
 describe("fetching Kolada into facts", () => {
   it("stores every municipality, county and the country for each year, with its source", async () => {
     const before = (await factsOf("population")).length;
-    const report = await fetchKoladaFacts(store, kolada(), keys, koladaRequest());
+    const report = await fetchKoladaFacts(store, kolada(), koladaRequest());
     expect(report.committed).toBe(true);
     const [k] = report.keys;
     // 312 places × 3 years, less the two suppressed places' values.
@@ -76,7 +73,6 @@ describe("fetching Kolada into facts", () => {
     const report = await fetchKoladaFacts(
       store,
       kolada(),
-      keys,
       koladaRequest({ years: [2024, 2025], places: selectPlaces({ kommun: ["Lidingö"] }) }),
     );
     const k = report.keys[0]!;
@@ -87,7 +83,7 @@ describe("fetching Kolada into facts", () => {
 
   it("reports a key with nothing to store when no year has values", async () => {
     const req = koladaRequest({ years: [1990], places: selectPlaces({ kommun: ["Lidingö"] }) });
-    const report = await fetchKoladaFacts(store, kolada(), keys, req);
+    const report = await fetchKoladaFacts(store, kolada(), req);
     expect(report.keys.map((k) => [k.key, k.label, k.facts.length, k.recorded])).toEqual([
       ["population", "Folkmängd (invånare 31 december)", 0, 0],
     ]);
@@ -97,7 +93,6 @@ describe("fetching Kolada into facts", () => {
     const report = await fetchKoladaFacts(
       store,
       kolada(),
-      keys,
       koladaRequest({ gender: "K", commit: false, places: selectPlaces({ kommun: ["0180"] }) }),
     );
     expect(report.keys[0]!.facts.map((f) => f.value)).toEqual(
@@ -107,18 +102,18 @@ describe("fetching Kolada into facts", () => {
 
   it("refuses --gender for a KPI not divided by gender", async () => {
     await expect(
-      fetchKoladaFacts(store, kolada(), keys, koladaRequest({ kpis: ["U00001"], gender: "M" })),
+      fetchKoladaFacts(store, kolada(), koladaRequest({ kpis: ["U00001"], gender: "M" })),
     ).rejects.toBeInstanceOf(NotByGender);
   });
 
   it("plans without storing in a dry run, and stores nothing twice", async () => {
     const before = (await store.facts()).length;
-    const dry = await fetchKoladaFacts(store, kolada(), keys, koladaRequest({ commit: false }));
+    const dry = await fetchKoladaFacts(store, kolada(), koladaRequest({ commit: false }));
     expect(dry.committed).toBe(false);
     expect((await store.facts()).length).toBe(before);
-    await fetchKoladaFacts(store, kolada(), keys, koladaRequest());
+    await fetchKoladaFacts(store, kolada(), koladaRequest());
     const after = (await store.facts()).length;
-    const again = await fetchKoladaFacts(store, kolada(), keys, koladaRequest());
+    const again = await fetchKoladaFacts(store, kolada(), koladaRequest());
     expect(again.keys[0]!.counts).toMatchObject({ new: 0, changed: 0, unchanged: 310 * 3 });
     expect(again.keys[0]!.recorded).toBe(0);
     expect((await store.facts()).length).toBe(after);
@@ -128,7 +123,7 @@ describe("fetching Kolada into facts", () => {
     const before = (await store.facts()).length;
     // The fifth data request answers garbage: the first four were fine.
     s.faults.push({ match: `/municipality/${municipalityCodes[4 * 25]},`, kind: "malformed" });
-    await expect(fetchKoladaFacts(store, kolada(), keys, koladaRequest())).rejects.toMatchObject({
+    await expect(fetchKoladaFacts(store, kolada(), koladaRequest())).rejects.toMatchObject({
       failure: "malformed",
     });
     expect((await store.facts()).length).toBe(before);
@@ -137,39 +132,90 @@ describe("fetching Kolada into facts", () => {
   it("rides out a 429 and a dropped connection", async () => {
     s.faults.push({ match: "/data/", kind: "status", status: 429, retryAfter: "0" });
     s.faults.push({ match: "/data/", kind: "drop" });
-    const report = await fetchKoladaFacts(store, kolada(), keys, koladaRequest({ commit: false }));
+    const report = await fetchKoladaFacts(store, kolada(), koladaRequest({ commit: false }));
     expect(report.keys[0]!.facts).toHaveLength(310 * 3);
   });
 
-  it("names the key it would create when the catalog lacks it", async () => {
-    const e = await fetchKoladaFacts(store, kolada(), keys, koladaRequest({ key: undefined })).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(FactKeyNeeded);
-    expect((e as FactKeyNeeded).definition).toMatchObject({
+  it("creates the KPI's key with its Swedish title and description, and stores the values under it", async () => {
+    const before = await store.facts();
+    const report = await fetchKoladaFacts(store, kolada(), koladaRequest({ key: undefined }));
+    const proposed = {
       key: "kolada_n01951",
       label: "Invånare totalt, antal",
       type: "number",
+      scopes: ["kommun", "lan", "land"],
       format: "count",
+      description: "Testbeskrivning: antal invånare den 31 december. (Kolada N01951)",
+    };
+    expect(report.createdKeys).toEqual([proposed]);
+    expect(report.keys.map((k) => [k.key, k.label, k.created])).toEqual([["kolada_n01951", proposed.label, true]]);
+    expect((await store.factKeys()).find((k) => k.key === "kolada_n01951")).toEqual(proposed);
+    const stored = await factsOf("kolada_n01951");
+    expect(stored).toHaveLength(310 * 3);
+    expect((await store.facts()).length - before.length).toBe(310 * 3);
+    expect(stored.find((f) => f.subject === "0180" && f.asOf === "2023")?.value).toEqual({
+      type: "number",
+      value: koladaValue(kpiById("N01951")!, "0180", 2023, "T"),
     });
   });
 
-  it("stores under a new key once a FactKeys implementation registers it", async () => {
-    const registered: FactDefinition[] = [];
-    const population = keys.find("population")!;
-    // A stand-in for a store-backed catalog: registering returns a definition the import can use.
-    const adding: FactKeys = {
-      find: (k) => keys.find(k),
-      ensure: async (d) => {
-        registered.push(d);
-        return { ...population };
-      },
-    };
-    await fetchKoladaFacts(store, kolada(), adding, koladaRequest({ key: undefined, commit: false }));
-    expect(registered.map((d) => d.key)).toEqual(["kolada_n01951"]);
+  it("reuses the key on a second fetch: nothing created, nothing stored twice", async () => {
+    await fetchKoladaFacts(store, kolada(), koladaRequest({ key: undefined }));
+    const keysAfter = await store.factKeys();
+    const again = await fetchKoladaFacts(store, kolada(), koladaRequest({ key: undefined }));
+    expect(again.createdKeys).toEqual([]);
+    expect(again.keys[0]).toMatchObject({ key: "kolada_n01951", created: false, recorded: 0 });
+    expect(again.keys[0]!.counts).toMatchObject({ new: 0, unchanged: 310 * 3 });
+    expect((await store.factKeys()).filter((k) => k.key === "kolada_n01951")).toHaveLength(1);
+    expect(await store.factKeys()).toHaveLength(keysAfter.length);
+    // A later year under the same key.
+    const later = await fetchKoladaFacts(store, kolada(), koladaRequest({ key: undefined, years: [2021] }));
+    expect(later.createdKeys).toEqual([]);
+    expect(later.keys[0]!.recorded).toBeGreaterThan(0);
+  });
+
+  it("creates nothing in a dry run, and says which key it would create", async () => {
+    const keysBefore = await store.factKeys();
+    const factsBefore = await store.facts();
+    const dry = await fetchKoladaFacts(store, kolada(), koladaRequest({ key: undefined, commit: false }));
+    expect(dry.committed).toBe(false);
+    expect(dry.createdKeys.map((d) => [d.key, d.label, d.type, d.format])).toEqual([
+      ["kolada_n01951", "Invånare totalt, antal", "number", "count"],
+    ]);
+    expect(dry.keys[0]).toMatchObject({ created: true, recorded: 310 * 3 });
+    expect(await store.factKeys()).toEqual(keysBefore);
+    expect(await store.facts()).toEqual(factsBefore);
+  });
+
+  it("stores neither the new key nor any value when a later batch is malformed", async () => {
+    const keysBefore = await store.factKeys();
+    const factsBefore = (await store.facts()).length;
+    s.faults.push({ match: `/municipality/${municipalityCodes[4 * 25]},`, kind: "malformed" });
+    await expect(fetchKoladaFacts(store, kolada(), koladaRequest({ key: undefined }))).rejects.toMatchObject({
+      failure: "malformed",
+    });
+    expect(await store.factKeys()).toEqual(keysBefore);
+    expect((await store.facts()).length).toBe(factsBefore);
+    expect(await factsOf("kolada_n01951")).toEqual([]);
+  });
+
+  it("creates no key for a KPI that gave no value", async () => {
+    const req = koladaRequest({ key: undefined, years: [1990], places: selectPlaces({ kommun: ["Lidingö"] }) });
+    const report = await fetchKoladaFacts(store, kolada(), req);
+    expect(report.createdKeys).toEqual([]);
+    expect(report.keys.map((k) => [k.key, k.created, k.recorded])).toEqual([["kolada_n01951", false, 0]]);
+    expect((await store.factKeys()).some((k) => k.key === "kolada_n01951")).toBe(false);
+  });
+
+  it("names an unknown --key with the keys nearest to it", async () => {
+    await expect(fetchKoladaFacts(store, kolada(), koladaRequest({ key: "populatoin" }))).rejects.toMatchObject({
+      details: { code: "unknown_fact_key", suggestions: expect.arrayContaining(["population"]) },
+    });
   });
 
   it("says not_found for a KPI Kolada does not know, before asking for data", async () => {
     const asked = s.requests.length;
-    await expect(fetchKoladaFacts(store, kolada(), keys, koladaRequest({ kpis: ["N99999"] }))).rejects.toMatchObject({
+    await expect(fetchKoladaFacts(store, kolada(), koladaRequest({ kpis: ["N99999"] }))).rejects.toMatchObject({
       failure: "not_found",
     });
     expect(s.requests.slice(asked).some((r) => r.includes("/data/"))).toBe(false);
@@ -192,7 +238,7 @@ const scbRequest = (over: Partial<ScbFetchRequest> = {}): ScbFetchRequest => ({
 
 describe("fetching SCB into facts", () => {
   it("places each cell by the category index and keeps null as missing", async () => {
-    const report = await fetchScbFacts(store, scb(), keys, scbRequest());
+    const report = await fetchScbFacts(store, scb(), scbRequest());
     // 312 region codes in lists of at most 25: 13 data requests, and the metadata.
     expect(report.urls).toHaveLength(13);
     expect(report.requests).toBe(14);
@@ -215,19 +261,26 @@ describe("fetching SCB into facts", () => {
     });
   });
 
+  it("creates the table's key when no --key is given", async () => {
+    const report = await fetchScbFacts(store, scb(), scbRequest({ key: undefined }));
+    expect(report.createdKeys.map((d) => [d.key, d.type, d.description])).toEqual([
+      ["scb_tab9001_tst01", "number", "Testfolkmängd efter region, innehåll och år (SCB TAB9001, TST01)"],
+    ]);
+    expect(await factsOf("scb_tab9001_tst01")).toHaveLength(312 * 2 - 2);
+    expect((await store.factKeys()).some((k) => k.key === "scb_tab9001_tst01")).toBe(true);
+  });
+
   it("refuses a selection that leaves several cells per region and year", async () => {
     const before = (await store.facts()).length;
-    await expect(fetchScbFacts(store, scb(), keys, scbRequest({ valueCodes: {} }))).rejects.toBeInstanceOf(
+    await expect(fetchScbFacts(store, scb(), scbRequest({ valueCodes: {} }))).rejects.toBeInstanceOf(
       ScbSelectionAmbiguous,
     );
     expect((await store.facts()).length).toBe(before);
   });
 
   it("says not_found for an unknown table", async () => {
-    await expect(fetchScbFacts(store, scb(), keys, scbRequest({ table: "NOPE1" }))).rejects.toBeInstanceOf(
-      StatisticsError,
-    );
-    await expect(fetchScbFacts(store, scb(), keys, scbRequest({ table: "NOPE1" }))).rejects.toMatchObject({
+    await expect(fetchScbFacts(store, scb(), scbRequest({ table: "NOPE1" }))).rejects.toBeInstanceOf(StatisticsError);
+    await expect(fetchScbFacts(store, scb(), scbRequest({ table: "NOPE1" }))).rejects.toMatchObject({
       failure: "not_found",
     });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CatalogFactKeys, chooseFactKey, FactKeyNeeded } from "../../src/facts/fetch/fact-keys.js";
+import { shippedFactCatalog } from "../../src/facts/fact-catalog.js";
+import { chooseFactKey } from "../../src/facts/fetch/fact-keys.js";
 import {
   formatFromTitle,
   koladaKeyDefinition,
@@ -52,16 +53,26 @@ describe("a fact key from a statistic's metadata", () => {
     });
   });
 
-  it("uses the catalog's key when it exists, and says which key is needed when not", async () => {
-    const keys = new CatalogFactKeys();
+  it("uses the catalog's key when it exists, and proposes the new one to create when not", () => {
+    const catalog = shippedFactCatalog;
     const proposed = koladaKeyDefinition({ id: "N01951", title: "Invånare totalt, antal" });
-    await expect(chooseFactKey(keys, "population", proposed)).resolves.toMatchObject({ key: "population" });
-    await expect(chooseFactKey(keys, undefined, proposed)).rejects.toBeInstanceOf(FactKeyNeeded);
-    await expect(chooseFactKey(keys, "populatoin", proposed)).rejects.toMatchObject({
-      details: { code: "unknown_fact_key", suggestions: expect.arrayContaining(["population"]) },
+    expect(chooseFactKey(catalog, "population", proposed)).toMatchObject({
+      def: { key: "population" },
+      create: false,
     });
-    await expect(chooseFactKey(keys, undefined, { ...proposed, key: "population" })).resolves.toMatchObject({
-      label: "Folkmängd (invånare 31 december)",
+    expect(chooseFactKey(catalog, undefined, proposed)).toEqual({ def: proposed, create: true });
+    expect(() => chooseFactKey(catalog, "populatoin", proposed)).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({
+          code: "unknown_fact_key",
+          suggestions: expect.arrayContaining(["population"]),
+        }),
+      }),
+    );
+    // A key the catalog has already (a second fetch): the catalog's definition, not created again.
+    expect(chooseFactKey(catalog, undefined, { ...proposed, key: "population" })).toMatchObject({
+      def: { label: "Folkmängd (invånare 31 december)" },
+      create: false,
     });
   });
 });

@@ -9,8 +9,7 @@
 import type { Command } from "commander";
 import { isMotioneraError } from "../../domain/errors.js";
 import { z } from "../../domain/zod.js";
-import type { FactScope } from "../../facts/catalog.js";
-import { CatalogFactKeys, FactKeyNeeded } from "../../facts/fetch/fact-keys.js";
+import type { FactDefinition, FactScope } from "../../facts/catalog.js";
 import type { FetchReport } from "../../facts/fetch/fetched-import.js";
 import { fetchKoladaFacts, NotByGender } from "../../facts/fetch/kolada-facts.js";
 import { fetchScbFacts, ScbSelectionAmbiguous } from "../../facts/fetch/scb-facts.js";
@@ -128,11 +127,21 @@ function placeLabel(code: string): string {
   return name ? `${name} (${c})` : c;
 }
 
+/** A created key as the report names it: key, label, type, format, unit, scopes. */
+function createdLine(def: FactDefinition, done: boolean): string {
+  const scopes = def.scopes.map((s: FactScope) => t.scopeWords[s] ?? s).join(", ");
+  const format = def.format ? (t.formatWords[def.format] ?? def.format) : undefined;
+  const details = t.keyDetails(t.typeWords[def.type] ?? def.type, format, def.unit?.many, scopes);
+  return t.keyCreated(def.key, def.label, details, done);
+}
+
 function printReport(r: FetchReport, db: string): void {
   const out: string[] = [];
   const width = Math.max(...Object.values(ti.kinds).map((k) => k.length));
   for (const k of r.keys) {
     out.push(`${t.heading(k.key, k.label)} ${ti.counts(k.counts)}`);
+    const created = r.createdKeys.find((d) => d.key === k.key);
+    if (created) out.push(createdLine(created, r.committed));
     for (const f of k.facts) {
       const change = f.kind === "changed" && f.previous ? `${f.previous.shown} → ${f.shown}` : f.shown;
       out.push(
@@ -179,11 +188,6 @@ export function explainFetchFailure(
       case "malformed":
         return t.failure.malformed(service, e.detail.text, e.url);
     }
-  }
-  if (e instanceof FactKeyNeeded) {
-    const d = e.definition;
-    const scopes = d.scopes.map((s: FactScope) => t.scopeWords[s] ?? s).join(", ");
-    return t.keyNeeded(d.key, d.label, scopes, asked.kpis?.join(", ") ?? asked.table ?? "");
   }
   if (e instanceof NotByGender) return t.notByGender(e.kpi, e.gender);
   if (e instanceof ScbSelectionAmbiguous) {
@@ -248,7 +252,7 @@ export function registerFactsFetch(facts: Command): void {
         await reported({ kpis }, async () => {
           const ws = await openWorkspace(o);
           const client = new KoladaClient({ baseUrl, ...httpFromEnv() });
-          const report = await fetchKoladaFacts(ws.store, client, new CatalogFactKeys(), {
+          const report = await fetchKoladaFacts(ws.store, client, {
             ...req,
             fetchedOn: todayInSweden(),
             commit: !o.dryRun,
@@ -291,7 +295,7 @@ export function registerFactsFetch(facts: Command): void {
         await reported({ table: o.table }, async () => {
           const ws = await openWorkspace(o);
           const client = new ScbClient({ baseUrl, ...httpFromEnv() });
-          const report = await fetchScbFacts(ws.store, client, new CatalogFactKeys(), {
+          const report = await fetchScbFacts(ws.store, client, {
             ...req,
             fetchedOn: todayInSweden(),
             commit: !o.dryRun,

@@ -1,58 +1,25 @@
 /**
- * Where a fetch finds the key it stores under, and where a new key would be registered: one
- * small interface, so that the step can move when fact keys become data in the store.
- *
- * Today the catalog is TypeScript (src/facts/catalog.ts): `CatalogFactKeys` finds a key there,
- * and cannot add one, so `ensure` of a key the catalog lacks throws FactKeyNeeded (the CLI
- * says which key would be created and to name an existing one with --key for now). A
- * store-backed implementation would add the definition instead and return it.
+ * The key a fetch stores under: the one `--key` names (it must be in the store's catalog), or
+ * the one made from the service's metadata (`proposed`, key-definition.ts) — the catalog's own
+ * definition when it has that key already (a second fetch reuses it), else the proposed one,
+ * to be created in the same store write as the fetched facts (fetched-import.ts).
  */
 import { MotioneraError } from "../../domain/errors.js";
-import { activeFactCatalog, factDefinition, type FactDefinition } from "../catalog.js";
+import type { FactDefinition } from "../catalog.js";
+import type { FactCatalog } from "../fact-catalog.js";
 
-export interface FactKeys {
-  /** The key's definition, or undefined. */
-  find(key: string): FactDefinition | undefined;
-  /** The key's definition: the existing one, or `def` once registered. */
-  ensure(def: FactDefinition): Promise<FactDefinition>;
+export interface ChosenKey {
+  def: FactDefinition;
+  /** The catalog lacks the key: the fetch creates it (with its facts, or not at all). */
+  create: boolean;
 }
 
-/** The key `def` would need; the catalog cannot add it yet. */
-export class FactKeyNeeded extends Error {
-  constructor(readonly definition: FactDefinition) {
-    super(`fact key ${definition.key} is not in the catalog`);
-    this.name = "FactKeyNeeded";
+export function chooseFactKey(catalog: FactCatalog, named: string | undefined, proposed: FactDefinition): ChosenKey {
+  if (named === undefined) {
+    const known = catalog.get(proposed.key);
+    return known ? { def: known, create: false } : { def: proposed, create: true };
   }
-}
-
-export class CatalogFactKeys implements FactKeys {
-  find(key: string): FactDefinition | undefined {
-    return factDefinition(key);
-  }
-
-  async ensure(def: FactDefinition): Promise<FactDefinition> {
-    const known = factDefinition(def.key);
-    if (known) return known;
-    throw new FactKeyNeeded(def);
-  }
-}
-
-/**
- * The key to store under: the one `--key` names (it must exist), or the one made from the
- * metadata (`proposed`), ensured.
- */
-export async function chooseFactKey(
-  keys: FactKeys,
-  named: string | undefined,
-  proposed: FactDefinition,
-): Promise<FactDefinition> {
-  if (named === undefined) return keys.ensure(proposed);
-  const def = keys.find(named);
-  if (!def)
-    throw new MotioneraError({
-      code: "unknown_fact_key",
-      key: named,
-      suggestions: activeFactCatalog().suggest(named),
-    });
-  return def;
+  const def = catalog.get(named);
+  if (!def) throw new MotioneraError({ code: "unknown_fact_key", key: named, suggestions: catalog.suggest(named) });
+  return { def, create: false };
 }

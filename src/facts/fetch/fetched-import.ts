@@ -6,11 +6,13 @@
  * already held is not stored twice; history is kept) without writing.
  *
  * All or nothing over the whole fetch: every batch is planned first; any problem throws before
- * anything is stored; then every fact to record goes to the store in one write.
+ * anything is stored; then every fact to record, and every key the fetch creates (one the
+ * catalog lacked that got values), go to the store in one write.
  */
 import type { Fact } from "../../domain/fact.js";
 import type { NewFact, Store } from "../../store/store.js";
 import type { FactDefinition } from "../catalog.js";
+import type { ChosenKey } from "./fact-keys.js";
 import { importFacts, type FactImportResult } from "../import/import-facts.js";
 import type { ChangeKind, PlannedFact } from "../import/plan.js";
 
@@ -51,12 +53,16 @@ export interface FetchedKey {
   counts: Record<ChangeKind | "skipped", number>;
   /** How many facts are (or, in a dry run, would be) stored. */
   recorded: number;
+  /** The catalog lacked the key: this fetch creates it (in a dry run: would create it). */
+  created: boolean;
 }
 
 export interface FetchReport {
   service: "kolada" | "scb";
   fetchedOn: string;
   keys: FetchedKey[];
+  /** The definitions of the keys the fetch created (in a dry run: would create). */
+  createdKeys: FactDefinition[];
   /** The data requests (first-page URLs) asked. */
   urls: string[];
   /** HTTP requests sent in all (pages, metadata and retries included). */
@@ -77,6 +83,8 @@ async function planBatch(store: Store, b: FetchBatch): Promise<FactImportResult>
     publisher: b.publisher,
     sourceDate: b.fetchedOn,
     url: b.url,
+    // A key the fetch is about to create is not in the store's catalog yet.
+    definition: b.key,
     ...(b.asOf ? { asOf: b.asOf } : {}),
     ...(b.asOf ? { municipalityColumn: "kommun", valueColumn: "värde" } : {}),
     commit: false,
@@ -90,17 +98,18 @@ const factIds = (facts: readonly Fact[], keys: ReadonlySet<string>) =>
     .join("\n");
 
 /**
- * Plans every batch, then (unless a dry run) records what the plans say in one write. If the
- * keys' facts changed while planning, plans again once.
+ * Plans every batch, then (unless a dry run) records what the plans say, with the keys to
+ * create, in one write. If the keys' facts changed while planning, plans again once.
  */
 export async function importFetched(
   store: Store,
   batches: readonly FetchBatch[],
   skips: ReadonlyMap<string, FetchSkip[]>,
   commit: boolean,
-  /** The keys asked for, so a key with nothing fetched is still named with its label. */
-  defs: readonly FactDefinition[] = [],
-): Promise<{ keys: FetchedKey[]; committed: boolean }> {
+  /** The keys asked for (a key with nothing fetched is still named), and whether each is to be created. */
+  chosen: readonly ChosenKey[],
+): Promise<{ keys: FetchedKey[]; createdKeys: FactDefinition[]; committed: boolean }> {
+  const defs = chosen.map((c) => c.def);
   const keyNames = new Set(batches.map((b) => b.key.key));
   let before = factIds(await store.facts(), keyNames);
   let results: { batch: FetchBatch; result: FactImportResult }[] = [];
@@ -126,6 +135,7 @@ export async function importFetched(
       skipped: [...keySkips],
       counts: { new: 0, changed: 0, unchanged: 0, skipped: keySkips.length },
       recorded: 0,
+      created: false,
     });
   }
   for (const { batch, result } of results) {
@@ -142,13 +152,20 @@ export async function importFetched(
     k.recorded += result.recorded;
   }
 
+  // A new key comes with its values: one that got none is not created.
+  let createdKeys = chosen.filter((c) => c.create && (byKey.get(c.def.key)?.recorded ?? 0) > 0).map((c) => c.def);
   if (commit) {
     const news: NewFact[] = results.flatMap(({ batch, result }) =>
       result.facts
         .filter((f) => f.record)
         .map((f) => ({ subject: f.subject, key: batch.key.key, value: f.value, asOf: f.asOf, source: result.source })),
     );
-    if (news.length > 0) await store.addFacts(news);
+    if (news.length > 0 || createdKeys.length > 0)
+      createdKeys = (await store.addFactKeysAndFacts(createdKeys, news)).keys;
   }
-  return { keys: [...byKey.values()], committed: commit };
+  for (const def of createdKeys) {
+    const k = byKey.get(def.key);
+    if (k) k.created = true;
+  }
+  return { keys: [...byKey.values()], createdKeys, committed: commit };
 }

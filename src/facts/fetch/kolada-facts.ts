@@ -2,9 +2,11 @@
  * `motionera facts fetch kolada`: KPIs from Kolada become facts, each KPI under its own key.
  *
  * The KPIs' metadata first (an unknown id fails before any data is asked), the key for each
- * (fact-keys.ts), then the data for all KPIs, places and years at once (the client splits the
- * lists), and each request's rows as the Kolada file they are, with the value of the gender
- * asked for (T, the total, unless K or M), through the import machinery (fetched-import.ts).
+ * (fact-keys.ts: `kolada_n01951` with the KPI's title and description, created with the facts
+ * unless the catalog has it or `--key` names another), then the data for all KPIs, places and
+ * years at once (the client splits the lists), and each request's rows as the Kolada file
+ * they are, with the value of the gender asked for (T, the total, unless K or M), through the
+ * import machinery (fetched-import.ts).
  * Source: "Kolada: ‹KPI title› (N01951)", publisher RKA, the request's URL, the fetch date;
  * as-of: each value's period.
  */
@@ -13,8 +15,8 @@ import type { Store } from "../../store/store.js";
 import type { KoladaClient } from "../../statistics/kolada/client.js";
 import type { KoladaDataRow, KoladaKpi } from "../../statistics/kolada/schemas.js";
 import { koladaPlaceIds, type PlaceSelection } from "../../statistics/places.js";
-import type { FactDefinition } from "../catalog.js";
-import { chooseFactKey, type FactKeys } from "./fact-keys.js";
+import { storeCatalog } from "../fact-catalog.js";
+import { chooseFactKey, type ChosenKey } from "./fact-keys.js";
 import { importFetched, jsonFile, type FetchBatch, type FetchReport, type FetchSkip } from "./fetched-import.js";
 import { koladaKeyDefinition } from "./key-definition.js";
 
@@ -59,7 +61,6 @@ const hasValue = (row: KoladaDataRow) => row.values.some((v) => typeof v.value =
 export async function fetchKoladaFacts(
   store: Store,
   client: KoladaClient,
-  keys: FactKeys,
   req: KoladaFetchRequest,
 ): Promise<FetchReport> {
   const ids = [...new Set(req.kpis)];
@@ -70,11 +71,12 @@ export async function fetchKoladaFacts(
       problem: "--key kan bara anges för ett nyckeltal i taget",
     });
   }
-  const kpis = new Map<string, { meta: KoladaKpi; def: FactDefinition }>();
+  const catalog = await storeCatalog(store);
+  const kpis = new Map<string, { meta: KoladaKpi } & ChosenKey>();
   for (const id of ids) {
     const meta = await client.kpi(id);
     if (req.gender !== "T" && meta.is_divided_by_gender === false) throw new NotByGender(id, req.gender);
-    kpis.set(id, { meta, def: await chooseFactKey(keys, req.key, koladaKeyDefinition(meta)) });
+    kpis.set(id, { meta, ...chooseFactKey(catalog, req.key, koladaKeyDefinition(meta)) });
   }
 
   const answers = await client.data(ids, koladaPlaceIds(req.places), req.years);
@@ -103,17 +105,16 @@ export async function fetchKoladaFacts(
       });
     }
   }
-  const { keys: fetched, committed } = await importFetched(
-    store,
-    batches,
-    skips,
-    req.commit,
-    [...kpis.values()].map((k) => k.def),
-  );
+  const {
+    keys: fetched,
+    createdKeys,
+    committed,
+  } = await importFetched(store, batches, skips, req.commit, [...kpis.values()]);
   return {
     service: "kolada",
     fetchedOn: req.fetchedOn,
     keys: fetched,
+    createdKeys,
     urls: answers.map((a) => a.url),
     requests: client.http.requests,
     committed,

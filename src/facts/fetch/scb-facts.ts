@@ -1,5 +1,6 @@
 /**
- * `motionera facts fetch scb`: one figure of an SCB table per region and period becomes facts.
+ * `motionera facts fetch scb`: one figure of an SCB table per region and period becomes facts,
+ * under `scb_<table>[_<contents code>]` (created with them unless the catalog has it) or `--key`.
  *
  * The selection names the region codes (from --kommun/--lan/--all, in the region dimension),
  * the periods (--year, in the time dimension) and one code for every other dimension the
@@ -14,7 +15,8 @@ import type { ScbClient } from "../../statistics/scb/client.js";
 import { jsonStatCells, jsonStatDimensions, JsonStatError, type JsonStatCell } from "../../statistics/scb/json-stat.js";
 import { StatisticsError } from "../../statistics/errors.js";
 import { scbRegionCodes, type PlaceSelection } from "../../statistics/places.js";
-import { chooseFactKey, type FactKeys } from "./fact-keys.js";
+import { storeCatalog } from "../fact-catalog.js";
+import { chooseFactKey } from "./fact-keys.js";
 import { importFetched, jsonFile, type FetchBatch, type FetchReport, type FetchSkip } from "./fetched-import.js";
 import { scbKeyDefinition } from "./key-definition.js";
 
@@ -60,12 +62,7 @@ export function scbPeriodAsOf(code: string): string | undefined {
 /** SCB's region code as the import reads a subject: "00" is the country. */
 const subjectOf = (region: string) => (region === "00" ? "SE" : region);
 
-export async function fetchScbFacts(
-  store: Store,
-  client: ScbClient,
-  keys: FactKeys,
-  req: ScbFetchRequest,
-): Promise<FetchReport> {
+export async function fetchScbFacts(store: Store, client: ScbClient, req: ScbFetchRequest): Promise<FetchReport> {
   const meta = await client.metadata(req.table);
   const label = meta.label?.trim() || req.table;
   const contents = req.valueCodes.ContentsCode?.length === 1 ? req.valueCodes.ContentsCode[0] : undefined;
@@ -75,7 +72,8 @@ export async function fetchScbFacts(
     label,
     contents ? { code: contents, label: contentsLabel ?? label } : undefined,
   );
-  const def = await chooseFactKey(keys, req.key, proposed);
+  const chosen = chooseFactKey(await storeCatalog(store), req.key, proposed);
+  const def = chosen.def;
 
   const valueCodes: Record<string, readonly string[]> = {
     ...req.valueCodes,
@@ -136,13 +134,16 @@ export async function fetchScbFacts(
       });
     }
   }
-  const { keys: fetched, committed } = await importFetched(store, batches, new Map([[def.key, skips]]), req.commit, [
-    def,
-  ]);
+  const {
+    keys: fetched,
+    createdKeys,
+    committed,
+  } = await importFetched(store, batches, new Map([[def.key, skips]]), req.commit, [chosen]);
   return {
     service: "scb",
     fetchedOn: req.fetchedOn,
     keys: fetched,
+    createdKeys,
     urls: answers.map((a) => a.url),
     requests: client.http.requests,
     committed,

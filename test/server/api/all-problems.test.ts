@@ -37,6 +37,31 @@ describe("every problem at once in errors", () => {
     },
   );
 
+  it("POST /api/drafts: an unknown {fakta:…} in the user's text is listed at its input, with the rest", async () => {
+    const res = await app.request(
+      "/api/drafts",
+      json({
+        template: "allman-motion",
+        municipality: "Umeåå",
+        authors: lidingoRequest.authors,
+        inputs: {
+          title: "Skolan",
+          background: "I Umeå klarade {fakta:kolada_n1541} alla ämnen.",
+          proposals: "ge nämnden i uppdrag att höja andelen",
+        },
+        format: "md",
+      }),
+    );
+    const body = await expectProblem(res, 422);
+    const errors = entries(body);
+    expect(errors.map((e) => [e.path, e.code])).toEqual([
+      ["municipality", "unknown_municipality"],
+      ["inputs/background", "input_invalid"],
+    ]);
+    expect(errors[1]!.message).toContain('okänd faktanyckel "kolada_n1541"');
+    expect(errors[1]!.message).toContain('menade du "kolada_n15419"');
+  });
+
   it("one problem keeps its own status and type", async () => {
     const body = await expectProblem(
       await app.request("/api/drafts", json({ ...lidingoRequest, municipality: "Lidngö", format: "md" })),

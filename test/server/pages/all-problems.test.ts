@@ -59,6 +59,27 @@ describe("every problem at once on the forms", () => {
     },
   );
 
+  it("the draft form: an unknown {fakta:…} in the user's text at its field, beside another problem", async () => {
+    const res = await post("/utkast", {
+      template: "allman-motion",
+      kommun: "Lidngö",
+      "name.0": "Eva Ek",
+      "party.0": "V",
+      "role.0": "",
+      date: "2026-11-24",
+      "input.title": "Skolan",
+      "input.background": "I Lidingö klarade {fakta:kolada_n1541} alla ämnen.",
+      "input.proposals": "ge nämnden i uppdrag att höja andelen",
+      format: "docx",
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(/Formuläret har 2 fel/);
+    const links = summaryLinks(html);
+    expect(links.map(([href]) => href)).toEqual(["#f-kommun", "#f-input-background"]);
+    expect(html).toMatch(/id="err-f-input-background">[\s\S]*?okänd faktanyckel (&quot;|")kolada_n1541/);
+  });
+
   it("the campaign form: an unknown municipality and an unknown fact key in a condition, with no signer", async () => {
     const res = await post("/kampanj", {
       template: "kast-avtal",

@@ -100,7 +100,9 @@ export class Workspace {
    * text's id. A text with an error is refused with that error, as a broken file would be.
    */
   async composeTemplateText(text: string, request: Omit<DraftRequest, "template">): Promise<Composed> {
-    const check = await this.checkTemplateText(text);
+    await this.catalog(); // templates are checked against the store's keys
+    const { lintTemplate } = await import("./compose/template-lint.js");
+    const check = lintTemplate("ny-mall.hbs", text);
     const template = check.template;
     if (!template) {
       const e = check.errors[0];

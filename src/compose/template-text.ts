@@ -40,16 +40,18 @@ export function checkTemplateText(text: string, library: TemplateLibrary, editin
   const target = { id, kind, file: templateFileName(kind, id) };
   if (id !== editing && library.ids().includes(id)) {
     const other = library.entry(id);
+    const otherFile = other ? templateFileName(other.kind, id) : id;
     const line = fieldLine(text, "id");
     const problem: TemplateProblem = {
       file: name,
       ...(line ? { line, column: 1 } : {}),
-      problem: templateProblems.idTaken(id, other?.file ?? id),
+      problem: templateProblems.idTaken(id, otherFile),
     };
     return { errors: [problem], warnings: lint.warnings };
   }
   checkPlacement(t, target); // true by construction: the file is named after the text
-  const moved = edited && edited.kind !== kind ? { id, kind: edited.kind, file: edited.file } : undefined;
+  const moved =
+    edited && edited.kind !== kind ? { id, kind: edited.kind, file: templateFileName(edited.kind, id) } : undefined;
   return { ...lint, target, ...(moved ? { replaces: moved } : {}) };
 }
 

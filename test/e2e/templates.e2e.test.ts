@@ -111,6 +111,10 @@ describe.skipIf(!hasChromium)("the template editor in Chromium", () => {
       .poll(() => page.textContent("#forhandsvisning article h3"), { timeout: 10_000 })
       .toBe("Fler ska klara skolan på Lidingö");
     expect(await page.textContent("#forhandsvisning")).toContain("Att göra innan du lämnar in");
+    // The check under the form follows the text too.
+    await expect
+      .poll(() => page.textContent("#kontroll"), { timeout: 10_000 })
+      .toContain("Inga fel och inga varningar");
     await screenshot(page, "mallredigerare-forhandsvisning");
 
     // Saved, listed, and offered on the draft form.

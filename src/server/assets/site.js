@@ -174,6 +174,10 @@
         .then((html) => {
           if (mine !== seq) return;
           patch(target, html);
+          // The check of the same text comes along: it replaces the one under the form.
+          const check = target.querySelector("template[data-check-for-editor]");
+          const slot = document.querySelector("[data-check-content]");
+          if (check && slot) patch(slot, check.innerHTML);
           target.removeAttribute("aria-busy");
           if (status) status.textContent = "";
         })

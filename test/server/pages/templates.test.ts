@@ -120,6 +120,8 @@ describe("template pages", () => {
     expect(html).toContain("<h3>Bättre skolresultat på Lidingö</h3>");
     expect(html).toContain("Att göra innan du lämnar in");
     expect(html).toContain("[Ditt namn]");
+    // The check of the same text comes along, for the script to put under the form.
+    expect(html).toMatch(/<template data-check-for-editor[^>]*><p class="check-summary">Inga fel och inga varningar/);
     // Without a municipality: a hint; with an error in the text: the error at its line.
     expect(await (await send("/personal/mallar/forhandsvisning", { text })).text()).toContain("Skriv en kommun");
     const b = broken("ny-mall");

@@ -7,7 +7,6 @@ import type { TemplateTextCheck } from "../../../compose/template-text.js";
 import { allMunicipalities } from "../../../data/places.js";
 import { sv } from "../../messages.sv.js";
 import { Layout } from "../frame/layout.js";
-import { paths } from "../frame/links.js";
 import { control, Field, type FieldErrors } from "../kit/form.js";
 import { editorIds } from "./ids.js";
 import { templatePaths } from "./links.js";
@@ -36,7 +35,7 @@ export function TemplateEditorPage(props: {
   return (
     <Layout title={title} section="none" bodyClass="template-editor-page">
       <p class="breadcrumb">
-        <a href={paths.staff}>{sv.staff.home.title}</a> <a href={templatePaths.list}>{e.back}</a>
+        <a href={templatePaths.list}>{e.back}</a>
       </p>
       <h1>{title}</h1>
       <p class="lead">{e.intro}</p>

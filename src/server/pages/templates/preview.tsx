@@ -15,7 +15,7 @@ import type { Workspace } from "../../../workspace.js";
 import { sv } from "../../messages.sv.js";
 import { nestHeadings } from "../draft/preview.js";
 import { ReviewBox } from "../draft/review.js";
-import { ProblemList } from "./problems.js";
+import { CheckContent, ProblemList } from "./problems.js";
 import { templatePaths } from "./links.js";
 import type { EditorState } from "./state.js";
 
@@ -85,6 +85,21 @@ export function TemplatePreviewContent({ model }: { model: TemplatePreview }) {
         </>
       );
   }
+}
+
+/**
+ * The preview fragment: the preview, and the check of the same text, which the script moves
+ * into "Kontroll" so it never describes an older text than the preview.
+ */
+export function TemplatePreviewFragment({ model, check }: { model: TemplatePreview; check: TemplateTextCheck }) {
+  return (
+    <>
+      <TemplatePreviewContent model={model} />
+      <template data-check-for-editor>
+        <CheckContent check={check} />
+      </template>
+    </>
+  );
 }
 
 export function TemplatePreviewPanel({ model }: { model: TemplatePreview }) {

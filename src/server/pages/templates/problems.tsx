@@ -49,28 +49,34 @@ export function ProblemList({
   );
 }
 
-/** "Kontroll": the summary, the problems, and where the template would be saved. */
+/** The check's summary, its problems, and where the template would be saved. */
+export function CheckContent({ check }: { check: TemplateTextCheck | undefined }) {
+  if (!check) return <p class="muted">{t.notRun}</p>;
+  return (
+    <>
+      <p class={check.errors.length > 0 ? "check-summary has-errors" : "check-summary"}>
+        {check.errors.length + check.warnings.length === 0
+          ? t.ok
+          : t.summary(check.errors.length, check.warnings.length)}
+      </p>
+      <ProblemList errors={check.errors} warnings={check.warnings} />
+      {check.target && check.errors.length === 0 && (
+        <p class="muted small">
+          {check.replaces ? t.willMove(check.replaces.file, check.target.file) : t.willSave(check.target.file)}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** "Kontroll" (the script puts each newer check the preview brings into it). */
 export function CheckResult({ check }: { check: TemplateTextCheck | undefined }) {
   return (
-    <section class="template-check" aria-labelledby="kontroll-rubrik" id="kontroll" tabindex={-1}>
+    <section class="template-check" aria-labelledby="kontroll-rubrik" id="kontroll">
       <h2 id="kontroll-rubrik">{t.heading}</h2>
-      {!check ? (
-        <p class="muted">{t.notRun}</p>
-      ) : (
-        <>
-          <p class={check.errors.length > 0 ? "check-summary has-errors" : "check-summary"}>
-            {check.errors.length + check.warnings.length === 0
-              ? t.ok
-              : t.summary(check.errors.length, check.warnings.length)}
-          </p>
-          <ProblemList errors={check.errors} warnings={check.warnings} />
-          {check.target && check.errors.length === 0 && (
-            <p class="muted small">
-              {check.replaces ? t.willMove(check.replaces.file, check.target.file) : t.willSave(check.target.file)}
-            </p>
-          )}
-        </>
-      )}
+      <div data-check-content>
+        <CheckContent check={check} />
+      </div>
     </section>
   );
 }

@@ -27,7 +27,7 @@ import { staffOnly } from "../staff/routes.js";
 import { TemplateEditorPage } from "./editor-page.js";
 import { savedHref, templatePaths } from "./links.js";
 import { listRows, TemplateListPage } from "./list-page.js";
-import { templatePreview, TemplatePreviewContent } from "./preview.js";
+import { templatePreview, TemplatePreviewFragment } from "./preview.js";
 import { normalizeText, readEditor, type EditorState } from "./state.js";
 
 const t = sv.staff.templates;
@@ -126,7 +126,9 @@ export function registerTemplatePages(app: OpenAPIHono<AppEnv>, ctx: ServerConte
 
   app.post(templatePaths.previewFragment, async (c) => {
     const state = readEditor(sourceFromBody(await c.req.parseBody({ all: true })));
-    return sendFragment(c, <TemplatePreviewContent model={await templatePreview(ctx.workspace, state)} />);
+    const check = await ctx.workspace.checkTemplateText(state.text, state.editing || undefined);
+    const model = await templatePreview(ctx.workspace, state, check);
+    return sendFragment(c, <TemplatePreviewFragment model={model} check={check} />);
   });
 }
 

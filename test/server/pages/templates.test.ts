@@ -217,6 +217,19 @@ describe("template pages", () => {
     expect(readdirSync(dir).sort()).toEqual(["debattartikel", "interpellation", "motion", "pressmeddelande"]);
   });
 
+  it("count the editor's previews against the draft form's per-client preview limit", async () => {
+    const ws = await Workspace.open({ db: tempWorkspace().db, templatesDir: mkdtempSync(join(tmpdir(), "mallar-")) });
+    const app = createApp(ws, { token, draftsPerMinute: 0, previewsPerMinute: 3 });
+    const signIn = await app.request("/personal/logga-in", post({ token }));
+    const cookie = signIn.headers.get("set-cookie")?.split(";")[0] ?? "";
+    const statuses: number[] = [];
+    for (const path of ["/fragment/forhandsvisning", "/personal/mallar/forhandsvisning"]) {
+      for (let i = 0; i < 2; i++)
+        statuses.push((await app.request(path, post({ text: starter("x") }, { cookie }))).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
   it("refuse a post from another site (CSRF), writing nothing", async () => {
     const { dir, send } = await setup();
     const res = await send(

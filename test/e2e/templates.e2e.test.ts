@@ -5,14 +5,14 @@
  * it on the draft form. axe finds nothing serious on the pages. A copy of templates/ in a temp
  * folder; screenshots in test/artifacts/ (git-ignored).
  */
-import { cpSync, existsSync, mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type Listening } from "../../src/server/serve.js";
 import { Workspace } from "../../src/workspace.js";
-import { expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
+import { artifacts, expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
 import { repoRoot, tempWorkspace } from "../helpers/cli.js";
 
 const token = "webbmallnyckel";
@@ -123,6 +123,43 @@ describe.skipIf(!hasChromium)("the template editor in Chromium", () => {
     expect(existsSync(join(dir, "motion", "fler-klarar-skolan.hbs"))).toBe(true);
     await page.goto(`${base}/`);
     expect(await page.locator('#f-template option[value="fler-klarar-skolan"]').count()).toBe(1);
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it("works without JavaScript, on a narrow screen: edit, preview with the button, save", async () => {
+    const plain = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: "sv-SE",
+      javaScriptEnabled: false,
+    });
+    try {
+      const page = await openPage(plain, problems);
+      page.setDefaultTimeout(15_000);
+      await page.goto(`${base}/personal/logga-in?till=%2Fpersonal%2Fmallar%2Fredigera%2Fskolresultat`);
+      await page.fill("#s-token", token);
+      await Promise.all([page.waitForURL(/redigera\/skolresultat$/), page.click("button[type=submit]")]);
+      expect(await page.textContent("h1")).toBe("Redigera skolresultat");
+      expect(await page.textContent("#kontroll")).toContain("Inga fel och inga varningar");
+      await page.fill("#m-kommun", "Lidingö");
+      await Promise.all([page.waitForURL(/redigera$/), page.click("button[value=forhandsgranska]")]);
+      expect(await page.textContent("#forhandsvisning article")).toContain("Lidingö");
+      // (axe runs as a script: it is run on the editor with the script, in the test above)
+      await screenshot(page, "mallredigerare-smal-utan-skript");
+      // What a phone shows at a time: the text field, then the preview.
+      await page.screenshot({ path: join(artifacts, "mallredigerare-smal-text.png") });
+      await page.locator("#forhandsvisning-rubrik").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(artifacts, "mallredigerare-smal-forhandsvisning.png") });
+      const text = await page.inputValue("#m-text");
+      await page.fill("#m-text", text.replace(/^title: .*$/m, "title: Fler elever ska klara skolan"));
+      await Promise.all([page.waitForURL(/sparad=skolresultat/), page.click("button[value=spara]")]);
+      expect(await page.textContent("[role=status]")).toContain("Fler elever ska klara skolan");
+      await screenshot(page, "mallar-lista-smal");
+      expect(readFileSync(join(dir, "motion", "skolresultat.hbs"), "utf8")).toContain(
+        "title: Fler elever ska klara skolan",
+      );
+    } finally {
+      await plain.close();
+    }
     expect(problems).toEqual([]);
   }, 90_000);
 });

@@ -90,7 +90,8 @@ export class Workspace {
    * and whether it can be saved: its id new, or `editing`'s (see checkTemplateText).
    */
   async checkTemplateText(text: string, editing?: string): Promise<TemplateTextCheck> {
-    const lib = await this.templates(); // loads the catalog the keys are checked against
+    await this.catalog(); // the keys as the store has them now
+    const lib = await this.templates();
     const { checkTemplateText } = await import("./compose/template-text.js");
     return checkTemplateText(text, lib, editing);
   }

@@ -508,7 +508,6 @@ export const sv = {
       editor: {
         titleNew: "Ny mall",
         titleEdit: (id: string) => `Redigera ${id}`,
-        titleUpload: "Uppladdad mall",
         back: "Alla mallar",
         intro:
           "Mallens hela text: front matter (YAML mellan raderna ---) och texten med Handlebars. Hur man skriver " +

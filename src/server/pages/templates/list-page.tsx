@@ -69,12 +69,12 @@ export function TemplateListPage(props: {
                   <th scope="row">
                     <code>{r.id}</code>
                   </th>
-                  <td>{sv.kinds.singular[r.kind] ?? r.kind}</td>
-                  <td>{r.template?.frontMatter.title ?? "–"}</td>
-                  <td>
+                  <td data-label={t.list.kind}>{sv.kinds.singular[r.kind] ?? r.kind}</td>
+                  <td data-label={t.list.titleColumn}>{r.template?.frontMatter.title ?? "–"}</td>
+                  <td data-label={t.list.file}>
                     <code>{r.file}</code>
                   </td>
-                  <td>
+                  <td data-label={t.list.status}>
                     {r.error ? (
                       <span class="status-broken">
                         <strong>{t.list.broken}:</strong>{" "}

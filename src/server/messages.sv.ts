@@ -482,6 +482,9 @@ export const sv = {
         editLabel: (id: string) => `Redigera ${id}`,
         none: "Mallmappen har inga mallar ännu.",
         saved: (id: string, title: string) => `Mallen ”${title}” (${id}) är sparad och finns i formuläret för utkast.`,
+        savedWarnings: (n: number) =>
+          `Kontrollen har ${n === 1 ? "en varning" : `${n} varningar`} om den; mallen går att använda, men ett ` +
+          "utkast kan påstå något som ingen uppgift stöder:",
       },
       create: {
         heading: "Ny mall",

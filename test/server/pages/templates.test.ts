@@ -162,6 +162,17 @@ describe("template pages", () => {
     expect(readFileSync(join(dir, "motion", "fler-klarar-skolan.hbs"), "utf8")).toBe(edited);
   });
 
+  it("save a template with warnings, and show them after the save", async () => {
+    const { dir, get, send } = await setup();
+    const text = starter("med-varning").replace("anser att …", "anser att 42 procent är för lite.");
+    const res = await send("/personal/mallar/redigera", { text, atgard: "spara" });
+    expect(res.status).toBe(303);
+    expect(existsSync(join(dir, "motion", "med-varning.hbs"))).toBe(true);
+    const page = textOf(await (await get(res.headers.get("location")!)).text());
+    expect(page).toContain("Kontrollen har en varning om den");
+    expect(page).toMatch(/Varning Rad \d+, kolumn \d+: siffran "42" står i mallens text/);
+  });
+
   it("refuse to save a template with an error, and write nothing", async () => {
     const { dir, send } = await setup();
     const b = broken("trasig-mall");

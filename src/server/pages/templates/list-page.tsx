@@ -6,11 +6,13 @@ import type { MotioneraError } from "../../../domain/errors.js";
 import { documentKinds } from "../../../domain/template.js";
 import { templateFileName, type Template } from "../../../compose/template-library.js";
 import { explainBrokenTemplate } from "../../../messages.sv.js";
+import type { TemplateProblem } from "../../../compose/template-lint.js";
 import { sv } from "../../messages.sv.js";
 import { Layout } from "../frame/layout.js";
 import { control, ErrorSummary, Field, type FieldErrors } from "../kit/form.js";
 import { paths } from "../frame/links.js";
 import { createIds, uploadIds } from "./ids.js";
+import { ProblemList } from "./problems.js";
 import { editHref, templatePaths } from "./links.js";
 
 const t = sv.staff.templates;
@@ -26,7 +28,7 @@ export interface ListRow {
 
 export function TemplateListPage(props: {
   rows: readonly ListRow[];
-  saved?: { id: string; title: string } | undefined;
+  saved?: { id: string; title: string; warnings: readonly TemplateProblem[] } | undefined;
   create: { id: string; kind: string; errors: FieldErrors };
   uploadErrors: FieldErrors;
 }) {
@@ -40,9 +42,18 @@ export function TemplateListPage(props: {
       <h1>{t.list.title}</h1>
       <p class="lead">{t.list.intro}</p>
       {saved && (
-        <p class="notice" role="status">
-          {t.list.saved(saved.id, saved.title)}
-        </p>
+        <div class="notice" role="status">
+          <p>{t.list.saved(saved.id, saved.title)}</p>
+          {saved.warnings.length > 0 && (
+            <>
+              <p>
+                {t.list.savedWarnings(saved.warnings.length)}{" "}
+                <a href={editHref(saved.id)}>{t.list.editLabel(saved.id)}</a>
+              </p>
+              <ProblemList errors={[]} warnings={saved.warnings} linked={false} />
+            </>
+          )}
+        </div>
       )}
       <ErrorSummary ids={create.errors.size > 0 ? createIds : uploadIds} errors={errors} />
       {rows.length === 0 ? (

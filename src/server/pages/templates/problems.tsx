@@ -9,11 +9,12 @@ import { editorIds } from "./ids.js";
 
 const t = sv.staff.templates.check;
 
-function ProblemItem({ p, kind }: { p: TemplateProblem; kind: "error" | "warning" }) {
+function ProblemItem({ p, kind, linked }: { p: TemplateProblem; kind: "error" | "warning"; linked: boolean }) {
   return (
     <li class={`template-problem template-${kind}`}>
       <span class="problem-kind">{kind === "error" ? t.error : t.warning}</span>{" "}
-      {p.line ? (
+      {p.line && !linked ? t.at(p.line, p.column) : null}
+      {p.line && linked ? (
         <a
           href={`#${editorIds.field("text")}`}
           data-goto-line={String(p.line)}
@@ -28,22 +29,24 @@ function ProblemItem({ p, kind }: { p: TemplateProblem; kind: "error" | "warning
   );
 }
 
-/** The problems, errors first; nothing when there are none. */
+/** The problems, errors first, each linked to its line in the editor (`linked`); nothing when there are none. */
 export function ProblemList({
   errors,
   warnings,
+  linked = true,
 }: {
   errors: readonly TemplateProblem[];
   warnings: readonly TemplateProblem[];
+  linked?: boolean;
 }) {
   if (errors.length + warnings.length === 0) return null;
   return (
     <ul class="template-problems">
       {errors.map((p) => (
-        <ProblemItem p={p} kind="error" />
+        <ProblemItem p={p} kind="error" linked={linked} />
       ))}
       {warnings.map((p) => (
-        <ProblemItem p={p} kind="warning" />
+        <ProblemItem p={p} kind="warning" linked={linked} />
       ))}
     </ul>
   );

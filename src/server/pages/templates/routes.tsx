@@ -42,11 +42,14 @@ async function listPage(
   const { templates, broken } = lib.usable();
   const rows = listRows(templates, broken, (id) => lib.entry(id)?.kind ?? "");
   const savedTemplate = opts.saved ? templates.find((x) => x.frontMatter.id === opts.saved) : undefined;
+  // The warnings of the template just saved (a template with an error is never saved).
+  const stored = savedTemplate ? await ctx.workspace.templateText(savedTemplate.frontMatter.id) : undefined;
+  const warnings = stored ? (await ctx.workspace.checkTemplateText(stored.text, stored.id)).warnings : [];
   return sendPage(
     c,
     <TemplateListPage
       rows={rows}
-      saved={savedTemplate && { id: savedTemplate.frontMatter.id, title: savedTemplate.frontMatter.title }}
+      saved={savedTemplate && { id: savedTemplate.frontMatter.id, title: savedTemplate.frontMatter.title, warnings }}
       create={opts.create ?? { id: "", kind: "motion", errors: new Map() }}
       uploadErrors={opts.uploadErrors ?? new Map()}
     />,

@@ -8,7 +8,11 @@ import { templateProblems } from "../messages.sv.js";
 import { lintTemplate, type TemplateLint, type TemplateProblem } from "./template-lint.js";
 import { checkPlacement, templateFileName, type Template, type TemplateLibrary } from "./template-library.js";
 
-/** A template's text as checked against a library: its problems, and where it would be saved. */
+/**
+ * A template's text as checked against a library: its problems, and where it would be saved.
+ * `template` is there when the text loads, also when its id is another template's (an error
+ * for saving only).
+ */
 export interface TemplateTextCheck extends TemplateLint {
   /** `<kind>/<id>.hbs` when the text names a valid id and kind. */
   target?: { id: string; kind: string; file: string };
@@ -47,11 +51,14 @@ export function checkTemplateText(text: string, library: TemplateLibrary, editin
       ...(line ? { line, column: 1 } : {}),
       problem: templateProblems.idTaken(id, otherFile),
     };
-    return { errors: [problem], warnings: lint.warnings };
+    // Loaded all the same: only saving is refused, a preview can still be shown.
+    return { template: t, errors: [problem], warnings: lint.warnings };
   }
   checkPlacement(t, target); // true by construction: the file is named after the text
   const moved =
-    edited && edited.kind !== kind ? { id, kind: edited.kind, file: templateFileName(edited.kind, id) } : undefined;
+    edited && id === editing && edited.kind !== kind
+      ? { id, kind: edited.kind, file: templateFileName(edited.kind, id) }
+      : undefined;
   return { ...lint, target, ...(moved ? { replaces: moved } : {}) };
 }
 

@@ -53,6 +53,8 @@ describe("a template given as text", () => {
         problem: 'id "kast-avtal" används redan av motion/kast-avtal.hbs; ge mallen ett eget id (det blir filens namn)',
       },
     ]);
+    expect(taken.template?.frontMatter.id).toBe("kast-avtal"); // a preview can still be shown
+    expect(taken.target).toBeUndefined();
     expect((await ws.checkTemplateText(starterTemplate("kast-avtal", "motion"), "kast-avtal")).errors).toEqual([]);
     const moved = await ws.checkTemplateText(starterTemplate("kast-avtal", "interpellation"), "kast-avtal");
     expect(moved.target?.file).toBe("interpellation/kast-avtal.hbs");

@@ -266,6 +266,8 @@ export const templateProblems = {
     `${what === "block" ? "block ({{#…}})" : "deluttryck ((…))"} nästlade i mer än ${limit} nivåer; dela upp texten`,
   unclosedBlock: (name: string) => `{{#${name}}} avslutas aldrig med {{/${name}}}`,
   duplicateId: (id: string, otherFile: string) => `id "${id}" används redan av ${otherFile}`,
+  idTaken: (id: string, otherFile: string) =>
+    `id "${id}" används redan av ${otherFile}; ge mallen ett eget id (det blir filens namn)`,
   notADocumentKind: (folder: string, kinds: readonly string[]) =>
     `mappen ${folder}/ är ingen dokumenttyp (${kinds.join(", ")})`,
   kindDisagrees: (kind: string, folder: string) => `kind: ${kind} men filen ligger i ${folder}/`,

@@ -5,6 +5,7 @@
 import type { DraftCheck, DraftCheckDeps } from "./compose/check-draft.js";
 import type { Composed } from "./compose/compose.js";
 import type { TemplateLibrary } from "./compose/template-library.js";
+import type { TemplateTextCheck } from "./compose/template-text.js";
 import type { DraftRequest } from "./domain/draft-request.js";
 import { documentIdOfRef, type CorpusDocument } from "./domain/corpus-document.js";
 import { useFactCatalog } from "./facts/catalog.js";
@@ -12,6 +13,7 @@ import { storeCatalog, type FactCatalog } from "./facts/fact-catalog.js";
 import { FactRegistry } from "./facts/registry.js";
 import { addFactKey, editFactKey, removeFactKey } from "./facts/fact-key-changes.js";
 import type { FactDefinition } from "./domain/fact-key.js";
+import { MotioneraError } from "./domain/errors.js";
 import { databasePath, templatesDir } from "./project-paths.js";
 import { LowdbStore } from "./store/lowdb-store.js";
 import type { Store } from "./store/store.js";
@@ -25,10 +27,23 @@ export interface WorkspaceOptions {
   today?: string;
 }
 
+/** What saving a template's text came to. */
+export type TemplateSave =
+  | { saved: true; id: string; kind: string; file: string; check: TemplateTextCheck }
+  /** Not written: the text has errors, or its id is another template's. */
+  | { saved: false; check: TemplateTextCheck }
+  /** Not written: the templates folder cannot be written to (the system's error code). */
+  | { saved: false; unwritable: string; check: TemplateTextCheck };
+
+/** Errors that mean the templates folder cannot be written to (not a fault in the text). */
+const unwritableCodes = new Set(["EACCES", "EPERM", "EROFS", "ENOENT", "ENOTDIR", "ENOSPC", "EDQUOT"]);
+
 export class Workspace {
   #registry: FactRegistry | undefined;
   #registryOf: readonly unknown[] | undefined;
   #templates: TemplateLibrary | undefined;
+  /** Saves of templates, one at a time (check, then write: no second save between the two). */
+  #saving: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly store: Store,
@@ -50,6 +65,101 @@ export class Workspace {
       this.#templates = TemplateLibrary.load(templatesDir(this.options.templatesDir));
     }
     return this.#templates;
+  }
+
+  /** The templates are listed again on next use (after a template was saved, here or by hand). */
+  reloadTemplates(): void {
+    this.#templates = undefined;
+  }
+
+  /** The templates folder in use. */
+  templatesFolder(): string {
+    return templatesDir(this.options.templatesDir);
+  }
+
+  /** The stored text of a template in the library (also a broken one), or undefined if there is no such id. */
+  async templateText(id: string): Promise<{ id: string; kind: string; file: string; text: string } | undefined> {
+    const entry = (await this.templates()).entry(id);
+    if (!entry) return undefined;
+    const { readFile } = await import("node:fs/promises");
+    return { id, kind: entry.kind, file: entry.file, text: await readFile(entry.path, "utf8") };
+  }
+
+  /**
+   * A template's text checked as the folder would load it (the linter's errors and warnings),
+   * and whether it can be saved: its id new, or `editing`'s (see checkTemplateText).
+   */
+  async checkTemplateText(text: string, editing?: string): Promise<TemplateTextCheck> {
+    await this.catalog(); // the keys as the store has them now
+    const lib = await this.templates();
+    const { checkTemplateText } = await import("./compose/template-text.js");
+    return checkTemplateText(text, lib, editing);
+  }
+
+  /**
+   * A draft from a template given as text (not saved): `request.template` is left to the
+   * text's id. A text with an error is refused with that error, as a broken file would be.
+   */
+  async composeTemplateText(text: string, request: Omit<DraftRequest, "template">): Promise<Composed> {
+    await this.catalog(); // templates are checked against the store's keys
+    const { lintTemplate } = await import("./compose/template-lint.js");
+    const check = lintTemplate("ny-mall.hbs", text);
+    const template = check.template;
+    if (!template) {
+      const e = check.errors[0];
+      throw new MotioneraError({
+        code: "template_invalid",
+        file: e?.file ?? "",
+        problem: e?.problem ?? "",
+        ...(e?.line ? { line: e.line } : {}),
+        ...(e?.column ? { column: e.column } : {}),
+      });
+    }
+    const [{ composeDraft }, { TemplateLibrary }] = await Promise.all([
+      import("./compose/compose.js"),
+      import("./compose/template-library.js"),
+    ]);
+    const full = { ...request, template: template.frontMatter.id };
+    return composeDraft(full, { ...(await this.draftDeps(full)), templates: new TemplateLibrary([template]) });
+  }
+
+  /**
+   * Saves a template's text to the templates folder as `<kind>/<id>.hbs`, atomically (temp
+   * file, fsync, rename). Refused, with nothing written, when the text has an error (warnings
+   * are allowed) or names another template's id; `editing` is the id of the template being
+   * edited (its own file may be replaced, and moved when its kind changes). The library is
+   * listed again, so the draft form offers the template at once.
+   */
+  saveTemplate(text: string, editing?: string): Promise<TemplateSave> {
+    const run = this.#saving.then(() => this.#saveTemplate(text, editing));
+    this.#saving = run.catch(() => undefined);
+    return run;
+  }
+
+  async #saveTemplate(text: string, editing?: string): Promise<TemplateSave> {
+    this.reloadTemplates(); // what is on disk now, not what was listed at start
+    const check = await this.checkTemplateText(text, editing);
+    const target = check.target;
+    if (!target || check.errors.length > 0) return { saved: false, check };
+    const { existsSync } = await import("node:fs");
+    const { mkdir, rm } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    const { writeFileDurably } = await import("./files/durable-write.js");
+    const dir = this.templatesFolder();
+    const path = join(dir, target.kind, `${target.id}.hbs`);
+    try {
+      await mkdir(join(dir, target.kind), { recursive: true });
+      await writeFileDurably(path, text.replace(/\r\n?/g, "\n"));
+      if (check.replaces && existsSync(join(dir, check.replaces.kind, `${check.replaces.id}.hbs`)))
+        await rm(join(dir, check.replaces.kind, `${check.replaces.id}.hbs`));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? "";
+      if (unwritableCodes.has(code)) return { saved: false, unwritable: code, check };
+      throw e;
+    } finally {
+      this.reloadTemplates();
+    }
+    return { saved: true, ...target, check };
   }
 
   /**

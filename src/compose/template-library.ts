@@ -286,6 +286,18 @@ function parseTemplateText(file: string, text: string): Template {
   return { file, frontMatter, body, bodyLine, render };
 }
 
+/** Where a template is stored in a templates folder: `<kind>/<id>.hbs`. */
+export const templateFileName = (kind: string, id: string): string => `${kind}/${id}.hbs`;
+
+/**
+ * The one check of a template's place in the folder: its front matter's kind is its folder and
+ * its id its file name (a template read from a file, or one about to be written to one).
+ */
+export function checkPlacement(t: Template, at: { id: string; kind: string }): void {
+  if (t.frontMatter.kind !== at.kind) fail(t.file, templateProblems.kindDisagrees(t.frontMatter.kind, at.kind), 2);
+  if (t.frontMatter.id !== at.id) fail(t.file, templateProblems.idDisagrees(t.frontMatter.id, at.id), 2);
+}
+
 const byKindThenId = (a: Template, b: Template) =>
   documentKinds.indexOf(a.frontMatter.kind) - documentKinds.indexOf(b.frontMatter.kind) ||
   a.frontMatter.id.localeCompare(b.frontMatter.id);
@@ -364,10 +376,13 @@ export class TemplateLibrary {
       fail(entry.file, templateProblems.unreadableFile((e as NodeJS.ErrnoException).code ?? (e as Error).message));
     }
     const t = parseTemplate(entry.file, text);
-    if (t.frontMatter.kind !== entry.kind)
-      fail(entry.file, templateProblems.kindDisagrees(t.frontMatter.kind, entry.kind), 2);
-    if (t.frontMatter.id !== id) fail(entry.file, templateProblems.idDisagrees(t.frontMatter.id, id), 2);
+    checkPlacement(t, { id, kind: entry.kind });
     return t;
+  }
+
+  /** Where the template with this id is stored (its file, relative for messages, and absolute); none if in memory. */
+  entry(id: string): { path: string; file: string; kind: string } | undefined {
+    return this.#paths.get(id);
   }
 
   /** Every template, parsed and validated, in kind order then by id. */

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import Handlebars from "handlebars";
 import { isMotioneraError } from "../domain/errors.js";
 import { templateProblems } from "../messages.sv.js";
-import { parseTemplate } from "./template-library.js";
+import { parseTemplate, type Template } from "./template-library.js";
 
 export interface TemplateProblem {
   file: string;
@@ -24,17 +24,40 @@ const citing = new Set(["cite", "source"]);
 /** A figure: digits, except the number of an ordered list item at the start of a line ("1. "). */
 const figure = /\d[\d\s,.–-]*/g;
 
+/**
+ * A template's text linted: `errors` are what loading it refuses (it cannot be used; at most
+ * one, the first found), `warnings` the guide's rules a loader lets through (it can be used,
+ * but a draft may state something no fact backs). `template` is the loaded template when
+ * there is no error.
+ */
+export interface TemplateLint {
+  template?: Template;
+  errors: TemplateProblem[];
+  warnings: TemplateProblem[];
+}
+
+/** Every problem of one template's text, errors and warnings together, in the order of the text. */
 export function lintTemplateText(file: string, text: string): TemplateProblem[] {
-  let template: ReturnType<typeof parseTemplate>;
+  const { errors, warnings } = lintTemplate(file, text);
+  return [...errors, ...warnings];
+}
+
+export function lintTemplate(file: string, text: string): TemplateLint {
+  let template: Template;
   try {
     template = parseTemplate(file, text);
   } catch (e) {
     if (isMotioneraError(e) && e.details.code === "template_invalid") {
       const { line, column, problem } = e.details;
-      return [{ file, ...(line ? { line } : {}), ...(column ? { column } : {}), problem }];
+      return { errors: [{ file, ...(line ? { line } : {}), ...(column ? { column } : {}), problem }], warnings: [] };
     }
     throw e;
   }
+  return { template, errors: [], warnings: guideProblems(file, template) };
+}
+
+/** The guide's rules: citations outside a claim, figures in the template's own text. */
+function guideProblems(file: string, template: Template): TemplateProblem[] {
   const out: TemplateProblem[] = [];
   const at = (line: number, column: number) => ({ line: template.bodyLine + line - 1, column: column + 1 });
   const visit = (node: unknown, inClaim: boolean): void => {

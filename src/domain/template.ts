@@ -94,9 +94,12 @@ export const templateFactSchema = z
   .strict();
 export type TemplateFact = z.infer<typeof templateFactSchema>;
 
+/** A template's id: its file's name, so a–z, digits and single hyphens (no path can hide in it). */
+export const templateIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const frontMatterSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "id skrivs med a–z, siffror och bindestreck"),
+    id: z.string().max(100).regex(templateIdPattern, "id skrivs med a–z, siffror och bindestreck"),
     kind: z.enum(documentKinds),
     title: z.string().min(1),
     description: z.string().min(1),

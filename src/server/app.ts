@@ -71,7 +71,12 @@ export function createApp(workspace: Workspace, options: ServerOptions = {}): Op
     ["/api/drafts", "/api/campaigns", paths.download, paths.campaign],
     ctx.drafting.middleware(renderErrorPage),
   );
-  app.on("POST", paths.previewFragment, perClientLimit(ctx, ctx.options.previewsPerMinute, renderErrorPage));
+  // One budget for every live preview: the draft form's and the template editor's.
+  app.on(
+    "POST",
+    [paths.previewFragment, paths.templatePreviewFragment],
+    perClientLimit(ctx, ctx.options.previewsPerMinute, renderErrorPage),
+  );
 
   registerApi(app, ctx);
   registerPages(app, ctx);

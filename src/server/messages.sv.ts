@@ -458,6 +458,115 @@ export const sv = {
         "och skicka igen.",
     },
     footerLink: "För partikansliet",
+
+    /** /personal/mallar: the template library, the editor with its check and preview. */
+    templates: {
+      tool: {
+        title: "Mallar",
+        text: "Se tjänstens mallar, skriv en ny, ladda upp eller redigera en, kontrollera den och spara den.",
+      },
+      list: {
+        title: "Mallar",
+        intro:
+          "Mallarna i tjänstens mallmapp. En mall du sparar här skrivs till mallmappen och finns i " +
+          "formuläret för utkast direkt.",
+        caption: "Mallarna i mallmappen",
+        id: "Id",
+        kind: "Typ",
+        titleColumn: "Titel",
+        file: "Fil",
+        status: "Status",
+        usable: "Går att använda",
+        broken: "Trasig",
+        edit: "Redigera",
+        editLabel: (id: string) => `Redigera ${id}`,
+        none: "Mallmappen har inga mallar ännu.",
+        saved: (id: string, title: string) => `Mallen ”${title}” (${id}) är sparad och finns i formuläret för utkast.`,
+        savedWarnings: (n: number) =>
+          `Kontrollen har ${n === 1 ? "en varning" : `${n} varningar`} om den; mallen går att använda, men ett ` +
+          "utkast kan påstå något som ingen uppgift stöder:",
+      },
+      create: {
+        heading: "Ny mall",
+        intro: "En ny mall börjar från en kommenterad mall av den typ du väljer; den går igenom kontrollen som den är.",
+        id: "Id",
+        idHelp: "Små bokstäver a–z, siffror och bindestreck, till exempel fler-klarar-skolan. Id blir filens namn.",
+        kind: "Typ",
+        submit: "Ny mall",
+        badId: "Id skrivs med små bokstäver a–z, siffror och bindestreck, till exempel fler-klarar-skolan.",
+        taken: (id: string) => `Det finns redan en mall med id ${id}. Välj ett annat id eller redigera den mallen.`,
+        badKind: "Välj en typ av dokument.",
+      },
+      upload: {
+        heading: "Ladda upp",
+        intro:
+          "Ladda upp en mallfil (.hbs eller .md, högst 128 kB). Den öppnas i redigeraren; ingenting sparas förrän " +
+          "du trycker på Spara.",
+        file: "Mallfil",
+        submit: "Ladda upp",
+        noFile: "Välj en fil att ladda upp.",
+        notText: "Filen är inte text i UTF-8. Spara den som UTF-8 och ladda upp den igen.",
+        tooLarge: (kb: number) => `Filen är ${kb} kB; en mall får vara högst 128 kB.`,
+      },
+      editor: {
+        titleNew: "Ny mall",
+        titleEdit: (id: string) => `Redigera ${id}`,
+        back: "Alla mallar",
+        intro:
+          "Mallens hela text: front matter (YAML mellan raderna ---) och texten med Handlebars. Hur man skriver " +
+          "en mall står i docs/writing-templates.md. Kontrollera visar felen med rad och kolumn; förhandsvisningen " +
+          "visar utkastet för en kommun med mallen som den står här, även osparad.",
+        text: "Mallens text",
+        textHelp: "Ett fel i listan nedan leder till sin rad.",
+        position: (line: number, column: number) => `Rad ${line}, kolumn ${column}`,
+        positionPattern: "Rad {line}, kolumn {column}",
+        kommun: "Kommun för förhandsvisningen",
+        kommunHelp: "Namn eller kommunkod, till exempel Lidingö.",
+        date: "Datum för förhandsvisningen",
+        dateHelp: "Dagens datum om du inte väljer något.",
+        check: "Kontrollera",
+        preview: "Förhandsgranska",
+        save: "Spara",
+        saveHelp:
+          "Sparas i mallmappen som typ/id.hbs. Ett nytt id blir en ny mall; ett id som en annan mall har " +
+          "sparas inte.",
+      },
+      check: {
+        heading: "Kontroll",
+        notRun: "Tryck på Kontrollera för att se mallens fel och varningar.",
+        ok: "Inga fel och inga varningar: mallen kan sparas.",
+        summary: (errors: number, warnings: number) =>
+          [
+            errors === 0 ? "Inga fel" : errors === 1 ? "1 fel" : `${errors} fel`,
+            warnings === 0 ? "inga varningar" : warnings === 1 ? "1 varning" : `${warnings} varningar`,
+          ].join(" och ") + (errors > 0 ? ": mallen kan inte sparas förrän felen är rättade." : "."),
+        error: "Fel",
+        warning: "Varning",
+        at: (line: number, column?: number) => `Rad ${line}${column ? `, kolumn ${column}` : ""}`,
+        willSave: (file: string) => `Sparas som ${file}.`,
+        willMove: (from: string, to: string) => `Sparas som ${to}; den gamla filen ${from} tas bort.`,
+      },
+      preview: {
+        cannot: "Förhandsvisningen kan inte visas förrän mallens fel är rättade:",
+        draftProblems: "Utkastet kan inte göras för den här kommunen:",
+        filled: (labels: readonly string[]) =>
+          `Förhandsvisningen fyller i ${labels.map((l) => `”${l}”`).join(", ")} med en markering; i ett utkast ` +
+          "skriver användaren dem.",
+        fill: (label: string) => `[FYLL I: ${label}]`,
+      },
+      saveRefused: {
+        errors: "Mallen sparades inte: den har fel. Rätta dem och spara igen.",
+        unwritable: (code: string) =>
+          `Mallen sparades inte: tjänsten får inte skriva i mallmappen (${code}). Den som driver tjänsten ger ` +
+          "tjänsten skrivrätt till mappen (templates/ eller den mapp MOTIONERA_TEMPLATES anger), eller startar " +
+          "om den med MOTIONERA_TEMPLATES satt till en mapp den får skriva i. Kopiera under tiden texten, så går " +
+          "den inte förlorad.",
+      },
+      notFound: {
+        title: "Mallen finns inte",
+        text: "Det finns ingen mall med det id:t i mallmappen. Gå till listan över mallar.",
+      },
+    },
   },
 
   errors: {

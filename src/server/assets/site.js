@@ -33,6 +33,9 @@
     let form = document.querySelector("form[data-draft-form]");
     if (!(form instanceof HTMLFormElement)) form = null;
     if (form) draftForm(form);
+    let editor = document.querySelector("form[data-template-editor]");
+    if (!(editor instanceof HTMLFormElement)) editor = null;
+    if (editor) templateEditor(editor);
   });
 
   /**
@@ -76,6 +79,125 @@
       } else {
         o.replaceWith(n);
       }
+    });
+  }
+
+  /**
+   * The template editor: line numbers beside the text, the caret's line and column, the
+   * check's problems leading to their line, and the preview of the text as it is typed.
+   * @param {HTMLFormElement} form
+   */
+  function templateEditor(form) {
+    const text = /** @type {HTMLTextAreaElement | null} */ (form.querySelector("[data-template-text]"));
+    const gutter = form.querySelector("[data-line-numbers]");
+    const position = document.getElementById("m-position");
+    const preview = document.getElementById("forhandsvisning");
+    const status = document.querySelector("[data-preview-status]");
+    if (!text) return;
+    const field = text;
+
+    // ── Line numbers and the caret's place ───────────────────────────────────────────
+    let lineCount = 0;
+    function syncGutter() {
+      if (!gutter) return;
+      const count = field.value.split("\n").length;
+      if (count !== lineCount) {
+        lineCount = count;
+        const numbers = [];
+        for (let i = 1; i <= count; i++) numbers.push(String(i));
+        gutter.textContent = numbers.join("\n");
+      }
+      gutter.scrollTop = field.scrollTop;
+    }
+    function showPosition() {
+      if (!position) return;
+      const before = field.value.slice(0, field.selectionStart);
+      const line = before.split("\n").length;
+      const column = before.length - before.lastIndexOf("\n");
+      const pattern = position.getAttribute("data-position-pattern") || "{line}:{column}";
+      position.textContent = pattern.replace("{line}", String(line)).replace("{column}", String(column));
+    }
+    if (position) position.hidden = false;
+    syncGutter();
+    showPosition();
+    field.addEventListener("scroll", syncGutter);
+    ["keyup", "click", "select", "focus"].forEach((type) => {
+      field.addEventListener(type, showPosition);
+    });
+
+    /**
+     * Focuses the text and selects line `line` (1-based), scrolled into view.
+     * @param {number} line
+     */
+    function gotoLine(line) {
+      const lines = field.value.split("\n");
+      const index = Math.max(0, Math.min(line, lines.length) - 1);
+      let start = 0;
+      for (let i = 0; i < index; i++) start += (lines[i] || "").length + 1;
+      const length = (lines[index] || "").length;
+      field.focus();
+      field.setSelectionRange(start, start + length);
+      const lineHeight = parseFloat(getComputedStyle(field).lineHeight) || 20;
+      field.scrollTop = Math.max(0, index * lineHeight - field.clientHeight / 3);
+      field.scrollLeft = 0;
+      syncGutter();
+      showPosition();
+    }
+    // Problems are in the check's list and in the preview (which the script replaces): one listener.
+    document.addEventListener("click", (e) => {
+      const link = e.target instanceof Element ? e.target.closest("a[data-goto-line]") : null;
+      if (!link) return;
+      e.preventDefault();
+      gotoLine(Number(link.getAttribute("data-goto-line")) || 1);
+    });
+
+    // ── Live preview ────────────────────────────────────────────────────────────────
+    /** @type {AbortController | null} */
+    let controller = null;
+    let seq = 0;
+    function refreshPreview() {
+      const url = preview?.getAttribute("data-template-preview-url");
+      if (!preview || !url) return;
+      const target = preview;
+      if (controller) controller.abort();
+      controller = new AbortController();
+      const mine = ++seq;
+      const data = new FormData(form);
+      data.delete("atgard");
+      target.setAttribute("aria-busy", "true");
+      if (status) status.textContent = target.getAttribute("data-loading") || "";
+      fetch(url, { method: "POST", body: data, credentials: "same-origin", signal: controller.signal })
+        .then((res) => {
+          if (!res.ok) throw new Error(String(res.status));
+          return res.text();
+        })
+        .then((html) => {
+          if (mine !== seq) return;
+          patch(target, html);
+          // The check of the same text comes along: it replaces the one under the form.
+          const check = target.querySelector("template[data-check-for-editor]");
+          const slot = document.querySelector("[data-check-content]");
+          if (check && slot) patch(slot, check.innerHTML);
+          target.removeAttribute("aria-busy");
+          if (status) status.textContent = "";
+        })
+        .catch((err) => {
+          if (err && err.name === "AbortError") return;
+          target.removeAttribute("aria-busy");
+          if (status) status.textContent = target.getAttribute("data-failed") || "";
+        });
+    }
+    const schedulePreview = debounce(refreshPreview, 600);
+    form.addEventListener("input", (e) => {
+      if (e.target === field) syncGutter();
+      schedulePreview();
+    });
+    form.addEventListener("change", schedulePreview);
+    // "Förhandsgranska" refreshes the preview in place; "Kontrollera" and "Spara" go to the server.
+    form.addEventListener("submit", (e) => {
+      if (e.submitter?.getAttribute("value") !== "forhandsgranska") return;
+      e.preventDefault();
+      refreshPreview();
     });
   }
 

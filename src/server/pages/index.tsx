@@ -10,6 +10,7 @@
  *   GET  /korpus, /korpus/:id      search; one record
  *   GET  /kommun, /kommun/:name    all municipalities; one municipality
  *   GET  /personal …               staff sign-in and tools (staff/)
+ *   GET  /personal/mallar …        the templates: list, editor, check, preview, save (templates/)
  *   GET  /assets/:name             site.css, site.js
  */
 import type { Context } from "hono";
@@ -28,6 +29,8 @@ import { paths } from "./frame/links.js";
 import { registerPlacePages } from "./place/pages.js";
 import { registerStaffPages } from "./staff/routes.js";
 import { staffPaths } from "./staff/tools.js";
+import { templatePaths } from "./templates/links.js";
+import { registerTemplatePages } from "./templates/routes.js";
 
 export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.get("/assets/:name", (c) => serveAsset(c));
@@ -36,6 +39,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   registerCorpusPages(app, ctx);
   registerPlacePages(app, ctx);
   registerStaffPages(app, ctx);
+  registerTemplatePages(app, ctx);
 
   // Other methods on the pages' addresses: 405 with the methods that work.
   const allowed: [string, string][] = [
@@ -51,6 +55,12 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [staffPaths.home, "GET, HEAD"],
     [staffPaths.signIn, "GET, HEAD, POST"],
     [staffPaths.signOut, "POST"],
+    [templatePaths.list, "GET, HEAD"],
+    [templatePaths.create, "GET, HEAD"],
+    [templatePaths.upload, "POST"],
+    [templatePaths.editor, "POST"],
+    [`${templatePaths.editor}/:id`, "GET, HEAD"],
+    [templatePaths.previewFragment, "POST"],
   ];
   for (const [path, allow] of allowed) {
     app.all(path, (c) => sendErrorPage(c, 405, { headers: { allow } }));

@@ -12,6 +12,9 @@ export const paths = {
   places: "/kommun",
   /** The staff's tools (sign-in first; pages/staff/). */
   staff: "/personal",
+  /** The templates, their editor, and its preview fragment (staff only; pages/templates/). */
+  templates: "/personal/mallar",
+  templatePreviewFragment: "/personal/mallar/forhandsvisning",
   /** The API's documentation (served by the API routes). */
   api: "/api/docs",
 } as const;

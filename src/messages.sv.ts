@@ -236,8 +236,8 @@ export const templateProblems = {
   partialBlock: "delmallar ({{#> …}}) används inte; skriv texten i mallen själv",
   decorator: "dekoratörer ({{* …}}) används inte i mallar",
   decoratorBlock: "dekoratörer och inline-delmallar ({{#* …}}) används inte i mallar",
-  unknownHelper: (name: string, known: readonly string[]) =>
-    `okänd hjälpfunktion "${name}"; mallarna kan använda ${known.join(", ")}`,
+  unknownHelper: (name: string, suggestions: readonly string[]) =>
+    `okänd hjälpfunktion "${name}"; menade du ${quoted(suggestions)}? (alla hjälpfunktioner: docs/templates.md)`,
   lookupRefused: (key: string) => `lookup: "${key}" kan inte slås upp i en mall`,
   factKeyFirst: (helper: string) => `${helper}: första argumentet ska vara en faktanyckel inom citattecken`,
   factKeyQuoted: (helper: string) => `${helper}: faktanycklar skrivs inom citattecken`,

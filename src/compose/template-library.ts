@@ -118,7 +118,11 @@ function checkBody(file: string, ast: hbs.AST.Program, fm: FrontMatter, bodyLine
       const hash = n.hash as { pairs: unknown[] } | undefined;
       const isCall = n.type !== "MustacheStatement" || params.length > 0 || (hash?.pairs.length ?? 0) > 0;
       if (typeof name === "string" && isCall && !(name in knownHelpers) && !builtinHelpers.has(name)) {
-        fail(file, templateProblems.unknownHelper(name, [...Object.keys(knownHelpers), ...builtinHelpers]), ...at(n));
+        fail(
+          file,
+          templateProblems.unknownHelper(name, nearest(name, [...Object.keys(knownHelpers), ...builtinHelpers])),
+          ...at(n),
+        );
       }
       if (name === "lookup") {
         const key = (params as hbs.AST.Expression[])[1];

@@ -10,6 +10,7 @@
  *   GET  /korpus, /korpus/:id      search; one record
  *   GET  /kommun, /kommun/:name    all municipalities; one municipality
  *   GET  /personal …               staff sign-in and tools (staff/)
+ *   GET  /personal/faktanycklar …  the fact-key catalog (fact-keys/)
  *   GET  /assets/:name             site.css, site.js
  */
 import type { Context } from "hono";
@@ -27,6 +28,8 @@ import { sendErrorPage } from "./frame/error-page.js";
 import { paths } from "./frame/links.js";
 import { registerPlacePages } from "./place/pages.js";
 import { registerStaffPages } from "./staff/routes.js";
+import { registerFactKeyPages } from "./fact-keys/routes.js";
+import { factKeyPaths } from "./fact-keys/paths.js";
 import { staffPaths } from "./staff/tools.js";
 
 export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
@@ -36,6 +39,8 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   registerCorpusPages(app, ctx);
   registerPlacePages(app, ctx);
   registerStaffPages(app, ctx);
+  // After the staff pages: their CSRF guard and body limit run first.
+  registerFactKeyPages(app, ctx);
 
   // Other methods on the pages' addresses: 405 with the methods that work.
   const allowed: [string, string][] = [
@@ -51,6 +56,10 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [staffPaths.home, "GET, HEAD"],
     [staffPaths.signIn, "GET, HEAD, POST"],
     [staffPaths.signOut, "POST"],
+    [factKeyPaths.list, "GET, HEAD"],
+    [factKeyPaths.add, "GET, HEAD, POST"],
+    [factKeyPaths.editPattern, "GET, HEAD, POST"],
+    [factKeyPaths.removePattern, "GET, HEAD, POST"],
   ];
   for (const [path, allow] of allowed) {
     app.all(path, (c) => sendErrorPage(c, 405, { headers: { allow } }));

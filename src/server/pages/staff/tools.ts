@@ -2,6 +2,7 @@
  * The staff tools the start page for staff (/personal) lists: each feature's page adds its
  * entry here, in the order staff meet them.
  */
+import { sv } from "../../messages.sv.js";
 import { paths } from "../frame/links.js";
 
 export interface StaffTool {
@@ -10,7 +11,9 @@ export interface StaffTool {
   text: string;
 }
 
-export const staffTools: readonly StaffTool[] = [];
+export const staffTools: readonly StaffTool[] = [
+  { href: `${paths.staff}/faktanycklar`, title: sv.factKeys.tool.title, text: sv.factKeys.tool.text },
+];
 
 /** The sign-in page's address, with where to go after it. */
 export const signInHref = (back?: string) =>

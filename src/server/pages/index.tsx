@@ -6,6 +6,7 @@
  *   POST /utkast                   preview (format=preview) or download (docx, pdf, md)
  *   GET  /kampanj, POST /kampanj   a campaign: the form (?visa=1 shows the selection); the zip
  *   GET  /fragment/fakta           the facts panel's content, for the script
+ *   GET  /fragment/faktavaljare    the fact picker's list for a municipality, for the script
  *   POST /fragment/forhandsvisning the preview's content, for the script
  *   GET  /korpus, /korpus/:id      search; one record
  *   GET  /kommun, /kommun/:name    all municipalities; one municipality
@@ -48,6 +49,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [paths.download, "POST"],
     [paths.campaign, "GET, HEAD, POST"],
     [paths.factsFragment, "GET, HEAD"],
+    [paths.pickerFragment, "GET, HEAD"],
     [paths.previewFragment, "POST"],
     [paths.corpus, "GET, HEAD"],
     [`${paths.corpus}/:id`, "GET, HEAD"],

@@ -499,8 +499,8 @@ export const sv = {
     },
     kinds: { historical: "Historisk", inForce: "Regel i kraft", current: "Aktuell" },
     noMaxAge: "ingen",
+    noFormat: "inget",
     notDerived: "nej",
-    factCount: (n: number) => (n === 1 ? "1 uppgift" : `${n} uppgifter`),
     edit: "Ändra",
     remove: "Ta bort",
     /** The hidden end of a link or button's name: which key it acts on. */
@@ -564,7 +564,12 @@ export const sv = {
     options: {
       type: { boolean: "Ja eller nej", number: "Tal", text: "Text", date: "Datum" },
       scopes: { kommun: "Kommun", lan: "Län", land: "Hela landet" },
-      format: { plain: "Tal (1 234,5)", count: "Antal (12 kommuner)", percent: "Procent (7,5 procent)", year: "Årtal" },
+      format: {
+        plain: "Tal, som 1 234,5",
+        count: "Antal, som 12 kommuner",
+        percent: "Procent, som 7,5 procent",
+        year: "Årtal, som 2024",
+      },
       "derived.where.op": {
         "=": "är lika med (=)",
         "!=": "är inte (!=)",

@@ -68,12 +68,12 @@ describe.skipIf(!hasChromium)("fact keys and the fact picker in Chromium", () =>
     // The problem is at its field, and the summary (which takes focus) links to it.
     await expect.poll(() => page.locator("#err-k-maxAge").count()).toBe(1);
     expect(await page.locator("#err-k-maxAge").innerText()).toContain("En ålder som P5Y eller P18M.");
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-error-summary"))).toBe(true);
+    expect(await page.evaluate('document.activeElement?.hasAttribute("data-error-summary")')).toBe(true);
     expect(await page.inputValue("#k-label")).toBe("Kostnad för snöröjning");
     await expectAxeClean(page, "ny faktanyckel med fel");
     await screenshot(page, "faktanyckel-fel");
     await page.getByRole("link", { name: /Högsta ålder/ }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("k-maxAge");
+    expect(await page.evaluate("document.activeElement?.id")).toBe("k-maxAge");
     await page.fill("#k-maxAge", "P2Y");
     await Promise.all([
       page.waitForURL(/klar=tillagd/),
@@ -132,18 +132,15 @@ describe.skipIf(!hasChromium)("fact keys and the fact picker in Chromium", () =>
     await page.fill("#f-input-proposals", "teckna avtal");
     await page.fill("#f-input-background", "Lidingö har avtal: . Det är bra.");
     // The cursor after "avtal: ".
-    await page.evaluate(() => {
-      const el = document.getElementById("f-input-background") as HTMLTextAreaElement;
-      el.focus();
-      el.setSelectionRange(19, 19);
-    });
+    await page.focus("#f-input-background");
+    await page.evaluate('document.getElementById("f-input-background").setSelectionRange(19, 19)');
     await page.fill("#faktavaljare-sok", "mikamottagningen och kast i");
     await expect.poll(() => picker.locator("[data-picker-item]:visible").count()).toBe(1);
     await picker.getByRole("button", { name: /^Infoga Avtal med Mikamottagningen och KAST i Stockholm/ }).click();
     expect(await page.inputValue("#f-input-background")).toBe(
       "Lidingö har avtal: {fakta:mika_kast_agreement}. Det är bra.",
     );
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-input-background");
+    expect(await page.evaluate("document.activeElement?.id")).toBe("f-input-background");
     await expect
       .poll(() => picker.locator("[data-picker-status]").innerText())
       .toBe("{fakta:mika_kast_agreement} infogad i fältet Bakgrund.");

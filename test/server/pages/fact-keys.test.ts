@@ -90,11 +90,14 @@ describe("fact keys on the web", () => {
     const html = await res.text();
     const keys = (await ws.catalog()).list();
     expect(text(html)).toContain(`${keys.length} nycklar.`);
-    for (const k of keys) expect(html).toContain(`<code class="key-id">${k.key}</code>`);
+    const ids = [...html.matchAll(/<code class="key-id">([\s\S]*?)<\/code>/g)].map((m) =>
+      m[1]!.replace(/<wbr\/?>/g, ""),
+    );
+    expect(ids).toEqual(keys.map((k) => k.key));
     expect(html).toContain("<caption");
     // action_plan_sells_sex has 49 facts; a derived key names what it counts.
-    const row = /<tr>(?:(?!<\/tr>)[\s\S])*action_plan_sells_sex<\/code>[\s\S]*?<\/tr>/.exec(html)![0];
-    expect(text(row)).toContain("49");
+    const row = text(html.split("<tr>").find((r) => text(r).includes("(action_plan_sells_sex)"))!);
+    expect(row).toMatch(/Kommun\s*Aktuell\s*ingen\s*nej\s*49/);
     expect(text(html)).toContain("mika_kast_agreement: kommuner där värdet är lika med (=) ja");
     expect(html).toContain(`href="${list}/andra/population"`);
     expect(html).toContain(`href="${list}/ta-bort/population"`);
@@ -102,8 +105,8 @@ describe("fact keys on the web", () => {
     expect(html).toMatch(/Ändra<span class="visually-hidden"> [^<]+ \(population\)<\/span>/);
 
     const filtered = await (await get(`${list}?q=KAST`)).text();
-    expect(filtered).toContain("mika_kast_agreement</code>");
-    expect(filtered).not.toContain(">population</code>");
+    expect(text(filtered)).toContain("mika_kast_agreement");
+    expect(text(filtered)).not.toContain("population");
     expect(text(filtered)).toMatch(/\d+ av \d+ nycklar innehåller ”KAST”\./);
     expect(text(await (await get(`${list}?q=finnsinte`)).text())).toContain("Ingen nyckel innehåller texten.");
   });

@@ -34,7 +34,8 @@ export function pickerLines(catalog: FactCatalog, registry: FactRegistry, place:
       const at = hit.fact.asOf ?? hit.fact.source.date;
       line.found = {
         value: formatFactValue(hit.fact.value, def),
-        year: at ? at.slice(0, 4) : undefined,
+        // A date says its year itself.
+        year: at && hit.fact.value.type !== "date" ? at.slice(0, 4) : undefined,
         subject: hit.subjectName !== place!.name ? hit.subjectName : undefined,
       };
     }

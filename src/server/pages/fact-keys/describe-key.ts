@@ -10,7 +10,7 @@ export const typeWord = (def: FactDefinition) => t.options.type?.[def.type] ?? d
 
 export function formatWords(def: FactDefinition): string {
   if (!def.format) return "";
-  const format = (t.options.format?.[def.format] ?? def.format).replace(/ \(.*\)$/, "");
+  const format = (t.options.format?.[def.format] ?? def.format).replace(/, .*$/, "");
   return def.unit ? `${format}: ${def.unit.one}/${def.unit.many}` : format;
 }
 

@@ -30,17 +30,27 @@ function KeyRow({ def, catalog, count }: { def: FactDefinition; catalog: FactCat
     <tr>
       <th scope="row">
         <span class="key-label">{def.label}</span>
-        <code class="key-id">{def.key}</code>
-        <span class="key-description">{def.description}</span>
+        <code class="key-id">
+          {def.key.split("_").map((part, i) => (
+            <>
+              {i > 0 && (
+                <>
+                  _<wbr />
+                </>
+              )}
+              {part}
+            </>
+          ))}
+        </code>
       </th>
-      <td>{typeWord(def)}</td>
-      <td>{formatWords(def)}</td>
+      <td class="nowrap">{typeWord(def)}</td>
+      <td>{formatWords(def) || t.noFormat}</td>
       <td>{scopeWords(def)}</td>
       <td>{kindWords(def)}</td>
       <td>{ageWords(def.maxAge)}</td>
-      <td>{def.derived ? <code>{derivedWords(def, catalog)}</code> : t.notDerived}</td>
-      <td class="number">{count}</td>
-      <td>
+      <td class="derived">{def.derived ? <code>{derivedWords(def, catalog)}</code> : t.notDerived}</td>
+      <td class="number nowrap">{count}</td>
+      <td class="nowrap">
         <ul class="row-actions">
           <li>
             <a href={factKeyPaths.edit(def.key)}>

@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)("fact keys and the fact picker in Chromium", () =>
     await server?.close();
   });
 
-  const alertText = (page: Page) => page.locator("[data-error-summary]").innerText();
+  const alertText = (page: Page) => page.locator("[data-error-summary]").textContent();
 
   it("signs in, adds a key, edits it, and sees a removal refused", async () => {
     const page = await openPage(context, problems);
@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)("fact keys and the fact picker in Chromium", () =>
     await page.getByRole("button", { name: "Lägg till nyckeln" }).click();
     // The problem is at its field, and the summary (which takes focus) links to it.
     await expect.poll(() => page.locator("#err-k-maxAge").count()).toBe(1);
-    expect(await page.locator("#err-k-maxAge").innerText()).toContain("En ålder som P5Y eller P18M.");
+    expect(await page.locator("#err-k-maxAge").textContent()).toContain("En ålder som P5Y eller P18M.");
     expect(await page.evaluate('document.activeElement?.hasAttribute("data-error-summary")')).toBe(true);
     expect(await page.inputValue("#k-label")).toBe("Kostnad för snöröjning");
     await expectAxeClean(page, "ny faktanyckel med fel");
@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)("fact keys and the fact picker in Chromium", () =>
       page.waitForURL(/klar=tillagd/),
       page.getByRole("button", { name: "Lägg till nyckeln" }).click(),
     ]);
-    expect(await page.locator("[data-notice]").innerText()).toContain("Faktanyckeln snow_clearing_cost är tillagd.");
+    expect(await page.locator("[data-notice]").textContent()).toContain("Faktanyckeln snow_clearing_cost är tillagd.");
     await screenshot(page, "faktanycklar-tillagd");
 
     await page.getByRole("link", { name: "Ändra Kostnad för snöröjning (snow_clearing_cost)" }).click();
@@ -92,11 +92,11 @@ describe.skipIf(!hasChromium)("fact keys and the fact picker in Chromium", () =>
       page.waitForURL(/klar=andrad/),
       page.getByRole("button", { name: "Spara ändringarna" }).click(),
     ]);
-    expect(await page.locator("[data-notice]").innerText()).toContain("är ändrad");
+    expect(await page.locator("[data-notice]").textContent()).toContain("är ändrad");
     await page.fill("#k-filter", "snöröjning");
     await Promise.all([page.waitForURL(/q=/), page.getByRole("button", { name: "Filtrera" }).click()]);
     expect(await page.locator("table.key-table tbody tr").count()).toBe(1);
-    expect(await page.locator("table.key-table tbody").innerText()).toContain("Snöröjning, kronor per invånare");
+    expect(await page.locator("table.key-table tbody").textContent()).toContain("Snöröjning, kronor per invånare");
 
     await page.goto(`${base}/personal/faktanycklar`);
     await page.getByRole("link", { name: /^Ta bort Avtal med Mikamottagningen och KAST i Stockholm/ }).click();
@@ -122,8 +122,8 @@ describe.skipIf(!hasChromium)("fact keys and the fact picker in Chromium", () =>
     const picker = page.getByRole("region", { name: "Hänvisa till en uppgift i din text" });
     await expect.poll(() => picker.count()).toBe(1);
     const row = picker.locator("[data-picker-item]", { hasText: "{fakta:mika_kast_agreement}" });
-    expect(await row.innerText()).toContain("ja (2023)");
-    expect(await picker.locator("[data-picker-item]", { hasText: "{fakta:kolada_n15419}" }).innerText()).toContain(
+    expect(await row.textContent()).toContain("ja (2023)");
+    expect(await picker.locator("[data-picker-item]", { hasText: "{fakta:kolada_n15419}" }).textContent()).toContain(
       "saknas för Lidingö",
     );
     await expectAxeClean(page, "utkast med faktaväljare");
@@ -142,15 +142,15 @@ describe.skipIf(!hasChromium)("fact keys and the fact picker in Chromium", () =>
     );
     expect(await page.evaluate("document.activeElement?.id")).toBe("f-input-background");
     await expect
-      .poll(() => picker.locator("[data-picker-status]").innerText())
+      .poll(() => picker.locator("[data-picker-status]").textContent())
       .toBe("{fakta:mika_kast_agreement} infogad i fältet Bakgrund.");
-    await expect.poll(() => page.locator("#forhandsvisning").innerText(), { timeout: 10_000 }).toMatch(/avtal: ja/);
+    await expect.poll(() => page.locator("#forhandsvisning").textContent(), { timeout: 10_000 }).toMatch(/avtal: ja/);
     await expectAxeClean(page, "utkast med infogad uppgift");
     await screenshot(page, "faktavaljare");
 
     // Another municipality: the list brings its values.
     await page.fill("#f-kommun", "Umeå");
-    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain("saknas för Umeå");
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain("saknas för Umeå");
     expect(problems).toEqual([]);
   });
 });

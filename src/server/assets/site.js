@@ -397,7 +397,7 @@
       const fallback = /** @type {HTMLInputElement | HTMLTextAreaElement | null} */ (
         form.querySelector("[data-fact-target]")
       );
-      const field = target && target.isConnected ? target : fallback;
+      const field = target?.isConnected ? target : fallback;
       if (!field) {
         say(picker.getAttribute("data-no-field") || "");
         return;

@@ -48,8 +48,7 @@ export function FactPickerList({ lines, place }: { lines: readonly PickerLine[];
   return (
     <>
       {!place && <p class="muted">{t.chooseKommun}</p>}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard */}
-      <div class="picker-scroll" tabindex={0} role="region" aria-label={t.listLabel}>
+      <section class="picker-scroll" tabindex={0} aria-label={t.listLabel}>
         <ul class="picker-list">
           {lines.map((l) => {
             const ref = reference(l.key);
@@ -76,7 +75,7 @@ export function FactPickerList({ lines, place }: { lines: readonly PickerLine[];
             );
           })}
         </ul>
-      </div>
+      </section>
     </>
   );
 }

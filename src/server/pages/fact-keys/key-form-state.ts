@@ -57,7 +57,7 @@ export function formOfDefinition(def: FactDefinition): KeyForm {
   return form;
 }
 
-function valueOf(f: SchemaField, form: KeyForm): unknown {
+function fieldValue(f: SchemaField, form: KeyForm): unknown {
   switch (f.kind) {
     case "text":
     case "longText":
@@ -83,7 +83,7 @@ function valueOf(f: SchemaField, form: KeyForm): unknown {
 function objectOf(fields: readonly SchemaField[], form: KeyForm): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
-    const v = valueOf(f, form);
+    const v = fieldValue(f, form);
     if (v !== undefined) out[f.path.split(".").at(-1)!] = v;
   }
   return out;

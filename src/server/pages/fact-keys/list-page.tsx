@@ -91,6 +91,7 @@ export function KeyListPage({ catalog, counts, q, notice }: KeyListModel) {
           {t.add}
         </a>
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers */}
       <div role="search">
         <form method="get" action={factKeyPaths.list} class="filter-form">
           <label for="k-filter">{t.filter.label}</label>
@@ -119,8 +120,7 @@ export function KeyListPage({ catalog, counts, q, notice }: KeyListModel) {
       {shown.length === 0 ? (
         <p class="muted">{t.none}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard
-        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="k-caption">
+        <section class="table-scroll" tabindex={0} aria-labelledby="k-caption">
           <table class="key-table">
             <caption id="k-caption">{h.caption}</caption>
             <thead>
@@ -144,7 +144,7 @@ export function KeyListPage({ catalog, counts, q, notice }: KeyListModel) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </Layout>
   );

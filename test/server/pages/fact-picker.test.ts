@@ -1,4 +1,4 @@
-/** The draft form's fact picker through app.request: the catalog's keys with the municipality's values, without script too. */
+/** The draft form's fact picker through app.request: the keys with the municipality's values, and without script. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/server/app.js";
 import { Workspace } from "../../../src/workspace.js";

@@ -53,11 +53,13 @@ function Group({ f, errors, extra, children }: Props & { f: SchemaField; extra?:
   );
 }
 
-function Control({ f, form, errors }: Props & { f: SchemaField }) {
+/** One field's control; `inOptional`: inside a group that may be left empty, so nothing in it is required. */
+function Control({ f, form, errors, inOptional }: Props & { f: SchemaField; inOptional?: boolean }) {
   const c = control(ids, f.path, errors, !!helpOf(f));
+  const required = f.required && !inOptional;
   const value = one(form[f.path]);
   const field = (child: Child, cls?: string) => (
-    <Field ids={ids} k={f.path} label={labelOf(f)} help={helpOf(f)} required={f.required} errors={errors} class={cls}>
+    <Field ids={ids} k={f.path} label={labelOf(f)} help={helpOf(f)} required={required} errors={errors} class={cls}>
       {child}
     </Field>
   );
@@ -66,7 +68,7 @@ function Control({ f, form, errors }: Props & { f: SchemaField }) {
       return (
         <Group f={f} form={form} errors={errors}>
           {(f.children ?? []).filter(isAsked).map((x) => (
-            <Control f={x} form={form} errors={errors} />
+            <Control f={x} form={form} errors={errors} inOptional={inOptional || !f.required} />
           ))}
         </Group>
       );
@@ -98,10 +100,10 @@ function Control({ f, form, errors }: Props & { f: SchemaField }) {
       );
     case "choice":
       return field(
-        <select name={f.path} {...c} aria-required={f.required ? "true" : undefined}>
-          {(!f.required || value === "") && (
+        <select name={f.path} {...c} aria-required={required ? "true" : undefined}>
+          {(!required || value === "") && (
             <option value="" selected={value === ""}>
-              {f.required ? t.form.choose : t.form.none}
+              {required ? t.form.choose : t.form.none}
             </option>
           )}
           {(f.options ?? []).map((o) => (
@@ -113,7 +115,7 @@ function Control({ f, form, errors }: Props & { f: SchemaField }) {
       );
     case "longText":
       return field(
-        <textarea name={f.path} rows={3} maxlength={f.maxLength} aria-required={f.required ? "true" : undefined} {...c}>
+        <textarea name={f.path} rows={3} maxlength={f.maxLength} aria-required={required ? "true" : undefined} {...c}>
           {value}
         </textarea>,
       );
@@ -125,7 +127,7 @@ function Control({ f, form, errors }: Props & { f: SchemaField }) {
           name={f.path}
           value={value}
           maxlength={f.maxLength}
-          aria-required={f.required ? "true" : undefined}
+          aria-required={required ? "true" : undefined}
           spellcheck={isKey ? false : undefined}
           autocomplete="off"
           list={f.path === "derived.from" ? datalistId : undefined}

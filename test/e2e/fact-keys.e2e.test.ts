@@ -112,7 +112,7 @@ describe.skipIf(!hasChromium)("fact keys and the fact picker in Chromium", () =>
     await screenshot(page, "faktanyckel-vagrad");
     // The refusal's 409 is the answer expected; nothing else may go wrong.
     expect(problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 
   it("picks a key on the draft form: {fakta:…} at the cursor, and the preview cites its value", async () => {
     problems.length = 0;
@@ -152,5 +152,5 @@ describe.skipIf(!hasChromium)("fact keys and the fact picker in Chromium", () =>
     await page.fill("#f-kommun", "Umeå");
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain("saknas för Umeå");
     expect(problems).toEqual([]);
-  });
+  }, 90_000);
 });

@@ -135,6 +135,9 @@ describe("fact keys on the web", () => {
     const after = await (await get(res.headers.get("location")!)).text();
     expect(after).toContain('role="status"');
     expect(text(after)).toContain("Faktanyckeln snow_clearing_cost är tillagd.");
+    // The notice names a key's id and nothing else.
+    const forged = await (await get(`${list}?klar=tillagd&nyckel=${encodeURIComponent("Ring oss på 0701")}`)).text();
+    expect(forged).not.toContain("data-notice");
   });
 
   it("adds a derived key, reading its condition as the counted key reads values", async () => {

@@ -13,7 +13,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { isMotioneraError } from "../../../domain/errors.js";
-import type { FactDefinition } from "../../../domain/fact-key.js";
+import { factKeyPattern, type FactDefinition } from "../../../domain/fact-key.js";
 import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
 import { sv } from "../../messages.sv.js";
@@ -88,7 +88,8 @@ export function registerFactKeyPages(app: OpenAPIHono<AppEnv>, ctx: ServerContex
       catalog: await ws.catalog(),
       counts: await factCounts(ctx),
       q: (c.req.query("q") ?? "").slice(0, 200),
-      notice: kind && key ? { kind, key } : undefined,
+      // Only a key's id is ever shown there, so an address cannot make the page say anything else.
+      notice: kind && key.length <= 80 && factKeyPattern.test(key) ? { kind, key } : undefined,
     };
     return sendPage(c, <KeyListPage {...model} />);
   });

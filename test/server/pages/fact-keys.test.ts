@@ -7,6 +7,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/server/app.js";
 import { Workspace } from "../../../src/workspace.js";
 import { tempWorkspace } from "../../helpers/cli.js";
+import { flatFields, isAsked } from "../../../src/server/pages/fact-keys/schema-fields.js";
+import { sv } from "../../../src/server/messages.sv.js";
 
 const origin = "http://localhost";
 const token = "personalens-nyckel";
@@ -111,6 +113,20 @@ describe("fact keys on the web", () => {
     expect(text(await (await get(`${list}?q=finnsinte`)).text())).toContain("Ingen nyckel innehåller texten.");
   });
 
+  it("asks for every field of the definition's schema, each with a Swedish label", async () => {
+    const form = await (await get(`${list}/ny`)).text();
+    const fields = flatFields().filter(isAsked);
+    expect(fields.map((f) => f.path)).toContain("derived.where.value");
+    for (const f of fields) {
+      expect(sv.factKeys.fields[f.path]?.label, f.path).toBeTruthy();
+      if (f.kind === "group" || f.kind === "choices") expect(form).toContain(`<fieldset`);
+      else expect(form, f.path).toContain(`name="${f.path}"`);
+      expect(form).toContain(`id="k-${f.path.replace(/\./g, "-")}"`);
+    }
+    // A literal of the schema (derived.count) is set, not asked.
+    expect(form).not.toContain('name="derived.count"');
+  });
+
   it("adds a key (post, redirect, get with a notice) through the core", async () => {
     const form = await (await get(`${list}/ny`)).text();
     for (const name of ["key", "label", "description", "type", "scopes", "format", "unit.one", "maxAge"]) {
@@ -196,6 +212,22 @@ describe("fact keys on the web", () => {
     },
   );
 
+  it("shows every problem of the definition at once, each at its field", async () => {
+    const res = await app.request(
+      `${list}/ny`,
+      post({ ...snow, key: "Snö", label: "", scopes: [], maxAge: "fem år", "unit.many": "" }),
+    );
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(text(html)).toContain("Formuläret har 5 fel");
+    for (const field of ["key", "label", "scopes", "unit-many", "maxAge"]) {
+      expect(fieldError(html, `k-${field}`), field).not.toBe("");
+    }
+    // In the form's order in the summary.
+    const links = [...html.matchAll(/<li><a href="#k-([a-zA-Z-]+)">/g)].map((m) => m[1]);
+    expect(links).toEqual(["key", "label", "scopes", "unit-many", "maxAge"]);
+  });
+
   it("says “Menade du …” where the core suggests, each a link that fills the form again", async () => {
     const typo = await app.request(`${list}/ny`, post({ ...snow, type: "nummer" }));
     const html = await typo.text();
@@ -246,6 +278,20 @@ describe("fact keys on the web", () => {
     expect(def.format).toBe("plain");
     expect(def.unit).toBeUndefined();
     expect(text(await (await get(res.headers.get("location")!)).text())).toContain("är ändrad.");
+  });
+
+  it("fills the edit form again from a “Menade du …” link", async () => {
+    const res = await app.request(
+      `${list}/andra/population`,
+      post({ label: "Folkmängd", description: "Invånare.", type: "numbr", scopes: "kommun" }),
+    );
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    const href = /<a href="([^"]+)">Tal<\/a>/.exec(html)![1]!.replace(/&amp;/g, "&");
+    expect(href.startsWith(`${list}/andra/population?`)).toBe(true);
+    const again = await (await get(href)).text();
+    expect(again).toContain('value="Folkmängd"');
+    expect(again).toMatch(/<option value="number" selected/);
   });
 
   it("refuses a type the recorded values do not have, naming the values", async () => {

@@ -41,6 +41,21 @@ export function fieldOfPath(path: string): { field: string; index?: number } {
 
 const optionLabel = (path: string, value: string) => t.options[path]?.[value] ?? value;
 
+/** The form's errors for several problems (the first at a field is shown), or undefined as keyFormErrors. */
+export function keyFormErrorsOf(
+  found: readonly MotioneraError[],
+  form: KeyForm,
+  base: string,
+): FieldErrors | undefined {
+  const all: FieldErrors = new Map();
+  for (const e of found) {
+    const one = keyFormErrors(e, form, base);
+    if (!one) return undefined;
+    for (const [k, v] of one) if (!all.has(k)) all.set(k, v);
+  }
+  return orderErrors(all, formFieldOrder, fieldLabel);
+}
+
 /**
  * The form's errors for a refusal of the core, or undefined when it is no problem of the form
  * (the caller shows it otherwise). `base` is the form's address, for "Menade du …" links.

@@ -92,49 +92,61 @@ function objectOf(fields: readonly SchemaField[], form: KeyForm): Record<string,
 /**
  * A derived key's condition compares with a value of the key it counts: typed as text, it is
  * read as that key reads values ("ja", "50 000"). Counting an unknown key leaves the condition
- * out, so the core's problem is the key counted, with its "did you mean".
+ * out, so the core's problem is the key counted, with its "did you mean". A value the key
+ * cannot read is left out too, and is the problem returned.
  */
-function readCondition(input: Record<string, unknown>, catalog: FactCatalog): void {
+function readCondition(input: Record<string, unknown>, catalog: FactCatalog): MotioneraError | undefined {
   const derived = input.derived as { from?: unknown; where?: { op?: unknown; value?: unknown } } | undefined;
   const where = derived?.where;
-  if (!derived || !where) return;
+  if (!derived || !where) return undefined;
   const from = typeof derived.from === "string" ? catalog.get(derived.from) : undefined;
   if (!from || from.derived || !from.scopes.includes("kommun")) {
     delete derived.where;
-    return;
+    return undefined;
   }
   if (where.op === "missing" || where.op === "exists" || typeof where.value !== "string") {
     delete where.value;
-    return;
+    return undefined;
   }
   try {
     where.value = parseFactValue(from, where.value);
+    return undefined;
   } catch (e) {
-    if (e instanceof MotioneraError && e.details.code === "fact_invalid") {
-      throw new MotioneraError({ code: "fact_key_invalid", field: "derived.where.value", problem: e.details.problem });
-    }
-    throw e;
+    if (!(e instanceof MotioneraError) || e.details.code !== "fact_invalid") throw e;
+    delete where.value;
+    return new MotioneraError({ code: "fact_key_invalid", field: "derived.where.value", problem: e.details.problem });
   }
 }
 
+/** What the form asks for, and the problems found reading it (before the core's). */
+export interface ReadDefinition {
+  input: Record<string, unknown>;
+  problems: MotioneraError[];
+}
+
 /** The definition to add: the fields filled in. */
-export function definitionToAdd(form: KeyForm, catalog: FactCatalog): Record<string, unknown> {
+export function definitionToAdd(form: KeyForm, catalog: FactCatalog): ReadDefinition {
   const input = objectOf(definitionFields, form);
-  readCondition(input, catalog);
-  return input;
+  const problem = readCondition(input, catalog);
+  return { input, problems: problem ? [problem] : [] };
 }
 
 /** The change to a key: every field but the id, an empty one cleared (null). */
-export function changeOf(form: KeyForm, catalog: FactCatalog): Record<string, unknown> {
+export function changeOf(form: KeyForm, catalog: FactCatalog): ReadDefinition {
   const input = objectOf(definitionFields, form);
-  readCondition(input, catalog);
+  const problem = readCondition(input, catalog);
   const change: Record<string, unknown> = {};
   for (const f of definitionFields) {
     const name = f.path;
     if (name === "key") continue;
     change[name] = input[name] ?? null;
   }
-  return change;
+  return { input: change, problems: problem ? [problem] : [] };
+}
+
+/** A key as a change would leave it (the core's merge: null clears a field). */
+export function changed(key: string, change: Record<string, unknown>): Record<string, unknown> {
+  return { key, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== null && v !== undefined)) };
 }
 
 /** The form's address with what was typed, one field changed (a value of a set of checkboxes: at `index`). */

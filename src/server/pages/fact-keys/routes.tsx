@@ -12,7 +12,8 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { isMotioneraError } from "../../../domain/errors.js";
+import { isMotioneraError, type MotioneraError } from "../../../domain/errors.js";
+import { factDefinitionProblems } from "../../../facts/fact-key-changes.js";
 import { factKeyPattern, type FactDefinition } from "../../../domain/fact-key.js";
 import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
@@ -22,9 +23,17 @@ import { sendPage } from "../frame/layout.js";
 import type { FieldErrors } from "../kit/form.js";
 import { sourceFromBody, sourceFromQuery } from "../kit/form-source.js";
 import { staffOnly } from "../staff/routes.js";
-import { keyFormErrors } from "./key-form-errors.js";
+import { keyFormErrors, keyFormErrorsOf } from "./key-form-errors.js";
 import { KeyFormPage } from "./key-form-page.js";
-import { changeOf, definitionToAdd, fillsForm, formOfDefinition, readKeyForm, type KeyForm } from "./key-form-state.js";
+import {
+  changed,
+  changeOf,
+  definitionToAdd,
+  fillsForm,
+  formOfDefinition,
+  readKeyForm,
+  type KeyForm,
+} from "./key-form-state.js";
 import { KeyListPage } from "./list-page.js";
 import { factKeyPaths, noticeOf } from "./paths.js";
 import { RemovePage } from "./remove-page.js";
@@ -60,15 +69,23 @@ export function registerFactKeyPages(app: OpenAPIHono<AppEnv>, ctx: ServerContex
     );
   }
 
-  /** Saves through the core; a refusal of the form is shown at its fields, anything else is thrown on. */
+  /**
+   * Saves through the core. Every problem of the definition is shown at once, each at its
+   * field; then the core's own refusals (a key that exists, a type the values do not have).
+   */
   async function save(
     c: Context<AppEnv>,
     form: KeyForm,
     base: string,
+    found: readonly MotioneraError[],
     write: () => Promise<FactDefinition>,
     done: (def: FactDefinition) => string,
     editing?: FactDefinition,
   ) {
+    if (found.length) {
+      const errors = keyFormErrorsOf(found, form, base);
+      if (errors) return formPage(c, form, errors, 422, editing);
+    }
     try {
       const def = await write();
       ctx.changed();
@@ -102,11 +119,13 @@ export function registerFactKeyPages(app: OpenAPIHono<AppEnv>, ctx: ServerContex
 
   app.post(factKeyPaths.add, staffOnly, async (c) => {
     const form = readKeyForm(sourceFromBody(await c.req.parseBody({ all: true })));
+    const { input, problems } = definitionToAdd(form, await ws.catalog());
     return save(
       c,
       form,
       factKeyPaths.add,
-      async () => ws.addFactKey(definitionToAdd(form, await ws.catalog())),
+      [...problems, ...factDefinitionProblems(input)],
+      () => ws.addFactKey(input),
       (def) => factKeyPaths.done("added", def.key),
     );
   });
@@ -125,11 +144,13 @@ export function registerFactKeyPages(app: OpenAPIHono<AppEnv>, ctx: ServerContex
     const def = catalog.get(key);
     if (!def) return unknownKey(c, key);
     const form = readKeyForm(sourceFromBody(await c.req.parseBody({ all: true })));
+    const { input: change, problems } = changeOf(form, catalog);
     return save(
       c,
       form,
       factKeyPaths.edit(key),
-      () => ws.editFactKey(key, changeOf(form, catalog)),
+      [...problems, ...factDefinitionProblems(changed(key, change))],
+      () => ws.editFactKey(key, change),
       () => factKeyPaths.done("edited", key),
       def,
     );

@@ -33,7 +33,7 @@ export function factReferences(text: string): string[] {
 const normalizeKey = (written: string) => written.trim().toLowerCase();
 
 /** Whether an input's text may cite facts: free text, not a choice from the template's list. */
-function citesFacts(input: TemplateInput): boolean {
+export function citesFacts(input: TemplateInput): boolean {
   return input.type === "string" || input.type === "text";
 }
 

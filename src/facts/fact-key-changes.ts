@@ -7,6 +7,7 @@
 import { MotioneraError, type FactKeyConflict } from "../domain/errors.js";
 import type { Fact } from "../domain/fact.js";
 import { factDefinitionSchema, factFormats, factScopes, factTypes, type FactDefinition } from "../domain/fact-key.js";
+import type { z } from "../domain/zod.js";
 import { formatFactValue } from "./format-value.js";
 import { nearest } from "../lang/nearest.js";
 import { problems } from "../messages.sv.js";
@@ -17,23 +18,45 @@ export const maxNamedConflicts = 10;
 /** The closed vocabularies a field takes, for "did you mean". */
 const vocabularies: Record<string, readonly string[]> = { type: factTypes, format: factFormats, scopes: factScopes };
 
-/** Validates a whole definition; a bad field → fact_key_invalid naming it (and the nearest words of a closed set). */
-export function parseFactDefinition(input: unknown): FactDefinition {
-  const parsed = factDefinitionSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
+/** One zod issue of a definition as fact_key_invalid naming its field (and the nearest words of a closed set). */
+function issueError(issue: z.core.$ZodIssue, input: unknown): MotioneraError {
   const field = issue.path.map(String).join(".");
   const vocabulary = vocabularies[String(issue.path[0])];
   let got: unknown = input;
   for (const p of issue.path) got = (got as Record<PropertyKey, unknown> | undefined)?.[p];
   const closed = vocabulary && issue.code === "invalid_value" && typeof got === "string";
   const suggestions = closed ? nearest(got as string, vocabulary, 1) : [];
-  throw new MotioneraError({
+  return new MotioneraError({
     code: "fact_key_invalid",
     field,
     problem: issue.message,
     ...(suggestions.length ? { suggestions } : {}),
   });
+}
+
+/** Validates a whole definition; a bad field → fact_key_invalid naming it (and the nearest words of a closed set). */
+export function parseFactDefinition(input: unknown): FactDefinition {
+  const parsed = factDefinitionSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw issueError(parsed.error.issues[0]!, input);
+}
+
+/**
+ * Every problem of a whole definition, one per field, as parseFactDefinition reports the
+ * first: for a form that shows them all at once. None: the definition is valid.
+ */
+export function factDefinitionProblems(input: unknown): MotioneraError[] {
+  const parsed = factDefinitionSchema.safeParse(input);
+  if (parsed.success) return [];
+  const seen = new Set<string>();
+  return parsed.error.issues
+    .map((issue) => issueError(issue, input))
+    .filter((e) => {
+      const field = e.details.code === "fact_key_invalid" ? e.details.field : "";
+      if (seen.has(field)) return false;
+      seen.add(field);
+      return true;
+    });
 }
 
 /** A derived key counts a municipality-level key the catalog knows. */

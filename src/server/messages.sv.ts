@@ -569,6 +569,183 @@ export const sv = {
     },
   },
 
+  /** The fact-key catalog for staff (pages/fact-keys/). */
+  factKeys: {
+    tool: {
+      title: "Faktanycklar",
+      text:
+        "Nycklarna som uppgifterna i faktaregistret sparas under: namn, typ, format och vad de gäller. Lägg " +
+        "till, ändra och ta bort nycklar.",
+    },
+    title: "Faktanycklar",
+    intro:
+      "Varje uppgift i faktaregistret sparas under en nyckel. Nyckeln säger vad värdet betyder, vilken typ det " +
+      "har, vad det gäller och hur det skrivs i ett utkast. Mallarna och texten {fakta:nyckel} hänvisar till " +
+      "nycklarna med deras id.",
+    add: "Lägg till nyckel",
+    back: "Till alla faktanycklar",
+    staffHome: "För partikansliet",
+    filter: {
+      label: "Filtrera nycklarna",
+      help: "Visar nycklar vars id, namn eller beskrivning innehåller texten.",
+      submit: "Filtrera",
+      clear: "Visa alla",
+    },
+    count: (shown: number, total: number, q: string) =>
+      q ? `${shown} av ${total} nycklar innehåller ”${q}”.` : `${total} ${total === 1 ? "nyckel" : "nycklar"}.`,
+    none: "Ingen nyckel innehåller texten.",
+    table: {
+      caption: "Faktanycklarna",
+      key: "Nyckel",
+      type: "Typ",
+      format: "Format och enhet",
+      scopes: "Gäller",
+      kind: "Slag",
+      maxAge: "Högsta ålder",
+      derived: "Härledd ur",
+      facts: "Uppgifter",
+      actions: "Åtgärder",
+    },
+    kinds: { historical: "Historisk", inForce: "Regel i kraft", current: "Aktuell" },
+    noMaxAge: "ingen",
+    noFormat: "inget",
+    notDerived: "nej",
+    edit: "Ändra",
+    remove: "Ta bort",
+    /** The hidden end of a link or button's name: which key it acts on. */
+    which: (label: string, key: string) => ` ${label} (${key})`,
+    years: (n: number) => (n === 1 ? "1 år" : `${n} år`),
+    months: (n: number) => (n === 1 ? "1 månad" : `${n} månader`),
+    and: "och",
+    derivedCondition: (from: string, condition: string) => `${from}: kommuner där värdet ${condition}`,
+    notices: {
+      added: (key: string) => `Faktanyckeln ${key} är tillagd.`,
+      edited: (key: string) => `Faktanyckeln ${key} är ändrad.`,
+      removed: (key: string) => `Faktanyckeln ${key} är borttagen.`,
+    } as Record<string, (key: string) => string>,
+    form: {
+      addTitle: "Lägg till en faktanyckel",
+      editTitle: (key: string) => `Ändra faktanyckeln ${key}`,
+      titleWithErrors: (title: string) => `Fel: ${title}`,
+      addIntro: "Fyll i nyckelns id, namn och beskrivning, och välj typ och vad nyckeln gäller.",
+      editIntro:
+        "Ändra fälten och spara. Id:t kan inte ändras. En typ som redan registrerade värden inte har godtas inte.",
+      addSubmit: "Lägg till nyckeln",
+      editSubmit: "Spara ändringarna",
+      cancel: "Avbryt",
+      choose: "Välj",
+      none: "Inget",
+      municipalKeys: "Nycklar för kommuner",
+    },
+    /** Each field of a key's definition (the schema's path): its label and help. */
+    fields: {
+      key: {
+        label: "Id",
+        help: "Gemener, siffror och understreck, med en bokstav först, till exempel snow_clearing_cost.",
+      },
+      label: { label: "Namn", help: "Som det står i utkasten, till exempel ”Kostnad för snöröjning”." },
+      description: { label: "Beskrivning", help: "En mening om vad värdet betyder." },
+      type: { label: "Typ" },
+      scopes: { label: "Gäller", help: "Vad uppgifter under nyckeln får gälla. Välj minst ett." },
+      format: { label: "Talformat", help: "Bara för typen Tal." },
+      unit: { label: "Vad som räknas", help: "Bara för talformatet Antal: ordet som talet skrivs med." },
+      "unit.one": { label: "Ental", help: "Till exempel ”kommun” eller ”pass”." },
+      "unit.many": { label: "Flertal", help: "Till exempel ”kommuner” eller ”pass”." },
+      "unit.neuter": { label: "Ett-ord (”ett pass”, inte ”en pass”)" },
+      historical: { label: "Historisk: värdet gäller en händelse och blir aldrig inaktuellt" },
+      inForce: { label: "Regel i kraft: värdet gäller från sitt datum tills det ersätts" },
+      maxAge: {
+        label: "Högsta ålder",
+        help: "Hur gammal en uppgift får vara när mallen inte säger något: P5Y är fem år, P18M arton månader.",
+      },
+      derived: {
+        label: "Härledd nyckel",
+        help:
+          "Lämna tomt för en vanlig nyckel. En härledd nyckel räknar för ett län eller hela landet hur många " +
+          "kommuner som har ett visst värde för en annan nyckel. Den är ett tal och gäller län eller land.",
+      },
+      "derived.from": { label: "Räknar kommunernas värden för nyckeln", help: "Id:t på en nyckel för kommuner." },
+      "derived.where": { label: "Villkor", help: "Lämnas villkoret tomt räknas kommuner där värdet är ja." },
+      "derived.where.op": { label: "Jämförelse" },
+      "derived.where.value": { label: "Värde", help: "Till exempel ja, 50 000 eller 2024-01-01." },
+    } as Record<string, { label: string; help?: string }>,
+    /** The closed vocabularies' words, by field. */
+    options: {
+      type: { boolean: "Ja eller nej", number: "Tal", text: "Text", date: "Datum" },
+      scopes: { kommun: "Kommun", lan: "Län", land: "Hela landet" },
+      format: {
+        plain: "Tal, som 1 234,5",
+        count: "Antal, som 12 kommuner",
+        percent: "Procent, som 7,5 procent",
+        year: "Årtal, som 2024",
+      },
+      "derived.where.op": {
+        "=": "är lika med (=)",
+        "!=": "är inte (!=)",
+        "<": "är mindre än (<)",
+        ">": "är större än (>)",
+        "<=": "är högst (<=)",
+        ">=": "är minst (>=)",
+        missing: "saknas",
+        exists: "finns",
+      },
+    } as Record<string, Record<string, string>>,
+    errors: {
+      required: "Fyll i fältet.",
+      chooseScope: "Välj minst ett.",
+      invalid: (problem: string) => `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`,
+      exists: (key: string) => `Det finns redan en nyckel med id ”${key}”. Välj ett annat id, eller ändra den nyckeln.`,
+      typeConflict: (type: string, total: number, values: string, more: number) =>
+        `Typen kan inte bli ${type}: ${total === 1 ? "ett registrerat värde är" : `${total} registrerade värden är`} ` +
+        `av en annan typ (${values}${more ? ` och ${more} till` : ""}).`,
+      unknownKey: (key: string) => `Det finns ingen faktanyckel med id ”${key}”.`,
+      general: "Nyckeln kunde inte sparas.",
+    },
+    removal: {
+      title: (key: string) => `Ta bort faktanyckeln ${key}`,
+      titleWithErrors: (key: string) => `Fel: Ta bort faktanyckeln ${key}`,
+      text: (label: string) =>
+        `Nyckeln ”${label}” tas bort ur katalogen. Det går bara om inga uppgifter i faktaregistret, mallar ` +
+        `eller härledda nycklar använder den.`,
+      facts: (n: number) =>
+        n === 0
+          ? "Faktaregistret har inga uppgifter under nyckeln."
+          : `Faktaregistret har ${n} uppgifter under nyckeln.`,
+      submit: (key: string) => `Ta bort faktanyckeln ${key}`,
+      refused: (key: string) => `Faktanyckeln ${key} används och kan inte tas bort. Den används av:`,
+      usesFacts: (n: number) => (n === 1 ? "1 uppgift i faktaregistret" : `${n} uppgifter i faktaregistret`),
+      usesTemplates: (n: number, ids: string) => `${n === 1 ? "mallen" : "mallarna"} ${ids}`,
+      usesDerived: "den härledda nyckeln",
+      help:
+        "Ta först bort eller flytta uppgifterna, ändra mallarna och de härledda nycklarna, och försök sedan " + "igen.",
+    },
+  },
+
+  /** The draft form's fact picker: {fakta:key} into the user's own text. */
+  factPicker: {
+    heading: "Hänvisa till en uppgift i din text",
+    intro:
+      "Skriv {fakta:nyckel} i en textruta, så skriver utkastet uppgiftens värde med källa som not. Välj en " +
+      "uppgift nedan: Infoga skriver hänvisningen där markören stod i den textruta du senast var i.",
+    introNoJs:
+      "Skriv {fakta:nyckel} i en textruta, så skriver utkastet uppgiftens värde med källa som not. Kopiera " +
+      "hänvisningen för en uppgift nedan till din text.",
+    search: "Sök uppgift",
+    searchHelp: "Sök på namn eller id.",
+    count: "{n} av {total} uppgifter visas.",
+    listLabel: "Uppgifter att hänvisa till",
+    reference: "Hänvisning",
+    insert: "Infoga",
+    /** The button's whole name: "Infoga Folkmängd ({fakta:population})". */
+    insertName: (label: string, ref: string) => `Infoga ${label} (${ref})`,
+    inserted: "{ref} infogad i fältet {field}.",
+    noField: "Klicka först i en textruta där hänvisningen ska stå.",
+    value: (value: string, year: string | undefined, subject: string | undefined) =>
+      `${value}${year ? ` (${year}` : ""}${subject ? `${year ? ", " : " ("}gäller ${subject})` : year ? ")" : ""}`,
+    missing: (place: string) => `saknas för ${place}`,
+    chooseKommun: "Välj en kommun för att se värdena.",
+  },
+
   errors: {
     back: "Till startsidan",
     search: "Sök i korpusen",

@@ -36,6 +36,8 @@
     let editor = document.querySelector("form[data-template-editor]");
     if (!(editor instanceof HTMLFormElement)) editor = null;
     if (editor) templateEditor(editor);
+    const notice = document.querySelector("[data-notice]");
+    if (!summary && notice instanceof HTMLElement) notice.focus();
   });
 
   /**
@@ -216,6 +218,7 @@
     const rowTemplate = /** @type {HTMLTemplateElement | null} */ (document.getElementById("signer-row-template"));
     const addButton = /** @type {HTMLButtonElement | null} */ (form.querySelector('[data-action="add-row"]'));
     let changingTemplate = false;
+    const picker = factPicker(form);
 
     // ── Preview ────────────────────────────────────────────────────────────────────
     /** @type {AbortController | null} */
@@ -275,6 +278,7 @@
       const value = kommun.value.trim();
       if (value === lastFactsKey) return;
       lastFactsKey = value;
+      picker.refresh(value);
       if (factsController) factsController.abort();
       factsController = new AbortController();
       const url =
@@ -292,12 +296,12 @@
     const scheduleFacts = debounce(refreshFacts, 400);
 
     form.addEventListener("input", (e) => {
-      if (e.target === templateSelect) return;
+      if (e.target === templateSelect || picker.owns(e.target)) return;
       if (e.target === kommun) scheduleFacts();
       schedulePreview();
     });
     form.addEventListener("change", (e) => {
-      if (e.target === templateSelect) return;
+      if (e.target === templateSelect || picker.owns(e.target)) return;
       if (e.target === kommun) scheduleFacts();
       const el = e.target;
       if (el instanceof Element && el.matches("[data-party-select]")) syncParty(el.closest("[data-signer-row]"));
@@ -319,7 +323,7 @@
       const oneLine = "input:not([type=checkbox]):not([type=radio]):not([type=hidden])";
       if (e.key !== "Enter" || e.isComposing || !(el instanceof Element) || !el.matches(oneLine)) return;
       e.preventDefault();
-      refreshPreview();
+      if (!picker.owns(el)) refreshPreview();
     });
 
     // "Förhandsgranska" (and any implicit submission) refreshes the preview in place.
@@ -448,5 +452,123 @@
         addRow();
       });
     }
+  }
+
+  /**
+   * The fact picker: "Infoga" writes a key's {fakta:…} reference where the cursor was in the
+   * text field used last (or the first one), and says so in a live region; the search box
+   * narrows the list. A new municipality brings the list with its values again.
+   * @param {HTMLFormElement} form
+   */
+  function factPicker(form) {
+    const box = document.querySelector("[data-fact-picker]");
+    const none = { owns: (/** @type {unknown} */ _el) => false, refresh: (/** @type {string} */ _kommun) => {} };
+    if (!(box instanceof HTMLElement)) return none;
+    const picker = box;
+    const search = /** @type {HTMLInputElement | null} */ (picker.querySelector("[data-picker-search]"));
+    const status = picker.querySelector("[data-picker-status]");
+    const list = picker.querySelector("[data-picker-list]");
+    /** @type {HTMLInputElement | HTMLTextAreaElement | null} */
+    let target = null;
+
+    /** @param {string} text */
+    function say(text) {
+      if (!status) return;
+      // A new text node each time, so the same words are announced again.
+      status.textContent = "";
+      window.setTimeout(() => {
+        status.textContent = text;
+      }, 50);
+    }
+
+    /** @param {Element} field */
+    function labelOf(field) {
+      const label = field.id ? document.querySelector(`label[for="${field.id}"]`) : null;
+      if (!label) return "";
+      const copy = /** @type {Element} */ (label.cloneNode(true));
+      copy.querySelectorAll(".required").forEach((x) => {
+        x.remove();
+      });
+      return (copy.textContent || "").trim();
+    }
+
+    function filter() {
+      const q = search ? search.value.trim().toLocaleLowerCase("sv") : "";
+      const items = picker.querySelectorAll("[data-picker-item]");
+      let shown = 0;
+      items.forEach((item) => {
+        if (!(item instanceof HTMLElement)) return;
+        const hit = !q || (item.getAttribute("data-search") || "").includes(q);
+        item.hidden = !hit;
+        if (hit) shown++;
+      });
+      return { shown, total: items.length };
+    }
+
+    form.addEventListener("focusin", (e) => {
+      const el = e.target;
+      if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.matches("[data-fact-target]"))
+        target = el;
+    });
+
+    picker.addEventListener("click", (e) => {
+      const button = e.target instanceof Element ? e.target.closest("[data-insert]") : null;
+      if (!button) return;
+      e.preventDefault();
+      const ref = button.getAttribute("data-insert") || "";
+      const fallback = /** @type {HTMLInputElement | HTMLTextAreaElement | null} */ (
+        form.querySelector("[data-fact-target]")
+      );
+      const field = target?.isConnected ? target : fallback;
+      if (!field) {
+        say(picker.getAttribute("data-no-field") || "");
+        return;
+      }
+      const start = field.selectionStart ?? field.value.length;
+      const end = field.selectionEnd ?? start;
+      field.setRangeText(ref, start, end, "end");
+      field.focus();
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      const pattern = picker.getAttribute("data-inserted") || "{ref}";
+      say(pattern.replace("{ref}", ref).replace("{field}", labelOf(field)));
+    });
+
+    if (search) {
+      search.addEventListener(
+        "input",
+        debounce(() => {
+          const { shown, total } = filter();
+          const pattern = picker.getAttribute("data-count") || "";
+          say(pattern.replace("{n}", String(shown)).replace("{total}", String(total)));
+        }, 300),
+      );
+    }
+
+    /** @type {AbortController | null} */
+    let controller = null;
+    return {
+      /** @param {unknown} el */
+      owns: (el) => el instanceof Node && picker.contains(el),
+      /** @param {string} kommun */
+      refresh: (kommun) => {
+        const url = picker.getAttribute("data-fragment-url");
+        if (!url || !list) return;
+        if (controller) controller.abort();
+        controller = new AbortController();
+        fetch(`${url}?${new URLSearchParams({ kommun }).toString()}`, {
+          credentials: "same-origin",
+          signal: controller.signal,
+        })
+          .then((res) => {
+            if (!res.ok) throw new Error(String(res.status));
+            return res.text();
+          })
+          .then((html) => {
+            patch(list, html);
+            filter();
+          })
+          .catch(() => {});
+      },
+    };
   }
 })();

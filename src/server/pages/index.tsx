@@ -6,11 +6,13 @@
  *   POST /utkast                   preview (format=preview) or download (docx, pdf, md)
  *   GET  /kampanj, POST /kampanj   a campaign: the form (?visa=1 shows the selection); the zip
  *   GET  /fragment/fakta           the facts panel's content, for the script
+ *   GET  /fragment/faktavaljare    the fact picker's list for a municipality, for the script
  *   POST /fragment/forhandsvisning the preview's content, for the script
  *   GET  /korpus, /korpus/:id      search; one record
  *   GET  /kommun, /kommun/:name    all municipalities; one municipality
  *   GET  /personal …               staff sign-in and tools (staff/)
  *   GET  /personal/mallar …        the templates: list, editor, check, preview, save (templates/)
+ *   GET  /personal/faktanycklar …  the fact-key catalog (fact-keys/)
  *   GET  /assets/:name             site.css, site.js
  */
 import type { Context } from "hono";
@@ -28,6 +30,8 @@ import { sendErrorPage } from "./frame/error-page.js";
 import { paths } from "./frame/links.js";
 import { registerPlacePages } from "./place/pages.js";
 import { registerStaffPages } from "./staff/routes.js";
+import { registerFactKeyPages } from "./fact-keys/routes.js";
+import { factKeyPaths } from "./fact-keys/paths.js";
 import { staffPaths } from "./staff/tools.js";
 import { templatePaths } from "./templates/links.js";
 import { registerTemplatePages } from "./templates/routes.js";
@@ -40,6 +44,8 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   registerPlacePages(app, ctx);
   registerStaffPages(app, ctx);
   registerTemplatePages(app, ctx);
+  // After the staff pages: their CSRF guard and body limit run first.
+  registerFactKeyPages(app, ctx);
 
   // Other methods on the pages' addresses: 405 with the methods that work.
   const allowed: [string, string][] = [
@@ -47,6 +53,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [paths.download, "POST"],
     [paths.campaign, "GET, HEAD, POST"],
     [paths.factsFragment, "GET, HEAD"],
+    [paths.pickerFragment, "GET, HEAD"],
     [paths.previewFragment, "POST"],
     [paths.corpus, "GET, HEAD"],
     [`${paths.corpus}/:id`, "GET, HEAD"],
@@ -61,6 +68,10 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [templatePaths.editor, "POST"],
     [`${templatePaths.editor}/:id`, "GET, HEAD"],
     [templatePaths.previewFragment, "POST"],
+    [factKeyPaths.list, "GET, HEAD"],
+    [factKeyPaths.add, "GET, HEAD, POST"],
+    [factKeyPaths.editPattern, "GET, HEAD, POST"],
+    [factKeyPaths.removePattern, "GET, HEAD, POST"],
   ];
   for (const [path, allow] of allowed) {
     app.all(path, (c) => sendErrorPage(c, 405, { headers: { allow } }));

@@ -27,6 +27,7 @@ import {
   type FieldErrors,
 } from "../kit/form.js";
 import { FactsPanel, type FactLine } from "./facts-panel.js";
+import { FactPicker, type PickerLine } from "./fact-picker.js";
 import { Layout } from "../frame/layout.js";
 import { paths, recordHref } from "../frame/links.js";
 import { BrokenTemplates } from "../kit/parts.js";
@@ -47,6 +48,8 @@ export interface DraftPageModel {
   factLines?: FactLine[] | undefined;
   groups: ArgumentGroup[] | null;
   preview: PreviewModel;
+  /** The fact picker's keys, when the template's text fields take `{fakta:key}`. */
+  picker?: PickerLine[] | undefined;
 }
 
 const ids = draftIds;
@@ -310,11 +313,13 @@ function TemplateInputField({ input, state, errors }: { input: TemplateInput; st
   let field: Child;
   switch (input.type) {
     case "string":
-      field = <input type="text" name={name} value={value} maxlength={input.maxLength} {...req} {...c} />;
+      field = (
+        <input type="text" name={name} value={value} maxlength={input.maxLength} data-fact-target {...req} {...c} />
+      );
       break;
     case "text":
       field = (
-        <textarea name={name} rows={5} maxlength={input.maxLength} {...req} {...c}>
+        <textarea name={name} rows={5} maxlength={input.maxLength} data-fact-target {...req} {...c}>
           {value}
         </textarea>
       );
@@ -498,6 +503,9 @@ export function DraftPage(m: DraftPageModel) {
           />
           <SignersFieldset state={state} errors={errors} />
           <InputsFieldset template={template} state={state} errors={errors} />
+          {m.picker && (
+            <FactPicker lines={m.picker} place={m.place} kommun={state.kommun} fragmentUrl={paths.pickerFragment} />
+          )}
           {m.groups && <ArgumentsFieldset groups={m.groups} state={state} errors={errors} />}
           <Actions />
         </form>

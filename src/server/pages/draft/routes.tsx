@@ -22,6 +22,7 @@ import { DraftPage } from "./page.js";
 import { takesArguments } from "../../../compose/check-draft.js";
 import { argumentGroups } from "../../../corpus/argument-groups.js";
 import { factLines, FactsPanelContent } from "./facts-panel.js";
+import { FactPickerList, pickerLines, takesFactReferences } from "./fact-picker.js";
 import { sendFragment, sendPage } from "../frame/layout.js";
 import { paths } from "../frame/links.js";
 import { PreviewContent, previewFor, type PreviewModel } from "./preview.js";
@@ -79,6 +80,7 @@ async function renderForm(
     ? argumentGroups(template.frontMatter.topics, await ws.store.documents())
     : null;
   const model = preview ?? (await previewFor(ws, state));
+  const picker = takesFactReferences(template) ? pickerLines(await ws.catalog(), await ws.facts(), place) : undefined;
   return sendPage(
     c,
     <DraftPage
@@ -91,6 +93,7 @@ async function renderForm(
       factLines={lines}
       groups={groups}
       preview={model}
+      picker={picker}
     />,
     status,
   );
@@ -148,6 +151,12 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     const place = placeOf(kommun);
     const lines = place ? factLines(await ctx.workspace.facts(), template, place, todayInSweden()) : undefined;
     return sendFragment(c, <FactsPanelContent kommun={kommun} place={place} lines={lines} />);
+  });
+
+  app.get(paths.pickerFragment, async (c) => {
+    const place = placeOf((c.req.query("kommun") ?? "").trim());
+    const lines = pickerLines(await ctx.workspace.catalog(), await ctx.workspace.facts(), place);
+    return sendFragment(c, <FactPickerList lines={lines} place={place} />);
   });
 
   app.post(paths.previewFragment, async (c) => {

@@ -8,6 +8,8 @@ export const paths = {
   campaign: "/kampanj",
   factsFragment: "/fragment/fakta",
   previewFragment: "/fragment/forhandsvisning",
+  /** The fact picker's list for a municipality (draft/fact-picker.tsx). */
+  pickerFragment: "/fragment/faktavaljare",
   corpus: "/korpus",
   places: "/kommun",
   /** The staff's tools (sign-in first; pages/staff/). */

@@ -12,6 +12,7 @@ export interface StaffTool {
 }
 
 export const staffTools: readonly StaffTool[] = [
+  { href: `${paths.staff}/faktanycklar`, title: sv.factKeys.tool.title, text: sv.factKeys.tool.text },
   { href: paths.templates, title: sv.staff.templates.tool.title, text: sv.staff.templates.tool.text },
 ];
 

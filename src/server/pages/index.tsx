@@ -10,6 +10,7 @@
  *   GET  /korpus, /korpus/:id      search; one record
  *   GET  /kommun, /kommun/:name    all municipalities; one municipality
  *   GET  /personal …               staff sign-in and tools (staff/)
+ *   GET  /personal/statistik …     fetching Kolada's statistics as facts (statistics/)
  *   GET  /assets/:name             site.css, site.js
  */
 import type { Context } from "hono";
@@ -27,6 +28,8 @@ import { sendErrorPage } from "./frame/error-page.js";
 import { paths } from "./frame/links.js";
 import { registerPlacePages } from "./place/pages.js";
 import { registerStaffPages } from "./staff/routes.js";
+import { statisticsPaths } from "./statistics/paths.js";
+import { registerStatisticsPages } from "./statistics/routes.js";
 import { staffPaths } from "./staff/tools.js";
 
 export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
@@ -36,6 +39,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   registerCorpusPages(app, ctx);
   registerPlacePages(app, ctx);
   registerStaffPages(app, ctx);
+  registerStatisticsPages(app, ctx);
 
   // Other methods on the pages' addresses: 405 with the methods that work.
   const allowed: [string, string][] = [
@@ -51,6 +55,10 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [staffPaths.home, "GET, HEAD"],
     [staffPaths.signIn, "GET, HEAD, POST"],
     [staffPaths.signOut, "POST"],
+    [statisticsPaths.home, "GET, HEAD"],
+    [statisticsPaths.fetch, "POST"],
+    [statisticsPaths.job, "GET, HEAD"],
+    [statisticsPaths.status, "GET, HEAD"],
   ];
   for (const [path, allow] of allowed) {
     app.all(path, (c) => sendErrorPage(c, 405, { headers: { allow } }));

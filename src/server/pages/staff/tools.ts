@@ -2,7 +2,9 @@
  * The staff tools the start page for staff (/personal) lists: each feature's page adds its
  * entry here, in the order staff meet them.
  */
+import { sv } from "../../messages.sv.js";
 import { paths } from "../frame/links.js";
+import { statisticsPaths } from "../statistics/paths.js";
 
 export interface StaffTool {
   href: string;
@@ -10,7 +12,9 @@ export interface StaffTool {
   text: string;
 }
 
-export const staffTools: readonly StaffTool[] = [];
+export const staffTools: readonly StaffTool[] = [
+  { href: statisticsPaths.home, title: sv.staff.statistics.tool.title, text: sv.staff.statistics.tool.text },
+];
 
 /** The sign-in page's address, with where to go after it. */
 export const signInHref = (back?: string) =>

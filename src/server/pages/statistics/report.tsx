@@ -88,7 +88,7 @@ export function FetchReportView({ report }: { report: FetchReport }) {
       {report.keys.map((k) => (
         <KeyReport k={k} fetchedOn={report.fetchedOn} dryRun={!report.committed} />
       ))}
-      <details class="fetch-urls">
+      <details class="fetch-urls" open={report.urls.length <= 3}>
         <summary>{t.urls(report.urls.length)}</summary>
         <ul>
           {report.urls.map((u) => (

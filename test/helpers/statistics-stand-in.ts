@@ -238,7 +238,7 @@ export async function startStatisticsStandIn(opts: StandInOptions = {}): Promise
     }
     answer(url, res);
   });
-  const answer = (url: URL, res: ServerResponse): void => {
+  const answer = (url: URL, res: ServerResponse) => {
     if (url.pathname.startsWith("/kolada/v3/data/")) return koladaData(url, base, opts, res);
     const kpiMatch = /^\/kolada\/v3\/kpi(?:\/([^/]+))?$/.exec(url.pathname);
     if (kpiMatch) {

@@ -585,6 +585,7 @@ export const sv = {
         nothing: "Inga nya värden: allt fanns redan.",
         fetchForReal: "Hämta och spara samma sak",
         again: "Ny hämtning",
+        change: "Ändra och försök igen",
       },
       report: {
         counts: (c: { new: number; changed: number; unchanged: number; skipped: number }) =>
@@ -617,8 +618,8 @@ export const sv = {
           `Kolada svarade med ett serverfel (HTTP ${status ?? "5xx"}) ${attempts} gånger. Försök igen senare. ` +
           "Inget sparades.",
         kpiNotFound: (id: string) =>
-          `Kolada har inget nyckeltal ”${id}”. Sök efter nyckeltalet här ovan och välj det i listan. ` +
-          "Inget sparades.",
+          `Kolada har inget nyckeltal ”${id}”. Kontrollera id:t, eller sök efter nyckeltalet och välj det i ` +
+          "sökresultatet. Inget sparades.",
         notFound: (url: string) => `Kolada hittar inte det som efterfrågades (${url}). Inget sparades.`,
         refused: (status: number | undefined, text: string | undefined, url: string) =>
           `Kolada avvisade frågan (HTTP ${status ?? "4xx"}${text ? `: ${text}` : ""}). Fråga: ${url}. ` +

@@ -125,4 +125,26 @@ describe.skipIf(!hasChromium)("the statistics page in Chromium", () => {
       await noScript.close();
     }
   }, 60_000);
+  it("says what is wrong in the form, and why a fetch failed, on a narrow screen too", async () => {
+    const narrow = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "sv-SE" });
+    try {
+      const page = await signIn(narrow);
+      await page.getByRole("button", { name: "Förhandsgranska" }).click();
+      await page.getByRole("heading", { name: /Formuläret har 2 fel/ }).waitFor();
+      await page.getByRole("link", { name: /Nyckeltal: Välj minst ett nyckeltal/ }).waitFor();
+      await expectAxeClean(page, "statistik, fel i formuläret");
+      await screenshot(page, "statistik-fel-smal");
+      await page.getByLabel("Nyckeltal att hämta (id)").fill("X99999");
+      await page.getByRole("radio", { name: "Ett eller flera län (länets kommuner)" }).check();
+      await page.getByRole("checkbox", { name: "Gotlands län" }).check();
+      await page.getByRole("button", { name: "Förhandsgranska" }).click();
+      await page.getByRole("heading", { name: "Hämtningen misslyckades" }).waitFor();
+      await page.getByText("Kolada har inget nyckeltal ”X99999”.", { exact: false }).waitFor();
+      await expectAxeClean(page, "statistik, misslyckad");
+      await screenshot(page, "statistik-misslyckad-smal");
+      expect(problems).toEqual([]);
+    } finally {
+      await narrow.close();
+    }
+  }, 60_000);
 });

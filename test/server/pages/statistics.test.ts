@@ -159,8 +159,14 @@ describe("the statistics page", () => {
     const { app, ws, cookie } = await setup();
     const html = await ended(app, cookie, await start(app, cookie, uppsala({ kpi: "X99999", nyckel: "" })));
     expect(html).toContain("Hämtningen misslyckades");
-    expect(html).toContain("Kolada har inget nyckeltal ”X99999”. Sök efter nyckeltalet här ovan");
+    expect(html).toContain("Kolada har inget nyckeltal ”X99999”. Kontrollera id:t");
     expect(await koladaFacts(ws)).toHaveLength(0);
+    // "Ändra och försök igen" opens the form filled in as it was sent.
+    const back = /href="([^"]+)">Ändra och försök igen/.exec(html)![1]!.replaceAll("&amp;", "&");
+    const form = await (await get(app, back, cookie)).text();
+    expect(form).toContain('name="kpiIds" value="X99999"');
+    expect(form).toMatch(/value="03" checked/);
+    expect(form).toContain('name="fran" value="2022"');
   });
 
   it("says in Swedish that Kolada cannot be reached", async () => {

@@ -9,7 +9,7 @@ import { assetUrl } from "../frame/assets.js";
 import { Layout } from "../frame/layout.js";
 import { askedText } from "./asked.js";
 import { explainFetchFailure } from "./failure.js";
-import { jobHref, jobStatusHref, searchHref, statisticsPaths } from "./paths.js";
+import { formHref, jobHref, jobStatusHref, searchHref, statisticsPaths } from "./paths.js";
 import { FetchReportView } from "./report.js";
 
 const t = sv.staff.statistics;
@@ -97,6 +97,11 @@ function Ended({ job }: { job: StatisticsJob }) {
               {tj.fetchForReal}
             </button>
           </form>
+        )}
+        {failed && (
+          <a class="button" href={formHref(r.form)}>
+            {tj.change}
+          </a>
         )}
         <a class="button secondary" href={searchHref(typeof r.form.sok === "string" ? r.form.sok : undefined)}>
           {tj.again}

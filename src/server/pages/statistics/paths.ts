@@ -10,3 +10,10 @@ export const jobHref = (id: string) => `/personal/statistik/jobb/${encodeURIComp
 export const jobStatusHref = (id: string) => `${jobHref(id)}/status`;
 export const searchHref = (words?: string) =>
   `${statisticsPaths.home}${words ? `?${new URLSearchParams({ sok: words })}` : ""}`;
+
+/** The form again with these fields filled in. */
+export const formHref = (fields: Readonly<Record<string, string | readonly string[]>>) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const x of typeof v === "string" ? [v] : v) if (x) q.append(k, x);
+  return `${statisticsPaths.home}?${q}`;
+};

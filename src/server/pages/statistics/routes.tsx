@@ -49,9 +49,13 @@ async function formPage(c: Context<AppEnv>, form: FetchForm, errors: FieldErrors
 }
 
 export function registerStatisticsPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.get(statisticsPaths.home, staffOnly, (c) =>
-    formPage(c, emptyForm(thisYear(), (c.req.query("sok") ?? "").trim()), new Map()),
-  );
+  // ?sok=words searches; a link back from a job (formHref) fills in the whole form.
+  app.get(statisticsPaths.home, staffOnly, (c) => {
+    const q = c.req.queries();
+    const filled = q.fran !== undefined || q.till !== undefined;
+    const form = filled ? readForm(q, thisYear()) : emptyForm(thisYear(), (c.req.query("sok") ?? "").trim());
+    return formPage(c, form, new Map());
+  });
 
   app.post(statisticsPaths.fetch, staffOnly, async (c) => {
     const form = readForm(await c.req.parseBody({ all: true }), thisYear());

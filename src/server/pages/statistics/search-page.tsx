@@ -123,6 +123,9 @@ export function StatisticsPage(props: {
 }) {
   const { form, result, errors, running } = props;
   const w = t.where;
+  // A KPI ticked earlier that the list no longer shows stays chosen, in the typed ids.
+  const listed = new Set(result?.kpis.slice(0, maxHits).map((k) => k.id) ?? []);
+  const typed = [form.kpiIds, ...form.kpi.filter((id) => !listed.has(id))].filter(Boolean).join(", ");
   return (
     <Layout title={t.title} section="none" bodyClass="page-statistics">
       <h1>{t.title}</h1>
@@ -155,7 +158,7 @@ export function StatisticsPage(props: {
             <input
               type="text"
               name="kpiIds"
-              value={form.kpiIds}
+              value={typed}
               class="input-medium"
               autocomplete="off"
               spellcheck={false}

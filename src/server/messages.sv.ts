@@ -528,6 +528,9 @@ export const sv = {
         tooManyYears: (n: number) => `Välj högst ${n} år åt gången.`,
         keyOnlyOne: "En egen faktanyckel kan bara anges när ett nyckeltal hämtas. Töm fältet eller välj ett nyckeltal.",
         badKey: "En faktanyckel har bara små bokstäver a–z, siffror och understreck och börjar med en bokstav.",
+        unknownKey: (key: string) =>
+          `Det finns ingen faktanyckel ”${key}”. Lämna fältet tomt för att spara under kolada_ och ` +
+          "nyckeltalets id, eller skriv en nyckel som finns.",
       },
       fieldNames: {
         kpis: "Nyckeltal",

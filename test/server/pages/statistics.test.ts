@@ -155,6 +155,15 @@ describe("the statistics page", () => {
     expect(html).toContain('href="#st-kpis"');
   });
 
+  it("refuses a typed key the catalog does not have, suggesting the ones near it", async () => {
+    const { app, cookie } = await setup();
+    const res = await app.request("/personal/statistik/hamta", post(uppsala({ nyckel: "populatio" }), cookie));
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Det finns ingen faktanyckel ”populatio”.");
+    expect(html).toMatch(/Menade du <a href="\/personal\/statistik\?[^"]*nyckel=population[^"]*">population<\/a>/);
+  });
+
   it("says in Swedish that Kolada has no such KPI, and stores nothing", async () => {
     const { app, ws, cookie } = await setup();
     const html = await ended(app, cookie, await start(app, cookie, uppsala({ kpi: "X99999", nyckel: "" })));

@@ -22,7 +22,7 @@ import { askedText } from "./asked.js";
 import { explainFetchFailure } from "./failure.js";
 import { checkForm, emptyForm, formFields, readForm, type FetchForm } from "./form.js";
 import { JobPage, jobStatus } from "./job-page.js";
-import { jobHref, statisticsPaths } from "./paths.js";
+import { formHref, jobHref, statisticsPaths } from "./paths.js";
 import { koladaClient, startKoladaFetch } from "./run.js";
 import { StatisticsPage, type SearchResult } from "./search-page.js";
 
@@ -61,6 +61,15 @@ export function registerStatisticsPages(app: OpenAPIHono<AppEnv>, ctx: ServerCon
     const form = readForm(await c.req.parseBody({ all: true }), thisYear());
     const checked = checkForm(form, thisYear());
     if ("errors" in checked) return formPage(c, form, checked.errors, 422);
+    // A key typed in must exist (the one the fetch proposes is the core's to make).
+    const key = checked.ask.key;
+    const catalog = key === undefined ? undefined : await ctx.workspace.catalog();
+    if (key !== undefined && catalog && !catalog.get(key)) {
+      const suggestions = catalog
+        .suggest(key)
+        .map((s) => ({ label: s, href: formHref({ ...formFields(form), nyckel: s }) }));
+      return formPage(c, form, new Map([["key", { text: t.errors.unknownKey(key), suggestions }]]), 422);
+    }
     const started = startKoladaFetch(ctx, checked.ask, formFields(form));
     if ("busy" in started) {
       const busy = started.busy;

@@ -83,7 +83,6 @@ export class StatisticsJobs {
     };
     this.#running = job;
     this.#jobs.set(job.id, job);
-    this.#forgetOld();
     const progress = (p: JobProgress) => {
       job.progress = p;
     };
@@ -97,6 +96,7 @@ export class StatisticsJobs {
       } finally {
         job.endedAt = new Date();
         this.#running = undefined;
+        this.#forgetOld();
         finish();
       }
     })();

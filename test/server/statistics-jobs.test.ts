@@ -58,7 +58,7 @@ describe("statistics jobs", () => {
       await r.started.ended;
     }
     expect(jobs.get(ids[3]!)?.state).toBe("failed");
-    expect((jobs.get(ids[3]!)?.error as Error).message).toBe("fel 3");
+    expect(jobs.get(ids[3]!)?.error).toEqual(new Error("fel 3"));
     expect(ids.map((id) => jobs.get(id) !== undefined)).toEqual([false, false, true, true]);
   });
 });

@@ -558,8 +558,9 @@ export const sv = {
         withRegions: (where: string) => `${where}, med länens egna värden`,
         withAll: "hela landet (290 kommuner), länen och riket",
       },
-      asked: (kpis: string, where: string, years: string, gender: string) =>
-        `${kpis} för ${where}, ${years}, ${gender.toLowerCase()}`,
+      asked: (what: string, where: string, years: string, gender: string | undefined) =>
+        `${what} för ${where}, ${years}${gender ? `, ${gender.toLowerCase()}` : ""}`,
+      services: { kolada: "Kolada", scb: "SCB" } as Record<string, string>,
       job: {
         title: "Hämtning pågår",
         dryTitle: "Förhandsgranskning pågår",
@@ -568,9 +569,9 @@ export const sv = {
         failedTitle: "Hämtningen misslyckades",
         asked: "Frågan",
         steps: {
-          kpi: "Läser nyckeltalens beskrivning i Kolada",
-          data: "Hämtar värden från Kolada",
-          import: "Kontrollerar värdena och sparar",
+          meta: (service: string) => `Läser beskrivningen i ${service}`,
+          data: (service: string) => `Hämtar värden från ${service}`,
+          import: (_service: string) => "Kontrollerar värdena och sparar",
         },
         progress: (step: string, done: number, expected: number) => `${step}: ${done} av ${expected} frågor besvarade.`,
         progressLabel: "Hämtningens förlopp",
@@ -594,7 +595,7 @@ export const sv = {
         counts: (c: { new: number; changed: number; unchanged: number; skipped: number }) =>
           `${c.new} nya, ${c.changed} ändrade, ${c.unchanged} oförändrade, ${c.skipped} överhoppade`,
         source: (title: string, publisher: string, date: string) => `Källa: ${title}, ${publisher}, hämtad ${date}.`,
-        urls: (n: number) => (n === 1 ? "Frågan till Kolada" : `Frågorna till Kolada (${n})`),
+        urls: (service: string, n: number) => (n === 1 ? `Frågan till ${service}` : `Frågorna till ${service} (${n})`),
         requests: (urls: number, requests: number) =>
           `${urls === 1 ? "1 datafråga" : `${urls} datafrågor`}, ${requests} anrop i allt ` +
           "(med beskrivningar, sidor och nya försök).",
@@ -605,31 +606,38 @@ export const sv = {
         columns: { place: "Plats", asOf: "Avser", value: "Värde", change: "Ändring" },
         kinds: { new: "ny", changed: "ändrad", unchanged: "oförändrad" } as Record<string, string>,
         caption: (key: string) => `Värden för ${key}`,
-        noSource: "Kolada hade inga värden för urvalet.",
+        noSource: (service: string) => `${service} hade inga värden för urvalet.`,
         country: "Sverige",
       },
       failure: {
-        offline: (host: string) =>
-          `Kunde inte nå Kolada (${host}). Kontrollera att datorn där tjänsten körs har nätverk, och försök ` +
+        offline: (service: string, host: string) =>
+          `Kunde inte nå ${service} (${host}). Kontrollera att datorn där tjänsten körs har nätverk, och försök ` +
           "igen. Inget sparades.",
-        timeout: (attempts: number) =>
-          `Kolada svarade inte i tid (${attempts} försök). Försök igen senare. Inget sparades.`,
-        rate_limited: (attempts: number) =>
-          `Kolada tar inte emot fler frågor just nu (429 Too Many Requests efter ${attempts} försök). Vänta ` +
+        timeout: (service: string, attempts: number) =>
+          `${service} svarade inte i tid (${attempts} försök). Försök igen senare. Inget sparades.`,
+        rate_limited: (service: string, attempts: number) =>
+          `${service} tar inte emot fler frågor just nu (429 Too Many Requests efter ${attempts} försök). Vänta ` +
           "några minuter och försök igen, gärna med färre län eller år. Inget sparades.",
-        server: (status: number | undefined, attempts: number) =>
-          `Kolada svarade med ett serverfel (HTTP ${status ?? "5xx"}) ${attempts} gånger. Försök igen senare. ` +
+        server: (service: string, status: number | undefined, attempts: number) =>
+          `${service} svarade med ett serverfel (HTTP ${status ?? "5xx"}) ${attempts} gånger. Försök igen senare. ` +
           "Inget sparades.",
         kpiNotFound: (id: string) =>
           `Kolada har inget nyckeltal ”${id}”. Kontrollera id:t, eller sök efter nyckeltalet och välj det i ` +
           "sökresultatet. Inget sparades.",
-        notFound: (url: string) => `Kolada hittar inte det som efterfrågades (${url}). Inget sparades.`,
-        refused: (status: number | undefined, text: string | undefined, url: string) =>
-          `Kolada avvisade frågan (HTTP ${status ?? "4xx"}${text ? `: ${text}` : ""}). Fråga: ${url}. ` +
+        tableNotFound: (id: string) =>
+          `SCB har ingen tabell ”${id}”. Kontrollera id:t, eller sök efter tabellen och välj den i ` +
+          "sökresultatet. Inget sparades.",
+        ambiguous: (table: string, dims: string) =>
+          `Urvalet ger flera värden per region och period i ${table}: ${dims}. Välj ett värde för varje sådan ` +
+          "indelning. Inget sparades.",
+        notFound: (service: string, url: string) =>
+          `${service} hittar inte det som efterfrågades (${url}). Inget sparades.`,
+        refused: (service: string, status: number | undefined, text: string | undefined, url: string) =>
+          `${service} avvisade frågan (HTTP ${status ?? "4xx"}${text ? `: ${text}` : ""}). Fråga: ${url}. ` +
           "Pröva färre nyckeltal, län eller år. Inget sparades.",
-        malformed: (text: string | undefined, url: string) =>
-          `Kolada svarade med något annat än väntat${text ? ` (${text})` : ""}. Fråga: ${url}. Försök igen ` +
-          "senare; består felet kan Koladas gränssnitt ha ändrats – säg till den som driver tjänsten. " +
+        malformed: (service: string, text: string | undefined, url: string) =>
+          `${service} svarade med något annat än väntat${text ? ` (${text})` : ""}. Fråga: ${url}. Försök igen ` +
+          `senare; består felet kan ${service}s gränssnitt ha ändrats – säg till den som driver tjänsten. ` +
           "Inget sparades.",
         keyNeeded: (key: string, label: string) =>
           `Faktakatalogen har ingen nyckel ${key} (”${label}”), och hämtningen kan inte skapa nya nycklar ` +

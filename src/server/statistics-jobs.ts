@@ -7,8 +7,8 @@
 import { randomUUID } from "node:crypto";
 import type { FetchReport } from "../facts/fetch/fetched-import.js";
 
-/** Where a job is: reading the KPIs' metadata, asking for data, or checking and storing the values. */
-export type JobStep = "kpi" | "data" | "import";
+/** Where a job is: reading the KPIs' or table's metadata, asking for data, or checking and storing the values. */
+export type JobStep = "meta" | "data" | "import";
 
 export interface JobProgress {
   step: JobStep;
@@ -20,16 +20,21 @@ export interface JobProgress {
 
 /** What was asked, as the pages show it. */
 export interface JobRequest {
-  service: "kolada";
-  kpis: string[];
+  service: "kolada" | "scb";
+  /** The KPIs' ids, or the table's (with its contents code). */
+  asked: string[];
   /** "Stockholms län", "hela landet (290 kommuner)". */
   where: string;
   years: number[];
-  gender: "T" | "K" | "M";
+  /** Kolada only. */
+  gender?: "T" | "K" | "M";
   key?: string | undefined;
   dryRun: boolean;
   /** The form's fields, to start the same fetch again (the dry run's "fetch for real"). */
   form: Record<string, string | string[]>;
+  /** Where the form posts, and the page it is on (to change and try again). */
+  formAction: string;
+  formPage: string;
 }
 
 export interface StatisticsJob {
@@ -78,7 +83,7 @@ export class StatisticsJobs {
       request,
       startedAt: new Date(),
       state: "running",
-      progress: { step: "kpi", done: 0, expected },
+      progress: { step: "meta", done: 0, expected },
       ended,
     };
     this.#running = job;

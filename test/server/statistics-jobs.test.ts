@@ -5,12 +5,14 @@ import { StatisticsJobs, type JobRequest } from "../../src/server/statistics-job
 
 const request: JobRequest = {
   service: "kolada",
-  kpis: ["N01951"],
+  asked: ["N01951"],
   where: "Uppsala län",
   years: [2024],
   gender: "T",
   dryRun: true,
   form: {},
+  formAction: "/personal/statistik/hamta",
+  formPage: "/personal/statistik",
 };
 const report: FetchReport = {
   service: "kolada",

@@ -10,5 +10,6 @@ export function yearsText(years: readonly number[]): string {
 }
 
 export function askedText(r: JobRequest): string {
-  return t.asked(r.kpis.join(", "), r.where, yearsText(r.years), t.gender.values[r.gender] ?? r.gender);
+  const gender = r.gender ? (t.gender.values[r.gender] ?? r.gender) : undefined;
+  return t.asked(r.asked.join(", "), r.where, yearsText(r.years), gender);
 }

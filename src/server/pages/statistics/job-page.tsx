@@ -9,7 +9,7 @@ import { assetUrl } from "../frame/assets.js";
 import { Layout } from "../frame/layout.js";
 import { askedText } from "./asked.js";
 import { explainFetchFailure } from "./failure.js";
-import { formHref, jobHref, jobStatusHref, searchHref, statisticsPaths } from "./paths.js";
+import { formHref, jobHref, jobStatusHref, searchHref } from "./paths.js";
 import { FetchReportView } from "./report.js";
 
 const t = sv.staff.statistics;
@@ -18,7 +18,7 @@ const tj = t.job;
 /** What the status endpoint and the page say about a running job. */
 export function progressText(job: StatisticsJob): string {
   const p = job.progress;
-  return tj.progress(tj.steps[p.step], p.done, p.expected);
+  return tj.progress(tj.steps[p.step](t.services[job.request.service] ?? job.request.service), p.done, p.expected);
 }
 
 export function jobStatus(job: StatisticsJob) {
@@ -79,7 +79,7 @@ function Ended({ job }: { job: StatisticsJob }) {
       <p class="lead">{askedText(r)}</p>
       {failed ? (
         <div class="notice notice-error" role="alert">
-          <p>{explainFetchFailure(job.error, r.kpis).text}</p>
+          <p>{explainFetchFailure(job.error, r.asked).text}</p>
         </div>
       ) : (
         <p class="notice" role="status">
@@ -89,7 +89,7 @@ function Ended({ job }: { job: StatisticsJob }) {
       {report && <FetchReportView report={report} />}
       <div class="actions">
         {!failed && r.dryRun && recorded > 0 && (
-          <form method="post" action={statisticsPaths.fetch}>
+          <form method="post" action={r.formAction}>
             {Object.entries(r.form).flatMap(([name, v]) =>
               (Array.isArray(v) ? v : [v]).map((value) => <input type="hidden" name={name} value={value} />),
             )}
@@ -99,11 +99,11 @@ function Ended({ job }: { job: StatisticsJob }) {
           </form>
         )}
         {failed && (
-          <a class="button" href={formHref(r.form)}>
+          <a class="button" href={formHref(r.formPage, r.form)}>
             {tj.change}
           </a>
         )}
-        <a class="button secondary" href={searchHref(typeof r.form.sok === "string" ? r.form.sok : undefined)}>
+        <a class="button secondary" href={searchHref(r.formPage, typeof r.form.sok === "string" ? r.form.sok : "")}>
           {tj.again}
         </a>
       </div>

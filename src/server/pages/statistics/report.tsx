@@ -21,7 +21,8 @@ function placeName(code: string | undefined): string {
   return municipalityByCode(c)?.name ?? c;
 }
 
-function KeyReport({ k, fetchedOn, dryRun }: { k: FetchedKey; fetchedOn: string; dryRun: boolean }) {
+function KeyReport(props: { k: FetchedKey; fetchedOn: string; dryRun: boolean; service: string }) {
+  const { k, fetchedOn, dryRun, service } = props;
   const first = k.facts.find((f) => f.scope === "kommun");
   const rows = k.facts.slice(0, maxRows);
   return (
@@ -30,7 +31,7 @@ function KeyReport({ k, fetchedOn, dryRun }: { k: FetchedKey; fetchedOn: string;
         {k.label} <code>{k.key}</code>
       </h2>
       <p class="fetch-counts">{t.counts(k.counts)}</p>
-      <p>{k.sourceTitle ? t.source(k.sourceTitle, k.publisher, formatDate(fetchedOn)) : t.noSource}</p>
+      <p>{k.sourceTitle ? t.source(k.sourceTitle, k.publisher, formatDate(fetchedOn)) : t.noSource(service)}</p>
       {first && !dryRun && (
         <p>
           <a href={placeHref({ code: first.subject, name: first.subjectName })}>{t.placeLink(first.subjectName)}</a>
@@ -83,13 +84,14 @@ function KeyReport({ k, fetchedOn, dryRun }: { k: FetchedKey; fetchedOn: string;
 }
 
 export function FetchReportView({ report }: { report: FetchReport }) {
+  const service = sv.staff.statistics.services[report.service] ?? report.service;
   return (
     <>
       {report.keys.map((k) => (
-        <KeyReport k={k} fetchedOn={report.fetchedOn} dryRun={!report.committed} />
+        <KeyReport k={k} fetchedOn={report.fetchedOn} dryRun={!report.committed} service={service} />
       ))}
       <details class="fetch-urls" open={report.urls.length <= 3}>
-        <summary>{t.urls(report.urls.length)}</summary>
+        <summary>{t.urls(service, report.urls.length)}</summary>
         <ul>
           {report.urls.map((u) => (
             <li>

@@ -67,7 +67,7 @@ export function registerStatisticsPages(app: OpenAPIHono<AppEnv>, ctx: ServerCon
     if (key !== undefined && catalog && !catalog.get(key)) {
       const suggestions = catalog
         .suggest(key)
-        .map((s) => ({ label: s, href: formHref({ ...formFields(form), nyckel: s }) }));
+        .map((s) => ({ label: s, href: formHref(statisticsPaths.home, { ...formFields(form), nyckel: s }) }));
       return formPage(c, form, new Map([["key", { text: t.errors.unknownKey(key), suggestions }]]), 422);
     }
     const started = startKoladaFetch(ctx, checked.ask, formFields(form));
@@ -86,7 +86,7 @@ export function registerStatisticsPages(app: OpenAPIHono<AppEnv>, ctx: ServerCon
     }
     const job = started.started;
     void job.ended.then(() => {
-      if (job.state === "failed" && !explainFetchFailure(job.error, job.request.kpis).expected) logError(c, job.error);
+      if (job.state === "failed" && !explainFetchFailure(job.error, job.request.asked).expected) logError(c, job.error);
     });
     return c.redirect(jobHref(job.id), 303);
   });

@@ -12,6 +12,7 @@ import { koladaPlaceIds } from "../../../statistics/places.js";
 import type { ServerContext } from "../../context.js";
 import type { JobRequest } from "../../statistics-jobs.js";
 import type { FetchAsk } from "./form.js";
+import { statisticsPaths } from "./paths.js";
 
 export function koladaClient(ctx: ServerContext, onProgress?: (p: KoladaProgress) => void): KoladaClient {
   return new KoladaClient({
@@ -25,20 +26,22 @@ export function startKoladaFetch(ctx: ServerContext, ask: FetchAsk, form: JobReq
   const expected = ask.kpis.length + koladaClient(ctx).dataUrls(ask.kpis, koladaPlaceIds(ask.places), ask.years).length;
   const request: JobRequest = {
     service: "kolada",
-    kpis: ask.kpis,
+    asked: ask.kpis,
     where: ask.where,
     years: ask.years,
     gender: ask.gender,
     key: ask.key,
     dryRun: ask.dryRun,
     form,
+    formAction: statisticsPaths.fetch,
+    formPage: statisticsPaths.home,
   };
   return ctx.statisticsJobs.start(request, expected, async (progress) => {
     let read = 0;
     const client = koladaClient(ctx, (p) => {
       if (p.step === "kpi") {
         read++;
-        progress({ step: read < ask.kpis.length ? "kpi" : "data", done: read, expected });
+        progress({ step: read < ask.kpis.length ? "meta" : "data", done: read, expected });
       } else {
         progress({ step: p.done < p.total ? "data" : "import", done: read + p.done, expected: read + p.total });
       }

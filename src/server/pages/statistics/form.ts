@@ -60,24 +60,19 @@ export function emptyForm(thisYear: number, sok = ""): FetchForm {
   };
 }
 
-type Body = Record<string, string | File | (string | File)[]>;
+export type Body = Record<string, string | File | (string | File)[]>;
 
 const strings = (v: Body[string] | undefined): string[] =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
-const one = (v: Body[string] | undefined) => strings(v)[0]?.trim() ?? "";
+export const one = (v: Body[string] | undefined) => strings(v)[0]?.trim() ?? "";
 
 export function readForm(body: Body, thisYear: number): FetchForm {
-  const where = one(body.var);
   const gender = one(body.kon).toUpperCase();
   return {
     ...emptyForm(thisYear, one(body.sok)),
     kpi: strings(body.kpi).map((k) => k.trim().toUpperCase()),
     kpiIds: one(body.kpiIds),
-    var: where === "lan" || where === "land" ? where : "",
-    lan: strings(body.lan),
-    regioner: one(body.regioner) === "ja",
-    fran: one(body.fran),
-    till: one(body.till),
+    ...readPlacesAndYears(body),
     kon: gender === "K" || gender === "M" ? gender : "T",
     nyckel: one(body.nyckel),
     atgard: one(body.atgard) === "hamta" ? "hamta" : "forhandsgranska",
@@ -116,17 +111,7 @@ export function checkForm(f: FetchForm, thisYear: number): { ask: FetchAsk } | {
   if (kpis.length === 0) errors.set("kpis", { text: t.errors.noKpi });
   else if (bad) errors.set("kpis", { text: t.errors.badKpi(bad) });
 
-  const chosen = counties.filter((c) => f.lan.includes(c.code));
-  if (f.var === "") errors.set("where", { text: t.errors.noWhere });
-  else if (f.var === "lan" && chosen.length === 0) errors.set("counties", { text: t.errors.noCounty });
-
-  const year = (s: string) => (/^\d{4}$/.test(s) && Number(s) >= 1950 && Number(s) <= thisYear + 1 ? Number(s) : 0);
-  const from = year(f.fran);
-  const to = year(f.till);
-  if (!from) errors.set("from", { text: t.errors.badYear });
-  if (!to) errors.set("to", { text: t.errors.badYear });
-  if (from && to && from > to) errors.set("to", { text: t.errors.yearOrder });
-  else if (from && to && to - from + 1 > maxYears) errors.set("to", { text: t.errors.tooManyYears(maxYears) });
+  const where = checkPlacesAndYears(f, errors, thisYear);
 
   let key: string | undefined = f.nyckel.trim() || undefined;
   if (key !== undefined && !/^[a-z][a-z0-9_]*$/.test(key)) errors.set("key", { text: t.errors.badKey });
@@ -134,14 +119,11 @@ export function checkForm(f: FetchForm, thisYear: number): { ask: FetchAsk } | {
   // The key the core proposes is the core's to choose (and, in time, to register).
   if (key !== undefined && kpis.length === 1 && key === koladaKeyName(kpis[0]!)) key = undefined;
 
-  if (errors.size > 0) return { errors };
-  const years: number[] = [];
-  for (let y = from; y <= to; y++) years.push(y);
+  if (errors.size > 0 || !where) return { errors };
   return {
     ask: {
       kpis,
-      ...placesOf(f, chosen),
-      years,
+      ...where,
       gender: f.kon,
       key,
       dryRun: f.atgard !== "hamta",
@@ -149,7 +131,48 @@ export function checkForm(f: FetchForm, thisYear: number): { ask: FetchAsk } | {
   };
 }
 
-function placesOf(f: FetchForm, chosen: readonly { code: string; name: string }[]) {
+/** The fields of where and when, as both fetch forms have them. */
+export type PlaceYearFields = Pick<FetchForm, "var" | "lan" | "regioner" | "fran" | "till">;
+
+/** Where and which years, checked (problems added to `errors`). */
+export function checkPlacesAndYears(
+  f: PlaceYearFields,
+  errors: FieldErrors,
+  thisYear: number,
+): { places: PlaceSelection; where: string; years: number[] } | undefined {
+  const own: FieldErrors = new Map();
+  const chosen = counties.filter((c) => f.lan.includes(c.code));
+  if (f.var === "") own.set("where", { text: t.errors.noWhere });
+  else if (f.var === "lan" && chosen.length === 0) own.set("counties", { text: t.errors.noCounty });
+
+  const year = (s: string) => (/^\d{4}$/.test(s) && Number(s) >= 1950 && Number(s) <= thisYear + 1 ? Number(s) : 0);
+  const from = year(f.fran);
+  const to = year(f.till);
+  if (!from) own.set("from", { text: t.errors.badYear });
+  if (!to) own.set("to", { text: t.errors.badYear });
+  if (from && to && from > to) own.set("to", { text: t.errors.yearOrder });
+  else if (from && to && to - from + 1 > maxYears) own.set("to", { text: t.errors.tooManyYears(maxYears) });
+
+  for (const [k, v] of own) errors.set(k, v);
+  if (own.size > 0) return undefined;
+  const years: number[] = [];
+  for (let y = from; y <= to; y++) years.push(y);
+  return { ...placesOf(f, chosen), years };
+}
+
+/** The place and year fields of a posted body. */
+export function readPlacesAndYears(body: Body): PlaceYearFields {
+  const where = one(body.var);
+  return {
+    var: where === "lan" || where === "land" ? where : "",
+    lan: strings(body.lan),
+    regioner: one(body.regioner) === "ja",
+    fran: one(body.fran),
+    till: one(body.till),
+  };
+}
+
+function placesOf(f: PlaceYearFields, chosen: readonly { code: string; name: string }[]) {
   const w = t.whereText;
   if (f.var === "land") {
     const places: PlaceSelection = {

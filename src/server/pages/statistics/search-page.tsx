@@ -2,19 +2,18 @@
  * The statistics page: search Kolada's KPIs by words, pick one or more, choose where, the
  * years, the gender and the key, then preview or fetch (the form posts to the job's start).
  */
-import { counties } from "../../../data/municipalities.js";
 import { formatDate } from "../../../lang/dates.js";
 import type { KoladaKpi } from "../../../statistics/kolada/schemas.js";
 import { sv } from "../../messages.sv.js";
 import type { StatisticsJob } from "../../statistics-jobs.js";
 import { Layout } from "../frame/layout.js";
-import { control, describedBy, ErrorSummary, ErrorText, Field, formIds, type FieldErrors } from "../kit/form.js";
+import { control, ErrorSummary, Field, type FieldErrors } from "../kit/form.js";
 import { askedText } from "./asked.js";
+import { Group, ids, KeyAndRun, PlaceAndYearFields } from "./fields.js";
 import type { FetchForm } from "./form.js";
 import { jobHref, statisticsPaths } from "./paths.js";
 
 const t = sv.staff.statistics;
-export const ids = formIds("st");
 
 /** The most search hits listed. */
 export const maxHits = 100;
@@ -92,29 +91,6 @@ function Hits({ result, form }: { result: SearchResult; form: FetchForm }) {
   );
 }
 
-/** A fieldset that carries a field's id, help and error (for a group of radios or boxes). */
-function Group(props: { k: string; legend: string; help?: string; errors: FieldErrors; children: unknown }) {
-  const { k, errors } = props;
-  const error = errors.get(k);
-  return (
-    <fieldset
-      class={`group${error ? " has-error" : ""}`}
-      id={ids.field(k)}
-      tabindex={-1}
-      aria-describedby={describedBy(props.help && ids.help(k), error && ids.error(k))}
-    >
-      <legend>{props.legend}</legend>
-      {props.help && (
-        <p class="help" id={ids.help(k)}>
-          {props.help}
-        </p>
-      )}
-      {error && <ErrorText id={ids.error(k)} error={error} />}
-      {props.children}
-    </fieldset>
-  );
-}
-
 export function StatisticsPage(props: {
   form: FetchForm;
   result: SearchResult | undefined;
@@ -122,7 +98,6 @@ export function StatisticsPage(props: {
   running: StatisticsJob | undefined;
 }) {
   const { form, result, errors, running } = props;
-  const w = t.where;
   // A KPI ticked earlier that the list no longer shows stays chosen, in the typed ids.
   const listed = new Set(result?.kpis.slice(0, maxHits).map((k) => k.id) ?? []);
   const typed = [form.kpiIds, ...form.kpi.filter((id) => !listed.has(id))].filter(Boolean).join(", ");
@@ -167,59 +142,7 @@ export function StatisticsPage(props: {
           </Field>
         </Group>
 
-        <Group k="where" legend={t.legends.where} errors={errors}>
-          <div class="radios">
-            <label class="radio">
-              <input type="radio" name="var" value="lan" checked={form.var === "lan"} />
-              <span>{w.lan}</span>
-            </label>
-            <label class="radio">
-              <input type="radio" name="var" value="land" checked={form.var === "land"} />
-              <span>{w.land}</span>
-            </label>
-          </div>
-          <Group k="counties" legend={w.counties} help={w.countiesHelp} errors={errors}>
-            <div class="county-boxes">
-              {counties.map((c) => (
-                <label class="checkbox">
-                  <input type="checkbox" name="lan" value={c.code} checked={form.lan.includes(c.code)} />
-                  <span>{c.name}</span>
-                </label>
-              ))}
-            </div>
-          </Group>
-          <label class="checkbox">
-            <input type="checkbox" name="regioner" value="ja" checked={form.regioner} />
-            <span>{w.regionLevel}</span>
-          </label>
-        </Group>
-
-        <Group k="years" legend={t.legends.years} help={t.years.help} errors={new Map()}>
-          <div class="year-range">
-            <Field ids={ids} k="from" label={t.years.from} errors={errors}>
-              <input
-                type="text"
-                inputmode="numeric"
-                name="fran"
-                value={form.fran}
-                class="input-short"
-                autocomplete="off"
-                {...control(ids, "from", errors, false)}
-              />
-            </Field>
-            <Field ids={ids} k="to" label={t.years.to} errors={errors}>
-              <input
-                type="text"
-                inputmode="numeric"
-                name="till"
-                value={form.till}
-                class="input-short"
-                autocomplete="off"
-                {...control(ids, "to", errors, false)}
-              />
-            </Field>
-          </div>
-        </Group>
+        <PlaceAndYearFields form={form} errors={errors} />
 
         <Group k="gender" legend={t.legends.gender} help={t.gender.help} errors={errors}>
           <div class="radios">
@@ -232,29 +155,7 @@ export function StatisticsPage(props: {
           </div>
         </Group>
 
-        <Field ids={ids} k="key" label={t.key.label} help={t.key.help} errors={errors}>
-          <input
-            type="text"
-            name="nyckel"
-            value={form.nyckel}
-            class="input-medium"
-            autocomplete="off"
-            spellcheck={false}
-            {...control(ids, "key", errors, true)}
-          />
-        </Field>
-
-        <p class="help" id="st-run-help">
-          {t.runHelp}
-        </p>
-        <div class="actions">
-          <button type="submit" name="atgard" value="forhandsgranska" class="button" aria-describedby="st-run-help">
-            {t.dryRun}
-          </button>
-          <button type="submit" name="atgard" value="hamta" class="button secondary">
-            {t.fetch}
-          </button>
-        </div>
+        <KeyAndRun value={form.nyckel} help={t.key.help} errors={errors} />
       </form>
     </Layout>
   );

@@ -47,12 +47,14 @@ export interface ServerOptions {
   renderPool?: RenderPool;
   /** Kolada's address for the staff's fetches (tests: a stand-in); else KOLADA_URL, else api.kolada.se. */
   koladaUrl?: string;
+  /** SCB's address for the staff's fetches (tests: a stand-in); else SCB_URL, else SCB's. */
+  scbUrl?: string;
   /** Retries, backoff and pace of the staff's fetches (tests: fast); else the statistics clients' defaults. */
   statisticsHttp?: Partial<Omit<HttpOptions, "service">>;
 }
 
 /** The options without a default. */
-type OptionalOption = "token" | "renderPool" | "koladaUrl" | "statisticsHttp";
+type OptionalOption = "token" | "renderPool" | "koladaUrl" | "scbUrl" | "statisticsHttp";
 
 export class ServerContext {
   #index: { revision: string; index: CorpusIndex; documents: readonly unknown[] } | undefined;

@@ -609,6 +609,54 @@ export const sv = {
         noSource: (service: string) => `${service} hade inga värden för urvalet.`,
         country: "Sverige",
       },
+      otherService: { scb: "Hämta från SCB i stället", kolada: "Hämta från Kolada i stället" },
+      scb: {
+        tool: {
+          title: "Hämta statistik från SCB",
+          text: "Sök tabeller i SCB:s statistikdatabas och hämta en siffra per kommun och år, med källa.",
+        },
+        title: "Hämta statistik från SCB",
+        intro:
+          "Sök en tabell i SCB:s statistikdatabas och välj den. Välj sedan ett värde för varje indelning " +
+          "tabellen har (till exempel tabellinnehåll eller kön), var och vilka år, och förhandsgranska eller " +
+          "hämta. Varje värde sparas med källa: tabellens namn och id, SCB, frågans adress och dagens datum. " +
+          "Allt eller inget: går något fel sparas ingenting.",
+        search: {
+          label: "Ord i tabellens namn",
+          help: "Till exempel ”folkmängd” eller ”förvärvsarbetande”.",
+          hits: (n: number) => (n === 1 ? "1 tabell hittades." : `${n} tabeller hittades.`),
+          none: (words: string) => `Inga tabeller hos SCB matchar ”${words}”. Pröva färre ord eller andra ord.`,
+          caption: "Tabeller i SCB:s statistikdatabas",
+          columns: { pick: "Välj", id: "Id", label: "Tabell", period: "Period", updated: "Uppdaterad" },
+          pick: (id: string, label: string) => `Välj ${id} ${label}`,
+          choose: "Visa tabellen",
+        },
+        table: {
+          legend: "Tabell",
+          heading: (label: string, id: string) => `${label} (${id})`,
+          dims: "Indelningar",
+          dimsHelp: "Välj ett värde för varje indelning som har flera, så att det blir en siffra per plats och år.",
+          chooseOne: "Välj …",
+          fixed: (label: string, value: string) => `${label}: ${value} (tabellen har bara det värdet)`,
+          region: (id: string) => `Platserna väljs i ${id} och åren i`,
+          metadataFailed: "Tabellens beskrivning kunde inte hämtas från SCB.",
+        },
+        searchFailed: "Sökningen hos SCB misslyckades.",
+        years: { help: "Åren värdena gäller (för tabeller med år som period)." },
+        key: {
+          help:
+            "Lämna tomt för att spara under den nyckel hämtningen föreslår, scb_ och tabellens id (och " +
+            "tabellinnehållets kod). Skriv en befintlig nyckel för att spara under den.",
+        },
+        errors: {
+          noTable: "Välj en tabell i sökresultatet.",
+          badTable: (id: string) => `”${id}” är inget tabell-id.`,
+          noDim: (label: string) => `Välj ett värde för ${label}.`,
+          unknownKey: (key: string) =>
+            `Det finns ingen faktanyckel ”${key}”. Lämna fältet tomt för att spara under scb_ och tabellens ` +
+            "id, eller skriv en nyckel som finns.",
+        },
+      },
       failure: {
         offline: (service: string, host: string) =>
           `Kunde inte nå ${service} (${host}). Kontrollera att datorn där tjänsten körs har nätverk, och försök ` +

@@ -59,6 +59,8 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [statisticsPaths.fetch, "POST"],
     [statisticsPaths.job, "GET, HEAD"],
     [statisticsPaths.status, "GET, HEAD"],
+    [statisticsPaths.scb, "GET, HEAD"],
+    [statisticsPaths.scbFetch, "POST"],
   ];
   for (const [path, allow] of allowed) {
     app.all(path, (c) => sendErrorPage(c, 405, { headers: { allow } }));

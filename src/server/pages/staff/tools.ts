@@ -14,6 +14,7 @@ export interface StaffTool {
 
 export const staffTools: readonly StaffTool[] = [
   { href: statisticsPaths.home, title: sv.staff.statistics.tool.title, text: sv.staff.statistics.tool.text },
+  { href: statisticsPaths.scb, title: sv.staff.statistics.scb.tool.title, text: sv.staff.statistics.scb.tool.text },
 ];
 
 /** The sign-in page's address, with where to go after it. */

@@ -33,7 +33,8 @@ export function Group(props: { k: string; legend: string; help?: string; errors:
   );
 }
 
-export function PlaceAndYearFields({ form, errors }: { form: PlaceYearFields; errors: FieldErrors }) {
+export function PlaceAndYearFields(props: { form: PlaceYearFields; errors: FieldErrors; yearsHelp?: string }) {
+  const { form, errors } = props;
   const w = t.where;
   return (
     <>
@@ -64,7 +65,7 @@ export function PlaceAndYearFields({ form, errors }: { form: PlaceYearFields; er
         </label>
       </Group>
 
-      <Group k="years" legend={t.legends.years} help={t.years.help} errors={new Map()}>
+      <Group k="years" legend={t.legends.years} help={props.yearsHelp ?? t.years.help} errors={new Map()}>
         <div class="year-range">
           <Field ids={ids} k="from" label={t.years.from} errors={errors}>
             <input

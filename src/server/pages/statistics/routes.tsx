@@ -12,18 +12,18 @@ import type { Context } from "hono";
 import { todayInSweden } from "../../../lang/dates.js";
 import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
-import { logError } from "../../log.js";
 import { sv } from "../../messages.sv.js";
 import { sendErrorPage } from "../frame/error-page.js";
 import { sendPage } from "../frame/layout.js";
 import { orderErrors, type FieldErrors } from "../kit/form.js";
 import { staffOnly } from "../staff/routes.js";
-import { askedText } from "./asked.js";
 import { explainFetchFailure } from "./failure.js";
 import { checkForm, emptyForm, formFields, readForm, type FetchForm } from "./form.js";
 import { JobPage, jobStatus } from "./job-page.js";
-import { formHref, jobHref, statisticsPaths } from "./paths.js";
+import { formHref, statisticsPaths } from "./paths.js";
 import { koladaClient, startKoladaFetch } from "./run.js";
+import { busyPage, followJob } from "./job-answers.js";
+import { registerScbPages } from "./scb-routes.js";
 import { StatisticsPage, type SearchResult } from "./search-page.js";
 
 const t = sv.staff.statistics;
@@ -71,25 +71,11 @@ export function registerStatisticsPages(app: OpenAPIHono<AppEnv>, ctx: ServerCon
       return formPage(c, form, new Map([["key", { text: t.errors.unknownKey(key), suggestions }]]), 422);
     }
     const started = startKoladaFetch(ctx, checked.ask, formFields(form));
-    if ("busy" in started) {
-      const busy = started.busy;
-      const time = busy.startedAt.toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm" });
-      return sendErrorPage(c, 409, {
-        title: t.busy.title,
-        text: t.busy.text(askedText(busy.request), time),
-        children: (
-          <p>
-            <a href={jobHref(busy.id)}>{t.busy.follow}</a>
-          </p>
-        ),
-      });
-    }
-    const job = started.started;
-    void job.ended.then(() => {
-      if (job.state === "failed" && !explainFetchFailure(job.error, job.request.asked).expected) logError(c, job.error);
-    });
-    return c.redirect(jobHref(job.id), 303);
+    if ("busy" in started) return busyPage(c, started.busy);
+    return followJob(c, started.started);
   });
+
+  registerScbPages(app, ctx);
 
   app.get(statisticsPaths.job, staffOnly, (c) => {
     const job = ctx.statisticsJobs.get(c.req.param("id"));

@@ -105,7 +105,9 @@ export function StatisticsPage(props: {
     <Layout title={t.title} section="none" bodyClass="page-statistics">
       <h1>{t.title}</h1>
       <p class="lead">{t.intro}</p>
-      <p class="muted">{t.oneAtATime}</p>
+      <p class="muted">
+        {t.oneAtATime} <a href={statisticsPaths.scb}>{t.otherService.scb}</a>
+      </p>
       {running && (
         <p class="notice">
           {t.runningNotice(askedText(running.request))} <a href={jobHref(running.id)}>{t.follow}</a>

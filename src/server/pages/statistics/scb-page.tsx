@@ -18,6 +18,9 @@ import { maxHits } from "./search-page.js";
 const t = sv.staff.statistics;
 const ts = t.scb;
 
+/** SCB's labels start in lower case ("tabellinnehåll"); a form's label does not. */
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export interface TableSearch {
   words: string;
   tables: readonly ScbTable[];
@@ -102,7 +105,7 @@ function FetchForm({ form, meta, errors }: { form: ScbForm; meta: JsonStatDatase
         <Group k="dims" legend={ts.table.dims} help={ts.table.dimsHelp} errors={new Map()}>
           {others.map((d) =>
             d.codes.length > 1 ? (
-              <Field ids={ids} k={`dim-${d.id}`} label={d.label} errors={errors}>
+              <Field ids={ids} k={`dim-${d.id}`} label={capital(d.label)} errors={errors}>
                 <select name={`dim_${d.id}`} class="input-wide" {...control(ids, `dim-${d.id}`, errors, false)}>
                   <option value="">{ts.table.chooseOne}</option>
                   {d.codes.map((code) => (
@@ -113,7 +116,7 @@ function FetchForm({ form, meta, errors }: { form: ScbForm; meta: JsonStatDatase
                 </select>
               </Field>
             ) : (
-              <p>{ts.table.fixed(d.label, d.labels[d.codes[0] ?? ""] ?? d.codes[0] ?? "")}</p>
+              <p>{ts.table.fixed(capital(d.label), d.labels[d.codes[0] ?? ""] ?? d.codes[0] ?? "")}</p>
             ),
           )}
         </Group>

@@ -202,6 +202,17 @@ describe("the statistics page", () => {
     expect(await koladaFacts(ws)).toHaveLength(0);
   });
 
+  it("says a job it no longer knows is gone, on the page and in the status", async () => {
+    const { app, cookie } = await setup();
+    const page = await get(app, "/personal/statistik/jobb/finns-inte", cookie);
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain("Hämtningen finns inte");
+    const status = await get(app, "/personal/statistik/jobb/finns-inte/status", cookie);
+    expect(status.status).toBe(404);
+    expect(await status.json()).toEqual({ state: "gone" });
+  });
+
+  // Until the fetch registers a new KPI's key itself (wt-core): the core's FactKeyNeeded, worded.
   it("shows the core's message for a KPI whose key the catalog lacks", async () => {
     const { app, cookie } = await setup();
     const html = await ended(app, cookie, await start(app, cookie, uppsala({ nyckel: "" })));

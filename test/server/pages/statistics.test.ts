@@ -155,6 +155,19 @@ describe("the statistics page", () => {
     expect(html).toContain('href="#st-kpis"');
   });
 
+  it("takes the county's own value when asked, and words the core's refusals (a key for two KPIs, a gender)", async () => {
+    const { app, ws, cookie } = await setup();
+    const html = await ended(app, cookie, await start(app, cookie, uppsala({ regioner: "ja", till: "2022" })));
+    expect(html).toContain("N01951 för Uppsala län, med länens egna värden, 2022, totalt");
+    expect(html).toContain("9 värden sparades.");
+    expect((await koladaFacts(ws)).some((f) => f.subject === "03" && f.asOf === "2022")).toBe(true);
+    const two = await app.request("/personal/statistik/hamta", post(uppsala({ kpi: ["N01951", "U00001"] }), cookie));
+    expect(two.status).toBe(422);
+    expect(await two.text()).toContain("En egen faktanyckel kan bara anges när ett nyckeltal hämtas.");
+    const women = await ended(app, cookie, await start(app, cookie, uppsala({ kpi: "U00001", kon: "K" })));
+    expect(women).toContain("Nyckeltalet U00001 är inte uppdelat på kön");
+  });
+
   it("refuses a typed key the catalog does not have, suggesting the ones near it", async () => {
     const { app, cookie } = await setup();
     const res = await app.request("/personal/statistik/hamta", post(uppsala({ nyckel: "populatio" }), cookie));

@@ -7,8 +7,10 @@ import type { Workspace } from "../workspace.js";
 import type { Draft } from "../domain/draft.js";
 import { renderDraft, type Format } from "../render/index.js";
 import type { RenderPool } from "../render/render-pool.js";
+import type { HttpOptions } from "../statistics/http.js";
 import { CampaignSlots } from "./campaign-admission.js";
 import { DraftBudget } from "./rate-limit.js";
+import { StatisticsJobs } from "./statistics-jobs.js";
 
 export interface ServerOptions {
   /** Writes (imports, facts) need `Authorization: Bearer <token>`; without one the service is read-only. */
@@ -43,7 +45,16 @@ export interface ServerOptions {
    * main thread (`startServer` starts one per core); without: rendered in this thread.
    */
   renderPool?: RenderPool;
+  /** Kolada's address for the staff's fetches (tests: a stand-in); else KOLADA_URL, else api.kolada.se. */
+  koladaUrl?: string;
+  /** SCB's address for the staff's fetches (tests: a stand-in); else SCB_URL, else SCB's. */
+  scbUrl?: string;
+  /** Retries, backoff and pace of the staff's fetches (tests: fast); else the statistics clients' defaults. */
+  statisticsHttp?: Partial<Omit<HttpOptions, "service">>;
 }
+
+/** The options without a default. */
+type OptionalOption = "token" | "renderPool" | "koladaUrl" | "scbUrl" | "statisticsHttp";
 
 export class ServerContext {
   #index: { revision: string; index: CorpusIndex; documents: readonly unknown[] } | undefined;
@@ -52,11 +63,12 @@ export class ServerContext {
   readonly drafting: DraftBudget;
   /** The campaigns running now. */
   readonly campaigns: CampaignSlots;
+  /** The statistics fetches the staff started: one at a time, and the latest reports. */
+  readonly statisticsJobs = new StatisticsJobs();
 
   constructor(
     readonly workspace: Workspace,
-    readonly options: Required<Omit<ServerOptions, "token" | "renderPool">> &
-      Pick<ServerOptions, "token" | "renderPool">,
+    readonly options: Required<Omit<ServerOptions, OptionalOption>> & Pick<ServerOptions, OptionalOption>,
   ) {
     this.drafting = new DraftBudget(this, options.draftsPerMinute);
     this.campaigns = new CampaignSlots(options.maxCampaigns);

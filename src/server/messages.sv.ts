@@ -458,6 +458,248 @@ export const sv = {
         "och skicka igen.",
     },
     footerLink: "För partikansliet",
+    statistics: {
+      tool: {
+        title: "Hämta statistik från Kolada",
+        text: "Sök nyckeltal i Kolada och hämta dem med källa för ett eller flera län eller hela landet.",
+      },
+      title: "Hämta statistik från Kolada",
+      intro:
+        "Sök ett nyckeltal i Kolada (RKA:s databas), välj var och vilka år, och förhandsgranska eller hämta. " +
+        "Varje värde sparas med källa: nyckeltalets titel i Kolada, RKA, frågans adress och dagens datum. " +
+        "Allt eller inget: går något fel sparas ingenting.",
+      oneAtATime:
+        "Tjänsten kör en hämtning i taget. Startar någon en hämtning medan en annan pågår får den vänta tills " +
+        "den första är klar.",
+      search: {
+        legend: "Sök nyckeltal",
+        label: "Ord i nyckeltalets titel",
+        help: "Till exempel ”invånare” eller ”behörighet gymnasiet”.",
+        submit: "Sök",
+        hits: (n: number) => (n === 1 ? "1 nyckeltal hittades." : `${n} nyckeltal hittades.`),
+        capped: (shown: number, total: number) =>
+          `Visar de ${shown} första av ${total}. Lägg till fler ord för att hitta rätt nyckeltal.`,
+        none: (words: string) => `Inga nyckeltal i Kolada har ”${words}” i titeln. Pröva färre ord eller andra ord.`,
+        caption: "Nyckeltal i Kolada",
+        columns: { pick: "Välj", id: "Id", title: "Titel", area: "Verksamhetsområde", published: "Publicerat" },
+        description: "Beskrivning",
+        pick: (id: string, title: string) => `Välj ${id} ${title}`,
+      },
+      legends: { kpis: "Nyckeltal", where: "Var", years: "År", gender: "Kön", key: "Faktanyckel", run: "Kör" },
+      kpiIds: {
+        label: "Nyckeltal att hämta (id)",
+        help:
+          "Bocka för nyckeltal i sökresultatet, eller skriv deras id här, åtskilda med komma (till exempel " +
+          "N01951).",
+      },
+      where: {
+        lan: "Ett eller flera län (länets kommuner)",
+        land: "Hela landet (alla 290 kommuner)",
+        counties: "Län",
+        countiesHelp: "Välj ett eller flera län när du hämtar för län.",
+        regionLevel: "Ta också med länens egna värden (och rikets, när du hämtar för hela landet)",
+      },
+      years: {
+        from: "Från år",
+        to: "Till och med år",
+        help: "Åren värdena gäller. Kolada har oftast inte förra årets värden förrän en bit in på året.",
+      },
+      gender: {
+        values: { T: "Totalt", K: "Kvinnor", M: "Män" } as Record<string, string>,
+        help: "Kvinnor eller män går bara för nyckeltal som är uppdelade på kön.",
+      },
+      key: {
+        label: "Faktanyckel",
+        help:
+          "Lämna tomt för att spara under den nyckel hämtningen föreslår, kolada_ och nyckeltalets id (till " +
+          "exempel kolada_n01951). Skriv en befintlig nyckel för att spara under den (ett nyckeltal i taget).",
+      },
+      dryRun: "Förhandsgranska",
+      fetch: "Hämta och spara",
+      runHelp: "Förhandsgranska visar vad som skulle sparas utan att spara något.",
+      errors: {
+        noKpi: "Välj minst ett nyckeltal i sökresultatet, eller skriv dess id.",
+        badKpi: (id: string) =>
+          `”${id}” är inget nyckeltals-id. Ett id är en bokstav och fem siffror, till exempel N01951.`,
+        noWhere: "Välj var: ett eller flera län, eller hela landet.",
+        noCounty: "Välj minst ett län.",
+        badYear: "Skriv ett år med fyra siffror, till exempel 2024.",
+        yearOrder: "Från-året kan inte vara senare än till-året.",
+        tooManyYears: (n: number) => `Välj högst ${n} år åt gången.`,
+        keyOnlyOne: "En egen faktanyckel kan bara anges när ett nyckeltal hämtas. Töm fältet eller välj ett nyckeltal.",
+        badKey: "En faktanyckel har bara små bokstäver a–z, siffror och understreck och börjar med en bokstav.",
+        unknownKey: (key: string) =>
+          `Det finns ingen faktanyckel ”${key}”. Lämna fältet tomt för att spara under kolada_ och ` +
+          "nyckeltalets id, eller skriv en nyckel som finns.",
+      },
+      fieldNames: {
+        kpis: "Nyckeltal",
+        where: "Var",
+        counties: "Län",
+        from: "Från år",
+        to: "Till och med år",
+        gender: "Kön",
+        key: "Faktanyckel",
+      } as Record<string, string>,
+      busy: {
+        title: "En hämtning pågår redan",
+        text: (what: string, time: string) =>
+          `Tjänsten hämtar redan ${what} (startad ${time}). Den kör en hämtning i taget: vänta tills den är ` +
+          "klar och skicka sedan igen.",
+        follow: "Följ den pågående hämtningen",
+      },
+      runningNotice: (what: string) => `Just nu pågår en hämtning: ${what}.`,
+      follow: "Följ den",
+      searchFailed: "Sökningen i Kolada misslyckades.",
+      whereText: {
+        counties: (names: string[]) =>
+          names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} och ${names.at(-1)}`,
+        country: "hela landet (290 kommuner)",
+        withRegions: (where: string) => `${where}, med länens egna värden`,
+        withAll: "hela landet (290 kommuner), länen och riket",
+      },
+      asked: (what: string, where: string, years: string, gender: string | undefined) =>
+        `${what} för ${where}, ${years}${gender ? `, ${gender.toLowerCase()}` : ""}`,
+      services: { kolada: "Kolada", scb: "SCB" } as Record<string, string>,
+      job: {
+        title: "Hämtning pågår",
+        dryTitle: "Förhandsgranskning pågår",
+        doneTitle: "Hämtningen är klar",
+        dryDoneTitle: "Förhandsgranskningen är klar",
+        failedTitle: "Hämtningen misslyckades",
+        asked: "Frågan",
+        steps: {
+          meta: (service: string) => `Läser beskrivningen i ${service}`,
+          data: (service: string) => `Hämtar värden från ${service}`,
+          import: (_service: string) => "Kontrollerar värdena och sparar",
+        },
+        progress: (step: string, done: number, expected: number) => `${step}: ${done} av ${expected} frågor besvarade.`,
+        progressLabel: "Hämtningens förlopp",
+        selfUpdating: "Sidan uppdateras av sig själv medan hämtningen pågår.",
+        reload: "Uppdatera",
+        gone: {
+          title: "Hämtningen finns inte",
+          text:
+            "Den här hämtningen finns inte längre: tjänsten har startats om sedan dess, eller den är för gammal. " +
+            "Starta en ny hämtning.",
+        },
+        saved: (n: number) => (n === 1 ? "1 värde sparades." : `${n} värden sparades.`),
+        dryNote: (n: number) =>
+          `Förhandsgranskning: inget sparades. ${n === 1 ? "1 värde" : `${n} värden`} skulle sparas.`,
+        nothing: "Inga nya värden: allt fanns redan.",
+        fetchForReal: "Hämta och spara samma sak",
+        again: "Ny hämtning",
+        change: "Ändra och försök igen",
+      },
+      report: {
+        counts: (c: { new: number; changed: number; unchanged: number; skipped: number }) =>
+          `${c.new} nya, ${c.changed} ändrade, ${c.unchanged} oförändrade, ${c.skipped} överhoppade`,
+        source: (title: string, publisher: string, date: string) => `Källa: ${title}, ${publisher}, hämtad ${date}.`,
+        keyCreated: (key: string) =>
+          `Ny faktanyckel: ${key} skapades med nyckeltalets titel och beskrivning. Ändra den under Faktanycklar.`,
+        keyWouldBeCreated: (key: string) =>
+          `Ny faktanyckel: ${key} skapas med nyckeltalets titel och beskrivning när du hämtar och sparar.`,
+        urls: (service: string, n: number) => (n === 1 ? `Frågan till ${service}` : `Frågorna till ${service} (${n})`),
+        requests: (urls: number, requests: number) =>
+          `${urls === 1 ? "1 datafråga" : `${urls} datafrågor`}, ${requests} anrop i allt ` +
+          "(med beskrivningar, sidor och nya försök).",
+        values: (n: number) => (n === 1 ? "Visa värdet" : `Visa värdena (${n})`),
+        more: (n: number) => `… och ${n} till.`,
+        skipped: (n: number) => `Överhoppade (${n})`,
+        placeLink: (name: string) => `Se värdena på sidan om ${name}`,
+        columns: { place: "Plats", asOf: "Avser", value: "Värde", change: "Ändring" },
+        kinds: { new: "ny", changed: "ändrad", unchanged: "oförändrad" } as Record<string, string>,
+        caption: (key: string) => `Värden för ${key}`,
+        noSource: (service: string) => `${service} hade inga värden för urvalet.`,
+        country: "Sverige",
+      },
+      otherService: { scb: "Hämta från SCB i stället", kolada: "Hämta från Kolada i stället" },
+      scb: {
+        tool: {
+          title: "Hämta statistik från SCB",
+          text: "Sök tabeller i SCB:s statistikdatabas och hämta en siffra per kommun och år, med källa.",
+        },
+        title: "Hämta statistik från SCB",
+        intro:
+          "Sök en tabell i SCB:s statistikdatabas och välj den. Välj sedan ett värde för varje indelning " +
+          "tabellen har (till exempel tabellinnehåll eller kön), var och vilka år, och förhandsgranska eller " +
+          "hämta. Varje värde sparas med källa: tabellens namn och id, SCB, frågans adress och dagens datum. " +
+          "Allt eller inget: går något fel sparas ingenting.",
+        search: {
+          label: "Ord i tabellens namn",
+          help: "Till exempel ”folkmängd” eller ”förvärvsarbetande”.",
+          hits: (n: number) => (n === 1 ? "1 tabell hittades." : `${n} tabeller hittades.`),
+          none: (words: string) => `Inga tabeller hos SCB matchar ”${words}”. Pröva färre ord eller andra ord.`,
+          caption: "Tabeller i SCB:s statistikdatabas",
+          columns: { pick: "Välj", id: "Id", label: "Tabell", period: "Period", updated: "Uppdaterad" },
+          pick: (id: string, label: string) => `Välj ${id} ${label}`,
+          choose: "Visa tabellen",
+        },
+        table: {
+          legend: "Tabell",
+          heading: (label: string, id: string) => `${label} (${id})`,
+          dims: "Indelningar",
+          dimsHelp: "Välj ett värde för varje indelning som har flera, så att det blir en siffra per plats och år.",
+          chooseOne: "Välj …",
+          fixed: (label: string, value: string) => `${label}: ${value} (tabellen har bara det värdet)`,
+          region: (id: string) => `Platserna väljs i ${id} och åren i`,
+          metadataFailed: "Tabellens beskrivning kunde inte hämtas från SCB.",
+        },
+        searchFailed: "Sökningen hos SCB misslyckades.",
+        years: { help: "Åren värdena gäller (för tabeller med år som period)." },
+        key: {
+          help:
+            "Lämna tomt för att spara under den nyckel hämtningen föreslår, scb_ och tabellens id (och " +
+            "tabellinnehållets kod). Skriv en befintlig nyckel för att spara under den.",
+        },
+        errors: {
+          noTable: "Välj en tabell i sökresultatet.",
+          badTable: (id: string) => `”${id}” är inget tabell-id.`,
+          noDim: (label: string) => `Välj ett värde för ${label}.`,
+          unknownKey: (key: string) =>
+            `Det finns ingen faktanyckel ”${key}”. Lämna fältet tomt för att spara under scb_ och tabellens ` +
+            "id, eller skriv en nyckel som finns.",
+        },
+      },
+      failure: {
+        offline: (service: string, host: string) =>
+          `Kunde inte nå ${service} (${host}). Kontrollera att datorn där tjänsten körs har nätverk, och försök ` +
+          "igen. Inget sparades.",
+        timeout: (service: string, attempts: number) =>
+          `${service} svarade inte i tid (${attempts} försök). Försök igen senare. Inget sparades.`,
+        rate_limited: (service: string, attempts: number) =>
+          `${service} tar inte emot fler frågor just nu (429 Too Many Requests efter ${attempts} försök). Vänta ` +
+          "några minuter och försök igen, gärna med färre län eller år. Inget sparades.",
+        server: (service: string, status: number | undefined, attempts: number) =>
+          `${service} svarade med ett serverfel (HTTP ${status ?? "5xx"}) ${attempts} gånger. Försök igen senare. ` +
+          "Inget sparades.",
+        kpiNotFound: (id: string) =>
+          `Kolada har inget nyckeltal ”${id}”. Kontrollera id:t, eller sök efter nyckeltalet och välj det i ` +
+          "sökresultatet. Inget sparades.",
+        tableNotFound: (id: string) =>
+          `SCB har ingen tabell ”${id}”. Kontrollera id:t, eller sök efter tabellen och välj den i ` +
+          "sökresultatet. Inget sparades.",
+        ambiguous: (table: string, dims: string) =>
+          `Urvalet ger flera värden per region och period i ${table}: ${dims}. Välj ett värde för varje sådan ` +
+          "indelning. Inget sparades.",
+        notFound: (service: string, url: string) =>
+          `${service} hittar inte det som efterfrågades (${url}). Inget sparades.`,
+        refused: (service: string, status: number | undefined, text: string | undefined, url: string) =>
+          `${service} avvisade frågan (HTTP ${status ?? "4xx"}${text ? `: ${text}` : ""}). Fråga: ${url}. ` +
+          "Pröva färre nyckeltal, län eller år. Inget sparades.",
+        malformed: (service: string, text: string | undefined, url: string) =>
+          `${service} svarade med något annat än väntat${text ? ` (${text})` : ""}. Fråga: ${url}. Försök igen ` +
+          `senare; består felet kan ${service}s gränssnitt ha ändrats – säg till den som driver tjänsten. ` +
+          "Inget sparades.",
+        notByGender: (kpi: string) =>
+          `Nyckeltalet ${kpi} är inte uppdelat på kön, så det finns inga värden för bara kvinnor eller män. ` +
+          "Välj Totalt. Inget sparades.",
+        nothingSaved: "Inget sparades.",
+        unexpected:
+          "Något oväntat gick fel under hämtningen. Försök igen; består felet, säg till den som driver " +
+          "tjänsten (felet står i tjänstens logg).",
+      },
+    },
 
     /** /personal/mallar: the template library, the editor with its check and preview. */
     templates: {

@@ -9,7 +9,8 @@
  * longer than 25, and answers an unknown KPI with no values. SCB answers JSON-stat 2.0 with
  * shuffled category keys and 404 for an unknown table. Faults can be queued: a 429 with
  * Retry-After, a 500, a dropped connection (before or in the middle of the body), a malformed
- * body; each is used by the next request whose path contains `match`.
+ * body, or holding an answer back until a promise settles; each is used by the next request whose
+ * path contains `match`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -28,7 +29,9 @@ export type Fault =
   | { match: string; kind: "status"; status: number; retryAfter?: string }
   | { match: string; kind: "drop" }
   | { match: string; kind: "drop-mid-body" }
-  | { match: string; kind: "malformed" };
+  | { match: string; kind: "malformed" }
+  /** Answers as usual, but only once `until` settles (a request still under way). */
+  | { match: string; kind: "hold"; until: Promise<void> };
 
 export interface StandInOptions {
   /** Page with v2's `next_page` instead of `next_url`. */
@@ -216,6 +219,7 @@ export async function startStatisticsStandIn(opts: StandInOptions = {}): Promise
     const at = faults.findIndex((f) => url.pathname.includes(f.match) || url.search.includes(f.match));
     if (at >= 0) {
       const [fault] = faults.splice(at, 1);
+      if (fault!.kind === "hold") return void fault!.until.then(() => answer(url, res));
       if (fault!.kind === "drop") return void req.socket.destroy();
       if (fault!.kind === "malformed") {
         res.writeHead(200, { "content-type": "application/json" });
@@ -232,6 +236,9 @@ export async function startStatisticsStandIn(opts: StandInOptions = {}): Promise
       });
       return void res.end(`stand-in fault ${fault!.status}`);
     }
+    answer(url, res);
+  });
+  const answer = (url: URL, res: ServerResponse) => {
     if (url.pathname.startsWith("/kolada/v3/data/")) return koladaData(url, base, opts, res);
     const kpiMatch = /^\/kolada\/v3\/kpi(?:\/([^/]+))?$/.exec(url.pathname);
     if (kpiMatch) {
@@ -246,7 +253,7 @@ export async function startStatisticsStandIn(opts: StandInOptions = {}): Promise
     }
     if (url.pathname.startsWith("/scb/api/v2/")) return scb(url, res);
     json(res, 404, { error: "not found" });
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;

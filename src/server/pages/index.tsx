@@ -13,6 +13,7 @@
  *   GET  /personal …               staff sign-in and tools (staff/)
  *   GET  /personal/mallar …        the templates: list, editor, check, preview, save (templates/)
  *   GET  /personal/faktanycklar …  the fact-key catalog (fact-keys/)
+ *   GET  /personal/statistik …     fetching Kolada's statistics as facts (statistics/)
  *   GET  /assets/:name             site.css, site.js
  */
 import type { Context } from "hono";
@@ -32,6 +33,8 @@ import { registerPlacePages } from "./place/pages.js";
 import { registerStaffPages } from "./staff/routes.js";
 import { registerFactKeyPages } from "./fact-keys/routes.js";
 import { factKeyPaths } from "./fact-keys/paths.js";
+import { statisticsPaths } from "./statistics/paths.js";
+import { registerStatisticsPages } from "./statistics/routes.js";
 import { staffPaths } from "./staff/tools.js";
 import { templatePaths } from "./templates/links.js";
 import { registerTemplatePages } from "./templates/routes.js";
@@ -46,6 +49,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   registerTemplatePages(app, ctx);
   // After the staff pages: their CSRF guard and body limit run first.
   registerFactKeyPages(app, ctx);
+  registerStatisticsPages(app, ctx);
 
   // Other methods on the pages' addresses: 405 with the methods that work.
   const allowed: [string, string][] = [
@@ -72,6 +76,12 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [factKeyPaths.add, "GET, HEAD, POST"],
     [factKeyPaths.editPattern, "GET, HEAD, POST"],
     [factKeyPaths.removePattern, "GET, HEAD, POST"],
+    [statisticsPaths.home, "GET, HEAD"],
+    [statisticsPaths.fetch, "POST"],
+    [statisticsPaths.job, "GET, HEAD"],
+    [statisticsPaths.status, "GET, HEAD"],
+    [statisticsPaths.scb, "GET, HEAD"],
+    [statisticsPaths.scbFetch, "POST"],
   ];
   for (const [path, allow] of allowed) {
     app.all(path, (c) => sendErrorPage(c, 405, { headers: { allow } }));

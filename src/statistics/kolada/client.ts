@@ -34,17 +34,29 @@ export interface KoladaDataAnswer {
   pages: number;
 }
 
+/** What the client has done so far: a KPI's metadata read, or data request `done` of `total` answered. */
+export type KoladaProgress = { step: "kpi"; id: string } | { step: "data"; done: number; total: number; url: string };
+
 export interface KoladaClientOptions extends Partial<Omit<HttpOptions, "service">> {
   baseUrl?: string;
   perPage?: number;
+  /** Told after each KPI's metadata and each data request (for a progress bar). */
+  onProgress?: (p: KoladaProgress) => void;
 }
 
 export class KoladaClient {
   readonly baseUrl: string;
   readonly http: StatisticsHttp;
   readonly perPage: number;
+  readonly #onProgress: ((p: KoladaProgress) => void) | undefined;
 
-  constructor({ baseUrl = koladaDefaultUrl, perPage = koladaMaxPerPage, ...http }: KoladaClientOptions = {}) {
+  constructor({
+    baseUrl = koladaDefaultUrl,
+    perPage = koladaMaxPerPage,
+    onProgress,
+    ...http
+  }: KoladaClientOptions = {}) {
+    this.#onProgress = onProgress;
     this.baseUrl = baseUrl.replace(/\/+$/, "");
     this.perPage = Math.min(koladaMaxPerPage, Math.max(1, perPage));
     this.http = new StatisticsHttp({ service: "kolada", pace: koladaPace, ...http });
@@ -62,6 +74,7 @@ export class KoladaClient {
     const page = await this.http.getJson(url, koladaKpiPageSchema);
     const kpi = page.values.find((k) => k.id === id) ?? (page.values.length === 1 ? page.values[0] : undefined);
     if (!kpi) throw new StatisticsError("kolada", "not_found", url, { text: id });
+    this.#onProgress?.({ step: "kpi", id });
     return kpi;
   }
 
@@ -108,7 +121,11 @@ export class KoladaClient {
     years: readonly number[] = [],
   ): Promise<KoladaDataAnswer[]> {
     const answers: KoladaDataAnswer[] = [];
-    for (const url of this.dataUrls(kpis, places, years)) answers.push(await this.dataAt(url));
+    const urls = this.dataUrls(kpis, places, years);
+    for (const url of urls) {
+      answers.push(await this.dataAt(url));
+      this.#onProgress?.({ step: "data", done: answers.length, total: urls.length, url });
+    }
     return answers;
   }
 }

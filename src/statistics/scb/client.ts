@@ -44,17 +44,26 @@ export interface ScbDataAnswer {
   dataset: JsonStatDataset;
 }
 
+/** What the client has done so far: a table's metadata read, or data request `done` of `total` answered. */
+export type ScbProgress =
+  | { step: "metadata"; table: string }
+  | { step: "data"; done: number; total: number; url: string };
+
 export interface ScbClientOptions extends Partial<Omit<HttpOptions, "service">> {
   baseUrl?: string;
   lang?: string;
+  /** Told after each table's metadata and each data request (for a progress bar). */
+  onProgress?: (p: ScbProgress) => void;
 }
 
 export class ScbClient {
   readonly baseUrl: string;
   readonly lang: string;
   readonly http: StatisticsHttp;
+  readonly #onProgress: ((p: ScbProgress) => void) | undefined;
 
-  constructor({ baseUrl = scbDefaultUrl, lang = "sv", ...http }: ScbClientOptions = {}) {
+  constructor({ baseUrl = scbDefaultUrl, lang = "sv", onProgress, ...http }: ScbClientOptions = {}) {
+    this.#onProgress = onProgress;
     this.baseUrl = baseUrl.replace(/\/+$/, "");
     this.lang = lang;
     this.http = new StatisticsHttp({ service: "scb", pace: scbPace, ...http });
@@ -89,7 +98,12 @@ export class ScbClient {
 
   /** The table's metadata: a JSON-stat dataset without values. */
   async metadata(table: string): Promise<JsonStatDataset> {
-    return this.http.getJson(this.#url(`/tables/${encodeURIComponent(table)}/metadata`), jsonStatDatasetSchema);
+    const meta = await this.http.getJson(
+      this.#url(`/tables/${encodeURIComponent(table)}/metadata`),
+      jsonStatDatasetSchema,
+    );
+    this.#onProgress?.({ step: "metadata", table });
+    return meta;
   }
 
   /** The data URLs for a selection, each code list at most `scbMaxCodes` long (pure). */
@@ -120,8 +134,11 @@ export class ScbClient {
     codelists: Record<string, string> = {},
   ): Promise<ScbDataAnswer[]> {
     const answers: ScbDataAnswer[] = [];
-    for (const url of this.dataUrls(table, valueCodes, codelists))
+    const urls = this.dataUrls(table, valueCodes, codelists);
+    for (const url of urls) {
       answers.push({ url, dataset: await this.http.getJson(url, jsonStatDatasetSchema) });
+      this.#onProgress?.({ step: "data", done: answers.length, total: urls.length, url });
+    }
     return answers;
   }
 }

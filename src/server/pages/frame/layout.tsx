@@ -13,9 +13,11 @@ export interface LayoutProps {
   children?: Child;
   /** Extra class on <body>, for page-specific layout. */
   bodyClass?: string;
+  /** Extra elements in <head> (a page's own script, a refresh for browsers without script). */
+  head?: Child;
 }
 
-export function Layout({ title, section, children, bodyClass }: LayoutProps) {
+export function Layout({ title, section, children, bodyClass, head }: LayoutProps) {
   const nav: { key: Section; href: string; label: string }[] = [
     { key: "draft", href: paths.draft, label: sv.layout.nav.draft },
     { key: "campaign", href: paths.campaign, label: sv.layout.nav.campaign },
@@ -30,6 +32,7 @@ export function Layout({ title, section, children, bodyClass }: LayoutProps) {
         <title>{`${title} – ${sv.siteName}`}</title>
         <link rel="stylesheet" href={assetUrl("site.css")} />
         <script src={assetUrl("site.js")} defer></script>
+        {head}
       </head>
       <body class={bodyClass}>
         <a class="skip-link" href="#innehall">

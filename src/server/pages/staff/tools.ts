@@ -4,6 +4,7 @@
  */
 import { sv } from "../../messages.sv.js";
 import { paths } from "../frame/links.js";
+import { statisticsPaths } from "../statistics/paths.js";
 
 export interface StaffTool {
   href: string;
@@ -14,6 +15,8 @@ export interface StaffTool {
 export const staffTools: readonly StaffTool[] = [
   { href: `${paths.staff}/faktanycklar`, title: sv.factKeys.tool.title, text: sv.factKeys.tool.text },
   { href: paths.templates, title: sv.staff.templates.tool.title, text: sv.staff.templates.tool.text },
+  { href: statisticsPaths.home, title: sv.staff.statistics.tool.title, text: sv.staff.statistics.tool.text },
+  { href: statisticsPaths.scb, title: sv.staff.statistics.scb.tool.title, text: sv.staff.statistics.scb.tool.text },
 ];
 
 /** The sign-in page's address, with where to go after it. */

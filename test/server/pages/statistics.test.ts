@@ -155,7 +155,7 @@ describe("the statistics page", () => {
     expect(html).toContain('href="#st-kpis"');
   });
 
-  it("takes the county's own value when asked, and words the core's refusals (a key for two KPIs, a gender)", async () => {
+  it("takes the county's own value when asked; words the core's refusals (one key, two KPIs; gender)", async () => {
     const { app, ws, cookie } = await setup();
     const html = await ended(app, cookie, await start(app, cookie, uppsala({ regioner: "ja", till: "2022" })));
     expect(html).toContain("N01951 för Uppsala län, med länens egna värden, 2022, totalt");

@@ -389,7 +389,7 @@ export const helpers = {
    */
   questions(...args: unknown[]): string {
     return userLines(split(args).params[0], "numbers")
-      .map((line, i) => `${i + 1}. ${line.replace(/(\\[.!:;,])+$/, "").replace(/\?*$/, "")}?`)
+      .map((line, i) => `${i + 1}. ${line.replace(/(\\[.!:;,]|\s)+$/, "").replace(/\?*$/, "")}?`)
       .join("\n");
   },
   /**

@@ -99,11 +99,15 @@ function plain(xs: readonly Inline[]): string {
   return xs.map((x) => (x.type === "text" ? x.value : "children" in x ? plain(x.children) : "")).join("");
 }
 
-/** att-satser: every item begins with "att"; questions: an ordered list whose items all end with "?". */
+/**
+ * questions: an ordered list whose items all end with "?" (even a question that begins with
+ * "att"); att-satser: every item begins with "att".
+ */
 function listRole(ordered: boolean, items: Inline[][]): ListRole {
   const texts = items.map((i) => plain(i).trim());
-  if (texts.length > 0 && texts.every((t) => /^att\s/i.test(t))) return "proposals";
-  if (ordered && texts.length > 0 && texts.every((t) => t.endsWith("?"))) return "questions";
+  if (texts.length === 0) return "plain";
+  if (ordered && texts.every((t) => t.endsWith("?"))) return "questions";
+  if (texts.every((t) => /^att\s/i.test(t))) return "proposals";
   return "plain";
 }
 

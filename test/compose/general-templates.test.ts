@@ -262,3 +262,18 @@ describe("general motion rendered", () => {
     }
   });
 });
+
+describe("a question that begins with att", () => {
+  it("stays a question of the interpellation, not an att-sats", () => {
+    const { draft } = compose("allman-interpellation", {
+      title: "Skolresultaten",
+      addressee: "barn- och utbildningsnämndens ordförande Kim Lund (S)",
+      background: "Bakgrund.",
+      questions: "att !\nAtt nämnden redovisar när",
+    });
+    const [list, ...rest] = lists(draft);
+    expect(rest).toEqual([]);
+    expect(list).toMatchObject({ ordered: true, role: "questions" });
+    expect(list!.items.map(inlineText)).toEqual(["att?", "Att nämnden redovisar när?"]);
+  });
+});

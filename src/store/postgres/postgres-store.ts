@@ -17,6 +17,7 @@ import { factIdBase, factStatement, keysToAdd, planFacts, validFactKeys } from "
 import { offerShippedKeys, schemaVersion, type Database } from "../schema.js";
 import type { NewFact, Store } from "../store.js";
 import { migrationStatus } from "./migrations.js";
+import { fromStored, storableJson, storableText } from "./pg-text.js";
 
 type Client = pg.PoolClient;
 
@@ -49,7 +50,8 @@ interface FactRow {
 const factColumns = "id, subject, key, value, as_of, since, source, note, recorded_at";
 
 /** A row as the domain's fact, validated (a row that is not one → database_invalid naming it). */
-function factOf(row: FactRow, location: string): Fact {
+function factOf(stored: FactRow, location: string): Fact {
+  const row = fromStored(stored);
   const parsed = factSchema.safeParse({
     id: row.id,
     subject: row.subject,
@@ -197,7 +199,9 @@ export class PostgresStore implements Store {
 
   async document(id: string): Promise<CorpusDocument | undefined> {
     const { rows } = await this.#withClient((c) =>
-      c.query<{ id: string; document: unknown }>("SELECT id, document FROM documents WHERE id = $1", [id]),
+      c.query<{ id: string; document: unknown }>("SELECT id, document FROM documents WHERE id = $1", [
+        storableText(id),
+      ]),
     );
     return rows[0] ? documentOf(rows[0], this.location) : undefined;
   }
@@ -215,9 +219,9 @@ export class PostgresStore implements Store {
         });
       });
       if (valid.length === 0) return { result: { added: [], updated: [] }, changed: false };
-      const ids = [...new Set(valid.map((d) => d.id))];
+      const ids = [...new Set(valid.map((d) => storableText(d.id)))];
       const { rows } = await c.query<{ id: string }>("SELECT id FROM documents WHERE id = ANY($1::text[])", [ids]);
-      const existing = new Set(rows.map((r) => r.id));
+      const existing = new Set(rows.map((r) => fromStored(r.id)));
       const added: string[] = [];
       const updated: string[] = [];
       for (const d of valid) {
@@ -232,7 +236,7 @@ export class PostgresStore implements Store {
         `INSERT INTO documents (id, document)
          SELECT e->>'id', e FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord
          ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, updated_at = now()`,
-        [JSON.stringify(lastOfEachId(valid))],
+        [storableJson(lastOfEachId(valid))],
       );
       return { result: { added, updated }, changed: true };
     });
@@ -259,7 +263,7 @@ export class PostgresStore implements Store {
       const fact = factOf(row, this.location);
       byStatement.set(factStatement(fact), fact); // the last recorded wins, as in the embedded store
     }
-    const bases = [...new Set(inputs.map(factIdBase))];
+    const bases = [...new Set(inputs.map((f) => storableText(factIdBase(f))))];
     const taken = await c.query<{ id: string }>(
       `SELECT f.id FROM facts f WHERE f.id = ANY($1::text[])
        UNION ALL
@@ -267,7 +271,7 @@ export class PostgresStore implements Store {
          JOIN facts f ON f.id >= (b.base || '.') COLLATE "C" AND f.id < (b.base || '/') COLLATE "C"`,
       [bases],
     );
-    const ids = new Set(taken.rows.map((r) => r.id));
+    const ids = new Set(taken.rows.map((r) => fromStored(r.id)));
     return planFacts({ same: (s) => byStatement.get(s), idTaken: (id) => ids.has(id) }, inputs);
   }
 
@@ -279,7 +283,7 @@ export class PostgresStore implements Store {
     await this.#write(async (c) => {
       const factKeys = await readFactKeys(c, this.location);
       const offered = (await c.query<{ key: string }>("SELECT key FROM shipped_keys_offered ORDER BY seq")).rows.map(
-        (r) => r.key,
+        (r) => fromStored(r.key),
       );
       const data: Database = { schemaVersion, facts: [], documents: [], factKeys, shippedKeysOffered: offered };
       const next = offerShippedKeys(data);
@@ -288,7 +292,7 @@ export class PostgresStore implements Store {
       await c.query(
         `INSERT INTO shipped_keys_offered (key)
          SELECT k FROM unnest($1::text[]) WITH ORDINALITY AS t(k, ord) ORDER BY ord ON CONFLICT (key) DO NOTHING`,
-        [next.shippedKeysOffered.slice(offered.length)],
+        [next.shippedKeysOffered.slice(offered.length).map(storableText)],
       );
       return { result: undefined, changed: true };
     });
@@ -334,8 +338,11 @@ export class PostgresStore implements Store {
         return result;
       } catch (e) {
         await c.query("ROLLBACK").catch(() => undefined);
-        if (e instanceof MotioneraError) throw e;
-        throw new MotioneraError({ code: "output_failed", path: this.location, problem: (e as Error).message });
+        // The database's own failures say where; what `change` threw (a caller's refusal) is passed on as it is.
+        if (e instanceof pg.DatabaseError || (e as NodeJS.ErrnoException).syscall !== undefined) {
+          throw new MotioneraError({ code: "output_failed", path: this.location, problem: (e as Error).message });
+        }
+        throw e;
       }
     });
   }
@@ -383,7 +390,7 @@ async function readFactKeys(c: Client, location: string): Promise<FactDefinition
     "SELECT key, definition FROM fact_keys ORDER BY position",
   );
   return rows.map((r) => {
-    const parsed = factDefinitionSchema.safeParse(r.definition);
+    const parsed = factDefinitionSchema.safeParse(fromStored(r.definition));
     if (parsed.success) return parsed.data;
     throw invalidRow(location, `fact_keys ${r.key}`, parsed.error);
   });
@@ -395,7 +402,7 @@ async function readDocuments(c: Client, location: string): Promise<CorpusDocumen
 }
 
 function documentOf(row: { id: string; document: unknown }, location: string): CorpusDocument {
-  const parsed = corpusDocumentSchema.safeParse(row.document);
+  const parsed = corpusDocumentSchema.safeParse(fromStored(row.document));
   if (parsed.success) return parsed.data;
   throw invalidRow(location, `documents ${row.id}`, parsed.error);
 }
@@ -409,7 +416,7 @@ async function insertFacts(c: Client, facts: readonly Fact[]): Promise<void> {
      SELECT e->>'id', e->>'subject', e->>'key', e->'value', e->>'asOf', e->>'since', e->'source', e->>'note',
             e->>'recordedAt', e->>'statementHash'
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord`,
-    [JSON.stringify(rows)],
+    [storableJson(rows)],
   );
 }
 
@@ -420,7 +427,7 @@ async function insertFactKeys(c: Client, keys: readonly FactDefinition[], from: 
     `INSERT INTO fact_keys (key, position, definition)
      SELECT e->>'key', $2::integer + ord::integer - 1, e
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord)`,
-    [JSON.stringify(keys), from],
+    [storableJson(keys), from],
   );
 }
 

@@ -1,25 +1,25 @@
 /**
  * Text PostgreSQL cannot hold, kept losslessly: a text or jsonb value may not contain U+0000,
  * and jsonb refuses a lone surrogate, while the domain's strings may hold both (the security
- * suite's known-bad strings). Each is written as an escape of a private-use character, which is
+ * suite's known-bad strings). Each is written as an marker of a private-use character, which is
  * itself escaped, and turned back when read: the store returns exactly what it was given.
  */
 
-const escape = "\uF8FE";
+const marker = "\uF8FE";
 const unstorable = /\uF8FE|\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const escaped = /\uF8FE(e|0|s[0-9a-f]{4})/g;
 
 /** A string as stored (a text parameter compared with stored values). */
 export function storableText(s: string): string {
   return s.replace(unstorable, (c) =>
-    c === escape ? `${escape}e` : c === "\u0000" ? `${escape}0` : `${escape}s${c.charCodeAt(0).toString(16)}`,
+    c === marker ? `${marker}e` : c === "\u0000" ? `${marker}0` : `${marker}s${c.charCodeAt(0).toString(16)}`,
   );
 }
 
 function decodeString(s: string): string {
-  if (!s.includes(escape)) return s;
+  if (!s.includes(marker)) return s;
   return s.replace(escaped, (_, code: string) =>
-    code === "e" ? escape : code === "0" ? "\u0000" : String.fromCharCode(Number.parseInt(code.slice(1), 16)),
+    code === "e" ? marker : code === "0" ? "\u0000" : String.fromCharCode(Number.parseInt(code.slice(1), 16)),
   );
 }
 

@@ -1,8 +1,8 @@
 /**
  * Text PostgreSQL cannot hold, kept losslessly: a text or jsonb value may not contain U+0000,
  * and jsonb refuses a lone surrogate, while the domain's strings may hold both (the security
- * suite's known-bad strings). Each is written as an marker of a private-use character, which is
- * itself escaped, and turned back when read: the store returns exactly what it was given.
+ * suite's known-bad strings). Each is written as a private-use marker and a code (the marker
+ * itself too), and turned back when read: the store returns exactly what it was given.
  */
 
 const marker = "\uF8FE";

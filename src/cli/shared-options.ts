@@ -6,6 +6,7 @@ import { Option, type Command } from "commander";
 import { Workspace, type WorkspaceOptions } from "../workspace.js";
 import { z } from "../domain/zod.js";
 import { texts } from "./messages.sv.js";
+import { UsageError } from "./run.js";
 
 /**
  * Each shared option, made afresh for each command (`.addOption(sharedOption.json())`): commander keeps state in an
@@ -40,8 +41,12 @@ export function workspaceOptions(o: WorkspaceFlags): WorkspaceOptions {
   };
 }
 
-/** Opens the workspace `--db` and `--templates` name. */
+/** Opens the workspace `--db`, `--database-url` and `--templates` name. */
 export function openWorkspace(o: WorkspaceFlags): Promise<Workspace> {
+  // Also for the commands that take their options unparsed.
+  if (o.databaseUrl !== undefined && !databaseUrlFlag.safeParse(o.databaseUrl).success) {
+    return Promise.reject(new UsageError(`--database-url: ${texts.databaseUrlInvalid}`));
+  }
   return Workspace.open(workspaceOptions(o));
 }
 

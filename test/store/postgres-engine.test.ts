@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { isMotioneraError } from "../../src/domain/errors.js";
+import { shippedFactKeys } from "../../src/facts/fact-catalog.js";
 import { LowdbStore } from "../../src/store/lowdb-store.js";
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { Workspace } from "../../src/workspace.js";
@@ -101,6 +102,23 @@ describe.skipIf(!testDatabaseUrl)("PostgreSQL as the engine", () => {
     const explicit = await Workspace.open({ databaseUrl: db.url });
     expect(explicit.store).toBeInstanceOf(PostgresStore);
     await explicit.store.close();
+  });
+
+  it("a shipped key the database was never offered is added once when it is opened", async () => {
+    const later = shippedFactKeys.find((k) => !k.derived && !shippedFactKeys.some((d) => d.derived?.from === k.key))!;
+    await onDatabase(db.url, async (c) => {
+      await c.query("DELETE FROM fact_keys WHERE key = $1", [later.key]);
+      await c.query("DELETE FROM shipped_keys_offered WHERE key = $1", [later.key]);
+    });
+    const store = await PostgresStore.open(db.url);
+    const revision = await store.revision();
+    expect((await store.factKeys()).at(-1)).toEqual(later);
+    await store.changeFactKeys((keys) => ({ keys: keys.filter((k) => k.key !== later.key), result: undefined }));
+    await store.close();
+    const again = await PostgresStore.open(db.url);
+    expect((await again.factKeys()).some((k) => k.key === later.key)).toBe(false);
+    expect(await again.revision()).not.toBe(revision);
+    await again.close();
   });
 
   it("db without a database, and a database that cannot be reached, are explained", () => {

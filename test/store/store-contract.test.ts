@@ -303,6 +303,17 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
       expect(new Set(facts.map((f) => f.id)).size).toBe(30);
     });
 
+    it("a shipped key removed by the user stays removed when the store is opened again", async () => {
+      const store = await engine.fresh();
+      const removed = shippedFactKeys.find(
+        (k) => !k.derived && !shippedFactKeys.some((d) => d.derived?.from === k.key),
+      )!;
+      await store.changeFactKeys((keys) => ({ keys: keys.filter((k) => k.key !== removed.key), result: undefined }));
+      const again = await engine.reopen();
+      expect((await again.factKeys()).map((k) => k.key)).not.toContain(removed.key);
+      expect(await again.factKeys()).toHaveLength(shippedFactKeys.length - 1);
+    });
+
     it("stores the security suite's known-bad strings and gives them back exactly", async () => {
       const store = await engine.fresh();
       const entries = Object.entries(hostileStrings).filter(([, v]) => v.length > 0 && v.length <= 200);

@@ -167,7 +167,7 @@ export class PostgresStore implements Store {
       if (keys === current) return { result, changed: false };
       const valid = validFactKeys(keys);
       await c.query("DELETE FROM fact_keys");
-      await insertFactKeys(c, valid, 0);
+      await appendFactKeys(c, valid);
       return { result, changed: true };
     });
   }
@@ -181,7 +181,7 @@ export class PostgresStore implements Store {
       // Both checked before either is written: a refusal leaves the data as it was.
       const { added } = keysToAdd(current, keys);
       const { out, added: newFacts } = await this.#planFacts(c, facts);
-      await insertFactKeys(c, added, current.length);
+      await appendFactKeys(c, added);
       await insertFacts(c, newFacts);
       return { result: { keys: added, facts: out }, changed: added.length + newFacts.length > 0 };
     });
@@ -288,7 +288,7 @@ export class PostgresStore implements Store {
       const data: Database = { schemaVersion, facts: [], documents: [], factKeys, shippedKeysOffered: offered };
       const next = offerShippedKeys(data);
       if (next === data) return { result: undefined, changed: false };
-      await insertFactKeys(c, next.factKeys.slice(factKeys.length), factKeys.length);
+      await appendFactKeys(c, next.factKeys.slice(factKeys.length));
       await c.query(
         `INSERT INTO shipped_keys_offered (key)
          SELECT k FROM unnest($1::text[]) WITH ORDINALITY AS t(k, ord) ORDER BY ord ON CONFLICT (key) DO NOTHING`,
@@ -420,14 +420,14 @@ async function insertFacts(c: Client, facts: readonly Fact[]): Promise<void> {
   );
 }
 
-/** Inserts key definitions at catalog positions from `from` on. */
-async function insertFactKeys(c: Client, keys: readonly FactDefinition[], from: number): Promise<void> {
+/** Appends key definitions to the catalog, in order, after the last position held. */
+async function appendFactKeys(c: Client, keys: readonly FactDefinition[]): Promise<void> {
   if (keys.length === 0) return;
   await c.query(
     `INSERT INTO fact_keys (key, position, definition)
-     SELECT e->>'key', $2::integer + ord::integer - 1, e
+     SELECT e->>'key', (SELECT coalesce(max(position), -1) FROM fact_keys) + ord::integer, e
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord)`,
-    [storableJson(keys), from],
+    [storableJson(keys)],
   );
 }
 

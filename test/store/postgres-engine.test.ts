@@ -3,7 +3,7 @@
  * commands and the service refusing a database that is behind (naming the command that migrates
  * it), MOTIONERA_DATABASE_URL / --database-url selecting the engine and --db the file.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -86,6 +86,19 @@ describe.skipIf(!testDatabaseUrl)("PostgreSQL as the engine", () => {
     const shown = runCli(["facts", "Lidingö", "--json"], { env });
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toContain("0186.population.2024");
+  });
+
+  it("corpus documents imported into PostgreSQL are found by search, its index kept in memory", () => {
+    const env = { MOTIONERA_DATABASE_URL: db.url };
+    const dir = mkdtempSync(join(tmpdir(), "motionera-engine-"));
+    const file = join(dir, "motion.txt");
+    writeFileSync(file, "Motion om snöröjning i Lidingö\n\nVi föreslår att kommunen röjer cykelbanorna först.\n");
+    const imported = runCli(["corpus", "import", file], { env, cwd: dir });
+    expect(imported.code, imported.stderr).toBe(0);
+    const found = runCli(["corpus", "search", "snöröjning"], { env, cwd: dir });
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stdout).toContain("Motion om snöröjning i Lidingö");
+    expect(readdirSync(dir)).toEqual(["motion.txt"]); // no index file beside an address
   });
 
   it("Workspace.open takes the engine the store factory chooses; no caller names it", async () => {

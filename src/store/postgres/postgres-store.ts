@@ -14,6 +14,7 @@ import { corpusDocumentSchema, type CorpusDocument } from "../../domain/corpus-d
 import { factSchema, type Fact } from "../../domain/fact.js";
 import { factDefinitionSchema, type FactDefinition } from "../../domain/fact-key.js";
 import { factIdBase, factStatement, keysToAdd, planFacts, validFactKeys } from "../fact-writes.js";
+import { shippedFactKeys } from "../../facts/fact-catalog.js";
 import { offerShippedKeys, schemaVersion, type Database } from "../schema.js";
 import type { NewFact, Store } from "../store.js";
 import { migrationStatus } from "./migrations.js";
@@ -280,11 +281,12 @@ export class PostgresStore implements Store {
    * nothing is written when there is nothing new.
    */
   async #offerShippedKeys(): Promise<void> {
+    // Looked at first without the write lock: opening never waits for another process's import.
+    const seen = new Set(await this.#withClient((c) => readOffered(c)));
+    if (shippedFactKeys.every((k) => seen.has(k.key))) return;
     await this.#write(async (c) => {
       const factKeys = await readFactKeys(c, this.location);
-      const offered = (await c.query<{ key: string }>("SELECT key FROM shipped_keys_offered ORDER BY seq")).rows.map(
-        (r) => fromStored(r.key),
-      );
+      const offered = await readOffered(c);
       const data: Database = { schemaVersion, facts: [], documents: [], factKeys, shippedKeysOffered: offered };
       const next = offerShippedKeys(data);
       if (next === data) return { result: undefined, changed: false };
@@ -378,6 +380,11 @@ async function revisionOn(c: Client): Promise<string> {
   );
   const row = rows[0];
   return row ? `${row.instance}:${row.revision}` : "none";
+}
+
+async function readOffered(c: Client): Promise<string[]> {
+  const { rows } = await c.query<{ key: string }>("SELECT key FROM shipped_keys_offered ORDER BY seq");
+  return rows.map((r) => fromStored(r.key));
 }
 
 async function readFacts(c: Client, location: string): Promise<Fact[]> {

@@ -423,6 +423,17 @@ export function explainError(d: ErrorDetails): string {
             `(process ${d.pid}${d.host ? ` på ${d.host}` : ""}, sedan ${formatDateTime(d.since)}). Ingenting ` +
             `skrevs. Vänta tills den är klar eller stoppa den, och försök igen.`
         : `Databasen ${d.file} kunde inte låsas för skrivning. Ingenting skrevs. Försök igen.`;
+    case "database_behind":
+      return (
+        `Databasen ${d.database} har ett äldre schema än programmet: ` +
+        `${d.pending.length === 1 ? "en migrering" : `${d.pending.length} migreringar`} saknas ` +
+        `(${d.pending.join(", ")}). Ingenting lästes eller skrevs. Uppdatera den med: motionera db migrate`
+      );
+    case "database_unreachable":
+      return (
+        `Databasen ${d.database} kan inte användas: ${d.problem}. Kontrollera adressen i ` +
+        `MOTIONERA_DATABASE_URL (eller --database-url) och att PostgreSQL körs.`
+      );
     case "output_failed":
       return `Kunde inte skriva filerna i ${d.path}: ${d.problem}. Inga filer skrevs.`;
     case "campaign_condition_invalid":

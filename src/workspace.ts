@@ -15,12 +15,14 @@ import { addFactKey, editFactKey, removeFactKey } from "./facts/fact-key-changes
 import type { FactDefinition } from "./domain/fact-key.js";
 import { MotioneraError } from "./domain/errors.js";
 import { databasePath, templatesDir } from "./project-paths.js";
-import { LowdbStore } from "./store/lowdb-store.js";
+import { openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
 
 export interface WorkspaceOptions {
   /** Database file; MOTIONERA_DB or the shipped corpus/motionera.json when left out. */
   db?: string;
+  /** A PostgreSQL database (postgres://…) instead of the file; MOTIONERA_DATABASE_URL when left out and no `db`. */
+  databaseUrl?: string;
   /** Templates folder; MOTIONERA_TEMPLATES or the shipped templates/ when left out. */
   templatesDir?: string;
   /** Today's date (YYYY-MM-DD) for judging fact age; defaults to today in Sweden. */
@@ -51,7 +53,12 @@ export class Workspace {
   ) {}
 
   static async open(options: WorkspaceOptions = {}): Promise<Workspace> {
-    return new Workspace(LowdbStore.lazy(databasePath(options.db)), options);
+    const store = await openStore({
+      file: databasePath(options.db),
+      fileExplicit: options.db !== undefined,
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    });
+    return new Workspace(store, options);
   }
 
   /**

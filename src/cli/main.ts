@@ -6,6 +6,7 @@ import { registerCampaign } from "./commands/campaign.js";
 import { registerFacts } from "./commands/facts.js";
 import { registerTemplates } from "./commands/templates.js";
 import { registerCorpus } from "./commands/corpus.js";
+import { registerDb } from "./commands/db.js";
 import { registerServe, type StartService } from "./commands/serve.js";
 import { exitCodes, reportFailure } from "./run.js";
 import { closeEarlyPdfThread } from "../render/pdf-thread.js";
@@ -30,6 +31,7 @@ export function buildProgram(edges: ProgramEdges): Command {
   registerFacts(program);
   registerTemplates(program);
   registerCorpus(program);
+  registerDb(program);
   registerServe(program, edges.startService);
   for (const c of program.commands) {
     c.helpOption("-h, --help", texts.help);

@@ -7,6 +7,10 @@ export const texts = {
     "Motionera: motioner, interpellationer, debattartiklar och pressmeddelanden för svensk kommunpolitik, med " +
     "källhänvisade fakta om varje kommun.",
   optDb: "databasfil (standard: MOTIONERA_DB eller den medföljande corpus/motionera.json)",
+  optDatabaseUrl:
+    "en PostgreSQL-databas i stället för databasfilen, postgres://användare:lösenord@värd/databas (standard: " +
+    "MOTIONERA_DATABASE_URL)",
+  databaseUrlInvalid: "en adress som börjar med postgres:// eller postgresql://",
   optJson: "skriv ut JSON i stället för text",
   optTemplates: "mapp med egna mallar, <typ>/<id>.hbs (standard: MOTIONERA_TEMPLATES eller de medföljande)",
   help: "visa hjälp för kommandot",
@@ -501,6 +505,30 @@ Exempel:
   MOTIONERA_TOKEN=hemligt motionera serve --port 8080 --host 0.0.0.0
   motionera serve --trust-proxy --drafts-per-minute 30
   motionera serve --host 0.0.0.0 --allowed-hosts motionera.example.se,localhost --max-campaigns 2`,
+  },
+
+  db: {
+    summary: "PostgreSQL-databasens schema: migrera och visa läget",
+    description:
+      "PostgreSQL-databasens schema. Databasen anges med --database-url eller MOTIONERA_DATABASE_URL. Kommandon " +
+      "och webbtjänsten vägrar använda en databas vars schema är äldre än programmet; motionera db migrate " +
+      "uppdaterar den.",
+    statusSummary: "visa vilka migreringar databasen har kört och vilka som saknas",
+    migrateSummary: "kör de migreringar som saknas, alla i en transaktion (alla eller ingen)",
+    noUrl: "ange databasen med --database-url postgres://… eller MOTIONERA_DATABASE_URL",
+    database: "Databas",
+    applied: "Körda migreringar",
+    latest: "senaste",
+    current: "Schemat är aktuellt.",
+    behind: (pending: readonly string[]) =>
+      `${pending.length === 1 ? "En migrering saknas" : `${pending.length} migreringar saknas`}: ` +
+      `${pending.join(", ")}. Uppdatera med: motionera db migrate`,
+    unknown: (names: readonly string[]) =>
+      `Databasen har migreringar som programmet inte känner till (en nyare version har kört dem): ` +
+      `${names.join(", ")}.`,
+    ran: (names: readonly string[]) =>
+      `Körde ${names.length === 1 ? "1 migrering" : `${names.length} migreringar`}: ${names.join(", ")}.`,
+    nothingToRun: "Inga migreringar att köra.",
   },
 
   /** The head of a list of problems, one per line below it. */

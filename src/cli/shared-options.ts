@@ -4,7 +4,9 @@
  */
 import { Option, type Command } from "commander";
 import { Workspace, type WorkspaceOptions } from "../workspace.js";
+import { z } from "../domain/zod.js";
 import { texts } from "./messages.sv.js";
+import { UsageError } from "./run.js";
 
 /**
  * Each shared option, made afresh for each command (`.addOption(sharedOption.json())`): commander keeps state in an
@@ -13,22 +15,38 @@ import { texts } from "./messages.sv.js";
 export const sharedOption = {
   json: () => new Option("--json", texts.optJson).default(false),
   db: () => new Option("--db <fil>", texts.optDb),
+  databaseUrl: () => new Option("--database-url <postgres://…>", texts.optDatabaseUrl),
   templates: () => new Option("--templates <mapp>", texts.optTemplates),
 } as const;
+
+/** `--database-url` as a command's options schema reads it: a postgres:// or postgresql:// address. */
+export const databaseUrlFlag = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, texts.databaseUrlInvalid)
+  .optional();
 
 /** What the shared options parse to (zod schemas may give `undefined` for a missing one). */
 export interface WorkspaceFlags {
   db?: string | undefined;
+  databaseUrl?: string | undefined;
   templates?: string | undefined;
 }
 
-/** The workspace `--db` and `--templates` name (the defaults where they are left out). */
+/** The workspace `--db`, `--database-url` and `--templates` name (the defaults where they are left out). */
 export function workspaceOptions(o: WorkspaceFlags): WorkspaceOptions {
-  return { ...(o.db ? { db: o.db } : {}), ...(o.templates ? { templatesDir: o.templates } : {}) };
+  return {
+    ...(o.db ? { db: o.db } : {}),
+    ...(o.databaseUrl ? { databaseUrl: o.databaseUrl } : {}),
+    ...(o.templates ? { templatesDir: o.templates } : {}),
+  };
 }
 
-/** Opens the workspace `--db` and `--templates` name. */
+/** Opens the workspace `--db`, `--database-url` and `--templates` name. */
 export function openWorkspace(o: WorkspaceFlags): Promise<Workspace> {
+  // Also for the commands that take their options unparsed.
+  if (o.databaseUrl !== undefined && !databaseUrlFlag.safeParse(o.databaseUrl).success) {
+    return Promise.reject(new UsageError(`--database-url: ${texts.databaseUrlInvalid}`));
+  }
   return Workspace.open(workspaceOptions(o));
 }
 
@@ -39,6 +57,11 @@ export function openWorkspace(o: WorkspaceFlags): Promise<Workspace> {
  */
 export function optionsWithParent(cmd: Command): Record<string, unknown> {
   const own = cmd.opts<Record<string, unknown>>();
-  const parent = cmd.parent?.opts<{ db?: string; json?: boolean }>() ?? {};
-  return { ...own, db: own.db ?? parent.db, json: own.json === true || parent.json === true };
+  const parent = cmd.parent?.opts<{ db?: string; databaseUrl?: string; json?: boolean }>() ?? {};
+  return {
+    ...own,
+    db: own.db ?? parent.db,
+    databaseUrl: own.databaseUrl ?? parent.databaseUrl,
+    json: own.json === true || parent.json === true,
+  };
 }

@@ -47,6 +47,10 @@ export type ErrorDetails =
       backup?: { file: string; modified: string; facts: number; documents: number };
     }
   | { code: "database_locked"; file: string; pid: number; command: string; since: string; host: string }
+  /** A PostgreSQL database whose schema is older than this program's migrations (`motionera db migrate`). */
+  | { code: "database_behind"; database: string; pending: string[] }
+  /** A PostgreSQL database that cannot be reached or used (refused, wrong password, no such database). */
+  | { code: "database_unreachable"; database: string; problem: string }
   | { code: "output_failed"; path: string; problem: string }
   | { code: "campaign_condition_invalid"; condition: string; problem: string }
   | { code: "campaign_empty"; selection: string }

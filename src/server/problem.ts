@@ -166,6 +166,15 @@ export function problemOf(d: ErrorDetails): Problem {
         status: 503,
         detail: "En annan process skriver i tjänstens databas. Försök igen senare.",
       };
+    case "database_behind":
+    case "database_unreachable":
+      // The database's address and the command that fixes it are in the service's log, not in the answer.
+      return {
+        type: `${base}database-unavailable`,
+        title: "Databasen kan inte användas",
+        status: 503,
+        detail: "Tjänstens databas kan inte användas just nu. Den som driver tjänsten ser orsaken i tjänstens logg.",
+      };
     case "fact_key_invalid":
       return {
         type: `${base}invalid-input`,

@@ -1,12 +1,13 @@
 import { Low } from "lowdb";
-import { factSchema, type Fact } from "../domain/fact.js";
+import type { Fact } from "../domain/fact.js";
 import { MotioneraError } from "../domain/errors.js";
 import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { FactDefinition } from "../domain/fact-key.js";
-import { databaseSchema, emptyDatabase, readDatabase, type Database } from "./schema.js";
+import { emptyDatabase, readDatabase, type Database } from "./schema.js";
+import { keysToAdd, planFacts, storedFactsOf, validFactKeys } from "./fact-writes.js";
 import type { NewFact, Store } from "./store.js";
 import { acquireDatabaseLock, holdsDatabaseLock, releaseDatabaseLock } from "./database-lock.js";
 import { keepBackup, keepMigrationBackup, lastGoodBackup, latestBackupPath } from "./backups.js";
@@ -166,15 +167,13 @@ export class LowdbStore implements Store {
     facts: readonly NewFact[],
   ): Promise<{ keys: FactDefinition[]; facts: Fact[] }> {
     return this.#change((data) => {
-      const known = new Set(data.factKeys.map((k) => k.key));
-      const added = keys.filter((k) => !known.has(k.key) && known.add(k.key));
       // Both checked before either is applied: a refusal leaves the data as it was.
-      const factKeys = added.length ? validFactKeys([...data.factKeys, ...added]) : data.factKeys;
+      const { added, all } = keysToAdd(data.factKeys, keys);
       const draft = { ...data };
       const stored = addFacts(draft, facts);
-      data.factKeys = factKeys;
+      if (added.length > 0) data.factKeys = [...all];
       data.facts = draft.facts;
-      return { keys: factKeys.slice(factKeys.length - added.length), facts: stored };
+      return { keys: added, facts: stored };
     });
   }
 
@@ -290,18 +289,6 @@ export class LowdbStore implements Store {
   }
 }
 
-/** The whole list of keys, validated as the file's schema does; a problem → fact_key_invalid naming the field. */
-function validFactKeys(keys: readonly FactDefinition[]): FactDefinition[] {
-  const parsed = databaseSchema.shape.factKeys.safeParse(keys);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  throw new MotioneraError({
-    code: "fact_key_invalid",
-    field: first?.path.slice(1).map(String).join(".") ?? "",
-    problem: first?.message ?? "ogiltig nyckel",
-  });
-}
-
 /** Adds or replaces documents by id; returns which were added and which replaced. */
 function putDocuments(data: Database, docs: readonly CorpusDocument[]): { added: string[]; updated: string[] } {
   const added: string[] = [];
@@ -325,39 +312,8 @@ function putDocuments(data: Database, docs: readonly CorpusDocument[]): { added:
 
 /** Records facts; the same statement twice is a no-op; returns the stored fact for each input. */
 function addFacts(data: Database, inputs: readonly NewFact[]): Fact[] {
-  // The same statement: subject, key, as-of, value and source (key order does not matter).
-  const canon = (o: object) => JSON.stringify(o, Object.keys(o).sort());
-  const statement = (f: NewFact) => [f.subject, f.key, f.asOf, canon(f.value), canon(f.source)].join("\u0000");
-  const known = new Map(data.facts.map((f) => [statement(f), f]));
-  const ids = new Set(data.facts.map((f) => f.id));
-  const recordedAt = new Date().toISOString();
-  const added: Fact[] = [];
-  const out: Fact[] = [];
-  for (const input of inputs) {
-    const same = known.get(statement(input));
-    if (same) {
-      out.push(same); // recording the same statement twice is a no-op
-      continue;
-    }
-    const base = `${input.subject}.${input.key}.${input.asOf ?? "odaterad"}`;
-    let id = base;
-    for (let i = 2; ids.has(id); i++) id = `${base}.${i}`;
-    const parsed = factSchema.safeParse({ ...input, id, recordedAt });
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      throw new MotioneraError({
-        code: "fact_invalid",
-        field: first?.path.map(String).join(".") ?? "",
-        problem: first?.message ?? "ogiltig uppgift",
-      });
-    }
-    ids.add(id);
-    known.set(statement(parsed.data), parsed.data);
-    added.push(parsed.data);
-    out.push(parsed.data);
-  }
-  if (added.length === 0) return out;
-  data.facts = [...data.facts, ...added];
+  const { out, added } = planFacts(storedFactsOf(data.facts), inputs);
+  if (added.length > 0) data.facts = [...data.facts, ...added];
   return out;
 }
 

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { z } from "../../domain/zod.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
 import { action, exitCodes, parseOptions, UsageError, type OptionNames } from "../run.js";
-import { openWorkspace, sharedOption, workspaceOptions } from "../shared-options.js";
+import { databaseUrlFlag, openWorkspace, sharedOption, workspaceOptions } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 import { collect, parseFormats, parseSets, readAuthors, withOwnProblems } from "../option-values.js";
 
@@ -24,6 +24,7 @@ const optionsSchema = z.object({
   workers: z.string().optional(),
   strict: z.boolean().default(false),
   db: z.string().optional(),
+  databaseUrl: databaseUrlFlag,
   templates: z.string().optional(),
 });
 
@@ -100,6 +101,7 @@ export function registerCampaign(program: Command): void {
     .option("--workers <n>", t.workers)
     .option("--strict", t.strict, false)
     .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
     .addOption(sharedOption.templates())
     .addHelpText("after", t.examples)
     .action(

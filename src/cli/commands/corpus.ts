@@ -16,7 +16,7 @@ import { formatFactValue } from "../../facts/format-value.js";
 import { formatDate } from "../../lang/dates.js";
 import { nearest } from "../../lang/nearest.js";
 import { action, parseOptions, UsageError } from "../run.js";
-import { openWorkspace, sharedOption } from "../shared-options.js";
+import { databaseUrlFlag, openWorkspace, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 import { collect, parseSets } from "../option-values.js";
 
@@ -32,6 +32,7 @@ const filterOptions = z.object({
   from: year.optional(),
   to: year.optional(),
   db: z.string().optional(),
+  databaseUrl: databaseUrlFlag,
   json: z.boolean().default(false),
 });
 
@@ -44,7 +45,8 @@ function withFilters(cmd: Command): Command {
     .option("--topic <ämne>", t.topic, collect)
     .option("--from <år>", t.from)
     .option("--to <år>", t.to)
-    .addOption(sharedOption.db());
+    .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl());
 }
 
 function filterInput(o: z.infer<typeof filterOptions>): FilterInput {
@@ -202,6 +204,7 @@ export function registerCorpus(program: Command): void {
     .option("-s, --set <namn=värde>", t.set, collect)
     .addOption(sharedOption.json())
     .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
     .action(
       action(async (files: string[], raw: unknown) => {
         const o = parseOptions(
@@ -210,6 +213,7 @@ export function registerCorpus(program: Command): void {
             set: z.array(z.string()).default([]),
             json: z.boolean(),
             db: z.string().optional(),
+            databaseUrl: databaseUrlFlag,
           }),
           raw,
         );
@@ -273,6 +277,7 @@ export function registerCorpus(program: Command): void {
     .argument("<id>", t.id)
     .addOption(sharedOption.json())
     .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
     .action(
       action(async (id: string, o: { json: boolean; db?: string }) => {
         const ws = await openWorkspace(o);

@@ -7,7 +7,7 @@ import { writeDraftFiles } from "../../files/draft-files.js";
 import { takePdfThread } from "../../render/pdf-thread.js";
 import { action, parseOptions, type OptionNames } from "../run.js";
 import { collect, parseFormats, parseSets, readAuthors, withOwnProblems } from "../option-values.js";
-import { openWorkspace, sharedOption } from "../shared-options.js";
+import { databaseUrlFlag, openWorkspace, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 
 const optionsSchema = z.object({
@@ -23,6 +23,7 @@ const optionsSchema = z.object({
   json: z.boolean().default(false),
   verbose: z.boolean().default(false),
   db: z.string().optional(),
+  databaseUrl: databaseUrlFlag,
   templates: z.string().optional(),
 });
 
@@ -53,6 +54,7 @@ export function registerDraft(program: Command): void {
     .addOption(sharedOption.json())
     .option("-v, --verbose", texts.draft.verbose, false)
     .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
     .addOption(sharedOption.templates())
     .addHelpText("after", texts.draft.examples)
     .action(

@@ -23,7 +23,7 @@ import { ScbClient, scbDefaultUrl, tableIdPattern } from "../../statistics/scb/c
 import { collect } from "../option-values.js";
 import { action, exitCodes, flagName, parseOptions, UsageError } from "../run.js";
 import { texts } from "../messages.sv.js";
-import { openWorkspace, sharedOption } from "../shared-options.js";
+import { databaseUrlFlag, openWorkspace, sharedOption } from "../shared-options.js";
 
 const t = texts.factsFetch;
 const ti = texts.factsImport;
@@ -94,6 +94,7 @@ const common = {
   dryRun: z.boolean().default(false),
   json: z.boolean().default(false),
   db: z.string().optional(),
+  databaseUrl: databaseUrlFlag,
 };
 
 const koladaSchema = z.object({
@@ -224,7 +225,8 @@ function placeOptions(c: Command): Command {
     .option("--key <nyckel>", t.key)
     .option("--dry-run", t.dryRun, false)
     .addOption(sharedOption.json())
-    .addOption(sharedOption.db());
+    .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl());
 }
 
 export function registerFactsFetch(facts: Command): void {

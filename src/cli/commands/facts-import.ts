@@ -9,7 +9,7 @@ import { fileProblem } from "../../facts/import/issues.js";
 import { formatDate } from "../../lang/dates.js";
 import { errorProblems } from "../../domain/field-problem.js";
 import { action, flagName, parseOptions, UsageError } from "../run.js";
-import { openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
+import { databaseUrlFlag, openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 
 const t = texts.factsImport;
@@ -26,6 +26,7 @@ const importSchema = z.object({
   dryRun: z.boolean().default(false),
   json: z.boolean().default(false),
   db: z.string().optional(),
+  databaseUrl: databaseUrlFlag,
 });
 
 function sourceText(s: FactImportResult["source"]): string {
@@ -84,6 +85,7 @@ export function registerFactsImport(facts: Command): void {
     .option("--dry-run", t.dryRun, false)
     .addOption(sharedOption.json())
     .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
     .addHelpText("after", t.examples)
     .action(
       action(async (file: string, _opts: unknown, cmd: Command) => {

@@ -7,7 +7,7 @@ import { parseFactValue } from "../../facts/record-fact.js";
 import type { Workspace } from "../../workspace.js";
 import { collect } from "../option-values.js";
 import { action, parseOptions } from "../run.js";
-import { openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
+import { databaseUrlFlag, openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 
 const t = texts.facts;
@@ -29,6 +29,7 @@ const keyFlagsSchema = z.object({
   where: z.string().optional(),
   clear: z.array(z.string()).default([]),
   db: z.string().optional(),
+  databaseUrl: databaseUrlFlag,
   json: z.boolean().default(false),
 });
 type KeyFlags = z.infer<typeof keyFlagsSchema>;
@@ -115,7 +116,8 @@ function withKeyOptions(cmd: Command): Command {
     .option("--derived-from <nyckel>", k.derivedFrom)
     .option("--where <villkor>", k.where)
     .addOption(sharedOption.json())
-    .addOption(sharedOption.db());
+    .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl());
 }
 
 function printDefinition(def: FactDefinition, done: string, json: boolean): void {
@@ -130,6 +132,7 @@ export function registerFactsKeys(facts: Command): void {
     .description(t.keysSummary)
     .addOption(sharedOption.json())
     .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
     .action(
       action(async (o: { json: boolean; db?: string }) => {
         const ws = await openWorkspace(o);
@@ -170,6 +173,7 @@ export function registerFactsKeys(facts: Command): void {
     .argument("<key>", k.key)
     .addOption(sharedOption.json())
     .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
     .action(
       action(async (key: string, _o: unknown, cmd: Command) => {
         const o = parseOptions(keyFlagsSchema, optionsWithParent(cmd));

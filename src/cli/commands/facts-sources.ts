@@ -6,7 +6,7 @@ import { registrySources, type RegistrySource } from "../../facts/sources.js";
 import { formatDate } from "../../lang/dates.js";
 import { formatList } from "../../lang/lists.js";
 import { action, parseOptions } from "../run.js";
-import { openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
+import { databaseUrlFlag, openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 
 const t = texts.facts;
@@ -15,6 +15,7 @@ const sourcesSchema = z.object({
   incomplete: z.boolean().default(false),
   json: z.boolean().default(false),
   db: z.string().optional(),
+  databaseUrl: databaseUrlFlag,
 });
 
 /**
@@ -51,6 +52,7 @@ export function registerFactsSources(facts: Command): void {
     .option("--incomplete", t.sourcesIncomplete, false)
     .addOption(sharedOption.json())
     .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
     .addHelpText("after", t.sourcesExamples)
     .action(
       action(async (_opts: unknown, cmd: Command) => {

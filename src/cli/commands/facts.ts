@@ -12,7 +12,7 @@ import { registerFactsSources, sourceHeadline } from "./facts-sources.js";
 import { registerFactsKeys } from "./facts-keys.js";
 import { collect } from "../option-values.js";
 import { parliamentaryParties } from "../../domain/signer.js";
-import { openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
+import { databaseUrlFlag, openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 
 const t = texts.facts;
@@ -57,6 +57,7 @@ const addSchema = z.object({
   party: z.array(z.string().trim().min(1).max(80)).default([]),
   note: z.string().trim().min(1).optional(),
   db: z.string().optional(),
+  databaseUrl: databaseUrlFlag,
   json: z.boolean().default(false),
 });
 
@@ -70,6 +71,7 @@ export function registerFacts(program: Command): void {
     .option("--all", t.all, false)
     .addOption(sharedOption.json())
     .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
     .addHelpText("after", t.examples)
     .action(
       action(async (kommun: string | undefined, o: { all: boolean; json: boolean; db?: string }, cmd: Command) => {
@@ -123,6 +125,7 @@ export function registerFacts(program: Command): void {
     .option("--note <text>", t.note)
     .addOption(sharedOption.json())
     .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
     .action(
       action(
         async (subjectQuery: string, key: string, valueText: string, _opts: unknown, cmd: Command) => {

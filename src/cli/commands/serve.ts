@@ -4,7 +4,7 @@ import { isMotioneraError } from "../../domain/errors.js";
 import { allowedHostSchema, splitHosts } from "../../domain/allowed-host.js";
 import type { Workspace } from "../../workspace.js";
 import { action, parseOptions, UsageError } from "../run.js";
-import { openWorkspace, sharedOption } from "../shared-options.js";
+import { databaseUrlFlag, openWorkspace, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 
 const t = texts.serve;
@@ -13,6 +13,7 @@ const optionsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
   db: z.string().optional(),
+  databaseUrl: databaseUrlFlag,
   templates: z.string().optional(),
   draftsPerMinute: z.coerce.number().int().min(0).max(1_000_000).optional(),
   trustProxy: z.boolean().default(false),
@@ -54,6 +55,7 @@ export function registerServe(program: Command, startService: StartService): voi
     .option("-p, --port <port>", t.port, process.env.PORT ?? "8787")
     .option("--host <host>", t.host, process.env.HOST ?? "127.0.0.1")
     .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
     .addOption(sharedOption.templates())
     .option("--drafts-per-minute <antal>", t.draftsPerMinute)
     .option("--trust-proxy", t.trustProxy, false)

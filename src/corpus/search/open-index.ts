@@ -22,8 +22,12 @@ export interface IndexFileHeader {
   builtAt: string;
 }
 
-/** Where the index of a database file lies by default: beside it. */
-export function defaultIndexPath(store: Pick<Store, "location">): string {
+/**
+ * Where the index of a database file lies by default: beside it. A store at an address (a
+ * PostgreSQL database, postgres://…) has no folder to keep it in: undefined, built in memory.
+ */
+export function defaultIndexPath(store: Pick<Store, "location">): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(store.location)) return undefined;
   return store.location.replace(/(\.json)?$/i, ".index.json");
 }
 
@@ -144,9 +148,10 @@ export interface OpenedIndex {
  */
 export async function openIndex(
   store: Pick<Store, "location" | "revision" | "documents">,
-  indexPath: string = defaultIndexPath(store),
+  indexPath: string | undefined = defaultIndexPath(store),
 ): Promise<OpenedIndex> {
   const revision = await store.revision();
+  if (indexPath === undefined) return { index: CorpusIndex.build(await store.documents()), rebuilt: true };
   const header = await readIndexHeader(indexPath);
   if (header && header.version === indexFormatVersion && header.revision === revision) {
     const index = await readIndexFile(indexPath, revision);

@@ -1,0 +1,446 @@
+/**
+ * The store on PostgreSQL: the same Store contract as the embedded file, for several processes
+ * and machines on one database. Every write is one transaction that first takes a
+ * transaction-scoped advisory lock, so writers from any process run one after the other on the
+ * data as committed (deduplication and ids exactly as the embedded store, see fact-writes.ts),
+ * and raises the revision in `store_meta`. Values reach SQL only as parameters. What is read
+ * back is validated by the domain's zod schemas; facts, keys and documents are kept per
+ * revision, so a reader gets the same array until something is written.
+ */
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { MotioneraError } from "../../domain/errors.js";
+import { corpusDocumentSchema, type CorpusDocument } from "../../domain/corpus-document.js";
+import { factSchema, type Fact } from "../../domain/fact.js";
+import { factDefinitionSchema, type FactDefinition } from "../../domain/fact-key.js";
+import { factIdBase, factStatement, keysToAdd, planFacts, validFactKeys } from "../fact-writes.js";
+import { shippedFactKeys } from "../../facts/fact-catalog.js";
+import { offerShippedKeys, schemaVersion, type Database } from "../schema.js";
+import type { NewFact, Store } from "../store.js";
+import { migrationStatus } from "./migrations.js";
+import { fromStored, storableJson, storableText } from "./pg-text.js";
+
+type Client = pg.PoolClient;
+
+/** The advisory lock every write of this store takes (one number shared by all its processes). */
+const writeLock = 4_143_672_018;
+
+/** The address without its password, for messages. */
+export function redactedDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "";
+    return u.toString().replace(/:@/, "@");
+  } catch {
+    return "PostgreSQL";
+  }
+}
+
+interface FactRow {
+  id: string;
+  subject: string;
+  key: string;
+  value: unknown;
+  as_of: string | null;
+  since: string | null;
+  source: unknown;
+  note: string | null;
+  recorded_at: string;
+}
+
+const factColumns = "id, subject, key, value, as_of, since, source, note, recorded_at";
+
+/** A row as the domain's fact, validated (a row that is not one → database_invalid naming it). */
+function factOf(stored: FactRow, location: string): Fact {
+  const row = fromStored(stored);
+  const parsed = factSchema.safeParse({
+    id: row.id,
+    subject: row.subject,
+    key: row.key,
+    value: row.value,
+    asOf: row.as_of,
+    ...(row.since !== null ? { since: row.since } : {}),
+    source: row.source,
+    ...(row.note !== null ? { note: row.note } : {}),
+    recordedAt: row.recorded_at,
+  });
+  if (parsed.success) return parsed.data;
+  throw invalidRow(location, `facts ${row.id}`, parsed.error);
+}
+
+function invalidRow(
+  location: string,
+  what: string,
+  e: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
+): MotioneraError {
+  const first = e.issues[0];
+  const path = first?.path.map(String).join(".");
+  return new MotioneraError({
+    code: "database_invalid",
+    file: location,
+    problem: `${what}: ${path ? `${path}: ` : ""}${first?.message ?? "ogiltig rad"}`,
+  });
+}
+
+const statementHash = (f: NewFact) => createHash("sha256").update(factStatement(f)).digest("hex");
+
+/** A cached read, with the revision it was read at. */
+interface Kept<T> {
+  revision: string;
+  value: T;
+}
+
+export class PostgresStore implements Store {
+  readonly location: string;
+  readonly #pool: pg.Pool;
+  #facts: Kept<readonly Fact[]> | undefined;
+  #factKeys: Kept<readonly FactDefinition[]> | undefined;
+  #documents: Kept<readonly CorpusDocument[]> | undefined;
+
+  private constructor(pool: pg.Pool, location: string) {
+    this.#pool = pool;
+    this.location = location;
+  }
+
+  /**
+   * Connects, refuses a database whose schema is behind this program (database_behind, naming
+   * `motionera db migrate`) or that cannot be reached (database_unreachable), then offers the
+   * shipped keys the database has not been offered (as the embedded store does on read).
+   */
+  static async open(url: string, options: { migrationsDir?: string } = {}): Promise<PostgresStore> {
+    const location = redactedDatabaseUrl(url);
+    // Idle connections never keep a command's process alive.
+    const pool = new pg.Pool({ connectionString: url, max: 10, allowExitOnIdle: true });
+    pool.on("error", () => undefined); // an idle connection dropped by the server: the next query reconnects
+    const store = new PostgresStore(pool, location);
+    try {
+      const status = await store.#withClient((c) => migrationStatus(c, options.migrationsDir));
+      if (status.pending.length > 0) {
+        throw new MotioneraError({ code: "database_behind", database: location, pending: status.pending });
+      }
+      await store.#offerShippedKeys();
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw e;
+    }
+    return store;
+  }
+
+  async facts(): Promise<readonly Fact[]> {
+    return this.#kept(
+      () => this.#facts,
+      (k) => {
+        this.#facts = k;
+      },
+      (c) => readFacts(c, this.location),
+    );
+  }
+
+  async addFact(input: NewFact): Promise<Fact> {
+    const [fact] = await this.addFacts([input]);
+    return fact!;
+  }
+
+  addFacts(inputs: readonly NewFact[]): Promise<Fact[]> {
+    return this.#write(async (c) => {
+      const { out, added } = await this.#planFacts(c, inputs);
+      await insertFacts(c, added);
+      return { result: out, changed: added.length > 0 };
+    });
+  }
+
+  async factKeys(): Promise<readonly FactDefinition[]> {
+    return this.#kept(
+      () => this.#factKeys,
+      (k) => {
+        this.#factKeys = k;
+      },
+      (c) => readFactKeys(c, this.location),
+    );
+  }
+
+  changeFactKeys<T>(
+    change: (keys: readonly FactDefinition[], facts: readonly Fact[]) => { keys: readonly FactDefinition[]; result: T },
+  ): Promise<T> {
+    return this.#write(async (c) => {
+      const current = await readFactKeys(c, this.location);
+      const { keys, result } = change(current, await readFacts(c, this.location));
+      if (keys === current) return { result, changed: false };
+      const valid = validFactKeys(keys);
+      await c.query("DELETE FROM fact_keys");
+      await appendFactKeys(c, valid);
+      return { result, changed: true };
+    });
+  }
+
+  addFactKeysAndFacts(
+    keys: readonly FactDefinition[],
+    facts: readonly NewFact[],
+  ): Promise<{ keys: FactDefinition[]; facts: Fact[] }> {
+    return this.#write(async (c) => {
+      const current = await readFactKeys(c, this.location);
+      // Both checked before either is written: a refusal leaves the data as it was.
+      const { added } = keysToAdd(current, keys);
+      const { out, added: newFacts } = await this.#planFacts(c, facts);
+      await appendFactKeys(c, added);
+      await insertFacts(c, newFacts);
+      return { result: { keys: added, facts: out }, changed: added.length + newFacts.length > 0 };
+    });
+  }
+
+  async documents(): Promise<readonly CorpusDocument[]> {
+    return this.#kept(
+      () => this.#documents,
+      (k) => {
+        this.#documents = k;
+      },
+      (c) => readDocuments(c, this.location),
+    );
+  }
+
+  async document(id: string): Promise<CorpusDocument | undefined> {
+    const { rows } = await this.#withClient((c) =>
+      c.query<{ id: string; document: unknown }>("SELECT id, document FROM documents WHERE id = $1", [
+        storableText(id),
+      ]),
+    );
+    return rows[0] ? documentOf(rows[0], this.location) : undefined;
+  }
+
+  putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {
+    return this.#write(async (c) => {
+      const valid = docs.map((d, i) => {
+        const parsed = corpusDocumentSchema.safeParse(d);
+        if (parsed.success) return parsed.data;
+        const first = parsed.error.issues[0];
+        throw new MotioneraError({
+          code: "input_invalid",
+          field: [i, ...(first?.path ?? [])].map(String).join("."),
+          problem: first?.message ?? "ogiltigt dokument",
+        });
+      });
+      if (valid.length === 0) return { result: { added: [], updated: [] }, changed: false };
+      const ids = [...new Set(valid.map((d) => storableText(d.id)))];
+      const { rows } = await c.query<{ id: string }>("SELECT id FROM documents WHERE id = ANY($1::text[])", [ids]);
+      const existing = new Set(rows.map((r) => fromStored(r.id)));
+      const added: string[] = [];
+      const updated: string[] = [];
+      for (const d of valid) {
+        if (existing.has(d.id)) updated.push(d.id);
+        else {
+          added.push(d.id);
+          existing.add(d.id);
+        }
+      }
+      // The last of several with one id wins, in a place of its own (as the embedded store).
+      await c.query(
+        `INSERT INTO documents (id, document)
+         SELECT e->>'id', e FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord
+         ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, updated_at = now()`,
+        [storableJson(lastOfEachId(valid))],
+      );
+      return { result: { added, updated }, changed: true };
+    });
+  }
+
+  async revision(): Promise<string> {
+    return this.#withClient((c) => revisionOn(c));
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+
+  /** The facts the planner may meet: those making the inputs' statements, and the ids their ids start from. */
+  async #planFacts(c: Client, inputs: readonly NewFact[]): Promise<{ out: Fact[]; added: Fact[] }> {
+    if (inputs.length === 0) return { out: [], added: [] };
+    const hashes = [...new Set(inputs.map(statementHash))];
+    const same = await c.query<FactRow & { statement_hash: string }>(
+      `SELECT ${factColumns}, statement_hash FROM facts WHERE statement_hash = ANY($1::text[]) ORDER BY seq`,
+      [hashes],
+    );
+    const byStatement = new Map<string, Fact>();
+    for (const row of same.rows) {
+      const fact = factOf(row, this.location);
+      byStatement.set(factStatement(fact), fact); // the last recorded wins, as in the embedded store
+    }
+    const bases = [...new Set(inputs.map((f) => storableText(factIdBase(f))))];
+    const taken = await c.query<{ id: string }>(
+      `SELECT f.id FROM facts f WHERE f.id = ANY($1::text[])
+       UNION ALL
+       SELECT f.id FROM unnest($1::text[]) AS b(base)
+         JOIN facts f ON f.id >= (b.base || '.') COLLATE "C" AND f.id < (b.base || '/') COLLATE "C"`,
+      [bases],
+    );
+    const ids = new Set(taken.rows.map((r) => fromStored(r.id)));
+    return planFacts({ same: (s) => byStatement.get(s), idTaken: (id) => ids.has(id) }, inputs);
+  }
+
+  /**
+   * Adds the shipped keys this database has not been offered (offerShippedKeys), in one write;
+   * nothing is written when there is nothing new.
+   */
+  async #offerShippedKeys(): Promise<void> {
+    // Looked at first without the write lock: opening never waits for another process's import.
+    const seen = new Set(await this.#withClient((c) => readOffered(c)));
+    if (shippedFactKeys.every((k) => seen.has(k.key))) return;
+    await this.#write(async (c) => {
+      const factKeys = await readFactKeys(c, this.location);
+      const offered = await readOffered(c);
+      const data: Database = { schemaVersion, facts: [], documents: [], factKeys, shippedKeysOffered: offered };
+      const next = offerShippedKeys(data);
+      if (next === data) return { result: undefined, changed: false };
+      await appendFactKeys(c, next.factKeys.slice(factKeys.length));
+      await c.query(
+        `INSERT INTO shipped_keys_offered (key)
+         SELECT k FROM unnest($1::text[]) WITH ORDINALITY AS t(k, ord) ORDER BY ord ON CONFLICT (key) DO NOTHING`,
+        [next.shippedKeysOffered.slice(offered.length).map(storableText)],
+      );
+      return { result: undefined, changed: true };
+    });
+  }
+
+  /**
+   * What was read at the current revision, else read again — the revision and the data in one
+   * snapshot, so the data kept is exactly that revision's.
+   */
+  async #kept<T>(
+    get: () => Kept<T> | undefined,
+    set: (k: Kept<T>) => void,
+    read: (c: Client) => Promise<T>,
+  ): Promise<T> {
+    return this.#withClient(async (c) => {
+      await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      try {
+        const revision = await revisionOn(c);
+        const kept = get();
+        if (kept?.revision === revision) return kept.value;
+        const value = await read(c);
+        set({ revision, value });
+        return value;
+      } finally {
+        await c.query("COMMIT");
+      }
+    });
+  }
+
+  /**
+   * One write: a transaction under the store's advisory lock; `change` reads what it needs and
+   * writes; when it changed anything, the revision is raised in the same transaction. Any
+   * failure rolls back all of it.
+   */
+  async #write<T>(change: (c: Client) => Promise<{ result: T; changed: boolean }>): Promise<T> {
+    return this.#withClient(async (c) => {
+      await c.query("BEGIN");
+      try {
+        await c.query("SELECT pg_advisory_xact_lock($1)", [writeLock]);
+        const { result, changed } = await change(c);
+        if (changed) await c.query("UPDATE store_meta SET revision = revision + 1, changed_at = now()");
+        await c.query("COMMIT");
+        return result;
+      } catch (e) {
+        await c.query("ROLLBACK").catch(() => undefined);
+        // The database's own failures say where; what `change` threw (a caller's refusal) is passed on as it is.
+        if (e instanceof pg.DatabaseError || (e as NodeJS.ErrnoException).syscall !== undefined) {
+          throw new MotioneraError({ code: "output_failed", path: this.location, problem: (e as Error).message });
+        }
+        throw e;
+      }
+    });
+  }
+
+  async #withClient<T>(use: (c: Client) => Promise<T>): Promise<T> {
+    let client: Client;
+    try {
+      client = await this.#pool.connect();
+    } catch (e) {
+      throw new MotioneraError({ code: "database_unreachable", database: this.location, problem: connectProblem(e) });
+    }
+    let broken: Error | undefined;
+    try {
+      return await use(client);
+    } catch (e) {
+      if (!(e instanceof MotioneraError)) broken = e as Error;
+      throw e;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+/** Why a connection failed, in the words PostgreSQL or the network gave. */
+function connectProblem(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err.code && !err.message.includes(err.code) ? `${err.message} (${err.code})` : err.message;
+}
+
+async function revisionOn(c: Client): Promise<string> {
+  const { rows } = await c.query<{ instance: string; revision: string }>(
+    "SELECT instance::text AS instance, revision::text AS revision FROM store_meta",
+  );
+  const row = rows[0];
+  return row ? `${row.instance}:${row.revision}` : "none";
+}
+
+async function readOffered(c: Client): Promise<string[]> {
+  const { rows } = await c.query<{ key: string }>("SELECT key FROM shipped_keys_offered ORDER BY seq");
+  return rows.map((r) => fromStored(r.key));
+}
+
+async function readFacts(c: Client, location: string): Promise<Fact[]> {
+  const { rows } = await c.query<FactRow>(`SELECT ${factColumns} FROM facts ORDER BY seq`);
+  return rows.map((r) => factOf(r, location));
+}
+
+async function readFactKeys(c: Client, location: string): Promise<FactDefinition[]> {
+  const { rows } = await c.query<{ key: string; definition: unknown }>(
+    "SELECT key, definition FROM fact_keys ORDER BY position",
+  );
+  return rows.map((r) => {
+    const parsed = factDefinitionSchema.safeParse(fromStored(r.definition));
+    if (parsed.success) return parsed.data;
+    throw invalidRow(location, `fact_keys ${r.key}`, parsed.error);
+  });
+}
+
+async function readDocuments(c: Client, location: string): Promise<CorpusDocument[]> {
+  const { rows } = await c.query<{ id: string; document: unknown }>("SELECT id, document FROM documents ORDER BY seq");
+  return rows.map((r) => documentOf(r, location));
+}
+
+function documentOf(row: { id: string; document: unknown }, location: string): CorpusDocument {
+  const parsed = corpusDocumentSchema.safeParse(fromStored(row.document));
+  if (parsed.success) return parsed.data;
+  throw invalidRow(location, `documents ${row.id}`, parsed.error);
+}
+
+/** Inserts facts (validated, with ids), in order: one statement, the facts as one JSON parameter. */
+async function insertFacts(c: Client, facts: readonly Fact[]): Promise<void> {
+  if (facts.length === 0) return;
+  const rows = facts.map((f) => ({ ...f, statementHash: statementHash(f) }));
+  await c.query(
+    `INSERT INTO facts (${factColumns}, statement_hash)
+     SELECT e->>'id', e->>'subject', e->>'key', e->'value', e->>'asOf', e->>'since', e->'source', e->>'note',
+            e->>'recordedAt', e->>'statementHash'
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord`,
+    [storableJson(rows)],
+  );
+}
+
+/** Appends key definitions to the catalog, in order, after the last position held. */
+async function appendFactKeys(c: Client, keys: readonly FactDefinition[]): Promise<void> {
+  if (keys.length === 0) return;
+  await c.query(
+    `INSERT INTO fact_keys (key, position, definition)
+     SELECT e->>'key', (SELECT coalesce(max(position), -1) FROM fact_keys) + ord::integer, e
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord)`,
+    [storableJson(keys)],
+  );
+}
+
+/** Documents with one id given several times: the last one, at the place of the first (as the embedded store). */
+function lastOfEachId(docs: readonly CorpusDocument[]): CorpusDocument[] {
+  const byId = new Map<string, CorpusDocument>();
+  for (const d of docs) byId.set(d.id, d);
+  return [...byId.values()];
+}

@@ -1,0 +1,331 @@
+/**
+ * The Store contract, run against each engine: the embedded JSON file (a temp file) and
+ * PostgreSQL (a database of this file's own on MOTIONERA_TEST_DATABASE_URL, migrated, dropped
+ * at the end). Every method's meaning: history kept, the same statement stored once, a batch
+ * all-or-nothing, key changes, keys and facts together, documents added and replaced, and a
+ * revision that changes with every write and only then.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { CorpusDocument } from "../../src/domain/corpus-document.js";
+import { isMotioneraError } from "../../src/domain/errors.js";
+import type { FactDefinition } from "../../src/domain/fact-key.js";
+import { shippedFactKeys } from "../../src/facts/fact-catalog.js";
+import { LowdbStore } from "../../src/store/lowdb-store.js";
+import { migrateDatabase } from "../../src/store/postgres/database-admin.js";
+import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
+import type { NewFact, Store } from "../../src/store/store.js";
+import { hostileStrings } from "../security/hostile-strings.js";
+import {
+  freshDatabase,
+  notePostgresSkipped,
+  onDatabase,
+  testDatabaseUrl,
+  type TestDatabase,
+} from "../helpers/postgres.js";
+
+interface Engine {
+  name: string;
+  skip: boolean;
+  setup(): Promise<void>;
+  teardown(): Promise<void>;
+  /** An empty store (the shipped keys only), as a new database starts. */
+  fresh(): Promise<Store>;
+  /** Another store object on the same data, as another process opens it. */
+  reopen(): Promise<Store>;
+}
+
+const opened: Store[] = [];
+const track = <S extends Store>(s: S): S => {
+  opened.push(s);
+  return s;
+};
+
+function lowdbEngine(): Engine {
+  let file = "";
+  return {
+    name: "lowdb",
+    skip: false,
+    setup: async () => undefined,
+    teardown: async () => undefined,
+    fresh: async () => {
+      file = join(mkdtempSync(join(tmpdir(), "motionera-contract-")), "db.json");
+      return track(await LowdbStore.open(file));
+    },
+    reopen: async () => track(await LowdbStore.open(file)),
+  };
+}
+
+function postgresEngine(): Engine {
+  let db: TestDatabase | undefined;
+  return {
+    name: "postgres",
+    skip: !testDatabaseUrl,
+    setup: async () => {
+      db = await freshDatabase("contract");
+      await migrateDatabase(db.url);
+    },
+    teardown: async () => {
+      await db?.drop();
+    },
+    fresh: async () => {
+      await onDatabase(db!.url, (c) => c.query("TRUNCATE facts, fact_keys, shipped_keys_offered, documents"));
+      return track(await PostgresStore.open(db!.url));
+    },
+    reopen: async () => track(await PostgresStore.open(db!.url)),
+  };
+}
+
+notePostgresSkipped("test/store/store-contract.test.ts");
+
+const source = { title: "Folkmängd efter region", publisher: "SCB", date: "2025-02" };
+const fact = (value: number, over: Partial<NewFact> = {}): NewFact => ({
+  subject: "0186",
+  key: "population",
+  value: { type: "number", value },
+  asOf: "2024",
+  source,
+  ...over,
+});
+
+const snow: FactDefinition = {
+  key: "snow_cost",
+  label: "Kostnad för snöröjning",
+  description: "Kronor per invånare och år.",
+  type: "number",
+  scopes: ["kommun"],
+};
+
+const doc = (id: string, title = `Titel ${id}`): CorpusDocument => ({
+  id,
+  kind: "motion",
+  level: "kommun",
+  municipality: { code: "0186", name: "Lidingö" },
+  county: null,
+  parties: ["V"],
+  authors: [{ name: "Anna Andersson", party: "V" }],
+  date: "2024-03",
+  title,
+  summary: "En sammanfattning.",
+  topics: [],
+  arguments: [],
+  proposals: ["att kommunen utreder frågan"],
+  questions: [],
+  facts: [],
+  source: { title, publisher: "Lidingö stad", date: "2024-03" },
+});
+
+async function refusal(p: Promise<unknown>): Promise<{ code: string; field?: string }> {
+  try {
+    await p;
+  } catch (e) {
+    if (isMotioneraError(e)) return e.details as { code: string; field?: string };
+    throw e;
+  }
+  throw new Error("expected a refusal");
+}
+
+for (const engine of [lowdbEngine(), postgresEngine()]) {
+  describe.skipIf(engine.skip)(`Store contract: ${engine.name}`, () => {
+    beforeAll(() => engine.setup(), 60_000);
+    afterAll(() => engine.teardown(), 60_000);
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+    });
+
+    it("a new store holds the shipped keys in catalog order, no facts, no documents", async () => {
+      const store = await engine.fresh();
+      expect(await store.factKeys()).toEqual(shippedFactKeys);
+      expect(await store.facts()).toEqual([]);
+      expect(await store.documents()).toEqual([]);
+      expect(typeof store.location).toBe("string");
+    });
+
+    it("keeps history: a new value is a new fact with the next id, the old one stays", async () => {
+      const store = await engine.fresh();
+      const first = await store.addFact(fact(13_000));
+      const second = await store.addFact(fact(13_100));
+      const undated = await store.addFact(fact(12_000, { asOf: null, note: "ungefär" }));
+      expect(first.id).toBe("0186.population.2024");
+      expect(second.id).toBe("0186.population.2024.2");
+      expect(undated.id).toBe("0186.population.odaterad");
+      expect(undated.note).toBe("ungefär");
+      expect(Date.parse(first.recordedAt)).not.toBeNaN();
+      expect(await store.facts()).toEqual([first, second, undated]);
+      expect(await (await engine.reopen()).facts()).toEqual([first, second, undated]);
+    });
+
+    it("stores the same statement once, whatever the key order, in the store or within one batch", async () => {
+      const store = await engine.fresh();
+      const stored = await store.addFact(fact(13_000, { since: "2020" }));
+      const revision = await store.revision();
+      const reordered: NewFact = {
+        source: { date: "2025-02", publisher: "SCB", title: "Folkmängd efter region" },
+        asOf: "2024",
+        value: { value: 13_000, type: "number" },
+        key: "population",
+        subject: "0186",
+        note: "a note is no part of the statement",
+      };
+      expect(await store.addFact(reordered)).toEqual(stored);
+      const batch = await store.addFacts([fact(14_000), fact(14_000), reordered]);
+      expect(batch[0]).toEqual(batch[1]);
+      expect(batch[2]).toEqual(stored);
+      expect(batch[0]!.id).toBe("0186.population.2024.2");
+      expect(await store.facts()).toEqual([stored, batch[0]]);
+      expect(await store.revision()).not.toBe(revision);
+      const after = await store.revision();
+      await store.addFacts([fact(14_000), reordered]);
+      expect(await store.revision()).toBe(after);
+    });
+
+    it("a batch with one invalid fact stores none of it, naming the field", async () => {
+      const store = await engine.fresh();
+      await store.addFact(fact(1));
+      const before = await store.facts();
+      const revision = await store.revision();
+      const problem = await refusal(
+        store.addFacts([fact(2), fact(3, { subject: "Lidingö" }), fact(4, { key: "other_key" })]),
+      );
+      expect(problem).toMatchObject({ code: "fact_invalid", field: "subject" });
+      expect(await store.facts()).toEqual(before);
+      expect(await store.revision()).toBe(revision);
+      expect(await (await engine.reopen()).facts()).toEqual(before);
+    });
+
+    it("changes the keys in one write on the data as stored; a refusal or no change writes nothing", async () => {
+      const store = await engine.fresh();
+      await store.addFact(fact(1));
+      const seen: number[] = [];
+      const result = await store.changeFactKeys((keys, facts) => {
+        seen.push(facts.length);
+        return { keys: [...keys, snow], result: "added" };
+      });
+      expect(result).toBe("added");
+      expect(seen).toEqual([1]);
+      expect((await store.factKeys()).at(-1)).toEqual(snow);
+      expect((await (await engine.reopen()).factKeys()).at(-1)).toEqual(snow);
+
+      const revision = await store.revision();
+      expect(await store.changeFactKeys((keys) => ({ keys, result: 1 }))).toBe(1);
+      expect(await store.revision()).toBe(revision);
+      await expect(
+        store.changeFactKeys(() => {
+          throw new Error("refused");
+        }),
+      ).rejects.toThrow("refused");
+      const twice = await refusal(store.changeFactKeys((keys) => ({ keys: [...keys, snow], result: 0 })));
+      expect(twice.code).toBe("fact_key_invalid");
+      expect(await store.revision()).toBe(revision);
+
+      const moved = await store.changeFactKeys((keys) => ({
+        keys: [snow, ...keys.filter((k) => k.key !== snow.key && k.key !== "population")],
+        result: undefined,
+      }));
+      expect(moved).toBeUndefined();
+      const keys = await store.factKeys();
+      expect(keys[0]).toEqual(snow);
+      expect(keys.some((k) => k.key === "population")).toBe(false);
+      expect(await store.revision()).not.toBe(revision);
+    });
+
+    it("adds keys and facts together: known keys left as they are, all or nothing", async () => {
+      const store = await engine.fresh();
+      const population = (await store.factKeys()).find((k) => k.key === "population")!;
+      const edited = { ...population, label: "Ändrad" };
+      const { keys, facts } = await store.addFactKeysAndFacts(
+        [snow, edited, snow],
+        [fact(5, { key: "snow_cost" }), fact(6), fact(6)],
+      );
+      expect(keys).toEqual([snow]);
+      expect(facts.map((f) => f.id)).toEqual(["0186.snow_cost.2024", "0186.population.2024", "0186.population.2024"]);
+      const stored = await store.factKeys();
+      expect(stored.find((k) => k.key === "population")).toEqual(population);
+      expect(stored.at(-1)).toEqual(snow);
+
+      const before = { keys: await store.factKeys(), facts: await store.facts(), revision: await store.revision() };
+      const other = { ...snow, key: "rain_cost" };
+      const problem = await refusal(store.addFactKeysAndFacts([other], [fact(7, { key: "rain_cost", asOf: "24" })]));
+      expect(problem).toMatchObject({ code: "fact_invalid", field: "asOf" });
+      const badKey = await refusal(store.addFactKeysAndFacts([{ ...other, scopes: [] }], [fact(8)]));
+      expect(badKey.code).toBe("fact_key_invalid");
+      expect(await store.factKeys()).toEqual(before.keys);
+      expect(await store.facts()).toEqual(before.facts);
+      expect(await store.revision()).toBe(before.revision);
+    });
+
+    it("puts documents: added in order, replaced in place, one by id", async () => {
+      const store = await engine.fresh();
+      expect(await store.putDocuments([doc("a"), doc("b")])).toEqual({ added: ["a", "b"], updated: [] });
+      expect(await store.putDocuments([doc("c"), doc("a", "Ny titel")])).toEqual({ added: ["c"], updated: ["a"] });
+      expect((await store.documents()).map((d) => [d.id, d.title])).toEqual([
+        ["a", "Ny titel"],
+        ["b", "Titel b"],
+        ["c", "Titel c"],
+      ]);
+      expect(await store.document("b")).toEqual(doc("b"));
+      expect(await store.document("saknas")).toBeUndefined();
+      expect(await store.document("'; DROP TABLE documents; --")).toBeUndefined();
+      expect(await store.putDocuments([doc("d", "Först"), doc("d", "Sist")])).toEqual({ added: ["d"], updated: ["d"] });
+      expect((await store.document("d"))?.title).toBe("Sist");
+      expect(await (await engine.reopen()).documents()).toEqual(await store.documents());
+    });
+
+    it("changes the revision with every write, seen by another store object on the same data", async () => {
+      const store = await engine.fresh();
+      const other = await engine.reopen();
+      const revisions = [await store.revision()];
+      await store.addFact(fact(1));
+      revisions.push(await store.revision());
+      await store.putDocuments([doc("a")]);
+      revisions.push(await store.revision());
+      await store.changeFactKeys((keys) => ({ keys: [...keys, snow], result: undefined }));
+      revisions.push(await store.revision());
+      await store.addFactKeysAndFacts([{ ...snow, key: "rain_cost" }], []);
+      revisions.push(await store.revision());
+      expect(new Set(revisions).size).toBe(revisions.length);
+      expect(await other.revision()).toBe(revisions.at(-1));
+      expect((await other.facts()).length).toBe(1);
+      expect((await other.factKeys()).at(-1)?.key).toBe("rain_cost");
+    });
+
+    it("two store objects writing at once never store a statement twice nor lose a write", async () => {
+      const a = await engine.fresh();
+      const b = await engine.reopen();
+      const batch = (n: number) => Array.from({ length: 20 }, (_, i) => fact(i + n));
+      await Promise.all([a.addFacts(batch(0)), b.addFacts(batch(10)), a.addFacts(batch(5)), b.addFacts(batch(0))]);
+      const facts = await (await engine.reopen()).facts();
+      expect(facts.map((f) => f.value.value).sort((x, y) => Number(x) - Number(y))).toEqual(
+        Array.from({ length: 30 }, (_, i) => i),
+      );
+      expect(new Set(facts.map((f) => f.id)).size).toBe(30);
+    });
+
+    it("a shipped key removed by the user stays removed when the store is opened again", async () => {
+      const store = await engine.fresh();
+      const removed = shippedFactKeys.find(
+        (k) => !k.derived && !shippedFactKeys.some((d) => d.derived?.from === k.key),
+      )!;
+      await store.changeFactKeys((keys) => ({ keys: keys.filter((k) => k.key !== removed.key), result: undefined }));
+      const again = await engine.reopen();
+      expect((await again.factKeys()).map((k) => k.key)).not.toContain(removed.key);
+      expect(await again.factKeys()).toHaveLength(shippedFactKeys.length - 1);
+    });
+
+    it("stores the security suite's known-bad strings and gives them back exactly", async () => {
+      const store = await engine.fresh();
+      const entries = Object.entries(hostileStrings).filter(([, v]) => v.length > 0 && v.length <= 200);
+      const inputs = entries.map(([, v], i) => fact(i, { source: { ...source, title: v }, note: v }));
+      const stored = await store.addFacts(inputs);
+      expect(stored.map((f) => f.source.title)).toEqual(entries.map(([, v]) => v));
+      const docs = entries.map(([, v], i) => ({ ...doc(`d${i}`), summary: v, proposals: [v] }));
+      await store.putDocuments(docs);
+      const again = await engine.reopen();
+      expect((await again.facts()).map((f) => [f.source.title, f.note])).toEqual(entries.map(([, v]) => [v, v]));
+      expect(await again.documents()).toEqual(docs);
+      expect(await store.addFacts(inputs)).toEqual(stored);
+    });
+  });
+}

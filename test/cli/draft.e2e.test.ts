@@ -420,8 +420,9 @@ describe("motionera draft", () => {
     expect(loose.code).toBe(0);
     expect(loose.stdout).toMatch(/– Fyll i: beslutets datum\n {2}– Fyll i: nämndens namn\n/);
     const help = runCli(["draft", "--help"]);
-    expect(help.stdout).toMatch(
-      /--strict\s+vägra skriva utkastet om en uppgift är äldre än\s+mallen godtar eller om det har ställen att fylla i/,
+    // The help wraps at the terminal's width: compare the words, not where the lines break.
+    expect(help.stdout.replace(/\s+/g, " ")).toContain(
+      "--strict vägra skriva utkastet om en uppgift är äldre än mallen godtar eller om det har ställen att fylla i",
     );
   });
 

@@ -7,10 +7,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/server/app.js";
 import { Workspace } from "../../../src/workspace.js";
 import { tempWorkspace } from "../../helpers/cli.js";
+import { formPost, origin, signedIn, withCookie } from "../../helpers/staff-app.js";
 import { flatFields, isAsked } from "../../../src/server/pages/fact-keys/schema-fields.js";
 import { sv } from "../../../src/server/messages.sv.js";
 
-const origin = "http://localhost";
 const token = "personalens-nyckel";
 const list = "/personal/faktanycklar";
 
@@ -21,23 +21,11 @@ let cookie: string;
 beforeEach(async () => {
   ws = await Workspace.open({ db: tempWorkspace().db });
   app = createApp(ws, { token, draftsPerMinute: 0 });
-  const res = await app.request("/personal/logga-in", post({ token }, ""));
-  cookie = res.headers.get("set-cookie")!.split(";")[0]!;
+  cookie = await signedIn(app, token);
 });
 
-function post(form: Record<string, string | string[]>, withCookie = cookie, from = origin): RequestInit {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  return {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      origin: from,
-      ...(withCookie ? { cookie: withCookie } : {}),
-    },
-  };
-}
+const post = (form: Record<string, string | string[]>, asCookie = cookie, from = origin) =>
+  formPost(form, { origin: from, ...withCookie(asCookie) });
 
 const get = (path: string) => app.request(path, { headers: { cookie } });
 const text = (html: string) =>

@@ -7,7 +7,6 @@ import type { Child } from "hono/jsx";
 import type { Template } from "../../../compose/template-library.js";
 import type { TemplateInput } from "../../../domain/template.js";
 import { parliamentaryParties } from "../../../domain/signer.js";
-import { allMunicipalities } from "../../../data/places.js";
 import type { ArgumentGroup } from "../../../corpus/argument-groups.js";
 import { argumentTypeLabel } from "../../../domain/vocabulary.js";
 import { isYes } from "../../../lang/yes-no.js";
@@ -30,7 +29,7 @@ import { FactsPanel, type FactLine } from "./facts-panel.js";
 import { FactPicker, type PickerLine } from "./fact-picker.js";
 import { Layout } from "../frame/layout.js";
 import { paths, recordHref } from "../frame/links.js";
-import { BrokenTemplates } from "../kit/parts.js";
+import { BrokenTemplates, MunicipalityInput, MunicipalityList } from "../kit/parts.js";
 import { PreviewPanel, type PreviewModel } from "./preview.js";
 import type { Place } from "../../../domain/municipality.js";
 import type { MotioneraError } from "../../../domain/errors.js";
@@ -100,23 +99,11 @@ function KommunField({ state, errors }: { state: FormState; errors: FieldErrors 
       <Label k={k} label={t.kommun.label} required />
       <Help k={k} text={t.kommun.help} />
       <Err k={k} errors={errors} />
-      <input
-        type="text"
-        name="kommun"
+      <MunicipalityInput
         value={state.kommun}
-        list="kommuner"
-        autocomplete="off"
-        spellcheck={false}
-        aria-required="true"
-        class="input-medium"
-        data-kommun
-        {...control(k, errors, true)}
+        attrs={{ "aria-required": "true", "data-kommun": true, ...control(k, errors, true) }}
       />
-      <datalist id="kommuner">
-        {allMunicipalities().map((p) => (
-          <option value={p.name}>{p.selfName !== p.name ? `${p.selfName}, ${p.county.name}` : p.county.name}</option>
-        ))}
-      </datalist>
+      <MunicipalityList withSelfName />
     </div>
   );
 }

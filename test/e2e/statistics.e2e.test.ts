@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
 import { expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
 import { signIn as signInAt, startStaffSite, type StaffSite } from "../helpers/staff-site.js";
-import { startStatisticsStandIn, type StandIn } from "../helpers/statistics-stand-in.js";
+import { holdNext, startStatisticsStandIn, type StandIn } from "../helpers/statistics-stand-in.js";
 
 const token = "rätt-nyckel";
 
@@ -56,14 +56,7 @@ describe.skipIf(!hasChromium)("the statistics page in Chromium", () => {
     await screenshot(page, "statistik-sok");
 
     // The data request is held back: the page shows the progress part-way.
-    let release = () => {};
-    standIn.faults.push({
-      match: "/data/",
-      kind: "hold",
-      until: new Promise<void>((resolve) => {
-        release = resolve;
-      }),
-    });
+    const release = holdNext(standIn, "/data/");
     await page.getByRole("button", { name: "Hämta och spara" }).click();
     await page.getByRole("heading", { name: "Hämtning pågår" }).waitFor();
     await page.getByText("Hämtar värden från Kolada: 1 av 2 frågor besvarade.").waitFor();
@@ -92,14 +85,7 @@ describe.skipIf(!hasChromium)("the statistics page in Chromium", () => {
       await page.getByLabel("Från år").fill("2023");
       await page.getByLabel("Till och med år").fill("2024");
       await page.getByLabel("Faktanyckel").fill("population");
-      let release = () => {};
-      standIn.faults.push({
-        match: "/data/",
-        kind: "hold",
-        until: new Promise<void>((resolve) => {
-          release = resolve;
-        }),
-      });
+      const release = holdNext(standIn, "/data/");
       await page.getByRole("button", { name: "Förhandsgranska" }).click();
       await page.getByRole("heading", { name: "Förhandsgranskning pågår" }).waitFor();
       await page.getByRole("link", { name: "Uppdatera" }).waitFor();

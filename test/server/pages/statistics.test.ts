@@ -13,7 +13,7 @@ import {
   useStatisticsStandIn,
 } from "../../helpers/statistics-app.js";
 import { koladaValue, kpiById } from "../../helpers/statistics-fixtures.js";
-import { startStatisticsStandIn } from "../../helpers/statistics-stand-in.js";
+import { holdNext, startStatisticsStandIn } from "../../helpers/statistics-stand-in.js";
 
 const token = "rätt-nyckel";
 const standIn = useStatisticsStandIn();
@@ -213,11 +213,7 @@ describe("the statistics page", () => {
 
   it("runs one fetch at a time: a second gets the busy answer, and the first's progress can be followed", async () => {
     const { app, ws, cookie } = await setup();
-    let release = () => {};
-    const until = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    standIn().faults.push({ match: "/data/", kind: "hold", until });
+    const release = holdNext(standIn(), "/data/");
     const job = await start(app, cookie, uppsala());
     const busy = await app.request("/personal/statistik/hamta", post(uppsala(), cookie));
     expect(busy.status).toBe(409);

@@ -21,6 +21,7 @@ import {
   fieldClass,
   Help as KitHelp,
   Label as KitLabel,
+  SubmitButton,
   TemplateSelect,
   type FieldError,
   type FieldErrors,
@@ -431,23 +432,19 @@ function Actions() {
   const a = t.actions;
   return (
     <div class="actions">
-      <button type="submit" name="format" value="preview" class="button secondary" data-action="preview">
+      <SubmitButton name="format" value="preview" secondary attrs={{ "data-action": "preview" }}>
         {a.preview}
-      </button>
+      </SubmitButton>
       {/* biome-ignore lint/a11y/useSemanticElements: <fieldset> brings its own border */}
       <div class="downloads" role="group" aria-labelledby="ladda-ner-rubrik">
         <span id="ladda-ner-rubrik" class="visually-hidden">
           {a.downloadLegend}
         </span>
-        <button type="submit" name="format" value="docx" class="button">
-          {a.docx}
-        </button>
-        <button type="submit" name="format" value="pdf" class="button">
-          {a.pdf}
-        </button>
-        <button type="submit" name="format" value="md" class="button">
-          {a.md}
-        </button>
+        {(["docx", "pdf", "md"] as const).map((format) => (
+          <SubmitButton name="format" value={format}>
+            {a[format]}
+          </SubmitButton>
+        ))}
       </div>
     </div>
   );

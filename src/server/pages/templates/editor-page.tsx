@@ -6,7 +6,7 @@
 import type { TemplateTextCheck } from "../../../compose/template-text.js";
 import { sv } from "../../messages.sv.js";
 import { Layout } from "../frame/layout.js";
-import { control, Field, type FieldErrors } from "../kit/form.js";
+import { control, Field, type FieldErrors, SubmitButton } from "../kit/form.js";
 import { MunicipalityInput, MunicipalityList } from "../kit/parts.js";
 import { editorIds } from "./ids.js";
 import { templatePaths } from "./links.js";
@@ -91,15 +91,15 @@ export function TemplateEditorPage(props: {
             </div>
             <div class="actions">
               <div class="downloads">
-                <button type="submit" name="atgard" value="kontrollera" class="button">
+                <SubmitButton name="atgard" value="kontrollera">
                   {e.check}
-                </button>
-                <button type="submit" name="atgard" value="forhandsgranska" class="button secondary">
+                </SubmitButton>
+                <SubmitButton name="atgard" value="forhandsgranska" secondary>
                   {e.preview}
-                </button>
-                <button type="submit" name="atgard" value="spara" class="button" aria-describedby="spara-hjalp">
+                </SubmitButton>
+                <SubmitButton name="atgard" value="spara" attrs={{ "aria-describedby": "spara-hjalp" }}>
                   {e.save}
-                </button>
+                </SubmitButton>
               </div>
               <p class="help" id="spara-hjalp">
                 {e.saveHelp}

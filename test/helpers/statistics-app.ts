@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createApp } from "../../src/server/app.js";
 import { Workspace } from "../../src/workspace.js";
 import { tempWorkspace } from "./cli.js";
-import { signedIn } from "./staff-app.js";
+import { formPost, signedIn, withCookie } from "./staff-app.js";
 import { startStatisticsStandIn, type StandIn } from "./statistics-stand-in.js";
 
 export type App = ReturnType<typeof createApp>;
@@ -34,6 +34,9 @@ export async function signedInStatisticsApp(token: string, options: AppOptions) 
   const app = createApp(ws, { token, draftsPerMinute: 0, statisticsHttp: fast, ...options });
   return { app, ws, cookie: await signedIn(app, token) };
 }
+
+/** A form posted with the session cookie, if any. */
+export const postAs = (fields: Record<string, string | string[]>, cookie = "") => formPost(fields, withCookie(cookie));
 
 export const getAs = (app: App, path: string, cookie: string) => app.request(path, { headers: { cookie } });
 

@@ -1,9 +1,9 @@
 /** The staff's SCB page: search tables, pick one, fetch a figure per municipality and year as a job. */
 import { describe, expect, it } from "vitest";
-import { formPost, withCookie } from "../../helpers/staff-app.js";
 import {
   getAs as get,
   jobEnded as ended,
+  postAs as post,
   signedInStatisticsApp,
   useStatisticsStandIn,
 } from "../../helpers/statistics-app.js";
@@ -13,8 +13,6 @@ const token = "rätt-nyckel";
 const standIn = useStatisticsStandIn();
 
 const setup = () => signedInStatisticsApp(token, { scbUrl: standIn().scbUrl });
-
-const post = (fields: Record<string, string | string[]>, cookie = "") => formPost(fields, withCookie(cookie));
 
 const uppsala = (over: Record<string, string | string[]> = {}) => ({
   tabell: "TAB9001",

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Workspace } from "../../../src/workspace.js";
-import { formPost, withCookie } from "../../helpers/staff-app.js";
 import {
   type App,
   getAs as get,
   jobEnded as ended,
+  postAs as post,
   signedInStatisticsApp,
   useStatisticsStandIn,
 } from "../../helpers/statistics-app.js";
@@ -19,8 +19,6 @@ const token = "rätt-nyckel";
 const standIn = useStatisticsStandIn();
 
 const setup = (koladaUrl = standIn().koladaUrl) => signedInStatisticsApp(token, { koladaUrl });
-
-const post = (fields: Record<string, string | string[]>, cookie = "") => formPost(fields, withCookie(cookie));
 
 /** Uppsala län (8 municipalities), 2022–2023, N01951 under the shipped key `population`. */
 const uppsala = (over: Record<string, string | string[]> = {}) => ({

@@ -5,50 +5,33 @@
  * cursor and the preview cite its value. axe finds nothing serious on any page. Screenshots
  * go to test/artifacts/ (git-ignored).
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type Listening } from "../../src/server/serve.js";
-import { Workspace } from "../../src/workspace.js";
-import { expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
-import { tempWorkspace } from "../helpers/cli.js";
+import { expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
+import { signIn, startStaffSite, type StaffSite } from "../helpers/staff-site.js";
 
 const token = "personalens-nyckel";
 
 describe.skipIf(!hasChromium)("fact keys and the fact picker in Chromium", () => {
-  let server: Listening;
-  let browser: Browser;
-  let context: BrowserContext;
+  let site: StaffSite;
   let base: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer(
-      await Workspace.open({ db: tempWorkspace().db }),
-      { port: 0, host: "127.0.0.1" },
-      { token, renderThreads: 0 },
-    );
-    base = server.url.replace(/\/$/, "");
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "sv-SE" });
+    site = await startStaffSite({ token });
+    base = site.base;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   const alertText = (page: Page) => page.locator("[data-error-summary]").textContent();
 
   it("signs in, adds a key, edits it, and sees a removal refused", async () => {
-    const page = await openPage(context, problems);
+    const page = await openPage(site.context, problems);
     page.setDefaultTimeout(10_000);
-    await page.goto(`${base}/personal/faktanycklar`);
-    expect(new URL(page.url()).pathname).toBe("/personal/logga-in");
-    await page.getByLabel("Skrivnyckel").fill(token);
-    await Promise.all([
-      page.waitForURL(/\/personal\/faktanycklar$/),
-      page.getByRole("button", { name: "Logga in" }).click(),
-    ]);
+    expect(await signIn(page, site, "/personal/faktanycklar")).toBe("/personal/logga-in");
     await expect.poll(() => page.locator("table.key-table tbody tr").count()).toBeGreaterThan(50);
     await expectAxeClean(page, "faktanycklar");
     await screenshot(page, "faktanycklar");
@@ -116,7 +99,7 @@ describe.skipIf(!hasChromium)("fact keys and the fact picker in Chromium", () =>
 
   it("picks a key on the draft form: {fakta:…} at the cursor, and the preview cites its value", async () => {
     problems.length = 0;
-    const page = await openPage(context, problems);
+    const page = await openPage(site.context, problems);
     page.setDefaultTimeout(10_000);
     await page.goto(`${base}/?template=allman-motion&kommun=Lidingö`);
     const picker = page.getByRole("region", { name: "Hänvisa till en uppgift i din text" });

@@ -4,47 +4,29 @@
  * fill in are highlighted, and axe finds nothing serious. Our own templates (review-fixture.ts).
  * Screenshots go to test/artifacts/ (git-ignored).
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type Listening } from "../../src/server/serve.js";
 import { Workspace } from "../../src/workspace.js";
+import { expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
 import { tempWorkspace } from "../helpers/cli.js";
 import { reviewTemplates } from "../server/review-fixture.js";
-
-const chromiumPath = "/usr/bin/chromium";
-const hasChromium = existsSync(chromiumPath);
-const require = createRequire(import.meta.url);
-const root = join(import.meta.dirname, "..", "..");
-const artifacts = join(root, "test", "artifacts");
 
 describe.skipIf(!hasChromium)("the review in Chromium", () => {
   let server: Listening;
   let browser: Browser;
+  let context: BrowserContext;
   let base: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
     server = await startServer(await Workspace.open({ db: tempWorkspace().db, templatesDir: reviewTemplates() }), {
       port: 0,
       host: "127.0.0.1",
     });
     base = server.url.replace(/\/$/, "");
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "sv-SE" });
   }, 60_000);
 
   afterAll(async () => {
@@ -52,19 +34,10 @@ describe.skipIf(!hasChromium)("the review in Chromium", () => {
     await server?.close();
   });
 
-  async function open(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "sv-SE" });
-    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-    page.on("console", (m) => {
-      // The browser logs the 404 of /favicon.ico, and the facts panel's answer for no municipality.
-      if (m.type() === "error" && !/status of 4(04|22)/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    return page;
-  }
-
   it("the live preview lists what to do, the script puts the list in the facts panel, and the places " +
     "are marked", async () => {
-    const page = await open();
+    // The browser logs the 404 of /favicon.ico, and the facts panel's answer for no municipality: both let by.
+    const page = await openPage(context, problems);
     // Signed in the party that published Lidingö's agreement source: the stale fact is the one thing to check.
     const q = new URLSearchParams({ template: "klar", "name.0": "Anna Andersson", "party.0": "S", date: "2026-11-24" });
     await page.goto(`${base}/?${q}`);
@@ -114,14 +87,8 @@ describe.skipIf(!hasChromium)("the review in Chromium", () => {
     await page.fill("#f-kommun", "Lidingö");
     await expect.poll(() => page.locator("#fakta .review").count(), { timeout: 10_000 }).toBe(1);
 
-    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-    const options = { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } };
-    const violations = (await page.evaluate(
-      `axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations)`,
-    )) as { id: string; impact: string | null; nodes: unknown[] }[];
-    const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(bad, JSON.stringify(bad, null, 1)).toEqual([]);
-    await page.screenshot({ path: join(artifacts, "utkast-att-gora.png"), fullPage: true });
+    await expectAxeClean(page, "utkast, att göra");
+    await screenshot(page, "utkast-att-gora");
     await page.close();
     expect(problems).toEqual([]);
   }, 60_000);

@@ -2,36 +2,26 @@
  * Staff sign-in in Chromium: a staff page sends a visitor to sign in, a wrong token is shown at
  * its field, the right one leads back to the page, signing out ends it; axe finds nothing serious.
  */
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type Listening } from "../../src/server/serve.js";
-import { Workspace } from "../../src/workspace.js";
-import { expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
-import { tempWorkspace } from "../helpers/cli.js";
+import { expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
+import { startStaffSite, type StaffSite } from "../helpers/staff-site.js";
 
 describe.skipIf(!hasChromium)("staff sign-in in Chromium", () => {
-  let server: Listening;
-  let browser: Browser;
+  let site: StaffSite;
   let base: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer(
-      await Workspace.open({ db: tempWorkspace().db }),
-      { port: 0, host: "127.0.0.1" },
-      { token: "personalens-nyckel", renderThreads: 0 },
-    );
-    base = server.url.replace(/\/$/, "");
-    browser = await launchChromium();
+    site = await startStaffSite({ token: "personalens-nyckel" });
+    base = site.base;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   it("signs in from the footer link, refuses a wrong token at its field, and signs out", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "sv-SE" });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "sv-SE" });
     const page = await openPage(context, problems);
     await page.goto(`${base}/`);
     await page.click("footer >> text=För partikansliet");

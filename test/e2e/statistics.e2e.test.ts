@@ -4,60 +4,43 @@
  * without: the page reloads itself); axe-clean throughout. Screenshots in test/artifacts/.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext } from "playwright-core";
-import { startServer, type Listening } from "../../src/server/serve.js";
-import { Workspace } from "../../src/workspace.js";
-import { expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
-import { tempWorkspace } from "../helpers/cli.js";
-import { startStatisticsStandIn, type StandIn } from "../helpers/statistics-stand-in.js";
+import type { BrowserContext } from "playwright-core";
+import { expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
+import { signIn as signInAt, startStaffSite, type StaffSite } from "../helpers/staff-site.js";
+import { holdNext, startStatisticsStandIn, type StandIn } from "../helpers/statistics-stand-in.js";
 
 const token = "rätt-nyckel";
 
 describe.skipIf(!hasChromium)("the statistics page in Chromium", () => {
   let standIn: StandIn;
-  let server: Listening;
-  let browser: Browser;
-  let context: BrowserContext;
-  let base: string;
+  let site: StaffSite;
   const problems: string[] = [];
 
   beforeAll(async () => {
     standIn = await startStatisticsStandIn();
-    server = await startServer(
-      await Workspace.open({ db: tempWorkspace().db }),
-      { port: 0, host: "127.0.0.1" },
-      {
-        token,
-        renderThreads: 0,
+    site = await startStaffSite({
+      token,
+      serve: {
         koladaUrl: standIn.koladaUrl,
         scbUrl: standIn.scbUrl,
         statisticsHttp: { retries: 1, minDelayMs: 5, maxDelayMs: 10, pace: { limit: 1000, intervalMs: 1000 } },
       },
-    );
-    base = server.url.replace(/\/$/, "");
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "sv-SE" });
+    });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
     await standIn?.close();
   });
 
   async function signIn(ctx: BrowserContext) {
     const page = await openPage(ctx, problems);
-    await page.goto(`${base}/personal/statistik`);
-    if (page.url().includes("/personal/logga-in")) {
-      await page.getByLabel("Skrivnyckel").fill(token);
-      await page.getByRole("button", { name: "Logga in" }).click();
-      await page.waitForURL(`${base}/personal/statistik`);
-    }
+    await signInAt(page, site, "/personal/statistik");
     return page;
   }
 
   it("searches, fetches for a county and follows the progress to the report", async () => {
-    const page = await signIn(context);
+    const page = await signIn(site.context);
     await expectAxeClean(page, "statistik");
     await page.getByLabel("Ord i nyckeltalets titel").fill("invånare");
     await page.getByRole("button", { name: "Sök", exact: true }).click();
@@ -73,14 +56,7 @@ describe.skipIf(!hasChromium)("the statistics page in Chromium", () => {
     await screenshot(page, "statistik-sok");
 
     // The data request is held back: the page shows the progress part-way.
-    let release = () => {};
-    standIn.faults.push({
-      match: "/data/",
-      kind: "hold",
-      until: new Promise<void>((resolve) => {
-        release = resolve;
-      }),
-    });
+    const release = holdNext(standIn, "/data/");
     await page.getByRole("button", { name: "Hämta och spara" }).click();
     await page.getByRole("heading", { name: "Hämtning pågår" }).waitFor();
     await page.getByText("Hämtar värden från Kolada: 1 av 2 frågor besvarade.").waitFor();
@@ -101,7 +77,7 @@ describe.skipIf(!hasChromium)("the statistics page in Chromium", () => {
   }, 60_000);
 
   it("follows a dry run without script: the page reloads itself to the report", async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: "sv-SE" });
+    const noScript = await site.browser.newContext({ javaScriptEnabled: false, locale: "sv-SE" });
     try {
       const page = await signIn(noScript);
       await page.getByLabel("Nyckeltal att hämta (id)").fill("N01951");
@@ -109,14 +85,7 @@ describe.skipIf(!hasChromium)("the statistics page in Chromium", () => {
       await page.getByLabel("Från år").fill("2023");
       await page.getByLabel("Till och med år").fill("2024");
       await page.getByLabel("Faktanyckel").fill("population");
-      let release = () => {};
-      standIn.faults.push({
-        match: "/data/",
-        kind: "hold",
-        until: new Promise<void>((resolve) => {
-          release = resolve;
-        }),
-      });
+      const release = holdNext(standIn, "/data/");
       await page.getByRole("button", { name: "Förhandsgranska" }).click();
       await page.getByRole("heading", { name: "Förhandsgranskning pågår" }).waitFor();
       await page.getByRole("link", { name: "Uppdatera" }).waitFor();
@@ -129,7 +98,7 @@ describe.skipIf(!hasChromium)("the statistics page in Chromium", () => {
     }
   }, 60_000);
   it("says what is wrong in the form, and why a fetch failed, on a narrow screen too", async () => {
-    const narrow = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "sv-SE" });
+    const narrow = await site.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "sv-SE" });
     try {
       const page = await signIn(narrow);
       await page.getByRole("button", { name: "Förhandsgranska" }).click();
@@ -151,7 +120,7 @@ describe.skipIf(!hasChromium)("the statistics page in Chromium", () => {
     }
   }, 60_000);
   it("fetches an SCB table for a county: search, pick the table and its contents, follow to the report", async () => {
-    const page = await signIn(context);
+    const page = await signIn(site.context);
     await page.getByRole("link", { name: "Hämta från SCB i stället" }).click();
     await page.getByLabel("Ord i tabellens namn").fill("testfolkmängd");
     await page.getByRole("button", { name: "Sök", exact: true }).click();

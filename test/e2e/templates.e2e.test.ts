@@ -8,19 +8,16 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type Listening } from "../../src/server/serve.js";
-import { Workspace } from "../../src/workspace.js";
-import { artifacts, expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
-import { repoRoot, tempWorkspace } from "../helpers/cli.js";
+import { artifacts, expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
+import { repoRoot } from "../helpers/cli.js";
+import { signIn, startStaffSite, type StaffSite } from "../helpers/staff-site.js";
 
 const token = "webbmallnyckel";
 
 describe.skipIf(!hasChromium)("the template editor in Chromium", () => {
-  let server: Listening;
-  let browser: Browser;
-  let context: BrowserContext;
+  let site: StaffSite;
   let base: string;
   let dir: string;
   const problems: string[] = [];
@@ -28,16 +25,16 @@ describe.skipIf(!hasChromium)("the template editor in Chromium", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "motionera-mallar-"));
     cpSync(join(repoRoot, "templates"), dir, { recursive: true });
-    const ws = await Workspace.open({ db: tempWorkspace().db, templatesDir: dir, today: "2026-11-24" });
-    server = await startServer(ws, { port: 0, host: "127.0.0.1" }, { token, renderThreads: 0 });
-    base = server.url.replace(/\/$/, "");
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "sv-SE" });
+    site = await startStaffSite({
+      token,
+      workspace: { templatesDir: dir, today: "2026-11-24" },
+      viewport: { width: 1280, height: 900 },
+    });
+    base = site.base;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   /** The line (1-based) and the text of the textarea's selection. */
@@ -52,11 +49,8 @@ describe.skipIf(!hasChromium)("the template editor in Chromium", () => {
     })()`) as Promise<{ line: number; text: string; focused: boolean }>;
 
   it("signs in, starts from the starter, shows an error at its line, previews for Lidingö, saves", async () => {
-    const page = await openPage(context, problems);
-    await page.goto(`${base}/personal/mallar`);
-    expect(page.url()).toContain("/personal/logga-in");
-    await page.fill("#s-token", token);
-    await Promise.all([page.waitForURL(/\/personal\/mallar$/), page.click("button[type=submit]")]);
+    const page = await openPage(site.context, problems);
+    expect(await signIn(page, site, "/personal/mallar")).toContain("/personal/logga-in");
     expect(await page.textContent("h1")).toBe("Mallar");
     expect(await page.textContent("table")).toContain("kast-avtal");
     await expectAxeClean(page, "mallar");
@@ -127,7 +121,7 @@ describe.skipIf(!hasChromium)("the template editor in Chromium", () => {
   }, 90_000);
 
   it("works without JavaScript, on a narrow screen: edit, preview with the button, save", async () => {
-    const plain = await browser.newContext({
+    const plain = await site.browser.newContext({
       viewport: { width: 390, height: 844 },
       locale: "sv-SE",
       javaScriptEnabled: false,

@@ -3,35 +3,18 @@
  * real server: draft a motion with live preview and download it, search the corpus, and
  * check every page with axe-core. Screenshots go to test/artifacts/ (git-ignored).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type Listening } from "../../src/server/serve.js";
 import { Workspace } from "../../src/workspace.js";
-
-const chromiumPath = "/usr/bin/chromium";
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium)
-  console.warn(`web.e2e: skipped: ${chromiumPath} is missing (install it with: apt-get install -y chromium)`);
-
-const require = createRequire(import.meta.url);
-const root = join(import.meta.dirname, "..", "..");
-const artifacts = join(root, "test", "artifacts");
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+import { artifacts, expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
+import { tempWorkspace } from "../helpers/cli.js";
 
 const wide = { width: 1280, height: 800 };
 const narrow = { width: 390, height: 844 };
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
 
 describe.skipIf(!hasChromium)("web pages in Chromium", () => {
   let server: Listening;
@@ -41,24 +24,9 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    const dir = mkdtempSync(join(tmpdir(), "motionera-web-"));
-    const db = join(dir, "db.json");
-    copyFileSync(join(root, "corpus", "motionera.json"), db);
-    server = await startServer(await Workspace.open({ db }), { port: 0, host: "127.0.0.1" });
+    server = await startServer(await Workspace.open({ db: tempWorkspace().db }), { port: 0, host: "127.0.0.1" });
     base = server.url.replace(/\/$/, "");
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     // The CSP stays on: axe is injected through the DevTools protocol, which the CSP does not govern.
     context = await browser.newContext({ acceptDownloads: true, viewport: wide, locale: "sv-SE" });
   }, 60_000);
@@ -69,46 +37,14 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
   });
 
   /** A page that records script errors, failed requests and CSP refusals. */
-  async function open(ctx: BrowserContext = context): Promise<Page> {
-    const page = await ctx.newPage();
-    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-    page.on("console", (m) => {
-      if (m.type() === "error" && !/status of 4(04|22)/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    return page;
-  }
-
-  async function axe(page: Page, name: string): Promise<void> {
-    await page.evaluate(axeSource);
-    const options = { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } };
-    const violations = (await page.evaluate(
-      `axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations)`,
-    )) as AxeViolation[];
-    const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    const report = bad
-      .map(
-        (v) =>
-          `${name}: [${v.impact}] ${v.id}: ${v.help}\n${v.nodes
-            .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\n/g, " ") ?? ""}`)
-            .join("\n")}`,
-      )
-      .join("\n");
-    const minor = violations.filter((v) => !bad.includes(v));
-    if (minor.length)
-      console.info(`axe (${name}), minor: ${minor.map((v) => `${v.id} (${v.impact}: ${v.nodes.length})`).join(", ")}`);
-    expect(bad, report).toEqual([]);
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-  }
+  const open = (ctx: BrowserContext = context): Promise<Page> => openPage(ctx, problems);
 
   /** The same page on a phone-sized screen. */
   async function shootNarrow(path: string, name: string): Promise<void> {
     const page = await open();
     await page.setViewportSize(narrow);
     await page.goto(`${base}${path}`);
-    await shoot(page, `${name}-390`);
+    await screenshot(page, `${name}-390`);
     await page.close();
   }
 
@@ -116,7 +52,7 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     const page = await open();
     await page.goto(`${base}/`);
     expect(await page.getAttribute("html", "lang")).toBe("sv");
-    await axe(page, "formulär (tomt)");
+    await expectAxeClean(page, "formulär (tomt)");
 
     // Choosing a template fetches its form (the script submits the "Välj mall" GET).
     await Promise.all([page.waitForURL(/template=kast-avtal/), page.selectOption("#f-template", "kast-avtal")]);
@@ -172,8 +108,8 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     await expect.poll(() => preview.textContent()).toContain(claim);
     expect(await preview.textContent()).toContain("Argumentet framförs i");
 
-    await shoot(page, "formular-1280");
-    await axe(page, "formulär (ifyllt)");
+    await screenshot(page, "formular-1280");
+    await expectAxeClean(page, "formulär (ifyllt)");
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -189,7 +125,7 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
 
     // The same page on a phone.
     await page.setViewportSize(narrow);
-    await shoot(page, "formular-390");
+    await screenshot(page, "formular-390");
     await page.setViewportSize(wide);
 
     // An unknown municipality: the form comes back with the error next to the field.
@@ -199,10 +135,10 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     expect(await page.textContent("#err-f-kommun")).toContain("Menade du");
     expect(await page.evaluate("document.activeElement?.className")).toContain("error-summary");
     expect(await page.inputValue("#f-name-0")).toBe("Anna Andersson");
-    await shoot(page, "formular-fel-1280");
-    await axe(page, "formulär med fel");
+    await screenshot(page, "formular-fel-1280");
+    await expectAxeClean(page, "formulär med fel");
     await page.setViewportSize(narrow);
-    await shoot(page, "formular-fel-390");
+    await screenshot(page, "formular-fel-390");
     await page.close();
   }, 120_000);
 
@@ -223,7 +159,7 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     await Promise.all([page.waitForURL(/\/utkast$/), page.click('[data-action="preview"]')]);
     expect(await page.textContent("#forhandsvisning")).toContain("Norrköping");
     expect(await page.textContent("#forhandsvisning")).toContain("Anna Andersson (M)");
-    await shoot(page, "formular-utan-js-1280");
+    await screenshot(page, "formular-utan-js-1280");
     await ctx.close();
   }, 60_000);
 
@@ -236,8 +172,8 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     const all = await count();
     expect(all).toBeGreaterThan(1);
     expect(await page.locator(".snippet mark").count()).toBeGreaterThan(0);
-    await shoot(page, "korpus-1280");
-    await axe(page, "sökning");
+    await screenshot(page, "korpus-1280");
+    await expectAxeClean(page, "sökning");
 
     const facet = page.locator('.facet a[href*="party=V"]');
     const expected = Number(/(\d+)/.exec((await facet.locator(".facet-count").textContent()) ?? "")?.[1]);
@@ -245,16 +181,16 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     expect(await count()).toBe(expected);
     expect(expected).toBeLessThan(all);
     expect(await page.locator(".chip").first().textContent()).toContain("Vänsterpartiet");
-    await shoot(page, "korpus-filter-1280");
-    await axe(page, "sökning med filter");
+    await screenshot(page, "korpus-filter-1280");
+    await expectAxeClean(page, "sökning med filter");
 
     const first = page.locator(".hit h3 a").first();
     const title = (await first.textContent())!.trim();
     await Promise.all([page.waitForURL(/\/korpus\/[a-z0-9-]+$/), first.click()]);
     expect(await page.textContent("h1")).toBe(title);
     expect(await page.locator("#argument").count()).toBe(1);
-    await shoot(page, "post-1280");
-    await axe(page, "post");
+    await screenshot(page, "post-1280");
+    await expectAxeClean(page, "post");
     const recordPath = new URL(page.url()).pathname;
     await page.close();
 
@@ -268,22 +204,22 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     await page.goto(`${base}/kommun/lidingo`);
     expect(await page.textContent("h1")).toBe("Lidingö stad");
     expect(await page.locator(".history").count()).toBeGreaterThan(0);
-    await shoot(page, "kommun-1280");
-    await axe(page, "kommun");
+    await screenshot(page, "kommun-1280");
+    await expectAxeClean(page, "kommun");
     await Promise.all([page.waitForURL(/template=/), page.locator(".template-links a").first().click()]);
     expect(await page.inputValue("#f-kommun")).toBe("Lidingö");
 
     await page.goto(`${base}/kommun`);
-    await shoot(page, "kommuner-1280");
-    await axe(page, "kommuner");
+    await screenshot(page, "kommuner-1280");
+    await expectAxeClean(page, "kommuner");
 
     const res = await page.goto(`${base}/finns-inte`);
     expect(res?.status()).toBe(404);
-    await shoot(page, "404-1280");
-    await axe(page, "404");
+    await screenshot(page, "404-1280");
+    await expectAxeClean(page, "404");
     await page.goto(`${base}/kommun/lidingoo`);
     expect(await page.textContent("main")).toContain("Menade du");
-    await axe(page, "okänd kommun");
+    await expectAxeClean(page, "okänd kommun");
     await page.close();
 
     await shootNarrow("/kommun/lidingo", "kommun");
@@ -294,7 +230,7 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
   it("runs a campaign over Stockholms län from the /kampanj page and downloads the zip", async () => {
     const page = await open();
     await page.goto(`${base}/kampanj`);
-    await axe(page, "kampanj (tom)");
+    await expectAxeClean(page, "kampanj (tom)");
     await page.selectOption('select[name="lan"]', "01");
     await page.fill('textarea[name="where"]', "mika_kast_agreement!=ja");
     await Promise.all([page.waitForURL(/visa=1/), page.click('button[name="visa"]')]);
@@ -303,7 +239,7 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     expect(shown).toContain("Vallentuna");
     await page.fill('textarea[name="signers"]', "Anna Andersson (L), ledamot i kommunfullmäktige");
     await page.uncheck('input[name="formats"][value="pdf"]');
-    await axe(page, "kampanj (ifylld)");
+    await expectAxeClean(page, "kampanj (ifylld)");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(".actions button[type=submit]")]);
     expect(download.suggestedFilename()).toMatch(/\.zip$/);
     const file = join(artifacts, download.suggestedFilename());

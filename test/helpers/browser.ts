@@ -68,6 +68,9 @@ export async function expectAxeClean(page: Page, name: string): Promise<void> {
           .join("\n")}`,
     )
     .join("\n");
+  const minor = violations.filter((v) => !bad.includes(v));
+  if (minor.length)
+    console.info(`axe (${name}), minor: ${minor.map((v) => `${v.id} (${v.impact}: ${v.nodes.length})`).join(", ")}`);
   expect(bad, report).toEqual([]);
 }
 

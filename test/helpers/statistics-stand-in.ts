@@ -50,6 +50,16 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
+/** Holds back the next request whose path or query has `match` until the function returned is called. */
+export function holdNext(standIn: Pick<StandIn, "faults">, match: string): () => void {
+  let release = () => {};
+  const until = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  standIn.faults.push({ match, kind: "hold", until });
+  return () => release();
+}
+
 const json = (res: ServerResponse, status: number, body: unknown, type = "application/json") => {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": `${type}; charset=utf-8`, "content-length": Buffer.byteLength(text) });

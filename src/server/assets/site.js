@@ -154,41 +154,16 @@
     });
 
     // ── Live preview ────────────────────────────────────────────────────────────────
-    /** @type {AbortController | null} */
-    let controller = null;
-    let seq = 0;
-    function refreshPreview() {
-      const url = preview?.getAttribute("data-template-preview-url");
-      if (!preview || !url) return;
-      const target = preview;
-      if (controller) controller.abort();
-      controller = new AbortController();
-      const mine = ++seq;
-      const data = new FormData(form);
-      data.delete("atgard");
-      target.setAttribute("aria-busy", "true");
-      if (status) status.textContent = target.getAttribute("data-loading") || "";
-      fetch(url, { method: "POST", body: data, credentials: "same-origin", signal: controller.signal })
-        .then((res) => {
-          if (!res.ok) throw new Error(String(res.status));
-          return res.text();
-        })
-        .then((html) => {
-          if (mine !== seq) return;
-          patch(target, html);
-          // The check of the same text comes along: it replaces the one under the form.
-          const check = target.querySelector("template[data-check-for-editor]");
-          const slot = document.querySelector("[data-check-content]");
-          if (check && slot) patch(slot, check.innerHTML);
-          target.removeAttribute("aria-busy");
-          if (status) status.textContent = "";
-        })
-        .catch((err) => {
-          if (err && err.name === "AbortError") return;
-          target.removeAttribute("aria-busy");
-          if (status) status.textContent = target.getAttribute("data-failed") || "";
-        });
-    }
+    const refreshPreview = livePreview(form, preview, status, {
+      urlAttribute: "data-template-preview-url",
+      drop: "atgard",
+      // The check of the same text comes along: it replaces the one under the form.
+      after(target) {
+        const check = target.querySelector("template[data-check-for-editor]");
+        const slot = document.querySelector("[data-check-content]");
+        if (check && slot) patch(slot, check.innerHTML);
+      },
+    });
     const schedulePreview = debounce(refreshPreview, 600);
     form.addEventListener("input", (e) => {
       if (e.target === field) syncGutter();
@@ -201,6 +176,51 @@
       e.preventDefault();
       refreshPreview();
     });
+  }
+
+  /**
+   * A preview refreshed in place from the form's fields, posted to the URL in the preview's
+   * `urlAttribute` (without the submit button's field `drop`); a newer refresh gives up the
+   * one before; `status` says it is loading or failed; `after` runs once the answer is in.
+   * @param {HTMLFormElement} form
+   * @param {HTMLElement | null} preview
+   * @param {Element | null} status
+   * @param {{ urlAttribute: string, drop: string, after: (target: HTMLElement) => void }} how
+   * @returns {() => void}
+   */
+  function livePreview(form, preview, status, how) {
+    /** @type {AbortController | null} */
+    let controller = null;
+    let seq = 0;
+    return function refreshPreview() {
+      const url = preview?.getAttribute(how.urlAttribute);
+      if (!preview || !url) return;
+      const target = preview;
+      if (controller) controller.abort();
+      controller = new AbortController();
+      const mine = ++seq;
+      const data = new FormData(form);
+      data.delete(how.drop);
+      target.setAttribute("aria-busy", "true");
+      if (status) status.textContent = target.getAttribute("data-loading") || "";
+      fetch(url, { method: "POST", body: data, credentials: "same-origin", signal: controller.signal })
+        .then((res) => {
+          if (!res.ok) throw new Error(String(res.status));
+          return res.text();
+        })
+        .then((html) => {
+          if (mine !== seq) return;
+          patch(target, html);
+          how.after(target);
+          target.removeAttribute("aria-busy");
+          if (status) status.textContent = "";
+        })
+        .catch((err) => {
+          if (err && err.name === "AbortError") return;
+          target.removeAttribute("aria-busy");
+          if (status) status.textContent = target.getAttribute("data-failed") || "";
+        });
+    };
   }
 
   /** @param {HTMLFormElement} form */
@@ -221,43 +241,11 @@
     const picker = factPicker(form);
 
     // ── Preview ────────────────────────────────────────────────────────────────────
-    /** @type {AbortController | null} */
-    let previewController = null;
-    let previewSeq = 0;
-    function refreshPreview() {
-      const url = preview?.getAttribute("data-preview-url");
-      if (!preview || !url) return;
-      const target = preview;
-      if (previewController) previewController.abort();
-      previewController = new AbortController();
-      const seq = ++previewSeq;
-      const data = new FormData(form);
-      data.delete("format");
-      target.setAttribute("aria-busy", "true");
-      if (status) status.textContent = target.getAttribute("data-loading") || "";
-      fetch(url, {
-        method: "POST",
-        body: data,
-        credentials: "same-origin",
-        signal: previewController.signal,
-      })
-        .then((res) => {
-          if (!res.ok) throw new Error(String(res.status));
-          return res.text();
-        })
-        .then((html) => {
-          if (seq !== previewSeq) return;
-          patch(target, html);
-          placeReview();
-          target.removeAttribute("aria-busy");
-          if (status) status.textContent = "";
-        })
-        .catch((err) => {
-          if (err && err.name === "AbortError") return;
-          target.removeAttribute("aria-busy");
-          if (status) status.textContent = target.getAttribute("data-failed") || "";
-        });
-    }
+    const refreshPreview = livePreview(form, preview, status, {
+      urlAttribute: "data-preview-url",
+      drop: "format",
+      after: () => placeReview(),
+    });
     const schedulePreview = debounce(refreshPreview, 400);
 
     // The preview brings the "Att göra innan du lämnar in" list for the facts panel too; it

@@ -7,10 +7,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/server/app.js";
 import { Workspace } from "../../../src/workspace.js";
 import { tempWorkspace } from "../../helpers/cli.js";
+import { formPost, origin, signedIn, withCookie } from "../../helpers/staff-app.js";
 import { flatFields, isAsked } from "../../../src/server/pages/fact-keys/schema-fields.js";
 import { sv } from "../../../src/server/messages.sv.js";
 
-const origin = "http://localhost";
 const token = "personalens-nyckel";
 const list = "/personal/faktanycklar";
 
@@ -21,23 +21,11 @@ let cookie: string;
 beforeEach(async () => {
   ws = await Workspace.open({ db: tempWorkspace().db });
   app = createApp(ws, { token, draftsPerMinute: 0 });
-  const res = await app.request("/personal/logga-in", post({ token }, ""));
-  cookie = res.headers.get("set-cookie")!.split(";")[0]!;
+  cookie = await signedIn(app, token);
 });
 
-function post(form: Record<string, string | string[]>, withCookie = cookie, from = origin): RequestInit {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  return {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      origin: from,
-      ...(withCookie ? { cookie: withCookie } : {}),
-    },
-  };
-}
+const post = (form: Record<string, string | string[]>, asCookie = cookie, from = origin) =>
+  formPost(form, { origin: from, ...withCookie(asCookie) });
 
 const get = (path: string) => app.request(path, { headers: { cookie } });
 const text = (html: string) =>
@@ -46,17 +34,19 @@ const text = (html: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, "&");
 
-const snow = {
+/** A key as the catalogue holds it, and (`snow`) as the form posts it. */
+const snowKey = {
   key: "snow_clearing_cost",
   label: "Kostnad för snöröjning",
   description: "Kronor per invånare och år.",
   type: "number",
   scopes: ["kommun"],
   format: "count",
-  "unit.one": "krona",
-  "unit.many": "kronor",
+  unit: { one: "krona", many: "kronor" },
   maxAge: "P2Y",
 };
+const { unit: snowUnit, ...snowRest } = snowKey;
+const snow = { ...snowRest, "unit.one": snowUnit.one, "unit.many": snowUnit.many };
 
 /** The error shown at a field: its <p class="field-error" id="err-…">. */
 function fieldError(html: string, field: string): string {
@@ -138,16 +128,7 @@ describe("fact keys on the web", () => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`${list}?klar=tillagd&nyckel=snow_clearing_cost`);
     const def = (await ws.catalog()).get("snow_clearing_cost");
-    expect(def).toEqual({
-      key: "snow_clearing_cost",
-      label: "Kostnad för snöröjning",
-      description: "Kronor per invånare och år.",
-      type: "number",
-      scopes: ["kommun"],
-      format: "count",
-      unit: { one: "krona", many: "kronor" },
-      maxAge: "P2Y",
-    });
+    expect(def).toEqual(snowKey);
     const after = await (await get(res.headers.get("location")!)).text();
     expect(after).toContain('role="status"');
     expect(text(after)).toContain("Faktanyckeln snow_clearing_cost är tillagd.");

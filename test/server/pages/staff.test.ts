@@ -3,22 +3,15 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../../src/server/app.js";
 import { Workspace } from "../../../src/workspace.js";
 import { tempWorkspace } from "../../helpers/cli.js";
+import { cookieOf, formPost, signedIn, withCookie } from "../../helpers/staff-app.js";
 
-const origin = "http://localhost";
 const token = "rätt-nyckel";
 
 async function app(options: { token?: string } = { token }) {
   return createApp(await Workspace.open({ db: tempWorkspace().db }), { ...options, draftsPerMinute: 0 });
 }
 
-const form = (body: Record<string, string>, cookie = "") =>
-  ({
-    method: "POST",
-    body: new URLSearchParams(body),
-    headers: { "content-type": "application/x-www-form-urlencoded", origin, ...(cookie ? { cookie } : {}) },
-  }) as RequestInit;
-
-const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
+const form = (body: Record<string, string>, cookie = "") => formPost(body, withCookie(cookie));
 
 describe("staff sign-in", () => {
   it("sends a visitor to the sign-in page and back to where they were going", async () => {
@@ -63,7 +56,7 @@ describe("staff sign-in", () => {
 
   it("accepts no forged, altered or foreign cookie, and one signed for another token stops working", async () => {
     const a = await app();
-    const good = cookieOf(await a.request("/personal/logga-in", form({ token })));
+    const good = await signedIn(a, token);
     const [name, value] = good.split("=") as [string, string];
     const forged = `${name}=v1.99999999999999.${value.split(".").pop()}`;
     for (const cookie of [forged, `${name}=v1.99999999999999`, `${name}=${value.slice(0, -3)}abc`]) {

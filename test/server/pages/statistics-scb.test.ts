@@ -1,42 +1,18 @@
 /** The staff's SCB page: search tables, pick one, fetch a figure per municipality and year as a job. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createApp } from "../../../src/server/app.js";
-import { Workspace } from "../../../src/workspace.js";
-import { tempWorkspace } from "../../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import {
+  getAs as get,
+  jobEnded as ended,
+  postAs as post,
+  signedInStatisticsApp,
+  useStatisticsStandIn,
+} from "../../helpers/statistics-app.js";
 import { scbValue } from "../../helpers/statistics-fixtures.js";
-import { startStatisticsStandIn, type StandIn } from "../../helpers/statistics-stand-in.js";
 
-const origin = "http://localhost";
 const token = "rätt-nyckel";
-const fast = { retries: 1, minDelayMs: 5, maxDelayMs: 10, timeoutMs: 2_000, pace: { limit: 1000, intervalMs: 1000 } };
+const standIn = useStatisticsStandIn();
 
-let s: StandIn;
-beforeAll(async () => {
-  s = await startStatisticsStandIn();
-});
-afterAll(() => s.close());
-beforeEach(() => {
-  s.faults.length = 0;
-});
-
-type App = ReturnType<typeof createApp>;
-
-async function setup() {
-  const ws = await Workspace.open({ db: tempWorkspace().db });
-  const app = createApp(ws, { token, draftsPerMinute: 0, scbUrl: s.scbUrl, statisticsHttp: fast });
-  const res = await app.request("/personal/logga-in", post({ token }));
-  return { app, ws, cookie: res.headers.get("set-cookie")!.split(";")[0]! };
-}
-
-function post(fields: Record<string, string | string[]>, cookie = ""): RequestInit {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  return {
-    method: "POST",
-    body,
-    headers: { "content-type": "application/x-www-form-urlencoded", origin, ...(cookie ? { cookie } : {}) },
-  };
-}
+const setup = () => signedInStatisticsApp(token, { scbUrl: standIn().scbUrl });
 
 const uppsala = (over: Record<string, string | string[]> = {}) => ({
   tabell: "TAB9001",
@@ -49,17 +25,6 @@ const uppsala = (over: Record<string, string | string[]> = {}) => ({
   atgard: "hamta",
   ...over,
 });
-
-const get = (app: App, path: string, cookie: string) => app.request(path, { headers: { cookie } });
-
-async function ended(app: App, cookie: string, job: string): Promise<string> {
-  for (let i = 0; i < 1000; i++) {
-    const status = (await (await get(app, `${job}/status`, cookie)).json()) as { state: string };
-    if (status.state !== "running") return (await get(app, job, cookie)).text();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error("the job did not end");
-}
 
 describe("the SCB page", () => {
   it("needs a sign-in, lists tables for the words, and shows a table's dimensions to choose from", async () => {
@@ -90,7 +55,7 @@ describe("the SCB page", () => {
     expect(facts).toHaveLength(16);
     const f = facts.find((x) => x.subject === "0380" && x.asOf === "2023")!;
     expect(f.value).toEqual({ type: "number", value: scbValue("0380", "TST01", "2023") });
-    expect(f.source.url).toContain(`${s.scbUrl}/tables/TAB9001/data`);
+    expect(f.source.url).toContain(`${standIn().scbUrl}/tables/TAB9001/data`);
   });
 
   it("asks for a value of each dimension with several, and says in Swedish that a table does not exist", async () => {

@@ -2,45 +2,23 @@
  * The staff's statistics page: search Kolada's KPIs and fetch them as facts, as a job with
  * progress, against the loopback stand-in (never the internet).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createApp } from "../../../src/server/app.js";
-import { Workspace } from "../../../src/workspace.js";
-import { tempWorkspace } from "../../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import type { Workspace } from "../../../src/workspace.js";
+import {
+  type App,
+  getAs as get,
+  jobEnded as ended,
+  postAs as post,
+  signedInStatisticsApp,
+  useStatisticsStandIn,
+} from "../../helpers/statistics-app.js";
 import { koladaValue, kpiById } from "../../helpers/statistics-fixtures.js";
-import { startStatisticsStandIn, type StandIn } from "../../helpers/statistics-stand-in.js";
+import { holdNext, startStatisticsStandIn } from "../../helpers/statistics-stand-in.js";
 
-const origin = "http://localhost";
 const token = "rätt-nyckel";
-const fast = { retries: 1, minDelayMs: 5, maxDelayMs: 10, timeoutMs: 2_000, pace: { limit: 1000, intervalMs: 1000 } };
+const standIn = useStatisticsStandIn();
 
-let s: StandIn;
-beforeAll(async () => {
-  s = await startStatisticsStandIn();
-});
-afterAll(() => s.close());
-beforeEach(() => {
-  s.faults.length = 0;
-});
-
-type App = ReturnType<typeof createApp>;
-
-async function setup(koladaUrl = s.koladaUrl) {
-  const ws = await Workspace.open({ db: tempWorkspace().db });
-  const app = createApp(ws, { token, draftsPerMinute: 0, koladaUrl, statisticsHttp: fast });
-  const res = await app.request("/personal/logga-in", post({ token }));
-  const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
-  return { app, ws, cookie };
-}
-
-function post(fields: Record<string, string | string[]>, cookie = ""): RequestInit {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  return {
-    method: "POST",
-    body,
-    headers: { "content-type": "application/x-www-form-urlencoded", origin, ...(cookie ? { cookie } : {}) },
-  };
-}
+const setup = (koladaUrl = standIn().koladaUrl) => signedInStatisticsApp(token, { koladaUrl });
 
 /** Uppsala län (8 municipalities), 2022–2023, N01951 under the shipped key `population`. */
 const uppsala = (over: Record<string, string | string[]> = {}) => ({
@@ -54,18 +32,6 @@ const uppsala = (over: Record<string, string | string[]> = {}) => ({
   atgard: "hamta",
   ...over,
 });
-
-const get = (app: App, path: string, cookie: string) => app.request(path, { headers: { cookie } });
-
-/** The job's page once it has ended (its status asked until then). */
-async function ended(app: App, cookie: string, job: string): Promise<string> {
-  for (let i = 0; i < 1000; i++) {
-    const status = (await (await get(app, `${job}/status`, cookie)).json()) as { state: string };
-    if (status.state !== "running") return (await get(app, job, cookie)).text();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error("the job did not end");
-}
 
 async function start(app: App, cookie: string, fields: Record<string, string | string[]>): Promise<string> {
   const res = await app.request("/personal/statistik/hamta", post(fields, cookie));
@@ -113,7 +79,7 @@ describe("the statistics page", () => {
     expect(html).toContain("16 värden sparades.");
     expect(html).toContain("16 nya, 0 ändrade, 0 oförändrade, 0 överhoppade");
     expect(html).toContain("Källa: Kolada: Invånare totalt, antal (N01951), RKA, hämtad");
-    expect(html).toContain(`${s.koladaUrl}/data/kpi/N01951/municipality/`);
+    expect(html).toContain(`${standIn().koladaUrl}/data/kpi/N01951/municipality/`);
     const facts = await koladaFacts(ws);
     expect(facts).toHaveLength(16);
     const uppsalaCity = facts.find((f) => f.subject === "0380" && f.asOf === "2023")!;
@@ -206,10 +172,13 @@ describe("the statistics page", () => {
 
   it("says in Swedish that Kolada refused with 429 after the retries, or answered malformed", async () => {
     const { app, ws, cookie } = await setup();
-    s.faults.push({ match: "/data/", kind: "status", status: 429 }, { match: "/data/", kind: "status", status: 429 });
+    standIn().faults.push(
+      { match: "/data/", kind: "status", status: 429 },
+      { match: "/data/", kind: "status", status: 429 },
+    );
     const limited = await ended(app, cookie, await start(app, cookie, uppsala()));
     expect(limited).toContain("429 Too Many Requests efter 2 försök");
-    s.faults.push({ match: "/data/", kind: "malformed" });
+    standIn().faults.push({ match: "/data/", kind: "malformed" });
     const malformed = await ended(app, cookie, await start(app, cookie, uppsala()));
     expect(malformed).toContain("Kolada svarade med något annat än väntat (svaret är inte JSON)");
     expect(await koladaFacts(ws)).toHaveLength(0);
@@ -242,11 +211,7 @@ describe("the statistics page", () => {
 
   it("runs one fetch at a time: a second gets the busy answer, and the first's progress can be followed", async () => {
     const { app, ws, cookie } = await setup();
-    let release = () => {};
-    const until = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    s.faults.push({ match: "/data/", kind: "hold", until });
+    const release = holdNext(standIn(), "/data/");
     const job = await start(app, cookie, uppsala());
     const busy = await app.request("/personal/statistik/hamta", post(uppsala(), cookie));
     expect(busy.status).toBe(409);

@@ -12,8 +12,8 @@ import { starterTemplate } from "../../../src/compose/template-starter.js";
 import { createApp } from "../../../src/server/app.js";
 import { Workspace } from "../../../src/workspace.js";
 import { repoRoot, tempWorkspace } from "../../helpers/cli.js";
+import { formPost, origin, signedIn } from "../../helpers/staff-app.js";
 
-const origin = "http://localhost";
 const token = "mallnyckel";
 
 /** A copy of the shipped templates, and an app over it with a signed-in cookie. */
@@ -23,21 +23,14 @@ async function setup(extra: Record<string, string> = {}) {
   for (const [rel, text] of Object.entries(extra)) writeFileSync(join(dir, rel), text);
   const ws = await Workspace.open({ db: tempWorkspace().db, templatesDir: dir, today: "2026-11-24" });
   const app = createApp(ws, { token, draftsPerMinute: 0 });
-  const signIn = await app.request("/personal/logga-in", post({ token, till: "/personal" }));
-  const cookie = signIn.headers.get("set-cookie")?.split(";")[0] ?? "";
+  const cookie = await signedIn(app, token, "/personal");
   const get = (path: string) => app.request(path, { headers: { cookie } });
   const send = (path: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
     app.request(path, post(body, { cookie, ...headers }));
   return { dir, app, cookie, get, send };
 }
 
-function post(body: Record<string, string>, headers: Record<string, string> = {}): RequestInit {
-  return {
-    method: "POST",
-    body: new URLSearchParams(body),
-    headers: { "content-type": "application/x-www-form-urlencoded", origin, ...headers },
-  };
-}
+const post = formPost;
 
 /** The page's text without tags (entities decoded as far as the tests need). */
 const textOf = (html: string) =>
@@ -231,8 +224,7 @@ describe("template pages", () => {
   it("count the editor's previews against the draft form's per-client preview limit", async () => {
     const ws = await Workspace.open({ db: tempWorkspace().db, templatesDir: mkdtempSync(join(tmpdir(), "mallar-")) });
     const app = createApp(ws, { token, draftsPerMinute: 0, previewsPerMinute: 3 });
-    const signIn = await app.request("/personal/logga-in", post({ token }));
-    const cookie = signIn.headers.get("set-cookie")?.split(";")[0] ?? "";
+    const cookie = await signedIn(app, token);
     const statuses: number[] = [];
     for (const path of ["/fragment/forhandsvisning", "/personal/mallar/forhandsvisning"]) {
       for (let i = 0; i < 2; i++)
@@ -258,8 +250,7 @@ describe("template pages", () => {
     writeFileSync(file, "");
     const ws = await Workspace.open({ db: tempWorkspace().db, templatesDir: join(file, "mallar") });
     const app = createApp(ws, { token, draftsPerMinute: 0 });
-    const signIn = await app.request("/personal/logga-in", post({ token }));
-    const cookie = signIn.headers.get("set-cookie")?.split(";")[0] ?? "";
+    const cookie = await signedIn(app, token);
     const res = await app.request(
       "/personal/mallar/redigera",
       post({ text: starter("las-bara"), atgard: "spara" }, { cookie }),

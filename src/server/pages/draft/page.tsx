@@ -7,7 +7,6 @@ import type { Child } from "hono/jsx";
 import type { Template } from "../../../compose/template-library.js";
 import type { TemplateInput } from "../../../domain/template.js";
 import { parliamentaryParties } from "../../../domain/signer.js";
-import { allMunicipalities } from "../../../data/places.js";
 import type { ArgumentGroup } from "../../../corpus/argument-groups.js";
 import { argumentTypeLabel } from "../../../domain/vocabulary.js";
 import { isYes } from "../../../lang/yes-no.js";
@@ -22,6 +21,7 @@ import {
   fieldClass,
   Help as KitHelp,
   Label as KitLabel,
+  SubmitButton,
   TemplateSelect,
   type FieldError,
   type FieldErrors,
@@ -30,7 +30,7 @@ import { FactsPanel, type FactLine } from "./facts-panel.js";
 import { FactPicker, type PickerLine } from "./fact-picker.js";
 import { Layout } from "../frame/layout.js";
 import { paths, recordHref } from "../frame/links.js";
-import { BrokenTemplates } from "../kit/parts.js";
+import { BrokenTemplates, MunicipalityInput, MunicipalityList } from "../kit/parts.js";
 import { PreviewPanel, type PreviewModel } from "./preview.js";
 import type { Place } from "../../../domain/municipality.js";
 import type { MotioneraError } from "../../../domain/errors.js";
@@ -100,23 +100,11 @@ function KommunField({ state, errors }: { state: FormState; errors: FieldErrors 
       <Label k={k} label={t.kommun.label} required />
       <Help k={k} text={t.kommun.help} />
       <Err k={k} errors={errors} />
-      <input
-        type="text"
-        name="kommun"
+      <MunicipalityInput
         value={state.kommun}
-        list="kommuner"
-        autocomplete="off"
-        spellcheck={false}
-        aria-required="true"
-        class="input-medium"
-        data-kommun
-        {...control(k, errors, true)}
+        attrs={{ "aria-required": "true", "data-kommun": true, ...control(k, errors, true) }}
       />
-      <datalist id="kommuner">
-        {allMunicipalities().map((p) => (
-          <option value={p.name}>{p.selfName !== p.name ? `${p.selfName}, ${p.county.name}` : p.county.name}</option>
-        ))}
-      </datalist>
+      <MunicipalityList withSelfName />
     </div>
   );
 }
@@ -444,23 +432,19 @@ function Actions() {
   const a = t.actions;
   return (
     <div class="actions">
-      <button type="submit" name="format" value="preview" class="button secondary" data-action="preview">
+      <SubmitButton name="format" value="preview" secondary attrs={{ "data-action": "preview" }}>
         {a.preview}
-      </button>
+      </SubmitButton>
       {/* biome-ignore lint/a11y/useSemanticElements: <fieldset> brings its own border */}
       <div class="downloads" role="group" aria-labelledby="ladda-ner-rubrik">
         <span id="ladda-ner-rubrik" class="visually-hidden">
           {a.downloadLegend}
         </span>
-        <button type="submit" name="format" value="docx" class="button">
-          {a.docx}
-        </button>
-        <button type="submit" name="format" value="pdf" class="button">
-          {a.pdf}
-        </button>
-        <button type="submit" name="format" value="md" class="button">
-          {a.md}
-        </button>
+        {(["docx", "pdf", "md"] as const).map((format) => (
+          <SubmitButton name="format" value={format}>
+            {a[format]}
+          </SubmitButton>
+        ))}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 /** The live preview: the draft as our HTML writer renders it, or what stops it. */
 import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
 import { renderDraftFor } from "../../drafting.js";
 import { isMotioneraError, type DraftReview } from "../../../domain/errors.js";
 import type { Workspace } from "../../../workspace.js";
@@ -38,10 +39,26 @@ export async function previewFor(ws: Workspace, state: FormState): Promise<Previ
   }
 }
 
+/** A draft as a preview shows it: the notes, the review's list, what else goes first, the draft. */
+export function PreviewedDraft(props: { notes: string[]; review: DraftReview; html: string; children?: Child }) {
+  return (
+    <>
+      {props.notes.map((note) => (
+        <p class="preview-note">{note}</p>
+      ))}
+      <ReviewBox review={props.review} id="granska" />
+      {props.children}
+      {raw(props.html)}
+    </>
+  );
+}
+
+export const PreviewHint = ({ text }: { text: string }) => <p class="preview-hint">{text}</p>;
+
 export function PreviewContent({ model }: { model: PreviewModel }) {
   switch (model.kind) {
     case "hint":
-      return <p class="preview-hint">{model.text}</p>;
+      return <PreviewHint text={model.text} />;
     case "errors":
       return (
         <div class="preview-errors">
@@ -51,21 +68,26 @@ export function PreviewContent({ model }: { model: PreviewModel }) {
       );
     case "draft":
       return (
-        <>
-          {model.placeholder && <p class="preview-note">{sv.preview.placeholderNote}</p>}
-          <ReviewBox review={model.review} id="granska" />
+        <PreviewedDraft
+          notes={model.placeholder ? [sv.preview.placeholderNote] : []}
+          review={model.review}
+          html={model.html}
+        >
           {/* The same list for the facts panel: the script moves it there
               (without script the page renders it in place). */}
           <template data-review-for-facts>
             <ReviewBox review={model.review} id="granska-fakta" />
           </template>
-          {raw(model.html)}
-        </>
+        </PreviewedDraft>
       );
   }
 }
 
-export function PreviewPanel({ model, url }: { model: PreviewModel; url: string }) {
+/**
+ * The preview's panel: its heading, the status the script sets, and the preview that the
+ * script refreshes from the URL in `urlAttribute`.
+ */
+export function PreviewFrame(props: { urlAttribute: string; url: string; children: Child }) {
   return (
     <section class="preview-panel" aria-labelledby="forhandsvisning-rubrik" tabindex={0}>
       <div class="preview-head">
@@ -76,12 +98,20 @@ export function PreviewPanel({ model, url }: { model: PreviewModel; url: string 
         id="forhandsvisning"
         class="preview"
         aria-live="polite"
-        data-preview-url={url}
+        {...{ [props.urlAttribute]: props.url }}
         data-loading={sv.preview.loading}
         data-failed={sv.preview.failed}
       >
-        <PreviewContent model={model} />
+        {props.children}
       </div>
     </section>
+  );
+}
+
+export function PreviewPanel({ model, url }: { model: PreviewModel; url: string }) {
+  return (
+    <PreviewFrame urlAttribute="data-preview-url" url={url}>
+      <PreviewContent model={model} />
+    </PreviewFrame>
   );
 }

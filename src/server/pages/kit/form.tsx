@@ -198,3 +198,24 @@ export function TemplateSelect({
     </select>
   );
 }
+
+/** A button that submits its form as `name=value` (what the route reads); `secondary` looks lesser. */
+export function SubmitButton(props: {
+  name: string;
+  value: string;
+  secondary?: boolean;
+  attrs?: Record<string, string>;
+  children: Child;
+}) {
+  return (
+    <button
+      type="submit"
+      name={props.name}
+      value={props.value}
+      class={props.secondary ? "button secondary" : "button"}
+      {...props.attrs}
+    >
+      {props.children}
+    </button>
+  );
+}

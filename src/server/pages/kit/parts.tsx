@@ -1,6 +1,10 @@
-/** Small pieces several pages use: a source, a municipality link, broken templates. */
+/**
+ * Small pieces several pages use: a source, a municipality link, broken templates, the
+ * municipality field and its suggestions.
+ */
 import type { MotioneraError } from "../../../domain/errors.js";
 import type { Source } from "../../../domain/fact.js";
+import { allMunicipalities } from "../../../data/places.js";
 import { explainBrokenTemplate } from "../../../messages.sv.js";
 import { formatDate } from "../../../lang/dates.js";
 import { sv } from "../../messages.sv.js";
@@ -47,5 +51,40 @@ export function BrokenTemplates({ broken }: { broken: readonly { id: string; err
       </ul>
       <p>{sv.templateFaults.help}</p>
     </div>
+  );
+}
+
+/** The municipality field's input (name "kommun"), suggesting from `MunicipalityList`; `attrs` for its id and ARIA. */
+export function MunicipalityInput({
+  value,
+  attrs,
+}: {
+  value: string;
+  attrs: Record<string, string | boolean | undefined>;
+}) {
+  return (
+    <input
+      type="text"
+      name="kommun"
+      value={value}
+      list="kommuner"
+      autocomplete="off"
+      spellcheck={false}
+      class="input-medium"
+      {...attrs}
+    />
+  );
+}
+
+/** Every municipality to suggest, with its county (and, `withSelfName`, its own name when it differs). */
+export function MunicipalityList({ withSelfName = false }: { withSelfName?: boolean }) {
+  return (
+    <datalist id="kommuner">
+      {allMunicipalities().map((p) => (
+        <option value={p.name}>
+          {withSelfName && p.selfName !== p.name ? `${p.selfName}, ${p.county.name}` : p.county.name}
+        </option>
+      ))}
+    </datalist>
   );
 }

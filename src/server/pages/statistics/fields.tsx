@@ -33,6 +33,23 @@ export function Group(props: { k: string; legend: string; help?: string; errors:
   );
 }
 
+/** A year typed in (as four digits; the check says what is wrong). */
+function YearField(props: { k: string; name: string; label: string; value: string; errors: FieldErrors }) {
+  return (
+    <Field ids={ids} k={props.k} label={props.label} errors={props.errors}>
+      <input
+        type="text"
+        inputmode="numeric"
+        name={props.name}
+        value={props.value}
+        class="input-short"
+        autocomplete="off"
+        {...control(ids, props.k, props.errors, false)}
+      />
+    </Field>
+  );
+}
+
 export function PlaceAndYearFields(props: { form: PlaceYearFields; errors: FieldErrors; yearsHelp?: string }) {
   const { form, errors } = props;
   const w = t.where;
@@ -67,28 +84,8 @@ export function PlaceAndYearFields(props: { form: PlaceYearFields; errors: Field
 
       <Group k="years" legend={t.legends.years} help={props.yearsHelp ?? t.years.help} errors={new Map()}>
         <div class="year-range">
-          <Field ids={ids} k="from" label={t.years.from} errors={errors}>
-            <input
-              type="text"
-              inputmode="numeric"
-              name="fran"
-              value={form.fran}
-              class="input-short"
-              autocomplete="off"
-              {...control(ids, "from", errors, false)}
-            />
-          </Field>
-          <Field ids={ids} k="to" label={t.years.to} errors={errors}>
-            <input
-              type="text"
-              inputmode="numeric"
-              name="till"
-              value={form.till}
-              class="input-short"
-              autocomplete="off"
-              {...control(ids, "to", errors, false)}
-            />
-          </Field>
+          <YearField k="from" name="fran" label={t.years.from} value={form.fran} errors={errors} />
+          <YearField k="to" name="till" label={t.years.to} value={form.till} errors={errors} />
         </div>
       </Group>
     </>

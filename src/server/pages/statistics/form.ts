@@ -49,15 +49,16 @@ export function emptyForm(thisYear: number, sok = ""): FetchForm {
     sok,
     kpi: [],
     kpiIds: "",
-    var: "",
-    lan: [],
-    regioner: false,
-    fran: String(thisYear - 3),
-    till: String(thisYear - 1),
+    ...emptyPlacesAndYears(thisYear),
     kon: "T",
     nyckel: "",
     atgard: "forhandsgranska",
   };
+}
+
+/** The defaults of where and when: nowhere yet, the last three years before this one. */
+export function emptyPlacesAndYears(thisYear: number): PlaceYearFields {
+  return { var: "", lan: [], regioner: false, fran: String(thisYear - 3), till: String(thisYear - 1) };
 }
 
 export type Body = Record<string, string | File | (string | File)[]>;
@@ -75,9 +76,13 @@ export function readForm(body: Body, thisYear: number): FetchForm {
     ...readPlacesAndYears(body),
     kon: gender === "K" || gender === "M" ? gender : "T",
     nyckel: one(body.nyckel),
-    atgard: one(body.atgard) === "hamta" ? "hamta" : "forhandsgranska",
+    atgard: readAction(body),
   };
 }
+
+/** Fetch for real, or (anything else) preview. */
+export const readAction = (body: Body): FetchForm["atgard"] =>
+  one(body.atgard) === "hamta" ? "hamta" : "forhandsgranska";
 
 /** The form as posted fields again (to start the same fetch for real). */
 export function formFields(f: FetchForm): Record<string, string | string[]> {
@@ -85,14 +90,22 @@ export function formFields(f: FetchForm): Record<string, string | string[]> {
     sok: f.sok,
     kpi: f.kpi,
     kpiIds: f.kpiIds,
-    var: f.var,
-    lan: f.lan,
-    ...(f.regioner ? { regioner: "ja" } : {}),
-    fran: f.fran,
-    till: f.till,
+    ...placeAndYearFields(f),
     kon: f.kon,
     nyckel: f.nyckel,
   };
+}
+
+/** Where and when as posted fields. */
+export function placeAndYearFields(f: PlaceYearFields): Record<string, string | string[]> {
+  return { var: f.var, lan: f.lan, ...(f.regioner ? { regioner: "ja" } : {}), fran: f.fran, till: f.till };
+}
+
+/** The key typed, if any; a name that is no key's is a problem at the key field. */
+export function typedKey(f: { nyckel: string }, errors: FieldErrors): string | undefined {
+  const key = f.nyckel.trim() || undefined;
+  if (key !== undefined && !/^[a-z][a-z0-9_]*$/.test(key)) errors.set("key", { text: t.errors.badKey });
+  return key;
 }
 
 /** The KPIs the form names (ticked and typed), each once, upper case. */
@@ -113,9 +126,8 @@ export function checkForm(f: FetchForm, thisYear: number): { ask: FetchAsk } | {
 
   const where = checkPlacesAndYears(f, errors, thisYear);
 
-  let key: string | undefined = f.nyckel.trim() || undefined;
-  if (key !== undefined && !/^[a-z][a-z0-9_]*$/.test(key)) errors.set("key", { text: t.errors.badKey });
-  else if (key !== undefined && kpis.length > 1) errors.set("key", { text: t.errors.keyOnlyOne });
+  let key = typedKey(f, errors);
+  if (!errors.has("key") && key !== undefined && kpis.length > 1) errors.set("key", { text: t.errors.keyOnlyOne });
   // The key the core proposes is the core's to choose (and, in time, to register).
   if (key !== undefined && kpis.length === 1 && key === koladaKeyName(kpis[0]!)) key = undefined;
 

@@ -32,3 +32,11 @@ export function followJob(c: Context<AppEnv>, job: StatisticsJob): Response {
   });
   return c.redirect(jobHref(job.id), 303);
 }
+
+/** The answer to starting a fetch: the busy page, or to the job's page. */
+export function answerStart(
+  c: Context<AppEnv>,
+  start: { started: StatisticsJob } | { busy: StatisticsJob },
+): Response | Promise<Response> {
+  return "busy" in start ? busyPage(c, start.busy) : followJob(c, start.started);
+}

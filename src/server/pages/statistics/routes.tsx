@@ -9,7 +9,6 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { todayInSweden } from "../../../lang/dates.js";
 import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
 import { sv } from "../../messages.sv.js";
@@ -17,28 +16,25 @@ import { sendErrorPage } from "../frame/error-page.js";
 import { sendPage } from "../frame/layout.js";
 import { orderErrors, type FieldErrors } from "../kit/form.js";
 import { staffOnly } from "../staff/routes.js";
-import { explainFetchFailure } from "./failure.js";
 import { checkForm, emptyForm, formFields, readForm, type FetchForm } from "./form.js";
 import { JobPage, jobStatus } from "./job-page.js";
 import { formHref, statisticsPaths } from "./paths.js";
 import { koladaClient, startKoladaFetch } from "./run.js";
-import { busyPage, followJob } from "./job-answers.js";
+import { answerStart } from "./job-answers.js";
+import { isFilledForm, searchWorded, thisYear, unknownKey } from "./route-parts.js";
 import { registerScbPages } from "./scb-routes.js";
 import { StatisticsPage, type SearchResult } from "./search-page.js";
 
 const t = sv.staff.statistics;
-const thisYear = () => Number(todayInSweden().slice(0, 4));
 const fieldOrder = ["kpis", "where", "counties", "from", "to", "gender", "key"];
 
 /** Kolada's KPIs with the words in their title; a failure worded instead. */
-async function search(ctx: ServerContext, words: string): Promise<SearchResult | undefined> {
-  if (!words) return undefined;
-  try {
-    return { words, kpis: await koladaClient(ctx).searchKpis(words) };
-  } catch (e) {
-    return { words, kpis: [], failure: explainFetchFailure(e, []).text };
-  }
-}
+const search = (ctx: ServerContext, words: string): Promise<SearchResult | undefined> =>
+  searchWorded(
+    words,
+    async () => ({ words, kpis: await koladaClient(ctx).searchKpis(words) }),
+    (failure) => ({ words, kpis: [], failure }),
+  );
 
 async function formPage(c: Context<AppEnv>, form: FetchForm, errors: FieldErrors, status = 200) {
   const ctx = c.get("ctx");
@@ -52,8 +48,7 @@ export function registerStatisticsPages(app: OpenAPIHono<AppEnv>, ctx: ServerCon
   // ?sok=words searches; a link back from a job (formHref) fills in the whole form.
   app.get(statisticsPaths.home, staffOnly, (c) => {
     const q = c.req.queries();
-    const filled = q.fran !== undefined || q.till !== undefined;
-    const form = filled ? readForm(q, thisYear()) : emptyForm(thisYear(), (c.req.query("sok") ?? "").trim());
+    const form = isFilledForm(q) ? readForm(q, thisYear()) : emptyForm(thisYear(), (c.req.query("sok") ?? "").trim());
     return formPage(c, form, new Map());
   });
 
@@ -62,17 +57,11 @@ export function registerStatisticsPages(app: OpenAPIHono<AppEnv>, ctx: ServerCon
     const checked = checkForm(form, thisYear());
     if ("errors" in checked) return formPage(c, form, checked.errors, 422);
     // A key typed in must exist (the one the fetch proposes is the core's to make).
-    const key = checked.ask.key;
-    const catalog = key === undefined ? undefined : await ctx.workspace.catalog();
-    if (key !== undefined && catalog && !catalog.get(key)) {
-      const suggestions = catalog
-        .suggest(key)
-        .map((s) => ({ label: s, href: formHref(statisticsPaths.home, { ...formFields(form), nyckel: s }) }));
-      return formPage(c, form, new Map([["key", { text: t.errors.unknownKey(key), suggestions }]]), 422);
-    }
-    const started = startKoladaFetch(ctx, checked.ask, formFields(form));
-    if ("busy" in started) return busyPage(c, started.busy);
-    return followJob(c, started.started);
+    const unknown = await unknownKey(ctx, checked.ask.key, t.errors.unknownKey, (s) =>
+      formHref(statisticsPaths.home, { ...formFields(form), nyckel: s }),
+    );
+    if (unknown) return formPage(c, form, unknown, 422);
+    return answerStart(c, startKoladaFetch(ctx, checked.ask, formFields(form)));
   });
 
   registerScbPages(app, ctx);

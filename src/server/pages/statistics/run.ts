@@ -12,13 +12,12 @@ import type { ServerContext } from "../../context.js";
 import type { JobRequest } from "../../statistics-jobs.js";
 import type { FetchAsk } from "./form.js";
 import { statisticsPaths } from "./paths.js";
+import { clientOptions, startFetchJob } from "./start-job.js";
 
 export function koladaClient(ctx: ServerContext, onProgress?: (p: KoladaProgress) => void): KoladaClient {
-  return new KoladaClient({
-    baseUrl: ctx.options.koladaUrl ?? process.env.KOLADA_URL ?? koladaDefaultUrl,
-    ...ctx.options.statisticsHttp,
-    ...(onProgress ? { onProgress } : {}),
-  });
+  return new KoladaClient(
+    clientOptions(ctx, ctx.options.koladaUrl ?? process.env.KOLADA_URL ?? koladaDefaultUrl, onProgress),
+  );
 }
 
 export function startKoladaFetch(ctx: ServerContext, ask: FetchAsk, form: JobRequest["form"]) {
@@ -35,7 +34,7 @@ export function startKoladaFetch(ctx: ServerContext, ask: FetchAsk, form: JobReq
     formAction: statisticsPaths.fetch,
     formPage: statisticsPaths.home,
   };
-  return ctx.statisticsJobs.start(request, expected, async (progress) => {
+  return startFetchJob(ctx, request, expected, async (progress) => {
     let read = 0;
     const client = koladaClient(ctx, (p) => {
       if (p.step === "kpi") {
@@ -45,7 +44,7 @@ export function startKoladaFetch(ctx: ServerContext, ask: FetchAsk, form: JobReq
         progress({ step: p.done < p.total ? "data" : "import", done: read + p.done, expected: read + p.total });
       }
     });
-    const report = await fetchKoladaFacts(ctx.workspace.store, client, {
+    return fetchKoladaFacts(ctx.workspace.store, client, {
       kpis: ask.kpis,
       places: ask.places,
       years: ask.years,
@@ -54,7 +53,5 @@ export function startKoladaFetch(ctx: ServerContext, ask: FetchAsk, form: JobReq
       fetchedOn: todayInSweden(),
       commit: !ask.dryRun,
     });
-    if (report.committed) ctx.changed();
-    return report;
   });
 }

@@ -10,7 +10,17 @@ import type { JsonStatDataset, JsonStatDimension } from "../../../statistics/scb
 import { jsonStatDimensions } from "../../../statistics/scb/json-stat.js";
 import { sv } from "../../messages.sv.js";
 import type { FieldErrors } from "../kit/form.js";
-import { type Body, checkPlacesAndYears, one, type PlaceYearFields, readPlacesAndYears } from "./form.js";
+import {
+  type Body,
+  checkPlacesAndYears,
+  emptyPlacesAndYears,
+  one,
+  placeAndYearFields,
+  type PlaceYearFields,
+  readAction,
+  readPlacesAndYears,
+  typedKey,
+} from "./form.js";
 
 const t = sv.staff.statistics;
 const ts = t.scb;
@@ -43,11 +53,7 @@ export function emptyScbForm(thisYear: number, sok = "", tabell = ""): ScbForm {
     sok,
     tabell,
     dims: {},
-    var: "",
-    lan: [],
-    regioner: false,
-    fran: String(thisYear - 3),
-    till: String(thisYear - 1),
+    ...emptyPlacesAndYears(thisYear),
     nyckel: "",
     atgard: "forhandsgranska",
   };
@@ -65,7 +71,7 @@ export function readScbForm(body: Body, thisYear: number): ScbForm {
     dims,
     ...readPlacesAndYears(body),
     nyckel: one(body.nyckel),
-    atgard: one(body.atgard) === "hamta" ? "hamta" : "forhandsgranska",
+    atgard: readAction(body),
   };
 }
 
@@ -74,11 +80,7 @@ export function scbFormFields(f: ScbForm): Record<string, string | string[]> {
     sok: f.sok,
     tabell: f.tabell,
     ...Object.fromEntries(Object.entries(f.dims).map(([id, code]) => [`dim_${id}`, code])),
-    var: f.var,
-    lan: f.lan,
-    ...(f.regioner ? { regioner: "ja" } : {}),
-    fran: f.fran,
-    till: f.till,
+    ...placeAndYearFields(f),
     nyckel: f.nyckel,
   };
 }
@@ -110,8 +112,7 @@ export function checkScbForm(
   }
   const where = checkPlacesAndYears(f, errors, thisYear);
   const contents = valueCodes.ContentsCode?.[0];
-  let key: string | undefined = f.nyckel.trim() || undefined;
-  if (key !== undefined && !/^[a-z][a-z0-9_]*$/.test(key)) errors.set("key", { text: t.errors.badKey });
+  let key = typedKey(f, errors);
   if (key !== undefined && key === scbKeyName(f.tabell, contents)) key = undefined;
   if (errors.size > 0 || !where) return { errors };
   return {

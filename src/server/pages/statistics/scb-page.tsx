@@ -7,13 +7,11 @@ import type { ScbTable } from "../../../statistics/scb/client.js";
 import type { JsonStatDataset } from "../../../statistics/scb/json-stat.js";
 import { sv } from "../../messages.sv.js";
 import type { StatisticsJob } from "../../statistics-jobs.js";
-import { Layout } from "../frame/layout.js";
-import { control, ErrorSummary, Field, type FieldErrors } from "../kit/form.js";
-import { askedText } from "./asked.js";
+import { control, Field, type FieldErrors } from "../kit/form.js";
 import { Group, ids, KeyAndRun, PlaceAndYearFields } from "./fields.js";
-import { jobHref, statisticsPaths } from "./paths.js";
+import { FailureNotice, HitCount, maxHits, StatisticsFrame } from "./frame.js";
+import { statisticsPaths } from "./paths.js";
 import { type ScbForm, tableDimensions } from "./scb-form.js";
-import { maxHits } from "./search-page.js";
 
 const t = sv.staff.statistics;
 const ts = t.scb;
@@ -31,24 +29,14 @@ export interface TableSearch {
 export type ChosenTable = { id: string; meta: JsonStatDataset } | { id: string; failure: string };
 
 function Tables({ result, chosen }: { result: TableSearch; chosen: string }) {
-  if (result.failure)
-    return (
-      <div class="notice notice-error" role="alert">
-        <p>
-          <strong>{ts.searchFailed}</strong> {result.failure}
-        </p>
-      </div>
-    );
+  if (result.failure) return <FailureNotice what={ts.searchFailed} why={result.failure} />;
   if (result.tables.length === 0) return <p class="result-count">{ts.search.none(result.words)}</p>;
   const shown = result.tables.slice(0, maxHits);
   const c = ts.search.columns;
   return (
     <form method="get" action={statisticsPaths.scb}>
       <input type="hidden" name="sok" value={result.words} />
-      <p class="result-count" role="status">
-        {ts.search.hits(result.tables.length)}
-        {result.tables.length > shown.length ? ` ${t.search.capped(shown.length, result.tables.length)}` : ""}
-      </p>
+      <HitCount hits={ts.search.hits(result.tables.length)} total={result.tables.length} shown={shown.length} />
       <div class="table-scroll">
         <table class="kpi-table">
           <caption class="visually-hidden">{ts.search.caption}</caption>
@@ -136,41 +124,21 @@ export function ScbPage(props: {
 }) {
   const { form, result, table, errors, running } = props;
   return (
-    <Layout title={ts.title} section="none" bodyClass="page-statistics">
-      <h1>{ts.title}</h1>
-      <p class="lead">{ts.intro}</p>
-      <p class="muted">
-        {t.oneAtATime} <a href={statisticsPaths.home}>{t.otherService.kolada}</a>
-      </p>
-      {running && (
-        <p class="notice">
-          {t.runningNotice(askedText(running.request))} <a href={jobHref(running.id)}>{t.follow}</a>
-        </p>
-      )}
-      <ErrorSummary ids={ids} errors={errors} />
-      <form method="get" action={statisticsPaths.scb} class="search-form">
-        <label for="st-sok">{ts.search.label}</label>
-        <p class="help" id="st-sok-help">
-          {ts.search.help}
-        </p>
-        <div class="inline-controls">
-          <input type="search" name="sok" id="st-sok" value={form.sok} aria-describedby="st-sok-help" />
-          <button type="submit" class="button">
-            {t.search.submit}
-          </button>
-        </div>
-      </form>
+    <StatisticsFrame
+      title={ts.title}
+      intro={ts.intro}
+      other={{ href: statisticsPaths.home, text: t.otherService.kolada }}
+      running={running}
+      errors={errors}
+      search={{ action: statisticsPaths.scb, label: ts.search.label, help: ts.search.help, words: form.sok }}
+    >
       {result && <Tables result={result} chosen={form.tabell} />}
       {table &&
         ("meta" in table ? (
           <FetchForm form={form} meta={table.meta} errors={errors} />
         ) : (
-          <div class="notice notice-error" role="alert">
-            <p>
-              <strong>{ts.table.metadataFailed}</strong> {table.failure}
-            </p>
-          </div>
+          <FailureNotice what={ts.table.metadataFailed} why={table.failure} />
         ))}
-    </Layout>
+    </StatisticsFrame>
   );
 }

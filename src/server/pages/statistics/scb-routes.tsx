@@ -7,7 +7,6 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { todayInSweden } from "../../../lang/dates.js";
 import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
 import { sv } from "../../messages.sv.js";
@@ -16,22 +15,20 @@ import { orderErrors, type FieldErrors } from "../kit/form.js";
 import { staffOnly } from "../staff/routes.js";
 import { explainFetchFailure } from "./failure.js";
 import { formHref, statisticsPaths } from "./paths.js";
-import { busyPage, followJob } from "./job-answers.js";
+import { answerStart } from "./job-answers.js";
+import { isFilledForm, searchWorded, thisYear, unknownKey } from "./route-parts.js";
 import { checkScbForm, emptyScbForm, isTableId, readScbForm, scbFormFields, type ScbForm } from "./scb-form.js";
 import { type ChosenTable, ScbPage, type TableSearch } from "./scb-page.js";
 import { scbClient, startScbFetch } from "./scb-run.js";
 
 const t = sv.staff.statistics;
-const thisYear = () => Number(todayInSweden().slice(0, 4));
 
-async function search(ctx: ServerContext, words: string): Promise<TableSearch | undefined> {
-  if (!words) return undefined;
-  try {
-    return { words, tables: await scbClient(ctx).searchTables(words) };
-  } catch (e) {
-    return { words, tables: [], failure: explainFetchFailure(e, []).text };
-  }
-}
+const search = (ctx: ServerContext, words: string): Promise<TableSearch | undefined> =>
+  searchWorded(
+    words,
+    async () => ({ words, tables: await scbClient(ctx).searchTables(words) }),
+    (failure) => ({ words, tables: [], failure }),
+  );
 
 async function table(ctx: ServerContext, id: string): Promise<ChosenTable | undefined> {
   if (!id || !isTableId(id)) return undefined;
@@ -53,8 +50,7 @@ async function scbPage(c: Context<AppEnv>, form: ScbForm, errors: FieldErrors, c
 export function registerScbPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.get(statisticsPaths.scb, staffOnly, (c) => {
     const q = c.req.queries();
-    const filled = q.fran !== undefined || q.till !== undefined;
-    const form = filled
+    const form = isFilledForm(q)
       ? readScbForm(q, thisYear())
       : emptyScbForm(thisYear(), (c.req.query("sok") ?? "").trim(), (c.req.query("tabell") ?? "").trim());
     return scbPage(c, form, new Map());
@@ -70,16 +66,10 @@ export function registerScbPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): 
     if (!chosen || !("meta" in chosen)) return scbPage(c, form, new Map(), chosen, 422);
     const checked = checkScbForm(form, chosen.meta, thisYear());
     if ("errors" in checked) return scbPage(c, form, checked.errors, chosen, 422);
-    const key = checked.ask.key;
-    const catalog = key === undefined ? undefined : await ctx.workspace.catalog();
-    if (key !== undefined && catalog && !catalog.get(key)) {
-      const suggestions = catalog
-        .suggest(key)
-        .map((s) => ({ label: s, href: formHref(statisticsPaths.scb, { ...scbFormFields(form), nyckel: s }) }));
-      return scbPage(c, form, new Map([["key", { text: t.scb.errors.unknownKey(key), suggestions }]]), chosen, 422);
-    }
-    const started = startScbFetch(ctx, checked.ask, scbFormFields(form));
-    if ("busy" in started) return busyPage(c, started.busy);
-    return followJob(c, started.started);
+    const unknown = await unknownKey(ctx, checked.ask.key, t.scb.errors.unknownKey, (s) =>
+      formHref(statisticsPaths.scb, { ...scbFormFields(form), nyckel: s }),
+    );
+    if (unknown) return scbPage(c, form, unknown, chosen, 422);
+    return answerStart(c, startScbFetch(ctx, checked.ask, scbFormFields(form)));
   });
 }

@@ -11,13 +11,10 @@ import type { ServerContext } from "../../context.js";
 import type { JobRequest } from "../../statistics-jobs.js";
 import { statisticsPaths } from "./paths.js";
 import type { ScbAsk } from "./scb-form.js";
+import { clientOptions, startFetchJob } from "./start-job.js";
 
 export function scbClient(ctx: ServerContext, onProgress?: (p: ScbProgress) => void): ScbClient {
-  return new ScbClient({
-    baseUrl: ctx.options.scbUrl ?? process.env.SCB_URL ?? scbDefaultUrl,
-    ...ctx.options.statisticsHttp,
-    ...(onProgress ? { onProgress } : {}),
-  });
+  return new ScbClient(clientOptions(ctx, ctx.options.scbUrl ?? process.env.SCB_URL ?? scbDefaultUrl, onProgress));
 }
 
 export function startScbFetch(ctx: ServerContext, ask: ScbAsk, form: JobRequest["form"]) {
@@ -39,12 +36,12 @@ export function startScbFetch(ctx: ServerContext, ask: ScbAsk, form: JobRequest[
     formAction: statisticsPaths.scbFetch,
     formPage: statisticsPaths.scb,
   };
-  return ctx.statisticsJobs.start(request, expected, async (progress) => {
+  return startFetchJob(ctx, request, expected, async (progress) => {
     const client = scbClient(ctx, (p) => {
       if (p.step === "metadata") progress({ step: "data", done: 1, expected });
       else progress({ step: p.done < p.total ? "data" : "import", done: 1 + p.done, expected: 1 + p.total });
     });
-    const report = await fetchScbFacts(ctx.workspace.store, client, {
+    return fetchScbFacts(ctx.workspace.store, client, {
       table: ask.table,
       places: ask.places,
       years,
@@ -56,7 +53,5 @@ export function startScbFetch(ctx: ServerContext, ask: ScbAsk, form: JobRequest[
       fetchedOn: todayInSweden(),
       commit: !ask.dryRun,
     });
-    if (report.committed) ctx.changed();
-    return report;
   });
 }

@@ -6,17 +6,13 @@ import { formatDate } from "../../../lang/dates.js";
 import type { KoladaKpi } from "../../../statistics/kolada/schemas.js";
 import { sv } from "../../messages.sv.js";
 import type { StatisticsJob } from "../../statistics-jobs.js";
-import { Layout } from "../frame/layout.js";
-import { control, ErrorSummary, Field, type FieldErrors } from "../kit/form.js";
-import { askedText } from "./asked.js";
+import { control, Field, type FieldErrors } from "../kit/form.js";
 import { Group, ids, KeyAndRun, PlaceAndYearFields } from "./fields.js";
 import type { FetchForm } from "./form.js";
-import { jobHref, statisticsPaths } from "./paths.js";
+import { FailureNotice, HitCount, maxHits, StatisticsFrame } from "./frame.js";
+import { statisticsPaths } from "./paths.js";
 
 const t = sv.staff.statistics;
-
-/** The most search hits listed. */
-export const maxHits = 100;
 
 export interface SearchResult {
   words: string;
@@ -26,23 +22,13 @@ export interface SearchResult {
 }
 
 function Hits({ result, form }: { result: SearchResult; form: FetchForm }) {
-  if (result.failure)
-    return (
-      <div class="notice notice-error" role="alert">
-        <p>
-          <strong>{t.searchFailed}</strong> {result.failure}
-        </p>
-      </div>
-    );
+  if (result.failure) return <FailureNotice what={t.searchFailed} why={result.failure} />;
   if (result.kpis.length === 0) return <p class="result-count">{t.search.none(result.words)}</p>;
   const shown = result.kpis.slice(0, maxHits);
   const c = t.search.columns;
   return (
     <>
-      <p class="result-count" role="status">
-        {t.search.hits(result.kpis.length)}
-        {result.kpis.length > shown.length ? ` ${t.search.capped(shown.length, result.kpis.length)}` : ""}
-      </p>
+      <HitCount hits={t.search.hits(result.kpis.length)} total={result.kpis.length} shown={shown.length} />
       <div class="table-scroll">
         <table class="kpi-table">
           <caption class="visually-hidden">{t.search.caption}</caption>
@@ -102,31 +88,14 @@ export function StatisticsPage(props: {
   const listed = new Set(result?.kpis.slice(0, maxHits).map((k) => k.id) ?? []);
   const typed = [form.kpiIds, ...form.kpi.filter((id) => !listed.has(id))].filter(Boolean).join(", ");
   return (
-    <Layout title={t.title} section="none" bodyClass="page-statistics">
-      <h1>{t.title}</h1>
-      <p class="lead">{t.intro}</p>
-      <p class="muted">
-        {t.oneAtATime} <a href={statisticsPaths.scb}>{t.otherService.scb}</a>
-      </p>
-      {running && (
-        <p class="notice">
-          {t.runningNotice(askedText(running.request))} <a href={jobHref(running.id)}>{t.follow}</a>
-        </p>
-      )}
-      <ErrorSummary ids={ids} errors={errors} />
-      <form method="get" action={statisticsPaths.home} class="search-form">
-        <label for="st-sok">{t.search.label}</label>
-        <p class="help" id="st-sok-help">
-          {t.search.help}
-        </p>
-        <div class="inline-controls">
-          <input type="search" name="sok" id="st-sok" value={form.sok} aria-describedby="st-sok-help" />
-          <button type="submit" class="button">
-            {t.search.submit}
-          </button>
-        </div>
-      </form>
-
+    <StatisticsFrame
+      title={t.title}
+      intro={t.intro}
+      other={{ href: statisticsPaths.scb, text: t.otherService.scb }}
+      running={running}
+      errors={errors}
+      search={{ action: statisticsPaths.home, label: t.search.label, help: t.search.help, words: form.sok }}
+    >
       <form method="post" action={statisticsPaths.fetch} class="stack" novalidate>
         <input type="hidden" name="sok" value={form.sok} />
         <Group k="kpis" legend={t.legends.kpis} errors={errors}>
@@ -159,6 +128,6 @@ export function StatisticsPage(props: {
 
         <KeyAndRun value={form.nyckel} help={t.key.help} errors={errors} />
       </form>
-    </Layout>
+    </StatisticsFrame>
   );
 }

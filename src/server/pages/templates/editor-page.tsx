@@ -4,10 +4,10 @@
  * check's problems at their lines), "Förhandsgranska" and "Spara"; the preview beside it.
  */
 import type { TemplateTextCheck } from "../../../compose/template-text.js";
-import { allMunicipalities } from "../../../data/places.js";
 import { sv } from "../../messages.sv.js";
 import { Layout } from "../frame/layout.js";
-import { control, Field, type FieldErrors } from "../kit/form.js";
+import { control, Field, type FieldErrors, SubmitButton } from "../kit/form.js";
+import { MunicipalityInput, MunicipalityList } from "../kit/parts.js";
 import { editorIds } from "./ids.js";
 import { templatePaths } from "./links.js";
 import { CheckResult } from "./problems.js";
@@ -76,22 +76,9 @@ export function TemplateEditorPage(props: {
             </div>
             <div class="editor-preview-fields">
               <Field ids={editorIds} k="kommun" label={e.kommun} help={e.kommunHelp} errors={none}>
-                <input
-                  type="text"
-                  name="kommun"
-                  value={state.kommun}
-                  list="kommuner"
-                  autocomplete="off"
-                  spellcheck={false}
-                  class="input-medium"
-                  {...control(editorIds, "kommun", none, true)}
-                />
+                <MunicipalityInput value={state.kommun} attrs={control(editorIds, "kommun", none, true)} />
               </Field>
-              <datalist id="kommuner">
-                {allMunicipalities().map((p) => (
-                  <option value={p.name}>{p.county.name}</option>
-                ))}
-              </datalist>
+              <MunicipalityList />
               <Field ids={editorIds} k="datum" label={e.date} help={e.dateHelp} errors={none}>
                 <input
                   type="date"
@@ -104,15 +91,15 @@ export function TemplateEditorPage(props: {
             </div>
             <div class="actions">
               <div class="downloads">
-                <button type="submit" name="atgard" value="kontrollera" class="button">
+                <SubmitButton name="atgard" value="kontrollera">
                   {e.check}
-                </button>
-                <button type="submit" name="atgard" value="forhandsgranska" class="button secondary">
+                </SubmitButton>
+                <SubmitButton name="atgard" value="forhandsgranska" secondary>
                   {e.preview}
-                </button>
-                <button type="submit" name="atgard" value="spara" class="button" aria-describedby="spara-hjalp">
+                </SubmitButton>
+                <SubmitButton name="atgard" value="spara" attrs={{ "aria-describedby": "spara-hjalp" }}>
                   {e.save}
-                </button>
+                </SubmitButton>
               </div>
               <p class="help" id="spara-hjalp">
                 {e.saveHelp}

@@ -4,7 +4,6 @@
  * the places to fill in, the "kontrollera" items, the notes. A template with an error shows
  * its problems instead, each linked to its line.
  */
-import { raw } from "hono/html";
 import { previewInputs } from "../../../compose/template-text.js";
 import type { TemplateProblem } from "../../../compose/template-lint.js";
 import type { TemplateTextCheck } from "../../../compose/template-text.js";
@@ -13,8 +12,7 @@ import { errorProblems } from "../../../domain/field-problem.js";
 import { explainError } from "../../../messages.sv.js";
 import type { Workspace } from "../../../workspace.js";
 import { sv } from "../../messages.sv.js";
-import { nestHeadings } from "../draft/preview.js";
-import { ReviewBox } from "../draft/review.js";
+import { nestHeadings, PreviewedDraft, PreviewFrame, PreviewHint } from "../draft/preview.js";
 import { CheckContent, ProblemList } from "./problems.js";
 import { templatePaths } from "./links.js";
 import type { EditorState } from "./state.js";
@@ -56,7 +54,7 @@ export async function templatePreview(
 export function TemplatePreviewContent({ model }: { model: TemplatePreview }) {
   switch (model.kind) {
     case "hint":
-      return <p class="preview-hint">{model.text}</p>;
+      return <PreviewHint text={model.text} />;
     case "template-errors":
       return (
         <div class="preview-errors">
@@ -77,12 +75,11 @@ export function TemplatePreviewContent({ model }: { model: TemplatePreview }) {
       );
     case "draft":
       return (
-        <>
-          <p class="preview-note">{sv.preview.placeholderNote}</p>
-          {model.filled.length > 0 && <p class="preview-note">{t.filled(model.filled)}</p>}
-          <ReviewBox review={model.review} id="granska" />
-          {raw(model.html)}
-        </>
+        <PreviewedDraft
+          notes={[sv.preview.placeholderNote, ...(model.filled.length > 0 ? [t.filled(model.filled)] : [])]}
+          review={model.review}
+          html={model.html}
+        />
       );
   }
 }
@@ -104,21 +101,8 @@ export function TemplatePreviewFragment({ model, check }: { model: TemplatePrevi
 
 export function TemplatePreviewPanel({ model }: { model: TemplatePreview }) {
   return (
-    <section class="preview-panel" aria-labelledby="forhandsvisning-rubrik" tabindex={0}>
-      <div class="preview-head">
-        <h2 id="forhandsvisning-rubrik">{sv.preview.heading}</h2>
-        <p class="preview-status" data-preview-status aria-hidden="true"></p>
-      </div>
-      <div
-        id="forhandsvisning"
-        class="preview"
-        aria-live="polite"
-        data-template-preview-url={templatePaths.previewFragment}
-        data-loading={sv.preview.loading}
-        data-failed={sv.preview.failed}
-      >
-        <TemplatePreviewContent model={model} />
-      </div>
-    </section>
+    <PreviewFrame urlAttribute="data-template-preview-url" url={templatePaths.previewFragment}>
+      <TemplatePreviewContent model={model} />
+    </PreviewFrame>
   );
 }

@@ -127,10 +127,15 @@ Exempel:
       unitNeuter: 'count: substantivet är ett ett-ord ("ett uppsökande pass")',
       historical: "värdet är en historisk händelse och blir aldrig inaktuellt",
       inForce: "värdet är en regel som gäller från sitt datum tills ett nytt ersätter det",
+      coversMunicipalities:
+        "länets värde gäller också länets kommuner (en verksamhet för hela länet); utan den står ett länsvärde " +
+        "aldrig för en kommuns",
       maxAge: "standard för hur gammalt ett citerat värde får vara, t.ex. P5Y eller P18M",
       derivedFrom: "härledd: räkna länets kommuner utifrån denna kommunnyckel",
       where: 'härledd: vilka värden som räknas, t.ex. "=ja", ">50000", "finns" (standard: =ja)',
-      clear: "ta bort ett valfritt fält (format, unit, historical, inForce, maxAge, derived); upprepa för flera",
+      clear:
+        "ta bort ett valfritt fält (format, unit, historical, inForce, coversMunicipalities, maxAge, derived); " +
+        "upprepa för flera",
       whereInvalid: (w: string) =>
         `"${w}": skriv en jämförelse (=, !=, <, >, <=, >=) och ett värde, eller finns/saknas`,
       added: "Lade till faktanyckeln",

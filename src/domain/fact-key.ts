@@ -83,6 +83,13 @@ export const factDefinitionSchema = z
     historical: z.boolean().optional(),
     /** The value is a rule in force (a law's wording) from its as-of date until replaced. */
     inForce: z.boolean().optional(),
+    /**
+     * A county's value also holds for each of its municipalities (a county-wide service, such
+     * as a clinic run for the whole county): a municipality with no value of its own is cited
+     * with the county's, and the note names the county. Without it a broader value never
+     * stands for a municipality's (a county's population is not a municipality's).
+     */
+    coversMunicipalities: z.boolean().optional(),
     /** The default maximum age of a cited value, where a template does not say. */
     maxAge: maxAgeSchema.optional(),
     /** Computed from other facts in the registry, never typed. */

@@ -133,6 +133,9 @@ export class FactRegistry {
       if (def && !def.scopes.includes(s.scope)) continue;
       const fact = this.latest(s.subject, key);
       if (fact) return { fact, subjectName: s.name };
+      // The narrowest subject the key applies to has no value: a broader one stands for it
+      // only where the catalog says it does (coversMunicipalities), never for a statistic.
+      if (def && !def.coversMunicipalities) return undefined;
     }
     return undefined;
   }

@@ -258,8 +258,8 @@ export const sv = {
   facts: {
     heading: "Uppgifter som citeras",
     intro:
-      "Mallen citerar de här uppgifterna om kommunen, med källa. Saknas kommunens egen uppgift används länets " +
-      "eller hela landets.",
+      "Mallen citerar de här uppgifterna om kommunen, med källa. Länets uppgift står bara för kommunens där den " +
+      "gäller hela länet (en verksamhet för hela länet); en siffra för länet eller landet blir aldrig kommunens.",
     chooseKommun: "Skriv en kommun för att se vilka uppgifter som finns.",
     unknownKommun: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,
     /** "För <Lidingö> finns 8 av 18 uppgifter; …": the place is a link between the two parts. */
@@ -896,6 +896,9 @@ export const sv = {
       "unit.neuter": { label: "Ett-ord (”ett pass”, inte ”en pass”)" },
       historical: { label: "Historisk: värdet gäller en händelse och blir aldrig inaktuellt" },
       inForce: { label: "Regel i kraft: värdet gäller från sitt datum tills det ersätts" },
+      coversMunicipalities: {
+        label: "Länets värde gäller också länets kommuner (en verksamhet för hela länet)",
+      },
       maxAge: {
         label: "Högsta ålder",
         help: "Hur gammal en uppgift får vara när mallen inte säger något: P5Y är fem år, P18M arton månader.",

@@ -24,6 +24,7 @@ const keyFlagsSchema = z.object({
   unitNeuter: z.boolean().optional(),
   historical: z.boolean().optional(),
   inForce: z.boolean().optional(),
+  coversMunicipalities: z.boolean().optional(),
   maxAge: z.string().optional(),
   derivedFrom: z.string().optional(),
   where: z.string().optional(),
@@ -89,6 +90,7 @@ async function fieldsOf(ws: Workspace, o: KeyFlags, old?: FactDefinition): Promi
     unit,
     historical: o.historical,
     inForce: o.inForce,
+    coversMunicipalities: o.coversMunicipalities,
     maxAge: o.maxAge,
     derived,
   };
@@ -112,6 +114,7 @@ function withKeyOptions(cmd: Command): Command {
     .option("--unit-neuter", k.unitNeuter)
     .option("--historical", k.historical)
     .option("--in-force", k.inForce)
+    .option("--covers-municipalities", k.coversMunicipalities)
     .option("--max-age <ålder>", k.maxAge)
     .option("--derived-from <nyckel>", k.derivedFrom)
     .option("--where <villkor>", k.where)

@@ -29,7 +29,7 @@ describe("broader values", () => {
     expect(registry.resolve(boden, "runs_kast")).toMatchObject({ subjectName: "Norrbottens län" });
   });
 
-  it("a {fakta:…} reference for a municipality without its own value is a listed placeholder, not a county figure", () => {
+  it("a {fakta:…} reference where the municipality has no value of its own: a placeholder, no county figure", () => {
     const { draft, review } = composeDraft(
       {
         template: "allman-motion",

@@ -534,6 +534,21 @@ Exempel:
     ran: (names: readonly string[]) =>
       `Körde ${names.length === 1 ? "1 migrering" : `${names.length} migreringar`}: ${names.join(", ")}.`,
     nothingToRun: "Inga migreringar att köra.",
+    copySummary: "kopiera allt (uppgifter med historik, faktanycklar, korpusen) mellan databasfilen och PostgreSQL",
+    copyFrom: "databasen att kopiera från: en fil (corpus/motionera.json) eller postgres://…",
+    copyTo: "databasen att kopiera till, tom: en ny fil eller postgres://…",
+    copySame: "--from och --to är samma databas",
+    copySourceMissing: (file: string) => `Databasfilen ${file} finns inte. Kontrollera sökvägen i --from.`,
+    copyTargetNotEmpty: (where: string, facts: number, documents: number) =>
+      `${where} har redan ${facts} uppgifter och ${documents} dokument. Kopiera till en tom databas (en ny fil ` +
+      "eller en ny PostgreSQL-databas) så att inget blandas ihop eller skrivs över.",
+    copyLine: (side: string, s: { facts: number; factKeys: number; documents: number; checksum: string }) =>
+      `${side}: ${s.facts} uppgifter, ${s.factKeys} faktanycklar, ${s.documents} dokument, kontrollsumma ` +
+      `${s.checksum.slice(0, 16)}`,
+    copyFromLabel: "Från",
+    copyToLabel: "Till",
+    copyOk: "Kopian är fullständig: antal och kontrollsumma stämmer.",
+    copyMismatch: "Kopian stämmer inte med källan (antal eller kontrollsumma skiljer sig). Använd inte kopian.",
   },
 
   /** The head of a list of problems, one per line below it. */

@@ -9,6 +9,7 @@ import type { FactDefinition } from "../domain/fact-key.js";
 import { emptyDatabase, readDatabase, type Database } from "./schema.js";
 import { keysToAdd, planFacts, storedFactsOf, validFactKeys } from "./fact-writes.js";
 import type { NewFact, Store } from "./store.js";
+import type { StoreSnapshot } from "./snapshot.js";
 import { acquireDatabaseLock, holdsDatabaseLock, releaseDatabaseLock } from "./database-lock.js";
 import { keepBackup, keepMigrationBackup, lastGoodBackup, latestBackupPath } from "./backups.js";
 import { DurableDataFile } from "./durable-data-file.js";
@@ -136,6 +137,20 @@ export class LowdbStore implements Store {
 
   async facts(): Promise<readonly Fact[]> {
     return (await this.#data()).facts;
+  }
+
+  async snapshot(): Promise<StoreSnapshot> {
+    const d = await this.#data();
+    return { facts: d.facts, factKeys: d.factKeys, shippedKeysOffered: d.shippedKeysOffered, documents: d.documents };
+  }
+
+  async restore(s: StoreSnapshot): Promise<void> {
+    await this.#applyChange((d) => {
+      d.facts = [...s.facts];
+      d.factKeys = [...s.factKeys];
+      d.shippedKeysOffered = [...s.shippedKeysOffered];
+      d.documents = [...s.documents];
+    });
   }
 
   async addFact(input: NewFact): Promise<Fact> {

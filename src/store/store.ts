@@ -1,6 +1,7 @@
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { Fact } from "../domain/fact.js";
 import type { FactDefinition } from "../domain/fact-key.js";
+import type { StoreSnapshot } from "./snapshot.js";
 
 /** A fact as a caller submits it; the store assigns id and recordedAt. */
 export type NewFact = Omit<Fact, "id" | "recordedAt">;
@@ -40,6 +41,13 @@ export interface Store {
     keys: readonly FactDefinition[],
     facts: readonly NewFact[],
   ): Promise<{ keys: FactDefinition[]; facts: Fact[] }>;
+  /** Everything the store holds, for a copy to another engine (`motionera db copy`). */
+  snapshot(): Promise<StoreSnapshot>;
+  /**
+   * Replaces everything with a snapshot, ids and recording times kept, in one write. For a copy
+   * into a store that holds no facts and no documents (the caller checks).
+   */
+  restore(snapshot: StoreSnapshot): Promise<void>;
   /** Every corpus document. */
   documents(): Promise<readonly CorpusDocument[]>;
   document(id: string): Promise<CorpusDocument | undefined>;

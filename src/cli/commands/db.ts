@@ -1,7 +1,11 @@
 /** `motionera db migrate` and `motionera db status`: the PostgreSQL database's schema. */
 import type { Command } from "commander";
 import { z } from "../../domain/zod.js";
-import { chosenDatabaseUrl } from "../../store/open-store.js";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { chosenDatabaseUrl, openStore } from "../../store/open-store.js";
+import { summarise } from "../../store/snapshot.js";
+import type { Store } from "../../store/store.js";
 import { action, exitCodes, parseOptions, UsageError } from "../run.js";
 import { databaseUrlFlag, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
@@ -26,6 +30,44 @@ function statusLines(s: DatabaseStatus): string[] {
     s.pending.length ? t.behind(s.pending) : t.current,
     ...(s.unknown.length ? [t.unknown(s.unknown)] : []),
   ];
+}
+
+const copySchema = z.object({ from: z.string().min(1), to: z.string().min(1), json: z.boolean() });
+
+const isDatabaseUrl = (x: string) => /^postgres(ql)?:\/\//i.test(x);
+
+/** A store named by a file path or a postgres:// address. */
+async function storeAt(where: string, mustExist: boolean): Promise<Store> {
+  if (isDatabaseUrl(where)) return openStore({ file: "", databaseUrl: where });
+  const file = resolve(where);
+  if (mustExist && !existsSync(file)) throw new UsageError(t.copySourceMissing(where));
+  return openStore({ file, fileExplicit: true });
+}
+
+/** `motionera db copy`: everything from one store into an empty one, then both summarised and compared. */
+async function copyDatabase(o: z.infer<typeof copySchema>): Promise<void> {
+  if (o.from === o.to || (!isDatabaseUrl(o.from) && resolve(o.from) === resolve(o.to)))
+    throw new UsageError(t.copySame);
+  const from = await storeAt(o.from, true);
+  const to = await storeAt(o.to, false);
+  try {
+    const present = await to.snapshot();
+    if (present.facts.length || present.documents.length)
+      throw new UsageError(t.copyTargetNotEmpty(to.location, present.facts.length, present.documents.length));
+    const source = summarise(await from.snapshot());
+    await to.restore(await from.snapshot());
+    const copy = summarise(await to.snapshot());
+    const same = JSON.stringify(source) === JSON.stringify(copy);
+    if (o.json) process.stdout.write(`${JSON.stringify({ from: source, to: copy, same }, null, 2)}\n`);
+    else
+      process.stdout.write(
+        `${[t.copyLine(t.copyFromLabel, source), t.copyLine(t.copyToLabel, copy), same ? t.copyOk : t.copyMismatch].join("\n")}\n`,
+      );
+    if (!same) process.exitCode = exitCodes.userError;
+  } finally {
+    await from.close();
+    await to.close();
+  }
 }
 
 export function registerDb(program: Command): void {
@@ -58,4 +100,11 @@ export function registerDb(program: Command): void {
         else process.stdout.write(`${ran.length ? t.ran(ran) : t.nothingToRun}\n${statusLines(status).join("\n")}\n`);
       }),
     );
+  db.command("copy")
+    .summary(t.copySummary)
+    .description(t.copySummary)
+    .requiredOption("--from <databas>", t.copyFrom)
+    .requiredOption("--to <databas>", t.copyTo)
+    .addOption(sharedOption.json())
+    .action(action(async (raw: unknown) => copyDatabase(parseOptions(copySchema, raw))));
 }

@@ -7,6 +7,7 @@
  * back is validated by the domain's zod schemas; facts, keys and documents are kept per
  * revision, so a reader gets the same array until something is written.
  */
+import type { StoreSnapshot } from "../snapshot.js";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { MotioneraError } from "../../domain/errors.js";
@@ -240,6 +241,44 @@ export class PostgresStore implements Store {
         [storableJson(lastOfEachId(valid))],
       );
       return { result: { added, updated }, changed: true };
+    });
+  }
+
+  async snapshot(): Promise<StoreSnapshot> {
+    return this.#withClient(async (c) => {
+      await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      try {
+        return {
+          facts: await readFacts(c, this.location),
+          factKeys: await readFactKeys(c, this.location),
+          shippedKeysOffered: await readOffered(c),
+          documents: await readDocuments(c, this.location),
+        };
+      } finally {
+        await c.query("COMMIT");
+      }
+    });
+  }
+
+  restore(s: StoreSnapshot): Promise<void> {
+    return this.#write(async (c) => {
+      await c.query("DELETE FROM facts");
+      await c.query("DELETE FROM fact_keys");
+      await c.query("DELETE FROM shipped_keys_offered");
+      await c.query("DELETE FROM documents");
+      await insertFacts(c, s.facts);
+      await appendFactKeys(c, s.factKeys);
+      await c.query(
+        `INSERT INTO shipped_keys_offered (key)
+         SELECT k FROM unnest($1::text[]) WITH ORDINALITY AS t(k, ord) ORDER BY ord`,
+        [s.shippedKeysOffered.map(storableText)],
+      );
+      await c.query(
+        `INSERT INTO documents (id, document)
+         SELECT e->>'id', e FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord`,
+        [storableJson(s.documents)],
+      );
+      return { result: undefined, changed: true };
     });
   }
 

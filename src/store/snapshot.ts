@@ -1,0 +1,54 @@
+/**
+ * All a store holds, as one value: for `motionera db copy` between engines (the embedded file and
+ * PostgreSQL), and the checksum that shows a copy lost nothing. The checksum is over a canonical
+ * form (object keys sorted; facts and documents by id, the keys in catalog order), since
+ * PostgreSQL's jsonb does not keep the order of an object's keys.
+ */
+import { createHash } from "node:crypto";
+import type { CorpusDocument } from "../domain/corpus-document.js";
+import type { Fact } from "../domain/fact.js";
+import type { FactDefinition } from "../domain/fact-key.js";
+
+export interface StoreSnapshot {
+  facts: readonly Fact[];
+  factKeys: readonly FactDefinition[];
+  shippedKeysOffered: readonly string[];
+  documents: readonly CorpusDocument[];
+}
+
+export interface SnapshotSummary {
+  facts: number;
+  factKeys: number;
+  documents: number;
+  /** SHA-256 of the canonical form, hex. */
+  checksum: string;
+}
+
+/** JSON with every object's keys sorted, so equal data gives equal text whatever the engine. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+export function summarise(s: StoreSnapshot): SnapshotSummary {
+  const form = canonical({
+    facts: byId(s.facts),
+    factKeys: s.factKeys,
+    shippedKeysOffered: [...s.shippedKeysOffered].sort(),
+    documents: byId(s.documents),
+  });
+  return {
+    facts: s.facts.length,
+    factKeys: s.factKeys.length,
+    documents: s.documents.length,
+    checksum: createHash("sha256").update(form, "utf8").digest("hex"),
+  };
+}

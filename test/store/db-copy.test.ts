@@ -1,0 +1,57 @@
+/**
+ * `motionera db copy`: the shipped database file into an empty PostgreSQL database and back into
+ * a new file, lossless (counts and the content checksum printed and equal); a target that holds
+ * data is refused, and nothing is written to it.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateDatabase } from "../../src/store/postgres/database-admin.js";
+import { repoRoot, runCli } from "../helpers/cli.js";
+import { freshDatabase, notePostgresSkipped, testDatabaseUrl, type TestDatabase } from "../helpers/postgres.js";
+
+notePostgresSkipped("test/store/db-copy.test.ts");
+
+const shipped = join(repoRoot, "corpus", "motionera.json");
+
+describe.skipIf(!testDatabaseUrl)("motionera db copy", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await freshDatabase("copy");
+    await migrateDatabase(db.url);
+  }, 60_000);
+  afterAll(() => db?.drop(), 60_000);
+
+  it("copies the file into PostgreSQL and back: the same counts and checksum on every side", () => {
+    const up = runCli(["db", "copy", "--from", shipped, "--to", db.url, "--json"]);
+    expect(up.code, up.stderr).toBe(0);
+    const first = JSON.parse(up.stdout) as {
+      from: Record<string, unknown>;
+      to: Record<string, unknown>;
+      same: boolean;
+    };
+    expect(first.same).toBe(true);
+    const data = JSON.parse(readFileSync(shipped, "utf8")) as { facts: unknown[]; documents: unknown[] };
+    expect(first.from).toMatchObject({ facts: data.facts.length, documents: data.documents.length });
+
+    const back = join(mkdtempSync(join(tmpdir(), "motionera-copy-")), "tillbaka.json");
+    const down = runCli(["db", "copy", "--from", db.url, "--to", back]);
+    expect(down.code, down.stderr).toBe(0);
+    expect(down.stdout).toContain("Kopian är fullständig: antal och kontrollsumma stämmer.");
+    expect(down.stdout).toContain(`kontrollsumma ${String(first.from.checksum).slice(0, 16)}`);
+    const copied = JSON.parse(readFileSync(back, "utf8")) as typeof data;
+    expect(copied.facts).toEqual(data.facts);
+    expect(copied.documents).toEqual(data.documents);
+  });
+
+  it("refuses a target that holds data, and a missing source file, in Swedish", () => {
+    const again = runCli(["db", "copy", "--from", shipped, "--to", db.url]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/har redan \d+ uppgifter och \d+ dokument\. Kopiera till en tom databas/);
+    const missing = runCli(["db", "copy", "--from", "finns-inte.json", "--to", db.url]);
+    expect(missing.stderr).toContain("Databasfilen finns-inte.json finns inte.");
+    const same = runCli(["db", "copy", "--from", shipped, "--to", shipped]);
+    expect(same.stderr).toContain("--from och --to är samma databas");
+  });
+});

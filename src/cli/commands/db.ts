@@ -58,11 +58,13 @@ async function copyDatabase(o: z.infer<typeof copySchema>): Promise<void> {
     await to.restore(await from.snapshot());
     const copy = summarise(await to.snapshot());
     const same = JSON.stringify(source) === JSON.stringify(copy);
+    const lines = [
+      t.copyLine(t.copyFromLabel, source),
+      t.copyLine(t.copyToLabel, copy),
+      same ? t.copyOk : t.copyMismatch,
+    ];
     if (o.json) process.stdout.write(`${JSON.stringify({ from: source, to: copy, same }, null, 2)}\n`);
-    else
-      process.stdout.write(
-        `${[t.copyLine(t.copyFromLabel, source), t.copyLine(t.copyToLabel, copy), same ? t.copyOk : t.copyMismatch].join("\n")}\n`,
-      );
+    else process.stdout.write(`${lines.join("\n")}\n`);
     if (!same) process.exitCode = exitCodes.userError;
   } finally {
     await from.close();

@@ -47,6 +47,8 @@ export async function startServer(
   options: ServerOptions & { renderThreads?: number; socket?: SocketLimits } = {},
 ): Promise<Listening> {
   await checkBeforeStart(workspace);
+  // Other processes' writes reach this one's caches as they happen (PostgreSQL: LISTEN/NOTIFY).
+  await workspace.store.watch();
   const { renderThreads = availableParallelism(), socket = {}, ...rest } = options;
   const pool =
     rest.renderPool ??

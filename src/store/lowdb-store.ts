@@ -213,6 +213,9 @@ export class LowdbStore implements Store {
     }
   }
 
+  /** Nothing to keep in step with: this process is the one writer, and each read stats the file. */
+  async watch(): Promise<void> {}
+
   /** The revision, synchronously: on the write path a stat is cheaper than a turn of a busy event loop. */
   #revisionNow(): string {
     try {

@@ -61,6 +61,13 @@ export interface Store {
    * modification time), so derived files such as the search index know when to rebuild.
    */
   revision(): Promise<string>;
+  /**
+   * For a long-running process (the service): keeps this process in step with the writes of
+   * other processes as they happen, so reads at an unchanged revision need not ask. PostgreSQL:
+   * LISTEN/NOTIFY on the store's channel; the embedded file: nothing to do (one writing process,
+   * and `revision()` is a stat of the file).
+   */
+  watch(): Promise<void>;
   /** Waits for pending writes and gives up this process's claim to write (the process's exit does it too). */
   close(): Promise<void>;
 }

@@ -20,6 +20,7 @@ import { offerShippedKeys, schemaVersion, type Database } from "../schema.js";
 import type { NewFact, Store } from "../store.js";
 import { migrationStatus } from "./migrations.js";
 import { fromStored, storableJson, storableText } from "./pg-text.js";
+import { RevisionListener, revisionChannel } from "./revision-listener.js";
 
 type Client = pg.PoolClient;
 
@@ -97,8 +98,14 @@ export class PostgresStore implements Store {
   #facts: Kept<readonly Fact[]> | undefined;
   #factKeys: Kept<readonly FactDefinition[]> | undefined;
   #documents: Kept<readonly CorpusDocument[]> | undefined;
+  /** While watching (a service): the revision pushed by the database, so reads need no round trip. */
+  #listener: RevisionListener | undefined;
 
-  private constructor(pool: pg.Pool, location: string) {
+  private constructor(
+    pool: pg.Pool,
+    location: string,
+    private readonly url: string,
+  ) {
     this.#pool = pool;
     this.location = location;
   }
@@ -113,7 +120,7 @@ export class PostgresStore implements Store {
     // Idle connections never keep a command's process alive.
     const pool = new pg.Pool({ connectionString: url, max: 10, allowExitOnIdle: true });
     pool.on("error", () => undefined); // an idle connection dropped by the server: the next query reconnects
-    const store = new PostgresStore(pool, location);
+    const store = new PostgresStore(pool, location, url);
     try {
       const status = await store.#withClient((c) => migrationStatus(c, options.migrationsDir));
       if (status.pending.length > 0) {
@@ -283,10 +290,23 @@ export class PostgresStore implements Store {
   }
 
   async revision(): Promise<string> {
-    return this.#withClient((c) => revisionOn(c));
+    return this.#listener?.current() ?? this.#withClient((c) => revisionOn(c));
+  }
+
+  /**
+   * LISTENs for the revision every write NOTIFYs (see revision-listener.ts): from then on reads
+   * at an unchanged revision are answered from memory, and another process's write is seen as
+   * soon as its notification arrives (milliseconds). Without it (a short command), every read
+   * asks the database for the revision.
+   */
+  async watch(): Promise<void> {
+    if (this.#listener) return;
+    this.#listener = await RevisionListener.start(this.url, { read: revisionOn });
   }
 
   async close(): Promise<void> {
+    await this.#listener?.close();
+    this.#listener = undefined;
     await this.#pool.end();
   }
 
@@ -348,6 +368,9 @@ export class PostgresStore implements Store {
     set: (k: Kept<T>) => void,
     read: (c: Client) => Promise<T>,
   ): Promise<T> {
+    const pushed = this.#listener?.current();
+    const known = get();
+    if (pushed !== undefined && known?.revision === pushed) return known.value;
     return this.#withClient(async (c) => {
       await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       try {
@@ -374,8 +397,18 @@ export class PostgresStore implements Store {
       try {
         await c.query("SELECT pg_advisory_xact_lock($1)", [writeLock]);
         const { result, changed } = await change(c);
-        if (changed) await c.query("UPDATE store_meta SET revision = revision + 1, changed_at = now()");
+        // The new revision is told to every listening process when (and only if) this commits.
+        let revision: string | undefined;
+        if (changed) {
+          const raised = await c.query<{ revision: string }>(
+            `UPDATE store_meta SET revision = revision + 1, changed_at = now()
+             RETURNING instance::text || ':' || revision::text AS revision`,
+          );
+          revision = raised.rows[0]?.revision;
+          await c.query("SELECT pg_notify($1, $2)", [revisionChannel, revision]);
+        }
         await c.query("COMMIT");
+        if (revision) this.#listener?.advance(revision);
         return result;
       } catch (e) {
         await c.query("ROLLBACK").catch(() => undefined);
@@ -413,7 +446,7 @@ function connectProblem(e: unknown): string {
   return err.code && !err.message.includes(err.code) ? `${err.message} (${err.code})` : err.message;
 }
 
-async function revisionOn(c: Client): Promise<string> {
+async function revisionOn(c: pg.ClientBase): Promise<string> {
   const { rows } = await c.query<{ instance: string; revision: string }>(
     "SELECT instance::text AS instance, revision::text AS revision FROM store_meta",
   );

@@ -9,13 +9,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../src/store/postgres/database-admin.js";
 import { repoRoot, runCli } from "../helpers/cli.js";
-import { freshDatabase, notePostgresSkipped, testDatabaseUrl, type TestDatabase } from "../helpers/postgres.js";
+import { freshDatabase, notePostgresSkipped, postgresAvailable, type TestDatabase } from "../helpers/postgres.js";
 
 notePostgresSkipped("test/store/db-copy.test.ts");
 
 const shipped = join(repoRoot, "corpus", "motionera.json");
 
-describe.skipIf(!testDatabaseUrl)("motionera db copy", () => {
+describe.skipIf(!postgresAvailable())("motionera db copy", () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await freshDatabase("copy");

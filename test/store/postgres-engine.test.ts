@@ -17,7 +17,7 @@ import {
   freshDatabase,
   notePostgresSkipped,
   onDatabase,
-  testDatabaseUrl,
+  postgresAvailable,
   type TestDatabase,
 } from "../helpers/postgres.js";
 
@@ -27,7 +27,7 @@ const migration = "1764690000000_store";
 const addFact = ["facts", "add", "Lidingö", "population", "48000", "--as-of", "2024", "--publisher", "SCB"];
 const sourceFlags = ["--source-title", "Folkmängd", "--source-date", "2025"];
 
-describe.skipIf(!testDatabaseUrl)("PostgreSQL as the engine", () => {
+describe.skipIf(!postgresAvailable())("PostgreSQL as the engine", () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await freshDatabase("engine");

@@ -23,7 +23,7 @@ import {
   freshDatabase,
   notePostgresSkipped,
   onDatabase,
-  testDatabaseUrl,
+  postgresAvailable,
   type TestDatabase,
 } from "../helpers/postgres.js";
 
@@ -63,7 +63,7 @@ function postgresEngine(): Engine {
   let db: TestDatabase | undefined;
   return {
     name: "postgres",
-    skip: !testDatabaseUrl,
+    skip: !postgresAvailable(),
     setup: async () => {
       db = await freshDatabase("contract");
       await migrateDatabase(db.url);

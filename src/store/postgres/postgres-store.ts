@@ -19,6 +19,7 @@ import { shippedFactKeys } from "../../facts/fact-catalog.js";
 import { offerShippedKeys, schemaVersion, type Database } from "../schema.js";
 import type { NewFact, Store } from "../store.js";
 import { migrationStatus } from "./migrations.js";
+import { poolSizeFromEnv } from "./pool-size.js";
 import { fromStored, storableJson, storableText } from "./pg-text.js";
 import { RevisionListener, revisionChannel } from "./revision-listener.js";
 
@@ -115,10 +116,11 @@ export class PostgresStore implements Store {
    * `motionera db migrate`) or that cannot be reached (database_unreachable), then offers the
    * shipped keys the database has not been offered (as the embedded store does on read).
    */
-  static async open(url: string, options: { migrationsDir?: string } = {}): Promise<PostgresStore> {
+  static async open(url: string, options: { migrationsDir?: string; poolSize?: number } = {}): Promise<PostgresStore> {
     const location = redactedDatabaseUrl(url);
+    const max = options.poolSize ?? poolSizeFromEnv();
     // Idle connections never keep a command's process alive.
-    const pool = new pg.Pool({ connectionString: url, max: 10, allowExitOnIdle: true });
+    const pool = new pg.Pool({ connectionString: url, max, allowExitOnIdle: true });
     pool.on("error", () => undefined); // an idle connection dropped by the server: the next query reconnects
     const store = new PostgresStore(pool, location, url);
     try {

@@ -21,7 +21,8 @@ import { fieldErrors, problemFromError, problemResponse, problems } from "./prob
 
 export type AppEnv = { Variables: { ctx: ServerContext } };
 
-const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
+/** Paths answered in JSON and problem+json, not pages: the API and the probes. */
+const isApi = (path: string) => path === "/api" || path.startsWith("/api/") || path === "/readyz";
 
 export function createApp(workspace: Workspace, options: ServerOptions = {}): OpenAPIHono<AppEnv> {
   const ctx = new ServerContext(workspace, { ...defaultServerOptions, ...options });
@@ -62,6 +63,13 @@ export function createApp(workspace: Workspace, options: ServerOptions = {}): Op
 
   // A trivial route: the ceiling the load benchmark compares the real routes with.
   app.get("/healthz", (c) => c.json({ status: "ok" }));
+  // Whether this process can serve: its store answers (on PostgreSQL, while listening, from the
+  // revision it holds; else one query). A database that cannot be reached: 503 with the problem,
+  // so a load balancer takes this process out of rotation until it can.
+  app.get("/readyz", async (c) => {
+    await ctx.workspace.store.revision();
+    return c.json({ status: "ok" });
+  });
 
   // Drafting costs a core for tens of milliseconds: limited per client (429 + Retry-After).
   // Each request costs one document here; a campaign is charged the rest of its documents

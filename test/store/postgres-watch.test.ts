@@ -10,6 +10,7 @@ import { migrateDatabase } from "../../src/store/postgres/database-admin.js";
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { revisionChannel } from "../../src/store/postgres/revision-listener.js";
 import type { NewFact } from "../../src/store/store.js";
+import { createApp } from "../../src/server/app.js";
 import { Workspace } from "../../src/workspace.js";
 import {
   freshDatabase,
@@ -124,6 +125,23 @@ describe.skipIf(!postgresAvailable("server"))(
         }, withinASecond);
       } finally {
         await ws.store.close();
+      }
+    });
+
+    it("/readyz says 503 once the database cannot be reached, so a load balancer takes the process out", async () => {
+      const own = await freshDatabase("ready");
+      await migrateDatabase(own.url);
+      const ws = await Workspace.open({ databaseUrl: own.url });
+      try {
+        const app = createApp(ws);
+        expect((await app.request("/readyz")).status).toBe(200);
+        await own.drop();
+        const gone = await app.request("/readyz", { headers: { accept: "application/problem+json" } });
+        expect(gone.status).toBe(503);
+        expect(await gone.json()).toMatchObject({ title: "Databasen kan inte användas" });
+        expect((await app.request("/healthz")).status).toBe(200); // the process itself still answers
+      } finally {
+        await ws.store.close().catch(() => undefined);
       }
     });
   },

@@ -47,9 +47,11 @@ describe("--allowed-hosts", () => {
     },
   );
 
-  it("answers /healthz whatever the Host (load balancers probe by address)", async () => {
+  it("answers /healthz and /readyz whatever the Host (load balancers probe by address)", async () => {
     const { app } = await makeApp({ token, allowedHosts: ["motionera.example"] });
     expect((await app.request("http://10.0.0.7:8787/healthz")).status).toBe(200);
+    const ready = await app.request("http://10.0.0.7:8787/readyz");
+    expect([ready.status, await ready.json()]).toEqual([200, { status: "ok" }]);
   });
 
   it("without a list every Host is answered (the default)", async () => {

@@ -192,6 +192,17 @@ export function problemOf(d: ErrorDetails): Problem {
         detail,
         errors: field("key"),
       };
+    case "token_exists":
+      return { type: `${base}token-exists`, title: "Token finns redan", status: 409, detail, errors: field("name") };
+    case "token_unknown":
+      return {
+        type: `${base}token-unknown`,
+        title: "Okänd token",
+        status: 404,
+        detail,
+        errors: field("name"),
+        suggestions: d.suggestions,
+      };
     case "fact_key_in_use":
       return { type: `${base}fact-key-in-use`, title: "Faktanyckeln används", status: 409, detail };
     case "fact_key_type_conflict":

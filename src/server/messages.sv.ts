@@ -435,8 +435,8 @@ export const sv = {
     signIn: {
       title: "Logga in som personal",
       intro:
-        "Skriv tjänstens skrivnyckel (den som står i MOTIONERA_TOKEN där tjänsten körs). Inloggningen gäller " +
-        "i den här webbläsaren i tolv timmar.",
+        "Skriv tjänstens skrivnyckel (den som står i MOTIONERA_TOKEN där tjänsten körs) eller en token med " +
+        "rollen admin (motionera tokens create --role admin). Inloggningen gäller i den här webbläsaren i tolv timmar.",
       readOnly:
         "Tjänsten är bara för läsning: den startades utan skrivnyckel. Den som driver tjänsten startar den med " +
         "MOTIONERA_TOKEN satt för att personal ska kunna logga in.",
@@ -445,6 +445,9 @@ export const sv = {
       submit: "Logga in",
       empty: "Skriv skrivnyckeln.",
       wrong: "Skrivnyckeln stämmer inte. Kontrollera den och försök igen.",
+      roleTooLow:
+        "Den här token har inte rollen admin, som personalens sidor kräver. Logga in med en token med rollen " +
+        "admin (motionera tokens create --role admin) eller med MOTIONERA_TOKEN.",
       tooMany: {
         title: "För många inloggningsförsök",
         text: "Du har försökt logga in för många gånger den senaste minuten. Vänta en minut och försök igen.",

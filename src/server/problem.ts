@@ -312,6 +312,22 @@ export const problems = {
     status: 401,
     detail: "Skrivningar kräver Authorization: Bearer <token>.",
   }),
+  revoked: (): Problem => ({
+    type: `${base}token-revoked`,
+    title: "Token återkallad",
+    status: 401,
+    detail:
+      "Token är återkallad och gäller inte längre. Be den som driver tjänsten om en ny (motionera tokens create).",
+  }),
+  /** A token in force whose role is too low for the route. */
+  roleTooLow: (needs: string, has: string): Problem => ({
+    type: `${base}role-too-low`,
+    title: "Otillräcklig behörighet",
+    status: 403,
+    detail:
+      `Det här kräver en token med rollen ${needs}${needs === "admin" ? "" : " eller admin"}; den som skickades ` +
+      `har rollen ${has}. Be den som driver tjänsten om en token med rätt roll (motionera tokens create --role ${needs}).`,
+  }),
   readOnly: (): Problem => ({
     type: `${base}read-only`,
     title: "Skrivskyddad tjänst",

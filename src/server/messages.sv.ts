@@ -3,6 +3,7 @@
  * the small script (through data attributes and <template> elements the pages render) take
  * their text from here; none of them spells a Swedish word of its own.
  */
+import type { Actor } from "../domain/actor.js";
 import type { DraftWarning } from "../domain/errors.js";
 import { partyNames } from "../domain/signer.js";
 import { formatDate } from "../lang/dates.js";
@@ -422,6 +423,14 @@ export const sv = {
     unknownTitle: "Kommunen finns inte",
     unknown: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,
     municipalitiesCount: (n: number) => `${n} kommuner`,
+    changes: "Senaste ändringar",
+    changesIntro: "De senaste skrivningarna som rörde kommunens uppgifter eller dokument, nyast först.",
+    noChanges: "Inga ändringar är loggade för kommunen (uppgifterna som följde med programmet har ingen logg).",
+    /** Who, on the public page: a token's name; the command line without the user's name. */
+    changedBy: (a: Actor) =>
+      a.kind === "token" ? `token ”${a.name}”` : a.kind === "cli" ? "kommandoraden" : "tjänstens admin-token",
+    changedFacts: "Uppgifter",
+    moreChanged: (n: number) => `och ${n} till`,
   },
 
   staff: {

@@ -376,7 +376,10 @@ export function explainError(d: ErrorDetails): string {
         : `Det finns redan en token som heter "${d.name}". Välj ett annat namn med --name, eller återkalla ` +
             `den gamla först: motionera tokens revoke --name ${d.name}`;
     case "token_unknown":
-      return `Det finns ingen token som heter "${d.name}".${didYouMean(d.suggestions)} Se alla med: motionera tokens list`;
+      return (
+        `Det finns ingen token som heter "${d.name}".${didYouMean(d.suggestions)} ` +
+        "Se alla med: motionera tokens list"
+      );
     case "fact_key_in_use": {
       const uses = [
         ...(d.facts ? [`${d.facts === 1 ? "1 uppgift" : `${formatNumber(d.facts)} uppgifter`} i faktaregistret`] : []),

@@ -326,7 +326,8 @@ export const problems = {
     status: 403,
     detail:
       `Det här kräver en token med rollen ${needs}${needs === "admin" ? "" : " eller admin"}; den som skickades ` +
-      `har rollen ${has}. Be den som driver tjänsten om en token med rätt roll (motionera tokens create --role ${needs}).`,
+      `har rollen ${has}. Be den som driver tjänsten om en token med rätt roll ` +
+      `(motionera tokens create --role ${needs}).`,
   }),
   readOnly: (): Problem => ({
     type: `${base}read-only`,

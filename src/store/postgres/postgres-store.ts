@@ -239,9 +239,8 @@ export class PostgresStore implements Store {
         params.push(storableText(filter.fact));
         const id = `$${params.length}::text`;
         // An import of more facts than an entry lists: the entry made when the fact was recorded.
-        where.push(
-          `(ids @> ARRAY[${id}] OR (count > cardinality(ids) AND at = (SELECT recorded_at FROM facts WHERE id = ${id})))`,
-        );
+        const recorded = `(SELECT recorded_at FROM facts WHERE id = ${id})`;
+        where.push(`(ids @> ARRAY[${id}] OR (count > cardinality(ids) AND at = ${recorded}))`);
       }
       params.push(auditLimit(filter));
       const { rows } = await c.query<AuditRow>(

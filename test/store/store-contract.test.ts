@@ -428,6 +428,23 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
       expect(summarise(await store.snapshot())).toMatchObject({ tokens: 1, audit: 7 });
     });
 
+    it("takes the security suite's known-bad strings as actors, names and filters, and gives them back exactly", async () => {
+      const store = await engine.fresh();
+      const entries = Object.values(hostileStrings).filter((v) => v.length > 0 && v.length <= 200);
+      for (const [i, v] of entries.entries())
+        await actingAs({ kind: "cli", user: v }, () => store.addFact(fact(i, { source: { ...source, title: v } })));
+      const log = await (await engine.reopen()).audit({ limit: entries.length });
+      expect(log.map((e) => (e.actor.kind === "cli" ? e.actor.user : "")).reverse()).toEqual(entries);
+      for (const v of entries) {
+        expect((await refusal(store.revokeToken(v))).code).toBe("token_unknown");
+        expect((await refusal(store.createToken({ name: v, role: "read", hash: hashTokenSecret(v) }))).code).toBe(
+          "input_invalid",
+        );
+        expect(await store.audit({ fact: v, subject: v })).toEqual([]);
+        expect(await store.tokenByHash(v)).toBeUndefined();
+      }
+    });
+
     it("an import of more facts than an entry lists is still found for each of its facts", async () => {
       const store = await engine.fresh();
       const inputs = Array.from({ length: 1005 }, (_, i) => fact(i, { asOf: `${1000 + i}` }));

@@ -245,7 +245,7 @@ export class PostgresStore implements Store {
       params.push(auditLimit(filter));
       const { rows } = await c.query<AuditRow>(
         `SELECT ${auditColumns} FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-         ORDER BY seq DESC LIMIT $${params.length}`,
+         ORDER BY audit_log.seq DESC LIMIT $${params.length}`,
         params,
       );
       return rows.map((r) => auditOf(r, this.location));
@@ -678,7 +678,7 @@ function auditOf(stored: AuditRow, location: string): AuditEntry {
 }
 
 async function readAudit(c: Client, location: string): Promise<AuditEntry[]> {
-  const { rows } = await c.query<AuditRow>(`SELECT ${auditColumns} FROM audit_log ORDER BY seq`);
+  const { rows } = await c.query<AuditRow>(`SELECT ${auditColumns} FROM audit_log ORDER BY audit_log.seq`);
   return rows.map((r) => auditOf(r, location));
 }
 

@@ -508,8 +508,12 @@ Exempel:
       "(till exempel localhost,127.0.0.1).",
     hostsAllowed: (hosts: readonly string[]) => `Svarar bara på ${hosts.join(", ")}.`,
     listening: (url: string) => `Motionera körs på ${url} (API-dokumentation: ${url}api/docs)`,
-    writable: "Skrivningar (import, nya uppgifter) kräver Authorization: Bearer <MOTIONERA_TOKEN>.",
-    readOnly: "Ingen MOTIONERA_TOKEN satt: tjänsten tar inte emot skrivningar (utkast och sökning fungerar).",
+    writable:
+      "Skrivningar (import, nya uppgifter) kräver Authorization: Bearer <token>: MOTIONERA_TOKEN eller en " +
+      "namngiven token med rätt roll (motionera tokens list).",
+    readOnly:
+      "Ingen MOTIONERA_TOKEN satt och ingen namngiven token: tjänsten tar inte emot skrivningar (utkast och " +
+      "sökning fungerar). Skapa en med: motionera tokens create --name <namn> --role write",
     stop: "Avsluta med Ctrl-C.",
     stopping: "Stänger …",
     inUse: (port: number) => `porten ${port} används redan; välj en annan med --port`,

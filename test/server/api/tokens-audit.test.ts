@@ -100,6 +100,27 @@ describe("roles", () => {
     ]);
   });
 
+  it("an import through the import thread is logged under the token that sent it", async () => {
+    const body = new FormData();
+    body.append("file", new File(["Kommun;Avtal\nSolna;ja\nSundbyberg;nej\n"], "avtal.csv"));
+    const fields = { key: "mika_kast_agreement", sourceTitle: "Testtabell", publisher: "Testutgivare", asOf: "2025" };
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    const res = await app.request("/api/facts/import", { method: "POST", headers: bearer(secrets.writer), body });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const [entry] = (await (await app.request("/api/audit?municipality=Solna", { headers: auth })).json()) as {
+      actor: unknown;
+      action: string;
+      count: number;
+      subjects: string[];
+    }[];
+    expect(entry).toMatchObject({
+      actor: { kind: "token", name: "writer" },
+      action: "facts.import",
+      count: 2,
+      subjects: ["0183", "0184"],
+    });
+  });
+
   it("a revoked token is 401 (token-revoked), a wrong one 401, both with WWW-Authenticate", async () => {
     const revoked = await app.request("/api/facts", json(fact("5"), bearer(secrets.gone)));
     expect(revoked.headers.get("www-authenticate")).toMatch(/^Bearer/);

@@ -181,6 +181,18 @@ describe("staff sessions with named tokens", () => {
     await w.store.revokeToken("kansliet");
     expect((await a.request("/personal", { headers: { cookie } })).status).toBe(303);
 
+    // What staff change on the pages is logged under the token they signed in with.
+    const { secret: other } = await issueToken(w.store, "redaktor", "admin");
+    const staff = await signedIn(a, other);
+    const form = { key: "snow_clearing_cost", label: "Snöröjning", description: "Kronor.", type: "number" };
+    const added = await a.request(
+      "/personal/faktanycklar/ny",
+      formPost({ ...form, scopes: ["kommun"] }, { cookie: staff }),
+    );
+    expect(added.status).toBe(303);
+    const [entry] = await w.store.audit({ limit: 1 });
+    expect(entry).toMatchObject({ actor: { kind: "token", name: "redaktor" }, action: "factKeys.change" });
+
     const { secret: writer } = await issueToken(w.store, "skribent", "write");
     const refused = await a.request("/personal/logga-in", formPost({ token: writer }));
     expect(refused.status).toBe(403);

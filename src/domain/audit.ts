@@ -30,7 +30,10 @@ export const auditEntrySchema = z.object({
   action: auditActionSchema,
   /** How many things the write added or changed. */
   count: z.number().int().nonnegative(),
-  /** Their ids: fact ids, document ids, fact keys or a token's name (at most auditIdsKept). */
+  /**
+   * Their ids: fact ids, document ids, fact keys (a fetch: the keys it added, then its facts) or
+   * a token's name (at most auditIdsKept).
+   */
   ids: z.array(z.string()).max(auditIdsKept),
   /** The subject codes (municipality, county, SE) whose facts or documents it changed. */
   subjects: z.array(z.string()),

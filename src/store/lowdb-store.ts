@@ -263,7 +263,7 @@ export class LowdbStore implements Store {
       const audit = factsAudit("facts.fetch", stored.added) ?? { action: "facts.fetch" as const, ids: [] };
       return {
         result: { keys: added, facts: stored.out },
-        audit: { ...audit, ids: [...audit.ids, ...added.map((k) => k.key)] },
+        audit: { ...audit, ids: [...added.map((k) => k.key), ...audit.ids] },
       };
     });
   }

@@ -418,7 +418,7 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
       expect(all[5]!.actor.kind).toBe("cli");
       expect(all[4]).toMatchObject({ actor: { kind: "env-token" }, ids: ["a"], subjects: ["0186"] });
       expect(all[3]).toMatchObject({ ids: ["snow_cost"], count: 1 });
-      expect(all[2]).toMatchObject({ ids: ["0186.rain_cost.2024", "rain_cost"], count: 2 });
+      expect(all[2]).toMatchObject({ ids: ["rain_cost", "0186.rain_cost.2024"], count: 2 });
       expect(all[0]).toMatchObject({ ids: ["t1"] });
 
       expect((await store.audit({ fact: one.id })).map((e) => e.seq)).toEqual([1]);

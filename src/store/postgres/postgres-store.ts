@@ -291,7 +291,7 @@ export class PostgresStore implements Store {
       return {
         result: { keys: added, facts: out },
         changed: added.length + newFacts.length > 0,
-        audit: { ...audit, ids: [...audit.ids, ...added.map((k) => k.key)] },
+        audit: { ...audit, ids: [...added.map((k) => k.key), ...audit.ids] },
       };
     });
   }

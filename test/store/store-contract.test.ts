@@ -428,7 +428,7 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
       expect(summarise(await store.snapshot())).toMatchObject({ tokens: 1, audit: 7 });
     });
 
-    it("takes the security suite's known-bad strings as actors, names and filters, and gives them back exactly", async () => {
+    it("takes the security suite's known-bad strings as actors, token names and filters, exactly", async () => {
       const store = await engine.fresh();
       const entries = Object.values(hostileStrings).filter((v) => v.length > 0 && v.length <= 200);
       for (const [i, v] of entries.entries())

@@ -42,6 +42,13 @@ if (process.env.BENCH_STORE !== "0") {
   await benchStoreWrite();
 }
 
+// A named token's lookup per request, file and PostgreSQL (BENCH_TOKENS=0 skips it; BENCH_DATABASE_URL:
+// see bench/token-lookup.ts).
+if (process.env.BENCH_TOKENS !== "0") {
+  const { benchTokenLookup } = await import("./token-lookup.js");
+  await benchTokenLookup();
+}
+
 // Fetching from Kolada and SCB against the loopback stand-in (BENCH_FETCH=0 skips it).
 if (process.env.BENCH_FETCH !== "0") {
   const { benchStatisticsFetch } = await import("./statistics-fetch.js");

@@ -3,27 +3,47 @@
  * raises, worded in one place so it can be reviewed. The CLI and the web service both use it.
  */
 import type { DraftWarning, ErrorDetails } from "./domain/errors.js";
+import type { Actor } from "./domain/actor.js";
+import type { AuditEntry } from "./domain/audit.js";
 import type { LimitedField } from "./domain/text-limits.js";
-import { formatDate } from "./lang/dates.js";
+import { formatDate, formatDateTime } from "./lang/dates.js";
 import { formatList } from "./lang/lists.js";
 import { lowerFirst } from "./lang/lower-first.js";
 import { formatNumber } from "./lang/numbers.js";
 
-/** "24 november 2026 kl. 19.20" (Swedish time). */
-function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${formatDate(`${get("year")}-${get("month")}-${get("day")}`)} kl. ${get("hour")}.${get("minute")}`;
-}
+/** The audit log in words (`facts history`, `tokens list`, the municipality page, the API's docs). */
+export const auditTexts = {
+  /** Who wrote: a token's name, the command line with the OS user, or the service's admin token. */
+  actor: (a: Actor): string =>
+    a.kind === "token"
+      ? `token ”${a.name}”`
+      : a.kind === "cli"
+        ? `kommandoraden${a.user ? ` (${a.user})` : ""}`
+        : "MOTIONERA_TOKEN (admin)",
+  /** What the write did: "importerade 290 uppgifter". */
+  action: (e: Pick<AuditEntry, "action" | "count" | "ids">): string => {
+    const n = e.count;
+    const things = (one: string, many: string) => `${n === 1 ? "1" : formatNumber(n)} ${n === 1 ? one : many}`;
+    switch (e.action) {
+      case "fact.add":
+        return "lade till en uppgift";
+      case "facts.import":
+        return `importerade ${things("uppgift", "uppgifter")}`;
+      case "facts.fetch":
+        return `hämtade statistik (${things("uppgift eller nyckel", "uppgifter och nycklar")})`;
+      case "factKeys.change":
+        return `ändrade faktakatalogen (${things("nyckel", "nycklar")})`;
+      case "documents.put":
+        return `lade till eller ersatte ${things("dokument", "dokument")}`;
+      case "token.create":
+        return `skapade token ”${e.ids[0] ?? ""}”`;
+      case "token.revoke":
+        return `återkallade token ”${e.ids[0] ?? ""}”`;
+    }
+  },
+  /** A fact older than the log (the shipped data, a copy of an older file). */
+  beforeLog: "före ändringsloggen",
+} as const;
 
 /** The fields with a length limit (src/domain/text-limits.ts), as a message names them. */
 export const limitedFieldNames: Readonly<Record<LimitedField, string>> = {
@@ -349,6 +369,17 @@ export function explainError(d: ErrorDetails): string {
       return `Ogiltig faktanyckel${d.field ? ` i ${d.field}` : ""}: ${d.problem}.${didYouMean(d.suggestions ?? [])}`;
     case "fact_key_exists":
       return `Faktanyckeln "${d.key}" finns redan. Ändra den med: motionera facts keys edit ${d.key} …`;
+    case "token_exists":
+      return d.revoked
+        ? `Det finns redan en token som heter "${d.name}" (återkallad). Namn används bara en gång, så att ` +
+            `ändringsloggen alltid pekar ut rätt token: välj ett annat namn med --name.`
+        : `Det finns redan en token som heter "${d.name}". Välj ett annat namn med --name, eller återkalla ` +
+            `den gamla först: motionera tokens revoke --name ${d.name}`;
+    case "token_unknown":
+      return (
+        `Det finns ingen token som heter "${d.name}".${didYouMean(d.suggestions)} ` +
+        "Se alla med: motionera tokens list"
+      );
     case "fact_key_in_use": {
       const uses = [
         ...(d.facts ? [`${d.facts === 1 ? "1 uppgift" : `${formatNumber(d.facts)} uppgifter`} i faktaregistret`] : []),

@@ -7,6 +7,7 @@ import { registerFacts } from "./commands/facts.js";
 import { registerTemplates } from "./commands/templates.js";
 import { registerCorpus } from "./commands/corpus.js";
 import { registerDb } from "./commands/db.js";
+import { registerTokens } from "./commands/tokens.js";
 import { registerServe, type StartService } from "./commands/serve.js";
 import { exitCodes, reportFailure } from "./run.js";
 import { closeEarlyPdfThread } from "../render/pdf-thread.js";
@@ -32,6 +33,7 @@ export function buildProgram(edges: ProgramEdges): Command {
   registerTemplates(program);
   registerCorpus(program);
   registerDb(program);
+  registerTokens(program);
   registerServe(program, edges.startService);
   for (const c of program.commands) {
     c.helpOption("-h, --help", texts.help);

@@ -155,6 +155,16 @@ Exempel:
     allComplete: (of: number) =>
       of === 1 ? "Källan har titel, datum och webbadress." : `Alla ${of} källor har titel, datum och webbadress.`,
     noSources: "Registret har inga uppgifter och alltså inga källor.",
+    historySummary: "visa vem som registrerade varje uppgift om en kommun och när (ur ändringsloggen)",
+    historyKey: "visa bara den här faktanyckeln",
+    historyRecorded: "registrerad",
+    historyBy: "av",
+    historyHeading: (place: string) => `Ändringar av uppgifterna om ${place}, nyast först:`,
+    historyExamples: `
+Exempel:
+  motionera facts history Lidingö
+  motionera facts history 0186 population
+  motionera facts history Lidingö --json`,
     sourcesExamples: `
 Exempel:
   motionera facts sources
@@ -498,8 +508,12 @@ Exempel:
       "(till exempel localhost,127.0.0.1).",
     hostsAllowed: (hosts: readonly string[]) => `Svarar bara på ${hosts.join(", ")}.`,
     listening: (url: string) => `Motionera körs på ${url} (API-dokumentation: ${url}api/docs)`,
-    writable: "Skrivningar (import, nya uppgifter) kräver Authorization: Bearer <MOTIONERA_TOKEN>.",
-    readOnly: "Ingen MOTIONERA_TOKEN satt: tjänsten tar inte emot skrivningar (utkast och sökning fungerar).",
+    writable:
+      "Skrivningar (import, nya uppgifter) kräver Authorization: Bearer <token>: MOTIONERA_TOKEN eller en " +
+      "namngiven token med rätt roll (motionera tokens list).",
+    readOnly:
+      "Ingen MOTIONERA_TOKEN satt och ingen namngiven token: tjänsten tar inte emot skrivningar (utkast och " +
+      "sökning fungerar). Skapa en med: motionera tokens create --name <namn> --role write",
     stop: "Avsluta med Ctrl-C.",
     stopping: "Stänger …",
     inUse: (port: number) => `porten ${port} används redan; välj en annan med --port`,
@@ -510,6 +524,38 @@ Exempel:
   MOTIONERA_TOKEN=hemligt motionera serve --port 8080 --host 0.0.0.0
   motionera serve --trust-proxy --drafts-per-minute 30
   motionera serve --host 0.0.0.0 --allowed-hosts motionera.example.se,localhost --max-campaigns 2`,
+  },
+
+  tokens: {
+    summary: "namngivna API-tokens för webbtjänsten: skapa, lista, återkalla",
+    description:
+      "Namngivna API-tokens för webbtjänsten, var och en med en roll: read (läsa det skyddade, stora " +
+      "kampanjer), write (skriva uppgifter och dokument) eller admin (dessutom faktanycklar, tokens, " +
+      "statistikhämtning och mallar). Databasen sparar bara en kontrollsumma (SHA-256) av hemligheten. " +
+      "Varje skrivning loggas med tokenens namn.",
+    createSummary: "skapa en token och visa dess hemlighet (en enda gång)",
+    listSummary: "lista alla tokens: namn, roll, skapad, senaste skrivning, återkallad",
+    revokeSummary: "återkalla en token (den slutar gälla direkt; namnet kan inte återanvändas)",
+    name: "tokenens namn (bokstäver, siffror, punkt, bindestreck, understreck), t.ex. redaktionen",
+    role: "rollen: read, write eller admin",
+    created: (name: string, role: string) => `Token "${name}" är skapad med rollen ${role}.`,
+    keepSecret:
+      "Spara hemligheten nu på ett säkert ställe (till exempel en lösenordshanterare). Den visas bara den här " +
+      "gången och kan inte tas fram igen; databasen har bara dess kontrollsumma.",
+    useSecret: "Skicka den som: Authorization: Bearer <hemligheten>",
+    revokeHint: (name: string) => `Återkalla den med: motionera tokens revoke --name ${name}`,
+    revoked: (name: string) => `Token "${name}" är återkallad och gäller inte längre.`,
+    alreadyRevoked: (name: string, when: string) => `Token "${name}" återkallades redan ${when}.`,
+    none: "Inga tokens. Skapa en med: motionera tokens create --name <namn> --role write",
+    columns: { name: "Namn", role: "Roll", created: "Skapad", by: "Av", last: "Senast skrivit", revoked: "Återkallad" },
+    never: "–",
+    active: "gäller",
+    examples: `
+Exempel:
+  motionera tokens create --name redaktionen --role write
+  motionera tokens list
+  motionera tokens list --json
+  motionera tokens revoke --name redaktionen`,
   },
 
   db: {
@@ -534,17 +580,23 @@ Exempel:
     ran: (names: readonly string[]) =>
       `Körde ${names.length === 1 ? "1 migrering" : `${names.length} migreringar`}: ${names.join(", ")}.`,
     nothingToRun: "Inga migreringar att köra.",
-    copySummary: "kopiera allt (uppgifter med historik, faktanycklar, korpusen) mellan databasfilen och PostgreSQL",
+    copySummary:
+      "kopiera allt (uppgifter med historik, faktanycklar, korpusen, tokens, ändringsloggen) mellan databasfilen " +
+      "och PostgreSQL",
     copyFrom: "databasen att kopiera från: en fil (corpus/motionera.json) eller postgres://…",
     copyTo: "databasen att kopiera till, tom: en ny fil eller postgres://…",
     copySame: "--from och --to är samma databas",
     copySourceMissing: (file: string) => `Databasfilen ${file} finns inte. Kontrollera sökvägen i --from.`,
-    copyTargetNotEmpty: (where: string, facts: number, documents: number) =>
-      `${where} har redan ${facts} uppgifter och ${documents} dokument. Kopiera till en tom databas (en ny fil ` +
+    copyTargetNotEmpty: (where: string, facts: number, documents: number, tokens: number) =>
+      `${where} har redan ${facts} uppgifter och ${documents} dokument${tokens ? ` (och ${tokens} tokens)` : ""}. ` +
+      `Kopiera till en tom databas (en ny fil ` +
       "eller en ny PostgreSQL-databas) så att inget blandas ihop eller skrivs över.",
-    copyLine: (side: string, s: { facts: number; factKeys: number; documents: number; checksum: string }) =>
-      `${side}: ${s.facts} uppgifter, ${s.factKeys} faktanycklar, ${s.documents} dokument, kontrollsumma ` +
-      `${s.checksum.slice(0, 16)}`,
+    copyLine: (
+      side: string,
+      s: { facts: number; factKeys: number; documents: number; tokens: number; audit: number; checksum: string },
+    ) =>
+      `${side}: ${s.facts} uppgifter, ${s.factKeys} faktanycklar, ${s.documents} dokument, ${s.tokens} tokens, ` +
+      `${s.audit} ändringar i loggen, kontrollsumma ${s.checksum.slice(0, 16)}`,
     copyFromLabel: "Från",
     copyToLabel: "Till",
     copyOk: "Kopian är fullständig: antal och kontrollsumma stämmer.",

@@ -16,6 +16,9 @@ export type ErrorDetails =
   /** A fact key's definition is not valid (a field of `facts keys add|edit`). */
   | { code: "fact_key_invalid"; field: string; problem: string; suggestions?: string[] }
   | { code: "fact_key_exists"; key: string }
+  /** A named API token with this name exists (revoked or not): names are never reused. */
+  | { code: "token_exists"; name: string; revoked: boolean }
+  | { code: "token_unknown"; name: string; suggestions: string[] }
   /** A key cannot be removed: facts are recorded for it, templates cite it, derived keys count it. */
   | { code: "fact_key_in_use"; key: string; facts: number; templates: string[]; derivedKeys: string[] }
   /** A key's type cannot change: these recorded values are not of the new type. */

@@ -25,6 +25,22 @@ export function formatDate(d: PartialDate): string {
   return `${Number(day)} ${month} ${y}`;
 }
 
+/** "24 november 2026 kl. 19.20" (Swedish time). */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${formatDate(`${get("year")}-${get("month")}-${get("day")}`)} kl. ${get("hour")}.${get("minute")}`;
+}
+
 let stockholmDate: Intl.DateTimeFormat | undefined;
 
 /** Today's date in Sweden as YYYY-MM-DD (the documents are dated in Swedish local time). */

@@ -16,10 +16,12 @@ import { perClientLimit } from "./rate-limit.js";
 import { RenderPoolClosedError } from "../render/render-pool.js";
 import { isMotioneraError } from "../domain/errors.js";
 import { hostAllowList } from "./allowed-hosts.js";
+import type { Caller } from "./auth.js";
 import { logError } from "./log.js";
 import { fieldErrors, problemFromError, problemResponse, problems } from "./problem.js";
 
-export type AppEnv = { Variables: { ctx: ServerContext } };
+/** `caller`: who the request's token names, set by the routes that take one (auth.ts). */
+export type AppEnv = { Variables: { ctx: ServerContext; caller: Caller | undefined } };
 
 /** Paths answered in JSON and problem+json, not pages: the API and the probes. */
 const isApi = (path: string) => path === "/api" || path.startsWith("/api/") || path === "/readyz";

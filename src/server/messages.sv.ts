@@ -3,6 +3,7 @@
  * the small script (through data attributes and <template> elements the pages render) take
  * their text from here; none of them spells a Swedish word of its own.
  */
+import type { Actor } from "../domain/actor.js";
 import type { DraftWarning } from "../domain/errors.js";
 import { partyNames } from "../domain/signer.js";
 import { formatDate } from "../lang/dates.js";
@@ -422,6 +423,14 @@ export const sv = {
     unknownTitle: "Kommunen finns inte",
     unknown: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,
     municipalitiesCount: (n: number) => `${n} kommuner`,
+    changes: "Senaste ändringar",
+    changesIntro: "De senaste skrivningarna som rörde kommunens uppgifter eller dokument, nyast först.",
+    noChanges: "Inga ändringar är loggade för kommunen (uppgifterna som följde med programmet har ingen logg).",
+    /** Who, on the public page: a token's name; the command line without the user's name. */
+    changedBy: (a: Actor) =>
+      a.kind === "token" ? `token ”${a.name}”` : a.kind === "cli" ? "kommandoraden" : "tjänstens admin-token",
+    changedFacts: "Uppgifter",
+    moreChanged: (n: number) => `och ${n} till`,
   },
 
   staff: {
@@ -435,8 +444,8 @@ export const sv = {
     signIn: {
       title: "Logga in som personal",
       intro:
-        "Skriv tjänstens skrivnyckel (den som står i MOTIONERA_TOKEN där tjänsten körs). Inloggningen gäller " +
-        "i den här webbläsaren i tolv timmar.",
+        "Skriv tjänstens skrivnyckel (den som står i MOTIONERA_TOKEN där tjänsten körs) eller en token med " +
+        "rollen admin (motionera tokens create --role admin). Inloggningen gäller i den här webbläsaren i tolv timmar.",
       readOnly:
         "Tjänsten är bara för läsning: den startades utan skrivnyckel. Den som driver tjänsten startar den med " +
         "MOTIONERA_TOKEN satt för att personal ska kunna logga in.",
@@ -445,6 +454,9 @@ export const sv = {
       submit: "Logga in",
       empty: "Skriv skrivnyckeln.",
       wrong: "Skrivnyckeln stämmer inte. Kontrollera den och försök igen.",
+      roleTooLow:
+        "Den här token har inte rollen admin, som personalens sidor kräver. Logga in med en token med rollen " +
+        "admin (motionera tokens create --role admin) eller med MOTIONERA_TOKEN.",
       tooMany: {
         title: "För många inloggningsförsök",
         text: "Du har försökt logga in för många gånger den senaste minuten. Vänta en minut och försök igen.",

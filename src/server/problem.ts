@@ -192,6 +192,17 @@ export function problemOf(d: ErrorDetails): Problem {
         detail,
         errors: field("key"),
       };
+    case "token_exists":
+      return { type: `${base}token-exists`, title: "Token finns redan", status: 409, detail, errors: field("name") };
+    case "token_unknown":
+      return {
+        type: `${base}token-unknown`,
+        title: "Okänd token",
+        status: 404,
+        detail,
+        errors: field("name"),
+        suggestions: d.suggestions,
+      };
     case "fact_key_in_use":
       return { type: `${base}fact-key-in-use`, title: "Faktanyckeln används", status: 409, detail };
     case "fact_key_type_conflict":
@@ -300,6 +311,23 @@ export const problems = {
     title: "Inloggning krävs",
     status: 401,
     detail: "Skrivningar kräver Authorization: Bearer <token>.",
+  }),
+  revoked: (): Problem => ({
+    type: `${base}token-revoked`,
+    title: "Token återkallad",
+    status: 401,
+    detail:
+      "Token är återkallad och gäller inte längre. Be den som driver tjänsten om en ny (motionera tokens create).",
+  }),
+  /** A token in force whose role is too low for the route. */
+  roleTooLow: (needs: string, has: string): Problem => ({
+    type: `${base}role-too-low`,
+    title: "Otillräcklig behörighet",
+    status: 403,
+    detail:
+      `Det här kräver en token med rollen ${needs}${needs === "admin" ? "" : " eller admin"}; den som skickades ` +
+      `har rollen ${has}. Be den som driver tjänsten om en token med rätt roll ` +
+      `(motionera tokens create --role ${needs}).`,
   }),
   readOnly: (): Problem => ({
     type: `${base}read-only`,

@@ -1,50 +1,91 @@
 /**
  * Staff sign-in for the pages that write (fact keys, statistics fetches, templates): the
- * browser cannot send `Authorization: Bearer`, so the service's write token is typed once
- * into a form and exchanged for a signed, HttpOnly, SameSite=Strict cookie.
+ * browser cannot send `Authorization: Bearer`, so a token (MOTIONERA_TOKEN or a named admin
+ * token) is typed once into a form and exchanged for a signed, HttpOnly, SameSite=Strict cookie.
  *
- * The cookie holds only its expiry time, signed with a key derived from the token (HMAC):
- * every service process with the same token accepts it, and changing the token ends every
- * session at once. A request with the right Bearer header counts as signed in too.
+ * The cookie holds its expiry time and the token's name, signed (HMAC-SHA256) with a key
+ * derived from the SHA-256 of the token's secret, which the store keeps: every service process
+ * accepts it, a revoked token's sessions end at once (its name no longer names a token in
+ * force), and changing MOTIONERA_TOKEN ends its sessions. A request with the right Bearer
+ * header counts as signed in too. The staff pages need the admin role; they run as the caller.
  */
-import { createHash } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
-import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { roleAllows } from "../domain/api-token.js";
+import { actingAs } from "../store/actor-context.js";
+import { hashTokenSecret } from "../tokens/secret.js";
 import type { AppEnv } from "./app.js";
-import { bearerOf, tokenMatches } from "./auth.js";
+import { bearerOf, callerOfSecret, type Caller } from "./auth.js";
 
 export const staffCookie = "motionera_personal";
 /** How long a sign-in lasts. */
 export const staffSessionSeconds = 12 * 60 * 60;
 
 /** The cookie's signing key: never the token itself, and different for every token. */
-const signingKey = (token: string) =>
-  createHash("sha256").update("motionera staff session\0", "utf8").update(token, "utf8").digest("hex");
+const signingKey = (hash: string) =>
+  createHash("sha256").update("motionera staff session\0", "utf8").update(hash, "utf8").digest();
+
+const signature = (hash: string, body: string) =>
+  createHmac("sha256", signingKey(hash)).update(body).digest("base64url");
+
+/** "v2.<expires>.<signature>.<name>" (the name last: it may hold dots; "" for MOTIONERA_TOKEN). */
+function cookieValue(caller: Caller, expires: number): string {
+  const body = `v2.${expires}.${caller.name}`;
+  return `v2.${expires}.${signature(caller.hash, body)}.${caller.name}`;
+}
 
 const isHttps = (c: Context<AppEnv>) =>
   new URL(c.req.url).protocol === "https:" ||
   (c.get("ctx").options.trustProxy && c.req.header("x-forwarded-proto") === "https");
 
-/** Whether this request comes from signed-in staff (a valid cookie, or the token as Bearer). */
+/** The caller a session cookie names, if it is signed by a token in force and not expired. */
+async function sessionCaller(c: Context<AppEnv>): Promise<Caller | undefined> {
+  const value = getCookie(c, staffCookie);
+  const m = value ? /^v2\.(\d+)\.([A-Za-z0-9_-]+)\.(.*)$/.exec(value) : null;
+  if (!m) return undefined;
+  const [, expiresText, given, name] = m as unknown as [string, string, string, string];
+  if (!(Number(expiresText) > Date.now())) return undefined;
+  const ctx = c.get("ctx");
+  let caller: Caller | undefined;
+  if (name === "") {
+    const env = ctx.options.token;
+    if (env) caller = { name: "", role: "admin", actor: { kind: "env-token" }, hash: hashTokenSecret(env) };
+  } else {
+    const token = (await ctx.workspace.store.tokens()).find((t) => t.name === name && t.revokedAt === undefined);
+    if (token) caller = { name, role: token.role, actor: { kind: "token", name }, hash: token.hash };
+  }
+  if (!caller) return undefined;
+  const expected = Buffer.from(signature(caller.hash, `v2.${expiresText}.${name}`));
+  const got = Buffer.from(given);
+  return expected.length === got.length && timingSafeEqual(expected, got) ? caller : undefined;
+}
+
+/** Signed-in staff (a valid cookie, or an admin token as Bearer): who; else undefined. */
+export async function staffCaller(c: Context<AppEnv>): Promise<Caller | undefined> {
+  const bearer = await bearerOf(c);
+  const caller = bearer.kind === "valid" ? bearer.caller : await sessionCaller(c);
+  return caller && roleAllows(caller.role, "admin") ? caller : undefined;
+}
+
+/** Whether this request comes from signed-in staff. */
 export async function isStaff(c: Context<AppEnv>): Promise<boolean> {
-  const token = c.get("ctx").options.token;
-  if (!token) return false;
-  if (bearerOf(c) === "valid") return true;
-  const value = await getSignedCookie(c, signingKey(token), staffCookie);
-  if (!value) return false;
-  const expires = Number(/^v1\.(\d+)$/.exec(value)?.[1]);
-  return Number.isFinite(expires) && expires > Date.now();
+  return (await staffCaller(c)) !== undefined;
 }
 
 /** What a sign-in attempt comes to. */
-export type SignIn = "signed-in" | "wrong-token" | "no-token";
+export type SignIn = "signed-in" | "wrong-token" | "role-too-low" | "no-token";
 
-/** Checks the typed token and, when it is right, sets the session cookie. */
+/** Checks the typed token and, when it is an admin token in force, sets the session cookie. */
 export async function signIn(c: Context<AppEnv>, typed: string): Promise<SignIn> {
-  const token = c.get("ctx").options.token;
-  if (!token) return "no-token";
-  if (!tokenMatches(typed.trim(), token)) return "wrong-token";
-  await setSignedCookie(c, staffCookie, `v1.${Date.now() + staffSessionSeconds * 1000}`, signingKey(token), {
+  const found = await callerOfSecret(c, typed.trim());
+  if (!found || found.revoked) {
+    const ctx = c.get("ctx");
+    const any = ctx.options.token || (await ctx.workspace.store.tokens()).some((t) => t.revokedAt === undefined);
+    return any ? "wrong-token" : "no-token";
+  }
+  if (!roleAllows(found.caller.role, "admin")) return "role-too-low";
+  setCookie(c, staffCookie, cookieValue(found.caller, Date.now() + staffSessionSeconds * 1000), {
     path: "/",
     httpOnly: true,
     sameSite: "Strict",
@@ -65,12 +106,15 @@ export function safeReturnPath(given: string | undefined, fallback: string): str
 }
 
 /**
- * For the staff pages: signed-in staff go on; anyone else is sent to the sign-in page (a GET)
- * or shown it with a 401 (a form post, whose data cannot survive a redirect).
+ * For the staff pages: signed-in staff go on, as themselves (their writes logged under their
+ * token's name); anyone else is sent to the sign-in page (a GET) or shown it with a 401 (a form
+ * post, whose data cannot survive a redirect).
  */
 export function requireStaff(refuse: (c: Context<AppEnv>) => Response | Promise<Response>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (await isStaff(c)) return next();
-    return refuse(c);
+    const caller = await staffCaller(c);
+    if (!caller) return refuse(c);
+    c.set("caller", caller);
+    return actingAs(caller.actor, () => next());
   };
 }

@@ -15,6 +15,21 @@ import { keepBackup, keepMigrationBackup, lastGoodBackup, latestBackupPath } fro
 import { DurableDataFile } from "./durable-data-file.js";
 import { sweepStaleTempFiles } from "./stale-temp-files.js";
 import type { DurableFs } from "../files/durable-write.js";
+import type { Actor } from "../domain/actor.js";
+import type { ApiToken, NewApiToken } from "../domain/api-token.js";
+import type { AuditEntry, AuditFilter } from "../domain/audit.js";
+import { currentActor } from "./actor-context.js";
+import {
+  auditEntry,
+  auditLimit,
+  auditMatches,
+  documentsAudit,
+  factKeysAudit,
+  factsAudit,
+  planToken,
+  tokenToRevoke,
+  type AuditDraft,
+} from "./audit-writes.js";
 import { problems } from "../messages.sv.js";
 
 export interface LowdbStoreOptions {
@@ -141,7 +156,14 @@ export class LowdbStore implements Store {
 
   async snapshot(): Promise<StoreSnapshot> {
     const d = await this.#data();
-    return { facts: d.facts, factKeys: d.factKeys, shippedKeysOffered: d.shippedKeysOffered, documents: d.documents };
+    return {
+      facts: d.facts,
+      factKeys: d.factKeys,
+      shippedKeysOffered: d.shippedKeysOffered,
+      documents: d.documents,
+      tokens: d.tokens,
+      audit: d.audit,
+    };
   }
 
   async restore(s: StoreSnapshot): Promise<void> {
@@ -150,16 +172,65 @@ export class LowdbStore implements Store {
       d.factKeys = [...s.factKeys];
       d.shippedKeysOffered = [...s.shippedKeysOffered];
       d.documents = [...s.documents];
-    });
+      d.tokens = [...s.tokens];
+      d.audit = [...s.audit];
+      return { result: undefined };
+    }, currentActor());
   }
 
   async addFact(input: NewFact): Promise<Fact> {
-    const [fact] = await this.addFacts([input]);
+    const [fact] = await this.#addFacts([input], "fact.add");
     return fact!;
   }
 
   addFacts(inputs: readonly NewFact[]): Promise<Fact[]> {
-    return this.#change((data) => addFacts(data, inputs));
+    return this.#addFacts(inputs, "facts.import");
+  }
+
+  #addFacts(inputs: readonly NewFact[], action: "fact.add" | "facts.import"): Promise<Fact[]> {
+    return this.#change((data) => {
+      const { out, added } = addFacts(data, inputs);
+      return { result: out, audit: factsAudit(action, added) };
+    });
+  }
+
+  async tokens(): Promise<readonly ApiToken[]> {
+    return (await this.#data()).tokens;
+  }
+
+  async tokenByHash(hash: string): Promise<ApiToken | undefined> {
+    return (await this.#data()).tokens.find((t) => t.hash === hash);
+  }
+
+  createToken(input: NewApiToken): Promise<ApiToken> {
+    const actor = currentActor();
+    return this.#change((data) => {
+      const token = planToken(data.tokens, input, actor);
+      data.tokens = [...data.tokens, token];
+      return { result: token, audit: { action: "token.create", ids: [token.name], at: token.createdAt } };
+    }, actor);
+  }
+
+  revokeToken(name: string): Promise<ApiToken> {
+    return this.#change((data) => {
+      const found = tokenToRevoke(data.tokens, name);
+      if (found.revokedAt) return { result: found };
+      const revoked = { ...found, revokedAt: new Date().toISOString() };
+      data.tokens = data.tokens.map((t) => (t === found ? revoked : t));
+      return { result: revoked, audit: { action: "token.revoke", ids: [name], at: revoked.revokedAt } };
+    });
+  }
+
+  async audit(filter: AuditFilter = {}): Promise<readonly AuditEntry[]> {
+    const data = await this.#data();
+    const recordedAt = filter.fact !== undefined ? data.facts.find((f) => f.id === filter.fact)?.recordedAt : undefined;
+    const limit = auditLimit(filter);
+    const out: AuditEntry[] = [];
+    for (let i = data.audit.length - 1; i >= 0 && out.length < limit; i--) {
+      const e = data.audit[i]!;
+      if (auditMatches(e, filter, recordedAt)) out.push(e);
+    }
+    return out;
   }
 
   async factKeys(): Promise<readonly FactDefinition[]> {
@@ -171,9 +242,10 @@ export class LowdbStore implements Store {
   ): Promise<T> {
     return this.#change((data) => {
       const { keys, result } = change(data.factKeys, data.facts);
-      if (keys === data.factKeys) return result;
+      if (keys === data.factKeys) return { result };
+      const before = data.factKeys;
       data.factKeys = validFactKeys(keys);
-      return result;
+      return { result, audit: factKeysAudit(before, data.factKeys) };
     });
   }
 
@@ -188,7 +260,11 @@ export class LowdbStore implements Store {
       const stored = addFacts(draft, facts);
       if (added.length > 0) data.factKeys = [...all];
       data.facts = draft.facts;
-      return { keys: added, facts: stored };
+      const audit = factsAudit("facts.fetch", stored.added) ?? { action: "facts.fetch" as const, ids: [] };
+      return {
+        result: { keys: added, facts: stored.out },
+        audit: { ...audit, ids: [...added.map((k) => k.key), ...audit.ids] },
+      };
     });
   }
 
@@ -201,7 +277,7 @@ export class LowdbStore implements Store {
   }
 
   putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {
-    return this.#change((data) => putDocuments(data, docs));
+    return this.#change((data) => ({ result: putDocuments(data, docs), audit: documentsAudit(docs) }));
   }
 
   async revision(): Promise<string> {
@@ -238,9 +314,10 @@ export class LowdbStore implements Store {
    * lock, on the data as the file holds it now (read again if another process wrote since),
    * applied in memory, then written whole and atomically after keeping the old file as the
    * backup. If the write fails, memory is put back as it was. `change` must replace arrays,
-   * never edit them in place; it returns what the caller gets and whether anything changed.
+   * never edit them in place; it returns what the caller gets and what to record in the audit
+   * log if anything changed, as `actor` (the actor in force when the write was asked for).
    */
-  #change<T>(change: (data: Database) => T): Promise<T> {
+  #change<T>(change: (data: Database) => Changed<T>, actor: Actor = currentActor()): Promise<T> {
     const file = resolve(this.location);
     const run = (writeQueues.get(file) ?? Promise.resolve()).then(async () => {
       try {
@@ -254,7 +331,7 @@ export class LowdbStore implements Store {
       }
       this.#writing++;
       try {
-        return await this.#applyChange(change);
+        return await this.#applyChange(change, actor);
       } finally {
         this.#writing--;
       }
@@ -273,15 +350,19 @@ export class LowdbStore implements Store {
     if (now !== this.#loadedRevision && this.#writing === 0) this.#loading = undefined;
   }
 
-  async #applyChange<T>(change: (data: Database) => T): Promise<T> {
+  async #applyChange<T>(change: (data: Database) => Changed<T>, actor: Actor): Promise<T> {
     if (this.#loading && this.#revisionNow() !== this.#loadedRevision) this.#loading = undefined;
     const db = await this.#load();
     const before = { ...db.data };
-    const facts = db.data.facts;
-    const documents = db.data.documents;
-    const factKeys = db.data.factKeys;
-    const result = change(db.data);
-    if (db.data.facts === facts && db.data.documents === documents && db.data.factKeys === factKeys) return result;
+    const { result, audit } = change(db.data);
+    const changed = (["facts", "documents", "factKeys", "tokens", "audit", "shippedKeysOffered"] as const).some(
+      (k) => db.data[k] !== before[k],
+    );
+    if (!changed) return result;
+    if (audit) {
+      const seq = (db.data.audit.at(-1)?.seq ?? 0) + 1;
+      db.data.audit = [...db.data.audit, { seq, ...auditEntry(actor, audit) }];
+    }
     try {
       await this.#write(db);
     } catch (e) {
@@ -307,6 +388,12 @@ export class LowdbStore implements Store {
   }
 }
 
+/** What a change gives its caller, and the audit entry of what it changed. */
+interface Changed<T> {
+  result: T;
+  audit?: AuditDraft | undefined;
+}
+
 /** Adds or replaces documents by id; returns which were added and which replaced. */
 function putDocuments(data: Database, docs: readonly CorpusDocument[]): { added: string[]; updated: string[] } {
   const added: string[] = [];
@@ -328,11 +415,11 @@ function putDocuments(data: Database, docs: readonly CorpusDocument[]): { added:
   return { added, updated };
 }
 
-/** Records facts; the same statement twice is a no-op; returns the stored fact for each input. */
-function addFacts(data: Database, inputs: readonly NewFact[]): Fact[] {
-  const { out, added } = planFacts(storedFactsOf(data.facts), inputs);
-  if (added.length > 0) data.facts = [...data.facts, ...added];
-  return out;
+/** Records facts; the same statement twice is a no-op; returns the stored fact for each input, and those added. */
+function addFacts(data: Database, inputs: readonly NewFact[]): { out: Fact[]; added: Fact[] } {
+  const planned = planFacts(storedFactsOf(data.facts), inputs);
+  if (planned.added.length > 0) data.facts = [...data.facts, ...planned.added];
+  return planned;
 }
 
 /** A database_invalid error with the newest backup that can be read, so the user can restore it. */

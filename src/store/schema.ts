@@ -2,11 +2,13 @@ import { z } from "../domain/zod.js";
 import { factSchema } from "../domain/fact.js";
 import { corpusDocumentSchema } from "../domain/corpus-document.js";
 import { factDefinitionSchema, type FactDefinition } from "../domain/fact-key.js";
+import { apiTokenSchema } from "../domain/api-token.js";
+import { auditEntrySchema } from "../domain/audit.js";
 import { shippedFactKeys } from "../facts/fact-catalog.js";
 import { shippedKeysAtVersion3 } from "./shipped-keys-v3.js";
 
 /** The version of the database file's shape; bumped with a migration when the shape changes. */
-export const schemaVersion = 4;
+export const schemaVersion = 5;
 
 /** The database file (corpus/motionera.json by default), validated whole when read. */
 export const databaseSchema = z.object({
@@ -27,6 +29,10 @@ export const databaseSchema = z.object({
    * see offerShippedKeys); after that a user's removal or edit of it stands.
    */
   shippedKeysOffered: z.array(z.string()),
+  /** The named API tokens (`motionera tokens`), each with the SHA-256 of its secret, never the secret. */
+  tokens: z.array(apiTokenSchema),
+  /** The audit log: one entry per write, oldest first. */
+  audit: z.array(auditEntrySchema),
 });
 export type Database = z.infer<typeof databaseSchema>;
 
@@ -36,6 +42,8 @@ export const emptyDatabase = (): Database => ({
   documents: [],
   factKeys: shippedKeys(),
   shippedKeysOffered: shippedFactKeys.map((k) => k.key),
+  tokens: [],
+  audit: [],
 });
 
 /** A fresh copy of the shipped key definitions (the data a new or migrated database starts with). */
@@ -65,6 +73,8 @@ export const migrations: Record<number, (raw: Record<string, unknown>) => Record
     ]);
     return { ...raw, schemaVersion: 4, shippedKeysOffered: [...offered] };
   },
+  // 4 → 5: named API tokens and the audit log join; a file before them has neither.
+  4: (raw) => ({ ...raw, schemaVersion: 5, tokens: [], audit: [] }),
 };
 
 /**

@@ -1,25 +1,34 @@
 /**
  * All a store holds, as one value: for `motionera db copy` between engines (the embedded file and
  * PostgreSQL), and the checksum that shows a copy lost nothing. The checksum is over a canonical
- * form (object keys sorted; facts and documents by id, the keys in catalog order), since
- * PostgreSQL's jsonb does not keep the order of an object's keys.
+ * form (object keys sorted; facts and documents by id, the keys in catalog order, tokens by
+ * name, the audit log by number), since PostgreSQL's jsonb does not keep the order of an
+ * object's keys.
  */
 import { createHash } from "node:crypto";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { Fact } from "../domain/fact.js";
 import type { FactDefinition } from "../domain/fact-key.js";
+import type { ApiToken } from "../domain/api-token.js";
+import type { AuditEntry } from "../domain/audit.js";
 
 export interface StoreSnapshot {
   facts: readonly Fact[];
   factKeys: readonly FactDefinition[];
   shippedKeysOffered: readonly string[];
   documents: readonly CorpusDocument[];
+  /** The named API tokens (hashes only), in the order made. */
+  tokens: readonly ApiToken[];
+  /** The audit log, oldest first. */
+  audit: readonly AuditEntry[];
 }
 
 export interface SnapshotSummary {
   facts: number;
   factKeys: number;
   documents: number;
+  tokens: number;
+  audit: number;
   /** SHA-256 of the canonical form, hex. */
   checksum: string;
 }
@@ -44,11 +53,15 @@ export function summarise(s: StoreSnapshot): SnapshotSummary {
     factKeys: s.factKeys,
     shippedKeysOffered: [...s.shippedKeysOffered].sort(),
     documents: byId(s.documents),
+    tokens: [...s.tokens].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    audit: [...s.audit].sort((a, b) => a.seq - b.seq),
   });
   return {
     facts: s.facts.length,
     factKeys: s.factKeys.length,
     documents: s.documents.length,
+    tokens: s.tokens.length,
+    audit: s.audit.length,
     checksum: createHash("sha256").update(form, "utf8").digest("hex"),
   };
 }

@@ -1,6 +1,8 @@
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { Fact } from "../domain/fact.js";
 import type { FactDefinition } from "../domain/fact-key.js";
+import type { ApiToken, NewApiToken } from "../domain/api-token.js";
+import type { AuditEntry, AuditFilter } from "../domain/audit.js";
 import type { StoreSnapshot } from "./snapshot.js";
 
 /** A fact as a caller submits it; the store assigns id and recordedAt. */
@@ -9,6 +11,10 @@ export type NewFact = Omit<Fact, "id" | "recordedAt">;
 /**
  * Storage behind one interface: the lowdb JSON file is the embedded default; a larger
  * deployment can provide another implementation without touching callers.
+ *
+ * Every write that changes something records one audit entry in the same write (all of it or
+ * none), naming the actor in force when the write was asked for (`actingAs`, actor-context.ts;
+ * outside one: the CLI and the OS user). A write that changes nothing records nothing.
  */
 export interface Store {
   /** Where the data lives (a file path for lowdb), for messages. */
@@ -41,10 +47,24 @@ export interface Store {
     keys: readonly FactDefinition[],
     facts: readonly NewFact[],
   ): Promise<{ keys: FactDefinition[]; facts: Fact[] }>;
+  /** The named API tokens, revoked ones too, in the order made. */
+  tokens(): Promise<readonly ApiToken[]>;
+  /** The token whose secret has this SHA-256 (hex), revoked or not; undefined when none has. */
+  tokenByHash(hash: string): Promise<ApiToken | undefined>;
+  /** Makes a named token; a name in use (revoked or not) is refused with token_exists. */
+  createToken(token: NewApiToken): Promise<ApiToken>;
+  /**
+   * Revokes a token by name (it can no longer be used; it stays listed, and its name taken).
+   * An unknown name: token_unknown with the nearest names. Revoking again changes nothing.
+   */
+  revokeToken(name: string): Promise<ApiToken>;
+  /** Audit entries, newest first: those touching a fact id or a subject code, at most `limit` (default 50). */
+  audit(filter?: AuditFilter): Promise<readonly AuditEntry[]>;
   /** Everything the store holds, for a copy to another engine (`motionera db copy`). */
   snapshot(): Promise<StoreSnapshot>;
   /**
-   * Replaces everything with a snapshot, ids and recording times kept, in one write. For a copy
+   * Replaces everything with a snapshot, ids and recording times kept (tokens and the audit log
+   * too, as they are: the restore adds no entry of its own, so the copy is exact), in one write. For a copy
    * into a store that holds no facts and no documents (the caller checks).
    */
   restore(snapshot: StoreSnapshot): Promise<void>;

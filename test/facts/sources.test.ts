@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { factSchema, sourceSchema, type Fact, type Source } from "../../src/domain/fact.js";
-import { databaseSchema } from "../../src/store/schema.js";
+import { databaseSchema, schemaVersion } from "../../src/store/schema.js";
 import { missingFromSource, registrySources } from "../../src/facts/sources.js";
 
 const fact = (id: string, key: string, source: Source, extra: Partial<Fact> = {}): Fact => ({
@@ -61,11 +61,13 @@ describe("since on a fact", () => {
 
   it("is read back through the database schema", () => {
     const db = databaseSchema.parse({
-      schemaVersion: 4,
+      schemaVersion,
       facts: [{ ...base, since: "2017" }],
       documents: [],
       factKeys: [],
       shippedKeysOffered: [],
+      tokens: [],
+      audit: [],
     });
     expect(db.facts[0]?.since).toBe("2017");
   });

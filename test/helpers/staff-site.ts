@@ -19,6 +19,8 @@ export interface StaffSite {
   /** The server's address without the trailing slash. */
   base: string;
   token: string;
+  /** The workspace the server serves (its store: to make named tokens). */
+  workspace: Workspace;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startStaffSite(options: {
     context,
     base: server.url.replace(/\/$/, ""),
     token,
+    workspace,
     async close() {
       await browser.close();
       await server.close();

@@ -115,6 +115,8 @@ describe("shipped keys added later", () => {
       documents: [],
       factKeys: [{ ...snow, key: "new_shipped", label: "Användarens" }],
       shippedKeysOffered: [],
+      tokens: [],
+      audit: [],
     };
     const derived: FactDefinition = {
       key: "counted",

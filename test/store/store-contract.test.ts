@@ -19,6 +19,8 @@ import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { summarise } from "../../src/store/snapshot.js";
 import type { NewFact, Store } from "../../src/store/store.js";
 import { hostileStrings } from "../security/hostile-strings.js";
+import { actingAs } from "../../src/store/actor-context.js";
+import { hashTokenSecret, newTokenSecret } from "../../src/tokens/secret.js";
 import {
   freshDatabase,
   notePostgresSkipped,
@@ -72,7 +74,9 @@ function postgresEngine(): Engine {
       await db?.drop();
     },
     fresh: async () => {
-      await onDatabase(db!.url, (c) => c.query("TRUNCATE facts, fact_keys, shipped_keys_offered, documents"));
+      await onDatabase(db!.url, (c) =>
+        c.query("TRUNCATE facts, fact_keys, shipped_keys_offered, documents, api_tokens, audit_log"),
+      );
       return track(await PostgresStore.open(db!.url));
     },
     reopen: async () => track(await PostgresStore.open(db!.url)),
@@ -344,6 +348,112 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
       expect((await again.facts()).map((f) => [f.source.title, f.note])).toEqual(entries.map(([, v]) => [v, v]));
       expect(await again.documents()).toEqual(docs);
       expect(await store.addFacts(inputs)).toEqual(stored);
+    });
+
+    it("makes, lists, finds by hash and revokes named tokens; names are never reused", async () => {
+      const store = await engine.fresh();
+      const secret = newTokenSecret();
+      const made = await actingAs({ kind: "cli", user: "anna" }, () =>
+        store.createToken({ name: "redaktion", role: "write", hash: hashTokenSecret(secret) }),
+      );
+      expect(made).toMatchObject({ name: "redaktion", role: "write", createdBy: { kind: "cli", user: "anna" } });
+      expect(made.revokedAt).toBeUndefined();
+      expect(JSON.stringify(await store.snapshot())).not.toContain(secret);
+      expect(await store.tokenByHash(hashTokenSecret(secret))).toEqual(made);
+      expect(await store.tokenByHash(hashTokenSecret("fel"))).toBeUndefined();
+      expect(await store.tokenByHash("'; DROP TABLE api_tokens; --")).toBeUndefined();
+
+      const taken = await refusal(store.createToken({ name: "redaktion", role: "read", hash: hashTokenSecret("x") }));
+      expect(taken).toMatchObject({ code: "token_exists", name: "redaktion", revoked: false });
+      const badName = await refusal(store.createToken({ name: "två ord", role: "read", hash: hashTokenSecret("y") }));
+      expect(badName).toMatchObject({ code: "input_invalid", field: "name" });
+
+      const revoked = await store.revokeToken("redaktion");
+      expect(Date.parse(revoked.revokedAt ?? "")).not.toBeNaN();
+      const revision = await store.revision();
+      expect(await store.revokeToken("redaktion")).toEqual(revoked);
+      expect(await store.revision()).toBe(revision);
+      const again = await engine.reopen();
+      expect(await again.tokenByHash(hashTokenSecret(secret))).toEqual(revoked);
+      expect(await again.tokens()).toEqual([revoked]);
+      const unknown = await refusal(store.revokeToken("redaktio"));
+      expect(unknown).toMatchObject({ code: "token_unknown", name: "redaktio", suggestions: ["redaktion"] });
+      const reused = await refusal(store.createToken({ name: "redaktion", role: "read", hash: hashTokenSecret("z") }));
+      expect(reused).toMatchObject({ code: "token_exists", revoked: true });
+    });
+
+    it("records every write in the audit log, with its actor, in the same write; newest first, filtered", async () => {
+      const store = await engine.fresh();
+      const one = await actingAs({ kind: "token", name: "webb" }, () => store.addFact(fact(1)));
+      await store.addFact(fact(1)); // the same statement: nothing written, nothing recorded
+      const many = await store.addFacts([fact(2), fact(3, { subject: "0180" }), fact(4, { key: "unemployment" })]);
+      await actingAs({ kind: "env-token" }, () => store.putDocuments([doc("a")]));
+      await store.changeFactKeys((keys) => ({ keys: [...keys, snow], result: undefined }));
+      await store.addFactKeysAndFacts([{ ...snow, key: "rain_cost" }], [fact(5, { key: "rain_cost" })]);
+      await store.createToken({ name: "t1", role: "read", hash: hashTokenSecret("s") });
+      await store.revokeToken("t1");
+      await refusal(store.revokeToken("t2"));
+      await refusal(store.addFacts([fact(6, { subject: "x" })]));
+
+      const all = await (await engine.reopen()).audit();
+      expect(all.map((e) => e.action)).toEqual([
+        "token.revoke",
+        "token.create",
+        "facts.fetch",
+        "factKeys.change",
+        "documents.put",
+        "facts.import",
+        "fact.add",
+      ]);
+      expect(all.map((e) => e.seq)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+      const [first] = all.slice(-1);
+      expect(first).toMatchObject({
+        actor: { kind: "token", name: "webb" },
+        count: 1,
+        ids: [one.id],
+        subjects: ["0186"],
+        at: one.recordedAt,
+      });
+      expect(all[5]).toMatchObject({ count: 3, ids: many.map((f) => f.id), subjects: ["0180", "0186"] });
+      expect(all[5]!.actor.kind).toBe("cli");
+      expect(all[4]).toMatchObject({ actor: { kind: "env-token" }, ids: ["a"], subjects: ["0186"] });
+      expect(all[3]).toMatchObject({ ids: ["snow_cost"], count: 1 });
+      expect(all[2]).toMatchObject({ ids: ["rain_cost", "0186.rain_cost.2024"], count: 2 });
+      expect(all[0]).toMatchObject({ ids: ["t1"] });
+
+      expect((await store.audit({ fact: one.id })).map((e) => e.seq)).toEqual([1]);
+      expect((await store.audit({ subject: "0180" })).map((e) => e.seq)).toEqual([2]);
+      expect((await store.audit({ subject: "0186", limit: 2 })).map((e) => e.seq)).toEqual([5, 3]);
+      expect(await store.audit({ subject: "'; DROP TABLE audit_log; --" })).toEqual([]);
+      expect(summarise(await store.snapshot())).toMatchObject({ tokens: 1, audit: 7 });
+    });
+
+    it("takes the security suite's known-bad strings as actors, token names and filters, exactly", async () => {
+      const store = await engine.fresh();
+      const entries = Object.values(hostileStrings).filter((v) => v.length > 0 && v.length <= 200);
+      for (const [i, v] of entries.entries())
+        await actingAs({ kind: "cli", user: v }, () => store.addFact(fact(i, { source: { ...source, title: v } })));
+      const log = await (await engine.reopen()).audit({ limit: entries.length });
+      expect(log.map((e) => (e.actor.kind === "cli" ? e.actor.user : "")).reverse()).toEqual(entries);
+      for (const v of entries) {
+        expect((await refusal(store.revokeToken(v))).code).toBe("token_unknown");
+        expect((await refusal(store.createToken({ name: v, role: "read", hash: hashTokenSecret(v) }))).code).toBe(
+          "input_invalid",
+        );
+        expect(await store.audit({ fact: v, subject: v })).toEqual([]);
+        expect(await store.tokenByHash(v)).toBeUndefined();
+      }
+    });
+
+    it("an import of more facts than an entry lists is still found for each of its facts", async () => {
+      const store = await engine.fresh();
+      const inputs = Array.from({ length: 1005 }, (_, i) => fact(i, { asOf: `${1000 + i}` }));
+      const stored = await store.addFacts(inputs);
+      const [entry] = await store.audit();
+      expect(entry).toMatchObject({ count: 1005, action: "facts.import" });
+      expect(entry!.ids).toHaveLength(1000);
+      expect((await store.audit({ fact: stored.at(-1)!.id })).map((e) => e.seq)).toEqual([entry!.seq]);
+      expect(await store.audit({ fact: "0186.population.1" })).toEqual([]);
     });
   });
 }

@@ -52,8 +52,10 @@ async function copyDatabase(o: z.infer<typeof copySchema>): Promise<void> {
   const to = await storeAt(o.to, false);
   try {
     const present = await to.snapshot();
-    if (present.facts.length || present.documents.length)
-      throw new UsageError(t.copyTargetNotEmpty(to.location, present.facts.length, present.documents.length));
+    if (present.facts.length || present.documents.length || present.tokens.length)
+      throw new UsageError(
+        t.copyTargetNotEmpty(to.location, present.facts.length, present.documents.length, present.tokens.length),
+      );
     const source = summarise(await from.snapshot());
     await to.restore(await from.snapshot());
     const copy = summarise(await to.snapshot());

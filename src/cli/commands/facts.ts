@@ -10,6 +10,7 @@ import { registerFactsFetch } from "./facts-fetch.js";
 import { registerFactsImport } from "./facts-import.js";
 import { registerFactsSources, sourceHeadline } from "./facts-sources.js";
 import { registerFactsKeys } from "./facts-keys.js";
+import { registerFactsHistory } from "./facts-history.js";
 import { collect } from "../option-values.js";
 import { parliamentaryParties } from "../../domain/signer.js";
 import { databaseUrlFlag, openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
@@ -164,6 +165,7 @@ export function registerFacts(program: Command): void {
   registerFactsImport(facts);
   registerFactsFetch(facts);
   registerFactsSources(facts);
+  registerFactsHistory(facts);
 
   registerFactsKeys(facts);
 }

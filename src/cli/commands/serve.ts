@@ -93,8 +93,9 @@ export function registerServe(program: Command, startService: StartService): voi
           );
         }
         const hosts = o.allowedHosts.length ? t.hostsAllowed(o.allowedHosts) : t.hostsAll;
+        const takesTokens = Boolean(token) || (await ws.store.tokens()).some((k) => k.revokedAt === undefined);
         process.stdout.write(
-          `${t.listening(listening.url)}\n${token ? t.writable : t.readOnly}\n${hosts}\n${t.stop}\n`,
+          `${t.listening(listening.url)}\n${takesTokens ? t.writable : t.readOnly}\n${hosts}\n${t.stop}\n`,
         );
         await new Promise<void>((resolve) => {
           const stop = () => {

@@ -9,7 +9,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "../../domain/zod.js";
 import { campaignRequestSchema, campaignZipStream, planFor, zipName } from "../../campaign/index.js";
 import type { AppEnv } from "../app.js";
-import { bearerOf, optionalWriteToken } from "../auth.js";
+import { optionalToken } from "../auth.js";
 import { admitCampaign } from "../campaign-admission.js";
 import type { ServerContext } from "../context.js";
 import { attachment } from "../drafting.js";
@@ -55,7 +55,7 @@ const route = (ctx: ServerContext) =>
         "nästa får 503 med Retry-After.",
     ].join("\n"),
     security: optionalBearerSecurity,
-    middleware: [optionalWriteToken, ...jsonBody(ctx)],
+    middleware: [optionalToken, ...jsonBody(ctx)],
     request: { body: { required: true, content: { "application/json": { schema: bodySchema } } } },
     responses: {
       200: {
@@ -69,7 +69,7 @@ const route = (ctx: ServerContext) =>
 export function registerCampaigns(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   defineRoute(app, route(ctx), async (c) => {
     const plan = await planFor(ctx.workspace, c.req.valid("json"));
-    const admission = admitCampaign(c, ctx, plan, bearerOf(c) === "valid");
+    const admission = admitCampaign(c, ctx, plan, c.get("caller") !== undefined);
     if (!admission.ok) {
       const r = admission.refusal;
       if (r.kind === "needs-token" && r.serviceHasToken) c.header("WWW-Authenticate", 'Bearer realm="motionera"');

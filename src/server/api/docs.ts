@@ -27,8 +27,12 @@ const description = [
   "Fel svaras med application/problem+json (RFC 9457): type, title, status, detail och, för fel i begäran, " +
     "errors med varje fälts sökväg (till exempel authors/0/name).",
   "",
-  "Läsning är öppen. Skrivningar (POST /api/facts, POST /api/corpus/import) kräver " +
-    "`Authorization: Bearer <token>`; utan konfigurerad token är tjänsten skrivskyddad (403).",
+  "Läsning är öppen. Skrivningar kräver `Authorization: Bearer <token>`: MOTIONERA_TOKEN (rollen admin) eller " +
+    "en namngiven token (motionera tokens create) med en roll. read: kampanjer över gränsen utan token; write: " +
+    "dessutom uppgifter och dokument (POST /api/facts, POST /api/corpus/import) och ändringsloggen " +
+    "(GET /api/audit); admin: dessutom faktanycklar, tokens (GET /api/tokens), statistikhämtning och mallar. " +
+    "För låg roll ger 403 med rollen som krävs; fel eller återkallad token 401. Utan tokens är tjänsten " +
+    "skrivskyddad (403). Varje skrivning loggas med tokenens namn.",
 ].join("\n");
 
 const documentConfig = (version: string) => ({
@@ -41,6 +45,7 @@ const documentConfig = (version: string) => ({
     { name: "Fakta", description: "Uppgifter om kommuner, län och riket, med källa och datum." },
     { name: "Korpus", description: "Politiska texter: sök, läs, exportera, importera." },
     { name: "Utkast", description: "Dokument skrivna från en mall." },
+    { name: "Ändringslogg", description: "Vem som skrev vad och när, och tjänstens namngivna tokens." },
   ],
 });
 
@@ -78,7 +83,9 @@ export function registerDocs(app: OpenAPIHono<AppEnv>, _ctx: ServerContext): voi
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",
-    description: "Token som tjänsten startades med (MOTIONERA_TOKEN).",
+    description:
+      "MOTIONERA_TOKEN (rollen admin) eller en namngiven token (motionera tokens create) med rollen read, " +
+      "write eller admin.",
   });
 
   // Generated on first request, when every route has been registered; the routes do not change.

@@ -7,7 +7,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "../../domain/zod.js";
 import { factDefinitionSchema } from "../../domain/fact-key.js";
 import type { AppEnv } from "../app.js";
-import { requireWriteToken } from "../auth.js";
+import { requireRole } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { bearerSecurity, defineRoutesOnPath, jsonBody, problemResponses, type RouteContext } from "./shared.js";
 
@@ -51,9 +51,9 @@ const addRoute = (ctx: ServerContext) =>
     path: "/api/fact-keys",
     tags: ["Fakta"],
     summary: "Lägg till en faktanyckel",
-    description: "Kontrolleras hela; en nyckel som redan finns ger 409. Kräver token.",
+    description: "Kontrolleras hela; en nyckel som redan finns ger 409. Kräver en token med rollen admin.",
     security: bearerSecurity,
-    middleware: [requireWriteToken, ...jsonBody(ctx)],
+    middleware: [requireRole("admin"), ...jsonBody(ctx)],
     request: { body: { required: true, content: { "application/json": { schema: factKeyBodySchema } } } },
     responses: {
       201: { description: "Den sparade nyckeln.", content: { "application/json": { schema: factKeyOutSchema } } },
@@ -67,9 +67,10 @@ const editRoute = (ctx: ServerContext) =>
     path: "/api/fact-keys/{key}",
     tags: ["Fakta"],
     summary: "Ändra en faktanyckel",
-    description: "En typ som registrerade värden inte har vägras (409) med värdena uppräknade. Kräver token.",
+    description:
+      "En typ som registrerade värden inte har vägras (409) med värdena uppräknade. Kräver en token med rollen admin.",
     security: bearerSecurity,
-    middleware: [requireWriteToken, ...jsonBody(ctx)],
+    middleware: [requireRole("admin"), ...jsonBody(ctx)],
     request: {
       params: keyParam,
       body: { required: true, content: { "application/json": { schema: factKeyBodySchema } } },
@@ -87,9 +88,9 @@ const removeRoute = createRoute({
   summary: "Ta bort en faktanyckel",
   description:
     "En nyckel som uppgifter, mallar eller härledda nycklar använder vägras (409), med användningarna. " +
-    "Kräver token.",
+    "Kräver en token med rollen admin.",
   security: bearerSecurity,
-  middleware: [requireWriteToken],
+  middleware: [requireRole("admin")],
   request: { params: keyParam },
   responses: {
     200: { description: "Den borttagna nyckeln.", content: { "application/json": { schema: factKeyOutSchema } } },

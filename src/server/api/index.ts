@@ -6,6 +6,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
+import { registerAudit } from "./audit.js";
 import { registerCorpus } from "./corpus.js";
 import { registerDocs } from "./docs.js";
 import { registerDrafts } from "./drafts.js";
@@ -25,5 +26,6 @@ export function registerApi(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void 
   registerCorpus(app, ctx);
   registerDrafts(app, ctx);
   registerCampaigns(app, ctx);
+  registerAudit(app, ctx);
   registerDocs(app, ctx);
 }

@@ -41,8 +41,8 @@ export const problemSchema = z
 
 const problemText: Record<number, string> = {
   400: "Ogiltig begäran: fälten som är fel står i errors (med sökväg, t.ex. authors/0/name).",
-  401: "Token saknas eller är fel (`Authorization: Bearer <token>`).",
-  403: "Tjänsten är skrivskyddad (ingen token är konfigurerad).",
+  401: "Token saknas, är fel eller är återkallad (`Authorization: Bearer <token>`).",
+  403: "Token har för låg roll (svaret namnger rollen som krävs), eller tjänsten tar inte emot tokens.",
   404: "Finns inte.",
   405: "Metoden stöds inte för sökvägen; se Allow.",
   406: "Inget av formaten i Accept kan levereras.",

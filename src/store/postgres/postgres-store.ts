@@ -18,6 +18,20 @@ import { factIdBase, factStatement, keysToAdd, planFacts, validFactKeys } from "
 import { shippedFactKeys } from "../../facts/fact-catalog.js";
 import { offerShippedKeys, schemaVersion, type Database } from "../schema.js";
 import type { NewFact, Store } from "../store.js";
+import type { Actor } from "../../domain/actor.js";
+import { apiTokenSchema, type ApiToken, type NewApiToken } from "../../domain/api-token.js";
+import { auditEntrySchema, type AuditEntry, type AuditFilter } from "../../domain/audit.js";
+import { currentActor } from "../actor-context.js";
+import {
+  auditEntry,
+  auditLimit,
+  documentsAudit,
+  factKeysAudit,
+  factsAudit,
+  planToken,
+  tokenToRevoke,
+  type AuditDraft,
+} from "../audit-writes.js";
 import { migrationStatus } from "./migrations.js";
 import { poolSizeFromEnv } from "./pool-size.js";
 import { fromStored, storableJson, storableText } from "./pg-text.js";
@@ -99,6 +113,7 @@ export class PostgresStore implements Store {
   #facts: Kept<readonly Fact[]> | undefined;
   #factKeys: Kept<readonly FactDefinition[]> | undefined;
   #documents: Kept<readonly CorpusDocument[]> | undefined;
+  #tokens: Kept<readonly ApiToken[]> | undefined;
   /** While watching (a service): the revision pushed by the database, so reads need no round trip. */
   #listener: RevisionListener | undefined;
 
@@ -147,15 +162,93 @@ export class PostgresStore implements Store {
   }
 
   async addFact(input: NewFact): Promise<Fact> {
-    const [fact] = await this.addFacts([input]);
+    const [fact] = await this.#addFacts([input], "fact.add");
     return fact!;
   }
 
   addFacts(inputs: readonly NewFact[]): Promise<Fact[]> {
+    return this.#addFacts(inputs, "facts.import");
+  }
+
+  #addFacts(inputs: readonly NewFact[], action: "fact.add" | "facts.import"): Promise<Fact[]> {
     return this.#write(async (c) => {
       const { out, added } = await this.#planFacts(c, inputs);
       await insertFacts(c, added);
-      return { result: out, changed: added.length > 0 };
+      return { result: out, changed: added.length > 0, audit: factsAudit(action, added) };
+    });
+  }
+
+  async tokens(): Promise<readonly ApiToken[]> {
+    return this.#kept(
+      () => this.#tokens,
+      (k) => {
+        this.#tokens = k;
+      },
+      (c) => readTokens(c, this.location),
+    );
+  }
+
+  /**
+   * While watching (the service), from the tokens kept at the revision pushed (no round trip
+   * while nothing is written); else one indexed query.
+   */
+  async tokenByHash(hash: string): Promise<ApiToken | undefined> {
+    if (this.#listener) return (await this.tokens()).find((t) => t.hash === hash);
+    const { rows } = await this.#withClient((c) =>
+      c.query<TokenRow>(`SELECT ${tokenColumns} FROM api_tokens WHERE hash = $1`, [storableText(hash)]),
+    );
+    return rows[0] ? tokenOf(rows[0], this.location) : undefined;
+  }
+
+  createToken(input: NewApiToken): Promise<ApiToken> {
+    const actor = currentActor();
+    return this.#write(async (c) => {
+      const token = planToken(await readTokens(c, this.location), input, actor);
+      await insertTokens(c, [token]);
+      return {
+        result: token,
+        changed: true,
+        audit: { action: "token.create", ids: [token.name], at: token.createdAt },
+      };
+    }, actor);
+  }
+
+  revokeToken(name: string): Promise<ApiToken> {
+    return this.#write(async (c) => {
+      const found = tokenToRevoke(await readTokens(c, this.location), name);
+      if (found.revokedAt) return { result: found, changed: false };
+      const revoked = { ...found, revokedAt: new Date().toISOString() };
+      await c.query("UPDATE api_tokens SET revoked_at = $2 WHERE name = $1", [storableText(name), revoked.revokedAt]);
+      return {
+        result: revoked,
+        changed: true,
+        audit: { action: "token.revoke", ids: [name], at: revoked.revokedAt },
+      };
+    });
+  }
+
+  async audit(filter: AuditFilter = {}): Promise<readonly AuditEntry[]> {
+    return this.#withClient(async (c) => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.subject !== undefined) {
+        params.push(storableText(filter.subject));
+        where.push(`subjects @> ARRAY[$${params.length}::text]`);
+      }
+      if (filter.fact !== undefined) {
+        params.push(storableText(filter.fact));
+        const id = `$${params.length}::text`;
+        // An import of more facts than an entry lists: the entry made when the fact was recorded.
+        const recorded = `(SELECT recorded_at FROM facts WHERE id = ${id})`;
+        where.push(`(ids @> ARRAY[${id}] OR (count > cardinality(ids) AND at = ${recorded}))`);
+      }
+      params.push(auditLimit(filter));
+      const { rows } = await c.query<AuditRow>(
+        `SELECT ${auditColumns} FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+         ORDER BY audit_log.seq DESC LIMIT $${params.length}`,
+        params,
+      );
+      return rows.map((r) => auditOf(r, this.location));
     });
   }
 
@@ -179,7 +272,7 @@ export class PostgresStore implements Store {
       const valid = validFactKeys(keys);
       await c.query("DELETE FROM fact_keys");
       await appendFactKeys(c, valid);
-      return { result, changed: true };
+      return { result, changed: true, audit: factKeysAudit(current, valid) };
     });
   }
 
@@ -194,7 +287,12 @@ export class PostgresStore implements Store {
       const { out, added: newFacts } = await this.#planFacts(c, facts);
       await appendFactKeys(c, added);
       await insertFacts(c, newFacts);
-      return { result: { keys: added, facts: out }, changed: added.length + newFacts.length > 0 };
+      const audit = factsAudit("facts.fetch", newFacts) ?? { action: "facts.fetch" as const, ids: [] };
+      return {
+        result: { keys: added, facts: out },
+        changed: added.length + newFacts.length > 0,
+        audit: { ...audit, ids: [...added.map((k) => k.key), ...audit.ids] },
+      };
     });
   }
 
@@ -249,7 +347,7 @@ export class PostgresStore implements Store {
          ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, updated_at = now()`,
         [storableJson(lastOfEachId(valid))],
       );
-      return { result: { added, updated }, changed: true };
+      return { result: { added, updated }, changed: true, audit: documentsAudit(valid) };
     });
   }
 
@@ -262,6 +360,8 @@ export class PostgresStore implements Store {
           factKeys: await readFactKeys(c, this.location),
           shippedKeysOffered: await readOffered(c),
           documents: await readDocuments(c, this.location),
+          tokens: await readTokens(c, this.location),
+          audit: await readAudit(c, this.location),
         };
       } finally {
         await c.query("COMMIT");
@@ -275,7 +375,11 @@ export class PostgresStore implements Store {
       await c.query("DELETE FROM fact_keys");
       await c.query("DELETE FROM shipped_keys_offered");
       await c.query("DELETE FROM documents");
+      await c.query("DELETE FROM api_tokens");
+      await c.query("DELETE FROM audit_log");
       await insertFacts(c, s.facts);
+      await insertTokens(c, s.tokens);
+      await insertAudit(c, s.audit);
       await appendFactKeys(c, s.factKeys);
       await c.query(
         `INSERT INTO shipped_keys_offered (key)
@@ -348,7 +452,15 @@ export class PostgresStore implements Store {
     await this.#write(async (c) => {
       const factKeys = await readFactKeys(c, this.location);
       const offered = await readOffered(c);
-      const data: Database = { schemaVersion, facts: [], documents: [], factKeys, shippedKeysOffered: offered };
+      const data: Database = {
+        schemaVersion,
+        facts: [],
+        documents: [],
+        factKeys,
+        shippedKeysOffered: offered,
+        tokens: [],
+        audit: [],
+      };
       const next = offerShippedKeys(data);
       if (next === data) return { result: undefined, changed: false };
       await appendFactKeys(c, next.factKeys.slice(factKeys.length));
@@ -390,15 +502,20 @@ export class PostgresStore implements Store {
 
   /**
    * One write: a transaction under the store's advisory lock; `change` reads what it needs and
-   * writes; when it changed anything, the revision is raised in the same transaction. Any
+   * writes; when it changed anything, its audit entry is added (as `actor`, the actor in force
+   * when the write was asked for) and the revision raised, in the same transaction. Any
    * failure rolls back all of it.
    */
-  async #write<T>(change: (c: Client) => Promise<{ result: T; changed: boolean }>): Promise<T> {
+  async #write<T>(
+    change: (c: Client) => Promise<{ result: T; changed: boolean; audit?: AuditDraft | undefined }>,
+    actor: Actor = currentActor(),
+  ): Promise<T> {
     return this.#withClient(async (c) => {
       await c.query("BEGIN");
       try {
         await c.query("SELECT pg_advisory_xact_lock($1)", [writeLock]);
-        const { result, changed } = await change(c);
+        const { result, changed, audit } = await change(c);
+        if (changed && audit) await appendAudit(c, auditEntry(actor, audit));
         // The new revision is told to every listening process when (and only if) this commits.
         let revision: string | undefined;
         if (changed) {
@@ -498,6 +615,99 @@ async function insertFacts(c: Client, facts: readonly Fact[]): Promise<void> {
             e->>'recordedAt', e->>'statementHash'
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord`,
     [storableJson(rows)],
+  );
+}
+
+interface TokenRow {
+  name: string;
+  role: string;
+  hash: string;
+  created_at: string;
+  created_by: unknown;
+  revoked_at: string | null;
+}
+
+const tokenColumns = "name, role, hash, created_at, created_by, revoked_at";
+
+function tokenOf(stored: TokenRow, location: string): ApiToken {
+  const row = fromStored(stored);
+  const parsed = apiTokenSchema.safeParse({
+    name: row.name,
+    role: row.role,
+    hash: row.hash,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    ...(row.revoked_at !== null ? { revokedAt: row.revoked_at } : {}),
+  });
+  if (parsed.success) return parsed.data;
+  throw invalidRow(location, `api_tokens ${row.name}`, parsed.error);
+}
+
+async function readTokens(c: Client, location: string): Promise<ApiToken[]> {
+  const { rows } = await c.query<TokenRow>(`SELECT ${tokenColumns} FROM api_tokens ORDER BY seq`);
+  return rows.map((r) => tokenOf(r, location));
+}
+
+async function insertTokens(c: Client, tokens: readonly ApiToken[]): Promise<void> {
+  if (tokens.length === 0) return;
+  await c.query(
+    `INSERT INTO api_tokens (${tokenColumns})
+     SELECT e->>'name', e->>'role', e->>'hash', e->>'createdAt', e->'createdBy', e->>'revokedAt'
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord`,
+    [storableJson(tokens)],
+  );
+}
+
+interface AuditRow {
+  seq: string;
+  at: string;
+  actor: unknown;
+  action: string;
+  count: number;
+  ids: string[];
+  subjects: string[];
+}
+
+const auditColumns = "seq::text AS seq, at, actor, action, count, ids, subjects";
+
+function auditOf(stored: AuditRow, location: string): AuditEntry {
+  const row = fromStored(stored);
+  const parsed = auditEntrySchema.safeParse({ ...row, seq: Number(row.seq) });
+  if (parsed.success) return parsed.data;
+  throw invalidRow(location, `audit_log ${row.seq}`, parsed.error);
+}
+
+async function readAudit(c: Client, location: string): Promise<AuditEntry[]> {
+  const { rows } = await c.query<AuditRow>(`SELECT ${auditColumns} FROM audit_log ORDER BY audit_log.seq`);
+  return rows.map((r) => auditOf(r, location));
+}
+
+/** Inserts audit entries as they are (numbers kept: a restore). */
+async function insertAudit(c: Client, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await c.query(
+    `INSERT INTO audit_log (seq, at, actor, action, count, ids, subjects)
+     SELECT (e->>'seq')::bigint, e->>'at', e->'actor', e->>'action', (e->>'count')::integer,
+            ARRAY(SELECT x FROM jsonb_array_elements_text(e->'ids') WITH ORDINALITY AS i(x, o) ORDER BY o),
+            ARRAY(SELECT x FROM jsonb_array_elements_text(e->'subjects') WITH ORDINALITY AS s(x, o) ORDER BY o)
+     FROM jsonb_array_elements($1::jsonb) AS t(e)`,
+    [storableJson(entries)],
+  );
+}
+
+/** Appends an entry with the next number (the caller holds the write lock). */
+async function appendAudit(c: Client, entry: Omit<AuditEntry, "seq">): Promise<void> {
+  await c.query(
+    `INSERT INTO audit_log (seq, at, actor, action, count, ids, subjects)
+     SELECT coalesce(max(seq), 0) + 1, $1, $2::jsonb, $3, $4, $5::text[], $6::text[] FROM audit_log`,
+    [
+      entry.at,
+      storableJson(entry.actor),
+      entry.action,
+      entry.count,
+      entry.ids.map(storableText),
+      entry.subjects.map(storableText),
+    ],
   );
 }
 

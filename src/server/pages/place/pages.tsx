@@ -14,7 +14,9 @@ import type { Place } from "../../../domain/municipality.js";
 import type { FactScope } from "../../../facts/catalog.js";
 import { factRowsForPlace, type FactRow } from "../../../facts/place-facts.js";
 import { fittingTemplates } from "../../../compose/template-choice.js";
-import { formatDate, todayInSweden } from "../../../lang/dates.js";
+import { formatDate, formatDateTime, todayInSweden } from "../../../lang/dates.js";
+import type { AuditEntry } from "../../../domain/audit.js";
+import { auditTexts } from "../../../messages.sv.js";
 import { sv } from "../../messages.sv.js";
 import { sendErrorPage } from "../frame/error-page.js";
 import { Layout, sendPage } from "../frame/layout.js";
@@ -79,7 +81,58 @@ function FactGroup({ id, heading, rows }: { id: string; heading: string; rows: F
   );
 }
 
-function PlacePage({ place, rows, templates }: { place: Place; rows: FactRow[]; templates: Template[] }) {
+/** Changes listed on a municipality's page. */
+const changesShown = 10;
+/** Facts named per change (an import names more only by number). */
+const factsNamed = 5;
+
+/** The latest writes touching the municipality: when, who, what, and which of its facts. */
+function Changes({ place, entries, rows }: { place: Place; entries: readonly AuditEntry[]; rows: FactRow[] }) {
+  const byId = new Map(rows.map((r) => [r.fact.id, r]));
+  return (
+    <section aria-labelledby="senaste-andringar" class="changes">
+      <h2 id="senaste-andringar">{t.changes}</h2>
+      <p class="help">{t.changesIntro}</p>
+      {entries.length === 0 ? (
+        <p class="muted">{t.noChanges}</p>
+      ) : (
+        <ol class="change-list">
+          {entries.map((e) => {
+            const own = e.ids.filter((id) => id.startsWith(`${place.code}.`) && byId.has(id));
+            const named = own.slice(0, factsNamed).map((id) => {
+              const r = byId.get(id)!;
+              return `${r.label}: ${r.value}${r.asOf ? ` (${formatDate(r.asOf)})` : ""}`;
+            });
+            return (
+              <li>
+                <time datetime={e.at}>{formatDateTime(e.at)}</time>
+                {` ${t.changedBy(e.actor)} ${auditTexts.action(e)}`}
+                {named.length > 0 && (
+                  <span class="muted">
+                    {`. ${t.changedFacts}: ${named.join("; ")}`}
+                    {own.length > named.length ? ` ${t.moreChanged(own.length - named.length)}` : ""}
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function PlacePage({
+  place,
+  rows,
+  templates,
+  changes,
+}: {
+  place: Place;
+  rows: FactRow[];
+  templates: Template[];
+  changes: readonly AuditEntry[];
+}) {
   const of = (scope: FactScope) => rows.filter((r) => r.scope === scope);
   return (
     <Layout title={place.name} section="places" bodyClass="page-place">
@@ -119,6 +172,7 @@ function PlacePage({ place, rows, templates }: { place: Place; rows: FactRow[]; 
       <FactGroup id="kommunens-uppgifter" heading={t.factsOf(place.name)} rows={of("kommun")} />
       <FactGroup id="lanets-uppgifter" heading={t.countyFacts(place.county.name)} rows={of("lan")} />
       <FactGroup id="landets-uppgifter" heading={t.nationalFacts} rows={of("land")} />
+      <Changes place={place} entries={changes} rows={rows} />
     </Layout>
   );
 }
@@ -192,6 +246,7 @@ export function registerPlacePages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     const rows = factRowsForPlace(registry, place, todayInSweden());
     // A broken template is left out here; the draft form names it.
     const templates = fittingTemplates((await ctx.workspace.templates()).usable().templates, registry, place);
-    return sendPage(c, <PlacePage place={place} rows={rows} templates={templates} />);
+    const changes = await ctx.workspace.store.audit({ subject: place.code, limit: changesShown });
+    return sendPage(c, <PlacePage place={place} rows={rows} templates={templates} changes={changes} />);
   });
 }

@@ -12,6 +12,7 @@ import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
 import { sv } from "../../messages.sv.js";
 import { perClientLimit } from "../../rate-limit.js";
+import { takesTokens } from "../../auth.js";
 import { isStaff, requireStaff, safeReturnPath, signIn, signOut } from "../../staff-session.js";
 import { sendErrorPage } from "../frame/error-page.js";
 import { formGuards } from "../frame/guards.js";
@@ -108,7 +109,7 @@ export function registerStaffPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
   app.get(staffPaths.signIn, async (c) => {
     const back = safeReturnPath(c.req.query("till"), staffPaths.home);
     if (await isStaff(c)) return c.redirect(back, 303);
-    return sendPage(c, <SignInPage back={back} errors={new Map()} readOnly={!ctx.options.token} />);
+    return sendPage(c, <SignInPage back={back} errors={new Map()} readOnly={!(await takesTokens(c))} />);
   });
 
   app.post(staffPaths.signIn, async (c) => {
@@ -121,7 +122,12 @@ export function registerStaffPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
       const result = await signIn(c, typed);
       if (result === "signed-in") return c.redirect(back, 303);
       if (result === "no-token") return sendPage(c, <SignInPage back={back} errors={errors} readOnly />, 403);
-      errors.set("token", { text: t.signIn.wrong, label: t.signIn.token });
+      errors.set("token", {
+        text: result === "role-too-low" ? t.signIn.roleTooLow : t.signIn.wrong,
+        label: t.signIn.token,
+      });
+      if (result === "role-too-low")
+        return sendPage(c, <SignInPage back={back} errors={errors} readOnly={false} />, 403);
     }
     return sendPage(c, <SignInPage back={back} errors={errors} readOnly={false} />, 401);
   });

@@ -1,0 +1,147 @@
+/**
+ * `motionera tokens create|list|revoke`: the web service's named API tokens. Writes run as the
+ * CLI with the OS user (the store's default actor), and are in the audit log like any other.
+ */
+import type { Command } from "commander";
+import { z } from "../../domain/zod.js";
+import { tokenNameSchema, tokenRoleSchema, type ApiToken } from "../../domain/api-token.js";
+import { formatDateTime } from "../../lang/dates.js";
+import { auditTexts } from "../../messages.sv.js";
+import { issueToken, lastWrites } from "../../tokens/issue.js";
+import { action, parseOptions } from "../run.js";
+import { databaseUrlFlag, openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
+import { texts } from "../messages.sv.js";
+
+const t = texts.tokens;
+
+const base = { json: z.boolean().default(false), db: z.string().optional(), databaseUrl: databaseUrlFlag };
+const createSchema = z.object({ ...base, name: tokenNameSchema, role: tokenRoleSchema });
+const revokeSchema = z.object({ ...base, name: z.string().trim().min(1) });
+const listSchema = z.object(base);
+
+/** Rows of text in columns as wide as their widest cell. */
+function table(rows: readonly string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+function listText(tokens: readonly ApiToken[], last: Map<string, string>): string {
+  if (tokens.length === 0) return t.none;
+  const c = t.columns;
+  return table([
+    [c.name, c.role, c.created, c.by, c.last, c.revoked],
+    ...tokens.map((k) => {
+      const written = last.get(k.name);
+      return [
+        k.name,
+        k.role,
+        formatDateTime(k.createdAt),
+        auditTexts.actor(k.createdBy),
+        written ? formatDateTime(written) : t.never,
+        k.revokedAt ? formatDateTime(k.revokedAt) : t.active,
+      ];
+    }),
+  ]);
+}
+
+export function registerTokens(program: Command): void {
+  const tokens = program
+    .command("tokens")
+    .summary(t.summary)
+    .description(t.description)
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
+    .addHelpText("after", t.examples);
+
+  tokens
+    .command("create")
+    .summary(t.createSummary)
+    .description(t.createSummary)
+    .requiredOption("--name <namn>", t.name)
+    .requiredOption("--role <roll>", t.role)
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
+    .action(
+      action(
+        async (_opts: unknown, cmd: Command) => {
+          const o = parseOptions(createSchema, optionsWithParent(cmd));
+          const ws = await openWorkspace(o);
+          const { token, secret } = await issueToken(ws.store, o.name, o.role);
+          if (o.json) {
+            const { hash: _hash, ...shown } = token;
+            process.stdout.write(`${JSON.stringify({ ...shown, secret }, null, 2)}\n`);
+            return;
+          }
+          process.stdout.write(
+            `${[
+              t.created(token.name, token.role),
+              t.keepSecret,
+              "",
+              `  ${secret}`,
+              "",
+              t.useSecret,
+              t.revokeHint(token.name),
+            ].join("\n")}\n`,
+          );
+        },
+        { name: "--name", role: "--role" },
+      ),
+    );
+
+  tokens
+    .command("list")
+    .summary(t.listSummary)
+    .description(t.listSummary)
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
+    .action(
+      action(async (_opts: unknown, cmd: Command) => {
+        const o = parseOptions(listSchema, optionsWithParent(cmd));
+        const ws = await openWorkspace(o);
+        const all = await ws.store.tokens();
+        const last = await lastWrites(ws.store);
+        if (o.json) {
+          const out = all.map(({ hash: _hash, ...k }) => ({ ...k, lastWriteAt: last.get(k.name) ?? null }));
+          process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(`${listText(all, last)}\n`);
+      }),
+    );
+
+  tokens
+    .command("revoke")
+    .summary(t.revokeSummary)
+    .description(t.revokeSummary)
+    .requiredOption("--name <namn>", t.name)
+    .addOption(sharedOption.json())
+    .addOption(sharedOption.db())
+    .addOption(sharedOption.databaseUrl())
+    .action(
+      action(
+        async (_opts: unknown, cmd: Command) => {
+          const o = parseOptions(revokeSchema, optionsWithParent(cmd));
+          const ws = await openWorkspace(o);
+          const before = (await ws.store.tokens()).find((k) => k.name === o.name);
+          const token = await ws.store.revokeToken(o.name);
+          if (o.json) {
+            const { hash: _hash, ...shown } = token;
+            process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+          } else if (before?.revokedAt)
+            process.stdout.write(`${t.alreadyRevoked(token.name, formatDateTime(before.revokedAt))}\n`);
+          else process.stdout.write(`${t.revoked(token.name)}\n`);
+        },
+        { name: "--name" },
+      ),
+    );
+}

@@ -136,6 +136,11 @@ export class PostgresStore implements Store {
     return store;
   }
 
+  /** The connections, for what reads the database beyond the Store contract (corpus search in SQL). */
+  get pool(): pg.Pool {
+    return this.#pool;
+  }
+
   async facts(): Promise<readonly Fact[]> {
     return this.#kept(
       () => this.#facts,

@@ -19,6 +19,7 @@ import {
   postgresAvailable,
   type TestDatabase,
 } from "../../helpers/postgres.js";
+import { runCli, tempWorkspace } from "../../helpers/cli.js";
 import { hostileStrings } from "../../security/hostile-strings.js";
 
 notePostgresSkipped("test/corpus/search/postgres-search.test.ts");
@@ -296,4 +297,23 @@ describe.skipIf(!postgresAvailable())("corpus search in PostgreSQL", () => {
     }
     expect((await store.documents()).length).toBeGreaterThan(0);
   });
+
+  it("motionera corpus search --motor postgres searches in the database; index (the default) from its documents", () => {
+    const env = { MOTIONERA_DATABASE_URL: db.url };
+    const pgRun = runCli(["corpus", "search", "prostitusion", "--motor", "postgres", "--json"], { env });
+    expect(pgRun.code, pgRun.stderr).toBe(0);
+    const viaPg = JSON.parse(pgRun.stdout) as { total: number; hits: { id: string }[] };
+    expect(viaPg.hits.map((h) => h.id).sort()).toEqual(["lidingo-titel", "solna-text"]);
+    const memRun = runCli(["corpus", "search", "prostitusion", "--json", "--database-url", db.url]);
+    expect(memRun.code, memRun.stderr).toBe(0);
+    expect((JSON.parse(memRun.stdout) as { total: number }).total).toBe(viaPg.total);
+
+    const { db: file } = tempWorkspace();
+    const refused = runCli(["corpus", "search", "kast", "--motor", "postgres", "--db", file]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--motor postgres söker i en PostgreSQL-databas");
+    const wrong = runCli(["corpus", "search", "kast", "--motor", "elastic", "--db", file]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("--motor ska vara index eller postgres");
+  }, 120_000);
 });

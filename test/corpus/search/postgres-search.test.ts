@@ -19,6 +19,8 @@ import {
   postgresAvailable,
   type TestDatabase,
 } from "../../helpers/postgres.js";
+import { createApp } from "../../../src/server/app.js";
+import { Workspace } from "../../../src/workspace.js";
 import { runCli, tempWorkspace } from "../../helpers/cli.js";
 import { hostileStrings } from "../../security/hostile-strings.js";
 
@@ -316,4 +318,27 @@ describe.skipIf(!postgresAvailable())("corpus search in PostgreSQL", () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("--motor ska vara index eller postgres");
   }, 120_000);
+
+  it("the service searches with the index built from the store's documents, rebuilt when another writer changes them", async () => {
+    const ws = await Workspace.open({ databaseUrl: db.url });
+    try {
+      const app = createApp(ws);
+      const find = async (q: string) =>
+        (
+          (await (await app.request(`/api/corpus/search?q=${encodeURIComponent(q)}`)).json()) as {
+            hits: { id: string }[];
+          }
+        ).hits.map((h) => h.id);
+      expect(await find("handlingsplan")).toEqual(["lidingo-titel"]);
+      expect(await find("kameraövervakning")).toEqual([]);
+      // Another process (another store on the database) adds a document: the next search finds it.
+      await store.putDocuments([
+        doc({ id: "ny-kamera", kommun: "Lidingö", title: "Kameraövervakning vid stationen", date: "2024-03-01" }),
+      ]);
+      expect(await find("kameraövervakning")).toEqual(["ny-kamera"]);
+      expect(await ids("kameraövervakning")).toEqual(["ny-kamera"]); // and PostgreSQL's own search agrees
+    } finally {
+      await ws.store.close();
+    }
+  });
 });

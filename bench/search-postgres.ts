@@ -111,6 +111,7 @@ async function benchSize(serverUrl: string, n: number, queries: readonly SearchQ
     const xp: number[] = [];
     const xm: number[] = [];
     const overlaps: number[] = [];
+    let sameTotal = 0;
     let pgEmpty = 0;
     let memEmpty = 0;
     for (const q of queries) {
@@ -121,6 +122,7 @@ async function benchSize(serverUrl: string, n: number, queries: readonly SearchQ
       t = performance.now();
       const rm = index.search(query);
       xm.push(performance.now() - t);
+      if (rp.total === rm.total) sameTotal++;
       if (rp.total === 0) pgEmpty++;
       if (rm.total === 0) memEmpty++;
       if (rm.hits.length > 0)
@@ -193,6 +195,13 @@ async function benchSize(serverUrl: string, n: number, queries: readonly SearchQ
         baseline: "identical results",
         baselineFigure: "100 %",
         ratio: meanOverlap,
+      },
+      {
+        measure: "queries matching as many documents as the embedded index",
+        figure: `${sameTotal} of ${queries.length}`,
+        baseline: "all",
+        baselineFigure: String(queries.length),
+        ratio: sameTotal / queries.length,
       },
       {
         measure: "queries without a match",

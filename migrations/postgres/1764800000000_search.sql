@@ -95,6 +95,10 @@ CREATE INDEX search_words_trigrams ON search_words USING gin (word gin_trgm_ops)
 INSERT INTO search_words (word, documents)
 SELECT w.lexeme, count(*) FROM documents d, unnest(d.search_vector) AS w GROUP BY w.lexeme;
 
+-- How many times the documents have changed: the store keeps the corpus it read (and the service
+-- its search index) across writes that change facts only.
+ALTER TABLE store_meta ADD COLUMN documents_revision bigint NOT NULL DEFAULT 0;
+
 -- Statement triggers with transition tables: one upsert per statement, however many rows it wrote
 -- (a corpus import of 100 000 records is one statement). A transition table belongs to one event,
 -- hence one function per event.
@@ -103,6 +107,7 @@ BEGIN
   INSERT INTO search_words AS s (word, documents)
   SELECT w.lexeme, count(*) FROM new_rows d, unnest(d.search_vector) AS w GROUP BY w.lexeme
   ON CONFLICT (word) DO UPDATE SET documents = s.documents + excluded.documents;
+  UPDATE store_meta SET documents_revision = documents_revision + 1;
   RETURN NULL;
 END $$;
 
@@ -112,6 +117,7 @@ BEGIN
     SELECT w.lexeme AS word, count(*)::integer AS n FROM old_rows d, unnest(d.search_vector) AS w GROUP BY w.lexeme
   ) gone WHERE s.word = gone.word;
   DELETE FROM search_words WHERE documents <= 0;
+  UPDATE store_meta SET documents_revision = documents_revision + 1;
   RETURN NULL;
 END $$;
 
@@ -126,6 +132,7 @@ BEGIN
   ) x GROUP BY word HAVING sum(n) <> 0
   ON CONFLICT (word) DO UPDATE SET documents = s.documents + excluded.documents;
   DELETE FROM search_words WHERE documents <= 0;
+  UPDATE store_meta SET documents_revision = documents_revision + 1;
   RETURN NULL;
 END $$;
 
@@ -182,6 +189,7 @@ DROP TRIGGER documents_search_words_delete ON documents;
 DROP TRIGGER documents_search_words_insert ON documents;
 DROP FUNCTION motionera_search_words_change(), motionera_search_words_remove(), motionera_search_words_add();
 DROP TABLE search_words;
+ALTER TABLE store_meta DROP COLUMN documents_revision;
 DROP INDEX documents_newest, documents_topics, documents_parties, documents_year, documents_county,
   documents_municipality, documents_kind, documents_search_vector;
 ALTER TABLE documents DROP COLUMN date_key, DROP COLUMN year, DROP COLUMN topics, DROP COLUMN parties,

@@ -341,4 +341,22 @@ describe.skipIf(!postgresAvailable())("corpus search in PostgreSQL", () => {
       await ws.store.close();
     }
   });
+
+  it("a write of facts alone keeps the store's documents (the same array), so the service keeps its index", async () => {
+    const before = await store.documents();
+    const revision = await store.revision();
+    await store.addFact({
+      subject: "0186",
+      key: "population",
+      value: { type: "number", value: 48_000 },
+      asOf: "2024",
+      source: { title: "Folkmängd efter region", publisher: "SCB", date: "2025-02" },
+    });
+    expect(await store.revision()).not.toBe(revision);
+    expect(await store.documents()).toBe(before);
+    await store.putDocuments([doc({ id: "ny-efter-fakta", title: "Ännu en motion" })]);
+    const after = await store.documents();
+    expect(after).not.toBe(before);
+    expect(after.map((d) => d.id)).toContain("ny-efter-fakta");
+  });
 });

@@ -223,7 +223,8 @@ export async function benchSearchPostgres(): Promise<void> {
   const url = process.env.MOTIONERA_BENCH_DATABASE_URL || process.env.MOTIONERA_DATABASE_URL;
   if (!url) {
     process.stdout.write(
-      "Corpus search on PostgreSQL: skipped — set MOTIONERA_BENCH_DATABASE_URL=postgres://… (a role that may create databases)\n",
+      "Corpus search on PostgreSQL: skipped — set MOTIONERA_BENCH_DATABASE_URL=postgres://… " +
+        "(a role that may create databases)\n",
     );
     return;
   }

@@ -300,7 +300,7 @@ describe.skipIf(!postgresAvailable())("corpus search in PostgreSQL", () => {
     expect((await store.documents()).length).toBeGreaterThan(0);
   });
 
-  it("motionera corpus search --motor postgres searches in the database; index (the default) from its documents", () => {
+  it("corpus search --motor postgres searches in the database; index, the default, from its documents", () => {
     const env = { MOTIONERA_DATABASE_URL: db.url };
     const pgRun = runCli(["corpus", "search", "prostitusion", "--motor", "postgres", "--json"], { env });
     expect(pgRun.code, pgRun.stderr).toBe(0);
@@ -319,7 +319,7 @@ describe.skipIf(!postgresAvailable())("corpus search in PostgreSQL", () => {
     expect(wrong.stderr).toContain("--motor ska vara index eller postgres");
   }, 120_000);
 
-  it("the service searches with the index built from the store's documents, rebuilt when another writer changes them", async () => {
+  it("the service searches an index built from the store's documents, rebuilt on another writer's change", async () => {
     const ws = await Workspace.open({ databaseUrl: db.url });
     try {
       const app = createApp(ws);
@@ -342,7 +342,7 @@ describe.skipIf(!postgresAvailable())("corpus search in PostgreSQL", () => {
     }
   });
 
-  it("a write of facts alone keeps the store's documents (the same array), so the service keeps its index", async () => {
+  it("a write of facts alone keeps the store's documents (the same array): the service keeps its index", async () => {
     const before = await store.documents();
     const revision = await store.revision();
     await store.addFact({

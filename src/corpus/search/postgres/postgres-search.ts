@@ -28,7 +28,11 @@ export type Queryable = Pick<pg.Pool, "query">;
 const weights = "{0.1, 0.33, 0.5, 1.0}";
 /** ts_rank_cd normalisation 1: divided by 1 + the logarithm of the document's length. */
 const normalisation = 1;
-const headlineOptions = `StartSel=${startSel}, StopSel=${stopSel}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=1`;
+const headlineOptions = [
+  `StartSel=${startSel}`,
+  `StopSel=${stopSel}`,
+  "MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=1",
+].join(", ");
 
 let collator: Intl.Collator | undefined;
 const byCountThenLabel = (a: FacetValue, b: FacetValue) => {

@@ -5,13 +5,16 @@
  * vocabulary kept by the triggers, and the security suite's known-bad strings as queries and
  * filters never breaking the SQL.
  */
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresSearch, searchStatement } from "../../../src/corpus/search/postgres/index.js";
 import { CorpusIndex, type SearchFilters } from "../../../src/corpus/search/index.js";
 import { findMunicipality } from "../../../src/data/places.js";
 import { corpusDocumentSchema, type CorpusDocument } from "../../../src/domain/corpus-document.js";
 import { PostgresStore } from "../../../src/store/postgres/postgres-store.js";
-import { runMigrations } from "../../../src/store/postgres/migrations.js";
+import { migrationsDir, runMigrations } from "../../../src/store/postgres/migrations.js";
 import {
   freshDatabase,
   notePostgresSkipped,
@@ -359,4 +362,35 @@ describe.skipIf(!postgresAvailable())("corpus search in PostgreSQL", () => {
     expect(after).not.toBe(before);
     expect(after.map((d) => d.id)).toContain("ny-efter-fakta");
   });
+});
+
+describe.skipIf(!postgresAvailable())("the search migration on a database that holds documents already", () => {
+  it("computes the vectors and the vocabulary of the documents there, and search finds them", async () => {
+    const db = await freshDatabase("search_late");
+    try {
+      // The store's schema alone (a database moved up before search came), with documents in it.
+      const first = mkdtempSync(join(tmpdir(), "motionera-migrations-"));
+      copyFileSync(join(migrationsDir, "1764690000000_store.sql"), join(first, "1764690000000_store.sql"));
+      await onDatabase(db.url, (c) => runMigrations(c, first));
+      await onDatabase(db.url, (c) =>
+        c.query("INSERT INTO documents (id, document) SELECT e->>'id', e FROM jsonb_array_elements($1::jsonb) e", [
+          JSON.stringify(docs),
+        ]),
+      );
+      expect(await onDatabase(db.url, (c) => runMigrations(c))).toEqual(["1764800000000_search"]);
+      const store = await PostgresStore.open(db.url);
+      try {
+        const found = await new PostgresSearch(store.pool).search({ text: "prostitusion" });
+        expect(found.hits.map((h) => h.id).sort()).toEqual(["lidingo-titel", "solna-text"]);
+        const words = await onDatabase(db.url, (c) =>
+          c.query<{ n: number }>("SELECT documents AS n FROM search_words WHERE word = 'prostitution'"),
+        );
+        expect(words.rows[0]!.n).toBe(2);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await db.drop();
+    }
+  }, 120_000);
 });

@@ -71,7 +71,7 @@ export function searchStatement(q: SearchQuery, relaxed = false): { sql: string;
     `(SELECT coalesce(json_agg(json_build_array(${select}, n)), '[]') FROM
        (SELECT ${select}, count(*)::integer AS n FROM ${from} GROUP BY ${group}) x)`;
   const sql = `
-    WITH query AS (SELECT ${text ? text.sql : "''::tsquery"} AS q),
+    WITH query AS (SELECT ${text ?? "NULL::tsquery"} AS q),
     matches AS MATERIALIZED (
       SELECT d.id, d.kind, d.municipality_code, d.county_code, d.year, d.parties, d.topics, d.date_key,
              d.document->'municipality'->>'name' AS municipality_name,

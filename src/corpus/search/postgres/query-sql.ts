@@ -96,18 +96,11 @@ export function parseWebQuery(text: string): ParsedWebQuery {
   return { groups: nonEmpty, hasWords, prefixLast: lastFree || stopPrefix, stopPrefix };
 }
 
-/** A tsquery expression and the parameters it names ($1 … in `params`, appended to). */
-export interface TsQuerySql {
-  sql: string;
-  /** Whether the query names any word at all (else: every document the filters let through). */
-  empty: boolean;
-}
-
 /**
- * The SQL expression (a tsquery) of a parsed query; `relaxed`: every positive word of the first
+ * The SQL expression (a tsquery) of a parsed query, its values appended to `params` ($1 …); `relaxed`: every positive word of the first
  * group ORed (the query had no document with all its words).
  */
-export function tsQuerySql(q: ParsedWebQuery, params: unknown[], relaxed = false): TsQuerySql {
+export function tsQuerySql(q: ParsedWebQuery, params: unknown[], relaxed = false): string {
   const p = (v: string) => {
     params.push(v);
     return `$${params.length}::text`;
@@ -129,13 +122,12 @@ export function tsQuerySql(q: ParsedWebQuery, params: unknown[], relaxed = false
   if (relaxed) {
     const positive = (q.groups[0] ?? []).filter((i) => !i.negated && i.type !== "phrase");
     const negative = (q.groups[0] ?? []).filter((i) => i.negated || i.type === "phrase");
+    if (positive.length === 0) return "''::tsquery";
     const any = positive.map(itemSql).join(" || ");
-    const all = negative.map(itemSql);
-    return { sql: [`(${any})`, ...all].join(" && "), empty: positive.length === 0 };
+    return [`(${any})`, ...negative.map(itemSql)].join(" && ");
   }
-  if (q.groups.length === 0) return { sql: "''::tsquery", empty: true };
-  const sql = q.groups.map((g) => `(${g.map(itemSql).join(" && ")})`).join(" || ");
-  return { sql, empty: false };
+  if (q.groups.length === 0) return "''::tsquery";
+  return q.groups.map((g) => `(${g.map(itemSql).join(" && ")})`).join(" || ");
 }
 
 /** Whether a query that found nothing may be relaxed to any of its words (as the embedded index does). */

@@ -97,8 +97,8 @@ export function parseWebQuery(text: string): ParsedWebQuery {
 }
 
 /**
- * The SQL expression (a tsquery) of a parsed query, its values appended to `params` ($1 …); `relaxed`: every positive word of the first
- * group ORed (the query had no document with all its words).
+ * The SQL expression (a tsquery) of a parsed query, its values appended to `params` ($1 …);
+ * `relaxed`: every positive word of the first group ORed (no document had all its words).
  */
 export function tsQuerySql(q: ParsedWebQuery, params: unknown[], relaxed = false): string {
   const p = (v: string) => {

@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PostgresSearch, searchStatement } from "../../../src/corpus/search/postgres/index.js";
+import { parseWebQuery, PostgresSearch, searchStatement } from "../../../src/corpus/search/postgres/index.js";
 import { CorpusIndex, type SearchFilters } from "../../../src/corpus/search/index.js";
 import { findMunicipality } from "../../../src/data/places.js";
 import { corpusDocumentSchema, type CorpusDocument } from "../../../src/domain/corpus-document.js";
@@ -393,4 +393,27 @@ describe.skipIf(!postgresAvailable())("the search migration on a database that h
       await db.drop();
     }
   }, 120_000);
+});
+
+describe("a query in websearch syntax, parsed", () => {
+  it("splits OR groups, phrases, exclusions and prefixes; the last word typed is a prefix too", () => {
+    const q = parseWebQuery('sexköp "köp av tjänst" -barn OR prostitu* hamn');
+    expect(q.groups).toEqual([
+      [
+        { type: "word", words: ["sexköp"], negated: false },
+        { type: "phrase", words: ["köp", "av", "tjänst"], negated: false },
+        { type: "word", words: ["barn"], negated: true },
+      ],
+      [
+        { type: "prefix", words: ["prostitu"], negated: false },
+        { type: "word", words: ["hamn"], negated: false },
+      ],
+    ]);
+    expect(q.prefixLast).toBe(true);
+    expect(parseWebQuery('kast -"sexuell tjänst"').groups[0]![1]).toMatchObject({ type: "phrase", negated: true });
+    expect(parseWebQuery("kast ").prefixLast).toBe(true);
+    expect(parseWebQuery("kast för").prefixLast).toBe(false); // a stop word last: not a prefix
+    expect(parseWebQuery("för")).toMatchObject({ prefixLast: true, stopPrefix: true }); // only stop words
+    expect(parseWebQuery("  OR -  ").hasWords).toBe(false);
+  });
 });

@@ -23,6 +23,13 @@ if (process.env.BENCH_CORPUS !== "0") {
   await benchCorpusSearch(sizes);
 }
 
+// Corpus search on PostgreSQL beside the embedded index (BENCH_SEARCH_PG=0 skips it; it needs
+// MOTIONERA_BENCH_DATABASE_URL or MOTIONERA_DATABASE_URL; BENCH_SEARCH_PG_SIZES picks the sizes).
+if (process.env.BENCH_SEARCH_PG !== "0") {
+  const { benchSearchPostgres } = await import("./search-postgres.js");
+  await benchSearchPostgres();
+}
+
 // The largest facts import while the service answers (BENCH_IMPORT=0 skips it).
 if (process.env.BENCH_IMPORT !== "0") {
   const { benchImport } = await import("./import.js");

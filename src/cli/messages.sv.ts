@@ -429,6 +429,13 @@ Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppa
     from: "från och med år",
     to: "till och med år",
     limit: "högst så många träffar",
+    motor:
+      "sökmotor: index (det inbyggda indexet i minnet, standard) eller postgres (PostgreSQL:s egen " +
+      "fulltextsökning; kräver --database-url eller MOTIONERA_DATABASE_URL)",
+    motorInvalid: "--motor ska vara index eller postgres",
+    motorNeedsPostgres:
+      "--motor postgres söker i en PostgreSQL-databas: ange den med --database-url postgres://… eller " +
+      "MOTIONERA_DATABASE_URL",
     showSummary: "visa ett dokument med argument, förslag, fakta och källa",
     id: "dokumentets id",
     exportSummary: "exportera de dokument som matchar, en rad per dokument",

@@ -10,8 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { isMotioneraError } from "../../src/domain/errors.js";
 import { shippedFactKeys } from "../../src/facts/fact-catalog.js";
 import { LowdbStore } from "../../src/store/lowdb-store.js";
+import { migrationNames } from "../../src/store/postgres/migrations.js";
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { Workspace } from "../../src/workspace.js";
+import { texts } from "../../src/cli/messages.sv.js";
 import { runCli } from "../helpers/cli.js";
 import {
   freshDatabase,
@@ -23,13 +25,15 @@ import {
 
 notePostgresSkipped("test/store/postgres-engine.test.ts");
 
-const migrations = ["1764690000000_store", "1764790000000_tokens_audit"];
 const addFact = ["facts", "add", "Lidingö", "population", "48000", "--as-of", "2024", "--publisher", "SCB"];
 const sourceFlags = ["--source-title", "Folkmängd", "--source-date", "2025"];
 
 describe.skipIf(!postgresAvailable())("PostgreSQL as the engine", () => {
   let db: TestDatabase;
+  /** The migrations this program has (the files of migrations/postgres/, in order). */
+  let migrations: string[];
   beforeAll(async () => {
+    migrations = await migrationNames();
     db = await freshDatabase("engine");
   }, 60_000);
   afterAll(() => db?.drop(), 60_000);
@@ -40,9 +44,7 @@ describe.skipIf(!postgresAvailable())("PostgreSQL as the engine", () => {
   it("a database behind is refused by commands and the service, naming motionera db migrate", async () => {
     const status = runCli(["db", "status", "--database-url", db.url]);
     expect(status.code).toBe(1);
-    expect(status.stdout).toContain(
-      `2 migreringar saknas: ${migrations.join(", ")}. Uppdatera med: motionera db migrate`,
-    );
+    expect(status.stdout).toContain(texts.db.behind(migrations));
     expect(status.stdout).not.toContain("motionera:motionera@"); // no password in messages
 
     const env = { MOTIONERA_DATABASE_URL: db.url };
@@ -66,7 +68,7 @@ describe.skipIf(!postgresAvailable())("PostgreSQL as the engine", () => {
   it("db migrate runs the migrations once; db status then says the schema is current", () => {
     const first = runCli(["db", "migrate", "--database-url", db.url]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain(`Körde 2 migreringar: ${migrations.join(", ")}.`);
+    expect(first.stdout).toContain(texts.db.ran(migrations));
     const again = runCli(["db", "migrate"], { env: { MOTIONERA_DATABASE_URL: db.url } });
     expect(again.stdout).toContain("Inga migreringar att köra.");
     const status = runCli(["db", "status", "--json", "--database-url", db.url]);

@@ -9,7 +9,8 @@ import { exportFormats } from "../../corpus/export-formats.js";
 import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
 import type { ImportOutcome } from "../../corpus/import/import-files.js";
 import { parseOverrides } from "../../corpus/import/overrides.js";
-import type { SearchResult, Snippet } from "../../corpus/search/index.js";
+import type { SearchQuery, SearchResult, Snippet } from "../../corpus/search/index.js";
+import type { Store } from "../../store/store.js";
 import { argumentTypeLabel, topicLabel } from "../../domain/vocabulary.js";
 import { factDefinition } from "../../facts/catalog.js";
 import { formatFactValue } from "../../facts/format-value.js";
@@ -35,6 +36,22 @@ const filterOptions = z.object({
   databaseUrl: databaseUrlFlag,
   json: z.boolean().default(false),
 });
+
+/** The search engines `corpus search --motor` names: the embedded index (default) or PostgreSQL's own. */
+const searchMotors = ["index", "postgres"] as const;
+
+/** Searches with the engine named: the index built from the store's documents, or SQL on its database. */
+async function searchWith(motor: (typeof searchMotors)[number], store: Store, q: SearchQuery): Promise<SearchResult> {
+  if (motor === "postgres") {
+    const { PostgresStore } = await import("../../store/postgres/postgres-store.js");
+    if (!(store instanceof PostgresStore)) throw new UsageError(t.motorNeedsPostgres);
+    const { PostgresSearch } = await import("../../corpus/search/postgres/index.js");
+    return new PostgresSearch(store.pool).search(q);
+  }
+  const { openIndex } = await import("../../corpus/search/index.js");
+  const { index } = await openIndex(store);
+  return index.search(q);
+}
 
 function withFilters(cmd: Command): Command {
   return cmd
@@ -256,15 +273,20 @@ export function registerCorpus(program: Command): void {
       .description(t.searchSummary)
       .argument("[query]", t.query, "")
       .option("--limit <n>", t.limit, "10")
+      .option("--motor <motor>", t.motor, "index")
       .addOption(sharedOption.json()),
   ).action(
     action(async (query: string, raw: unknown) => {
-      const o = parseOptions(filterOptions.extend({ limit: z.coerce.number().int().min(1).max(1000) }), raw);
+      const o = parseOptions(
+        filterOptions.extend({
+          limit: z.coerce.number().int().min(1).max(1000),
+          motor: z.enum(searchMotors, { error: t.motorInvalid }),
+        }),
+        raw,
+      );
       const filters = resolveFilters(filterInput(o));
       const ws = await openWorkspace(o);
-      const { openIndex } = await import("../../corpus/search/index.js");
-      const { index } = await openIndex(ws.store);
-      const result = index.search({ text: query, filters, limit: o.limit });
+      const result = await searchWith(o.motor, ws.store, { text: query, filters, limit: o.limit });
       if (o.json) process.stdout.write(`${JSON.stringify({ query, filters, ...result }, null, 2)}\n`);
       else printSearch(result, query);
     }),

@@ -112,7 +112,8 @@ export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   #facts: Kept<readonly Fact[]> | undefined;
   #factKeys: Kept<readonly FactDefinition[]> | undefined;
-  #documents: Kept<readonly CorpusDocument[]> | undefined;
+  /** With the documents' own revision (`documents_at`), so a write of facts alone keeps the same array. */
+  #documents: Kept<{ at: string; documents: readonly CorpusDocument[] }> | undefined;
   #tokens: Kept<readonly ApiToken[]> | undefined;
   /** While watching (a service): the revision pushed by the database, so reads need no round trip. */
   #listener: RevisionListener | undefined;
@@ -149,6 +150,11 @@ export class PostgresStore implements Store {
       throw e;
     }
     return store;
+  }
+
+  /** The connections, for what reads the database beyond the Store contract (corpus search in SQL). */
+  get pool(): pg.Pool {
+    return this.#pool;
   }
 
   async facts(): Promise<readonly Fact[]> {
@@ -296,14 +302,25 @@ export class PostgresStore implements Store {
     });
   }
 
+  /**
+   * The corpus. When the store's revision moved but no document changed (a fact was recorded),
+   * the array read before is given again, the same object: the search index built from it is
+   * kept (the service compares them by identity).
+   */
   async documents(): Promise<readonly CorpusDocument[]> {
-    return this.#kept(
+    const kept = await this.#kept(
       () => this.#documents,
       (k) => {
         this.#documents = k;
       },
-      (c) => readDocuments(c, this.location),
+      async (c) => {
+        const at = await documentsRevisionOn(c);
+        const before = this.#documents?.value;
+        if (before?.at === at) return before;
+        return { at, documents: await readDocuments(c, this.location) };
+      },
     );
+    return kept.documents;
   }
 
   async document(id: string): Promise<CorpusDocument | undefined> {
@@ -592,6 +609,12 @@ async function readFactKeys(c: Client, location: string): Promise<FactDefinition
     if (parsed.success) return parsed.data;
     throw invalidRow(location, `fact_keys ${r.key}`, parsed.error);
   });
+}
+
+/** How many times the documents have changed (raised by the triggers of the search migration). */
+async function documentsRevisionOn(c: pg.ClientBase): Promise<string> {
+  const { rows } = await c.query<{ at: string }>("SELECT documents_revision::text AS at FROM store_meta");
+  return rows[0]?.at ?? "0";
 }
 
 async function readDocuments(c: Client, location: string): Promise<CorpusDocument[]> {

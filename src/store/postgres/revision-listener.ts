@@ -98,10 +98,11 @@ export class RevisionListener {
     this.#client = client;
     try {
       await client.connect();
-      // Listening never keeps a process alive by itself (the service's socket does that).
-      (client.connection.stream as Partial<Socket>).unref?.();
       await client.query(`LISTEN ${revisionChannel}`);
       this.#learn(await this.options.read(client));
+      // Listening never keeps a process alive by itself (the service's socket does that). Only
+      // now: unref'd while its first queries run, nothing held a starting `serve` alive (exit 13).
+      (client.connection.stream as Partial<Socket>).unref?.();
     } catch (e) {
       this.#client = undefined;
       client.removeAllListeners();

@@ -307,9 +307,16 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.#listener?.close();
-    this.#listener = undefined;
-    await this.#pool.end();
+    // The sockets being closed are unref'd (idle ones, allowExitOnIdle; the listener's): without a
+    // handle of its own, a process awaiting close() could run out of work before they end (exit 13).
+    const holding = setInterval(() => undefined, 60_000);
+    try {
+      await this.#listener?.close();
+      this.#listener = undefined;
+      await this.#pool.end();
+    } finally {
+      clearInterval(holding);
+    }
   }
 
   /** The facts the planner may meet: those making the inputs' statements, and the ids their ids start from. */

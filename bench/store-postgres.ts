@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { findMunicipality } from "../src/data/places.js";
+import { allMunicipalities, findMunicipality } from "../src/data/places.js";
 import { defaultDatabasePath, projectRoot } from "../src/project-paths.js";
 import { LowdbStore } from "../src/store/lowdb-store.js";
 import { migrateDatabase } from "../src/store/postgres/database-admin.js";
@@ -63,15 +63,22 @@ async function stop(services: readonly Service[]): Promise<void> {
 }
 
 let serial = 0;
-/** A new statement each time (the value differs), so every request is a write. */
-const factBody = () =>
-  JSON.stringify({
-    subject: "Lidingö",
+const codes = allMunicipalities().map((m) => m.code);
+/**
+ * A new statement each time, spread over the municipalities and 40 years as real writes are
+ * (one subject, key and date always would make every write wait for the one before: see the
+ * id base locks in postgres-store.ts).
+ */
+const factBody = () => {
+  const n = ++serial;
+  return JSON.stringify({
+    subject: codes[n % codes.length],
     key: "population",
-    value: String(++serial),
-    asOf: "2019",
+    value: String(n),
+    asOf: String(1980 + (Math.floor(n / codes.length) % 40)),
     source: { title: "Bench", publisher: "Motionera bench", date: null },
   });
+};
 
 interface Load {
   ok: number;

@@ -23,7 +23,7 @@ import {
 
 notePostgresSkipped("test/store/postgres-engine.test.ts");
 
-const migration = "1764690000000_store";
+const migrations = ["1764690000000_store", "1764800000000_revision-shards"];
 const addFact = ["facts", "add", "Lidingö", "population", "48000", "--as-of", "2024", "--publisher", "SCB"];
 const sourceFlags = ["--source-title", "Folkmängd", "--source-date", "2025"];
 
@@ -40,7 +40,9 @@ describe.skipIf(!postgresAvailable())("PostgreSQL as the engine", () => {
   it("a database behind is refused by commands and the service, naming motionera db migrate", async () => {
     const status = runCli(["db", "status", "--database-url", db.url]);
     expect(status.code).toBe(1);
-    expect(status.stdout).toContain(`En migrering saknas: ${migration}. Uppdatera med: motionera db migrate`);
+    expect(status.stdout).toContain(
+      `2 migreringar saknas: ${migrations.join(", ")}. Uppdatera med: motionera db migrate`,
+    );
     expect(status.stdout).not.toContain("motionera:motionera@"); // no password in messages
 
     const env = { MOTIONERA_DATABASE_URL: db.url };
@@ -57,19 +59,19 @@ describe.skipIf(!postgresAvailable())("PostgreSQL as the engine", () => {
     const refused = await Workspace.open({ databaseUrl: db.url }).catch((e: unknown) => e);
     expect(isMotioneraError(refused) && refused.details).toMatchObject({
       code: "database_behind",
-      pending: [migration],
+      pending: migrations,
     });
   });
 
   it("db migrate runs the migrations once; db status then says the schema is current", () => {
     const first = runCli(["db", "migrate", "--database-url", db.url]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain(`Körde 1 migrering: ${migration}.`);
+    expect(first.stdout).toContain(`Körde 2 migreringar: ${migrations.join(", ")}.`);
     const again = runCli(["db", "migrate"], { env: { MOTIONERA_DATABASE_URL: db.url } });
     expect(again.stdout).toContain("Inga migreringar att köra.");
     const status = runCli(["db", "status", "--json", "--database-url", db.url]);
     expect(status.code).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ applied: [migration], pending: [], unknown: [] });
+    expect(JSON.parse(status.stdout)).toMatchObject({ applied: migrations, pending: [], unknown: [] });
   });
 
   it("MOTIONERA_DATABASE_URL puts a command's writes in PostgreSQL; --db names a file instead", async () => {

@@ -1,11 +1,15 @@
 /**
  * The store on PostgreSQL: the same Store contract as the embedded file, for several processes
- * and machines on one database. Every write is one transaction that first takes a
- * transaction-scoped advisory lock, so writers from any process run one after the other on the
- * data as committed (deduplication and ids exactly as the embedded store, see fact-writes.ts),
- * and raises the revision in `store_meta`. Values reach SQL only as parameters. What is read
- * back is validated by the domain's zod schemas; facts, keys and documents are kept per
- * revision, so a reader gets the same array until something is written.
+ * and machines on one database. Every write is one transaction under transaction-scoped
+ * advisory locks, so writers that could meet run one after the other on the data as committed
+ * (deduplication and ids exactly as the embedded store, see fact-writes.ts): facts take the
+ * store's lock shared and one lock per id base (subject.key.asOf: the same statement always has
+ * the same base), so facts for different bases are written side by side; every other write
+ * takes the store's lock alone. Each write raises one of 64 revision counters (its connection's)
+ * and NOTIFYs in its transaction; the revision is their sum (migration revision-shards). Values
+ * reach SQL only as parameters. What is read back is validated by the domain's zod schemas;
+ * facts, keys and documents are kept per revision, so a reader gets the same array until
+ * something is written.
  */
 import type { StoreSnapshot } from "../snapshot.js";
 import { createHash } from "node:crypto";
@@ -25,8 +29,27 @@ import { RevisionListener, revisionChannel } from "./revision-listener.js";
 
 type Client = pg.PoolClient;
 
-/** The advisory lock every write of this store takes (one number shared by all its processes). */
+/** The advisory lock every write of this store takes, shared by fact writes, alone by all others. */
 const writeLock = 4_143_672_018;
+
+/** The advisory lock of an id base (a signed 64-bit number from its SHA-256), as text for a bigint parameter. */
+const baseLock = (base: string) =>
+  BigInt.asIntN(64, createHash("sha256").update(base).digest().readBigUInt64BE(0)).toString();
+
+/** How a write locks: fact writes for their id bases beside each other, everything else alone. */
+type WriteLocks = { bases: readonly string[] } | "alone";
+
+/** The statement taking a write's locks: the id bases' in ascending order, so writers never wait in a circle. */
+function locksSql(locks: WriteLocks): string {
+  if (locks === "alone") return `SELECT pg_advisory_xact_lock(${writeLock})`;
+  const keys = [...new Set(locks.bases.map((b) => BigInt(baseLock(storableText(b)))))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  return (
+    `SELECT pg_advisory_xact_lock_shared(${writeLock}), (SELECT count(pg_advisory_xact_lock(k)) ` +
+    `FROM unnest('{${keys.join(",")}}'::bigint[]) WITH ORDINALITY AS t(k, ord))`
+  );
+}
 
 /** The address without its password, for messages. */
 export function redactedDatabaseUrl(url: string): string {
@@ -97,7 +120,7 @@ export class PostgresStore implements Store {
   readonly location: string;
   readonly #pool: pg.Pool;
   #facts: Kept<readonly Fact[]> | undefined;
-  #factKeys: Kept<readonly FactDefinition[]> | undefined;
+  #factKeys: Kept<{ keys: readonly FactDefinition[]; keysRevision: string }> | undefined;
   #documents: Kept<readonly CorpusDocument[]> | undefined;
   /** While watching (a service): the revision pushed by the database, so reads need no round trip. */
   #listener: RevisionListener | undefined;
@@ -152,33 +175,57 @@ export class PostgresStore implements Store {
   }
 
   addFacts(inputs: readonly NewFact[]): Promise<Fact[]> {
-    return this.#write(async (c) => {
+    return this.#write({ bases: inputs.map(factIdBase) }, async (c) => {
       const { out, added } = await this.#planFacts(c, inputs);
-      await insertFacts(c, added);
-      return { result: out, changed: added.length > 0 };
+      // The facts, the revision raised and its notification: one statement, one round trip.
+      if (added.length > 0) await insertFacts(c, added, { raise: true });
+      return { result: out, changed: added.length > 0, raised: added.length > 0 };
     });
   }
 
+  /**
+   * The keys, kept per revision like the facts; after a write that left the catalog as it was
+   * (every fact written), the keys kept are found current in one round trip, not read again.
+   */
   async factKeys(): Promise<readonly FactDefinition[]> {
-    return this.#kept(
+    const pushed = this.#listener?.current();
+    const known = this.#factKeys;
+    if (pushed !== undefined && known?.revision === pushed) return known.value.keys;
+    if (known) {
+      const { rows } = await this.#withClient((c) =>
+        c.query<{ keys: string; revision: string }>(
+          `SELECT keys_revision::text AS keys,
+                  instance::text || ':' || (SELECT coalesce(sum(writes), 0) FROM store_revision)::text AS revision
+           FROM store_meta`,
+        ),
+      );
+      const now = rows[0];
+      if (now && now.keys === known.value.keysRevision) {
+        this.#factKeys = { revision: now.revision, value: known.value };
+        return known.value.keys;
+      }
+    }
+    const kept = await this.#kept(
       () => this.#factKeys,
       (k) => {
         this.#factKeys = k;
       },
-      (c) => readFactKeys(c, this.location),
+      async (c) => ({ keys: await readFactKeys(c, this.location), keysRevision: await keysRevisionOn(c) }),
     );
+    return kept.keys;
   }
 
   changeFactKeys<T>(
     change: (keys: readonly FactDefinition[], facts: readonly Fact[]) => { keys: readonly FactDefinition[]; result: T },
   ): Promise<T> {
-    return this.#write(async (c) => {
+    return this.#write("alone", async (c) => {
       const current = await readFactKeys(c, this.location);
       const { keys, result } = change(current, await readFacts(c, this.location));
       if (keys === current) return { result, changed: false };
       const valid = validFactKeys(keys);
       await c.query("DELETE FROM fact_keys");
       await appendFactKeys(c, valid);
+      await keysChanged(c);
       return { result, changed: true };
     });
   }
@@ -187,12 +234,13 @@ export class PostgresStore implements Store {
     keys: readonly FactDefinition[],
     facts: readonly NewFact[],
   ): Promise<{ keys: FactDefinition[]; facts: Fact[] }> {
-    return this.#write(async (c) => {
+    return this.#write("alone", async (c) => {
       const current = await readFactKeys(c, this.location);
       // Both checked before either is written: a refusal leaves the data as it was.
       const { added } = keysToAdd(current, keys);
       const { out, added: newFacts } = await this.#planFacts(c, facts);
       await appendFactKeys(c, added);
+      if (added.length > 0) await keysChanged(c);
       await insertFacts(c, newFacts);
       return { result: { keys: added, facts: out }, changed: added.length + newFacts.length > 0 };
     });
@@ -218,7 +266,7 @@ export class PostgresStore implements Store {
   }
 
   putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {
-    return this.#write(async (c) => {
+    return this.#write("alone", async (c) => {
       const valid = docs.map((d, i) => {
         const parsed = corpusDocumentSchema.safeParse(d);
         if (parsed.success) return parsed.data;
@@ -270,13 +318,14 @@ export class PostgresStore implements Store {
   }
 
   restore(s: StoreSnapshot): Promise<void> {
-    return this.#write(async (c) => {
+    return this.#write("alone", async (c) => {
       await c.query("DELETE FROM facts");
       await c.query("DELETE FROM fact_keys");
       await c.query("DELETE FROM shipped_keys_offered");
       await c.query("DELETE FROM documents");
       await insertFacts(c, s.facts);
       await appendFactKeys(c, s.factKeys);
+      await keysChanged(c);
       await c.query(
         `INSERT INTO shipped_keys_offered (key)
          SELECT k FROM unnest($1::text[]) WITH ORDINALITY AS t(k, ord) ORDER BY ord`,
@@ -319,28 +368,32 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** The facts the planner may meet: those making the inputs' statements, and the ids their ids start from. */
+  /**
+   * The facts the planner may meet, in one round trip: those making the inputs' statements (by
+   * the statement's hash), and the ids taken among those their ids start from.
+   */
   async #planFacts(c: Client, inputs: readonly NewFact[]): Promise<{ out: Fact[]; added: Fact[] }> {
     if (inputs.length === 0) return { out: [], added: [] };
     const hashes = [...new Set(inputs.map(statementHash))];
-    const same = await c.query<FactRow & { statement_hash: string }>(
-      `SELECT ${factColumns}, statement_hash FROM facts WHERE statement_hash = ANY($1::text[]) ORDER BY seq`,
-      [hashes],
+    const bases = [...new Set(inputs.map((f) => storableText(factIdBase(f))))];
+    const { rows } = await c.query<{ same: FactRow[]; taken: string[] }>(
+      `SELECT
+         coalesce((SELECT json_agg(f ORDER BY f.seq) FROM (
+           SELECT seq, ${factColumns} FROM facts WHERE statement_hash = ANY($1::text[])) f), '[]') AS same,
+         coalesce((SELECT array_agg(t.id) FROM (
+           SELECT f.id FROM facts f WHERE f.id = ANY($2::text[])
+           UNION ALL
+           SELECT f.id FROM unnest($2::text[]) AS b(base)
+             JOIN facts f ON f.id >= (b.base || '.') COLLATE "C" AND f.id < (b.base || '/') COLLATE "C") t),
+           '{}') AS taken`,
+      [hashes, bases],
     );
     const byStatement = new Map<string, Fact>();
-    for (const row of same.rows) {
+    for (const row of rows[0]?.same ?? []) {
       const fact = factOf(row, this.location);
       byStatement.set(factStatement(fact), fact); // the last recorded wins, as in the embedded store
     }
-    const bases = [...new Set(inputs.map((f) => storableText(factIdBase(f))))];
-    const taken = await c.query<{ id: string }>(
-      `SELECT f.id FROM facts f WHERE f.id = ANY($1::text[])
-       UNION ALL
-       SELECT f.id FROM unnest($1::text[]) AS b(base)
-         JOIN facts f ON f.id >= (b.base || '.') COLLATE "C" AND f.id < (b.base || '/') COLLATE "C"`,
-      [bases],
-    );
-    const ids = new Set(taken.rows.map((r) => fromStored(r.id)));
+    const ids = new Set((rows[0]?.taken ?? []).map((id) => fromStored(id)));
     return planFacts({ same: (s) => byStatement.get(s), idTaken: (id) => ids.has(id) }, inputs);
   }
 
@@ -352,13 +405,14 @@ export class PostgresStore implements Store {
     // Looked at first without the write lock: opening never waits for another process's import.
     const seen = new Set(await this.#withClient((c) => readOffered(c)));
     if (shippedFactKeys.every((k) => seen.has(k.key))) return;
-    await this.#write(async (c) => {
+    await this.#write("alone", async (c) => {
       const factKeys = await readFactKeys(c, this.location);
       const offered = await readOffered(c);
       const data: Database = { schemaVersion, facts: [], documents: [], factKeys, shippedKeysOffered: offered };
       const next = offerShippedKeys(data);
       if (next === data) return { result: undefined, changed: false };
       await appendFactKeys(c, next.factKeys.slice(factKeys.length));
+      await keysChanged(c);
       await c.query(
         `INSERT INTO shipped_keys_offered (key)
          SELECT k FROM unnest($1::text[]) WITH ORDINALITY AS t(k, ord) ORDER BY ord ON CONFLICT (key) DO NOTHING`,
@@ -396,28 +450,29 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * One write: a transaction under the store's advisory lock; `change` reads what it needs and
-   * writes; when it changed anything, the revision is raised in the same transaction. Any
-   * failure rolls back all of it.
+   * One write: a transaction under its advisory locks (see the top of this file; the locks of
+   * id bases in ascending order, so two writers never wait for each other in a circle);
+   * `change` reads what it needs and writes; when it changed anything, this connection's
+   * revision counter is raised and the revision NOTIFYed in the same transaction. Any failure
+   * rolls back all of it.
    */
-  async #write<T>(change: (c: Client) => Promise<{ result: T; changed: boolean }>): Promise<T> {
+  async #write<T>(
+    locks: WriteLocks,
+    change: (c: Client) => Promise<{ result: T; changed: boolean; raised?: boolean }>,
+  ): Promise<T> {
     return this.#withClient(async (c) => {
-      await c.query("BEGIN");
       try {
-        await c.query("SELECT pg_advisory_xact_lock($1)", [writeLock]);
-        const { result, changed } = await change(c);
-        // The new revision is told to every listening process when (and only if) this commits.
-        let revision: string | undefined;
-        if (changed) {
-          const raised = await c.query<{ revision: string }>(
-            `UPDATE store_meta SET revision = revision + 1, changed_at = now()
-             RETURNING instance::text || ':' || revision::text AS revision`,
-          );
-          revision = raised.rows[0]?.revision;
-          await c.query("SELECT pg_notify($1, $2)", [revisionChannel, revision]);
+        // BEGIN and the locks in one round trip (a simple query: no parameters, only the lock
+        // numbers, which this program computes — digits and a sign, never a value it was given).
+        await c.query(`BEGIN; ${locksSql(locks)}`);
+        const { result, changed, raised } = await change(c);
+        if (changed && !raised) {
+          // Told to every listening process when (and only if) this commits. The sum seen here
+          // is the revision when no other write commits meanwhile; listeners read it again.
+          await c.query(raiseRevision, [revisionChannel]);
         }
         await c.query("COMMIT");
-        if (revision) this.#listener?.advance(revision);
+        if (changed) this.#listener?.changed();
         return result;
       } catch (e) {
         await c.query("ROLLBACK").catch(() => undefined);
@@ -455,12 +510,24 @@ function connectProblem(e: unknown): string {
   return err.code && !err.message.includes(err.code) ? `${err.message} (${err.code})` : err.message;
 }
 
+/** The revision: the database's instance and the number of writes committed (the counters' sum). */
 async function revisionOn(c: pg.ClientBase): Promise<string> {
   const { rows } = await c.query<{ instance: string; revision: string }>(
-    "SELECT instance::text AS instance, revision::text AS revision FROM store_meta",
+    `SELECT instance::text AS instance, (SELECT coalesce(sum(writes), 0) FROM store_revision)::text AS revision
+     FROM store_meta`,
   );
   const row = rows[0];
   return row ? `${row.instance}:${row.revision}` : "none";
+}
+
+async function keysRevisionOn(c: Client): Promise<string> {
+  const { rows } = await c.query<{ keys: string }>("SELECT keys_revision::text AS keys FROM store_meta");
+  return rows[0]?.keys ?? "0";
+}
+
+/** Marks a change of the key catalog (by a write that runs alone), for readers' cached keys. */
+async function keysChanged(c: Client): Promise<void> {
+  await c.query("UPDATE store_meta SET keys_revision = keys_revision + 1, changed_at = now()");
 }
 
 async function readOffered(c: Client): Promise<string[]> {
@@ -495,16 +562,36 @@ function documentOf(row: { id: string; document: unknown }, location: string): C
   throw invalidRow(location, `documents ${row.id}`, parsed.error);
 }
 
-/** Inserts facts (validated, with ids), in order: one statement, the facts as one JSON parameter. */
-async function insertFacts(c: Client, facts: readonly Fact[]): Promise<void> {
+/** The statement raising this connection's revision counter and NOTIFYing the sum it then sees (a hint: see the listener). */
+const raiseRevision = `WITH raised AS (
+    UPDATE store_revision SET writes = writes + 1 WHERE shard = pg_backend_pid() % 64 RETURNING writes
+  )
+  SELECT pg_notify($1, m.instance::text || ':' || ((SELECT sum(writes) FROM store_revision) + 1)::text),
+         (SELECT count(*) FROM raised)
+  FROM store_meta m`;
+
+/**
+ * Inserts facts (validated, with ids), in order: one statement, the facts as one JSON parameter;
+ * with `raise`, the same statement raises the revision and NOTIFYs it (as raiseRevision).
+ */
+async function insertFacts(c: Client, facts: readonly Fact[], options: { raise?: boolean } = {}): Promise<void> {
   if (facts.length === 0) return;
   const rows = facts.map((f) => ({ ...f, statementHash: statementHash(f) }));
-  await c.query(
-    `INSERT INTO facts (${factColumns}, statement_hash)
+  const insert = `INSERT INTO facts (${factColumns}, statement_hash)
      SELECT e->>'id', e->>'subject', e->>'key', e->'value', e->>'asOf', e->>'since', e->'source', e->>'note',
             e->>'recordedAt', e->>'statementHash'
-     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord`,
-    [storableJson(rows)],
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord`;
+  if (!options.raise) {
+    await c.query(insert, [storableJson(rows)]);
+    return;
+  }
+  await c.query(
+    `WITH added AS (${insert} RETURNING 1),
+     raised AS (UPDATE store_revision SET writes = writes + 1 WHERE shard = pg_backend_pid() % 64 RETURNING writes)
+     SELECT pg_notify($2, m.instance::text || ':' || ((SELECT sum(writes) FROM store_revision) + 1)::text),
+            (SELECT count(*) FROM added), (SELECT count(*) FROM raised)
+     FROM store_meta m`,
+    [storableJson(rows), revisionChannel],
   );
 }
 

@@ -18,7 +18,7 @@ import { MotioneraError } from "../../domain/errors.js";
 import { corpusDocumentSchema, type CorpusDocument } from "../../domain/corpus-document.js";
 import { factSchema, type Fact } from "../../domain/fact.js";
 import { factDefinitionSchema, type FactDefinition } from "../../domain/fact-key.js";
-import { factIdBase, factStatement, keysToAdd, planFacts, validFactKeys } from "../fact-writes.js";
+import { factIdBase, factStatement, keysToAdd, planFacts, storedStatement, validFactKeys } from "../fact-writes.js";
 import { shippedFactKeys } from "../../facts/fact-catalog.js";
 import { offerShippedKeys, schemaVersion, type Database } from "../schema.js";
 import type { NewFact, Store } from "../store.js";
@@ -108,7 +108,8 @@ function invalidRow(
   });
 }
 
-const statementHash = (f: NewFact) => createHash("sha256").update(factStatement(f)).digest("hex");
+/** The hash of a fact's statement as stored (see storedStatement), by which the same statement is found. */
+const statementHash = (f: NewFact) => createHash("sha256").update(storedStatement(f)).digest("hex");
 
 /** A cached read, with the revision it was read at. */
 interface Kept<T> {

@@ -108,8 +108,11 @@ function invalidRow(
   });
 }
 
-/** The hash of a fact's statement as stored (see storedStatement), by which the same statement is found. */
-const statementHash = (f: NewFact) => createHash("sha256").update(storedStatement(f)).digest("hex");
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+/** The hash of a submitted fact's statement as it would be stored (see storedStatement), to find the same one. */
+const statementHash = (f: NewFact) => sha256(storedStatement(f));
+/** The same for a fact already in its stored form (planned, or from a snapshot): no second validation. */
+const storedStatementHash = (f: Fact) => sha256(factStatement(f));
 
 /** A cached read, with the revision it was read at. */
 interface Kept<T> {
@@ -577,7 +580,7 @@ const raiseRevision = `WITH raised AS (
  */
 async function insertFacts(c: Client, facts: readonly Fact[], options: { raise?: boolean } = {}): Promise<void> {
   if (facts.length === 0) return;
-  const rows = facts.map((f) => ({ ...f, statementHash: statementHash(f) }));
+  const rows = facts.map((f) => ({ ...f, statementHash: storedStatementHash(f) }));
   const insert = `INSERT INTO facts (${factColumns}, statement_hash)
      SELECT e->>'id', e->>'subject', e->>'key', e->'value', e->>'asOf', e->>'since', e->'source', e->>'note',
             e->>'recordedAt', e->>'statementHash'

@@ -128,6 +128,8 @@ export class PostgresStore implements Store {
   #documents: Kept<readonly CorpusDocument[]> | undefined;
   /** While watching (a service): the revision pushed by the database, so reads need no round trip. */
   #listener: RevisionListener | undefined;
+  /** The keys revision the listener last read (see factKeys). */
+  #keysHeard: string | undefined;
 
   private constructor(
     pool: pg.Pool,
@@ -188,23 +190,19 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * The keys, kept per revision like the facts; after a write that left the catalog as it was
-   * (every fact written), the keys kept are found current in one round trip, not read again.
+   * The keys, kept per revision like the facts; after writes that left the catalog as it was
+   * (every fact written), the keys kept are found current without reading them again: while
+   * watching, by the keys revision the listener last read (no round trip; another process's key
+   * change is seen when its notification is, this process's own at once), else in one round trip.
    */
   async factKeys(): Promise<readonly FactDefinition[]> {
     const pushed = this.#listener?.current();
     const known = this.#factKeys;
     if (pushed !== undefined && known?.revision === pushed) return known.value.keys;
+    if (known && this.#listener?.live() && this.#keysHeard === known.value.keysRevision) return known.value.keys;
     if (known) {
-      const { rows } = await this.#withClient((c) =>
-        c.query<{ keys: string; revision: string }>(
-          `SELECT keys_revision::text AS keys,
-                  instance::text || ':' || (SELECT coalesce(sum(writes), 0) FROM store_revision)::text AS revision
-           FROM store_meta`,
-        ),
-      );
-      const now = rows[0];
-      if (now && now.keys === known.value.keysRevision) {
+      const now = await this.#withClient((c) => revisionsOn(c));
+      if (now.keys === known.value.keysRevision) {
         this.#factKeys = { revision: now.revision, value: known.value };
         return known.value.keys;
       }
@@ -214,7 +212,7 @@ export class PostgresStore implements Store {
       (k) => {
         this.#factKeys = k;
       },
-      async (c) => ({ keys: await readFactKeys(c, this.location), keysRevision: await keysRevisionOn(c) }),
+      async (c) => ({ keys: await readFactKeys(c, this.location), keysRevision: (await revisionsOn(c)).keys }),
     );
     return kept.keys;
   }
@@ -356,7 +354,13 @@ export class PostgresStore implements Store {
    */
   async watch(): Promise<void> {
     if (this.#listener) return;
-    this.#listener = await RevisionListener.start(this.url, { read: revisionOn });
+    this.#listener = await RevisionListener.start(this.url, {
+      read: async (c) => {
+        const { revision, keys } = await revisionsOn(c);
+        this.#keysHeard = keys;
+        return revision;
+      },
+    });
   }
 
   async close(): Promise<void> {
@@ -477,6 +481,7 @@ export class PostgresStore implements Store {
         }
         await c.query("COMMIT");
         if (changed) this.#listener?.changed();
+        if (changed && locks === "alone") this.#factKeys = undefined; // this process's key change, seen at once
         return result;
       } catch (e) {
         await c.query("ROLLBACK").catch(() => undefined);
@@ -524,9 +529,14 @@ async function revisionOn(c: pg.ClientBase): Promise<string> {
   return row ? `${row.instance}:${row.revision}` : "none";
 }
 
-async function keysRevisionOn(c: Client): Promise<string> {
-  const { rows } = await c.query<{ keys: string }>("SELECT keys_revision::text AS keys FROM store_meta");
-  return rows[0]?.keys ?? "0";
+/** The revision and the key catalog's revision (each with the database's instance), in one statement. */
+async function revisionsOn(c: pg.ClientBase): Promise<{ revision: string; keys: string }> {
+  const { rows } = await c.query<{ revision: string; keys: string }>(
+    `SELECT instance::text || ':' || (SELECT coalesce(sum(writes), 0) FROM store_revision)::text AS revision,
+            instance::text || ':' || keys_revision::text AS keys
+     FROM store_meta`,
+  );
+  return rows[0] ?? { revision: "none", keys: "none" };
 }
 
 /** Marks a change of the key catalog (by a write that runs alone), for readers' cached keys. */

@@ -67,6 +67,11 @@ export class RevisionListener {
     return this.#live && this.#told === 0 ? this.#revision : undefined;
   }
 
+  /** Whether the listening connection is up (what it last read is at most a notification behind). */
+  live(): boolean {
+    return this.#live;
+  }
+
   /** This process itself just committed a write: the revision is read again (readers ask meanwhile). */
   changed(): void {
     this.#told++;

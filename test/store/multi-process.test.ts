@@ -264,6 +264,14 @@ describe.skipIf(!postgresAvailable("server"))("two service processes on one Post
       await store.close();
     }
 
+    // One line for RELIABILITY.md's figures.
+    console.log(
+      `multi-process: A acknowledged ${toA.filter((x) => x.status === 201).length} of ${toA.length} ` +
+        `(${toA.filter((x) => x.status === "failed").length} unanswered after the SIGKILL), B ${toB.length} of 250; ` +
+        `${bChecks} health/readiness checks of B, ${bProblems.length} failed; the import (${codes.length} rows) ` +
+        `committed after ${writesWhenImportSeen} of 500 writes, seen as ${[...importSeen].sort((x, y) => x - y).join(" or ")} rows`,
+    );
+
     // B shows what A acknowledged before it died.
     const lastOfA = toA.filter((x) => x.status === 201).at(-1)!.fact!;
     expect(await populationIds(b.base, lastOfA.subject)).toContain(lastOfA.id);

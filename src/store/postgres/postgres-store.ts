@@ -7,7 +7,8 @@
  * the same base), so facts for different bases are written side by side; every other write
  * takes the store's lock alone. Each write raises one of 64 revision counters (its connection's)
  * and NOTIFYs in its transaction; the revision is their sum (migration revision-shards). Values
- * reach SQL only as parameters. What is read back is validated by the domain's zod schemas;
+ * reach SQL only as parameters (the only numbers in SQL text are the lock numbers this program
+ * computes; a test reads this folder for any other). What is read back is validated by the domain's zod schemas;
  * facts, keys and documents are kept per revision, so a reader gets the same array until
  * something is written.
  */

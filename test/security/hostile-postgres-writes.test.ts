@@ -101,7 +101,7 @@ describe.skipIf(!postgresAvailable())("hostile strings through every write of th
   });
   afterAll(() => db?.drop(), 60_000);
 
-  it("addFact: each string as title, publisher, note and value — back identical, or refused where the schema refuses", async () => {
+  it("addFact: each as title, publisher, note, value: back identical or refused where the schema refuses", async () => {
     const store = await fresh();
     const stored: Fact[] = [];
     for (const [[name, v], i] of entries.map((e, i) => [e, i] as const)) {
@@ -145,7 +145,7 @@ describe.skipIf(!postgresAvailable())("hostile strings through every write of th
     expect(await (await open()).facts()).toEqual(stored);
   });
 
-  it("changeFactKeys and addFactKeysAndFacts: labels and descriptions back identical (as the schema trims them)", async () => {
+  it("changeFactKeys, addFactKeysAndFacts: labels and descriptions back identical (as the schema trims)", async () => {
     const store = await fresh();
     let reader = await open(); // another opener, as another process
     for (const [[name, v], i] of entries.map((e, i) => [e, i] as const)) {
@@ -201,7 +201,7 @@ describe.skipIf(!postgresAvailable())("hostile strings through every write of th
     expect(await (await open()).document("'; DROP TABLE documents; --")).toBeUndefined();
   });
 
-  it("restore: a snapshot holding all of it, into an emptied database, back identical; the tables all there", async () => {
+  it("restore: a snapshot of all of it, into an emptied database, back identical; the tables there", async () => {
     const source = await fresh();
     const facts = entries
       .map(([, v], i) => hostileFact(v, i))

@@ -120,7 +120,7 @@ describe.skipIf(!postgresAvailable("server"))("two service processes on one Post
     await vi.waitFor(async () => expect(await populationIds(a.base, viaB.subject)).toContain(viaB.id), withinASecond);
   });
 
-  it("500 writes through both, an import beside them, A killed mid-write: acknowledged writes stored once", async () => {
+  it("500 writes through both, an import beside, A killed mid-write: acknowledged writes stored once", async () => {
     const csv = join(mkdtempSync(join(tmpdir(), "motionera-multi-")), "folkmangd.csv");
     writeFileSync(csv, `Kommun;Folkmängd\n${codes.map((c, i) => `${c};${20_000 + i}`).join("\n")}\n`);
 
@@ -269,7 +269,8 @@ describe.skipIf(!postgresAvailable("server"))("two service processes on one Post
       `multi-process: A acknowledged ${toA.filter((x) => x.status === 201).length} of ${toA.length} ` +
         `(${toA.filter((x) => x.status === "failed").length} unanswered after the SIGKILL), B ${toB.length} of 250; ` +
         `${bChecks} health/readiness checks of B, ${bProblems.length} failed; the import (${codes.length} rows) ` +
-        `committed after ${writesWhenImportSeen} of 500 writes, seen as ${[...importSeen].sort((x, y) => x - y).join(" or ")} rows`,
+        `committed after ${writesWhenImportSeen} of 500 writes, ` +
+        `seen as ${[...importSeen].sort((x, y) => x - y).join(" or ")} rows`,
     );
 
     // B shows what A acknowledged before it died.

@@ -577,7 +577,10 @@ function documentOf(row: { id: string; document: unknown }, location: string): C
   throw invalidRow(location, `documents ${row.id}`, parsed.error);
 }
 
-/** The statement raising this connection's revision counter and NOTIFYing the sum it then sees (a hint: see the listener). */
+/**
+ * Raises this connection's revision counter and NOTIFYs the sum it then sees: the revision when
+ * no other write commits meanwhile, a hint otherwise (listeners read the revision again).
+ */
 const raiseRevision = `WITH raised AS (
     UPDATE store_revision SET writes = writes + 1 WHERE shard = pg_backend_pid() % 64 RETURNING writes
   )

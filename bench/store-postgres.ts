@@ -5,7 +5,8 @@
  * (the registry read, then the latest value for a place and key) in process on each engine; and
  * draft throughput over HTTP (POST /api/drafts, DOCX) on each engine. The database is a new one
  * made on the server of MOTIONERA_BENCH_DATABASE_URL (else MOTIONERA_DATABASE_URL), filled with
- * the shipped data, and dropped at the end. BENCH_PG_SECONDS sets each load run's length.
+ * the shipped data, and dropped at the end. BENCH_PG_SECONDS sets each load run's length (8),
+ * BENCH_PG_CONNECTIONS the connections per service process (20).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -166,7 +167,7 @@ export async function benchStorePostgres(): Promise<void> {
     return;
   }
   const seconds = Number(process.env.BENCH_PG_SECONDS ?? 8);
-  const connections = Number(process.env.BENCH_PG_CONNECTIONS ?? 10);
+  const connections = Number(process.env.BENCH_PG_CONNECTIONS ?? 20);
   const dir = mkdtempSync(join(tmpdir(), "motionera-bench-pg-"));
   const file = join(dir, "motionera.json");
   copyFileSync(defaultDatabasePath, file);

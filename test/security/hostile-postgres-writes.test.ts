@@ -226,7 +226,7 @@ describe.skipIf(!postgresAvailable())("hostile strings through every write of th
 describe("the PostgreSQL store's SQL interpolates none of the values it is given", () => {
   /** Everything put into SQL text by interpolation: the store's own constants and lock numbers only. */
   const allowed = new Set([
-    "factColumns", // the column list, a constant
+    // and every `…Columns`: a table's column list, a constant
     "writeLock", // a number constant
     'keys.join(",")', // advisory lock numbers: bigints computed from SHA-256 (sorted, digits and a sign)
     "locksSql(locks)", // the statement made of the two above
@@ -241,8 +241,9 @@ describe("the PostgreSQL store's SQL interpolates none of the values it is given
       const sql = [...text.matchAll(/`([^`]*)`/g)]
         .map((m) => m[1]!)
         .filter((t) => /\b(SELECT|INSERT|UPDATE|DELETE|LISTEN|BEGIN|WITH|FROM)\b/.test(t));
-      const interpolated = sql.flatMap((t) => [...t.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]!));
-      expect(interpolated.filter((e) => !allowed.has(e))).toEqual([]);
+      // `$${n}` is a parameter's placeholder ($1, $2 …) numbered by the code, not a value.
+      const interpolated = sql.flatMap((t) => [...t.matchAll(/(?<!\$)\$\{([^}]*)\}/g)].map((m) => m[1]!));
+      expect(interpolated.filter((e) => !allowed.has(e) && !/^[a-z]+Columns$/.test(e))).toEqual([]);
     });
   }
 });

@@ -23,7 +23,7 @@ import {
 
 notePostgresSkipped("test/store/postgres-engine.test.ts");
 
-const migrations = ["1764690000000_store", "1764800000000_revision-shards"];
+const migrations = ["1764690000000_store", "1764810000000_revision-shards"];
 const addFact = ["facts", "add", "Lidingö", "population", "48000", "--as-of", "2024", "--publisher", "SCB"];
 const sourceFlags = ["--source-title", "Folkmängd", "--source-date", "2025"];
 

@@ -56,6 +56,13 @@ if (process.env.BENCH_TOKENS !== "0") {
   await benchTokenLookup();
 }
 
+// The store on PostgreSQL beside the file: writes/s with one and two processes, fact lookup, drafts over
+// HTTP (BENCH_PG=0 skips it; needs MOTIONERA_BENCH_DATABASE_URL or MOTIONERA_DATABASE_URL, else one line says so).
+if (process.env.BENCH_PG !== "0") {
+  const { benchStorePostgres } = await import("./store-postgres.js");
+  await benchStorePostgres();
+}
+
 // Fetching from Kolada and SCB against the loopback stand-in (BENCH_FETCH=0 skips it).
 if (process.env.BENCH_FETCH !== "0") {
   const { benchStatisticsFetch } = await import("./statistics-fetch.js");

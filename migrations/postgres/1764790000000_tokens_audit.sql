@@ -15,8 +15,8 @@ CREATE TABLE api_tokens (
   revoked_at text
 );
 
--- One entry per write, made in the write's transaction. `seq` is given by the writer (under the
--- store's write lock), so a copy keeps the numbers.
+-- One entry per write, made in the write's transaction. `seq` numbers the entries (a sequence since
+-- the revision-shards migration); a copy keeps the numbers.
 CREATE TABLE audit_log (
   seq bigint PRIMARY KEY,
   at text NOT NULL,

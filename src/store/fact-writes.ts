@@ -34,6 +34,32 @@ export interface StoredFacts {
 }
 
 /**
+ * A fact as it is stored: the domain's schema applied (it normalises: a URL loses tabs, line
+ * breaks and surrounding spaces, unknown fields are dropped), with the id and time given; the
+ * first problem → fact_invalid naming the field. Statements are compared in this form, so a
+ * fact submitted again in another spelling of the same stored fact is the same statement.
+ */
+export function storedForm(input: NewFact, id: string, recordedAt: string): Fact {
+  const parsed = factSchema.safeParse({ ...input, id, recordedAt });
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new MotioneraError({
+    code: "fact_invalid",
+    field: first?.path.map(String).join(".") ?? "",
+    problem: first?.message ?? "ogiltig uppgift",
+  });
+}
+
+/** The statement of a fact as it would be stored (as submitted, when it is invalid: it is then refused anyway). */
+export function storedStatement(input: NewFact): string {
+  try {
+    return factStatement(storedForm(input, factIdBase(input), new Date(0).toISOString()));
+  } catch {
+    return factStatement(input);
+  }
+}
+
+/**
  * Plans recording `inputs`: for each input the stored fact (an existing one for a statement
  * already made, in the store or earlier in `inputs`), and the facts to add, validated, with ids
  * and `recordedAt`. Throws fact_invalid naming the field of the first invalid input (nothing is
@@ -49,29 +75,23 @@ export function planFacts(
   const added: Fact[] = [];
   const out: Fact[] = [];
   for (const input of inputs) {
-    const statement = factStatement(input);
+    // Validated and normalised first: the statement compared is the one that would be stored.
+    const base = factIdBase(input);
+    const normal = storedForm(input, base, recordedAt);
+    const statement = factStatement(normal);
     const same = known.get(statement) ?? stored.same(statement);
     if (same) {
       out.push(same); // recording the same statement twice is a no-op
       continue;
     }
-    const base = factIdBase(input);
     const taken = (id: string) => ids.has(id) || stored.idTaken(id);
     let id = base;
     for (let i = 2; taken(id); i++) id = `${base}.${i}`;
-    const parsed = factSchema.safeParse({ ...input, id, recordedAt });
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      throw new MotioneraError({
-        code: "fact_invalid",
-        field: first?.path.map(String).join(".") ?? "",
-        problem: first?.message ?? "ogiltig uppgift",
-      });
-    }
+    const fact = { ...normal, id };
     ids.add(id);
-    known.set(factStatement(parsed.data), parsed.data);
-    added.push(parsed.data);
-    out.push(parsed.data);
+    known.set(statement, fact);
+    added.push(fact);
+    out.push(fact);
   }
   return { out, added };
 }

@@ -59,6 +59,16 @@ export const hostileStrings: Record<string, string> = {
   "hard break": "rad ett  \nrad två\\\nrad tre",
   "footnote syntax": "[^1] [^1]: falsk fotnot",
   "citation marker": "\uE0001\uE001 \uE000999\uE001 privat",
+  // SQL and JSON: what a store that built its statements or its JSON from strings would run or break on.
+  "SQL injection": "'; DROP TABLE facts; --",
+  "SQL tautology and comment": "' OR '1'='1' /* kommentar */ -- ",
+  "SQL dollar quoting and placeholders": "$$; DELETE FROM facts; $$ $tag$x$tag$ $1 $2::text ?",
+  "SQL backslash escapes": "E'\\x00' \\' \\\\ \\0",
+  "JSON breaking": '"}], "id": "kapad", "value": {"type": "number", "value": 1}, "x": ["',
+  "JSON escapes as text": '\\u0000 \\ud800 \\" \\n \\/',
+  "NUL in the middle": "före\u0000efter",
+  "store's own escape marker": "\uF8FE0 \uF8FEe \uF8FEsd800 \uF8FE",
+  "huge unicode": "👩‍👩‍👧‍👦 𝕸 ﷽ Å".repeat(400),
   // Assorted.
   "only whitespace": " \t\n\r\n ",
   "tabs and CRs": "a\tb\rc\r\nd",

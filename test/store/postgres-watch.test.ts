@@ -128,6 +128,24 @@ describe.skipIf(!postgresAvailable("server"))(
       }
     });
 
+    it("keys kept across fact writes; a key change seen at once by its process, soon by another", async () => {
+      await reader.factKeys();
+      const kept = await reader.factKeys();
+      await writer.addFact(population(50_000));
+      await vi.waitFor(async () => expect(await reader.revision()).toBe(await writer.revision()), withinASecond);
+      expect(await reader.factKeys()).toBe(kept); // a fact written: the keys not read again
+
+      const def = { key: "watched_key", label: "Bevakad", description: "En nyckel.", type: "number" as const };
+      await writer.changeFactKeys((keys) => ({ keys: [...keys, { ...def, scopes: ["kommun" as const] }], result: 0 }));
+      expect((await writer.factKeys()).map((k) => k.key)).toContain("watched_key");
+      await vi.waitFor(
+        async () => expect((await reader.factKeys()).map((k) => k.key)).toContain("watched_key"),
+        withinASecond,
+      );
+      await reader.changeFactKeys((keys) => ({ keys: keys.filter((k) => k.key !== "watched_key"), result: 0 }));
+      expect((await reader.factKeys()).map((k) => k.key)).not.toContain("watched_key");
+    });
+
     it("/readyz says 503 once the database cannot be reached, so a load balancer takes the process out", async () => {
       const own = await freshDatabase("ready");
       await migrateDatabase(own.url);

@@ -75,7 +75,7 @@ function postgresEngine(): Engine {
     },
     fresh: async () => {
       await onDatabase(db!.url, (c) =>
-        c.query("TRUNCATE facts, fact_keys, shipped_keys_offered, documents, api_tokens, audit_log"),
+        c.query("TRUNCATE facts, fact_keys, shipped_keys_offered, documents, api_tokens, audit_log RESTART IDENTITY"),
       );
       return track(await PostgresStore.open(db!.url));
     },
@@ -334,6 +334,25 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
       const again = await engine.reopen();
       expect((await again.factKeys()).map((k) => k.key)).not.toContain(removed.key);
       expect(await again.factKeys()).toHaveLength(shippedFactKeys.length - 1);
+    });
+
+    it("the same statement in another spelling the schema normalises (a URL with a tab) is stored once", async () => {
+      const store = await engine.fresh();
+      const url = "https://www.scb.se/folkmangd";
+      const first = await store.addFact(fact(47_000, { source: { ...source, url } }));
+      for (const spelled of [`https://www.scb.se/folk\tmangd`, `https://www.scb.se/folk\nmangd`, ` ${url} `]) {
+        expect(await store.addFact(fact(47_000, { source: { ...source, url: spelled } }))).toEqual(first);
+      }
+      // Within one batch too, and a field the schema drops makes no new statement either.
+      const extra = { ...source, url: `${url}\t`, unknown: "dropped" } as NewFact["source"];
+      const [plain, spelled] = await store.addFacts([
+        fact(47_100, { source: { ...source, url } }),
+        fact(47_100, { source: extra }),
+      ]);
+      expect(spelled).toEqual(plain);
+      const again = await engine.reopen();
+      expect((await again.facts()).map((f) => f.id)).toEqual([first.id, `${first.id}.2`]);
+      expect((await again.facts())[0]!.source.url).toBe(url);
     });
 
     it("stores the security suite's known-bad strings and gives them back exactly", async () => {

@@ -1,11 +1,16 @@
 /**
  * The store on PostgreSQL: the same Store contract as the embedded file, for several processes
- * and machines on one database. Every write is one transaction that first takes a
- * transaction-scoped advisory lock, so writers from any process run one after the other on the
- * data as committed (deduplication and ids exactly as the embedded store, see fact-writes.ts),
- * and raises the revision in `store_meta`. Values reach SQL only as parameters. What is read
- * back is validated by the domain's zod schemas; facts, keys and documents are kept per
- * revision, so a reader gets the same array until something is written.
+ * and machines on one database. Every write is one transaction under transaction-scoped
+ * advisory locks, so writers that could meet run one after the other on the data as committed
+ * (deduplication and ids exactly as the embedded store, see fact-writes.ts): facts take the
+ * store's lock shared and one lock per id base (subject.key.asOf: the same statement always has
+ * the same base), so facts for different bases are written side by side; every other write
+ * takes the store's lock alone. Each write raises one of 64 revision counters (its connection's)
+ * and NOTIFYs in its transaction; the revision is their sum (migration revision-shards). Values
+ * reach SQL only as parameters (the only numbers in SQL text are the lock numbers this program
+ * computes; a test reads this folder for any other). What is read back is validated by the domain's zod schemas;
+ * facts, keys and documents are kept per revision, so a reader gets the same array until
+ * something is written.
  */
 import type { StoreSnapshot } from "../snapshot.js";
 import { createHash } from "node:crypto";
@@ -14,7 +19,7 @@ import { MotioneraError } from "../../domain/errors.js";
 import { corpusDocumentSchema, type CorpusDocument } from "../../domain/corpus-document.js";
 import { factSchema, type Fact } from "../../domain/fact.js";
 import { factDefinitionSchema, type FactDefinition } from "../../domain/fact-key.js";
-import { factIdBase, factStatement, keysToAdd, planFacts, validFactKeys } from "../fact-writes.js";
+import { factIdBase, factStatement, keysToAdd, planFacts, storedStatement, validFactKeys } from "../fact-writes.js";
 import { shippedFactKeys } from "../../facts/fact-catalog.js";
 import { offerShippedKeys, schemaVersion, type Database } from "../schema.js";
 import type { NewFact, Store } from "../store.js";
@@ -39,8 +44,27 @@ import { RevisionListener, revisionChannel } from "./revision-listener.js";
 
 type Client = pg.PoolClient;
 
-/** The advisory lock every write of this store takes (one number shared by all its processes). */
+/** The advisory lock every write of this store takes, shared by fact writes, alone by all others. */
 const writeLock = 4_143_672_018;
+
+/** The advisory lock of an id base (a signed 64-bit number from its SHA-256), as text for a bigint parameter. */
+const baseLock = (base: string) =>
+  BigInt.asIntN(64, createHash("sha256").update(base).digest().readBigUInt64BE(0)).toString();
+
+/** How a write locks: fact writes for their id bases beside each other, everything else alone. */
+type WriteLocks = { bases: readonly string[] } | "alone";
+
+/** The statement taking a write's locks: the id bases' in ascending order, so writers never wait in a circle. */
+function locksSql(locks: WriteLocks): string {
+  if (locks === "alone") return `SELECT pg_advisory_xact_lock(${writeLock})`;
+  const keys = [...new Set(locks.bases.map((b) => BigInt(baseLock(storableText(b)))))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  return (
+    `SELECT pg_advisory_xact_lock_shared(${writeLock}), (SELECT count(pg_advisory_xact_lock(k)) ` +
+    `FROM unnest('{${keys.join(",")}}'::bigint[]) WITH ORDINALITY AS t(k, ord))`
+  );
+}
 
 /** The address without its password, for messages. */
 export function redactedDatabaseUrl(url: string): string {
@@ -99,7 +123,11 @@ function invalidRow(
   });
 }
 
-const statementHash = (f: NewFact) => createHash("sha256").update(factStatement(f)).digest("hex");
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+/** The hash of a submitted fact's statement as it would be stored (see storedStatement), to find the same one. */
+const statementHash = (f: NewFact) => sha256(storedStatement(f));
+/** The same for a fact already in its stored form (planned, or from a snapshot): no second validation. */
+const storedStatementHash = (f: Fact) => sha256(factStatement(f));
 
 /** A cached read, with the revision it was read at. */
 interface Kept<T> {
@@ -111,12 +139,14 @@ export class PostgresStore implements Store {
   readonly location: string;
   readonly #pool: pg.Pool;
   #facts: Kept<readonly Fact[]> | undefined;
-  #factKeys: Kept<readonly FactDefinition[]> | undefined;
+  #factKeys: Kept<{ keys: readonly FactDefinition[]; keysRevision: string }> | undefined;
   /** With the documents' own revision (`documents_at`), so a write of facts alone keeps the same array. */
   #documents: Kept<{ at: string; documents: readonly CorpusDocument[] }> | undefined;
   #tokens: Kept<readonly ApiToken[]> | undefined;
   /** While watching (a service): the revision pushed by the database, so reads need no round trip. */
   #listener: RevisionListener | undefined;
+  /** The keys revision the listener last read (see factKeys). */
+  #keysHeard: string | undefined;
 
   private constructor(
     pool: pg.Pool,
@@ -177,10 +207,10 @@ export class PostgresStore implements Store {
   }
 
   #addFacts(inputs: readonly NewFact[], action: "fact.add" | "facts.import"): Promise<Fact[]> {
-    return this.#write(async (c) => {
+    return this.#write({ bases: inputs.map(factIdBase) }, async (c) => {
       const { out, added } = await this.#planFacts(c, inputs);
-      await insertFacts(c, added);
-      return { result: out, changed: added.length > 0, audit: factsAudit(action, added) };
+      // Inserted by #write in the statement that adds the audit entry and raises the revision.
+      return { result: out, changed: added.length > 0, facts: added, audit: factsAudit(action, added) };
     });
   }
 
@@ -208,19 +238,23 @@ export class PostgresStore implements Store {
 
   createToken(input: NewApiToken): Promise<ApiToken> {
     const actor = currentActor();
-    return this.#write(async (c) => {
-      const token = planToken(await readTokens(c, this.location), input, actor);
-      await insertTokens(c, [token]);
-      return {
-        result: token,
-        changed: true,
-        audit: { action: "token.create", ids: [token.name], at: token.createdAt },
-      };
-    }, actor);
+    return this.#write(
+      "alone",
+      async (c) => {
+        const token = planToken(await readTokens(c, this.location), input, actor);
+        await insertTokens(c, [token]);
+        return {
+          result: token,
+          changed: true,
+          audit: { action: "token.create", ids: [token.name], at: token.createdAt },
+        };
+      },
+      actor,
+    );
   }
 
   revokeToken(name: string): Promise<ApiToken> {
-    return this.#write(async (c) => {
+    return this.#write("alone", async (c) => {
       const found = tokenToRevoke(await readTokens(c, this.location), name);
       if (found.revokedAt) return { result: found, changed: false };
       const revoked = { ...found, revokedAt: new Date().toISOString() };
@@ -258,26 +292,45 @@ export class PostgresStore implements Store {
     });
   }
 
+  /**
+   * The keys, kept per revision like the facts; after writes that left the catalog as it was
+   * (every fact written), the keys kept are found current without reading them again: while
+   * watching, by the keys revision the listener last read (no round trip; another process's key
+   * change is seen when its notification is, this process's own at once), else in one round trip.
+   */
   async factKeys(): Promise<readonly FactDefinition[]> {
-    return this.#kept(
+    const pushed = this.#listener?.current();
+    const known = this.#factKeys;
+    if (pushed !== undefined && known?.revision === pushed) return known.value.keys;
+    if (known && this.#listener?.live() && this.#keysHeard === known.value.keysRevision) return known.value.keys;
+    if (known) {
+      const now = await this.#withClient((c) => revisionsOn(c));
+      if (now.keys === known.value.keysRevision) {
+        this.#factKeys = { revision: now.revision, value: known.value };
+        return known.value.keys;
+      }
+    }
+    const kept = await this.#kept(
       () => this.#factKeys,
       (k) => {
         this.#factKeys = k;
       },
-      (c) => readFactKeys(c, this.location),
+      async (c) => ({ keys: await readFactKeys(c, this.location), keysRevision: (await revisionsOn(c)).keys }),
     );
+    return kept.keys;
   }
 
   changeFactKeys<T>(
     change: (keys: readonly FactDefinition[], facts: readonly Fact[]) => { keys: readonly FactDefinition[]; result: T },
   ): Promise<T> {
-    return this.#write(async (c) => {
+    return this.#write("alone", async (c) => {
       const current = await readFactKeys(c, this.location);
       const { keys, result } = change(current, await readFacts(c, this.location));
       if (keys === current) return { result, changed: false };
       const valid = validFactKeys(keys);
       await c.query("DELETE FROM fact_keys");
       await appendFactKeys(c, valid);
+      await keysChanged(c);
       return { result, changed: true, audit: factKeysAudit(current, valid) };
     });
   }
@@ -286,12 +339,13 @@ export class PostgresStore implements Store {
     keys: readonly FactDefinition[],
     facts: readonly NewFact[],
   ): Promise<{ keys: FactDefinition[]; facts: Fact[] }> {
-    return this.#write(async (c) => {
+    return this.#write("alone", async (c) => {
       const current = await readFactKeys(c, this.location);
       // Both checked before either is written: a refusal leaves the data as it was.
       const { added } = keysToAdd(current, keys);
       const { out, added: newFacts } = await this.#planFacts(c, facts);
       await appendFactKeys(c, added);
+      if (added.length > 0) await keysChanged(c);
       await insertFacts(c, newFacts);
       const audit = factsAudit("facts.fetch", newFacts) ?? { action: "facts.fetch" as const, ids: [] };
       return {
@@ -333,7 +387,7 @@ export class PostgresStore implements Store {
   }
 
   putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {
-    return this.#write(async (c) => {
+    return this.#write("alone", async (c) => {
       const valid = docs.map((d, i) => {
         const parsed = corpusDocumentSchema.safeParse(d);
         if (parsed.success) return parsed.data;
@@ -387,7 +441,7 @@ export class PostgresStore implements Store {
   }
 
   restore(s: StoreSnapshot): Promise<void> {
-    return this.#write(async (c) => {
+    return this.#write("alone", async (c) => {
       await c.query("DELETE FROM facts");
       await c.query("DELETE FROM fact_keys");
       await c.query("DELETE FROM shipped_keys_offered");
@@ -397,7 +451,10 @@ export class PostgresStore implements Store {
       await insertFacts(c, s.facts);
       await insertTokens(c, s.tokens);
       await insertAudit(c, s.audit);
+      // The next entry numbered after the copied ones.
+      await c.query("SELECT setval('audit_log_seq', coalesce((SELECT max(seq) FROM audit_log), 0) + 1, false)");
       await appendFactKeys(c, s.factKeys);
+      await keysChanged(c);
       await c.query(
         `INSERT INTO shipped_keys_offered (key)
          SELECT k FROM unnest($1::text[]) WITH ORDINALITY AS t(k, ord) ORDER BY ord`,
@@ -424,37 +481,54 @@ export class PostgresStore implements Store {
    */
   async watch(): Promise<void> {
     if (this.#listener) return;
-    this.#listener = await RevisionListener.start(this.url, { read: revisionOn });
+    this.#listener = await RevisionListener.start(this.url, {
+      read: async (c) => {
+        const { revision, keys } = await revisionsOn(c);
+        this.#keysHeard = keys;
+        return revision;
+      },
+    });
   }
 
   async close(): Promise<void> {
-    await this.#listener?.close();
-    this.#listener = undefined;
-    await this.#pool.end();
+    // The sockets being closed are unref'd (idle ones, allowExitOnIdle; the listener's): without a
+    // handle of its own, a process awaiting close() could run out of work before they end (exit 13).
+    const holding = setInterval(() => undefined, 60_000);
+    try {
+      await this.#listener?.close();
+      this.#listener = undefined;
+      await this.#pool.end();
+    } finally {
+      clearInterval(holding);
+    }
   }
 
-  /** The facts the planner may meet: those making the inputs' statements, and the ids their ids start from. */
+  /**
+   * The facts the planner may meet, in one round trip: those making the inputs' statements (by
+   * the statement's hash), and the ids taken among those their ids start from.
+   */
   async #planFacts(c: Client, inputs: readonly NewFact[]): Promise<{ out: Fact[]; added: Fact[] }> {
     if (inputs.length === 0) return { out: [], added: [] };
     const hashes = [...new Set(inputs.map(statementHash))];
-    const same = await c.query<FactRow & { statement_hash: string }>(
-      `SELECT ${factColumns}, statement_hash FROM facts WHERE statement_hash = ANY($1::text[]) ORDER BY seq`,
-      [hashes],
+    const bases = [...new Set(inputs.map((f) => storableText(factIdBase(f))))];
+    const { rows } = await c.query<{ same: FactRow[]; taken: string[] }>(
+      `SELECT
+         coalesce((SELECT json_agg(f ORDER BY f.seq) FROM (
+           SELECT seq, ${factColumns} FROM facts WHERE statement_hash = ANY($1::text[])) f), '[]') AS same,
+         coalesce((SELECT array_agg(t.id) FROM (
+           SELECT f.id FROM facts f WHERE f.id = ANY($2::text[])
+           UNION ALL
+           SELECT f.id FROM unnest($2::text[]) AS b(base)
+             JOIN facts f ON f.id >= (b.base || '.') COLLATE "C" AND f.id < (b.base || '/') COLLATE "C") t),
+           '{}') AS taken`,
+      [hashes, bases],
     );
     const byStatement = new Map<string, Fact>();
-    for (const row of same.rows) {
+    for (const row of rows[0]?.same ?? []) {
       const fact = factOf(row, this.location);
       byStatement.set(factStatement(fact), fact); // the last recorded wins, as in the embedded store
     }
-    const bases = [...new Set(inputs.map((f) => storableText(factIdBase(f))))];
-    const taken = await c.query<{ id: string }>(
-      `SELECT f.id FROM facts f WHERE f.id = ANY($1::text[])
-       UNION ALL
-       SELECT f.id FROM unnest($1::text[]) AS b(base)
-         JOIN facts f ON f.id >= (b.base || '.') COLLATE "C" AND f.id < (b.base || '/') COLLATE "C"`,
-      [bases],
-    );
-    const ids = new Set(taken.rows.map((r) => fromStored(r.id)));
+    const ids = new Set((rows[0]?.taken ?? []).map((id) => fromStored(id)));
     return planFacts({ same: (s) => byStatement.get(s), idTaken: (id) => ids.has(id) }, inputs);
   }
 
@@ -466,7 +540,7 @@ export class PostgresStore implements Store {
     // Looked at first without the write lock: opening never waits for another process's import.
     const seen = new Set(await this.#withClient((c) => readOffered(c)));
     if (shippedFactKeys.every((k) => seen.has(k.key))) return;
-    await this.#write(async (c) => {
+    await this.#write("alone", async (c) => {
       const factKeys = await readFactKeys(c, this.location);
       const offered = await readOffered(c);
       const data: Database = {
@@ -481,6 +555,7 @@ export class PostgresStore implements Store {
       const next = offerShippedKeys(data);
       if (next === data) return { result: undefined, changed: false };
       await appendFactKeys(c, next.factKeys.slice(factKeys.length));
+      await keysChanged(c);
       await c.query(
         `INSERT INTO shipped_keys_offered (key)
          SELECT k FROM unnest($1::text[]) WITH ORDINALITY AS t(k, ord) ORDER BY ord ON CONFLICT (key) DO NOTHING`,
@@ -518,33 +593,37 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * One write: a transaction under the store's advisory lock; `change` reads what it needs and
-   * writes; when it changed anything, its audit entry is added (as `actor`, the actor in force
-   * when the write was asked for) and the revision raised, in the same transaction. Any
-   * failure rolls back all of it.
+   * One write: a transaction under its advisory locks (see the top of this file; the locks of
+   * id bases in ascending order, so two writers never wait for each other in a circle);
+   * `change` reads what it needs and writes; when it changed anything, one statement inserts
+   * the facts it returns, adds its audit entry (as `actor`, the actor in force when the write
+   * was asked for), raises this connection's revision counter and NOTIFYs the revision, in the
+   * same transaction. Any failure rolls back all of it.
    */
   async #write<T>(
-    change: (c: Client) => Promise<{ result: T; changed: boolean; audit?: AuditDraft | undefined }>,
+    locks: WriteLocks,
+    change: (c: Client) => Promise<{
+      result: T;
+      changed: boolean;
+      facts?: readonly Fact[] | undefined;
+      audit?: AuditDraft | undefined;
+    }>,
     actor: Actor = currentActor(),
   ): Promise<T> {
     return this.#withClient(async (c) => {
-      await c.query("BEGIN");
       try {
-        await c.query("SELECT pg_advisory_xact_lock($1)", [writeLock]);
-        const { result, changed, audit } = await change(c);
-        if (changed && audit) await appendAudit(c, auditEntry(actor, audit));
-        // The new revision is told to every listening process when (and only if) this commits.
-        let revision: string | undefined;
+        // BEGIN and the locks in one round trip (a simple query: no parameters, only the lock
+        // numbers, which this program computes — digits and a sign, never a value it was given).
+        await c.query(`BEGIN; ${locksSql(locks)}`);
+        const { result, changed, facts, audit } = await change(c);
         if (changed) {
-          const raised = await c.query<{ revision: string }>(
-            `UPDATE store_meta SET revision = revision + 1, changed_at = now()
-             RETURNING instance::text || ':' || revision::text AS revision`,
-          );
-          revision = raised.rows[0]?.revision;
-          await c.query("SELECT pg_notify($1, $2)", [revisionChannel, revision]);
+          // Told to every listening process when (and only if) this commits. The sum seen here
+          // is the revision when no other write commits meanwhile; listeners read it again.
+          await finishWrite(c, facts ?? [], audit ? auditEntry(actor, audit) : undefined);
         }
         await c.query("COMMIT");
-        if (revision) this.#listener?.advance(revision);
+        if (changed) this.#listener?.changed();
+        if (changed && locks === "alone") this.#factKeys = undefined; // this process's key change, seen at once
         return result;
       } catch (e) {
         await c.query("ROLLBACK").catch(() => undefined);
@@ -582,12 +661,29 @@ function connectProblem(e: unknown): string {
   return err.code && !err.message.includes(err.code) ? `${err.message} (${err.code})` : err.message;
 }
 
+/** The revision: the database's instance and the number of writes committed (the counters' sum). */
 async function revisionOn(c: pg.ClientBase): Promise<string> {
   const { rows } = await c.query<{ instance: string; revision: string }>(
-    "SELECT instance::text AS instance, revision::text AS revision FROM store_meta",
+    `SELECT instance::text AS instance, (SELECT coalesce(sum(writes), 0) FROM store_revision)::text AS revision
+     FROM store_meta`,
   );
   const row = rows[0];
   return row ? `${row.instance}:${row.revision}` : "none";
+}
+
+/** The revision and the key catalog's revision (each with the database's instance), in one statement. */
+async function revisionsOn(c: pg.ClientBase): Promise<{ revision: string; keys: string }> {
+  const { rows } = await c.query<{ revision: string; keys: string }>(
+    `SELECT instance::text || ':' || (SELECT coalesce(sum(writes), 0) FROM store_revision)::text AS revision,
+            instance::text || ':' || keys_revision::text AS keys
+     FROM store_meta`,
+  );
+  return rows[0] ?? { revision: "none", keys: "none" };
+}
+
+/** Marks a change of the key catalog (by a write that runs alone), for readers' cached keys. */
+async function keysChanged(c: Client): Promise<void> {
+  await c.query("UPDATE store_meta SET keys_revision = keys_revision + 1, changed_at = now()");
 }
 
 async function readOffered(c: Client): Promise<string[]> {
@@ -628,16 +724,68 @@ function documentOf(row: { id: string; document: unknown }, location: string): C
   throw invalidRow(location, `documents ${row.id}`, parsed.error);
 }
 
-/** Inserts facts (validated, with ids), in order: one statement, the facts as one JSON parameter. */
-async function insertFacts(c: Client, facts: readonly Fact[]): Promise<void> {
-  if (facts.length === 0) return;
-  const rows = facts.map((f) => ({ ...f, statementHash: statementHash(f) }));
-  await c.query(
-    `INSERT INTO facts (${factColumns}, statement_hash)
+/** The statement inserting facts, in order, from the JSON array in parameter `$n` (see factRowsJson). */
+const insertFactsSql = (n: number) => `INSERT INTO facts (${factColumns}, statement_hash)
      SELECT e->>'id', e->>'subject', e->>'key', e->'value', e->>'asOf', e->>'since', e->'source', e->>'note',
             e->>'recordedAt', e->>'statementHash'
-     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord`,
-    [storableJson(rows)],
+     FROM jsonb_array_elements($${n}::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord`;
+
+/** Facts (validated, with ids) as the one JSON parameter of insertFactsSql. */
+const factRowsJson = (facts: readonly Fact[]) =>
+  storableJson(facts.map((f) => ({ ...f, statementHash: storedStatementHash(f) })));
+
+/** Inserts facts in order: one statement, the facts as one JSON parameter. */
+async function insertFacts(c: Client, facts: readonly Fact[]): Promise<void> {
+  if (facts.length === 0) return;
+  await c.query(insertFactsSql(1), [factRowsJson(facts)]);
+}
+
+/**
+ * The end of a write that changed something, in one statement (one round trip): the facts it
+ * adds, its audit entry (numbered by the audit log's sequence), this connection's revision
+ * counter raised, and a NOTIFY of the sum it then sees: the revision when no other write commits
+ * meanwhile, a hint otherwise (listeners read the revision again).
+ */
+async function finishWrite(
+  c: Client,
+  facts: readonly Fact[],
+  audit: Omit<AuditEntry, "seq"> | undefined,
+): Promise<void> {
+  const params: unknown[] = [revisionChannel];
+  const steps: { name: string; sql: string }[] = [];
+  if (facts.length > 0) {
+    params.push(factRowsJson(facts));
+    steps.push({ name: "added", sql: `${insertFactsSql(params.length)} RETURNING 1` });
+  }
+  if (audit) {
+    params.push(
+      audit.at,
+      storableJson(audit.actor),
+      audit.action,
+      audit.count,
+      audit.ids.map(storableText),
+      audit.subjects.map(storableText),
+    );
+    const n = params.length - 5;
+    steps.push({
+      name: "audited",
+      sql: `INSERT INTO audit_log (at, actor, action, count, ids, subjects)
+            VALUES ($${n}, $${n + 1}::jsonb, $${n + 2}, $${n + 3}::integer, $${n + 4}::text[], $${n + 5}::text[])
+            RETURNING 1`,
+    });
+  }
+  steps.push({
+    name: "raised",
+    sql: "UPDATE store_revision SET writes = writes + 1 WHERE shard = pg_backend_pid() % 64 RETURNING writes",
+  });
+  // Data-modifying WITH steps all run, referenced or not; the counts only make that plain.
+  const ctes = steps.map((step) => `${step.name} AS (${step.sql})`).join(",\n     ");
+  const counts = steps.map((step) => `(SELECT count(*) FROM ${step.name})`).join(", ");
+  await c.query(
+    `WITH ${ctes}
+     SELECT pg_notify($1, m.instance::text || ':' || ((SELECT sum(writes) FROM store_revision) + 1)::text), ${counts}
+     FROM store_meta m`,
+    params,
   );
 }
 
@@ -715,22 +863,6 @@ async function insertAudit(c: Client, entries: readonly AuditEntry[]): Promise<v
             ARRAY(SELECT x FROM jsonb_array_elements_text(e->'subjects') WITH ORDINALITY AS s(x, o) ORDER BY o)
      FROM jsonb_array_elements($1::jsonb) AS t(e)`,
     [storableJson(entries)],
-  );
-}
-
-/** Appends an entry with the next number (the caller holds the write lock). */
-async function appendAudit(c: Client, entry: Omit<AuditEntry, "seq">): Promise<void> {
-  await c.query(
-    `INSERT INTO audit_log (seq, at, actor, action, count, ids, subjects)
-     SELECT coalesce(max(seq), 0) + 1, $1, $2::jsonb, $3, $4, $5::text[], $6::text[] FROM audit_log`,
-    [
-      entry.at,
-      storableJson(entry.actor),
-      entry.action,
-      entry.count,
-      entry.ids.map(storableText),
-      entry.subjects.map(storableText),
-    ],
   );
 }
 

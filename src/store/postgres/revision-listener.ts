@@ -1,11 +1,14 @@
 /**
  * Keeps a long-running process in step with the other processes on one database without a
  * round trip per read: one connection of its own LISTENs on the store's channel, every write
- * NOTIFYs the new revision in its transaction (delivered when it commits), and the listener
- * holds the latest. While it is connected its revision is the database's, a few milliseconds
- * behind another process's commit at most; when the connection drops it says so (`current()`
- * is undefined, so readers ask the database as before) and reconnects, reading the revision
- * again, since notifications sent while it was away are lost.
+ * NOTIFYs in its transaction (delivered when it commits), and the listener holds the latest
+ * revision. Writers commit side by side, so the revision a notification carries is only a hint
+ * (two writers may both say n + 1): a notification, or this process's own write, makes the
+ * listener read the revision again on its connection, and until that read is back `current()`
+ * is undefined, so readers ask the database — a read is never answered from a revision older
+ * than a write known to have committed. While connected, it is a few milliseconds behind
+ * another process's commit at most; when the connection drops it says so and reconnects,
+ * reading the revision again, since notifications sent while it was away are lost.
  */
 import type { Socket } from "node:net";
 import pg from "pg";
@@ -38,6 +41,9 @@ export class RevisionListener {
   #client: pg.Client | undefined;
   #revision: string | undefined;
   #live = false;
+  /** Writes told of since the revision was last read; while any, the revision is not known. */
+  #told = 0;
+  #reading: Promise<void> | undefined;
   #closed = false;
   #retryMs: number;
   #retry: NodeJS.Timeout | undefined;
@@ -58,12 +64,37 @@ export class RevisionListener {
 
   /** The database's revision while listening; undefined while the connection is down (ask the database). */
   current(): string | undefined {
-    return this.#live ? this.#revision : undefined;
+    return this.#live && this.#told === 0 ? this.#revision : undefined;
   }
 
-  /** A revision this process itself just committed: known at once, before its notification comes back. */
-  advance(revision: string): void {
-    this.#learn(revision);
+  /** Whether the listening connection is up (what it last read is at most a notification behind). */
+  live(): boolean {
+    return this.#live;
+  }
+
+  /** This process itself just committed a write: the revision is read again (readers ask meanwhile). */
+  changed(): void {
+    this.#told++;
+    this.#readAgain();
+  }
+
+  /** Reads the revision on the listening connection, once more after a read under way when told meanwhile. */
+  #readAgain(): void {
+    if (this.#reading) return;
+    const client = this.#client;
+    if (!client || !this.#live) return;
+    const told = this.#told;
+    this.#reading = this.options
+      .read(client)
+      .then((revision) => {
+        this.#learn(revision);
+        this.#told = Math.max(0, this.#told - told);
+      })
+      .catch(() => undefined) // a dropped connection: `lost` reconnects and reads
+      .finally(() => {
+        this.#reading = undefined;
+        if (this.#told > 0) this.#readAgain();
+      });
   }
 
   async close(): Promise<void> {
@@ -93,15 +124,19 @@ export class RevisionListener {
     client.on("error", lost);
     client.on("end", lost);
     client.on("notification", (n) => {
-      if (n.channel === revisionChannel && n.payload) this.#learn(n.payload);
+      if (n.channel !== revisionChannel) return;
+      this.#told++;
+      this.#readAgain();
     });
     this.#client = client;
     try {
       await client.connect();
-      // Listening never keeps a process alive by itself (the service's socket does that).
-      (client.connection.stream as Partial<Socket>).unref?.();
       await client.query(`LISTEN ${revisionChannel}`);
+      this.#told = 0; // what was told until now is in the revision read next
       this.#learn(await this.options.read(client));
+      // Listening never keeps a process alive by itself (the service's socket does that). Only
+      // now: unref'd while its first queries run, nothing held a starting `serve` alive (exit 13).
+      (client.connection.stream as Partial<Socket>).unref?.();
     } catch (e) {
       this.#client = undefined;
       client.removeAllListeners();
@@ -114,6 +149,7 @@ export class RevisionListener {
     }
     this.#live = true;
     this.#retryMs = this.options.retryMs ?? 100;
+    if (this.#told > 0) this.#readAgain(); // told while the first read was under way
   }
 
   #scheduleReconnect(): void {

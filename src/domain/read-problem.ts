@@ -18,4 +18,12 @@ export type ReadProblem =
   | { reason: "binary" }
   | { reason: "undecodable" }
   | { reason: "unreadable"; detail: string }
+  /** A .zip of documents (Riksdagen's bulk downloads) that is no zip fflate and our bounds can read. */
+  | { reason: "bad_zip"; detail: "not_zip" | "zip64" | "encrypted" | "bad_entry" | "too_large" | "header_lies" }
+  | { reason: "not_json"; detail: string }
+  | { reason: "not_xml"; detail: string }
+  /** Valid JSON or XML, but none of the shapes the import knows (Riksdagen's files, TEI). */
+  | { reason: "unknown_structure"; format: "json" | "xml" }
+  /** A known shape with a field that cannot be read: the field's path and what is wrong with it. */
+  | { reason: "structure_invalid"; field: string; problem: string }
   | DocxProblem;

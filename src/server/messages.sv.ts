@@ -43,6 +43,8 @@ export const sv = {
       debattartikel: "debattartikel",
       pressmeddelande: "pressmeddelande",
       fråga: "fråga",
+      svar: "svar på fråga",
+      anförande: "anförande",
       nyhet: "nyhet",
       annat: "annat",
     } as Record<string, string>,

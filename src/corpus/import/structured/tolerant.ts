@@ -1,0 +1,34 @@
+/**
+ * zod pieces for reading files as they really come, not as their documentation draws them: a single entry where a
+ * list is expected (and a list of one where one object is), null for an absent list, numbers where strings are,
+ * leading and trailing spaces, "" and "-" for nothing.
+ */
+import { z } from "../../../domain/zod.js";
+
+const toList = <T>(v: T | T[] | null | undefined): T[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
+
+/** A list, whether the file gives a list, one object, null or nothing. */
+export const manyOf = <T extends z.ZodType>(item: T) =>
+  z
+    .union([z.array(item), item])
+    .nullish()
+    .transform((v) => toList(v as z.output<T> | z.output<T>[] | null | undefined));
+
+/** One object, whether the file gives it alone or as the first of a list. */
+export const oneOf = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item).min(1)]).transform((v) => (Array.isArray(v) ? v[0] : v) as z.output<T>);
+
+/** A value as text, trimmed; undefined for null, "", "-" and what is not a string or number. */
+export const looseText = z
+  .unknown()
+  .transform((v) => {
+    if (typeof v === "number") return String(v);
+    if (typeof v !== "string") return undefined;
+    const t = v.replace(/\s+/g, " ").trim();
+    return t === "" || t === "-" ? undefined : t;
+  })
+  .optional();
+
+/** An object under a key: its fields, or {} for null and what is not an object (never a failure). */
+export const looseObject = <S extends z.ZodRawShape>(shape: S) =>
+  z.preprocess((v) => (v !== null && typeof v === "object" ? v : {}), z.object(shape));

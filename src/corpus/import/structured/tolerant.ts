@@ -5,18 +5,12 @@
  */
 import { z } from "../../../domain/zod.js";
 
-const toList = <T>(v: T | T[] | null | undefined): T[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
-
-/** A list, whether the file gives a list, one object, null or nothing. */
+/** A list, whether the file gives a list, one object, null or nothing (a problem's path names the entry). */
 export const manyOf = <T extends z.ZodType>(item: T) =>
-  z
-    .union([z.array(item), item])
-    .nullish()
-    .transform((v) => toList(v as z.output<T> | z.output<T>[] | null | undefined));
+  z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 /** One object, whether the file gives it alone or as the first of a list. */
-export const oneOf = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item).min(1)]).transform((v) => (Array.isArray(v) ? v[0] : v) as z.output<T>);
+export const oneOf = <T extends z.ZodType>(item: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), item);
 
 /** A value as text, trimmed; undefined for null, "", "-" and what is not a string or number. */
 export const looseText = z

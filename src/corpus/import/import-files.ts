@@ -162,6 +162,28 @@ export function recordFrom(
   };
 }
 
+/** What only some sources of one document state: a record updated from another source keeps them. */
+const sourceOnlyFields = ["decisions", "category", "committee", "designation", "externalId"] as const;
+
+/**
+ * The fields of a record from a structured source (Riksdagen's dokumentstatus, Swerik's TEI) that the new reading of
+ * the same document lacks: the decisions a dokumentstatus file gives stay when Swerik's TEI of it is imported after.
+ */
+function kept(
+  previous: CorpusDocument | undefined,
+  draft: CorpusDocument,
+): { fields: Partial<CorpusDocument>; provenance?: Pick<CorpusDocument, "provenance"> } {
+  if (!previous?.provenance || !draft.provenance) return { fields: {} };
+  const fields: Record<string, unknown> = {};
+  const provenance = { ...draft.provenance };
+  for (const f of sourceOnlyFields)
+    if (draft[f] === undefined && previous[f] !== undefined) {
+      fields[f] = previous[f];
+      provenance[f] = previous.provenance[f] ?? "structure";
+    }
+  return { fields: fields as Partial<CorpusDocument>, provenance: { provenance } };
+}
+
 function newId(
   doc: Pick<CorpusDocument, "date" | "municipality" | "county" | "level" | "kind">,
   hash: string,
@@ -309,7 +331,8 @@ export async function importFiles(
     if (previous && metadataOnly && previous.fullText !== undefined && draft.fullText === undefined)
       return { file, ok: true, action: "unchanged", record: previous, metadataOnly };
     const id = previous?.id ?? newId(draft, hash, taken);
-    const parsed = corpusDocumentSchema.safeParse({ ...draft, id });
+    const carried = kept(previous, draft);
+    const parsed = corpusDocumentSchema.safeParse({ ...carried.fields, ...draft, ...carried.provenance, id });
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
       return {

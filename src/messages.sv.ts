@@ -560,8 +560,11 @@ export const riksdagenTexts = {
   },
   /** Said of every imported `dokumentlista` page. */
   metadataOnly: (file: string, count: number) =>
-    `${file}: en dokumentlista från riksdagen innehåller bara metadata (${count} ${count === 1 ? "dokument" : "dokument"}` +
+    `${file}: en dokumentlista från riksdagen innehåller bara metadata (${count} dokument` +
     `, utan text); för dokumentens fulltext, hämta deras dokumentstatus-filer (JSON) och importera dem`,
+  /** Said of each record from a `dokumentlista` (in --json and the API's results). */
+  metadataOnlyRecord:
+    "från en dokumentlista: bara metadata, utan text; dokumentets fulltext finns i dess dokumentstatus-fil (JSON)",
   /** The publisher of a ParlaMint corpus. */
   parlamintPublisher: "ParlaMint",
   speaker: "talare",

@@ -272,7 +272,7 @@ export function registerCorpus(program: Command): void {
                       action: x.action,
                       dryRun: o.dryRun,
                       record: x.record,
-                      ...(x.metadataOnly ? { note: riksdagenTexts.metadataOnly(x.file.replace(/#\d+$/, ""), 1) } : {}),
+                      ...(x.metadataOnly ? { note: riksdagenTexts.metadataOnlyRecord } : {}),
                     }
                   : { file: x.file, ok: false, error: problemText(x) },
               ),

@@ -36,8 +36,14 @@ const kindWords: ReadonlyArray<readonly [RegExp, CorpusKind]> = [
   [/^(enskild |parti|kommitté|flerparti)?motion( till riksdagen)?$/i, "motion"],
 ];
 
-const opening =
-  /^(svar på skriftlig fråga|svar på fråga|skriftlig fråga|fråga|interpellation|(?:enskild |parti|kommitté|flerparti)?motion(?: till riksdagen)?)\s+((?:19|20)\d{2}\/\d{2}):([A-ZÅÄÖ]{0,3}\d{1,5})\b\s*(.*)$/iu;
+const opening = new RegExp(
+  [
+    "^(svar på skriftlig fråga|svar på fråga|skriftlig fråga|fråga|interpellation|",
+    "(?:enskild |parti|kommitté|flerparti)?motion(?: till riksdagen)?)",
+    String.raw`\s+((?:19|20)\d{2}\/\d{2}):([A-ZÅÄÖ]{0,3}\d{1,5})\b\s*(.*)$`,
+  ].join(""),
+  "iu",
+);
 
 /** A name and its party in parentheses: "Anna Exempelsson (s)". */
 const signer = /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4})\s*\(\s*(\p{L}{1,4})\s*\)/gu;

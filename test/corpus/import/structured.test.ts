@@ -38,7 +38,7 @@ const problemText = (o: ImportOutcome) => {
 };
 
 describe("Riksdagen dokumentstatus", () => {
-  it("a motion: kind, category, designation, signers with today's party letters, att-satser with decisions", async () => {
+  it("a motion: kind, category, designation, signers with today's party letters, att-satser, decisions", async () => {
     const d = await importOne(join(riksdagen, "mot-enskild.json"));
     expect(d.kind).toBe("motion");
     expect(d.level).toBe("riksdag");
@@ -73,7 +73,7 @@ describe("Riksdagen dokumentstatus", () => {
     expect(d.fullText).not.toMatch(/&\w+;|<\w/);
   });
 
-  it("the structure fills the record; the tagger only what the structure lacks, and provenance says which", async () => {
+  it("the structure fills the record, the tagger only what the structure lacks; provenance says which", async () => {
     const d = await importOne(join(riksdagen, "mot-enskild.json"));
     for (const f of ["kind", "level", "authors", "parties", "date", "title", "proposals", "designation", "decisions"])
       expect(d.provenance?.[f], f).toBe("structure");
@@ -187,7 +187,7 @@ describe("TEI", () => {
     expect(d.source.url).toBe("https://data.riksdagen.se/dokument/GVZTEST39.html");
   });
 
-  it("a Swerik motion: att-satser, committee, authors; the same dok_id as its dokumentstatus is one record", async () => {
+  it("a Swerik motion: att-satser, committee, authors; one record with its dokumentstatus (same dok_id)", async () => {
     const s = await store(tempDir());
     const [fromTei] = (await importFiles(s, [join(tei, "mot-2014-15-CU-1148.xml")])) as Ok[];
     const d = fromTei!.record;

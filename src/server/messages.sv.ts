@@ -382,6 +382,11 @@ export const sv = {
     parties: "Partier",
     authors: "Författare",
     addressee: "Ställd till",
+    designation: "Beteckning",
+    category: "Kategori",
+    committee: "Utskott",
+    decision: (committee: string | undefined, chamber: string | undefined) =>
+      [committee && `utskottet: ${committee}`, chamber && `kammaren: ${chamber}`].filter(Boolean).join("; "),
     topics: "Ämnen",
     summary: "Sammanfattning",
     arguments: "Argument",

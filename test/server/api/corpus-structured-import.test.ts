@@ -58,5 +58,11 @@ describe("POST /api/corpus/import of structured files", () => {
       hits: { id: string }[];
     };
     expect(found.hits.map((h) => h.id)).toContain(ipq!.ok ? ipq!.record.id : "");
+    // The record's page shows the designation, the committee and the decisions on the att-satser.
+    const page = await (await app.request(`/korpus/${mot!.ok ? mot!.record.id : ""}`)).text();
+    expect(page).toContain("<dt>Beteckning</dt><dd>2014/15:1148</dd>");
+    expect(page).toContain("<dt>Utskott</dt><dd>CU</dd>");
+    expect(page).toContain("(utskottet: Avslag; kammaren: Avslag)");
+    expect(page).toContain("motion");
   });
 });

@@ -58,6 +58,24 @@ export function RecordPage({
               <dd>{doc.county.name}</dd>
             </>
           )}
+          {doc.designation && (
+            <>
+              <dt>{r.designation}</dt>
+              <dd>{doc.designation}</dd>
+            </>
+          )}
+          {doc.category && (
+            <>
+              <dt>{r.category}</dt>
+              <dd>{doc.category}</dd>
+            </>
+          )}
+          {doc.committee && (
+            <>
+              <dt>{r.committee}</dt>
+              <dd>{doc.committee}</dd>
+            </>
+          )}
           <dt>{r.date}</dt>
           <dd>{doc.date ? formatDate(doc.date) : r.undated}</dd>
           {doc.outlet && (
@@ -145,8 +163,13 @@ export function RecordPage({
           <section aria-labelledby="forslag">
             <h2 id="forslag">{r.proposals}</h2>
             <ul class="proposals">
-              {doc.proposals.map((p) => (
-                <li>{p}</li>
+              {doc.proposals.map((p, i) => (
+                <li>
+                  {p}
+                  {doc.decisions?.[i] && (doc.decisions[i].committee || doc.decisions[i].chamber) && (
+                    <span class="muted">{` (${r.decision(doc.decisions[i].committee, doc.decisions[i].chamber)})`}</span>
+                  )}
+                </li>
               ))}
             </ul>
           </section>

@@ -580,7 +580,8 @@ export function explainReadProblem(p: import("./domain/read-problem.js").ReadPro
       );
     case "too_large":
       return (
-        `filen är ${(p.bytes / 1024 / 1024).toFixed(1)} MB, mer än gränsen 20 MB; dela upp den eller ` +
+        `filen är ${(p.bytes / 1024 / 1024).toFixed(1)} MB, mer än gränsen ` +
+        `${Math.round((p.limitBytes ?? 20 * 1024 * 1024) / 1024 / 1024)} MB; dela upp den eller ` +
         `importera texten`
       );
     case "text_too_long":

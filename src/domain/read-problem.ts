@@ -12,7 +12,8 @@ export type DocxProblem =
 
 export type ReadProblem =
   | { reason: "unknown_extension"; extension: string }
-  | { reason: "too_large"; bytes: number }
+  /** limitBytes: when the limit is not a document's 20 MB (a zip of documents may be larger). */
+  | { reason: "too_large"; bytes: number; limitBytes?: number }
   | { reason: "text_too_long"; chars: number; limit: number }
   | { reason: "empty" }
   | { reason: "binary" }

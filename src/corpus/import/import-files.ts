@@ -222,7 +222,8 @@ async function bytesOf(file: string): Promise<Uint8Array> {
       detail: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message,
     });
   }
-  if (size > sizeLimitOf(file)) throw new ReadError({ reason: "too_large", bytes: size });
+  const limit = sizeLimitOf(file);
+  if (size > limit) throw new ReadError({ reason: "too_large", bytes: size, limitBytes: limit });
   if (size === 0) throw new ReadError({ reason: "empty" });
   return new Uint8Array(await readFile(file));
 }

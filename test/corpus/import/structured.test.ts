@@ -232,6 +232,23 @@ describe("TEI", () => {
   });
 });
 
+describe("a Riksdag document as plain text", () => {
+  it("the tagger reads its heading; provenance says the tagger gave every field", async () => {
+    const dir = tempDir();
+    const file = join(dir, "ip.txt");
+    writeFileSync(
+      file,
+      "Interpellation 2007/08:39 Påhittade bussar\n\nav Anna Exempelsson (s)\n\ntill statsrådet Bo Påhittad (m)\n\n" +
+        "den 5 oktober\n\nBussarna går allt mer sällan.\n\nVilka åtgärder avser statsrådet att vidta?\n",
+    );
+    const d = await importOne(file);
+    expect(d).toMatchObject({ kind: "interpellation", level: "riksdag", designation: "2007/08:39", parties: ["S"] });
+    expect(d.addressee).toBe("statsrådet Bo Påhittad (M)");
+    expect(d.date).toBe("2007-10-05");
+    expect(d.provenance).toMatchObject({ kind: "tagger", designation: "tagger", topics: "tagger" });
+  });
+});
+
 describe("a file that cannot be read", () => {
   it("is reported with its reason in Swedish and does not stop the rest (folder)", async () => {
     const dir = tempDir();
@@ -285,6 +302,28 @@ describe("a zip of dokumentstatus files, as Riksdagen's bulk downloads come", ()
       ["mot-2014-2017.json.zip/trasig.json", false],
     ]);
     expect((outcomes[0] as Ok).record.imported?.file).toBe("mot-2014-2017.json.zip/hz01test1.json");
+  });
+
+  it("an entry that inflates past what its header declares (a zip bomb) is refused, the others read", async () => {
+    const zip = zipSync({
+      "ok.json": new Uint8Array(readFileSync(join(riksdagen, "ip.json"))),
+      "bomb.json": new Uint8Array(200_000).fill(32),
+    });
+    // The central directory's entry for bomb.json declares 10 bytes.
+    const view = new DataView(zip.buffer);
+    for (let i = zip.length - 22; i >= 0; i--) {
+      if (view.getUint32(i, true) !== 0x02014b50) continue;
+      const nameLength = view.getUint16(i + 28, true);
+      if (new TextDecoder().decode(zip.subarray(i + 46, i + 46 + nameLength)) === "bomb.json")
+        view.setUint32(i + 24, 10, true);
+    }
+    const readings = readStructured("bulk.zip", zip);
+    expect(readings.map((r) => r.ok)).toEqual([true, false]);
+    const bomb = readings[1]!;
+    if (!bomb.ok) {
+      expect(bomb.name).toBe("bulk.zip/bomb.json");
+      expect(explainReadProblem(bomb.problem)).toContain("zip-bomb");
+    }
   });
 
   it("a file named .zip that is none is reported", async () => {

@@ -145,7 +145,8 @@ function readZip(name: string, zip: Uint8Array): StructuredReading[] {
 /** The documents of a structured file (.json, .xml, .zip) given as its name and bytes. */
 export function readStructured(name: string, bytes: Uint8Array): StructuredReading[] {
   if (extname(name).toLowerCase() === ".zip") {
-    if (bytes.length > maxZipBytes) return [{ ok: false, name, problem: { reason: "too_large", bytes: bytes.length } }];
+    if (bytes.length > maxZipBytes)
+      return [{ ok: false, name, problem: { reason: "too_large", bytes: bytes.length, limitBytes: maxZipBytes } }];
     return readZip(name, bytes);
   }
   return readOne(name, bytes);

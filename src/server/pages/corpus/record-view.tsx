@@ -163,14 +163,15 @@ export function RecordPage({
           <section aria-labelledby="forslag">
             <h2 id="forslag">{r.proposals}</h2>
             <ul class="proposals">
-              {doc.proposals.map((p, i) => (
-                <li>
-                  {p}
-                  {doc.decisions?.[i] && (doc.decisions[i].committee || doc.decisions[i].chamber) && (
-                    <span class="muted">{` (${r.decision(doc.decisions[i].committee, doc.decisions[i].chamber)})`}</span>
-                  )}
-                </li>
-              ))}
+              {doc.proposals.map((p, i) => {
+                const said = r.decision(doc.decisions?.[i]?.committee, doc.decisions?.[i]?.chamber);
+                return (
+                  <li>
+                    {p}
+                    {said && <span class="muted">{` (${said})`}</span>}
+                  </li>
+                );
+              })}
             </ul>
           </section>
         )}

@@ -123,7 +123,9 @@ describe("Riksdagen dokumentstatus", () => {
   it("party codes: lower case and historic letters to today's", () => {
     const codes = { fp: "L", kd: "KD", mp: "MP", s: "S", m: "M", c: "C", v: "V", sd: "SD", FP: "L", kds: "KD" };
     for (const [code, party] of Object.entries(codes)) expect(riksdagenParty(code), code).toBe(party);
-    expect(riksdagenParty("-")).toBe("-".toUpperCase());
+    expect(riksdagenParty("-")).toBeUndefined();
+    expect(riksdagenParty("nyd")).toBe("NYD");
+    expect(riksdagenParty("Lidingöpartiet")).toBe("Lidingöpartiet");
     expect(riksdagenParty(undefined)).toBeUndefined();
   });
 

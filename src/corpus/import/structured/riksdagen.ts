@@ -16,10 +16,11 @@ const kinds: Record<string, CorpusKind> = { mot: "motion", ip: "interpellation",
 /** The roles whose holders wrote the document, in the order they are listed. */
 const authorRoles = new Set(["undertecknare", "fragestallare", "besvaradav"]);
 
-/** "fp" → "L", "kd" → "KD", "mp" → "MP"; a code no party has is kept as written, in capitals; "-" is none. */
+/** "fp" → "L", "kd" → "KD", "mp" → "MP"; another short code in capitals, a longer name as written; "-" is none. */
 export function riksdagenParty(code: string | undefined): string | undefined {
-  if (!code) return undefined;
-  return partyFromCode(code) ?? code.toUpperCase();
+  const c = code?.trim();
+  if (!c || c === "-") return undefined;
+  return partyFromCode(c) ?? (c.length <= 4 ? c.toUpperCase() : c);
 }
 
 /** "2014-11-07 00:00:00" → "2014-11-07"; undefined for what is no date. */

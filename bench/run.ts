@@ -36,6 +36,12 @@ if (process.env.BENCH_IMPORT !== "0") {
   await benchImport();
 }
 
+// Issue 15: importing N Riksdagen dokumentstatus files (BENCH_RIKSDAGEN=0 skips it; BENCH_RIKSDAGEN_DOCS sets N).
+if (process.env.BENCH_RIKSDAGEN !== "0") {
+  const { benchRiksdagenImport } = await import("./riksdagen-import.js");
+  await benchRiksdagenImport();
+}
+
 // The web service under load (BENCH_WEB=0 skips it; BENCH_WEB_SECONDS sets each run's length).
 if (process.env.BENCH_WEB !== "0") {
   const { benchWebLoad } = await import("./web-load.js");

@@ -60,6 +60,8 @@ export const limitedFieldNames: Readonly<Record<LimitedField, string>> = {
   proposal: "att-satsen",
   question: "frågan",
   factReference: "hänvisningen till en uppgift",
+  externalId: "källans id eller beteckning",
+  decision: "beslutet, kategorin eller utskottet",
   documentPublisher: "källans utgivare",
   reference: "källans förvaringsplats (reference)",
   fileName: "filnamnet",
@@ -577,14 +579,40 @@ export function reviewLines(review: import("./domain/errors.js").DraftReview): {
   };
 }
 
+/** Riksdagen's open data as a Swedish reader sees it in an imported record. */
+export const riksdagenTexts = {
+  publisher: "Sveriges riksdag",
+  /** The roles of `dokintressent`, as an author's role. */
+  roles: {
+    undertecknare: "undertecknare",
+    fragestallare: "frågeställare",
+    besvaradav: "besvarad av",
+    stalldtill: "ställd till",
+  },
+  /** Said of every imported `dokumentlista` page. */
+  metadataOnly: (file: string, count: number) =>
+    `${file}: en dokumentlista från riksdagen innehåller bara metadata (${count} dokument` +
+    `, utan text); för dokumentens fulltext, hämta deras dokumentstatus-filer (JSON) och importera dem`,
+  /** Said of each record from a `dokumentlista` (in --json and the API's results). */
+  metadataOnlyRecord:
+    "från en dokumentlista: bara metadata, utan text; dokumentets fulltext finns i dess dokumentstatus-fil (JSON)",
+  /** The publisher of a ParlaMint corpus. */
+  parlamintPublisher: "ParlaMint",
+  speaker: "talare",
+};
+
 /** Why a file could not be imported. */
 export function explainReadProblem(p: import("./domain/read-problem.js").ReadProblem): string {
   switch (p.reason) {
     case "unknown_extension":
-      return `okänd filtyp ${p.extension}; motionera läser .txt, .md, .docx och .pdf`;
+      return (
+        `okänd filtyp ${p.extension}; motionera läser .txt, .md, .docx och .pdf, riksdagens JSON-filer ` +
+        `(dokumentstatus, dokumentlista), TEI-XML och .zip-filer med sådana`
+      );
     case "too_large":
       return (
-        `filen är ${(p.bytes / 1024 / 1024).toFixed(1)} MB, mer än gränsen 20 MB; dela upp den eller ` +
+        `filen är ${(p.bytes / 1024 / 1024).toFixed(1)} MB, mer än gränsen ` +
+        `${Math.round((p.limitBytes ?? 20 * 1024 * 1024) / 1024 / 1024)} MB; dela upp den eller ` +
         `importera texten`
       );
     case "text_too_long":
@@ -600,6 +628,25 @@ export function explainReadProblem(p: import("./domain/read-problem.js").ReadPro
       return "texten är varken UTF-8 eller Latin-1; spara den som UTF-8 och försök igen";
     case "unreadable":
       return p.detail;
+    case "bad_zip":
+      return {
+        not_zip: "inte en giltig zip-fil",
+        zip64: "zip-filen är packad som ZIP64, vilket motionera inte läser; packa upp den och importera mappen",
+        encrypted: "zip-filen är krypterad; packa upp den och importera mappen",
+        bad_entry: "en del av zip-filen är trasig; ladda ned den på nytt",
+        too_large: "zip-filen packas upp till mer än motionera läser på en gång; packa upp den och importera mappen",
+        header_lies: "zip-filen packas upp till mer än den uppger (en zip-bomb); importeras inte",
+      }[p.detail];
+    case "not_json":
+      return `filen är inte giltig JSON (${p.detail})`;
+    case "not_xml":
+      return `filen är inte giltig XML (${p.detail})`;
+    case "unknown_structure":
+      return p.format === "json"
+        ? "JSON-filen är varken en dokumentstatus- eller en dokumentlista-fil från riksdagens öppna data"
+        : "XML-filen är varken TEI från riksdagskorpusen (interpellation eller motion) eller ParlaMint";
+    case "structure_invalid":
+      return `filen har inte den form motionera väntar sig: ${p.field}: ${p.problem}`;
     case "not_docx":
       return {
         not_zip:

@@ -469,6 +469,11 @@ Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppa
       source: "källa",
       id: "id",
       imported: "importerad",
+      designation: "beteckning",
+      category: "kategori",
+      committee: "utskott",
+      committeeDecision: "utskottet",
+      chamberDecision: "kammaren",
     } as Record<string, string>,
     sure: (c: number) => (c >= 0.8 ? "säker" : c >= 0.5 ? "trolig" : c > 0 ? "osäker" : "hittades inte"),
     hits: (total: number, shown: number, q: string) =>

@@ -26,6 +26,10 @@ export const corpusKinds = [
   "interpellation",
   "pressmeddelande",
   "fråga",
+  /** The answer to a written question (Riksdagen `frs`). */
+  "svar",
+  /** A speech in a sitting (ParlaMint's `<u>`). */
+  "anförande",
   "nyhet",
   "annat",
 ] as const;
@@ -59,6 +63,26 @@ export const corpusSourceSchema = z.object({
   /** Where the original lies when it is not on the web (a seed file, an archive). */
   reference: z.string().min(1).max(textLimits.reference, tooLong("reference")).optional(),
 });
+
+/**
+ * The decisions on one att-sats, as Riksdagen's `dokforslag` gives them: the committee's proposal and the chamber's
+ * decision ("Avslag", "Bifall", "Delvis bifall"), and the report that dealt with it ("2014/15:CU7").
+ */
+export const proposalDecisionSchema = z.object({
+  /** The att-sats's number in the document ("1"). */
+  number: z.string().max(20),
+  committee: z.string().min(1).max(textLimits.decision, tooLong("decision")).optional(),
+  chamber: z.string().min(1).max(textLimits.decision, tooLong("decision")).optional(),
+  handledIn: z.string().min(1).max(textLimits.decision, tooLong("decision")).optional(),
+});
+export type ProposalDecision = z.infer<typeof proposalDecisionSchema>;
+
+/**
+ * Where a record's field came from: the source's own structure (a Riksdagen `dokumentstatus` file, TEI), the
+ * auto-tagger reading the plain text, or the user's override at the import.
+ */
+export const fieldOrigins = ["structure", "tagger", "override"] as const;
+export const provenanceSchema = z.record(z.string().max(40), z.enum(fieldOrigins));
 
 /** How sure the auto-tagger was of each field it inferred (0–1), and why. */
 export const taggingSchema = z.record(
@@ -110,5 +134,17 @@ export const corpusDocumentSchema = z.object({
     })
     .optional(),
   tagging: taggingSchema.optional(),
+  /** The source's own id (Riksdagen's dok_id "H2021148", a TEI file's xml:id). */
+  externalId: z.string().min(1).max(textLimits.externalId, tooLong("externalId")).optional(),
+  /** Riksdagen's designation, riksmöte and number: "2014/15:1148", "2007/08:39". */
+  designation: z.string().min(1).max(textLimits.externalId, tooLong("externalId")).optional(),
+  /** A motion's category ("Enskild motion", "Kommittémotion"), as the source names it. */
+  category: z.string().min(1).max(textLimits.decision, tooLong("decision")).optional(),
+  /** The committee a Riksdag document goes to ("CU", "TU"). */
+  committee: z.string().min(1).max(textLimits.decision, tooLong("decision")).optional(),
+  /** The decisions on the att-satser, by number, in the order of `proposals`. */
+  decisions: z.array(proposalDecisionSchema).optional(),
+  /** Which fields came from the source's structure, which from the auto-tagger, which from the user. */
+  provenance: provenanceSchema.optional(),
 });
 export type CorpusDocument = z.infer<typeof corpusDocumentSchema>;

@@ -31,6 +31,10 @@ export const textLimits = {
   proposal: 2_000,
   question: 2_000,
   factReference: 200,
+  /** A source's own id or designation ("H2021148", "2014/15:1148"). */
+  externalId: 200,
+  /** A decision, a category or a committee as the source names it ("Avslag", "Enskild motion", "CU"). */
+  decision: 300,
   /** An imported document's publisher is its signers' names when no outlet is given: one per signer. */
   documentPublisher: 2_000,
   reference: 1_000,

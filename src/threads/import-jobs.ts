@@ -31,7 +31,7 @@ export type ImportJob =
 export type ImportResult =
   | { kind: "form"; form: UploadedForm | null }
   | { kind: "facts"; result: FactImportResult }
-  | { kind: "document"; reading: FileReading }
+  | { kind: "document"; readings: FileReading[] }
   | { kind: "json"; bytes: Uint8Array };
 
 /** A Buffer may be a view into a shared pool; a transferable needs its own ArrayBuffer. */
@@ -67,7 +67,7 @@ export async function runImportJob(job: ImportJob): Promise<ImportResult> {
     }
     case "document": {
       const { readAndTag } = await import("../corpus/import/import-files.js");
-      return { kind: "document", reading: await readAndTag(job.input, job.overrides, new Date(job.now)) };
+      return { kind: "document", readings: await readAndTag(job.input, job.overrides, new Date(job.now)) };
     }
     case "json":
       // TextEncoder gives bytes of their own (a small Buffer would be a view into a shared pool).

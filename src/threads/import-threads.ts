@@ -123,14 +123,20 @@ export const checkOnImportThread =
 /** Reads and tags a document on the import thread (uploaded bytes are handed over); for importFiles. */
 export const readOnImportThread =
   (signal?: AbortSignal): ReadFile =>
-  async (input, overrides, now): Promise<FileReading> => {
+  async (input, overrides, now): Promise<FileReading[]> => {
     try {
       const r = await run({ kind: "document", input, overrides, now: now.toISOString() }, signal);
       if (r.kind !== "document") throw new Error(`unexpected ${r.kind} result`);
-      return r.reading;
+      return r.readings;
     } catch (e) {
       if (e instanceof ImportMemoryError)
-        return { ok: false, problem: { kind: "read", problem: memoryReadProblem(importHeapLimitMb) } };
+        return [
+          {
+            file: typeof input === "string" ? input : input.name,
+            ok: false,
+            problem: { kind: "read", problem: memoryReadProblem(importHeapLimitMb) },
+          },
+        ];
       throw e;
     }
   };

@@ -4,7 +4,7 @@ import { z } from "../../domain/zod.js";
 import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { MotioneraError } from "../../domain/errors.js";
 import { writeFileDurably } from "../../files/durable-write.js";
-import { explainError, explainReadProblem } from "../../messages.sv.js";
+import { explainError, explainReadProblem, riksdagenTexts } from "../../messages.sv.js";
 import { exportFormats } from "../../corpus/export-formats.js";
 import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
 import type { ImportOutcome } from "../../corpus/import/import-files.js";
@@ -127,6 +127,9 @@ function printImport(outcomes: readonly ImportOutcome[], dryRun: boolean): void 
       );
     };
     line("kind", `${r.kind} (${r.level})`);
+    if (r.designation) line("designation", `${r.designation}${r.externalId ? ` (${r.externalId})` : ""}`);
+    if (r.category) line("category", r.category);
+    if (r.committee) line("committee", r.committee);
     line("municipality", r.municipality ? `${r.municipality.name} (${r.municipality.code})` : "");
     line("county", r.county?.name ?? "");
     line("parties", r.parties.join(", "));
@@ -147,6 +150,8 @@ function printImport(outcomes: readonly ImportOutcome[], dryRun: boolean): void 
       r.questions.length ? `${r.questions.length}: ${r.questions[0]}${r.questions.length > 1 ? " …" : ""}` : "",
     );
   }
+  for (const [file, count] of metadataOnlyFiles(outcomes))
+    process.stdout.write(`\n${riksdagenTexts.metadataOnly(file, count)}\n`);
   const ok = outcomes.filter((o) => o.ok);
   const failed = outcomes.filter((o) => !o.ok);
   process.stdout.write(
@@ -158,6 +163,17 @@ function printImport(outcomes: readonly ImportOutcome[], dryRun: boolean): void 
     )}\n`,
   );
   if (dryRun) process.stdout.write(`${t.dryRunNote}\n`);
+}
+
+/** The `dokumentlista` files among the outcomes, with how many documents each gave: "lista.json#3" → "lista.json". */
+function metadataOnlyFiles(outcomes: readonly ImportOutcome[]): Map<string, number> {
+  const files = new Map<string, number>();
+  for (const o of outcomes) {
+    if (!o.ok || !o.metadataOnly) continue;
+    const file = o.file.replace(/#\d+$/, "");
+    files.set(file, (files.get(file) ?? 0) + 1);
+  }
+  return files;
 }
 
 function problemText(o: Extract<ImportOutcome, { ok: false }>): string {
@@ -179,6 +195,9 @@ function showDocument(d: CorpusDocument, facts: { id: string; text: string }[]):
         .map((a) => `${a.name}${a.party ? ` (${a.party})` : ""}${a.role ? `, ${a.role}` : ""}`)
         .join("; ")}`,
     );
+  if (d.designation) lines.push(`${f.designation}: ${d.designation}${d.externalId ? ` (${d.externalId})` : ""}`);
+  if (d.category) lines.push(`${f.category}: ${d.category}`);
+  if (d.committee) lines.push(`${f.committee}: ${d.committee}`);
   if (d.addressee) lines.push(`${f.addressee}: ${d.addressee}`);
   if (d.outlet) lines.push(`${f.outlet}: ${d.outlet}`);
   if (d.topics.length) lines.push(`${f.topics}: ${d.topics.map(topicLabel).join(", ")}`);
@@ -190,7 +209,21 @@ function showDocument(d: CorpusDocument, facts: { id: string; text: string }[]):
       ...d.arguments.map((a, i) => `  ${i + 1}. (${t.stance[a.stance]}, ${argumentTypeLabel(a.type)}) ${a.claim}`),
       `  ${t.useArgument(d.id)}`,
     );
-  if (d.proposals.length) lines.push("", `${f.proposals}:`, ...d.proposals.map((p) => `  – ${p}`));
+  if (d.proposals.length)
+    lines.push(
+      "",
+      `${f.proposals}:`,
+      ...d.proposals.map((p, i) => {
+        const dec = d.decisions?.[i];
+        const said = [
+          dec?.committee && `${f.committeeDecision}: ${dec.committee}`,
+          dec?.chamber && `${f.chamberDecision}: ${dec.chamber}`,
+        ]
+          .filter(Boolean)
+          .join("; ");
+        return `  – ${p}${said ? ` [${said}]` : ""}`;
+      }),
+    );
   if (d.questions.length) lines.push("", `${f.questions}:`, ...d.questions.map((q, i) => `  ${i + 1}. ${q}`));
   if (facts.length) lines.push("", `${f.facts}:`, ...facts.map((x) => `  – ${x.text} [${x.id}]`));
   const s = d.source;
@@ -250,7 +283,14 @@ export function registerCorpus(program: Command): void {
             `${JSON.stringify(
               outcomes.map((x) =>
                 x.ok
-                  ? { file: x.file, ok: true, action: x.action, dryRun: o.dryRun, record: x.record }
+                  ? {
+                      file: x.file,
+                      ok: true,
+                      action: x.action,
+                      dryRun: o.dryRun,
+                      record: x.record,
+                      ...(x.metadataOnly ? { note: riksdagenTexts.metadataOnlyRecord } : {}),
+                    }
                   : { file: x.file, ok: false, error: problemText(x) },
               ),
               null,

@@ -25,7 +25,7 @@ export class DocxError extends Error {
   }
 }
 
-interface Entry {
+export interface Entry {
   name: string;
   method: number;
   flags: number;
@@ -42,7 +42,7 @@ function notDocx(detail: Extract<DocxProblem, { reason: "not_docx" }>["detail"])
 }
 
 /** The central directory: every entry's name, method, sizes and where its local header is. */
-function readDirectory(zip: Uint8Array): Entry[] {
+export function readDirectory(zip: Uint8Array, maxEntries: number = docxLimits.maxEntries): Entry[] {
   let end = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65_535); i--) {
     if (u32(zip, i) === 0x06054b50) {
@@ -54,8 +54,7 @@ function readDirectory(zip: Uint8Array): Entry[] {
   const count = u16(zip, end + 10);
   let at = u32(zip, end + 16);
   if (count === 0xffff || at === 0xffffffff) notDocx("zip64");
-  if (count > docxLimits.maxEntries)
-    throw new DocxError({ reason: "unpacks_too_large", limitBytes: docxLimits.maxDeclaredBytes });
+  if (count > maxEntries) throw new DocxError({ reason: "unpacks_too_large", limitBytes: docxLimits.maxDeclaredBytes });
   const entries: Entry[] = [];
   const decoder = new TextDecoder();
   for (let n = 0; n < count; n++) {
@@ -90,7 +89,7 @@ function storedBytes(zip: Uint8Array, e: Entry): Uint8Array {
  * Inflates one entry, never producing more than `budget` bytes nor more than its header
  * declares: the stream is fed in small pieces and abandoned at the first byte too many.
  */
-function inflateBounded(zip: Uint8Array, e: Entry, budget: number): Uint8Array {
+export function inflateBounded(zip: Uint8Array, e: Entry, budget: number): Uint8Array {
   const data = storedBytes(zip, e);
   if (e.method === 0) {
     if (data.length !== e.declaredSize)

@@ -8,7 +8,8 @@
  * at a time; ids and the write happen here.
  */
 import { createHash } from "node:crypto";
-import { basename } from "node:path";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
 import { corpusDocumentSchema, type CorpusDocument } from "../../domain/corpus-document.js";
 import { isMotioneraError, type ErrorDetails } from "../../domain/errors.js";
 import { slug } from "../../lang/slug.js";
@@ -16,7 +17,12 @@ import type { Store } from "../../store/store.js";
 import { tagText, type TagResult } from "../tagging/index.js";
 import type { Overrides } from "./overrides.js";
 import type { ReadProblem } from "../../domain/read-problem.js";
-import { ReadError, readText, textOf } from "./read-text.js";
+import { ReadError, readText, textOf, textExtensions } from "./read-text.js";
+import { isStructuredName, readStructured, sizeLimitOf } from "./structured/read-structured.js";
+import { recordFromStructure } from "./structured/structured-record.js";
+
+/** Whether the import reads a file of this name (a folder's other files are passed over). */
+const isImportable = (name: string) => isStructuredName(name) || textExtensions.includes(extname(name).toLowerCase());
 
 export type ImportProblem = { kind: "read"; problem: ReadProblem } | { kind: "invalid"; details: ErrorDetails };
 
@@ -26,21 +32,27 @@ export type ImportOutcome =
       ok: true;
       action: "added" | "updated" | "unchanged";
       record: CorpusDocument;
-      tags: TagResult;
+      /** The tagger's reading of the text; absent for a record with no text (a `dokumentlista` entry). */
+      tags?: TagResult;
       encoding?: string;
+      /** The source holds only metadata (a `dokumentlista`): the full text needs the `dokumentstatus` file. */
+      metadataOnly?: boolean;
     }
   | { file: string; ok: false; problem: ImportProblem };
 
 /** A file to import: its path, or (an upload) its name and bytes. */
 export type ImportInput = string | { name: string; bytes: Uint8Array };
 
-/** What reading and tagging one file gives: its record (but for the id), or why not. */
+/**
+ * What reading and tagging gives for one document of a file (a file of text is one document; a zip, a
+ * `dokumentlista` or a ParlaMint sitting are many): its record (but for the id), or why not.
+ */
 export type FileReading =
-  | { ok: true; record: CorpusDocument; tags: TagResult; encoding?: string }
-  | { ok: false; problem: ImportProblem };
+  | { file: string; ok: true; record: CorpusDocument; tags?: TagResult; encoding?: string; metadataOnly?: boolean }
+  | { file: string; ok: false; problem: ImportProblem };
 
-/** Reads and tags one file (see readAndTag); may run on another thread. */
-export type ReadFile = (input: ImportInput, overrides: Overrides, now: Date) => Promise<FileReading>;
+/** Reads and tags one file's documents (see readAndTag); may run on another thread. */
+export type ReadFile = (input: ImportInput, overrides: Overrides, now: Date) => Promise<FileReading[]>;
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -71,7 +83,7 @@ const overrideFields = [
   "topics",
 ] as const;
 
-/** A record from the tagger's inferences, the user's overrides, and the file. */
+/** A record from the tagger's inferences, the user's overrides, and the file; every field's origin in provenance. */
 export function recordFrom(
   text: string,
   file: string,
@@ -82,14 +94,17 @@ export function recordFrom(
   at: Date,
 ): CorpusDocument {
   const tagging: NonNullable<CorpusDocument["tagging"]> = {};
+  const provenance: NonNullable<CorpusDocument["provenance"]> = {};
   const pick = <K extends (typeof overrideFields)[number]>(
     field: K,
     inferred: { value: unknown; confidence: number; evidence: string },
   ) => {
     if (overrides[field] !== undefined) {
       tagging[field] = { confidence: 1, evidence: "angivet vid importen" };
+      provenance[field] = "override";
       return overrides[field];
     }
+    provenance[field] = "tagger";
     tagging[field] = {
       confidence: Math.round(inferred.confidence * 100) / 100,
       evidence: inferred.evidence.slice(0, 300),
@@ -114,7 +129,10 @@ export function recordFrom(
       confidence: Math.round(inferred.confidence * 100) / 100,
       evidence: inferred.evidence.slice(0, 300),
     };
+    provenance[field] = "tagger";
   }
+  const designation = tags.designation.value;
+  if (designation) provenance.designation = "tagger";
   const who = authors.map((a) => a.name).join(", ") || parties.join(", ") || "okänd avsändare";
   return {
     id,
@@ -139,7 +157,31 @@ export function recordFrom(
     contentHash: contentHash(text),
     imported: { file: basename(file), at: at.toISOString(), format },
     tagging,
+    ...(designation ? { designation } : {}),
+    provenance,
   };
+}
+
+/** What only some sources of one document state: a record updated from another source keeps them. */
+const sourceOnlyFields = ["decisions", "category", "committee", "designation", "externalId"] as const;
+
+/**
+ * The fields of a record from a structured source (Riksdagen's dokumentstatus, Swerik's TEI) that the new reading of
+ * the same document lacks: the decisions a dokumentstatus file gives stay when Swerik's TEI of it is imported after.
+ */
+function kept(
+  previous: CorpusDocument | undefined,
+  draft: CorpusDocument,
+): { fields: Partial<CorpusDocument>; provenance?: Pick<CorpusDocument, "provenance"> } {
+  if (!previous?.provenance || !draft.provenance) return { fields: {} };
+  const fields: Record<string, unknown> = {};
+  const provenance = { ...draft.provenance };
+  for (const f of sourceOnlyFields)
+    if (draft[f] === undefined && previous[f] !== undefined) {
+      fields[f] = previous[f];
+      provenance[f] = previous.provenance[f] ?? "structure";
+    }
+  return { fields: fields as Partial<CorpusDocument>, provenance: { provenance } };
 }
 
 function newId(
@@ -163,24 +205,99 @@ function sameContent(a: CorpusDocument, b: CorpusDocument): boolean {
   return a.fullText === b.fullText && strip(a) === strip(b);
 }
 
-/** Reads a file, tags it and makes its record with the id "pending"; refusals are returned, not thrown. */
-export async function readAndTag(input: ImportInput, overrides: Overrides, now: Date): Promise<FileReading> {
+function problemOf(e: unknown): ImportProblem {
+  if (e instanceof ReadError) return { kind: "read", problem: e.problem };
+  if (isMotioneraError(e)) return { kind: "invalid", details: e.details };
+  throw e;
+}
+
+/** A structured file's bytes, its size checked first. */
+async function bytesOf(file: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (e) {
+    throw new ReadError({
+      reason: "unreadable",
+      detail: (e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : (e as Error).message,
+    });
+  }
+  const limit = sizeLimitOf(file);
+  if (size > limit) throw new ReadError({ reason: "too_large", bytes: size, limitBytes: limit });
+  if (size === 0) throw new ReadError({ reason: "empty" });
+  return new Uint8Array(await readFile(file));
+}
+
+/** A structured file's documents, each with its record from the structure and the tagger (structured-record.ts). */
+async function readStructuredFile(input: ImportInput, overrides: Overrides, now: Date): Promise<FileReading[]> {
   const file = nameOf(input);
+  const dir = dirname(file);
+  const at = (name: string) => (dir === "." ? name : `${dir}/${name}`);
+  let readings: ReturnType<typeof readStructured>;
+  try {
+    readings = readStructured(basename(file), typeof input === "string" ? await bytesOf(file) : input.bytes);
+  } catch (e) {
+    return [{ file, ok: false, problem: problemOf(e) }];
+  }
+  return readings.map((r): FileReading => {
+    if (!r.ok) return { file: at(r.name), ok: false, problem: { kind: "read", problem: r.problem } };
+    try {
+      const { record, tags } = recordFromStructure(r.doc, overrides, now);
+      return {
+        file: at(r.doc.name),
+        ok: true,
+        record,
+        ...(tags ? { tags } : {}),
+        ...(r.doc.metadataOnly ? { metadataOnly: true } : {}),
+      };
+    } catch (e) {
+      return { file: at(r.doc.name), ok: false, problem: problemOf(e) };
+    }
+  });
+}
+
+/**
+ * Reads a file, tags it and makes its records with the id "pending": one for a file of text, one per document of a
+ * structured file (structured/read-structured.ts). Refusals are returned, not thrown.
+ */
+export async function readAndTag(input: ImportInput, overrides: Overrides, now: Date): Promise<FileReading[]> {
+  const file = nameOf(input);
+  if (isStructuredName(file)) return readStructuredFile(input, overrides, now);
   try {
     const { text, format, encoding } =
       typeof input === "string" ? await readText(input) : await textOf(input.name, input.bytes);
     const tags = tagText(text, { fileName: basename(file) });
-    return {
-      ok: true,
-      record: recordFrom(text, file, format, tags, overrides, "pending", now),
-      tags,
-      ...(encoding ? { encoding } : {}),
-    };
+    return [
+      {
+        file,
+        ok: true,
+        record: recordFrom(text, file, format, tags, overrides, "pending", now),
+        tags,
+        ...(encoding ? { encoding } : {}),
+      },
+    ];
   } catch (e) {
-    if (e instanceof ReadError) return { ok: false, problem: { kind: "read", problem: e.problem } };
-    if (isMotioneraError(e)) return { ok: false, problem: { kind: "invalid", details: e.details } };
-    throw e;
+    return [{ file, ok: false, problem: problemOf(e) }];
   }
+}
+
+/** The files to import: a folder stands for the files below it that the import reads (hidden ones left out). */
+export async function expandFolders(inputs: readonly ImportInput[]): Promise<ImportInput[]> {
+  const out: ImportInput[] = [];
+  for (const input of inputs) {
+    if (typeof input !== "string" || !(await stat(input).catch(() => undefined))?.isDirectory()) {
+      out.push(input);
+      continue;
+    }
+    const entries = await readdir(input, { recursive: true, withFileTypes: true });
+    out.push(
+      ...entries
+        .filter((e) => e.isFile() && !e.name.startsWith(".") && isImportable(e.name))
+        .map((e) => join(e.parentPath, e.name))
+        .sort(),
+    );
+  }
+  return out;
 }
 
 export async function importFiles(
@@ -196,29 +313,37 @@ export async function importFiles(
   const outcomes: ImportOutcome[] = [];
   const toStore = new Map<string, CorpusDocument>();
 
-  for (const input of files) {
-    const file = nameOf(input);
-    const reading = await read(input, options.overrides ?? {}, now);
-    if (!reading.ok) {
-      outcomes.push({ file, ok: false, problem: reading.problem });
-      continue;
+  for (const input of await expandFolders(files)) {
+    for (const reading of await read(input, options.overrides ?? {}, now)) {
+      outcomes.push(place(reading));
     }
-    const { record: draft, tags, encoding } = reading;
+  }
+  if (!options.dryRun && toStore.size > 0) await store.putDocuments([...toStore.values()]);
+  return outcomes;
+
+  /** A reading's outcome: its id (kept from the record with its content hash, else new) and what the write does. */
+  function place(reading: FileReading): ImportOutcome {
+    const file = reading.file;
+    if (!reading.ok) return { file, ok: false, problem: reading.problem };
+    const { record: draft, tags, encoding, metadataOnly } = reading;
     const hash = draft.contentHash!;
     const previous = byHash.get(hash);
+    // A list's metadata never replaces the record of the document's own file, which has its text.
+    if (previous && metadataOnly && previous.fullText !== undefined && draft.fullText === undefined)
+      return { file, ok: true, action: "unchanged", record: previous, metadataOnly };
     const id = previous?.id ?? newId(draft, hash, taken);
-    const parsed = corpusDocumentSchema.safeParse({ ...draft, id });
+    const carried = kept(previous, draft);
+    const parsed = corpusDocumentSchema.safeParse({ ...carried.fields, ...draft, ...carried.provenance, id });
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
-      outcomes.push({
+      return {
         file,
         ok: false,
         problem: {
           kind: "invalid",
           details: { code: "input_invalid", field: i.path.map(String).join("."), problem: i.message },
         },
-      });
-      continue;
+      };
     }
     const record = parsed.data;
     const action = previous
@@ -231,8 +356,14 @@ export async function importFiles(
     taken.add(id);
     byHash.set(hash, record);
     if (action !== "unchanged") toStore.set(id, record);
-    outcomes.push({ file, ok: true, action, record, tags, ...(encoding ? { encoding } : {}) });
+    return {
+      file,
+      ok: true,
+      action,
+      record,
+      ...(tags ? { tags } : {}),
+      ...(encoding ? { encoding } : {}),
+      ...(metadataOnly ? { metadataOnly } : {}),
+    };
   }
-  if (!options.dryRun && toStore.size > 0) await store.putDocuments([...toStore.values()]);
-  return outcomes;
 }

@@ -30,7 +30,7 @@ export class ReadError extends Error {
   }
 }
 
-const formatsByExtension: Record<string, ImportFormat> = {
+export const formatsByExtension: Record<string, ImportFormat> = {
   ".txt": "txt",
   ".text": "txt",
   ".md": "md",
@@ -148,3 +148,6 @@ export async function readText(file: string): Promise<ReadText> {
   if (size === 0) throw new ReadError({ reason: "empty" });
   return textOf(file, new Uint8Array(await readFile(file)));
 }
+
+/** The extensions read as text (.txt, .md, .docx, .pdf and their variants). */
+export const textExtensions: readonly string[] = Object.keys(formatsByExtension);

@@ -16,6 +16,7 @@ import { layout } from "./text-layout.js";
 import { inferProposals, inferQuestions } from "./lists.js";
 import { inferParties } from "./parties.js";
 import { inferPlace } from "./place.js";
+import { readRiksdagHeading, type RiksdagHeading } from "./riksdag-heading.js";
 import { findSignatures, quotedSpeakers } from "./signatures.js";
 import { clip, conf } from "./text.js";
 import { inferSummary, inferTitle } from "./title.js";
@@ -48,6 +49,8 @@ export interface TagResult {
   topics: Inferred<TopicId[]>;
   /** Cue-based, low confidence: sentences that carry an argument type's cues. */
   arguments: Inferred<{ claim: string; stance: "for" | "against"; type: ArgumentTypeId }[]>;
+  /** A Riksdag document's designation ("2007/08:39"), read from its heading. */
+  designation: Inferred<string | null>;
 }
 
 const inferred = <T>(value: T, confidence: number, evidence: string): Inferred<T> => ({
@@ -114,7 +117,7 @@ export function tagText(text: string, hints?: { fileName?: string }): TagResult 
   const topics = inferTopics(doc, title.value, sig.start);
   const args = inferArguments(doc, title.lineIndex, sig.start);
 
-  return {
+  const result: TagResult = {
     kind: inferred(kind.value, kind.confidence, kind.evidence),
     level: inferred(level.value, level.confidence, level.evidence),
     municipality: inferred(municipality.value, municipality.confidence, municipality.evidence),
@@ -129,7 +132,32 @@ export function tagText(text: string, hints?: { fileName?: string }): TagResult 
     questions: inferred(questions.value, questions.confidence, questions.evidence),
     topics: inferred(topics.value, topics.confidence, topics.evidence),
     arguments: inferred(args.value, args.confidence, args.evidence),
+    designation: inferred(null, 0.5, "ingen riksdagsbeteckning i rubriken"),
   };
+  const heading = readRiksdagHeading(doc.content.slice(0, 8).map((l) => l.text));
+  return heading ? withHeading(result, heading) : result;
+}
+
+/** What a Riksdag document's heading states outweighs what the inferrers guessed from the rest of the text. */
+function withHeading(r: TagResult, h: RiksdagHeading): TagResult {
+  const why = `riksdagsrubrik: ${h.evidence}`;
+  const out: TagResult = {
+    ...r,
+    kind: inferred(h.kind, 0.98, why),
+    level: inferred("riksdag", 0.98, why),
+    municipality: inferred(null, 0.95, "riksdagsdokument"),
+    county: inferred(null, 0.9, "riksdagsdokument"),
+    designation: inferred(h.designation, 0.98, why),
+  };
+  if (h.authors.length > 0) {
+    out.authors = inferred(h.authors, 0.9, why);
+    const parties = [...new Set(h.authors.map((a) => a.party).filter((p): p is string => !!p))];
+    out.parties = inferred(parties, 0.9, why);
+  }
+  if (h.addressee) out.addressee = inferred(h.addressee, 0.9, why);
+  if (h.date) out.date = inferred(h.date, 0.85, why);
+  if (h.title) out.title = inferred(clip(h.title, 300), 0.9, why);
+  return out;
 }
 
 export { layout } from "./text-layout.js";
@@ -137,6 +165,8 @@ export type { Doc, Line, Paragraph } from "./text-layout.js";
 export { findSignatures, quotedSpeakers, isPersonName } from "./signatures.js";
 export type { Author, SignatureBlock } from "./signatures.js";
 export { inferKind, inferLevel, riksdagDesignation } from "./kind.js";
+export { readRiksdagHeading } from "./riksdag-heading.js";
+export type { RiksdagHeading } from "./riksdag-heading.js";
 export { inferPlace } from "./place.js";
 export { inferParties, partyMentions, partyFromCode, partyFromName } from "./parties.js";
 export { inferDate, findDates, datelinePlace } from "./dates.js";

@@ -13,7 +13,8 @@ import { clip, conf, quote } from "./text.js";
 
 export const allianceParties = ["M", "L", "C", "KD"] as const;
 
-const codeAliases: Record<string, string> = { FP: "L", FPL: "L" };
+// Historic letters: Folkpartiet (FP, FPL) is today's L, Kristen demokratisk samling (KDS) KD, VPK V.
+const codeAliases: Record<string, string> = { FP: "L", FPL: "L", KDS: "KD", VPK: "V" };
 
 /** "s" → "S", "Fp" → "L", "kd" → "KD"; undefined for what is not a party letter. */
 export function partyFromCode(code: string): string | undefined {

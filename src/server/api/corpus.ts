@@ -16,7 +16,7 @@ import { corpusDocumentSchema, corpusKinds, type CorpusDocument } from "../../do
 import { isMotioneraError } from "../../domain/errors.js";
 import { parseNameValue } from "../../lang/name-value.js";
 import { nearest } from "../../lang/nearest.js";
-import { explainError, explainReadProblem } from "../../messages.sv.js";
+import { explainError, explainReadProblem, riksdagenTexts } from "../../messages.sv.js";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { attachment } from "../drafting.js";
@@ -140,6 +140,10 @@ const importOutcomeSchema = z
       action: z.enum(["added", "updated", "unchanged"]),
       dryRun: z.boolean(),
       record: corpusRecordSchema,
+      note: z
+        .string()
+        .optional()
+        .openapi({ description: "Till exempel: en dokumentlista ger bara metadata, inte dokumentets text." }),
     }),
     z.object({
       file: z.string(),
@@ -175,7 +179,10 @@ const uploadSchema = z
     files: z.union([z.instanceof(File), z.array(z.instanceof(File)).max(100)]).openapi({
       type: "array",
       items: { type: "string", format: "binary" },
-      description: "En eller flera filer: .txt, .md, .docx eller .pdf.",
+      description:
+        "En eller flera filer: .txt, .md, .docx eller .pdf; riksdagens dokumentstatus- och dokumentlista-filer " +
+        "(JSON); TEI-XML från riksdagskorpusen (interpellationer, motioner) och ParlaMint-SE (ett dokument per " +
+        "anförande); en .zip med sådana filer. En fil kan ge flera dokument (fil.zip/post.json, lista.json#2).",
     }),
     ...uploadFields,
   })
@@ -344,12 +351,27 @@ function overridesOf(sets: string[]): Overrides | Problem {
 }
 
 type ImportResult =
-  | { file: string; ok: true; action: "added" | "updated" | "unchanged"; dryRun: boolean; record: CorpusDocument }
+  | {
+      file: string;
+      ok: true;
+      action: "added" | "updated" | "unchanged";
+      dryRun: boolean;
+      record: CorpusDocument;
+      note?: string;
+    }
   | { file: string; ok: false; error: string };
 
 /** As `motionera corpus import --json`. */
 function resultOf(o: ImportOutcome, dryRun: boolean): ImportResult {
-  if (o.ok) return { file: o.file, ok: true, action: o.action, dryRun, record: o.record };
+  if (o.ok)
+    return {
+      file: o.file,
+      ok: true,
+      action: o.action,
+      dryRun,
+      record: o.record,
+      ...(o.metadataOnly ? { note: riksdagenTexts.metadataOnlyRecord } : {}),
+    };
   return {
     file: o.file,
     ok: false,

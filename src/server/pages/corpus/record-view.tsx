@@ -58,6 +58,24 @@ export function RecordPage({
               <dd>{doc.county.name}</dd>
             </>
           )}
+          {doc.designation && (
+            <>
+              <dt>{r.designation}</dt>
+              <dd>{doc.designation}</dd>
+            </>
+          )}
+          {doc.category && (
+            <>
+              <dt>{r.category}</dt>
+              <dd>{doc.category}</dd>
+            </>
+          )}
+          {doc.committee && (
+            <>
+              <dt>{r.committee}</dt>
+              <dd>{doc.committee}</dd>
+            </>
+          )}
           <dt>{r.date}</dt>
           <dd>{doc.date ? formatDate(doc.date) : r.undated}</dd>
           {doc.outlet && (
@@ -145,9 +163,15 @@ export function RecordPage({
           <section aria-labelledby="forslag">
             <h2 id="forslag">{r.proposals}</h2>
             <ul class="proposals">
-              {doc.proposals.map((p) => (
-                <li>{p}</li>
-              ))}
+              {doc.proposals.map((p, i) => {
+                const said = r.decision(doc.decisions?.[i]?.committee, doc.decisions?.[i]?.chamber);
+                return (
+                  <li>
+                    {p}
+                    {said && <span class="muted">{` (${said})`}</span>}
+                  </li>
+                );
+              })}
             </ul>
           </section>
         )}

@@ -1,9 +1,11 @@
 /**
  * Which corpus documents offer arguments for a text on given topics: those sharing a topic,
  * most shared topics first, then the newest, each with its arguments as a draft request
- * names them ("documentId#n").
+ * names them ("documentId#n"); and "who argued what" on a topic: its arguments by stance and
+ * party, each with its citation.
  */
 import type { CorpusDocument } from "../domain/corpus-document.js";
+import { parliamentaryParties } from "../domain/signer.js";
 import { citationOf } from "./search/citation.js";
 import { findTopic } from "../lang/find-topic.js";
 
@@ -45,4 +47,97 @@ export function argumentGroups(topicNames: readonly string[], docs: readonly Cor
         type: a.type,
       })),
     }));
+}
+
+// ── Who argued what ──────────────────────────────────────────────────────────
+
+/** One argument as "who argued what" cites it: the claim, and the record it was made in. */
+export interface CitedArgument {
+  /** "documentId#n", as a draft request names it. */
+  ref: string;
+  claim: string;
+  type: string;
+  documentId: string;
+  title: string;
+  kind: string;
+  date: string | null;
+  citation: string;
+}
+
+export interface PartyArguments {
+  /** "S", a local party's name, or "" for records no party signed. */
+  party: string;
+  arguments: CitedArgument[];
+}
+
+export interface StanceArguments {
+  stance: "for" | "against";
+  /** Parliamentary parties in their usual order, then other parties by name, then records without a party. */
+  parties: PartyArguments[];
+  /** Arguments of this stance (each once, though it may stand under several parties). */
+  count: number;
+}
+
+export interface WhoArguedWhat {
+  topic: string;
+  /** Records tagged with the topic that hold arguments. */
+  documents: number;
+  /** For, then against; a stance without arguments is left out. */
+  stances: StanceArguments[];
+}
+
+const partyRank = (p: string) => {
+  const i = (parliamentaryParties as readonly string[]).indexOf(p);
+  return i >= 0 ? i : p === "" ? 1000 : 100;
+};
+
+/** A record's parties as grouped: letters upper-cased, each once; none: "". */
+function partiesOf(doc: Pick<CorpusDocument, "parties" | "authors">): string[] {
+  const named = doc.parties.length ? doc.parties : doc.authors.map((a) => a.party ?? "");
+  const ps = [...new Set(named.map((p) => (p.trim().length <= 2 ? p.trim().toUpperCase() : p.trim())).filter(Boolean))];
+  return ps.length ? ps : [""];
+}
+
+/**
+ * The arguments made on a topic (an id), grouped by stance and then by party, newest record
+ * first within a party. A record signed by several parties stands under each of them: each
+ * argued it. `docs` may hold records on other topics; they are left out.
+ */
+export function whoArguedWhat(topic: string, docs: readonly CorpusDocument[]): WhoArguedWhat {
+  const onTopic = docs
+    .filter((d) => d.topics.includes(topic as CorpusDocument["topics"][number]) && d.arguments.length > 0)
+    .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
+  const stances: StanceArguments[] = [];
+  for (const stance of ["for", "against"] as const) {
+    const byParty = new Map<string, CitedArgument[]>();
+    let count = 0;
+    for (const doc of onTopic) {
+      const citation = citationOf(doc);
+      const cited = doc.arguments.flatMap((a, i) =>
+        a.stance === stance
+          ? [
+              {
+                ref: `${doc.id}#${i + 1}`,
+                claim: a.claim,
+                type: a.type,
+                documentId: doc.id,
+                title: doc.title,
+                kind: doc.kind,
+                date: doc.date,
+                citation,
+              },
+            ]
+          : [],
+      );
+      if (cited.length === 0) continue;
+      count += cited.length;
+      for (const party of partiesOf(doc)) byParty.set(party, [...(byParty.get(party) ?? []), ...cited]);
+    }
+    if (count === 0) continue;
+    const parties = [...byParty.entries()]
+      .map(([party, args]) => ({ party, arguments: args }))
+      .sort((a, b) => partyRank(a.party) - partyRank(b.party) || a.party.localeCompare(b.party, "sv"));
+    stances.push({ stance, parties, count });
+  }
+  return { topic, documents: onTopic.length, stances };
 }

@@ -1,0 +1,29 @@
+/**
+ * The concordance (keyword in context, as Korp shows it): every occurrence of a word or
+ * phrase across records, left and right context aligned around it, sortable by the word
+ * before or after or by date, exportable, with counts per year and party.
+ *
+ *   const p = parsePattern("sexköpare", true);           // all inflections
+ *   const ids = candidateIds(index, p, filters);         // the records to read
+ *   const c = concordance(docsOf(ids), p, { sort: "left", limit: 50 });
+ */
+export { candidateIds } from "./candidates.js";
+export {
+  concordance,
+  maxLines,
+  type Concordance,
+  type ConcordanceLine,
+  type ConcordanceOptions,
+} from "./concordance.js";
+export type { ConcordanceCounts, PartyCount, YearCount } from "./counts.js";
+export {
+  concordanceColumns,
+  concordanceExportFormats,
+  concordanceRow,
+  exportConcordance,
+  type ConcordanceExportFormat,
+} from "./export.js";
+export { defaultWidth, occurrencesIn, type ContextWidth, type Occurrence } from "./lines.js";
+export { inflectionKey, maxPatternWords, parsePattern, patternText, type Pattern } from "./pattern.js";
+export { concordanceSorts, type ConcordanceSort } from "./sort.js";
+export { textFields, textsOf, type ConcordanceDoc, type TextField } from "./texts.js";

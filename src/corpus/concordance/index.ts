@@ -23,6 +23,7 @@ export {
   exportConcordance,
   type ConcordanceExportFormat,
 } from "./export.js";
+export { corpusConcordance, documentsOf } from "./over-corpus.js";
 export { defaultWidth, occurrencesIn, type ContextWidth, type Occurrence } from "./lines.js";
 export { inflectionKey, maxPatternWords, parsePattern, patternText, type Pattern } from "./pattern.js";
 export { concordanceSorts, type ConcordanceSort } from "./sort.js";

@@ -41,7 +41,7 @@ export const corpusRecordSchema = corpusDocumentSchema.openapi("CorpusDocument")
 
 const year = z.coerce.number().int().min(1900).max(2100);
 
-const filterQuery = {
+export const filterQuery = {
   kind: listParam("debattartikel").openapi({
     description: `Dokumenttyp: ${corpusKinds.join(", ")}. Flera värden: något av dem.`,
   }),
@@ -290,7 +290,7 @@ type FilterParams = { [K in "kind" | "party" | "kommun" | "lan" | "topic"]?: str
 };
 
 /** Query filters → the index's codes; an unknown name is a problem at its parameter. */
-function filtersOf(q: FilterParams): SearchFilters | Problem {
+export function filtersOf(q: FilterParams): SearchFilters | Problem {
   const input: FilterInput = {};
   for (const k of ["kind", "party", "kommun", "lan", "topic"] as const) {
     const v = asList(q[k]);

@@ -7,6 +7,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { registerAudit } from "./audit.js";
+import { registerConcordance } from "./concordance.js";
 import { registerCorpus } from "./corpus.js";
 import { registerDocs } from "./docs.js";
 import { registerDrafts } from "./drafts.js";
@@ -23,6 +24,8 @@ export function registerApi(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void 
   registerFacts(app, ctx);
   registerFactsImport(app, ctx);
   registerFactKeys(app, ctx);
+  // Before registerCorpus: /api/corpus/concordance is not a record's id.
+  registerConcordance(app, ctx);
   registerCorpus(app, ctx);
   registerDrafts(app, ctx);
   registerCampaigns(app, ctx);

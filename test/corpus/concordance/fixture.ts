@@ -1,5 +1,7 @@
 /** Records of our own for the concordance and "who argued what": short texts in the corpus's real shape. */
+import { readFileSync, writeFileSync } from "node:fs";
 import type { CorpusDocument } from "../../../src/domain/corpus-document.js";
+import { tempWorkspace } from "../../helpers/cli.js";
 
 export function record(over: Partial<CorpusDocument> & Pick<CorpusDocument, "id">): CorpusDocument {
   return {
@@ -58,3 +60,25 @@ export const records: CorpusDocument[] = [
     summary: "Moderaterna vill ge kvinnojourerna stöd i tre år.",
   }),
 ];
+
+/** Arguments on KAST from a record signed by two parties: one for, one against. */
+export const argued = record({
+  id: "m-2022-s-v",
+  date: "2022-05-04",
+  parties: ["V", "S"],
+  topics: ["kast"],
+  title: "Motion om samtal med köpare",
+  arguments: [
+    { claim: "Köparna måste nås tidigt.", stance: "for", type: "demand-reduction" },
+    { claim: "Ett förbud flyttar handeln.", stance: "against", type: "law-enforcement" },
+  ],
+});
+
+/** A database file (the shipped one's facts and keys) whose corpus is these records only. */
+export function fixtureDb(docs: readonly CorpusDocument[] = [...records, argued]): string {
+  const { db } = tempWorkspace();
+  const data = JSON.parse(readFileSync(db, "utf8")) as { documents: unknown[] };
+  data.documents = [...docs];
+  writeFileSync(db, JSON.stringify(data));
+  return db;
+}

@@ -8,6 +8,7 @@ import type { DraftWarning } from "../domain/errors.js";
 import { partyNames } from "../domain/signer.js";
 import { formatDate } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
+import { formatNumber } from "../lang/numbers.js";
 import { lowerFirst } from "../lang/lower-first.js";
 import { explainWarning } from "../messages.sv.js";
 
@@ -16,6 +17,8 @@ const quotedOr = (xs: readonly string[]) =>
     xs.map((x) => `"${x}"`),
     "eller",
   );
+
+const fmt = formatNumber;
 
 export const sv = {
   siteName: "Motionera",
@@ -983,6 +986,119 @@ export const sv = {
       help:
         "Ta först bort eller flytta uppgifterna, ändra mallarna och de härledda nycklarna, och försök sedan " + "igen.",
     },
+  },
+
+  /** The concordance (keyword in context) at /korpus/konkordans, and its charts. */
+  concordance: {
+    title: "Konkordans",
+    intro:
+      "Varje förekomst av ett ord eller en fras i korpusen, med orden före och efter. Sortera efter ordet före " +
+      "eller efter för att se hur ordet används, och se hur ofta det förekommer per år och parti.",
+    queryLabel: "Ord eller fras",
+    queryHelp: "Till exempel sexköpare eller köp av sexuell tjänst (orden i följd).",
+    inflections: "Alla böjningsformer",
+    inflectionsHelp: "Till exempel sexköpare, sexköparen och sexköparna; annars bara formen du skrev.",
+    sortLabel: "Sortera",
+    sorts: { date: "Nyaste dokument först", left: "Efter ordet före", right: "Efter ordet efter" } as Record<
+      string,
+      string
+    >,
+    contextLabel: "Ord på var sida",
+    show: "Visa",
+    filtersHeading: "Filter",
+    removeFilter: (label: string) => `Ta bort filtret ${label}`,
+    fromYear: (year: string) => `från ${year}`,
+    toYear: (year: string) => `till ${year}`,
+    addFilters: "Lägg till filter",
+    addFiltersHelp: "Filtren gäller tillsammans; flera värden av samma slag: något av dem.",
+    anyValue: "Alla",
+    filterNames: {
+      kind: "Typ",
+      party: "Parti",
+      kommun: "Kommun",
+      lan: "Län",
+      topic: "Ämne",
+      fran: "Från år",
+      till: "Till år",
+    } as Record<string, string>,
+    fromSearch: "Samma sökning i konkordansen",
+    toSearch: "Sök dokument med samma ord",
+    invalidFilter: "Ett filter kunde inte användas:",
+    emptyQuery: "Skriv ett ord eller en fras.",
+    results: "Förekomster",
+    total: (total: number, documents: number, from: number, to: number) =>
+      total === 0
+        ? "Inga förekomster."
+        : `${total === 1 ? "En förekomst" : `${fmt(total)} förekomster`} i ${
+            documents === 1 ? "ett dokument" : `${fmt(documents)} dokument`
+          }${total > to - from + 1 ? `; rad ${fmt(from)}–${fmt(to)} visas` : ""}.`,
+    truncated: (kept: number) =>
+      `Fler än ${fmt(kept)} förekomster: sortering, sidor och export gäller de ${fmt(kept)} första. ` +
+      "Antalen och diagrammen gäller alla. Filtrera för att se resten.",
+    tableCaption: (query: string) => `Förekomster av ”${query}” med orden före och efter`,
+    columns: { left: "Före", keyword: "Träff", right: "Efter", record: "Dokument" },
+    sortBy: (column: string) => `Sortera efter ${column}`,
+    sortedBy: "sorterat",
+    fields: {
+      fullText: "",
+      title: "i titeln",
+      summary: "i sammanfattningen",
+      proposal: "i en att-sats",
+      question: "i en fråga",
+      argument: "i ett argument",
+    } as Record<string, string>,
+    undated: "odaterad",
+    noParty: "Utan parti",
+    export: "Ladda ner raderna",
+    exportCsv: "CSV (kalkylark)",
+    exportJsonl: "JSON Lines",
+    exportHelp: "Alla rader i vald sortering, med dokumentets id, titel, datum och parti.",
+    pagination: "Sidor med förekomster",
+    previous: "Föregående",
+    next: "Nästa",
+    page: (n: number, of: number) => `Sida ${fmt(n)} av ${fmt(of)}`,
+    charts: "Fördelning",
+    chartNote: "Diagrammen räknar förekomster i alla träffade dokument, inte bara den här sidan.",
+    yearChart: {
+      heading: "Per år",
+      title: (query: string) => `Förekomster av ”${query}” per år`,
+      desc: (years: readonly { year: number; occurrences: number }[], undated: number) =>
+        `${years.map((y) => `${y.year}: ${fmt(y.occurrences)}`).join(", ")}${
+          undated ? `; odaterade dokument: ${fmt(undated)}` : ""
+        }.`,
+    },
+    partyChart: {
+      heading: "Per parti",
+      title: (query: string) => `Förekomster av ”${query}” per parti`,
+      desc: (parties: readonly { label: string; occurrences: number }[]) =>
+        `${parties.map((p) => `${p.label}: ${fmt(p.occurrences)}`).join(", ")}. Ett dokument med flera partier ` +
+        "räknas för vart och ett.",
+    },
+    whoArgued: "Vem argumenterade vad",
+  },
+
+  /** "Who argued what" at /korpus/argument: a topic's arguments by stance and party. */
+  whoArgued: {
+    title: "Vem argumenterade vad",
+    intro:
+      "Argumenten i korpusens dokument om ett ämne, för och emot, parti för parti, med källa till vart och ett. " +
+      "Argumenten är återgivna med våra ord; dokumentet visar originalet.",
+    topicLabel: "Ämne",
+    choose: "Välj ämne",
+    show: "Visa",
+    summary: (documents: number, label: string) =>
+      documents === 0
+        ? `Inga dokument om ${label} har argument.`
+        : `${documents === 1 ? "Ett dokument" : `${fmt(documents)} dokument`} om ${label} har argument.`,
+    stances: { for: "För", against: "Emot" } as Record<string, string>,
+    stanceHeading: (stance: string, count: number) => `${stance} (${fmt(count)} argument)`,
+    noParty: "Utan parti",
+    partyHeading: (name: string, letters: string) => (letters && name !== letters ? `${name} (${letters})` : name),
+    type: "typ",
+    inRecord: "i",
+    shared: "Ett dokument med flera partier står under vart och ett av dem.",
+    concordanceLink: "Se ämnets ord i konkordansen",
+    unknownTopic: (name: string) => `Ämnet ”${name}” finns inte. Välj ett ämne i listan.`,
   },
 
   /** The draft form's fact picker: {fakta:key} into the user's own text. */

@@ -9,6 +9,8 @@
  *   GET  /fragment/faktavaljare    the fact picker's list for a municipality, for the script
  *   POST /fragment/forhandsvisning the preview's content, for the script
  *   GET  /korpus, /korpus/:id      search; one record
+ *   GET  /korpus/konkordans        the concordance (keyword in context) with its charts (concordance/)
+ *   GET  /korpus/argument          who argued what on a topic (arguments/)
  *   GET  /kommun, /kommun/:name    all municipalities; one municipality
  *   GET  /personal …               staff sign-in and tools (staff/)
  *   GET  /personal/mallar …        the templates: list, editor, check, preview, save (templates/)
@@ -24,6 +26,9 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { serveAsset } from "./frame/assets.js";
+import { registerArgumentPages } from "./arguments/routes.js";
+import { researchPaths } from "./concordance/paths.js";
+import { registerConcordancePages } from "./concordance/routes.js";
 import { registerCorpusPages } from "./corpus/routes.js";
 import { registerDraftPages } from "./draft/routes.js";
 import { registerCampaignPages } from "./campaign/routes.js";
@@ -43,6 +48,9 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   app.get("/assets/:name", (c) => serveAsset(c));
   registerDraftPages(app, ctx);
   registerCampaignPages(app, ctx);
+  // Before the corpus pages: /korpus/konkordans and /korpus/argument are not records' ids.
+  registerConcordancePages(app, ctx);
+  registerArgumentPages(app, ctx);
   registerCorpusPages(app, ctx);
   registerPlacePages(app, ctx);
   registerStaffPages(app, ctx);
@@ -60,6 +68,8 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [paths.pickerFragment, "GET, HEAD"],
     [paths.previewFragment, "POST"],
     [paths.corpus, "GET, HEAD"],
+    [researchPaths.concordance, "GET, HEAD"],
+    [researchPaths.arguments, "GET, HEAD"],
     [`${paths.corpus}/:id`, "GET, HEAD"],
     [paths.places, "GET, HEAD"],
     [`${paths.places}/:name`, "GET, HEAD"],

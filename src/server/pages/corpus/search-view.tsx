@@ -8,6 +8,7 @@ import { sv } from "../../messages.sv.js";
 import { Layout } from "../frame/layout.js";
 import { paths, recordHref } from "../frame/links.js";
 import { PlaceLink } from "../kit/parts.js";
+import { researchPaths } from "../concordance/paths.js";
 import { facetLabel, facetParam, filterLabel, pageSize, searchHref, type SearchParams } from "./search-params.js";
 
 const t = sv.corpus;
@@ -207,6 +208,13 @@ export function SearchPage({
             <p class="result-count" role="status" data-result-count={String(result.total)}>
               {t.total(result.total, from, to)}
             </p>
+            {params.q && (
+              <p class="concordance-link">
+                <a href={`${researchPaths.concordance}${searchHref(params).slice(paths.corpus.length)}`}>
+                  {sv.concordance.fromSearch}
+                </a>
+              </p>
+            )}
             {result.relaxed && <p class="notice">{t.relaxed}</p>}
             <ol class="hits" start={from}>
               {result.hits.map((h) => (

@@ -120,7 +120,9 @@ const concordanceSchema = z
     documents: z.number().int().openapi({ description: "Dokument med minst en förekomst." }),
     kept: z.number().int(),
     truncated: z.boolean().openapi({
-      description: `Fler än ${maxLines} förekomster: sortering, sidor och export gäller de ${maxLines} första; antalen alla.`,
+      description:
+        `Fler än ${maxLines} förekomster: sortering, sidor och export gäller de ${maxLines} första; ` +
+        "antalen gäller alla.",
     }),
     lines: z.array(lineSchema),
     counts: countsSchema,

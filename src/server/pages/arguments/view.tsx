@@ -64,7 +64,8 @@ function Groups({ w }: { w: WhoArguedWhat }) {
                         <p class="citation">
                           {`${argumentTypeLabel(a.type)} · ${t.inRecord} `}
                           <a href={recordHref(a.documentId)}>{a.title}</a>
-                          {` (${sv.kinds.singular[a.kind] ?? a.kind}), ${a.date ? formatDate(a.date) : sv.record.undated}`}
+                          {` (${sv.kinds.singular[a.kind] ?? a.kind}), `}
+                          {a.date ? formatDate(a.date) : sv.record.undated}
                         </p>
                       </li>
                     ))}

@@ -42,6 +42,12 @@ if (process.env.BENCH_RIKSDAGEN !== "0") {
   await benchRiksdagenImport();
 }
 
+// Issue 15: the concordance at 20 000 records (BENCH_CONCORDANCE=0 skips it; BENCH_CONCORDANCE_DOCS sets N).
+if (process.env.BENCH_CONCORDANCE !== "0") {
+  const { benchConcordance } = await import("./concordance.js");
+  await benchConcordance();
+}
+
 // The web service under load (BENCH_WEB=0 skips it; BENCH_WEB_SECONDS sets each run's length).
 if (process.env.BENCH_WEB !== "0") {
   const { benchWebLoad } = await import("./web-load.js");

@@ -1,25 +1,45 @@
 /**
  * Which records a concordance reads, asked of the search index through its public API: the
- * records the filters let through (newest first). Matching exact forms, the index's own word
- * search narrows them first: a record holding the words as written holds their stems, so it
- * is among the search's matches (the search adds prefixes and typos, never drops a record
- * with every word). With inflections the stems of the index are not the concordance's (they
- * leave definite forms alone), so the filters alone choose, and the texts are read.
+ * records the filters let through (newest first), narrowed by the index's stems where that
+ * can only leave out records without a match.
+ *
+ * Each word of the pattern that is not a stop word is looked up as a one-word "phrase" (its
+ * exact stem: no prefixes, no typos), and a record must hold every such word. As written, a
+ * word's stem is the index's stem of it. With inflections, a word matches every word with
+ * the same key (the stem with definite forms reduced); the index holds such a word under the
+ * key itself, the key + "et" ("stödet"), or, for a key in "-el", the key + "n" ("handeln"):
+ * those are looked up, and a record with any of them counts. Where a stem cannot be looked up
+ * as itself (the stemmer would change it again) or no word can be, the filters alone choose.
  */
-import type { CorpusIndex, SearchFilters } from "../search/index.js";
+import { stem } from "../../lang/stem.js";
 import { isStopWord } from "../../lang/tokenize.js";
-import { maxIndexedWordLength, type Pattern } from "./pattern.js";
+import type { CorpusIndex, SearchFilters } from "../search/index.js";
+import { maxIndexedWordLength, type Pattern, type PatternWord } from "./pattern.js";
+
+/** The index stems a word of the pattern can stand under in a matching record; undefined: cannot say. */
+function indexStems(w: PatternWord, inflections: boolean): string[] | undefined {
+  if (!inflections) return [w.form];
+  const alternatives = [w.key, `${w.key}et`, ...(w.key.endsWith("el") ? [`${w.key}n`] : [])];
+  // Looked up as typed words, so each must be its own stem.
+  return alternatives.every((s) => stem(s) === s) ? alternatives : undefined;
+}
 
 export function candidateIds(
   index: Pick<CorpusIndex, "filter" | "searchIds">,
   pattern: Pattern,
   filters: SearchFilters,
 ): string[] {
-  const words = pattern.words.map((w) => w.form);
-  const searchable =
-    !pattern.inflections && words.some((w) => !isStopWord(w)) && words.every((w) => w.length <= maxIndexedWordLength);
-  if (!searchable) return index.filter(filters);
-  const found = new Set(index.searchIds({ text: words.join(" "), filters }));
-  // Newest first, as without a text.
-  return index.filter(filters).filter((id) => found.has(id));
+  const inOrder = index.filter(filters);
+  const words = pattern.words.filter((w) => !isStopWord(w.form) && w.form.length <= maxIndexedWordLength);
+  if (words.length === 0) return inOrder;
+  let found: Set<string> | undefined;
+  for (const w of words) {
+    const stems = indexStems(w, pattern.inflections);
+    if (!stems) continue;
+    const withWord = new Set<string>();
+    for (const s of stems) for (const id of index.searchIds({ text: `"${s}"`, filters })) withWord.add(id);
+    found = found ? new Set([...found].filter((id) => withWord.has(id))) : withWord;
+    if (found.size === 0) return [];
+  }
+  return found ? inOrder.filter((id) => found.has(id)) : inOrder;
 }

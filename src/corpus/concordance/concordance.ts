@@ -4,9 +4,9 @@
  * Pure: the records come in (in the order the search gave them), the result goes out.
  */
 import { CountsBuilder, type ConcordanceCounts } from "./counts.js";
-import { defaultWidth, occurrencesIn, type ContextWidth } from "./lines.js";
+import { defaultWidth, hitsIn, lineOf, type ContextWidth, type Hit } from "./lines.js";
 import type { Pattern } from "./pattern.js";
-import { compareLines, type ConcordanceSort } from "./sort.js";
+import { compareLines, sortKey, type ConcordanceSort, type Sortable } from "./sort.js";
 import { textsOf, type ConcordanceDoc, type TextField } from "./texts.js";
 
 /** Lines kept for sorting, paging and export; past this many the rest are only counted. */
@@ -25,12 +25,12 @@ export interface ConcordanceLine {
   field: TextField;
 }
 
-/** A line with what sorting needs. */
-interface Kept extends ConcordanceLine {
-  leftWords: string[];
-  rightWords: string[];
-  docOrder: number;
-  position: number;
+/** An occurrence kept for sorting: where it is, and its sort key; its line is made only if it is given. */
+interface Kept extends Sortable {
+  doc: ConcordanceDoc;
+  field: TextField;
+  text: string;
+  hit: Hit;
 }
 
 export interface ConcordanceOptions {
@@ -62,42 +62,33 @@ export function concordance(
 ): Concordance {
   const width: ContextWidth = { ...defaultWidth, ...options.width };
   const keep = options.keep ?? maxLines;
+  const sort = options.sort ?? "date";
   const counts = new CountsBuilder();
+  // Only the words a sort needs are read now; a line's context is read when the line is given.
+  const side = sort === "left" ? "before" : sort === "right" ? "after" : undefined;
   const kept: Kept[] = [];
   let total = 0;
   let documents = 0;
   let docOrder = 0;
-  for (const d of docs) {
+  for (const doc of docs) {
     let inDoc = 0;
-    for (const { field, text } of textsOf(d)) {
-      for (const o of occurrencesIn(text, pattern, width)) {
-        if (kept.length < keep)
-          kept.push({
-            left: o.left,
-            keyword: o.keyword,
-            right: o.right,
-            documentId: d.id,
-            title: d.title,
-            kind: d.kind,
-            date: d.date,
-            parties: [...d.parties],
-            field,
-            leftWords: o.leftWords,
-            rightWords: o.rightWords,
-            docOrder,
-            position: inDoc,
-          });
+    for (const { field, text } of textsOf(doc)) {
+      for (const hit of hitsIn(text, pattern, width.words, side)) {
+        if (kept.length < keep) {
+          const key = sort === "date" ? "" : sortKey((sort === "left" ? hit.before : hit.after) ?? []);
+          kept.push({ key, date: doc.date, docOrder, position: inDoc, doc, field, text, hit });
+        }
         inDoc++;
       }
     }
     if (inDoc > 0) {
-      counts.add(d, inDoc);
+      counts.add(doc, inDoc);
       total += inDoc;
       documents++;
     }
     docOrder++;
   }
-  kept.sort(compareLines(options.sort ?? "date"));
+  kept.sort(compareLines(sort));
   const offset = Math.max(0, options.offset ?? 0);
   const page = kept.slice(offset, options.limit === undefined ? undefined : offset + Math.max(0, options.limit));
   return {
@@ -105,7 +96,20 @@ export function concordance(
     documents,
     truncated: total > kept.length,
     kept: kept.length,
-    lines: page.map(({ leftWords: _l, rightWords: _r, docOrder: _d, position: _p, ...line }): ConcordanceLine => line),
+    lines: page.map((k): ConcordanceLine => {
+      const { left, keyword, right } = lineOf(k.text, k.hit, width);
+      return {
+        left,
+        keyword,
+        right,
+        documentId: k.doc.id,
+        title: k.doc.title,
+        kind: k.doc.kind,
+        date: k.doc.date,
+        parties: [...k.doc.parties],
+        field: k.field,
+      };
+    }),
     counts: counts.counts(),
   };
 }

@@ -4,8 +4,11 @@
  * before or after or by date, exportable, with counts per year and party.
  *
  *   const p = parsePattern("sexköpare", true);           // all inflections
- *   const ids = candidateIds(index, p, filters);         // the records to read
- *   const c = concordance(docsOf(ids), p, { sort: "left", limit: 50 });
+ *   const c = corpusConcordance({ index, documents }, p, filters, { sort: "left", limit: 50 });
+ *   c.lines;  c.counts.years;  exportConcordance(all.lines, "csv");
+ *
+ * concordance() is the pure core over records in order; corpusConcordance() lets the search
+ * index (its public API only) choose the records first (candidates.ts).
  */
 export { candidateIds } from "./candidates.js";
 export {
@@ -24,7 +27,7 @@ export {
   type ConcordanceExportFormat,
 } from "./export.js";
 export { corpusConcordance, documentsOf } from "./over-corpus.js";
-export { defaultWidth, occurrencesIn, type ContextWidth, type Occurrence } from "./lines.js";
+export { defaultWidth, hitsIn, lineOf, occurrencesIn, type ContextWidth, type Hit, type Occurrence } from "./lines.js";
 export { inflectionKey, maxPatternWords, parsePattern, patternText, type Pattern } from "./pattern.js";
 export { concordanceSorts, type ConcordanceSort } from "./sort.js";
 export { textFields, textsOf, type ConcordanceDoc, type TextField } from "./texts.js";

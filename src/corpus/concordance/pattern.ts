@@ -47,15 +47,27 @@ export function wordMatches(lower: string, w: PatternWord, inflections: boolean)
   return inflections && lower.startsWith(w.key) && inflectionKey(lower) === w.key;
 }
 
+/** Each pattern's needle, made once (a concordance tests it on every text), and its global twin. */
+const needles = new WeakMap<Pattern, [RegExp, RegExp]>();
+
 /**
  * Text that every text holding a match holds (case aside): the first word's form or, with
  * inflections, its key (an inflection key is a prefix of the word it comes from). A cheap
- * test before a text is taken apart into words.
+ * test before a text is taken apart into words. `global`: the same needle with the g flag, to
+ * find each place (its lastIndex is the caller's to set).
  */
-export function needleOf(p: Pattern): RegExp {
-  const first = p.words[0]!;
-  const s = p.inflections && first.key.length < first.form.length ? first.key : first.form;
-  return new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "iu");
+export function needleOf(p: Pattern, global = false): RegExp {
+  let r = needles.get(p);
+  if (!r) {
+    const first = p.words[0]!;
+    const s = (p.inflections && first.key.length < first.form.length ? first.key : first.form).replace(
+      /[.*+?^${}()|[\]\\]/g,
+      "\\$&",
+    );
+    r = [new RegExp(s, "iu"), new RegExp(s, "giu")];
+    needles.set(p, r);
+  }
+  return global ? r[1] : r[0];
 }
 
 /** The pattern as it is written back to people: its words in order. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   candidateIds,
   concordance,
+  corpusConcordance,
   exportConcordance,
   occurrencesIn,
   parsePattern,
@@ -11,7 +12,7 @@ import {
   type Pattern,
 } from "../../../src/corpus/concordance/index.js";
 import { CorpusIndex } from "../../../src/corpus/search/index.js";
-import { records } from "./fixture.js";
+import { record, records } from "./fixture.js";
 
 const pattern = (text: string, inflections = false): Pattern => {
   const p = parsePattern(text, inflections);
@@ -203,8 +204,35 @@ describe("candidateIds: the records to read, from the search index", () => {
     expect(candidateIds(index, pattern("sexköpare"), { party: ["V"] })).toEqual(["i-2023-v"]);
   });
 
-  it("inflections and stop words alone: every record the filters let through", () => {
-    expect(candidateIds(index, pattern("stöd", true), {}).length).toBe(records.length);
+  it("inflections: records holding any form with the word's key, definite forms too", () => {
+    expect(candidateIds(index, pattern("stöd", true), {})).toEqual(["i-2023-v", "m-2021-s", "p-odaterad-m"]);
+    const definite = record({ id: "x", date: "2020", fullText: "Stödet räcker inte. Handeln minskar." });
+    const other = record({ id: "y", date: "2019", fullText: "Stödja och stödinsatser; handla." });
+    const small = CorpusIndex.build([definite, other]);
+    expect(candidateIds(small, pattern("stöd", true), {})).toEqual(["x"]);
+    expect(candidateIds(small, pattern("handel", true), {})).toEqual(["x"]);
+    expect(candidateIds(small, pattern("stöd"), {})).toEqual([]);
+    expect(candidateIds(small, pattern("stöd handel", true), {})).toEqual(["x"]);
+  });
+
+  it("stop words alone: every record the filters let through", () => {
+    expect(candidateIds(index, pattern("och"), {}).length).toBe(records.length);
     expect(candidateIds(index, pattern("och"), { kind: ["motion"] })).toEqual(["m-2021-s"]);
+  });
+
+  it("the index's choice never loses an occurrence", () => {
+    const docs = [
+      ...records,
+      record({ id: "x", date: "2020", fullText: "Stödet räcker inte. Handeln minskar, samtalen ökar." }),
+      record({ id: "y", date: "2019", fullText: "Stödja och stödinsatser; handla. Sexköparens samtal." }),
+    ];
+    const all = CorpusIndex.build(docs);
+    const words = ["stöd", "stödet", "sexköpare", "sexköparna", "köp av sexuell tjänst", "samtal", "handel", "och"];
+    for (const w of words)
+      for (const inflections of [false, true]) {
+        const p = pattern(w, inflections);
+        const narrowed = corpusConcordance({ index: all, documents: docs }, p, {});
+        expect(narrowed.total, `${w} ${inflections}`).toBe(concordance(docs, p).total);
+      }
   });
 });

@@ -112,7 +112,10 @@ function keepStart(s: string, max: number, cutAfter: boolean): string {
   return cut && t.trim() ? `${t} ${ellipsis}` : t;
 }
 
-/** Up to `n` words before `start` (nearest first, lower case); where the first of them begins; whether more lie before. */
+/**
+ * Up to `n` words before `start` (nearest first, lower case), where the first of them begins, and whether more
+ * lie before.
+ */
 function walkBack(text: string, start: number, n: number, keep: boolean) {
   const words: string[] = [];
   let from = start;

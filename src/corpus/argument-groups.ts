@@ -67,7 +67,17 @@ export interface CitedArgument {
 export interface PartyArguments {
   /** "S", a local party's name, or "" for records no party signed. */
   party: string;
+  /** Newest record first; at most `perParty` of them. */
   arguments: CitedArgument[];
+  /** The party's arguments of this stance, also those past `perParty`. */
+  total: number;
+}
+
+export interface WhoArguedOptions {
+  /** Arguments to give per party and stance (the newest); by default all. */
+  perParty?: number;
+  /** Only this party ("S", a local party's name, "" for records without a party). */
+  party?: string;
 }
 
 export interface StanceArguments {
@@ -91,10 +101,13 @@ const partyRank = (p: string) => {
   return i >= 0 ? i : p === "" ? 1000 : 100;
 };
 
-/** A record's parties as grouped: letters upper-cased, each once; none: "". */
+/** A party as grouped: letters upper-cased ("s" → "S"), a local party's name as written. */
+const partyKey = (p: string) => (p.trim().length <= 2 ? p.trim().toUpperCase() : p.trim());
+
+/** A record's parties as grouped, each once; none: "". */
 function partiesOf(doc: Pick<CorpusDocument, "parties" | "authors">): string[] {
   const named = doc.parties.length ? doc.parties : doc.authors.map((a) => a.party ?? "");
-  const ps = [...new Set(named.map((p) => (p.trim().length <= 2 ? p.trim().toUpperCase() : p.trim())).filter(Boolean))];
+  const ps = [...new Set(named.map(partyKey).filter(Boolean))];
   return ps.length ? ps : [""];
 }
 
@@ -103,9 +116,20 @@ function partiesOf(doc: Pick<CorpusDocument, "parties" | "authors">): string[] {
  * first within a party. A record signed by several parties stands under each of them: each
  * argued it. `docs` may hold records on other topics; they are left out.
  */
-export function whoArguedWhat(topic: string, docs: readonly CorpusDocument[]): WhoArguedWhat {
+export function whoArguedWhat(
+  topic: string,
+  docs: readonly CorpusDocument[],
+  options: WhoArguedOptions = {},
+): WhoArguedWhat {
+  const only = options.party === undefined ? undefined : partyKey(options.party);
+  const perParty = options.perParty ?? Number.POSITIVE_INFINITY;
   const onTopic = docs
-    .filter((d) => d.topics.includes(topic as CorpusDocument["topics"][number]) && d.arguments.length > 0)
+    .filter(
+      (d) =>
+        d.topics.includes(topic as CorpusDocument["topics"][number]) &&
+        d.arguments.length > 0 &&
+        (only === undefined || partiesOf(d).includes(only)),
+    )
     .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
   const stances: StanceArguments[] = [];
   for (const stance of ["for", "against"] as const) {
@@ -129,13 +153,18 @@ export function whoArguedWhat(topic: string, docs: readonly CorpusDocument[]): W
             ]
           : [],
       );
+      const parties = only === undefined ? partiesOf(doc) : [only];
       if (cited.length === 0) continue;
       count += cited.length;
-      for (const party of partiesOf(doc)) byParty.set(party, [...(byParty.get(party) ?? []), ...cited]);
+      for (const party of parties) {
+        const list = byParty.get(party) ?? [];
+        list.push(...cited);
+        byParty.set(party, list);
+      }
     }
     if (count === 0) continue;
     const parties = [...byParty.entries()]
-      .map(([party, args]) => ({ party, arguments: args }))
+      .map(([party, args]) => ({ party, arguments: args.slice(0, perParty), total: args.length }))
       .sort((a, b) => partyRank(a.party) - partyRank(b.party) || a.party.localeCompare(b.party, "sv"));
     stances.push({ stance, parties, count });
   }

@@ -1069,6 +1069,7 @@ export const sv = {
     },
     partyChart: {
       heading: "Per parti",
+      others: (n: number) => `Övriga (${fmt(n)} partier)`,
       title: (query: string) => `Förekomster av ”${query}” per parti`,
       desc: (parties: readonly { label: string; occurrences: number }[]) =>
         `${parties.map((p) => `${p.label}: ${fmt(p.occurrences)}`).join(", ")}. Ett dokument med flera partier ` +
@@ -1099,6 +1100,10 @@ export const sv = {
     shared: "Ett dokument med flera partier står under vart och ett av dem.",
     concordanceLink: "Se ämnets ord i konkordansen",
     unknownTopic: (name: string) => `Ämnet ”${name}” finns inte. Välj ett ämne i listan.`,
+    shown: (n: number, total: number) => `Visar de ${fmt(n)} nyaste av ${fmt(total)}.`,
+    showAll: (party: string) => `Alla argument från ${party}`,
+    onlyParty: (party: string) => `Bara ${party}.`,
+    allParties: "Visa alla partier",
   },
 
   /** The draft form's fact picker: {fakta:key} into the user's own text. */

@@ -131,6 +131,17 @@ const concordanceSchema = z
 
 const argumentsQuery = z.object({
   topic: z.string().trim().min(1).max(100).openapi({ description: "Ämnet (id eller namn).", example: "sexkop" }),
+  party: z.string().trim().max(100).optional().openapi({
+    description: 'Bara ett parti ("S", ett lokalt partis namn; tomt: dokument utan parti).',
+    example: "V",
+  }),
+  perParty: z.coerce.number().int().min(0).max(500).default(20).openapi({
+    type: "integer",
+    minimum: 0,
+    maximum: 500,
+    default: 20,
+    description: "Argument per parti och ställning (de nyaste); total säger hur många partiet har.",
+  }),
   kind: filterQuery.kind,
   kommun: filterQuery.kommun,
   lan: filterQuery.lan,
@@ -158,7 +169,7 @@ const argumentsSchema = z
       z.object({
         stance: z.enum(["for", "against"]),
         count: z.number().int(),
-        parties: z.array(z.object({ party: z.string(), arguments: z.array(citedSchema) })),
+        parties: z.array(z.object({ party: z.string(), arguments: z.array(citedSchema), total: z.number().int() })),
       }),
     ),
   })
@@ -259,12 +270,16 @@ export function registerConcordance(app: OpenAPIHono<AppEnv>, ctx: ServerContext
   defineRoute(app, argumentsRoute, async (c) => {
     const q = c.req.valid("query");
     const topic = findTopic(q.topic);
-    const filters = filtersOf({ ...q, topic: q.topic });
+    const { party: _party, perParty: _perParty, ...rest } = q;
+    const filters = filtersOf(rest);
     if (isProblem(filters)) return problemResponse(c, filters);
     if (!topic) return problemResponse(c, problems.invalid([{ path: "topic", message: "okänt ämne" }]));
     const index = await ctx.searchIndex();
     const docs = [...documentsOf(index.filter(filters), await ctx.workspace.store.documents())];
-    const w = whoArguedWhat(topic.id, docs);
+    const w = whoArguedWhat(topic.id, docs, {
+      perParty: q.perParty,
+      ...(q.party !== undefined ? { party: q.party } : {}),
+    });
     return c.json({ ...w, topic: topic.id, label: topicLabel(topic.id) }, 200);
   });
 }

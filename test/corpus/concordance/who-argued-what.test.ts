@@ -88,3 +88,27 @@ describe("whoArguedWhat", () => {
     expect(whoArguedWhat("kast", docs)).toEqual({ topic: "kast", documents: 0, stances: [] });
   });
 });
+
+describe("whoArguedWhat, cut and for one party", () => {
+  it("gives at most `perParty` arguments per party, with the party's total", () => {
+    const w = whoArguedWhat("sexkop", docs, { perParty: 0 });
+    expect(w.stances[0]!.parties.map((p) => [p.party, p.arguments.length, p.total])).toEqual([
+      ["S", 0, 1],
+      ["M", 0, 1],
+      ["V", 0, 1],
+      ["", 0, 1],
+    ]);
+  });
+
+  it("one party only, its records and arguments counted", () => {
+    const v = whoArguedWhat("sexkop", docs, { party: "v" });
+    expect(v.documents).toBe(1);
+    expect(v.stances.map((s) => [s.stance, s.count, s.parties.map((p) => p.party)])).toEqual([
+      ["for", 1, ["V"]],
+      ["against", 1, ["V"]],
+    ]);
+    expect(whoArguedWhat("sexkop", docs, { party: "Lidingöpartiet" }).stances.map((s) => s.stance)).toEqual([
+      "against",
+    ]);
+  });
+});

@@ -151,6 +151,17 @@ describe("GET /api/corpus/arguments", () => {
     ]);
   });
 
+  it("one party, and at most perParty arguments with the party's total", async () => {
+    type W = { stances: { stance: string; parties: { party: string; arguments: unknown[]; total: number }[] }[] };
+    const v = (await (await app.request("/api/corpus/arguments?topic=kast&party=v")).json()) as W;
+    expect(v.stances.map((s) => s.parties.map((p) => p.party))).toEqual([["V"], ["V"]]);
+    const cut = (await (await app.request("/api/corpus/arguments?topic=kast&perParty=0")).json()) as W;
+    expect(cut.stances[0]!.parties.map((p) => [p.party, p.arguments.length, p.total])).toEqual([
+      ["S", 0, 1],
+      ["V", 0, 1],
+    ]);
+  });
+
   it("an unknown topic is a problem at topic", async () => {
     const p = await expectProblem(await app.request("/api/corpus/arguments?topic=rymden"), 422);
     expect(paths(p)).toEqual(["topic"]);

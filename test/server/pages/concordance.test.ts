@@ -62,6 +62,13 @@ describe("/korpus/argument", () => {
     expect(kast).toContain('href="/korpus/m-2022-s-v"');
     expect(await page("/korpus/argument?topic=rymden", 404)).toContain("Ämnet ”rymden” finns inte.");
   });
+
+  it("one party's arguments only, with the way back to every party", async () => {
+    const v = await page("/korpus/argument?topic=kast&parti=V");
+    expect(v).toContain("Bara Vänsterpartiet (V).");
+    expect(v).not.toContain("Socialdemokraterna (S)</h3>");
+    expect(v).toContain('href="/korpus/argument?topic=kast"');
+  });
 });
 
 describe("the search page", () => {

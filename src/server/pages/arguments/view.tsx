@@ -37,10 +37,19 @@ function TopicForm({ topic }: { topic: string | undefined }) {
   );
 }
 
-function Groups({ w }: { w: WhoArguedWhat }) {
+/** This page for one party of a topic (all its arguments), or for every party. */
+export function argumentsHref(topic: string, party?: string): string {
+  const p = new URLSearchParams({ topic });
+  if (party !== undefined) p.set("parti", party || "-");
+  return `${researchPaths.arguments}?${p.toString()}`;
+}
+
+const partyLabel = (party: string) => (party ? t.partyHeading(partyName(party), party) : t.noParty);
+
+function Groups({ w, party }: { w: WhoArguedWhat; party: string | undefined }) {
   const label = topicLabel(w.topic);
   // An argument stands under more than one party when its record was signed by several.
-  const shared = w.stances.some((s) => s.parties.reduce((n, p) => n + p.arguments.length, 0) > s.count);
+  const shared = party === undefined && w.stances.some((s) => s.parties.reduce((n, p) => n + p.total, 0) > s.count);
   const concordance = `${researchPaths.concordance}?${new URLSearchParams({ q: label, bojning: "1", topic: w.topic })}`;
   return (
     <>
@@ -48,6 +57,11 @@ function Groups({ w }: { w: WhoArguedWhat }) {
         {t.summary(w.documents, label)}
       </p>
       {shared && <p class="help">{t.shared}</p>}
+      {party !== undefined && (
+        <p>
+          {t.onlyParty(partyLabel(party))} <a href={argumentsHref(w.topic)}>{t.allParties}</a>
+        </p>
+      )}
       <div class="argued-stances">
         {w.stances.map((s) => (
           <section class={`argued argued-${s.stance}`} aria-labelledby={`stance-${s.stance}`}>
@@ -56,7 +70,7 @@ function Groups({ w }: { w: WhoArguedWhat }) {
               const id = `parti-${s.stance}-${p.party || "inget"}`.replace(/[^\p{L}\p{N}-]/gu, "-");
               return (
                 <section class="party-arguments" aria-labelledby={id}>
-                  <h3 id={id}>{p.party ? t.partyHeading(partyName(p.party), p.party) : t.noParty}</h3>
+                  <h3 id={id}>{partyLabel(p.party)}</h3>
                   <ul class="cited-arguments">
                     {p.arguments.map((a) => (
                       <li>
@@ -70,6 +84,12 @@ function Groups({ w }: { w: WhoArguedWhat }) {
                       </li>
                     ))}
                   </ul>
+                  {p.total > p.arguments.length && (
+                    <p class="help">
+                      {t.shown(p.arguments.length, p.total)}{" "}
+                      <a href={argumentsHref(w.topic, p.party)}>{t.showAll(partyLabel(p.party))}</a>
+                    </p>
+                  )}
                 </section>
               );
             })}
@@ -85,10 +105,12 @@ function Groups({ w }: { w: WhoArguedWhat }) {
 
 export function ArgumentsPage({
   topic,
+  party,
   result,
   error,
 }: {
   topic?: string | undefined;
+  party?: string | undefined;
   result?: WhoArguedWhat | undefined;
   error?: string | undefined;
 }) {
@@ -108,7 +130,7 @@ export function ArgumentsPage({
           <p>{error}</p>
         </div>
       )}
-      {result && <Groups w={result} />}
+      {result && <Groups w={result} party={party} />}
     </Layout>
   );
 }

@@ -77,7 +77,7 @@ export function YearChart({ counts, query, id }: { counts: ConcordanceCounts; qu
                   {formatNumber(yr.occurrences)}
                 </text>
               )}
-              {(i % every === 0 || i === years.length - 1) && (
+              {(i % every === 0 || (i === years.length - 1 && i % every >= every / 2)) && (
                 <text class="chart-label" x={(x + barW / 2).toFixed(1)} y={height - 8}>
                   {String(yr.year)}
                 </text>
@@ -90,11 +90,27 @@ export function YearChart({ counts, query, id }: { counts: ConcordanceCounts; qu
   );
 }
 
+/** Bars in the party chart at most; the rest are summed in one bar. */
+export const maxPartyBars = 12;
+
 export function PartyChart({ counts, query, id }: { counts: ConcordanceCounts; query: string; id: string }) {
-  const parties = counts.parties.map((p) => ({ ...p, label: p.party ? p.label : t.noParty }));
-  if (parties.length === 0) return null;
+  const all = counts.parties.map((p) => ({
+    party: p.party,
+    occurrences: p.occurrences,
+    label: p.party ? p.label : t.noParty,
+  }));
+  if (all.length === 0) return null;
+  const parties = all.length <= maxPartyBars ? all : all.slice(0, maxPartyBars - 1);
+  if (all.length > maxPartyBars) {
+    const rest = all.slice(maxPartyBars - 1);
+    parties.push({
+      party: "",
+      label: t.partyChart.others(rest.length),
+      occurrences: rest.reduce((n, p) => n + p.occurrences, 0),
+    });
+  }
   const row = 28;
-  const labelW = 180;
+  const labelW = 200;
   const valueW = 44;
   const top = 4;
   const height = top * 2 + parties.length * row;
@@ -111,7 +127,7 @@ export function PartyChart({ counts, query, id }: { counts: ConcordanceCounts; q
       preserveAspectRatio="xMinYMin meet"
     >
       <title id={`${id}-title`}>{t.partyChart.title(query)}</title>
-      <desc id={`${id}-desc`}>{t.partyChart.desc(parties)}</desc>
+      <desc id={`${id}-desc`}>{t.partyChart.desc(all)}</desc>
       <g>
         {parties.map((p, i) => {
           const y = top + i * row;

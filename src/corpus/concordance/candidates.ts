@@ -32,6 +32,11 @@ export function candidateIds(
   const inOrder = index.filter(filters);
   const words = pattern.words.filter((w) => !isStopWord(w.form) && w.form.length <= maxIndexedWordLength);
   if (words.length === 0) return inOrder;
+  if (!pattern.inflections) {
+    // Every word as a one-word phrase, in one search: the search ANDs its phrases.
+    const found = new Set(index.searchIds({ text: words.map((w) => `"${w.form}"`).join(" "), filters }));
+    return inOrder.filter((id) => found.has(id));
+  }
   let found: Set<string> | undefined;
   for (const w of words) {
     const stems = indexStems(w, pattern.inflections);

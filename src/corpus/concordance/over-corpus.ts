@@ -37,5 +37,5 @@ export function corpusConcordance(
   options: ConcordanceOptions = {},
 ): Concordance {
   const ids = candidateIds(corpus.index, pattern, filters);
-  return concordance(documentsOf(ids, corpus.documents), pattern, options);
+  return concordance([...documentsOf(ids, corpus.documents)], pattern, options);
 }

@@ -121,6 +121,7 @@ describe.skipIf(!hasChromium)("concordance and who argued what in Chromium", () 
     expect(partyDesc).toContain("Vänsterpartiet: 1");
     await page.setViewportSize(narrow);
     await screenshot(page, "konkordans-390");
+    await expectAxeClean(page, "konkordans (390 px)");
     await page.close();
   });
 

@@ -8,7 +8,8 @@ import type { DraftWarning } from "../domain/errors.js";
 import { partyNames } from "../domain/signer.js";
 import { formatDate } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
-import { lowerFirst } from "../lang/lower-first.js";
+import { lowerFirst, upperFirst } from "../lang/lower-first.js";
+import { formatCountInText } from "../lang/numbers.js";
 import { explainWarning } from "../messages.sv.js";
 
 const quotedOr = (xs: readonly string[]) =>
@@ -406,13 +407,22 @@ export const sv = {
     notFound: (id: string) => `Det finns inget dokument med id ”${id}” i korpusen.`,
   },
 
+  /** The bar above the API documentation (Swagger UI), leading back to the site. */
+  apiDocs: {
+    label: "Motionera",
+    home: "← Till Motionera",
+    corpus: "Sök i korpusen",
+    places: "Kommuner",
+  },
+
   place: {
     indexTitle: "Kommuner",
     indexIntro:
       "Sveriges 290 kommuner, länsvis. Välj en kommun för att se uppgifterna om den och vilka mallar som passar.",
     titleOf: (name: string) => name,
     code: "Kommunkod",
-    officialName: "Officiellt namn",
+    /** The name in law ("Lidingö kommun"), shown where the municipality calls itself otherwise. */
+    officialName: "Juridiskt namn",
     selfName: "Kallar sig",
     county: "Län",
     factsOf: (name: string) => `Uppgifter om ${name}`,
@@ -426,7 +436,8 @@ export const sv = {
     templatesIntro: "Mallar där alla uppgifter som mallen kräver finns för kommunen.",
     noTemplates: "Ingen mall har alla uppgifter den kräver för kommunen.",
     useTemplate: (title: string, place: string) => `Skriv ${lowerFirst(title)} för ${place}`,
-    corpusLink: (name: string) => `Dokument i korpusen om ${name}`,
+    corpusLink: (name: string, n: number) => `${upperFirst(formatCountInText(n, true))} dokument i korpusen om ${name}`,
+    noCorpus: (name: string) => `Korpusen har inga dokument om ${name} ännu.`,
     unknownTitle: "Kommunen finns inte",
     unknown: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,
     municipalitiesCount: (n: number) => `${n} kommuner`,
@@ -957,7 +968,7 @@ export const sv = {
     errors: {
       required: "Fyll i fältet.",
       chooseScope: "Välj minst ett.",
-      invalid: (problem: string) => `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`,
+      invalid: (problem: string) => `${upperFirst(problem)}.`,
       exists: (key: string) => `Det finns redan en nyckel med id ”${key}”. Välj ett annat id, eller ändra den nyckeln.`,
       typeConflict: (type: string, total: number, values: string, more: number) =>
         `Typen kan inte bli ${type}: ${total === 1 ? "ett registrerat värde är" : `${total} registrerade värden är`} ` +

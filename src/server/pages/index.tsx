@@ -14,7 +14,8 @@
  *   GET  /personal/mallar …        the templates: list, editor, check, preview, save (templates/)
  *   GET  /personal/faktanycklar …  the fact-key catalog (fact-keys/)
  *   GET  /personal/statistik …     fetching Kolada's statistics as facts (statistics/)
- *   GET  /assets/:name             site.css, site.js
+ *   GET  /assets/:name             site.css, site.js, favicon.svg
+ *   GET  /favicon.ico              a redirect to the favicon
  */
 import type { Context } from "hono";
 import type { ErrorDetails } from "../../domain/errors.js";
@@ -23,7 +24,7 @@ import { sv } from "../messages.sv.js";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
-import { serveAsset } from "./frame/assets.js";
+import { assetUrl, serveAsset } from "./frame/assets.js";
 import { registerCorpusPages } from "./corpus/routes.js";
 import { registerDraftPages } from "./draft/routes.js";
 import { registerCampaignPages } from "./campaign/routes.js";
@@ -41,6 +42,8 @@ import { registerTemplatePages } from "./templates/routes.js";
 
 export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.get("/assets/:name", (c) => serveAsset(c));
+  // Browsers and tools that ask for /favicon.ico without reading the page's <link rel="icon">.
+  app.get("/favicon.ico", (c) => c.redirect(assetUrl("favicon.svg"), 302));
   registerDraftPages(app, ctx);
   registerCampaignPages(app, ctx);
   registerCorpusPages(app, ctx);

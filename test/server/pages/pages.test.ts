@@ -472,6 +472,25 @@ describe("municipality pages", () => {
     },
   );
 
+  it("the legal name only where the municipality calls itself otherwise; the corpus link only with documents", async () => {
+    const stockholm = await (await get("/kommun/stockholm")).text();
+    expect(stockholm).toContain("<h1>Stockholms stad</h1>");
+    expect(stockholm).toMatch(/<dt>Juridiskt namn<\/dt>\s*<dd>Stockholms kommun<\/dd>/);
+    expect(stockholm).not.toContain("Officiellt namn");
+    // The shipped corpus has no document about Stockholm: no link to an empty search.
+    expect(stockholm).toContain("Korpusen har inga dokument om Stockholm ännu.");
+    expect(stockholm).not.toContain('href="/korpus?kommun=0180"');
+
+    const pajala = await (await get("/kommun/pajala")).text();
+    expect(pajala).toContain("<h1>Pajala kommun</h1>");
+    expect(pajala).not.toContain("Juridiskt namn");
+
+    // Lidingö has one shipped document: the link says how many, and the search it opens finds it.
+    const lidingo = await (await get("/kommun/lidingo")).text();
+    expect(lidingo).toContain('<a href="/korpus?kommun=0186">Ett dokument i korpusen om Lidingö</a>');
+    expect(await (await get("/korpus?kommun=0186")).text()).toContain("1 träff.");
+  });
+
   it("accepts the code and other name forms", async () => {
     for (const p of ["/kommun/0186", "/kommun/Liding%C3%B6%20stad", "/kommun/LIDINGO"]) {
       const res = await get(p);

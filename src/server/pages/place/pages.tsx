@@ -127,11 +127,14 @@ function PlacePage({
   rows,
   templates,
   changes,
+  documents,
 }: {
   place: Place;
   rows: FactRow[];
   templates: Template[];
   changes: readonly AuditEntry[];
+  /** How many corpus documents are about the municipality (the search's own count). */
+  documents: number;
 }) {
   const of = (scope: FactScope) => rows.filter((r) => r.scope === scope);
   return (
@@ -141,8 +144,12 @@ function PlacePage({
       </p>
       <h1>{place.selfName}</h1>
       <dl class="meta">
-        <dt>{t.officialName}</dt>
-        <dd>{place.officialName}</dd>
+        {place.officialName !== place.selfName && (
+          <>
+            <dt>{t.officialName}</dt>
+            <dd>{place.officialName}</dd>
+          </>
+        )}
         <dt>{t.code}</dt>
         <dd>{place.code}</dd>
         <dt>{t.county}</dt>
@@ -151,7 +158,11 @@ function PlacePage({
         </dd>
       </dl>
       <p>
-        <a href={`${paths.corpus}?kommun=${place.code}`}>{t.corpusLink(place.name)}</a>
+        {documents > 0 ? (
+          <a href={`${paths.corpus}?kommun=${place.code}`}>{t.corpusLink(place.name, documents)}</a>
+        ) : (
+          t.noCorpus(place.name)
+        )}
       </p>
       <section aria-labelledby="mallar" class="templates-fit">
         <h2 id="mallar">{t.templates}</h2>
@@ -247,6 +258,14 @@ export function registerPlacePages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     // A broken template is left out here; the draft form names it.
     const templates = fittingTemplates((await ctx.workspace.templates()).usable().templates, registry, place);
     const changes = await ctx.workspace.store.audit({ subject: place.code, limit: changesShown });
-    return sendPage(c, <PlacePage place={place} rows={rows} templates={templates} changes={changes} />);
+    const documents = (await ctx.searchIndex()).search({
+      text: "",
+      filters: { municipality: [place.code] },
+      limit: 0,
+    }).total;
+    return sendPage(
+      c,
+      <PlacePage place={place} rows={rows} templates={templates} changes={changes} documents={documents} />,
+    );
   });
 }

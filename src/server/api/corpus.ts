@@ -1,7 +1,8 @@
 /**
  * The argument corpus: search with filters (several values per filter, a year range) and facets,
  * sorted by relevance or date; one record and the export as CSV/JSON/JSON Lines, both without
- * the names of the files records were imported from (public-record.ts); and import of uploaded files (the same core functions as `motionera corpus …`).
+ * the names of the files records were imported from (public-record.ts); and import of uploaded
+ * files (the same core functions as `motionera corpus …`).
  *
  * The fixed paths (search, export, import) are registered before /api/corpus/{id}, so
  * "search" is never taken for an id and GET /api/corpus/import is a 405, not a 404.

@@ -391,7 +391,6 @@ export const sv = {
         : from !== undefined
           ? `från år ${from}`
           : `till år ${to}`,
-    yearOnly: (year: string) => `Bara år ${year}`,
     sort: "Ordning",
     sorts: { relevance: "Relevans", newest: "Nyast först", oldest: "Äldst först" } as Record<string, string>,
     sortHelp: "Utan sökord: nyast först.",

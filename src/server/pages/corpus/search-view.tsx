@@ -196,7 +196,6 @@ function YearRange({ result, params }: { result: SearchResult; params: SearchPar
                   href={searchHref(params, { years: on ? {} : { from: n, to: n } })}
                   class={`facet-link${on ? " is-selected" : ""}`}
                   aria-current={on ? "true" : undefined}
-                  aria-label={on ? undefined : t.yearOnly(y.value)}
                 >
                   <span class="facet-label">{y.label}</span>
                   <Count n={y.count} />
@@ -289,7 +288,7 @@ function SortLinks({ params }: { params: SearchParams }) {
           </li>
         ))}
       </ul>
-      {!params.q && <span class="muted small">{t.sortHelp}</span>}
+      {!params.q && params.sort === "relevance" && <span class="muted small">{t.sortHelp}</span>}
     </nav>
   );
 }

@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)("the researcher's workbench in Chromium", () => {
   const hitMetas = async (page: Page) => page.locator(".hit-meta").allTextContents();
   const hitTitles = async (page: Page) => (await page.locator(".hit h3 a").allTextContents()).map((t) => t.trim());
 
-  it("ticks S and V: the URL and the hits change, the export links carry the search, the record leads back", async () => {
+  it("ticks S and V: URL and hits change, export links carry the search, the record leads back", async () => {
     const page = await openPage(context, problems);
     await page.goto(`${base}/korpus`);
     const all = await count(page);

@@ -69,10 +69,10 @@ function Proposals({ doc }: { doc: PublicRecord }) {
             const d = decisions[i];
             return (
               <tr>
-                <td>{d?.number ?? String(i + 1)}</td>
-                <td>{p}</td>
-                <td>{d?.committee ?? r.noDecision}</td>
-                <td>
+                <td data-label={r.decisionColumns.number}>{d?.number ?? String(i + 1)}</td>
+                <td data-label={r.decisionColumns.proposal}>{p}</td>
+                <td data-label={r.decisionColumns.committee}>{d?.committee ?? r.noDecision}</td>
+                <td data-label={r.decisionColumns.chamber}>
                   {d?.chamber ?? r.noDecision}
                   {d?.handledIn && <span class="muted small">{` (${r.handledIn(d.handledIn)})`}</span>}
                 </td>

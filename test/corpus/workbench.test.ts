@@ -125,6 +125,23 @@ describe("a record as the web shows it", () => {
     expect(p.source).toEqual({ title: "Motion g", publisher: "Sveriges riksdag", date: "2020-01-01" });
   });
 
+  it("cuts the tagger's evidence where it names the file", () => {
+    const tagged = doc("j", "2023-05-01", [], {
+      source: { title: "J", publisher: "P", date: "2023-05-01", reference: "2023-05-01 motion.docx" },
+      imported: { file: "2023-05-01 motion.docx", at: "2026-11-20T12:00:00.000Z", format: "docx" },
+      tagging: {
+        date: { confidence: 0.4, evidence: "datum i filnamnet ”2023-05-01 motion.docx”" },
+        kind: { confidence: 0.9, evidence: "rubriken ”Motion om cykelbanor”" },
+      },
+    });
+    const p = publicRecord(tagged);
+    expect(JSON.stringify(p)).not.toContain("motion.docx");
+    expect(p.tagging).toEqual({
+      date: { confidence: 0.4, evidence: "datum i filnamnet" },
+      kind: { confidence: 0.9, evidence: "rubriken ”Motion om cykelbanor”" },
+    });
+  });
+
   it("keeps a reference to an archive", () => {
     for (const r of ["Kommunarkivet, dnr KS 2023/45", "Diarienummer 2023.12", "Stadsarkivet"])
       expect(namesAFile(r), r).toBe(false);

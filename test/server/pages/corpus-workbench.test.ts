@@ -98,6 +98,9 @@ describe("a record page", () => {
     expect(page).toContain('<h2 id="fulltext">Fulltext</h2>');
     expect(page).toContain("<p>En cykelbana är billigare än en olycka.</p>");
     expect(page).toContain("Påhittad Person (S)");
+    // Where the fields came from: Riksdagen's structure for the designation, the tagger for the topics.
+    expect(page).toMatch(/<dt>Ur källans egen struktur<\/dt><dd>[^<]*beteckning/);
+    expect(page).toMatch(/<dt>Lästa ur texten av den automatiska taggningen<\/dt><dd>[^<]*ämnen/);
     expect(page).not.toContain("mot-enskild");
     expect(page).not.toMatch(/\.json\b/);
   });

@@ -85,6 +85,30 @@ function Proposals({ doc }: { doc: PublicRecord }) {
   );
 }
 
+/** Which fields came from the source's structure, which from the auto-tagger, which from the user. */
+function Provenance({ provenance }: { provenance: NonNullable<PublicRecord["provenance"]> }) {
+  const r = sv.record;
+  const byOrigin = new Map<string, string[]>();
+  for (const [field, origin] of Object.entries(provenance))
+    byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), r.fieldNames[field] ?? field]);
+  if (byOrigin.size === 0) return null;
+  return (
+    <details class="provenance">
+      <summary>{r.provenance}</summary>
+      <dl class="meta">
+        {["structure", "tagger", "override"]
+          .filter((o) => byOrigin.has(o))
+          .map((o) => (
+            <>
+              <dt>{r.origins[o] ?? o}</dt>
+              <dd>{byOrigin.get(o)!.join(", ")}</dd>
+            </>
+          ))}
+      </dl>
+    </details>
+  );
+}
+
 export function RecordPage({
   doc,
   registry,
@@ -293,6 +317,7 @@ export function RecordPage({
           </p>
           <h3>{r.citation}</h3>
           <p class="citation">{citationOf(doc)}</p>
+          {doc.provenance && <Provenance provenance={doc.provenance} />}
         </section>
       </article>
     </Layout>

@@ -601,6 +601,15 @@ export const riksdagenTexts = {
   speaker: "talare",
 };
 
+/** Words in a corpus export's CSV cells. */
+export const exportTexts = {
+  /** One att-sats's decisions: "1: utskottet Avslag, kammaren Avslag (2014/15:CU7)". */
+  decision: (number: string, committee?: string, chamber?: string, handledIn?: string) => {
+    const said = [committee ? `utskottet ${committee}` : "", chamber ? `kammaren ${chamber}` : ""].filter(Boolean);
+    return `${number}: ${said.join(", ") || "–"}${handledIn ? ` (${handledIn})` : ""}`;
+  },
+};
+
 /** Why a file could not be imported. */
 export function explainReadProblem(p: import("./domain/read-problem.js").ReadProblem): string {
   switch (p.reason) {

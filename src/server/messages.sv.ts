@@ -370,7 +370,35 @@ export const sv = {
     next: "Nästa",
     page: (n: number, of: number) => `Sida ${n} av ${of}`,
     invalidFilter: "Ett filter kunde inte användas:",
+    invalidValues: (values: readonly string[]) =>
+      `${values.map((v) => `”${v}”`).join(", ")} går inte att använda: år skrivs med fyra siffror och ` +
+      "ordningen är relevance, newest eller oldest.",
     open: "Öppna",
+    /** Values ticked within one filter: any of them. */
+    facetHelp: "Flera val i samma filter ger dokument med något av dem.",
+    /** Shown when the page's script submits the filters as they are ticked (so the change is announced). */
+    autoSubmitNote: "Träffarna uppdateras när du kryssar i en ruta.",
+    applyFilters: "Visa träffar",
+    moreValues: (n: number) => `${n} till`,
+    years: "År",
+    yearFrom: "Från",
+    yearTo: "Till",
+    yearHelp: "Ett år eller ett spann, till exempel 2010–2014.",
+    yearChip: (from: number | undefined, to: number | undefined) =>
+      from !== undefined && to !== undefined
+        ? from === to
+          ? `år ${from}`
+          : `år ${from}–${to}`
+        : from !== undefined
+          ? `från år ${from}`
+          : `till år ${to}`,
+    sort: "Ordning",
+    sorts: { relevance: "Relevans", newest: "Nyast först", oldest: "Äldst först" } as Record<string, string>,
+    sortHelp: "Utan sökord: nyast först.",
+    exportHeading: "Exportera",
+    exportText: (n: number) => `Exportera ${n === 1 ? "träffen" : `alla ${n} träffar`}, med samma sökning och filter:`,
+    exportFormats: { csv: "CSV", json: "JSON", jsonl: "JSON Lines" } as Record<string, string>,
+    exportLabel: (format: string) => `Exportera alla träffar som ${format}`,
   },
 
   record: {
@@ -387,8 +415,53 @@ export const sv = {
     designation: "Beteckning",
     category: "Kategori",
     committee: "Utskott",
-    decision: (committee: string | undefined, chamber: string | undefined) =>
-      [committee && `utskottet: ${committee}`, chamber && `kammaren: ${chamber}`].filter(Boolean).join("; "),
+    /** "Motion 2014/15:1148". */
+    designationLine: (kind: string, designation: string) =>
+      `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${designation}`,
+    decisionsCaption: "Att-satserna och besluten om dem",
+    decisionColumns: {
+      number: "Nr",
+      proposal: "Att-sats",
+      committee: "Utskottets förslag",
+      chamber: "Kammarens beslut",
+    },
+    noDecision: "–",
+    handledIn: (report: string) => `behandlad i ${report}`,
+    original: "Originalet",
+    originalLink: (publisher: string) => `Dokumentet hos ${publisher}`,
+    fullText: "Fulltext",
+    provenance: "Varifrån uppgifterna kommer",
+    origins: {
+      structure: "Ur källans egen struktur",
+      tagger: "Lästa ur texten av den automatiska taggningen",
+      override: "Angivna vid importen",
+    } as Record<string, string>,
+    /** The record's fields as a reader knows them; a field without a name here shows as it is stored. */
+    fieldNames: {
+      kind: "typ",
+      level: "nivå",
+      municipality: "kommun",
+      county: "län",
+      parties: "partier",
+      authors: "undertecknare",
+      addressee: "ställd till",
+      outlet: "publicerad i",
+      date: "datum",
+      title: "rubrik",
+      summary: "sammanfattning",
+      topics: "ämnen",
+      arguments: "argument",
+      proposals: "att-satser",
+      questions: "frågor",
+      externalId: "källans id",
+      designation: "beteckning",
+      category: "kategori",
+      committee: "utskott",
+      decisions: "beslut",
+    } as Record<string, string>,
+    /** Who signed a motion, interpellation or question; who wrote the rest. */
+    signersOf: (kind: string) =>
+      ["motion", "interpellation", "fråga"].includes(kind) ? "Undertecknare" : "Författare",
     topics: "Ämnen",
     summary: "Sammanfattning",
     arguments: "Argument",

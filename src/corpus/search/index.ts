@@ -17,6 +17,8 @@ export {
   type SearchHit,
   type SearchQuery,
   type SearchResult,
+  type SearchSort,
+  searchSorts,
 } from "./types.js";
 export type { Snippet } from "./snippet.js";
 export { citationOf, type Citable } from "./citation.js";

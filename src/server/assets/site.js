@@ -38,7 +38,33 @@
     if (editor) templateEditor(editor);
     const notice = document.querySelector("[data-notice]");
     if (!summary && notice instanceof HTMLElement) notice.focus();
+    const search = document.querySelector("form[data-corpus-search]");
+    if (search instanceof HTMLFormElement) corpusSearch(search);
   });
+
+  /**
+   * The corpus search: a ticked or unticked facet submits the form (the page says so first),
+   * and empty fields stay out of the address, so a shared URL holds only what was chosen.
+   * @param {HTMLFormElement} form
+   */
+  function corpusSearch(form) {
+    document.querySelectorAll("[data-auto-submit-note]").forEach((n) => {
+      if (n instanceof HTMLElement) n.hidden = false;
+    });
+    document.addEventListener("change", (e) => {
+      const el = e.target;
+      if (el instanceof HTMLInputElement && el.type === "checkbox" && el.form === form) form.requestSubmit();
+    });
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const params = new URLSearchParams();
+      for (const [name, value] of new FormData(form)) {
+        if (typeof value === "string" && value.trim() !== "") params.append(name, value.trim());
+      }
+      const qs = params.toString();
+      window.location.assign(`${form.action}${qs ? `?${qs}` : ""}`);
+    });
+  }
 
   /**
    * Replaces `target`'s children with those in `html`, keeping the nodes that did not

@@ -402,17 +402,20 @@ describe("corpus search", () => {
     const res = await get("/korpus?q=sexk%C3%B6pare");
     const html = await res.text();
     expect(html).toContain("<mark>");
-    expect(html).toMatch(/<a href="\/korpus\/[a-z0-9-]+">/);
-    expect(html).toContain('<h3 id="facet-party">Parti</h3>');
+    // A record's link carries the search, for the way back.
+    expect(html).toMatch(/<a href="\/korpus\/[a-z0-9-]+\?q=sexk%C3%B6pare">/);
+    expect(html).toContain("<legend>Parti</legend>");
     expect(html).toMatch(
       new RegExp(
         [
-          String.raw`href="\/korpus\?q=sexk%C3%B6pare&amp;party=V"[^>]*>[\s\S]*?Vänsterpartiet \(V\)[`,
-          String.raw`\s\S]*?\d+<span class="visually-hidden"> dokument`,
+          '<input type="checkbox" form="korpus-sok" name="party" value="V" id="f-party-V"/>',
+          String.raw`<label for="f-party-V"><span class="facet-label">Vänsterpartiet \(V\)</span>`,
+          String.raw`<span class="facet-count"><span class="visually-hidden">, </span>\d+`,
+          '<span class="visually-hidden"> dokument',
         ].join(""),
       ),
     );
-    expect(html).toMatch(/<h3 id="facet-(kind|municipality|county|year|topic)">/);
+    expect(html).toMatch(/<legend>(Typ|Kommun|Län|År|Ämne)<\/legend>/);
     expect(html).toMatch(/data-result-count="\d+"/);
   });
 

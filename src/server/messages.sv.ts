@@ -266,6 +266,8 @@ export const sv = {
       "gäller hela länet (en verksamhet för hela länet); en siffra för länet eller landet blir aldrig kommunens.",
     chooseKommun: "Skriv en kommun för att se vilka uppgifter som finns.",
     unknownKommun: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,
+    didYouMean: "Menade du",
+    or: "eller",
     /** "För <Lidingö> finns 8 av 18 uppgifter; …": the place is a link between the two parts. */
     summaryBefore: "För",
     summaryAfter: (found: number, total: number, stale: number, missingRequired: number) =>

@@ -54,8 +54,18 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     expect(await page.getAttribute("html", "lang")).toBe("sv");
     await expectAxeClean(page, "formulär (tomt)");
 
-    // Choosing a template fetches its form (the script submits the "Välj mall" GET).
-    await Promise.all([page.waitForURL(/template=kast-avtal/), page.selectOption("#f-template", "kast-avtal")]);
+    // Moving through the template list with the keyboard loads nothing and keeps the focus there
+    // (WCAG 3.2.2 On Input); "Välj mall" turns primary and fetches the chosen template's form.
+    const start = page.url();
+    await page.focus("#f-template");
+    await page.keyboard.press("ArrowDown");
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(start);
+    expect(await page.evaluate("document.activeElement?.id")).toBe("f-template");
+    expect(await page.getAttribute('[data-action="choose-template"]', "class")).not.toContain("secondary");
+    await page.selectOption("#f-template", "kast-avtal");
+    expect(page.url()).toBe(start);
+    await Promise.all([page.waitForURL(/template=kast-avtal/), page.click('[data-action="choose-template"]')]);
     // The committee field has no default: left empty, the registry's committee is used.
     await expect.poll(() => page.locator("#f-input-committee").count()).toBe(1);
     expect(await page.inputValue("#f-input-committee")).toBe("");
@@ -63,8 +73,16 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     expect(await page.locator("[data-signer-row]").count()).toBe(1);
     expect(await page.textContent('[data-action="add-row"]')).toBe("Lägg till undertecknare");
 
-    await page.fill("#f-kommun", "Lidingö");
+    // A misspelt name gets "Menade du …" under the field while typing; the suggestion fills it in.
+    await page.fill("#f-kommun", "Lidngö");
+    const hint = page.locator("[data-kommun-hint-slot]");
+    await hint.getByText("Menade du", { exact: false }).waitFor();
+    expect(await hint.textContent()).toContain("Det finns ingen kommun som heter ”Lidngö”.");
+    await expectAxeClean(page, "formulär (Menade du)");
+    await hint.getByRole("button", { name: "Lidingö", exact: true }).click();
+    expect(await page.inputValue("#f-kommun")).toBe("Lidingö");
     await page.locator("#fakta-innehall").getByText("finns 9 av 18 uppgifter", { exact: false }).waitFor();
+    expect(await hint.textContent()).toBe("");
     expect(await page.textContent("#fakta-innehall")).toContain("Studiebesök hos Mikamottagningen");
 
     // Enter in a field refreshes the preview; it neither submits nor removes a signer row.

@@ -263,7 +263,6 @@
     const rows = /** @type {HTMLElement | null} */ (form.querySelector("[data-signer-rows]"));
     const rowTemplate = /** @type {HTMLTemplateElement | null} */ (document.getElementById("signer-row-template"));
     const addButton = /** @type {HTMLButtonElement | null} */ (form.querySelector('[data-action="add-row"]'));
-    let changingTemplate = false;
     const picker = factPicker(form);
 
     // ── Preview ────────────────────────────────────────────────────────────────────
@@ -304,10 +303,27 @@
         .then((html) => {
           if (factsBox) patch(factsBox, html);
           if (factsPanel) factsPanel.classList.remove("has-error");
+          placeKommunHint();
         })
         .catch(() => {});
     }
     const scheduleFacts = debounce(refreshFacts, 400);
+
+    // "Menade du …" under the municipality field, from the facts panel's answer; a suggested
+    // name, pressed, goes into the field (and the panel and preview follow it).
+    const kommunHint = form.querySelector("[data-kommun-hint-slot]");
+    function placeKommunHint() {
+      if (!kommunHint || !factsBox) return;
+      const source = factsBox.querySelector("template[data-kommun-hint]");
+      patch(kommunHint, source ? source.innerHTML : "");
+    }
+    document.addEventListener("click", (e) => {
+      const target = e.target instanceof Element ? e.target.closest("[data-fill-kommun]") : null;
+      if (!target || !kommun) return;
+      kommun.value = target.getAttribute("data-fill-kommun") || "";
+      kommun.focus();
+      kommun.dispatchEvent(new Event("input", { bubbles: true }));
+    });
 
     form.addEventListener("input", (e) => {
       if (e.target === templateSelect || picker.owns(e.target)) return;
@@ -322,11 +338,14 @@
       schedulePreview();
     });
 
-    // ── Template: a new template means new fields, so the page is fetched anew ──────
+    // ── Template: a new template means new fields, fetched by "Välj mall" ───────────
+    // Choosing in the list never loads a page by itself (WCAG 3.2.2 On Input: arrow keys move
+    // through the list); the button turns primary while the list names another template.
     if (templateSelect && chooseButton) {
+      const shown = templateSelect.value;
       templateSelect.addEventListener("change", () => {
-        changingTemplate = true;
-        form.requestSubmit(chooseButton);
+        const other = templateSelect.value !== shown;
+        chooseButton.classList.toggle("secondary", !other);
       });
     }
 
@@ -344,9 +363,8 @@
     form.addEventListener("submit", (e) => {
       const by = e.submitter;
       const action = by?.getAttribute("data-action");
-      if (action === "choose-template" && !changingTemplate) {
-        e.preventDefault();
-        refreshPreview();
+      if (action === "choose-template") {
+        return; // the page for the chosen template, what was typed carried along
       } else if (action === "preview") {
         e.preventDefault();
         refreshPreview();

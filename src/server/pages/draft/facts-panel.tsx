@@ -61,6 +61,8 @@ export interface FactsPanelProps {
   lines?: FactLine[] | undefined;
   /** Unknown municipality, or a missing required fact, from the form's check. */
   error?: FieldError | undefined;
+  /** For a name that is no municipality: the nearest names ("Menade du …"). */
+  suggestions?: readonly string[] | undefined;
 }
 
 /** The panel's content: what the script replaces when the municipality changes. */
@@ -73,10 +75,45 @@ export function FactsPanelContent(props: FactsPanelProps) {
   );
 }
 
-function FactsList({ kommun, place, lines }: FactsPanelProps) {
+/**
+ * "Det finns ingen kommun som heter ”Lidngö”. Menade du Lidingö?": each name a button that puts
+ * it in the municipality field. The script also shows it under the field while the user types.
+ */
+function UnknownKommun({ kommun, suggestions }: { kommun: string; suggestions: readonly string[] }) {
+  const f = sv.facts;
+  const last = suggestions.length - 1;
+  return (
+    <p class="muted unknown-kommun">
+      {f.unknownKommun(kommun)}
+      {suggestions.length > 0 && (
+        <>
+          {` ${f.didYouMean} `}
+          {suggestions.map((name, i) => (
+            <>
+              {i > 0 && (i === last ? ` ${f.or} ` : ", ")}
+              <button type="button" class="text-button" data-fill-kommun={name}>
+                {name}
+              </button>
+            </>
+          ))}
+          ?
+        </>
+      )}
+    </p>
+  );
+}
+
+function FactsList({ kommun, place, lines, suggestions }: FactsPanelProps) {
   const f = sv.facts;
   if (!place || !lines) {
-    return <p class="muted">{kommun ? f.unknownKommun(kommun) : f.chooseKommun}</p>;
+    if (!kommun) return <p class="muted">{f.chooseKommun}</p>;
+    const hint = <UnknownKommun kommun={kommun} suggestions={suggestions ?? []} />;
+    return (
+      <>
+        {hint}
+        <template data-kommun-hint>{hint}</template>
+      </>
+    );
   }
   if (lines.length === 0) return <p class="muted">{f.none}</p>;
   const found = lines.filter((l) => l.found).length;

@@ -76,7 +76,7 @@ function TemplateField({ templates, state, errors }: { templates: Template[]; st
         />
         <button
           type="submit"
-          class="button secondary no-js"
+          class="button secondary"
           formmethod="get"
           formaction={paths.draft}
           formnovalidate
@@ -86,7 +86,7 @@ function TemplateField({ templates, state, errors }: { templates: Template[]; st
           {t.template.choose}
         </button>
       </div>
-      <p class="help no-js" id="valj-mall-hjalp">
+      <p class="help" id="valj-mall-hjalp">
         {t.template.chooseHelp}
       </p>
     </div>
@@ -105,6 +105,8 @@ function KommunField({ state, errors }: { state: FormState; errors: FieldErrors 
         attrs={{ "aria-required": "true", "data-kommun": true, ...control(k, errors, true) }}
       />
       <MunicipalityList withSelfName />
+      {/* "Menade du …" while typing a name that is no municipality (the script fills it). */}
+      <div class="kommun-hint" aria-live="polite" data-kommun-hint-slot />
     </div>
   );
 }

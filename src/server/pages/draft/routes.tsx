@@ -33,6 +33,18 @@ import { BrokenTemplates } from "../kit/parts.js";
 
 const downloadFormats: readonly Format[] = ["docx", "pdf", "md"];
 
+/** The nearest municipality names for a name that is none (empty for a known or empty name). */
+function suggestionsFor(kommun: string): string[] {
+  if (!kommun) return [];
+  try {
+    findMunicipality(kommun);
+    return [];
+  } catch (e) {
+    if (isMotioneraError(e) && e.details.code === "unknown_municipality") return e.details.suggestions;
+    throw e;
+  }
+}
+
 function placeOf(kommun: string): Place | undefined {
   if (!kommun) return undefined;
   try {
@@ -150,7 +162,8 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     }
     const place = placeOf(kommun);
     const lines = place ? factLines(await ctx.workspace.facts(), template, place, todayInSweden()) : undefined;
-    return sendFragment(c, <FactsPanelContent kommun={kommun} place={place} lines={lines} />);
+    const suggestions = place ? [] : suggestionsFor(kommun);
+    return sendFragment(c, <FactsPanelContent kommun={kommun} place={place} lines={lines} suggestions={suggestions} />);
   });
 
   app.get(paths.pickerFragment, async (c) => {

@@ -516,6 +516,14 @@ export const sv = {
     unknownTitle: "Kommunen finns inte",
     unknown: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,
     municipalitiesCount: (n: number) => `${n} kommuner`,
+    filterLabel: "Filtrera på namn eller kommunkod",
+    filterWithFacts: "Bara kommuner med uppgifter i faktaregistret",
+    filterSubmit: "Filtrera",
+    /** shown = -1: the pattern the script fills in ("{n} av 290 kommuner visas."). */
+    filterCount: (shown: number, total: number) =>
+      shown === total ? `Alla ${total} kommuner visas.` : `${shown < 0 ? "{n}" : shown} av ${total} kommuner visas.`,
+    /** Beside a municipality's name in the list: how many keys the registry holds facts for. */
+    factCount: (n: number) => (n === 1 ? "(1 uppgift)" : `(${n} uppgifter)`),
     changes: "Senaste ändringar",
     changesIntro: "De senaste skrivningarna som rörde kommunens uppgifter eller dokument, nyast först.",
     noChanges: "Inga ändringar är loggade för kommunen (uppgifterna som följde med programmet har ingen logg).",

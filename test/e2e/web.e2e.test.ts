@@ -231,6 +231,21 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     await page.goto(`${base}/kommun`);
     await screenshot(page, "kommuner-1280");
     await expectAxeClean(page, "kommuner");
+    // The list filters as the user types (diacritics folded) and the address follows.
+    const visible = () => page.locator("li[data-place]:visible").count();
+    expect(await visible()).toBe(290);
+    await page.fill("#kommun-filter", "lidingo");
+    await expect.poll(visible).toBe(1);
+    expect(await page.textContent("[data-filter-count]")).toBe("1 av 290 kommuner visas.");
+    expect(page.url()).toMatch(/\/kommun\?q=lidingo$/);
+    expect(await page.locator("section[data-county]:visible").count()).toBe(1);
+    await page.fill("#kommun-filter", "");
+    await page.check("#kommun-med-fakta");
+    await expect.poll(visible).toBeLessThan(290);
+    expect(await page.locator('li[data-place][data-facts="0"]:visible').count()).toBe(0);
+    expect(page.url()).toMatch(/\/kommun\?med=1$/);
+    await screenshot(page, "kommuner-filtrerade-1280");
+    await expectAxeClean(page, "kommuner (filtrerade)");
 
     const res = await page.goto(`${base}/finns-inte`);
     expect(res?.status()).toBe(404);

@@ -33,6 +33,8 @@
     let form = document.querySelector("form[data-draft-form]");
     if (!(form instanceof HTMLFormElement)) form = null;
     if (form) draftForm(form);
+    const placeFilterForm = document.querySelector("form[data-place-filter]");
+    if (placeFilterForm instanceof HTMLFormElement) placeFilter(placeFilterForm);
     let editor = document.querySelector("form[data-template-editor]");
     if (!(editor instanceof HTMLFormElement)) editor = null;
     if (editor) templateEditor(editor);
@@ -247,6 +249,62 @@
           if (status) status.textContent = target.getAttribute("data-failed") || "";
         });
     };
+  }
+
+  /**
+   * The municipality list filtered as the user types (the form's GET does the same without the
+   * script); the address follows, so the filtered list can be shared.
+   * @param {HTMLFormElement} form
+   */
+  function placeFilter(form) {
+    const text = /** @type {HTMLInputElement | null} */ (form.querySelector("[data-filter-text]"));
+    const withFacts = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="med"]'));
+    const count = document.querySelector("[data-filter-count]");
+    // As src/lang/normalize.ts `fold`: lower case, no diacritics, hyphens as spaces.
+    const fold = (/** @type {string} */ s) =>
+      s
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .replace(/[-_\u2010\u2011\u2013]/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
+    function apply() {
+      const q = fold(text ? text.value : "");
+      const onlyFacts = !!withFacts?.checked;
+      let shown = 0;
+      let total = 0;
+      document.querySelectorAll("[data-county]").forEach((section) => {
+        let any = false;
+        section.querySelectorAll("li[data-place]").forEach((li) => {
+          const match =
+            (q === "" || (li.getAttribute("data-place") || "").includes(q)) &&
+            (!onlyFacts || Number(li.getAttribute("data-facts")) > 0);
+          li.toggleAttribute("hidden", !match);
+          total++;
+          if (match) {
+            shown++;
+            any = true;
+          }
+        });
+        section.toggleAttribute("hidden", !any);
+      });
+      if (count) {
+        const pattern = shown === total ? count.getAttribute("data-all") : count.getAttribute("data-some");
+        count.textContent = (pattern || "").replace("{n}", String(shown));
+      }
+      const params = new URLSearchParams();
+      if (text?.value.trim()) params.set("q", text.value.trim());
+      if (onlyFacts) params.set("med", "1");
+      const query = params.toString();
+      history.replaceState(null, "", query ? `?${query}` : location.pathname);
+    }
+    text?.addEventListener("input", debounce(apply, 150));
+    withFacts?.addEventListener("change", apply);
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      apply();
+    });
   }
 
   /** @param {HTMLFormElement} form */

@@ -7,8 +7,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
 import type { Template } from "../../../compose/template-library.js";
-import { counties } from "../../../data/municipalities.js";
-import { allMunicipalities, findMunicipality } from "../../../data/places.js";
+import { findMunicipality } from "../../../data/places.js";
 import { isMotioneraError } from "../../../domain/errors.js";
 import type { Place } from "../../../domain/municipality.js";
 import type { FactScope } from "../../../facts/catalog.js";
@@ -22,6 +21,7 @@ import { sendErrorPage } from "../frame/error-page.js";
 import { Layout, sendPage } from "../frame/layout.js";
 import { draftHref, paths, placeHref } from "../frame/links.js";
 import { SourceRef } from "../kit/parts.js";
+import { PlaceIndex, factKeysPerMunicipality } from "./place-index.js";
 
 const t = sv.place;
 
@@ -188,44 +188,12 @@ function PlacePage({
   );
 }
 
-function PlaceIndex() {
-  const all = allMunicipalities();
-  return (
-    <Layout title={t.indexTitle} section="places" bodyClass="page-places">
-      <h1>{t.indexTitle}</h1>
-      <p class="lead">{t.indexIntro}</p>
-      <nav aria-label={t.county} class="county-nav">
-        <ul class="inline-list">
-          {counties.map((c) => (
-            <li>
-              <a href={`#lan-${c.code}`}>{c.name}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {counties.map((c) => {
-        const ms = all.filter((p) => p.countyCode === c.code).sort((a, b) => a.name.localeCompare(b.name, "sv"));
-        return (
-          <section aria-labelledby={`lan-${c.code}`} class="county">
-            <h2 id={`lan-${c.code}`}>
-              {c.name} <span class="muted small">({t.municipalitiesCount(ms.length)})</span>
-            </h2>
-            <ul class="columns">
-              {ms.map((p) => (
-                <li>
-                  <a href={placeHref(p)}>{p.name}</a>
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </Layout>
-  );
-}
-
 export function registerPlacePages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.get(paths.places, (c) => sendPage(c, <PlaceIndex />));
+  app.get(paths.places, async (c) => {
+    const filter = { q: (c.req.query("q") ?? "").slice(0, 100), withFacts: c.req.query("med") === "1" };
+    const counts = factKeysPerMunicipality(await ctx.workspace.store.facts());
+    return sendPage(c, <PlaceIndex filter={filter} counts={counts} />);
+  });
 
   app.get(`${paths.places}/:name`, async (c) => {
     const name = c.req.param("name").slice(0, 100);

@@ -22,7 +22,7 @@ describe("/kommun", () => {
     expect(html).toMatch(/<a href="\/kommun\/pajala">Pajala<\/a><\/li>/);
   });
 
-  it("filters by a part of the name without diacritics, by code, and to those with facts (no script needed)", async () => {
+  it("filters by part of a name (folded), by code, and to those with facts, without the script", async () => {
     const { app } = await makeApp();
     const byName = await (await app.request("/kommun?q=lidingo")).text();
     expect(shownNames(byName)).toEqual(["Lidingö"]);

@@ -61,6 +61,8 @@ export const sv = {
   draft: {
     title: "Skriv ett utkast",
     titleWithErrors: "Fel: Skriv ett utkast",
+    /** On a narrow screen, where the preview follows the whole form. */
+    jumpToPreview: "Till förhandsvisningen",
     intro:
       "Välj mall och kommun, fyll i vilka som skriver under och mallens egna uppgifter. Utkastet citerar " +
       "uppgifter om kommunen med källa. Du kan förhandsgranska och ladda ner det som Word, PDF eller Markdown.",
@@ -299,6 +301,8 @@ export const sv = {
     fixErrors: "Rätta felen i formuläret, så visas utkastet här.",
     cannot: "Förhandsvisningen kan inte visas förrän de här felen är rättade:",
     failed: "Förhandsvisningen kunde inte hämtas. Använd knappen Förhandsgranska.",
+    /** On a narrow screen, where the preview follows the form. */
+    backToForm: "Tillbaka till formuläret",
     length: (chars: string, words: string) => `${chars} tecken, ${words} ord.`,
   },
 

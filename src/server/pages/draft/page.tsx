@@ -461,6 +461,10 @@ export function DraftPage(m: DraftPageModel) {
       <p class="lead">{t.intro}</p>
       <BrokenTemplates broken={m.broken ?? []} />
       <ErrorSummary ids={ids} errors={errors} />
+      {/* On a narrow screen the preview comes after the whole form: a way straight to it. */}
+      <p class="narrow-only jump-to-preview">
+        <a href="#forhandsvisning-rubrik">{t.jumpToPreview}</a>
+      </p>
       <div class="draft-layout">
         <form
           method="post"

@@ -1,7 +1,8 @@
 /**
  * `corpus import`: each file is read, auto-tagged and checked on its own; the records of
- * the files that succeeded are then stored in one atomic write. A file whose text was
- * imported before (same content hash) updates its record and keeps its id.
+ * the files that succeeded are stored in atomic writes, one per batch (`importStream`; one
+ * write in all for `importFiles`). A file whose text was imported before (same content hash)
+ * updates its record and keeps its id, or is skipped when nothing in it changed.
  *
  * Reading and tagging a file (`readAndTag`) is the costly part and touches no store, so the
  * CLI and the service run it on the import thread (src/threads/import-threads.ts), one file
@@ -300,26 +301,89 @@ export async function expandFolders(inputs: readonly ImportInput[]): Promise<Imp
   return out;
 }
 
-export async function importFiles(
+/** What an import did, in counts (the outcomes themselves go to `onOutcome` one by one). */
+export interface ImportSummary {
+  /** Files read (a folder counts its files). */
+  files: number;
+  added: number;
+  updated: number;
+  /** Documents already stored with the same content (same hash, same record): skipped, nothing written. */
+  unchanged: number;
+  failed: number;
+  /** Writes made (one per batch). */
+  batches: number;
+}
+
+/** One write of a batch, for progress and figures. */
+export interface BatchWritten {
+  documents: number;
+  /** Milliseconds of the store's write, and of the index update after it (when the store has an index file). */
+  storeMs: number;
+  indexMs: number;
+}
+
+export interface StreamOptions extends ImportOptions {
+  /** Documents per write (each write atomic: all of the batch or none); default: one write at the end. */
+  batchSize?: number;
+  /** Each document's outcome, as it comes. */
+  onOutcome?: (outcome: ImportOutcome) => void;
+  /** After each file: how many files are done of how many. */
+  onProgress?: (done: number, total: number) => void;
+  /** After each write. */
+  onBatch?: (batch: BatchWritten) => void;
+  /**
+   * Called after each write with the records written and the store's revisions before and after it (the search
+   * index update, corpus/import/import-batches.ts).
+   */
+  afterWrite?: (records: readonly CorpusDocument[], before: string, after: string) => Promise<void>;
+}
+
+/**
+ * Imports files in batches: each file read and tagged on its own (`read`), one write per `batchSize` new or changed
+ * documents, so a large collection is never held whole; a document already stored with the same content hash is
+ * skipped, so running the same import again after an interruption adds nothing twice.
+ */
+export async function importStream(
   store: Store,
   files: readonly ImportInput[],
-  options: ImportOptions = {},
-): Promise<ImportOutcome[]> {
+  options: StreamOptions = {},
+): Promise<ImportSummary> {
   const now = options.now ?? new Date();
   const read = options.read ?? readAndTag;
+  const batchSize = Math.max(1, options.batchSize ?? Number.POSITIVE_INFINITY);
   const existing = await store.documents();
   const byHash = new Map(existing.filter((d) => d.contentHash).map((d) => [d.contentHash!, d]));
   const taken = new Set(existing.map((d) => d.id));
-  const outcomes: ImportOutcome[] = [];
-  const toStore = new Map<string, CorpusDocument>();
+  const summary: ImportSummary = { files: 0, added: 0, updated: 0, unchanged: 0, failed: 0, batches: 0 };
+  let toStore = new Map<string, CorpusDocument>();
 
-  for (const input of await expandFolders(files)) {
+  const inputs = await expandFolders(files);
+  for (const input of inputs) {
     for (const reading of await read(input, options.overrides ?? {}, now)) {
-      outcomes.push(place(reading));
+      const outcome = place(reading);
+      if (!outcome.ok) summary.failed++;
+      else summary[outcome.action]++;
+      options.onOutcome?.(outcome);
+      if (toStore.size >= batchSize) await flush();
     }
+    summary.files++;
+    options.onProgress?.(summary.files, inputs.length);
   }
-  if (!options.dryRun && toStore.size > 0) await store.putDocuments([...toStore.values()]);
-  return outcomes;
+  await flush();
+  return summary;
+
+  async function flush(): Promise<void> {
+    if (options.dryRun || toStore.size === 0) return;
+    const records = [...toStore.values()];
+    toStore = new Map();
+    const t0 = performance.now();
+    const before = options.afterWrite ? await store.revision() : "";
+    await store.putDocuments(records);
+    const t1 = performance.now();
+    if (options.afterWrite) await options.afterWrite(records, before, await store.revision());
+    summary.batches++;
+    options.onBatch?.({ documents: records.length, storeMs: t1 - t0, indexMs: performance.now() - t1 });
+  }
 
   /** A reading's outcome: its id (kept from the record with its content hash, else new) and what the write does. */
   function place(reading: FileReading): ImportOutcome {
@@ -366,4 +430,15 @@ export async function importFiles(
       ...(metadataOnly ? { metadataOnly } : {}),
     };
   }
+}
+
+/** Imports files in one write (all of them or none) and returns every outcome, records included. */
+export async function importFiles(
+  store: Store,
+  files: readonly ImportInput[],
+  options: ImportOptions = {},
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  await importStream(store, files, { ...options, onOutcome: (o) => outcomes.push(o) });
+  return outcomes;
 }

@@ -16,7 +16,7 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { FileReading, ReadFile } from "../corpus/import/import-files.js";
+import type { FileReading, ReadFile, ReadFiles } from "../corpus/import/import-files.js";
 import { memoryReadProblem } from "../corpus/import/read-text.js";
 import { MotioneraError, type ErrorDetails } from "../domain/errors.js";
 import { memoryIssue, type FactFileCheck } from "../facts/import/import-facts.js";
@@ -138,6 +138,33 @@ export const readOnImportThread =
           },
         ];
       throw e;
+    }
+  };
+
+/**
+ * Reads and tags several files (paths) on the import thread in one job, for a batched import (importStream): the thread
+ * reads the next chunk while this one stores the last. A chunk that runs the thread out of memory is read again file
+ * by file, so only the file that needs too much fails.
+ */
+export const readManyOnImportThread =
+  (signal?: AbortSignal): ReadFiles =>
+  async (inputs, overrides, now): Promise<FileReading[][]> => {
+    try {
+      const r = await run({ kind: "documents", inputs, overrides, now: now.toISOString() }, signal);
+      if (r.kind !== "documents") throw new Error(`unexpected ${r.kind} result`);
+      return r.readings;
+    } catch (e) {
+      if (!(e instanceof ImportMemoryError) || inputs.length === 1) {
+        if (e instanceof ImportMemoryError)
+          return [
+            [{ file: inputs[0]!, ok: false, problem: { kind: "read", problem: memoryReadProblem(importHeapLimitMb) } }],
+          ];
+        throw e;
+      }
+      const one = readOnImportThread(signal);
+      const out: FileReading[][] = [];
+      for (const input of inputs) out.push(await one(input, overrides, now));
+      return out;
     }
   };
 

@@ -302,7 +302,7 @@ export function registerCorpus(program: Command): void {
         const ws = await openWorkspace(o);
         const { importStream } = await import("../../corpus/import/import-files.js");
         const { IndexUpdater } = await import("../../corpus/search/index.js");
-        const { readOnImportThread } = await import("../../threads/import-threads.js");
+        const { readManyOnImportThread, readOnImportThread } = await import("../../threads/import-threads.js");
         const index = o.dryRun ? undefined : IndexUpdater.for(ws.store);
         const progress = progressLine({
           write: (text) => process.stderr.write(text),
@@ -321,11 +321,13 @@ export function registerCorpus(program: Command): void {
           dryRun: o.dryRun,
           overrides,
           read: readOnImportThread(),
+          readMany: readManyOnImportThread(),
           batchSize: o.batch,
           onOutcome: report.outcome,
           onProgress: (done, total) => progress.update(done, total),
           ...(index ? { afterWrite: (records, before, after) => index.added(records, before, after) } : {}),
         });
+        await index?.save();
         process.off("SIGINT", interrupted);
         progress.finish();
         report.end(summary);

@@ -9,7 +9,8 @@
  * at a time; ids and the write happen here.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { corpusDocumentSchema, type CorpusDocument } from "../../domain/corpus-document.js";
 import { isMotioneraError, type ErrorDetails } from "../../domain/errors.js";
@@ -54,6 +55,9 @@ export type FileReading =
 
 /** Reads and tags one file's documents (see readAndTag); may run on another thread. */
 export type ReadFile = (input: ImportInput, overrides: Overrides, now: Date) => Promise<FileReading[]>;
+
+/** Reads and tags several files (paths), in order: a chunk of a batched import (on the import thread). */
+export type ReadFiles = (inputs: string[], overrides: Overrides, now: Date) => Promise<FileReading[][]>;
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -212,11 +216,14 @@ function problemOf(e: unknown): ImportProblem {
   throw e;
 }
 
-/** A structured file's bytes, its size checked first. */
-async function bytesOf(file: string): Promise<Uint8Array> {
+/**
+ * A structured file's bytes, its size checked first. Read synchronously: these files are small (a zip at most
+ * `maxZipBytes`), read on the import thread, where a thread-pool round trip per call costs more than the read.
+ */
+function bytesOf(file: string): Uint8Array {
   let size: number;
   try {
-    size = (await stat(file)).size;
+    size = statSync(file).size;
   } catch (e) {
     throw new ReadError({
       reason: "unreadable",
@@ -226,7 +233,7 @@ async function bytesOf(file: string): Promise<Uint8Array> {
   const limit = sizeLimitOf(file);
   if (size > limit) throw new ReadError({ reason: "too_large", bytes: size, limitBytes: limit });
   if (size === 0) throw new ReadError({ reason: "empty" });
-  return new Uint8Array(await readFile(file));
+  return new Uint8Array(readFileSync(file));
 }
 
 /** A structured file's documents, each with its record from the structure and the tagger (structured-record.ts). */
@@ -236,7 +243,7 @@ async function readStructuredFile(input: ImportInput, overrides: Overrides, now:
   const at = (name: string) => (dir === "." ? name : `${dir}/${name}`);
   let readings: ReturnType<typeof readStructured>;
   try {
-    readings = readStructured(basename(file), typeof input === "string" ? await bytesOf(file) : input.bytes);
+    readings = readStructured(basename(file), typeof input === "string" ? bytesOf(file) : input.bytes);
   } catch (e) {
     return [{ file, ok: false, problem: problemOf(e) }];
   }
@@ -325,6 +332,8 @@ export interface BatchWritten {
 export interface StreamOptions extends ImportOptions {
   /** Documents per write (each write atomic: all of the batch or none); default: one write at the end. */
   batchSize?: number;
+  /** Reads chunks of files (paths) at once, one chunk ahead of the one being stored; else `read`, file by file. */
+  readMany?: ReadFiles;
   /** Each document's outcome, as it comes. */
   onOutcome?: (outcome: ImportOutcome) => void;
   /** After each file: how many files are done of how many. */
@@ -358,16 +367,32 @@ export async function importStream(
   let toStore = new Map<string, CorpusDocument>();
 
   const inputs = await expandFolders(files);
-  for (const input of inputs) {
-    for (const reading of await read(input, options.overrides ?? {}, now)) {
-      const outcome = place(reading);
-      if (!outcome.ok) summary.failed++;
-      else summary[outcome.action]++;
-      options.onOutcome?.(outcome);
-      if (toStore.size >= batchSize) await flush();
+  const overrides = options.overrides ?? {};
+  const chunks = await chunksOf(inputs, options.readMany !== undefined);
+  const readChunk = (chunk: ImportInput[]): Promise<FileReading[][]> => {
+    const many = options.readMany;
+    const p =
+      many && chunk.every((x) => typeof x === "string")
+        ? many(chunk as string[], overrides, now)
+        : Promise.all(chunk.map((x) => read(x, overrides, now)));
+    p.catch(() => undefined); // awaited below; a chunk read ahead must not fail unhandled meanwhile
+    return p;
+  };
+  let ahead = chunks.length > 0 ? readChunk(chunks[0]!) : undefined;
+  for (let c = 0; c < chunks.length; c++) {
+    const readings = await ahead!;
+    ahead = c + 1 < chunks.length ? readChunk(chunks[c + 1]!) : undefined;
+    for (const fileReadings of readings) {
+      for (const reading of fileReadings) {
+        const outcome = place(reading);
+        if (!outcome.ok) summary.failed++;
+        else summary[outcome.action]++;
+        options.onOutcome?.(outcome);
+        if (toStore.size >= batchSize) await flush();
+      }
+      summary.files++;
+      options.onProgress?.(summary.files, inputs.length);
     }
-    summary.files++;
-    options.onProgress?.(summary.files, inputs.length);
   }
   await flush();
   return summary;
@@ -430,6 +455,35 @@ export async function importStream(
       ...(metadataOnly ? { metadataOnly } : {}),
     };
   }
+}
+
+/** At most so many files, and so many bytes, in a chunk read at once (a larger file or a zip goes alone). */
+const chunkFiles = 200;
+const chunkBytes = 8 * 1024 * 1024;
+
+/** The inputs in chunks to read at once: one by one unless `together`; by count and size when together. */
+async function chunksOf(inputs: readonly ImportInput[], together: boolean): Promise<ImportInput[][]> {
+  if (!together) return inputs.map((x) => [x]);
+  const out: ImportInput[][] = [];
+  let chunk: ImportInput[] = [];
+  let bytes = 0;
+  for (const input of inputs) {
+    const size =
+      typeof input === "string"
+        ? extname(input).toLowerCase() === ".zip"
+          ? chunkBytes
+          : ((await stat(input).catch(() => undefined))?.size ?? 0)
+        : input.bytes.byteLength;
+    if (chunk.length > 0 && (chunk.length >= chunkFiles || bytes + size > chunkBytes)) {
+      out.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(input);
+    bytes += size;
+  }
+  if (chunk.length > 0) out.push(chunk);
+  return out;
 }
 
 /** Imports files in one write (all of them or none) and returns every outcome, records included. */

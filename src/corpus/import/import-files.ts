@@ -378,10 +378,16 @@ export async function importStream(
     p.catch(() => undefined); // awaited below; a chunk read ahead must not fail unhandled meanwhile
     return p;
   };
-  let ahead = chunks.length > 0 ? readChunk(chunks[0]!) : undefined;
+  // Chunks read ahead of the one being stored (two: one per import thread on a two-core machine).
+  const ahead: Promise<FileReading[][]>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (ahead.length < readAhead && next < chunks.length) ahead.push(readChunk(chunks[next++]!));
+  };
   for (let c = 0; c < chunks.length; c++) {
-    const readings = await ahead!;
-    ahead = c + 1 < chunks.length ? readChunk(chunks[c + 1]!) : undefined;
+    fill();
+    const readings = await ahead.shift()!;
+    fill();
     for (const fileReadings of readings) {
       for (const reading of fileReadings) {
         const outcome = place(reading);
@@ -458,7 +464,9 @@ export async function importStream(
 }
 
 /** At most so many files, and so many bytes, in a chunk read at once (a larger file or a zip goes alone). */
-const chunkFiles = 200;
+const chunkFiles = 100;
+/** Chunks read ahead of the one being stored. */
+const readAhead = 3;
 const chunkBytes = 8 * 1024 * 1024;
 
 /** The inputs in chunks to read at once: one by one unless `together`; by count and size when together. */

@@ -466,11 +466,8 @@ Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppa
       (perSecond === undefined
         ? ""
         : `, ${formatNumber(Math.round(perSecond))} per sekund, ca ${durationText(secondsLeft ?? 0)} kvar`),
-    skippedLine: (n: number) =>
-      `${formatNumber(n)} ${n === 1 ? "dokument fanns redan" : "dokument fanns redan"} med samma innehåll och hoppades över.`,
-    moreNotShown: (n: number) =>
-      `${formatNumber(n)} ${n === 1 ? "dokument till" : "dokument till"} importerades utan att visas här; ` +
-      "--json visar alla.",
+    skippedLine: (n: number) => `${formatNumber(n)} dokument fanns redan med samma innehåll och hoppades över.`,
+    moreNotShown: (n: number) => `${formatNumber(n)} dokument till importerades utan att visas här; --json visar alla.`,
     interrupted:
       "Importen avbröts. Det som hann sparas är sparat i hela omgångar; kör samma kommando igen för att fortsätta " +
       "(det som redan finns hoppas över).",

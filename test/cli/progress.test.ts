@@ -1,4 +1,4 @@
-/** The progress line of a long command (src/cli/progress.ts): one line rewritten on a terminal, a quiet log elsewhere. */
+/** The progress line of a long command (src/cli/progress.ts): a line rewritten on a terminal, a quiet log elsewhere. */
 import { describe, expect, it } from "vitest";
 import { texts } from "../../src/cli/messages.sv.js";
 import { progressLine } from "../../src/cli/progress.js";

@@ -4,7 +4,7 @@
  * and tagging a document for the corpus, writing the answer as JSON. The same function runs them on the thread
  * (import-worker.ts) or, where no built worker script exists, in the caller's thread.
  */
-import type { FileReading, ImportInput } from "../corpus/import/import-files.js";
+import type { ChunkInput, FileReading, ImportInput } from "../corpus/import/import-files.js";
 import type { Overrides } from "../corpus/import/overrides.js";
 import type { Fact } from "../domain/fact.js";
 import type { FactImportRequest, FactImportResult } from "../facts/import/import-facts.js";
@@ -26,7 +26,7 @@ export type ImportJob =
   /** A document to read and tag for the corpus (import-files.ts). */
   | { kind: "document"; input: ImportInput; overrides: Overrides; now: string }
   /** Several files (paths) to read and tag, one after another: a batched import's chunk (import-files.ts). */
-  | { kind: "documents"; inputs: string[]; overrides: Overrides; now: string }
+  | { kind: "documents"; inputs: ChunkInput[]; overrides: Overrides; now: string }
   /** An answer to write as JSON (UTF-8): a plan or a record may carry megabytes of text. */
   | { kind: "json"; value: unknown };
 
@@ -73,9 +73,9 @@ export async function runImportJob(job: ImportJob): Promise<ImportResult> {
       return { kind: "document", readings: await readAndTag(job.input, job.overrides, new Date(job.now)) };
     }
     case "documents": {
-      const { readAndTag } = await import("../corpus/import/import-files.js");
+      const { readChunkInput } = await import("../corpus/import/import-files.js");
       const readings: FileReading[][] = [];
-      for (const input of job.inputs) readings.push(await readAndTag(input, job.overrides, new Date(job.now)));
+      for (const input of job.inputs) readings.push(await readChunkInput(input, job.overrides, new Date(job.now)));
       return { kind: "documents", readings };
     }
     case "json":

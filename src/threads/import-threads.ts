@@ -167,16 +167,15 @@ export const readManyOnImportThread =
       if (r.kind !== "documents") throw new Error(`unexpected ${r.kind} result`);
       return r.readings;
     } catch (e) {
-      if (!(e instanceof ImportMemoryError) || inputs.length === 1) {
-        if (e instanceof ImportMemoryError)
-          return [
-            [{ file: inputs[0]!, ok: false, problem: { kind: "read", problem: memoryReadProblem(importHeapLimitMb) } }],
-          ];
-        throw e;
+      if (!(e instanceof ImportMemoryError)) throw e;
+      if (inputs.length === 1) {
+        const only = inputs[0]!;
+        const file = typeof only === "string" ? only : only.zip;
+        return [[{ file, ok: false, problem: { kind: "read", problem: memoryReadProblem(importHeapLimitMb) } }]];
       }
-      const one = readOnImportThread(signal);
+      const read = readManyOnImportThread(signal);
       const out: FileReading[][] = [];
-      for (const input of inputs) out.push(await one(input, overrides, now));
+      for (const input of inputs) out.push(...(await read([input], overrides, now)));
       return out;
     }
   };

@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { dokumentstatusFile } from "../../bench/riksdagen-generate.js";
 import { CorpusIndex, readIndexFile, type SearchResult } from "../../src/corpus/search/index.js";
@@ -87,6 +88,26 @@ describe("a 20 000-document Riksdagen import through the CLI", () => {
     ])
       expect(incremental!.search(q)).toEqual(full.search(q));
   }, 240_000);
+
+  it("reads a large zip in parts: every entry once, the progress counting entries", async () => {
+    const n = 1200;
+    const dir = mkdtempSync(join(tmpdir(), "motionera-scale-zip-"));
+    const entries: Record<string, Uint8Array> = {};
+    for (let i = 0; i < n; i++) {
+      const f = dokumentstatusFile(i);
+      entries[`bulk/${f.name}`] = new TextEncoder().encode(f.json);
+    }
+    entries["bulk/readme.txt"] = new TextEncoder().encode("not read");
+    const zip = join(dir, "mot-bulk.json.zip");
+    writeFileSync(zip, zipSync(entries));
+    const db = join(dir, "zip.json");
+    const r = await runCliAsync(["corpus", "import", zip, "--db", db], { timeoutMs: 120_000 });
+    expect(r.code, r.stderr.slice(0, 2000)).toBe(0);
+    expect(r.stdout).toContain("1200 filer importerade (1200 nya, 0 uppdaterade), 0 misslyckades.");
+    expect(r.stderr.trimEnd().split("\n").at(-1)).toMatch(/^Importerar: 1\u00a0200 av 1\u00a0200 filer/);
+    const docs = await (await LowdbStore.open(db)).documents();
+    expect(new Set(docs.map((d) => d.contentHash)).size).toBe(n);
+  }, 180_000);
 
   it("killed mid-way and run again: no duplicates, every document there, the stored ones skipped", async () => {
     const n = 3000;

@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { corpusDocumentSchema, type CorpusDocument } from "../../domain/corpus-document.js";
 import { isMotioneraError, type ErrorDetails } from "../../domain/errors.js";
@@ -20,7 +20,13 @@ import { tagText, type TagResult } from "../tagging/index.js";
 import type { Overrides } from "./overrides.js";
 import type { ReadProblem } from "../../domain/read-problem.js";
 import { ReadError, readText, textOf, textExtensions } from "./read-text.js";
-import { isStructuredName, readStructured, sizeLimitOf } from "./structured/read-structured.js";
+import {
+  isStructuredName,
+  readableZipEntries,
+  readStructured,
+  sizeLimitOf,
+  type ZipRange,
+} from "./structured/read-structured.js";
 import { recordFromStructure } from "./structured/structured-record.js";
 
 /** Whether the import reads a file of this name (a folder's other files are passed over). */
@@ -56,8 +62,17 @@ export type FileReading =
 /** Reads and tags one file's documents (see readAndTag); may run on another thread. */
 export type ReadFile = (input: ImportInput, overrides: Overrides, now: Date) => Promise<FileReading[]>;
 
-/** Reads and tags several files (paths), in order: a chunk of a batched import (on the import thread). */
-export type ReadFiles = (inputs: string[], overrides: Overrides, now: Date) => Promise<FileReading[][]>;
+/** A part of a batched import's chunk: a file (its path), or a range of a zip's entries (a large zip, in parts). */
+export type ChunkInput = string | { zip: string; range: ZipRange };
+
+/** Reads and tags several files, in order: a chunk of a batched import (on the import thread). */
+export type ReadFiles = (inputs: ChunkInput[], overrides: Overrides, now: Date) => Promise<FileReading[][]>;
+
+/** Reads and tags one part of a chunk (see readAndTag). */
+export function readChunkInput(input: ChunkInput, overrides: Overrides, now: Date): Promise<FileReading[]> {
+  if (typeof input === "string") return readAndTag(input, overrides, now);
+  return readStructuredFile(input.zip, overrides, now, input.range);
+}
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -237,13 +252,18 @@ function bytesOf(file: string): Uint8Array {
 }
 
 /** A structured file's documents, each with its record from the structure and the tagger (structured-record.ts). */
-async function readStructuredFile(input: ImportInput, overrides: Overrides, now: Date): Promise<FileReading[]> {
+async function readStructuredFile(
+  input: ImportInput,
+  overrides: Overrides,
+  now: Date,
+  range?: ZipRange,
+): Promise<FileReading[]> {
   const file = nameOf(input);
   const dir = dirname(file);
   const at = (name: string) => (dir === "." ? name : `${dir}/${name}`);
   let readings: ReturnType<typeof readStructured>;
   try {
-    readings = readStructured(basename(file), typeof input === "string" ? bytesOf(file) : input.bytes);
+    readings = readStructured(basename(file), typeof input === "string" ? bytesOf(file) : input.bytes, range);
   } catch (e) {
     return [{ file, ok: false, problem: problemOf(e) }];
   }
@@ -368,16 +388,22 @@ export async function importStream(
 
   const inputs = await expandFolders(files);
   const overrides = options.overrides ?? {};
-  const chunks = await chunksOf(inputs, options.readMany !== undefined);
-  const readChunk = (chunk: ImportInput[]): Promise<FileReading[][]> => {
+  const { chunks, total } = await chunksOf(inputs, options.readMany !== undefined);
+  const readChunk = (chunk: Part[]): Promise<FileReading[][]> => {
     const many = options.readMany;
+    // Uploads (bytes, not paths) are read one by one with `read`; paths and zip parts in one job.
     const p =
-      many && chunk.every((x) => typeof x === "string")
-        ? many(chunk as string[], overrides, now)
-        : Promise.all(chunk.map((x) => read(x, overrides, now)));
+      many && chunk.every((x) => typeof x.input === "string" || "zip" in x.input)
+        ? many(
+            chunk.map((x) => x.input as ChunkInput),
+            overrides,
+            now,
+          )
+        : Promise.all(chunk.map((x) => read(x.input as ImportInput, overrides, now)));
     p.catch(() => undefined); // awaited below; a chunk read ahead must not fail unhandled meanwhile
     return p;
   };
+  let done = 0;
   // Chunks read ahead of the one being stored (two: one per import thread on a two-core machine).
   const ahead: Promise<FileReading[][]>[] = [];
   let next = 0;
@@ -388,7 +414,8 @@ export async function importStream(
     fill();
     const readings = await ahead.shift()!;
     fill();
-    for (const fileReadings of readings) {
+    const parts = chunks[c]!;
+    for (const [k, fileReadings] of readings.entries()) {
       for (const reading of fileReadings) {
         const outcome = place(reading);
         if (!outcome.ok) summary.failed++;
@@ -396,8 +423,10 @@ export async function importStream(
         options.onOutcome?.(outcome);
         if (toStore.size >= batchSize) await flush();
       }
-      summary.files++;
-      options.onProgress?.(summary.files, inputs.length);
+      const part = parts[k]!;
+      if (part.last) summary.files++;
+      done += part.units;
+      options.onProgress?.(done, total);
     }
   }
   await flush();
@@ -469,29 +498,66 @@ const chunkFiles = 100;
 const readAhead = 3;
 const chunkBytes = 8 * 1024 * 1024;
 
-/** The inputs in chunks to read at once: one by one unless `together`; by count and size when together. */
-async function chunksOf(inputs: readonly ImportInput[], together: boolean): Promise<ImportInput[][]> {
-  if (!together) return inputs.map((x) => [x]);
-  const out: ImportInput[][] = [];
-  let chunk: ImportInput[] = [];
+/** Entries of a zip read in one part (a zip is read again for each part: fewer, larger parts). */
+const zipPartEntries = 500;
+
+/** One part of a chunk: what to read, how many files it counts for in the progress, whether it ends its file. */
+interface Part {
+  input: ImportInput | ChunkInput;
+  units: number;
+  last: boolean;
+}
+
+/**
+ * The inputs in chunks to read at once, and how many files they count for (a zip: its entries). One by one unless
+ * `together`; together, by count and size, a large zip of paths in parts of `zipPartEntries` entries, each alone.
+ */
+async function chunksOf(
+  inputs: readonly ImportInput[],
+  together: boolean,
+): Promise<{ chunks: Part[][]; total: number }> {
+  if (!together) return { chunks: inputs.map((input) => [{ input, units: 1, last: true }]), total: inputs.length };
+  const chunks: Part[][] = [];
+  let chunk: Part[] = [];
   let bytes = 0;
+  let total = 0;
+  const close = () => {
+    if (chunk.length > 0) chunks.push(chunk);
+    chunk = [];
+    bytes = 0;
+  };
   for (const input of inputs) {
-    const size =
-      typeof input === "string"
-        ? extname(input).toLowerCase() === ".zip"
-          ? chunkBytes
-          : ((await stat(input).catch(() => undefined))?.size ?? 0)
-        : input.bytes.byteLength;
-    if (chunk.length > 0 && (chunk.length >= chunkFiles || bytes + size > chunkBytes)) {
-      out.push(chunk);
-      chunk = [];
-      bytes = 0;
+    if (typeof input === "string" && extname(input).toLowerCase() === ".zip") {
+      const entries = await zipEntries(input);
+      close();
+      if (entries === undefined || entries <= zipPartEntries) chunks.push([{ input, units: entries ?? 1, last: true }]);
+      else
+        for (let from = 0; from < entries; from += zipPartEntries) {
+          const to = Math.min(entries, from + zipPartEntries);
+          chunks.push([{ input: { zip: input, range: { from, to } }, units: to - from, last: to === entries }]);
+        }
+      total += entries ?? 1;
+      continue;
     }
-    chunk.push(input);
+    const size =
+      typeof input === "string" ? ((await stat(input).catch(() => undefined))?.size ?? 0) : input.bytes.byteLength;
+    if (chunk.length >= chunkFiles || (chunk.length > 0 && bytes + size > chunkBytes)) close();
+    chunk.push({ input, units: 1, last: true });
     bytes += size;
+    total++;
   }
-  if (chunk.length > 0) out.push(chunk);
-  return out;
+  close();
+  return { chunks, total };
+}
+
+/** How many entries of a zip the import reads; undefined when it cannot tell (the read then says why). */
+async function zipEntries(file: string): Promise<number | undefined> {
+  try {
+    if ((await stat(file)).size > sizeLimitOf(file)) return undefined;
+    return readableZipEntries(new Uint8Array(await readFile(file)));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Imports files in one write (all of them or none) and returns every outcome, records included. */

@@ -8,6 +8,8 @@ export interface ProgressLine {
   update(done: number, total: number): void;
   /** The last state, and on a terminal the end of the line. */
   finish(): void;
+  /** On a terminal, blanks the line drawn so far, so other output starts at the left; it is drawn again on update. */
+  clear(): void;
 }
 
 export interface ProgressOptions {
@@ -62,6 +64,12 @@ export function progressLine(o: ProgressOptions): ProgressLine {
         last.step = step;
         last.written = true;
       }
+    },
+    clear() {
+      if (!o.tty || last.width === 0) return;
+      o.write(`\r${" ".repeat(last.width)}\r`);
+      last.width = 0;
+      last.at = -Infinity;
     },
     finish() {
       if (o.tty) {

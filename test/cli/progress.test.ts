@@ -45,4 +45,18 @@ describe("the progress line", () => {
       "Importerar: 10\u00a0000 av 10\u00a0000 filer, 1\u00a0000 per sekund, ca 0 s kvar",
     );
   });
+
+  it("on a terminal: clears its line for other output, and draws it again on the next update", () => {
+    let out = "";
+    let clock = 0;
+    const p = progressLine({ write: (s) => (out += s), tty: true, line: texts.corpus.progress, now: () => clock });
+    clock = 1000;
+    p.update(10, 100);
+    const drawn = out.length;
+    p.clear();
+    expect(out.slice(drawn)).toMatch(/^\r +\r$/);
+    clock = 1001;
+    p.update(11, 100);
+    expect(out.endsWith("Importerar: 11 av 100 filer, 11 per sekund, ca 8 s kvar")).toBe(true);
+  });
 });

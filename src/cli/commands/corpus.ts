@@ -118,7 +118,7 @@ const shownInFull = 20;
  * The report of an import as its outcomes come: on stdout, each record in full (the first ones) or as JSON (an array
  * written item by item, so a large import is never held whole); failures and the summary at the end.
  */
-function importReport(json: boolean, dryRun: boolean) {
+function importReport(json: boolean, dryRun: boolean, beforePrint: () => void) {
   const failed: Extract<ImportOutcome, { ok: false }>[] = [];
   const metadataOnly = new Map<string, number>();
   let count = 0;
@@ -143,6 +143,7 @@ function importReport(json: boolean, dryRun: boolean) {
           : { file: x.file, ok: false, error: problemText(x) };
         process.stdout.write(`${count === 0 ? "[\n" : ",\n"}${JSON.stringify(item, null, 2)}`);
       } else if (x.ok && shown < shownInFull) {
+        beforePrint();
         printRecord(x);
         shown++;
       }
@@ -309,7 +310,7 @@ export function registerCorpus(program: Command): void {
           tty: process.stderr.isTTY === true,
           line: t.progress,
         });
-        const report = importReport(o.json, o.dryRun);
+        const report = importReport(o.json, o.dryRun, () => progress.clear());
         // Ctrl-C: every batch written so far is whole; the one being written is all or nothing.
         const interrupted = () => {
           process.stderr.write(`\n${t.interrupted}\n`);

@@ -79,15 +79,19 @@ async function run(job: ImportJob, signal: AbortSignal | undefined): Promise<Imp
     return result;
   }
   const limits = { maxOldGenerationSizeMb: importHeapLimitMb, maxYoungGenerationSizeMb: 8 };
-  const on =
-    job.kind === "documents"
-      ? (chunkPool ??= new WorkerPool<ImportJob, ImportResult>({
-          script,
-          size: importChunkThreads,
-          perWorker: 1,
-          resourceLimits: limits,
-        }))
-      : (pool ??= new WorkerPool<ImportJob, ImportResult>({ script, size: 1, perWorker: 1, resourceLimits: limits }));
+  let on: WorkerPool<ImportJob, ImportResult>;
+  if (job.kind === "documents") {
+    chunkPool ??= new WorkerPool<ImportJob, ImportResult>({
+      script,
+      size: importChunkThreads,
+      perWorker: 1,
+      resourceLimits: limits,
+    });
+    on = chunkPool;
+  } else {
+    pool ??= new WorkerPool<ImportJob, ImportResult>({ script, size: 1, perWorker: 1, resourceLimits: limits });
+    on = pool;
+  }
   const sendable = ownBuffers(job);
   try {
     return await on.run(sendable, jobTransfer(sendable), signal);

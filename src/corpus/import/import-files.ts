@@ -404,7 +404,7 @@ export async function importStream(
     return p;
   };
   let done = 0;
-  // Chunks read ahead of the one being stored (two: one per import thread on a two-core machine).
+  // Chunks read ahead of the one being stored (`readAhead`: the import threads never wait for this one).
   const ahead: Promise<FileReading[][]>[] = [];
   let next = 0;
   const fill = () => {

@@ -131,6 +131,10 @@ export const problems = {
   /** store: a database file that fails its schema. */
   unknownStoreError: "okänt fel",
   moreStoreErrors: (more: number) => ` (och ${more} fel till)`,
+  /** store: the list of document segments in a database file (version 6) is not one. */
+  segmentListInvalid: "documentSegments: listan över dokumentsegment är ogiltig",
+  /** store: a document segment the database file names cannot be read. */
+  segmentUnreadable: (name: string, detail: string) => `dokumentsegmentet ${name} går inte att läsa (${detail})`,
 } as const;
 
 type Scope = "kommun" | "lan" | "land";

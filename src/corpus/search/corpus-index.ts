@@ -23,7 +23,7 @@
  * bench/corpus-minisearch.ts keeps it as a comparison.
  */
 import type { CorpusDocument } from "../../domain/corpus-document.js";
-import { buildColumns } from "./build.js";
+import { buildColumns, mergeColumns } from "./build.js";
 import type { Typed } from "./columns.js";
 import { countFacets } from "./facets.js";
 import { filterMask } from "./filters.js";
@@ -60,6 +60,14 @@ export class CorpusIndex {
 
   static build(docs: readonly CorpusDocument[]): CorpusIndex {
     return new CorpusIndex(buildColumns(docs));
+  }
+
+  /**
+   * A new index with `docs` put in as a store's putDocuments puts them (replaced by id in place, else appended):
+   * only they are analysed, and the result equals a build over the same documents in the same order (build.ts).
+   */
+  withDocuments(docs: readonly CorpusDocument[]): CorpusIndex {
+    return new CorpusIndex(mergeColumns(this.#c, docs));
   }
 
   // ── Filters ─────────────────────────────────────────────────────────────

@@ -31,5 +31,6 @@ export {
   type IndexFileHeader,
   type OpenedIndex,
 } from "./open-index.js";
+export { IndexUpdater } from "./update-index.js";
 export { analyze } from "./analyze.js";
 export { parseQuery, type ParsedQuery } from "./query.js";

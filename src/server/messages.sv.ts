@@ -253,6 +253,11 @@ export const sv = {
     factMissing: (label: string, place: string) =>
       `Uppgiften ”${label}” saknas för ${place}, och mallen kräver den. Lägg till uppgiften med källa i ` +
       `faktaregistret, eller välj en annan mall.`,
+    /** The web's words for input_needed (the shared text names the command line's --set and facts add). */
+    inputNeeded: (facts: readonly string[], place: string) =>
+      `Fyll i fältet: texten bygger på den uppgiften${
+        facts.length ? `, och faktaregistret har ingen uppgift om ${quotedOr(facts)} för ${place}` : ""
+      }. Fyll i det här, eller lägg till uppgiften med källa i faktaregistret.`,
     factStale: (label: string, place: string, asOf: string, oldest: string) =>
       `Uppgiften ”${label}” för ${place} är från ${asOf}, äldre än mallen godtar (${oldest} eller senare).`,
     templateBroken: "Välj en annan mall. Den som driver tjänsten ser felet med motionera templates.",
@@ -594,9 +599,20 @@ export const sv = {
     saved: (label: string, place: string) => `Uppgiften ”${label}” för ${place} är sparad.`,
     savedInDraft: "Utkastet nedan bygger nu på den.",
     /** Links to the form. */
-    addMissing: (label: string) => `Lägg till ${lowerFirst(label)}`,
+    addMissing: "Lägg till",
+    /** After a problem that a missing fact causes. */
+    errorAction: (label: string) => `Lägg till ”${label}”`,
+    addMissingHidden: (label: string) => ` uppgiften ”${label}”`,
     addAny: "Lägg till en uppgift",
     addNothing: (place: string) => `Lägg till den första uppgiften om ${place}`,
+    /** On the campaign's selection. */
+    campaign: {
+      heading: (n: number) => `Utan uppgift (${n})`,
+      intro:
+        "De här kommunerna kom inte med för att faktaregistret saknar uppgiften som villkoret gäller. Lägg till " +
+        "uppgiften med källa, så avgör den om kommunen kommer med.",
+      add: "Lägg till",
+    },
     staffTool: {
       title: "Lägg till uppgift",
       text: "En uppgift med källa för en kommun, direkt i faktaregistret.",

@@ -218,8 +218,25 @@ describe("the ways to the form", () => {
 });
 
 describe("warnings on the web", () => {
-  it("name the web action, not a command", async () => {
-    const html = await (await app.request("/?template=kast-avtal&kommun=Pajala")).text();
+  it("name the web action (a link to the form), not a command", async () => {
+    const fields = {
+      template: "beslut-prostitution",
+      kommun: "Pajala",
+      "name.0": "Anna Andersson",
+      "party.0": "L",
+      "input.addressee": "socialnämndens ordförande",
+      date: "2026-11-24",
+      format: "preview",
+    };
+    const res = await app.request("/utkast", formPost(fields));
+    expect(res.status).toBe(422);
+    const html = await res.text();
     expect(html).not.toContain("motionera facts");
+    expect(html).not.toContain("--set");
+    const error = /<p class="field-error" id="err-f-input-decisionDate">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "";
+    expect(text(error)).toContain("faktaregistret har ingen uppgift om");
+    expect(error).toContain(`${form}?kommun=Pajala&amp;nyckel=prostitution_assignment_decided&amp;till=%2F%3Ftemplate`);
+    const page = await (await app.request("/?template=kast-avtal&kommun=Pajala")).text();
+    expect(page).not.toContain("motionera facts");
   });
 });

@@ -49,7 +49,7 @@ function SignInNotice({ href, expired }: { href: string; expired: boolean }) {
 
 function ChooseKey({ form, errors, keys }: Pick<AddFactPageModel, "form" | "errors" | "keys">) {
   return (
-    <form method="get" action={addFactPaths.form} class="stack narrow-form" novalidate>
+    <form method="get" action={addFactPaths.form} class="stack add-fact-form" novalidate>
       <p>{t.chooseIntro}</p>
       {form.till && <input type="hidden" name="till" value={form.till} />}
       <Field ids={ids} k="kommun" label={label("kommun")} help={help("kommun")} required errors={errors}>
@@ -155,7 +155,7 @@ function TextField(props: {
 
 function FactForm({ def, form, errors, place, current, back }: AddFactPageModel & { def: FactDefinition }) {
   return (
-    <form method="post" action={addFactPaths.form} class="stack narrow-form" novalidate data-add-fact-form>
+    <form method="post" action={addFactPaths.form} class="stack add-fact-form" novalidate data-add-fact-form>
       {form.till && <input type="hidden" name="till" value={form.till} />}
       <input type="hidden" name="nyckel" value={def.key} />
       <fieldset class="group">

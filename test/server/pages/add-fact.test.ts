@@ -146,6 +146,9 @@ describe("the add-fact form", () => {
     const { till: _, ...rest } = pajala;
     const again = await app.request(form, formPost({ ...rest, per: "2025-07-01" }, withCookie(cookie)));
     expect(again.headers.get("location")).toBe("/kommun/pajala?ny-uppgift=mika_kast_agreement");
+    // Only a path on this site is gone back to.
+    const elsewhere = await app.request(form, formPost({ ...pajala, till: "//evil.example/" }, withCookie(cookie)));
+    expect(elsewhere.headers.get("location")).toBe("/kommun/pajala?ny-uppgift=mika_kast_agreement");
     const place = text(await (await app.request(again.headers.get("location")!)).text());
     expect(place).toContain("Uppgiften ”Avtal med Mikamottagningen och KAST i Stockholm” för Pajala är sparad.");
   });

@@ -475,7 +475,7 @@ describe("municipality pages", () => {
     },
   );
 
-  it("the legal name only where the municipality calls itself otherwise; the corpus link only with documents", async () => {
+  it("the legal name only where it differs; the corpus link only with documents", async () => {
     const stockholm = await (await get("/kommun/stockholm")).text();
     expect(stockholm).toContain("<h1>Stockholms stad</h1>");
     expect(stockholm).toMatch(/<dt>Juridiskt namn<\/dt>\s*<dd>Stockholms kommun<\/dd>/);

@@ -11,6 +11,9 @@ import { issueToken } from "../../../src/tokens/issue.js";
 import { Workspace } from "../../../src/workspace.js";
 import { tempWorkspace } from "../../helpers/cli.js";
 import { formPost, origin, signedIn, withCookie } from "../../helpers/staff-app.js";
+import { errorForField } from "../../../src/server/pages/draft/check.js";
+import { readForm } from "../../../src/server/pages/draft/state.js";
+import { sourceFromQuery } from "../../../src/server/pages/kit/form-source.js";
 
 const token = "personalens-nyckel";
 const form = "/personal/uppgifter/ny";
@@ -239,6 +242,22 @@ describe("warnings on the web", () => {
     const error = /<p class="field-error" id="err-f-input-decisionDate">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "";
     expect(text(error)).toContain("faktaregistret har ingen uppgift om");
     expect(error).toContain(`${form}?kommun=Pajala&amp;nyckel=prostitution_assignment_decided&amp;till=%2F%3Ftemplate`);
+    // A fact the template requires: the form's words, and the link.
+    const state = readForm(sourceFromQuery(new URLSearchParams("template=kast-avtal&kommun=Pajala")), {
+      defaultTemplate: "kast-avtal",
+      today: "2026-11-24",
+    });
+    const details = {
+      code: "fact_missing" as const,
+      key: "runs_kast",
+      label: "Har en KAST-mottagning",
+      subjectName: "Pajala",
+      subject: "2521",
+    };
+    const [field, missing] = errorForField({ path: ["municipality"], details }, state);
+    expect(field).toBe("facts");
+    expect(missing.text).not.toContain("motionera");
+    expect(missing.action?.href).toMatch(/^\/personal\/uppgifter\/ny\?kommun=Pajala&nyckel=runs_kast&till=%2F%3F/);
     const page = await (await app.request("/?template=kast-avtal&kommun=Pajala")).text();
     expect(page).not.toContain("motionera facts");
   });

@@ -255,6 +255,11 @@ export const sv = {
     factMissing: (label: string, place: string) =>
       `Uppgiften ”${label}” saknas för ${place}, och mallen kräver den. Lägg till uppgiften med källa i ` +
       `faktaregistret, eller välj en annan mall.`,
+    /** The web's words for input_needed (the shared text names the command line's --set and facts add). */
+    inputNeeded: (facts: readonly string[], place: string) =>
+      `Fyll i fältet: texten bygger på den uppgiften${
+        facts.length ? `, och faktaregistret har ingen uppgift om ${quotedOr(facts)} för ${place}` : ""
+      }. Fyll i det här, eller lägg till uppgiften med källa i faktaregistret.`,
     factStale: (label: string, place: string, asOf: string, oldest: string) =>
       `Uppgiften ”${label}” för ${place} är från ${asOf}, äldre än mallen godtar (${oldest} eller senare).`,
     templateBroken: "Välj en annan mall. Den som driver tjänsten ser felet med motionera templates.",
@@ -538,6 +543,96 @@ export const sv = {
     moreChanged: (n: number) => `och ${n} till`,
   },
 
+  /** "Lägg till uppgift": a fact with its source, from the facts panel, a municipality or a campaign. */
+  addFact: {
+    title: "Lägg till uppgift",
+    titleWithErrors: "Rätta uppgiften – Lägg till uppgift",
+    intro:
+      "En uppgift i faktaregistret gäller en kommun och har ett värde, ett datum som värdet avser och en källa. " +
+      "Den citeras sedan i utkasten med källan i notern. Äldre värden för samma uppgift blir historik.",
+    chooseIntro: "Välj kommun och vilken uppgift du vill lägga till.",
+    choose: "Fortsätt",
+    change: "Välj en annan uppgift",
+    legends: { fact: "Uppgiften", source: "Källa" },
+    fields: {
+      kommun: { label: "Kommun", help: "Kommunens namn eller kommunkod." },
+      nyckel: { label: "Uppgift", help: "Uppgifterna i faktakatalogen som kan gälla en kommun." },
+      varde: { label: "Värde" },
+      per: {
+        label: "Uppgift per",
+        help: "Året eller datumet som värdet beskriver: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD (till exempel 2025).",
+      },
+      titel: { label: "Källans titel", help: "Titeln som den står i källan. Lämna tomt om källan saknar titel." },
+      utgivare: { label: "Utgivare", help: "Vem som gav ut källan, till exempel Lidingö stad eller SCB." },
+      kalldatum: {
+        label: "Källans datum",
+        help: "När källan publicerades: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD. Lämna tomt om källan saknar datum.",
+      },
+      webbadress: { label: "Webbadress", help: "Adressen till källan, som börjar med https:// eller http://." },
+      anmarkning: {
+        label: "Anmärkning",
+        help: "Det en läsare behöver veta om värdet, till exempel ”tidsbegränsat försöksavtal”. Valfri.",
+      },
+    } as Record<string, { label: string; help?: string }>,
+    valueHelp: {
+      boolean: "Svara ja eller nej.",
+      number: (unit: string | undefined) => `Ett tal, till exempel 12 345 eller 7,5${unit ? ` (i ${unit})` : ""}.`,
+      text: "Texten som den ska stå i utkastet.",
+      date: "Datumet som uppgiften anger.",
+    },
+    yes: "ja",
+    no: "nej",
+    describes: (description: string) => `Om uppgiften: ${description}`,
+    current: (value: string, asOf: string) => `Registret har i dag: ${value} (${asOf}).`,
+    currentNone: "Registret har ingen uppgift om det här för kommunen.",
+    save: "Spara uppgiften",
+    cancel: "Tillbaka utan att spara",
+    errors: {
+      required: "Fyll i fältet.",
+      chooseYesNo: "Välj ja eller nej.",
+      kommunUnknown: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,
+      keyUnknown: (key: string) => `Faktakatalogen har ingen uppgift ”${key}”.`,
+      notForKommun: (label: string) => `”${label}” kan inte anges för en kommun.`,
+      derived: (label: string) => `”${label}” räknas fram ur andra uppgifter och kan inte anges för hand.`,
+      invalid: (problem: string) => `Kontrollera värdet: ${problem}.`,
+      future: "Datumet ligger i framtiden. Ange det datum eller år som värdet beskriver.",
+      sourceFuture: "Datumet ligger i framtiden. Ange när källan publicerades.",
+      url: "Ange en fullständig webbadress som börjar med https:// eller http://.",
+      tooLong: (max: number) => `Texten får vara högst ${max} tecken.`,
+    },
+    /** Without a write sign-in: how to get one (the form is kept in the sign-in's return address). */
+    signInNeeded: {
+      heading: "Logga in för att spara",
+      text:
+        "Att lägga till en uppgift kräver att du är inloggad med en token med rollen write eller admin. " +
+        "Det du har fyllt i finns kvar när du kommer tillbaka.",
+      link: "Logga in och kom tillbaka hit",
+    },
+    expired: "Du är inte inloggad (eller inloggningen har gått ut), så uppgiften sparades inte.",
+    /** On the page the user comes back to. */
+    saved: (label: string, place: string) => `Uppgiften ”${label}” för ${place} är sparad.`,
+    savedInDraft: "Utkastet nedan bygger nu på den.",
+    /** Links to the form. */
+    addMissing: "Lägg till",
+    /** After a problem that a missing fact causes. */
+    errorAction: (label: string) => `Lägg till ”${label}”`,
+    addMissingHidden: (label: string) => ` uppgiften ”${label}”`,
+    addAny: "Lägg till en uppgift",
+    addNothing: (place: string) => `Lägg till den första uppgiften om ${place}`,
+    /** On the campaign's selection. */
+    campaign: {
+      heading: (n: number) => `Utan uppgift (${n})`,
+      intro:
+        "De här kommunerna kom inte med för att faktaregistret saknar uppgiften som villkoret gäller. Lägg till " +
+        "uppgiften med källa, så avgör den om kommunen kommer med.",
+      add: "Lägg till",
+    },
+    staffTool: {
+      title: "Lägg till uppgift",
+      text: "En uppgift med källa för en kommun, direkt i faktaregistret.",
+    },
+  },
+
   staff: {
     home: {
       title: "För partikansliet",
@@ -554,6 +649,10 @@ export const sv = {
       readOnly:
         "Tjänsten är bara för läsning: den startades utan skrivnyckel. Den som driver tjänsten startar den med " +
         "MOTIONERA_TOKEN satt för att personal ska kunna logga in.",
+      introWrite:
+        "Att lägga till en uppgift i faktaregistret kräver en token med rollen write eller admin (motionera " +
+        "tokens create --role write) eller tjänstens skrivnyckel (MOTIONERA_TOKEN). Inloggningen gäller i den " +
+        "här webbläsaren i tolv timmar, och det du sparar loggas under tokens namn.",
       token: "Skrivnyckel",
       tokenHelp: "Nyckeln sparas inte i webbläsaren, bara ett inloggningsbevis.",
       submit: "Logga in",
@@ -562,6 +661,9 @@ export const sv = {
       roleTooLow:
         "Den här token har inte rollen admin, som personalens sidor kräver. Logga in med en token med rollen " +
         "admin (motionera tokens create --role admin) eller med MOTIONERA_TOKEN.",
+      roleTooLowWrite:
+        "Den här token har bara rollen read och får inte ändra faktaregistret. Logga in med en token med rollen " +
+        "write eller admin, eller med MOTIONERA_TOKEN.",
       tooMany: {
         title: "För många inloggningsförsök",
         text: "Du har försökt logga in för många gånger den senaste minuten. Vänta en minut och försök igen.",

@@ -383,6 +383,17 @@
       kommun.dispatchEvent(new Event("input", { bubbles: true }));
     });
 
+    // "Lägg till" on a missing fact comes back to the draft as it is now, with what was typed.
+    form.addEventListener("click", (e) => {
+      const link = e.target instanceof Element ? e.target.closest("a[data-add-fact]") : null;
+      if (!(link instanceof HTMLAnchorElement)) return;
+      const state = new URLSearchParams();
+      for (const [name, value] of new FormData(form)) if (typeof value === "string") state.append(name, value);
+      const url = new URL(link.href);
+      url.searchParams.set("till", "/?" + state.toString());
+      link.href = url.toString();
+    });
+
     form.addEventListener("input", (e) => {
       if (e.target === templateSelect || picker.owns(e.target)) return;
       if (e.target === kommun) scheduleFacts();

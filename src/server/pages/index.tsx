@@ -13,6 +13,7 @@
  *   GET  /personal …               staff sign-in and tools (staff/)
  *   GET  /personal/mallar …        the templates: list, editor, check, preview, save (templates/)
  *   GET  /personal/faktanycklar …  the fact-key catalog (fact-keys/)
+ *   GET  /personal/uppgifter/ny    "Lägg till uppgift": a fact with its source (add-fact/)
  *   GET  /personal/statistik …     fetching Kolada's statistics as facts (statistics/)
  *   GET  /assets/:name             site.css, site.js, favicon.svg
  *   GET  /favicon.ico              a redirect to the favicon
@@ -34,6 +35,8 @@ import { registerPlacePages } from "./place/pages.js";
 import { registerStaffPages } from "./staff/routes.js";
 import { registerFactKeyPages } from "./fact-keys/routes.js";
 import { factKeyPaths } from "./fact-keys/paths.js";
+import { addFactPaths } from "./add-fact/paths.js";
+import { registerAddFactPages } from "./add-fact/routes.js";
 import { statisticsPaths } from "./statistics/paths.js";
 import { registerStatisticsPages } from "./statistics/routes.js";
 import { staffPaths } from "./staff/tools.js";
@@ -52,6 +55,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   registerTemplatePages(app, ctx);
   // After the staff pages: their CSRF guard and body limit run first.
   registerFactKeyPages(app, ctx);
+  registerAddFactPages(app, ctx);
   registerStatisticsPages(app, ctx);
 
   // Other methods on the pages' addresses: 405 with the methods that work.
@@ -79,6 +83,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [factKeyPaths.add, "GET, HEAD, POST"],
     [factKeyPaths.editPattern, "GET, HEAD, POST"],
     [factKeyPaths.removePattern, "GET, HEAD, POST"],
+    [addFactPaths.form, "GET, HEAD, POST"],
     [statisticsPaths.home, "GET, HEAD"],
     [statisticsPaths.fetch, "POST"],
     [statisticsPaths.job, "GET, HEAD"],

@@ -171,7 +171,7 @@ describe("the draft form", () => {
     expect(panel).toContain("Gäller: Stockholms län");
     expect(panel).toMatch(/<span class="fact-value">16<\/span>/);
     expect(panel).toMatch(
-      /Saknas i faktaregistret \(9\):[\s\S]*<li class="fact-missing">Driver en Mikamottagning<\/li>/,
+      /Saknas i faktaregistret \(9\):[\s\S]*<li class="fact-missing">Driver en Mikamottagning <a [^>]*>Lägg till<span/,
     );
     expect(panel).toMatch(/Uppgift per 13 november 2023 \(\d+ år/);
     expect(text(panel)).toMatch(/För Lidingö finns \d+ av 18 uppgifter/);

@@ -24,7 +24,9 @@ import { argumentGroups } from "../../../corpus/argument-groups.js";
 import { factLines, FactsPanelContent } from "./facts-panel.js";
 import { FactPickerList, pickerLines, takesFactReferences } from "./fact-picker.js";
 import { sendFragment, sendPage } from "../frame/layout.js";
-import { paths } from "../frame/links.js";
+import { draftHref, paths } from "../frame/links.js";
+import { savedFactParam } from "../add-fact/paths.js";
+import { savedFactFor } from "../add-fact/saved-notice.js";
 import { PreviewContent, previewFor, type PreviewModel } from "./preview.js";
 import { formGuards } from "../frame/guards.js";
 import { sv } from "../../messages.sv.js";
@@ -69,6 +71,7 @@ async function renderForm(
   errors: FieldErrors,
   status: number,
   preview?: PreviewModel,
+  savedKey?: string,
 ): Promise<Response> {
   const ws = ctx.workspace;
   const { lib, all, broken } = await defaults(ctx);
@@ -106,6 +109,7 @@ async function renderForm(
       groups={groups}
       preview={model}
       picker={picker}
+      savedFact={savedFactFor(savedKey, await ws.catalog(), place)}
     />,
     status,
   );
@@ -117,7 +121,7 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
   app.get(paths.draft, async (c) => {
     const { opts } = await defaults(ctx);
     const state = readForm(sourceFromQuery(new URL(c.req.url).searchParams), opts);
-    return renderForm(c, ctx, state, new Map(), 200);
+    return renderForm(c, ctx, state, new Map(), 200, undefined, c.req.query(savedFactParam));
   });
 
   app.post(paths.download, async (c) => {
@@ -163,7 +167,11 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     const place = placeOf(kommun);
     const lines = place ? factLines(await ctx.workspace.facts(), template, place, todayInSweden()) : undefined;
     const suggestions = place ? [] : suggestionsFor(kommun);
-    return sendFragment(c, <FactsPanelContent kommun={kommun} place={place} lines={lines} suggestions={suggestions} />);
+    const returnTo = draftHref({ template: template.frontMatter.id, kommun });
+    return sendFragment(
+      c,
+      <FactsPanelContent kommun={kommun} place={place} lines={lines} suggestions={suggestions} returnTo={returnTo} />,
+    );
   });
 
   app.get(paths.pickerFragment, async (c) => {

@@ -22,6 +22,8 @@ import { Layout, sendPage } from "../frame/layout.js";
 import { draftHref, paths, placeHref } from "../frame/links.js";
 import { SourceRef } from "../kit/parts.js";
 import { PlaceIndex, factKeysPerMunicipality } from "./place-index.js";
+import { addFactHref, savedFactParam } from "../add-fact/paths.js";
+import { SavedFactNotice, savedFactFor } from "../add-fact/saved-notice.js";
 
 const t = sv.place;
 
@@ -41,11 +43,28 @@ function FactLine({ row }: { row: FactRow }) {
 }
 
 /** One subject's facts: each key's latest value, then its older values. */
-function FactGroup({ id, heading, rows }: { id: string; heading: string; rows: FactRow[] }) {
+function FactGroup({
+  id,
+  heading,
+  rows,
+  add,
+}: {
+  id: string;
+  heading: string;
+  rows: FactRow[];
+  /** The municipality's own group: the way to add a value ("Lägg till uppgift"). */
+  add?: { place: Place } | undefined;
+}) {
   const keys = [...new Set(rows.map((r) => r.key))];
+  const addHref = add ? addFactHref({ kommun: add.place.name, till: placeHref(add.place) }) : undefined;
   return (
     <section aria-labelledby={id} class="fact-group">
       <h2 id={id}>{heading}</h2>
+      {add && addHref && (
+        <p class="add-fact">
+          <a href={addHref}>{keys.length === 0 ? sv.addFact.addNothing(add.place.name) : sv.addFact.addAny}</a>
+        </p>
+      )}
       {keys.length === 0 ? (
         <p class="muted">{t.noFacts}</p>
       ) : (
@@ -128,8 +147,11 @@ function PlacePage({
   templates,
   changes,
   documents,
+  savedFact,
 }: {
   place: Place;
+  /** The fact just saved with "Lägg till uppgift", when the user came back here from its form. */
+  savedFact?: { label: string; place: string } | undefined;
   rows: FactRow[];
   templates: Template[];
   changes: readonly AuditEntry[];
@@ -143,6 +165,7 @@ function PlacePage({
         <a href={paths.places}>{t.indexTitle}</a>
       </p>
       <h1>{place.selfName}</h1>
+      {savedFact && <SavedFactNotice {...savedFact} />}
       <dl class="meta">
         {place.officialName !== place.selfName && (
           <>
@@ -180,7 +203,7 @@ function PlacePage({
           </ul>
         )}
       </section>
-      <FactGroup id="kommunens-uppgifter" heading={t.factsOf(place.name)} rows={of("kommun")} />
+      <FactGroup id="kommunens-uppgifter" heading={t.factsOf(place.name)} rows={of("kommun")} add={{ place }} />
       <FactGroup id="lanets-uppgifter" heading={t.countyFacts(place.county.name)} rows={of("lan")} />
       <FactGroup id="landets-uppgifter" heading={t.nationalFacts} rows={of("land")} />
       <Changes place={place} entries={changes} rows={rows} />
@@ -233,7 +256,14 @@ export function registerPlacePages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     }).total;
     return sendPage(
       c,
-      <PlacePage place={place} rows={rows} templates={templates} changes={changes} documents={documents} />,
+      <PlacePage
+        place={place}
+        rows={rows}
+        templates={templates}
+        changes={changes}
+        documents={documents}
+        savedFact={savedFactFor(c.req.query(savedFactParam), await ctx.workspace.catalog(), place)}
+      />,
     );
   });
 }

@@ -1,20 +1,31 @@
 /**
- * Issue 15's scale figure, measured before the streaming import exists: `motionera corpus import` of a folder of N
- * generated Riksdagen `dokumentstatus` files (riksdagen-generate.ts; N from BENCH_RIKSDAGEN_DOCS, 20 000 by default)
- * into an empty embedded (lowdb) store, through the bundled CLI as a user runs it (its import thread). Figures: the
- * documents per second (wall time of the command) and the process's peak RSS (VmHWM, read from /proc while it runs),
- * then the first search (which builds the index) and a second. Baselines from the same run: the same documents as
- * plain .txt files through the text path (a tenth as many), and the structured import of a quarter as many files
- * (memory flat means the same peak). Linux only. BENCH_RIKSDAGEN=0 skips it.
+ * Issue 15's scale figures: `motionera corpus import` of a folder of N generated Riksdagen `dokumentstatus` files
+ * (riksdagen-generate.ts; N from BENCH_RIKSDAGEN_DOCS, 20 000 by default) into an empty embedded (lowdb) store,
+ * through the bundled CLI as a user runs it (chunks read on its import thread, a write per batch of 1 000, the index
+ * updated per batch). Figures, each beside a baseline from the same run:
+ *
+ * - documents per second (wall time of the command; its CPU time, read from /proc, beside it), against the same
+ *   documents as plain .txt files through the text path (a tenth as many);
+ * - the process's peak RSS (VmHWM, read from /proc while it runs), against the import of a quarter as many files;
+ * - the index update per batch of 1 000 (CorpusIndex.withDocuments, in this process over the stored documents),
+ *   mean and the last one (at N), against a full build over all N;
+ * - search with facets, p50 and p95 over a set of queries (words, phrases, prefixes, filters) on the index file the
+ *   import left, against the same queries on the quarter's index;
+ * - the first search after the import (the index file is there), against the second.
+ *
+ * Linux only. BENCH_RIKSDAGEN=0 skips it.
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { htmlToText } from "../src/corpus/import/html-text.js";
 import { dokumentstatusFile } from "./riksdagen-generate.js";
-import { printTable, type Row } from "./stats.js";
+import { CorpusIndex, readIndexFile, type SearchQuery } from "../src/corpus/search/index.js";
+import type { CorpusDocument } from "../src/domain/corpus-document.js";
+import { LowdbStore } from "../src/store/lowdb-store.js";
+import { ms, printTable, summarize, type Row } from "./stats.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = join(here, "..", "..");
@@ -22,6 +33,8 @@ const bin = join(repo, "bin", "motionera.js");
 
 interface Run {
   seconds: number;
+  /** User + system CPU seconds of the process (its last reading before it exited). */
+  cpuSeconds: number;
   peakRssMb: number;
   code: number;
 }
@@ -32,6 +45,7 @@ function runCli(args: string[]): Promise<Run> {
     const t0 = performance.now();
     const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "ignore", "pipe"] });
     let peak = 0;
+    let cpu = 0;
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => {
       if (stderr.length < 2000) stderr += d.toString();
@@ -40,6 +54,11 @@ function runCli(args: string[]): Promise<Run> {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
         if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+        // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in clock ticks.
+        const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8")
+          .replace(/^.*\) /, "")
+          .split(" ");
+        cpu = (Number(fields[11]) + Number(fields[12])) / 100;
       } catch {
         // The process has just exited.
       }
@@ -48,7 +67,7 @@ function runCli(args: string[]): Promise<Run> {
     child.on("exit", (code) => {
       clearInterval(poll);
       if (code !== 0) process.stderr.write(stderr);
-      resolve({ seconds: (performance.now() - t0) / 1000, peakRssMb: peak, code: code ?? -1 });
+      resolve({ seconds: (performance.now() - t0) / 1000, cpuSeconds: cpu, peakRssMb: peak, code: code ?? -1 });
     });
   });
 }
@@ -73,6 +92,62 @@ function writeFolder(dir: string, n: number, asText: boolean): void {
 
 const rate = (n: number, r: Run) => n / r.seconds;
 
+/** The queries whose search time is measured: words, two words, phrases, prefixes, each also with filters. */
+const queries: SearchQuery[] = [
+  "kollektivtrafiken",
+  "skolans resurser",
+  '"vården på landsbygden"',
+  "bostadsbyggande",
+  "polisens närvaro",
+  "cykelvägar",
+  "äldreomsorgen kommunerna",
+  "bredband",
+  "kulturskol",
+  "likvärdighet rättvisa",
+  "utreda",
+  "",
+].flatMap((text) => [
+  { text },
+  { text, filters: { party: ["S", "V"] } },
+  { text, filters: { kind: ["motion"], from: 2005, to: 2015 } },
+]);
+
+/**
+ * Search with facets over the query set, each query run `rounds` times: p50 and p95 in ms of wall time, and the p95
+ * of the CPU time each search took (process.cpuUsage: on a shared machine, wall time also counts the moments the
+ * process waited for a core).
+ */
+function searchTimes(index: CorpusIndex, rounds = 5): { p50: number; p95: number; cpuP95: number } {
+  for (const q of queries) index.search(q);
+  const xs: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < rounds; r++)
+    for (const q of queries) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      index.search(q);
+      xs.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+    }
+  const s = summarize(xs);
+  return { p50: s.median, p95: s.p95, cpuP95: summarize(cpu).p95 };
+}
+
+/** The index updated batch by batch over the stored documents: each update's ms, and a full build's. */
+function indexUpdates(docs: readonly CorpusDocument[], batch = 1000): { updates: number[]; full: number } {
+  let index = CorpusIndex.build([]);
+  const updates: number[] = [];
+  for (let i = 0; i < docs.length; i += batch) {
+    const t0 = performance.now();
+    index = index.withDocuments(docs.slice(i, i + batch));
+    updates.push(performance.now() - t0);
+  }
+  const t0 = performance.now();
+  CorpusIndex.build(docs);
+  return { updates, full: performance.now() - t0 };
+}
+
 export async function benchRiksdagenImport(n = Number(process.env.BENCH_RIKSDAGEN_DOCS ?? 20_000)): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "motionera-bench-riksdagen-"));
   const quarter = Math.max(1, Math.round(n / 4));
@@ -87,6 +162,18 @@ export async function benchRiksdagenImport(n = Number(process.env.BENCH_RIKSDAGE
     const first = await runCli(["corpus", "search", "kollektivtrafiken", "--db", join(dir, "a.json")]);
     const second = await runCli(["corpus", "search", "kollektivtrafiken", "--db", join(dir, "a.json")]);
     for (const r of [full, small, text, first, second]) if (r.code !== 0) throw new Error("a run failed");
+
+    const store = await LowdbStore.open(join(dir, "a.json"));
+    const big = await readIndexFile(join(dir, "a.index.json"), await store.revision());
+    const smallStore = await LowdbStore.open(join(dir, "b.json"));
+    const smallIndex = await readIndexFile(join(dir, "b.index.json"), await smallStore.revision());
+    if (!big || !smallIndex) throw new Error("the import left no index file of the store's revision");
+    const bigSearch = searchTimes(big);
+    const smallSearch = searchTimes(smallIndex);
+    const { updates, full: fullBuild } = indexUpdates(await store.documents());
+    const meanUpdate = updates.reduce((a, b) => a + b, 0) / updates.length;
+    const lastUpdate = updates.at(-1)!;
+
     const rows: Row[] = [
       {
         measure: `import of ${n} dokumentstatus files (documents/s)`,
@@ -98,6 +185,15 @@ export async function benchRiksdagenImport(n = Number(process.env.BENCH_RIKSDAGE
         ok: rate(n, full) >= 500,
       },
       {
+        measure: `import CPU time per document (user + system), ${n} files`,
+        figure: `${((full.cpuSeconds / n) * 1000).toFixed(2)} ms`,
+        baseline: "wall time per document",
+        baselineFigure: `${((full.seconds / n) * 1000).toFixed(2)} ms`,
+        ratio: full.cpuSeconds / full.seconds,
+        target: "",
+        ok: true,
+      },
+      {
         measure: `peak RSS, ${n} files`,
         figure: `${full.peakRssMb.toFixed(0)} MB`,
         baseline: `${quarter} files`,
@@ -107,10 +203,55 @@ export async function benchRiksdagenImport(n = Number(process.env.BENCH_RIKSDAGE
         ok: full.peakRssMb / small.peakRssMb <= 1.2,
       },
       {
-        measure: `first search after the import (builds the index), ${n} records`,
-        figure: `${first.seconds.toFixed(1)} s`,
-        baseline: "the second search (index on disk)",
-        baselineFigure: `${second.seconds.toFixed(1)} s`,
+        measure: `index update per batch of 1000, mean over ${updates.length}`,
+        figure: ms(meanUpdate),
+        baseline: `a full build over ${n}`,
+        baselineFigure: ms(fullBuild),
+        ratio: meanUpdate / fullBuild,
+        target: "< full build",
+        ok: meanUpdate < fullBuild,
+      },
+      {
+        measure: `index update, the last batch (to ${n})`,
+        figure: ms(lastUpdate),
+        baseline: `a full build over ${n}`,
+        baselineFigure: ms(fullBuild),
+        ratio: lastUpdate / fullBuild,
+        target: "< full build",
+        ok: lastUpdate < fullBuild,
+      },
+      {
+        measure: `search with facets p50, ${queries.length} queries × 5, ${n} records`,
+        figure: ms(bigSearch.p50),
+        baseline: `the same at ${quarter}`,
+        baselineFigure: ms(smallSearch.p50),
+        ratio: bigSearch.p50 / smallSearch.p50,
+        target: "",
+        ok: true,
+      },
+      {
+        measure: `search with facets p95, ${queries.length} queries × 5, ${n} records`,
+        figure: ms(bigSearch.p95),
+        baseline: `the same at ${quarter}`,
+        baselineFigure: ms(smallSearch.p95),
+        ratio: bigSearch.p95 / smallSearch.p95,
+        target: "≤ 10 ms",
+        ok: bigSearch.p95 <= 10,
+      },
+      {
+        measure: `search with facets, CPU time p95, ${n} records`,
+        figure: ms(bigSearch.cpuP95),
+        baseline: `the same at ${quarter}`,
+        baselineFigure: ms(smallSearch.cpuP95),
+        ratio: bigSearch.cpuP95 / smallSearch.cpuP95,
+        target: "",
+        ok: true,
+      },
+      {
+        measure: `first search after the import (CLI, index file there), ${n} records`,
+        figure: `${first.seconds.toFixed(2)} s`,
+        baseline: "the second search",
+        baselineFigure: `${second.seconds.toFixed(2)} s`,
         ratio: first.seconds / second.seconds,
         target: "",
         ok: true,
@@ -118,8 +259,11 @@ export async function benchRiksdagenImport(n = Number(process.env.BENCH_RIKSDAGE
     ];
     printTable(`Structured import (Riksdagen dokumentstatus), CLI into the embedded store, ${n} documents`, rows);
     process.stdout.write(
-      `(import wall time ${full.seconds.toFixed(1)} s for ${n}; ${small.seconds.toFixed(1)} s for ${quarter}; ` +
-        `.txt ${text.seconds.toFixed(1)} s for ${tenth})\n`,
+      `(import wall time ${full.seconds.toFixed(1)} s for ${n}, CPU ${full.cpuSeconds.toFixed(1)} s; ` +
+        `${small.seconds.toFixed(1)} s for ${quarter}; .txt ${text.seconds.toFixed(1)} s for ${tenth}; ` +
+        `load average ${loadavg()
+          .map((x) => x.toFixed(1))
+          .join(" ")} on ${availableParallelism()} cores)\n`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -48,6 +48,12 @@ if (process.env.BENCH_CONCORDANCE !== "0") {
   await benchConcordance();
 }
 
+// The search page's query with open facets and date order (BENCH_WORKBENCH=0 skips it; BENCH_WORKBENCH_DOCS sets N).
+if (process.env.BENCH_WORKBENCH !== "0") {
+  const { benchWorkbenchSearch } = await import("./workbench-search.js");
+  await benchWorkbenchSearch();
+}
+
 // The web service under load (BENCH_WEB=0 skips it; BENCH_WEB_SECONDS sets each run's length).
 if (process.env.BENCH_WEB !== "0") {
   const { benchWebLoad } = await import("./web-load.js");

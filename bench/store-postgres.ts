@@ -255,8 +255,9 @@ export async function benchStorePostgres(): Promise<void> {
         baseline: "the same on the file",
         baselineFigure: `${Math.round(fileDraft)} drafts/s`,
         ratio: pgDraft / fileDraft,
-        target: "0.9–1.1×",
-        ok: pgDraft / fileDraft >= 0.9 && pgDraft / fileDraft <= 1.1 && draftFailed(pgDrafts) === 0,
+        // Drafts read the registry from memory on both engines: PostgreSQL must cost them nothing.
+        target: "≥ 0.9× (not slower than the file)",
+        ok: pgDraft / fileDraft >= 0.9 && draftFailed(pgDrafts) === 0,
       },
     ];
     printTable(

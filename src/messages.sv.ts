@@ -131,6 +131,10 @@ export const problems = {
   /** store: a database file that fails its schema. */
   unknownStoreError: "okänt fel",
   moreStoreErrors: (more: number) => ` (och ${more} fel till)`,
+  /** store: the list of document segments in a database file (version 6) is not one. */
+  segmentListInvalid: "documentSegments: listan över dokumentsegment är ogiltig",
+  /** store: a document segment the database file names cannot be read. */
+  segmentUnreadable: (name: string, detail: string) => `dokumentsegmentet ${name} går inte att läsa (${detail})`,
 } as const;
 
 type Scope = "kommun" | "lan" | "land";
@@ -599,6 +603,15 @@ export const riksdagenTexts = {
   /** The publisher of a ParlaMint corpus. */
   parlamintPublisher: "ParlaMint",
   speaker: "talare",
+};
+
+/** Words in a corpus export's CSV cells. */
+export const exportTexts = {
+  /** One att-sats's decisions: "1: utskottet Avslag, kammaren Avslag (2014/15:CU7)". */
+  decision: (number: string, committee?: string, chamber?: string, handledIn?: string) => {
+    const said = [committee ? `utskottet ${committee}` : "", chamber ? `kammaren ${chamber}` : ""].filter(Boolean);
+    return `${number}: ${said.join(", ") || "–"}${handledIn ? ` (${handledIn})` : ""}`;
+  },
 };
 
 /** Why a file could not be imported. */

@@ -2,6 +2,17 @@
  * Every Swedish text the command line prints of its own (help, headings, confirmations).
  * Error and warning texts shared with the web service live in src/messages.sv.ts.
  */
+import { formatNumber } from "../lang/numbers.js";
+
+/** 75 → "1 min 15 s", 8 → "8 s": a time left as the progress line shows it. */
+function durationText(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
 export const texts = {
   program:
     "Motionera: motioner, interpellationer, debattartiklar och pressmeddelanden för svensk kommunpolitik, med " +
@@ -449,6 +460,17 @@ Slutstatus: 0 när alla kommuner i urvalet fick sina utkast, 3 när någon hoppa
       `${ok} ${ok === 1 ? "fil importerad" : "filer importerade"} (${added} nya, ${updated} ` +
       `uppdaterade), ${failed} ${failed === 1 ? "misslyckades" : "misslyckades"}.`,
     failures: "Misslyckades:",
+    batch: "dokument per skrivning (varje skrivning är hel eller ingen; standard 1000)",
+    progress: (done: number, total: number, perSecond: number | undefined, secondsLeft: number | undefined) =>
+      `Importerar: ${formatNumber(done)} av ${formatNumber(total)} ${total === 1 ? "fil" : "filer"}` +
+      (perSecond === undefined
+        ? ""
+        : `, ${formatNumber(Math.round(perSecond))} per sekund, ca ${durationText(secondsLeft ?? 0)} kvar`),
+    skippedLine: (n: number) => `${formatNumber(n)} dokument fanns redan med samma innehåll och hoppades över.`,
+    moreNotShown: (n: number) => `${formatNumber(n)} dokument till importerades utan att visas här; --json visar alla.`,
+    interrupted:
+      "Importen avbröts. Det som hann sparas är sparat i hela omgångar; kör samma kommando igen för att fortsätta " +
+      "(det som redan finns hoppas över).",
     fields: {
       kind: "typ",
       level: "nivå",

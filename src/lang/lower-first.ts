@@ -7,3 +7,9 @@ export function lowerFirst(label: string): string {
   if (!first || (second && second === second.toUpperCase() && second !== second.toLowerCase())) return label;
   return first.toLowerCase() + label.slice(first.length);
 }
+
+/** The first letter as a capital, to start a sentence: "sju dokument" → "Sju dokument". */
+export function upperFirst(text: string): string {
+  const [first] = [...text];
+  return first ? first.toUpperCase() + text.slice(first.length) : text;
+}

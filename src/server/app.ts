@@ -16,6 +16,7 @@ import { perClientLimit } from "./rate-limit.js";
 import { RenderPoolClosedError } from "../render/render-pool.js";
 import { isMotioneraError } from "../domain/errors.js";
 import { hostAllowList } from "./allowed-hosts.js";
+import { compressResponses } from "./compression.js";
 import type { Caller } from "./auth.js";
 import { logError } from "./log.js";
 import { fieldErrors, problemFromError, problemResponse, problems } from "./problem.js";
@@ -40,6 +41,8 @@ export function createApp(workspace: Workspace, options: ServerOptions = {}): Op
     c.set("ctx", ctx);
     await next();
   });
+  // Brotli or gzip where the client accepts it (compression.ts); outermost, so errors are compressed too.
+  app.use("*", compressResponses());
   app.use(
     "*",
     secureHeaders({

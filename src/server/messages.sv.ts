@@ -8,8 +8,8 @@ import type { DraftWarning } from "../domain/errors.js";
 import { partyNames } from "../domain/signer.js";
 import { formatDate } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
-import { formatNumber } from "../lang/numbers.js";
-import { lowerFirst } from "../lang/lower-first.js";
+import { lowerFirst, upperFirst } from "../lang/lower-first.js";
+import { formatCountInText, formatNumber } from "../lang/numbers.js";
 import { explainWarning } from "../messages.sv.js";
 
 const quotedOr = (xs: readonly string[]) =>
@@ -63,6 +63,8 @@ export const sv = {
   draft: {
     title: "Skriv ett utkast",
     titleWithErrors: "Fel: Skriv ett utkast",
+    /** On a narrow screen, where the preview follows the whole form. */
+    jumpToPreview: "Till förhandsvisningen",
     intro:
       "Välj mall och kommun, fyll i vilka som skriver under och mallens egna uppgifter. Utkastet citerar " +
       "uppgifter om kommunen med källa. Du kan förhandsgranska och ladda ner det som Word, PDF eller Markdown.",
@@ -255,6 +257,11 @@ export const sv = {
     factMissing: (label: string, place: string) =>
       `Uppgiften ”${label}” saknas för ${place}, och mallen kräver den. Lägg till uppgiften med källa i ` +
       `faktaregistret, eller välj en annan mall.`,
+    /** The web's words for input_needed (the shared text names the command line's --set and facts add). */
+    inputNeeded: (facts: readonly string[], place: string) =>
+      `Fyll i fältet: texten bygger på den uppgiften${
+        facts.length ? `, och faktaregistret har ingen uppgift om ${quotedOr(facts)} för ${place}` : ""
+      }. Fyll i det här, eller lägg till uppgiften med källa i faktaregistret.`,
     factStale: (label: string, place: string, asOf: string, oldest: string) =>
       `Uppgiften ”${label}” för ${place} är från ${asOf}, äldre än mallen godtar (${oldest} eller senare).`,
     templateBroken: "Välj en annan mall. Den som driver tjänsten ser felet med motionera templates.",
@@ -268,6 +275,8 @@ export const sv = {
       "gäller hela länet (en verksamhet för hela länet); en siffra för länet eller landet blir aldrig kommunens.",
     chooseKommun: "Skriv en kommun för att se vilka uppgifter som finns.",
     unknownKommun: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,
+    didYouMean: "Menade du",
+    or: "eller",
     /** "För <Lidingö> finns 8 av 18 uppgifter; …": the place is a link between the two parts. */
     summaryBefore: "För",
     summaryAfter: (found: number, total: number, stale: number, missingRequired: number) =>
@@ -299,6 +308,8 @@ export const sv = {
     fixErrors: "Rätta felen i formuläret, så visas utkastet här.",
     cannot: "Förhandsvisningen kan inte visas förrän de här felen är rättade:",
     failed: "Förhandsvisningen kunde inte hämtas. Använd knappen Förhandsgranska.",
+    /** On a narrow screen, where the preview follows the form. */
+    backToForm: "Tillbaka till formuläret",
     length: (chars: string, words: string) => `${chars} tecken, ${words} ord.`,
   },
 
@@ -372,7 +383,35 @@ export const sv = {
     next: "Nästa",
     page: (n: number, of: number) => `Sida ${n} av ${of}`,
     invalidFilter: "Ett filter kunde inte användas:",
+    invalidValues: (values: readonly string[]) =>
+      `${values.map((v) => `”${v}”`).join(", ")} går inte att använda: år skrivs med fyra siffror och ` +
+      "ordningen är relevance, newest eller oldest.",
     open: "Öppna",
+    /** Values ticked within one filter: any of them. */
+    facetHelp: "Flera val i samma filter ger dokument med något av dem.",
+    /** Shown when the page's script submits the filters as they are ticked (so the change is announced). */
+    autoSubmitNote: "Träffarna uppdateras när du kryssar i en ruta.",
+    applyFilters: "Visa träffar",
+    moreValues: (n: number) => `${n} till`,
+    years: "År",
+    yearFrom: "Från",
+    yearTo: "Till",
+    yearHelp: "Ett år eller ett spann, till exempel 2010–2014.",
+    yearChip: (from: number | undefined, to: number | undefined) =>
+      from !== undefined && to !== undefined
+        ? from === to
+          ? `år ${from}`
+          : `år ${from}–${to}`
+        : from !== undefined
+          ? `från år ${from}`
+          : `till år ${to}`,
+    sort: "Ordning",
+    sorts: { relevance: "Relevans", newest: "Nyast först", oldest: "Äldst först" } as Record<string, string>,
+    sortHelp: "Utan sökord: nyast först.",
+    exportHeading: "Exportera",
+    exportText: (n: number) => `Exportera ${n === 1 ? "träffen" : `alla ${n} träffar`}, med samma sökning och filter:`,
+    exportFormats: { csv: "CSV", json: "JSON", jsonl: "JSON Lines" } as Record<string, string>,
+    exportLabel: (format: string) => `Exportera alla träffar som ${format}`,
   },
 
   record: {
@@ -389,8 +428,53 @@ export const sv = {
     designation: "Beteckning",
     category: "Kategori",
     committee: "Utskott",
-    decision: (committee: string | undefined, chamber: string | undefined) =>
-      [committee && `utskottet: ${committee}`, chamber && `kammaren: ${chamber}`].filter(Boolean).join("; "),
+    /** "Motion 2014/15:1148". */
+    designationLine: (kind: string, designation: string) =>
+      `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${designation}`,
+    decisionsCaption: "Att-satserna och besluten om dem",
+    decisionColumns: {
+      number: "Nr",
+      proposal: "Att-sats",
+      committee: "Utskottets förslag",
+      chamber: "Kammarens beslut",
+    },
+    noDecision: "–",
+    handledIn: (report: string) => `behandlad i ${report}`,
+    original: "Originalet",
+    originalLink: (publisher: string) => `Dokumentet hos ${publisher}`,
+    fullText: "Fulltext",
+    provenance: "Varifrån uppgifterna kommer",
+    origins: {
+      structure: "Ur källans egen struktur",
+      tagger: "Lästa ur texten av den automatiska taggningen",
+      override: "Angivna vid importen",
+    } as Record<string, string>,
+    /** The record's fields as a reader knows them; a field without a name here shows as it is stored. */
+    fieldNames: {
+      kind: "typ",
+      level: "nivå",
+      municipality: "kommun",
+      county: "län",
+      parties: "partier",
+      authors: "undertecknare",
+      addressee: "ställd till",
+      outlet: "publicerad i",
+      date: "datum",
+      title: "rubrik",
+      summary: "sammanfattning",
+      topics: "ämnen",
+      arguments: "argument",
+      proposals: "att-satser",
+      questions: "frågor",
+      externalId: "källans id",
+      designation: "beteckning",
+      category: "kategori",
+      committee: "utskott",
+      decisions: "beslut",
+    } as Record<string, string>,
+    /** Who signed a motion, interpellation or question; who wrote the rest. */
+    signersOf: (kind: string) =>
+      ["motion", "interpellation", "fråga"].includes(kind) ? "Undertecknare" : "Författare",
     topics: "Ämnen",
     summary: "Sammanfattning",
     arguments: "Argument",
@@ -409,13 +493,22 @@ export const sv = {
     notFound: (id: string) => `Det finns inget dokument med id ”${id}” i korpusen.`,
   },
 
+  /** The bar above the API documentation (Swagger UI), leading back to the site. */
+  apiDocs: {
+    label: "Motionera",
+    home: "← Till Motionera",
+    corpus: "Sök i korpusen",
+    places: "Kommuner",
+  },
+
   place: {
     indexTitle: "Kommuner",
     indexIntro:
       "Sveriges 290 kommuner, länsvis. Välj en kommun för att se uppgifterna om den och vilka mallar som passar.",
     titleOf: (name: string) => name,
     code: "Kommunkod",
-    officialName: "Officiellt namn",
+    /** The name in law ("Lidingö kommun"), shown where the municipality calls itself otherwise. */
+    officialName: "Juridiskt namn",
     selfName: "Kallar sig",
     county: "Län",
     factsOf: (name: string) => `Uppgifter om ${name}`,
@@ -429,10 +522,19 @@ export const sv = {
     templatesIntro: "Mallar där alla uppgifter som mallen kräver finns för kommunen.",
     noTemplates: "Ingen mall har alla uppgifter den kräver för kommunen.",
     useTemplate: (title: string, place: string) => `Skriv ${lowerFirst(title)} för ${place}`,
-    corpusLink: (name: string) => `Dokument i korpusen om ${name}`,
+    corpusLink: (name: string, n: number) => `${upperFirst(formatCountInText(n, true))} dokument i korpusen om ${name}`,
+    noCorpus: (name: string) => `Korpusen har inga dokument om ${name} ännu.`,
     unknownTitle: "Kommunen finns inte",
     unknown: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,
     municipalitiesCount: (n: number) => `${n} kommuner`,
+    filterLabel: "Filtrera på namn eller kommunkod",
+    filterWithFacts: "Bara kommuner med uppgifter i faktaregistret",
+    filterSubmit: "Filtrera",
+    /** shown = -1: the pattern the script fills in ("{n} av 290 kommuner visas."). */
+    filterCount: (shown: number, total: number) =>
+      shown === total ? `Alla ${total} kommuner visas.` : `${shown < 0 ? "{n}" : shown} av ${total} kommuner visas.`,
+    /** Beside a municipality's name in the list: how many keys the registry holds facts for. */
+    factCount: (n: number) => (n === 1 ? "(1 uppgift)" : `(${n} uppgifter)`),
     changes: "Senaste ändringar",
     changesIntro: "De senaste skrivningarna som rörde kommunens uppgifter eller dokument, nyast först.",
     noChanges: "Inga ändringar är loggade för kommunen (uppgifterna som följde med programmet har ingen logg).",
@@ -441,6 +543,96 @@ export const sv = {
       a.kind === "token" ? `token ”${a.name}”` : a.kind === "cli" ? "kommandoraden" : "tjänstens admin-token",
     changedFacts: "Uppgifter",
     moreChanged: (n: number) => `och ${n} till`,
+  },
+
+  /** "Lägg till uppgift": a fact with its source, from the facts panel, a municipality or a campaign. */
+  addFact: {
+    title: "Lägg till uppgift",
+    titleWithErrors: "Rätta uppgiften – Lägg till uppgift",
+    intro:
+      "En uppgift i faktaregistret gäller en kommun och har ett värde, ett datum som värdet avser och en källa. " +
+      "Den citeras sedan i utkasten med källan i notern. Äldre värden för samma uppgift blir historik.",
+    chooseIntro: "Välj kommun och vilken uppgift du vill lägga till.",
+    choose: "Fortsätt",
+    change: "Välj en annan uppgift",
+    legends: { fact: "Uppgiften", source: "Källa" },
+    fields: {
+      kommun: { label: "Kommun", help: "Kommunens namn eller kommunkod." },
+      nyckel: { label: "Uppgift", help: "Uppgifterna i faktakatalogen som kan gälla en kommun." },
+      varde: { label: "Värde" },
+      per: {
+        label: "Uppgift per",
+        help: "Året eller datumet som värdet beskriver: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD (till exempel 2025).",
+      },
+      titel: { label: "Källans titel", help: "Titeln som den står i källan. Lämna tomt om källan saknar titel." },
+      utgivare: { label: "Utgivare", help: "Vem som gav ut källan, till exempel Lidingö stad eller SCB." },
+      kalldatum: {
+        label: "Källans datum",
+        help: "När källan publicerades: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD. Lämna tomt om källan saknar datum.",
+      },
+      webbadress: { label: "Webbadress", help: "Adressen till källan, som börjar med https:// eller http://." },
+      anmarkning: {
+        label: "Anmärkning",
+        help: "Det en läsare behöver veta om värdet, till exempel ”tidsbegränsat försöksavtal”. Valfri.",
+      },
+    } as Record<string, { label: string; help?: string }>,
+    valueHelp: {
+      boolean: "Svara ja eller nej.",
+      number: (unit: string | undefined) => `Ett tal, till exempel 12 345 eller 7,5${unit ? ` (i ${unit})` : ""}.`,
+      text: "Texten som den ska stå i utkastet.",
+      date: "Datumet som uppgiften anger.",
+    },
+    yes: "ja",
+    no: "nej",
+    describes: (description: string) => `Om uppgiften: ${description}`,
+    current: (value: string, asOf: string) => `Registret har i dag: ${value} (${asOf}).`,
+    currentNone: "Registret har ingen uppgift om det här för kommunen.",
+    save: "Spara uppgiften",
+    cancel: "Tillbaka utan att spara",
+    errors: {
+      required: "Fyll i fältet.",
+      chooseYesNo: "Välj ja eller nej.",
+      kommunUnknown: (q: string) => `Det finns ingen kommun som heter ”${q}”.`,
+      keyUnknown: (key: string) => `Faktakatalogen har ingen uppgift ”${key}”.`,
+      notForKommun: (label: string) => `”${label}” kan inte anges för en kommun.`,
+      derived: (label: string) => `”${label}” räknas fram ur andra uppgifter och kan inte anges för hand.`,
+      invalid: (problem: string) => `Kontrollera värdet: ${problem}.`,
+      future: "Datumet ligger i framtiden. Ange det datum eller år som värdet beskriver.",
+      sourceFuture: "Datumet ligger i framtiden. Ange när källan publicerades.",
+      url: "Ange en fullständig webbadress som börjar med https:// eller http://.",
+      tooLong: (max: number) => `Texten får vara högst ${max} tecken.`,
+    },
+    /** Without a write sign-in: how to get one (the form is kept in the sign-in's return address). */
+    signInNeeded: {
+      heading: "Logga in för att spara",
+      text:
+        "Att lägga till en uppgift kräver att du är inloggad med en token med rollen write eller admin. " +
+        "Det du har fyllt i finns kvar när du kommer tillbaka.",
+      link: "Logga in och kom tillbaka hit",
+    },
+    expired: "Du är inte inloggad (eller inloggningen har gått ut), så uppgiften sparades inte.",
+    /** On the page the user comes back to. */
+    saved: (label: string, place: string) => `Uppgiften ”${label}” för ${place} är sparad.`,
+    savedInDraft: "Utkastet nedan bygger nu på den.",
+    /** Links to the form. */
+    addMissing: "Lägg till",
+    /** After a problem that a missing fact causes. */
+    errorAction: (label: string) => `Lägg till ”${label}”`,
+    addMissingHidden: (label: string) => ` uppgiften ”${label}”`,
+    addAny: "Lägg till en uppgift",
+    addNothing: (place: string) => `Lägg till den första uppgiften om ${place}`,
+    /** On the campaign's selection. */
+    campaign: {
+      heading: (n: number) => `Utan uppgift (${n})`,
+      intro:
+        "De här kommunerna kom inte med för att faktaregistret saknar uppgiften som villkoret gäller. Lägg till " +
+        "uppgiften med källa, så avgör den om kommunen kommer med.",
+      add: "Lägg till",
+    },
+    staffTool: {
+      title: "Lägg till uppgift",
+      text: "En uppgift med källa för en kommun, direkt i faktaregistret.",
+    },
   },
 
   staff: {
@@ -459,6 +651,10 @@ export const sv = {
       readOnly:
         "Tjänsten är bara för läsning: den startades utan skrivnyckel. Den som driver tjänsten startar den med " +
         "MOTIONERA_TOKEN satt för att personal ska kunna logga in.",
+      introWrite:
+        "Att lägga till en uppgift i faktaregistret kräver en token med rollen write eller admin (motionera " +
+        "tokens create --role write) eller tjänstens skrivnyckel (MOTIONERA_TOKEN). Inloggningen gäller i den " +
+        "här webbläsaren i tolv timmar, och det du sparar loggas under tokens namn.",
       token: "Skrivnyckel",
       tokenHelp: "Nyckeln sparas inte i webbläsaren, bara ett inloggningsbevis.",
       submit: "Logga in",
@@ -467,6 +663,9 @@ export const sv = {
       roleTooLow:
         "Den här token har inte rollen admin, som personalens sidor kräver. Logga in med en token med rollen " +
         "admin (motionera tokens create --role admin) eller med MOTIONERA_TOKEN.",
+      roleTooLowWrite:
+        "Den här token har bara rollen read och får inte ändra faktaregistret. Logga in med en token med rollen " +
+        "write eller admin, eller med MOTIONERA_TOKEN.",
       tooMany: {
         title: "För många inloggningsförsök",
         text: "Du har försökt logga in för många gånger den senaste minuten. Vänta en minut och försök igen.",
@@ -960,7 +1159,7 @@ export const sv = {
     errors: {
       required: "Fyll i fältet.",
       chooseScope: "Välj minst ett.",
-      invalid: (problem: string) => `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`,
+      invalid: (problem: string) => `${upperFirst(problem)}.`,
       exists: (key: string) => `Det finns redan en nyckel med id ”${key}”. Välj ett annat id, eller ändra den nyckeln.`,
       typeConflict: (type: string, total: number, values: string, more: number) =>
         `Typen kan inte bli ${type}: ${total === 1 ? "ett registrerat värde är" : `${total} registrerade värden är`} ` +
@@ -1018,8 +1217,8 @@ export const sv = {
       kommun: "Kommun",
       lan: "Län",
       topic: "Ämne",
-      fran: "Från år",
-      till: "Till år",
+      from: "Från år",
+      to: "Till år",
     } as Record<string, string>,
     fromSearch: "Samma sökning i konkordansen",
     toSearch: "Sök dokument med samma ord",

@@ -7,12 +7,13 @@
  * derived from the SHA-256 of the token's secret, which the store keeps: every service process
  * accepts it, a revoked token's sessions end at once (its name no longer names a token in
  * force), and changing MOTIONERA_TOKEN ends its sessions. A request with the right Bearer
- * header counts as signed in too. The staff pages need the admin role; they run as the caller.
+ * header counts as signed in too. The staff pages need the admin role, adding a fact the write role;
+ * they run as the caller.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { roleAllows } from "../domain/api-token.js";
+import { roleAllows, type TokenRole } from "../domain/api-token.js";
 import { actingAs } from "../store/actor-context.js";
 import { hashTokenSecret } from "../tokens/secret.js";
 import type { AppEnv } from "./app.js";
@@ -61,12 +62,15 @@ async function sessionCaller(c: Context<AppEnv>): Promise<Caller | undefined> {
   return expected.length === got.length && timingSafeEqual(expected, got) ? caller : undefined;
 }
 
-/** Signed-in staff (a valid cookie, or an admin token as Bearer): who; else undefined. */
-export async function staffCaller(c: Context<AppEnv>): Promise<Caller | undefined> {
+/** Signed in (a valid cookie, or a token as Bearer) with at least the role `needs`: who; else undefined. */
+export async function signedInCaller(c: Context<AppEnv>, needs: TokenRole): Promise<Caller | undefined> {
   const bearer = await bearerOf(c);
   const caller = bearer.kind === "valid" ? bearer.caller : await sessionCaller(c);
-  return caller && roleAllows(caller.role, "admin") ? caller : undefined;
+  return caller && roleAllows(caller.role, needs) ? caller : undefined;
 }
+
+/** Signed-in staff (a valid cookie, or an admin token as Bearer): who; else undefined. */
+export const staffCaller = (c: Context<AppEnv>): Promise<Caller | undefined> => signedInCaller(c, "admin");
 
 /** Whether this request comes from signed-in staff. */
 export async function isStaff(c: Context<AppEnv>): Promise<boolean> {
@@ -76,15 +80,18 @@ export async function isStaff(c: Context<AppEnv>): Promise<boolean> {
 /** What a sign-in attempt comes to. */
 export type SignIn = "signed-in" | "wrong-token" | "role-too-low" | "no-token";
 
-/** Checks the typed token and, when it is an admin token in force, sets the session cookie. */
-export async function signIn(c: Context<AppEnv>, typed: string): Promise<SignIn> {
+/**
+ * Checks the typed token and, when it is a token in force with at least the role `needs` (admin
+ * for the staff pages, write for adding a fact), sets the session cookie.
+ */
+export async function signIn(c: Context<AppEnv>, typed: string, needs: TokenRole = "admin"): Promise<SignIn> {
   const found = await callerOfSecret(c, typed.trim());
   if (!found || found.revoked) {
     const ctx = c.get("ctx");
     const any = ctx.options.token || (await ctx.workspace.store.tokens()).some((t) => t.revokedAt === undefined);
     return any ? "wrong-token" : "no-token";
   }
-  if (!roleAllows(found.caller.role, "admin")) return "role-too-low";
+  if (!roleAllows(found.caller.role, needs)) return "role-too-low";
   setCookie(c, staffCookie, cookieValue(found.caller, Date.now() + staffSessionSeconds * 1000), {
     path: "/",
     httpOnly: true,

@@ -6,7 +6,16 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { FactDefinition } from "../domain/fact-key.js";
-import { emptyDatabase, readDatabase, type Database } from "./schema.js";
+import { emptyDatabase, readDatabase, schemaVersion, type Database } from "./schema.js";
+import {
+  applySegments,
+  readSegments,
+  segmentedFileVersion,
+  segmentListSchema,
+  segmentThreshold,
+  sweepSegments,
+  writeSegment,
+} from "./document-segments.js";
 import { keysToAdd, planFacts, storedFactsOf, validFactKeys } from "./fact-writes.js";
 import type { NewFact, Store } from "./store.js";
 import type { StoreSnapshot } from "./snapshot.js";
@@ -44,16 +53,48 @@ const writeQueues = new Map<string, Promise<unknown>>();
  * Reads a database text the way the store does: JSON, migrated, validated, offered new shipped
  * keys (readDatabase); throws a message on failure.
  */
-function parseDatabase(text: string): { data: Database; migratedFrom: number | undefined } {
+function parseDatabase(
+  text: string,
+  file: string,
+): { data: Database; migratedFrom: number | undefined; segments: string[]; inline: number } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
     throw new Error(`ogiltig JSON (${(e as Error).message})`);
   }
-  const read = readDatabase(raw);
+  const { raw: assembled, segments, inline } = withSegments(raw, file);
+  const read = readDatabase(assembled);
   if (!read.success) throw new Error(describeZodError(read.error));
-  return { data: read.data, migratedFrom: read.migratedFrom };
+  return { data: read.data, migratedFrom: read.migratedFrom, segments, inline };
+}
+
+/**
+ * A file of version 6 as the version-5 data it holds: its documents with its segments applied
+ * (document-segments.ts); how many documents it holds inline, and its segments. Other files as they are.
+ */
+function withSegments(raw: unknown, file: string): { raw: unknown; segments: string[]; inline: number } {
+  if (!raw || typeof raw !== "object") return { raw, segments: [], inline: 0 };
+  const r = raw as Record<string, unknown>;
+  const inlineDocs = Array.isArray(r.documents) ? (r.documents as unknown[]) : [];
+  if (r.schemaVersion !== segmentedFileVersion) return { raw, segments: [], inline: inlineDocs.length };
+  const list = segmentListSchema.safeParse(r.documentSegments);
+  if (!list.success) throw new Error(problems.segmentListInvalid);
+  const segments = list.data;
+  const read: unknown[][] = [];
+  for (const name of segments) {
+    try {
+      read.push(...readSegments(file, [name]));
+    } catch (e) {
+      throw new Error(problems.segmentUnreadable(name, (e as Error).message.slice(0, 200)));
+    }
+  }
+  const { documentSegments: _segments, ...rest } = r;
+  return {
+    raw: { ...rest, schemaVersion, documents: applySegments(inlineDocs, read) },
+    segments,
+    inline: inlineDocs.length,
+  };
 }
 
 function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -88,6 +129,15 @@ export class LowdbStore implements Store {
   /** Whether this store object has swept the stale temp files beside its database. */
   #swept = false;
 
+  /** The document segments the file names, in order (document-segments.ts); none for a file of version 5. */
+  #segments: string[] = [];
+
+  /** How many of the documents the file holds inline (the first ones); the rest come from its segments. */
+  #inline = 0;
+
+  /** How many documents the segments hold in all (replaced ones too): when twice the rest, they are compacted. */
+  #segmentDocs = 0;
+
   private constructor(location: string, options: LowdbStoreOptions) {
     this.location = location;
     this.#options = options;
@@ -119,14 +169,29 @@ export class LowdbStore implements Store {
       const adapter = new DurableDataFile<Database>(file, {
         parse: (text) => {
           try {
-            const { data, migratedFrom } = parseDatabase(text);
+            const { data, migratedFrom, segments, inline } = parseDatabase(text, file);
             this.#migratedFrom = migratedFrom;
+            this.#segments = segments;
+            this.#inline = inline;
+            this.#segmentDocs = data.documents.length - inline;
             return data;
           } catch (e) {
             throw new MotioneraError({ code: "database_invalid", file, problem: (e as Error).message });
           }
         },
-        stringify: (data) => `${JSON.stringify(data, null, 2)}\n`,
+        stringify: (data) =>
+          this.#segments.length === 0
+            ? `${JSON.stringify(data, null, 2)}\n`
+            : `${JSON.stringify(
+                {
+                  ...data,
+                  schemaVersion: segmentedFileVersion,
+                  documents: data.documents.slice(0, this.#inline),
+                  documentSegments: this.#segments,
+                },
+                null,
+                2,
+              )}\n`,
         ...(this.#options.fs ? { fs: this.#options.fs } : {}),
       });
       const db = new Low<Database>(adapter, emptyDatabase());
@@ -277,7 +342,7 @@ export class LowdbStore implements Store {
   }
 
   putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {
-    return this.#change((data) => ({ result: putDocuments(data, docs), audit: documentsAudit(docs) }));
+    return this.#change((data) => ({ result: putDocuments(data, docs), audit: documentsAudit(docs), segment: docs }));
   }
 
   async revision(): Promise<string> {
@@ -354,7 +419,7 @@ export class LowdbStore implements Store {
     if (this.#loading && this.#revisionNow() !== this.#loadedRevision) this.#loading = undefined;
     const db = await this.#load();
     const before = { ...db.data };
-    const { result, audit } = change(db.data);
+    const { result, audit, segment } = change(db.data);
     const changed = (["facts", "documents", "factKeys", "tokens", "audit", "shippedKeysOffered"] as const).some(
       (k) => db.data[k] !== before[k],
     );
@@ -363,14 +428,50 @@ export class LowdbStore implements Store {
       const seq = (db.data.audit.at(-1)?.seq ?? 0) + 1;
       db.data.audit = [...db.data.audit, { seq, ...auditEntry(actor, audit) }];
     }
+    const kept = { segments: this.#segments, inline: this.#inline, segmentDocs: this.#segmentDocs };
     try {
+      if (db.data.documents !== before.documents) await this.#placeDocuments(db.data, before.documents, segment);
       await this.#write(db);
     } catch (e) {
       Object.assign(db.data, before);
+      this.#segments = kept.segments;
+      this.#inline = kept.inline;
+      this.#segmentDocs = kept.segmentDocs;
       if (e instanceof MotioneraError) throw e;
       throw new MotioneraError({ code: "output_failed", path: this.location, problem: (e as Error).message });
     }
+    // The segments the file and its backup (the file before this write) name stay; leftovers go.
+    if (kept.segments.length > 0 || this.#segments.length > 0)
+      sweepSegments(this.location, [this.#segments, kept.segments]);
     return result;
+  }
+
+  /**
+   * Where the documents of this write go: a batch (`segment`) into a new segment once the store is large
+   * (document-segments.ts), every segment compacted into one when they hold twice the documents they give; any
+   * other change of documents (a restore) inline in the file, with no segments.
+   */
+  async #placeDocuments(
+    data: Database,
+    before: readonly CorpusDocument[],
+    segment: readonly CorpusDocument[] | undefined,
+  ): Promise<void> {
+    if (!segment || (this.#segments.length === 0 && data.documents.length < segmentThreshold)) {
+      this.#segments = [];
+      this.#inline = data.documents.length;
+      this.#segmentDocs = 0;
+      return;
+    }
+    if (this.#segments.length === 0) this.#inline = before.length;
+    const rest = data.documents.length - this.#inline;
+    if (this.#segmentDocs + segment.length > 2 * rest + segmentThreshold) {
+      const all = data.documents.slice(this.#inline);
+      this.#segments = [await writeSegment(this.location, this.#segments, all, this.#options.fs)];
+      this.#segmentDocs = all.length;
+      return;
+    }
+    this.#segments = [...this.#segments, await writeSegment(this.location, this.#segments, segment, this.#options.fs)];
+    this.#segmentDocs += segment.length;
   }
 
   /**
@@ -392,6 +493,8 @@ export class LowdbStore implements Store {
 interface Changed<T> {
   result: T;
   audit?: AuditDraft | undefined;
+  /** The documents a putDocuments wrote, as given: what a new document segment holds. */
+  segment?: readonly CorpusDocument[];
 }
 
 /** Adds or replaces documents by id; returns which were added and which replaced. */
@@ -425,8 +528,9 @@ function addFacts(data: Database, inputs: readonly NewFact[]): { out: Fact[]; ad
 /** A database_invalid error with the newest backup that can be read, so the user can restore it. */
 async function withBackup(e: unknown): Promise<unknown> {
   if (!(e instanceof MotioneraError) || e.details.code !== "database_invalid" || e.details.backup) return e;
-  const good = await lastGoodBackup(e.details.file, (text) => {
-    const { data } = parseDatabase(text);
+  const file = e.details.file;
+  const good = await lastGoodBackup(file, (text) => {
+    const { data } = parseDatabase(text, file);
     return { facts: data.facts.length, documents: data.documents.length };
   });
   if (!good) return e;

@@ -4,7 +4,7 @@
  * and tagging a document for the corpus, writing the answer as JSON. The same function runs them on the thread
  * (import-worker.ts) or, where no built worker script exists, in the caller's thread.
  */
-import type { FileReading, ImportInput } from "../corpus/import/import-files.js";
+import type { ChunkInput, FileReading, ImportInput } from "../corpus/import/import-files.js";
 import type { Overrides } from "../corpus/import/overrides.js";
 import type { Fact } from "../domain/fact.js";
 import type { FactImportRequest, FactImportResult } from "../facts/import/import-facts.js";
@@ -25,6 +25,8 @@ export type ImportJob =
   | { kind: "facts"; request: FactImportRequest; known: readonly Fact[] }
   /** A document to read and tag for the corpus (import-files.ts). */
   | { kind: "document"; input: ImportInput; overrides: Overrides; now: string }
+  /** Several files (paths) to read and tag, one after another: a batched import's chunk (import-files.ts). */
+  | { kind: "documents"; inputs: ChunkInput[]; overrides: Overrides; now: string }
   /** An answer to write as JSON (UTF-8): a plan or a record may carry megabytes of text. */
   | { kind: "json"; value: unknown };
 
@@ -32,6 +34,7 @@ export type ImportResult =
   | { kind: "form"; form: UploadedForm | null }
   | { kind: "facts"; result: FactImportResult }
   | { kind: "document"; readings: FileReading[] }
+  | { kind: "documents"; readings: FileReading[][] }
   | { kind: "json"; bytes: Uint8Array };
 
 /** A Buffer may be a view into a shared pool; a transferable needs its own ArrayBuffer. */
@@ -69,6 +72,12 @@ export async function runImportJob(job: ImportJob): Promise<ImportResult> {
       const { readAndTag } = await import("../corpus/import/import-files.js");
       return { kind: "document", readings: await readAndTag(job.input, job.overrides, new Date(job.now)) };
     }
+    case "documents": {
+      const { readChunkInput } = await import("../corpus/import/import-files.js");
+      const readings: FileReading[][] = [];
+      for (const input of job.inputs) readings.push(await readChunkInput(input, job.overrides, new Date(job.now)));
+      return { kind: "documents", readings };
+    }
     case "json":
       // TextEncoder gives bytes of their own (a small Buffer would be a view into a shared pool).
       return { kind: "json", bytes: new TextEncoder().encode(JSON.stringify(job.value)) };
@@ -79,7 +88,7 @@ export async function runImportJob(job: ImportJob): Promise<ImportResult> {
 export function jobTransfer(job: ImportJob): ArrayBuffer[] {
   if (job.kind === "form") return [job.body.buffer as ArrayBuffer];
   if (job.kind === "facts") return [job.request.bytes.buffer as ArrayBuffer];
-  if (job.kind === "json") return [];
+  if (job.kind === "json" || job.kind === "documents") return [];
   return typeof job.input === "string" ? [] : [job.input.bytes.buffer as ArrayBuffer];
 }
 
@@ -87,7 +96,7 @@ export function jobTransfer(job: ImportJob): ArrayBuffer[] {
 export function ownBuffers(job: ImportJob): ImportJob {
   if (job.kind === "form") return { ...job, body: own(job.body) };
   if (job.kind === "facts") return { ...job, request: { ...job.request, bytes: own(job.request.bytes) } };
-  if (job.kind === "json") return job;
+  if (job.kind === "json" || job.kind === "documents") return job;
   return typeof job.input === "string" ? job : { ...job, input: { ...job.input, bytes: own(job.input.bytes) } };
 }
 

@@ -15,8 +15,9 @@
  * the TypeScript sources), jobs run in the calling thread.
  */
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import type { FileReading, ReadFile } from "../corpus/import/import-files.js";
+import type { FileReading, ReadFile, ReadFiles } from "../corpus/import/import-files.js";
 import { memoryReadProblem } from "../corpus/import/read-text.js";
 import { MotioneraError, type ErrorDetails } from "../domain/errors.js";
 import { memoryIssue, type FactFileCheck } from "../facts/import/import-facts.js";
@@ -40,6 +41,14 @@ import { WorkerJobError, WorkerPool } from "./worker-pool.js";
 export const importHeapLimitMb = 512;
 
 let pool: WorkerPool<ImportJob, ImportResult> | undefined;
+
+/**
+ * A batched import's chunks (`readManyOnImportThread`) are read on threads of their own, two where the machine has
+ * two cores: the calling thread mostly waits for them (it stores and indexes a batch in a fraction of the time
+ * the batch takes to read and tag), and the service's one import thread stays free for uploads.
+ */
+export const importChunkThreads = Math.max(1, Math.min(2, availableParallelism()));
+let chunkPool: WorkerPool<ImportJob, ImportResult> | undefined;
 const uploads = new Turnstile(1);
 
 /** The worker script beside this module (import-worker.js), or undefined when running from TypeScript sources. */
@@ -69,15 +78,23 @@ async function run(job: ImportJob, signal: AbortSignal | undefined): Promise<Imp
     signal?.throwIfAborted();
     return result;
   }
-  pool ??= new WorkerPool<ImportJob, ImportResult>({
-    script,
-    size: 1,
-    perWorker: 1,
-    resourceLimits: { maxOldGenerationSizeMb: importHeapLimitMb, maxYoungGenerationSizeMb: 8 },
-  });
+  const limits = { maxOldGenerationSizeMb: importHeapLimitMb, maxYoungGenerationSizeMb: 8 };
+  let on: WorkerPool<ImportJob, ImportResult>;
+  if (job.kind === "documents") {
+    chunkPool ??= new WorkerPool<ImportJob, ImportResult>({
+      script,
+      size: importChunkThreads,
+      perWorker: 1,
+      resourceLimits: limits,
+    });
+    on = chunkPool;
+  } else {
+    pool ??= new WorkerPool<ImportJob, ImportResult>({ script, size: 1, perWorker: 1, resourceLimits: limits });
+    on = pool;
+  }
   const sendable = ownBuffers(job);
   try {
-    return await pool.run(sendable, jobTransfer(sendable), signal);
+    return await on.run(sendable, jobTransfer(sendable), signal);
   } catch (e) {
     if (e instanceof WorkerJobError && e.details !== undefined) throw new MotioneraError(e.details as ErrorDetails);
     if ((e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY") throw new ImportMemoryError();
@@ -142,6 +159,32 @@ export const readOnImportThread =
   };
 
 /**
+ * Reads and tags several files (paths) on the import thread in one job, for a batched import (importStream): the thread
+ * reads the next chunk while this one stores the last. A chunk that runs the thread out of memory is read again file
+ * by file, so only the file that needs too much fails.
+ */
+export const readManyOnImportThread =
+  (signal?: AbortSignal): ReadFiles =>
+  async (inputs, overrides, now): Promise<FileReading[][]> => {
+    try {
+      const r = await run({ kind: "documents", inputs, overrides, now: now.toISOString() }, signal);
+      if (r.kind !== "documents") throw new Error(`unexpected ${r.kind} result`);
+      return r.readings;
+    } catch (e) {
+      if (!(e instanceof ImportMemoryError)) throw e;
+      if (inputs.length === 1) {
+        const only = inputs[0]!;
+        const file = typeof only === "string" ? only : only.zip;
+        return [[{ file, ok: false, problem: { kind: "read", problem: memoryReadProblem(importHeapLimitMb) } }]];
+      }
+      const read = readManyOnImportThread(signal);
+      const out: FileReading[][] = [];
+      for (const input of inputs) out.push(...(await read([input], overrides, now)));
+      return out;
+    }
+  };
+
+/**
  * How many import threads were started (a thread stopped for an aborted job is replaced), and how many jobs they hold:
  * for tests and figures.
  */
@@ -152,6 +195,8 @@ export function importThreadState(): { threadsStarted: number; jobsRunning: numb
 /** Stops the import thread (tests; a process that imports ends without it). */
 export async function closeImportThread(): Promise<void> {
   const p = pool;
+  const c = chunkPool;
   pool = undefined;
-  await p?.close();
+  chunkPool = undefined;
+  await Promise.all([p?.close(), c?.close()]);
 }

@@ -54,7 +54,8 @@ describe.skipIf(!hasChromium)("the review in Chromium", () => {
     );
 
     // Another template (its form is fetched anew), then the list changes with the preview.
-    await Promise.all([page.waitForURL(/template=fyll-i/), page.selectOption("#f-template", "fyll-i")]);
+    await page.selectOption("#f-template", "fyll-i");
+    await Promise.all([page.waitForURL(/template=fyll-i/), page.click('[data-action="choose-template"]')]);
     await expect
       .poll(() => page.textContent("[data-review-slot]"), { timeout: 10_000 })
       .toContain("Fyll i: beslutets datum");

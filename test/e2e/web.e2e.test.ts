@@ -54,8 +54,18 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     expect(await page.getAttribute("html", "lang")).toBe("sv");
     await expectAxeClean(page, "formulär (tomt)");
 
-    // Choosing a template fetches its form (the script submits the "Välj mall" GET).
-    await Promise.all([page.waitForURL(/template=kast-avtal/), page.selectOption("#f-template", "kast-avtal")]);
+    // Moving through the template list with the keyboard loads nothing and keeps the focus there
+    // (WCAG 3.2.2 On Input); "Välj mall" turns primary and fetches the chosen template's form.
+    const start = page.url();
+    await page.focus("#f-template");
+    await page.keyboard.press("ArrowDown");
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(start);
+    expect(await page.evaluate("document.activeElement?.id")).toBe("f-template");
+    expect(await page.getAttribute('[data-action="choose-template"]', "class")).not.toContain("secondary");
+    await page.selectOption("#f-template", "kast-avtal");
+    expect(page.url()).toBe(start);
+    await Promise.all([page.waitForURL(/template=kast-avtal/), page.click('[data-action="choose-template"]')]);
     // The committee field has no default: left empty, the registry's committee is used.
     await expect.poll(() => page.locator("#f-input-committee").count()).toBe(1);
     expect(await page.inputValue("#f-input-committee")).toBe("");
@@ -63,8 +73,16 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     expect(await page.locator("[data-signer-row]").count()).toBe(1);
     expect(await page.textContent('[data-action="add-row"]')).toBe("Lägg till undertecknare");
 
-    await page.fill("#f-kommun", "Lidingö");
+    // A misspelt name gets "Menade du …" under the field while typing; the suggestion fills it in.
+    await page.fill("#f-kommun", "Lidngö");
+    const hint = page.locator("[data-kommun-hint-slot]");
+    await hint.getByText("Menade du", { exact: false }).waitFor();
+    expect(await hint.textContent()).toContain("Det finns ingen kommun som heter ”Lidngö”.");
+    await expectAxeClean(page, "formulär (Menade du)");
+    await hint.getByRole("button", { name: "Lidingö", exact: true }).click();
+    expect(await page.inputValue("#f-kommun")).toBe("Lidingö");
     await page.locator("#fakta-innehall").getByText("finns 9 av 18 uppgifter", { exact: false }).waitFor();
+    expect(await hint.textContent()).toBe("");
     expect(await page.textContent("#fakta-innehall")).toContain("Studiebesök hos Mikamottagningen");
 
     // Enter in a field refreshes the preview; it neither submits nor removes a signer row.
@@ -175,9 +193,10 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     await screenshot(page, "korpus-1280");
     await expectAxeClean(page, "sökning");
 
-    const facet = page.locator('.facet a[href*="party=V"]');
-    const expected = Number(/(\d+)/.exec((await facet.locator(".facet-count").textContent()) ?? "")?.[1]);
-    await Promise.all([page.waitForURL(/party=V/), facet.click()]);
+    const facet = page.locator("#f-party-V");
+    const label = page.locator('label[for="f-party-V"]');
+    const expected = Number(/(\d+)/.exec((await label.locator(".facet-count").textContent()) ?? "")?.[1]);
+    await Promise.all([page.waitForURL(/party=V/), facet.check()]);
     expect(await count()).toBe(expected);
     expect(expected).toBeLessThan(all);
     expect(await page.locator(".chip").first().textContent()).toContain("Vänsterpartiet");
@@ -186,7 +205,7 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
 
     const first = page.locator(".hit h3 a").first();
     const title = (await first.textContent())!.trim();
-    await Promise.all([page.waitForURL(/\/korpus\/[a-z0-9-]+$/), first.click()]);
+    await Promise.all([page.waitForURL(/\/korpus\/[a-z0-9-]+\?/), first.click()]);
     expect(await page.textContent("h1")).toBe(title);
     expect(await page.locator("#argument").count()).toBe(1);
     await screenshot(page, "post-1280");
@@ -212,6 +231,21 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     await page.goto(`${base}/kommun`);
     await screenshot(page, "kommuner-1280");
     await expectAxeClean(page, "kommuner");
+    // The list filters as the user types (diacritics folded) and the address follows.
+    const visible = () => page.locator("li[data-place]:visible").count();
+    expect(await visible()).toBe(290);
+    await page.fill("#kommun-filter", "lidingo");
+    await expect.poll(visible).toBe(1);
+    expect(await page.textContent("[data-filter-count]")).toBe("1 av 290 kommuner visas.");
+    expect(page.url()).toMatch(/\/kommun\?q=lidingo$/);
+    expect(await page.locator("section[data-county]:visible").count()).toBe(1);
+    await page.fill("#kommun-filter", "");
+    await page.check("#kommun-med-fakta");
+    await expect.poll(visible).toBeLessThan(290);
+    expect(await page.locator('li[data-place][data-facts="0"]:visible').count()).toBe(0);
+    expect(page.url()).toMatch(/\/kommun\?med=1$/);
+    await screenshot(page, "kommuner-filtrerade-1280");
+    await expectAxeClean(page, "kommuner (filtrerade)");
 
     const res = await page.goto(`${base}/finns-inte`);
     expect(res?.status()).toBe(404);

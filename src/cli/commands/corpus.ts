@@ -7,7 +7,7 @@ import { writeFileDurably } from "../../files/durable-write.js";
 import { explainError, explainReadProblem, riksdagenTexts } from "../../messages.sv.js";
 import { exportFormats } from "../../corpus/export-formats.js";
 import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
-import type { ImportOutcome } from "../../corpus/import/import-files.js";
+import type { ImportOutcome, ImportSummary } from "../../corpus/import/import-files.js";
 import { parseOverrides } from "../../corpus/import/overrides.js";
 import type { SearchQuery, SearchResult, Snippet } from "../../corpus/search/index.js";
 import type { Store } from "../../store/store.js";
@@ -20,6 +20,7 @@ import { action, parseOptions, UsageError } from "../run.js";
 import { databaseUrlFlag, openWorkspace, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 import { collect, parseSets } from "../option-values.js";
+import { progressLine } from "../progress.js";
 
 const t = texts.corpus;
 const year = z.coerce.number().int().min(1900).max(2100);
@@ -110,70 +111,99 @@ function printSearch(r: SearchResult, query: string): void {
   }
 }
 
-function printImport(outcomes: readonly ImportOutcome[], dryRun: boolean): void {
-  for (const o of outcomes) {
-    if (!o.ok) continue;
-    const r = o.record;
-    const f = t.fields;
-    process.stdout.write(
-      `\n${o.file} → ${r.id} ` +
-        `(${t.actions[o.action]}${o.encoding && o.encoding !== "utf-8" ? `, ${o.encoding}` : ""})\n`,
-    );
-    const line = (field: string, value: string) => {
-      const tag = r.tagging?.[field];
-      process.stdout.write(
-        `  ${(f[field] ?? field).padEnd(14)} ${value || t.none}` +
-          `${tag ? `   [${t.sure(tag.confidence)} ${Math.round(tag.confidence * 100)} %: ${tag.evidence}]` : ""}\n`,
-      );
-    };
-    line("kind", `${r.kind} (${r.level})`);
-    if (r.designation) line("designation", `${r.designation}${r.externalId ? ` (${r.externalId})` : ""}`);
-    if (r.category) line("category", r.category);
-    if (r.committee) line("committee", r.committee);
-    line("municipality", r.municipality ? `${r.municipality.name} (${r.municipality.code})` : "");
-    line("county", r.county?.name ?? "");
-    line("parties", r.parties.join(", "));
-    line(
-      "authors",
-      r.authors.map((a) => `${a.name}${a.party ? ` (${a.party})` : ""}${a.role ? `, ${a.role}` : ""}`).join("; "),
-    );
-    if (r.addressee || r.kind === "interpellation" || r.kind === "fråga") line("addressee", r.addressee ?? "");
-    line("date", r.date ? formatDate(r.date) : "");
-    line("title", r.title);
-    line("topics", r.topics.map(topicLabel).join(", "));
-    line(
-      "proposals",
-      r.proposals.length ? `${r.proposals.length}: ${r.proposals[0]}${r.proposals.length > 1 ? " …" : ""}` : "",
-    );
-    line(
-      "questions",
-      r.questions.length ? `${r.questions.length}: ${r.questions[0]}${r.questions.length > 1 ? " …" : ""}` : "",
-    );
-  }
-  for (const [file, count] of metadataOnlyFiles(outcomes))
-    process.stdout.write(`\n${riksdagenTexts.metadataOnly(file, count)}\n`);
-  const ok = outcomes.filter((o) => o.ok);
-  const failed = outcomes.filter((o) => !o.ok);
-  process.stdout.write(
-    `\n${t.importSummaryLine(
-      ok.length,
-      failed.length,
-      ok.filter((o) => o.ok && o.action === "added").length,
-      ok.filter((o) => o.ok && o.action === "updated").length,
-    )}\n`,
-  );
-  if (dryRun) process.stdout.write(`${t.dryRunNote}\n`);
+/** How many records the text report shows in full; the rest are counted (--json gives every one). */
+const shownInFull = 20;
+
+/**
+ * The report of an import as its outcomes come: on stdout, each record in full (the first ones) or as JSON (an array
+ * written item by item, so a large import is never held whole); failures and the summary at the end.
+ */
+function importReport(json: boolean, dryRun: boolean, beforePrint: () => void) {
+  const failed: Extract<ImportOutcome, { ok: false }>[] = [];
+  const metadataOnly = new Map<string, number>();
+  let count = 0;
+  let shown = 0;
+  return {
+    outcome(x: ImportOutcome): void {
+      if (!x.ok) failed.push(x);
+      else if (x.metadataOnly) {
+        const file = x.file.replace(/#\d+$/, "");
+        metadataOnly.set(file, (metadataOnly.get(file) ?? 0) + 1);
+      }
+      if (json) {
+        const item = x.ok
+          ? {
+              file: x.file,
+              ok: true,
+              action: x.action,
+              dryRun,
+              record: x.record,
+              ...(x.metadataOnly ? { note: riksdagenTexts.metadataOnlyRecord } : {}),
+            }
+          : { file: x.file, ok: false, error: problemText(x) };
+        process.stdout.write(`${count === 0 ? "[\n" : ",\n"}${JSON.stringify(item, null, 2)}`);
+      } else if (x.ok && shown < shownInFull) {
+        beforePrint();
+        printRecord(x);
+        shown++;
+      }
+      count++;
+    },
+    end(s: ImportSummary): void {
+      if (json) {
+        process.stdout.write(count === 0 ? "[]\n" : "\n]\n");
+        return;
+      }
+      const ok = s.added + s.updated + s.unchanged;
+      if (ok > shown) process.stdout.write(`\n${t.moreNotShown(ok - shown)}\n`);
+      for (const [file, n] of metadataOnly) process.stdout.write(`\n${riksdagenTexts.metadataOnly(file, n)}\n`);
+      process.stdout.write(`\n${t.importSummaryLine(ok, s.failed, s.added, s.updated)}\n`);
+      if (s.unchanged > 0) process.stdout.write(`${t.skippedLine(s.unchanged)}\n`);
+      if (dryRun) process.stdout.write(`${t.dryRunNote}\n`);
+      if (failed.length)
+        process.stderr.write(`${t.failures}\n${failed.map((x) => `  ${x.file}: ${problemText(x)}`).join("\n")}\n`);
+    },
+  };
 }
 
-/** The `dokumentlista` files among the outcomes, with how many documents each gave: "lista.json#3" → "lista.json". */
-function metadataOnlyFiles(outcomes: readonly ImportOutcome[]): Map<string, number> {
-  const files = new Map<string, number>();
-  for (const o of outcomes) {
-    if (!o.ok || !o.metadataOnly) continue;
-    const file = o.file.replace(/#\d+$/, "");
-    files.set(file, (files.get(file) ?? 0) + 1);
-  }
-  return files;
+/** One imported record in full, with what the tagger read and how sure it was. */
+function printRecord(o: Extract<ImportOutcome, { ok: true }>): void {
+  const r = o.record;
+  const f = t.fields;
+  process.stdout.write(
+    `\n${o.file} → ${r.id} ` +
+      `(${t.actions[o.action]}${o.encoding && o.encoding !== "utf-8" ? `, ${o.encoding}` : ""})\n`,
+  );
+  const line = (field: string, value: string) => {
+    const tag = r.tagging?.[field];
+    process.stdout.write(
+      `  ${(f[field] ?? field).padEnd(14)} ${value || t.none}` +
+        `${tag ? `   [${t.sure(tag.confidence)} ${Math.round(tag.confidence * 100)} %: ${tag.evidence}]` : ""}\n`,
+    );
+  };
+  line("kind", `${r.kind} (${r.level})`);
+  if (r.designation) line("designation", `${r.designation}${r.externalId ? ` (${r.externalId})` : ""}`);
+  if (r.category) line("category", r.category);
+  if (r.committee) line("committee", r.committee);
+  line("municipality", r.municipality ? `${r.municipality.name} (${r.municipality.code})` : "");
+  line("county", r.county?.name ?? "");
+  line("parties", r.parties.join(", "));
+  line(
+    "authors",
+    r.authors.map((a) => `${a.name}${a.party ? ` (${a.party})` : ""}${a.role ? `, ${a.role}` : ""}`).join("; "),
+  );
+  if (r.addressee || r.kind === "interpellation" || r.kind === "fråga") line("addressee", r.addressee ?? "");
+  line("date", r.date ? formatDate(r.date) : "");
+  line("title", r.title);
+  line("topics", r.topics.map(topicLabel).join(", "));
+  line(
+    "proposals",
+    r.proposals.length ? `${r.proposals.length}: ${r.proposals[0]}${r.proposals.length > 1 ? " …" : ""}` : "",
+  );
+  line(
+    "questions",
+    r.questions.length ? `${r.questions.length}: ${r.questions[0]}${r.questions.length > 1 ? " …" : ""}` : "",
+  );
 }
 
 function problemText(o: Extract<ImportOutcome, { ok: false }>): string {
@@ -252,6 +282,7 @@ export function registerCorpus(program: Command): void {
     .argument("<files...>", t.files)
     .option("--dry-run", t.dryRun, false)
     .option("-s, --set <namn=värde>", t.set, collect)
+    .option("--batch <antal>", t.batch, "1000")
     .addOption(sharedOption.json())
     .addOption(sharedOption.db())
     .addOption(sharedOption.databaseUrl())
@@ -261,6 +292,7 @@ export function registerCorpus(program: Command): void {
           z.object({
             dryRun: z.boolean(),
             set: z.array(z.string()).default([]),
+            batch: z.coerce.number().int().min(1).max(1_000_000),
             json: z.boolean(),
             db: z.string().optional(),
             databaseUrl: databaseUrlFlag,
@@ -269,40 +301,38 @@ export function registerCorpus(program: Command): void {
         );
         const overrides = parseOverrides(parseSets(o.set));
         const ws = await openWorkspace(o);
-        const { importFiles } = await import("../../corpus/import/import-files.js");
-        const { readOnImportThread } = await import("../../threads/import-threads.js");
-        // Each file read and tagged on the import thread, as the service does.
-        const outcomes = await importFiles(ws.store, files, {
+        const { importStream } = await import("../../corpus/import/import-files.js");
+        const { IndexUpdater } = await import("../../corpus/search/index.js");
+        const { readManyOnImportThread, readOnImportThread } = await import("../../threads/import-threads.js");
+        const index = o.dryRun ? undefined : IndexUpdater.for(ws.store);
+        const progress = progressLine({
+          write: (text) => process.stderr.write(text),
+          tty: process.stderr.isTTY === true,
+          line: t.progress,
+        });
+        const report = importReport(o.json, o.dryRun, () => progress.clear());
+        // Ctrl-C: every batch written so far is whole; the one being written is all or nothing.
+        const interrupted = () => {
+          process.stderr.write(`\n${t.interrupted}\n`);
+          process.exit(130);
+        };
+        process.once("SIGINT", interrupted);
+        // Each file read and tagged on the import thread, as the service does; a write per batch.
+        const summary = await importStream(ws.store, files, {
           dryRun: o.dryRun,
           overrides,
           read: readOnImportThread(),
+          readMany: readManyOnImportThread(),
+          batchSize: o.batch,
+          onOutcome: report.outcome,
+          onProgress: (done, total) => progress.update(done, total),
+          ...(index ? { afterWrite: (records, before, after) => index.added(records, before, after) } : {}),
         });
-        const failed = outcomes.filter((x): x is Extract<ImportOutcome, { ok: false }> => !x.ok);
-        if (o.json) {
-          process.stdout.write(
-            `${JSON.stringify(
-              outcomes.map((x) =>
-                x.ok
-                  ? {
-                      file: x.file,
-                      ok: true,
-                      action: x.action,
-                      dryRun: o.dryRun,
-                      record: x.record,
-                      ...(x.metadataOnly ? { note: riksdagenTexts.metadataOnlyRecord } : {}),
-                    }
-                  : { file: x.file, ok: false, error: problemText(x) },
-              ),
-              null,
-              2,
-            )}\n`,
-          );
-        } else {
-          printImport(outcomes, o.dryRun);
-          if (failed.length)
-            process.stderr.write(`${t.failures}\n${failed.map((x) => `  ${x.file}: ${problemText(x)}`).join("\n")}\n`);
-        }
-        if (failed.length) process.exitCode = 1;
+        await index?.save();
+        process.off("SIGINT", interrupted);
+        progress.finish();
+        report.end(summary);
+        if (summary.failed) process.exitCode = 1;
       }),
     );
 

@@ -1,13 +1,15 @@
 /**
  * `corpus import`: each file is read, auto-tagged and checked on its own; the records of
- * the files that succeeded are then stored in one atomic write. A file whose text was
- * imported before (same content hash) updates its record and keeps its id.
+ * the files that succeeded are stored in atomic writes, one per batch (`importStream`; one
+ * write in all for `importFiles`). A file whose text was imported before (same content hash)
+ * updates its record and keeps its id, or is skipped when nothing in it changed.
  *
  * Reading and tagging a file (`readAndTag`) is the costly part and touches no store, so the
  * CLI and the service run it on the import thread (src/threads/import-threads.ts), one file
  * at a time; ids and the write happen here.
  */
 import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { corpusDocumentSchema, type CorpusDocument } from "../../domain/corpus-document.js";
@@ -18,7 +20,13 @@ import { tagText, type TagResult } from "../tagging/index.js";
 import type { Overrides } from "./overrides.js";
 import type { ReadProblem } from "../../domain/read-problem.js";
 import { ReadError, readText, textOf, textExtensions } from "./read-text.js";
-import { isStructuredName, readStructured, sizeLimitOf } from "./structured/read-structured.js";
+import {
+  isStructuredName,
+  readableZipEntries,
+  readStructured,
+  sizeLimitOf,
+  type ZipRange,
+} from "./structured/read-structured.js";
 import { recordFromStructure } from "./structured/structured-record.js";
 
 /** Whether the import reads a file of this name (a folder's other files are passed over). */
@@ -53,6 +61,18 @@ export type FileReading =
 
 /** Reads and tags one file's documents (see readAndTag); may run on another thread. */
 export type ReadFile = (input: ImportInput, overrides: Overrides, now: Date) => Promise<FileReading[]>;
+
+/** A part of a batched import's chunk: a file (its path), or a range of a zip's entries (a large zip, in parts). */
+export type ChunkInput = string | { zip: string; range: ZipRange };
+
+/** Reads and tags several files, in order: a chunk of a batched import (on the import thread). */
+export type ReadFiles = (inputs: ChunkInput[], overrides: Overrides, now: Date) => Promise<FileReading[][]>;
+
+/** Reads and tags one part of a chunk (see readAndTag). */
+export function readChunkInput(input: ChunkInput, overrides: Overrides, now: Date): Promise<FileReading[]> {
+  if (typeof input === "string") return readAndTag(input, overrides, now);
+  return readStructuredFile(input.zip, overrides, now, input.range);
+}
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -211,11 +231,14 @@ function problemOf(e: unknown): ImportProblem {
   throw e;
 }
 
-/** A structured file's bytes, its size checked first. */
-async function bytesOf(file: string): Promise<Uint8Array> {
+/**
+ * A structured file's bytes, its size checked first. Read synchronously: these files are small (a zip at most
+ * `maxZipBytes`), read on the import thread, where a thread-pool round trip per call costs more than the read.
+ */
+function bytesOf(file: string): Uint8Array {
   let size: number;
   try {
-    size = (await stat(file)).size;
+    size = statSync(file).size;
   } catch (e) {
     throw new ReadError({
       reason: "unreadable",
@@ -225,17 +248,22 @@ async function bytesOf(file: string): Promise<Uint8Array> {
   const limit = sizeLimitOf(file);
   if (size > limit) throw new ReadError({ reason: "too_large", bytes: size, limitBytes: limit });
   if (size === 0) throw new ReadError({ reason: "empty" });
-  return new Uint8Array(await readFile(file));
+  return new Uint8Array(readFileSync(file));
 }
 
 /** A structured file's documents, each with its record from the structure and the tagger (structured-record.ts). */
-async function readStructuredFile(input: ImportInput, overrides: Overrides, now: Date): Promise<FileReading[]> {
+async function readStructuredFile(
+  input: ImportInput,
+  overrides: Overrides,
+  now: Date,
+  range?: ZipRange,
+): Promise<FileReading[]> {
   const file = nameOf(input);
   const dir = dirname(file);
   const at = (name: string) => (dir === "." ? name : `${dir}/${name}`);
   let readings: ReturnType<typeof readStructured>;
   try {
-    readings = readStructured(basename(file), typeof input === "string" ? await bytesOf(file) : input.bytes);
+    readings = readStructured(basename(file), typeof input === "string" ? bytesOf(file) : input.bytes, range);
   } catch (e) {
     return [{ file, ok: false, problem: problemOf(e) }];
   }
@@ -300,26 +328,122 @@ export async function expandFolders(inputs: readonly ImportInput[]): Promise<Imp
   return out;
 }
 
-export async function importFiles(
+/** What an import did, in counts (the outcomes themselves go to `onOutcome` one by one). */
+export interface ImportSummary {
+  /** Files read (a folder counts its files). */
+  files: number;
+  added: number;
+  updated: number;
+  /** Documents already stored with the same content (same hash, same record): skipped, nothing written. */
+  unchanged: number;
+  failed: number;
+  /** Writes made (one per batch). */
+  batches: number;
+}
+
+/** One write of a batch, for progress and figures. */
+export interface BatchWritten {
+  documents: number;
+  /** Milliseconds of the store's write, and of the index update after it (when the store has an index file). */
+  storeMs: number;
+  indexMs: number;
+}
+
+export interface StreamOptions extends ImportOptions {
+  /** Documents per write (each write atomic: all of the batch or none); default: one write at the end. */
+  batchSize?: number;
+  /** Reads chunks of files (paths) at once, one chunk ahead of the one being stored; else `read`, file by file. */
+  readMany?: ReadFiles;
+  /** Each document's outcome, as it comes. */
+  onOutcome?: (outcome: ImportOutcome) => void;
+  /** After each file: how many files are done of how many. */
+  onProgress?: (done: number, total: number) => void;
+  /** After each write. */
+  onBatch?: (batch: BatchWritten) => void;
+  /**
+   * Called after each write with the records written and the store's revisions before and after it (the search
+   * index update, corpus/import/import-batches.ts).
+   */
+  afterWrite?: (records: readonly CorpusDocument[], before: string, after: string) => Promise<void>;
+}
+
+/**
+ * Imports files in batches: each file read and tagged on its own (`read`), one write per `batchSize` new or changed
+ * documents, so a large collection is never held whole; a document already stored with the same content hash is
+ * skipped, so running the same import again after an interruption adds nothing twice.
+ */
+export async function importStream(
   store: Store,
   files: readonly ImportInput[],
-  options: ImportOptions = {},
-): Promise<ImportOutcome[]> {
+  options: StreamOptions = {},
+): Promise<ImportSummary> {
   const now = options.now ?? new Date();
   const read = options.read ?? readAndTag;
+  const batchSize = Math.max(1, options.batchSize ?? Number.POSITIVE_INFINITY);
   const existing = await store.documents();
   const byHash = new Map(existing.filter((d) => d.contentHash).map((d) => [d.contentHash!, d]));
   const taken = new Set(existing.map((d) => d.id));
-  const outcomes: ImportOutcome[] = [];
-  const toStore = new Map<string, CorpusDocument>();
+  const summary: ImportSummary = { files: 0, added: 0, updated: 0, unchanged: 0, failed: 0, batches: 0 };
+  let toStore = new Map<string, CorpusDocument>();
 
-  for (const input of await expandFolders(files)) {
-    for (const reading of await read(input, options.overrides ?? {}, now)) {
-      outcomes.push(place(reading));
+  const inputs = await expandFolders(files);
+  const overrides = options.overrides ?? {};
+  const { chunks, total } = await chunksOf(inputs, options.readMany !== undefined);
+  const readChunk = (chunk: Part[]): Promise<FileReading[][]> => {
+    const many = options.readMany;
+    // Uploads (bytes, not paths) are read one by one with `read`; paths and zip parts in one job.
+    const p =
+      many && chunk.every((x) => typeof x.input === "string" || "zip" in x.input)
+        ? many(
+            chunk.map((x) => x.input as ChunkInput),
+            overrides,
+            now,
+          )
+        : Promise.all(chunk.map((x) => read(x.input as ImportInput, overrides, now)));
+    p.catch(() => undefined); // awaited below; a chunk read ahead must not fail unhandled meanwhile
+    return p;
+  };
+  let done = 0;
+  // Chunks read ahead of the one being stored (`readAhead`: the import threads never wait for this one).
+  const ahead: Promise<FileReading[][]>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (ahead.length < readAhead && next < chunks.length) ahead.push(readChunk(chunks[next++]!));
+  };
+  for (let c = 0; c < chunks.length; c++) {
+    fill();
+    const readings = await ahead.shift()!;
+    fill();
+    const parts = chunks[c]!;
+    for (const [k, fileReadings] of readings.entries()) {
+      for (const reading of fileReadings) {
+        const outcome = place(reading);
+        if (!outcome.ok) summary.failed++;
+        else summary[outcome.action]++;
+        options.onOutcome?.(outcome);
+        if (toStore.size >= batchSize) await flush();
+      }
+      const part = parts[k]!;
+      if (part.last) summary.files++;
+      done += part.units;
+      options.onProgress?.(done, total);
     }
   }
-  if (!options.dryRun && toStore.size > 0) await store.putDocuments([...toStore.values()]);
-  return outcomes;
+  await flush();
+  return summary;
+
+  async function flush(): Promise<void> {
+    if (options.dryRun || toStore.size === 0) return;
+    const records = [...toStore.values()];
+    toStore = new Map();
+    const t0 = performance.now();
+    const before = options.afterWrite ? await store.revision() : "";
+    await store.putDocuments(records);
+    const t1 = performance.now();
+    if (options.afterWrite) await options.afterWrite(records, before, await store.revision());
+    summary.batches++;
+    options.onBatch?.({ documents: records.length, storeMs: t1 - t0, indexMs: performance.now() - t1 });
+  }
 
   /** A reading's outcome: its id (kept from the record with its content hash, else new) and what the write does. */
   function place(reading: FileReading): ImportOutcome {
@@ -366,4 +490,83 @@ export async function importFiles(
       ...(metadataOnly ? { metadataOnly } : {}),
     };
   }
+}
+
+/** At most so many files, and so many bytes, in a chunk read at once (a larger file or a zip goes alone). */
+const chunkFiles = 100;
+/** Chunks read ahead of the one being stored. */
+const readAhead = 3;
+const chunkBytes = 8 * 1024 * 1024;
+
+/** Entries of a zip read in one part (a zip is read again for each part: fewer, larger parts). */
+const zipPartEntries = 500;
+
+/** One part of a chunk: what to read, how many files it counts for in the progress, whether it ends its file. */
+interface Part {
+  input: ImportInput | ChunkInput;
+  units: number;
+  last: boolean;
+}
+
+/**
+ * The inputs in chunks to read at once, and how many files they count for (a zip: its entries). One by one unless
+ * `together`; together, by count and size, a large zip of paths in parts of `zipPartEntries` entries, each alone.
+ */
+async function chunksOf(
+  inputs: readonly ImportInput[],
+  together: boolean,
+): Promise<{ chunks: Part[][]; total: number }> {
+  if (!together) return { chunks: inputs.map((input) => [{ input, units: 1, last: true }]), total: inputs.length };
+  const chunks: Part[][] = [];
+  let chunk: Part[] = [];
+  let bytes = 0;
+  let total = 0;
+  const close = () => {
+    if (chunk.length > 0) chunks.push(chunk);
+    chunk = [];
+    bytes = 0;
+  };
+  for (const input of inputs) {
+    if (typeof input === "string" && extname(input).toLowerCase() === ".zip") {
+      const entries = await zipEntries(input);
+      close();
+      if (entries === undefined || entries <= zipPartEntries) chunks.push([{ input, units: entries ?? 1, last: true }]);
+      else
+        for (let from = 0; from < entries; from += zipPartEntries) {
+          const to = Math.min(entries, from + zipPartEntries);
+          chunks.push([{ input: { zip: input, range: { from, to } }, units: to - from, last: to === entries }]);
+        }
+      total += entries ?? 1;
+      continue;
+    }
+    const size =
+      typeof input === "string" ? ((await stat(input).catch(() => undefined))?.size ?? 0) : input.bytes.byteLength;
+    if (chunk.length >= chunkFiles || (chunk.length > 0 && bytes + size > chunkBytes)) close();
+    chunk.push({ input, units: 1, last: true });
+    bytes += size;
+    total++;
+  }
+  close();
+  return { chunks, total };
+}
+
+/** How many entries of a zip the import reads; undefined when it cannot tell (the read then says why). */
+async function zipEntries(file: string): Promise<number | undefined> {
+  try {
+    if ((await stat(file)).size > sizeLimitOf(file)) return undefined;
+    return readableZipEntries(new Uint8Array(await readFile(file)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Imports files in one write (all of them or none) and returns every outcome, records included. */
+export async function importFiles(
+  store: Store,
+  files: readonly ImportInput[],
+  options: ImportOptions = {},
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  await importStream(store, files, { ...options, onOutcome: (o) => outcomes.push(o) });
+  return outcomes;
 }

@@ -4,12 +4,19 @@
  * second numbers the terms by falling frequency and writes each term's postings with their
  * static BM25F scores, and the token streams phrases and snippets read. Dictionaries end in
  * Swedish label order, documents get a newest-first order.
+ *
+ * An index also keeps each document's distinct terms with their frequency per field and its
+ * field lengths (the forward arrays), so adding a batch of documents to it (`mergeColumns`)
+ * re-runs only the second pass over the kept first-pass data, analysing just the new
+ * documents' text: the result is the same index a full build over the same documents, in the
+ * same order, gives. A replaced document is analysed again in its place, so no stale postings
+ * remain.
  */
 import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { topicLabel } from "../../domain/vocabulary.js";
 import { analyze } from "./analyze.js";
 import { partyName } from "../../domain/signer.js";
-import { U32List, VarintWriter } from "./columns.js";
+import { U32List, VarintReader, VarintWriter } from "./columns.js";
 import type { Columns } from "./index-layout.js";
 import { bm25Score, boosts, fieldCount, scoreScale } from "./scoring.js";
 import type { Place } from "./types.js";
@@ -47,9 +54,67 @@ const oneLine = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
 const dateKey = (d: string | null) =>
   d ? Number(d.slice(0, 4)) * 10000 + Number(d.slice(5, 7) || 0) * 100 + Number(d.slice(8, 10) || 0) : -1;
 
+/** Where the i-th document of a build comes from: a record to analyse, or a document of an existing index. */
+type Source = { doc: CorpusDocument } | { from: Columns; at: number };
+
+/** The largest term frequency kept per field (the forward arrays hold it in 16 bits); higher counts as this. */
+const maxTf = 65535;
+
 /** The columns of an index over `docs`, which keep their order (a document's ordinal is its position). */
 export function buildColumns(docs: readonly CorpusDocument[]): Columns {
-  const n = docs.length;
+  return buildFrom(docs.length, undefined, (i) => ({ doc: docs[i]! }));
+}
+
+/**
+ * The columns of `base` with `docs` put in, as a store's putDocuments does: a document whose id the index holds is
+ * replaced in its place, a new one appended, in order. Only the documents put in are analysed.
+ */
+export function mergeColumns(base: Columns, docs: readonly CorpusDocument[]): Columns {
+  const at = new Map<string, number>();
+  for (let i = 0; i < base.n; i++) at.set(storedId(base, i), i);
+  const replaced = new Map<number, CorpusDocument>();
+  const appended: CorpusDocument[] = [];
+  const appendedAt = new Map<string, number>();
+  for (const d of docs) {
+    const i = at.get(d.id);
+    if (i !== undefined) replaced.set(i, d);
+    else {
+      const k = appendedAt.get(d.id);
+      if (k !== undefined) appended[k] = d;
+      else {
+        appendedAt.set(d.id, appended.length);
+        appended.push(d);
+      }
+    }
+  }
+  return buildFrom(base.n + appended.length, base, (i) => {
+    if (i >= base.n) return { doc: appended[i - base.n]! };
+    const d = replaced.get(i);
+    return d ? { doc: d } : { from: base, at: i };
+  });
+}
+
+/** A document's id: the first stored field. */
+function storedId(c: Columns, i: number): string {
+  const from = c.storedOff[i]!;
+  const end = c.stored.indexOf(9, from);
+  return c.stored.toString("utf8", from, end < 0 || end > c.storedOff[i + 1]! ? c.storedOff[i + 1]! : end);
+}
+
+/** The date key of a document of an index, from its stored date (the third field). */
+function storedDateKey(c: Columns, i: number): number {
+  let from = c.storedOff[i]!;
+  for (let k = 0; k < 2; k++) from = c.stored.indexOf(9, from) + 1;
+  const end = c.stored.indexOf(9, from);
+  const date = c.stored.toString("utf8", from, end);
+  return dateKey(date || null);
+}
+
+/**
+ * The two passes over n documents, each from `source`; `seed` (the index the kept documents come from) numbers its
+ * terms first, so their first-pass data is copied as it is.
+ */
+function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => Source): Columns {
   const kinds = new Dict<string>((x) => x);
   const parties = new Dict<string>((x) => x);
   const munis = new Dict<Place>((x) => x.code);
@@ -81,9 +146,23 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
   const freq = new U32List(); // token count per provisional term
   const stems: string[] = [];
   const local = new Map<number, number>(); // provisional term id → entry index in docTerms for this doc
+  if (seed)
+    for (const term of seed.vocab.terms) {
+      terms.index(term);
+      freq.push(0);
+    }
+  const dates = new Float64Array(n);
+  const ids: string[] = new Array(n);
 
   for (let i = 0; i < n; i++) {
-    const d = docs[i]!;
+    const src = source(i);
+    if (!("doc" in src)) {
+      copyDocument(src.from, src.at, i);
+      continue;
+    }
+    const d = src.doc;
+    dates[i] = dateKey(d.date);
+    ids[i] = d.id;
     kind[i] = kinds.index(d.kind);
     year[i] = d.date ? Number(d.date.slice(0, 4)) : 0;
     muni[i] = d.municipality ? munis.index({ code: d.municipality.code, name: d.municipality.name }) + 1 : 0;
@@ -168,6 +247,54 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
   tokOffTmp[n] = tokens.length;
   docTermOff[n] = docTerms.length;
 
+  /** Document `j` of index `c` as the i-th, its first-pass data copied (its term ids are the seed's). */
+  function copyDocument(c: Columns, j: number, i: number): void {
+    dates[i] = storedDateKey(c, j);
+    ids[i] = storedId(c, j);
+    kind[i] = kinds.index(c.kinds[c.kind[j]!]!);
+    year[i] = c.year[j]!;
+    muni[i] = c.muni[j] ? munis.index(c.munis[c.muni[j]! - 1]!) + 1 : 0;
+    county[i] = c.county[j] ? counties.index(c.counties[c.county[j]! - 1]!) + 1 : 0;
+    for (let k = c.partyOff[j]!; k < c.partyOff[j + 1]!; k++) partyVal.push(parties.index(c.parties[c.partyVal[k]!]!));
+    partyOff[i + 1] = partyVal.length;
+    for (let k = c.topicOff[j]!; k < c.topicOff[j + 1]!; k++) topicVal.push(topics.index(c.topics[c.topicVal[k]!]!));
+    topicOff[i + 1] = topicVal.length;
+    const from = c.storedOff[j]!;
+    const need = c.storedOff[j + 1]! - from;
+    if (storedBytes + need > stored.length) {
+      const next = Buffer.allocUnsafe(Math.max(stored.length * 2, storedBytes + need));
+      stored.copy(next, 0, 0, storedBytes);
+      stored = next;
+    }
+    storedBytes += c.stored.copy(stored, storedBytes, from, from + need);
+    storedOff[i + 1] = storedBytes;
+    tokOffTmp[i] = tokens.length;
+    const r = new VarintReader(c.tokBytes);
+    r.pos = c.tokOff[j]!;
+    const tokEnd = c.tokOff[j + 1]!;
+    while (r.pos < tokEnd) tokens.push(r.next(tokEnd));
+    docTermOff[i] = docTerms.length;
+    for (let e = c.docTermOff[j]!; e < c.docTermOff[j + 1]!; e++) {
+      const t = c.docTerms[e]!;
+      docTerms.push(t);
+      for (let f = 0; f < fieldCount; f++) {
+        const tf = c.docTf[e * fieldCount + f]!;
+        docTf.push(tf);
+        freq.a[t - 1]! += tf;
+        if (tf) {
+          const list = dfField[f]!;
+          while (list.length < t) list.push(0);
+          list.a[t - 1]!++;
+        }
+      }
+    }
+    for (let f = 0; f < fieldCount; f++) {
+      const len = c.fieldLen[j * fieldCount + f]!;
+      fieldLen[i * fieldCount + f] = len;
+      fieldTotal[f]! += len;
+    }
+  }
+
   // Dictionaries in label order (Swedish collation), so facets sort without a collator.
   const sortDict = <T>(values: T[], label: (x: T) => string): { values: T[]; perm: Uint32Array } => {
     const idx = values.map((_, k) => k).sort((a, b) => compareLabels(label(values[a]!), label(values[b]!)));
@@ -192,11 +319,14 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
   const avgLen = Float32Array.from(fieldTotal, (t) => (n > 0 ? t / n || 1 : 1));
 
   // Final term ids in falling frequency.
-  const v = terms.values.length;
-  const byFreq = Uint32Array.from({ length: v }, (_, k) => k + 1).sort(
+  // A term of the seed that no document holds any more (its documents were replaced) drops out.
+  const live: number[] = [];
+  for (let k = 1; k <= terms.values.length; k++) if (freq.a[k - 1]! > 0) live.push(k);
+  const v = live.length;
+  const byFreq = Uint32Array.from(live).sort(
     (a, b) => freq.a[b - 1]! - freq.a[a - 1]! || (terms.values[a - 1]! < terms.values[b - 1]! ? -1 : 1),
   );
-  const newId = new Uint32Array(v + 1);
+  const newId = new Uint32Array(terms.values.length + 1);
   byFreq.forEach((old, k) => {
     newId[old] = k + 1;
   });
@@ -210,14 +340,19 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
   const cursor = start.slice(0, v);
   const postDoc = new Uint32Array(docTerms.length);
   const postScore = new Uint32Array(docTerms.length);
+  // The forward arrays, with the final term ids (what mergeColumns copies).
+  const fwdTerms = new Uint32Array(docTerms.length);
+  const fwdTf = new Uint16Array(docTerms.length * fieldCount);
   for (let i = 0; i < n; i++) {
     for (let e = docTermOff[i]!; e < docTermOff[i + 1]!; e++) {
       const old = docTerms.a[e]!;
       let s = 0;
       for (let f = 0; f < fieldCount; f++) {
-        const tf = docTf.a[e * fieldCount + f]!;
+        const tf = Math.min(docTf.a[e * fieldCount + f]!, maxTf);
+        fwdTf[e * fieldCount + f] = tf;
         if (tf) s += boosts[f]! * bm25Score(tf, dfField[f]!.a[old - 1]!, n, fieldLen[i * fieldCount + f]!, avgLen[f]!);
       }
+      fwdTerms[e] = newId[old]!;
       const t = newId[old]! - 1;
       const at = cursor[t]!++;
       postDoc[at] = i;
@@ -249,9 +384,8 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
   }
   tokOff[n] = tok.length;
 
-  const dates = docs.map((d) => dateKey(d.date));
   const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => dates[b]! - dates[a]! || (docs[a]!.id < docs[b]!.id ? -1 : docs[a]!.id > docs[b]!.id ? 1 : 0),
+    (a, b) => dates[b]! - dates[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0),
   );
   const rank = new Uint32Array(n);
   order.forEach((o, r) => {
@@ -284,5 +418,9 @@ export function buildColumns(docs: readonly CorpusDocument[]): Columns {
     tokOff,
     tokBytes: tok.bytes(),
     avgLen,
+    docTermOff: docTermOff,
+    docTerms: fwdTerms,
+    docTf: fwdTf,
+    fieldLen,
   };
 }

@@ -23,7 +23,7 @@
  * bench/corpus-minisearch.ts keeps it as a comparison.
  */
 import type { CorpusDocument } from "../../domain/corpus-document.js";
-import { buildColumns } from "./build.js";
+import { buildColumns, mergeColumns } from "./build.js";
 import type { Typed } from "./columns.js";
 import { countFacets } from "./facets.js";
 import { filterMask } from "./filters.js";
@@ -33,6 +33,7 @@ import { accumulators, matchDocs, type Accumulators } from "./match.js";
 import { parseQuery } from "./query.js";
 import { termSpecs, type TermSpec } from "./query-terms.js";
 import { topK } from "./scoring.js";
+import { dateOrder } from "./sort.js";
 import {
   columnsFromParts,
   partsFromJson,
@@ -61,6 +62,14 @@ export class CorpusIndex {
     return new CorpusIndex(buildColumns(docs));
   }
 
+  /**
+   * A new index with `docs` put in as a store's putDocuments puts them (replaced by id in place, else appended):
+   * only they are analysed, and the result equals a build over the same documents in the same order (build.ts).
+   */
+  withDocuments(docs: readonly CorpusDocument[]): CorpusIndex {
+    return new CorpusIndex(mergeColumns(this.#c, docs));
+  }
+
   // ── Filters ─────────────────────────────────────────────────────────────
 
   /** Ids of the documents the filters let through, newest first (for export). */
@@ -84,6 +93,23 @@ export class CorpusIndex {
         : Math.max(0, Math.min(Math.floor(q.limit), Number.MAX_SAFE_INTEGER));
     const offset = Math.max(0, Math.min(Math.floor(q.offset ?? 0) || 0, Number.MAX_SAFE_INTEGER));
     const r = this.#run(q);
+    if (q.sort === "newest" || q.sort === "oldest") {
+      // By date: every match in date order, the page's hits built from their positions.
+      const ks = dateOrder(this.#c, r.docs, r.count, q.sort);
+      const page = ks.subarray(Math.min(offset, r.count), Math.min(offset + limit, r.count));
+      const specs = r.specs;
+      const hits = Array.from(page, (k) =>
+        specs
+          ? makeHit(this.#c, r.docs[k]!, r.scores[k]!, matchedStems(this.#c, r.docs[k]!, specs, this.#scratch))
+          : makeHit(this.#c, r.docs[k]!, 0, undefined),
+      );
+      return {
+        total: r.count,
+        hits,
+        facets: countFacets(this.#c, r.docs, r.count),
+        ...(r.relaxed ? { relaxed: true } : {}),
+      };
+    }
     if (!r.specs) {
       const hits = Array.from(r.docs.subarray(Math.min(offset, r.count), Math.min(offset + limit, r.count)), (i) =>
         makeHit(this.#c, i, 0, undefined),
@@ -109,6 +135,8 @@ export class CorpusIndex {
    */
   searchIds(q: Omit<SearchQuery, "limit" | "offset">): string[] {
     const r = this.#run(q);
+    if (q.sort === "newest" || q.sort === "oldest")
+      return Array.from(dateOrder(this.#c, r.docs, r.count, q.sort), (k) => storedField(this.#c, r.docs[k]!, 0));
     const order = r.specs
       ? topK(r.docs, r.scores, r.count, r.count, this.#c.rank).map((k) => r.docs[k]!)
       : r.docs.subarray(0, r.count);

@@ -40,4 +40,12 @@ export interface Columns {
   tokBytes: Uint8Array;
   /** Average field lengths, kept for information. */
   avgLen: Float32Array;
+  /** The forward arrays (for adding documents without analysing the others again, build.ts): offsets per document. */
+  docTermOff: Uint32Array;
+  /** Per document, its distinct term ids. */
+  docTerms: Uint32Array;
+  /** Per entry of docTerms, the term's frequency in each field (fieldCount values). */
+  docTf: Uint16Array;
+  /** Per document, its length (stems) in each field (fieldCount values). */
+  fieldLen: Uint32Array;
 }

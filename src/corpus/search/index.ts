@@ -17,6 +17,8 @@ export {
   type SearchHit,
   type SearchQuery,
   type SearchResult,
+  type SearchSort,
+  searchSorts,
 } from "./types.js";
 export type { Snippet } from "./snippet.js";
 export { citationOf, type Citable } from "./citation.js";
@@ -29,5 +31,6 @@ export {
   type IndexFileHeader,
   type OpenedIndex,
 } from "./open-index.js";
+export { IndexUpdater } from "./update-index.js";
 export { analyze } from "./analyze.js";
 export { parseQuery, type ParsedQuery } from "./query.js";

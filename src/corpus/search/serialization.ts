@@ -6,10 +6,11 @@
  */
 import { decodeArray, encodeArray, type ArrayKind, type Typed } from "./columns.js";
 import type { Columns } from "./index-layout.js";
+import { fieldCount } from "./scoring.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /** Bumped whenever the serialised shape or the text pipeline changes: old files are then rebuilt. */
-export const indexFormatVersion = 2;
+export const indexFormatVersion = 3;
 const formatName = "motionera-corpus-index";
 
 /** The typed arrays of an index and their element types: what serialisation writes. */
@@ -32,6 +33,10 @@ export const indexArrays = {
   tokOff: "u32",
   tokBytes: "u8",
   avgLen: "f32",
+  docTermOff: "u32",
+  docTerms: "u32",
+  docTf: "u16",
+  fieldLen: "u32",
 } as const satisfies Record<string, ArrayKind>;
 export type IndexArrayName = keyof typeof indexArrays;
 
@@ -70,6 +75,10 @@ export function partsOf(c: Columns): IndexParts {
       tokOff: c.tokOff,
       tokBytes: c.tokBytes,
       avgLen: c.avgLen,
+      docTermOff: c.docTermOff,
+      docTerms: c.docTerms,
+      docTf: c.docTf,
+      fieldLen: c.fieldLen,
     },
   };
 }
@@ -161,6 +170,10 @@ export function columnsFromParts(meta: IndexParts["meta"], arrays: Record<IndexA
     tokOff: a.tokOff,
     tokBytes: a.tokBytes,
     avgLen: a.avgLen,
+    docTermOff: a.docTermOff,
+    docTerms: a.docTerms,
+    docTf: a.docTf,
+    fieldLen: a.fieldLen,
   };
   const lengths: [ArrayLike<number>, number][] = [
     [c.kind, n],
@@ -175,10 +188,16 @@ export function columnsFromParts(meta: IndexParts["meta"], arrays: Record<IndexA
     [a.sorted, v],
     [c.df, v],
     [c.postOff, v + 1],
+    [c.docTermOff, n + 1],
+    [c.fieldLen, n * fieldCount],
   ];
   for (const [arr, len] of lengths) if (arr.length !== len) throw new Error("index column damaged");
   if (c.storedOff[n] !== c.stored.length || c.tokOff[n] !== c.tokBytes.length || c.postOff[v] !== c.postBytes.length)
     throw new Error("index damaged: lengths");
+  if (c.docTermOff[n] !== c.docTerms.length || c.docTf.length !== c.docTerms.length * fieldCount)
+    throw new Error("index damaged: forward arrays");
+  for (let e = 0; e < c.docTerms.length; e++)
+    if (c.docTerms[e]! < 1 || c.docTerms[e]! > v) throw new Error("index damaged: forward terms");
   if (c.partyOff[n]! > c.partyVal.length || c.topicOff[n]! > c.topicVal.length) throw new Error("index damaged: lists");
   if (c.kinds.length > 256 || c.munis.length >= 65535 || c.counties.length >= 65535)
     throw new Error("index damaged: dictionaries");

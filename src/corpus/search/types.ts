@@ -20,6 +20,10 @@ export interface SearchFilters {
   to?: number;
 }
 
+/** Orders a search gives: by relevance (newest first when there is no text), newest or oldest first. */
+export const searchSorts = ["relevance", "newest", "oldest"] as const;
+export type SearchSort = (typeof searchSorts)[number];
+
 export interface SearchQuery {
   /** Free words and "quoted phrases"; empty: every document the filters let through, newest first. */
   text: string;
@@ -27,6 +31,8 @@ export interface SearchQuery {
   /** Hits to return; default 20. */
   limit?: number;
   offset?: number;
+  /** Default relevance; by date, undated documents come last either way. */
+  sort?: SearchSort;
 }
 
 export interface Place {

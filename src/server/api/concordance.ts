@@ -34,6 +34,9 @@ import { defineRoute, isProblem, isTrue, problemResponses } from "./shared.js";
 
 const flag = z.enum(["true", "false", "1", "0"]).optional();
 
+/** The search's filters, without its own order (a concordance has its own). */
+const { sort: _searchSort, ...filterParams } = filterQuery;
+
 const patternQuery = {
   q: z.string().trim().min(1).max(200).openapi({
     description: "Ordet eller frasen (flera ord i följd; citattecken behövs inte).",
@@ -54,7 +57,7 @@ const patternQuery = {
     default: 8,
     description: "Ord på var sida om nyckelordet (högst 80 tecken).",
   }),
-  ...filterQuery,
+  ...filterParams,
 };
 
 const concordanceQuery = z.object({

@@ -1,6 +1,8 @@
 /**
- * The argument corpus: search with filters and facets, one record, export as CSV/JSON/JSON
- * Lines, and import of uploaded files (the same core functions as `motionera corpus …`).
+ * The argument corpus: search with filters (several values per filter, a year range) and facets,
+ * sorted by relevance or date; one record and the export as CSV/JSON/JSON Lines, both without
+ * the names of the files records were imported from (public-record.ts); and import of uploaded
+ * files (the same core functions as `motionera corpus …`).
  *
  * The fixed paths (search, export, import) are registered before /api/corpus/{id}, so
  * "search" is never taken for an id and GET /api/corpus/import is a 405, not a 404.
@@ -9,9 +11,10 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "../../domain/zod.js";
 import { exportFormats, type ExportFormat } from "../../corpus/export-formats.js";
 import { resolveFilters, type FilterInput } from "../../corpus/filters.js";
+import { publicRecord } from "../../corpus/public-record.js";
 import type { ImportOutcome } from "../../corpus/import/import-files.js";
 import { overrideKeys, parseOverrides, type Overrides } from "../../corpus/import/overrides.js";
-import type { SearchFilters } from "../../corpus/search/index.js";
+import { searchSorts, type SearchFilters } from "../../corpus/search/index.js";
 import { corpusDocumentSchema, corpusKinds, type CorpusDocument } from "../../domain/corpus-document.js";
 import { isMotioneraError } from "../../domain/errors.js";
 import { parseNameValue } from "../../lang/name-value.js";
@@ -39,18 +42,48 @@ import { importAnswer, registerUpload, uploadedFileSchema } from "./upload.js";
 
 export const corpusRecordSchema = corpusDocumentSchema.openapi("CorpusDocument");
 
+/** A record as anyone may read it: `imported` without the file's name, no source reference naming a file. */
+const publicRecordSchema = corpusDocumentSchema
+  .extend({
+    imported: z
+      .object({ at: z.string().datetime(), format: z.string() })
+      .optional()
+      .openapi({ description: "När och i vilket format dokumentet importerades (inte filens namn)." }),
+  })
+  .openapi("PublicCorpusDocument");
+
+/** A record in a JSON or JSON Lines export: the public record with the topics' Swedish names beside their ids. */
+const exportedRecordSchema = publicRecordSchema
+  .extend({
+    topicLabels: z
+      .array(z.string())
+      .openapi({ description: "Ämnena på svenska, i samma ordning som topics.", example: ["sexköp"] }),
+  })
+  .openapi("ExportedCorpusDocument");
+
 const year = z.coerce.number().int().min(1900).max(2100);
 
 export const filterQuery = {
   kind: listParam("debattartikel").openapi({
     description: `Dokumenttyp: ${corpusKinds.join(", ")}. Flera värden: något av dem.`,
   }),
-  party: listParam("L"),
-  kommun: listParam("Lidingö"),
-  lan: listParam("AB"),
-  topic: listParam("sexkop"),
+  party: listParam("L").openapi({
+    description: "Parti (S, V, …). Upprepa eller skriv med komma för flera: party=S&party=V ger dokument av S eller V.",
+  }),
+  kommun: listParam("Lidingö").openapi({ description: "Kommun, namn eller kod. Flera värden: någon av dem." }),
+  lan: listParam("AB").openapi({ description: "Län, namn, bokstav eller kod. Flera värden: något av dem." }),
+  topic: listParam("sexkop").openapi({ description: "Ämne, id eller namn. Flera värden: något av dem." }),
   from: year.optional().openapi({ description: "Första år (ingår).", example: 2018 }),
   to: year.optional().openapi({ description: "Sista år (ingår).", example: 2024 }),
+  sort: z
+    .enum(searchSorts)
+    .optional()
+    .openapi({
+      description:
+        "relevance (standard; utan sökord nyaste först), newest (nyaste först) eller oldest (äldsta först); " +
+        "odaterade dokument sist vid datumordning.",
+      example: "newest",
+    }),
 };
 
 const searchQuery = z.object({
@@ -123,7 +156,15 @@ const searchResultSchema = z
   .openapi("SearchResult");
 
 const exportQuery = z.object({
-  format: z.enum(exportFormats).default("csv").openapi({ example: "csv" }),
+  format: z
+    .enum(exportFormats)
+    .optional()
+    .openapi({
+      description:
+        "csv, json eller jsonl. Utan format väljs det ur Accept (text/csv, application/json, application/jsonl " +
+        "eller application/x-ndjson); annars csv.",
+      example: "csv",
+    }),
   q: searchQuery.shape.q,
   ...filterQuery,
   fullText: z
@@ -217,14 +258,15 @@ const exportRoute = createRoute({
   summary: "Exportera korpusen",
   description:
     "Dokumenten som CSV (en rad vardera, med BOM för Excel), JSON eller JSON Lines; med q och filter bara de " +
-    "som matchar.",
+    "som matchar, i sökningens ordning (sort). Ämnena står med sina svenska namn bredvid id:na (CSV: " +
+    "topic_labels och topics; JSON: topicLabels och topics). Filnamn från importen ingår inte.",
   request: { query: exportQuery },
   responses: {
     200: {
       description: "Filen (Content-Disposition: attachment).",
       content: {
         "text/csv": { schema: z.string() },
-        "application/json": { schema: z.array(corpusRecordSchema) },
+        "application/json": { schema: z.array(exportedRecordSchema) },
         "application/jsonl": { schema: z.string() },
       },
     },
@@ -267,6 +309,9 @@ const oneRoute = createRoute({
   path: "/api/corpus/{id}",
   tags: ["Korpus"],
   summary: "Ett dokument",
+  description:
+    "Hela posten: beteckning, utskott, beslut om att-satserna, undertecknare med partier, källans adress, " +
+    "fulltext där databasen har den. Filnamn från importen ingår inte.",
   request: {
     params: z.object({
       id: z
@@ -277,7 +322,7 @@ const oneRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: "Dokumentet.", content: { "application/json": { schema: corpusRecordSchema } } },
+    200: { description: "Dokumentet.", content: { "application/json": { schema: publicRecordSchema } } },
     ...problemResponses(404),
   },
 });
@@ -308,6 +353,28 @@ export function filtersOf(q: FilterParams): SearchFilters | Problem {
     if (d.code === "input_invalid") return problemAt(d, d.field);
     throw e;
   }
+}
+
+/** The export format an Accept header asks for, when the query names none; CSV otherwise. */
+export function formatFromAccept(accept: string | undefined): ExportFormat {
+  const wanted = (accept ?? "")
+    .split(",")
+    .map((part) => {
+      const [type = "", ...params] = part.split(";").map((x) => x.trim().toLowerCase());
+      const q = Number(params.find((p) => p.startsWith("q="))?.slice(2) ?? 1);
+      return { type, q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  const byType: Record<string, ExportFormat> = {
+    "text/csv": "csv",
+    "application/json": "json",
+    "application/jsonl": "jsonl",
+    "application/x-ndjson": "jsonl",
+    "application/x-jsonlines": "jsonl",
+  };
+  for (const w of wanted) if (byType[w.type]) return byType[w.type]!;
+  return "csv";
 }
 
 const exportTypes: Record<ExportFormat, string> = {
@@ -388,7 +455,13 @@ export function registerCorpus(app: OpenAPIHono<AppEnv>, ctx: ServerContext): vo
     if (isProblem(filters)) return problemResponse(c, filters);
     const index = await ctx.searchIndex();
     const text = q.q ?? "";
-    const result = index.search({ text, filters, limit: q.limit, offset: q.offset });
+    const result = index.search({
+      text,
+      filters,
+      limit: q.limit,
+      offset: q.offset,
+      ...(q.sort ? { sort: q.sort } : {}),
+    });
     return c.json({ query: text, filters, ...result }, 200);
   });
 
@@ -399,17 +472,22 @@ export function registerCorpus(app: OpenAPIHono<AppEnv>, ctx: ServerContext): vo
     const all = await ctx.workspace.store.documents();
     let docs: readonly CorpusDocument[] = all;
     const text = q.q?.trim() ?? "";
-    if (text || Object.keys(filters).length > 0) {
+    const sorted = q.sort && q.sort !== "relevance";
+    if (text || Object.keys(filters).length > 0 || sorted) {
       const index = await ctx.searchIndex();
-      const ids = text ? index.searchIds({ text, filters }) : index.filter(filters);
+      const ids =
+        text || sorted
+          ? index.searchIds({ text, filters, ...(q.sort ? { sort: q.sort } : {}) })
+          : index.filter(filters);
       const byId = new Map(all.map((d) => [d.id, d]));
       docs = ids.map((id) => byId.get(id)).filter((d): d is CorpusDocument => d !== undefined);
     }
     const { exportDocuments } = await import("../../corpus/export.js");
-    const body = exportDocuments(docs, q.format, { fullText: isTrue(q.fullText) });
+    const format = q.format ?? formatFromAccept(c.req.header("accept"));
+    const body = exportDocuments(docs.map(publicRecord), format, { fullText: isTrue(q.fullText) });
     return c.body(body, 200, {
-      "Content-Type": exportTypes[q.format],
-      "Content-Disposition": attachment(`motionera-korpus.${q.format}`),
+      "Content-Type": exportTypes[format],
+      "Content-Disposition": attachment(`motionera-korpus.${format}`),
       "X-Motionera-Count": String(docs.length),
     });
   });
@@ -447,7 +525,7 @@ export function registerCorpus(app: OpenAPIHono<AppEnv>, ctx: ServerContext): vo
   defineRoute(app, oneRoute, async (c) => {
     const id = c.req.valid("param").id.trim();
     const doc = await ctx.workspace.store.document(id);
-    if (doc) return c.json(doc, 200);
+    if (doc) return c.json(publicRecord(doc), 200);
     const ids = (await ctx.workspace.store.documents()).map((d) => d.id);
     const suggestions = nearest(id, ids, 3);
     return problemResponse(c, {

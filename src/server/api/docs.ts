@@ -15,6 +15,7 @@ import { projectRoot } from "../../project-paths.js";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { problemResponse, problems } from "../problem.js";
+import { sv } from "../messages.sv.js";
 import { allowOnly } from "./shared.js";
 
 const assetsBase = "/api/docs/assets";
@@ -79,6 +80,17 @@ const initScript = `window.addEventListener("load", function () {
 });
 `;
 
+/** The bar above Swagger UI that leads back to the site: our constants, nothing to escape. */
+const backNav = sv.apiDocs;
+
+/** Its style, in the site's colours (site.css would restyle Swagger UI). */
+const backNavCss = `body { margin: 0; }
+.motionera-back { display: flex; gap: 1.5rem; padding: .75rem 1.25rem; background: #0b4a8b;
+  font: 600 1rem/1.4 system-ui, sans-serif; }
+.motionera-back a { color: #fff; }
+.motionera-back a:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
+`;
+
 export function registerDocs(app: OpenAPIHono<AppEnv>, _ctx: ServerContext): void {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
@@ -105,7 +117,11 @@ export function registerDocs(app: OpenAPIHono<AppEnv>, _ctx: ServerContext): voi
       // The asset URLs are our own constants (baseUrl above): nothing to escape.
       manuallySwaggerUIHtml: (asset) =>
         [
-          `<div id="swagger-ui"></div>`,
+          // The way back to the site (the page has no frame of its own): a file's style, no inline CSS.
+          `<link rel="stylesheet" href="${assetsBase}/docs.css" />`,
+          `<nav class="motionera-back" lang="sv" aria-label="${backNav.label}"><a href="/">${backNav.home}</a>` +
+            `<a href="/korpus">${backNav.corpus}</a><a href="/kommun">${backNav.places}</a></nav>`,
+          `<main><div id="swagger-ui"></div></main>`,
           ...asset.css.map((href) => `<link rel="stylesheet" href="${href}" />`),
           ...asset.js.map((src) => `<script src="${src}"></script>`),
           `<script src="${assetsBase}/init.js"></script>`,
@@ -113,6 +129,11 @@ export function registerDocs(app: OpenAPIHono<AppEnv>, _ctx: ServerContext): voi
     }),
   );
   allowOnly(app, "/api/docs", ["GET"]);
+
+  app.get(`${assetsBase}/docs.css`, (c) =>
+    c.body(backNavCss, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "no-cache" }),
+  );
+  allowOnly(app, `${assetsBase}/docs.css`, ["GET"]);
 
   app.get(`${assetsBase}/init.js`, (c) =>
     c.body(initScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" }),

@@ -55,16 +55,48 @@ const problemText: Record<number, string> = {
   503: "Tidsgränsen nåddes, databasen kan inte läsas, eller tjänsten är upptagen (se Retry-After).",
 };
 
+/**
+ * One example per status, made by the same functions that make the service's answers, so the
+ * API documentation shows what each status really says (not one 422 for every status).
+ */
+const problemExamples: Record<number, Problem> = {
+  // What POST /api/drafts answers for an empty signer's name (zod's Swedish message).
+  400: problems.invalid([{ path: "authors/0/name", message: "För lite(t): förväntade string att ha >=1 tecken" }]),
+  401: problems.unauthorized(),
+  403: problems.roleTooLow("write", "read"),
+  404: problems.notFound("Kommunen"),
+  405: problems.methodNotAllowed(["GET"]),
+  406: problems.notAcceptable(["application/json", "text/csv"]),
+  409: problemOf({ code: "fact_key_exists", key: "antal_sexkopsbrott" }),
+  413: problems.tooLarge(1024 * 1024),
+  415: problems.unsupportedMediaType("application/json"),
+  421: problems.hostNotAllowed(),
+  422: problemOf({ code: "unknown_municipality", query: "Lidingoo", suggestions: ["Lidingö"] }),
+  429: problems.tooManyRequests(120),
+  503: problems.timeout(),
+};
+
 /** The problem responses a route declares in the OpenAPI document. */
 export function problemResponses(...statuses: (keyof typeof problemText)[]) {
   return Object.fromEntries(
     statuses.map((s) => [
       s,
-      { description: problemText[s] ?? "Fel", content: { "application/problem+json": { schema: problemSchema } } },
+      {
+        description: problemText[s] ?? "Fel",
+        content: {
+          "application/problem+json": {
+            schema: problemSchema,
+            ...(problemExamples[s] ? { example: problemExamples[s] } : {}),
+          },
+        },
+      },
     ]),
   ) as Record<
     number,
-    { description: string; content: { "application/problem+json": { schema: typeof problemSchema } } }
+    {
+      description: string;
+      content: { "application/problem+json": { schema: typeof problemSchema; example?: Problem } };
+    }
   >;
 }
 

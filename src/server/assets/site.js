@@ -33,12 +33,40 @@
     let form = document.querySelector("form[data-draft-form]");
     if (!(form instanceof HTMLFormElement)) form = null;
     if (form) draftForm(form);
+    const placeFilterForm = document.querySelector("form[data-place-filter]");
+    if (placeFilterForm instanceof HTMLFormElement) placeFilter(placeFilterForm);
     let editor = document.querySelector("form[data-template-editor]");
     if (!(editor instanceof HTMLFormElement)) editor = null;
     if (editor) templateEditor(editor);
     const notice = document.querySelector("[data-notice]");
     if (!summary && notice instanceof HTMLElement) notice.focus();
+    const search = document.querySelector("form[data-corpus-search]");
+    if (search instanceof HTMLFormElement) corpusSearch(search);
   });
+
+  /**
+   * The corpus search: a ticked or unticked facet submits the form (the page says so first),
+   * and empty fields stay out of the address, so a shared URL holds only what was chosen.
+   * @param {HTMLFormElement} form
+   */
+  function corpusSearch(form) {
+    document.querySelectorAll("[data-auto-submit-note]").forEach((n) => {
+      if (n instanceof HTMLElement) n.hidden = false;
+    });
+    document.addEventListener("change", (e) => {
+      const el = e.target;
+      if (el instanceof HTMLInputElement && el.type === "checkbox" && el.form === form) form.requestSubmit();
+    });
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const params = new URLSearchParams();
+      for (const [name, value] of new FormData(form)) {
+        if (typeof value === "string" && value.trim() !== "") params.append(name, value.trim());
+      }
+      const qs = params.toString();
+      window.location.assign(`${form.action}${qs ? `?${qs}` : ""}`);
+    });
+  }
 
   /**
    * Replaces `target`'s children with those in `html`, keeping the nodes that did not
@@ -223,6 +251,62 @@
     };
   }
 
+  /**
+   * The municipality list filtered as the user types (the form's GET does the same without the
+   * script); the address follows, so the filtered list can be shared.
+   * @param {HTMLFormElement} form
+   */
+  function placeFilter(form) {
+    const text = /** @type {HTMLInputElement | null} */ (form.querySelector("[data-filter-text]"));
+    const withFacts = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="med"]'));
+    const count = document.querySelector("[data-filter-count]");
+    // As src/lang/normalize.ts `fold`: lower case, no diacritics, hyphens as spaces.
+    const fold = (/** @type {string} */ s) =>
+      s
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .replace(/[-_\u2010\u2011\u2013]/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
+    function apply() {
+      const q = fold(text ? text.value : "");
+      const onlyFacts = !!withFacts?.checked;
+      let shown = 0;
+      let total = 0;
+      document.querySelectorAll("[data-county]").forEach((section) => {
+        let any = false;
+        section.querySelectorAll("li[data-place]").forEach((li) => {
+          const match =
+            (q === "" || (li.getAttribute("data-place") || "").includes(q)) &&
+            (!onlyFacts || Number(li.getAttribute("data-facts")) > 0);
+          li.toggleAttribute("hidden", !match);
+          total++;
+          if (match) {
+            shown++;
+            any = true;
+          }
+        });
+        section.toggleAttribute("hidden", !any);
+      });
+      if (count) {
+        const pattern = shown === total ? count.getAttribute("data-all") : count.getAttribute("data-some");
+        count.textContent = (pattern || "").replace("{n}", String(shown));
+      }
+      const params = new URLSearchParams();
+      if (text?.value.trim()) params.set("q", text.value.trim());
+      if (onlyFacts) params.set("med", "1");
+      const query = params.toString();
+      history.replaceState(null, "", query ? `?${query}` : location.pathname);
+    }
+    text?.addEventListener("input", debounce(apply, 150));
+    withFacts?.addEventListener("change", apply);
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      apply();
+    });
+  }
+
   /** @param {HTMLFormElement} form */
   function draftForm(form) {
     const preview = document.getElementById("forhandsvisning");
@@ -237,7 +321,6 @@
     const rows = /** @type {HTMLElement | null} */ (form.querySelector("[data-signer-rows]"));
     const rowTemplate = /** @type {HTMLTemplateElement | null} */ (document.getElementById("signer-row-template"));
     const addButton = /** @type {HTMLButtonElement | null} */ (form.querySelector('[data-action="add-row"]'));
-    let changingTemplate = false;
     const picker = factPicker(form);
 
     // ── Preview ────────────────────────────────────────────────────────────────────
@@ -278,10 +361,38 @@
         .then((html) => {
           if (factsBox) patch(factsBox, html);
           if (factsPanel) factsPanel.classList.remove("has-error");
+          placeKommunHint();
         })
         .catch(() => {});
     }
     const scheduleFacts = debounce(refreshFacts, 400);
+
+    // "Menade du …" under the municipality field, from the facts panel's answer; a suggested
+    // name, pressed, goes into the field (and the panel and preview follow it).
+    const kommunHint = form.querySelector("[data-kommun-hint-slot]");
+    function placeKommunHint() {
+      if (!kommunHint || !factsBox) return;
+      const source = factsBox.querySelector("template[data-kommun-hint]");
+      patch(kommunHint, source ? source.innerHTML : "");
+    }
+    document.addEventListener("click", (e) => {
+      const target = e.target instanceof Element ? e.target.closest("[data-fill-kommun]") : null;
+      if (!target || !kommun) return;
+      kommun.value = target.getAttribute("data-fill-kommun") || "";
+      kommun.focus();
+      kommun.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+
+    // "Lägg till" on a missing fact comes back to the draft as it is now, with what was typed.
+    form.addEventListener("click", (e) => {
+      const link = e.target instanceof Element ? e.target.closest("a[data-add-fact]") : null;
+      if (!(link instanceof HTMLAnchorElement)) return;
+      const state = new URLSearchParams();
+      for (const [name, value] of new FormData(form)) if (typeof value === "string") state.append(name, value);
+      const url = new URL(link.href);
+      url.searchParams.set("till", "/?" + state.toString());
+      link.href = url.toString();
+    });
 
     form.addEventListener("input", (e) => {
       if (e.target === templateSelect || picker.owns(e.target)) return;
@@ -296,11 +407,14 @@
       schedulePreview();
     });
 
-    // ── Template: a new template means new fields, so the page is fetched anew ──────
+    // ── Template: a new template means new fields, fetched by "Välj mall" ───────────
+    // Choosing in the list never loads a page by itself (WCAG 3.2.2 On Input: arrow keys move
+    // through the list); the button turns primary while the list names another template.
     if (templateSelect && chooseButton) {
+      const shown = templateSelect.value;
       templateSelect.addEventListener("change", () => {
-        changingTemplate = true;
-        form.requestSubmit(chooseButton);
+        const other = templateSelect.value !== shown;
+        chooseButton.classList.toggle("secondary", !other);
       });
     }
 
@@ -318,9 +432,8 @@
     form.addEventListener("submit", (e) => {
       const by = e.submitter;
       const action = by?.getAttribute("data-action");
-      if (action === "choose-template" && !changingTemplate) {
-        e.preventDefault();
-        refreshPreview();
+      if (action === "choose-template") {
+        return; // the page for the chosen template, what was typed carried along
       } else if (action === "preview") {
         e.preventDefault();
         refreshPreview();

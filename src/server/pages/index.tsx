@@ -15,8 +15,10 @@
  *   GET  /personal …               staff sign-in and tools (staff/)
  *   GET  /personal/mallar …        the templates: list, editor, check, preview, save (templates/)
  *   GET  /personal/faktanycklar …  the fact-key catalog (fact-keys/)
+ *   GET  /personal/uppgifter/ny    "Lägg till uppgift": a fact with its source (add-fact/)
  *   GET  /personal/statistik …     fetching Kolada's statistics as facts (statistics/)
- *   GET  /assets/:name             site.css, site.js
+ *   GET  /assets/:name             site.css, site.js, favicon.svg
+ *   GET  /favicon.ico              a redirect to the favicon
  */
 import type { Context } from "hono";
 import type { ErrorDetails } from "../../domain/errors.js";
@@ -25,7 +27,7 @@ import { sv } from "../messages.sv.js";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
-import { serveAsset } from "./frame/assets.js";
+import { assetUrl, serveAsset } from "./frame/assets.js";
 import { registerArgumentPages } from "./arguments/routes.js";
 import { researchPaths } from "./concordance/paths.js";
 import { registerConcordancePages } from "./concordance/routes.js";
@@ -38,6 +40,8 @@ import { registerPlacePages } from "./place/pages.js";
 import { registerStaffPages } from "./staff/routes.js";
 import { registerFactKeyPages } from "./fact-keys/routes.js";
 import { factKeyPaths } from "./fact-keys/paths.js";
+import { addFactPaths } from "./add-fact/paths.js";
+import { registerAddFactPages } from "./add-fact/routes.js";
 import { statisticsPaths } from "./statistics/paths.js";
 import { registerStatisticsPages } from "./statistics/routes.js";
 import { staffPaths } from "./staff/tools.js";
@@ -46,6 +50,8 @@ import { registerTemplatePages } from "./templates/routes.js";
 
 export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.get("/assets/:name", (c) => serveAsset(c));
+  // Browsers and tools that ask for /favicon.ico without reading the page's <link rel="icon">.
+  app.get("/favicon.ico", (c) => c.redirect(assetUrl("favicon.svg"), 302));
   registerDraftPages(app, ctx);
   registerCampaignPages(app, ctx);
   // Before the corpus pages: /korpus/konkordans and /korpus/argument are not records' ids.
@@ -57,6 +63,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   registerTemplatePages(app, ctx);
   // After the staff pages: their CSRF guard and body limit run first.
   registerFactKeyPages(app, ctx);
+  registerAddFactPages(app, ctx);
   registerStatisticsPages(app, ctx);
 
   // Other methods on the pages' addresses: 405 with the methods that work.
@@ -86,6 +93,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [factKeyPaths.add, "GET, HEAD, POST"],
     [factKeyPaths.editPattern, "GET, HEAD, POST"],
     [factKeyPaths.removePattern, "GET, HEAD, POST"],
+    [addFactPaths.form, "GET, HEAD, POST"],
     [statisticsPaths.home, "GET, HEAD"],
     [statisticsPaths.fetch, "POST"],
     [statisticsPaths.job, "GET, HEAD"],

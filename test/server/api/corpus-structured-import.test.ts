@@ -62,7 +62,7 @@ describe("POST /api/corpus/import of structured files", () => {
     const page = await (await app.request(`/korpus/${mot!.ok ? mot!.record.id : ""}`)).text();
     expect(page).toContain("<dt>Beteckning</dt><dd>2014/15:1148</dd>");
     expect(page).toContain("<dt>Utskott</dt><dd>CU</dd>");
-    expect(page).toContain("(utskottet: Avslag; kammaren: Avslag)");
+    expect(page).toMatch(/<table class="key-table decisions">[\s\S]*?>Avslag<\/td><td [^>]*>Avslag<span/);
     expect(page).toContain("motion");
   });
 });

@@ -58,6 +58,42 @@ describe("GET /api/openapi.json", () => {
 });
 
 describe("GET /api/docs", () => {
+  it("shows for each error status an example of that status's own answer (not one 422 for all)", async () => {
+    type Media = { schema?: { $ref?: string }; example?: { status: number; type: string } };
+    type Responses = Record<string, { content?: Record<string, Media> }>;
+    const doc = (await (await app.request("/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { responses: Responses }>>;
+    };
+    const seen = new Set<string>();
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (Number(status) < 400) continue;
+          const media = response.content?.["application/problem+json"];
+          // A route's own problem shape (the import's results) is described by the route itself.
+          if (media?.schema?.$ref !== "#/components/schemas/Problem") continue;
+          const example = media.example;
+          expect(example, `${method} ${path} ${status}`).toBeDefined();
+          expect(example!.status, `${method} ${path} ${status}`).toBe(Number(status));
+          seen.add(`${status} ${example!.type.replace(/^.*\//, "")}`);
+        }
+      }
+    }
+    expect([...seen]).toEqual(
+      expect.arrayContaining(["404 not-found", "406 not-acceptable", "413 too-large", "422 unknown-municipality"]),
+    );
+  });
+
+  it("the documentation page leads back to the site, in Swedish", async () => {
+    const html = await (await app.request("/api/docs")).text();
+    expect(html).toMatch(
+      /<nav class="motionera-back" lang="sv" aria-label="Motionera"><a href="\/">← Till Motionera<\/a>/,
+    );
+    const css = await app.request("/api/docs/assets/docs.css");
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toMatch(/^text\/css/);
+  });
+
   it("serves Swagger UI with its assets from /api/docs/assets, no CDN", async () => {
     const res = await app.request("/api/docs");
     expect(res.status).toBe(200);
@@ -65,7 +101,8 @@ describe("GET /api/docs", () => {
     const page = await res.text();
     expect(page).toContain('id="swagger-ui"');
     expect(page).not.toMatch(/https?:\/\//);
-    const srcs = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    // Scripts and stylesheets (the bar's links back to the site are pages, tested above).
+    const srcs = [...page.matchAll(/(?:src|rel="stylesheet" href)="([^"]+)"/g)].map((m) => m[1]!);
     expect(srcs.length).toBeGreaterThanOrEqual(3);
     for (const url of srcs) {
       expect(url.startsWith("/api/docs/assets/")).toBe(true);

@@ -171,7 +171,7 @@ describe("the draft form", () => {
     expect(panel).toContain("Gäller: Stockholms län");
     expect(panel).toMatch(/<span class="fact-value">16<\/span>/);
     expect(panel).toMatch(
-      /Saknas i faktaregistret \(9\):[\s\S]*<li class="fact-missing">Driver en Mikamottagning<\/li>/,
+      /Saknas i faktaregistret \(9\):[\s\S]*<li class="fact-missing">Driver en Mikamottagning <a [^>]*>Lägg till<span/,
     );
     expect(panel).toMatch(/Uppgift per 13 november 2023 \(\d+ år/);
     expect(text(panel)).toMatch(/För Lidingö finns \d+ av 18 uppgifter/);
@@ -402,17 +402,20 @@ describe("corpus search", () => {
     const res = await get("/korpus?q=sexk%C3%B6pare");
     const html = await res.text();
     expect(html).toContain("<mark>");
-    expect(html).toMatch(/<a href="\/korpus\/[a-z0-9-]+">/);
-    expect(html).toContain('<h3 id="facet-party">Parti</h3>');
+    // A record's link carries the search, for the way back.
+    expect(html).toMatch(/<a href="\/korpus\/[a-z0-9-]+\?q=sexk%C3%B6pare">/);
+    expect(html).toContain("<legend>Parti</legend>");
     expect(html).toMatch(
       new RegExp(
         [
-          String.raw`href="\/korpus\?q=sexk%C3%B6pare&amp;party=V"[^>]*>[\s\S]*?Vänsterpartiet \(V\)[`,
-          String.raw`\s\S]*?\d+<span class="visually-hidden"> dokument`,
+          '<input type="checkbox" form="korpus-sok" name="party" value="V" id="f-party-V"/>',
+          String.raw`<label for="f-party-V"><span class="facet-label">Vänsterpartiet \(V\)</span>`,
+          String.raw`<span class="facet-count"><span class="visually-hidden">, </span>\d+`,
+          '<span class="visually-hidden"> dokument',
         ].join(""),
       ),
     );
-    expect(html).toMatch(/<h3 id="facet-(kind|municipality|county|year|topic)">/);
+    expect(html).toMatch(/<legend>(Typ|Kommun|Län|År|Ämne)<\/legend>/);
     expect(html).toMatch(/data-result-count="\d+"/);
   });
 
@@ -471,6 +474,25 @@ describe("municipality pages", () => {
       expect(html).toContain('href="/?template=kast-avtal&amp;kommun=Liding%C3%B6"');
     },
   );
+
+  it("the legal name only where it differs; the corpus link only with documents", async () => {
+    const stockholm = await (await get("/kommun/stockholm")).text();
+    expect(stockholm).toContain("<h1>Stockholms stad</h1>");
+    expect(stockholm).toMatch(/<dt>Juridiskt namn<\/dt>\s*<dd>Stockholms kommun<\/dd>/);
+    expect(stockholm).not.toContain("Officiellt namn");
+    // The shipped corpus has no document about Stockholm: no link to an empty search.
+    expect(stockholm).toContain("Korpusen har inga dokument om Stockholm ännu.");
+    expect(stockholm).not.toContain('href="/korpus?kommun=0180"');
+
+    const pajala = await (await get("/kommun/pajala")).text();
+    expect(pajala).toContain("<h1>Pajala kommun</h1>");
+    expect(pajala).not.toContain("Juridiskt namn");
+
+    // Lidingö has one shipped document: the link says how many, and the search it opens finds it.
+    const lidingo = await (await get("/kommun/lidingo")).text();
+    expect(lidingo).toContain('<a href="/korpus?kommun=0186">Ett dokument i korpusen om Lidingö</a>');
+    expect(await (await get("/korpus?kommun=0186")).text()).toContain("1 träff.");
+  });
 
   it("accepts the code and other name forms", async () => {
     for (const p of ["/kommun/0186", "/kommun/Liding%C3%B6%20stad", "/kommun/LIDINGO"]) {

@@ -106,8 +106,36 @@ function zipProblem(e: DocxError): ReadProblem {
   return { reason: "bad_zip", detail: "too_large" };
 }
 
-/** A zip's .json and .xml entries, each read on its own; other entries (folders, a readme) are passed over. */
-function readZip(name: string, zip: Uint8Array): StructuredReading[] {
+/** Whether a zip entry is one the import reads (.json, .xml; not a folder). */
+const isReadableEntry = (entryName: string): boolean => {
+  const ext = extname(entryName).toLowerCase();
+  return !entryName.endsWith("/") && (ext === ".json" || ext === ".xml");
+};
+
+/**
+ * How many entries of a zip the import reads (a batched import reads them in ranges, `ZipRange`); undefined when the
+ * zip's directory cannot be read (reading it whole then reports why).
+ */
+export function readableZipEntries(zip: Uint8Array): number | undefined {
+  try {
+    return readDirectory(zip, maxZipEntries).filter((e) => isReadableEntry(e.name)).length;
+  } catch (e) {
+    if (e instanceof DocxError) return undefined;
+    throw e;
+  }
+}
+
+/** The readable entries [from, to) of a zip, counted as `readableZipEntries` counts them. */
+export interface ZipRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * A zip's .json and .xml entries, each read on its own; other entries (folders, a readme) are passed over. With a
+ * range, only those entries (and no "empty" problem for a range without any).
+ */
+function readZip(name: string, zip: Uint8Array, range?: ZipRange): StructuredReading[] {
   let entries: ReturnType<typeof readDirectory>;
   try {
     entries = readDirectory(zip, maxZipEntries);
@@ -116,9 +144,11 @@ function readZip(name: string, zip: Uint8Array): StructuredReading[] {
     throw e;
   }
   const out: StructuredReading[] = [];
+  let k = -1;
   for (const entry of entries) {
-    const ext = extname(entry.name).toLowerCase();
-    if (entry.name.endsWith("/") || (ext !== ".json" && ext !== ".xml")) continue;
+    if (!isReadableEntry(entry.name)) continue;
+    k++;
+    if (range && (k < range.from || k >= range.to)) continue;
     const entryName = `${name}/${entry.name}`;
     if (entry.flags & 1) {
       out.push({ ok: false, name: entryName, problem: { reason: "bad_zip", detail: "encrypted" } });
@@ -138,16 +168,16 @@ function readZip(name: string, zip: Uint8Array): StructuredReading[] {
     }
     out.push(...readOne(entryName, bytes));
   }
-  if (out.length === 0) return [{ ok: false, name, problem: { reason: "empty" } }];
+  if (out.length === 0 && !range) return [{ ok: false, name, problem: { reason: "empty" } }];
   return out;
 }
 
-/** The documents of a structured file (.json, .xml, .zip) given as its name and bytes. */
-export function readStructured(name: string, bytes: Uint8Array): StructuredReading[] {
+/** The documents of a structured file (.json, .xml, .zip) given as its name and bytes; of a zip, a range of them. */
+export function readStructured(name: string, bytes: Uint8Array, range?: ZipRange): StructuredReading[] {
   if (extname(name).toLowerCase() === ".zip") {
     if (bytes.length > maxZipBytes)
       return [{ ok: false, name, problem: { reason: "too_large", bytes: bytes.length, limitBytes: maxZipBytes } }];
-    return readZip(name, bytes);
+    return readZip(name, bytes, range);
   }
   return readOne(name, bytes);
 }

@@ -48,6 +48,16 @@ function paging(q: SearchQuery): { limit: number; offset: number } {
   return { limit, offset };
 }
 
+/** The ORDER BY of a sort, on columns with `prefix`; undated documents (date_key -1) last by date. */
+function orderSql(sort: SearchQuery["sort"]): (prefix: string) => string {
+  return (t) => {
+    const id = `${t}id COLLATE "C"`;
+    if (sort === "newest") return `${t}date_key DESC, ${t}rank DESC, ${id}`;
+    if (sort === "oldest") return `${t}date_key = -1, ${t}date_key ASC, ${t}rank DESC, ${id}`;
+    return `${t}rank DESC, ${t}date_key DESC, ${id}`;
+  };
+}
+
 /**
  * The one statement of a search (`relaxed`: any of the words), and its parameters; `marked`:
  * the query has words (hits get headlines and ranks).
@@ -63,6 +73,7 @@ export function searchStatement(q: SearchQuery, relaxed = false): { sql: string;
   params.push(offset);
   const offsetAt = `$${params.length}::bigint`;
   const rank = text ? `ts_rank_cd('${weights}'::float4[], d.search_vector, query.q, ${normalisation})` : "0::float4";
+  const order = orderSql(q.sort);
   const matchWhere = text ? `d.search_vector @@ query.q AND ${where}` : where;
   const headline = text
     ? `ts_headline('swedish', ${snippetTextSql("d.document")}, query.q, '${headlineOptions}')`
@@ -81,11 +92,11 @@ export function searchStatement(q: SearchQuery, relaxed = false): { sql: string;
     ),
     page AS (
       SELECT id, rank, date_key FROM matches
-      ORDER BY rank DESC, date_key DESC, id COLLATE "C" LIMIT ${limitAt} OFFSET ${offsetAt}
+      ORDER BY ${order("")} LIMIT ${limitAt} OFFSET ${offsetAt}
     )
     SELECT
       (SELECT count(*)::integer FROM matches) AS total,
-      (SELECT coalesce(json_agg(h ORDER BY h.rank DESC, h.date_key DESC, h.id COLLATE "C"), '[]') FROM (
+      (SELECT coalesce(json_agg(h ORDER BY ${order("h.")}), '[]') FROM (
          SELECT p.id, p.rank, p.date_key, d.document - 'fullText' AS document, ${headline} AS headline
          FROM page p JOIN documents d ON d.id = p.id, query
       ) h) AS page,

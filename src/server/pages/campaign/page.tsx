@@ -55,10 +55,46 @@ export interface CampaignPageModel {
   errors: FieldErrors;
   /** The municipalities the choices select ("Visa urvalet"), when asked for. */
   selection?: Place[] | undefined;
+  /** Municipalities the conditions leave out only for a fact the registry lacks, with the way to add it. */
+  leftOut?: LeftOut[] | undefined;
   limits: CampaignLimits;
 }
 
-export function CampaignPage({ templates, broken, form, errors, selection, limits }: CampaignPageModel) {
+export interface LeftOut {
+  place: Place;
+  facts: { label: string; href: string }[];
+}
+
+/** "Utan uppgift": each municipality left out for a missing fact, with a link to add it. */
+function LeftOutList({ leftOut }: { leftOut: LeftOut[] }) {
+  const a = sv.addFact.campaign;
+  return (
+    <div class="campaign-left-out">
+      <h3 id="utan-uppgift">{a.heading(leftOut.length)}</h3>
+      <p class="help">{a.intro}</p>
+      <ul aria-labelledby="utan-uppgift">
+        {leftOut.map((l) => (
+          <li>
+            <a href={placeHref(l.place)}>{l.place.name}</a>
+            {": "}
+            {l.facts.map((f, i) => (
+              <>
+                {i > 0 && ", "}
+                <a href={f.href}>
+                  {a.add}
+                  <span class="visually-hidden">{sv.addFact.addMissingHidden(f.label)}</span>
+                </a>
+                {` (${f.label})`}
+              </>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function CampaignPage({ templates, broken, form, errors, selection, leftOut, limits }: CampaignPageModel) {
   const formError = errors.get("form");
   return (
     <Layout title={errors.size ? t.titleWithErrors : t.title} section="campaign" bodyClass="page-campaign">
@@ -123,6 +159,7 @@ export function CampaignPage({ templates, broken, form, errors, selection, limit
                     </li>
                   ))}
                 </ul>
+                {leftOut && leftOut.length > 0 && <LeftOutList leftOut={leftOut} />}
               </>
             ) : (
               <p class="muted">{t.selectionNone}</p>

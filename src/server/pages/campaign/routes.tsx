@@ -25,7 +25,9 @@ import { paths } from "../frame/links.js";
 import { sendErrorPage } from "../frame/error-page.js";
 import { checkCampaignForm, errorsOf } from "./check.js";
 import { campaignRequestOf, readCampaignForm, type CampaignForm } from "./form.js";
-import { CampaignPage, type CampaignLimits } from "./page.js";
+import { CampaignPage, type CampaignLimits, type LeftOut } from "./page.js";
+import { leftOutForMissing } from "../../../campaign/left-out.js";
+import { addFactHref } from "../add-fact/paths.js";
 
 const t = sv.campaign;
 type Errors = FieldErrors;
@@ -58,6 +60,7 @@ async function render(
   status: number,
   selection?: Place[],
   headers: Record<string, string> = {},
+  leftOut?: LeftOut[],
 ): Promise<Response> {
   const { all, broken } = await templatesOf(ctx);
   if (all.length === 0)
@@ -70,6 +73,7 @@ async function render(
       form={form}
       errors={errors}
       selection={selection}
+      leftOut={leftOut}
       limits={limitsOf(ctx)}
     />,
     status,
@@ -126,17 +130,25 @@ export function registerCampaignPages(app: OpenAPIHono<AppEnv>, ctx: ServerConte
     const checked = checkCampaignRequest(request, { templates: lib });
     const errors = errorsOf(checked.problems.filter((p) => selecting.has(String(p.path[0]))));
     let selection: Place[] | undefined;
+    let leftOut: LeftOut[] | undefined;
     if (errors.size === 0) {
       const { baseSelection, filterPlaces } = await import("../../../campaign/plan.js");
       const { parseCondition } = await import("../../../campaign/conditions.js");
       const conditions = (request.where ?? []).map(parseCondition);
-      selection = filterPlaces(
-        baseSelection(request.counties ?? [], request.municipalities ?? []),
-        conditions,
-        await ctx.workspace.facts(),
-      );
+      const registry = await ctx.workspace.facts();
+      const base = baseSelection(request.counties ?? [], request.municipalities ?? []);
+      selection = filterPlaces(base, conditions, registry);
+      const catalog = await ctx.workspace.catalog();
+      const here = `${paths.campaign}${new URL(c.req.url).search}`;
+      leftOut = leftOutForMissing(base, conditions, registry).map(({ place, keys }) => ({
+        place,
+        facts: keys.map((key) => ({
+          label: catalog.get(key)?.label ?? key,
+          href: addFactHref({ kommun: place.name, key, till: here }),
+        })),
+      }));
     }
-    return render(c, ctx, form, errors, errors.size ? 422 : 200, selection);
+    return render(c, ctx, form, errors, errors.size ? 422 : 200, selection, {}, leftOut);
   });
 
   app.post(paths.campaign, async (c) => {

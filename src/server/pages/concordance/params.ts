@@ -1,8 +1,8 @@
 /**
  * The concordance page's address: the word or phrase, inflections, sort, context, page and the
- * search's filters (the same parameters as /korpus: kind, party, kommun, lan, topic, ar, and a
- * year range fran/till), read from the URL and written back; and the export's address in the
- * API with the same query.
+ * search's filters (the same parameters as /korpus: kind, party, kommun, lan, topic, the year
+ * range from/to, and "ar", one year, as older links carry it), read from the URL and written
+ * back; and the export's address in the API with the same query.
  */
 import type { FilterInput } from "../../../corpus/filters.js";
 import type { ConcordanceSort } from "../../../corpus/concordance/index.js";
@@ -17,7 +17,7 @@ export const linesPerPage = 50;
 export const contextChoices = [4, 8, 12, 16] as const;
 export const defaultContext = 8;
 
-export const filterParams = ["kind", "party", "kommun", "lan", "topic", "ar", "fran", "till"] as const;
+export const filterParams = ["kind", "party", "kommun", "lan", "topic", "ar", "from", "to"] as const;
 export type FilterParam = (typeof filterParams)[number];
 
 /** The sort as the address writes it, in Swedish. */
@@ -46,7 +46,7 @@ export function readParams(url: URL): ConcordanceParams {
         .filter(Boolean),
     );
     for (const value of values) {
-      if ((param === "ar" || param === "fran" || param === "till") && !isYear(value)) continue;
+      if ((param === "ar" || param === "from" || param === "to") && !isYear(value)) continue;
       selected.push({ param, value: value.slice(0, 100) });
     }
   }
@@ -85,8 +85,8 @@ export function concordanceHref(
 export function filterInput(s: ConcordanceParams): FilterInput {
   const of = (param: FilterParam) => s.selected.filter((x) => x.param === param).map((x) => x.value);
   const years = of("ar").map(Number);
-  const from = [...of("fran").map(Number), ...years];
-  const to = [...of("till").map(Number), ...years];
+  const from = [...of("from").map(Number), ...years];
+  const to = [...of("to").map(Number), ...years];
   return {
     kind: of("kind"),
     party: of("party"),
@@ -124,9 +124,9 @@ export function filterLabel(param: FilterParam, value: string): string {
       return findTopic(value)?.label ?? value;
     case "kind":
       return sv.kinds.singular[value] ?? value;
-    case "fran":
+    case "from":
       return sv.concordance.fromYear(value);
-    case "till":
+    case "to":
       return sv.concordance.toYear(value);
     default:
       return value;

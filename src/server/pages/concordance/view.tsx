@@ -130,12 +130,12 @@ function QueryForm({ params }: { params: ConcordanceParams }) {
             <input type="text" id="k-kommun" name="kommun" class="input-medium" autocomplete="off" />
           </div>
           <div class="field field-compact">
-            <label for="k-fran">{t.filterNames.fran}</label>
-            <input type="number" id="k-fran" name="fran" min="1800" max="2199" inputmode="numeric" class="input-year" />
+            <label for="k-from">{t.filterNames.from}</label>
+            <input type="number" id="k-from" name="from" min="1800" max="2199" inputmode="numeric" class="input-year" />
           </div>
           <div class="field field-compact">
-            <label for="k-till">{t.filterNames.till}</label>
-            <input type="number" id="k-till" name="till" min="1800" max="2199" inputmode="numeric" class="input-year" />
+            <label for="k-to">{t.filterNames.to}</label>
+            <input type="number" id="k-to" name="to" min="1800" max="2199" inputmode="numeric" class="input-year" />
           </div>
         </div>
       </details>

@@ -1,16 +1,19 @@
 /**
- * /korpus/:id: one record, its source, arguments, proposals and the facts it cites.
+ * /korpus/:id: one record: its designation ("Motion 2014/15:1148"), signers with parties,
+ * committee, the att-satser with the committee's and the chamber's decisions, arguments, the
+ * facts it cites, its full text where the database holds it, and the link to the original when
+ * the record holds one. The record comes as public-record.ts gives it: no file names.
  */
 import { citationOf } from "../../../corpus/search/index.js";
 import { argumentTypeLabel, topicLabel } from "../../../domain/vocabulary.js";
 import { countyByCode, municipalityByCode } from "../../../data/places.js";
-import type { CorpusDocument } from "../../../domain/corpus-document.js";
+import type { PublicRecord } from "../../../corpus/public-record.js";
 import { factDefinition } from "../../../facts/catalog.js";
 import { formatFactValue } from "../../../facts/format-value.js";
 import type { FactRegistry } from "../../../facts/registry.js";
 import { formatDate } from "../../../lang/dates.js";
 import { sv } from "../../messages.sv.js";
-import { filterLabel } from "./search-params.js";
+import { backHref, filterLabel, hasSearch, type SearchParams } from "./search-params.js";
 import { Layout } from "../frame/layout.js";
 import { draftHref, paths } from "../frame/links.js";
 import { PlaceLink, SourceRef } from "../kit/parts.js";
@@ -21,27 +24,119 @@ function factSubjectName(subject: string): string {
   );
 }
 
+/** The full text's paragraphs (blank lines between them), each with its line breaks. */
+function FullText({ text }: { text: string }) {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return (
+    <div class="full-text">
+      {paragraphs.map((p) => {
+        const lines = p.split(/\n/);
+        return <p>{lines.flatMap((line, i) => (i === 0 ? [line] : [<br />, line]))}</p>;
+      })}
+    </div>
+  );
+}
+
+/** The att-satser with the decisions on each, as a table when the record holds decisions. */
+function Proposals({ doc }: { doc: PublicRecord }) {
+  const r = sv.record;
+  const decisions = doc.decisions ?? [];
+  if (decisions.length === 0)
+    return (
+      <ul class="proposals">
+        {doc.proposals.map((p) => (
+          <li>{p}</li>
+        ))}
+      </ul>
+    );
+  return (
+    <div class="table-scroll">
+      <table class="key-table decisions">
+        <caption class="visually-hidden">{r.decisionsCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{r.decisionColumns.number}</th>
+            <th scope="col">{r.decisionColumns.proposal}</th>
+            <th scope="col">{r.decisionColumns.committee}</th>
+            <th scope="col">{r.decisionColumns.chamber}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {doc.proposals.map((p, i) => {
+            const d = decisions[i];
+            return (
+              <tr>
+                <td data-label={r.decisionColumns.number}>{d?.number ?? String(i + 1)}</td>
+                <td data-label={r.decisionColumns.proposal}>{p}</td>
+                <td data-label={r.decisionColumns.committee}>{d?.committee ?? r.noDecision}</td>
+                <td data-label={r.decisionColumns.chamber}>
+                  {d?.chamber ?? r.noDecision}
+                  {d?.handledIn && <span class="muted small">{` (${r.handledIn(d.handledIn)})`}</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Which fields came from the source's structure, which from the auto-tagger, which from the user. */
+function Provenance({ provenance }: { provenance: NonNullable<PublicRecord["provenance"]> }) {
+  const r = sv.record;
+  const byOrigin = new Map<string, string[]>();
+  for (const [field, origin] of Object.entries(provenance))
+    byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), r.fieldNames[field] ?? field]);
+  if (byOrigin.size === 0) return null;
+  return (
+    <details class="provenance">
+      <summary>{r.provenance}</summary>
+      <dl class="meta">
+        {["structure", "tagger", "override"]
+          .filter((o) => byOrigin.has(o))
+          .map((o) => (
+            <>
+              <dt>{r.origins[o] ?? o}</dt>
+              <dd>{byOrigin.get(o)!.join(", ")}</dd>
+            </>
+          ))}
+      </dl>
+    </details>
+  );
+}
+
 export function RecordPage({
   doc,
   registry,
   template,
+  search,
 }: {
-  doc: CorpusDocument;
+  doc: PublicRecord;
   registry: FactRegistry;
   template?: string | undefined;
+  /** The search the record was reached from (from its URL): the way back returns to it. */
+  search?: SearchParams | undefined;
 }) {
   const r = sv.record;
   const s = doc.source;
+  const kindName = sv.kinds.singular[doc.kind] ?? doc.kind;
   return (
     <Layout title={doc.title} section="corpus" bodyClass="page-record">
       <p class="breadcrumb">
-        <a href={paths.corpus}>{r.back}</a>
+        <a href={search && hasSearch(search) ? backHref(search) : paths.corpus} data-back-to-search>
+          {r.back}
+        </a>
       </p>
       <article class="record">
         <h1>{doc.title}</h1>
+        {doc.designation && <p class="record-designation">{r.designationLine(kindName, doc.designation)}</p>}
         <dl class="meta">
           <dt>{r.kind}</dt>
-          <dd>{sv.kinds.singular[doc.kind] ?? doc.kind}</dd>
+          <dd>{kindName}</dd>
           <dt>{r.level}</dt>
           <dd>{sv.levels[doc.level] ?? doc.level}</dd>
           {doc.municipality && (
@@ -76,6 +171,14 @@ export function RecordPage({
               <dd>{doc.committee}</dd>
             </>
           )}
+          {s.url && /^https?:\/\//.test(s.url) && (
+            <>
+              <dt>{r.original}</dt>
+              <dd>
+                <a href={s.url}>{r.originalLink(s.publisher)}</a>
+              </dd>
+            </>
+          )}
           <dt>{r.date}</dt>
           <dd>{doc.date ? formatDate(doc.date) : r.undated}</dd>
           {doc.outlet && (
@@ -92,7 +195,7 @@ export function RecordPage({
           )}
           {doc.authors.length > 0 && (
             <>
-              <dt>{r.authors}</dt>
+              <dt>{r.signersOf(doc.kind)}</dt>
               <dd>
                 <ul class="plain">
                   {doc.authors.map((a) => (
@@ -162,17 +265,7 @@ export function RecordPage({
         {doc.proposals.length > 0 && (
           <section aria-labelledby="forslag">
             <h2 id="forslag">{r.proposals}</h2>
-            <ul class="proposals">
-              {doc.proposals.map((p, i) => {
-                const said = r.decision(doc.decisions?.[i]?.committee, doc.decisions?.[i]?.chamber);
-                return (
-                  <li>
-                    {p}
-                    {said && <span class="muted">{` (${said})`}</span>}
-                  </li>
-                );
-              })}
-            </ul>
+            <Proposals doc={doc} />
           </section>
         )}
         {doc.questions.length > 0 && (
@@ -183,6 +276,12 @@ export function RecordPage({
                 <li>{q}</li>
               ))}
             </ol>
+          </section>
+        )}
+        {doc.fullText?.trim() && (
+          <section aria-labelledby="fulltext">
+            <h2 id="fulltext">{r.fullText}</h2>
+            <FullText text={doc.fullText} />
           </section>
         )}
         {doc.facts.length > 0 && (
@@ -218,6 +317,7 @@ export function RecordPage({
           </p>
           <h3>{r.citation}</h3>
           <p class="citation">{citationOf(doc)}</p>
+          {doc.provenance && <Provenance provenance={doc.provenance} />}
         </section>
       </article>
     </Layout>

@@ -9,11 +9,12 @@ import type { ErrorDetails } from "../../../domain/errors.js";
 import type { FieldProblem } from "../../../domain/field-problem.js";
 import type { Place } from "../../../domain/municipality.js";
 import { formatDate } from "../../../lang/dates.js";
-import { explainBrokenTemplate, explainError } from "../../../messages.sv.js";
+import { explainBrokenTemplate } from "../../../messages.sv.js";
 import type { Workspace } from "../../../workspace.js";
 import { sv } from "../../messages.sv.js";
 import { formIds, orderErrors, type FieldError, type FieldErrors } from "../kit/form.js";
 import { maxRows, requestOf, signerRowOf, stateHref, type FormState } from "./state.js";
+import { addFactHref } from "../add-fact/paths.js";
 
 /** The draft form's ids: "f-kommun", "err-f-name-0"; the facts panel is "fakta". */
 export const draftIds = formIds("f", { facts: "fakta" });
@@ -60,6 +61,14 @@ export function sortErrors(errors: FieldErrors, template: Template | undefined):
   return orderErrors(errors, fieldOrder(template), (k) => fieldLabel(k, template));
 }
 
+/** "Lägg till uppgiften": the add-fact form for the draft's municipality, coming back to the draft. */
+function addFactAction(state: FormState, key: string, label: string): FieldError["action"] {
+  return {
+    label: sv.addFact.errorAction(label),
+    href: addFactHref({ kommun: state.kommun, key, till: stateHref(state) }),
+  };
+}
+
 /** A core problem → the field it belongs to (by its path) and its text on the form. */
 export function errorForField(p: FieldProblem, state: FormState): [string, FieldError] {
   const e = sv.fieldErrors;
@@ -80,7 +89,13 @@ export function errorForField(p: FieldProblem, state: FormState): [string, Field
     case "template_invalid":
       return ["template", { text: `${explainBrokenTemplate(d)} ${e.templateBroken}` }];
     case "fact_missing":
-      return ["facts", { text: e.factMissing(d.label, d.subjectName) }];
+      return [
+        "facts",
+        {
+          text: e.factMissing(d.label, d.subjectName),
+          action: addFactAction(state, d.key, d.label),
+        },
+      ];
     case "fact_stale":
       return [
         "facts",
@@ -97,8 +112,19 @@ export function errorForField(p: FieldProblem, state: FormState): [string, Field
       return ["arguments", { text: e.argumentUnknown(d.ref) }];
     case "unknown_input":
       return ["form", { text: e.unknownInput(d.field) }];
-    case "input_needed":
-      return [`input.${d.field}`, { text: explainError(d) }];
+    case "input_needed": {
+      const fact = d.facts[0];
+      return [
+        `input.${d.field}`,
+        {
+          text: e.inputNeeded(
+            d.facts.map((f) => f.label),
+            d.subjectName,
+          ),
+          ...(fact ? { action: addFactAction(state, fact.key, fact.label) } : {}),
+        },
+      ];
+    }
     case "author_invalid":
       return [
         typeof second === "number" ? `name.${signerRowOf(state, second)}` : "signers",

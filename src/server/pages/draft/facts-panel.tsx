@@ -17,6 +17,8 @@ import { draftIds } from "./check.js";
 import { ErrorText, type FieldError } from "../kit/form.js";
 import { PlaceLink, SourceRef } from "../kit/parts.js";
 import { ReviewBox } from "./review.js";
+import { addFactHref } from "../add-fact/paths.js";
+import { draftHref } from "../frame/links.js";
 import type { DraftReview } from "../../../domain/errors.js";
 
 export interface FactLine {
@@ -24,6 +26,8 @@ export interface FactLine {
   label: string;
   required: boolean;
   oldest: string;
+  /** Whether a value can be typed for the municipality (the add-fact form): not derived, a municipal key. */
+  addable: boolean;
   found?: { fact: Fact; value: string; subjectName: string; age: string | null };
   stale: boolean;
 }
@@ -40,6 +44,7 @@ export function factLines(registry: FactRegistry, template: Template, place: Pla
       label: def?.label ?? need.key,
       required: need.required,
       oldest,
+      addable: !!def && !def.derived && def.scopes.includes("kommun"),
       stale: false,
     };
     if (!hit) return line;
@@ -61,6 +66,10 @@ export interface FactsPanelProps {
   lines?: FactLine[] | undefined;
   /** Unknown municipality, or a missing required fact, from the form's check. */
   error?: FieldError | undefined;
+  /** For a name that is no municipality: the nearest names ("Menade du …"). */
+  suggestions?: readonly string[] | undefined;
+  /** The draft's address with its inputs: where "Lägg till" on a missing fact comes back to. */
+  returnTo?: string | undefined;
 }
 
 /** The panel's content: what the script replaces when the municipality changes. */
@@ -73,10 +82,45 @@ export function FactsPanelContent(props: FactsPanelProps) {
   );
 }
 
-function FactsList({ kommun, place, lines }: FactsPanelProps) {
+/**
+ * "Det finns ingen kommun som heter ”Lidngö”. Menade du Lidingö?": each name a button that puts
+ * it in the municipality field. The script also shows it under the field while the user types.
+ */
+function UnknownKommun({ kommun, suggestions }: { kommun: string; suggestions: readonly string[] }) {
+  const f = sv.facts;
+  const last = suggestions.length - 1;
+  return (
+    <p class="muted unknown-kommun">
+      {f.unknownKommun(kommun)}
+      {suggestions.length > 0 && (
+        <>
+          {` ${f.didYouMean} `}
+          {suggestions.map((name, i) => (
+            <>
+              {i > 0 && (i === last ? ` ${f.or} ` : ", ")}
+              <button type="button" class="text-button" data-fill-kommun={name}>
+                {name}
+              </button>
+            </>
+          ))}
+          ?
+        </>
+      )}
+    </p>
+  );
+}
+
+function FactsList({ kommun, place, lines, suggestions, returnTo }: FactsPanelProps) {
   const f = sv.facts;
   if (!place || !lines) {
-    return <p class="muted">{kommun ? f.unknownKommun(kommun) : f.chooseKommun}</p>;
+    if (!kommun) return <p class="muted">{f.chooseKommun}</p>;
+    const hint = <UnknownKommun kommun={kommun} suggestions={suggestions ?? []} />;
+    return (
+      <>
+        {hint}
+        <template data-kommun-hint>{hint}</template>
+      </>
+    );
   }
   if (lines.length === 0) return <p class="muted">{f.none}</p>;
   const found = lines.filter((l) => l.found).length;
@@ -124,6 +168,19 @@ function FactsList({ kommun, place, lines }: FactsPanelProps) {
                     <>
                       {" "}
                       <span class="badge badge-required">{f.required}</span>
+                    </>
+                  )}
+                  {l.addable && (
+                    <>
+                      {" "}
+                      <a
+                        class="add-fact-link"
+                        href={addFactHref({ kommun: place.name, key: l.key, till: returnTo ?? draftHref({ kommun }) })}
+                        data-add-fact
+                      >
+                        {sv.addFact.addMissing}
+                        <span class="visually-hidden">{sv.addFact.addMissingHidden(l.label)}</span>
+                      </a>
                     </>
                   )}
                 </li>

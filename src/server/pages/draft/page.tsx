@@ -11,7 +11,7 @@ import type { ArgumentGroup } from "../../../corpus/argument-groups.js";
 import { argumentTypeLabel } from "../../../domain/vocabulary.js";
 import { isYes } from "../../../lang/yes-no.js";
 import { sv } from "../../messages.sv.js";
-import { otherParty, type FormState, type SignerRow } from "./state.js";
+import { otherParty, stateHref, type FormState, type SignerRow } from "./state.js";
 import { draftIds } from "./check.js";
 import {
   control as kitControl,
@@ -30,6 +30,7 @@ import { FactsPanel, type FactLine } from "./facts-panel.js";
 import { FactPicker, type PickerLine } from "./fact-picker.js";
 import { Layout } from "../frame/layout.js";
 import { paths, recordHref } from "../frame/links.js";
+import { SavedFactNotice } from "../add-fact/saved-notice.js";
 import { BrokenTemplates, MunicipalityInput, MunicipalityList } from "../kit/parts.js";
 import { PreviewPanel, type PreviewModel } from "./preview.js";
 import type { Place } from "../../../domain/municipality.js";
@@ -50,6 +51,8 @@ export interface DraftPageModel {
   preview: PreviewModel;
   /** The fact picker's keys, when the template's text fields take `{fakta:key}`. */
   picker?: PickerLine[] | undefined;
+  /** The fact just saved with "Lägg till uppgift" (the user came back here from its form). */
+  savedFact?: { label: string; place: string } | undefined;
 }
 
 const ids = draftIds;
@@ -76,7 +79,7 @@ function TemplateField({ templates, state, errors }: { templates: Template[]; st
         />
         <button
           type="submit"
-          class="button secondary no-js"
+          class="button secondary"
           formmethod="get"
           formaction={paths.draft}
           formnovalidate
@@ -86,7 +89,7 @@ function TemplateField({ templates, state, errors }: { templates: Template[]; st
           {t.template.choose}
         </button>
       </div>
-      <p class="help no-js" id="valj-mall-hjalp">
+      <p class="help" id="valj-mall-hjalp">
         {t.template.chooseHelp}
       </p>
     </div>
@@ -105,6 +108,8 @@ function KommunField({ state, errors }: { state: FormState; errors: FieldErrors 
         attrs={{ "aria-required": "true", "data-kommun": true, ...control(k, errors, true) }}
       />
       <MunicipalityList withSelfName />
+      {/* "Menade du …" while typing a name that is no municipality (the script fills it). */}
+      <div class="kommun-hint" aria-live="polite" data-kommun-hint-slot />
     </div>
   );
 }
@@ -458,7 +463,12 @@ export function DraftPage(m: DraftPageModel) {
       <h1>{t.title}</h1>
       <p class="lead">{t.intro}</p>
       <BrokenTemplates broken={m.broken ?? []} />
+      {m.savedFact && <SavedFactNotice {...m.savedFact} inDraft />}
       <ErrorSummary ids={ids} errors={errors} />
+      {/* On a narrow screen the preview comes after the whole form: a way straight to it. */}
+      <p class="narrow-only jump-to-preview">
+        <a href="#forhandsvisning-rubrik">{t.jumpToPreview}</a>
+      </p>
       <div class="draft-layout">
         <form
           method="post"
@@ -483,6 +493,7 @@ export function DraftPage(m: DraftPageModel) {
             lines={m.factLines}
             error={errorFor("facts")}
             fragmentUrl={paths.factsFragment}
+            returnTo={stateHref(state)}
             review={m.preview.kind === "draft" ? m.preview.review : undefined}
           />
           <SignersFieldset state={state} errors={errors} />

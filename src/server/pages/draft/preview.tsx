@@ -87,12 +87,15 @@ export function PreviewContent({ model }: { model: PreviewModel }) {
  * The preview's panel: its heading, the status the script sets, and the preview that the
  * script refreshes from the URL in `urlAttribute`.
  */
-export function PreviewFrame(props: { urlAttribute: string; url: string; children: Child }) {
+export function PreviewFrame(props: { urlAttribute: string; url: string; backTo: string; children: Child }) {
   return (
     <section class="preview-panel" aria-labelledby="forhandsvisning-rubrik" tabindex={0}>
       <div class="preview-head">
         <h2 id="forhandsvisning-rubrik">{sv.preview.heading}</h2>
         <p class="preview-status" data-preview-status aria-hidden="true"></p>
+        <a class="narrow-only" href={props.backTo}>
+          {sv.preview.backToForm}
+        </a>
       </div>
       <div
         id="forhandsvisning"
@@ -110,7 +113,7 @@ export function PreviewFrame(props: { urlAttribute: string; url: string; childre
 
 export function PreviewPanel({ model, url }: { model: PreviewModel; url: string }) {
   return (
-    <PreviewFrame urlAttribute="data-preview-url" url={url}>
+    <PreviewFrame urlAttribute="data-preview-url" url={url} backTo="#utkast">
       <PreviewContent model={model} />
     </PreviewFrame>
   );

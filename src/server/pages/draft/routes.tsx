@@ -24,7 +24,9 @@ import { argumentGroups } from "../../../corpus/argument-groups.js";
 import { factLines, FactsPanelContent } from "./facts-panel.js";
 import { FactPickerList, pickerLines, takesFactReferences } from "./fact-picker.js";
 import { sendFragment, sendPage } from "../frame/layout.js";
-import { paths } from "../frame/links.js";
+import { draftHref, paths } from "../frame/links.js";
+import { savedFactParam } from "../add-fact/paths.js";
+import { savedFactFor } from "../add-fact/saved-notice.js";
 import { PreviewContent, previewFor, type PreviewModel } from "./preview.js";
 import { formGuards } from "../frame/guards.js";
 import { sv } from "../../messages.sv.js";
@@ -32,6 +34,18 @@ import { sendErrorPage } from "../frame/error-page.js";
 import { BrokenTemplates } from "../kit/parts.js";
 
 const downloadFormats: readonly Format[] = ["docx", "pdf", "md"];
+
+/** The nearest municipality names for a name that is none (empty for a known or empty name). */
+function suggestionsFor(kommun: string): string[] {
+  if (!kommun) return [];
+  try {
+    findMunicipality(kommun);
+    return [];
+  } catch (e) {
+    if (isMotioneraError(e) && e.details.code === "unknown_municipality") return e.details.suggestions;
+    throw e;
+  }
+}
 
 function placeOf(kommun: string): Place | undefined {
   if (!kommun) return undefined;
@@ -57,6 +71,7 @@ async function renderForm(
   errors: FieldErrors,
   status: number,
   preview?: PreviewModel,
+  savedKey?: string,
 ): Promise<Response> {
   const ws = ctx.workspace;
   const { lib, all, broken } = await defaults(ctx);
@@ -94,6 +109,7 @@ async function renderForm(
       groups={groups}
       preview={model}
       picker={picker}
+      savedFact={savedFactFor(savedKey, await ws.catalog(), place)}
     />,
     status,
   );
@@ -105,7 +121,7 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
   app.get(paths.draft, async (c) => {
     const { opts } = await defaults(ctx);
     const state = readForm(sourceFromQuery(new URL(c.req.url).searchParams), opts);
-    return renderForm(c, ctx, state, new Map(), 200);
+    return renderForm(c, ctx, state, new Map(), 200, undefined, c.req.query(savedFactParam));
   });
 
   app.post(paths.download, async (c) => {
@@ -150,7 +166,12 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     }
     const place = placeOf(kommun);
     const lines = place ? factLines(await ctx.workspace.facts(), template, place, todayInSweden()) : undefined;
-    return sendFragment(c, <FactsPanelContent kommun={kommun} place={place} lines={lines} />);
+    const suggestions = place ? [] : suggestionsFor(kommun);
+    const returnTo = draftHref({ template: template.frontMatter.id, kommun });
+    return sendFragment(
+      c,
+      <FactsPanelContent kommun={kommun} place={place} lines={lines} suggestions={suggestions} returnTo={returnTo} />,
+    );
   });
 
   app.get(paths.pickerFragment, async (c) => {

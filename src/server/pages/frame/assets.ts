@@ -63,6 +63,8 @@ export function serveAsset(c: Context): Response {
     "cache-control": c.req.query("v") === a.hash ? "public, max-age=31536000, immutable" : "public, max-age=300",
     "x-content-type-options": "nosniff",
   };
-  if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
+  // Compressed responses carry the weak form (W/"…"): either names this content.
+  const asked = (c.req.header("if-none-match") ?? "").split(",").map((t) => t.trim().replace(/^W\//, ""));
+  if (asked.includes(etag)) return c.body(null, 304, headers);
   return c.body(a.body, 200, headers);
 }

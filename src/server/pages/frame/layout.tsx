@@ -31,6 +31,7 @@ export function Layout({ title, section, children, bodyClass, head }: LayoutProp
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${sv.siteName}`}</title>
         <link rel="stylesheet" href={assetUrl("site.css")} />
+        <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
         <script src={assetUrl("site.js")} defer></script>
         {head}
       </head>

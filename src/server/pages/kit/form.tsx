@@ -15,6 +15,8 @@ export interface FieldError {
   label?: string;
   /** "Menade du …" choices, each a link that keeps the rest of the form. */
   suggestions?: { label: string; href: string }[];
+  /** What to do about it on the web, as a link after the text ("Lägg till uppgiften"). */
+  action?: { label: string; href: string };
 }
 
 /** Field key → error, in the order the fields appear; "form" is the form as a whole. */
@@ -88,6 +90,12 @@ export function ErrorText({ id, error }: { id: string; error: FieldError }) {
             </>
           ))}
           ?
+        </>
+      )}
+      {error.action && (
+        <>
+          {" "}
+          <a href={error.action.href}>{error.action.label}</a>
         </>
       )}
     </p>

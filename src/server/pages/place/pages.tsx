@@ -7,8 +7,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
 import type { Template } from "../../../compose/template-library.js";
-import { counties } from "../../../data/municipalities.js";
-import { allMunicipalities, findMunicipality } from "../../../data/places.js";
+import { findMunicipality } from "../../../data/places.js";
 import { isMotioneraError } from "../../../domain/errors.js";
 import type { Place } from "../../../domain/municipality.js";
 import type { FactScope } from "../../../facts/catalog.js";
@@ -22,6 +21,9 @@ import { sendErrorPage } from "../frame/error-page.js";
 import { Layout, sendPage } from "../frame/layout.js";
 import { draftHref, paths, placeHref } from "../frame/links.js";
 import { SourceRef } from "../kit/parts.js";
+import { PlaceIndex, factKeysPerMunicipality } from "./place-index.js";
+import { addFactHref, savedFactParam } from "../add-fact/paths.js";
+import { SavedFactNotice, savedFactFor } from "../add-fact/saved-notice.js";
 
 const t = sv.place;
 
@@ -41,11 +43,28 @@ function FactLine({ row }: { row: FactRow }) {
 }
 
 /** One subject's facts: each key's latest value, then its older values. */
-function FactGroup({ id, heading, rows }: { id: string; heading: string; rows: FactRow[] }) {
+function FactGroup({
+  id,
+  heading,
+  rows,
+  add,
+}: {
+  id: string;
+  heading: string;
+  rows: FactRow[];
+  /** The municipality's own group: the way to add a value ("Lägg till uppgift"). */
+  add?: { place: Place } | undefined;
+}) {
   const keys = [...new Set(rows.map((r) => r.key))];
+  const addHref = add ? addFactHref({ kommun: add.place.name, till: placeHref(add.place) }) : undefined;
   return (
     <section aria-labelledby={id} class="fact-group">
       <h2 id={id}>{heading}</h2>
+      {add && addHref && (
+        <p class="add-fact">
+          <a href={addHref}>{keys.length === 0 ? sv.addFact.addNothing(add.place.name) : sv.addFact.addAny}</a>
+        </p>
+      )}
       {keys.length === 0 ? (
         <p class="muted">{t.noFacts}</p>
       ) : (
@@ -127,11 +146,17 @@ function PlacePage({
   rows,
   templates,
   changes,
+  documents,
+  savedFact,
 }: {
   place: Place;
+  /** The fact just saved with "Lägg till uppgift", when the user came back here from its form. */
+  savedFact?: { label: string; place: string } | undefined;
   rows: FactRow[];
   templates: Template[];
   changes: readonly AuditEntry[];
+  /** How many corpus documents are about the municipality (the search's own count). */
+  documents: number;
 }) {
   const of = (scope: FactScope) => rows.filter((r) => r.scope === scope);
   return (
@@ -140,9 +165,14 @@ function PlacePage({
         <a href={paths.places}>{t.indexTitle}</a>
       </p>
       <h1>{place.selfName}</h1>
+      {savedFact && <SavedFactNotice {...savedFact} />}
       <dl class="meta">
-        <dt>{t.officialName}</dt>
-        <dd>{place.officialName}</dd>
+        {place.officialName !== place.selfName && (
+          <>
+            <dt>{t.officialName}</dt>
+            <dd>{place.officialName}</dd>
+          </>
+        )}
         <dt>{t.code}</dt>
         <dd>{place.code}</dd>
         <dt>{t.county}</dt>
@@ -151,7 +181,11 @@ function PlacePage({
         </dd>
       </dl>
       <p>
-        <a href={`${paths.corpus}?kommun=${place.code}`}>{t.corpusLink(place.name)}</a>
+        {documents > 0 ? (
+          <a href={`${paths.corpus}?kommun=${place.code}`}>{t.corpusLink(place.name, documents)}</a>
+        ) : (
+          t.noCorpus(place.name)
+        )}
       </p>
       <section aria-labelledby="mallar" class="templates-fit">
         <h2 id="mallar">{t.templates}</h2>
@@ -169,7 +203,7 @@ function PlacePage({
           </ul>
         )}
       </section>
-      <FactGroup id="kommunens-uppgifter" heading={t.factsOf(place.name)} rows={of("kommun")} />
+      <FactGroup id="kommunens-uppgifter" heading={t.factsOf(place.name)} rows={of("kommun")} add={{ place }} />
       <FactGroup id="lanets-uppgifter" heading={t.countyFacts(place.county.name)} rows={of("lan")} />
       <FactGroup id="landets-uppgifter" heading={t.nationalFacts} rows={of("land")} />
       <Changes place={place} entries={changes} rows={rows} />
@@ -177,44 +211,12 @@ function PlacePage({
   );
 }
 
-function PlaceIndex() {
-  const all = allMunicipalities();
-  return (
-    <Layout title={t.indexTitle} section="places" bodyClass="page-places">
-      <h1>{t.indexTitle}</h1>
-      <p class="lead">{t.indexIntro}</p>
-      <nav aria-label={t.county} class="county-nav">
-        <ul class="inline-list">
-          {counties.map((c) => (
-            <li>
-              <a href={`#lan-${c.code}`}>{c.name}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {counties.map((c) => {
-        const ms = all.filter((p) => p.countyCode === c.code).sort((a, b) => a.name.localeCompare(b.name, "sv"));
-        return (
-          <section aria-labelledby={`lan-${c.code}`} class="county">
-            <h2 id={`lan-${c.code}`}>
-              {c.name} <span class="muted small">({t.municipalitiesCount(ms.length)})</span>
-            </h2>
-            <ul class="columns">
-              {ms.map((p) => (
-                <li>
-                  <a href={placeHref(p)}>{p.name}</a>
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </Layout>
-  );
-}
-
 export function registerPlacePages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.get(paths.places, (c) => sendPage(c, <PlaceIndex />));
+  app.get(paths.places, async (c) => {
+    const filter = { q: (c.req.query("q") ?? "").slice(0, 100), withFacts: c.req.query("med") === "1" };
+    const counts = factKeysPerMunicipality(await ctx.workspace.store.facts());
+    return sendPage(c, <PlaceIndex filter={filter} counts={counts} />);
+  });
 
   app.get(`${paths.places}/:name`, async (c) => {
     const name = c.req.param("name").slice(0, 100);
@@ -247,6 +249,21 @@ export function registerPlacePages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     // A broken template is left out here; the draft form names it.
     const templates = fittingTemplates((await ctx.workspace.templates()).usable().templates, registry, place);
     const changes = await ctx.workspace.store.audit({ subject: place.code, limit: changesShown });
-    return sendPage(c, <PlacePage place={place} rows={rows} templates={templates} changes={changes} />);
+    const documents = (await ctx.searchIndex()).search({
+      text: "",
+      filters: { municipality: [place.code] },
+      limit: 0,
+    }).total;
+    return sendPage(
+      c,
+      <PlacePage
+        place={place}
+        rows={rows}
+        templates={templates}
+        changes={changes}
+        documents={documents}
+        savedFact={savedFactFor(c.req.query(savedFactParam), await ctx.workspace.catalog(), place)}
+      />,
+    );
   });
 }

@@ -13,7 +13,9 @@ import type { ServerContext } from "../../context.js";
 import { sv } from "../../messages.sv.js";
 import { perClientLimit } from "../../rate-limit.js";
 import { takesTokens } from "../../auth.js";
-import { isStaff, requireStaff, safeReturnPath, signIn, signOut } from "../../staff-session.js";
+import { requireStaff, safeReturnPath, signedInCaller, signIn, signOut } from "../../staff-session.js";
+import type { TokenRole } from "../../../domain/api-token.js";
+import { isAddFactPath } from "../add-fact/paths.js";
 import { sendErrorPage } from "../frame/error-page.js";
 import { formGuards } from "../frame/guards.js";
 import { Layout, sendPage } from "../frame/layout.js";
@@ -26,7 +28,11 @@ const ids = formIds("s");
 /** Sign-in attempts a client may make per minute (the token is not to be guessed). */
 const signInsPerMinute = 10;
 
+/** The role the page a sign-in leads to needs: write for adding a fact, admin for the staff pages. */
+const roleFor = (back: string): TokenRole => (isAddFactPath(back) ? "write" : "admin");
+
 function SignInPage({ back, errors, readOnly }: { back: string; errors: FieldErrors; readOnly: boolean }) {
+  const write = roleFor(back) === "write";
   return (
     <Layout title={t.signIn.title} section="none">
       <h1>{t.signIn.title}</h1>
@@ -34,7 +40,7 @@ function SignInPage({ back, errors, readOnly }: { back: string; errors: FieldErr
         <p class="lead">{t.signIn.readOnly}</p>
       ) : (
         <>
-          <p class="lead">{t.signIn.intro}</p>
+          <p class="lead">{write ? t.signIn.introWrite : t.signIn.intro}</p>
           <ErrorSummary ids={ids} errors={errors} />
           <form method="post" action={staffPaths.signIn} class="stack narrow-form" novalidate>
             <input type="hidden" name="till" value={back} />
@@ -108,7 +114,7 @@ export function registerStaffPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
 
   app.get(staffPaths.signIn, async (c) => {
     const back = safeReturnPath(c.req.query("till"), staffPaths.home);
-    if (await isStaff(c)) return c.redirect(back, 303);
+    if (await signedInCaller(c, roleFor(back))) return c.redirect(back, 303);
     return sendPage(c, <SignInPage back={back} errors={new Map()} readOnly={!(await takesTokens(c))} />);
   });
 
@@ -119,11 +125,16 @@ export function registerStaffPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     const errors: FieldErrors = new Map();
     if (!typed.trim()) errors.set("token", { text: t.signIn.empty, label: t.signIn.token });
     else {
-      const result = await signIn(c, typed);
+      const result = await signIn(c, typed, roleFor(back));
       if (result === "signed-in") return c.redirect(back, 303);
       if (result === "no-token") return sendPage(c, <SignInPage back={back} errors={errors} readOnly />, 403);
       errors.set("token", {
-        text: result === "role-too-low" ? t.signIn.roleTooLow : t.signIn.wrong,
+        text:
+          result === "role-too-low"
+            ? roleFor(back) === "write"
+              ? t.signIn.roleTooLowWrite
+              : t.signIn.roleTooLow
+            : t.signIn.wrong,
         label: t.signIn.token,
       });
       if (result === "role-too-low")

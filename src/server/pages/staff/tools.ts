@@ -13,6 +13,7 @@ export interface StaffTool {
 }
 
 export const staffTools: readonly StaffTool[] = [
+  { href: `${paths.staff}/uppgifter/ny`, title: sv.addFact.staffTool.title, text: sv.addFact.staffTool.text },
   { href: `${paths.staff}/faktanycklar`, title: sv.factKeys.tool.title, text: sv.factKeys.tool.text },
   { href: paths.templates, title: sv.staff.templates.tool.title, text: sv.staff.templates.tool.text },
   { href: statisticsPaths.home, title: sv.staff.statistics.tool.title, text: sv.staff.statistics.tool.text },

@@ -12,12 +12,12 @@ import { Group, ids, KeyAndRun, PlaceAndYearFields } from "./fields.js";
 import { FailureNotice, HitCount, maxHits, StatisticsFrame } from "./frame.js";
 import { statisticsPaths } from "./paths.js";
 import { type ScbForm, tableDimensions } from "./scb-form.js";
+import { upperFirst } from "../../../lang/lower-first.js";
 
 const t = sv.staff.statistics;
 const ts = t.scb;
 
 /** SCB's labels start in lower case ("tabellinnehåll"); a form's label does not. */
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface TableSearch {
   words: string;
@@ -93,7 +93,7 @@ function FetchForm({ form, meta, errors }: { form: ScbForm; meta: JsonStatDatase
         <Group k="dims" legend={ts.table.dims} help={ts.table.dimsHelp} errors={new Map()}>
           {others.map((d) =>
             d.codes.length > 1 ? (
-              <Field ids={ids} k={`dim-${d.id}`} label={capital(d.label)} errors={errors}>
+              <Field ids={ids} k={`dim-${d.id}`} label={upperFirst(d.label)} errors={errors}>
                 <select name={`dim_${d.id}`} class="input-wide" {...control(ids, `dim-${d.id}`, errors, false)}>
                   <option value="">{ts.table.chooseOne}</option>
                   {d.codes.map((code) => (
@@ -104,7 +104,7 @@ function FetchForm({ form, meta, errors }: { form: ScbForm; meta: JsonStatDatase
                 </select>
               </Field>
             ) : (
-              <p>{ts.table.fixed(capital(d.label), d.labels[d.codes[0] ?? ""] ?? d.codes[0] ?? "")}</p>
+              <p>{ts.table.fixed(upperFirst(d.label), d.labels[d.codes[0] ?? ""] ?? d.codes[0] ?? "")}</p>
             ),
           )}
         </Group>

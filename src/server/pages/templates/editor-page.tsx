@@ -46,7 +46,14 @@ export function TemplateEditorPage(props: {
       )}
       <div class="draft-layout editor-layout">
         <div>
-          <form method="post" action={templatePaths.editor} class="stack" novalidate data-template-editor>
+          <form
+            method="post"
+            action={templatePaths.editor}
+            class="stack"
+            id="mall-formular"
+            novalidate
+            data-template-editor
+          >
             <input type="hidden" name="editing" value={state.editing} />
             <div class="field">
               <label for={editorIds.field(text)}>{e.text}</label>

@@ -101,7 +101,7 @@ export function TemplatePreviewFragment({ model, check }: { model: TemplatePrevi
 
 export function TemplatePreviewPanel({ model }: { model: TemplatePreview }) {
   return (
-    <PreviewFrame urlAttribute="data-template-preview-url" url={templatePaths.previewFragment}>
+    <PreviewFrame urlAttribute="data-template-preview-url" url={templatePaths.previewFragment} backTo="#mall-formular">
       <TemplatePreviewContent model={model} />
     </PreviewFrame>
   );

@@ -1,0 +1,77 @@
+/**
+ * The index updated batch by batch (CorpusIndex.withDocuments) equals a full build over the same documents in the
+ * same order: the same hits, scores and facets for a set of queries, through the index file too. Replacing a
+ * document leaves none of its old words findable.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { dokumentstatusFile } from "../../../bench/riksdagen-generate.js";
+import { readAndTag } from "../../../src/corpus/import/import-files.js";
+import { CorpusIndex, readIndexFile, writeIndexFile } from "../../../src/corpus/search/index.js";
+import type { SearchQuery } from "../../../src/corpus/search/index.js";
+import type { CorpusDocument } from "../../../src/domain/corpus-document.js";
+
+async function riksdagenDocs(from: number, to: number): Promise<CorpusDocument[]> {
+  const out: CorpusDocument[] = [];
+  for (let i = from; i < to; i++) {
+    const f = dokumentstatusFile(i);
+    const [r] = await readAndTag({ name: f.name, bytes: new TextEncoder().encode(f.json) }, {}, new Date(0));
+    if (!r?.ok) throw new Error(`generated file ${f.name} not read`);
+    out.push({ ...r.record, id: `doc-${i}` });
+  }
+  return out;
+}
+
+const queries: SearchQuery[] = [
+  { text: "kollektivtrafiken" },
+  { text: "skolans resurser", limit: 50 },
+  { text: '"vården på landsbygden"' },
+  { text: "bredband", filters: { from: 2000, to: 2010 } },
+  { text: "polis", filters: { party: ["S", "M"] } },
+  { text: "", filters: { kind: ["motion"] }, limit: 30 },
+  { text: "cykelväg äldreomsorg" },
+  { text: "kulturskol", offset: 5, limit: 10 },
+  { text: "kollektivtrafiken", filters: { party: ["SD"] } },
+];
+
+const answers = (index: CorpusIndex) => queries.map((q) => index.search(q));
+
+describe("the incremental index", () => {
+  it("equals a full build after batches are added, documents replaced in their place", async () => {
+    const all = await riksdagenDocs(0, 600);
+    // Replacements: the same ids with other documents' text, in the last batch.
+    const replacements = (await riksdagenDocs(600, 640)).map((d, k) => ({ ...d, id: `doc-${k * 7}` }));
+    let incremental = CorpusIndex.build(all.slice(0, 200));
+    for (const batch of [all.slice(200, 400), all.slice(400, 600), replacements])
+      incremental = incremental.withDocuments(batch);
+    const byId = new Map(all.map((d) => [d.id, d]));
+    for (const d of replacements) byId.set(d.id, d);
+    const full = CorpusIndex.build([...byId.values()]);
+    expect(incremental.size).toBe(600);
+    expect(answers(incremental)).toEqual(answers(full));
+    expect(incremental.parts().meta).toEqual(full.parts().meta);
+
+    const dir = mkdtempSync(join(tmpdir(), "motionera-incremental-"));
+    await writeIndexFile(join(dir, "i.index.json"), incremental, "r1");
+    const reread = await readIndexFile(join(dir, "i.index.json"), "r1");
+    expect(reread).toBeDefined();
+    const again = reread!.withDocuments(await riksdagenDocs(640, 660));
+    const fuller = CorpusIndex.build([...byId.values(), ...(await riksdagenDocs(640, 660))]);
+    expect(answers(again)).toEqual(answers(fuller));
+  }, 60_000);
+
+  it("leaves no stale postings when a document is replaced", async () => {
+    const [a, b] = await riksdagenDocs(0, 2);
+    const unique = { ...a!, id: "x", title: "Zebraöverlevnad i fjällen", summary: "" };
+    const index = CorpusIndex.build([unique, b!]);
+    expect(index.search({ text: "zebraöverlevnad" }).total).toBe(1);
+    const replaced = index.withDocuments([{ ...a!, id: "x" }]);
+    expect(replaced.size).toBe(2);
+    expect(replaced.search({ text: "zebraöverlevnad" }).total).toBe(0);
+    expect(replaced.search({ text: "zebraöverlevnad" }).facets).toEqual(
+      CorpusIndex.build([{ ...a!, id: "x" }, b!]).search({ text: "zebraöverlevnad" }).facets,
+    );
+  });
+});

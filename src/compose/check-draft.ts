@@ -45,7 +45,8 @@ export interface DraftCheck {
 const text = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v.trim() : undefined);
 
 /** Does the template's text take arguments from the corpus? */
-export const takesArguments = (template: Template): boolean => /\{\{\s*corpusArguments\s*\}\}/.test(template.body);
+export const takesArguments = (template: Template): boolean =>
+  /\{\{~?\s*corpusArguments(\s[^}]*)?~?\}\}/.test(template.body);
 
 /** Every problem with a draft request, each at its path ("municipality", "inputs.committee", "authors.0.name" …). */
 export function checkDraftRequest(request: DraftRequest, deps: DraftCheckDeps): DraftCheck {

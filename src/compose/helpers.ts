@@ -393,12 +393,21 @@ export const helpers = {
       .join("\n");
   },
   /**
-   * {{corpusArguments}} → the arguments from the corpus that the user chose, one paragraph
-   * each, every one with a note saying where it was made. Nothing when none were chosen.
+   * {{corpusArguments lead="Frågan har också lyfts på andra håll."}} → the arguments from the
+   * corpus that the user chose, one paragraph each, every one with a note saying where it was
+   * made; `lead`, the template's own sentence, opens the first of them, so they do not stand
+   * bare after the user's text. Nothing (and no lead) when none were chosen.
    */
   corpusArguments(...args: unknown[]): string {
-    const st = state(split(args).options);
-    return st.selectedArguments.map((a) => `${escapeInline(a.argument.claim)}${st.citeArgument(a)}`).join("\n\n");
+    const { options } = split(args);
+    const st = state(options);
+    const lead = typeof options.hash.lead === "string" ? options.hash.lead.trim() : "";
+    return st.selectedArguments
+      .map(
+        (a, i) =>
+          `${i === 0 && lead ? `${escapeInline(lead)} ` : ""}${escapeInline(a.argument.claim)}${st.citeArgument(a)}`,
+      )
+      .join("\n\n");
   },
   /** {{#if (eq input.kind "x")}} */
   eq(...args: unknown[]): boolean {

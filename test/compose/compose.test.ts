@@ -309,6 +309,14 @@ describe("arguments from the corpus", () => {
     });
   });
 
+  it("opens the arguments with the template's lead-in sentence, and writes no lead-in without arguments", () => {
+    const body = 'Före.\n\n{{corpusArguments lead="Frågan har också lyfts på andra håll."}}\n\nEfter.';
+    expect(textOf(run(body, [`${doc.id}#1`, `${doc.id}#2`]).draft.blocks)).toBe(
+      "Före.\nFrågan har också lyfts på andra håll. Stödet ska inte stanna vid kommungränsen.\nDet kostar lite.\nEfter.",
+    );
+    expect(textOf(run(body, []).draft.blocks)).toBe("Före.\nEfter.");
+  });
+
   it("refuses an argument that does not exist, and a template that takes none", () => {
     expect(() => run("{{corpusArguments}}", [`${doc.id}#3`])).toThrow(
       expect.objectContaining({ details: { code: "unknown_argument", ref: `${doc.id}#3` } }),

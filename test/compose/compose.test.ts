@@ -312,7 +312,8 @@ describe("arguments from the corpus", () => {
   it("opens the arguments with the template's lead-in sentence, and writes no lead-in without arguments", () => {
     const body = 'Före.\n\n{{corpusArguments lead="Frågan har också lyfts på andra håll."}}\n\nEfter.';
     expect(textOf(run(body, [`${doc.id}#1`, `${doc.id}#2`]).draft.blocks)).toBe(
-      "Före.\nFrågan har också lyfts på andra håll. Stödet ska inte stanna vid kommungränsen.\nDet kostar lite.\nEfter.",
+      "Före.\nFrågan har också lyfts på andra håll. Stödet ska inte stanna vid kommungränsen.\n" +
+        "Det kostar lite.\nEfter.",
     );
     expect(textOf(run(body, []).draft.blocks)).toBe("Före.\nEfter.");
   });

@@ -92,8 +92,12 @@ describe.skipIf(!postgresAvailable("server"))(
     });
 
     it("a cut listening connection: reads ask the database meanwhile, and the listener comes back", async () => {
+      // This test's listener only: not another test file's (they run side by side on the same server).
       const cut = await onDatabase(db.url, (c) =>
-        c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'motionera-listen'"),
+        c.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE application_name = 'motionera-listen' AND datname = current_database() AND usename = current_user`,
+        ),
       );
       expect(cut.rowCount).toBeGreaterThan(0);
       // Written while the listener may be away: its notification is lost, the revision is not.
@@ -102,7 +106,10 @@ describe.skipIf(!postgresAvailable("server"))(
       await vi.waitFor(
         async () => {
           const { rows } = await onDatabase(db.url, (c) =>
-            c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'motionera-listen'"),
+            c.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+               WHERE application_name = 'motionera-listen' AND datname = current_database()`,
+            ),
           );
           expect(rows[0].n).toBe(1);
         },

@@ -35,6 +35,11 @@ export const apiTokenSchema = z.object({
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 
+/** A token as shown to people (the CLI, the API): everything but its hash. */
+export function shownToken({ hash: _hash, ...shown }: ApiToken): Omit<ApiToken, "hash"> {
+  return shown;
+}
+
 /** A token as a caller asks for it: the store adds when and by whom. */
 export interface NewApiToken {
   name: string;

@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { z } from "../../domain/zod.js";
-import { tokenNameSchema, tokenRoleSchema, type ApiToken } from "../../domain/api-token.js";
+import { shownToken, tokenNameSchema, tokenRoleSchema, type ApiToken } from "../../domain/api-token.js";
 import { formatDateTime } from "../../lang/dates.js";
 import { auditTexts } from "../../messages.sv.js";
 import { issueToken, lastWrites } from "../../tokens/issue.js";
@@ -77,8 +77,7 @@ export function registerTokens(program: Command): void {
           const ws = await openWorkspace(o);
           const { token, secret } = await issueToken(ws.store, o.name, o.role);
           if (o.json) {
-            const { hash: _hash, ...shown } = token;
-            process.stdout.write(`${JSON.stringify({ ...shown, secret }, null, 2)}\n`);
+            process.stdout.write(`${JSON.stringify({ ...shownToken(token), secret }, null, 2)}\n`);
             return;
           }
           process.stdout.write(
@@ -111,7 +110,7 @@ export function registerTokens(program: Command): void {
         const all = await ws.store.tokens();
         const last = await lastWrites(ws.store);
         if (o.json) {
-          const out = all.map(({ hash: _hash, ...k }) => ({ ...k, lastWriteAt: last.get(k.name) ?? null }));
+          const out = all.map((k) => ({ ...shownToken(k), lastWriteAt: last.get(k.name) ?? null }));
           process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
           return;
         }
@@ -135,8 +134,7 @@ export function registerTokens(program: Command): void {
           const before = (await ws.store.tokens()).find((k) => k.name === o.name);
           const token = await ws.store.revokeToken(o.name);
           if (o.json) {
-            const { hash: _hash, ...shown } = token;
-            process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+            process.stdout.write(`${JSON.stringify(shownToken(token), null, 2)}\n`);
           } else if (before?.revokedAt)
             process.stdout.write(`${t.alreadyRevoked(token.name, formatDateTime(before.revokedAt))}\n`);
           else process.stdout.write(`${t.revoked(token.name)}\n`);

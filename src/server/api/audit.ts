@@ -5,7 +5,7 @@
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "../../domain/zod.js";
-import { apiTokenSchema } from "../../domain/api-token.js";
+import { apiTokenSchema, shownToken } from "../../domain/api-token.js";
 import { auditEntrySchema } from "../../domain/audit.js";
 import { auditListDefault, auditListMax } from "../../store/audit-writes.js";
 import type { AppEnv } from "../app.js";
@@ -106,9 +106,6 @@ export function registerAudit(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     return c.json(entries, 200);
   });
   defineRoute(app, tokensRoute, async (c: RouteContext<typeof tokensRoute>) =>
-    c.json(
-      (await ctx.workspace.store.tokens()).map(({ hash: _hash, ...t }) => t),
-      200,
-    ),
+    c.json((await ctx.workspace.store.tokens()).map(shownToken), 200),
   );
 }

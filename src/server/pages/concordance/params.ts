@@ -6,10 +6,8 @@
  */
 import type { FilterInput } from "../../../corpus/filters.js";
 import type { ConcordanceSort } from "../../../corpus/concordance/index.js";
-import { countyByCode, municipalityByCode } from "../../../data/places.js";
-import { partyName } from "../../../domain/signer.js";
-import { findTopic } from "../../../lang/find-topic.js";
 import { sv } from "../../messages.sv.js";
+import { filterLabel as searchFilterLabel } from "../corpus/search-params.js";
 import { researchPaths } from "./paths.js";
 
 /** Lines on a page. */
@@ -111,24 +109,9 @@ export function exportHref(s: ConcordanceParams, format: "csv" | "jsonl"): strin
   return `/api/corpus/concordance/export?${p.toString()}`;
 }
 
-/** A chosen filter as people read it. */
+/** A chosen filter as people read it: the search page's words, and the year range's own. */
 export function filterLabel(param: FilterParam, value: string): string {
-  switch (param) {
-    case "party":
-      return partyName(value) === value ? value : `${partyName(value)} (${value.toUpperCase()})`;
-    case "kommun":
-      return municipalityByCode(value)?.name ?? value;
-    case "lan":
-      return countyByCode(value)?.name ?? value;
-    case "topic":
-      return findTopic(value)?.label ?? value;
-    case "kind":
-      return sv.kinds.singular[value] ?? value;
-    case "from":
-      return sv.concordance.fromYear(value);
-    case "to":
-      return sv.concordance.toYear(value);
-    default:
-      return value;
-  }
+  if (param === "from") return sv.concordance.fromYear(value);
+  if (param === "to") return sv.concordance.toYear(value);
+  return searchFilterLabel(param, value);
 }

@@ -13,6 +13,7 @@ import { sv } from "../../messages.sv.js";
 import { assetUrl } from "../frame/assets.js";
 import { Layout } from "../frame/layout.js";
 import { paths, recordHref } from "../frame/links.js";
+import { Pagination } from "../kit/parts.js";
 import { PartyChart, YearChart } from "./chart.js";
 import {
   concordanceHref,
@@ -178,28 +179,15 @@ function Line({ line }: { line: ConcordanceLine }) {
   );
 }
 
-function Pagination({ params, result }: { params: ConcordanceParams; result: Concordance }) {
-  if (result.kept <= linesPerPage) return null;
-  const page = Math.floor(params.offset / linesPerPage) + 1;
-  const pages = Math.ceil(result.kept / linesPerPage);
+function Pages({ params, result }: { params: ConcordanceParams; result: Concordance }) {
   return (
-    <nav class="pagination" aria-label={t.pagination}>
-      {params.offset > 0 ? (
-        <a href={concordanceHref(params, { offset: Math.max(0, params.offset - linesPerPage) })} rel="prev">
-          {t.previous}
-        </a>
-      ) : (
-        <span />
-      )}
-      <span>{t.page(page, pages)}</span>
-      {params.offset + linesPerPage < result.kept ? (
-        <a href={concordanceHref(params, { offset: params.offset + linesPerPage })} rel="next">
-          {t.next}
-        </a>
-      ) : (
-        <span />
-      )}
-    </nav>
+    <Pagination
+      offset={params.offset}
+      total={result.kept}
+      size={linesPerPage}
+      hrefAt={(offset) => concordanceHref(params, { offset })}
+      texts={t}
+    />
   );
 }
 
@@ -271,7 +259,7 @@ function Results({ params, result }: { params: ConcordanceParams; result: Concor
                 </tbody>
               </table>
             </section>
-            <Pagination params={params} result={result} />
+            <Pages params={params} result={result} />
           </section>
         </>
       )}

@@ -18,7 +18,7 @@ import { formatDate } from "../../../lang/dates.js";
 import { sv } from "../../messages.sv.js";
 import { Layout } from "../frame/layout.js";
 import { paths } from "../frame/links.js";
-import { PlaceLink } from "../kit/parts.js";
+import { Pagination, PlaceLink } from "../kit/parts.js";
 import { researchPaths } from "../concordance/paths.js";
 import {
   exportHref,
@@ -316,28 +316,15 @@ function ExportLinks({ params, total }: { params: SearchParams; total: number })
   );
 }
 
-function Pagination({ result, params }: { result: SearchResult; params: SearchParams }) {
-  if (result.total <= pageSize) return null;
-  const page = Math.floor(params.offset / pageSize) + 1;
-  const pages = Math.ceil(result.total / pageSize);
+function Pages({ result, params }: { result: SearchResult; params: SearchParams }) {
   return (
-    <nav class="pagination" aria-label={t.pagination}>
-      {params.offset > 0 ? (
-        <a href={searchHref(params, { offset: Math.max(0, params.offset - pageSize) })} rel="prev">
-          {t.previous}
-        </a>
-      ) : (
-        <span />
-      )}
-      <span>{t.page(page, pages)}</span>
-      {params.offset + pageSize < result.total ? (
-        <a href={searchHref(params, { offset: params.offset + pageSize })} rel="next">
-          {t.next}
-        </a>
-      ) : (
-        <span />
-      )}
-    </nav>
+    <Pagination
+      offset={params.offset}
+      total={result.total}
+      size={pageSize}
+      hrefAt={(offset) => searchHref(params, { offset })}
+      texts={t}
+    />
   );
 }
 
@@ -407,7 +394,7 @@ export function SearchPage({
                 <Hit hit={h} params={params} />
               ))}
             </ol>
-            <Pagination result={result} params={params} />
+            <Pages result={result} params={params} />
           </section>
         </div>
       )}

@@ -88,3 +88,45 @@ export function MunicipalityList({ withSelfName = false }: { withSelfName?: bool
     </datalist>
   );
 }
+
+/** The words of a pager: the nav's name, the two links, "Sida 2 av 5". */
+export interface PagerTexts {
+  pagination: string;
+  previous: string;
+  next: string;
+  page: (n: number, of: number) => string;
+}
+
+/**
+ * Previous / "Sida n av m" / next for a list shown `size` at a time from `offset`; `hrefAt` gives
+ * the address of the page starting at an offset. Nothing when everything fits on one page.
+ */
+export function Pagination(props: {
+  offset: number;
+  total: number;
+  size: number;
+  hrefAt: (offset: number) => string;
+  texts: PagerTexts;
+}) {
+  const { offset, total, size, hrefAt, texts } = props;
+  if (total <= size) return null;
+  return (
+    <nav class="pagination" aria-label={texts.pagination}>
+      {offset > 0 ? (
+        <a href={hrefAt(Math.max(0, offset - size))} rel="prev">
+          {texts.previous}
+        </a>
+      ) : (
+        <span />
+      )}
+      <span>{texts.page(Math.floor(offset / size) + 1, Math.ceil(total / size))}</span>
+      {offset + size < total ? (
+        <a href={hrefAt(offset + size)} rel="next">
+          {texts.next}
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

@@ -627,10 +627,18 @@ Exempel:
       "eller en ny PostgreSQL-databas) så att inget blandas ihop eller skrivs över.",
     copyLine: (
       side: string,
-      s: { facts: number; factKeys: number; documents: number; tokens: number; audit: number; checksum: string },
+      s: {
+        facts: number;
+        factKeys: number;
+        documents: number;
+        tokens: number;
+        audit: number;
+        savedDrafts: number;
+        checksum: string;
+      },
     ) =>
       `${side}: ${s.facts} uppgifter, ${s.factKeys} faktanycklar, ${s.documents} dokument, ${s.tokens} tokens, ` +
-      `${s.audit} ändringar i loggen, kontrollsumma ${s.checksum.slice(0, 16)}`,
+      `${s.audit} ändringar i loggen, ${s.savedDrafts} sparade utkast, kontrollsumma ${s.checksum.slice(0, 16)}`,
     copyFromLabel: "Från",
     copyToLabel: "Till",
     copyOk: "Kopian är fullständig: antal och kontrollsumma stämmer.",

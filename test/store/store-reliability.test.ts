@@ -221,7 +221,7 @@ describe("a corrupt or old database", () => {
     await store.addFact(fact("after migration"));
     expect(readFileSync(`${db}.v1.bak`, "utf8")).toBe(v1);
     const now = JSON.parse(readFileSync(db, "utf8"));
-    expect(now.schemaVersion).toBe(5);
+    expect(now.schemaVersion).toBe(7);
     expect(now.audit).toHaveLength(1);
     expect(now.documents).toEqual([]);
     await store.close();

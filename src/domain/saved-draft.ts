@@ -10,7 +10,9 @@ import { textLimits } from "./text-limits.js";
 
 /** 16 random bytes as base64url: 22 characters of A–Z, a–z, 0–9, "-" and "_". */
 export const savedDraftIdPattern = /^[A-Za-z0-9_-]{22}$/;
-export const savedDraftIdSchema = z.string().regex(savedDraftIdPattern, "ett utkasts id är 22 tecken (A–Z, 0–9, - och _)");
+export const savedDraftIdSchema = z
+  .string()
+  .regex(savedDraftIdPattern, "ett utkasts id är 22 tecken (A–Z, 0–9, - och _)");
 
 /** The most versions one draft keeps (a save beyond it is refused: duplicate the draft instead). */
 export const savedDraftVersionsMax = 500;

@@ -42,7 +42,8 @@ export const databaseSchema = z.object({
   savedDrafts: z.array(savedDraftSchema).superRefine((drafts, ctx) => {
     const seen = new Set<string>();
     drafts.forEach((d, i) => {
-      if (seen.has(d.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `utkastet ${d.id} finns två gånger` });
+      if (seen.has(d.id))
+        ctx.addIssue({ code: "custom", path: [i, "id"], message: `utkastet ${d.id} finns två gånger` });
       seen.add(d.id);
     });
   }),

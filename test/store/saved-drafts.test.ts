@@ -106,7 +106,9 @@ for (const engine of engines) {
       expect((await store.savedDrafts({ by: bo })).map((d) => d.id)).toEqual([first.id, other.id]);
       expect((await store.savedDrafts()).map((d) => d.id).sort()).toEqual([first.id, other.id].sort());
 
-      const dup = await actingAs(bo, () => store.createSavedDraft(second!.versions[1]!.state, { duplicatedFrom: first.id }));
+      const dup = await actingAs(bo, () =>
+        store.createSavedDraft(second!.versions[1]!.state, { duplicatedFrom: first.id }),
+      );
       expect(dup).toMatchObject({ duplicatedFrom: first.id, createdBy: bo });
       expect(dup.versions).toHaveLength(1);
 
@@ -138,8 +140,8 @@ for (const engine of engines) {
       const who = { kind: "cli", user: values[0]! } as const;
       const d = await actingAs(who, () => store.createSavedDraft(state({ inputs, editedMarkdown: values.join("\n") })));
       const read = await store.savedDraft(d.id);
-      expect(read?.versions[0]!.state.inputs).toEqual(inputs);
-      expect(read?.versions[0]!.state.editedMarkdown).toBe(values.join("\n"));
+      expect(read?.versions[0]?.state.inputs).toEqual(inputs);
+      expect(read?.versions[0]?.state.editedMarkdown).toBe(values.join("\n"));
       expect((await store.savedDrafts({ by: who })).map((x) => x.id)).toEqual([d.id]);
     });
 

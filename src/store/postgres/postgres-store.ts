@@ -39,7 +39,12 @@ import {
 } from "../audit-writes.js";
 import { migrationStatus } from "./migrations.js";
 import { actorName } from "../../domain/actor.js";
-import { savedDraftIdPattern, savedDraftSchema, type SavedDraft, type SavedDraftState } from "../../domain/saved-draft.js";
+import {
+  savedDraftIdPattern,
+  savedDraftSchema,
+  type SavedDraft,
+  type SavedDraftState,
+} from "../../domain/saved-draft.js";
 import { planSavedDraft, planSavedDraftVersion, type SavedDraftFilter } from "../saved-draft-writes.js";
 import { poolSizeFromEnv } from "./pool-size.js";
 import { fromStored, storableJson, storableText } from "./pg-text.js";
@@ -443,10 +448,12 @@ export class PostgresStore implements Store {
       "alone",
       async (c) => {
         const { draft, audit } = planSavedDraft(state, actor, options);
-        await c.query(
-          "INSERT INTO saved_drafts (id, actors, saved_at, draft) VALUES ($1, $2::text[], $3, $4::jsonb)",
-          [draft.id, draftActors(draft), draft.createdAt, storableJson(draft)],
-        );
+        await c.query("INSERT INTO saved_drafts (id, actors, saved_at, draft) VALUES ($1, $2::text[], $3, $4::jsonb)", [
+          draft.id,
+          draftActors(draft),
+          draft.createdAt,
+          storableJson(draft),
+        ]);
         return { result: draft, changed: true, audit };
       },
       actor,

@@ -9,6 +9,7 @@ import type { SavedDraft, SavedDraftVersion } from "../../../domain/saved-draft.
 import { formatDateTime } from "../../../lang/dates.js";
 import { sv } from "../../messages.sv.js";
 import { signInHref } from "../staff/tools.js";
+import { paths } from "../frame/links.js";
 import type { FactChangeLine } from "./facts-compare.js";
 import { knownAtField, savedDraftParams, savedDraftPaths } from "./paths.js";
 
@@ -67,6 +68,7 @@ function BrowserList() {
       class="browser-drafts"
       aria-labelledby="mina-utkast-rubrik"
       data-browser-drafts
+      data-form-url={paths.draft}
       data-text-open={b.open}
       data-text-remove={b.remove}
       data-text-saved-at={b.savedAt}
@@ -146,6 +148,7 @@ export function SavedDraftPanel(v: SavedDraftView) {
             {p.copy}
           </button>
         </div>
+        <p role="status" class="help" data-copy-status />
       </div>
       <History draft={draft} shown={version.number} />
       <FactsChoice draft={draft} version={version} facts={v.facts} when={when} />

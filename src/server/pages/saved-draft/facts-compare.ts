@@ -2,15 +2,14 @@
  * A saved draft's facts then and now: the draft composed with only the facts recorded when it was saved, and
  * with the facts as they are, and which cited facts differ (compose/cited-changes.ts), worded for the page.
  */
-import { citedFactChanges } from "../../../compose/cited-changes.js";
 import type { Fact } from "../../../domain/fact.js";
 import { factDefinition } from "../../../facts/catalog.js";
 import { formatFactValue } from "../../../facts/format-value.js";
-import { isMotioneraError } from "../../../domain/errors.js";
 import { formatDate, formatDateTime } from "../../../lang/dates.js";
 import type { Workspace } from "../../../workspace.js";
 import { sv } from "../../messages.sv.js";
 import { checkForm } from "../draft/check.js";
+import { citedChangesOf } from "../../saved-draft-facts.js";
 import type { FormState } from "../draft/state.js";
 
 export interface FactChangeLine {
@@ -30,25 +29,16 @@ const valueLine = (f: Fact | undefined): string =>
       )
     : sv.savedDrafts.facts.notCited;
 
-/** The facts the draft cites composed at `knownAt` and now; undefined when the form cannot be composed yet. */
+/** The cited facts that differ at `knownAt` and now, worded; undefined when the form cannot be composed yet. */
 export async function factChanges(
   ws: Workspace,
   state: FormState,
   knownAt: string,
 ): Promise<FactChangeLine[] | undefined> {
-  const at = async (options: { knownAt?: string }) => {
-    const checked = await checkForm(state, ws, { placeholderSigner: sv.preview.placeholderSigner, ...options });
-    if (!checked.request) return undefined;
-    try {
-      return (await ws.compose(checked.request, options)).cited;
-    } catch (e) {
-      if (isMotioneraError(e)) return undefined;
-      throw e;
-    }
-  };
-  const [then, now] = [await at({ knownAt }), await at({})];
-  if (!then || !now) return undefined;
-  return citedFactChanges(then, now).map((c) => ({
+  const checked = await checkForm(state, ws, { placeholderSigner: sv.preview.placeholderSigner });
+  if (!checked.request) return undefined;
+  const changes = await citedChangesOf(ws, checked.request, knownAt);
+  return changes?.map((c) => ({
     what: `${c.label}, ${c.subjectName}`,
     saved: valueLine(c.before),
     now: valueLine(c.after),

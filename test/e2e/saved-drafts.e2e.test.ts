@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueToken } from "../../src/tokens/issue.js";
-import { expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
+import { join } from "node:path";
+import { artifacts, expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
 import { startStaffSite, type StaffSite } from "../helpers/staff-site.js";
 import type { Page } from "playwright-core";
 
@@ -52,6 +53,7 @@ describe.skipIf(!hasChromium)("saved drafts in Chromium", () => {
     expect(await list.textContent()).toContain("Lidingö");
     await expectAxeClean(page, "formuläret med ett sparat utkast i webbläsaren");
     await screenshot(page, "sparade-utkast-webblasaren");
+    await page.locator(".save-draft").screenshot({ path: join(artifacts, "spara-utkast-webblasaren.png") });
 
     await page.goto(`${base}/`);
     expect(await page.inputValue("#f-name-0")).toBe("");
@@ -112,6 +114,7 @@ describe.skipIf(!hasChromium)("saved drafts in Chromium", () => {
     await expect.poll(async () => (await preview.textContent()) ?? "", { timeout: 10_000 }).toContain("(test)");
     await expectAxeClean(colleague, "sparat utkast, uppgifterna nu");
     await screenshot(colleague, "sparat-utkast-nu");
+    await colleague.locator(".saved-draft").screenshot({ path: join(artifacts, "sparat-utkast-panel.png") });
 
     await colleague.fill("#f-input-background", "Bos ändring.");
     await Promise.all([colleague.waitForURL(/sparat=1/), colleague.click("text=Spara ny version")]);

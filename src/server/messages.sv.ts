@@ -1253,7 +1253,8 @@ export const sv = {
       cannotCompare: "Uppgifterna kan inte jämföras förrän utkastet går att skriva (se felen i formuläret).",
       whenSaved: "När det sparades",
       now: "Nu",
-      notCited: "citerades inte",
+      notCitedThen: "citerades inte",
+      notCitedNow: "citeras inte",
       /** "48 000 (avser 2024; registrerad 3 december 2026)" */
       value: (value: string, period: string | undefined, recorded: string) =>
         `${value} (${period ? `avser ${period}; ` : ""}registrerad ${recorded})`,

@@ -20,14 +20,14 @@ export interface FactChangeLine {
   now: string;
 }
 
-const valueLine = (f: Fact | undefined): string =>
+const valueLine = (f: Fact | undefined, absent: string): string =>
   f
     ? sv.savedDrafts.facts.value(
         formatFactValue(f.value, factDefinition(f.key)),
         f.asOf ? formatDate(f.asOf) : undefined,
         formatDateTime(f.recordedAt),
       )
-    : sv.savedDrafts.facts.notCited;
+    : absent;
 
 /** The cited facts that differ at `knownAt` and now, worded; undefined when the form cannot be composed yet. */
 export async function factChanges(
@@ -40,7 +40,7 @@ export async function factChanges(
   const changes = await citedChangesOf(ws, checked.request, knownAt);
   return changes?.map((c) => ({
     what: `${c.label}, ${c.subjectName}`,
-    saved: valueLine(c.before),
-    now: valueLine(c.after),
+    saved: valueLine(c.before, sv.savedDrafts.facts.notCitedThen),
+    now: valueLine(c.after, sv.savedDrafts.facts.notCitedNow),
   }));
 }

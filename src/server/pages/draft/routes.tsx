@@ -101,7 +101,8 @@ export async function renderForm(
   }
   errors = sortErrors(errors, template);
   const place = placeOf(state.kommun);
-  const lines = place ? factLines(await ws.facts(), template, place, todayInSweden()) : undefined;
+  const registry = extras?.knownAt ? (await ws.facts()).recordedBy(extras.knownAt) : await ws.facts();
+  const lines = place ? factLines(registry, template, place, todayInSweden()) : undefined;
   const groups = takesArguments(template)
     ? argumentGroups(template.frontMatter.topics, await ws.store.documents())
     : null;

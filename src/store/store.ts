@@ -62,7 +62,7 @@ export interface Store {
   revokeToken(name: string): Promise<ApiToken>;
   /** Audit entries, newest first: those touching a fact id or a subject code, at most `limit` (default 50). */
   audit(filter?: AuditFilter): Promise<readonly AuditEntry[]>;
-  /** Saved drafts (saved-draft-writes.ts), newest save first: every one, or those an actor made or saved a version of. */
+  /** Saved drafts (saved-draft-writes.ts), newest save first: all, or those an actor made or saved a version of. */
   savedDrafts(filter?: SavedDraftFilter): Promise<readonly SavedDraft[]>;
   /** The saved draft with this id; undefined when none has it (or the id is not one). */
   savedDraft(id: string): Promise<SavedDraft | undefined>;

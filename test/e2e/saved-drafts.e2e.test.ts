@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)("saved drafts in Chromium", () => {
     await context.close();
   }, 60_000);
 
-  it("saves in the store with a token; a colleague opens the link, saves a version, duplicates; facts then and now", async () => {
+  it("saves in the store; a colleague opens the link, saves a version, duplicates; facts then and now", async () => {
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "sv-SE" });
     const page = await openPage(context, problems);
     await signInAs(page, anna);

@@ -18,7 +18,7 @@ const t = sv.savedDrafts;
 /** Who may save where: signed in with a write token (the store), with a read token (nowhere), or not (the browser). */
 export type SaveMode = { kind: "browser" } | { kind: "store"; name: string } | { kind: "read-only"; name: string };
 
-/** Inside the draft form, after its actions. `draft`: the saved draft shown (its own buttons, and the facts' instant). */
+/** Inside the draft form, after its actions. `draft`: the saved draft shown (its own buttons, the facts' instant). */
 export function SaveControls(props: { mode: SaveMode; draft?: SavedDraft | undefined; knownAt?: string | undefined }) {
   const { mode, draft } = props;
   return (

@@ -29,13 +29,20 @@ export async function citedChangesOf(
   return then && now ? citedFactChanges(then, now) : undefined;
 }
 
-/** A saved state as the request the core composes (the preview's stand-in signer when none is filled in). */
-export async function requestOfSaved(ws: Workspace, state: SavedDraftState): Promise<DraftRequest> {
+/**
+ * A saved state as the request the core composes: with the preview's stand-in signer when none is filled in
+ * (comparing facts), or without (a document, which then needs one).
+ */
+export async function requestOfSaved(
+  ws: Workspace,
+  state: SavedDraftState,
+  options: { placeholder: boolean } = { placeholder: true },
+): Promise<DraftRequest> {
   let names: string[] = [];
   try {
     names = (await ws.templates()).get(state.template).frontMatter.inputs.map((i) => i.name);
   } catch (e) {
     if (!isMotioneraError(e)) throw e;
   }
-  return requestOf(state, names, sv.preview.placeholderSigner);
+  return requestOf(state, names, options.placeholder ? sv.preview.placeholderSigner : undefined);
 }

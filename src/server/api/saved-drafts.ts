@@ -20,6 +20,8 @@ import { requireRole } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { problemResponse, problems } from "../problem.js";
 import { citedChangesOf, requestOfSaved } from "../saved-draft-facts.js";
+import { attachment, renderDraftFor, reviewHeaders } from "../drafting.js";
+import { mimeTypeOf } from "../../render/index.js";
 import {
   bearerSecurity,
   defineRoute,
@@ -213,6 +215,48 @@ const factsRoute = createRoute({
   },
 });
 
+const documentFormats = ["md", "html", "docx", "pdf"] as const;
+
+const documentQuery = z.object({
+  version: z.coerce.number().int().min(1).optional().openapi({ description: "Versionen (standard: den senaste)." }),
+  facts: z.enum(["saved", "now"]).default("saved").openapi({
+    description: "saved: uppgifterna som de var registrerade när versionen sparades; now: som de är nu.",
+  }),
+  format: z.enum(documentFormats).default("md").openapi({ description: "Dokumentets format." }),
+});
+
+const binary = z.string().openapi({ type: "string", format: "binary" });
+
+const documentRoute = (ctx: ServerContext) =>
+  createRoute({
+    method: "get",
+    path: "/api/drafts/saved/{id}/document",
+    tags,
+    summary: "Skriv ett sparat utkast",
+    description:
+      "Skriver versionen (mallens text, utan redigeringar) med uppgifterna som när den sparades eller som de är " +
+      "nu. Fel i fälten (t.ex. ingen undertecknare) ger 422 som för POST /api/drafts. Räknas mot samma gräns " +
+      "per minut som andra utkast.",
+    security: bearerSecurity,
+    middleware: [
+      requireRole("read"),
+      ctx.drafting.middleware((c) => problemResponse(c, problems.tooManyRequests(ctx.options.draftsPerMinute))),
+    ],
+    request: { params: idParam, query: documentQuery },
+    responses: {
+      200: {
+        description: "Dokumentet.",
+        content: {
+          "text/markdown": { schema: z.string() },
+          "text/html": { schema: z.string() },
+          [mimeTypeOf("docx")]: { schema: binary },
+          "application/pdf": { schema: binary },
+        },
+      },
+      ...problemResponses(400, 401, 403, 404, 422, 429),
+    },
+  });
+
 const summaryOf = (d: SavedDraft) => {
   const last = d.versions[d.versions.length - 1]!;
   return {
@@ -265,6 +309,18 @@ export function registerSavedDrafts(app: OpenAPIHono<AppEnv>, ctx: ServerContext
     if (!original) return missing(c);
     const state = c.req.valid("json").state ?? original.versions[original.versions.length - 1]!.state;
     return c.json(await store().createSavedDraft(state, { duplicatedFrom: id }), 201);
+  });
+  defineRoute(app, documentRoute(ctx), async (c) => {
+    const draft = await store().savedDraft(c.req.valid("param").id);
+    const { version: asked, facts, format } = c.req.valid("query");
+    const version = draft && (asked ? draft.versions.find((v) => v.number === asked) : draft.versions.at(-1));
+    if (!version) return missing(c);
+    const request = await requestOfSaved(ctx.workspace, version.state, { placeholder: false });
+    const options = facts === "saved" ? { knownAt: version.factsAt } : {};
+    const r = await renderDraftFor(ctx.workspace, request, format, ctx.render, options);
+    const headers: Record<string, string> = { "Content-Type": r.contentType, ...reviewHeaders(r.warnings, r.review) };
+    if (format !== "html") headers["Content-Disposition"] = attachment(r.fileName);
+    return c.body(typeof r.body === "string" ? r.body : new Uint8Array(r.body), 200, headers);
   });
   defineRoute(app, factsRoute, async (c) => {
     const draft = await store().savedDraft(c.req.valid("param").id);

@@ -35,8 +35,8 @@ const state = {
   editedMarkdown: "# Rubrik\n\nRedigerad text.",
 };
 
-async function save(headers: Record<string, string>): Promise<SavedDraft> {
-  const res = await app.request("/api/drafts/saved", json({ state }, headers));
+async function save(headers: Record<string, string>, body = state): Promise<SavedDraft> {
+  const res = await app.request("/api/drafts/saved", json({ state: body }, headers));
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as SavedDraft;
 }
@@ -100,6 +100,22 @@ describe("/api/drafts/saved", () => {
     const change = body.changes.find((c) => c.key === "mika_kast_agreement")!;
     expect(change).toMatchObject({ subject: "0186", subjectName: "Lidingö", after: { id: added.id } });
     expect(change.before.value).toEqual({ type: "boolean", value: true });
+
+    // The document itself, with the facts as when saved or as now.
+    const doc = (q: string) => app.request(`/api/drafts/saved/${draft.id}/document?${q}`, { headers: reader });
+    const saved = await doc("facts=saved&format=md");
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get("content-type")).toMatch(/^text\/markdown/);
+    const then = await saved.text();
+    const now = await (await doc("facts=now&format=md&version=1")).text();
+    expect(then).not.toContain("Protokoll (test)");
+    expect(now).toContain("Protokoll (test)");
+    expect((await doc("format=html")).headers.get("content-type")).toMatch(/^text\/html/);
+    await expectProblem(await doc("format=odt"), 400);
+    // A draft without a signer cannot be written (the preview's stand-in signs only previews).
+    const unsigned = await save(anna, { ...state, signers: [{ name: "", party: "", partyOther: "", role: "" }] });
+    const res2 = await app.request(`/api/drafts/saved/${unsigned.id}/document`, { headers: reader });
+    await expectProblem(res2, 422);
   });
 
   it("refuses without a token, a read token writing, an unknown or malformed id, and a bad state", async () => {
@@ -125,7 +141,7 @@ describe("/api/drafts/saved", () => {
       components: { schemas: Record<string, unknown> };
     };
     expect(Object.keys(doc.paths["/api/drafts/saved"]!)).toEqual(["post", "get"]);
-    for (const p of ["/api/drafts/saved/{id}", "/api/drafts/saved/{id}/versions", "/api/drafts/saved/{id}/facts"])
+    for (const p of ["/api/drafts/saved/{id}", "/api/drafts/saved/{id}/versions", "/api/drafts/saved/{id}/document"])
       expect(doc.paths[p], p).toBeDefined();
     expect(doc.paths["/api/drafts/saved/{id}/duplicate"]?.post?.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.components.schemas.SavedDraft).toBeDefined();

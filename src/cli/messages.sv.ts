@@ -621,8 +621,9 @@ Exempel:
     copyTo: "databasen att kopiera till, tom: en ny fil eller postgres://…",
     copySame: "--from och --to är samma databas",
     copySourceMissing: (file: string) => `Databasfilen ${file} finns inte. Kontrollera sökvägen i --from.`,
-    copyTargetNotEmpty: (where: string, facts: number, documents: number, tokens: number) =>
-      `${where} har redan ${facts} uppgifter och ${documents} dokument${tokens ? ` (och ${tokens} tokens)` : ""}. ` +
+    copyTargetNotEmpty: (where: string, facts: number, documents: number, tokens: number, drafts = 0) =>
+      `${where} har redan ${facts} uppgifter och ${documents} dokument${tokens ? ` (och ${tokens} tokens)` : ""}` +
+      `${drafts ? ` och ${drafts} sparade utkast` : ""}. ` +
       `Kopiera till en tom databas (en ny fil ` +
       "eller en ny PostgreSQL-databas) så att inget blandas ihop eller skrivs över.",
     copyLine: (

@@ -78,7 +78,10 @@ const tokenPattern = /⟦([^⟦⟧\n]*)⟧/g;
 export function readEditedBody(text: string, ctx: EditedBodyContext): { markdown: string; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const problem = (p: string) =>
-    problems.push({ path: ["editedMarkdown"], details: { code: "input_invalid", field: "editedMarkdown", problem: p } });
+    problems.push({
+      path: ["editedMarkdown"],
+      details: { code: "input_invalid", field: "editedMarkdown", problem: p },
+    });
   if (text.trim() === "") {
     problem(texts.empty);
     return { markdown: "", problems };
@@ -159,10 +162,19 @@ function paragraphs(markdown: string): string[] {
     .filter((p) => p.length > 0);
 }
 
+const words = (p: string) => new Set(p.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/** Whether two paragraphs are one paragraph, edited: most of the shorter one's words are in the other. */
+function sameParagraph(a: string, b: string): boolean {
+  const [x, y] = [words(a), words(b)];
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared >= Math.min(x.size, y.size) / 2 && shared > 0;
+}
+
 /**
  * What an edit changed against the text the form would give: the paragraphs the user wrote or
  * changed, and the template's paragraphs the user deleted (note numbers are ignored, since
- * they follow the order of the marks).
+ * they follow the order of the marks; a changed paragraph is not also named as deleted).
  */
 export function editedParagraphs(edited: string, original: string): { changed: string[]; removed: string[] } {
   const key = (p: string) => p.replace(/(?<!\\)\[\^\d+\]/g, "[^]");
@@ -170,8 +182,7 @@ export function editedParagraphs(edited: string, original: string): { changed: s
   const after = paragraphs(edited);
   const had = new Set(before.map(key));
   const has = new Set(after.map(key));
-  return {
-    changed: after.filter((p) => !had.has(key(p))),
-    removed: before.filter((p) => !has.has(key(p))),
-  };
+  const changed = after.filter((p) => !had.has(key(p)));
+  const gone = before.filter((p) => !has.has(key(p)));
+  return { changed, removed: gone.filter((p) => !changed.some((c) => sameParagraph(c, p))) };
 }

@@ -35,6 +35,7 @@ import { BrokenTemplates, MunicipalityInput, MunicipalityList } from "../kit/par
 import { PreviewPanel, type PreviewModel } from "./preview.js";
 import type { Place } from "../../../domain/municipality.js";
 import type { MotioneraError } from "../../../domain/errors.js";
+import { EditConflictPanel, EditTextFieldset, type EditConflict } from "./edit-text.js";
 
 const t = sv.draft;
 
@@ -53,6 +54,8 @@ export interface DraftPageModel {
   picker?: PickerLine[] | undefined;
   /** The fact just saved with "Lägg till uppgift" (the user came back here from its form). */
   savedFact?: { label: string; place: string } | undefined;
+  /** The text was edited for another template or municipality: what a change would discard. */
+  editConflict?: EditConflict | undefined;
 }
 
 const ids = draftIds;
@@ -465,6 +468,7 @@ export function DraftPage(m: DraftPageModel) {
       <BrokenTemplates broken={m.broken ?? []} />
       {m.savedFact && <SavedFactNotice {...m.savedFact} inDraft />}
       <ErrorSummary ids={ids} errors={errors} />
+      {m.editConflict && <EditConflictPanel conflict={m.editConflict} />}
       {/* On a narrow screen the preview comes after the whole form: a way straight to it. */}
       <p class="narrow-only jump-to-preview">
         <a href="#forhandsvisning-rubrik">{t.jumpToPreview}</a>
@@ -502,6 +506,7 @@ export function DraftPage(m: DraftPageModel) {
             <FactPicker lines={m.picker} place={m.place} kommun={state.kommun} fragmentUrl={paths.pickerFragment} />
           )}
           {m.groups && <ArgumentsFieldset groups={m.groups} state={state} errors={errors} />}
+          <EditTextFieldset state={state} errors={errors} />
           <Actions />
         </form>
         <PreviewPanel model={m.preview} url={paths.previewFragment} />

@@ -32,6 +32,7 @@ import { formGuards } from "../frame/guards.js";
 import { sv } from "../../messages.sv.js";
 import { sendErrorPage } from "../frame/error-page.js";
 import { BrokenTemplates } from "../kit/parts.js";
+import { settleEdits, startEditing } from "./edit-text.js";
 
 const downloadFormats: readonly Format[] = ["docx", "pdf", "md"];
 
@@ -89,12 +90,23 @@ async function renderForm(
     state = { ...state, template: template.frontMatter.id };
   }
   errors = sortErrors(errors, template);
+  // Edits made for another template or municipality are asked about before they go.
+  const settled = await settleEdits(ws, state);
+  state = settled.state;
+  if (settled.conflict) preview = { kind: "hint", text: sv.editText.conflict.heading };
   const place = placeOf(state.kommun);
   const lines = place ? factLines(await ws.facts(), template, place, todayInSweden()) : undefined;
   const groups = takesArguments(template)
     ? argumentGroups(template.frontMatter.topics, await ws.store.documents())
     : null;
   const model = preview ?? (await previewFor(ws, state));
+  // The editor shows the text as composing read it: its note marks numbered as the notes are.
+  if (model.kind === "draft" && model.editable?.edited)
+    state = {
+      ...state,
+      editedMarkdown: model.editable.markdown,
+      editedFrom: { ...state.editedFrom, notes: model.editable.notes },
+    };
   const picker = takesFactReferences(template) ? pickerLines(await ws.catalog(), await ws.facts(), place) : undefined;
   return sendPage(
     c,
@@ -110,6 +122,7 @@ async function renderForm(
       preview={model}
       picker={picker}
       savedFact={savedFactFor(savedKey, await ws.catalog(), place)}
+      editConflict={settled.conflict}
     />,
     status,
   );
@@ -128,8 +141,13 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     const { opts } = await defaults(ctx);
     const body = await c.req.parseBody({ all: true });
     const src = sourceFromBody(body);
-    const state = readForm(src, opts);
+    let state = readForm(src, opts);
     const format = src.all("format").at(-1) ?? "preview";
+    // "Redigera texten": the form again, with the composed text in its editor.
+    if (src.all("editText").length > 0) state = await startEditing(ctx.workspace, state);
+    const settled = await settleEdits(ctx.workspace, state);
+    if (settled.conflict) return renderForm(c, ctx, state, new Map(), 200);
+    state = settled.state;
     const checked = await checkForm(state, ctx.workspace);
     if (!checked.request)
       return renderForm(c, ctx, state, checked.errors, 422, { kind: "hint", text: sv.preview.fixErrors });

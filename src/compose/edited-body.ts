@@ -110,7 +110,9 @@ export function readEditedBody(text: string, ctx: EditedBodyContext): { markdown
         else if (now === undefined) problem(texts.goneNote(line, n));
         return now === undefined ? m : citationMarker(now);
       });
-      for (const m of l.matchAll(/(?<!\\)\[\^[^\]]*$|(?<![[\\])\^\d+\]/g)) problem(texts.brokenNote(line, m[0]));
+      const rest = l.replace(notePattern, "");
+      for (const m of rest.matchAll(/(?<!\\)\[\^[^\s\]]{0,8}|(?<![[\\])\^\d+\]/g))
+        problem(texts.brokenNote(line, m[0]));
       l = l.replace(tokenPattern, (m, t: string) => {
         const slot = slotOfToken(t);
         if (!slot) {

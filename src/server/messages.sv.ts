@@ -135,8 +135,7 @@ export const sv = {
   editText: {
     legend: "Texten",
     start: "Redigera texten",
-    startHelp:
-      "Ändra en mening direkt i utkastets text. Förhandsvisningen och alla nedladdningar använder din text.",
+    startHelp: "Ändra meningar direkt i utkastet. Förhandsvisningen och alla nedladdningar använder din text.",
     label: "Utkastets text",
     help:
       "Noterna står som [^1], [^2] …: flytta eller ta bort dem, men skriv dem inte om. Det som står inom ⟦ ⟧ " +

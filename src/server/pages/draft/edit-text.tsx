@@ -62,7 +62,10 @@ async function originalText(ws: Workspace, state: FormState): Promise<string> {
  * are the ones the text was edited for; without the edits when nothing was really edited; else
  * with the conflict the page asks about before anything is discarded.
  */
-export async function settleEdits(ws: Workspace, state: FormState): Promise<{ state: FormState; conflict?: EditConflict }> {
+export async function settleEdits(
+  ws: Workspace,
+  state: FormState,
+): Promise<{ state: FormState; conflict?: EditConflict }> {
   const from = state.editedFrom;
   if (!isEdited(state) || !from.template) return { state };
   const template = state.template !== from.template;

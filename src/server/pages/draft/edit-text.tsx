@@ -113,7 +113,7 @@ export function EditConflictPanel({ conflict }: { conflict: EditConflict }) {
           <li>{c.removed(excerpt(p))}</li>
         ))}
       </ul>
-      <div class="actions">
+      <div class="edit-conflict-actions">
         <button type="submit" form="utkast" name="discardEdits" value="1" class="button" formnovalidate>
           {c.discard}
         </button>

@@ -340,6 +340,8 @@ export const slotTokens = {
 
 /** What is wrong with an edited text (compose/edited-body.ts); each names the line. */
 export const editedBodyTexts = {
+  /** The field, as a message names it. */
+  label: "den redigerade texten",
   empty: "texten är tom; välj Återställ texten för att börja om från mallens text",
   brokenNote: (line: number, text: string) =>
     `rad ${line}: notmarkeringen "${text}" är trasig; skriv den som [^nummer] eller välj Återställ texten`,

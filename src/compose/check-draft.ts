@@ -121,7 +121,11 @@ export function checkDraftRequest(request: DraftRequest, deps: DraftCheckDeps): 
     const fromPlace = attempt([], ["editedFrom"], () => findMunicipality(from.municipality));
     if (from.template !== template.frontMatter.id || fromPlace?.code !== place.code) {
       const problem = editedBodyTexts.otherDraft(from.template, fromPlace?.name ?? from.municipality);
-      problems.push({ path: ["editedMarkdown"], details: { code: "input_invalid", field: "editedMarkdown", problem } });
+      const label = editedBodyTexts.label;
+      problems.push({
+        path: ["editedMarkdown"],
+        details: { code: "input_invalid", field: "editedMarkdown", label, problem },
+      });
     }
   }
 

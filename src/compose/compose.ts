@@ -220,7 +220,9 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   const citedFacts = state.citedFacts
     .filter((f) => renumbered.has(f.n))
     .map((f) => ({ ...f, n: renumbered.get(f.n)! }));
-  const editorOrder = [...order, ...unused];
+  // The editor's marks follow the notes when the request says what each mark stood for (the web,
+  // the API); without that (the CLI's --text) they keep the template's numbers, which read back alike.
+  const editorOrder = req.editedFrom?.notes ? [...order, ...unused] : state.citations.map((c) => c.n);
   const editable = {
     markdown: editableMarkdown(
       renumberBlocks(withSlots, editorOrder),

@@ -80,7 +80,7 @@ export function readEditedBody(text: string, ctx: EditedBodyContext): { markdown
   const problem = (p: string) =>
     problems.push({
       path: ["editedMarkdown"],
-      details: { code: "input_invalid", field: "editedMarkdown", problem: p },
+      details: { code: "input_invalid", field: "editedMarkdown", label: texts.label, problem: p },
     });
   if (text.trim() === "") {
     problem(texts.empty);

@@ -76,7 +76,10 @@ describe.skipIf(!hasChromium)("editing the draft's text in Chromium", () => {
 
     // One Backspace after a note mark takes the whole mark, never half of it.
     const at = (await text.inputValue()).indexOf("[^1]") + 4;
-    await text.evaluate((el, i) => (el as HTMLTextAreaElement).setSelectionRange(i, i), at);
+    await text.evaluate(
+      (el, i) => (el as unknown as { setSelectionRange(a: number, b: number): void }).setSelectionRange(i, i),
+      at,
+    );
     await text.press("Backspace");
     expect(await text.inputValue()).not.toMatch(/\[\^1\]|\[\^(?!\d+\])/);
 

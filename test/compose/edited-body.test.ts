@@ -35,7 +35,8 @@ const date = "2026-11-24";
 const inputs = {
   title: "Fler elever ska klara skolan",
   background:
-    "I Umeå klarade {fakta:kolada_n15419} av eleverna alla ämnen.\n\nBehöriga till gymnasiet var {fakta:kolada_n15436}.",
+    "I Umeå klarade {fakta:kolada_n15419} av eleverna alla ämnen.\n\n" +
+    "Behöriga till gymnasiet var {fakta:kolada_n15436}.",
   proposals: "ge nämnden i uppdrag att ta fram en plan",
 };
 

@@ -150,7 +150,7 @@ describe("POST /api/drafts", () => {
     await expectProblem(withLength, 413);
   });
 
-  it("takes an edited text (from the JSON answer's editable) and refuses an invented note mark with its line", async () => {
+  it("takes an edited text (from the JSON's editable) and refuses an invented note mark with its line", async () => {
     const first = (await (await post({ ...request, format: "json" })).json()) as {
       editable: { markdown: string; notes: string[]; edited: boolean };
     };

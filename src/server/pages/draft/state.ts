@@ -86,7 +86,8 @@ export function readForm(src: FormSource, opts: ReadOptions): FormState {
     kommun: last(src, "editedFrom.kommun").trim(),
     notes: last(src, "editedFrom.notes").split(/\s+/).filter(Boolean),
   };
-  // "Återställ texten" and "Släng ändringarna" drop the edits; "Behåll ändringarna" goes back to what they were made for.
+  // "Återställ texten" and "Byt och släng ändringarna" drop the edits; "Behåll ändringarna" goes
+  // back to the template and municipality they were made for.
   const dropEdits = last(src, "resetText") !== "" || last(src, "discardEdits") !== "";
   const keepEdits = last(src, "keepEdits") !== "" && editedFrom.template !== "";
   const editedMarkdown = dropEdits ? "" : last(src, "editedMarkdown");

@@ -69,12 +69,14 @@ function refused(fn: () => unknown): MotioneraError {
 
 function text(blocks: readonly Block[]): string {
   return blocks
-    .map((b) =>
+    .map((b): string =>
       b.type === "paragraph" || b.type === "heading"
         ? inlineText(b.children)
         : b.type === "list"
           ? b.items.map((i) => inlineText(i)).join("\n")
-          : "",
+          : b.type === "quote"
+            ? text(b.children)
+            : "",
     )
     .join("\n")
     .replace(/\u00a0/g, " ");
@@ -215,5 +217,37 @@ describe("the editable text", () => {
     // The paragraph the user rewrote is named once, as changed; the one deleted, as removed.
     expect(diff.removed).toEqual([expect.stringContaining("Behöriga till gymnasiet")]);
     expect(editedParagraphs(md.replace("[^1]", ""), md).changed).toHaveLength(1);
+  });
+
+  it("in a press release, a quote stays with the signer the form names, and the notes stay in the Underlag", () => {
+    const press = {
+      template: "allman-pressmeddelande",
+      inputs: {
+        title: "Fler elever ska klara skolan",
+        lead: "Vänsterpartiet vill att fler elever klarar skolan. {fakta:kolada_n15419} klarade alla ämnen.",
+        firstQuote: "Det här är en fråga om rättvisa",
+        secondQuote: "Vi kan inte vänta",
+      },
+    };
+    const c = compose({ ...press, authors: [eva, per] });
+    const md = c.editable.markdown;
+    expect(md).toContain("säger ⟦undertecknare 1, citerad⟧");
+    expect(md).toContain("säger ⟦undertecknare 2, citerad⟧");
+    const notes = c.editable.notes;
+    const edited = md.replace("Det här är en fråga om rättvisa", "Det här handlar om rättvisa");
+    const signers: Signer[] = [{ ...eva, name: "Eva Lind" }, per];
+    const e = compose({
+      ...press,
+      authors: signers,
+      editedMarkdown: edited,
+      editedFrom: { template: "allman-pressmeddelande", municipality: "Umeå", notes },
+    });
+    const all = text(e.draft.blocks);
+    expect(all).toContain("Det här handlar om rättvisa");
+    expect(all).toContain("Eva Lind (V), ledamot i kommunfullmäktige i Umeå");
+    expect(all).not.toContain("Eva Ek");
+    // A press release prints no notes: the edited sentence's source is in the Underlag.
+    expect(notedCitations(e.draft)).toEqual([]);
+    expect(all).toContain("Källa: Testförlaget");
   });
 });

@@ -39,9 +39,14 @@ const lidingoForm = {
 };
 
 /** The textarea's text and the hidden fields, as the browser would send them back. */
-function editorFields(html: string): Record<string, string> {
+function editorFields(html: string): { editedMarkdown: string } & Record<string, string> {
   const decode = (s: string) =>
-    s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
   const area = /<textarea[^>]*name="editedMarkdown"[^>]*>([\s\S]*?)<\/textarea>/.exec(html);
   const hidden = (name: string) => decode(new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? "");
   return {
@@ -72,7 +77,11 @@ describe("Redigera texten without script", () => {
     expect(xml).toContain(edit);
     expect(xml).not.toContain(sentence);
 
-    const broken = await post({ ...edited, editedMarkdown: edited.editedMarkdown.replace("[^1]", "[^1"), format: "md" });
+    const broken = await post({
+      ...edited,
+      editedMarkdown: edited.editedMarkdown.replace("[^1]", "[^1"),
+      format: "md",
+    });
     expect(broken.status).toBe(422);
     const page = await broken.text();
     expect(page).toMatch(/<a href="#f-editedMarkdown">Utkastets text: Rad \d+: notmarkeringen/);

@@ -11,7 +11,7 @@ import type { ArgumentGroup } from "../../../corpus/argument-groups.js";
 import { argumentTypeLabel } from "../../../domain/vocabulary.js";
 import { isYes } from "../../../lang/yes-no.js";
 import { sv } from "../../messages.sv.js";
-import { otherParty, stateHref, type FormState, type SignerRow } from "./state.js";
+import { isEdited, otherParty, stateHref, type FormState, type SignerRow } from "./state.js";
 import { draftIds } from "./check.js";
 import {
   control as kitControl,
@@ -83,8 +83,10 @@ function TemplateField({ templates, state, errors }: { templates: Template[]; st
         <button
           type="submit"
           class="button secondary"
-          formmethod="get"
-          formaction={paths.draft}
+          // With an edited text the form is posted (the text may be too long for an address); a new template
+          // then asks before the edits go.
+          formmethod={isEdited(state) ? "post" : "get"}
+          formaction={isEdited(state) ? paths.download : paths.draft}
           formnovalidate
           data-action="choose-template"
           aria-describedby="valj-mall-hjalp"

@@ -17,6 +17,7 @@ import { FactRegistry } from "../../src/facts/registry.js";
 import { explainError } from "../../src/messages.sv.js";
 import { defaultTemplatesDir } from "../../src/project-paths.js";
 import { renderDocx } from "../../src/render/docx.js";
+import { renderHtml } from "../../src/render/html.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
 import { renderPdf } from "../../src/render/pdf.js";
 import { testFact } from "../helpers/facts.js";
@@ -249,5 +250,15 @@ describe("the editable text", () => {
     // A press release prints no notes: the edited sentence's source is in the Underlag.
     expect(notedCitations(e.draft)).toEqual([]);
     expect(all).toContain("Källa: Testförlaget");
+  });
+
+  it("keeps the user's HTML and unsafe links as text: the edited text adds no markup a writer would run", () => {
+    const hostile = "<script>alert(1)</script> [klicka](javascript:alert(1)) ![bild](https://example.org/x.png)";
+    const c = edit(original, original.editable.markdown.replace("I Umeå klarade", `${hostile} I Umeå klarade`));
+    const html = renderHtml(c.draft, { fragment: true });
+    expect(html).not.toContain("<script");
+    expect(html).not.toMatch(/href="javascript:/);
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;");
   });
 });

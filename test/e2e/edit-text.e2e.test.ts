@@ -127,6 +127,7 @@ describe.skipIf(!hasChromium)("editing the draft's text in Chromium", () => {
     expect(await page.inputValue("#f-editedMarkdown")).toContain(edited);
     // (axe runs as a script: it is run on the page with the script, in the test above)
     await screenshot(page, "redigera-texten-smal-utan-skript");
+    await page.locator("[data-edit-text]").screenshot({ path: "/tmp/edit16-editor-390.png" });
     await Promise.all([page.waitForURL(/\/utkast$/), page.click("text=Återställ texten")]);
     expect(await page.locator("#f-editedMarkdown").count()).toBe(0);
     expect(await page.locator("#forhandsvisning").textContent()).toContain(original);

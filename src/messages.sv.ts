@@ -342,19 +342,21 @@ export const slotTokens = {
 export const editedBodyTexts = {
   /** The field, as a message names it. */
   label: "den redigerade texten",
+  /** Where on the text a problem is: "rad 12 (”Enligt uppgifter från …”)". */
+  lineAt: (line: number, start: string) => (start ? `rad ${line} (”${start}”)` : `rad ${line}`),
   empty: "texten är tom; välj Återställ texten för att börja om från mallens text",
-  brokenNote: (line: number, text: string) =>
-    `rad ${line}: notmarkeringen "${text}" är trasig; skriv den som [^nummer] eller välj Återställ texten`,
-  unknownNote: (line: number, n: string) =>
-    `rad ${line}: noten [^${n}] finns inte i utkastet; en not kan bara flyttas eller tas bort, inte hittas på`,
-  goneNote: (line: number, n: string) =>
-    `rad ${line}: källan bakom noten [^${n}] finns inte längre i utkastet; ta bort noten eller välj Återställ texten`,
-  brokenToken: (line: number, text: string) =>
-    `rad ${line}: "${text}" är trasig; en uppgift från formuläret skrivs ⟦…⟧ precis som den stod`,
-  unknownToken: (line: number, text: string) =>
-    `rad ${line}: ⟦${text}⟧ är ingen uppgift från formuläret; välj Återställ texten för att se vilka som finns`,
-  brokenPlaceholder: (line: number) =>
-    `rad ${line}: [FYLL I: …] saknar sitt slut "]"; fyll i texten eller skriv klart markeringen`,
+  brokenNote: (at: string, text: string) =>
+    `${at}: notmarkeringen "${text}" är trasig; skriv den som [^nummer] eller välj Återställ texten`,
+  unknownNote: (at: string, n: string) =>
+    `${at}: noten [^${n}] finns inte i utkastet; en not kan bara flyttas eller tas bort, inte hittas på`,
+  goneNote: (at: string, n: string) =>
+    `${at}: källan bakom noten [^${n}] finns inte längre i utkastet; ta bort noten eller välj Återställ texten`,
+  brokenToken: (at: string, text: string) =>
+    `${at}: "${text}" är trasig; en uppgift från formuläret skrivs ⟦…⟧ precis som den stod`,
+  unknownToken: (at: string, text: string) =>
+    `${at}: ⟦${text}⟧ är ingen uppgift från formuläret; välj Återställ texten för att se vilka som finns`,
+  brokenPlaceholder: (at: string) =>
+    `${at}: [FYLL I: …] saknar sitt slut "]"; fyll i texten eller skriv klart markeringen`,
   otherDraft: (template: string, municipality: string) =>
     `texten redigerades för mallen ${template} och ${municipality}; välj Återställ texten, ` +
     "eller byt tillbaka mall och kommun",

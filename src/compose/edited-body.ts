@@ -67,6 +67,17 @@ export interface EditedBodyContext {
 }
 
 const privateUse = /[\uE000-\uF8FF]/g;
+
+/** The first words of a line, so a problem's line can be found in a text field that wraps its lines. */
+function lineStart(raw: string): string {
+  const plain = raw
+    .replace(/^\s*(#+|-|\d+\.|>)\s+/, "")
+    .replace(/\\(.)/g, "$1")
+    .trim();
+  if (plain.length <= 30) return plain;
+  const cut = plain.slice(0, 30);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 15))} …`;
+}
 const placeholderPattern = /(?<!\\)\[FYLL I: ((?:[^\]\\]|\\.)*)\]/g;
 const notePattern = /(?<!\\)\[\^([^\]\s[]*)\]/g;
 const tokenPattern = /⟦([^⟦⟧\n]*)⟧/g;
@@ -91,7 +102,7 @@ export function readEditedBody(text: string, ctx: EditedBodyContext): { markdown
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .map((raw, i) => {
-      const line = i + 1;
+      const line = texts.lineAt(i + 1, lineStart(raw));
       let l = raw.replace(privateUse, "");
       l = l.replace(placeholderPattern, (_, t: string) => ctx.placeholder(t.replace(/\\(.)/g, "$1").trim()));
       if (/(?<!\\)\[FYLL I:/i.test(l)) problem(texts.brokenPlaceholder(line));

@@ -162,7 +162,8 @@ describe("the editable text", () => {
     ] as const) {
       const e = refused(() => edit(original, md.replace("[^1]", broken)));
       expect(e.path).toEqual(["editedMarkdown"]);
-      expect(explainError(e.details)).toContain(`rad ${line}:`);
+      // The line by its number and its first words ("Behöriga till gymnasiet …" is no line of its own here).
+      expect(explainError(e.details)).toMatch(new RegExp(`rad ${line} \\(”I Umeå klarade [^”]*”\\): `));
       expect(explainError(e.details)).toContain(says);
     }
     // A hidden marker typed into the text is no citation.
@@ -170,7 +171,7 @@ describe("the editable text", () => {
     expect(notes(hidden.draft)).toEqual([`1:${second.title}`]);
     // A token for a part the form does not give is refused too.
     expect(explainError(refused(() => edit(original, md.replace("⟦underskrifter⟧", "⟦min chef⟧"))).details)).toMatch(
-      /rad \d+: ⟦min chef⟧ är ingen uppgift från formuläret/,
+      /rad \d+ \(”⟦min chef⟧”\): ⟦min chef⟧ är ingen uppgift från formuläret/,
     );
   });
 

@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)("editing the draft's text in Chromium", () => {
     await page.click("button[value=preview]");
     await expect
       .poll(async () => (await preview.textContent()) ?? "", { timeout: 10_000 })
-      .toContain(`Rad ${line}: notmarkeringen "[^1" är trasig`);
+      .toMatch(new RegExp(`Rad ${line} \\(”[^”]+”\\): notmarkeringen "\\[\\^1" är trasig`));
     await text.fill((await text.inputValue()).replace("[^1", "[^1]"));
     await page.locator("[data-edit-text]").screenshot({ path: "/tmp/edit16-editor-1280.png" });
 

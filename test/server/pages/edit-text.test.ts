@@ -84,7 +84,7 @@ describe("Redigera texten without script", () => {
     });
     expect(broken.status).toBe(422);
     const page = await broken.text();
-    expect(page).toMatch(/<a href="#f-editedMarkdown">Utkastets text: Rad \d+: notmarkeringen/);
+    expect(page).toMatch(/<a href="#f-editedMarkdown">Utkastets text: Rad \d+ \(”[^”]+”\): notmarkeringen/);
     expect(page).toContain('aria-invalid="true"');
 
     // Another template: nothing is discarded before the user says so.

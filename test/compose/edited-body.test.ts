@@ -170,7 +170,8 @@ describe("the editable text", () => {
     const hidden = edit(original, md.replace("alla ämnen.[^1]", "alla ämnen.\uE0001\uE001"));
     expect(notes(hidden.draft)).toEqual([`1:${second.title}`]);
     // A token for a part the form does not give is refused too.
-    expect(explainError(refused(() => edit(original, md.replace("⟦underskrifter⟧", "⟦min chef⟧"))).details)).toMatch(
+    const token = refused(() => edit(original, md.replace("⟦underskrifter⟧", "⟦min chef⟧")));
+    expect(explainError(token.details)).toMatch(
       /rad \d+ \(”⟦min chef⟧”\): ⟦min chef⟧ är ingen uppgift från formuläret/,
     );
   });

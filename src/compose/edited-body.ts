@@ -68,15 +68,21 @@ export interface EditedBodyContext {
 
 const privateUse = /[\uE000-\uF8FF]/g;
 
-/** The first words of a line, so a problem's line can be found in a text field that wraps its lines. */
-function lineStart(raw: string): string {
+/**
+ * The first words of a line or paragraph of the text as a user recognises them (no list mark,
+ * escapes or note marks), at most about `max` characters: a problem's line can be found in a
+ * text field that wraps its lines, a paragraph named before it is discarded.
+ */
+export function textStart(raw: string, max: number): string {
   const plain = raw
     .replace(/^\s*(#+|-|\d+\.|>)\s+/, "")
+    .replace(/(?<!\\)\[\^\d+\]/g, "")
     .replace(/\\(.)/g, "$1")
+    .replace(/\s+/g, " ")
     .trim();
-  if (plain.length <= 30) return plain;
-  const cut = plain.slice(0, 30);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 15))} …`;
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))} …`;
 }
 const placeholderPattern = /(?<!\\)\[FYLL I: ((?:[^\]\\]|\\.)*)\]/g;
 const notePattern = /(?<!\\)\[\^([^\]\s[]*)\]/g;
@@ -102,7 +108,7 @@ export function readEditedBody(text: string, ctx: EditedBodyContext): { markdown
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .map((raw, i) => {
-      const line = texts.lineAt(i + 1, lineStart(raw));
+      const line = texts.lineAt(i + 1, textStart(raw, 30));
       let l = raw.replace(privateUse, "");
       l = l.replace(placeholderPattern, (_, t: string) => ctx.placeholder(t.replace(/\\(.)/g, "$1").trim()));
       if (/(?<!\\)\[FYLL I:/i.test(l)) problem(texts.brokenPlaceholder(line));

@@ -37,7 +37,7 @@ describe("motionera draft --text", () => {
     const bad = runCli([...base, "--author", "Bertil Berg (L)", "--text", text, ...files]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain("den redigerade texten (editedMarkdown)");
-    expect(bad.stderr).toContain(`rad ${line} (”Påhittat.[^99]”): noten [^99] finns inte i utkastet`);
+    expect(bad.stderr).toContain(`rad ${line} (”Påhittat.”): noten [^99] finns inte i utkastet`);
 
     const missing = runCli([...base, "--author", "Bertil Berg (L)", "--text", join(ws.dir, "saknas.md"), ...files]);
     expect(missing.code).not.toBe(0);

@@ -4,7 +4,7 @@
  * of template or municipality would discard before it discards them. The core reads and checks
  * the edited text (compose/edited-body.ts); this is only its place on the page.
  */
-import { editedParagraphs } from "../../../compose/edited-body.js";
+import { editedParagraphs, textStart } from "../../../compose/edited-body.js";
 import { findMunicipality } from "../../../data/places.js";
 import { isMotioneraError } from "../../../domain/errors.js";
 import type { Workspace } from "../../../workspace.js";
@@ -84,18 +84,7 @@ export async function settleEdits(
   return { state, conflict: { template, kommun, changed, removed, fromTemplate, fromKommun: from.kommun } };
 }
 
-/** A paragraph as a user recognises it: no note marks or escapes, at most about 90 characters. */
-export function excerpt(paragraph: string): string {
-  const plain = paragraph
-    .replace(/\[\^\d+\]/g, "")
-    .replace(/\\(.)/g, "$1")
-    .replace(/^(#+|-|\d+\.|>)\s+/, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (plain.length <= 90) return plain;
-  const cut = plain.slice(0, 90);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 60))} …`;
-}
+const excerpt = (paragraph: string) => textStart(paragraph, 90);
 
 /** The question before edits are discarded; its buttons belong to the draft form (form="utkast"). */
 export function EditConflictPanel({ conflict }: { conflict: EditConflict }) {

@@ -7,7 +7,7 @@ import { throwProblems } from "../domain/field-problem.js";
 import type { Draft } from "../domain/draft.js";
 import type { Fact, Source } from "../domain/fact.js";
 import { partyName } from "../domain/signer.js";
-import { sourceEntry } from "../render/citation-text.js";
+import { citationNote, sourceEntry } from "../render/citation-text.js";
 import { placeNotesAfterSentences, supportedSentences } from "./sentences.js";
 import { moveNotesToUnderlag } from "./underlag.js";
 import { draftPlaceholders, inlineText } from "../domain/draft.js";
@@ -59,7 +59,13 @@ export interface Composed {
    * of its note numbers stands for (`citationId`): what a request sends back as `editedMarkdown`
    * and `editedFrom.notes`. `edited`: the draft was made from an edited text.
    */
-  editable: { markdown: string; notes: string[]; edited: boolean };
+  editable: {
+    markdown: string;
+    notes: string[];
+    /** What each note number of the text stands for, as its note reads ("Testförlaget, ”…”, 2026."). */
+    noteTexts: string[];
+    edited: boolean;
+  };
 }
 
 /** Optional facts the registry lacks are noted (required ones are problems of the request). */
@@ -223,13 +229,11 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   // The editor's marks follow the notes when the request says what each mark stood for (the web,
   // the API); without that (the CLI's --text) they keep the template's numbers, which read back alike.
   const editorOrder = req.editedFrom?.notes ? [...order, ...unused] : state.citations.map((c) => c.n);
+  const editorCitations = renumberCitations(state.citations, editorOrder);
   const editable = {
-    markdown: editableMarkdown(
-      renumberBlocks(withSlots, editorOrder),
-      renumberCitations(state.citations, editorOrder),
-      state.slots,
-    ),
+    markdown: editableMarkdown(renumberBlocks(withSlots, editorOrder), editorCitations, state.slots),
     notes: editorOrder.map((n) => citationId(state.citations[n - 1]!)),
+    noteTexts: editorCitations.map((c) => citationNote(c).text),
     edited,
   };
   const support = supportedSentences(placed).map((s) => ({

@@ -141,6 +141,7 @@ export const sv = {
       "Noterna står som [^1], [^2] …: flytta eller ta bort dem, men skriv dem inte om. Det som står inom ⟦ ⟧ " +
       "hämtas ur formuläret (undertecknare, ort och datum) och följer med när du ändrar där. [FYLL I: …] " +
       "markerar det du ska fylla i.",
+    notesSummary: (n: number) => (n === 1 ? "Noten du kan använda" : `De ${n} noterna du kan använda`),
     reset: "Återställ texten",
     resetHelp: "Släpper dina ändringar och visar mallens text igen.",
     editedNote: "Förhandsvisningen visar din redigerade text.",

@@ -100,6 +100,9 @@ const draftJsonSchema = z
         notes: z.array(z.string()).openapi({
           description: "Vilken källa varje notnummer i texten står för; skickas tillbaka som editedFrom.notes.",
         }),
+        noteTexts: z.array(z.string()).openapi({
+          description: "Vad varje notnummer i texten står för, som noten lyder (utgivare, ”titel”, datum).",
+        }),
         edited: z.boolean().openapi({ description: "Utkastet skrevs från en redigerad text." }),
       })
       .openapi({ description: "Utkastets text som den redigeras (Redigera texten)." }),

@@ -64,7 +64,10 @@ describe("Redigera texten without script", () => {
   it("opens the editor, downloads the edit, refuses a broken mark, and asks before another template", async () => {
     const opened = await post({ ...lidingoForm, editText: "1" });
     expect(opened.status).toBe(200);
-    const fields = editorFields(await opened.text());
+    const openedPage = await opened.text();
+    const fields = editorFields(openedPage);
+    // What each note mark stands for is listed under the field.
+    expect(openedPage).toMatch(/<code>\[\^1\]<\/code> [^<]*”[^<]+”/);
     expect(fields.editedMarkdown).toContain(sentence);
     expect(fields.editedMarkdown).toContain("⟦underskrifter⟧");
     expect(fields["editedFrom.template"]).toBe("kast-avtal");

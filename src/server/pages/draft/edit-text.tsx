@@ -115,7 +115,13 @@ export function EditConflictPanel({ conflict }: { conflict: EditConflict }) {
 }
 
 /** The text's place in the form: the button that opens the editor, or the editor with its hidden origin. */
-export function EditTextFieldset({ state, errors }: { state: FormState; errors: FieldErrors }) {
+export function EditTextFieldset(props: {
+  state: FormState;
+  errors: FieldErrors;
+  /** What each note number of the text stands for (from the preview's composition), when known. */
+  noteTexts?: string[] | undefined;
+}) {
+  const { state, errors, noteTexts } = props;
   if (!isEdited(state))
     return (
       <fieldset class="group edit-text">
@@ -145,6 +151,18 @@ export function EditTextFieldset({ state, errors }: { state: FormState; errors: 
           {state.editedMarkdown}
         </textarea>
       </div>
+      {noteTexts && noteTexts.length > 0 && (
+        <details class="edit-text-notes">
+          <summary>{t.notesSummary(noteTexts.length)}</summary>
+          <ul>
+            {noteTexts.map((text, i) => (
+              <li>
+                <code>{`[^${i + 1}]`}</code> {text}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <input type="hidden" name="editedFrom.template" value={state.editedFrom.template} />
       <input type="hidden" name="editedFrom.kommun" value={state.editedFrom.kommun} />
       <input type="hidden" name="editedFrom.notes" value={state.editedFrom.notes.join(" ")} />

@@ -508,7 +508,11 @@ export function DraftPage(m: DraftPageModel) {
             <FactPicker lines={m.picker} place={m.place} kommun={state.kommun} fragmentUrl={paths.pickerFragment} />
           )}
           {m.groups && <ArgumentsFieldset groups={m.groups} state={state} errors={errors} />}
-          <EditTextFieldset state={state} errors={errors} />
+          <EditTextFieldset
+            state={state}
+            errors={errors}
+            noteTexts={m.preview.kind === "draft" ? m.preview.editable?.noteTexts : undefined}
+          />
           <Actions />
         </form>
         <PreviewPanel model={m.preview} url={paths.previewFragment} />

@@ -19,7 +19,7 @@ export type PreviewModel =
       placeholder: boolean;
       review: DraftReview;
       /** The body as "Redigera texten" shows it, and the citation of each note number. */
-      editable?: { markdown: string; notes: string[]; edited: boolean };
+      editable?: { markdown: string; notes: string[]; noteTexts: string[]; edited: boolean };
     }
   | { kind: "hint"; text: string }
   /** The text was edited for another template or municipality: ask before the edits go. */

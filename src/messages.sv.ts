@@ -76,6 +76,7 @@ export const limitedFieldNames: Readonly<Record<LimitedField, string>> = {
   inputMaxLength: "värdet",
   inputName: "fältets namn",
   condition: "villkoret",
+  editedText: "den redigerade texten",
 };
 
 /** "källans titel får vara högst 500 tecken, men är 612". */
@@ -323,6 +324,46 @@ export const composeTexts = {
           : `{fakta:${reference}}: okänd faktanyckel "${reference}"${maybe(suggestions)}`,
       )
       .join("; ")}; se alla nycklar med: motionera facts keys`,
+} as const;
+
+/**
+ * The visible tokens an edited text shows where a part comes from the form ("⟦underskrifter⟧"),
+ * as compose/form-slots.ts reads and writes them (lower case, without the brackets).
+ */
+export const slotTokens = {
+  placeAndDate: "ort och datum",
+  date: "datum",
+  signatures: "underskrifter",
+  signaturesWithPlace: "underskrifter med ort",
+  signerParties: "undertecknarnas partier",
+  signer: (n: number) => `undertecknare ${n}`,
+  signerPattern: /^undertecknare (\d{1,2})$/,
+  quoted: (n: number) => `undertecknare ${n}, citerad`,
+  quotedPattern: /^undertecknare (\d{1,2}), citerad$/,
+} as const;
+
+/** What is wrong with an edited text (compose/edited-body.ts); each names the line. */
+export const editedBodyTexts = {
+  /** The field, as a message names it. */
+  label: "den redigerade texten",
+  /** Where on the text a problem is: "rad 12 (”Enligt uppgifter från …”)". */
+  lineAt: (line: number, start: string) => (start ? `rad ${line} (”${start}”)` : `rad ${line}`),
+  empty: "texten är tom; välj Återställ texten för att börja om från mallens text",
+  brokenNote: (at: string, text: string) =>
+    `${at}: notmarkeringen "${text}" är trasig; skriv den som [^nummer] eller välj Återställ texten`,
+  unknownNote: (at: string, n: string) =>
+    `${at}: noten [^${n}] finns inte i utkastet; en not kan bara flyttas eller tas bort, inte hittas på`,
+  goneNote: (at: string, n: string) =>
+    `${at}: källan bakom noten [^${n}] finns inte längre i utkastet; ta bort noten eller välj Återställ texten`,
+  brokenToken: (at: string, text: string) =>
+    `${at}: "${text}" är trasig; en uppgift från formuläret skrivs ⟦…⟧ precis som den stod`,
+  unknownToken: (at: string, text: string) =>
+    `${at}: ⟦${text}⟧ är ingen uppgift från formuläret; välj Återställ texten för att se vilka som finns`,
+  brokenPlaceholder: (at: string) =>
+    `${at}: [FYLL I: …] saknar sitt slut "]"; fyll i texten eller skriv klart markeringen`,
+  otherDraft: (template: string, municipality: string) =>
+    `texten redigerades för mallen ${template} och ${municipality}; välj Återställ texten, ` +
+    "eller byt tillbaka mall och kommun",
 } as const;
 
 const quoted = (xs: readonly string[]) =>

@@ -76,6 +76,10 @@ export const texts = {
     strict:
       "vägra skriva utkastet om en uppgift är äldre än mallen godtar eller om det har ställen att fylla i " +
       "([FYLL I: …])",
+    text:
+      "skriv utkastet från en redigerad text (Markdown med noterna som [^1], [^2] …, som --write-text " +
+      "skriver den); undertecknare och datum hämtas ändå ur flaggorna",
+    writeText: "skriv också utkastets text att redigera till filen (läs in den igen med --text)",
     wrote: "Skrev:",
     reviewHeading: "Att göra innan du lämnar in:",
     reviewNone: "Inget att fylla i eller kontrollera i utkastet.",

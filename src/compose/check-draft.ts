@@ -14,7 +14,7 @@ import type { z } from "../domain/zod.js";
 import { factDefinition } from "../facts/catalog.js";
 import type { FactRegistry } from "../facts/registry.js";
 import { todayInSweden } from "../lang/dates.js";
-import { problems as problemTexts } from "../messages.sv.js";
+import { editedBodyTexts, problems as problemTexts } from "../messages.sv.js";
 import type { SelectedArgument } from "./compose-state.js";
 import { factReferenceProblems } from "./fact-references.js";
 import { checkInputs, type InputValues } from "./inputs.js";
@@ -115,6 +115,20 @@ export function checkDraftRequest(request: DraftRequest, deps: DraftCheckDeps): 
         if (document && argument) selected.push({ ref, document, argument });
         else problems.push({ path: ["arguments", refs.indexOf(ref)], details: { code: "unknown_argument", ref } });
       }
+    }
+  }
+
+  // An edited text belongs to the template and municipality it was edited for.
+  const from = parsed.success ? parsed.data.editedFrom : undefined;
+  if (template && place && from && parsed.success && parsed.data.editedMarkdown !== undefined) {
+    const fromPlace = attempt([], ["editedFrom"], () => findMunicipality(from.municipality));
+    if (from.template !== template.frontMatter.id || fromPlace?.code !== place.code) {
+      const problem = editedBodyTexts.otherDraft(from.template, fromPlace?.name ?? from.municipality);
+      const label = editedBodyTexts.label;
+      problems.push({
+        path: ["editedMarkdown"],
+        details: { code: "input_invalid", field: "editedMarkdown", label, problem },
+      });
     }
   }
 

@@ -7,6 +7,7 @@ import type { FactRegistry } from "../facts/registry.js";
 import { factDefinition } from "../facts/catalog.js";
 import { formatFactValue } from "../facts/format-value.js";
 import { citationMarker, placeholderMarker } from "./citation-marker.js";
+import { slotMarker, type FormSlot } from "./form-slots.js";
 import type { Fact } from "../domain/fact.js";
 import type { Signer } from "../domain/signer.js";
 import type { DraftWarning } from "../domain/errors.js";
@@ -40,10 +41,10 @@ export class ComposeState {
   readonly citations: Citation[] = [];
   /** What the signer must fill in, in order of the markers' numbers. */
   readonly placeholders: string[] = [];
+  /** The parts that come from the form (dateline, signatures …), in order of their markers' numbers. */
+  readonly slots: FormSlot[] = [];
   /** The claims the text makes, with their backing. */
   readonly claims: ClaimRecord[] = [];
-  /** The signers (by index) a press release has already quoted, so the second quote names only. */
-  readonly quoted = new Set<number>();
   /** "Kontrollera" items the helpers found (a default committee name). */
   readonly checks: DraftWarning[] = [];
   readonly #byFactId = new Map<string, number>();
@@ -135,6 +136,12 @@ export class ComposeState {
   placeholder(text: string): string {
     this.placeholders.push(text);
     return placeholderMarker(this.placeholders.length);
+  }
+
+  /** Records a part that comes from the form and returns its marker (composing fills it in). */
+  slot(slot: FormSlot): string {
+    this.slots.push(slot);
+    return slotMarker(this.slots.length);
   }
 
   /** Records a citation of an argument taken from a corpus document and returns its marker. */

@@ -7,7 +7,7 @@ import { throwProblems } from "../domain/field-problem.js";
 import type { Draft } from "../domain/draft.js";
 import type { Fact, Source } from "../domain/fact.js";
 import { partyName } from "../domain/signer.js";
-import { sourceEntry } from "../render/citation-text.js";
+import { citationNote, sourceEntry } from "../render/citation-text.js";
 import { placeNotesAfterSentences, supportedSentences } from "./sentences.js";
 import { moveNotesToUnderlag } from "./underlag.js";
 import { draftPlaceholders, inlineText } from "../domain/draft.js";
@@ -24,6 +24,15 @@ import type { InputValues } from "./inputs.js";
 import { textWithFacts, type CitingText } from "./fact-references.js";
 import { escapeBlock, escapeInline } from "./markdown-escape.js";
 import { markdownToBlocks } from "./markdown-to-draft.js";
+import { expandSlots } from "./form-slots.js";
+import {
+  citationId,
+  editableMarkdown,
+  noteOrder,
+  readEditedBody,
+  renumberBlocks,
+  renumberCitations,
+} from "./edited-body.js";
 import { distinctSources } from "./sources.js";
 import type { Template } from "./template-library.js";
 
@@ -45,6 +54,18 @@ export interface Composed {
   cited: { fact: Fact; subjectName: string }[];
   /** Every sentence that cites something, with the facts behind it (what an "Underlag" lists). */
   support: { sentence: string; facts: { fact: Fact; subjectName: string }[] }[];
+  /**
+   * The body as the user edits it ("Redigera texten", see edited-body.ts) and the citation each
+   * of its note numbers stands for (`citationId`): what a request sends back as `editedMarkdown`
+   * and `editedFrom.notes`. `edited`: the draft was made from an edited text.
+   */
+  editable: {
+    markdown: string;
+    notes: string[];
+    /** What each note number of the text stands for, as its note reads ("Testförlaget, ”…”, 2026."). */
+    noteTexts: string[];
+    edited: boolean;
+  };
 }
 
 /** Optional facts the registry lacks are noted (required ones are problems of the request). */
@@ -181,20 +202,51 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
     });
   }
   const kind = template.frontMatter.kind;
-  const placed = placeNotesAfterSentences(markdownToBlocks(markdown, state.placeholders));
+  const edited = req.editedMarkdown !== undefined;
+  if (req.editedMarkdown !== undefined) {
+    const read = readEditedBody(req.editedMarkdown, {
+      citations: state.citations,
+      notes: req.editedFrom?.notes,
+      placeholder: (text) => state.placeholder(text),
+      slot: (slot) => state.slot(slot),
+    });
+    throwProblems(read.problems);
+    markdown = read.markdown;
+  }
+  const withSlots = placeNotesAfterSentences(markdownToBlocks(markdown, state.placeholders));
+  const slotContext = { place, signers: req.authors, date };
+  const full = expandSlots(markdown, state.slots, slotContext);
+  const expanded = placeNotesAfterSentences(markdownToBlocks(full, state.placeholders));
+  // An edited text numbers its notes in the order of its marks; a deleted mark takes its note along.
+  const order = edited ? noteOrder(expanded) : state.citations.map((c) => c.n);
+  const unused = state.citations.map((c) => c.n).filter((n) => !order.includes(n));
+  const citations = edited ? renumberCitations(state.citations, order) : state.citations;
+  const placed = edited ? renumberBlocks(expanded, order) : expanded;
+  const renumbered = new Map(order.map((old, i) => [old, i + 1]));
+  const citedFacts = state.citedFacts
+    .filter((f) => renumbered.has(f.n))
+    .map((f) => ({ ...f, n: renumbered.get(f.n)! }));
+  // The editor's marks follow the notes when the request says what each mark stood for (the web,
+  // the API); without that (the CLI's --text) they keep the template's numbers, which read back alike.
+  const editorOrder = req.editedFrom?.notes ? [...order, ...unused] : state.citations.map((c) => c.n);
+  const editorCitations = renumberCitations(state.citations, editorOrder);
+  const editable = {
+    markdown: editableMarkdown(renumberBlocks(withSlots, editorOrder), editorCitations, state.slots),
+    notes: editorOrder.map((n) => citationId(state.citations[n - 1]!)),
+    noteTexts: editorCitations.map((c) => citationNote(c).text),
+    edited,
+  };
   const support = supportedSentences(placed).map((s) => ({
     sentence: s.sentence,
-    facts: state.citedFacts
-      .filter((f) => s.notes.includes(f.n))
-      .map(({ fact, subjectName }) => ({ fact, subjectName })),
+    facts: citedFacts.filter((f) => s.notes.includes(f.n)).map(({ fact, subjectName }) => ({ fact, subjectName })),
   }));
   // Newspapers print no notes: op-eds and press releases list their sources for the editor.
   const forPress = kind === "debattartikel" || kind === "pressmeddelande";
-  const blocks = forPress ? moveNotesToUnderlag(placed, state.citations) : placed;
+  const blocks = forPress ? moveNotesToUnderlag(placed, citations) : placed;
   const firstHeading = blocks.find((b) => b.type === "heading" && b.level === 1);
   const title =
     firstHeading && firstHeading.type === "heading" ? inlineText(firstHeading.children) : template.frontMatter.title;
-  const citedSources = distinctSources(state.citations);
+  const citedSources = distinctSources(citations);
   const draft: Draft = {
     meta: {
       title,
@@ -208,11 +260,11 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
       description: template.frontMatter.description,
     },
     blocks,
-    citations: state.citations,
+    citations,
     sources: forPress ? [] : citedSources,
   };
   const warnings: DraftWarning[] = [
-    ...staleCitations(template, state.citedFacts, date, req.strict),
+    ...staleCitations(template, citedFacts, date, req.strict),
     ...state.checks,
     ...sourceChecks(citedSources, req.authors),
     ...(kind === "interpellation" && req.authors.length > 1
@@ -223,6 +275,9 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   const review: DraftReview = { placeholders: draftPlaceholders(draft), checks: warnings.filter(isCheck) };
   if (req.strict && review.placeholders.length > 0)
     throw new MotioneraError({ code: "draft_has_placeholders", placeholders: review.placeholders });
-  const cited = state.citedFacts.map(({ fact, subjectName }) => ({ fact, subjectName }));
-  return { draft, markdown, template, place, warnings, review, claims: state.claims, cited, support };
+  const cited = citedFacts.map(({ fact, subjectName }) => ({ fact, subjectName }));
+  // An edited text keeps the claims whose facts it still cites.
+  const citedKeys = new Set(cited.map((c) => c.fact.key));
+  const claims = edited ? state.claims.filter((c) => c.facts.every((k) => citedKeys.has(k))) : state.claims;
+  return { draft, markdown: full, template, place, warnings, review, claims, cited, support, editable };
 }

@@ -11,15 +11,13 @@ import { genitive } from "../lang/genitive.js";
 import { factDefinition } from "../facts/catalog.js";
 import { formatFactValue } from "../facts/format-value.js";
 import { escapeInline } from "./markdown-escape.js";
-import { citationMarker, keepWithNextMarker } from "./citation-marker.js";
-import { bodyWords, datelinePlace, inPlace, otherMunicipalitiesInCounty } from "./place-words.js";
+import { citationMarker } from "./citation-marker.js";
+import { bodyWords, inPlace, otherMunicipalitiesInCounty } from "./place-words.js";
 import { isCurrent } from "../facts/staleness.js";
 import { partyName } from "../domain/signer.js";
 import { citeHistory } from "./cite-history.js";
 import { missingFactText } from "./missing-fact.js";
 import type { ComposeState } from "./compose-state.js";
-import type { Place } from "../domain/municipality.js";
-import type { Signer } from "../domain/signer.js";
 
 type Options = HelperOptions & {
   data: { motionera: ComposeState; root: { date: string; input: Record<string, unknown> } };
@@ -56,8 +54,9 @@ export const helpers = {
   /** {{date}} → the document date; {{date "2023-02-21"}} → "21 februari 2023". */
   date(...args: unknown[]): string {
     const { params, options } = split(args);
-    const d = (params[0] as string | undefined) ?? options.data.root.date;
-    return formatDate(String(d).replace(/\\/g, ""));
+    // The document's own date comes from the form: a slot, so an edited text follows it.
+    if (params[0] === undefined) return state(options).slot({ kind: "date" });
+    return formatDate(String(params[0]).replace(/\\/g, ""));
   },
   /** {{number 12345}} → "12 345"; {{number 7.5}} → "7,5". */
   number(...args: unknown[]): string {
@@ -252,11 +251,7 @@ export const helpers = {
   },
   /** {{placeAndDate}} → "Visby den 24 november 2026": the seat and the date, kept with the signatures. */
   placeAndDate(...args: unknown[]): string {
-    const { options } = split(args);
-    return (
-      `${keepWithNextMarker}${escapeInline(datelinePlace(state(options).place))} ` +
-      `den ${formatDate(options.data.root.date)}`
-    );
+    return state(split(args).options).slot({ kind: "placeAndDate" });
   },
   /** {{inPlace}} → "på Lidingö", "i Umeå": the municipality after a preposition. */
   inPlace(...args: unknown[]): string {
@@ -308,12 +303,7 @@ export const helpers = {
    * Vänsterpartiet"; the signers' names when none gave a party.
    */
   signerParties(...args: unknown[]): string {
-    const st = state(split(args).options);
-    const parties = [...new Set(st.signers.map((s) => s.party).filter((p): p is string => Boolean(p)))];
-    return formatList(
-      (parties.length > 0 ? parties.map(partyName) : st.signers.map((s) => s.name)).map(escapeInline),
-      "och",
-    );
+    return state(split(args).options).slot({ kind: "signerParties" });
   },
   /**
    * {{signatures}} → one paragraph per signer: "Namn (Parti)" and the role on the next line;
@@ -323,16 +313,7 @@ export const helpers = {
    */
   signatures(...args: unknown[]): string {
     const { options } = split(args);
-    const st = state(options);
-    const signers = st.signers;
-    return signers
-      .map((s, i) => {
-        const name = escapeInline(s.party ? `${s.name} (${s.party})` : s.name);
-        const keep = i < signers.length - 1 ? keepWithNextMarker : "";
-        const role = s.role ? escapeInline(options.hash.withPlace ? roleWithPlace(s.role, st.place) : s.role) : "";
-        return keep + (role ? `${name}\\\n${role}` : name);
-      })
-      .join("\n\n");
+    return state(options).slot({ kind: "signatures", withPlace: Boolean(options.hash.withPlace) });
   },
   /**
    * {{quoteBy 1}} → who says a quote in a press release: the signer with that number (from 1;
@@ -342,16 +323,13 @@ export const helpers = {
   quoteBy(...args: unknown[]): string {
     const { params, options } = split(args);
     const st = state(options);
-    const index = signerIndex(params[0], st.signers.length);
-    if (st.quoted.has(index)) return escapeInline(st.signers[index]!.name);
-    st.quoted.add(index);
-    return signerWithRole(st.signers[index]!, st.place);
+    return st.slot({ kind: "quoteBy", index: signerIndex(params[0], st.signers.length) });
   },
   /** {{signer 1}} → "Namn (Parti), roll på Lidingö": a signer presented to a newspaper's reader. */
   signer(...args: unknown[]): string {
     const { params, options } = split(args);
     const st = state(options);
-    return signerWithRole(st.signers[signerIndex(params[0], st.signers.length)]!, st.place);
+    return st.slot({ kind: "signer", index: signerIndex(params[0], st.signers.length) });
   },
   /** {{placeholder "beslutets datum"}} → a visible "[FYLL I: beslutets datum]" the draft lists. */
   placeholder(...args: unknown[]): string {
@@ -471,17 +449,6 @@ function userLines(value: unknown, drop: "marks" | "numbers" = "marks"): string[
 function signerIndex(n: unknown, count: number): number {
   const wanted = typeof n === "number" ? n : Number(n ?? 1);
   return Math.min(Math.max(1, Number.isFinite(wanted) ? Math.trunc(wanted) : 1), count) - 1;
-}
-
-/** "Namn (Parti), roll på Lidingö" (escaped). */
-function signerWithRole(s: Signer, place: Place): string {
-  const who = s.party ? `${s.name} (${s.party})` : s.name;
-  return escapeInline(s.role ? `${who}, ${roleWithPlace(s.role, place)}` : who);
-}
-
-/** "ledamot i kommunfullmäktige" → "ledamot i kommunfullmäktige på Lidingö"; a role naming the place is kept. */
-function roleWithPlace(role: string, place: Place): string {
-  return role.toLowerCase().includes(place.name.toLowerCase()) ? role : `${role} ${inPlace(place)}`;
 }
 
 function capitalIf(word: string, options: Options): string {

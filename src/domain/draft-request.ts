@@ -25,6 +25,23 @@ export const draftRequestSchema = z.object({
   inputs: inputValuesSchema.default({}),
   /** Arguments from the corpus to include, as "documentId#index" (the index in its arguments). */
   arguments: z.array(z.string().regex(argumentRefPattern, 'skrivs "dokument-id#nummer"')).max(20).default([]),
+  /**
+   * The body as the user edited it ("Redigera texten"): restricted Markdown with note marks
+   * `[^n]`, "[FYLL I: …]" and the form's parts as tokens "⟦underskrifter⟧" (see
+   * compose/edited-body.ts). It replaces the template's text; the form still gives signers and date.
+   */
+  editedMarkdown: z.string().max(textLimits.editedText, tooLong("editedText")).optional(),
+  /**
+   * What the text was edited from: the template and municipality (an edit made for another is
+   * refused, not silently applied) and the citation each note number stood for (`citationId`).
+   */
+  editedFrom: z
+    .object({
+      template: z.string().trim().min(1).max(100),
+      municipality: z.string().trim().min(1).max(100),
+      notes: z.array(z.string().max(textLimits.reference)).max(1_000).optional(),
+    })
+    .optional(),
   /** Stale facts are errors instead of warnings. */
   strict: z.boolean().default(false),
 });

@@ -42,6 +42,17 @@ export const savedDraftStateSchema = z.object({
   arguments: z.array(z.string().max(300)).max(20),
   /** The whole edited body in the pipeline's restricted Markdown ("Redigera texten"), when the text was edited. */
   editedMarkdown: z.string().max(editedMarkdownMax).optional(),
+  /**
+   * What the text was edited from: the template, the municipality and the citation each note mark
+   * stood for (without it the marks of an edited text cannot be read back).
+   */
+  editedFrom: z
+    .object({
+      template: z.string().max(100),
+      kommun: z.string().max(100),
+      notes: z.array(z.string().max(300)).max(1000),
+    })
+    .optional(),
 });
 export type SavedDraftState = z.infer<typeof savedDraftStateSchema>;
 

@@ -51,6 +51,8 @@ export const textLimits = {
   inputMaxLength: 100_000,
   /** The name of a template's input, as a request gives it. */
   inputName: 100,
+  /** A draft's text as the user edited it ("Redigera texten"): the whole body. */
+  editedText: 200_000,
   /** A campaign's fact condition ("population>50000"). */
   condition: 300,
 } as const;

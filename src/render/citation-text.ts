@@ -97,7 +97,7 @@ function unknownCitation(c: never): never {
 }
 
 /** The citation a `{ type: "citation", n }` node refers to; a dangling number is a bug upstream. */
-export function citationOf(draft: Draft, n: number): Citation {
+export function citationOf(draft: Pick<Draft, "citations">, n: number): Citation {
   const c = draft.citations[n - 1];
   if (!c || c.n !== n) throw new Error(`The draft cites note ${n}, but draft.citations has no citation ${n}`);
   return c;

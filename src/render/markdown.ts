@@ -20,6 +20,14 @@ export function renderMarkdown(draft: Draft): string {
   return `${blocks.filter((b) => b.length > 0).join("\n\n")}\n`;
 }
 
+/** Only the text's blocks, without sources or note definitions (what an editor shows; see compose/edited-body.ts). */
+export function renderMarkdownBlocks(draft: Pick<Draft, "blocks" | "citations">): string {
+  return draft.blocks
+    .map((b) => block(b, draft))
+    .filter((b) => b.length > 0)
+    .join("\n\n");
+}
+
 /**
  * Backslash-escape what CommonMark would read as markup. `atLineStart`: the text begins a
  * line, where "#", "-", "+", ">", "=" and "1." would start a block. `inLink`: the text is a
@@ -44,7 +52,7 @@ export function escapeMarkdown(text: string, atLineStart: boolean, inLink = fals
   return s;
 }
 
-function block(b: Block, draft: Draft): string {
+function block(b: Block, draft: Pick<Draft, "blocks" | "citations">): string {
   switch (b.type) {
     case "heading":
       return `${"#".repeat(b.level)} ${inlines(b.children, draft, false)}`;
@@ -86,7 +94,13 @@ function mergeTexts(nodes: readonly Inline[]): Inline[] {
  * `inStrong`: inside `**…**` already, where a placeholder is bold without markers of its own ("****" would end the
  * bold).
  */
-function inlines(nodes: readonly Inline[], draft: Draft, lineStart: boolean, inLink = false, inStrong = false): string {
+function inlines(
+  nodes: readonly Inline[],
+  draft: Pick<Draft, "blocks" | "citations">,
+  lineStart: boolean,
+  inLink = false,
+  inStrong = false,
+): string {
   let out = "";
   let atStart = lineStart;
   for (const node of mergeTexts(nodes)) {

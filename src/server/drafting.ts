@@ -7,6 +7,7 @@ import { draftBaseName } from "../files/draft-files.js";
 import { extensionOf, mimeTypeOf, type Format } from "../render/index.js";
 import { xmlSafe } from "../domain/xml-safe.js";
 import type { DraftOptions, Workspace } from "../workspace.js";
+import type { Composed } from "../compose/compose.js";
 
 export interface RenderedDraft {
   body: Uint8Array | string;
@@ -16,6 +17,8 @@ export interface RenderedDraft {
   warnings: DraftWarning[];
   /** What the signer must fill in and check before filing. */
   review: DraftReview;
+  /** The body as the user edits it, and the citation of each note number (see compose/edited-body.ts). */
+  editable: Composed["editable"];
 }
 
 /** Where a Draft becomes bytes: the service's writer threads, or this thread. */
@@ -42,6 +45,7 @@ export async function renderDraftFor(
     draft: composed.draft,
     warnings: composed.warnings,
     review: composed.review,
+    editable: composed.editable,
   };
 }
 

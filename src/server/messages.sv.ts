@@ -131,6 +131,34 @@ export const sv = {
     errorPrefix: "Fel:",
   },
 
+  /** "Redigera texten" on the draft form (pages/draft/edit-text.tsx). */
+  editText: {
+    legend: "Texten",
+    start: "Redigera texten",
+    startHelp: "Ändra meningar direkt i utkastet. Förhandsvisningen och alla nedladdningar använder din text.",
+    label: "Utkastets text",
+    help:
+      "Noterna står som [^1], [^2] …: flytta eller ta bort dem, men skriv dem inte om. Det som står inom ⟦ ⟧ " +
+      "hämtas ur formuläret (undertecknare, ort och datum) och följer med när du ändrar där. [FYLL I: …] " +
+      "markerar det du ska fylla i.",
+    notesSummary: (n: number) => (n === 1 ? "Noten du kan använda" : `De ${n} noterna du kan använda`),
+    reset: "Återställ texten",
+    resetHelp: "Släpper dina ändringar och visar mallens text igen.",
+    editedNote: "Förhandsvisningen visar din redigerade text.",
+    error: (problem: string) => `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`,
+    conflict: {
+      heading: "Dina ändringar i texten försvinner",
+      templateAndKommun: "Du har bytt mall och kommun.",
+      template: "Du har bytt mall.",
+      kommun: "Du har bytt kommun.",
+      intro: "Texten du har redigerat hör till den förra mallen och kommunen. Om du byter försvinner:",
+      changed: (excerpt: string) => `Dina ändringar i stycket ”${excerpt}” försvinner.`,
+      removed: (excerpt: string) => `Stycket ”${excerpt}”, som du tog bort, kommer tillbaka.`,
+      discard: "Byt och släng ändringarna",
+      keep: (template: string, kommun: string) => `Behåll ändringarna (${template}, ${kommun})`,
+    },
+  },
+
   campaign: {
     title: "Kampanj: samma utkast för många kommuner",
     titleWithErrors: "Fel: Kampanj",

@@ -9,6 +9,7 @@ import type { SavedDraftState } from "../domain/saved-draft.js";
 import type { Workspace } from "../workspace.js";
 import { sv } from "./messages.sv.js";
 import { requestOf } from "./pages/draft/state.js";
+import { formStateOf } from "./pages/saved-draft/state.js";
 
 /** The changes; undefined when the request cannot be composed (then or now). */
 export async function citedChangesOf(
@@ -44,5 +45,5 @@ export async function requestOfSaved(
   } catch (e) {
     if (!isMotioneraError(e)) throw e;
   }
-  return requestOf(state, names, options.placeholder ? sv.preview.placeholderSigner : undefined);
+  return requestOf(formStateOf(state), names, options.placeholder ? sv.preview.placeholderSigner : undefined);
 }

@@ -1,3 +1,4 @@
+import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { z } from "../../domain/zod.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
@@ -5,7 +6,7 @@ import { explainWarning, reviewLines } from "../../messages.sv.js";
 import { isCheck } from "../../domain/errors.js";
 import { writeDraftFiles } from "../../files/draft-files.js";
 import { takePdfThread } from "../../render/pdf-thread.js";
-import { action, parseOptions, type OptionNames } from "../run.js";
+import { action, parseOptions, UsageError, type OptionNames } from "../run.js";
 import { collect, parseFormats, parseSets, readAuthors, withOwnProblems } from "../option-values.js";
 import { databaseUrlFlag, openWorkspace, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
@@ -25,7 +26,19 @@ const optionsSchema = z.object({
   db: z.string().optional(),
   databaseUrl: databaseUrlFlag,
   templates: z.string().optional(),
+  text: z.string().min(1).optional(),
+  writeText: z.string().min(1).optional(),
 });
+
+/** The edited text --text names (UTF-8), or a usage error naming the option. */
+async function readEditedText(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+    throw new UsageError(`--text ${file}: ${missing ? texts.fileMissing : (e as Error).message}`);
+  }
+}
 
 /** The option each field of the draft request comes from, for messages naming every problem. */
 const optionNames: OptionNames = {
@@ -35,6 +48,7 @@ const optionNames: OptionNames = {
   date: "--date",
   arguments: "--argument",
   strict: "--strict",
+  editedMarkdown: "--text",
 };
 
 export function registerDraft(program: Command): void {
@@ -51,6 +65,8 @@ export function registerDraft(program: Command): void {
     .option("-f, --format <lista>", texts.draft.format, "docx,pdf")
     .option("-o, --out <mapp>", texts.draft.out, "output")
     .option("--strict", texts.draft.strict, false)
+    .option("--text <fil.md>", texts.draft.text)
+    .option("--write-text <fil.md>", texts.draft.writeText)
     .addOption(sharedOption.json())
     .option("-v, --verbose", texts.draft.verbose, false)
     .addOption(sharedOption.db())
@@ -66,6 +82,7 @@ export function registerDraft(program: Command): void {
         const produce = async () => {
           const ws = await openWorkspace(o);
           const { authors, problems } = readAuthors(o.author);
+          const editedMarkdown = o.text === undefined ? undefined : await readEditedText(o.text);
           const composed = await withOwnProblems(problems, () =>
             ws.compose({
               template: o.template,
@@ -75,8 +92,10 @@ export function registerDraft(program: Command): void {
               inputs: parseSets(o.set),
               arguments: o.argument,
               strict: o.strict,
+              ...(editedMarkdown === undefined ? {} : { editedMarkdown }),
             }),
           );
+          if (o.writeText) await writeFile(o.writeText, composed.editable.markdown, "utf8");
           const files = await writeDraftFiles(
             composed.draft,
             fmts,

@@ -90,6 +90,22 @@ const draftJsonSchema = z
       .openapi({ description: "Dokumentträdet (Draft) som alla format skrivs från." }),
     warnings: z.array(warningSchema),
     review: reviewSchema,
+    editable: z
+      .object({
+        markdown: z.string().openapi({
+          description:
+            "Texten att redigera: noterna som [^1], [^2] …, [FYLL I: …] och formulärets delar som ⟦underskrifter⟧. " +
+            "Skickas tillbaka som editedMarkdown.",
+        }),
+        notes: z.array(z.string()).openapi({
+          description: "Vilken källa varje notnummer i texten står för; skickas tillbaka som editedFrom.notes.",
+        }),
+        noteTexts: z.array(z.string()).openapi({
+          description: "Vad varje notnummer i texten står för, som noten lyder (utgivare, ”titel”, datum).",
+        }),
+        edited: z.boolean().openapi({ description: "Utkastet skrevs från en redigerad text." }),
+      })
+      .openapi({ description: "Utkastets text som den redigeras (Redigera texten)." }),
   })
   .openapi("DraftJson");
 
@@ -158,7 +174,10 @@ const createDraftRoute = (ctx: ServerContext) =>
       "felkod (ett enda fel behåller sin egen problemtyp). Det som undertecknaren måste fylla i och " +
       "kontrollera står i review (JSON) och i huvudena X-Motionera-Placeholders och X-Motionera-Warnings. Med " +
       "strict: true ger en för gammal uppgift eller ett ställe att fylla i 422 " +
-      "(draft-has-placeholders med placeholders).",
+      "(draft-has-placeholders med placeholders). En redigerad text skickas som editedMarkdown (med " +
+      "editedFrom: mall, kommun och notes ur svaret med format json); den ersätter mallens text, medan " +
+      "undertecknare och datum fortfarande hämtas ur anropet. En trasig eller påhittad notmarkering ger 422 " +
+      "med raden.",
     middleware: jsonBody(ctx),
     request: { body: { required: true, content: { "application/json": { schema: draftBodySchema } } } },
     responses: {
@@ -186,9 +205,9 @@ export function registerDrafts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): vo
     if (!format) return problemResponse(c, problems.notAcceptable(offered.map(([type]) => type)));
 
     if (format === "json") {
-      const { draft, warnings, review } = await ctx.workspace.compose(request);
+      const { draft, warnings, review, editable } = await ctx.workspace.compose(request);
       for (const [k, v] of Object.entries(reviewHeaders(warnings, review))) c.header(k, v);
-      return c.json({ draft, warnings: warnings.map(withMessage), review: reviewJson(review) }, 200);
+      return c.json({ draft, warnings: warnings.map(withMessage), review: reviewJson(review), editable }, 200);
     }
 
     const r = await renderDraftFor(ctx.workspace, request, format, ctx.render);

@@ -323,6 +323,8 @@
     const rowTemplate = /** @type {HTMLTemplateElement | null} */ (document.getElementById("signer-row-template"));
     const addButton = /** @type {HTMLButtonElement | null} */ (form.querySelector('[data-action="add-row"]'));
     const picker = factPicker(form);
+    const editedText = form.querySelector("textarea[data-edited-text]");
+    if (editedText instanceof HTMLTextAreaElement) protectMarks(editedText);
 
     // ── Preview ────────────────────────────────────────────────────────────────────
     const refreshPreview = livePreview(form, preview, status, {
@@ -554,6 +556,43 @@
         addRow();
       });
     }
+  }
+
+  /**
+   * "Redigera texten": a note mark ([^3]) or a part from the form (⟦underskrifter⟧) is deleted
+   * whole, never broken by one key, and nothing is typed inside one. (The server refuses a broken
+   * mark anyway; this only keeps a slip from causing it.)
+   * @param {HTMLTextAreaElement} area
+   */
+  function protectMarks(area) {
+    area.addEventListener("beforeinput", (e) => {
+      const start = area.selectionStart;
+      const end = area.selectionEnd;
+      const deleting = e.inputType.startsWith("delete");
+      let from = start;
+      let to = end;
+      if (deleting && start === end) {
+        if (e.inputType === "deleteContentBackward") from = start - 1;
+        else if (e.inputType === "deleteContentForward") to = end + 1;
+        else return;
+      }
+      let touched = false;
+      for (const m of area.value.matchAll(/\[\^\d+\]|⟦[^⟦⟧\n]*⟧/g)) {
+        const a = m.index;
+        const b = a + m[0].length;
+        // A deletion that reaches into a mark takes all of it; typing strictly inside one is ignored.
+        if (deleting ? from < b && to > a : from > a && from < b) {
+          touched = true;
+          from = Math.min(from, a);
+          to = Math.max(to, b);
+        }
+      }
+      if (!touched) return;
+      e.preventDefault();
+      if (!deleting) return;
+      area.setRangeText("", from, to, "end");
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    });
   }
 
   /**

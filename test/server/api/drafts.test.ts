@@ -149,4 +149,32 @@ describe("POST /api/drafts", () => {
     });
     await expectProblem(withLength, 413);
   });
+
+  it("takes an edited text (from the JSON's editable) and refuses an invented note mark with its line", async () => {
+    const first = (await (await post({ ...request, format: "json" })).json()) as {
+      editable: { markdown: string; notes: string[]; edited: boolean };
+    };
+    expect(first.editable.edited).toBe(false);
+    expect(first.editable.markdown).toContain("[^1]");
+    const sentence = "Det här borde inte vara en fråga som delar partierna.";
+    expect(first.editable.markdown).toContain(sentence);
+    const editedFrom = { template: "kast-avtal", municipality: "Lidingö", notes: first.editable.notes };
+    const editedMarkdown = first.editable.markdown.replace(sentence, "Frågan har väntat länge nog.");
+    const md = await post({ ...request, format: "md", editedMarkdown, editedFrom });
+    expect(md.status).toBe(200);
+    const text = await md.text();
+    expect(text).toContain("Frågan har väntat länge nog.");
+    expect(text).not.toContain(sentence);
+    expect(text).toMatch(/^\[\^1\]: /m);
+
+    const bad = await post({
+      ...request,
+      format: "md",
+      editedMarkdown: `${editedMarkdown}\nOch påhittat.[^99]`,
+      editedFrom,
+    });
+    const problem = await expectProblem(bad, 422);
+    expect(JSON.stringify(problem)).toContain("noten [^99] finns inte i utkastet");
+    expect(JSON.stringify(problem)).toMatch(/rad \d+/);
+  });
 });

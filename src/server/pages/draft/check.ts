@@ -28,6 +28,7 @@ const fieldOrder = (template: Template | undefined) => [
   "date",
   ...(template?.frontMatter.inputs.map((i) => `input.${i.name}`) ?? []),
   "arguments",
+  "editedMarkdown",
   "form",
 ];
 
@@ -52,6 +53,7 @@ export function fieldLabel(key: string, template: Template | undefined): string 
     signers: t.signers.legend,
     date: t.date.label,
     arguments: t.arguments.legend,
+    editedMarkdown: sv.editText.label,
   };
   return labels[key];
 }
@@ -154,6 +156,8 @@ export function errorForField(p: FieldProblem, state: FormState): [string, Field
         `input.${String(second)}`,
         { text: state.inputs[String(second)]?.trim() ? e.invalid(problem) : e.required },
       ];
+    case "editedMarkdown":
+      return ["editedMarkdown", { text: sv.editText.error(problem) }];
     case "arguments":
       if (/tar inte emot/.test(problem)) return ["arguments", { text: e.argumentsNotAccepted }];
       if (typeof second === "number") return ["arguments", { text: e.argumentUnknown(state.arguments[second] ?? "") }];

@@ -11,7 +11,7 @@ import type { ArgumentGroup } from "../../../corpus/argument-groups.js";
 import { argumentTypeLabel } from "../../../domain/vocabulary.js";
 import { isYes } from "../../../lang/yes-no.js";
 import { sv } from "../../messages.sv.js";
-import { otherParty, stateHref, type FormState, type SignerRow } from "./state.js";
+import { isEdited, otherParty, stateHref, type FormState, type SignerRow } from "./state.js";
 import { draftIds } from "./check.js";
 import {
   control as kitControl,
@@ -35,6 +35,7 @@ import { BrokenTemplates, MunicipalityInput, MunicipalityList } from "../kit/par
 import { PreviewPanel, type PreviewModel } from "./preview.js";
 import type { Place } from "../../../domain/municipality.js";
 import type { MotioneraError } from "../../../domain/errors.js";
+import { EditConflictPanel, EditTextFieldset, type EditConflict } from "./edit-text.js";
 
 const t = sv.draft;
 
@@ -57,6 +58,8 @@ export interface DraftPageModel {
   beforeForm?: Child;
   /** At the end of the form: "Spara utkast" (pages/saved-draft/). */
   formEnd?: Child;
+  /** The text was edited for another template or municipality: what a change would discard. */
+  editConflict?: EditConflict | undefined;
 }
 
 const ids = draftIds;
@@ -84,8 +87,10 @@ function TemplateField({ templates, state, errors }: { templates: Template[]; st
         <button
           type="submit"
           class="button secondary"
-          formmethod="get"
-          formaction={paths.draft}
+          // With an edited text the form is posted (the text may be too long for an address); a new template
+          // then asks before the edits go.
+          formmethod={isEdited(state) ? "post" : "get"}
+          formaction={isEdited(state) ? paths.download : paths.draft}
           formnovalidate
           data-action="choose-template"
           aria-describedby="valj-mall-hjalp"
@@ -469,6 +474,7 @@ export function DraftPage(m: DraftPageModel) {
       <BrokenTemplates broken={m.broken ?? []} />
       {m.savedFact && <SavedFactNotice {...m.savedFact} inDraft />}
       <ErrorSummary ids={ids} errors={errors} />
+      {m.editConflict && <EditConflictPanel conflict={m.editConflict} />}
       {/* On a narrow screen the preview comes after the whole form: a way straight to it. */}
       <p class="narrow-only jump-to-preview">
         <a href="#forhandsvisning-rubrik">{t.jumpToPreview}</a>
@@ -507,6 +513,11 @@ export function DraftPage(m: DraftPageModel) {
             <FactPicker lines={m.picker} place={m.place} kommun={state.kommun} fragmentUrl={paths.pickerFragment} />
           )}
           {m.groups && <ArgumentsFieldset groups={m.groups} state={state} errors={errors} />}
+          <EditTextFieldset
+            state={state}
+            errors={errors}
+            noteTexts={m.preview.kind === "draft" ? m.preview.editable?.noteTexts : undefined}
+          />
           <Actions />
           {m.formEnd}
         </form>

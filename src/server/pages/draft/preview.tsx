@@ -10,10 +10,20 @@ import { errorProblems } from "../../../domain/field-problem.js";
 import { ErrorLinks, type FieldErrors } from "../kit/form.js";
 import { checkForm, draftIds, errorsOf } from "./check.js";
 import type { FormState } from "./state.js";
+import { EditConflictPanel, settleEdits, type EditConflict } from "./edit-text.js";
 
 export type PreviewModel =
-  | { kind: "draft"; html: string; placeholder: boolean; review: DraftReview }
+  | {
+      kind: "draft";
+      html: string;
+      placeholder: boolean;
+      review: DraftReview;
+      /** The body as "Redigera texten" shows it, and the citation of each note number. */
+      editable?: { markdown: string; notes: string[]; noteTexts: string[]; edited: boolean };
+    }
   | { kind: "hint"; text: string }
+  /** The text was edited for another template or municipality: ask before the edits go. */
+  | { kind: "editConflict"; conflict: EditConflict }
   | { kind: "errors"; errors: FieldErrors };
 
 /**
@@ -25,15 +35,17 @@ export function nestHeadings(html: string): string {
 }
 
 /** `options.knownAt`: with only the facts recorded by then (a saved draft "as when it was saved"). */
-export async function previewFor(ws: Workspace, state: FormState, options: DraftOptions = {}): Promise<PreviewModel> {
-  if (!state.kommun) return { kind: "hint", text: sv.preview.chooseKommun };
+export async function previewFor(ws: Workspace, given: FormState, options: DraftOptions = {}): Promise<PreviewModel> {
+  if (!given.kommun) return { kind: "hint", text: sv.preview.chooseKommun };
+  const { state, conflict } = await settleEdits(ws, given);
+  if (conflict) return { kind: "editConflict", conflict };
   const checked = await checkForm(state, ws, { placeholderSigner: sv.preview.placeholderSigner, ...options });
   if (!checked.request) return { kind: "errors", errors: checked.errors };
   try {
     const r = await renderDraftFor(ws, checked.request, "html-fragment", undefined, options);
     const placeholder =
       checked.request.authors.length === 1 && checked.request.authors[0]!.name === sv.preview.placeholderSigner;
-    return { kind: "draft", html: nestHeadings(String(r.body)), placeholder, review: r.review };
+    return { kind: "draft", html: nestHeadings(String(r.body)), placeholder, review: r.review, editable: r.editable };
   } catch (e) {
     if (!isMotioneraError(e)) throw e;
     return { kind: "errors", errors: errorsOf(errorProblems(e), state, checked.template) };
@@ -60,6 +72,8 @@ export function PreviewContent({ model }: { model: PreviewModel }) {
   switch (model.kind) {
     case "hint":
       return <PreviewHint text={model.text} />;
+    case "editConflict":
+      return <EditConflictPanel conflict={model.conflict} />;
     case "errors":
       return (
         <div class="preview-errors">
@@ -70,7 +84,10 @@ export function PreviewContent({ model }: { model: PreviewModel }) {
     case "draft":
       return (
         <PreviewedDraft
-          notes={model.placeholder ? [sv.preview.placeholderNote] : []}
+          notes={[
+            ...(model.placeholder ? [sv.preview.placeholderNote] : []),
+            ...(model.editable?.edited ? [sv.editText.editedNote] : []),
+          ]}
           review={model.review}
           html={model.html}
         >

@@ -34,6 +34,7 @@ import { sendErrorPage } from "../frame/error-page.js";
 import { BrokenTemplates } from "../kit/parts.js";
 import type { Child } from "hono/jsx";
 import { defaultSaveControls, knownAtOf } from "../saved-draft/form-hooks.js";
+import { settleEdits, startEditing } from "./edit-text.js";
 
 const downloadFormats: readonly Format[] = ["docx", "pdf", "md"];
 
@@ -100,6 +101,10 @@ export async function renderForm(
     state = { ...state, template: template.frontMatter.id };
   }
   errors = sortErrors(errors, template);
+  // Edits made for another template or municipality are asked about before they go.
+  const settled = await settleEdits(ws, state);
+  state = settled.state;
+  if (settled.conflict) preview = { kind: "hint", text: sv.editText.conflict.heading };
   const place = placeOf(state.kommun);
   const registry = extras?.knownAt ? (await ws.facts()).recordedBy(extras.knownAt) : await ws.facts();
   const lines = place ? factLines(registry, template, place, todayInSweden()) : undefined;
@@ -108,6 +113,13 @@ export async function renderForm(
     : null;
   const knownAt = extras?.knownAt;
   const model = preview ?? (await previewFor(ws, state, knownAt ? { knownAt } : {}));
+  // The editor shows the text as composing read it: its note marks numbered as the notes are.
+  if (model.kind === "draft" && model.editable?.edited)
+    state = {
+      ...state,
+      editedMarkdown: model.editable.markdown,
+      editedFrom: { ...state.editedFrom, notes: model.editable.notes },
+    };
   const picker = takesFactReferences(template) ? pickerLines(await ws.catalog(), await ws.facts(), place) : undefined;
   return sendPage(
     c,
@@ -125,6 +137,7 @@ export async function renderForm(
       savedFact={savedFactFor(savedKey, await ws.catalog(), place)}
       beforeForm={extras?.beforeForm}
       formEnd={extras?.formEnd ?? (await defaultSaveControls(c, knownAt))}
+      editConflict={settled.conflict}
     />,
     status,
   );
@@ -143,9 +156,14 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     const { opts } = await defaults(ctx);
     const body = await c.req.parseBody({ all: true });
     const src = sourceFromBody(body);
-    const state = readForm(src, opts);
+    let state = readForm(src, opts);
     const knownAt = knownAtOf(src);
     const format = src.all("format").at(-1) ?? "preview";
+    // "Redigera texten": the form again, with the composed text in its editor.
+    if (src.all("editText").length > 0) state = await startEditing(ctx.workspace, state);
+    const settled = await settleEdits(ctx.workspace, state);
+    if (settled.conflict) return renderForm(c, ctx, state, new Map(), 200, undefined, undefined, { knownAt });
+    state = settled.state;
     const checked = await checkForm(state, ctx.workspace, knownAt ? { knownAt } : {});
     if (!checked.request)
       return renderForm(c, ctx, state, checked.errors, 422, { kind: "hint", text: sv.preview.fixErrors });

@@ -25,6 +25,19 @@ export interface FormState {
   /** Raw values of the template's own inputs, by input name. */
   inputs: Record<string, string>;
   arguments: string[];
+  /**
+   * The body as the user edited it ("Redigera texten", see compose/edited-body.ts); empty while
+   * the template's own text is used. Saved drafts keep it as it is.
+   */
+  editedMarkdown: string;
+  /** What the text was edited from: the template, the municipality and the citation of each note number. */
+  editedFrom: EditedFrom;
+}
+
+export interface EditedFrom {
+  template: string;
+  kommun: string;
+  notes: string[];
 }
 
 export const otherParty = "annat";
@@ -68,9 +81,19 @@ export function readForm(src: FormSource, opts: ReadOptions): FormState {
     if (m) inputs[m[1]!] = last(src, n);
   }
   const date = last(src, "date").trim();
+  const editedFrom: EditedFrom = {
+    template: last(src, "editedFrom.template").trim(),
+    kommun: last(src, "editedFrom.kommun").trim(),
+    notes: last(src, "editedFrom.notes").split(/\s+/).filter(Boolean),
+  };
+  // "Återställ texten" and "Byt och släng ändringarna" drop the edits; "Behåll ändringarna" goes
+  // back to the template and municipality they were made for.
+  const dropEdits = last(src, "resetText") !== "" || last(src, "discardEdits") !== "";
+  const keepEdits = last(src, "keepEdits") !== "" && editedFrom.template !== "";
+  const editedMarkdown = dropEdits ? "" : last(src, "editedMarkdown");
   return {
-    template: last(src, "template").trim() || opts.defaultTemplate,
-    kommun: last(src, "kommun").trim(),
+    template: keepEdits ? editedFrom.template : last(src, "template").trim() || opts.defaultTemplate,
+    kommun: keepEdits ? editedFrom.kommun : last(src, "kommun").trim(),
     signers,
     date: date || opts.today,
     inputs,
@@ -82,8 +105,13 @@ export function readForm(src: FormSource, opts: ReadOptions): FormState {
           .filter(Boolean),
       ),
     ],
+    editedMarkdown,
+    editedFrom: editedMarkdown === "" ? { template: "", kommun: "", notes: [] } : editedFrom,
   };
 }
+
+/** Whether the form holds an edited text. */
+export const isEdited = (state: FormState): boolean => state.editedMarkdown.trim() !== "";
 
 /** The form as a query string for GET / (the "Menade du …" links keep everything typed). */
 export function stateHref(state: FormState, change: Partial<Pick<FormState, "kommun" | "template">> = {}): string {
@@ -100,6 +128,12 @@ export function stateHref(state: FormState, change: Partial<Pick<FormState, "kom
   p.set("date", s.date);
   for (const [k, v] of Object.entries(s.inputs)) p.set(`input.${k}`, v);
   for (const a of s.arguments) p.append("arguments", a);
+  if (isEdited(s)) {
+    p.set("editedMarkdown", s.editedMarkdown);
+    p.set("editedFrom.template", s.editedFrom.template);
+    p.set("editedFrom.kommun", s.editedFrom.kommun);
+    p.set("editedFrom.notes", s.editedFrom.notes.join(" "));
+  }
   return `${paths.draft}?${p.toString()}`;
 }
 
@@ -146,5 +180,15 @@ export function requestOf(state: FormState, inputNames: readonly string[], place
     date: state.date,
     inputs,
     arguments: state.arguments,
+    ...(isEdited(state)
+      ? {
+          editedMarkdown: state.editedMarkdown,
+          editedFrom: {
+            template: state.editedFrom.template || state.template,
+            municipality: state.editedFrom.kommun || state.kommun,
+            notes: state.editedFrom.notes,
+          },
+        }
+      : {}),
   };
 }

@@ -6,10 +6,9 @@ import type { FormState } from "../draft/state.js";
 /** The field of the edited text ("Redigera texten"), when the form has one. */
 export const editedMarkdownField = "editedMarkdown";
 
-/** What is saved: the form as read, and the edited text when the form sends one (or the state holds it). */
+/** What is saved: the form as read, and the edited text (with what it was edited from) when there is one. */
 export function savedStateOf(state: FormState, src: FormSource): SavedDraftState {
-  const held = (state as FormState & { editedMarkdown?: unknown }).editedMarkdown;
-  const edited = typeof held === "string" ? held : lastValue(src, editedMarkdownField);
+  const edited = state.editedMarkdown || lastValue(src, editedMarkdownField);
   return {
     template: state.template,
     kommun: state.kommun,
@@ -17,7 +16,9 @@ export function savedStateOf(state: FormState, src: FormSource): SavedDraftState
     date: state.date,
     inputs: { ...state.inputs },
     arguments: [...state.arguments],
-    ...(edited ? { editedMarkdown: edited } : {}),
+    ...(edited
+      ? { editedMarkdown: edited, editedFrom: { ...state.editedFrom, notes: [...state.editedFrom.notes] } }
+      : {}),
   };
 }
 
@@ -32,6 +33,9 @@ export function formStateOf(saved: SavedDraftState): FormState {
     date: saved.date,
     inputs: { ...saved.inputs },
     arguments: [...saved.arguments],
-    ...(saved.editedMarkdown !== undefined ? { editedMarkdown: saved.editedMarkdown } : {}),
+    editedMarkdown: saved.editedMarkdown ?? "",
+    editedFrom: saved.editedFrom
+      ? { ...saved.editedFrom, notes: [...saved.editedFrom.notes] }
+      : { template: "", kommun: "", notes: [] },
   };
 }

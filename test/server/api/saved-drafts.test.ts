@@ -5,7 +5,7 @@
  * and the routes in the OpenAPI document.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import type { SavedDraft } from "../../../src/domain/saved-draft.js";
+import type { SavedDraft, SavedDraftState } from "../../../src/domain/saved-draft.js";
 import { issueToken } from "../../../src/tokens/issue.js";
 import type { Workspace } from "../../../src/workspace.js";
 import { expectProblem, json, makeApp } from "./helpers.js";
@@ -35,7 +35,7 @@ const state = {
   editedMarkdown: "# Rubrik\n\nRedigerad text.",
 };
 
-async function save(headers: Record<string, string>, body = state): Promise<SavedDraft> {
+async function save(headers: Record<string, string>, body: SavedDraftState = state): Promise<SavedDraft> {
   const res = await app.request("/api/drafts/saved", json({ state: body }, headers));
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as SavedDraft;
@@ -84,7 +84,8 @@ describe("/api/drafts/saved", () => {
   });
 
   it("says which cited facts changed since a version was saved", async () => {
-    const draft = await save(anna);
+    // The template's own text (an edited text that cites nothing has no cited facts to change).
+    const draft = await save(anna, { ...state, editedMarkdown: "" });
     const unchanged = await (await app.request(`/api/drafts/saved/${draft.id}/facts`, { headers: reader })).json();
     expect(unchanged).toEqual({ version: 1, factsAt: draft.versions[0]!.factsAt, changes: [] });
     const added = await workspace.store.addFact({
@@ -116,6 +117,12 @@ describe("/api/drafts/saved", () => {
     const unsigned = await save(anna, { ...state, signers: [{ name: "", party: "", partyOther: "", role: "" }] });
     const res2 = await app.request(`/api/drafts/saved/${unsigned.id}/document`, { headers: reader });
     await expectProblem(res2, 422);
+    // A saved edited text is what the saved draft renders (with what it was edited from).
+    const editedFrom = { template: state.template, kommun: state.kommun, notes: [] };
+    const edited = await save(anna, { ...state, editedMarkdown: "# Rubrik\n\nRedigerad text.", editedFrom });
+    const editedDoc = await app.request(`/api/drafts/saved/${edited.id}/document?format=md`, { headers: reader });
+    expect(editedDoc.status, await editedDoc.clone().text()).toBe(200);
+    expect(await editedDoc.text()).toContain("Redigerad text.");
   });
 
   it("refuses without a token, a read token writing, an unknown or malformed id, and a bad state", async () => {

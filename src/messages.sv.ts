@@ -121,6 +121,9 @@ export const problems = {
   conditionEmpty: "villkoret är tomt",
   conditionUnknownWord: (word: string) => `okänt ord "${word}"; skriv "saknas" eller "finns" efter nyckeln`,
   conditionShape: "skriv nyckel, jämförelse och värde (=, !=, <, >, <=, >=) eller nyckel följd av saknas",
+  conditionUnknownFact: (subject: string, suggestions: readonly string[]) =>
+    `det finns ingen uppgift som heter "${subject}"` +
+    `${suggestions.length ? `; menade du ${suggestions.map((x) => `"${x}"`).join(" eller ")}?` : ""}`,
   conditionValueMissing: (operator: string) => `värdet efter ${operator} saknas`,
   conditionUnreadable: "oläsligt",
   conditionNotOrdered: (key: string, type: "boolean" | "text") =>
@@ -475,9 +478,9 @@ export function explainError(d: ErrorDetails): string {
       return `Kunde inte skriva filerna i ${d.path}: ${d.problem}. Inga filer skrevs.`;
     case "campaign_condition_invalid":
       return (
-        `Villkoret "${d.condition}" går inte att använda: ${d.problem}. Skriv till exempel ` +
-        `"mika_kast_agreement=nej", "population>50000", "action_plan_sells_sex!=ja" eller ` +
-        `"action_plan_sells_sex saknas".`
+        `Villkoret "${d.condition}" går inte att använda: ${d.problem}${/[?.]$/.test(d.problem) ? "" : "."} ` +
+        `Skriv uppgiftens namn eller nyckel, en jämförelse och ett värde, till exempel "Har en ` +
+        `KAST-mottagning = nej", "population>50000" eller "action_plan_sells_sex saknas".`
       );
     case "campaign_empty":
       return (

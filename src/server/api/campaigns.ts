@@ -76,7 +76,7 @@ export function registerCampaigns(app: OpenAPIHono<AppEnv>, ctx: ServerContext):
       if (r.kind === "budget" || r.kind === "busy") c.header("Retry-After", String(r.retryAfter));
       return problemResponse(c, problems.campaignRefused(r));
     }
-    return c.body(admission.stream(campaignZipStream(plan, ctx.workspace, ctx.render)), 200, {
+    return c.body(admission.stream(campaignZipStream(plan, ctx.workspace, { render: ctx.render })), 200, {
       "content-type": "application/zip",
       "content-disposition": attachment(zipName(plan.settings.template, plan.settings.date)),
       "cache-control": "no-store",

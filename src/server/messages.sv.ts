@@ -272,8 +272,7 @@ export const sv = {
       addFact: "Lägg till uppgiften",
       stale: (label: string, asOf: string, oldest: string) =>
         `Gammal uppgift: ${label} är från ${asOf}; mallen godtar uppgifter från ${oldest} eller senare.`,
-      staleHeading: (n: number) =>
-        n === 1 ? "1 kommun har en gammal uppgift" : `${n} kommuner har gamla uppgifter`,
+      staleHeading: (n: number) => (n === 1 ? "1 kommun har en gammal uppgift" : `${n} kommuner har gamla uppgifter`),
       staleHelp: "Utkasten skrivs ändå, men uppgiften står med sitt år. Lägg gärna till en nyare uppgift först.",
       undated: "utan datum",
     },
@@ -287,7 +286,8 @@ export const sv = {
     },
     progress: {
       label: "Zip-filen byggs",
-      count: (done: number, total: number) => `${done} av ${total} kommuner klara`,
+      /** The script fills in {done} and {total}. */
+      count: "{done} av {total} kommuner klara",
       starting: "Kampanjen startar …",
       done: "Klart. Zip-filen laddas ner.",
       failed: "Det gick inte att bygga zip-filen. Försök igen.",

@@ -110,7 +110,7 @@ function Sample({ sample }: { sample: SampleModel }) {
     <section class="campaign-sample" aria-labelledby="exempel-rubrik" id="exempel">
       <h2 id="exempel-rubrik">{s.heading(sample.place)}</h2>
       {sample.kind === "draft" ? (
-        <div class="preview-document">
+        <div class="preview-panel">
           <PreviewedDraft
             notes={sample.notSelected ? [s.notSelected(sample.place)] : []}
             review={sample.review}

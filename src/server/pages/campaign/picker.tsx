@@ -110,7 +110,9 @@ function Row(props: {
         <div class={fieldClass(`varde.${i}`, errors, "condition-value")} data-condition-value>
           <Label ids={ids} k={`varde.${i}`} label={t.value} />
           <Err ids={ids} k={`varde.${i}`} errors={errors} />
-          <ValueControl i={i} fact={fact} values={props.values} value={row.varde} errors={errors} />
+          <div data-value-slot>
+            <ValueControl i={i} fact={fact} values={props.values} value={row.varde} errors={errors} />
+          </div>
         </div>
       </div>
     </fieldset>

@@ -82,7 +82,7 @@ export function SelectionTable(props: {
         </div>
       )}
       <div class="table-scroll">
-        <table class="campaign-table">
+        <table class="key-table campaign-table">
           <caption>{t.caption(selected, props.rows.length)}</caption>
           <thead>
             <tr>

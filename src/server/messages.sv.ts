@@ -173,6 +173,7 @@ export const sv = {
       value: "Värde",
       valueChoose: "Välj värde",
       valueHelpNumber: "Ett tal eller datum, till exempel 50 000.",
+      valueHelpTyped: "Välj en uppgift, så visas dess värden. Eller skriv värdet, till exempel nej eller 50 000.",
       missing: "saknas (ingen uppgift i registret)",
       valueCount: (value: string, n: number) => `${value} (${n} ${n === 1 ? "kommun" : "kommuner"})`,
     },

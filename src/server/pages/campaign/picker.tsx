@@ -61,7 +61,7 @@ export function ValueControl(props: {
   return (
     <>
       <p class="help" id={ids.help(k)}>
-        {t.valueHelpNumber}
+        {props.fact ? t.valueHelpNumber : t.valueHelpTyped}
       </p>
       <input type="text" name={k} value={props.value} class="input-short" list="villkor-saknas" {...attrs} />
     </>

@@ -92,7 +92,7 @@ export function SelectionTable(props: {
             </tr>
           </thead>
           <tbody>
-            {props.rows.map((r) => (
+            {[...props.rows.filter((r) => r.selected), ...props.rows.filter((r) => !r.selected)].map((r) => (
               <tr class={r.selected ? "is-selected" : "is-left-out"} data-code={r.place.code}>
                 <th scope="row">
                   <a href={placeHref(r.place)}>{r.place.name}</a>

@@ -311,6 +311,8 @@ export const templateProblems = {
 
 /** Text compose writes into a draft where a fact is missing, and its problems with the user's text. */
 export const composeTexts = {
+  missingFactWeb: (label: string, href: string) =>
+    `${label} – saknas i faktaregistret; lägg till den i formuläret Lägg till uppgift: ${href}`,
   missingKoladaFact: (label: string, kpi: string, where: string) =>
     `${label} – saknas i faktaregistret; hämta med: motionera facts fetch kolada --kpi ${kpi} ${where}`,
   /** The unknown references of one field, each with the keys nearest to it. */

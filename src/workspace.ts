@@ -2,6 +2,7 @@
  * The core's face for the edges (CLI, web): opens the store and the template library once
  * and offers the operations they translate to.
  */
+import type { FactWording } from "./messages.sv.js";
 import type { DraftCheck, DraftCheckDeps } from "./compose/check-draft.js";
 import type { Composed } from "./compose/compose.js";
 import type { TemplateLibrary } from "./compose/template-library.js";
@@ -224,9 +225,10 @@ export class Workspace {
     this.#registry = undefined;
   }
 
-  async compose(request: DraftRequest): Promise<Composed> {
+  /** Composes a draft; `wording` is how its placeholders say to add a missing fact (the edge's words). */
+  async compose(request: DraftRequest, opts: { wording?: FactWording } = {}): Promise<Composed> {
     const { composeDraft } = await import("./compose/compose.js");
-    return composeDraft(request, await this.draftDeps(request));
+    return composeDraft(request, { ...(await this.draftDeps(request)), ...opts });
   }
 
   /** Every problem with a draft request (each at its field's path), without composing. */

@@ -119,14 +119,17 @@ export async function produceOne(
   }
   let composed: Awaited<ReturnType<Workspace["compose"]>>;
   try {
-    composed = await ws.compose({
-      template: settings.template,
-      municipality: place.code,
-      authors: settings.authors,
-      date: settings.date,
-      inputs: settings.inputs,
-      strict: settings.strict,
-    });
+    composed = await ws.compose(
+      {
+        template: settings.template,
+        municipality: place.code,
+        authors: settings.authors,
+        date: settings.date,
+        inputs: settings.inputs,
+        strict: settings.strict,
+      },
+      { wording },
+    );
   } catch (e) {
     if (!isMotioneraError(e)) throw e;
     // Every reason at once: a municipality may lack several required facts (and an input).

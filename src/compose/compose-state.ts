@@ -7,6 +7,7 @@ import type { FactRegistry } from "../facts/registry.js";
 import { factDefinition } from "../facts/catalog.js";
 import { formatFactValue } from "../facts/format-value.js";
 import { citationMarker, placeholderMarker } from "./citation-marker.js";
+import { cliWording, type FactWording } from "../messages.sv.js";
 import type { Fact } from "../domain/fact.js";
 import type { Signer } from "../domain/signer.js";
 import type { DraftWarning } from "../domain/errors.js";
@@ -34,12 +35,15 @@ export interface ComposeStateOptions {
   selectedArguments?: readonly SelectedArgument[];
   /** The draft's date (YYYY-MM-DD): what "now" means for the text. */
   date: string;
+  /** How a placeholder for a missing fact says to add it (the command line's words by default). */
+  wording?: FactWording;
 }
 
 export class ComposeState {
   readonly citations: Citation[] = [];
   /** What the signer must fill in, in order of the markers' numbers. */
   readonly placeholders: string[] = [];
+  readonly wording: FactWording;
   /** The claims the text makes, with their backing. */
   readonly claims: ClaimRecord[] = [];
   /** The signers (by index) a press release has already quoted, so the second quote names only. */
@@ -64,6 +68,7 @@ export class ComposeState {
     this.signers = o.signers;
     this.selectedArguments = o.selectedArguments ?? [];
     this.date = o.date;
+    this.wording = o.wording ?? cliWording;
   }
 
   /** The note number a fact has been cited under, if it has been. */

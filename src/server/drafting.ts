@@ -1,7 +1,7 @@
 /** A draft for an HTTP response: composed, rendered in one format, with its file name and type. */
 import type { DraftRequest } from "../domain/draft-request.js";
 import type { DraftReview, DraftWarning } from "../domain/errors.js";
-import { explainWarning } from "../messages.sv.js";
+import { explainWarning, type FactWording } from "../messages.sv.js";
 import type { Draft } from "../domain/draft.js";
 import { draftBaseName } from "../files/draft-files.js";
 import { extensionOf, mimeTypeOf, type Format } from "../render/index.js";
@@ -26,8 +26,10 @@ export async function renderDraftFor(
   request: DraftRequest,
   format: Format | "html-fragment",
   render?: Renderer,
+  /** How the draft's placeholders say to add a missing fact (the web's form; the command line's by default). */
+  wording?: FactWording,
 ): Promise<RenderedDraft> {
-  const composed = await ws.compose(request);
+  const composed = await ws.compose(request, wording ? { wording } : {});
   let body: Uint8Array | string;
   if (format === "html-fragment") {
     const { renderHtml } = await import("../render/html.js");

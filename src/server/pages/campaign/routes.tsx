@@ -178,6 +178,8 @@ async function sampleFor(
         arguments: [],
       },
       "html-fragment",
+      undefined,
+      wording,
     );
     const code = place.code;
     return {

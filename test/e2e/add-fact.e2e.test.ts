@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)("adding a missing fact in Chromium", () => {
     expect(entry?.actor).toEqual({ kind: "token", name: "skribent" });
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 90_000);
 
   it("the campaign's selection lists who was left out for a missing fact, each with a link to add it", async () => {
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "sv-SE" });

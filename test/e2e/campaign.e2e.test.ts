@@ -97,6 +97,8 @@ describe.skipIf(!hasChromium)("the campaign page in Chromium", () => {
     await screenshot(page, "kampanj-urval-1280");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "kampanj-urval-390");
+    await page.locator(".campaign-stale").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, "kampanj-urval-390-tabell.png") });
     const overflow = await page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
     expect(overflow).toBe(false);
     await page.close();

@@ -385,7 +385,8 @@ export function explainErrorWorded(d: ErrorDetails, wording: FactWording): strin
       return (
         `Uppgiften "${d.label}" (${d.key}) saknas för ${d.subjectName}, och mallen kräver den. ` +
         (wording.kind === "web"
-          ? `Lägg till den med källa i formuläret Lägg till uppgift: ${wording.href({ subject: d.subjectName, key: d.key })}`
+          ? `Lägg till den med källa i formuläret Lägg till uppgift: ` +
+            wording.href({ subject: d.subjectName, key: d.key })
           : `Lägg till den med källa, till exempel:\n  motionera facts add ${d.subject} ${d.key} <värde> --as-of ` +
             `ÅÅÅÅ-MM-DD --source-title "…" --publisher "…" --source-date ÅÅÅÅ-MM-DD [--url …]`)
       );
@@ -455,7 +456,9 @@ export function explainErrorWorded(d: ErrorDetails, wording: FactWording): strin
         : "";
       return (
         `Fyll i ${d.field}${or}: texten bygger på den uppgiften${registry}. ` +
-        `${wording.kind === "web" ? "Fyll i fältet i formuläret" : `Ange den med --set ${d.field}=… (på webben: fältet i formuläret)`}` +
+        (wording.kind === "web"
+          ? "Fyll i fältet i formuläret"
+          : `Ange den med --set ${d.field}=… (på webben: fältet i formuläret)`) +
         `, eller lägg till uppgiften i faktaregistret` +
         `${addFactWay(wording, { subject: d.subjectName, key: d.facts[0]?.key })}.`
       );

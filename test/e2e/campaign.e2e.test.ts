@@ -167,7 +167,8 @@ describe.skipIf(!hasChromium)("the campaign page in Chromium", () => {
     const nykvarn = rows.find((r) => r.municipality === "Nykvarn")!;
     expect(nykvarn.stale_facts).toBe("mika_kast_agreement");
     expect(nykvarn.warnings).toContain(
-      `lägg till den i formuläret Lägg till uppgift: ${base}/personal/uppgifter/ny?kommun=Nykvarn&nyckel=mika_kast_agreement`,
+      "lägg till den i formuläret Lägg till uppgift: " +
+        `${base}/personal/uppgifter/ny?kommun=Nykvarn&nyckel=mika_kast_agreement`,
     );
     expect(strFromU8(entries["sammanstallning.csv"]!)).not.toContain("motionera facts");
     await expectAxeClean(page, "kampanj: nedladdad");

@@ -20,7 +20,8 @@ const bodySchema = campaignRequestSchema.openapi("CampaignRequest", {
   description:
     "En mall för många kommuner: län (counties) och kommuner (municipalities) läggs ihop, villkoren (where) " +
     'måste alla gälla, med uppgiftens nyckel eller svenska namn ("Har en KAST-mottagning = nej"); != tar ' +
-    "också med kommuner där uppgiften saknas; utan län och kommuner: alla 290. require: uppgifter varje utkast måste kunna citera " +
+    "också med kommuner där uppgiften saknas; utan län och kommuner: alla 290. require: uppgifter varje utkast " +
+    "måste kunna citera " +
     "(annars hoppas kommunen över och redovisas).",
   example: {
     template: "kast-avtal",

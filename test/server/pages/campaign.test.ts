@@ -81,6 +81,14 @@ describe("/kampanj", () => {
     expect(html).toMatch(/name="lan" value="03" checked/);
   });
 
+  it("says when '!=' took a municipality in only because the registry lacks the fact", async () => {
+    const q = new URLSearchParams({ template: "kast-avtal", lan: "01", where: "mika_kast_agreement!=ja", visa: "1" });
+    const html = await (await app.request(`/kampanj?${q}`)).text();
+    const row = /<tr class="is-selected" data-code="0140">[\s\S]*?<\/tr>/.exec(html)?.[0] ?? "";
+    expect(row).toContain(">Nykvarn</a>");
+    expect(row).toContain("saknas i registret – kom med eftersom ”är inte” också gäller när uppgiften saknas");
+  });
+
   it("refuses 'handlingsplan=nej' with labels to choose among, not keys", async () => {
     const q = new URLSearchParams({ template: "kast-avtal", where: "handlingsplan=nej", visa: "1" });
     const res = await app.request(`/kampanj?${q}`);

@@ -18,7 +18,8 @@ import { findMunicipality } from "../../../data/places.js";
 import { errorProblems } from "../../../domain/field-problem.js";
 import { isMotioneraError } from "../../../domain/errors.js";
 import { todayInSweden } from "../../../lang/dates.js";
-import { explainErrorWorded, type FactWording } from "../../../messages.sv.js";
+import { explainErrorWorded } from "../../../messages.sv.js";
+import { webFactWording } from "../../fact-wording.js";
 import { attachment, renderDraftFor } from "../../drafting.js";
 import { admitCampaign, type Refusal } from "../../campaign-admission.js";
 import { sv } from "../../messages.sv.js";
@@ -60,12 +61,6 @@ async function templatesOf(ctx: ServerContext) {
 const limitsOf = (ctx: ServerContext): CampaignLimits => ({
   places: ctx.options.campaignLimit,
   documents: ctx.options.draftsPerMinute,
-});
-
-/** The web's wording for a missing fact: its add-fact form, filled in (absolute: the summary leaves the browser). */
-const webWording = (origin: string, till?: string): FactWording => ({
-  kind: "web",
-  href: ({ subject, key }) => `${origin}${addFactHref({ kommun: subject, key, ...(till ? { till } : {}) })}`,
 });
 
 interface Extra {
@@ -157,7 +152,7 @@ async function sampleFor(
       place = findMunicipality(form.exempel);
     } catch (e) {
       if (!isMotioneraError(e)) throw e;
-      return { kind: "errors", place: form.exempel, texts: [explainErrorWorded(e.details, webWording(origin))] };
+      return { kind: "errors", place: form.exempel, texts: [explainErrorWorded(e.details, webFactWording(origin))] };
     }
   }
   if (!place) return undefined;
@@ -165,7 +160,7 @@ async function sampleFor(
   const template = lib.usable().templates.find((x) => x.frontMatter.id === form.template);
   const { request } = campaignRequestOf(form, template);
   const authors = signersOf(form.signers);
-  const wording = webWording("", campaignHref(form, { prov: "1" }));
+  const wording = webFactWording("", campaignHref(form, { prov: "1" }));
   try {
     const r = await renderDraftFor(
       ctx.workspace,
@@ -272,7 +267,7 @@ export function registerCampaignPages(app: OpenAPIHono<AppEnv>, ctx: ServerConte
     const origin = new URL(c.req.url).origin;
     const stream = campaignZipStream(plan, ctx.workspace, {
       render: ctx.render,
-      wording: webWording(origin),
+      wording: webFactWording(origin),
       ...(id ? { onProgress: (done: number, total: number) => reportProgress(id, done, total, done === total) } : {}),
     });
     return c.body(admission.stream(stream), 200, {

@@ -34,7 +34,7 @@ import { sendErrorPage } from "../frame/error-page.js";
 import { nestHeadings } from "../draft/preview.js";
 import { addFactHref } from "../add-fact/paths.js";
 import { checkCampaignForm, errorsOf } from "./check.js";
-import { campaignHref, campaignRequestOf, readCampaignForm, type CampaignForm } from "./form.js";
+import { campaignHref, campaignRequestOf, maxConditionRows, readCampaignForm, type CampaignForm } from "./form.js";
 import { CampaignPage, type CampaignLimits, type SampleModel } from "./page.js";
 import { ValueControl } from "./picker.js";
 import { progressIdPattern, progressOf, reportProgress } from "./progress.js";
@@ -219,7 +219,7 @@ export function registerCampaignPages(app: OpenAPIHono<AppEnv>, ctx: ServerConte
   app.get(`${paths.campaign}/varde`, async (c) => {
     const i = Number(c.req.query("rad") ?? "0");
     const key = c.req.query("fakta") ?? "";
-    if (!Number.isInteger(i) || i < 0 || i >= 20) return c.text("", 400);
+    if (!Number.isInteger(i) || i < 0 || i >= maxConditionRows) return c.text("", 400);
     const catalog = await ctx.workspace.catalog();
     const fact = catalog.get(key);
     const values = fact ? registryValues(catalog, await ctx.workspace.facts(), key) : undefined;

@@ -691,14 +691,6 @@ export const sv = {
     addMissingHidden: (label: string) => ` uppgiften ”${label}”`,
     addAny: "Lägg till en uppgift",
     addNothing: (place: string) => `Lägg till den första uppgiften om ${place}`,
-    /** On the campaign's selection. */
-    campaign: {
-      heading: (n: number) => `Utan uppgift (${n})`,
-      intro:
-        "De här kommunerna kom inte med för att faktaregistret saknar uppgiften som villkoret gäller. Lägg till " +
-        "uppgiften med källa, så avgör den om kommunen kommer med.",
-      add: "Lägg till",
-    },
     staffTool: {
       title: "Lägg till uppgift",
       text: "En uppgift med källa för en kommun, direkt i faktaregistret.",

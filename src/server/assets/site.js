@@ -603,7 +603,8 @@
         fetch(progressUrl, { credentials: "same-origin" })
           .then((res) => res.json())
           .then((/** @type {{ done: number, total: number }} */ p) => {
-            if (!p.total || !text) return;
+            // A count that comes after the end says nothing new.
+            if (!running || !p.total || !text) return;
             bar.max = p.total;
             bar.value = p.done;
             text.textContent = (text.getAttribute("data-pattern") || "")

@@ -2,6 +2,7 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { renderDraftFor } from "../../drafting.js";
+import { webFactWording } from "../../fact-wording.js";
 import { isMotioneraError, type DraftReview } from "../../../domain/errors.js";
 import type { Workspace } from "../../../workspace.js";
 import { sv } from "../../messages.sv.js";
@@ -29,7 +30,7 @@ export async function previewFor(ws: Workspace, state: FormState): Promise<Previ
   const checked = await checkForm(state, ws, { placeholderSigner: sv.preview.placeholderSigner });
   if (!checked.request) return { kind: "errors", errors: checked.errors };
   try {
-    const r = await renderDraftFor(ws, checked.request, "html-fragment");
+    const r = await renderDraftFor(ws, checked.request, "html-fragment", undefined, webFactWording(""));
     const placeholder =
       checked.request.authors.length === 1 && checked.request.authors[0]!.name === sv.preview.placeholderSigner;
     return { kind: "draft", html: nestHeadings(String(r.body)), placeholder, review: r.review };

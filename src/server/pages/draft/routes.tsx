@@ -8,6 +8,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
 import { attachment, renderDraftFor, reviewHeaders } from "../../drafting.js";
+import { webFactWording } from "../../fact-wording.js";
 import { findMunicipality } from "../../../data/places.js";
 import { isMotioneraError } from "../../../domain/errors.js";
 import type { Place } from "../../../domain/municipality.js";
@@ -135,7 +136,8 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
       return renderForm(c, ctx, state, checked.errors, 422, { kind: "hint", text: sv.preview.fixErrors });
     if (!(downloadFormats as readonly string[]).includes(format)) return renderForm(c, ctx, state, new Map(), 200);
     try {
-      const r = await renderDraftFor(ctx.workspace, checked.request, format as Format, ctx.render);
+      const wording = webFactWording(new URL(c.req.url).origin);
+      const r = await renderDraftFor(ctx.workspace, checked.request, format as Format, ctx.render, wording);
       return c.body(typeof r.body === "string" ? r.body : (r.body as Uint8Array<ArrayBuffer>), 200, {
         "content-type": r.contentType,
         "content-disposition": attachment(r.fileName),

@@ -19,6 +19,13 @@ import { databasePath, templatesDir } from "./project-paths.js";
 import { openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
 
+/** How a draft is composed or checked beyond its request: `knownAt`, see DraftCheckDeps. */
+/**
+ * `knownAt`: only the facts recorded by that instant; `wording`: how the draft's placeholders say
+ * to add a missing fact (the edge's words; the command line's by default).
+ */
+export type DraftOptions = Pick<DraftCheckDeps, "knownAt"> & { wording?: FactWording };
+
 export interface WorkspaceOptions {
   /** Database file; MOTIONERA_DB or the shipped corpus/motionera.json when left out. */
   db?: string;
@@ -225,16 +232,16 @@ export class Workspace {
     this.#registry = undefined;
   }
 
-  /** Composes a draft; `wording` is how its placeholders say to add a missing fact (the edge's words). */
-  async compose(request: DraftRequest, opts: { wording?: FactWording } = {}): Promise<Composed> {
+  /** `options.knownAt`: compose with only the facts recorded by that instant (ISO), as a saved draft was. */
+  async compose(request: DraftRequest, options: DraftOptions = {}): Promise<Composed> {
     const { composeDraft } = await import("./compose/compose.js");
-    return composeDraft(request, { ...(await this.draftDeps(request)), ...opts });
+    return composeDraft(request, { ...(await this.draftDeps(request)), ...options });
   }
 
   /** Every problem with a draft request (each at its field's path), without composing. */
-  async checkDraft(request: DraftRequest): Promise<DraftCheck> {
+  async checkDraft(request: DraftRequest, options: DraftOptions = {}): Promise<DraftCheck> {
     const { checkDraftRequest } = await import("./compose/check-draft.js");
-    return checkDraftRequest(request, await this.draftDeps(request));
+    return checkDraftRequest(request, { ...(await this.draftDeps(request)), ...options });
   }
 
   /** What composing and checking a request need: templates, facts, and the corpus documents its arguments come from. */

@@ -1,12 +1,12 @@
 /** A draft for an HTTP response: composed, rendered in one format, with its file name and type. */
 import type { DraftRequest } from "../domain/draft-request.js";
 import type { DraftReview, DraftWarning } from "../domain/errors.js";
-import { explainWarning, type FactWording } from "../messages.sv.js";
+import { explainWarning } from "../messages.sv.js";
 import type { Draft } from "../domain/draft.js";
 import { draftBaseName } from "../files/draft-files.js";
 import { extensionOf, mimeTypeOf, type Format } from "../render/index.js";
 import { xmlSafe } from "../domain/xml-safe.js";
-import type { Workspace } from "../workspace.js";
+import type { DraftOptions, Workspace } from "../workspace.js";
 
 export interface RenderedDraft {
   body: Uint8Array | string;
@@ -26,10 +26,9 @@ export async function renderDraftFor(
   request: DraftRequest,
   format: Format | "html-fragment",
   render?: Renderer,
-  /** How the draft's placeholders say to add a missing fact (the web's form; the command line's by default). */
-  wording?: FactWording,
+  options: DraftOptions = {},
 ): Promise<RenderedDraft> {
-  const composed = await ws.compose(request, wording ? { wording } : {});
+  const composed = await ws.compose(request, options);
   let body: Uint8Array | string;
   if (format === "html-fragment") {
     const { renderHtml } = await import("../render/html.js");

@@ -6,11 +6,12 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { FactDefinition } from "../domain/fact-key.js";
-import { emptyDatabase, readDatabase, schemaVersion, type Database } from "./schema.js";
+import { emptyDatabase, readDatabase, type Database } from "./schema.js";
 import {
   applySegments,
   readSegments,
   segmentedFileVersion,
+  segmentedFileVersions,
   segmentListSchema,
   segmentThreshold,
   sweepSegments,
@@ -40,6 +41,14 @@ import {
   type AuditDraft,
 } from "./audit-writes.js";
 import { problems } from "../messages.sv.js";
+import type { SavedDraft, SavedDraftState } from "../domain/saved-draft.js";
+import {
+  byLastSave,
+  planSavedDraft,
+  planSavedDraftVersion,
+  savedDraftMatches,
+  type SavedDraftFilter,
+} from "./saved-draft-writes.js";
 
 export interface LowdbStoreOptions {
   /** The file system calls of the durable write (tests inject failures, the bench a write without fsync). */
@@ -70,14 +79,15 @@ function parseDatabase(
 }
 
 /**
- * A file of version 6 as the version-5 data it holds: its documents with its segments applied
- * (document-segments.ts); how many documents it holds inline, and its segments. Other files as they are.
+ * A file with segments (version 6 or 8) as the data it holds (version 5 or 7): its documents with its segments
+ * applied (document-segments.ts); how many documents it holds inline, and its segments. Other files as they are.
  */
 function withSegments(raw: unknown, file: string): { raw: unknown; segments: string[]; inline: number } {
   if (!raw || typeof raw !== "object") return { raw, segments: [], inline: 0 };
   const r = raw as Record<string, unknown>;
   const inlineDocs = Array.isArray(r.documents) ? (r.documents as unknown[]) : [];
-  if (r.schemaVersion !== segmentedFileVersion) return { raw, segments: [], inline: inlineDocs.length };
+  const dataVersion = typeof r.schemaVersion === "number" ? segmentedFileVersions[r.schemaVersion] : undefined;
+  if (dataVersion === undefined) return { raw, segments: [], inline: inlineDocs.length };
   const list = segmentListSchema.safeParse(r.documentSegments);
   if (!list.success) throw new Error(problems.segmentListInvalid);
   const segments = list.data;
@@ -91,7 +101,7 @@ function withSegments(raw: unknown, file: string): { raw: unknown; segments: str
   }
   const { documentSegments: _segments, ...rest } = r;
   return {
-    raw: { ...rest, schemaVersion, documents: applySegments(inlineDocs, read) },
+    raw: { ...rest, schemaVersion: dataVersion, documents: applySegments(inlineDocs, read) },
     segments,
     inline: inlineDocs.length,
   };
@@ -228,6 +238,7 @@ export class LowdbStore implements Store {
       documents: d.documents,
       tokens: d.tokens,
       audit: d.audit,
+      savedDrafts: d.savedDrafts,
     };
   }
 
@@ -239,6 +250,7 @@ export class LowdbStore implements Store {
       d.documents = [...s.documents];
       d.tokens = [...s.tokens];
       d.audit = [...s.audit];
+      d.savedDrafts = [...(s.savedDrafts ?? [])];
       return { result: undefined };
     }, currentActor());
   }
@@ -300,6 +312,34 @@ export class LowdbStore implements Store {
 
   async factKeys(): Promise<readonly FactDefinition[]> {
     return (await this.#data()).factKeys;
+  }
+
+  async savedDrafts(filter: SavedDraftFilter = {}): Promise<readonly SavedDraft[]> {
+    return (await this.#data()).savedDrafts.filter((d) => savedDraftMatches(d, filter)).sort(byLastSave);
+  }
+
+  async savedDraft(id: string): Promise<SavedDraft | undefined> {
+    return (await this.#data()).savedDrafts.find((d) => d.id === id);
+  }
+
+  createSavedDraft(state: SavedDraftState, options: { duplicatedFrom?: string } = {}): Promise<SavedDraft> {
+    const actor = currentActor();
+    return this.#change((data) => {
+      const { draft, audit } = planSavedDraft(state, actor, options);
+      data.savedDrafts = [...data.savedDrafts, draft];
+      return { result: draft, audit };
+    }, actor);
+  }
+
+  addSavedDraftVersion(id: string, state: SavedDraftState): Promise<SavedDraft | undefined> {
+    const actor = currentActor();
+    return this.#change((data) => {
+      const at = data.savedDrafts.findIndex((d) => d.id === id);
+      if (at < 0) return { result: undefined };
+      const { draft, audit } = planSavedDraftVersion(data.savedDrafts[at]!, state, actor);
+      data.savedDrafts = data.savedDrafts.map((d, i) => (i === at ? draft : d));
+      return { result: draft, audit };
+    }, actor);
   }
 
   changeFactKeys<T>(
@@ -420,9 +460,9 @@ export class LowdbStore implements Store {
     const db = await this.#load();
     const before = { ...db.data };
     const { result, audit, segment } = change(db.data);
-    const changed = (["facts", "documents", "factKeys", "tokens", "audit", "shippedKeysOffered"] as const).some(
-      (k) => db.data[k] !== before[k],
-    );
+    const changed = (
+      ["facts", "documents", "factKeys", "tokens", "audit", "shippedKeysOffered", "savedDrafts"] as const
+    ).some((k) => db.data[k] !== before[k]);
     if (!changed) return result;
     if (audit) {
       const seq = (db.data.audit.at(-1)?.seq ?? 0) + 1;

@@ -174,7 +174,7 @@ async function sampleFor(
       },
       "html-fragment",
       undefined,
-      wording,
+      { wording },
     );
     const code = place.code;
     return {

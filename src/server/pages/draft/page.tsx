@@ -3,6 +3,7 @@
  * (generated from its front matter), arguments from the corpus, the facts that will be
  * cited, a preview and the downloads. Works as a plain form; site.js makes it live.
  */
+import type { Child } from "hono/jsx";
 import type { Template } from "../../../compose/template-library.js";
 import type { ArgumentGroup } from "../../../corpus/argument-groups.js";
 import { argumentTypeLabel } from "../../../domain/vocabulary.js";
@@ -51,6 +52,10 @@ export interface DraftPageModel {
   picker?: PickerLine[] | undefined;
   /** The fact just saved with "Lägg till uppgift" (the user came back here from its form). */
   savedFact?: { label: string; place: string } | undefined;
+  /** Above the form: a saved draft's panel (pages/saved-draft/). */
+  beforeForm?: Child;
+  /** At the end of the form: "Spara utkast" (pages/saved-draft/). */
+  formEnd?: Child;
 }
 
 const ids = draftIds;
@@ -225,6 +230,7 @@ export function DraftPage(m: DraftPageModel) {
       <p class="narrow-only jump-to-preview">
         <a href="#forhandsvisning-rubrik">{t.jumpToPreview}</a>
       </p>
+      {m.beforeForm}
       <div class="draft-layout">
         <form
           method="post"
@@ -259,6 +265,7 @@ export function DraftPage(m: DraftPageModel) {
           )}
           {m.groups && <ArgumentsFieldset groups={m.groups} state={state} errors={errors} />}
           <Actions />
+          {m.formEnd}
         </form>
         <PreviewPanel model={m.preview} url={paths.previewFragment} />
       </div>

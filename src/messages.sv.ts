@@ -126,6 +126,9 @@ export const problems = {
   conditionEmpty: "villkoret är tomt",
   conditionUnknownWord: (word: string) => `okänt ord "${word}"; skriv "saknas" eller "finns" efter nyckeln`,
   conditionShape: "skriv nyckel, jämförelse och värde (=, !=, <, >, <=, >=) eller nyckel följd av saknas",
+  conditionUnknownFact: (subject: string, suggestions: readonly string[]) =>
+    `det finns ingen uppgift som heter "${subject}"` +
+    `${suggestions.length ? `; menade du ${suggestions.map((x) => `"${x}"`).join(" eller ")}?` : ""}`,
   conditionValueMissing: (operator: string) => `värdet efter ${operator} saknas`,
   conditionUnreadable: "oläsligt",
   conditionNotOrdered: (key: string, type: "boolean" | "text") =>
@@ -313,6 +316,8 @@ export const templateProblems = {
 
 /** Text compose writes into a draft where a fact is missing, and its problems with the user's text. */
 export const composeTexts = {
+  missingFactWeb: (label: string, href: string) =>
+    `${label} – saknas i faktaregistret; lägg till den i formuläret Lägg till uppgift: ${href}`,
   missingKoladaFact: (label: string, kpi: string, where: string) =>
     `${label} – saknas i faktaregistret; hämta med: motionera facts fetch kolada --kpi ${kpi} ${where}`,
   /** The unknown references of one field, each with the keys nearest to it. */
@@ -382,7 +387,28 @@ function maybe(xs: readonly string[]): string {
 }
 const didYouMean = (xs: readonly string[]) => (xs.length ? ` Menade du ${quoted(xs)}?` : "");
 
+/**
+ * How a message tells the user to add a fact the registry lacks (or a newer one): the command
+ * line names its command (the default); the web links its form, filled in (`href`). The core
+ * reports the fact (subject and key); each edge chooses this wording.
+ */
+export type FactWording =
+  | { kind: "cli" }
+  | { kind: "web"; href: (fact: { subject?: string | undefined; key?: string | undefined }) => string };
+
+export const cliWording: FactWording = { kind: "cli" };
+
+/** " med motionera facts add" or " i formuläret: <address>", after "lägg till den". */
+const addFactWay = (w: FactWording, fact: { subject?: string | undefined; key?: string | undefined }) =>
+  w.kind === "cli" ? " med motionera facts add" : ` i formuläret Lägg till uppgift: ${w.href(fact)}`;
+
+/** An error in Swedish, in the command line's words (see explainErrorWorded for the web's). */
 export function explainError(d: ErrorDetails): string {
+  return explainErrorWorded(d, cliWording);
+}
+
+/** An error in Swedish, telling how to add a missing fact in the wording the edge chose. */
+export function explainErrorWorded(d: ErrorDetails, wording: FactWording): string {
   switch (d.code) {
     case "unknown_municipality":
       return (
@@ -403,17 +429,20 @@ export function explainError(d: ErrorDetails): string {
     case "fact_missing":
       return (
         `Uppgiften "${d.label}" (${d.key}) saknas för ${d.subjectName}, och mallen kräver den. ` +
-        `Lägg till den med källa, till exempel:\n  motionera facts add ${d.subject} ${d.key} <värde> --as-of ` +
-        `ÅÅÅÅ-MM-DD --source-title "…" --publisher "…" --source-date ÅÅÅÅ-MM-DD [--url …]`
+        (wording.kind === "web"
+          ? `Lägg till den med källa i formuläret Lägg till uppgift: ` +
+            wording.href({ subject: d.subjectName, key: d.key })
+          : `Lägg till den med källa, till exempel:\n  motionera facts add ${d.subject} ${d.key} <värde> --as-of ` +
+            `ÅÅÅÅ-MM-DD --source-title "…" --publisher "…" --source-date ÅÅÅÅ-MM-DD [--url …]`)
       );
     case "fact_stale":
       return d.asOf
         ? `Uppgiften "${d.label}" för ${d.subjectName} är från ${formatDate(d.asOf)}, äldre än mallen godtar ` +
             `(${formatDate(d.oldest)} eller senare). Kontrollera om det finns en nyare uppgift och lägg till ` +
-            `den med motionera facts add.`
+            `den${addFactWay(wording, { subject: d.subjectName, key: d.key })}.`
         : `Uppgiften "${d.label}" för ${d.subjectName} saknar datum, så det går inte att avgöra om den är ` +
             `aktuell (mallen godtar uppgifter från ${formatDate(d.oldest)} eller senare). Kontrollera den och ` +
-            `lägg gärna till en daterad uppgift med motionera facts add.`;
+            `lägg gärna till en daterad uppgift${addFactWay(wording, { subject: d.subjectName, key: d.key })}.`;
     case "unknown_fact_key":
       return `Okänd faktanyckel: "${d.key}".${didYouMean(d.suggestions)} Se alla nycklar med: motionera facts keys`;
     case "fact_key_invalid":
@@ -471,8 +500,12 @@ export function explainError(d: ErrorDetails): string {
           )} för ${d.subjectName}`
         : "";
       return (
-        `Fyll i ${d.field}${or}: texten bygger på den uppgiften${registry}. Ange den med --set ${d.field}=… (på ` +
-        `webben: fältet i formuläret), eller lägg till uppgiften i faktaregistret med motionera facts add.`
+        `Fyll i ${d.field}${or}: texten bygger på den uppgiften${registry}. ` +
+        (wording.kind === "web"
+          ? "Fyll i fältet i formuläret"
+          : `Ange den med --set ${d.field}=… (på webben: fältet i formuläret)`) +
+        `, eller lägg till uppgiften i faktaregistret` +
+        `${addFactWay(wording, { subject: d.subjectName, key: d.facts[0]?.key })}.`
       );
     }
     case "unknown_input":
@@ -520,9 +553,9 @@ export function explainError(d: ErrorDetails): string {
       return `Kunde inte skriva filerna i ${d.path}: ${d.problem}. Inga filer skrevs.`;
     case "campaign_condition_invalid":
       return (
-        `Villkoret "${d.condition}" går inte att använda: ${d.problem}. Skriv till exempel ` +
-        `"mika_kast_agreement=nej", "population>50000", "action_plan_sells_sex!=ja" eller ` +
-        `"action_plan_sells_sex saknas".`
+        `Villkoret "${d.condition}" går inte att använda: ${d.problem}${/[?.]$/.test(d.problem) ? "" : "."} ` +
+        `Skriv uppgiftens namn eller nyckel, en jämförelse och ett värde, till exempel "Har en ` +
+        `KAST-mottagning = nej", "population>50000" eller "action_plan_sells_sex saknas".`
       );
     case "campaign_empty":
       return (
@@ -539,7 +572,10 @@ export function explainError(d: ErrorDetails): string {
         "Ange uppgifterna med --set, lägg till dem i faktaregistret eller gör utkastet utan --strict."
       );
     case "request_invalid":
-      return [`${d.problems.length} fel:`, ...d.problems.map((p) => `  ${explainError(p.details)}`)].join("\n");
+      return [
+        `${d.problems.length} fel:`,
+        ...d.problems.map((p) => `  ${explainErrorWorded(p.details, wording)}`),
+      ].join("\n");
     case "fact_import_invalid": {
       const more = d.total - d.issues.length;
       const head =
@@ -576,22 +612,37 @@ export function explainImportIssue(i: import("./domain/errors.js").FactImportIss
 }
 
 /** Why a campaign skipped a municipality: facts the campaign requires (--require) are missing. */
-export function explainCampaignMissing(place: string, facts: readonly { key: string; label: string }[]): string {
+export function explainCampaignMissing(
+  place: string,
+  facts: readonly { key: string; label: string }[],
+  wording: FactWording = cliWording,
+): string {
   const list = formatList(
     facts.map((f) => `"${f.label}" (${f.key})`),
     "och",
   );
+  const them = facts.length === 1 ? "den" : "dem";
+  const how =
+    wording.kind === "web"
+      ? `i formuläret Lägg till uppgift: ${formatList(
+          facts.map((f) => wording.href({ subject: place, key: f.key })),
+          "och",
+        )}`
+      : "med motionera facts add eller motionera facts import";
   return (
     `${facts.length === 1 ? "Uppgiften" : "Uppgifterna"} ${list} saknas för ${place}, och kampanjen ` +
-    `kräver ${facts.length === 1 ? "den" : "dem"}; inget utkast skrevs. Lägg ` +
-    `till ${facts.length === 1 ? "den" : "dem"} med motionera facts add eller motionera facts import.`
+    `kräver ${them}; inget utkast skrevs. Lägg till ${them} ${how}.`
   );
 }
 
 export function explainWarning(w: DraftWarning): string {
+  return explainWarningWorded(w, cliWording);
+}
+
+export function explainWarningWorded(w: DraftWarning, wording: FactWording): string {
   switch (w.code) {
     case "fact_stale":
-      return explainError(w);
+      return explainErrorWorded(w, wording);
     case "fact_optional_missing":
       return `Uppgiften "${w.label}" (${w.key}) saknas för ${w.subjectName}; texten skrivs utan den.`;
     case "committee_default":

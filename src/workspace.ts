@@ -2,6 +2,7 @@
  * The core's face for the edges (CLI, web): opens the store and the template library once
  * and offers the operations they translate to.
  */
+import type { FactWording } from "./messages.sv.js";
 import type { DraftCheck, DraftCheckDeps } from "./compose/check-draft.js";
 import type { Composed } from "./compose/compose.js";
 import type { TemplateLibrary } from "./compose/template-library.js";
@@ -19,7 +20,11 @@ import { openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
 
 /** How a draft is composed or checked beyond its request: `knownAt`, see DraftCheckDeps. */
-export type DraftOptions = Pick<DraftCheckDeps, "knownAt">;
+/**
+ * `knownAt`: only the facts recorded by that instant; `wording`: how the draft's placeholders say
+ * to add a missing fact (the edge's words; the command line's by default).
+ */
+export type DraftOptions = Pick<DraftCheckDeps, "knownAt"> & { wording?: FactWording };
 
 export interface WorkspaceOptions {
   /** Database file; MOTIONERA_DB or the shipped corpus/motionera.json when left out. */

@@ -7,6 +7,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { MotioneraError, isMotioneraError } from "../domain/errors.js";
+import type { FactWording } from "../messages.sv.js";
 import type { Workspace, WorkspaceOptions } from "../workspace.js";
 import { planCampaign, type CampaignPlan, type CampaignRequest } from "./plan.js";
 import { runCampaign } from "./pool.js";
@@ -114,7 +115,19 @@ export async function writeCampaign(plan: CampaignPlan, opts: WriteOptions): Pro
  * one municipality per pull (the response's reader sets the pace), then the summaries.
  * Nothing touches the disk.
  */
-export function campaignZipStream(plan: CampaignPlan, ws: Workspace, render?: Render): ReadableStream<Uint8Array> {
+export interface ZipStreamOptions {
+  render?: Render | undefined;
+  /** How the summary tells the user to add a missing fact (the web: a link to its form). */
+  wording?: FactWording | undefined;
+  /** After each municipality: how many are done of how many. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export function campaignZipStream(
+  plan: CampaignPlan,
+  ws: Workspace,
+  opts: ZipStreamOptions = {},
+): ReadableStream<Uint8Array> {
   let i = 0;
   const rows: CampaignRow[] = [];
   let zip: StreamingZip;
@@ -128,12 +141,20 @@ export function campaignZipStream(plan: CampaignPlan, ws: Workspace, render?: Re
         if (place) {
           let produced: Awaited<ReturnType<typeof produceOne>>;
           try {
-            produced = await produceOne(ws, plan.settings, place, plan.ambiguous.has(place.code), render);
+            produced = await produceOne(
+              ws,
+              plan.settings,
+              place,
+              plan.ambiguous.has(place.code),
+              opts.render,
+              opts.wording,
+            );
           } catch (e) {
             produced = { row: failedRow(place, e), files: [] };
           }
           for (const f of produced.files) zip.add(f.name, f.data);
           rows.push(produced.row);
+          opts.onProgress?.(rows.length, plan.places.length);
           return;
         }
         const summary = buildSummary(plan, rows);

@@ -2,7 +2,8 @@
  * One municipality of a campaign: compose the draft with the workspace, render every format
  * in this thread, and describe the outcome as a summary row. A municipality that cannot be
  * drafted (a required fact missing; under --strict a stale fact or a place to fill in) is a
- * skipped row, never an exception; the campaign goes on.
+ * skipped row, never an exception; the campaign goes on. Its texts tell how to add a missing
+ * fact in the words of the edge that runs it (`wording`: the CLI's command, the web's form).
  */
 import { isMotioneraError, type DraftWarning } from "../domain/errors.js";
 import { errorProblems } from "../domain/field-problem.js";
@@ -10,7 +11,13 @@ import type { Place } from "../domain/municipality.js";
 import type { Draft } from "../domain/draft.js";
 import { factDefinition } from "../facts/catalog.js";
 import { draftBaseName } from "../files/draft-files.js";
-import { explainCampaignMissing, explainError, explainWarning } from "../messages.sv.js";
+import {
+  cliWording,
+  explainCampaignMissing,
+  explainErrorWorded,
+  explainWarningWorded,
+  type FactWording,
+} from "../messages.sv.js";
 import { extensionOf, renderDraft, type Format } from "../render/index.js";
 import type { Workspace } from "../workspace.js";
 import type { CampaignSettings } from "./plan.js";
@@ -91,6 +98,7 @@ export async function produceOne(
   place: Place,
   disambiguate = false,
   render: Render = renderDraft,
+  wording: FactWording = cliWording,
 ): Promise<Produced> {
   const row = baseRow(place);
   if (settings.require.length) {
@@ -103,7 +111,7 @@ export async function produceOne(
           ...row,
           status: "skipped",
           missingFacts: missing,
-          reason: explainCampaignMissing(place.name, described),
+          reason: explainCampaignMissing(place.name, described, wording),
         },
         files: [],
       };
@@ -111,14 +119,17 @@ export async function produceOne(
   }
   let composed: Awaited<ReturnType<Workspace["compose"]>>;
   try {
-    composed = await ws.compose({
-      template: settings.template,
-      municipality: place.code,
-      authors: settings.authors,
-      date: settings.date,
-      inputs: settings.inputs,
-      strict: settings.strict,
-    });
+    composed = await ws.compose(
+      {
+        template: settings.template,
+        municipality: place.code,
+        authors: settings.authors,
+        date: settings.date,
+        inputs: settings.inputs,
+        strict: settings.strict,
+      },
+      { wording },
+    );
   } catch (e) {
     if (!isMotioneraError(e)) throw e;
     // Every reason at once: a municipality may lack several required facts (and an input).
@@ -132,7 +143,7 @@ export async function produceOne(
         ...(missingFacts.length ? { missingFacts } : {}),
         ...(d.code === "fact_stale" ? { staleFacts: [d.key] } : {}),
         ...(d.code === "draft_has_placeholders" ? { placeholders: d.placeholders } : {}),
-        reason: all.map(explainError).join(" "),
+        reason: all.map((x) => explainErrorWorded(x, wording)).join(" "),
       },
       files: [],
     };
@@ -159,9 +170,9 @@ export async function produceOne(
       factsCited: [...new Set(composed.cited.map((c) => c.fact.key))],
       missingFacts: warnings.filter(isMissing).map((w) => w.key),
       staleFacts: warnings.filter((w) => w.code === "fact_stale").map((w) => w.key),
-      warnings: warnings.filter((w) => !isMissing(w)).map(explainWarning),
+      warnings: warnings.filter((w) => !isMissing(w)).map((w) => explainWarningWorded(w, wording)),
       placeholders: review.placeholders,
-      checks: review.checks.map((w) => ({ code: w.code, message: explainWarning(w) })),
+      checks: review.checks.map((w) => ({ code: w.code, message: explainWarningWorded(w, wording) })),
     },
     files,
   };

@@ -335,8 +335,9 @@ Exempel:
     lan: 'län vars kommuner tas med: namn, kod eller länsbokstav (t.ex. AB eller "Stockholms län"); upprepa för flera',
     kommun: "kommun att ta med, namn eller kommunkod; upprepa (eller kommaseparera) för flera",
     where:
-      'villkor om en uppgift, t.ex. "mika_kast_agreement=nej", "population>50000" eller ' +
-      '"action_plan_sells_sex saknas"; upprepa, alla måste gälla',
+      'villkor om en uppgift (nyckel eller namn), t.ex. "mika_kast_agreement=nej", "population>50000", ' +
+      '"Har en KAST-mottagning = nej" eller "action_plan_sells_sex saknas"; upprepa, alla måste gälla; ' +
+      "!= tar också med kommuner där uppgiften saknas",
     require:
       "uppgift som varje utkast måste kunna citera; kommuner utan den hoppas över och redovisas; upprepa för flera",
     author: 'undertecknare, "Namn (Parti), roll"; upprepa för flera',

@@ -8,6 +8,7 @@ import { factDefinition } from "../facts/catalog.js";
 import { formatFactValue } from "../facts/format-value.js";
 import { citationMarker, placeholderMarker } from "./citation-marker.js";
 import { slotMarker, type FormSlot } from "./form-slots.js";
+import { cliWording, type FactWording } from "../messages.sv.js";
 import type { Fact } from "../domain/fact.js";
 import type { Signer } from "../domain/signer.js";
 import type { DraftWarning } from "../domain/errors.js";
@@ -35,6 +36,8 @@ export interface ComposeStateOptions {
   selectedArguments?: readonly SelectedArgument[];
   /** The draft's date (YYYY-MM-DD): what "now" means for the text. */
   date: string;
+  /** How a placeholder for a missing fact says to add it (the command line's words by default). */
+  wording?: FactWording;
 }
 
 export class ComposeState {
@@ -43,6 +46,7 @@ export class ComposeState {
   readonly placeholders: string[] = [];
   /** The parts that come from the form (dateline, signatures …), in order of their markers' numbers. */
   readonly slots: FormSlot[] = [];
+  readonly wording: FactWording;
   /** The claims the text makes, with their backing. */
   readonly claims: ClaimRecord[] = [];
   /** "Kontrollera" items the helpers found (a default committee name). */
@@ -65,6 +69,7 @@ export class ComposeState {
     this.signers = o.signers;
     this.selectedArguments = o.selectedArguments ?? [];
     this.date = o.date;
+    this.wording = o.wording ?? cliWording;
   }
 
   /** The note number a fact has been cited under, if it has been. */

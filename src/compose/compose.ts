@@ -35,9 +35,13 @@ import {
 } from "./edited-body.js";
 import { distinctSources } from "./sources.js";
 import type { Template } from "./template-library.js";
+import type { FactWording } from "../messages.sv.js";
 
 /** The templates, the facts, the corpus documents the arguments come from, and today's date (for judging fact age). */
-export type ComposeDeps = DraftCheckDeps;
+export type ComposeDeps = DraftCheckDeps & {
+  /** How a placeholder for a missing fact says to add it (the edge's words; the command line's by default). */
+  wording?: FactWording | undefined;
+};
 
 export interface Composed {
   draft: Draft;
@@ -187,6 +191,7 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
     signers: req.authors,
     selectedArguments: selected,
     date,
+    ...(deps.wording ? { wording: deps.wording } : {}),
   });
   const context = templateContext(place, req.authors, date, escapeInputs(template, values, state));
   let markdown: string;

@@ -107,7 +107,7 @@ export class CitingText {
   #cite(key: string): string {
     const st = this.state;
     const found = st.registry.resolve(st.place, key);
-    if (!found) return st.placeholder(missingFactText(key, st.place.name));
+    if (!found) return st.placeholder(missingFactText(key, st.place.name, st.wording));
     const def = factDefinition(key);
     const { fact } = found;
     const text = formatFactValue(fact.value, def, "text");

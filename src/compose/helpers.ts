@@ -113,7 +113,7 @@ export const helpers = {
       );
     }
     const words = typeof params[1] === "string" && params[1].length > 0 ? ` ${escapeInline(params[1])}` : "";
-    if (!found) return st.placeholder(missingFactText(key, ofParam(options) ?? st.place.name)) + words;
+    if (!found) return st.placeholder(missingFactText(key, ofParam(options) ?? st.place.name, st.wording)) + words;
     if (options.hash.history) {
       const all = st.lookupHistory(key)!;
       return citeHistory(st, all.facts, all.subjectName, words);
@@ -350,7 +350,7 @@ export const helpers = {
     const key = keyParam(params, "missingFact");
     const st = state(options);
     const of = ofParam(options);
-    return st.lookup(key, of) ? "" : st.placeholder(missingFactText(key, of ?? st.place.name));
+    return st.lookup(key, of) ? "" : st.placeholder(missingFactText(key, of ?? st.place.name, st.wording));
   },
   /**
    * {{attSatser input.proposals}} → the user's lines (one att-sats a line) as the list of a

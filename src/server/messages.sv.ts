@@ -171,30 +171,57 @@ export const sv = {
     lan: {
       label: "Län",
       help:
-        "Alla kommuner i länet tas med. Välj ”Alla län” för att i stället utgå från listan nedan eller " +
-        "hela landet.",
-      all: "Alla län",
+        "Alla kommuner i de län du kryssar i tas med. Kryssa inget län för att i stället utgå från listan " +
+        "nedan eller hela landet.",
     },
     kommuner: {
       label: "Kommuner",
       help:
-        "Namn eller kommunkoder, en per rad eller med komma emellan. Läggs till länets kommuner. Tomt med ”Alla " +
-        "län”: alla 290 kommuner.",
+        "Namn eller kommunkoder, en per rad eller med komma emellan. Läggs till länens kommuner. Inget län och " +
+        "ingen kommun: alla 290 kommuner.",
+    },
+    picker: {
+      legend: "Villkor om uppgifterna",
+      help:
+        "Välj en uppgift ur faktaregistret, en jämförelse och ett värde; alla villkor måste gälla. Värdena i " +
+        "listan är de som finns i registret. Välj ”saknas” för kommuner där registret inte har uppgiften. " +
+        "Tryck på ”Visa urvalet” för en rad till.",
+      rowLabel: (n: number) => `Villkor ${n}`,
+      fact: "Uppgift",
+      factNone: "Inget villkor",
+      op: "Jämförelse",
+      ops: {
+        "=": "är",
+        "!=": "är inte (eller saknas)",
+        ">": "är större än",
+        "<": "är mindre än",
+        ">=": "är minst",
+        "<=": "är högst",
+      } as Record<string, string>,
+      value: "Värde",
+      valueChoose: "Välj värde",
+      valueHelpNumber: "Ett tal eller datum, till exempel 50 000.",
+      valueHelpTyped: "Välj en uppgift, så visas dess värden. Eller skriv värdet, till exempel nej eller 50 000.",
+      missing: "saknas (ingen uppgift i registret)",
+      valueCount: (value: string, n: number) => `${value} (${n} ${n === 1 ? "kommun" : "kommuner"})`,
     },
     where: {
-      label: "Villkor",
+      label: "Villkor som text (valfritt)",
       help:
-        "Ett villkor per rad; alla måste gälla. Till exempel mika_kast_agreement=nej, population>50000 eller " +
-        "action_plan_sells_sex saknas. != tar också med kommuner där uppgiften saknas.",
+        "Ett villkor per rad, med uppgiftens namn eller nyckel: till exempel ”Har en KAST-mottagning = nej”, " +
+        "”population>50000” eller ”action_plan_sells_sex saknas”. Obs: ”!=” (är inte) tar också med " +
+        "kommuner där uppgiften saknas.",
+      summary: "Skriv villkor som text",
     },
     signers: {
       label: "Undertecknare",
-      help: "En per rad: Namn (Parti), roll. Till exempel Anna Andersson (L), ledamot i kommunfullmäktige.",
+      help: "Den eller de som skriver under varje utkast. Rader utan namn tas inte med.",
     },
     date: { label: "Datum", help: "Utkastens datum." },
     inputs: {
-      label: "Mallens fält (valfritt)",
-      help: "namn=värde, ett per rad, till exempel committee=socialnämnden. Se mallens fält på sidan Skriv utkast.",
+      label: "Mallens fält",
+      choose: "Byt mall",
+      chooseHelp: "Fälten nedan hör till den valda mallen; byt mall med knappen så visas den mallens fält.",
     },
     formats: {
       legend: "Format",
@@ -250,6 +277,49 @@ export const sv = {
         `Tjänsten gör redan ${running === 1 ? "en kampanj" : `${running} kampanjer`} och gör inte fler ` +
         `samtidigt. Försök igen om en stund; det du har fyllt i finns kvar.`,
       general: "Kampanjen kunde inte skapas.",
+      missingNeedsIs: "”saknas” går bara att välja med ”är” eller ”är inte”.",
+      conditionInvalid: (condition: string, problem: string) =>
+        `Villkoret ”${condition}” går inte att använda: ${problem}${/[?.]$/.test(problem) ? "" : "."}`,
+      conditionUnknownKey: (key: string, suggestions: readonly string[]) =>
+        `Det finns ingen uppgift ”${key}”.${suggestions.length ? ` Menade du ${quotedOr(suggestions)}?` : ""}`,
+    },
+    /** "Visa urvalet": who is selected, on what, who is left out and why. */
+    table: {
+      caption: (selected: number, of: number) => `${selected} av ${of} kommuner kommer med`,
+      place: "Kommun",
+      status: "Med?",
+      why: "Varför",
+      selected: "Med",
+      leftOut: "Inte med",
+      noConditions: "Inga villkor: alla kommuner i län och lista kommer med.",
+      value: (label: string, value: string, asOf: string | undefined, whose: string | undefined) =>
+        `${label}: ${value}${asOf ? ` (${asOf})` : " (utan datum)"}${whose ? `, uppgift för ${whose}` : ""}`,
+      missing: (label: string) => `${label}: saknas i registret`,
+      missingIncluded: (label: string) =>
+        `${label}: saknas i registret – kom med eftersom ”är inte” också gäller när uppgiften saknas`,
+      notMatched: "stämmer inte",
+      addFact: "Lägg till uppgiften",
+      stale: (label: string, asOf: string, oldest: string) =>
+        `Gammal uppgift: ${label} är från ${asOf}; mallen godtar uppgifter från ${oldest} eller senare.`,
+      staleHeading: (n: number) => (n === 1 ? "1 kommun har en gammal uppgift" : `${n} kommuner har gamla uppgifter`),
+      staleHelp: "Utkasten skrivs ändå, men uppgiften står med sitt år. Lägg gärna till en nyare uppgift först.",
+      undated: "utan datum",
+    },
+    sample: {
+      button: "Förhandsgranska ett exempel",
+      label: "Exempel för kommunen",
+      help: "Tomt: den första kommunen i urvalet.",
+      heading: (place: string) => `Exempel: utkastet för ${place}`,
+      notSelected: (place: string) => `${place} är inte med i urvalet; exemplet visar den ändå.`,
+      cannot: "Exemplet kan inte visas:",
+    },
+    progress: {
+      label: "Zip-filen byggs",
+      /** The script fills in {done} and {total}. */
+      count: "{done} av {total} kommuner klara",
+      starting: "Kampanjen startar …",
+      done: "Klart. Zip-filen laddas ner.",
+      failed: "Det gick inte att bygga zip-filen. Försök igen.",
     },
   },
 
@@ -649,14 +719,6 @@ export const sv = {
     addMissingHidden: (label: string) => ` uppgiften ”${label}”`,
     addAny: "Lägg till en uppgift",
     addNothing: (place: string) => `Lägg till den första uppgiften om ${place}`,
-    /** On the campaign's selection. */
-    campaign: {
-      heading: (n: number) => `Utan uppgift (${n})`,
-      intro:
-        "De här kommunerna kom inte med för att faktaregistret saknar uppgiften som villkoret gäller. Lägg till " +
-        "uppgiften med källa, så avgör den om kommunen kommer med.",
-      add: "Lägg till",
-    },
     staffTool: {
       title: "Lägg till uppgift",
       text: "En uppgift med källa för en kommun, direkt i faktaregistret.",

@@ -16,7 +16,7 @@ describe("checkCampaignRequest", () => {
         template: "kast-avtal",
         counties: ["Stockholms lan", "Narnia län"],
         municipalities: ["Lidingö", "Lidngö"],
-        where: ["population>>5", "nosuchkey=ja"],
+        where: ["population>>5", "no_such_key=ja"],
         require: ["populatoin"],
         authors: author,
         inputs: { comittee: "x" },

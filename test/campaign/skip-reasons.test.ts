@@ -50,5 +50,17 @@ describe("produceOne", () => {
     expect(files).toEqual([]);
     expect(row.missingFacts).toEqual(["runs_kast", "kast_since"]);
     expect(row.reason?.match(/Uppgiften "/g)).toHaveLength(2);
+    expect(row.reason).toContain("motionera facts add 0186 runs_kast");
+
+    // The web's summary names its form instead, filled in with the municipality and the key.
+    const web = await produceOne(ws, settings, findMunicipality("Lidingö"), false, undefined, {
+      kind: "web",
+      href: ({ subject, key }) => `https://motionera.example/personal/uppgifter/ny?kommun=${subject}&nyckel=${key}`,
+    });
+    expect(web.row.reason).toContain(
+      "Lägg till den med källa i formuläret Lägg till uppgift: " +
+        "https://motionera.example/personal/uppgifter/ny?kommun=Lidingö&nyckel=kast_since",
+    );
+    expect(web.row.reason).not.toContain("motionera facts");
   });
 });

@@ -265,16 +265,24 @@ describe.skipIf(!hasChromium)("web pages in Chromium", () => {
     const page = await open();
     await page.goto(`${base}/kampanj`);
     await expectAxeClean(page, "kampanj (tom)");
-    await page.selectOption('select[name="lan"]', "01");
-    await page.fill('textarea[name="where"]', "mika_kast_agreement!=ja");
+    await page.check('input[name="lan"][value="01"]');
+    await page.selectOption("#k-fakta-0", "mika_kast_agreement");
+    await page.locator('select[name="varde.0"]').waitFor();
+    await page.selectOption("#k-op-0", "!=");
+    await page.selectOption('select[name="varde.0"]', "ja");
     await Promise.all([page.waitForURL(/visa=1/), page.click('button[name="visa"]')]);
-    const shown = await page.locator(".campaign-selection li").allTextContents();
+    const shown = await page.locator(".campaign-table tr.is-selected th").allTextContents();
     expect(shown.length).toBeGreaterThan(5);
     expect(shown).toContain("Vallentuna");
-    await page.fill('textarea[name="signers"]', "Anna Andersson (L), ledamot i kommunfullmäktige");
+    await page.fill("#k-name-0", "Anna Andersson");
+    await page.selectOption("#k-party-0", "L");
+    await page.fill("#k-role-0", "ledamot i kommunfullmäktige");
     await page.uncheck('input[name="formats"][value="pdf"]');
     await expectAxeClean(page, "kampanj (ifylld)");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click(".actions button[type=submit]")]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('button[data-action="download-zip"]'),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.zip$/);
     const file = join(artifacts, download.suggestedFilename());
     await download.saveAs(file);

@@ -88,7 +88,7 @@ describe("a template folder holding an alias bomb", () => {
     expect(await page(await app.request("/kampanj"), 200, templatesDir)).toContain(named);
     const campaign = await app.request(
       "/kampanj",
-      form({ template: "bomb", kommuner: "Lidingö", signers: "Anna Andersson (L)", date: "2026-11-24", formats: "md" }),
+      form({ template: "bomb", kommuner: "Lidingö", "name.0": "Anna Andersson", date: "2026-11-24", formats: "md" }),
     );
     expect(await page(campaign, 422, templatesDir)).toContain(named);
     expect(await page(await app.request("/kommun/lidingo"), 200, templatesDir)).toContain("Lidingö");

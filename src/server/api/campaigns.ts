@@ -13,13 +13,16 @@ import { optionalToken } from "../auth.js";
 import { admitCampaign } from "../campaign-admission.js";
 import type { ServerContext } from "../context.js";
 import { attachment } from "../drafting.js";
+import { webFactWording } from "../fact-wording.js";
 import { problemResponse, problems } from "../problem.js";
 import { defineRoute, jsonBody, optionalBearerSecurity, problemResponses } from "./shared.js";
 
 const bodySchema = campaignRequestSchema.openapi("CampaignRequest", {
   description:
     "En mall för många kommuner: län (counties) och kommuner (municipalities) läggs ihop, villkoren (where) " +
-    "måste alla gälla; utan län och kommuner: alla 290. require: uppgifter varje utkast måste kunna citera " +
+    'måste alla gälla, med uppgiftens nyckel eller svenska namn ("Har en KAST-mottagning = nej"); != tar ' +
+    "också med kommuner där uppgiften saknas; utan län och kommuner: alla 290. require: uppgifter varje utkast " +
+    "måste kunna citera " +
     "(annars hoppas kommunen över och redovisas).",
   example: {
     template: "kast-avtal",
@@ -76,10 +79,20 @@ export function registerCampaigns(app: OpenAPIHono<AppEnv>, ctx: ServerContext):
       if (r.kind === "budget" || r.kind === "busy") c.header("Retry-After", String(r.retryAfter));
       return problemResponse(c, problems.campaignRefused(r));
     }
-    return c.body(admission.stream(campaignZipStream(plan, ctx.workspace, ctx.render)), 200, {
-      "content-type": "application/zip",
-      "content-disposition": attachment(zipName(plan.settings.template, plan.settings.date)),
-      "cache-control": "no-store",
-    });
+    return c.body(
+      admission.stream(
+        campaignZipStream(plan, ctx.workspace, {
+          render: ctx.render,
+          // The summary's texts name the service's form for a missing fact, not a command.
+          wording: webFactWording(new URL(c.req.url).origin),
+        }),
+      ),
+      200,
+      {
+        "content-type": "application/zip",
+        "content-disposition": attachment(zipName(plan.settings.template, plan.settings.date)),
+        "cache-control": "no-store",
+      },
+    );
   });
 }

@@ -24,9 +24,9 @@ const formFields = {
   lan: "",
   kommuner: three.join("\n"),
   where: "",
-  signers: "Anna Andersson (L)",
+  "name.0": "Anna Andersson",
+  "party.0": "L",
   date: "2026-11-24",
-  inputs: "",
   formats: ["md", "html"],
 };
 

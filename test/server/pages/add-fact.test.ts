@@ -218,7 +218,7 @@ describe("the ways to the form", () => {
   it("the campaign selection links a municipality left out for a missing fact", async () => {
     const q = new URLSearchParams({ lan: "BD", where: "mika_kast_agreement=nej", visa: "1" });
     const html = await (await app.request(`/kampanj?${q}`)).text();
-    expect(text(html)).toContain("Utan uppgift");
+    expect(text(html)).toContain("Avtal med Mikamottagningen och KAST i Stockholm: saknas i registret");
     expect(html).toContain(`${form}?kommun=Pajala&amp;nyckel=mika_kast_agreement&amp;till=`);
   });
 });

@@ -85,16 +85,15 @@ describe("every problem at once on the forms", () => {
       template: "kast-avtal",
       lan: "",
       kommuner: "Lidingö, Lidngö",
-      where: "nosuchkey=ja",
-      signers: "",
+      where: "no_such_key=ja",
+      "name.0": "",
       date: "2026-11-24",
-      inputs: "",
       formats: ["docx"],
     });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toMatch(/Formuläret har 3 fel/);
-    expect(summaryLinks(html).map(([href]) => href)).toEqual(["#k-kommuner", "#k-where", "#k-signers"]);
-    for (const id of ["k-kommuner", "k-where", "k-signers"]) expect(html).toContain(`id="err-${id}"`);
+    expect(summaryLinks(html).map(([href]) => href)).toEqual(["#k-kommuner", "#k-where", "#k-name-0"]);
+    for (const id of ["k-kommuner", "k-where", "k-name-0"]) expect(html).toContain(`id="err-${id}"`);
   });
 });

@@ -31,10 +31,14 @@ const good = {
   template: "kast-avtal",
   lan: "01",
   kommuner: "",
-  where: "mika_kast_agreement=nej",
-  signers: "Anna Andersson (L), ledamot i kommunfullmäktige",
+  "fakta.0": "mika_kast_agreement",
+  "op.0": "=",
+  "varde.0": "nej",
+  "name.0": "Anna Andersson",
+  "party.0": "L",
+  "role.0": "ledamot i kommunfullmäktige",
   date: "2026-11-24",
-  inputs: "committee=socialnämnden",
+  "input.committee": "socialnämnden",
   formats: ["docx", "pdf"],
 };
 
@@ -45,9 +49,10 @@ describe("/kampanj", () => {
     const html = await res.text();
     expect(html).toContain('<a href="/kampanj" aria-current="page">Kampanj</a>');
     expect(html).toContain('<form method="post" action="/kampanj"');
-    for (const name of ["template", "lan", "kommuner", "where", "signers", "date", "inputs", "formats"])
+    for (const name of ["template", "lan", "kommuner", "fakta.0", "op.0", "varde.0", "where", "name.0", "date"])
       expect(html).toContain(`name="${name}"`);
-    expect(html).toMatch(/<option value="01"[^>]*>Stockholms län \(AB\)<\/option>/);
+    expect(html).toContain('name="input.committee"');
+    expect(html).toMatch(/<input type="checkbox" name="lan" value="01"\/?>\s*<span>Stockholms län \(AB\)<\/span>/);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
     expect(html).not.toMatch(/ style="/);
     expect(await (await app.request("/")).text()).toContain('<a href="/kampanj">Kampanj</a>');
@@ -58,6 +63,49 @@ describe("/kampanj", () => {
     const html = await (await app.request(`/kampanj?${q}`)).text();
     expect(html).toContain("3 kommuner i urvalet");
     for (const name of ["Värmdö", "Ekerö", "Botkyrka"]) expect(html).toContain(`>${name}</a>`);
+  });
+
+  it("takes several counties and a condition by label", async () => {
+    const q = new URLSearchParams([
+      ["template", "kast-avtal"],
+      ["lan", "01"],
+      ["lan", "03"],
+      ["where", "Avtal med Mikamottagningen och KAST i Stockholm = nej"],
+      ["visa", "1"],
+    ]);
+    const res = await app.request(`/kampanj?${q}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("3 kommuner i urvalet");
+    expect(html).toMatch(/av 34 kommuner kommer med/);
+    expect(html).toMatch(/name="lan" value="03" checked/);
+  });
+
+  it("says when '!=' took a municipality in only because the registry lacks the fact", async () => {
+    const q = new URLSearchParams({ template: "kast-avtal", lan: "01", where: "mika_kast_agreement!=ja", visa: "1" });
+    const html = await (await app.request(`/kampanj?${q}`)).text();
+    const row = /<tr class="is-selected" data-code="0140">[\s\S]*?<\/tr>/.exec(html)?.[0] ?? "";
+    expect(row).toContain(">Nykvarn</a>");
+    expect(row).toContain("saknas i registret – kom med eftersom ”är inte” också gäller när uppgiften saknas");
+  });
+
+  it("refuses 'handlingsplan=nej' with labels to choose among, not keys", async () => {
+    const q = new URLSearchParams({ template: "kast-avtal", where: "handlingsplan=nej", visa: "1" });
+    const res = await app.request(`/kampanj?${q}`);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    const error = /<p class="field-error" id="err-k-where">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "";
+    expect(error).toContain("menade du &quot;Handlingsplan för stöd till personer som säljer sex&quot;");
+    expect(error).not.toMatch(/[a-z]_[a-z]/);
+  });
+
+  it("a picker row's value control lists the registry's values and 'saknas'", async () => {
+    const html = await (await app.request("/kampanj/varde?rad=2&fakta=mika_kast_agreement")).text();
+    expect(html).toContain('name="varde.2"');
+    expect(html).toMatch(/<option value="nej">nej \(\d+ kommun(er)?\)<\/option>/);
+    expect(html).toContain('<option value="(saknas)">saknas (ingen uppgift i registret)</option>');
+    const typed = await (await app.request("/kampanj/varde?rad=0&fakta=population")).text();
+    expect(typed).toMatch(/<input type="text" name="varde.0"/);
   });
 
   it("POST streams a zip of valid drafts and the summary", async () => {
@@ -95,7 +143,9 @@ describe("/kampanj", () => {
       lan: "Stokholm",
       kommuner: "Lidngö",
       where: "mika_kast_agrement=nej",
-      signers: "",
+      "name.0": "",
+      "party.0": "",
+      "role.0": "",
       date: "igår",
       formats: [],
     });
@@ -105,18 +155,20 @@ describe("/kampanj", () => {
     const errorAfter = (id: string) =>
       new RegExp(`<p class="field-error" id="err-k-${id}">[\\s\\S]*?</p>[\\s\\S]{0,200}id="k-${id}"`).exec(html)?.[0] ??
       "";
-    expect(errorAfter("lan")).toContain("Det finns inget län som heter ”Stokholm”");
+    expect(/<p class="field-error" id="err-k-lan">[\s\S]*?<\/p>/.exec(html)?.[0]).toContain(
+      "Det finns inget län som heter ”Stokholm”",
+    );
     expect(errorAfter("kommuner")).toContain("Menade du &quot;Lidingö&quot;");
     expect(errorAfter("where")).toContain("mika_kast_agreement");
-    expect(errorAfter("signers")).toContain("minst en undertecknare");
+    expect(errorAfter("name-0")).toContain("minst en undertecknare");
     expect(errorAfter("date")).toContain("ÅÅÅÅ-MM-DD");
     expect(html).toContain('id="err-k-formats"');
-    expect(html).toMatch(/id="k-lan"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/id="k-lan"/);
     expect(html).toContain(">Lidngö</textarea>");
   });
 
   it("an empty selection is an error on the form, not an empty zip", async () => {
-    const res = await post({ ...good, where: "population>99999999" });
+    const res = await post({ ...good, "fakta.0": "population", "op.0": ">", "varde.0": "99999999" });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("Ingen kommun uppfyller urvalet");
   });

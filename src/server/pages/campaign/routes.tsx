@@ -1,33 +1,44 @@
 /**
- * The campaign page's routes: GET /kampanj shows the form (and, with "Visa urvalet", which
- * municipalities the choices select); POST checks the whole request with the core, then
- * streams back the zip. The routes only translate between the form and src/campaign.
+ * The campaign page's routes: GET /kampanj shows the form (with "Visa urvalet" the selection
+ * and why, with "Förhandsgranska ett exempel" one sample draft); POST checks the whole request
+ * with the core, then streams back the zip, its summary telling how to add a missing fact on
+ * the web. GET /kampanj/varde is a picker row's value control for the script, and GET
+ * /kampanj/framsteg/<id> how far a zip has come. The routes only translate between the form
+ * and src/campaign.
  */
 import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
 import { campaignZipStream, planFor, zipName } from "../../../campaign/index.js";
-import { checkCampaignRequest } from "../../../campaign/plan.js";
+import { parseCondition } from "../../../campaign/conditions.js";
+import { baseSelection } from "../../../campaign/plan.js";
+import { selectionReport, type SelectionRow } from "../../../campaign/selection-report.js";
+import { findMunicipality } from "../../../data/places.js";
 import { errorProblems } from "../../../domain/field-problem.js";
 import { isMotioneraError } from "../../../domain/errors.js";
-import type { Place } from "../../../domain/municipality.js";
 import { todayInSweden } from "../../../lang/dates.js";
-import { attachment } from "../../drafting.js";
+import { explainErrorWorded } from "../../../messages.sv.js";
+import { webFactWording } from "../../fact-wording.js";
+import { attachment, renderDraftFor } from "../../drafting.js";
 import { admitCampaign, type Refusal } from "../../campaign-admission.js";
 import { sv } from "../../messages.sv.js";
 import { sourceFromBody, sourceFromQuery } from "../kit/form-source.js";
 import type { FieldError, FieldErrors } from "../kit/form.js";
 import { BrokenTemplates } from "../kit/parts.js";
+import { signersOf } from "../kit/signer-rows.js";
 import { formGuards } from "../frame/guards.js";
-import { sendPage } from "../frame/layout.js";
+import { sendFragment, sendPage } from "../frame/layout.js";
 import { paths } from "../frame/links.js";
 import { sendErrorPage } from "../frame/error-page.js";
-import { checkCampaignForm, errorsOf } from "./check.js";
-import { campaignRequestOf, readCampaignForm, type CampaignForm } from "./form.js";
-import { CampaignPage, type CampaignLimits, type LeftOut } from "./page.js";
-import { leftOutForMissing } from "../../../campaign/left-out.js";
+import { nestHeadings } from "../draft/preview.js";
 import { addFactHref } from "../add-fact/paths.js";
+import { checkCampaignForm, errorsOf } from "./check.js";
+import { campaignHref, campaignRequestOf, maxConditionRows, readCampaignForm, type CampaignForm } from "./form.js";
+import { CampaignPage, type CampaignLimits, type SampleModel } from "./page.js";
+import { ValueControl } from "./picker.js";
+import { progressIdPattern, progressOf, reportProgress } from "./progress.js";
+import { pickerFacts, registryValues } from "./registry-values.js";
 
 const t = sv.campaign;
 type Errors = FieldErrors;
@@ -52,33 +63,46 @@ const limitsOf = (ctx: ServerContext): CampaignLimits => ({
   documents: ctx.options.draftsPerMinute,
 });
 
+interface Extra {
+  selection?: readonly SelectionRow[] | undefined;
+  sample?: SampleModel | undefined;
+  headers?: Record<string, string>;
+}
+
 async function render(
   c: Context,
   ctx: ServerContext,
   form: CampaignForm,
   errors: Errors,
   status: number,
-  selection?: Place[],
-  headers: Record<string, string> = {},
-  leftOut?: LeftOut[],
+  extra: Extra = {},
 ): Promise<Response> {
   const { all, broken } = await templatesOf(ctx);
   if (all.length === 0)
     return sendErrorPage(c, 503, { ...sv.templateFaults.noneUsable, children: <BrokenTemplates broken={broken} /> });
+  const catalog = await ctx.workspace.catalog();
+  const registry = await ctx.workspace.facts();
+  const template = all.find((x) => x.frontMatter.id === form.template);
+  const here = campaignHref(form, { visa: "1" });
   const res = await sendPage(
     c,
     <CampaignPage
       templates={all}
+      template={template}
       broken={broken}
       form={form}
       errors={errors}
-      selection={selection}
-      leftOut={leftOut}
+      facts={pickerFacts(catalog)}
+      values={form.villkor.map((r) => (r.fakta ? registryValues(catalog, registry, r.fakta) : undefined))}
+      selection={extra.selection}
+      addHref={(kommun, key) => addFactHref({ kommun, key, till: here })}
+      sample={extra.sample}
       limits={limitsOf(ctx)}
+      progressId={crypto.randomUUID()}
     />,
     status,
   );
-  for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+  for (const [k, v] of Object.entries(extra.headers ?? {})) res.headers.set(k, v);
   return res;
 }
 
@@ -115,60 +139,138 @@ function refusalOnForm(r: Refusal): {
   }
 }
 
+/** "Förhandsgranska ett exempel": the draft for the chosen municipality, or the first selected. */
+async function sampleFor(
+  ctx: ServerContext,
+  form: CampaignForm,
+  selection: readonly SelectionRow[],
+  origin: string,
+): Promise<SampleModel | undefined> {
+  let place = selection.find((r) => r.selected)?.place;
+  if (form.exempel) {
+    try {
+      place = findMunicipality(form.exempel);
+    } catch (e) {
+      if (!isMotioneraError(e)) throw e;
+      return { kind: "errors", place: form.exempel, texts: [explainErrorWorded(e.details, webFactWording(origin))] };
+    }
+  }
+  if (!place) return undefined;
+  const { lib } = await templatesOf(ctx);
+  const template = lib.usable().templates.find((x) => x.frontMatter.id === form.template);
+  const { request } = campaignRequestOf(form, template);
+  const authors = signersOf(form.signers);
+  const wording = webFactWording("", campaignHref(form, { prov: "1" }));
+  try {
+    const r = await renderDraftFor(
+      ctx.workspace,
+      {
+        template: form.template,
+        municipality: place.code,
+        authors: authors.length ? authors : [{ name: sv.preview.placeholderSigner }],
+        date: form.date,
+        inputs: request.inputs ?? {},
+        arguments: [],
+      },
+      "html-fragment",
+      undefined,
+      { wording },
+    );
+    const code = place.code;
+    return {
+      kind: "draft",
+      place: place.name,
+      html: nestHeadings(String(r.body)),
+      review: r.review,
+      notSelected: !selection.some((x) => x.selected && x.place.code === code),
+    };
+  } catch (e) {
+    if (!isMotioneraError(e)) throw e;
+    return {
+      kind: "errors",
+      place: place.name,
+      texts: errorProblems(e).map((p) => explainErrorWorded(p.details, wording)),
+    };
+  }
+}
+
 export function registerCampaignPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.use(paths.campaign, ...formGuards(ctx));
 
   app.get(paths.campaign, async (c) => {
-    const { defaults } = await templatesOf(ctx);
-    const params = new URL(c.req.url).searchParams;
+    const { lib, defaults } = await templatesOf(ctx);
+    const url = new URL(c.req.url);
+    const params = url.searchParams;
     const form = readCampaignForm(sourceFromQuery(params), defaults, false);
-    if (!params.has("visa")) return render(c, ctx, form, new Map(), 200);
-    // "Visa urvalet": only the selection (county, list, conditions) is checked, by the core.
-    const { lib } = await templatesOf(ctx);
-    const selecting = new Set(["counties", "municipalities", "where"]);
-    const { request } = campaignRequestOf(form);
-    const checked = checkCampaignRequest(request, { templates: lib });
-    const errors = errorsOf(checked.problems.filter((p) => selecting.has(String(p.path[0]))));
-    let selection: Place[] | undefined;
-    let leftOut: LeftOut[] | undefined;
-    if (errors.size === 0) {
-      const { baseSelection, filterPlaces } = await import("../../../campaign/plan.js");
-      const { parseCondition } = await import("../../../campaign/conditions.js");
-      const conditions = (request.where ?? []).map(parseCondition);
-      const registry = await ctx.workspace.facts();
-      const base = baseSelection(request.counties ?? [], request.municipalities ?? []);
-      selection = filterPlaces(base, conditions, registry);
-      const catalog = await ctx.workspace.catalog();
-      const here = `${paths.campaign}${new URL(c.req.url).search}`;
-      leftOut = leftOutForMissing(base, conditions, registry).map(({ place, keys }) => ({
-        place,
-        facts: keys.map((key) => ({
-          label: catalog.get(key)?.label ?? key,
-          href: addFactHref({ kommun: place.name, key, till: here }),
-        })),
-      }));
-    }
-    return render(c, ctx, form, errors, errors.size ? 422 : 200, selection, {}, leftOut);
+    const visa = params.has("visa");
+    const prov = params.has("prov");
+    if (!visa && !prov) return render(c, ctx, form, new Map(), 200);
+    // Only the selection (counties, list, conditions) is checked, by the core.
+    const checked = checkCampaignForm(form, lib, "selection");
+    if (!checked.ok) return render(c, ctx, form, checked.errors, 422);
+    const registry = await ctx.workspace.facts();
+    const conditions = (checked.request.where ?? []).map(parseCondition);
+    const base = baseSelection(checked.request.counties ?? [], checked.request.municipalities ?? []);
+    const selection = selectionReport(base, conditions, registry, { template: checked.template, date: form.date });
+    const sample = prov ? await sampleFor(ctx, form, selection, url.origin) : undefined;
+    return render(c, ctx, form, new Map(), 200, { selection: visa || prov ? selection : undefined, sample });
+  });
+
+  app.get(`${paths.campaign}/varde`, async (c) => {
+    const i = Number(c.req.query("rad") ?? "0");
+    const key = c.req.query("fakta") ?? "";
+    if (!Number.isInteger(i) || i < 0 || i >= maxConditionRows) return c.text("", 400);
+    const catalog = await ctx.workspace.catalog();
+    const fact = catalog.get(key);
+    const values = fact ? registryValues(catalog, await ctx.workspace.facts(), key) : undefined;
+    return sendFragment(
+      c,
+      <ValueControl
+        i={i}
+        fact={fact ? { key, label: fact.label, type: fact.type } : undefined}
+        values={values}
+        value=""
+        errors={new Map()}
+      />,
+    );
+  });
+
+  app.get(`${paths.campaign}/framsteg/:id`, (c) => {
+    const id = c.req.param("id");
+    const p = progressIdPattern.test(id) ? progressOf(id) : undefined;
+    return c.json(p ?? { done: 0, total: 0, finished: false }, 200, { "cache-control": "no-store" });
   });
 
   app.post(paths.campaign, async (c) => {
     const { lib, defaults } = await templatesOf(ctx);
-    const form = readCampaignForm(sourceFromBody(await c.req.parseBody({ all: true })), defaults, true);
+    const body = await c.req.parseBody({ all: true });
+    const form = readCampaignForm(sourceFromBody(body), defaults, true);
     const checked = checkCampaignForm(form, lib);
-    if (!checked.request) return render(c, ctx, form, checked.errors, 422);
+    if (!checked.ok) return render(c, ctx, form, checked.errors, 422);
     let plan: Awaited<ReturnType<typeof planFor>>;
     try {
       plan = await planFor(ctx.workspace, checked.request);
     } catch (e) {
       if (!isMotioneraError(e)) throw e;
-      return render(c, ctx, form, errorsOf(errorProblems(e)), 422);
+      const { from } = campaignRequestOf(form, checked.template);
+      return render(c, ctx, form, errorsOf(errorProblems(e), form, from, checked.template), 422);
     }
     const admission = admitCampaign(c, ctx, plan, false);
     if (!admission.ok) {
       const refused = refusalOnForm(admission.refusal);
-      return render(c, ctx, form, new Map([[refused.key, refused.error]]), refused.status, undefined, refused.headers);
+      return render(c, ctx, form, new Map([[refused.key, refused.error]]), refused.status, {
+        headers: refused.headers,
+      });
     }
-    return c.body(admission.stream(campaignZipStream(plan, ctx.workspace, ctx.render)), 200, {
+    const id = typeof body.framsteg === "string" && progressIdPattern.test(body.framsteg) ? body.framsteg : undefined;
+    if (id) reportProgress(id, 0, plan.places.length);
+    const origin = new URL(c.req.url).origin;
+    const stream = campaignZipStream(plan, ctx.workspace, {
+      render: ctx.render,
+      wording: webFactWording(origin),
+      ...(id ? { onProgress: (done: number, total: number) => reportProgress(id, done, total, done === total) } : {}),
+    });
+    return c.body(admission.stream(stream), 200, {
       "content-type": "application/zip",
       "content-disposition": attachment(zipName(plan.settings.template, plan.settings.date)),
       "cache-control": "no-store",

@@ -15,6 +15,7 @@ import { sv } from "../../messages.sv.js";
 import { formIds, orderErrors, type FieldError, type FieldErrors } from "../kit/form.js";
 import { maxRows, requestOf, signerRowOf, stateHref, type FormState } from "./state.js";
 import { addFactHref } from "../add-fact/paths.js";
+import { signerFieldLabel } from "../kit/signer-rows.js";
 
 /** The draft form's ids: "f-kommun", "err-f-name-0"; the facts panel is "fakta". */
 export const draftIds = formIds("f", { facts: "fakta" });
@@ -35,16 +36,8 @@ const fieldOrder = (template: Template | undefined) => [
 /** The name of the field an error belongs to, as the form labels it. */
 export function fieldLabel(key: string, template: Template | undefined): string | undefined {
   const t = sv.draft;
-  const row = /^(name|party|partyOther|role)\.(\d+)$/.exec(key);
-  if (row) {
-    const part = {
-      name: t.signers.name,
-      party: t.signers.party,
-      partyOther: t.signers.partyOther,
-      role: t.signers.role,
-    }[row[1] as "name"];
-    return `${t.signers.rowPattern.replace("{n}", String(Number(row[2]) + 1))}, ${part.toLowerCase()}`;
-  }
+  const row = signerFieldLabel(key);
+  if (row) return row;
   if (key.startsWith("input.")) return template?.frontMatter.inputs.find((i) => i.name === key.slice(6))?.label;
   const labels: Record<string, string> = {
     template: t.template.label,

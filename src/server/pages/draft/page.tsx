@@ -5,13 +5,10 @@
  */
 import type { Child } from "hono/jsx";
 import type { Template } from "../../../compose/template-library.js";
-import type { TemplateInput } from "../../../domain/template.js";
-import { parliamentaryParties } from "../../../domain/signer.js";
 import type { ArgumentGroup } from "../../../corpus/argument-groups.js";
 import { argumentTypeLabel } from "../../../domain/vocabulary.js";
-import { isYes } from "../../../lang/yes-no.js";
 import { sv } from "../../messages.sv.js";
-import { isEdited, otherParty, stateHref, type FormState, type SignerRow } from "./state.js";
+import { isEdited, stateHref, type FormState } from "./state.js";
 import { draftIds } from "./check.js";
 import {
   control as kitControl,
@@ -32,6 +29,8 @@ import { Layout } from "../frame/layout.js";
 import { paths, recordHref } from "../frame/links.js";
 import { SavedFactNotice } from "../add-fact/saved-notice.js";
 import { BrokenTemplates, MunicipalityInput, MunicipalityList } from "../kit/parts.js";
+import { SignersFieldset as KitSigners } from "../kit/signer-rows.js";
+import { InputsFieldset as KitInputs } from "../kit/template-inputs.js";
 import { PreviewPanel, type PreviewModel } from "./preview.js";
 import type { Place } from "../../../domain/municipality.js";
 import type { MotioneraError } from "../../../domain/errors.js";
@@ -123,118 +122,8 @@ function KommunField({ state, errors }: { state: FormState; errors: FieldErrors 
   );
 }
 
-/** One signer row; `i` is its index (the script renumbers rows it adds or removes). */
-function SignerRowFields({ i, row, errors }: { i: number; row: SignerRow; errors: FieldErrors }) {
-  const s = t.signers;
-  const n = (f: string) => `${f}.${i}`;
-  const listed = (parliamentaryParties as readonly string[]).includes(row.party);
-  const selectValue = listed ? row.party : row.party === otherParty || row.partyOther ? otherParty : "";
-  const rowHasError = ["name", "party", "partyOther", "role"].some((f) => errors.has(n(f)));
-  return (
-    <fieldset class={`signer-row${rowHasError ? " has-error" : ""}`} data-signer-row>
-      <legend>{s.rowPattern.replace("{n}", String(i + 1))}</legend>
-      <div class="signer-grid">
-        <div class={fieldClass(n("name"), errors, "signer-name")}>
-          <Label k={n("name")} label={s.name} />
-          <Err k={n("name")} errors={errors} />
-          <input
-            type="text"
-            name={n("name")}
-            value={row.name}
-            autocomplete="name"
-            {...control(n("name"), errors, false)}
-          />
-        </div>
-        <div class={fieldClass(n("party"), errors, "signer-party")}>
-          <Label k={n("party")} label={s.party} />
-          <Err k={n("party")} errors={errors} />
-          <select name={n("party")} data-party-select {...control(n("party"), errors, false)}>
-            <option value="" selected={selectValue === ""}>
-              {s.partyChoose}
-            </option>
-            {parliamentaryParties.map((p) => (
-              <option value={p} selected={selectValue === p}>
-                {`${sv.parties[p] ?? p} (${p})`}
-              </option>
-            ))}
-            <option value={otherParty} selected={selectValue === otherParty}>
-              {s.partyOtherOption}
-            </option>
-          </select>
-        </div>
-        <div class={fieldClass(n("partyOther"), errors, "signer-party-other")} data-party-other>
-          <Label k={n("partyOther")} label={s.partyOther} />
-          <Help k={n("partyOther")} text={s.partyOtherHelp} />
-          <Err k={n("partyOther")} errors={errors} />
-          <input
-            type="text"
-            name={n("partyOther")}
-            value={row.partyOther}
-            {...control(n("partyOther"), errors, true)}
-          />
-        </div>
-        <div class={fieldClass(n("role"), errors, "signer-role")}>
-          <Label k={n("role")} label={s.role} />
-          <Help k={n("role")} text={s.roleHelp} />
-          <Err k={n("role")} errors={errors} />
-          <input type="text" name={n("role")} value={row.role} {...control(n("role"), errors, true)} />
-        </div>
-      </div>
-      <button
-        type="submit"
-        name="remove"
-        value={String(i)}
-        class="button link-button remove-row"
-        formmethod="get"
-        formaction={paths.draft}
-        formnovalidate
-        data-action="remove-row"
-        aria-label={s.removePattern.replace("{n}", String(i + 1))}
-      >
-        {s.remove}
-      </button>
-    </fieldset>
-  );
-}
-
 function SignersFieldset({ state, errors }: { state: FormState; errors: FieldErrors }) {
-  const s = t.signers;
-  const k = "signers";
-  const empty: SignerRow = { name: "", party: "", partyOther: "", role: "" };
-  return (
-    <fieldset
-      class={`group${errors.has(k) ? " has-error" : ""}`}
-      id={fieldId(k)}
-      aria-describedby={describedBy(ids.help(k), errors.has(k) && errorId(k))}
-    >
-      <legend>{s.legend}</legend>
-      <p class="help" id={ids.help("signers")}>
-        {s.help}
-      </p>
-      <Err k={k} errors={errors} />
-      <div class="signer-rows" data-signer-rows data-row-pattern={s.rowPattern} data-remove-pattern={s.removePattern}>
-        {state.signers.map((row, i) => (
-          <SignerRowFields i={i} row={row} errors={errors} />
-        ))}
-      </div>
-      <template id="signer-row-template">
-        <SignerRowFields i={0} row={empty} errors={new Map()} />
-      </template>
-      <button
-        type="submit"
-        name="add"
-        value="1"
-        class="button secondary"
-        formmethod="get"
-        formaction={paths.draft}
-        formnovalidate
-        data-action="add-row"
-        data-js-label={s.add}
-      >
-        {s.more}
-      </button>
-    </fieldset>
-  );
+  return <KitSigners ids={ids} rows={state.signers} errors={errors} action={paths.draft} />;
 }
 
 function DateField({ state, errors }: { state: FormState; errors: FieldErrors }) {
@@ -249,140 +138,8 @@ function DateField({ state, errors }: { state: FormState; errors: FieldErrors })
   );
 }
 
-/** The value to show: what the user sent, else the template's default. */
-function shownValue(input: TemplateInput, state: FormState): string {
-  const sent = state.inputs[input.name];
-  if (sent !== undefined) return sent;
-  if (input.default === undefined) return "";
-  if (input.type === "boolean") return input.default ? "ja" : "nej";
-  return String(input.default);
-}
-
-/** A yes word, or "on" (what a checkbox without a value sends: an HTML form's word, not a Swedish one). */
-const checked = (value: string): boolean => isYes(value) || value.trim().toLowerCase() === "on";
-
-/** One input from the template's front matter, with the control its type calls for. */
-function TemplateInputField({ input, state, errors }: { input: TemplateInput; state: FormState; errors: FieldErrors }) {
-  const k = `input.${input.name}`;
-  const name = k;
-  const value = shownValue(input, state);
-  const c = control(k, errors, !!input.help);
-  const required = input.required && input.default === undefined;
-  const req = required ? { "aria-required": "true" } : {};
-  const help = <Help k={k} text={input.help} />;
-  const err = <Err k={k} errors={errors} />;
-
-  if (input.type === "boolean") {
-    const triState = !input.required && input.default === undefined;
-    if (triState) {
-      const v = value.trim().toLowerCase();
-      const current = v === "" ? "" : checked(v) ? "ja" : "nej";
-      return (
-        <fieldset class={`${fieldClass(k, errors)} radio-group`} id={c.id} aria-describedby={c["aria-describedby"]}>
-          <legend>{input.label}</legend>
-          {help}
-          {err}
-          <div class="radios">
-            {(
-              [
-                ["ja", t.inputs.yes],
-                ["nej", t.inputs.no],
-                ["", t.inputs.unset],
-              ] as const
-            ).map(([val, label]) => (
-              <label class="radio">
-                <input type="radio" name={name} value={val} checked={current === val} />
-                <span>{label}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      );
-    }
-    return (
-      <div class={fieldClass(k, errors, "checkbox-field")}>
-        {err}
-        <input type="hidden" name={name} value="nej" />
-        <label class="checkbox" for={c.id}>
-          <input type="checkbox" name={name} value="ja" checked={checked(value)} {...c} />
-          <span>{input.label}</span>
-        </label>
-        {help}
-      </div>
-    );
-  }
-
-  let field: Child;
-  switch (input.type) {
-    case "string":
-      field = (
-        <input type="text" name={name} value={value} maxlength={input.maxLength} data-fact-target {...req} {...c} />
-      );
-      break;
-    case "text":
-      field = (
-        <textarea name={name} rows={5} maxlength={input.maxLength} data-fact-target {...req} {...c}>
-          {value}
-        </textarea>
-      );
-      break;
-    case "number":
-      field = (
-        <input
-          type="number"
-          name={name}
-          value={value}
-          step="any"
-          min={input.min}
-          max={input.max}
-          class="input-short"
-          {...req}
-          {...c}
-        />
-      );
-      break;
-    case "date":
-      field = <input type="date" name={name} value={value} class="input-short" {...req} {...c} />;
-      break;
-    case "choice":
-      field = (
-        <select name={name} {...req} {...c}>
-          {(!input.required || input.default === undefined) && (
-            <option value="" selected={value === ""}>
-              {input.required ? t.inputs.choose : t.inputs.unset}
-            </option>
-          )}
-          {input.options.map((o) => (
-            <option value={o} selected={value === o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      );
-      break;
-  }
-  return (
-    <div class={fieldClass(k, errors)}>
-      <Label k={k} label={input.label} required={required} />
-      {help}
-      {err}
-      {field}
-    </div>
-  );
-}
-
 function InputsFieldset({ template, state, errors }: { template: Template; state: FormState; errors: FieldErrors }) {
-  const inputs = template.frontMatter.inputs;
-  return (
-    <fieldset class="group">
-      <legend>{t.inputs.legend(template.frontMatter.title)}</legend>
-      {inputs.length === 0 ? (
-        <p class="muted">{t.inputs.none}</p>
-      ) : (
-        inputs.map((input) => <TemplateInputField input={input} state={state} errors={errors} />)
-      )}
-    </fieldset>
-  );
+  return <KitInputs ids={ids} template={template} values={state.inputs} errors={errors} />;
 }
 
 function ArgumentsFieldset({

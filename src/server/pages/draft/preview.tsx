@@ -2,6 +2,7 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { renderDraftFor } from "../../drafting.js";
+import { webFactWording } from "../../fact-wording.js";
 import { isMotioneraError, type DraftReview } from "../../../domain/errors.js";
 import type { DraftOptions, Workspace } from "../../../workspace.js";
 import { sv } from "../../messages.sv.js";
@@ -42,7 +43,10 @@ export async function previewFor(ws: Workspace, given: FormState, options: Draft
   const checked = await checkForm(state, ws, { placeholderSigner: sv.preview.placeholderSigner, ...options });
   if (!checked.request) return { kind: "errors", errors: checked.errors };
   try {
-    const r = await renderDraftFor(ws, checked.request, "html-fragment", undefined, options);
+    const r = await renderDraftFor(ws, checked.request, "html-fragment", undefined, {
+      ...options,
+      wording: webFactWording(""),
+    });
     const placeholder =
       checked.request.authors.length === 1 && checked.request.authors[0]!.name === sv.preview.placeholderSigner;
     return { kind: "draft", html: nestHeadings(String(r.body)), placeholder, review: r.review, editable: r.editable };

@@ -8,6 +8,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
 import { attachment, renderDraftFor, reviewHeaders } from "../../drafting.js";
+import { webFactWording } from "../../fact-wording.js";
 import { findMunicipality } from "../../../data/places.js";
 import { isMotioneraError } from "../../../domain/errors.js";
 import type { Place } from "../../../domain/municipality.js";
@@ -170,13 +171,10 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     if (!(downloadFormats as readonly string[]).includes(format))
       return renderForm(c, ctx, state, new Map(), 200, undefined, undefined, { knownAt });
     try {
-      const r = await renderDraftFor(
-        ctx.workspace,
-        checked.request,
-        format as Format,
-        ctx.render,
-        knownAt ? { knownAt } : {},
-      );
+      const r = await renderDraftFor(ctx.workspace, checked.request, format as Format, ctx.render, {
+        ...(knownAt ? { knownAt } : {}),
+        wording: webFactWording(new URL(c.req.url).origin),
+      });
       return c.body(typeof r.body === "string" ? r.body : (r.body as Uint8Array<ArrayBuffer>), 200, {
         "content-type": r.contentType,
         "content-disposition": attachment(r.fileName),

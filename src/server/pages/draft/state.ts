@@ -4,18 +4,9 @@
  * (./check.ts maps the core's problems back to the fields).
  */
 import type { DraftRequest } from "../../../domain/draft-request.js";
-import { parliamentaryParties, type Signer } from "../../../domain/signer.js";
+import { readSignerRows, rowOfSigner, signerParams, signersOf, type SignerRow } from "../kit/signer-rows.js";
 import { lastValue, type FormSource } from "../kit/form-source.js";
 import { paths } from "../frame/links.js";
-
-export interface SignerRow {
-  name: string;
-  /** The select's value: a parliamentary party's letters, "annat" or "". */
-  party: string;
-  /** A local party's name, when the select says "annat" (or is left empty). */
-  partyOther: string;
-  role: string;
-}
 
 export interface FormState {
   template: string;
@@ -40,9 +31,7 @@ export interface EditedFrom {
   notes: string[];
 }
 
-export const otherParty = "annat";
-export const defaultRows = 3;
-export const maxRows = 50;
+export { isEmptyRow, maxRows, otherParty, partyOf, type SignerRow } from "../kit/signer-rows.js";
 
 const last = lastValue;
 
@@ -56,24 +45,7 @@ export interface ReadOptions {
  * ("Ta bort") removes row n; with no rows at all the form starts with three.
  */
 export function readForm(src: FormSource, opts: ReadOptions): FormState {
-  const rowIndexes = src
-    .names()
-    .map((n) => /^(?:name|party|partyOther|role)\.(\d{1,2})$/.exec(n)?.[1])
-    .filter((x): x is string => x !== undefined)
-    .map(Number);
-  const count = rowIndexes.length ? Math.min(maxRows, Math.max(...rowIndexes) + 1) : defaultRows;
-  let signers: SignerRow[] = Array.from({ length: count }, (_, i) => ({
-    name: last(src, `name.${i}`),
-    party: last(src, `party.${i}`),
-    partyOther: last(src, `partyOther.${i}`),
-    role: last(src, `role.${i}`),
-  }));
-  const remove = Number(last(src, "remove"));
-  if (last(src, "remove") !== "" && Number.isInteger(remove) && remove >= 0 && remove < signers.length)
-    signers.splice(remove, 1);
-  if (last(src, "add") !== "" && signers.length < maxRows)
-    signers.push({ name: "", party: "", partyOther: "", role: "" });
-  if (signers.length === 0) signers = [{ name: "", party: "", partyOther: "", role: "" }];
+  const signers = readSignerRows(src);
 
   const inputs: Record<string, string> = {};
   for (const n of src.names()) {
@@ -119,12 +91,7 @@ export function stateHref(state: FormState, change: Partial<Pick<FormState, "kom
   const p = new URLSearchParams();
   p.set("template", s.template);
   if (s.kommun) p.set("kommun", s.kommun);
-  s.signers.forEach((r, i) => {
-    p.set(`name.${i}`, r.name);
-    p.set(`party.${i}`, r.party);
-    p.set(`partyOther.${i}`, r.partyOther);
-    p.set(`role.${i}`, r.role);
-  });
+  signerParams(s.signers, p);
   p.set("date", s.date);
   for (const [k, v] of Object.entries(s.inputs)) p.set(`input.${k}`, v);
   for (const a of s.arguments) p.append("arguments", a);
@@ -137,24 +104,8 @@ export function stateHref(state: FormState, change: Partial<Pick<FormState, "kom
   return `${paths.draft}?${p.toString()}`;
 }
 
-/** A row with nothing typed in it is left out (and a party chosen alone is not a signer). */
-export const isEmptyRow = (r: SignerRow) =>
-  !r.name.trim() && !r.role.trim() && !r.partyOther.trim() && (!r.party || r.party === otherParty);
-
-export function partyOf(r: SignerRow): string {
-  if ((parliamentaryParties as readonly string[]).includes(r.party)) return r.party;
-  return r.partyOther.trim();
-}
-
 /** The form row of the n-th signer that was sent (empty rows are skipped when sending). */
-export function signerRowOf(state: FormState, n: number): number {
-  let seen = -1;
-  for (let i = 0; i < state.signers.length; i++) {
-    if (!isEmptyRow(state.signers[i]!)) seen++;
-    if (seen === n) return i;
-  }
-  return 0;
-}
+export const signerRowOf = (state: FormState, n: number): number => rowOfSigner(state.signers, n);
 
 /**
  * The form as the request the core checks, unchecked: the rows that were filled in as
@@ -163,12 +114,7 @@ export function signerRowOf(state: FormState, n: number): number {
  * `placeholderSigner` signs the preview when no row is filled in yet.
  */
 export function requestOf(state: FormState, inputNames: readonly string[], placeholderSigner?: string): DraftRequest {
-  const authors: Signer[] = state.signers
-    .filter((r) => !isEmptyRow(r))
-    .map((r) => {
-      const party = partyOf(r);
-      return { name: r.name, ...(party ? { party } : {}), ...(r.role.trim() ? { role: r.role } : {}) };
-    });
+  const authors = signersOf(state.signers);
   if (authors.length === 0 && placeholderSigner) authors.push({ name: placeholderSigner });
   const inputs: Record<string, string | null> = {};
   // Only the template's own inputs: fields left from another template are not sent.

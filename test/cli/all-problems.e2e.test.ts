@@ -78,7 +78,7 @@ describe("every problem at once on the command line", () => {
       "-k",
       "Lidngö",
       "-w",
-      "nosuchkey=ja",
+      "no_such_key=ja",
       "-a",
       "Anna Exempel (L)",
       "--out",
@@ -91,7 +91,7 @@ describe("every problem at once on the command line", () => {
       new RegExp(
         [
           String.raw`^motionera: 3 fel:\n {2}--lan: Okänt län: "Narnia"\..*\n {2}--kommun: Okänd komm`,
-          String.raw`un: "Lidngö"\..*\n {2}--where: Okänd faktanyckel: "nosuchkey"`,
+          String.raw`un: "Lidngö"\..*\n {2}--where: Okänd faktanyckel: "no_such_key"`,
         ].join(""),
       ),
     );

@@ -79,7 +79,7 @@ describe("every problem at once in errors", () => {
           template: "kast-avtal",
           counties: ["Narnia"],
           municipalities: ["Lidingö", "Lidngö"],
-          where: ["nosuchkey=ja"],
+          where: ["no_such_key=ja"],
           authors: lidingoRequest.authors,
           formats: ["md"],
         },

@@ -68,7 +68,7 @@ describe("a 20 000-document Riksdagen import through the CLI", () => {
     expect(stored).toBeLessThan(n);
     expect(stored % 1000).toBe(0); // whole batches only
 
-    const r = await runCliAsync(args, { timeoutMs: 170_000 });
+    const r = await runCliAsync(args, { timeoutMs: 240_000 });
     expect(r.code, r.stderr.slice(0, 2000)).toBe(0);
     expect(r.stdout).toContain(`20000 filer importerade (${n - stored} nya, 0 uppdaterade), 0 misslyckades.`);
     expect(r.stdout).toContain(`${nbsp(stored)} dokument fanns redan med samma innehåll och hoppades över.`);
@@ -122,7 +122,7 @@ describe("a 20 000-document Riksdagen import through the CLI", () => {
     ) as SearchResult;
     expect(found.total).toBeGreaterThan(0);
     expect(found.hits.some((h) => h.title === known.titel && h.date === known.datum.slice(0, 10))).toBe(true);
-  }, 300_000);
+  }, 360_000);
 
   it("reads a large zip in parts: every entry once, the progress counting entries; again, nothing changes", async () => {
     const n = 1200;

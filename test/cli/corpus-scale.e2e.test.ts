@@ -55,7 +55,7 @@ function killedAfter(args: string[], atLeast: number): Promise<{ signal: NodeJS.
 const nbsp = (n: number) => n.toLocaleString("sv-SE").replace(/\s/g, "\u00a0");
 
 describe("a 20 000-document Riksdagen import through the CLI", () => {
-  it("killed mid-way, then one command imports the rest with a quiet progress log: nothing twice, search finds it", async () => {
+  it("cut short, then one command imports the rest with a quiet progress log: nothing twice, search finds it", async () => {
     const n = 20_000;
     const { dir, folder } = folderOf(n);
     const db = join(dir, "riksdagen.json");
@@ -124,7 +124,7 @@ describe("a 20 000-document Riksdagen import through the CLI", () => {
     expect(found.hits.some((h) => h.title === known.titel && h.date === known.datum.slice(0, 10))).toBe(true);
   }, 360_000);
 
-  it("reads a large zip in parts: every entry once, the progress counting entries; again, nothing changes", async () => {
+  it("reads a large zip in parts: every entry once, progress counting entries; again, nothing changes", async () => {
     const n = 1200;
     const dir = mkdtempSync(join(tmpdir(), "motionera-scale-zip-"));
     const entries: Record<string, Uint8Array> = {};

@@ -133,11 +133,15 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
   const kept = new Int32Array(n).fill(-1);
 
   // Pass 1: stems per field; per document its distinct terms with their frequency per field.
-  const tokens = new U32List(); // provisional term ids, 0 between segments
+  // Room for what the seed holds, scaled to n documents (a merge then seldom grows a list, copying it, as it goes).
+  const scale = seed && seed.n > 0 ? (n / seed.n) * 1.05 : 0;
+  // Provisional term ids, 0 between segments.
+  const tokens = new U32List(seed ? seed.tokBytes.length * scale : undefined);
   const tokOffTmp = new Uint32Array(n + 1);
   const docTermOff = new Uint32Array(n + 1);
-  const docTerms = new U32List(); // provisional term id
-  const docTf = new U32List(); // fieldCount frequencies per entry (capped at 65535 by Uint32 anyway)
+  const docTerms = new U32List(seed ? seed.docTerms.length * scale : undefined); // provisional term id
+  // fieldCount frequencies per entry (capped at 65535 by Uint32 anyway)
+  const docTf = new U32List(seed ? seed.docTf.length * scale : undefined);
   const fieldLen = new Uint32Array(n * fieldCount);
   const fieldTotal = new Float64Array(fieldCount);
   const dfField: U32List[] = Array.from({ length: fieldCount }, () => new U32List());

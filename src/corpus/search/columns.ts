@@ -122,10 +122,13 @@ export function readVarints(bytes: Uint8Array, from: number, to: number, out: { 
   return n;
 }
 
-/** Growable Uint32 list. */
+/** Growable Uint32 list (`capacity`: the room it starts with, when the caller can tell how much it will hold). */
 export class U32List {
-  a = new Uint32Array(1024);
+  a: Uint32Array;
   length = 0;
+  constructor(capacity = 1024) {
+    this.a = new Uint32Array(Math.max(16, Math.ceil(capacity)));
+  }
   push(v: number): void {
     if (this.length === this.a.length) {
       const next = new Uint32Array(this.a.length * 2);

@@ -55,7 +55,7 @@ function killedAfter(args: string[], atLeast: number): Promise<{ signal: NodeJS.
 const nbsp = (n: number) => n.toLocaleString("sv-SE").replace(/\s/g, "\u00a0");
 
 describe("a 20 000-document Riksdagen import through the CLI", () => {
-  it("cut short, then one command imports the rest with a quiet progress log: nothing twice, search finds it", async () => {
+  it("cut short, then one command imports the rest, progress quiet: nothing twice, search finds it", async () => {
     const n = 20_000;
     const { dir, folder } = folderOf(n);
     const db = join(dir, "riksdagen.json");

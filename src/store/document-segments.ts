@@ -12,6 +12,10 @@
  * whose id is there already is replaced in its place, a new one is appended. A segment that no database file names
  * (its write was cut short) is never read, so a batch is stored whole or not at all; such leftovers are removed by
  * the next write, as are segments that neither the database file nor its backup names any more.
+ *
+ * The store keeps in memory only where each segment document lies (`Located`: segment, bytes of its line, content
+ * hash), read and validated one segment at a time when the file is read: a document is read from its line when asked
+ * for by id, every document when all are asked for (lowdb-store.ts), so a large import never holds the corpus.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";

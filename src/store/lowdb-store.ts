@@ -255,7 +255,7 @@ export class LowdbStore implements Store {
       facts: d.facts,
       factKeys: d.factKeys,
       shippedKeysOffered: d.shippedKeysOffered,
-      documents: this.#whole_(d),
+      documents: this.#allDocuments(d),
       tokens: d.tokens,
       audit: d.audit,
     };
@@ -364,14 +364,14 @@ export class LowdbStore implements Store {
   }
 
   async documents(): Promise<readonly CorpusDocument[]> {
-    return this.#whole_(await this.#data());
+    return this.#allDocuments(await this.#data());
   }
 
   /**
    * Every document, in order: the inline ones (or a segment's version of one) and then the others, each read from its
    * segment. The array is kept while someone holds it (the service compares it by identity), never by the store.
    */
-  #whole_(data: Database): readonly CorpusDocument[] {
+  #allDocuments(data: Database): readonly CorpusDocument[] {
     if (this.#located.size === 0) return data.documents;
     const kept = this.#whole?.version === this.#version ? this.#whole.docs.deref() : undefined;
     if (kept) return kept;

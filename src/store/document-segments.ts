@@ -17,11 +17,12 @@
  * hash), read and validated one segment at a time when the file is read: a document is read from its line when asked
  * for by id, every document when all are asked for (lowdb-store.ts), so a large import never holds the corpus.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { z } from "../domain/zod.js";
 import { nodeFs, writeFileDurably, type DurableFs } from "../files/durable-write.js";
+import { readAt } from "../files/read-at.js";
 import { processAlive } from "./process-alive.js";
 
 /** The file version of a database whose documents lie partly in segments (the data inside is version 5's). */
@@ -88,14 +89,7 @@ export class SegmentReader {
 export function readLine(databaseFile: string, at: Located): unknown {
   const fd = openSync(join(segmentFolder(databaseFile), at.segment), "r");
   try {
-    const bytes = Buffer.alloc(at.end - at.start);
-    let got = 0;
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, at.start + got);
-      if (n === 0) break;
-      got += n;
-    }
-    return JSON.parse(bytes.toString("utf8", 0, got));
+    return JSON.parse(readAt(fd, at.start, at.end - at.start).toString("utf8"));
   } finally {
     closeSync(fd);
   }

@@ -5,7 +5,8 @@
  * it. Opened when it matches the store, else rebuilt and rewritten atomically (temp file +
  * rename). A damaged file is rebuilt, never fatal.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync } from "node:fs";
+import { readAt, readInto } from "../../files/read-at.js";
 import { open, readFile, rename, unlink } from "node:fs/promises";
 import type { Store } from "../../store/store.js";
 import { bytesOf, viewAs, type Typed } from "./columns.js";
@@ -130,23 +131,6 @@ export async function readIndexFile(
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-/** Up to `length` bytes of an open file from `position`. */
-function readAt(fd: number, position: number, length: number): Buffer {
-  const buf = Buffer.allocUnsafe(length);
-  return buf.subarray(0, readInto(fd, buf, position));
-}
-
-/** Fills `buf` from an open file at `position` (less at its end); returns how many bytes were read. */
-function readInto(fd: number, buf: Buffer, position: number): number {
-  let got = 0;
-  while (got < buf.length) {
-    const n = readSync(fd, buf, got, buf.length - got, position + got);
-    if (n === 0) break;
-    got += n;
-  }
-  return got;
 }
 
 /** Where an index file's arrays begin and its sections, from its first bytes; undefined when they do not say. */

@@ -5,7 +5,8 @@
  * with the index it came from and holds only the new ones in memory, so an import's index never copies, nor holds,
  * the snippet text of the whole corpus (IndexUpdater reads its saved file back with the records left on disk).
  */
-import { closeSync, readSync } from "node:fs";
+import { closeSync } from "node:fs";
+import { readAt } from "../../files/read-at.js";
 
 /** Where records' bytes lie: a buffer, or a range of an open file read through a window. */
 interface Source {
@@ -30,7 +31,7 @@ const closeWhenGone = new FinalizationRegistry<number>((fd) => {
 
 /** Records in an open file from `base` on, read through a window (a scan in order reads each part once). */
 class FileSource implements Source {
-  #window = Buffer.alloc(0);
+  #window: Buffer = Buffer.alloc(0);
   #at = 0;
   constructor(
     private readonly fd: number,
@@ -40,16 +41,9 @@ class FileSource implements Source {
   }
   bytes(start: number, end: number): Buffer {
     if (start < this.#at || end > this.#at + this.#window.length) {
-      const size = Math.max(end - start, 64 * 1024);
-      const buf = Buffer.allocUnsafe(size);
-      let got = 0;
-      while (got < size) {
-        const n = readSync(this.fd, buf, got, size - got, this.base + start + got);
-        if (n === 0) break;
-        got += n;
-      }
-      if (got < end - start) throw new Error("index damaged: stored records cut short");
-      this.#window = buf.subarray(0, got);
+      const window = readAt(this.fd, this.base + start, Math.max(end - start, 64 * 1024));
+      if (window.length < end - start) throw new Error("index damaged: stored records cut short");
+      this.#window = window;
       this.#at = start;
     }
     return this.#window.subarray(start - this.#at, end - this.#at);

@@ -16,7 +16,7 @@ import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { topicLabel } from "../../domain/vocabulary.js";
 import { analyze } from "./analyze.js";
 import { partyName } from "../../domain/signer.js";
-import { U32List, VarintReader, VarintWriter } from "./columns.js";
+import { U16List, U32List, VarintReader, VarintWriter } from "./columns.js";
 import type { Columns } from "./index-layout.js";
 import { StoredText } from "./stored-text.js";
 import { bm25Score, boosts, fieldCount, scoreScale } from "./scoring.js";
@@ -140,8 +140,8 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
   const tokOffTmp = new Uint32Array(n + 1);
   const docTermOff = new Uint32Array(n + 1);
   const docTerms = new U32List(seed ? seed.docTerms.length * scale : undefined); // provisional term id
-  // fieldCount frequencies per entry (capped at 65535 by Uint32 anyway)
-  const docTf = new U32List(seed ? seed.docTf.length * scale : undefined);
+  // fieldCount frequencies per entry, counted up to maxTf (what the forward arrays keep).
+  const docTf = new U16List(seed ? seed.docTf.length * scale : undefined);
   const fieldLen = new Uint32Array(n * fieldCount);
   const fieldTotal = new Float64Array(fieldCount);
   const dfField: U32List[] = Array.from({ length: fieldCount }, () => new U32List());
@@ -219,7 +219,7 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
           docTerms.push(t);
           for (let f = 0; f < fieldCount; f++) docTf.push(0);
         }
-        docTf.a[e * fieldCount + field]!++;
+        if (docTf.a[e * fieldCount + field]! < maxTf) docTf.a[e * fieldCount + field]!++;
       }
       fieldLen[i * fieldCount + field]! += stems.length;
       tokens.push(0);

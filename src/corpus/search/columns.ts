@@ -138,3 +138,20 @@ export class U32List {
     this.a[this.length++] = v;
   }
 }
+
+/** Growable Uint16 list (`capacity` as U32List's). */
+export class U16List {
+  a: Uint16Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.a = new Uint16Array(Math.max(16, Math.ceil(capacity)));
+  }
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const next = new Uint16Array(this.a.length * 2);
+      next.set(this.a);
+      this.a = next;
+    }
+    this.a[this.length++] = v;
+  }
+}

@@ -39,6 +39,10 @@ export const auditTexts = {
         return `skapade token ”${e.ids[0] ?? ""}”`;
       case "token.revoke":
         return `återkallade token ”${e.ids[0] ?? ""}”`;
+      case "draft.save":
+        return "sparade ett nytt utkast";
+      case "draft.version":
+        return "sparade en ny version av ett utkast";
     }
   },
   /** A fact older than the log (the shipped data, a copy of an older file). */

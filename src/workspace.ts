@@ -18,6 +18,9 @@ import { databasePath, templatesDir } from "./project-paths.js";
 import { openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
 
+/** How a draft is composed or checked beyond its request: `knownAt`, see DraftCheckDeps. */
+export type DraftOptions = Pick<DraftCheckDeps, "knownAt">;
+
 export interface WorkspaceOptions {
   /** Database file; MOTIONERA_DB or the shipped corpus/motionera.json when left out. */
   db?: string;
@@ -224,15 +227,16 @@ export class Workspace {
     this.#registry = undefined;
   }
 
-  async compose(request: DraftRequest): Promise<Composed> {
+  /** `options.knownAt`: compose with only the facts recorded by that instant (ISO), as a saved draft was. */
+  async compose(request: DraftRequest, options: DraftOptions = {}): Promise<Composed> {
     const { composeDraft } = await import("./compose/compose.js");
-    return composeDraft(request, await this.draftDeps(request));
+    return composeDraft(request, { ...(await this.draftDeps(request)), ...options });
   }
 
   /** Every problem with a draft request (each at its field's path), without composing. */
-  async checkDraft(request: DraftRequest): Promise<DraftCheck> {
+  async checkDraft(request: DraftRequest, options: DraftOptions = {}): Promise<DraftCheck> {
     const { checkDraftRequest } = await import("./compose/check-draft.js");
-    return checkDraftRequest(request, await this.draftDeps(request));
+    return checkDraftRequest(request, { ...(await this.draftDeps(request)), ...options });
   }
 
   /** What composing and checking a request need: templates, facts, and the corpus documents its arguments come from. */

@@ -621,16 +621,25 @@ Exempel:
     copyTo: "databasen att kopiera till, tom: en ny fil eller postgres://…",
     copySame: "--from och --to är samma databas",
     copySourceMissing: (file: string) => `Databasfilen ${file} finns inte. Kontrollera sökvägen i --from.`,
-    copyTargetNotEmpty: (where: string, facts: number, documents: number, tokens: number) =>
-      `${where} har redan ${facts} uppgifter och ${documents} dokument${tokens ? ` (och ${tokens} tokens)` : ""}. ` +
+    copyTargetNotEmpty: (where: string, facts: number, documents: number, tokens: number, drafts = 0) =>
+      `${where} har redan ${facts} uppgifter och ${documents} dokument${tokens ? ` (och ${tokens} tokens)` : ""}` +
+      `${drafts ? ` och ${drafts} sparade utkast` : ""}. ` +
       `Kopiera till en tom databas (en ny fil ` +
       "eller en ny PostgreSQL-databas) så att inget blandas ihop eller skrivs över.",
     copyLine: (
       side: string,
-      s: { facts: number; factKeys: number; documents: number; tokens: number; audit: number; checksum: string },
+      s: {
+        facts: number;
+        factKeys: number;
+        documents: number;
+        tokens: number;
+        audit: number;
+        savedDrafts: number;
+        checksum: string;
+      },
     ) =>
       `${side}: ${s.facts} uppgifter, ${s.factKeys} faktanycklar, ${s.documents} dokument, ${s.tokens} tokens, ` +
-      `${s.audit} ändringar i loggen, kontrollsumma ${s.checksum.slice(0, 16)}`,
+      `${s.audit} ändringar i loggen, ${s.savedDrafts} sparade utkast, kontrollsumma ${s.checksum.slice(0, 16)}`,
     copyFromLabel: "Från",
     copyToLabel: "Till",
     copyOk: "Kopian är fullständig: antal och kontrollsumma stämmer.",

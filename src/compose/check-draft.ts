@@ -27,6 +27,8 @@ export interface DraftCheckDeps {
   documents?: ReadonlyMap<string, CorpusDocument>;
   /** Today's date (YYYY-MM-DD); defaults to today in Sweden. */
   today?: string;
+  /** Only the facts recorded by this instant (ISO): a saved draft with the facts as they were when it was saved. */
+  knownAt?: string;
 }
 
 /** What a check found: every problem, and what could be read (all of it when there is no problem). */
@@ -72,7 +74,8 @@ export function checkDraftRequest(request: DraftRequest, deps: DraftCheckDeps): 
       ? raw.date
       : today;
   // A back-dated draft knows only what was known on its date.
-  const facts = date < today ? deps.facts.knownOn(date) : deps.facts;
+  const held = deps.knownAt ? deps.facts.recordedBy(deps.knownAt) : deps.facts;
+  const facts = date < today ? held.knownOn(date) : held;
 
   let values: InputValues | undefined;
   const inputs = raw.inputs ?? {};

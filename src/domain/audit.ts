@@ -14,6 +14,8 @@ export const auditActions = [
   "documents.put",
   "token.create",
   "token.revoke",
+  "draft.save",
+  "draft.version",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -32,7 +34,7 @@ export const auditEntrySchema = z.object({
   count: z.number().int().nonnegative(),
   /**
    * Their ids: fact ids, document ids, fact keys (a fetch: the keys it added, then its facts) or
-   * a token's name (at most auditIdsKept).
+   * a token's name, a saved draft's id (at most auditIdsKept).
    */
   ids: z.array(z.string()).max(auditIdsKept),
   /** The subject codes (municipality, county, SE) whose facts or documents it changed. */

@@ -67,6 +67,15 @@ export class FactRegistry {
     for (const list of this.#bySubjectKey.values()) list.sort(byAsOf);
   }
 
+  /**
+   * The registry as this program held it at an instant (ISO): only the facts recorded by then (derived keys
+   * recomputed). A saved draft re-rendered "with the facts as they were when saved" uses its save time.
+   */
+  recordedBy(instant: string): FactRegistry {
+    const at = Date.parse(instant);
+    return new FactRegistry(this.#facts.filter((f) => Date.parse(f.recordedAt) <= at));
+  }
+
   /** The registry as it stood on a past date: only the facts `knownOn` it (derived keys recomputed). */
   knownOn(date: string): FactRegistry {
     return new FactRegistry(this.#facts.filter((f) => knownOn(f, date)));

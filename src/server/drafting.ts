@@ -6,7 +6,7 @@ import type { Draft } from "../domain/draft.js";
 import { draftBaseName } from "../files/draft-files.js";
 import { extensionOf, mimeTypeOf, type Format } from "../render/index.js";
 import { xmlSafe } from "../domain/xml-safe.js";
-import type { Workspace } from "../workspace.js";
+import type { DraftOptions, Workspace } from "../workspace.js";
 
 export interface RenderedDraft {
   body: Uint8Array | string;
@@ -26,8 +26,9 @@ export async function renderDraftFor(
   request: DraftRequest,
   format: Format | "html-fragment",
   render?: Renderer,
+  options: DraftOptions = {},
 ): Promise<RenderedDraft> {
-  const composed = await ws.compose(request);
+  const composed = await ws.compose(request, options);
   let body: Uint8Array | string;
   if (format === "html-fragment") {
     const { renderHtml } = await import("../render/html.js");

@@ -1187,6 +1187,94 @@ export const sv = {
     },
   },
 
+  /** Saved drafts (issue 16): "Spara utkast" on the draft form, /utkast/<id>, the browser's own list. */
+  savedDrafts: {
+    save: "Spara utkast",
+    saveNewVersion: "Spara ny version",
+    duplicate: "Duplicera",
+    legend: "Spara",
+    helpBrowser:
+      "Utkastet sparas i den här webbläsaren, bara för dig. Logga in med en nyckel för att spara det på servern " +
+      "och dela det med en kollega.",
+    helpStore: (name: string) =>
+      `Du är inloggad som ${name}. Utkastet sparas på servern och får en länk som du kan dela med en kollega.`,
+    signIn: "Logga in för att spara på servern",
+    mine: "Mina sparade utkast på servern",
+    noScript:
+      "Utan JavaScript kan utkastet inte sparas i webbläsaren. Logga in med en nyckel för att spara det på servern.",
+    browser: {
+      heading: "Mina sparade utkast",
+      intro: "Sparade i den här webbläsaren. De finns kvar tills du tar bort dem eller rensar webbläsarens data.",
+      empty: "Du har inga sparade utkast i den här webbläsaren.",
+      open: "Öppna",
+      remove: "Ta bort",
+      /** "Motion om skolmat, Lidingö", the saving time after it. */
+      savedAt: "sparat",
+      saved: "Utkastet är sparat i webbläsaren.",
+      removed: "Utkastet är borttaget.",
+      full: "Webbläsaren har inte plats för fler sparade utkast. Ta bort ett gammalt och försök igen.",
+      unnamed: "Utkast utan kommun",
+    },
+    page: {
+      title: "Sparat utkast",
+      /** "Skapat av anna den 3 december 2026 kl. 09.30." */
+      created: (who: string, when: string) => `Skapat av ${who} den ${when}.`,
+      lastSaved: (n: number, who: string, when: string) => `Version ${n} sparades av ${who} den ${when}.`,
+      duplicatedFrom: "Duplicerat från",
+      anotherDraft: "ett annat utkast",
+      olderVersion: (n: number, of: number) =>
+        `Du visar version ${n} av ${of}. Spara ny version om du vill fortsätta från den.`,
+      showLatest: "Visa den senaste versionen",
+      justSaved: (n: number) => (n === 1 ? "Utkastet är sparat." : `Version ${n} är sparad.`),
+      duplicated: "Det här är en kopia. Ändringar sparas i kopian, inte i originalet.",
+      share: "Länk att dela",
+      shareHelp:
+        "En kollega som har länken och en nyckel kan öppna utkastet, duplicera det och ändra i kopian. " +
+        "Den som inte har länken kan inte hitta utkastet.",
+      copy: "Kopiera länken",
+      copied: "Länken är kopierad.",
+      history: (n: number) => `Historik (${n === 1 ? "1 version" : `${n} versioner`})`,
+      version: "Version",
+      savedAtCol: "Sparad",
+      savedByCol: "Av",
+      open: "Öppna",
+      showing: "visas",
+    },
+    facts: {
+      legend: "Faktauppgifter",
+      asSaved: (when: string) => `som när utkastet sparades (${when})`,
+      asNow: "som de är nu",
+      show: "Visa",
+      usingSaved: (when: string) =>
+        `Förhandsvisningen använder uppgifterna som de var registrerade när utkastet sparades, ${when}.`,
+      usingNow: "Förhandsvisningen använder uppgifterna som de är nu.",
+      changesHeading: "Uppgifter som har ändrats sedan utkastet sparades",
+      noChanges: "Ingen av uppgifterna som utkastet citerar har ändrats sedan det sparades.",
+      cannotCompare: "Uppgifterna kan inte jämföras förrän utkastet går att skriva (se felen i formuläret).",
+      whenSaved: "När det sparades",
+      now: "Nu",
+      notCitedThen: "citerades inte",
+      notCitedNow: "citeras inte",
+      /** "48 000 (avser 2024; registrerad 3 december 2026)" */
+      value: (value: string, period: string | undefined, recorded: string) =>
+        `${value} (${period ? `avser ${period}; ` : ""}registrerad ${recorded})`,
+    },
+    list: {
+      title: "Mina sparade utkast",
+      intro: (name: string) => `Utkast som ${name} har sparat eller sparat en version av, det senaste först.`,
+      empty: "Du har inte sparat några utkast på servern än.",
+      versions: (n: number) => (n === 1 ? "1 version" : `${n} versioner`),
+      lastSaved: (when: string) => `senast sparat ${when}`,
+    },
+    notFound: {
+      title: "Utkastet finns inte",
+      text:
+        "Det finns inget sparat utkast med den här länken. Kontrollera att hela länken kom med när den kopierades, " +
+        "eller fråga den som delade den.",
+    },
+    readOnly: "Din nyckel får bara läsa. Logga in med en nyckel som får skriva för att spara eller duplicera.",
+  },
+
   /** The concordance (keyword in context) at /korpus/konkordans, and its charts. */
   concordance: {
     title: "Konkordans",

@@ -5,8 +5,9 @@
  * - `motionera.json.documents/000001-k3j9x2.jsonl`: one segment per write of documents, a document per line,
  *   written durably before the database file names it;
  * - the database file then lists its segments (`documentSegments`, in order) and keeps the documents it held before
- *   the first segment inline; its `schemaVersion` is then 6, so a program that knows only version 5 refuses the file
- *   instead of losing the documents it does not see. A file without segments stays version 5, as before.
+ *   the first segment inline; its `schemaVersion` is then one above the data's (`segmentedFileVersions`: 6 for the
+ *   data of version 5, 8 for that of version 7), so a program that knows only the plain version refuses the file
+ *   instead of losing the documents it does not see. A file without segments has the data's version.
  *
  * The documents are the inline ones with each segment applied in order as putDocuments applies a batch: a document
  * whose id is there already is replaced in its place, a new one is appended. A segment that no database file names
@@ -25,8 +26,14 @@ import { nodeFs, writeFileDurably, type DurableFs } from "../files/durable-write
 import { readAt } from "../files/read-at.js";
 import { processAlive } from "./process-alive.js";
 
-/** The file version of a database whose documents lie partly in segments (the data inside is version 5's). */
-export const segmentedFileVersion = 6;
+/**
+ * The file versions that mark documents lying partly in segments, each with the version of the data inside:
+ * data versions are odd from 5 on, so a marker never names a shape of its own.
+ */
+export const segmentedFileVersions: Readonly<Record<number, number>> = { 6: 5, 8: 7 };
+
+/** The file version this program writes for a database with segments (its data is of the current version, 7). */
+export const segmentedFileVersion = 8;
 
 /** How many documents a store holds before its writes of documents go to segments. */
 export const segmentThreshold = 1000;

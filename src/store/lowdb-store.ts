@@ -6,13 +6,14 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { FactDefinition } from "../domain/fact-key.js";
-import { emptyDatabase, readDatabase, schemaVersion, type Database } from "./schema.js";
+import { emptyDatabase, readDatabase, type Database } from "./schema.js";
 import {
   lineText,
   readLine,
   scanSegment,
   SegmentReader,
   segmentedFileVersion,
+  segmentedFileVersions,
   segmentListSchema,
   segmentThreshold,
   sweepSegments,
@@ -44,6 +45,14 @@ import {
   type AuditDraft,
 } from "./audit-writes.js";
 import { problems } from "../messages.sv.js";
+import type { SavedDraft, SavedDraftState } from "../domain/saved-draft.js";
+import {
+  byLastSave,
+  planSavedDraft,
+  planSavedDraftVersion,
+  savedDraftMatches,
+  type SavedDraftFilter,
+} from "./saved-draft-writes.js";
 
 export interface LowdbStoreOptions {
   /** The file system calls of the durable write (tests inject failures, the bench a write without fsync). */
@@ -75,11 +84,11 @@ function parseDatabase(text: string, file: string): ParsedDatabase {
   } catch (e) {
     throw new Error(`ogiltig JSON (${(e as Error).message})`);
   }
-  const { segments, located } = segmentsOf(raw, file);
+  const { segments, located, dataVersion } = segmentsOf(raw, file);
   let input = raw;
-  if (segments.length > 0) {
+  if (dataVersion !== undefined) {
     const { documentSegments: _segments, ...rest } = raw as Record<string, unknown>;
-    input = { ...rest, schemaVersion };
+    input = { ...rest, schemaVersion: dataVersion };
   }
   const read = readDatabase(input);
   if (!read.success) throw new Error(describeZodError(read.error));
@@ -90,13 +99,19 @@ function parseDatabase(text: string, file: string): ParsedDatabase {
 }
 
 /**
- * A file of version 6's segments, and where each of their documents lies (document-segments.ts): every line is read
- * and validated, one segment at a time, and only its place kept; a later line of the same id replaces the earlier.
+ * A file with segments (version 6 or 8, `segmentedFileVersions`): its segments, the version of the data it holds
+ * (5 or 7: the documents in its segments are the same in both), and where each of the segments' documents lies
+ * (document-segments.ts): every line is read and validated, one segment at a time, and only its place kept; a later
+ * line of the same id replaces the earlier.
  */
-function segmentsOf(raw: unknown, file: string): { segments: string[]; located: Map<string, Located> } {
+function segmentsOf(
+  raw: unknown,
+  file: string,
+): { segments: string[]; located: Map<string, Located>; dataVersion?: number } {
   const located = new Map<string, Located>();
-  if (!raw || typeof raw !== "object" || (raw as Record<string, unknown>).schemaVersion !== segmentedFileVersion)
-    return { segments: [], located };
+  const version = raw && typeof raw === "object" ? (raw as Record<string, unknown>).schemaVersion : undefined;
+  const dataVersion = typeof version === "number" ? segmentedFileVersions[version] : undefined;
+  if (dataVersion === undefined) return { segments: [], located };
   const list = segmentListSchema.safeParse((raw as Record<string, unknown>).documentSegments);
   if (!list.success) throw new Error(problems.segmentListInvalid);
   for (const name of list.data) {
@@ -115,7 +130,7 @@ function segmentsOf(raw: unknown, file: string): { segments: string[]; located: 
     }
     if (invalid !== undefined) throw new Error(problems.segmentUnreadable(name, invalid));
   }
-  return { segments: list.data, located };
+  return { segments: list.data, located, dataVersion };
 }
 
 function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -258,6 +273,7 @@ export class LowdbStore implements Store {
       documents: this.#allDocuments(d),
       tokens: d.tokens,
       audit: d.audit,
+      savedDrafts: d.savedDrafts,
     };
   }
 
@@ -269,6 +285,7 @@ export class LowdbStore implements Store {
       d.documents = [...s.documents];
       d.tokens = [...s.tokens];
       d.audit = [...s.audit];
+      d.savedDrafts = [...(s.savedDrafts ?? [])];
       return { result: undefined };
     }, currentActor());
   }
@@ -330,6 +347,34 @@ export class LowdbStore implements Store {
 
   async factKeys(): Promise<readonly FactDefinition[]> {
     return (await this.#data()).factKeys;
+  }
+
+  async savedDrafts(filter: SavedDraftFilter = {}): Promise<readonly SavedDraft[]> {
+    return (await this.#data()).savedDrafts.filter((d) => savedDraftMatches(d, filter)).sort(byLastSave);
+  }
+
+  async savedDraft(id: string): Promise<SavedDraft | undefined> {
+    return (await this.#data()).savedDrafts.find((d) => d.id === id);
+  }
+
+  createSavedDraft(state: SavedDraftState, options: { duplicatedFrom?: string } = {}): Promise<SavedDraft> {
+    const actor = currentActor();
+    return this.#change((data) => {
+      const { draft, audit } = planSavedDraft(state, actor, options);
+      data.savedDrafts = [...data.savedDrafts, draft];
+      return { result: draft, audit };
+    }, actor);
+  }
+
+  addSavedDraftVersion(id: string, state: SavedDraftState): Promise<SavedDraft | undefined> {
+    const actor = currentActor();
+    return this.#change((data) => {
+      const at = data.savedDrafts.findIndex((d) => d.id === id);
+      if (at < 0) return { result: undefined };
+      const { draft, audit } = planSavedDraftVersion(data.savedDrafts[at]!, state, actor);
+      data.savedDrafts = data.savedDrafts.map((d, i) => (i === at ? draft : d));
+      return { result: draft, audit };
+    }, actor);
   }
 
   changeFactKeys<T>(
@@ -511,7 +556,7 @@ export class LowdbStore implements Store {
     const { result, audit, segment } = change(db.data);
     const changed =
       segment !== undefined ||
-      (["facts", "documents", "factKeys", "tokens", "audit", "shippedKeysOffered"] as const).some(
+      (["facts", "documents", "factKeys", "tokens", "audit", "shippedKeysOffered", "savedDrafts"] as const).some(
         (k) => db.data[k] !== before[k],
       );
     if (!changed) return result;

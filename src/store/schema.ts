@@ -4,11 +4,16 @@ import { corpusDocumentSchema } from "../domain/corpus-document.js";
 import { factDefinitionSchema, type FactDefinition } from "../domain/fact-key.js";
 import { apiTokenSchema } from "../domain/api-token.js";
 import { auditEntrySchema } from "../domain/audit.js";
+import { savedDraftSchema } from "../domain/saved-draft.js";
 import { shippedFactKeys } from "../facts/fact-catalog.js";
 import { shippedKeysAtVersion3 } from "./shipped-keys-v3.js";
 
-/** The version of the database file's shape; bumped with a migration when the shape changes. */
-export const schemaVersion = 5;
+/**
+ * The version of the database file's shape; bumped with a migration when the shape changes. Version 6 was
+ * never a shape: it marks a file of version-5 data with document segments (document-segments.ts), so the
+ * shape after 5 is 7 (and a file of version-7 data with segments is marked 8).
+ */
+export const schemaVersion = 7;
 
 /** The database file (corpus/motionera.json by default), validated whole when read. */
 export const databaseSchema = z.object({
@@ -33,6 +38,15 @@ export const databaseSchema = z.object({
   tokens: z.array(apiTokenSchema),
   /** The audit log: one entry per write, oldest first. */
   audit: z.array(auditEntrySchema),
+  /** Saved drafts (issue 16), each with its versions; oldest first. */
+  savedDrafts: z.array(savedDraftSchema).superRefine((drafts, ctx) => {
+    const seen = new Set<string>();
+    drafts.forEach((d, i) => {
+      if (seen.has(d.id))
+        ctx.addIssue({ code: "custom", path: [i, "id"], message: `utkastet ${d.id} finns två gånger` });
+      seen.add(d.id);
+    });
+  }),
 });
 export type Database = z.infer<typeof databaseSchema>;
 
@@ -44,6 +58,7 @@ export const emptyDatabase = (): Database => ({
   shippedKeysOffered: shippedFactKeys.map((k) => k.key),
   tokens: [],
   audit: [],
+  savedDrafts: [],
 });
 
 /** A fresh copy of the shipped key definitions (the data a new or migrated database starts with). */
@@ -75,6 +90,8 @@ export const migrations: Record<number, (raw: Record<string, unknown>) => Record
   },
   // 4 → 5: named API tokens and the audit log join; a file before them has neither.
   4: (raw) => ({ ...raw, schemaVersion: 5, tokens: [], audit: [] }),
+  // 5 → 7: saved drafts join (6 is not a shape, see schemaVersion); a file before them has none.
+  5: (raw) => ({ ...raw, schemaVersion: 7, savedDrafts: [] }),
 };
 
 /**

@@ -2,7 +2,7 @@
  * All a store holds, as one value: for `motionera db copy` between engines (the embedded file and
  * PostgreSQL), and the checksum that shows a copy lost nothing. The checksum is over a canonical
  * form (object keys sorted; facts and documents by id, the keys in catalog order, tokens by
- * name, the audit log by number), since PostgreSQL's jsonb does not keep the order of an
+ * name, the audit log by number, saved drafts by id), since PostgreSQL's jsonb does not keep the order of an
  * object's keys.
  */
 import { createHash } from "node:crypto";
@@ -11,6 +11,7 @@ import type { Fact } from "../domain/fact.js";
 import type { FactDefinition } from "../domain/fact-key.js";
 import type { ApiToken } from "../domain/api-token.js";
 import type { AuditEntry } from "../domain/audit.js";
+import type { SavedDraft } from "../domain/saved-draft.js";
 
 export interface StoreSnapshot {
   facts: readonly Fact[];
@@ -21,6 +22,8 @@ export interface StoreSnapshot {
   tokens: readonly ApiToken[];
   /** The audit log, oldest first. */
   audit: readonly AuditEntry[];
+  /** Saved drafts with their versions (a snapshot made before they existed has none). */
+  savedDrafts?: readonly SavedDraft[];
 }
 
 export interface SnapshotSummary {
@@ -29,6 +32,7 @@ export interface SnapshotSummary {
   documents: number;
   tokens: number;
   audit: number;
+  savedDrafts: number;
   /** SHA-256 of the canonical form, hex. */
   checksum: string;
 }
@@ -55,6 +59,7 @@ export function summarise(s: StoreSnapshot): SnapshotSummary {
     documents: byId(s.documents),
     tokens: [...s.tokens].sort((a, b) => (a.name < b.name ? -1 : 1)),
     audit: [...s.audit].sort((a, b) => a.seq - b.seq),
+    savedDrafts: byId(s.savedDrafts ?? []),
   });
   return {
     facts: s.facts.length,
@@ -62,6 +67,7 @@ export function summarise(s: StoreSnapshot): SnapshotSummary {
     documents: s.documents.length,
     tokens: s.tokens.length,
     audit: s.audit.length,
+    savedDrafts: (s.savedDrafts ?? []).length,
     checksum: createHash("sha256").update(form, "utf8").digest("hex"),
   };
 }

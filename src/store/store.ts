@@ -4,6 +4,8 @@ import type { FactDefinition } from "../domain/fact-key.js";
 import type { ApiToken, NewApiToken } from "../domain/api-token.js";
 import type { AuditEntry, AuditFilter } from "../domain/audit.js";
 import type { StoreSnapshot } from "./snapshot.js";
+import type { SavedDraft, SavedDraftState } from "../domain/saved-draft.js";
+import type { SavedDraftFilter } from "./saved-draft-writes.js";
 
 /** A stored document's id and content hash (`documentHashes`). */
 export interface DocumentHash {
@@ -66,6 +68,17 @@ export interface Store {
   revokeToken(name: string): Promise<ApiToken>;
   /** Audit entries, newest first: those touching a fact id or a subject code, at most `limit` (default 50). */
   audit(filter?: AuditFilter): Promise<readonly AuditEntry[]>;
+  /** Saved drafts (saved-draft-writes.ts), newest save first: all, or those an actor made or saved a version of. */
+  savedDrafts(filter?: SavedDraftFilter): Promise<readonly SavedDraft[]>;
+  /** The saved draft with this id; undefined when none has it (or the id is not one). */
+  savedDraft(id: string): Promise<SavedDraft | undefined>;
+  /**
+   * Saves a new draft of one version, by the actor in force, with a new unguessable id; `duplicatedFrom`:
+   * the draft it copies. A state the schema refuses: input_invalid, nothing written.
+   */
+  createSavedDraft(state: SavedDraftState, options?: { duplicatedFrom?: string }): Promise<SavedDraft>;
+  /** Saves a new version of a draft (the earlier ones kept); undefined when there is no draft of that id. */
+  addSavedDraftVersion(id: string, state: SavedDraftState): Promise<SavedDraft | undefined>;
   /** Everything the store holds, for a copy to another engine (`motionera db copy`). */
   snapshot(): Promise<StoreSnapshot>;
   /**

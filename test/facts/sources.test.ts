@@ -68,6 +68,7 @@ describe("since on a fact", () => {
       shippedKeysOffered: [],
       tokens: [],
       audit: [],
+      savedDrafts: [],
     });
     expect(db.facts[0]?.since).toBe("2017");
   });

@@ -55,12 +55,12 @@ describe("document segments of the embedded store", () => {
     const db = join(dir, "db.json");
     const store = await LowdbStore.open(db);
     await store.putDocuments(docs(0, 600));
-    expect(JSON.parse(readFileSync(db, "utf8")).schemaVersion).toBe(5);
+    expect(JSON.parse(readFileSync(db, "utf8")).schemaVersion).toBe(7);
     expect(existsSync(segmentFolder(db))).toBe(false);
     await store.putDocuments(docs(600, 1200));
     await store.putDocuments([doc("d5", "Ersatt titel"), ...docs(1200, 1300)]);
     const file = JSON.parse(readFileSync(db, "utf8"));
-    expect(file.schemaVersion).toBe(6);
+    expect(file.schemaVersion).toBe(8);
     expect(file.documents).toHaveLength(600);
     expect(file.documentSegments).toHaveLength(2);
     expect(readdirSync(segmentFolder(db)).sort()).toEqual([...file.documentSegments].sort());
@@ -78,7 +78,7 @@ describe("document segments of the embedded store", () => {
     // A restore (db copy into this engine) writes every document inline again.
     await again.restore(await again.snapshot());
     const restored = JSON.parse(readFileSync(db, "utf8"));
-    expect(restored.schemaVersion).toBe(5);
+    expect(restored.schemaVersion).toBe(7);
     expect(restored.documents).toHaveLength(1300);
     expect((await (await LowdbStore.open(db)).documents()).map((d) => d.id)).toEqual(read.map((d) => d.id));
   });

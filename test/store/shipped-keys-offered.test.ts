@@ -117,6 +117,7 @@ describe("shipped keys added later", () => {
       shippedKeysOffered: [],
       tokens: [],
       audit: [],
+      savedDrafts: [],
     };
     const derived: FactDefinition = {
       key: "counted",

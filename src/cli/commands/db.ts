@@ -52,9 +52,16 @@ async function copyDatabase(o: z.infer<typeof copySchema>): Promise<void> {
   const to = await storeAt(o.to, false);
   try {
     const present = await to.snapshot();
-    if (present.facts.length || present.documents.length || present.tokens.length)
+    const drafts = present.savedDrafts?.length ?? 0;
+    if (present.facts.length || present.documents.length || present.tokens.length || drafts)
       throw new UsageError(
-        t.copyTargetNotEmpty(to.location, present.facts.length, present.documents.length, present.tokens.length),
+        t.copyTargetNotEmpty(
+          to.location,
+          present.facts.length,
+          present.documents.length,
+          present.tokens.length,
+          drafts,
+        ),
       );
     const source = summarise(await from.snapshot());
     await to.restore(await from.snapshot());

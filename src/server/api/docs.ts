@@ -46,6 +46,7 @@ const documentConfig = (version: string) => ({
     { name: "Fakta", description: "Uppgifter om kommuner, län och riket, med källa och datum." },
     { name: "Korpus", description: "Politiska texter: sök, läs, exportera, importera." },
     { name: "Utkast", description: "Dokument skrivna från en mall." },
+    { name: "Sparade utkast", description: "Utkast som sparas med versioner och en länk att dela." },
     { name: "Ändringslogg", description: "Vem som skrev vad och när, och tjänstens namngivna tokens." },
   ],
 });

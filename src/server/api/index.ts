@@ -11,6 +11,7 @@ import { registerConcordance } from "./concordance.js";
 import { registerCorpus } from "./corpus.js";
 import { registerDocs } from "./docs.js";
 import { registerDrafts } from "./drafts.js";
+import { registerSavedDrafts } from "./saved-drafts.js";
 import { registerCampaigns } from "./campaigns.js";
 import { registerFacts } from "./facts.js";
 import { registerFactKeys } from "./fact-keys.js";
@@ -28,6 +29,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void 
   registerConcordance(app, ctx);
   registerCorpus(app, ctx);
   registerDrafts(app, ctx);
+  registerSavedDrafts(app, ctx);
   registerCampaigns(app, ctx);
   registerAudit(app, ctx);
   registerDocs(app, ctx);

@@ -42,6 +42,7 @@
     if (!summary && notice instanceof HTMLElement) notice.focus();
     const search = document.querySelector("form[data-corpus-search]");
     if (search instanceof HTMLFormElement) corpusSearch(search);
+    if (form) savedDrafts(form);
   });
 
   /**
@@ -671,5 +672,140 @@
           .catch(() => {});
       },
     };
+  }
+
+  /**
+   * Saved drafts (pages/saved-draft/): without a write sign-in "Spara utkast" keeps the form in this browser
+   * (localStorage) and lists the drafts kept ("Mina sparade utkast") to open or remove; on a saved draft's page
+   * "Kopiera länken" copies the link to share. The words come from the page's data attributes.
+   * @param {HTMLFormElement} form
+   */
+  function savedDrafts(form) {
+    const copy = document.querySelector("[data-copy-link]");
+    const link = document.querySelector("[data-share-link]");
+    if (copy instanceof HTMLButtonElement && link instanceof HTMLInputElement) {
+      copy.hidden = false;
+      const copyStatus = document.querySelector("[data-copy-status]");
+      copy.addEventListener("click", () => {
+        link.select();
+        const done = () => {
+          if (copyStatus) copyStatus.textContent = copy.getAttribute("data-copy-link") || "";
+        };
+        if (navigator.clipboard) navigator.clipboard.writeText(link.value).then(done, () => {});
+        else if (document.execCommand("copy")) done();
+      });
+    }
+    const section = document.querySelector("[data-browser-drafts]");
+    const list = document.querySelector("[data-browser-drafts-list]");
+    const status = document.querySelector("[data-browser-drafts-status]");
+    const button = form.querySelector("[data-save-in-browser]");
+    if (!(section instanceof HTMLElement) || !list || !(button instanceof HTMLButtonElement)) return;
+    const key = "motionera.sparadeUtkast";
+    /** @param {string} name */
+    const word = (name) => section.getAttribute(`data-text-${name}`) || "";
+    /** @typedef {{ id: string, title: string, savedAt: string, fields: [string, string][] }} Kept */
+    /** @returns {Kept[]} */
+    const read = () => {
+      try {
+        const parsed = JSON.parse(localStorage.getItem(key) || "[]");
+        return Array.isArray(parsed) ? parsed : [];
+      } catch {
+        return [];
+      }
+    };
+    /** @param {Kept[]} kept */
+    const write = (kept) => localStorage.setItem(key, JSON.stringify(kept));
+    /** @param {string} text */
+    const say = (text) => {
+      if (status) status.textContent = text;
+    };
+    /** @param {Kept} d */
+    const open = (d) => {
+      const query = new URLSearchParams(d.fields).toString();
+      if (query.length < 6000) {
+        window.location.assign(`${section.getAttribute("data-form-url") || "/"}?${query}`);
+        return;
+      }
+      // A long draft (an edited text) goes as a form post: an address has no room for it.
+      const post = document.createElement("form");
+      post.method = "post";
+      post.action = form.action;
+      post.hidden = true;
+      for (const [name, value] of d.fields) {
+        const input = document.createElement("input");
+        input.type = "hidden";
+        input.name = name;
+        input.value = value;
+        post.appendChild(input);
+      }
+      document.body.appendChild(post);
+      post.submit();
+    };
+    const render = () => {
+      const kept = read();
+      list.textContent = "";
+      if (kept.length === 0) {
+        const li = document.createElement("li");
+        li.textContent = word("empty");
+        list.appendChild(li);
+      }
+      for (const d of kept) {
+        const li = document.createElement("li");
+        li.setAttribute("data-browser-draft", d.id);
+        const title = document.createElement("span");
+        title.className = "browser-draft-title";
+        title.textContent = d.title;
+        const when = document.createElement("span");
+        when.className = "muted";
+        when.textContent = ` (${word("saved-at")} ${new Date(d.savedAt).toLocaleString("sv-SE", {
+          dateStyle: "long",
+          timeStyle: "short",
+        })}) `;
+        const openButton = document.createElement("button");
+        openButton.type = "button";
+        openButton.className = "button secondary";
+        openButton.textContent = word("open");
+        openButton.setAttribute("aria-label", `${word("open")}: ${d.title}`);
+        openButton.addEventListener("click", () => open(d));
+        const remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "button link-button";
+        remove.textContent = word("remove");
+        remove.setAttribute("aria-label", `${word("remove")}: ${d.title}`);
+        remove.addEventListener("click", () => {
+          write(read().filter((x) => x.id !== d.id));
+          render();
+          say(word("removed"));
+        });
+        li.append(title, when, openButton, " ", remove);
+        list.appendChild(li);
+      }
+    };
+    section.hidden = false;
+    render();
+    button.addEventListener("click", (e) => {
+      e.preventDefault();
+      /** @type {[string, string][]} */
+      const fields = [];
+      new FormData(form).forEach((value, name) => {
+        if (typeof value === "string" && name !== "format" && name !== "faktaVid") fields.push([name, value]);
+      });
+      const select = form.querySelector("[data-choose-template]");
+      const template =
+        select instanceof HTMLSelectElement && select.selectedIndex >= 0
+          ? select.options[select.selectedIndex]?.text || select.value
+          : "";
+      const kommun = fields.find(([name]) => name === "kommun")?.[1]?.trim() || word("unnamed");
+      const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+      const kept = [{ id, title: `${template}, ${kommun}`, savedAt: new Date().toISOString(), fields }, ...read()];
+      try {
+        write(kept.slice(0, 50));
+      } catch {
+        say(word("full"));
+        return;
+      }
+      render();
+      say(word("saved"));
+    });
   }
 })();

@@ -33,6 +33,7 @@ import { researchPaths } from "./concordance/paths.js";
 import { registerConcordancePages } from "./concordance/routes.js";
 import { registerCorpusPages } from "./corpus/routes.js";
 import { registerDraftPages } from "./draft/routes.js";
+import { registerSavedDraftPages } from "./saved-draft/routes.js";
 import { registerCampaignPages } from "./campaign/routes.js";
 import { sendErrorPage } from "./frame/error-page.js";
 import { paths } from "./frame/links.js";
@@ -53,6 +54,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   // Browsers and tools that ask for /favicon.ico without reading the page's <link rel="icon">.
   app.get("/favicon.ico", (c) => c.redirect(assetUrl("favicon.svg"), 302));
   registerDraftPages(app, ctx);
+  registerSavedDraftPages(app, ctx);
   registerCampaignPages(app, ctx);
   // Before the corpus pages: /korpus/konkordans and /korpus/argument are not records' ids.
   registerConcordancePages(app, ctx);

@@ -38,6 +38,14 @@ import {
   type AuditDraft,
 } from "../audit-writes.js";
 import { migrationStatus } from "./migrations.js";
+import { actorName } from "../../domain/actor.js";
+import {
+  savedDraftIdPattern,
+  savedDraftSchema,
+  type SavedDraft,
+  type SavedDraftState,
+} from "../../domain/saved-draft.js";
+import { planSavedDraft, planSavedDraftVersion, type SavedDraftFilter } from "../saved-draft-writes.js";
 import { poolSizeFromEnv } from "./pool-size.js";
 import { fromStored, storableJson, storableText } from "./pg-text.js";
 import { RevisionListener, revisionChannel } from "./revision-listener.js";
@@ -431,6 +439,58 @@ export class PostgresStore implements Store {
     });
   }
 
+  async savedDrafts(filter: SavedDraftFilter = {}): Promise<readonly SavedDraft[]> {
+    return this.#withClient((c) => readSavedDrafts(c, this.location, filter));
+  }
+
+  async savedDraft(id: string): Promise<SavedDraft | undefined> {
+    if (!savedDraftIdPattern.test(id)) return undefined;
+    return this.#withClient(async (c) => {
+      const { rows } = await c.query<SavedDraftRow>("SELECT draft FROM saved_drafts WHERE id = $1", [id]);
+      return rows[0] ? savedDraftOf(rows[0], this.location) : undefined;
+    });
+  }
+
+  createSavedDraft(state: SavedDraftState, options: { duplicatedFrom?: string } = {}): Promise<SavedDraft> {
+    const actor = currentActor();
+    return this.#write(
+      "alone",
+      async (c) => {
+        const { draft, audit } = planSavedDraft(state, actor, options);
+        await c.query("INSERT INTO saved_drafts (id, actors, saved_at, draft) VALUES ($1, $2::text[], $3, $4::jsonb)", [
+          draft.id,
+          draftActors(draft),
+          draft.createdAt,
+          storableJson(draft),
+        ]);
+        return { result: draft, changed: true, audit };
+      },
+      actor,
+    );
+  }
+
+  addSavedDraftVersion(id: string, state: SavedDraftState): Promise<SavedDraft | undefined> {
+    const actor = currentActor();
+    return this.#write(
+      "alone",
+      async (c) => {
+        const found = savedDraftIdPattern.test(id)
+          ? (await c.query<SavedDraftRow>("SELECT draft FROM saved_drafts WHERE id = $1", [id])).rows[0]
+          : undefined;
+        if (!found) return { result: undefined, changed: false };
+        const { draft, audit } = planSavedDraftVersion(savedDraftOf(found, this.location), state, actor);
+        await c.query("UPDATE saved_drafts SET actors = $2::text[], saved_at = $3, draft = $4::jsonb WHERE id = $1", [
+          id,
+          draftActors(draft),
+          draft.versions.at(-1)!.savedAt,
+          storableJson(draft),
+        ]);
+        return { result: draft, changed: true, audit };
+      },
+      actor,
+    );
+  }
+
   async snapshot(): Promise<StoreSnapshot> {
     return this.#withClient(async (c) => {
       await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -442,6 +502,7 @@ export class PostgresStore implements Store {
           documents: await readDocuments(c, this.location),
           tokens: await readTokens(c, this.location),
           audit: await readAudit(c, this.location),
+          savedDrafts: await readSavedDrafts(c, this.location, {}, "made"),
         };
       } finally {
         await c.query("COMMIT");
@@ -457,7 +518,9 @@ export class PostgresStore implements Store {
       await c.query("DELETE FROM documents");
       await c.query("DELETE FROM api_tokens");
       await c.query("DELETE FROM audit_log");
+      await c.query("DELETE FROM saved_drafts");
       await insertFacts(c, s.facts);
+      await insertSavedDrafts(c, s.savedDrafts ?? []);
       await insertTokens(c, s.tokens);
       await insertAudit(c, s.audit);
       // The next entry numbered after the copied ones.
@@ -560,6 +623,7 @@ export class PostgresStore implements Store {
         shippedKeysOffered: offered,
         tokens: [],
         audit: [],
+        savedDrafts: [],
       };
       const next = offerShippedKeys(data);
       if (next === data) return { result: undefined, changed: false };
@@ -873,6 +937,47 @@ async function insertAudit(c: Client, entries: readonly AuditEntry[]): Promise<v
      FROM jsonb_array_elements($1::jsonb) AS t(e)`,
     [storableJson(entries)],
   );
+}
+
+interface SavedDraftRow {
+  draft: unknown;
+}
+
+function savedDraftOf(stored: SavedDraftRow, location: string): SavedDraft {
+  const parsed = savedDraftSchema.safeParse(fromStored(stored.draft));
+  if (parsed.success) return parsed.data;
+  throw invalidRow(location, `saved_drafts ${String((stored.draft as { id?: unknown })?.id)}`, parsed.error);
+}
+
+/** Everyone who made the draft or saved a version of it, by actor name, once each. */
+const draftActors = (d: SavedDraft): string[] =>
+  [...new Set([d.createdBy, ...d.versions.map((v) => v.savedBy)].map(actorName))].map(storableText);
+
+/** Saved drafts: newest save first (a listing), or in the order made (a snapshot, as the embedded file keeps them). */
+async function readSavedDrafts(
+  c: Client,
+  location: string,
+  filter: SavedDraftFilter,
+  order: "newest" | "made" = "newest",
+): Promise<SavedDraft[]> {
+  const by = filter.by ? storableText(actorName(filter.by)) : undefined;
+  const { rows } = await c.query<SavedDraftRow>(
+    `SELECT draft FROM saved_drafts ${by !== undefined ? "WHERE $1 = ANY(actors)" : ""}
+     ORDER BY ${order === "made" ? "seq" : 'saved_at COLLATE "C" DESC, id COLLATE "C"'}`,
+    by !== undefined ? [by] : [],
+  );
+  return rows.map((r) => savedDraftOf(r, location));
+}
+
+/** Inserts saved drafts as they are, in order (a restore). */
+async function insertSavedDrafts(c: Client, drafts: readonly SavedDraft[]): Promise<void> {
+  for (const d of drafts)
+    await c.query("INSERT INTO saved_drafts (id, actors, saved_at, draft) VALUES ($1, $2::text[], $3, $4::jsonb)", [
+      d.id,
+      draftActors(d),
+      d.versions.at(-1)!.savedAt,
+      storableJson(d),
+    ]);
 }
 
 /** Appends key definitions to the catalog, in order, after the last position held. */

@@ -187,6 +187,8 @@ export interface Checked {
 /** For the preview: sign with this name when no signer is given yet. */
 export interface CheckOptions {
   placeholderSigner?: string;
+  /** Only the facts recorded by this instant (ISO): a saved draft as it was when saved. */
+  knownAt?: string;
 }
 
 /** The template the form names, if there is one (its inputs are the ones sent). */
@@ -203,7 +205,7 @@ export async function checkForm(state: FormState, ws: Workspace, opts: CheckOpti
   const lib = await ws.templates();
   const names = templateOf(lib, state.template)?.frontMatter.inputs.map((i) => i.name) ?? [];
   const request = requestOf(state, names, opts.placeholderSigner);
-  const checked = await ws.checkDraft(request);
+  const checked = await ws.checkDraft(request, opts.knownAt ? { knownAt: opts.knownAt } : {});
   const found = {
     ...(checked.template ? { template: checked.template } : {}),
     ...(checked.place ? { place: checked.place } : {}),

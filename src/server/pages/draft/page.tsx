@@ -53,6 +53,10 @@ export interface DraftPageModel {
   picker?: PickerLine[] | undefined;
   /** The fact just saved with "Lägg till uppgift" (the user came back here from its form). */
   savedFact?: { label: string; place: string } | undefined;
+  /** Above the form: a saved draft's panel (pages/saved-draft/). */
+  beforeForm?: Child;
+  /** At the end of the form: "Spara utkast" (pages/saved-draft/). */
+  formEnd?: Child;
 }
 
 const ids = draftIds;
@@ -469,6 +473,7 @@ export function DraftPage(m: DraftPageModel) {
       <p class="narrow-only jump-to-preview">
         <a href="#forhandsvisning-rubrik">{t.jumpToPreview}</a>
       </p>
+      {m.beforeForm}
       <div class="draft-layout">
         <form
           method="post"
@@ -503,6 +508,7 @@ export function DraftPage(m: DraftPageModel) {
           )}
           {m.groups && <ArgumentsFieldset groups={m.groups} state={state} errors={errors} />}
           <Actions />
+          {m.formEnd}
         </form>
         <PreviewPanel model={m.preview} url={paths.previewFragment} />
       </div>

@@ -3,7 +3,7 @@ import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { renderDraftFor } from "../../drafting.js";
 import { isMotioneraError, type DraftReview } from "../../../domain/errors.js";
-import type { Workspace } from "../../../workspace.js";
+import type { DraftOptions, Workspace } from "../../../workspace.js";
 import { sv } from "../../messages.sv.js";
 import { ReviewBox } from "./review.js";
 import { errorProblems } from "../../../domain/field-problem.js";
@@ -24,12 +24,13 @@ export function nestHeadings(html: string): string {
   return html.replace(/<(\/?)h([1-4])(?=[\s>])/g, (_, slash: string, n: string) => `<${slash}h${Number(n) + 2}`);
 }
 
-export async function previewFor(ws: Workspace, state: FormState): Promise<PreviewModel> {
+/** `options.knownAt`: with only the facts recorded by then (a saved draft "as when it was saved"). */
+export async function previewFor(ws: Workspace, state: FormState, options: DraftOptions = {}): Promise<PreviewModel> {
   if (!state.kommun) return { kind: "hint", text: sv.preview.chooseKommun };
-  const checked = await checkForm(state, ws, { placeholderSigner: sv.preview.placeholderSigner });
+  const checked = await checkForm(state, ws, { placeholderSigner: sv.preview.placeholderSigner, ...options });
   if (!checked.request) return { kind: "errors", errors: checked.errors };
   try {
-    const r = await renderDraftFor(ws, checked.request, "html-fragment");
+    const r = await renderDraftFor(ws, checked.request, "html-fragment", undefined, options);
     const placeholder =
       checked.request.authors.length === 1 && checked.request.authors[0]!.name === sv.preview.placeholderSigner;
     return { kind: "draft", html: nestHeadings(String(r.body)), placeholder, review: r.review };

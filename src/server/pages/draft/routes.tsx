@@ -32,6 +32,8 @@ import { formGuards } from "../frame/guards.js";
 import { sv } from "../../messages.sv.js";
 import { sendErrorPage } from "../frame/error-page.js";
 import { BrokenTemplates } from "../kit/parts.js";
+import type { Child } from "hono/jsx";
+import { defaultSaveControls, knownAtOf } from "../saved-draft/form-hooks.js";
 
 const downloadFormats: readonly Format[] = ["docx", "pdf", "md"];
 
@@ -64,14 +66,23 @@ async function defaults(ctx: ServerContext) {
   return { lib, all, broken, opts: { defaultTemplate: all[0]?.frontMatter.id ?? "", today: todayInSweden() } };
 }
 
-async function renderForm(
-  c: Context,
+/** What a page built on the form adds to it (a saved draft's page); without: the form's own saving controls. */
+export interface FormExtras {
+  beforeForm?: Child;
+  formEnd?: Child;
+  /** The preview with only the facts recorded by this instant (a saved draft "as when saved"). */
+  knownAt?: string | undefined;
+}
+
+export async function renderForm(
+  c: Context<AppEnv>,
   ctx: ServerContext,
   state: FormState,
   errors: FieldErrors,
   status: number,
   preview?: PreviewModel,
   savedKey?: string,
+  extras?: FormExtras,
 ): Promise<Response> {
   const ws = ctx.workspace;
   const { lib, all, broken } = await defaults(ctx);
@@ -90,11 +101,13 @@ async function renderForm(
   }
   errors = sortErrors(errors, template);
   const place = placeOf(state.kommun);
-  const lines = place ? factLines(await ws.facts(), template, place, todayInSweden()) : undefined;
+  const registry = extras?.knownAt ? (await ws.facts()).recordedBy(extras.knownAt) : await ws.facts();
+  const lines = place ? factLines(registry, template, place, todayInSweden()) : undefined;
   const groups = takesArguments(template)
     ? argumentGroups(template.frontMatter.topics, await ws.store.documents())
     : null;
-  const model = preview ?? (await previewFor(ws, state));
+  const knownAt = extras?.knownAt;
+  const model = preview ?? (await previewFor(ws, state, knownAt ? { knownAt } : {}));
   const picker = takesFactReferences(template) ? pickerLines(await ws.catalog(), await ws.facts(), place) : undefined;
   return sendPage(
     c,
@@ -110,6 +123,8 @@ async function renderForm(
       preview={model}
       picker={picker}
       savedFact={savedFactFor(savedKey, await ws.catalog(), place)}
+      beforeForm={extras?.beforeForm}
+      formEnd={extras?.formEnd ?? (await defaultSaveControls(c, knownAt))}
     />,
     status,
   );
@@ -129,13 +144,21 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     const body = await c.req.parseBody({ all: true });
     const src = sourceFromBody(body);
     const state = readForm(src, opts);
+    const knownAt = knownAtOf(src);
     const format = src.all("format").at(-1) ?? "preview";
-    const checked = await checkForm(state, ctx.workspace);
+    const checked = await checkForm(state, ctx.workspace, knownAt ? { knownAt } : {});
     if (!checked.request)
       return renderForm(c, ctx, state, checked.errors, 422, { kind: "hint", text: sv.preview.fixErrors });
-    if (!(downloadFormats as readonly string[]).includes(format)) return renderForm(c, ctx, state, new Map(), 200);
+    if (!(downloadFormats as readonly string[]).includes(format))
+      return renderForm(c, ctx, state, new Map(), 200, undefined, undefined, { knownAt });
     try {
-      const r = await renderDraftFor(ctx.workspace, checked.request, format as Format, ctx.render);
+      const r = await renderDraftFor(
+        ctx.workspace,
+        checked.request,
+        format as Format,
+        ctx.render,
+        knownAt ? { knownAt } : {},
+      );
       return c.body(typeof r.body === "string" ? r.body : (r.body as Uint8Array<ArrayBuffer>), 200, {
         "content-type": r.contentType,
         "content-disposition": attachment(r.fileName),
@@ -182,8 +205,10 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
 
   app.post(paths.previewFragment, async (c) => {
     const { opts } = await defaults(ctx);
-    const state = readForm(sourceFromBody(await c.req.parseBody({ all: true })), opts);
-    const model = await previewFor(ctx.workspace, state);
+    const src = sourceFromBody(await c.req.parseBody({ all: true }));
+    const state = readForm(src, opts);
+    const knownAt = knownAtOf(src);
+    const model = await previewFor(ctx.workspace, state, knownAt ? { knownAt } : {});
     return sendFragment(c, <PreviewContent model={model} />);
   });
 }

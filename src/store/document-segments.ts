@@ -13,13 +13,17 @@
  * whose id is there already is replaced in its place, a new one is appended. A segment that no database file names
  * (its write was cut short) is never read, so a batch is stored whole or not at all; such leftovers are removed by
  * the next write, as are segments that neither the database file nor its backup names any more.
+ *
+ * The store keeps in memory only where each segment document lies (`Located`: segment, bytes of its line, content
+ * hash), read and validated one segment at a time when the file is read: a document is read from its line when asked
+ * for by id, every document when all are asked for (lowdb-store.ts), so a large import never holds the corpus.
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { z } from "../domain/zod.js";
-import type { CorpusDocument } from "../domain/corpus-document.js";
 import { nodeFs, writeFileDurably, type DurableFs } from "../files/durable-write.js";
+import { readAt } from "../files/read-at.js";
 import { processAlive } from "./process-alive.js";
 
 /**
@@ -43,60 +47,100 @@ export const segmentListSchema = z.array(z.string().regex(segmentName)).max(100_
 export const segmentFolder = (databaseFile: string): string =>
   join(dirname(databaseFile), `${basename(databaseFile)}.documents`);
 
-/** The raw documents of the named segments, in order, each segment's lines parsed as JSON (validated later). */
-export function readSegments(databaseFile: string, names: readonly string[]): unknown[][] {
-  const folder = segmentFolder(databaseFile);
-  return names.map((name) => {
-    const text = readFileSync(join(folder, name), "utf8");
-    const out: unknown[] = [];
-    let at = 0;
-    while (at < text.length) {
-      let end = text.indexOf("\n", at);
-      if (end < 0) end = text.length;
-      if (end > at) out.push(JSON.parse(text.slice(at, end)));
-      at = end + 1;
-    }
-    return out;
-  });
+/** Where a document's stored line lies: its segment and the bytes [start, end) of its line, and its content hash. */
+export interface Located {
+  segment: string;
+  start: number;
+  end: number;
+  contentHash: string | undefined;
 }
 
-/** The inline documents with each segment applied in order (replaced by id in place, else appended). */
-export function applySegments(inline: readonly unknown[], segments: readonly (readonly unknown[])[]): unknown[] {
-  const out = [...inline];
-  const at = new Map<unknown, number>();
-  for (let i = 0; i < out.length; i++) at.set(idOf(out[i]), i);
-  for (const segment of segments)
-    for (const d of segment) {
-      const id = idOf(d);
-      const i = id === undefined ? undefined : at.get(id);
-      if (i !== undefined) out[i] = d;
-      else {
-        if (id !== undefined) at.set(id, out.length);
-        out.push(d);
-      }
+/**
+ * Each line of a segment, parsed as JSON (validated by the caller), with the bytes it lies at; read whole, one segment
+ * at a time, so that a store can note where its documents lie without keeping them.
+ */
+export function scanSegment(
+  databaseFile: string,
+  name: string,
+  each: (raw: unknown, start: number, end: number) => void,
+): void {
+  const bytes = readFileSync(join(segmentFolder(databaseFile), name));
+  let at = 0;
+  while (at < bytes.length) {
+    let end = bytes.indexOf(10, at);
+    if (end < 0) end = bytes.length;
+    if (end > at) each(JSON.parse(bytes.toString("utf8", at, end)), at, end);
+    at = end + 1;
+  }
+}
+
+/**
+ * Reads stored lines as JSON, one segment file read whole at a time (the last one kept while the next line is in it,
+ * so reading a store's documents in order reads each segment once).
+ */
+export class SegmentReader {
+  #name: string | undefined;
+  #bytes: Buffer | undefined;
+  constructor(private readonly databaseFile: string) {}
+
+  read(at: Located): unknown {
+    if (this.#name !== at.segment) {
+      this.#bytes = readFileSync(join(segmentFolder(this.databaseFile), at.segment));
+      this.#name = at.segment;
     }
+    return JSON.parse(this.#bytes!.toString("utf8", at.start, at.end));
+  }
+}
+
+/** One stored line, read alone (a document asked for by id). */
+export function readLine(databaseFile: string, at: Located): unknown {
+  const fd = openSync(join(segmentFolder(databaseFile), at.segment), "r");
+  try {
+    return JSON.parse(readAt(fd, at.start, at.end - at.start).toString("utf8"));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The stored lines of the documents in `lines` (JSON text, no newline): what a compaction writes again. */
+export function lineText(databaseFile: string, lines: Iterable<Located>): string[] {
+  const out: string[] = [];
+  let name: string | undefined;
+  let bytes: Buffer | undefined;
+  for (const at of lines) {
+    if (name !== at.segment) {
+      bytes = readFileSync(join(segmentFolder(databaseFile), at.segment));
+      name = at.segment;
+    }
+    out.push(bytes!.toString("utf8", at.start, at.end));
+  }
   return out;
 }
 
-const idOf = (d: unknown): unknown =>
-  d && typeof d === "object" && typeof (d as { id?: unknown }).id === "string" ? (d as { id: string }).id : undefined;
-
-/** Writes a new segment after `existing` durably; returns its name (not yet named by the database file). */
+/**
+ * Writes a new segment after `existing` durably, a line per document (`lines`: each document's JSON); returns its name
+ * (not yet named by the database file) and where each line lies in it.
+ */
 export async function writeSegment(
   databaseFile: string,
   existing: readonly string[],
-  docs: readonly CorpusDocument[],
+  lines: readonly string[],
   fs: DurableFs = nodeFs,
-): Promise<string> {
+): Promise<{ name: string; ranges: { start: number; end: number }[] }> {
   const last = existing.at(-1);
   const seq = (last ? Number(segmentName.exec(last)?.[1] ?? 0) : 0) + 1;
   const name = `${String(seq).padStart(6, "0")}-${Math.random().toString(36).slice(2, 8).padEnd(4, "0")}.jsonl`;
   const folder = segmentFolder(databaseFile);
   await mkdir(folder, { recursive: true });
-  let text = "";
-  for (const d of docs) text += `${JSON.stringify(d)}\n`;
-  await writeFileDurably(join(folder, name), text, fs);
-  return name;
+  const ranges: { start: number; end: number }[] = [];
+  let at = 0;
+  for (const line of lines) {
+    const end = at + Buffer.byteLength(line, "utf8");
+    ranges.push({ start: at, end });
+    at = end + 1;
+  }
+  await writeFileDurably(join(folder, name), `${lines.join("\n")}\n`, fs);
+  return { name, ranges };
 }
 
 /**

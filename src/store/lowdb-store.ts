@@ -8,17 +8,21 @@ import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { FactDefinition } from "../domain/fact-key.js";
 import { emptyDatabase, readDatabase, type Database } from "./schema.js";
 import {
-  applySegments,
-  readSegments,
+  lineText,
+  readLine,
+  scanSegment,
+  SegmentReader,
   segmentedFileVersion,
   segmentedFileVersions,
   segmentListSchema,
   segmentThreshold,
   sweepSegments,
   writeSegment,
+  type Located,
 } from "./document-segments.js";
+import { corpusDocumentSchema } from "../domain/corpus-document.js";
 import { keysToAdd, planFacts, storedFactsOf, validFactKeys } from "./fact-writes.js";
-import type { NewFact, Store } from "./store.js";
+import type { DocumentHash, NewFact, Store } from "./store.js";
 import type { StoreSnapshot } from "./snapshot.js";
 import { acquireDatabaseLock, holdsDatabaseLock, releaseDatabaseLock } from "./database-lock.js";
 import { keepBackup, keepMigrationBackup, lastGoodBackup, latestBackupPath } from "./backups.js";
@@ -58,53 +62,75 @@ export interface LowdbStoreOptions {
 /** Writes to one file, in this process, one after the other (whichever store object asks). */
 const writeQueues = new Map<string, Promise<unknown>>();
 
+/** A database file as read: its data (documents: those it holds inline), and where its other documents lie. */
+interface ParsedDatabase {
+  data: Database;
+  migratedFrom: number | undefined;
+  segments: string[];
+  /** The documents whose stored version lies in a segment, by id, in the order they were first stored. */
+  located: Map<string, Located>;
+  /** How many documents the store holds in all. */
+  count: number;
+}
+
 /**
  * Reads a database text the way the store does: JSON, migrated, validated, offered new shipped
  * keys (readDatabase); throws a message on failure.
  */
-function parseDatabase(
-  text: string,
-  file: string,
-): { data: Database; migratedFrom: number | undefined; segments: string[]; inline: number } {
+function parseDatabase(text: string, file: string): ParsedDatabase {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
     throw new Error(`ogiltig JSON (${(e as Error).message})`);
   }
-  const { raw: assembled, segments, inline } = withSegments(raw, file);
-  const read = readDatabase(assembled);
+  const { segments, located, dataVersion } = segmentsOf(raw, file);
+  let input = raw;
+  if (dataVersion !== undefined) {
+    const { documentSegments: _segments, ...rest } = raw as Record<string, unknown>;
+    input = { ...rest, schemaVersion: dataVersion };
+  }
+  const read = readDatabase(input);
   if (!read.success) throw new Error(describeZodError(read.error));
-  return { data: read.data, migratedFrom: read.migratedFrom, segments, inline };
+  const data = read.data;
+  let count = located.size;
+  for (const d of data.documents) if (!located.has(d.id)) count++;
+  return { data, migratedFrom: read.migratedFrom, segments, located, count };
 }
 
 /**
- * A file with segments (version 6 or 8) as the data it holds (version 5 or 7): its documents with its segments
- * applied (document-segments.ts); how many documents it holds inline, and its segments. Other files as they are.
+ * A file with segments (version 6 or 8, `segmentedFileVersions`): its segments, the version of the data it holds
+ * (5 or 7: the documents in its segments are the same in both), and where each of the segments' documents lies
+ * (document-segments.ts): every line is read and validated, one segment at a time, and only its place kept; a later
+ * line of the same id replaces the earlier.
  */
-function withSegments(raw: unknown, file: string): { raw: unknown; segments: string[]; inline: number } {
-  if (!raw || typeof raw !== "object") return { raw, segments: [], inline: 0 };
-  const r = raw as Record<string, unknown>;
-  const inlineDocs = Array.isArray(r.documents) ? (r.documents as unknown[]) : [];
-  const dataVersion = typeof r.schemaVersion === "number" ? segmentedFileVersions[r.schemaVersion] : undefined;
-  if (dataVersion === undefined) return { raw, segments: [], inline: inlineDocs.length };
-  const list = segmentListSchema.safeParse(r.documentSegments);
+function segmentsOf(
+  raw: unknown,
+  file: string,
+): { segments: string[]; located: Map<string, Located>; dataVersion?: number } {
+  const located = new Map<string, Located>();
+  const version = raw && typeof raw === "object" ? (raw as Record<string, unknown>).schemaVersion : undefined;
+  const dataVersion = typeof version === "number" ? segmentedFileVersions[version] : undefined;
+  if (dataVersion === undefined) return { segments: [], located };
+  const list = segmentListSchema.safeParse((raw as Record<string, unknown>).documentSegments);
   if (!list.success) throw new Error(problems.segmentListInvalid);
-  const segments = list.data;
-  const read: unknown[][] = [];
-  for (const name of segments) {
+  for (const name of list.data) {
+    let invalid: string | undefined;
     try {
-      read.push(...readSegments(file, [name]));
+      scanSegment(file, name, (line, start, end) => {
+        const doc = corpusDocumentSchema.safeParse(line);
+        if (!doc.success) {
+          invalid ??= describeZodError(doc.error);
+          return;
+        }
+        located.set(doc.data.id, { segment: name, start, end, contentHash: doc.data.contentHash });
+      });
     } catch (e) {
       throw new Error(problems.segmentUnreadable(name, (e as Error).message.slice(0, 200)));
     }
+    if (invalid !== undefined) throw new Error(problems.segmentUnreadable(name, invalid));
   }
-  const { documentSegments: _segments, ...rest } = r;
-  return {
-    raw: { ...rest, schemaVersion: dataVersion, documents: applySegments(inlineDocs, read) },
-    segments,
-    inline: inlineDocs.length,
-  };
+  return { segments: list.data, located, dataVersion };
 }
 
 function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -142,11 +168,20 @@ export class LowdbStore implements Store {
   /** The document segments the file names, in order (document-segments.ts); none for a file of version 5. */
   #segments: string[] = [];
 
-  /** How many of the documents the file holds inline (the first ones); the rest come from its segments. */
-  #inline = 0;
+  /**
+   * The documents whose stored version lies in a segment: where, by id, in the order first stored. Only their place
+   * is kept in memory; the documents the file holds inline are `data.documents` (a segment's version of one of them
+   * replaces it in its place).
+   */
+  #located = new Map<string, Located>();
 
   /** How many documents the segments hold in all (replaced ones too): when twice the rest, they are compacted. */
   #segmentDocs = 0;
+
+  /** The documents last read whole, while someone holds them (the same array until the documents change). */
+  #whole: { version: number; docs: WeakRef<readonly CorpusDocument[]> } | undefined;
+  /** Raised whenever the documents held change (a write, a read of the file). */
+  #version = 0;
 
   private constructor(location: string, options: LowdbStoreOptions) {
     this.location = location;
@@ -179,11 +214,12 @@ export class LowdbStore implements Store {
       const adapter = new DurableDataFile<Database>(file, {
         parse: (text) => {
           try {
-            const { data, migratedFrom, segments, inline } = parseDatabase(text, file);
+            const { data, migratedFrom, segments, located } = parseDatabase(text, file);
             this.#migratedFrom = migratedFrom;
             this.#segments = segments;
-            this.#inline = inline;
-            this.#segmentDocs = data.documents.length - inline;
+            this.#located = located;
+            this.#segmentDocs = located.size;
+            this.#version++;
             return data;
           } catch (e) {
             throw new MotioneraError({ code: "database_invalid", file, problem: (e as Error).message });
@@ -196,7 +232,6 @@ export class LowdbStore implements Store {
                 {
                   ...data,
                   schemaVersion: segmentedFileVersion,
-                  documents: data.documents.slice(0, this.#inline),
                   documentSegments: this.#segments,
                 },
                 null,
@@ -235,7 +270,7 @@ export class LowdbStore implements Store {
       facts: d.facts,
       factKeys: d.factKeys,
       shippedKeysOffered: d.shippedKeysOffered,
-      documents: d.documents,
+      documents: this.#allDocuments(d),
       tokens: d.tokens,
       audit: d.audit,
       savedDrafts: d.savedDrafts,
@@ -374,15 +409,74 @@ export class LowdbStore implements Store {
   }
 
   async documents(): Promise<readonly CorpusDocument[]> {
-    return (await this.#data()).documents;
+    return this.#allDocuments(await this.#data());
+  }
+
+  /**
+   * Every document, in order: the inline ones (or a segment's version of one) and then the others, each read from its
+   * segment. The array is kept while someone holds it (the service compares it by identity), never by the store.
+   */
+  #allDocuments(data: Database): readonly CorpusDocument[] {
+    if (this.#located.size === 0) return data.documents;
+    const kept = this.#whole?.version === this.#version ? this.#whole.docs.deref() : undefined;
+    if (kept) return kept;
+    const reader = new SegmentReader(this.location);
+    const out: CorpusDocument[] = [];
+    const inline = new Set<string>();
+    for (const d of data.documents) {
+      inline.add(d.id);
+      const at = this.#located.get(d.id);
+      out.push(at ? (reader.read(at) as CorpusDocument) : d);
+    }
+    for (const [id, at] of this.#located) if (!inline.has(id)) out.push(reader.read(at) as CorpusDocument);
+    this.#whole = { version: this.#version, docs: new WeakRef(out) };
+    return out;
   }
 
   async document(id: string): Promise<CorpusDocument | undefined> {
-    return (await this.#data()).documents.find((d) => d.id === id);
+    const data = await this.#data();
+    const at = this.#located.get(id);
+    if (at) return readLine(this.location, at) as CorpusDocument;
+    return data.documents.find((d) => d.id === id);
   }
 
+  async documentHashes(): Promise<readonly DocumentHash[]> {
+    const data = await this.#data();
+    const out: DocumentHash[] = [];
+    const inline = new Set<string>();
+    for (const d of data.documents) {
+      inline.add(d.id);
+      out.push({ id: d.id, contentHash: this.#located.get(d.id)?.contentHash ?? d.contentHash });
+    }
+    for (const [id, at] of this.#located) if (!inline.has(id)) out.push({ id, contentHash: at.contentHash });
+    return out;
+  }
+
+  /**
+   * Puts documents in: inline in the file while the store is small, else (from the batch that takes it to
+   * `segmentThreshold`) as a segment of their own, of which the store keeps only where each document lies.
+   */
   putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {
-    return this.#change((data) => ({ result: putDocuments(data, docs), audit: documentsAudit(docs), segment: docs }));
+    return this.#change((data) => {
+      const audit = documentsAudit(docs);
+      if (this.#segments.length === 0) {
+        const before = data.documents;
+        const result = putDocuments(data, docs);
+        if (data.documents.length < segmentThreshold) return { result, audit };
+        data.documents = before;
+        return { result, audit, segment: docs };
+      }
+      const inline = new Set(data.documents.map((d) => d.id));
+      const seen = new Set<string>();
+      const added: string[] = [];
+      const updated: string[] = [];
+      for (const d of docs) {
+        if (inline.has(d.id) || this.#located.has(d.id) || seen.has(d.id)) updated.push(d.id);
+        else added.push(d.id);
+        seen.add(d.id);
+      }
+      return { result: { added, updated }, audit, segment: docs };
+    });
   }
 
   async revision(): Promise<string> {
@@ -460,23 +554,33 @@ export class LowdbStore implements Store {
     const db = await this.#load();
     const before = { ...db.data };
     const { result, audit, segment } = change(db.data);
-    const changed = (
-      ["facts", "documents", "factKeys", "tokens", "audit", "shippedKeysOffered", "savedDrafts"] as const
-    ).some((k) => db.data[k] !== before[k]);
+    const changed =
+      segment !== undefined ||
+      (["facts", "documents", "factKeys", "tokens", "audit", "shippedKeysOffered", "savedDrafts"] as const).some(
+        (k) => db.data[k] !== before[k],
+      );
     if (!changed) return result;
     if (audit) {
       const seq = (db.data.audit.at(-1)?.seq ?? 0) + 1;
       db.data.audit = [...db.data.audit, { seq, ...auditEntry(actor, audit) }];
     }
-    const kept = { segments: this.#segments, inline: this.#inline, segmentDocs: this.#segmentDocs };
+    const kept = { segments: this.#segments, located: this.#located, segmentDocs: this.#segmentDocs };
     try {
-      if (db.data.documents !== before.documents) await this.#placeDocuments(db.data, before.documents, segment);
+      if (segment) await this.#placeSegment(segment);
+      else if (db.data.documents !== before.documents) {
+        // Any other change of documents (a restore): every document inline in the file, no segments.
+        this.#segments = [];
+        this.#located = new Map();
+        this.#segmentDocs = 0;
+      }
+      this.#version++;
       await this.#write(db);
     } catch (e) {
       Object.assign(db.data, before);
       this.#segments = kept.segments;
-      this.#inline = kept.inline;
+      this.#located = kept.located;
       this.#segmentDocs = kept.segmentDocs;
+      this.#version++;
       if (e instanceof MotioneraError) throw e;
       throw new MotioneraError({ code: "output_failed", path: this.location, problem: (e as Error).message });
     }
@@ -487,31 +591,46 @@ export class LowdbStore implements Store {
   }
 
   /**
-   * Where the documents of this write go: a batch (`segment`) into a new segment once the store is large
-   * (document-segments.ts), every segment compacted into one when they hold twice the documents they give; any
-   * other change of documents (a restore) inline in the file, with no segments.
+   * A batch of documents into a new segment (document-segments.ts); when the segments hold twice the documents they
+   * give (replaced ones), all of them are compacted into one instead: the lines still in use are copied as stored.
    */
-  async #placeDocuments(
-    data: Database,
-    before: readonly CorpusDocument[],
-    segment: readonly CorpusDocument[] | undefined,
-  ): Promise<void> {
-    if (!segment || (this.#segments.length === 0 && data.documents.length < segmentThreshold)) {
-      this.#segments = [];
-      this.#inline = data.documents.length;
-      this.#segmentDocs = 0;
+  async #placeSegment(batch: readonly CorpusDocument[]): Promise<void> {
+    const located = new Map(this.#located);
+    const fresh = new Map(batch.map((d) => [d.id, d]));
+    let added = 0;
+    for (const id of fresh.keys()) if (!located.has(id)) added++;
+    if (this.#segmentDocs + batch.length <= 2 * (located.size + added) + segmentThreshold) {
+      const lines = batch.map((d) => JSON.stringify(d));
+      const { name, ranges } = await writeSegment(this.location, this.#segments, lines, this.#options.fs);
+      for (const [k, d] of batch.entries())
+        located.set(d.id, { segment: name, ...ranges[k]!, contentHash: d.contentHash });
+      this.#segments = [...this.#segments, name];
+      this.#located = located;
+      this.#segmentDocs += batch.length;
       return;
     }
-    if (this.#segments.length === 0) this.#inline = before.length;
-    const rest = data.documents.length - this.#inline;
-    if (this.#segmentDocs + segment.length > 2 * rest + segmentThreshold) {
-      const all = data.documents.slice(this.#inline);
-      this.#segments = [await writeSegment(this.location, this.#segments, all, this.#options.fs)];
-      this.#segmentDocs = all.length;
-      return;
-    }
-    this.#segments = [...this.#segments, await writeSegment(this.location, this.#segments, segment, this.#options.fs)];
-    this.#segmentDocs += segment.length;
+    // Compacted: every document in the order the store gives them, the batch's version where it has one.
+    const order = [...located.keys(), ...[...fresh.keys()].filter((id) => !located.has(id))];
+    const old = lineText(
+      this.location,
+      order.filter((id) => !fresh.has(id)).map((id) => located.get(id)!),
+    );
+    let k = 0;
+    const lines = order.map((id) => {
+      const d = fresh.get(id);
+      return d ? JSON.stringify(d) : old[k++]!;
+    });
+    const { name, ranges } = await writeSegment(this.location, this.#segments, lines, this.#options.fs);
+    const next = new Map<string, Located>();
+    for (const [i, id] of order.entries())
+      next.set(id, {
+        segment: name,
+        ...ranges[i]!,
+        contentHash: fresh.has(id) ? fresh.get(id)!.contentHash : located.get(id)!.contentHash,
+      });
+    this.#segments = [name];
+    this.#located = next;
+    this.#segmentDocs = next.size;
   }
 
   /**
@@ -533,7 +652,7 @@ export class LowdbStore implements Store {
 interface Changed<T> {
   result: T;
   audit?: AuditDraft | undefined;
-  /** The documents a putDocuments wrote, as given: what a new document segment holds. */
+  /** The documents a putDocuments puts in a segment, as given (none while the store is small). */
   segment?: readonly CorpusDocument[];
 }
 
@@ -570,8 +689,8 @@ async function withBackup(e: unknown): Promise<unknown> {
   if (!(e instanceof MotioneraError) || e.details.code !== "database_invalid" || e.details.backup) return e;
   const file = e.details.file;
   const good = await lastGoodBackup(file, (text) => {
-    const { data } = parseDatabase(text, file);
-    return { facts: data.facts.length, documents: data.documents.length };
+    const { data, count } = parseDatabase(text, file);
+    return { facts: data.facts.length, documents: count };
   });
   if (!good) return e;
   return new MotioneraError({

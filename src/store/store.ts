@@ -7,6 +7,12 @@ import type { StoreSnapshot } from "./snapshot.js";
 import type { SavedDraft, SavedDraftState } from "../domain/saved-draft.js";
 import type { SavedDraftFilter } from "./saved-draft-writes.js";
 
+/** A stored document's id and content hash (`documentHashes`). */
+export interface DocumentHash {
+  id: string;
+  contentHash: string | undefined;
+}
+
 /** A fact as a caller submits it; the store assigns id and recordedAt. */
 export type NewFact = Omit<Fact, "id" | "recordedAt">;
 
@@ -84,6 +90,11 @@ export interface Store {
   /** Every corpus document. */
   documents(): Promise<readonly CorpusDocument[]>;
   document(id: string): Promise<CorpusDocument | undefined>;
+  /**
+   * Every corpus document's id and content hash, in the order of `documents()`, without their texts: what an import
+   * needs to skip what is stored already (the embedded store keeps a large corpus's texts on disk, not in memory).
+   */
+  documentHashes(): Promise<readonly DocumentHash[]>;
   /**
    * Adds or replaces documents (by id) in one write: all of them are stored, or none.
    * Returns which ids were added and which replaced.

@@ -70,6 +70,11 @@ describe("document segments of the embedded store", () => {
     expect(read).toHaveLength(1300);
     expect(read[5]!.title).toBe("Ersatt titel");
     expect((await again.document("d1299"))?.title).toBe("Titel d1299");
+    // Read by id from its segment (d5 is inline in the file, its new version in a segment); the ids and hashes in
+    // the same order without the documents; the same array while it is held.
+    expect((await again.document("d5"))?.title).toBe("Ersatt titel");
+    expect((await again.documentHashes()).map((d) => d.id)).toEqual(read.map((d) => d.id));
+    expect(await again.documents()).toBe(read);
     // A restore (db copy into this engine) writes every document inline again.
     await again.restore(await again.snapshot());
     const restored = JSON.parse(readFileSync(db, "utf8"));
@@ -113,6 +118,8 @@ describe("document segments of the embedded store", () => {
     const read = await (await LowdbStore.open(db)).documents();
     expect(read).toHaveLength(1200);
     expect(read[100]!.title).toBe("r7");
+    expect((await (await LowdbStore.open(db)).document("d1100"))?.title).toBe("r7");
+    expect((await store.documents()).map((d) => [d.id, d.title])).toEqual(read.map((d) => [d.id, d.title]));
     // The segments the file and its backup name are kept, no others.
     const backup = JSON.parse(readFileSync(`${db}.bak`, "utf8"));
     const named = new Set([...file.documentSegments, ...(backup.documentSegments ?? [])]);

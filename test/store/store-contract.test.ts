@@ -293,6 +293,14 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
       expect(await store.putDocuments([doc("d", "Först"), doc("d", "Sist")])).toEqual({ added: ["d"], updated: ["d"] });
       expect((await store.document("d"))?.title).toBe("Sist");
       expect(await (await engine.reopen()).documents()).toEqual(await store.documents());
+      await store.putDocuments([{ ...doc("e"), contentHash: "e".repeat(64) }]);
+      expect(await (await engine.reopen()).documentHashes()).toEqual([
+        { id: "a", contentHash: undefined },
+        { id: "b", contentHash: undefined },
+        { id: "c", contentHash: undefined },
+        { id: "d", contentHash: undefined },
+        { id: "e", contentHash: "e".repeat(64) },
+      ]);
     });
 
     it("changes the revision with every write, seen by another store object on the same data", async () => {

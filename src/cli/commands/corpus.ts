@@ -301,10 +301,8 @@ export function registerCorpus(program: Command): void {
         );
         const overrides = parseOverrides(parseSets(o.set));
         const ws = await openWorkspace(o);
-        const { importStream } = await import("../../corpus/import/import-files.js");
-        const { IndexUpdater } = await import("../../corpus/search/index.js");
+        const { importInBatches } = await import("../../corpus/import/import-batches.js");
         const { readManyOnImportThread, readOnImportThread } = await import("../../threads/import-threads.js");
-        const index = o.dryRun ? undefined : IndexUpdater.for(ws.store);
         const progress = progressLine({
           write: (text) => process.stderr.write(text),
           tty: process.stderr.isTTY === true,
@@ -318,7 +316,7 @@ export function registerCorpus(program: Command): void {
         };
         process.once("SIGINT", interrupted);
         // Each file read and tagged on the import thread, as the service does; a write per batch.
-        const summary = await importStream(ws.store, files, {
+        const summary = await importInBatches(ws.store, files, {
           dryRun: o.dryRun,
           overrides,
           read: readOnImportThread(),
@@ -326,9 +324,7 @@ export function registerCorpus(program: Command): void {
           batchSize: o.batch,
           onOutcome: report.outcome,
           onProgress: (done, total) => progress.update(done, total),
-          ...(index ? { afterWrite: (records, before, after) => index.added(records, before, after) } : {}),
         });
-        await index?.save();
         process.off("SIGINT", interrupted);
         progress.finish();
         report.end(summary);

@@ -380,9 +380,14 @@ export async function importStream(
   const now = options.now ?? new Date();
   const read = options.read ?? readAndTag;
   const batchSize = Math.max(1, options.batchSize ?? Number.POSITIVE_INFINITY);
-  const existing = await store.documents();
-  const byHash = new Map(existing.filter((d) => d.contentHash).map((d) => [d.contentHash!, d]));
-  const taken = new Set(existing.map((d) => d.id));
+  // Only ids and hashes are held, never the records: a document already stored is read when a file gives its hash.
+  const existing = await store.documentHashes();
+  const byHash = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const d of existing) {
+    taken.add(d.id);
+    if (d.contentHash) byHash.set(d.contentHash, d.id);
+  }
   const summary: ImportSummary = { files: 0, added: 0, updated: 0, unchanged: 0, failed: 0, batches: 0 };
   let toStore = new Map<string, CorpusDocument>();
 
@@ -417,7 +422,7 @@ export async function importStream(
     const parts = chunks[c]!;
     for (const [k, fileReadings] of readings.entries()) {
       for (const reading of fileReadings) {
-        const outcome = place(reading);
+        const outcome = await place(reading);
         if (!outcome.ok) summary.failed++;
         else summary[outcome.action]++;
         options.onOutcome?.(outcome);
@@ -446,12 +451,14 @@ export async function importStream(
   }
 
   /** A reading's outcome: its id (kept from the record with its content hash, else new) and what the write does. */
-  function place(reading: FileReading): ImportOutcome {
+  async function place(reading: FileReading): Promise<ImportOutcome> {
     const file = reading.file;
     if (!reading.ok) return { file, ok: false, problem: reading.problem };
     const { record: draft, tags, encoding, metadataOnly } = reading;
     const hash = draft.contentHash!;
-    const previous = byHash.get(hash);
+    const previousId = byHash.get(hash);
+    const previous =
+      previousId === undefined ? undefined : (toStore.get(previousId) ?? (await store.document(previousId)));
     // A list's metadata never replaces the record of the document's own file, which has its text.
     if (previous && metadataOnly && previous.fullText !== undefined && draft.fullText === undefined)
       return { file, ok: true, action: "unchanged", record: previous, metadataOnly };
@@ -478,7 +485,7 @@ export async function importStream(
         ? "unchanged"
         : "added";
     taken.add(id);
-    byHash.set(hash, record);
+    byHash.set(hash, id);
     if (action !== "unchanged") toStore.set(id, record);
     return {
       file,

@@ -16,8 +16,9 @@ import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { topicLabel } from "../../domain/vocabulary.js";
 import { analyze } from "./analyze.js";
 import { partyName } from "../../domain/signer.js";
-import { U32List, VarintReader, VarintWriter } from "./columns.js";
+import { U16List, U32List, VarintReader, VarintWriter } from "./columns.js";
 import type { Columns } from "./index-layout.js";
+import { StoredText } from "./stored-text.js";
 import { bm25Score, boosts, fieldCount, scoreScale } from "./scoring.js";
 import type { Place } from "./types.js";
 import { Vocabulary } from "./vocabulary.js";
@@ -96,18 +97,12 @@ export function mergeColumns(base: Columns, docs: readonly CorpusDocument[]): Co
 
 /** A document's id: the first stored field. */
 function storedId(c: Columns, i: number): string {
-  const from = c.storedOff[i]!;
-  const end = c.stored.indexOf(9, from);
-  return c.stored.toString("utf8", from, end < 0 || end > c.storedOff[i + 1]! ? c.storedOff[i + 1]! : end);
+  return c.stored.field(i, 0);
 }
 
 /** The date key of a document of an index, from its stored date (the third field). */
 function storedDateKey(c: Columns, i: number): number {
-  let from = c.storedOff[i]!;
-  for (let k = 0; k < 2; k++) from = c.stored.indexOf(9, from) + 1;
-  const end = c.stored.indexOf(9, from);
-  const date = c.stored.toString("utf8", from, end);
-  return dateKey(date || null);
+  return dateKey(c.stored.field(i, 2) || null);
 }
 
 /**
@@ -130,16 +125,23 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
   const topicOff = new Uint32Array(n + 1);
   const partyVal: number[] = [];
   const topicVal: number[] = [];
+  // The records of the documents analysed here, back to back; a copied document's record is the seed's, shared.
   let stored = Buffer.allocUnsafe(1 << 20);
   const storedOff = new Uint32Array(n + 1);
   let storedBytes = 0;
+  let storedCount = 0;
+  const kept = new Int32Array(n).fill(-1);
 
   // Pass 1: stems per field; per document its distinct terms with their frequency per field.
-  const tokens = new U32List(); // provisional term ids, 0 between segments
+  // Room for what the seed holds, scaled to n documents (a merge then seldom grows a list, copying it, as it goes).
+  const scale = seed && seed.n > 0 ? (n / seed.n) * 1.05 : 0;
+  // Provisional term ids, 0 between segments.
+  const tokens = new U32List(seed ? seed.tokBytes.length * scale : undefined);
   const tokOffTmp = new Uint32Array(n + 1);
   const docTermOff = new Uint32Array(n + 1);
-  const docTerms = new U32List(); // provisional term id
-  const docTf = new U32List(); // fieldCount frequencies per entry (capped at 65535 by Uint32 anyway)
+  const docTerms = new U32List(seed ? seed.docTerms.length * scale : undefined); // provisional term id
+  // fieldCount frequencies per entry, counted up to maxTf (what the forward arrays keep).
+  const docTf = new U16List(seed ? seed.docTf.length * scale : undefined);
   const fieldLen = new Uint32Array(n * fieldCount);
   const fieldTotal = new Float64Array(fieldCount);
   const dfField: U32List[] = Array.from({ length: fieldCount }, () => new U32List());
@@ -196,7 +198,7 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
       stored = next;
     }
     storedBytes += stored.write(rec, storedBytes, "utf8");
-    storedOff[i + 1] = storedBytes;
+    storedOff[++storedCount] = storedBytes;
 
     tokOffTmp[i] = tokens.length;
     docTermOff[i] = docTerms.length;
@@ -217,7 +219,7 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
           docTerms.push(t);
           for (let f = 0; f < fieldCount; f++) docTf.push(0);
         }
-        docTf.a[e * fieldCount + field]!++;
+        if (docTf.a[e * fieldCount + field]! < maxTf) docTf.a[e * fieldCount + field]!++;
       }
       fieldLen[i * fieldCount + field]! += stems.length;
       tokens.push(0);
@@ -259,15 +261,7 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
     partyOff[i + 1] = partyVal.length;
     for (let k = c.topicOff[j]!; k < c.topicOff[j + 1]!; k++) topicVal.push(topics.index(c.topics[c.topicVal[k]!]!));
     topicOff[i + 1] = topicVal.length;
-    const from = c.storedOff[j]!;
-    const need = c.storedOff[j + 1]! - from;
-    if (storedBytes + need > stored.length) {
-      const next = Buffer.allocUnsafe(Math.max(stored.length * 2, storedBytes + need));
-      stored.copy(next, 0, 0, storedBytes);
-      stored = next;
-    }
-    storedBytes += c.stored.copy(stored, storedBytes, from, from + need);
-    storedOff[i + 1] = storedBytes;
+    kept[i] = j;
     tokOffTmp[i] = tokens.length;
     const r = new VarintReader(c.tokBytes);
     r.pos = c.tokOff[j]!;
@@ -394,8 +388,9 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
 
   return {
     n,
-    stored: Buffer.from(stored.subarray(0, storedBytes)),
-    storedOff,
+    stored: seed
+      ? seed.stored.with(n, kept, Buffer.from(stored.subarray(0, storedBytes)), storedOff.subarray(0, storedCount + 1))
+      : StoredText.of(Buffer.from(stored.subarray(0, storedBytes)), storedOff),
     kinds: kindD.values,
     parties: partyD.values,
     munis: muniD.values,

@@ -122,13 +122,33 @@ export function readVarints(bytes: Uint8Array, from: number, to: number, out: { 
   return n;
 }
 
-/** Growable Uint32 list. */
+/** Growable Uint32 list (`capacity`: the room it starts with, when the caller can tell how much it will hold). */
 export class U32List {
-  a = new Uint32Array(1024);
+  a: Uint32Array;
   length = 0;
+  constructor(capacity = 1024) {
+    this.a = new Uint32Array(Math.max(16, Math.ceil(capacity)));
+  }
   push(v: number): void {
     if (this.length === this.a.length) {
       const next = new Uint32Array(this.a.length * 2);
+      next.set(this.a);
+      this.a = next;
+    }
+    this.a[this.length++] = v;
+  }
+}
+
+/** Growable Uint16 list (`capacity` as U32List's). */
+export class U16List {
+  a: Uint16Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.a = new Uint16Array(Math.max(16, Math.ceil(capacity)));
+  }
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const next = new Uint16Array(this.a.length * 2);
       next.set(this.a);
       this.a = next;
     }

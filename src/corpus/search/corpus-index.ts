@@ -16,7 +16,8 @@
  *   order, so filters are one pass (filters.ts) and facets one pass over the matches
  *   (facets.ts);
  * - the few stored fields hits show (UTF-8, decoded per hit; hits.ts), with the snippet
- *   text: summary, claims, proposals, questions and the first 2 000 characters of a full text.
+ *   text: summary, claims, proposals, questions and the first 2 000 characters of a full text
+ *   (stored-text.ts: in memory, or left in the index file and read per record).
  *
  * A first version used MiniSearch as the engine; at 100 000 synthetic records its query p95
  * was ~400 ms, its JSON 76 MB without any stored text and its load 2–4.5 s.
@@ -34,6 +35,7 @@ import { parseQuery } from "./query.js";
 import { termSpecs, type TermSpec } from "./query-terms.js";
 import { topK } from "./scoring.js";
 import { dateOrder } from "./sort.js";
+import type { StoredText } from "./stored-text.js";
 import {
   columnsFromParts,
   partsFromJson,
@@ -178,9 +180,17 @@ export class CorpusIndex {
 
   // ── Serialisation ───────────────────────────────────────────────────────
 
-  /** The index taken apart, for serialisation (JSON here, a binary file in open-index.ts). */
-  parts(): IndexParts {
-    return partsOf(this.#c);
+  /**
+   * The index taken apart, for serialisation (JSON here, a binary file in open-index.ts); without `stored`, the
+   * stored records are left out (read them in pieces with `storedPieces`).
+   */
+  parts(options: { stored?: boolean } = {}): IndexParts {
+    return partsOf(this.#c, options);
+  }
+
+  /** The stored records in order, in pieces of about a megabyte (written out without being held whole). */
+  storedPieces(): Iterable<Buffer> {
+    return this.#c.stored.pieces();
   }
 
   /** One JSON string; typed arrays as base64. */
@@ -194,8 +204,11 @@ export class CorpusIndex {
     return CorpusIndex.fromParts(meta, arrays);
   }
 
-  /** Puts an index back together from its parts; throws when they are not of this version, or damaged. */
-  static fromParts(meta: IndexParts["meta"], arrays: Record<IndexArrayName, Typed>): CorpusIndex {
-    return new CorpusIndex(columnsFromParts(meta, arrays));
+  /**
+   * Puts an index back together from its parts; throws when they are not of this version, or damaged. `stored`: the
+   * stored records where they lie, when `arrays.stored` does not hold them (open-index.ts leaves them on disk).
+   */
+  static fromParts(meta: IndexParts["meta"], arrays: Record<IndexArrayName, Typed>, stored?: StoredText): CorpusIndex {
+    return new CorpusIndex(columnsFromParts(meta, arrays, stored));
   }
 }

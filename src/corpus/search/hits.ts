@@ -13,19 +13,12 @@ import type { SearchAuthor, SearchHit } from "./types.js";
 
 /** Stored field k of document i: 0 id, 1 title, 2 date, 3 outlet, 4 authors JSON, 5 snippet text. */
 export function storedField(c: Columns, i: number, k: number): string {
-  const from = c.storedOff[i]!;
-  if (k === 0) {
-    const tab = c.stored.indexOf(9, from);
-    return c.stored.toString("utf8", from, tab >= 0 && tab < c.storedOff[i + 1]! ? tab : c.storedOff[i + 1]!);
-  }
-  return c.stored.toString("utf8", from, c.storedOff[i + 1]!).split("\t")[k] ?? "";
+  return c.stored.field(i, k);
 }
 
 /** Document i as a hit with its score; `matched`: the stems to mark in its snippet. */
 export function makeHit(c: Columns, i: number, score: number, matched: ReadonlySet<string> | undefined): SearchHit {
-  const [id = "", title = "", date = "", outlet = "", authors = "[]", body = ""] = c.stored
-    .toString("utf8", c.storedOff[i]!, c.storedOff[i + 1]!)
-    .split("\t");
+  const [id = "", title = "", date = "", outlet = "", authors = "[]", body = ""] = c.stored.record(i).split("\t");
   const municipality = c.muni[i] ? c.munis[c.muni[i]! - 1]! : null;
   const county = c.county[i] ? c.counties[c.county[i]! - 1]! : null;
   const parties: string[] = [];

@@ -4,14 +4,13 @@
  * takes apart and puts back, and every query reads.
  */
 import type { Place } from "./types.js";
+import type { StoredText } from "./stored-text.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 export interface Columns {
   n: number;
-  /** Per document, UTF-8: id \t title \t date \t outlet \t authors JSON \t snippet text, back to back. */
-  stored: Buffer;
-  /** Byte offsets into `stored`. */
-  storedOff: Uint32Array;
+  /** Per document, UTF-8: id \t title \t date \t outlet \t authors JSON \t snippet text (in memory or on disk). */
+  stored: StoredText;
   kinds: string[];
   parties: string[];
   munis: Place[];

@@ -5,10 +5,13 @@
  * it. Opened when it matches the store, else rebuilt and rewritten atomically (temp file +
  * rename). A damaged file is rebuilt, never fatal.
  */
+import { closeSync, fstatSync, openSync } from "node:fs";
+import { readAt, readInto } from "../../files/read-at.js";
 import { open, readFile, rename, unlink } from "node:fs/promises";
 import type { Store } from "../../store/store.js";
 import { bytesOf, viewAs, type Typed } from "./columns.js";
 import { CorpusIndex } from "./corpus-index.js";
+import { StoredText } from "./stored-text.js";
 import { indexArrays, indexFormatVersion, type IndexArrayName, type IndexParts } from "./serialization.js";
 
 const fileFormat = "motionera-corpus-index-file";
@@ -55,11 +58,36 @@ const align = (x: number) => (x + 7) & ~7;
 
 /**
  * Loads an index file; with `revision`, only if it was built from that store revision.
- * Undefined when the file is missing, stale, of another format version, or damaged.
+ * Undefined when the file is missing, stale, of another format version, or damaged. With `storedOnDisk`, the stored
+ * records (most of the file: the snippet text) are not read but left in the file, read per record when asked for
+ * (an import's index, IndexUpdater); the file stays open for them until the index is gone.
  */
-export async function readIndexFile(path: string, revision?: string): Promise<CorpusIndex | undefined> {
+export async function readIndexFile(
+  path: string,
+  revision?: string,
+  options: { storedOnDisk?: boolean } = {},
+): Promise<CorpusIndex | undefined> {
+  let fd: number | undefined;
   try {
-    const buf = await readFile(path);
+    let buf: Buffer;
+    let skipped = 0;
+    let storedAt: [number, number] | undefined;
+    if (options.storedOnDisk) {
+      fd = openSync(path, "r");
+      const size = fstatSync(fd).size;
+      // The two lines before the arrays (their length unknown: the vocabulary is in them).
+      let head = readAt(fd, 0, 1 << 16);
+      while (head.length < size && head.indexOf(10, head.indexOf(10) + 1) < 0) head = readAt(fd, 0, head.length * 4);
+      const sections = sectionsOf(head);
+      const stored = sections?.sections.stored;
+      if (!sections || !Array.isArray(stored) || stored[0] !== 0 || typeof stored[1] !== "number") return undefined;
+      storedAt = [sections.base, stored[1]];
+      skipped = align(stored[1]);
+      if (sections.base + skipped > size) return undefined;
+      buf = Buffer.allocUnsafe(size - skipped);
+      head.copy(buf, 0, 0, Math.min(sections.base, head.length));
+      readInto(fd, buf.subarray(sections.base), sections.base + skipped);
+    } else buf = await readFile(path);
     const nl1 = buf.indexOf(10);
     const nl2 = nl1 < 0 ? -1 : buf.indexOf(10, nl1 + 1);
     if (nl2 < 0) return undefined;
@@ -81,15 +109,38 @@ export async function readIndexFile(path: string, revision?: string): Promise<Co
         typeof at[1] !== "number" ||
         at[0] < 0 ||
         at[1] < 0 ||
-        base + at[0] + at[1] > buf.length
+        (storedAt === undefined && base + at[0] + at[1] > buf.length)
       )
         return undefined;
-      arrays[name] = viewAs(t, buf.subarray(base + at[0], base + at[0] + at[1]));
+      if (storedAt !== undefined && name === "stored") {
+        arrays.stored = new Uint8Array(0);
+        continue;
+      }
+      const from = base + at[0] - skipped;
+      if (from < base || from + at[1] > buf.length) return undefined;
+      arrays[name] = viewAs(t, buf.subarray(from, from + at[1]));
     }
-    return CorpusIndex.fromParts(meta, arrays);
+    if (storedAt === undefined || fd === undefined) return CorpusIndex.fromParts(meta, arrays);
+    const off = arrays.storedOff as Uint32Array;
+    if (off.length === 0 || off[off.length - 1] !== storedAt[1]) return undefined;
+    const index = CorpusIndex.fromParts(meta, arrays, StoredText.inFile(fd, storedAt[0], off));
+    fd = undefined; // the records' reader closes it when the index is gone
+    return index;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Where an index file's arrays begin and its sections, from its first bytes; undefined when they do not say. */
+function sectionsOf(head: Buffer): { base: number; sections: Record<string, unknown> } | undefined {
+  const nl1 = head.indexOf(10);
+  const nl2 = nl1 < 0 ? -1 : head.indexOf(10, nl1 + 1);
+  if (nl2 < 0) return undefined;
+  const meta = JSON.parse(head.toString("utf8", nl1 + 1, nl2)) as { sections?: unknown };
+  if (!meta.sections || typeof meta.sections !== "object") return undefined;
+  return { base: align(nl2 + 1), sections: meta.sections as Record<string, unknown> };
 }
 
 /** Writes the index file atomically: a temp file beside it, then a rename over it. */
@@ -101,16 +152,17 @@ export async function writeIndexFile(path: string, index: CorpusIndex, revision:
     documents: index.size,
     builtAt: new Date().toISOString(),
   };
-  const { meta, arrays } = index.parts();
+  // The stored records (most of the file) are written in pieces as they are read, never held whole.
+  const { meta, arrays } = index.parts({ stored: false });
   const sections: Record<string, [number, number]> = {};
-  const blobs: Uint8Array[] = [];
+  const blobs: Iterable<Uint8Array>[] = [];
   let at = 0;
   for (const name of Object.keys(indexArrays) as IndexArrayName[]) {
-    const bytes = bytesOf(arrays[name]);
-    sections[name] = [at, bytes.byteLength];
-    blobs.push(bytes);
-    const padded = align(bytes.byteLength);
-    if (padded > bytes.byteLength) blobs.push(new Uint8Array(padded - bytes.byteLength));
+    const length = name === "stored" ? (arrays.storedOff as Uint32Array).at(-1)! : arrays[name].byteLength;
+    sections[name] = [at, length];
+    blobs.push(name === "stored" ? index.storedPieces() : [bytesOf(arrays[name])]);
+    const padded = align(length);
+    if (padded > length) blobs.push([new Uint8Array(padded - length)]);
     at += padded;
   }
   const head = Buffer.from(`${JSON.stringify(header)}\n${JSON.stringify({ ...meta, sections })}\n`, "utf8");
@@ -118,7 +170,8 @@ export async function writeIndexFile(path: string, index: CorpusIndex, revision:
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
   const fh = await open(temp, "w");
   try {
-    for (const part of [head, pad, ...blobs]) if (part.byteLength > 0) await fh.write(part);
+    for (const parts of [[head, pad], ...blobs])
+      for (const part of parts) if (part.byteLength > 0) await fh.write(part);
     await fh.sync();
   } catch (e) {
     await fh.close().catch(() => {});

@@ -6,6 +6,7 @@
  */
 import { decodeArray, encodeArray, type ArrayKind, type Typed } from "./columns.js";
 import type { Columns } from "./index-layout.js";
+import { StoredText } from "./stored-text.js";
 import { fieldCount } from "./scoring.js";
 import { Vocabulary } from "./vocabulary.js";
 
@@ -46,8 +47,11 @@ export interface IndexParts {
   arrays: Record<IndexArrayName, Typed>;
 }
 
-/** The index taken apart, for serialisation (JSON here, a binary file in open-index.ts). */
-export function partsOf(c: Columns): IndexParts {
+/**
+ * The index taken apart, for serialisation (JSON here, a binary file in open-index.ts). Without `stored` (the file's
+ * writer, which writes the records in pieces), the `stored` array is left empty; `storedOff` is given either way.
+ */
+export function partsOf(c: Columns, options: { stored?: boolean } = {}): IndexParts {
   return {
     meta: {
       format: formatName,
@@ -57,8 +61,8 @@ export function partsOf(c: Columns): IndexParts {
       vocab: c.vocab.terms,
     },
     arrays: {
-      stored: c.stored,
-      storedOff: c.storedOff,
+      stored: options.stored === false ? new Uint8Array(0) : c.stored.whole(),
+      storedOff: c.stored.offsets(),
       sorted: c.vocab.sorted,
       df: c.df,
       postOff: c.postOff,
@@ -110,8 +114,15 @@ function checkMeta(raw: Record<string, unknown> | null | undefined): void {
     throw new Error(`index format ${String(raw.version)}, expected ${indexFormatVersion}`);
 }
 
-/** The columns of an index from its parts; throws when they are not of this version, or damaged. */
-export function columnsFromParts(meta: IndexParts["meta"], arrays: Record<IndexArrayName, Typed>): Columns {
+/**
+ * The columns of an index from its parts; throws when they are not of this version, or damaged. `stored`: the records
+ * where they lie when not in `arrays.stored` (left on disk), `arrays.storedOff` their offsets.
+ */
+export function columnsFromParts(
+  meta: IndexParts["meta"],
+  arrays: Record<IndexArrayName, Typed>,
+  stored?: StoredText,
+): Columns {
   checkMeta(meta as unknown as Record<string, unknown>);
   const n = meta.n;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 0) throw new Error("index size missing");
@@ -146,8 +157,8 @@ export function columnsFromParts(meta: IndexParts["meta"], arrays: Record<IndexA
   const v = vocab.length;
   const c: Columns = {
     n,
-    stored: Buffer.from(a.stored.buffer, a.stored.byteOffset, a.stored.byteLength),
-    storedOff: a.storedOff,
+    stored:
+      stored ?? StoredText.of(Buffer.from(a.stored.buffer, a.stored.byteOffset, a.stored.byteLength), a.storedOff),
     kinds: list(dicts.kinds),
     parties: list(dicts.parties),
     munis: list(dicts.munis),
@@ -184,7 +195,7 @@ export function columnsFromParts(meta: IndexParts["meta"], arrays: Record<IndexA
     [c.partyOff, n + 1],
     [c.topicOff, n + 1],
     [c.tokOff, n + 1],
-    [c.storedOff, n + 1],
+    [a.storedOff, n + 1],
     [a.sorted, v],
     [c.df, v],
     [c.postOff, v + 1],
@@ -192,7 +203,11 @@ export function columnsFromParts(meta: IndexParts["meta"], arrays: Record<IndexA
     [c.fieldLen, n * fieldCount],
   ];
   for (const [arr, len] of lengths) if (arr.length !== len) throw new Error("index column damaged");
-  if (c.storedOff[n] !== c.stored.length || c.tokOff[n] !== c.tokBytes.length || c.postOff[v] !== c.postBytes.length)
+  if (
+    (!stored && a.storedOff[n] !== a.stored.length) ||
+    c.tokOff[n] !== c.tokBytes.length ||
+    c.postOff[v] !== c.postBytes.length
+  )
     throw new Error("index damaged: lengths");
   if (c.docTermOff[n] !== c.docTerms.length || c.docTf.length !== c.docTerms.length * fieldCount)
     throw new Error("index damaged: forward arrays");

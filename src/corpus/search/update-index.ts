@@ -7,7 +7,9 @@
  *
  * Saving the file costs about as much as the update itself at 20 000 documents (its stored snippet text is most
  * of it), so an import saves it at most every `saveEveryMs` and when it ends (`save`); an import cut short between
- * saves leaves a file of an older revision, which the next import or search builds again from the store.
+ * saves leaves a file of an older revision, which the next import or search builds again from the store. The index
+ * held keeps its stored records in the file it was read from (stored-text.ts), so the snippet text of the corpus
+ * is never in memory, only that of the batches since the last save.
  */
 import type { CorpusDocument } from "../../domain/corpus-document.js";
 import type { Store } from "../../store/store.js";
@@ -43,7 +45,7 @@ export class IndexUpdater {
   /** After a write of `docs` that took the store from revision `before` to `after`. */
   async added(docs: readonly CorpusDocument[], before: string, after: string): Promise<void> {
     let base = this.#revision === before ? this.#index : undefined;
-    base ??= await readIndexFile(this.#path, before);
+    base ??= await readIndexFile(this.#path, before, { storedOnDisk: true });
     if (base) {
       this.#index = base.withDocuments(docs);
       this.#revision = after;
@@ -51,16 +53,21 @@ export class IndexUpdater {
       if (performance.now() - this.#savedAt >= this.#saveEveryMs) await this.save();
     } else {
       this.rebuilds++;
-      this.#index = (await openIndex(this.#store, this.#path)).index;
+      const built = (await openIndex(this.#store, this.#path)).index;
+      this.#index = (await readIndexFile(this.#path, after, { storedOnDisk: true })) ?? built;
       this.#revision = after;
       this.#savedAt = performance.now();
     }
   }
 
-  /** Saves the index file if an update is not saved yet. */
+  /**
+   * Saves the index file if an update is not saved yet, and goes on from the file saved, its stored records left on
+   * disk: between saves the updater holds only the records of the batches added since.
+   */
   async save(): Promise<void> {
     if (!this.#unsaved || !this.#index || this.#revision === undefined) return;
     await writeIndexFile(this.#path, this.#index, this.#revision);
+    this.#index = (await readIndexFile(this.#path, this.#revision, { storedOnDisk: true })) ?? this.#index;
     this.#unsaved = false;
     this.#savedAt = performance.now();
   }

@@ -500,14 +500,20 @@ export function registerCorpus(app: OpenAPIHono<AppEnv>, ctx: ServerContext): vo
     const dryRun = isTrue(form.dryRun);
     // Read and tagged on the import thread, one file at a time, from their bytes: nothing is written to disk.
     const inputs = files.map((f) => ({ name: safeFileName(f.name), bytes: f.bytes }));
-    const { importFiles } = await import("../../corpus/import/import-files.js");
-    const outcomes = await importFiles(ctx.workspace.store, inputs, {
-      dryRun,
-      overrides,
-      read: readOnImportThread(signal),
-    });
-    if (!dryRun) ctx.changed();
-    const results = outcomes.map((o) => resultOf(o, dryRun));
+    // The CLI's import: a write per batch, the index file following each (import-batches.ts); each outcome kept
+    // only as the answer's result.
+    const { importInBatches } = await import("../../corpus/import/import-batches.js");
+    const results: ImportResult[] = [];
+    try {
+      await importInBatches(ctx.workspace.store, inputs, {
+        dryRun,
+        overrides,
+        read: readOnImportThread(signal),
+        onOutcome: (o) => results.push(resultOf(o, dryRun)),
+      });
+    } finally {
+      if (!dryRun) ctx.changed();
+    }
     const failed = results.filter((r) => !r.ok).length;
     if (failed === results.length) {
       const p: Problem & { results: ImportResult[] } = {

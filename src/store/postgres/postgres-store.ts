@@ -22,7 +22,7 @@ import { factDefinitionSchema, type FactDefinition } from "../../domain/fact-key
 import { factIdBase, factStatement, keysToAdd, planFacts, storedStatement, validFactKeys } from "../fact-writes.js";
 import { shippedFactKeys } from "../../facts/fact-catalog.js";
 import { offerShippedKeys, schemaVersion, type Database } from "../schema.js";
-import type { NewFact, Store } from "../store.js";
+import type { DocumentHash, NewFact, Store } from "../store.js";
 import type { Actor } from "../../domain/actor.js";
 import { apiTokenSchema, type ApiToken, type NewApiToken } from "../../domain/api-token.js";
 import { auditEntrySchema, type AuditEntry, type AuditFilter } from "../../domain/audit.js";
@@ -392,6 +392,15 @@ export class PostgresStore implements Store {
       ]),
     );
     return rows[0] ? documentOf(rows[0], this.location) : undefined;
+  }
+
+  async documentHashes(): Promise<readonly DocumentHash[]> {
+    const { rows } = await this.#withClient((c) =>
+      c.query<{ id: string; hash: string | null }>(
+        "SELECT id, document->>'contentHash' AS hash FROM documents ORDER BY seq",
+      ),
+    );
+    return rows.map((r) => ({ id: r.id, contentHash: r.hash ?? undefined }));
   }
 
   putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {

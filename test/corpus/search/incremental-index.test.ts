@@ -1,7 +1,8 @@
 /**
  * The index updated batch by batch (CorpusIndex.withDocuments) equals a full build over the same documents in the
- * same order: the same hits, scores and facets for a set of queries, through the index file too. Replacing a
- * document leaves none of its old words findable.
+ * same order: the same hits, scores and facets for a set of queries, through the index file too, also when its stored
+ * records are left in the file (as an import holds its index). Replacing a document leaves none of its old words
+ * findable.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -60,6 +61,27 @@ describe("the incremental index", () => {
     const again = reread!.withDocuments(await riksdagenDocs(640, 660));
     const fuller = CorpusIndex.build([...byId.values(), ...(await riksdagenDocs(640, 660))]);
     expect(answers(again)).toEqual(answers(fuller));
+
+    // As an import holds it: the stored records left in the file, batches added (a replacement too), saved over the
+    // file it reads them from and read back: the same answers, and the same file as a full build's.
+    const path = join(dir, "i.index.json");
+    let onDisk = await readIndexFile(path, "r1", { storedOnDisk: true });
+    expect(onDisk).toBeDefined();
+    expect(answers(onDisk!)).toEqual(answers(incremental));
+    const later = await riksdagenDocs(640, 700);
+    onDisk = onDisk!.withDocuments(later.slice(0, 30));
+    await writeIndexFile(path, onDisk, "r2");
+    onDisk = (await readIndexFile(path, "r2", { storedOnDisk: true }))!.withDocuments([
+      ...later.slice(30),
+      { ...later[0]!, id: "doc-3" },
+    ]);
+    byId.set("doc-3", { ...later[0]!, id: "doc-3" });
+    for (const d of later) byId.set(d.id, d);
+    const newest = CorpusIndex.build([...byId.values()]);
+    expect(answers(onDisk)).toEqual(answers(newest));
+    expect(onDisk.filter({ party: ["S"] })).toEqual(newest.filter({ party: ["S"] }));
+    await writeIndexFile(path, onDisk, "r3");
+    expect((await readIndexFile(path, "r3"))!.serialize()).toBe(newest.serialize());
   }, 60_000);
 
   it("leaves no stale postings when a document is replaced", async () => {

@@ -1,11 +1,13 @@
 /** Corpus search, one record, export and import of uploaded files. */
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { defaultIndexPath, readIndexHeader } from "../../../src/corpus/search/index.js";
 import { auth, expectProblem, makeApp, paths } from "./helpers.js";
 
 let app: Awaited<ReturnType<typeof makeApp>>["app"];
+let workspace: Awaited<ReturnType<typeof makeApp>>["workspace"];
 beforeAll(async () => {
-  ({ app } = await makeApp());
+  ({ app, workspace } = await makeApp());
 });
 
 type Facet = { value: string; label: string; count: number };
@@ -187,6 +189,10 @@ Lidingö 2024-03-01
     expect(png!.ok ? "" : png!.error).toContain(".png");
     expect(JSON.stringify(out)).not.toMatch(/\/tmp\/|motionera-upload/);
 
+    // The CLI's batched import: the index file beside the store was updated with the batch (of the store's revision
+    // now), not left for a rebuild.
+    const store = workspace.store;
+    expect((await readIndexHeader(defaultIndexPath(store)!))?.revision).toBe(await store.revision());
     // Stored, searchable and readable at once.
     expect((await app.request(`/api/corpus/${ok.record.id}`)).status).toBe(200);
     const found = (await (await app.request("/api/corpus/search?kind=motion")).json()) as Result;

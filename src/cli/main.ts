@@ -63,7 +63,7 @@ export async function main(argv: string[], edges: ProgramEdges): Promise<number>
   }
   try {
     if (argv.length <= 2) {
-      program.outputHelp();
+      process.stdout.write(`${texts.gettingStarted}\n`);
       return exitCodes.ok;
     }
     await program.parseAsync(argv);

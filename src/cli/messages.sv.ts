@@ -25,6 +25,25 @@ export const texts = {
   optJson: "skriv ut JSON i stället för text",
   optTemplates: "mapp med egna mallar, <typ>/<id>.hbs (standard: MOTIONERA_TEMPLATES eller de medföljande)",
   help: "visa hjälp för kommandot",
+  /** What `motionera` with no arguments prints: a short way in, not the bare usage. */
+  gettingStarted: `Motionera skriver motioner, interpellationer, debattartiklar och pressmeddelanden för din kommun,
+med källhänvisade fakta.
+
+Kom i gång:
+  1. Välj en mall:
+       motionera templates
+  2. Se vad registret vet om din kommun, med källor:
+       motionera facts Lidingö
+  3. Skriv ett utkast (DOCX och PDF hamnar i mappen output/):
+       motionera draft --template allman-motion --kommun Lidingö --author "Anna Andersson (L)" \\
+         --set title="Fler elever ska klara grundskolan" --set background="Din bakgrund här." \\
+         --set proposals="ge barn- och utbildningsnämnden i uppdrag att ta fram en plan"
+  4. Följ det du har lämnat in, med tidsfrister:
+       motionera arenden
+  5. Eller använd webbformuläret:
+       motionera serve   (öppna sedan http://127.0.0.1:8787/ i webbläsaren)
+
+Alla kommandon: motionera --help. Hjälp för ett kommando: motionera draft --help.`,
   /** Commander's own errors, reworded (cli/commander-errors.ts). */
   commander: {
     requiredOption: (flags: string, command: string) => `motionera: ${flags} måste anges. Se ${command} --help.`,
@@ -43,6 +62,7 @@ export const texts = {
       `motionera: ogiltigt värde "${value}" för ${name}.${why ? ` ${why}` : ""}`,
     conflictingOptions: (a: string, b: string) => `motionera: ${a} kan inte användas tillsammans med ${b}.`,
     didYouMean: (suggestion: string) => `Menade du ${suggestion}?`,
+    helpCommand: "visa hjälp för ett kommando",
     titles: {
       "Usage:": "Användning:",
       "Options:": "Flaggor:",

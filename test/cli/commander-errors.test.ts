@@ -94,7 +94,12 @@ describe("commander's errors in Swedish", () => {
     const r = runCli([]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Kom i gång:");
-    for (const step of ["motionera templates", "motionera facts Lidingö", "motionera draft --template", "motionera serve"])
+    for (const step of [
+      "motionera templates",
+      "motionera facts Lidingö",
+      "motionera draft --template",
+      "motionera serve",
+    ])
       expect(r.stdout).toContain(step);
     expect(r.stdout).not.toMatch(/Användning:|Usage:/);
     expect(r.stdout.split("\n").length).toBeLessThan(30);

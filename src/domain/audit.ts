@@ -14,6 +14,9 @@ export const auditActions = [
   "documents.put",
   "token.create",
   "token.revoke",
+  "filing.add",
+  "filing.step",
+  "meetings.add",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

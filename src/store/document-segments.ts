@@ -5,8 +5,8 @@
  * - `motionera.json.documents/000001-k3j9x2.jsonl`: one segment per write of documents, a document per line,
  *   written durably before the database file names it;
  * - the database file then lists its segments (`documentSegments`, in order) and keeps the documents it held before
- *   the first segment inline; its `schemaVersion` is then 6, so a program that knows only version 5 refuses the file
- *   instead of losing the documents it does not see. A file without segments stays version 5, as before.
+ *   the first segment inline; its `schemaVersion` is then 6 (data of version 5) or 8 (data of version 7), so a program that knows only the data's version refuses the file
+ *   instead of losing the documents it does not see. A file without segments has the data's version.
  *
  * The documents are the inline ones with each segment applied in order as putDocuments applies a batch: a document
  * whose id is there already is replaced in its place, a new one is appended. A segment that no database file names
@@ -21,8 +21,14 @@ import type { CorpusDocument } from "../domain/corpus-document.js";
 import { nodeFs, writeFileDurably, type DurableFs } from "../files/durable-write.js";
 import { processAlive } from "./process-alive.js";
 
-/** The file version of a database whose documents lie partly in segments (the data inside is version 5's). */
-export const segmentedFileVersion = 6;
+/**
+ * The file version of a database whose documents lie partly in segments: one number per version of the data
+ * inside, so that a program that knows only an older one refuses the file instead of losing what it does not see.
+ */
+export const segmentedFileVersion = 8;
+
+/** Each segmented file version this program reads, and the version of the data it holds. */
+export const segmentedDataVersions: Readonly<Record<number, number>> = { 6: 5, [segmentedFileVersion]: 7 };
 
 /** How many documents a store holds before its writes of documents go to segments. */
 export const segmentThreshold = 1000;

@@ -6,10 +6,11 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { FactDefinition } from "../domain/fact-key.js";
-import { emptyDatabase, readDatabase, schemaVersion, type Database } from "./schema.js";
+import { emptyDatabase, readDatabase, type Database } from "./schema.js";
 import {
   applySegments,
   readSegments,
+  segmentedDataVersions,
   segmentedFileVersion,
   segmentListSchema,
   segmentThreshold,
@@ -40,6 +41,15 @@ import {
   type AuditDraft,
 } from "./audit-writes.js";
 import { problems } from "../messages.sv.js";
+import type { CouncilMeeting, Filing, NewFiling, NewFilingEvent } from "../domain/filing.js";
+import {
+  filingAudit,
+  filingToChange,
+  meetingsAudit,
+  meetingsToAdd,
+  planFiling,
+  planFilingEvent,
+} from "./filing-writes.js";
 
 export interface LowdbStoreOptions {
   /** The file system calls of the durable write (tests inject failures, the bench a write without fsync). */
@@ -70,14 +80,15 @@ function parseDatabase(
 }
 
 /**
- * A file of version 6 as the version-5 data it holds: its documents with its segments applied
+ * A segmented file (version 6 or 8) as the data it holds (version 5 or 7): its documents with its segments applied
  * (document-segments.ts); how many documents it holds inline, and its segments. Other files as they are.
  */
 function withSegments(raw: unknown, file: string): { raw: unknown; segments: string[]; inline: number } {
   if (!raw || typeof raw !== "object") return { raw, segments: [], inline: 0 };
   const r = raw as Record<string, unknown>;
   const inlineDocs = Array.isArray(r.documents) ? (r.documents as unknown[]) : [];
-  if (r.schemaVersion !== segmentedFileVersion) return { raw, segments: [], inline: inlineDocs.length };
+  const dataVersion = typeof r.schemaVersion === "number" ? segmentedDataVersions[r.schemaVersion] : undefined;
+  if (dataVersion === undefined) return { raw, segments: [], inline: inlineDocs.length };
   const list = segmentListSchema.safeParse(r.documentSegments);
   if (!list.success) throw new Error(problems.segmentListInvalid);
   const segments = list.data;
@@ -91,7 +102,7 @@ function withSegments(raw: unknown, file: string): { raw: unknown; segments: str
   }
   const { documentSegments: _segments, ...rest } = r;
   return {
-    raw: { ...rest, schemaVersion, documents: applySegments(inlineDocs, read) },
+    raw: { ...rest, schemaVersion: dataVersion, documents: applySegments(inlineDocs, read) },
     segments,
     inline: inlineDocs.length,
   };
@@ -228,6 +239,8 @@ export class LowdbStore implements Store {
       documents: d.documents,
       tokens: d.tokens,
       audit: d.audit,
+      filings: d.filings,
+      meetings: d.meetings,
     };
   }
 
@@ -239,6 +252,8 @@ export class LowdbStore implements Store {
       d.documents = [...s.documents];
       d.tokens = [...s.tokens];
       d.audit = [...s.audit];
+      d.filings = [...s.filings];
+      d.meetings = [...s.meetings];
       return { result: undefined };
     }, currentActor());
   }
@@ -345,6 +360,42 @@ export class LowdbStore implements Store {
     return this.#change((data) => ({ result: putDocuments(data, docs), audit: documentsAudit(docs), segment: docs }));
   }
 
+  async filings(): Promise<readonly Filing[]> {
+    return (await this.#data()).filings;
+  }
+
+  addFiling(input: NewFiling): Promise<Filing> {
+    const actor = currentActor();
+    return this.#change((data) => {
+      const filing = planFiling(new Set(data.filings.map((f) => f.id)), input, actor);
+      data.filings = [...data.filings, filing];
+      return { result: filing, audit: filingAudit("filing.add", filing) };
+    }, actor);
+  }
+
+  addFilingEvent(id: string, input: NewFilingEvent): Promise<Filing> {
+    const actor = currentActor();
+    return this.#change((data) => {
+      const found = filingToChange(data.filings, id);
+      const next = planFilingEvent(found, input, actor);
+      if (next === found) return { result: found };
+      data.filings = data.filings.map((f) => (f === found ? next : f));
+      return { result: next, audit: filingAudit("filing.step", next) };
+    }, actor);
+  }
+
+  async meetings(): Promise<readonly CouncilMeeting[]> {
+    return (await this.#data()).meetings;
+  }
+
+  addMeetings(input: readonly CouncilMeeting[]): Promise<CouncilMeeting[]> {
+    return this.#change((data) => {
+      const added = meetingsToAdd(data.meetings, input);
+      if (added.length > 0) data.meetings = [...data.meetings, ...added];
+      return { result: added, audit: meetingsAudit(added) };
+    });
+  }
+
   async revision(): Promise<string> {
     try {
       const s = await stat(this.location, { bigint: true });
@@ -420,9 +471,9 @@ export class LowdbStore implements Store {
     const db = await this.#load();
     const before = { ...db.data };
     const { result, audit, segment } = change(db.data);
-    const changed = (["facts", "documents", "factKeys", "tokens", "audit", "shippedKeysOffered"] as const).some(
-      (k) => db.data[k] !== before[k],
-    );
+    const changed = (
+      ["facts", "documents", "factKeys", "tokens", "audit", "shippedKeysOffered", "filings", "meetings"] as const
+    ).some((k) => db.data[k] !== before[k]);
     if (!changed) return result;
     if (audit) {
       const seq = (db.data.audit.at(-1)?.seq ?? 0) + 1;

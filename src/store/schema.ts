@@ -4,11 +4,15 @@ import { corpusDocumentSchema } from "../domain/corpus-document.js";
 import { factDefinitionSchema, type FactDefinition } from "../domain/fact-key.js";
 import { apiTokenSchema } from "../domain/api-token.js";
 import { auditEntrySchema } from "../domain/audit.js";
+import { councilMeetingSchema, filingSchema } from "../domain/filing.js";
 import { shippedFactKeys } from "../facts/fact-catalog.js";
 import { shippedKeysAtVersion3 } from "./shipped-keys-v3.js";
 
-/** The version of the database file's shape; bumped with a migration when the shape changes. */
-export const schemaVersion = 5;
+/**
+ * The version of the database file's shape; bumped with a migration when the shape changes.
+ * (6 is taken: it marks a version-5 file whose documents lie partly in segments, document-segments.ts.)
+ */
+export const schemaVersion = 7;
 
 /** The database file (corpus/motionera.json by default), validated whole when read. */
 export const databaseSchema = z.object({
@@ -33,6 +37,17 @@ export const databaseSchema = z.object({
   tokens: z.array(apiTokenSchema),
   /** The audit log: one entry per write, oldest first. */
   audit: z.array(auditEntrySchema),
+  /** Filed documents (ärenden) with their history (`motionera arenden`). */
+  filings: z.array(filingSchema).superRefine((filings, ctx) => {
+    const seen = new Set<string>();
+    filings.forEach((f, i) => {
+      if (seen.has(f.id))
+        ctx.addIssue({ code: "custom", path: [i, "id"], message: `ärendet ${f.id} finns två gånger` });
+      seen.add(f.id);
+    });
+  }),
+  /** The council meetings (sammanträden) entered or imported, which deadlines are counted to. */
+  meetings: z.array(councilMeetingSchema),
 });
 export type Database = z.infer<typeof databaseSchema>;
 
@@ -44,6 +59,8 @@ export const emptyDatabase = (): Database => ({
   shippedKeysOffered: shippedFactKeys.map((k) => k.key),
   tokens: [],
   audit: [],
+  filings: [],
+  meetings: [],
 });
 
 /** A fresh copy of the shipped key definitions (the data a new or migrated database starts with). */
@@ -75,6 +92,8 @@ export const migrations: Record<number, (raw: Record<string, unknown>) => Record
   },
   // 4 → 5: named API tokens and the audit log join; a file before them has neither.
   4: (raw) => ({ ...raw, schemaVersion: 5, tokens: [], audit: [] }),
+  // 5 → 7 (6 marks a segmented version-5 file): filed documents and council meetings join.
+  5: (raw) => ({ ...raw, schemaVersion: 7, filings: [], meetings: [] }),
 };
 
 /**

@@ -11,6 +11,7 @@ import type { Fact } from "../domain/fact.js";
 import type { FactDefinition } from "../domain/fact-key.js";
 import type { ApiToken } from "../domain/api-token.js";
 import type { AuditEntry } from "../domain/audit.js";
+import type { CouncilMeeting, Filing } from "../domain/filing.js";
 
 export interface StoreSnapshot {
   facts: readonly Fact[];
@@ -21,6 +22,9 @@ export interface StoreSnapshot {
   tokens: readonly ApiToken[];
   /** The audit log, oldest first. */
   audit: readonly AuditEntry[];
+  /** Filed documents with their history, and the council meetings. */
+  filings: readonly Filing[];
+  meetings: readonly CouncilMeeting[];
 }
 
 export interface SnapshotSummary {
@@ -29,6 +33,8 @@ export interface SnapshotSummary {
   documents: number;
   tokens: number;
   audit: number;
+  filings: number;
+  meetings: number;
   /** SHA-256 of the canonical form, hex. */
   checksum: string;
 }
@@ -55,6 +61,10 @@ export function summarise(s: StoreSnapshot): SnapshotSummary {
     documents: byId(s.documents),
     tokens: [...s.tokens].sort((a, b) => (a.name < b.name ? -1 : 1)),
     audit: [...s.audit].sort((a, b) => a.seq - b.seq),
+    filings: byId(s.filings),
+    meetings: [...s.meetings].sort((a, b) =>
+      `${a.municipality.code}|${a.date}|${a.body}` < `${b.municipality.code}|${b.date}|${b.body}` ? -1 : 1,
+    ),
   });
   return {
     facts: s.facts.length,
@@ -62,6 +72,8 @@ export function summarise(s: StoreSnapshot): SnapshotSummary {
     documents: s.documents.length,
     tokens: s.tokens.length,
     audit: s.audit.length,
+    filings: s.filings.length,
+    meetings: s.meetings.length,
     checksum: createHash("sha256").update(form, "utf8").digest("hex"),
   };
 }

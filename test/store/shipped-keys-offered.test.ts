@@ -117,6 +117,8 @@ describe("shipped keys added later", () => {
       shippedKeysOffered: [],
       tokens: [],
       audit: [],
+      filings: [],
+      meetings: [],
     };
     const derived: FactDefinition = {
       key: "counted",

@@ -38,6 +38,16 @@ import {
   type AuditDraft,
 } from "../audit-writes.js";
 import { migrationStatus } from "./migrations.js";
+import type { CouncilMeeting, Filing, NewFiling, NewFilingEvent } from "../../domain/filing.js";
+import {
+  filingAudit,
+  filingToChange,
+  meetingsAudit,
+  meetingsToAdd,
+  planFiling,
+  planFilingEvent,
+} from "../filing-writes.js";
+import { insertFilings, insertMeetings, readFilings, readMeetings, replaceFiling } from "./filing-rows.js";
 import { poolSizeFromEnv } from "./pool-size.js";
 import { fromStored, storableJson, storableText } from "./pg-text.js";
 import { RevisionListener, revisionChannel } from "./revision-listener.js";
@@ -433,6 +443,8 @@ export class PostgresStore implements Store {
           documents: await readDocuments(c, this.location),
           tokens: await readTokens(c, this.location),
           audit: await readAudit(c, this.location),
+          filings: await readFilings(c, this.location),
+          meetings: await readMeetings(c, this.location),
         };
       } finally {
         await c.query("COMMIT");
@@ -448,6 +460,10 @@ export class PostgresStore implements Store {
       await c.query("DELETE FROM documents");
       await c.query("DELETE FROM api_tokens");
       await c.query("DELETE FROM audit_log");
+      await c.query("DELETE FROM filings");
+      await c.query("DELETE FROM council_meetings");
+      await insertFilings(c, s.filings);
+      await insertMeetings(c, s.meetings);
       await insertFacts(c, s.facts);
       await insertTokens(c, s.tokens);
       await insertAudit(c, s.audit);
@@ -466,6 +482,51 @@ export class PostgresStore implements Store {
         [storableJson(s.documents)],
       );
       return { result: undefined, changed: true };
+    });
+  }
+
+  async filings(): Promise<readonly Filing[]> {
+    return this.#withClient((c) => readFilings(c, this.location));
+  }
+
+  addFiling(input: NewFiling): Promise<Filing> {
+    const actor = currentActor();
+    return this.#write(
+      "alone",
+      async (c) => {
+        const { rows } = await c.query<{ id: string }>("SELECT id FROM filings");
+        const filing = planFiling(new Set(rows.map((r) => r.id)), input, actor);
+        await insertFilings(c, [filing]);
+        return { result: filing, changed: true, audit: filingAudit("filing.add", filing) };
+      },
+      actor,
+    );
+  }
+
+  addFilingEvent(id: string, input: NewFilingEvent): Promise<Filing> {
+    const actor = currentActor();
+    return this.#write(
+      "alone",
+      async (c) => {
+        const found = filingToChange(await readFilings(c, this.location), id);
+        const next = planFilingEvent(found, input, actor);
+        if (next === found) return { result: found, changed: false };
+        await replaceFiling(c, next);
+        return { result: next, changed: true, audit: filingAudit("filing.step", next) };
+      },
+      actor,
+    );
+  }
+
+  async meetings(): Promise<readonly CouncilMeeting[]> {
+    return this.#withClient((c) => readMeetings(c, this.location));
+  }
+
+  addMeetings(input: readonly CouncilMeeting[]): Promise<CouncilMeeting[]> {
+    return this.#write("alone", async (c) => {
+      const added = meetingsToAdd(await readMeetings(c, this.location), input);
+      await insertMeetings(c, added);
+      return { result: added, changed: added.length > 0, audit: meetingsAudit(added) };
     });
   }
 
@@ -551,6 +612,8 @@ export class PostgresStore implements Store {
         shippedKeysOffered: offered,
         tokens: [],
         audit: [],
+        filings: [],
+        meetings: [],
       };
       const next = offerShippedKeys(data);
       if (next === data) return { result: undefined, changed: false };

@@ -89,7 +89,7 @@ export function planFilingEvent(filing: Filing, input: NewFilingEvent, actor: Ac
   if (step.kind !== "filed" && step.date < filed) throw invalid("step.date", problems.filingStepBeforeFiled(filed));
   const earliest = dates.sort()[0];
   if (earliest !== undefined && earliest < step.date)
-    throw invalid("step.date", problems.filingStepBeforeFiled(earliest));
+    throw invalid("step.date", problems.filingFiledAfterStep(earliest));
   const seq = (filing.events.at(-1)?.seq ?? 0) + 1;
   return {
     ...filing,

@@ -98,8 +98,8 @@ export function explainTooLong(field: string, max: number, length: number | unde
  */
 export const problems = {
   /** Steps of a filed document (store/filing-writes.ts). */
-  filingFiledTwice: "ärendet är redan inlämnat; rätta inlämningen i stället (--rattar 1)",
-  filingDecidedTwice: (seq: number) => `ärendet är redan beslutat; rätta beslutet i stället (--rattar ${seq})`,
+  filingFiledTwice: "ärendet är redan inlämnat; rätta inlämningen i stället (motionera arenden refile)",
+  filingDecidedTwice: (seq: number) => `ärendet är redan beslutat; rätta beslutet i stället (--corrects ${seq})`,
   filingInterpellationDecided: "en interpellation besvaras, den beslutas inte; ange svaret i stället",
   filingMotionAnswered: "en motion besvaras genom ett beslut (besvarad); ange beslutet i stället",
   filingStepBeforeFiled: (filed: string) => `datumet ligger före inlämningen (${filed})`,

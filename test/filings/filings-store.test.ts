@@ -152,7 +152,7 @@ for (const engine of engines) {
           () =>
             store.addFilingEvent(id, { step: { kind: "decided", date: "2026-11-01", decision: "avslag", protocol } }),
           "step.kind",
-          /rätta beslutet i stället \(--rattar 4\)/,
+          /rätta beslutet i stället \(--corrects 4\)/,
         ],
         [
           () => store.addFilingEvent(id, { step: { kind: "answered", date: "2026-01-01", by: "Ordföranden" } }),

@@ -141,7 +141,8 @@ Alla kommandon: motionera --help. Hjälp för ett kommando: motionera draft --he
     unchanged: (id: string) => `Ingen ändring: ${id} har redan de uppgifterna.`,
     historySummary: "visa ärendets historik: varje steg och rättelse, med vem och när",
     historyRecorded: (at: string, by: string) => `(${at}, ${by})`,
-    historyCorrection: (seq: number, reason: string | undefined) => `rättar steg ${seq}${reason ? `: ${reason}` : ""}`,
+    historyCorrection: (seq: number, reason: string | undefined) =>
+      `Rättelse av steg ${seq}${reason ? ` (${reason})` : ""}`,
     deadline: {
       "year-mark": (due: string) => `Ettårsgräns: ${due}`,
       "next-meeting": (due: string) => `Svar väntas vid sammanträdet ${due}`,

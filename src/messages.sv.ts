@@ -401,9 +401,7 @@ export function explainError(d: ErrorDetails): string {
         : `Det finns redan en token som heter "${d.name}". Välj ett annat namn med --name, eller återkalla ` +
             `den gamla först: motionera tokens revoke --name ${d.name}`;
     case "filing_unknown":
-      return (
-        `Det finns inget ärende med id "${d.id}".${didYouMean(d.suggestions)} ` + "Se alla med: motionera arenden"
-      );
+      return `Det finns inget ärende med id "${d.id}".${didYouMean(d.suggestions)} Se alla med: motionera arenden`;
     case "token_unknown":
       return (
         `Det finns ingen token som heter "${d.name}".${didYouMean(d.suggestions)} ` +

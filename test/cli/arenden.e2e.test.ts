@@ -80,9 +80,9 @@ describe("motionera arenden", () => {
         "DTSTART;VALUE=DATE:20261019\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTAMP:20260101T000000Z\r\n" +
         "DTSTART;VALUE=DATE:20260914\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
     );
-    expect(run("arenden", "meetings", "import", csv, "-k", "Lidingö").stdout).toBe("2 sammanträden tillagda.\n");
+    expect(run("arenden", "meetings", "import", csv, "-k", "Lidingö").stdout).toBe("2 sammanträden har lagts till.\n");
     expect(run("arenden", "meetings", "import", ics, "-k", "Lidingö").stdout).toBe(
-      "1 sammanträde tillagda (1 fanns redan).\n",
+      "1 sammanträde har lagts till (1 fanns redan).\n",
     );
 
     const list = run("arenden", "--today", "2026-09-20");

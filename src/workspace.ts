@@ -224,9 +224,10 @@ export class Workspace {
     this.#registry = undefined;
   }
 
-  async compose(request: DraftRequest): Promise<Composed> {
+  /** Composes a draft; `records`: sources the caller supplies (a filed document and its history, {{records}}). */
+  async compose(request: DraftRequest, extra: Pick<DraftCheckDeps, "records"> = {}): Promise<Composed> {
     const { composeDraft } = await import("./compose/compose.js");
-    return composeDraft(request, await this.draftDeps(request));
+    return composeDraft(request, { ...(await this.draftDeps(request)), ...extra });
   }
 
   /** Every problem with a draft request (each at its field's path), without composing. */

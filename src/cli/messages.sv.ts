@@ -158,6 +158,11 @@ Alla kommandon: motionera --help. Hjälp för ett kommando: motionera draft --he
     meetingsAdded: (n: number, given: number) =>
       `${n === 1 ? "1 sammanträde" : `${n} sammanträden`} har lagts till${given > n ? ` (${given - n} fanns redan)` : ""}.`,
     meetingsNone: "Inga sammanträdesdatum. Lägg till med: motionera arenden meetings add --kommun <kommun> ÅÅÅÅ-MM-DD",
+    followUpSummary:
+      "skriv en interpellation som följer upp ärendet: vad har hänt med motionen eller varför har interpellationen " +
+      "inte besvarats, med ärendet och dess historik som källor",
+    followUpAddressee: "den som ska svara, t.ex. kommunstyrelsens ordförande Anna Andersson (M)",
+    followUpAuthor: 'undertecknare, "Namn (Parti), roll" (standard: ärendets undertecknare); upprepa för flera',
     calendarSummary: "skriv tidsfristerna och sammanträdena som en iCalendar-fil (.ics) för din kalender",
     calendarOut: "filen att skriva (standard: skriv ut)",
     calendarWho: (o: { signer?: string; party?: string; place?: string }) =>

@@ -5,6 +5,7 @@
  * returned, each at its field's path, so the CLI, the API and the web form can show them all
  * at once; composing throws them.
  */
+import type { CitedRecord } from "../domain/draft.js";
 import { findMunicipality } from "../data/places.js";
 import { draftRequestSchema, type DraftRequest } from "../domain/draft-request.js";
 import type { CorpusDocument } from "../domain/corpus-document.js";
@@ -27,6 +28,8 @@ export interface DraftCheckDeps {
   documents?: ReadonlyMap<string, CorpusDocument>;
   /** Today's date (YYYY-MM-DD); defaults to today in Sweden. */
   today?: string;
+  /** Records the caller supplies as sources ({{records}}, {{record "id"}}): a filed document and its history. */
+  records?: readonly CitedRecord[];
 }
 
 /** What a check found: every problem, and what could be read (all of it when there is no problem). */

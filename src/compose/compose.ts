@@ -165,6 +165,7 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
     frontMatter: template.frontMatter,
     signers: req.authors,
     selectedArguments: selected,
+    records: deps.records ?? [],
     date,
   });
   const context = templateContext(place, req.authors, date, escapeInputs(template, values, state));

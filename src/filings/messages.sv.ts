@@ -21,12 +21,12 @@ export const filingWords = {
     besvarad: "besvarad",
     avskriven: "avskriven",
   } satisfies Record<FilingDecision, string>,
-  /** "beslutade att bifalla motionen": the decision as the history and the follow-up tell it. */
+  /** "biföll fullmäktige motionen": the decision as the follow-up tells it, after "Den 19 oktober 2026". */
   decisionPhrase: {
-    bifall: "biföll motionen",
-    avslag: "avslog motionen",
-    besvarad: "ansåg motionen besvarad",
-    avskriven: "avskrev motionen",
+    bifall: "biföll fullmäktige motionen",
+    avslag: "avslog fullmäktige motionen",
+    besvarad: "ansåg fullmäktige motionen besvarad",
+    avskriven: "avskrev fullmäktige motionen",
   } satisfies Record<FilingDecision, string>,
 };
 
@@ -72,3 +72,52 @@ export const meetingFileProblems = {
   none: "filen innehåller inga sammanträden",
   unknownType: "okänd filtyp: ange en .csv- eller .ics-fil",
 };
+
+/** The follow-up interpellation (src/filings/follow-up.ts): its records' sentences and notes, title, status, questions. */
+export const followUpWords = {
+  filedSentence: (kindDefinite: string, title: string, body: string, date: string, dnr: string) =>
+    `${upper(kindDefinite)} ”${title}” lämnades in till ${body} den ${formatDate(date)} (dnr ${dnr}).`,
+  filedLabel: (kind: string, dnr: string, body: string) => `${upper(kind)}, dnr ${dnr}, inlämnad till ${body}`,
+  referredSentence: (kindDefinite: string, committee: string, date: string) =>
+    `Den ${formatDate(date)} remitterades ${kindDefinite} till ${committee}.`,
+  referredLabel: (dnr: string, committee: string) => `Ärende ${dnr}, remitterat till ${committee}`,
+  answeredSentence: (by: string, date: string) => `Den ${formatDate(date)} besvarades interpellationen av ${by}.`,
+  answeredLabel: (dnr: string) => `Svar på interpellationen, dnr ${dnr}`,
+  decidedSentence: (phrase: string, date: string) => `Den ${formatDate(date)} ${phrase}.`,
+  decidedLabel: (dnr: string, paragraph: string | undefined) =>
+    `Beslut i ärende ${dnr}${paragraph ? `, ${paragraph}` : ""}`,
+  titleMotion: (title: string) => `Vad har hänt med motionen ”${title}”?`,
+  titleDecided: (title: string) => `Vad har hänt med beslutet om motionen ”${title}”?`,
+  titleInterpellation: (title: string) => `Varför har interpellationen ”${title}” inte besvarats?`,
+  motionPassed: (due: string) =>
+    `Enligt kommunallagen (5 kap. 35 §) bör en motion beredas så att fullmäktige kan besluta om den inom ett år ` +
+    `från det att den väcktes; kan beredningen inte avslutas inom den tiden ska det anmälas till fullmäktige. ` +
+    `Ettårsgränsen passerades den ${formatDate(due)}, och fullmäktige har ännu inte fattat något beslut om motionen.`,
+  motionComing: (due: string) =>
+    `Enligt kommunallagen (5 kap. 35 §) bör en motion beredas så att fullmäktige kan besluta om den inom ett år ` +
+    `från det att den väcktes. För den här motionen är gränsen den ${formatDate(due)}, och fullmäktige har ännu ` +
+    `inte fattat något beslut om den.`,
+  interpellationPassed: (due: string) =>
+    `Enligt kommunallagen (5 kap. 59 §) bör en interpellation besvaras vid det sammanträde som följer närmast ` +
+    `efter att den ställdes. Det sammanträdet var planerat till den ${formatDate(due)}, och något svar har ännu ` +
+    `inte lämnats.`,
+  interpellationOpen: "Något svar på interpellationen har ännu inte lämnats.",
+  decidedStatus: "Sedan beslutet har fullmäktige inte fått någon redovisning av hur det har genomförts.",
+  questionsMotion: (overdue: boolean) =>
+    [
+      "När kommer motionen att behandlas i fullmäktige",
+      "Vad har hittills kommit fram i beredningen",
+      ...(overdue
+        ? ["Varför har beredningen inte kunnat avslutas inom ett år, och varför har fullmäktige inte fått veta det"]
+        : []),
+    ].join("\n"),
+  questionsInterpellation: (overdue: boolean) =>
+    [
+      "När kommer interpellationen att besvaras",
+      ...(overdue ? ["Varför besvarades den inte vid det sammanträde som följde närmast efter att den ställdes"] : []),
+    ].join("\n"),
+  questionsDecided: ["Hur har beslutet genomförts", "Vad återstår att göra, och när ska det vara klart"].join("\n"),
+  closed: (status: string) => `ärendet är avslutat (${status}); det finns inget att följa upp med den här mallen`,
+};
+
+const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

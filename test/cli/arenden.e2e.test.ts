@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempWorkspace } from "../helpers/cli.js";
+import { strFromU8, unzipSync } from "fflate";
+import { pdfText, runCli, tempWorkspace } from "../helpers/cli.js";
 import { parseIcsStrict, prop } from "../filings/ics-strict-parser.js";
 
 describe("motionera arenden", () => {
@@ -176,5 +177,62 @@ describe("motionera arenden", () => {
       expect(r.stderr).not.toMatch(/\berror\b|Error:|at .*\.js/);
     }
     expect(readFileSync(ws.db, "utf8")).toBe(before);
+  });
+
+  it("drafts the follow-up of the overdue motion in one step, citing the filing (date, dnr) and its history", () => {
+    const out = join(ws.dir, "uppfoljning");
+    const r = run(
+      "arenden",
+      "follow-up",
+      motion,
+      "--addressee",
+      "kommunstyrelsens ordförande Anna Andersson (M)",
+      "--date",
+      "2026-12-03",
+      "--out",
+      out,
+      "--format",
+      "docx,pdf,md",
+      "--json",
+    );
+    expect(r.stderr).toBe("");
+    const result = JSON.parse(r.stdout) as { title: string; files: { path: string }[]; citations: number };
+    expect(result.title).toBe("Vad har hänt med motionen ”Fler elever ska klara grundskolan”?");
+    expect(result.citations).toBe(2);
+    const file = (ext: string) => result.files.find((f) => f.path.endsWith(ext))!.path;
+
+    const docx = unzipSync(readFileSync(file(".docx")));
+    const body = strFromU8(docx["word/document.xml"]!).replace(/<[^>]+>/g, "");
+    const notes = strFromU8(docx["word/footnotes.xml"]!).replace(/<[^>]+>/g, "");
+    expect(body).toContain(
+      "Motionen ”Fler elever ska klara grundskolan” lämnades in till kommunfullmäktige den 24 november 2025 " +
+        "(dnr KS 2025/0412).",
+    );
+    // The corrected step, not the one first recorded.
+    expect(body).toContain("Den 1 december 2025 remitterades motionen till utbildningsnämnden.");
+    expect(body).not.toContain("barn- och ungdomsnämnden");
+    expect(body).toContain("Ettårsgränsen passerades den 24 november 2026");
+    expect(body).toContain("Varför har beredningen inte kunnat avslutas inom ett år");
+    expect(notes).toContain(
+      "Motion, dnr KS 2025/0412, inlämnad till kommunfullmäktige: Eva Ek (V), ”Fler elever ska klara grundskolan”, " +
+        "24 november 2025.",
+    );
+    expect(notes).toContain(
+      "Ärende KS 2025/0412, remitterat till utbildningsnämnden: Lidingö kommun, 1 december 2025.",
+    );
+
+    const pdf = pdfText(file(".pdf")).replace(/\s+/g, " ");
+    expect(pdf).toContain("(dnr KS 2025/0412)");
+    expect(pdf).toContain("Motion, dnr KS 2025/0412, inlämnad till kommunfullmäktige");
+    expect(readFileSync(file(".md"), "utf8")).toMatch(
+      /lämnades in till kommunfullmäktige den 24 november 2025 \(dnr KS 2025\/0412\)\.\[\^1\]/,
+    );
+  });
+
+  it("a follow-up of an interpellation answered is refused: nothing to follow up", () => {
+    expect(run("arenden", "answer", interpellation, "--date", "2026-09-14", "--by", "Anna Andersson (M)").code).toBe(0);
+    const r = run("arenden", "follow-up", interpellation, "--addressee", "x", "--out", join(ws.dir, "inget"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ärendet är avslutat \(besvarad\)/);
   });
 });

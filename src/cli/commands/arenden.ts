@@ -24,6 +24,7 @@ import { action, parseOptions } from "../run.js";
 import { databaseUrlFlag, openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 import { textTable } from "../text-table.js";
+import { registerFollowUp } from "./arenden-follow-up.js";
 
 const t = texts.arenden;
 
@@ -449,4 +450,6 @@ export function registerArenden(program: Command): void {
         process.stdout.write(`${t.calendarWrote(o.out, (ics.match(/^BEGIN:VEVENT/gm) ?? []).length)}\n`);
       }),
     );
+
+  registerFollowUp(arenden);
 }

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { explainError } from "../../src/messages.sv.js";
 import { isMotioneraError, type MotioneraError } from "../../src/domain/errors.js";
 import { LowdbStore } from "../../src/store/lowdb-store.js";
-import { databaseSchema } from "../../src/store/schema.js";
+import { databaseSchema, schemaVersion } from "../../src/store/schema.js";
 import type { NewFact } from "../../src/store/store.js";
 import { repoRoot } from "../helpers/cli.js";
 
@@ -221,7 +221,7 @@ describe("a corrupt or old database", () => {
     await store.addFact(fact("after migration"));
     expect(readFileSync(`${db}.v1.bak`, "utf8")).toBe(v1);
     const now = JSON.parse(readFileSync(db, "utf8"));
-    expect(now.schemaVersion).toBe(5);
+    expect(now.schemaVersion).toBe(schemaVersion);
     expect(now.audit).toHaveLength(1);
     expect(now.documents).toEqual([]);
     await store.close();

@@ -156,7 +156,8 @@ Alla kommandon: motionera --help. Hjälp för ett kommando: motionera draft --he
     meetingsImportSummary: "läs sammanträdesdatum ur en CSV-fil (kolumnen datum, gärna organ) eller en .ics-fil",
     meetingsFile: "filen att läsa",
     meetingsAdded: (n: number, given: number) =>
-      `${n === 1 ? "1 sammanträde" : `${n} sammanträden`} har lagts till${given > n ? ` (${given - n} fanns redan)` : ""}.`,
+      `${n === 1 ? "1 sammanträde" : `${n} sammanträden`} har lagts till` +
+      `${given > n ? ` (${given - n} fanns redan)` : ""}.`,
     meetingsNone: "Inga sammanträdesdatum. Lägg till med: motionera arenden meetings add --kommun <kommun> ÅÅÅÅ-MM-DD",
     followUpSummary:
       "skriv en interpellation som följer upp ärendet: vad har hänt med motionen eller varför har interpellationen " +

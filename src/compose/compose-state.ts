@@ -141,7 +141,7 @@ export class ComposeState {
     return placeholderMarker(this.placeholders.length);
   }
 
-  /** Records a citation of a record the caller supplied (by its id) and returns its marker; an unknown id is an error. */
+  /** Records a citation of a record the caller supplied (by its id) and returns its marker; an unknown id throws. */
   citeRecord(id: string): string {
     const record = this.records.find((r) => r.id === id);
     if (!record)

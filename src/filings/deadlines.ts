@@ -36,7 +36,8 @@ export function daysBetween(a: string, b: string): number {
 export function oneYearAfter(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   const last = new Date(Date.UTC(y + 1, m, 0)).getUTCDate();
-  return `${String(y + 1).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${String(y + 1).padStart(4, "0")}-${two(m)}-${two(Math.min(d, last))}`;
 }
 
 /** The meetings of the body the filing went to, in its municipality, sorted by date. */

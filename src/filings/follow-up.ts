@@ -54,7 +54,8 @@ export function followUpRecords(filing: Filing, municipalityName: string): Cited
             ...(step.file && /^https?:\/\//.test(step.file) ? { url: step.file } : {}),
           },
         };
-      case "decided":
+      default:
+        // The decision (the last kind of step).
         return {
           id,
           label: w.decidedLabel(filed.dnr, step.protocol.paragraph),

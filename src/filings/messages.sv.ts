@@ -73,7 +73,7 @@ export const meetingFileProblems = {
   unknownType: "okänd filtyp: ange en .csv- eller .ics-fil",
 };
 
-/** The follow-up interpellation (src/filings/follow-up.ts): its records' sentences and notes, title, status, questions. */
+/** The follow-up interpellation (src/filings/follow-up.ts): its records' sentences and notes, title, questions. */
 export const followUpWords = {
   filedSentence: (kindDefinite: string, title: string, body: string, date: string, dnr: string) =>
     `${upper(kindDefinite)} ”${title}” lämnades in till ${body} den ${formatDate(date)} (dnr ${dnr}).`,

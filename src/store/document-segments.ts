@@ -5,7 +5,8 @@
  * - `motionera.json.documents/000001-k3j9x2.jsonl`: one segment per write of documents, a document per line,
  *   written durably before the database file names it;
  * - the database file then lists its segments (`documentSegments`, in order) and keeps the documents it held before
- *   the first segment inline; its `schemaVersion` is then 6 (data of version 5) or 8 (data of version 7), so a program that knows only the data's version refuses the file
+ *   the first segment inline; its `schemaVersion` is then 6 (data of version 5) or 8 (data of version 7), so a
+ *   program that knows only the data's version refuses the file
  *   instead of losing the documents it does not see. A file without segments has the data's version.
  *
  * The documents are the inline ones with each segment applied in order as putDocuments applies a batch: a document

@@ -77,7 +77,8 @@ describe("motionera arenden", () => {
     const ics = join(ws.dir, "kf.ics");
     writeFileSync(
       ics,
-      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kommunen//SV\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20260101T000000Z\r\n" +
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kommunen//SV\r\n" +
+        "BEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20260101T000000Z\r\n" +
         "DTSTART;VALUE=DATE:20261019\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTAMP:20260101T000000Z\r\n" +
         "DTSTART;VALUE=DATE:20260914\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
     );

@@ -44,7 +44,7 @@ describe("deadlines", () => {
     expect(d).toMatchObject({ due: "2026-08-20", lastMeetingBefore: "2026-06-15", daysLeft: 80, overdue: false });
   });
 
-  it("an interpellation is due at the next meeting after the day it was filed: over the new year, over the summer", () => {
+  it("an interpellation is due at the next meeting after the day it was filed: over new year, over summer", () => {
     expect(deadlineOf(filing("interpellation", "2025-12-16"), plan, "2025-12-20")).toMatchObject({
       rule: "next-meeting",
       due: "2026-01-26",
@@ -60,7 +60,7 @@ describe("deadlines", () => {
     });
   });
 
-  it("no meeting known after the filing: no deadline, never a guess; other bodies and municipalities do not count", () => {
+  it("no meeting known after the filing: no deadline, never a guess; other bodies and places do not count", () => {
     const others = [meeting("2026-11-01", "kommunstyrelsen"), meeting("2026-11-02", "kommunfullmäktige", "0180")];
     const d = deadlineOf(filing("interpellation", "2026-10-20"), [...plan, ...others], "2026-12-01");
     expect(d).toMatchObject({ rule: "next-meeting", overdue: false });

@@ -120,7 +120,7 @@ describe("document segments of the embedded store", () => {
     expect(readdirSync(segmentFolder(db)).every((n) => named.has(n))).toBe(true);
   });
 
-  it("a segmented file of the version before filed documents (6, data of version 5) is read, then written as 8", async () => {
+  it("a segmented file from before filed documents (6, data of version 5) is read, then written as 8", async () => {
     const dir = mkdtempSync(join(tmpdir(), "motionera-segments-"));
     const db = join(dir, "db.json");
     const store = await LowdbStore.open(db);

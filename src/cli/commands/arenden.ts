@@ -162,7 +162,7 @@ async function recordStep(
   if (o.json) process.stdout.write(`${JSON.stringify(after, null, 2)}\n`);
   else
     process.stdout.write(
-      `${after === before || after.events.length === before.events.length ? t.unchanged(id) : t.recorded(id, after.events.at(-1)!.seq)}\n`,
+      `${after.events.length === before.events.length ? t.unchanged(id) : t.recorded(id, after.events.at(-1)!.seq)}\n`,
     );
 }
 

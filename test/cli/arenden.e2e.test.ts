@@ -17,7 +17,9 @@ describe("motionera arenden", () => {
   const motion = "2025-11-24-fler-elever-ska-klara-grundskolan";
   const interpellation = "2026-06-20-vad-hande-med-handlingsplanen";
 
-  it("files, corrects, imports meetings, lists with days left, shows the history and writes the calendar", () => {
+  it("files, corrects, imports meetings, lists with days left, shows the history and writes the calendar", {
+    timeout: 120_000,
+  }, () => {
     const steps = [
       run(
         "arenden",
@@ -122,7 +124,7 @@ describe("motionera arenden", () => {
     expect(parsed.components.map((c) => prop(c, "DTSTART"))).toEqual(["20261124", "20260615", "20260914", "20261019"]);
   });
 
-  it("refuses bad input in Swedish, naming what is wrong, and writes nothing", () => {
+  it("refuses bad input in Swedish, naming what is wrong, and writes nothing", { timeout: 120_000 }, () => {
     const before = readFileSync(ws.db, "utf8");
     const cases: [string[], RegExp][] = [
       [
@@ -180,7 +182,9 @@ describe("motionera arenden", () => {
     expect(readFileSync(ws.db, "utf8")).toBe(before);
   });
 
-  it("drafts the follow-up of the overdue motion in one step, citing the filing (date, dnr) and its history", () => {
+  it("drafts the follow-up of the overdue motion in one step, citing the filing (date, dnr) and its history", {
+    timeout: 120_000,
+  }, () => {
     const out = join(ws.dir, "uppfoljning");
     const r = run(
       "arenden",

@@ -136,6 +136,8 @@ Alla kommandon: motionera --help. Hjälp för ett kommando: motionera draft --he
     protocolDate: "protokollets datum, ÅÅÅÅ-MM-DD (standard: beslutsdagen)",
     url: "protokollets webbadress",
     paragraph: "paragrafen i protokollet, t.ex. § 45",
+    corpus: "lägg också in den beslutade motionen i korpusen, med utfallet och protokollet som källa",
+    corpusAdded: (id: string) => `Motionen finns nu i korpusen som ${id} (se: motionera corpus show ${id}).`,
     refileSummary: "rätta inlämningen: datum, diarienummer eller organ",
     recorded: (id: string, seq: number) => `Sparat som steg ${seq} i ${id}.`,
     unchanged: (id: string) => `Ingen ändring: ${id} har redan de uppgifterna.`,

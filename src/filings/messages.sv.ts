@@ -121,3 +121,12 @@ export const followUpWords = {
 };
 
 const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A decided motion as a corpus record (src/filings/corpus-record.ts): its summary, in the past tense. */
+export const corpusRecordWords = {
+  summary: (o: { filed: string; dnr: string; body: string; referred?: string; decided: string; decision: string }) =>
+    `Motionen lämnades in till ${o.body} den ${formatDate(o.filed)} (dnr ${o.dnr})` +
+    `${o.referred ? ` och remitterades till ${o.referred}` : ""}. ` +
+    `Den ${formatDate(o.decided)} beslutade ${o.body}: ${o.decision}.`,
+  notDecided: "motionen är inte beslutad; för in beslutet först (motionera arenden decide)",
+};

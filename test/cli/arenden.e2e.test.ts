@@ -240,4 +240,33 @@ describe("motionera arenden", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/ärendet är avslutat \(besvarad\)/);
   });
+
+  it("a decided motion goes into the corpus with its outcome, in the same step", { timeout: 120_000 }, () => {
+    const r = run(
+      "arenden",
+      "decide",
+      motion,
+      "--date",
+      "2026-12-14",
+      "--decision",
+      "bifall",
+      "--protocol-title",
+      "Protokoll kommunfullmäktige 2026-12-14",
+      "--publisher",
+      "Lidingö stad",
+      "--paragraph",
+      "§ 112",
+      "--corpus",
+    );
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    expect(r.stdout).toContain("Motionen finns nu i korpusen som lidingo-2025-11-24-fler-elever-ska-klara-grundskolan");
+    const shown = run("corpus", "show", "lidingo-2025-11-24-fler-elever-ska-klara-grundskolan", "--json");
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      title: "Fler elever ska klara grundskolan",
+      designation: "KS 2025/0412",
+      summary: expect.stringContaining("Den 14 december 2026 beslutade kommunfullmäktige: bifall."),
+      source: { title: "Protokoll kommunfullmäktige 2026-12-14", publisher: "Lidingö stad", date: "2026-12-14" },
+    });
+    expect(run("arenden", "--json").stdout).toContain('"status": "beslutad"');
+  });
 });

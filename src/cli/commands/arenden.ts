@@ -17,6 +17,7 @@ import { deadlineCalendar } from "../../filings/calendar.js";
 import { meetingsFromFile } from "../../filings/meeting-files.js";
 import { filingWords, stepSentence } from "../../filings/messages.sv.js";
 import { deadlineRow } from "../../filings/overview.js";
+import { decidedMotionRecord } from "../../filings/corpus-record.js";
 import { filingToChange } from "../../store/filing-writes.js";
 import { collect, readAuthors } from "../option-values.js";
 import { throwProblems } from "../../domain/field-problem.js";
@@ -68,6 +69,7 @@ const decideSchema = z.object({
   protocolDate: isoDateSchema.optional(),
   url: z.string().optional(),
   paragraph: z.string().optional(),
+  corpus: z.boolean().default(false),
 });
 const refileSchema = z.object({
   ...base,
@@ -268,6 +270,7 @@ export function registerArenden(program: Command): void {
     .option("--protocol-date <datum>", t.protocolDate)
     .option("--url <adress>", t.url)
     .option("--paragraph <paragraf>", t.paragraph)
+    .option("--corpus", t.corpus)
     .action(
       action(
         async (id: string, _opts: unknown, cmd: Command) => {
@@ -284,6 +287,12 @@ export function registerArenden(program: Command): void {
               ...(o.paragraph !== undefined ? { paragraph: o.paragraph } : {}),
             },
           });
+          if (o.corpus) {
+            const ws = await openWorkspace(o);
+            const record = decidedMotionRecord(filingToChange(await ws.store.filings(), id));
+            await ws.store.putDocuments([record]);
+            if (!o.json) process.stdout.write(`${t.corpusAdded(record.id)}\n`);
+          }
         },
         { corrects: "--corrects", step: "--decision" },
       ),

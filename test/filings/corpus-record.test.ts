@@ -1,4 +1,4 @@
-/** A decided motion becomes a valid corpus record with its outcome and the protocol as source; an undecided one not. */
+/** A decided motion becomes a valid corpus record with its outcome, the protocol as source; an undecided one not. */
 import { describe, expect, it } from "vitest";
 import { corpusDocumentSchema } from "../../src/domain/corpus-document.js";
 import { isMotioneraError } from "../../src/domain/errors.js";

@@ -43,6 +43,12 @@ export const auditTexts = {
         return "sparade ett nytt utkast";
       case "draft.version":
         return "sparade en ny version av ett utkast";
+      case "filing.add":
+        return `lade till ärendet ”${e.ids[0] ?? ""}”`;
+      case "filing.step":
+        return `förde in ett steg i ärendet ”${e.ids[0] ?? ""}”`;
+      case "meetings.add":
+        return `lade till ${things("sammanträde", "sammanträden")}`;
     }
   },
   /** A fact older than the log (the shipped data, a copy of an older file). */
@@ -77,6 +83,9 @@ export const limitedFieldNames: Readonly<Record<LimitedField, string>> = {
   inputName: "fältets namn",
   condition: "villkoret",
   editedText: "den redigerade texten",
+  diaryNumber: "diarienumret",
+  body: "nämndens eller organets namn",
+  answer: "svaret",
 };
 
 /** "källans titel får vara högst 500 tecken, men är 612". */
@@ -93,6 +102,16 @@ export function explainTooLong(field: string, max: number, length: number | unde
  * its sentence ("Uppgiften kan inte sparas: …").
  */
 export const problems = {
+  /** Steps of a filed document (store/filing-writes.ts). */
+  filingFiledTwice: "ärendet är redan inlämnat; rätta inlämningen i stället (motionera arenden refile)",
+  filingDecidedTwice: (seq: number) => `ärendet är redan beslutat; rätta beslutet i stället (--corrects ${seq})`,
+  filingInterpellationDecided: "en interpellation besvaras, den beslutas inte; ange svaret i stället",
+  filingMotionAnswered: "en motion besvaras genom ett beslut (besvarad); ange beslutet i stället",
+  filingStepBeforeFiled: (filed: string) => `datumet ligger före inlämningen (${filed})`,
+  filingFiledAfterStep: (step: string) => `datumet ligger efter ett senare steg i ärendet (${step})`,
+  filingCorrectsUnknown: (seq: number, known: readonly number[]) =>
+    `det finns inget steg ${seq} att rätta (stegen är ${known.join(", ")})`,
+  filingCorrectsOtherKind: (seq: number) => `steg ${seq} är av ett annat slag; en rättelse ersätter samma slags steg`,
   /** Changes to the fact-key catalog (facts/fact-key-changes.ts). */
   derivedFromNotMunicipal: (key: string) => `"${key}" är ingen nyckel för kommuner`,
   derivedFromUnknown: (key: string) => `okänd faktanyckel "${key}"`,
@@ -455,6 +474,8 @@ export function explainErrorWorded(d: ErrorDetails, wording: FactWording): strin
             `ändringsloggen alltid pekar ut rätt token: välj ett annat namn med --name.`
         : `Det finns redan en token som heter "${d.name}". Välj ett annat namn med --name, eller återkalla ` +
             `den gamla först: motionera tokens revoke --name ${d.name}`;
+    case "filing_unknown":
+      return `Det finns inget ärende med id "${d.id}".${didYouMean(d.suggestions)} Se alla med: motionera arenden`;
     case "token_unknown":
       return (
         `Det finns ingen token som heter "${d.name}".${didYouMean(d.suggestions)} ` +

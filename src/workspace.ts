@@ -24,7 +24,7 @@ import type { Store } from "./store/store.js";
  * `knownAt`: only the facts recorded by that instant; `wording`: how the draft's placeholders say
  * to add a missing fact (the edge's words; the command line's by default).
  */
-export type DraftOptions = Pick<DraftCheckDeps, "knownAt"> & { wording?: FactWording };
+export type DraftOptions = Pick<DraftCheckDeps, "knownAt" | "records"> & { wording?: FactWording };
 
 export interface WorkspaceOptions {
   /** Database file; MOTIONERA_DB or the shipped corpus/motionera.json when left out. */
@@ -232,7 +232,10 @@ export class Workspace {
     this.#registry = undefined;
   }
 
-  /** `options.knownAt`: compose with only the facts recorded by that instant (ISO), as a saved draft was. */
+  /**
+   * `options.knownAt`: compose with only the facts recorded by that instant (ISO), as a saved draft was;
+   * `options.records`: sources the caller supplies (a filed document and its history, {{records}}).
+   */
   async compose(request: DraftRequest, options: DraftOptions = {}): Promise<Composed> {
     const { composeDraft } = await import("./compose/compose.js");
     return composeDraft(request, { ...(await this.draftDeps(request)), ...options });

@@ -4,7 +4,7 @@
  * them in Swedish. Each known line is matched and reworded (texts.commander); a line that is
  * not known passes through unchanged rather than being lost.
  */
-import { Help, type Command, type Option } from "commander";
+import { Help, type Argument, type Command, type Option } from "commander";
 import { texts } from "./messages.sv.js";
 
 const t = texts.commander;
@@ -55,10 +55,23 @@ const plainHelp = new Help();
 function optionDescription(option: Option): string {
   const text = plainHelp.optionDescription(option);
   const flag = option.isBoolean() && option.defaultValue === false && !option.negate;
-  return text
-    .replace(flag ? / ?\(default: false\)$/ : /$^/, "")
-    .replace(/\((default|choices|preset): /g, (_m, word: keyof typeof t.notes) => `(${t.notes[word]}: `);
+  return swedishNotes(text.replace(flag ? / ?\(default: false\)$/ : /$^/, ""));
 }
+
+/** An argument's help text with commander's notes in Swedish. */
+function argumentDescription(argument: Argument): string {
+  return swedishNotes(plainHelp.argumentDescription(argument));
+}
+
+/** Commander's own "help [command]" described in Swedish; every other subcommand as it describes itself. */
+function subcommandDescription(cmd: Command): string {
+  const text = plainHelp.subcommandDescription(cmd);
+  return cmd.name() === "help" && text === "display help for command" ? t.helpCommand : text;
+}
+
+/** "(default: …)", "(choices: …)", "(preset: …)" in Swedish. */
+const swedishNotes = (text: string) =>
+  text.replace(/\((default|choices|preset): /g, (_m, word: keyof typeof t.notes) => `(${t.notes[word]}: `);
 
 /** "[options] [command]" in a usage line as "[flaggor] [kommando]". */
 const swedishUsage = (usage: string) =>
@@ -70,6 +83,8 @@ export function swedishErrors(command: Command): void {
     sortSubcommands: false,
     styleTitle: (title) => t.titles[title] ?? title,
     optionDescription,
+    argumentDescription,
+    subcommandDescription,
     commandUsage: (cmd) => swedishUsage(plainHelp.commandUsage(cmd)),
     subcommandTerm: (cmd) => swedishUsage(plainHelp.subcommandTerm(cmd)),
   });

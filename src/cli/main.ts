@@ -9,6 +9,7 @@ import { registerCorpus } from "./commands/corpus.js";
 import { registerDb } from "./commands/db.js";
 import { registerTokens } from "./commands/tokens.js";
 import { registerServe, type StartService } from "./commands/serve.js";
+import { registerArenden } from "./commands/arenden.js";
 import { exitCodes, reportFailure } from "./run.js";
 import { closeEarlyPdfThread } from "../render/pdf-thread.js";
 import { texts } from "./messages.sv.js";
@@ -18,6 +19,9 @@ import { swedishErrors } from "./commander-errors.js";
 export interface ProgramEdges {
   startService: StartService;
 }
+
+/** A command and all its subcommands, at every level. */
+const everyCommand = (c: Command): Command[] => [c, ...c.commands.flatMap(everyCommand)];
 
 export function buildProgram(edges: ProgramEdges): Command {
   const program = new Command("motionera")
@@ -34,11 +38,9 @@ export function buildProgram(edges: ProgramEdges): Command {
   registerCorpus(program);
   registerDb(program);
   registerTokens(program);
+  registerArenden(program);
   registerServe(program, edges.startService);
-  for (const c of program.commands) {
-    c.helpOption("-h, --help", texts.help);
-    for (const sub of c.commands) sub.helpOption("-h, --help", texts.help);
-  }
+  for (const c of program.commands.flatMap(everyCommand)) c.helpOption("-h, --help", texts.help);
   swedishErrors(program);
   return program;
 }
@@ -56,14 +58,10 @@ function quietOnClosedPipe(): void {
 export async function main(argv: string[], edges: ProgramEdges): Promise<number> {
   quietOnClosedPipe();
   const program = buildProgram(edges);
-  program.exitOverride();
-  for (const c of program.commands) {
-    c.exitOverride();
-    for (const sub of c.commands) sub.exitOverride();
-  }
+  for (const c of everyCommand(program)) c.exitOverride();
   try {
     if (argv.length <= 2) {
-      program.outputHelp();
+      process.stdout.write(`${texts.gettingStarted}\n`);
       return exitCodes.ok;
     }
     await program.parseAsync(argv);

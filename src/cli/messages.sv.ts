@@ -25,6 +25,25 @@ export const texts = {
   optJson: "skriv ut JSON i stället för text",
   optTemplates: "mapp med egna mallar, <typ>/<id>.hbs (standard: MOTIONERA_TEMPLATES eller de medföljande)",
   help: "visa hjälp för kommandot",
+  /** What `motionera` with no arguments prints: a short way in, not the bare usage. */
+  gettingStarted: `Motionera skriver motioner, interpellationer, debattartiklar och pressmeddelanden för din kommun,
+med källhänvisade fakta.
+
+Kom i gång:
+  1. Välj en mall:
+       motionera templates
+  2. Se vad registret vet om din kommun, med källor:
+       motionera facts Lidingö
+  3. Skriv ett utkast (DOCX och PDF hamnar i mappen output/):
+       motionera draft --template allman-motion --kommun Lidingö --author "Anna Andersson (L)" \\
+         --set title="Fler elever ska klara grundskolan" --set background="Din bakgrund här." \\
+         --set proposals="ge barn- och utbildningsnämnden i uppdrag att ta fram en plan"
+  4. Följ det du har lämnat in, med tidsfrister:
+       motionera arenden
+  5. Eller använd webbformuläret:
+       motionera serve   (öppna sedan http://127.0.0.1:8787/ i webbläsaren)
+
+Alla kommandon: motionera --help. Hjälp för ett kommando: motionera draft --help.`,
   /** Commander's own errors, reworded (cli/commander-errors.ts). */
   commander: {
     requiredOption: (flags: string, command: string) => `motionera: ${flags} måste anges. Se ${command} --help.`,
@@ -43,6 +62,7 @@ export const texts = {
       `motionera: ogiltigt värde "${value}" för ${name}.${why ? ` ${why}` : ""}`,
     conflictingOptions: (a: string, b: string) => `motionera: ${a} kan inte användas tillsammans med ${b}.`,
     didYouMean: (suggestion: string) => `Menade du ${suggestion}?`,
+    helpCommand: "visa hjälp för ett kommando",
     titles: {
       "Usage:": "Användning:",
       "Options:": "Flaggor:",
@@ -60,6 +80,106 @@ export const texts = {
   authorNameMissing: "namnet saknas",
   fileMissing: "filen finns inte",
   version: "visa versionen",
+
+  arenden: {
+    summary: "följ det du har lämnat in: motioner och interpellationer med diarienummer, steg och tidsfrister",
+    description:
+      "Ärenden: motioner och interpellationer som lämnats in, med diarienummer, varje steg (remitterad, besvarad, " +
+      "beslutad), rättelser med historik, och tidsfrister: ettårsgränsen för en motion (kommunallagen 5 kap. 35 §) " +
+      "och nästa sammanträde för en interpellation. Utan kommando: listan med läge och dagar kvar.",
+    kommun: "bara ärenden i denna kommun (namn eller kommunkod)",
+    signer: "bara ärenden som denna person har undertecknat",
+    party: "bara ärenden som partiet (partigruppen) står bakom, t.ex. V",
+    today: "räkna dagar kvar från detta datum, ÅÅÅÅ-MM-DD (standard: i dag)",
+    none: "Inga ärenden. Lägg till ett med: motionera arenden add …",
+    columns: {
+      id: "Id",
+      kind: "Slag",
+      title: "Titel",
+      dnr: "Dnr",
+      status: "Läge",
+      due: "Frist",
+      left: "Dagar kvar",
+    },
+    overdue: (days: number) => `FÖRSENAD ${days} ${days === 1 ? "dag" : "dagar"}`,
+    daysLeft: (days: number) => String(days),
+    closed: "klart",
+    noMeeting: "inget känt sammanträde",
+    noMeetingHint:
+      "Frist saknas för interpellationer utan ett känt sammanträde efter inlämningen. Lägg in datumen med: " +
+      "motionera arenden meetings add --kommun <kommun> ÅÅÅÅ-MM-DD … (eller meetings import <fil.csv|fil.ics>)",
+    overdueCount: (n: number) => `${n} ${n === 1 ? "ärende är försenat" : "ärenden är försenade"}.`,
+    addSummary: "lägg till ett inlämnat ärende (inlämnat, med diarienummer)",
+    kind: "motion eller interpellation",
+    title: "ärendets rubrik",
+    author: 'undertecknare, "Namn (Parti), roll"; upprepa för flera',
+    filed: "dagen då det lämnades in, ÅÅÅÅ-MM-DD",
+    dnr: "diarienummer, t.ex. KS 2026/0412",
+    body: "organet det lämnades till (standard: kommunfullmäktige)",
+    added: (id: string) => `Ärendet är sparat som ${id}.`,
+    nextSteps: (id: string) =>
+      `För in nästa steg med motionera arenden refer, answer eller decide ${id} … (se motionera arenden --help).`,
+    id: "ärendets id (se: motionera arenden)",
+    stepDate: "dagen då det skedde, ÅÅÅÅ-MM-DD",
+    corrects: "rätta steg nummer <n> i stället för att lägga till ett nytt (se: motionera arenden history <id>)",
+    reason: "varför rättelsen görs",
+    referSummary: "för in att ärendet remitterats till en nämnd",
+    referTo: "nämnden eller organet det remitterades till",
+    answerSummary: "för in att interpellationen besvarats",
+    answerBy: "vem som svarade, t.ex. kommunstyrelsens ordförande Anna Berg (M)",
+    answerText: "svaret som text",
+    answerFile: "filen eller webbadressen där svaret finns",
+    decideSummary: "för in fullmäktiges beslut om motionen, med protokollet som källa",
+    decision: "beslutet: bifall, avslag, besvarad eller avskriven",
+    protocolTitle: "protokollets titel, t.ex. Protokoll kommunfullmäktige 2026-10-19",
+    publisher: "protokollets utgivare, t.ex. Lidingö stad",
+    protocolDate: "protokollets datum, ÅÅÅÅ-MM-DD (standard: beslutsdagen)",
+    url: "protokollets webbadress",
+    paragraph: "paragrafen i protokollet, t.ex. § 45",
+    corpus: "lägg också in den beslutade motionen i korpusen, med utfallet och protokollet som källa",
+    corpusAdded: (id: string) => `Motionen finns nu i korpusen som ${id} (se: motionera corpus show ${id}).`,
+    refileSummary: "rätta inlämningen: datum, diarienummer eller organ",
+    recorded: (id: string, seq: number) => `Sparat som steg ${seq} i ${id}.`,
+    unchanged: (id: string) => `Ingen ändring: ${id} har redan de uppgifterna.`,
+    historySummary: "visa ärendets historik: varje steg och rättelse, med vem och när",
+    historyRecorded: (at: string, by: string) => `(${at}, ${by})`,
+    historyCorrection: (seq: number, reason: string | undefined) =>
+      `Rättelse av steg ${seq}${reason ? ` (${reason})` : ""}`,
+    deadline: {
+      "year-mark": (due: string) => `Ettårsgräns: ${due}`,
+      "next-meeting": (due: string) => `Svar väntas vid sammanträdet ${due}`,
+    },
+    lastMeetingBefore: (date: string) => `sista kända sammanträdet före gränsen: ${date}`,
+    meetingsSummary: "sammanträdesdatum: lista, lägg till eller importera (CSV eller iCalendar)",
+    meetingsKommun: "kommunen (namn eller kommunkod)",
+    meetingsBody: "organet (standard: kommunfullmäktige)",
+    meetingsDates: "datum, ÅÅÅÅ-MM-DD",
+    meetingsAddSummary: "lägg till sammanträdesdatum",
+    meetingsImportSummary: "läs sammanträdesdatum ur en CSV-fil (kolumnen datum, gärna organ) eller en .ics-fil",
+    meetingsFile: "filen att läsa",
+    meetingsAdded: (n: number, given: number) =>
+      `${n === 1 ? "1 sammanträde" : `${n} sammanträden`} har lagts till` +
+      `${given > n ? ` (${given - n} fanns redan)` : ""}.`,
+    meetingsNone: "Inga sammanträdesdatum. Lägg till med: motionera arenden meetings add --kommun <kommun> ÅÅÅÅ-MM-DD",
+    followUpSummary:
+      "skriv en interpellation som följer upp ärendet: vad har hänt med motionen eller varför har interpellationen " +
+      "inte besvarats, med ärendet och dess historik som källor",
+    followUpAddressee: "den som ska svara, t.ex. kommunstyrelsens ordförande Anna Andersson (M)",
+    followUpAuthor: 'undertecknare, "Namn (Parti), roll" (standard: ärendets undertecknare); upprepa för flera',
+    calendarSummary: "skriv tidsfristerna och sammanträdena som en iCalendar-fil (.ics) för din kalender",
+    calendarOut: "filen att skriva (standard: skriv ut)",
+    calendarWho: (o: { signer?: string; party?: string; place?: string }) =>
+      [o.signer, o.party, o.place ? `i ${o.place}` : undefined].filter(Boolean).join(" ") || "alla ärenden",
+    calendarWrote: (file: string, n: number) => `Skrev ${file} (${n} ${n === 1 ? "händelse" : "händelser"}).`,
+    examples: `
+Exempel:
+  motionera arenden add --kind motion --title "Fler elever ska klara grundskolan" --kommun Lidingö \\
+    --author "Eva Ek (V)" --filed 2025-11-24 --dnr "KS 2025/0412"
+  motionera arenden refer 2025-11-24-fler-elever-ska-klara-grundskolan --to utbildningsnämnden --date 2025-12-01
+  motionera arenden meetings import sammantraden.ics --kommun Lidingö
+  motionera arenden --party V --kommun Lidingö
+  motionera arenden calendar --signer "Eva Ek" --out frister.ics`,
+  },
 
   draft: {
     summary: "skapa ett utkast ur en mall för en kommun (DOCX och PDF som standard)",

@@ -5,6 +5,7 @@
  * returned, each at its field's path, so the CLI, the API and the web form can show them all
  * at once; composing throws them.
  */
+import type { CitedRecord } from "../domain/draft.js";
 import { findMunicipality } from "../data/places.js";
 import { draftRequestSchema, type DraftRequest } from "../domain/draft-request.js";
 import type { CorpusDocument } from "../domain/corpus-document.js";
@@ -29,6 +30,8 @@ export interface DraftCheckDeps {
   today?: string;
   /** Only the facts recorded by this instant (ISO): a saved draft with the facts as they were when it was saved. */
   knownAt?: string;
+  /** Records the caller supplies as sources ({{records}}, {{record "id"}}): a filed document and its history. */
+  records?: readonly CitedRecord[];
 }
 
 /** What a check found: every problem, and what could be read (all of it when there is no problem). */

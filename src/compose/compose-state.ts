@@ -1,5 +1,5 @@
 /** What the helpers of one composition share: the facts they may cite and the citations made. */
-import type { Citation } from "../domain/draft.js";
+import type { Citation, CitedRecord } from "../domain/draft.js";
 import type { Place } from "../domain/municipality.js";
 import { countyByCode, municipalityByCode } from "../data/places.js";
 import type { FrontMatter } from "../domain/template.js";
@@ -34,6 +34,8 @@ export interface ComposeStateOptions {
   frontMatter: FrontMatter;
   signers: readonly Signer[];
   selectedArguments?: readonly SelectedArgument[];
+  /** Records the caller supplied as sources (a filed document and its history). */
+  records?: readonly CitedRecord[];
   /** The draft's date (YYYY-MM-DD): what "now" means for the text. */
   date: string;
   /** How a placeholder for a missing fact says to add it (the command line's words by default). */
@@ -60,6 +62,7 @@ export class ComposeState {
   readonly frontMatter: FrontMatter;
   readonly signers: readonly Signer[];
   readonly selectedArguments: readonly SelectedArgument[];
+  readonly records: readonly CitedRecord[];
   readonly date: string;
 
   constructor(o: ComposeStateOptions) {
@@ -68,6 +71,7 @@ export class ComposeState {
     this.frontMatter = o.frontMatter;
     this.signers = o.signers;
     this.selectedArguments = o.selectedArguments ?? [];
+    this.records = o.records ?? [];
     this.date = o.date;
     this.wording = o.wording ?? cliWording;
   }
@@ -147,6 +151,23 @@ export class ComposeState {
   slot(slot: FormSlot): string {
     this.slots.push(slot);
     return slotMarker(this.slots.length);
+  }
+
+  /** Records a citation of a record the caller supplied (by its id) and returns its marker; an unknown id throws. */
+  citeRecord(id: string): string {
+    const record = this.records.find((r) => r.id === id);
+    if (!record)
+      throw new Error(
+        `no record "${id}" was given to this draft (records: ${this.records.map((r) => r.id).join(", ")})`,
+      );
+    const key = `record:${id}`;
+    let n = this.#byFactId.get(key);
+    if (n === undefined) {
+      n = this.citations.length + 1;
+      this.citations.push({ kind: "record", n, recordId: id, label: record.label, source: record.source });
+      this.#byFactId.set(key, n);
+    }
+    return citationMarker(n);
   }
 
   /** Records a citation of an argument taken from a corpus document and returns its marker. */

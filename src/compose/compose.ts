@@ -190,6 +190,7 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
     frontMatter: template.frontMatter,
     signers: req.authors,
     selectedArguments: selected,
+    records: deps.records ?? [],
     date,
     ...(deps.wording ? { wording: deps.wording } : {}),
   });

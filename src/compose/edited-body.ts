@@ -16,7 +16,8 @@ import { slotOfToken, slotPattern, slotToken, type FormSlot } from "./form-slots
 
 /** What a citation is, independent of its number: the note marks of an edited text are read by it. */
 export function citationId(c: Citation): string {
-  return c.kind === "fact" ? `fact:${c.factId}` : `corpus:${c.ref}`;
+  if (c.kind === "fact") return `fact:${c.factId}`;
+  return c.kind === "record" ? `record:${c.recordId}` : `corpus:${c.ref}`;
 }
 
 const placeholderOpen = "\uE010";

@@ -387,6 +387,19 @@ export const helpers = {
       )
       .join("\n\n");
   },
+  /**
+   * {{records}} → every record the caller supplied (a filed document and the steps of its
+   * history), each sentence with its note, as one paragraph; nothing when none were given.
+   */
+  records(...args: unknown[]): string {
+    const st = state(split(args).options);
+    return st.records.map((r) => `${escapeInline(r.sentence)}${st.citeRecord(r.id)}`).join(" ");
+  },
+  /** {{record "filed"}} → the note marker of one supplied record (an unknown id stops the draft). */
+  record(...args: unknown[]): string {
+    const { params, options } = split(args);
+    return state(options).citeRecord(String(params[0] ?? ""));
+  },
   /** {{#if (eq input.kind "x")}} */
   eq(...args: unknown[]): boolean {
     const { params } = split(args);

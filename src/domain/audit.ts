@@ -16,6 +16,9 @@ export const auditActions = [
   "token.revoke",
   "draft.save",
   "draft.version",
+  "filing.add",
+  "filing.step",
+  "meetings.add",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

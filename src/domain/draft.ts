@@ -46,7 +46,28 @@ export type Block =
  * One citation, numbered in order of first use: a fact from the registry, or an argument
  * taken from a document in the corpus. Writers switch on `kind`.
  */
-export type Citation = FactCitation | ArgumentCitation;
+export type Citation = FactCitation | ArgumentCitation | RecordCitation;
+
+/**
+ * A record the caller supplies as a source for this draft: a filed document and each step of
+ * its history (src/filings/follow-up.ts). `sentence` is how the text states it, in the past tense.
+ */
+export interface CitedRecord {
+  id: string;
+  /** What the record is, opening its note: "Motion, dnr KS 2025/0412, inlämnad till kommunfullmäktige". */
+  label: string;
+  sentence: string;
+  source: Source;
+}
+
+/** A record the caller supplied, cited where the text states it. */
+export interface RecordCitation {
+  kind: "record";
+  n: number;
+  recordId: string;
+  label: string;
+  source: Source;
+}
 
 /** A value from the facts registry (or several values of one key from one source: a history). */
 export interface FactCitation {

@@ -19,6 +19,8 @@ export type ErrorDetails =
   /** A named API token with this name exists (revoked or not): names are never reused. */
   | { code: "token_exists"; name: string; revoked: boolean }
   | { code: "token_unknown"; name: string; suggestions: string[] }
+  /** No filed document (ärende) has this id. */
+  | { code: "filing_unknown"; id: string; suggestions: string[] }
   /** A key cannot be removed: facts are recorded for it, templates cite it, derived keys count it. */
   | { code: "fact_key_in_use"; key: string; facts: number; templates: string[]; derivedKeys: string[] }
   /** A key's type cannot change: these recorded values are not of the new type. */

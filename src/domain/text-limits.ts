@@ -55,6 +55,12 @@ export const textLimits = {
   editedText: 200_000,
   /** A campaign's fact condition ("population>50000"). */
   condition: 300,
+  /** A filed document's diary number (diarienummer, "KS 2026/123"). */
+  diaryNumber: 100,
+  /** The body or committee a filed document went to ("kommunfullmäktige", "socialnämnden"). */
+  body: 300,
+  /** The answer to a filed interpellation, as text. */
+  answer: 100_000,
 } as const;
 
 export type LimitedField = keyof typeof textLimits;

@@ -71,6 +71,10 @@ export function citationNote(c: Citation): NoteText {
       return factNote(c);
     case "argument":
       return argumentNote(c);
+    case "record": {
+      const src = sourceEntry(c.source);
+      return { text: `${c.label}: ${src.text}`, url: src.url };
+    }
     default:
       return unknownCitation(c);
   }

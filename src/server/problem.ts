@@ -194,6 +194,15 @@ export function problemOf(d: ErrorDetails): Problem {
       };
     case "token_exists":
       return { type: `${base}token-exists`, title: "Token finns redan", status: 409, detail, errors: field("name") };
+    case "filing_unknown":
+      return {
+        type: `${base}filing-unknown`,
+        title: "Okänt ärende",
+        status: 404,
+        detail,
+        errors: field("id"),
+        suggestions: d.suggestions,
+      };
     case "token_unknown":
       return {
         type: `${base}token-unknown`,

@@ -53,6 +53,15 @@ import {
   savedDraftMatches,
   type SavedDraftFilter,
 } from "./saved-draft-writes.js";
+import type { CouncilMeeting, Filing, NewFiling, NewFilingEvent } from "../domain/filing.js";
+import {
+  filingAudit,
+  filingToChange,
+  meetingsAudit,
+  meetingsToAdd,
+  planFiling,
+  planFilingEvent,
+} from "./filing-writes.js";
 
 export interface LowdbStoreOptions {
   /** The file system calls of the durable write (tests inject failures, the bench a write without fsync). */
@@ -274,6 +283,8 @@ export class LowdbStore implements Store {
       tokens: d.tokens,
       audit: d.audit,
       savedDrafts: d.savedDrafts,
+      filings: d.filings,
+      meetings: d.meetings,
     };
   }
 
@@ -286,6 +297,8 @@ export class LowdbStore implements Store {
       d.tokens = [...s.tokens];
       d.audit = [...s.audit];
       d.savedDrafts = [...(s.savedDrafts ?? [])];
+      d.filings = [...s.filings];
+      d.meetings = [...s.meetings];
       return { result: undefined };
     }, currentActor());
   }
@@ -479,6 +492,42 @@ export class LowdbStore implements Store {
     });
   }
 
+  async filings(): Promise<readonly Filing[]> {
+    return (await this.#data()).filings;
+  }
+
+  addFiling(input: NewFiling): Promise<Filing> {
+    const actor = currentActor();
+    return this.#change((data) => {
+      const filing = planFiling(new Set(data.filings.map((f) => f.id)), input, actor);
+      data.filings = [...data.filings, filing];
+      return { result: filing, audit: filingAudit("filing.add", filing) };
+    }, actor);
+  }
+
+  addFilingEvent(id: string, input: NewFilingEvent): Promise<Filing> {
+    const actor = currentActor();
+    return this.#change((data) => {
+      const found = filingToChange(data.filings, id);
+      const next = planFilingEvent(found, input, actor);
+      if (next === found) return { result: found };
+      data.filings = data.filings.map((f) => (f === found ? next : f));
+      return { result: next, audit: filingAudit("filing.step", next) };
+    }, actor);
+  }
+
+  async meetings(): Promise<readonly CouncilMeeting[]> {
+    return (await this.#data()).meetings;
+  }
+
+  addMeetings(input: readonly CouncilMeeting[]): Promise<CouncilMeeting[]> {
+    return this.#change((data) => {
+      const added = meetingsToAdd(data.meetings, input);
+      if (added.length > 0) data.meetings = [...data.meetings, ...added];
+      return { result: added, audit: meetingsAudit(added) };
+    });
+  }
+
   async revision(): Promise<string> {
     try {
       const s = await stat(this.location, { bigint: true });
@@ -556,9 +605,19 @@ export class LowdbStore implements Store {
     const { result, audit, segment } = change(db.data);
     const changed =
       segment !== undefined ||
-      (["facts", "documents", "factKeys", "tokens", "audit", "shippedKeysOffered", "savedDrafts"] as const).some(
-        (k) => db.data[k] !== before[k],
-      );
+      (
+        [
+          "facts",
+          "documents",
+          "factKeys",
+          "tokens",
+          "audit",
+          "shippedKeysOffered",
+          "savedDrafts",
+          "filings",
+          "meetings",
+        ] as const
+      ).some((k) => db.data[k] !== before[k]);
     if (!changed) return result;
     if (audit) {
       const seq = (db.data.audit.at(-1)?.seq ?? 0) + 1;

@@ -5,6 +5,7 @@ import { factDefinitionSchema, type FactDefinition } from "../domain/fact-key.js
 import { apiTokenSchema } from "../domain/api-token.js";
 import { auditEntrySchema } from "../domain/audit.js";
 import { savedDraftSchema } from "../domain/saved-draft.js";
+import { councilMeetingSchema, filingSchema } from "../domain/filing.js";
 import { shippedFactKeys } from "../facts/fact-catalog.js";
 import { shippedKeysAtVersion3 } from "./shipped-keys-v3.js";
 
@@ -47,6 +48,17 @@ export const databaseSchema = z.object({
       seen.add(d.id);
     });
   }),
+  /** Filed documents (ärenden) with their history (`motionera arenden`). */
+  filings: z.array(filingSchema).superRefine((filings, ctx) => {
+    const seen = new Set<string>();
+    filings.forEach((f, i) => {
+      if (seen.has(f.id))
+        ctx.addIssue({ code: "custom", path: [i, "id"], message: `ärendet ${f.id} finns två gånger` });
+      seen.add(f.id);
+    });
+  }),
+  /** The council meetings (sammanträden) entered or imported, which deadlines are counted to. */
+  meetings: z.array(councilMeetingSchema),
 });
 export type Database = z.infer<typeof databaseSchema>;
 
@@ -59,6 +71,8 @@ export const emptyDatabase = (): Database => ({
   tokens: [],
   audit: [],
   savedDrafts: [],
+  filings: [],
+  meetings: [],
 });
 
 /** A fresh copy of the shipped key definitions (the data a new or migrated database starts with). */
@@ -90,8 +104,8 @@ export const migrations: Record<number, (raw: Record<string, unknown>) => Record
   },
   // 4 → 5: named API tokens and the audit log join; a file before them has neither.
   4: (raw) => ({ ...raw, schemaVersion: 5, tokens: [], audit: [] }),
-  // 5 → 7: saved drafts join (6 is not a shape, see schemaVersion); a file before them has none.
-  5: (raw) => ({ ...raw, schemaVersion: 7, savedDrafts: [] }),
+  // 5 → 7 (6 is not a shape, see schemaVersion): saved drafts, filed documents and council meetings join.
+  5: (raw) => ({ ...raw, schemaVersion: 7, savedDrafts: [], filings: [], meetings: [] }),
 };
 
 /**

@@ -12,6 +12,7 @@ import type { FactDefinition } from "../domain/fact-key.js";
 import type { ApiToken } from "../domain/api-token.js";
 import type { AuditEntry } from "../domain/audit.js";
 import type { SavedDraft } from "../domain/saved-draft.js";
+import type { CouncilMeeting, Filing } from "../domain/filing.js";
 
 export interface StoreSnapshot {
   facts: readonly Fact[];
@@ -24,6 +25,9 @@ export interface StoreSnapshot {
   audit: readonly AuditEntry[];
   /** Saved drafts with their versions (a snapshot made before they existed has none). */
   savedDrafts?: readonly SavedDraft[];
+  /** Filed documents with their history, and the council meetings. */
+  filings: readonly Filing[];
+  meetings: readonly CouncilMeeting[];
 }
 
 export interface SnapshotSummary {
@@ -33,6 +37,8 @@ export interface SnapshotSummary {
   tokens: number;
   audit: number;
   savedDrafts: number;
+  filings: number;
+  meetings: number;
   /** SHA-256 of the canonical form, hex. */
   checksum: string;
 }
@@ -60,6 +66,10 @@ export function summarise(s: StoreSnapshot): SnapshotSummary {
     tokens: [...s.tokens].sort((a, b) => (a.name < b.name ? -1 : 1)),
     audit: [...s.audit].sort((a, b) => a.seq - b.seq),
     savedDrafts: byId(s.savedDrafts ?? []),
+    filings: byId(s.filings),
+    meetings: [...s.meetings].sort((a, b) =>
+      `${a.municipality.code}|${a.date}|${a.body}` < `${b.municipality.code}|${b.date}|${b.body}` ? -1 : 1,
+    ),
   });
   return {
     facts: s.facts.length,
@@ -68,6 +78,8 @@ export function summarise(s: StoreSnapshot): SnapshotSummary {
     tokens: s.tokens.length,
     audit: s.audit.length,
     savedDrafts: (s.savedDrafts ?? []).length,
+    filings: s.filings.length,
+    meetings: s.meetings.length,
     checksum: createHash("sha256").update(form, "utf8").digest("hex"),
   };
 }

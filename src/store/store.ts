@@ -3,6 +3,7 @@ import type { Fact } from "../domain/fact.js";
 import type { FactDefinition } from "../domain/fact-key.js";
 import type { ApiToken, NewApiToken } from "../domain/api-token.js";
 import type { AuditEntry, AuditFilter } from "../domain/audit.js";
+import type { CouncilMeeting, Filing, NewFiling, NewFilingEvent } from "../domain/filing.js";
 import type { StoreSnapshot } from "./snapshot.js";
 import type { SavedDraft, SavedDraftState } from "../domain/saved-draft.js";
 import type { SavedDraftFilter } from "./saved-draft-writes.js";
@@ -100,6 +101,24 @@ export interface Store {
    * Returns which ids were added and which replaced.
    */
   putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }>;
+  /** Every filed document (ärende) with its whole history, in the order filed in the store. */
+  filings(): Promise<readonly Filing[]>;
+  /**
+   * Records a filed document: the store names it ("<date>-<title>", see filing-writes.ts) and
+   * records its first event (the filing itself, with the actor and the time).
+   */
+  addFiling(filing: NewFiling): Promise<Filing>;
+  /**
+   * Records a step of a filed document, or a correction of one (`corrects`), as a new event:
+   * the history keeps every event with who recorded it and when. An unknown id: filing_unknown;
+   * a step that does not fit: input_invalid naming its field. A correction that changes nothing
+   * records nothing.
+   */
+  addFilingEvent(id: string, event: NewFilingEvent): Promise<Filing>;
+  /** The council meetings (sammanträden) entered or imported, every municipality, in the order added. */
+  meetings(): Promise<readonly CouncilMeeting[]>;
+  /** Adds the meetings not yet held (same municipality, date and body) in one write; returns those added. */
+  addMeetings(meetings: readonly CouncilMeeting[]): Promise<CouncilMeeting[]>;
   /**
    * Changes whenever the stored data changes (for the embedded store: the file's size and
    * modification time), so derived files such as the search index know when to rebuild.

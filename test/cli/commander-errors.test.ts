@@ -1,6 +1,8 @@
 /** Commander's own errors reach the user in Swedish, naming the command and what to do; unknown lines pass through. */
 import { describe, expect, it } from "vitest";
 import { swedishCommanderError } from "../../src/cli/commander-errors.js";
+import type { Command } from "commander";
+import { buildProgram } from "../../src/cli/main.js";
 import { runCli } from "../helpers/cli.js";
 
 describe("commander's errors in Swedish", () => {
@@ -68,5 +70,38 @@ describe("commander's errors in Swedish", () => {
     const draft = runCli(["draft", "--help"]).stdout;
     expect(draft).toContain('(standard: "output")');
     expect(`${help}${draft}`).not.toMatch(/Usage:|Options:|Commands:|\[options\]|default:|\(standard: false\)/);
+  });
+
+  it("every command's help, at every level, has none of commander's English words", () => {
+    const program = buildProgram({ startService: () => Promise.reject(new Error("not started")) });
+    const english = /\b(Usage|Options|Commands|Arguments|default|choices|preset|display help|help for command)\b/;
+    const found: string[] = [];
+    let seen = 0;
+    const walk = (command: Command, path: string) => {
+      seen++;
+      for (const line of command.helpInformation().split("\n")) if (english.test(line)) found.push(`${path}: ${line}`);
+      for (const sub of command.commands) walk(sub, `${path} ${sub.name()}`);
+    };
+    walk(program, "motionera");
+    expect(seen).toBeGreaterThan(20);
+    expect(found).toEqual([]);
+    expect(program.commands.find((c) => c.name() === "db")?.helpInformation()).toMatch(
+      /help \[kommando\] +visa hjälp för ett kommando/,
+    );
+  });
+
+  it("motionera with no arguments shows a short getting-started guide, not the bare usage", () => {
+    const r = runCli([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Kom i gång:");
+    for (const step of [
+      "motionera templates",
+      "motionera facts Lidingö",
+      "motionera draft --template",
+      "motionera serve",
+    ])
+      expect(r.stdout).toContain(step);
+    expect(r.stdout).not.toMatch(/Användning:|Usage:/);
+    expect(r.stdout.split("\n").length).toBeLessThan(30);
   });
 });

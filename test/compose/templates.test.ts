@@ -146,7 +146,8 @@ describe("every template × municipality × signers", () => {
           for (const ci of draft.citations) {
             expect((ci.source.title ?? ci.source.publisher).length).toBeGreaterThan(0);
             expect(ci.source.publisher.length).toBeGreaterThan(0);
-            expect((ci.kind === "fact" ? ci.value : ci.claim).length).toBeGreaterThan(0);
+            const said = ci.kind === "fact" ? ci.value : ci.kind === "argument" ? ci.claim : ci.label;
+            expect(said.length).toBeGreaterThan(0);
           }
           const used = citationNumbers(draft.blocks);
           if (t.kind === "motion" || t.kind === "interpellation")

@@ -30,6 +30,7 @@ const sets: Record<string, string[]> = {
     "questions=Vad görs",
   ],
   "allman-debattartikel": ["title=Skolan", "lead=Ingress.", "background=Text."],
+  "uppfoljning-arende": ["title=Vad har hänt?", "addressee=nämndens ordförande", "status=Läget.", "questions=När"],
   "allman-pressmeddelande": ["title=Skolan", "lead=Ingress.", "firstQuote=Citat"],
   skolresultat: ["committee=barn- och utbildningsnämnden"],
   "vantetid-sarskilt-boende": ["addressee=äldrenämndens ordförande"],

@@ -4,14 +4,14 @@
  * same documents in the same order. A batch is stored whole or not at all: a write that fails after its segment was
  * written leaves the store as it was, and the leftover segment is never read and is swept by the next write.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { open, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CorpusDocument } from "../../src/domain/corpus-document.js";
 import type { DurableFs } from "../../src/files/durable-write.js";
-import { segmentFolder, segmentThreshold } from "../../src/store/document-segments.js";
+import { segmentedFileVersion, segmentFolder, segmentThreshold } from "../../src/store/document-segments.js";
 import { LowdbStore } from "../../src/store/lowdb-store.js";
 
 const doc = (id: string, title = `Titel ${id}`): CorpusDocument => ({
@@ -124,5 +124,25 @@ describe("document segments of the embedded store", () => {
     const backup = JSON.parse(readFileSync(`${db}.bak`, "utf8"));
     const named = new Set([...file.documentSegments, ...(backup.documentSegments ?? [])]);
     expect(readdirSync(segmentFolder(db)).every((n) => named.has(n))).toBe(true);
+  });
+
+  it("a segmented file from before filed documents (6, data of version 5) is read, then written as 8", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "motionera-segments-"));
+    const db = join(dir, "db.json");
+    const store = await LowdbStore.open(db);
+    await store.putDocuments(docs(0, 1000));
+    await store.putDocuments(docs(1000, 1100));
+    await store.close();
+    // As the program before filed documents wrote it: marker 6, no filings, no meetings.
+    const { filings: _f, meetings: _m, ...old } = JSON.parse(readFileSync(db, "utf8"));
+    writeFileSync(db, JSON.stringify({ ...old, schemaVersion: 6 }));
+    const again = await LowdbStore.open(db);
+    expect(await again.documents()).toHaveLength(1100);
+    expect(await again.filings()).toEqual([]);
+    await again.addMeetings([{ municipality: { code: "0186", name: "Lidingö" }, date: "2026-01-26", body: "kf" }]);
+    const file = JSON.parse(readFileSync(db, "utf8"));
+    expect([file.schemaVersion, file.meetings.length, file.filings]).toEqual([segmentedFileVersion, 1, []]);
+    expect(await (await LowdbStore.open(db)).documents()).toHaveLength(1100);
+    await again.close();
   });
 });

@@ -118,6 +118,8 @@ describe("shipped keys added later", () => {
       tokens: [],
       audit: [],
       savedDrafts: [],
+      filings: [],
+      meetings: [],
     };
     const derived: FactDefinition = {
       key: "counted",

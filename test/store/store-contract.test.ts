@@ -75,7 +75,10 @@ function postgresEngine(): Engine {
     },
     fresh: async () => {
       await onDatabase(db!.url, (c) =>
-        c.query("TRUNCATE facts, fact_keys, shipped_keys_offered, documents, api_tokens, audit_log RESTART IDENTITY"),
+        c.query(
+          "TRUNCATE facts, fact_keys, shipped_keys_offered, documents, api_tokens, audit_log, filings, saved_drafts, " +
+            "council_meetings RESTART IDENTITY",
+        ),
       );
       return track(await PostgresStore.open(db!.url));
     },

@@ -11,6 +11,7 @@ import { issueToken, lastWrites } from "../../tokens/issue.js";
 import { action, parseOptions } from "../run.js";
 import { databaseUrlFlag, openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
+import { textTable } from "../text-table.js";
 
 const t = texts.tokens;
 
@@ -19,23 +20,10 @@ const createSchema = z.object({ ...base, name: tokenNameSchema, role: tokenRoleS
 const revokeSchema = z.object({ ...base, name: z.string().trim().min(1) });
 const listSchema = z.object(base);
 
-/** Rows of text in columns as wide as their widest cell. */
-function table(rows: readonly string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
-}
-
 function listText(tokens: readonly ApiToken[], last: Map<string, string>): string {
   if (tokens.length === 0) return t.none;
   const c = t.columns;
-  return table([
+  return textTable([
     [c.name, c.role, c.created, c.by, c.last, c.revoked],
     ...tokens.map((k) => {
       const written = last.get(k.name);

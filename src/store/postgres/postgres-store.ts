@@ -46,6 +46,16 @@ import {
   type SavedDraftState,
 } from "../../domain/saved-draft.js";
 import { planSavedDraft, planSavedDraftVersion, type SavedDraftFilter } from "../saved-draft-writes.js";
+import type { CouncilMeeting, Filing, NewFiling, NewFilingEvent } from "../../domain/filing.js";
+import {
+  filingAudit,
+  filingToChange,
+  meetingsAudit,
+  meetingsToAdd,
+  planFiling,
+  planFilingEvent,
+} from "../filing-writes.js";
+import { insertFilings, insertMeetings, readFilings, readMeetings, replaceFiling } from "./filing-rows.js";
 import { poolSizeFromEnv } from "./pool-size.js";
 import { fromStored, storableJson, storableText } from "./pg-text.js";
 import { RevisionListener, revisionChannel } from "./revision-listener.js";
@@ -503,6 +513,8 @@ export class PostgresStore implements Store {
           tokens: await readTokens(c, this.location),
           audit: await readAudit(c, this.location),
           savedDrafts: await readSavedDrafts(c, this.location, {}, "made"),
+          filings: await readFilings(c, this.location),
+          meetings: await readMeetings(c, this.location),
         };
       } finally {
         await c.query("COMMIT");
@@ -519,6 +531,10 @@ export class PostgresStore implements Store {
       await c.query("DELETE FROM api_tokens");
       await c.query("DELETE FROM audit_log");
       await c.query("DELETE FROM saved_drafts");
+      await c.query("DELETE FROM filings");
+      await c.query("DELETE FROM council_meetings");
+      await insertFilings(c, s.filings);
+      await insertMeetings(c, s.meetings);
       await insertFacts(c, s.facts);
       await insertSavedDrafts(c, s.savedDrafts ?? []);
       await insertTokens(c, s.tokens);
@@ -538,6 +554,51 @@ export class PostgresStore implements Store {
         [storableJson(s.documents)],
       );
       return { result: undefined, changed: true };
+    });
+  }
+
+  async filings(): Promise<readonly Filing[]> {
+    return this.#withClient((c) => readFilings(c, this.location));
+  }
+
+  addFiling(input: NewFiling): Promise<Filing> {
+    const actor = currentActor();
+    return this.#write(
+      "alone",
+      async (c) => {
+        const { rows } = await c.query<{ id: string }>("SELECT id FROM filings");
+        const filing = planFiling(new Set(rows.map((r) => r.id)), input, actor);
+        await insertFilings(c, [filing]);
+        return { result: filing, changed: true, audit: filingAudit("filing.add", filing) };
+      },
+      actor,
+    );
+  }
+
+  addFilingEvent(id: string, input: NewFilingEvent): Promise<Filing> {
+    const actor = currentActor();
+    return this.#write(
+      "alone",
+      async (c) => {
+        const found = filingToChange(await readFilings(c, this.location), id);
+        const next = planFilingEvent(found, input, actor);
+        if (next === found) return { result: found, changed: false };
+        await replaceFiling(c, next);
+        return { result: next, changed: true, audit: filingAudit("filing.step", next) };
+      },
+      actor,
+    );
+  }
+
+  async meetings(): Promise<readonly CouncilMeeting[]> {
+    return this.#withClient((c) => readMeetings(c, this.location));
+  }
+
+  addMeetings(input: readonly CouncilMeeting[]): Promise<CouncilMeeting[]> {
+    return this.#write("alone", async (c) => {
+      const added = meetingsToAdd(await readMeetings(c, this.location), input);
+      await insertMeetings(c, added);
+      return { result: added, changed: added.length > 0, audit: meetingsAudit(added) };
     });
   }
 
@@ -624,6 +685,8 @@ export class PostgresStore implements Store {
         tokens: [],
         audit: [],
         savedDrafts: [],
+        filings: [],
+        meetings: [],
       };
       const next = offerShippedKeys(data);
       if (next === data) return { result: undefined, changed: false };

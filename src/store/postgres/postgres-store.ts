@@ -1024,10 +1024,12 @@ async function readSavedDrafts(
   order: "newest" | "made" = "newest",
 ): Promise<SavedDraft[]> {
   const by = filter.by ? storableText(actorName(filter.by)) : undefined;
+  // One statement for every filter and order: a null actor matches all; the order is a parameter too.
   const { rows } = await c.query<SavedDraftRow>(
-    `SELECT draft FROM saved_drafts ${by !== undefined ? "WHERE $1 = ANY(actors)" : ""}
-     ORDER BY ${order === "made" ? "seq" : 'saved_at COLLATE "C" DESC, id COLLATE "C"'}`,
-    by !== undefined ? [by] : [],
+    `SELECT draft FROM saved_drafts WHERE $1::text IS NULL OR $1::text = ANY(actors)
+     ORDER BY CASE WHEN $2::text = 'made' THEN seq END,
+       saved_at COLLATE "C" DESC, id COLLATE "C"`,
+    [by ?? null, order],
   );
   return rows.map((r) => savedDraftOf(r, location));
 }

@@ -93,32 +93,57 @@ function timeProcesses(
   return [summarize(xa), summarize(xb)];
 }
 
-export async function benchDraftPipeline(runs = 300): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "motionera-bench-"));
+/** The in-process cases of this bench, each one document's work; the same for timing and for instruction counts. */
+export interface DraftCases {
+  draft: Draft;
+  /** DOCX: compose + parse + write. */
+  docxPipeline: () => Promise<unknown>;
+  /** docxtemplater filling an equivalent template. */
+  docxtemplater: () => unknown;
+  docxWriter: () => Promise<unknown>;
+  /** PDF with the embedded DejaVu Sans, the Draft composed once. */
+  pdfWriter: () => Promise<unknown>;
+  pdfHelvetica: () => Promise<unknown>;
+  /** PDF: compose + parse + write. */
+  pdfPipeline: () => Promise<unknown>;
+}
+
+export type DraftCase = Exclude<keyof DraftCases, "draft">;
+
+export async function draftCases(): Promise<DraftCases> {
   const ws = await Workspace.open();
   const request = benchRequest;
   const draft = (await ws.compose(request)).draft;
+  const { template, data } = tagged(draft);
+  const templateDocx = await renderDocx(template);
+  return {
+    draft,
+    docxPipeline: async () => renderDocx((await ws.compose(request)).draft),
+    docxtemplater: () => {
+      const doc = new Docxtemplater(new PizZip(templateDocx), { paragraphLoop: true, linebreaks: true });
+      doc.render(data);
+      return doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" });
+    },
+    docxWriter: () => renderDocx(draft),
+    pdfWriter: () => renderPdf(draft),
+    pdfHelvetica: () => renderPdfWithBuiltinFont(draft),
+    pdfPipeline: async () => renderPdf((await ws.compose(request)).draft),
+  };
+}
+
+export async function benchDraftPipeline(runs = 300): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "motionera-bench-"));
+  const cases = await draftCases();
+  const { draft } = cases;
   const pages = pdfPages(await renderPdf(draft), dir);
 
   // DOCX: the whole pipeline (compose + parse + write) vs docxtemplater filling an equivalent template.
-  const { template, data } = tagged(draft);
-  const templateDocx = await renderDocx(template);
-  const fill = () => {
-    const doc = new Docxtemplater(new PizZip(templateDocx), { paragraphLoop: true, linebreaks: true });
-    doc.render(data);
-    return doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" });
-  };
-  const pipelineDocx = async () => renderDocx((await ws.compose(request)).draft);
-  const [ours, dt] = await timePair(pipelineDocx, fill, runs);
-  const writerOnly = await timeIt(() => renderDocx(draft), runs);
+  const [ours, dt] = await timePair(cases.docxPipeline, cases.docxtemplater, runs);
+  const writerOnly = await timeIt(cases.docxWriter, runs);
 
   // PDF: the embedded Unicode font vs pdfkit's built-in Helvetica, the same Draft.
-  const [ttf, helv] = await timePair(
-    () => renderPdf(draft),
-    () => renderPdfWithBuiltinFont(draft),
-    runs,
-  );
-  const pipelinePdf = await timeIt(async () => renderPdf((await ws.compose(request)).draft), runs);
+  const [ttf, helv] = await timePair(cases.pdfWriter, cases.pdfHelvetica, runs);
+  const pipelinePdf = await timeIt(cases.pdfPipeline, runs);
 
   const rows: Row[] = [
     {

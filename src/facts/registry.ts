@@ -44,6 +44,8 @@ export function knownOn(fact: Fact, date: string): boolean {
   return fact.asOf === null || day(fact.asOf) <= date;
 }
 
+const MAX_PAST_REGISTRIES = 16;
+
 export class FactRegistry {
   readonly #facts: readonly Fact[];
   readonly #bySubjectKey = new Map<string, Fact[]>();
@@ -51,6 +53,8 @@ export class FactRegistry {
   readonly #byId = new Map<string, Fact>();
   /** Computed derived facts by subject and key (the registry never changes once built). */
   readonly #derived = new Map<string, Fact | undefined>();
+  /** The registry as it stood on each past date asked for (a back-dated draft asks for every document). */
+  readonly #knownOn = new Map<string, FactRegistry>();
 
   constructor(facts: readonly Fact[]) {
     this.#facts = facts;
@@ -78,7 +82,13 @@ export class FactRegistry {
 
   /** The registry as it stood on a past date: only the facts `knownOn` it (derived keys recomputed). */
   knownOn(date: string): FactRegistry {
-    return new FactRegistry(this.#facts.filter((f) => knownOn(f, date)));
+    let past = this.#knownOn.get(date);
+    if (!past) {
+      if (this.#knownOn.size >= MAX_PAST_REGISTRIES) this.#knownOn.clear();
+      past = new FactRegistry(this.#facts.filter((f) => knownOn(f, date)));
+      this.#knownOn.set(date, past);
+    }
+    return past;
   }
 
   byId(id: string): Fact | undefined {

@@ -19,7 +19,6 @@ import {
   HighlightColor,
   LevelFormat,
   LineRuleType,
-  Packer,
   PageNumber,
   Paragraph,
   TextRun,
@@ -30,11 +29,17 @@ import { draftSources, placeholderText, type Block, type Citation, type Draft, t
 import { citationNote, citationOf, linkUrl, sourceEntry, webUrl, type NoteText } from "./citation-text.js";
 import { labels } from "./messages.sv.js";
 import { xmlSafe } from "../domain/xml-safe.js";
+import { packDocx } from "./docx-package.js";
 
 export async function renderDocx(draft: Draft): Promise<Buffer> {
+  return packDocx(docxDocument(draft));
+}
+
+/** The draft as a `docx` Document; `renderDocx` zips it with the parts every document shares built once. */
+export function docxDocument(draft: Draft): Document {
   const w = new DocxWriter(draft);
   const body = w.body();
-  const doc = new Document({
+  return new Document({
     title: xmlSafe(draft.meta.title),
     subject: xmlSafe(draft.meta.description ?? draft.meta.title),
     creator: xmlSafe(draft.meta.authors.map((a) => a.name).join(", ")),
@@ -57,7 +62,6 @@ export async function renderDocx(draft: Draft): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
 }
 
 // ---------------------------------------------------------------------------------------

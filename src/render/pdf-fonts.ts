@@ -9,8 +9,9 @@
  * any code points ("ä" and "å" are drawn from "a", "Å" and "Ä" from "A"), so in a font shared
  * across documents the next document laid out "a" with a glyph that maps to nothing:
  * pdftotext read "En h ndlingspl n" and "K ST". Glyph objects therefore never outlive their
- * document. What is shared is data nobody writes to: the decoded tables, and the shaping of
- * each word as glyph ids, code points, advances and positions (see `withSharedLayouts`).
+ * document. What is shared is data nobody writes to: the decoded tables, the shaping of
+ * each word as glyph ids, code points, advances and positions (see `withSharedLayouts`), and
+ * the encoded font program of a subset (see `withSharedSubsets`).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -38,7 +39,7 @@ const decodedTables = new Map<Face, object>();
 export function openFace(face: Face): Font {
   const font = parseFont(bytesOf(face));
   shareDecodedTables(face, font);
-  return withSharedLayouts(font, sharedLayoutsOf(face));
+  return withSharedLayouts(font, sharedLayoutsOf(face), face);
 }
 
 /** Reads the font files and decodes the tables shaping needs, ahead of the first document. */
@@ -147,7 +148,7 @@ function sharedLayoutsOf(face: Face): Map<string, SharedLayout> {
  * A glyph's code points are taken from the word itself when the word has one glyph per code
  * point (no ligature, no composed mark): exact even where two characters share a glyph.
  */
-function withSharedLayouts(font: Font, layouts: Map<string, SharedLayout>): Font {
+function withSharedLayouts(font: Font, layouts: Map<string, SharedLayout>, face: Face): Font {
   const shape = (text: string): SharedLayout => {
     const run = font.layout(text) as FontkitRun;
     const chars = Array.from(text, (c) => c.codePointAt(0)!);
@@ -176,9 +177,65 @@ function withSharedLayouts(font: Font, layouts: Map<string, SharedLayout>): Font
     }
     return new LayoutCopy(shaped.glyphs, shaped.positions);
   };
+  const createSubset = (): unknown => withSharedSubsets(face, (font as unknown as SubsetSource).createSubset());
   return new Proxy(font, {
     get(target, prop) {
       if (prop === "layout") return layout;
+      if (prop === "createSubset") return createSubset;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Subsets shared between documents.
+
+/** The part of fontkit's subset (TTFSubset) that pdfkit uses. */
+interface Subset {
+  /** The original glyph ids in the subset's order: a glyph's place is its id in the subset. */
+  readonly glyphs: readonly number[];
+  includeGlyph(glyph: number | { id: number }): number;
+  encode(): Uint8Array;
+}
+
+interface SubsetSource {
+  createSubset(): Subset;
+}
+
+/** A campaign's drafts mostly miss (see above): a small store, so that workers stay small. */
+const MAX_SUBSET_BYTES = 4 * 1024 * 1024;
+const sharedSubsets = new Map<string, Uint8Array>();
+let sharedSubsetBytes = 0;
+
+/**
+ * pdfkit embeds a subset of each font per document: the glyphs the document used, numbered in
+ * the order it first used them, encoded as a TrueType font program at the end of the document
+ * (a third of the time of a PDF). The program follows from the face and that list of glyph ids
+ * alone, so a document whose list is one an earlier document had (the same template and
+ * letters: every draft of a campaign that differs only in numbers and names of the same
+ * letters) gets the earlier program's bytes; any other list is encoded and kept. The subset's
+ * numbering, widths and ToUnicode map stay the document's own (pdfkit's), so text extraction
+ * reads what it read before.
+ */
+function withSharedSubsets(face: Face, subset: Subset): Subset {
+  const encode = (): Uint8Array => {
+    const key = `${face}:${subset.glyphs.join(",")}`;
+    let program = sharedSubsets.get(key);
+    if (!program) {
+      program = subset.encode();
+      if (sharedSubsetBytes + program.length > MAX_SUBSET_BYTES) {
+        sharedSubsets.clear();
+        sharedSubsetBytes = 0;
+      }
+      sharedSubsets.set(key, program);
+      sharedSubsetBytes += program.length;
+    }
+    return program;
+  };
+  return new Proxy(subset, {
+    get(target, prop) {
+      if (prop === "encode") return encode;
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

@@ -69,6 +69,8 @@ describe("since on a fact", () => {
       tokens: [],
       audit: [],
       savedDrafts: [],
+      filings: [],
+      meetings: [],
     });
     expect(db.facts[0]?.since).toBe("2017");
   });

@@ -1,0 +1,30 @@
+/** The addresses of the ärenden pages (pages/arenden/): the list, one ärende, its steps, the calendar feed. */
+import { query } from "../frame/links.js";
+
+const list = "/arenden";
+
+export const filingPaths = {
+  list,
+  calendar: `${list}/kalender.ics`,
+  one: `${list}/:id`,
+  step: `${list}/:id/steg`,
+} as const;
+
+/** Who a list or a calendar is about, as the pages' query strings name it. */
+export interface FilingFilter {
+  kommun?: string | undefined;
+  undertecknare?: string | undefined;
+  parti?: string | undefined;
+}
+
+const pairs = (f: FilingFilter) =>
+  [
+    ["kommun", f.kommun],
+    ["undertecknare", f.undertecknare],
+    ["parti", f.parti],
+  ] as const;
+
+export const filingListHref = (f: FilingFilter = {}) => `${list}${query(pairs(f))}`;
+export const filingCalendarHref = (f: FilingFilter = {}) => `${filingPaths.calendar}${query(pairs(f))}`;
+export const filingHref = (id: string) => `${list}/${encodeURIComponent(id)}`;
+export const filingStepHref = (id: string) => `${filingHref(id)}/steg`;

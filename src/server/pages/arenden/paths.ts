@@ -28,3 +28,6 @@ export const filingListHref = (f: FilingFilter = {}) => `${list}${query(pairs(f)
 export const filingCalendarHref = (f: FilingFilter = {}) => `${filingPaths.calendar}${query(pairs(f))}`;
 export const filingHref = (id: string) => `${list}/${encodeURIComponent(id)}`;
 export const filingStepHref = (id: string) => `${filingHref(id)}/steg`;
+
+/** Whether a path (after sign-in) is an ärenden page, whose forms need the write role, not admin. */
+export const isFilingPath = (path: string): boolean => path === list || /^\/arenden[/?]/.test(path);

@@ -34,10 +34,10 @@ function Row({ row }: { row: DeadlineRow }) {
         </span>
       </td>
       <td>{filingWords.kind[row.kind]}</td>
-      <td>{row.dnr}</td>
+      <td class="nowrap">{row.dnr}</td>
       <td>{filingWords.status[row.status]}</td>
-      <td>{row.due ? formatDate(row.due) : t.noMeeting}</td>
-      <td data-days-left>
+      <td class="nowrap">{row.due ? formatDate(row.due) : t.noMeeting}</td>
+      <td class="nowrap" data-days-left>
         {row.overdue && <strong class="flag-overdue">{`${t.overdue} `}</strong>}
         {daysLeftText(row)}
       </td>
@@ -80,7 +80,7 @@ export function FilingListPage(m: {
         <p class="muted">{t.none}</p>
       ) : (
         <div class="table-scroll">
-          <table class="filings">
+          <table class="key-table filings">
             <thead>
               <tr>
                 <th scope="col">{c.title}</th>

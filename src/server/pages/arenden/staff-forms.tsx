@@ -103,28 +103,37 @@ export function StepFormView({ id, form, errors }: { id: string; form: StepForm;
           </select>
         </Field>
         {text("datum")}
-        {text("namnd")}
-        {text("av")}
-        <Field ids={stepIds} k="svar" label={f.svar.label} errors={errors}>
-          <textarea name="svar" rows={3} {...control(stepIds, "svar", errors, false)}>
-            {form.svar}
-          </textarea>
-        </Field>
-        <Field ids={stepIds} k="beslut" label={f.beslut.label} errors={errors}>
-          <select name="beslut" {...control(stepIds, "beslut", errors, false)}>
-            <option value="" selected={form.beslut === ""}>
-              –
-            </option>
-            {filingDecisions.map((d) => (
-              <option value={d} selected={form.beslut === d}>
-                {filingWords.decision[d]}
+        <fieldset class="group">
+          <legend>{t.stepForm.kinds.referred}</legend>
+          {text("namnd")}
+        </fieldset>
+        <fieldset class="group">
+          <legend>{t.stepForm.kinds.answered}</legend>
+          {text("av")}
+          <Field ids={stepIds} k="svar" label={f.svar.label} errors={errors}>
+            <textarea name="svar" rows={3} {...control(stepIds, "svar", errors, false)}>
+              {form.svar}
+            </textarea>
+          </Field>
+        </fieldset>
+        <fieldset class="group">
+          <legend>{t.stepForm.kinds.decided}</legend>
+          <Field ids={stepIds} k="beslut" label={f.beslut.label} errors={errors}>
+            <select name="beslut" {...control(stepIds, "beslut", errors, false)}>
+              <option value="" selected={form.beslut === ""}>
+                –
               </option>
-            ))}
-          </select>
-        </Field>
-        {text("protokoll")}
-        {text("utgivare")}
-        {text("paragraf")}
+              {filingDecisions.map((d) => (
+                <option value={d} selected={form.beslut === d}>
+                  {filingWords.decision[d]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {text("protokoll")}
+          {text("utgivare")}
+          {text("paragraf")}
+        </fieldset>
         <button type="submit" class="button">
           {t.stepForm.submit}
         </button>

@@ -1650,6 +1650,7 @@ export const sv = {
       text: "Inlämnade motioner och interpellationer: markera som inlämnad, för in remiss, svar och beslut.",
     },
     placeLink: (name: string) => `Ärenden i ${name}: läge och tidsfrister`,
+    fileDraft: "Har du lämnat in utkastet? Markera det som inlämnat",
   },
 } as const;
 

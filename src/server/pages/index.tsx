@@ -108,6 +108,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [statisticsPaths.scbFetch, "POST"],
     [filingPaths.list, "GET, HEAD, POST"],
     [filingPaths.calendar, "GET, HEAD"],
+    [filingPaths.create, "GET, HEAD"],
     [filingPaths.one, "GET, HEAD"],
     [filingPaths.step, "POST"],
   ];

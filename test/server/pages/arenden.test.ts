@@ -171,4 +171,33 @@ describe("filing from the web", () => {
   it("answers an unknown ärende with 404", async () => {
     expect((await app.request("/arenden/finns-inte")).status).toBe(404);
   });
+
+  it("opens the filing form from a saved draft, filled with its municipality and signers", async () => {
+    const draft = await actingAs({ kind: "cli", user: "eva" }, () =>
+      ws.store.createSavedDraft({
+        template: "kast-avtal",
+        kommun: "Lidingö",
+        signers: [
+          { name: "Eva Ek", party: "V", partyOther: "", role: "" },
+          { name: "Lokal Person", party: "annat", partyOther: "Lidingöpartiet", role: "" },
+        ],
+        date: "2026-03-01",
+        inputs: {},
+        arguments: [],
+      }),
+    );
+    const cookie = await signedIn(app, writer, "/arenden");
+    const saved = await (await app.request(`/utkast/${draft.id}`, { headers: { cookie } })).text();
+    const href = /<a href="([^"]+)" data-file-draft/.exec(saved)?.[1]?.replace(/&amp;/g, "&");
+    const url = new URL(href!, "http://localhost");
+    expect(url.pathname).toBe("/arenden/ny");
+    expect(url.searchParams.get("kommun")).toBe("Lidingö");
+    expect(url.searchParams.get("undertecknare")).toBe("Eva Ek (V)\nLokal Person (Lidingöpartiet)");
+    const form = await (await app.request(href!, { headers: { cookie } })).text();
+    expect(form).toContain('value="Lidingö"');
+    expect(form).toMatch(
+      /<textarea name="undertecknare"[^>]*>Eva Ek \(V\)\nLokal Person \(Lidingöpartiet\)<\/textarea>/,
+    );
+    expect(await (await app.request(href!)).text()).toContain("data-sign-in-needed");
+  });
 });

@@ -112,3 +112,17 @@ export function FilingListPage(m: {
     </Layout>
   );
 }
+
+/** The filing form on a page of its own (/arenden/ny), as a saved draft's "Markera som inlämnad" opens it. */
+export function FileFormPage(m: { staff: { form: FileForm; errors: FieldErrors } | { signIn: string } }) {
+  return (
+    <Layout title={t.fileForm.heading} section="none" bodyClass="page-filings">
+      <p class="breadcrumb">
+        <a href={filingListHref()}>{t.back}</a>
+      </p>
+      <h1>{t.fileForm.heading}</h1>
+      {"signIn" in m.staff ? <SignInNotice href={m.staff.signIn} /> : <FileFormView {...m.staff} />}
+      <MunicipalityList />
+    </Layout>
+  );
+}

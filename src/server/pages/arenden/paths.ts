@@ -6,6 +6,8 @@ const list = "/arenden";
 export const filingPaths = {
   list,
   calendar: `${list}/kalender.ics`,
+  /** The filing form alone, filled from the query (a saved draft links here). */
+  create: `${list}/ny`,
   one: `${list}/:id`,
   step: `${list}/:id/steg`,
 } as const;
@@ -31,3 +33,12 @@ export const filingStepHref = (id: string) => `${filingHref(id)}/steg`;
 
 /** Whether a path (after sign-in) is an ärenden page, whose forms need the write role, not admin. */
 export const isFilingPath = (path: string): boolean => path === list || /^\/arenden[/?]/.test(path);
+
+/** "Markera som inlämnad" filled with what a draft knows: its municipality and signers ("Namn (Parti)" a line). */
+export function fileDraftHref(draft: { kommun: string; signers: readonly string[]; titel?: string }): string {
+  return `${filingPaths.create}${query([
+    ["kommun", draft.kommun],
+    ["undertecknare", draft.signers.join("\n")],
+    ["titel", draft.titel],
+  ])}`;
+}

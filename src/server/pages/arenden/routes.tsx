@@ -3,6 +3,7 @@
  *
  *   GET  /arenden                 the list (?kommun=…&undertecknare=…&parti=…), the staff's filing form
  *   POST /arenden                 "Markera som inlämnad" → the new ärende's page
+ *   GET  /arenden/ny              the filing form alone, filled from the query (?kommun=…&undertecknare=…&titel=…)
  *   GET  /arenden/kalender.ics    the deadlines and meetings of the same selection, as iCalendar
  *   GET  /arenden/<id>            one ärende with its history, the staff's step form
  *   POST /arenden/<id>/steg       a step (remitterad, besvarad, beslutad) → the ärende's page
@@ -22,7 +23,7 @@ import { signedInCaller } from "../../staff-session.js";
 import { formGuards } from "../frame/guards.js";
 import { sendPage } from "../frame/layout.js";
 import type { FieldErrors } from "../kit/form.js";
-import { sourceFromBody } from "../kit/form-source.js";
+import { sourceFromBody, sourceFromQuery } from "../kit/form-source.js";
 import { signInHref } from "../staff/tools.js";
 import { FilingPage } from "./filing-page.js";
 import {
@@ -34,7 +35,7 @@ import {
   type FileForm,
   type StepForm,
 } from "./forms.js";
-import { FilingListPage } from "./list-page.js";
+import { FileFormPage, FilingListPage } from "./list-page.js";
 import { filingHref, filingListHref, filingPaths } from "./paths.js";
 
 const savedParam = "sparat";
@@ -99,6 +100,13 @@ export function registerFilingPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext
     } catch (e) {
       return listPage(c, form, new Map([["form", { text: problemText(e) }]]), 422);
     }
+  });
+
+  app.get(filingPaths.create, async (c) => {
+    const form = readFileForm(sourceFromQuery(new URL(c.req.url).searchParams));
+    const mayWrite = (await signedInCaller(c, "write")) !== undefined;
+    const here = `${filingPaths.create}${new URL(c.req.url).search}`;
+    return sendPage(c, <FileFormPage staff={mayWrite ? { form, errors: new Map() } : { signIn: signInHref(here) }} />);
   });
 
   app.get(filingPaths.calendar, async (c) => {

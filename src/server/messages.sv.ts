@@ -1569,7 +1569,8 @@ export const sv = {
     title: "Ärenden",
     intro:
       "Motioner och interpellationer som har lämnats in: läge, tidsfrist och dagar kvar. En motion bör kunna " +
-      "beslutas inom ett år (kommunallagen 5 kap. 35 §), en interpellation besvaras vid nästa sammanträde (5 kap. 59 §).",
+      "beslutas inom ett år (kommunallagen 5 kap. 35 §) och en interpellation bör besvaras vid nästa " +
+      "sammanträde (5 kap. 59 §).",
     filter: {
       legend: "Visa ärenden för",
       kommun: "Kommun",

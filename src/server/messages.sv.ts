@@ -1564,6 +1564,95 @@ export const sv = {
       help: "Välj en annan mall. Den som driver tjänsten ser felet med motionera templates.",
     },
   },
+  /** Filed documents (ärenden) on the web: the list, one ärende with its history, the staff forms (pages/arenden/). */
+  filings: {
+    title: "Ärenden",
+    intro:
+      "Motioner och interpellationer som har lämnats in: läge, tidsfrist och dagar kvar. En motion bör kunna " +
+      "beslutas inom ett år (kommunallagen 5 kap. 35 §) och en interpellation bör besvaras vid nästa " +
+      "sammanträde (5 kap. 59 §).",
+    filter: {
+      legend: "Visa ärenden för",
+      kommun: "Kommun",
+      undertecknare: "Undertecknare",
+      parti: "Parti",
+      submit: "Visa",
+      clear: "Visa alla",
+    },
+    selection: (parts: readonly string[]) => (parts.length ? `Urval: ${parts.join(", ")}` : "Alla ärenden"),
+    none: "Inga ärenden i urvalet.",
+    columns: {
+      title: "Ärende",
+      kind: "Slag",
+      dnr: "Dnr",
+      status: "Läge",
+      due: "Tidsfrist",
+      left: "Dagar kvar",
+    },
+    overdue: "FÖRSENAD",
+    overdueDays: (n: number) => `${n} ${n === 1 ? "dag" : "dagar"} sedan`,
+    daysLeft: (n: number) => `${n} ${n === 1 ? "dag" : "dagar"}`,
+    closed: "avslutat",
+    noMeeting: "inget känt sammanträde",
+    overdueCount: (n: number) => `${n} ${n === 1 ? "ärende är försenat" : "ärenden är försenade"}.`,
+    calendar: "Prenumerera på tidsfristerna som kalender (.ics)",
+    calendarHelp: "Lägg in adressen i din kalender så kommer tidsfristerna och sammanträdena med där.",
+    calendarWho: (o: { signer?: string; party?: string; place?: string }) =>
+      [o.signer, o.party, o.place && `i ${o.place}`].filter(Boolean).join(" ") || "alla ärenden",
+    back: "Alla ärenden",
+    history: "Historik",
+    recorded: (when: string, who: string) => `Registrerat ${when} av ${who}.`,
+    correction: (seq: number, reason: string | undefined) => `Rättelse av steg ${seq}${reason ? ` (${reason})` : ""}`,
+    facts: { kind: "Slag", municipality: "Kommun", signers: "Undertecknare", status: "Läge", due: "Tidsfrist" },
+    signInNeeded: "Logga in med en token med rollen write eller admin för att registrera ärenden och steg.",
+    signIn: "Logga in och kom tillbaka hit",
+    fileForm: {
+      heading: "Markera som inlämnad",
+      intro: "Registrera en motion eller interpellation som har lämnats in till kommunen.",
+      submit: "Markera som inlämnad",
+      fields: {
+        slag: { label: "Slag" },
+        titel: { label: "Rubrik" },
+        kommun: { label: "Kommun" },
+        undertecknare: {
+          label: "Undertecknare",
+          help: "En per rad: namnet och partiet inom parentes, till exempel ”Eva Ek (V)”.",
+        },
+        datum: { label: "Inlämnad den", help: "ÅÅÅÅ-MM-DD" },
+        dnr: { label: "Diarienummer (dnr)" },
+        organ: { label: "Inlämnad till" },
+      },
+    },
+    stepForm: {
+      heading: "Lägg till ett steg",
+      submit: "Spara steget",
+      fields: {
+        steg: { label: "Steg" },
+        datum: { label: "Datum", help: "ÅÅÅÅ-MM-DD" },
+        namnd: { label: "Remitterad till (nämnd)" },
+        av: { label: "Besvarad av" },
+        svar: { label: "Svaret (text)" },
+        beslut: { label: "Beslut" },
+        protokoll: { label: "Protokollets rubrik" },
+        utgivare: { label: "Protokollet utfärdat av" },
+        paragraf: { label: "Paragraf", help: "Till exempel ”§ 45”." },
+      },
+      kinds: { referred: "Remitterad", answered: "Besvarad", decided: "Beslutad" },
+      kindHelp: "Fyll i fälten för det steg du väljer; de andra lämnas tomma.",
+    },
+    errors: {
+      required: "Fyll i fältet.",
+      signer: (line: string) => `Raden ”${line}” saknar ett namn.`,
+    },
+    saved: "Ärendet är registrerat.",
+    stepSaved: "Steget är sparat.",
+    staffTool: {
+      title: "Ärenden",
+      text: "Inlämnade motioner och interpellationer: markera som inlämnad, för in remiss, svar och beslut.",
+    },
+    placeLink: (name: string) => `Ärenden i ${name}: läge och tidsfrister`,
+    fileDraft: "Har du lämnat in utkastet? Markera det som inlämnat",
+  },
 } as const;
 
 export type Messages = typeof sv;

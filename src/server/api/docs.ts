@@ -47,6 +47,7 @@ const documentConfig = (version: string) => ({
     { name: "Korpus", description: "Politiska texter: sök, läs, exportera, importera." },
     { name: "Utkast", description: "Dokument skrivna från en mall." },
     { name: "Sparade utkast", description: "Utkast som sparas med versioner och en länk att dela." },
+    { name: "Ärenden", description: "Inlämnade motioner och interpellationer: steg, historik och tidsfrister." },
     { name: "Ändringslogg", description: "Vem som skrev vad och när, och tjänstens namngivna tokens." },
   ],
 });

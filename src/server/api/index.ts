@@ -14,6 +14,7 @@ import { registerDrafts } from "./drafts.js";
 import { registerSavedDrafts } from "./saved-drafts.js";
 import { registerCampaigns } from "./campaigns.js";
 import { registerFacts } from "./facts.js";
+import { registerFilings } from "./filings.js";
 import { registerFactKeys } from "./fact-keys.js";
 import { registerFactsImport } from "./facts-import.js";
 import { registerMunicipalities } from "./municipalities.js";
@@ -31,6 +32,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void 
   registerDrafts(app, ctx);
   registerSavedDrafts(app, ctx);
   registerCampaigns(app, ctx);
+  registerFilings(app, ctx);
   registerAudit(app, ctx);
   registerDocs(app, ctx);
 }

@@ -17,6 +17,7 @@
  *   GET  /personal/faktanycklar …  the fact-key catalog (fact-keys/)
  *   GET  /personal/uppgifter/ny    "Lägg till uppgift": a fact with its source (add-fact/)
  *   GET  /personal/statistik …     fetching Kolada's statistics as facts (statistics/)
+ *   GET  /arenden …                filed documents: list, one with its history, calendar (arenden/)
  *   GET  /assets/:name             site.css, site.js, favicon.svg
  *   GET  /favicon.ico              a redirect to the favicon
  */
@@ -48,6 +49,8 @@ import { registerStatisticsPages } from "./statistics/routes.js";
 import { staffPaths } from "./staff/tools.js";
 import { templatePaths } from "./templates/links.js";
 import { registerTemplatePages } from "./templates/routes.js";
+import { registerFilingPages } from "./arenden/routes.js";
+import { filingPaths } from "./arenden/paths.js";
 
 export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.get("/assets/:name", (c) => serveAsset(c));
@@ -67,6 +70,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
   registerFactKeyPages(app, ctx);
   registerAddFactPages(app, ctx);
   registerStatisticsPages(app, ctx);
+  registerFilingPages(app, ctx);
 
   // Other methods on the pages' addresses: 405 with the methods that work.
   const allowed: [string, string][] = [
@@ -102,6 +106,11 @@ export function registerPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): voi
     [statisticsPaths.status, "GET, HEAD"],
     [statisticsPaths.scb, "GET, HEAD"],
     [statisticsPaths.scbFetch, "POST"],
+    [filingPaths.list, "GET, HEAD, POST"],
+    [filingPaths.calendar, "GET, HEAD"],
+    [filingPaths.create, "GET, HEAD"],
+    [filingPaths.one, "GET, HEAD"],
+    [filingPaths.step, "POST"],
   ];
   for (const [path, allow] of allowed) {
     app.all(path, (c) => sendErrorPage(c, 405, { headers: { allow } }));

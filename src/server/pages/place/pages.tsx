@@ -23,6 +23,7 @@ import { draftHref, paths, placeHref } from "../frame/links.js";
 import { SourceRef } from "../kit/parts.js";
 import { PlaceIndex, factKeysPerMunicipality } from "./place-index.js";
 import { addFactHref, savedFactParam } from "../add-fact/paths.js";
+import { filingListHref } from "../arenden/paths.js";
 import { SavedFactNotice, savedFactFor } from "../add-fact/saved-notice.js";
 
 const t = sv.place;
@@ -186,6 +187,11 @@ function PlacePage({
         ) : (
           t.noCorpus(place.name)
         )}
+      </p>
+      <p>
+        <a href={filingListHref({ kommun: place.name })} data-filings-link>
+          {sv.filings.placeLink(place.name)}
+        </a>
       </p>
       <section aria-labelledby="mallar" class="templates-fit">
         <h2 id="mallar">{t.templates}</h2>

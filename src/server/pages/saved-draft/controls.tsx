@@ -98,6 +98,8 @@ export interface SavedDraftView {
   changes: FactChangeLine[] | undefined;
   /** The version just saved (after "Spara utkast" or "Spara ny version"). */
   justSaved?: number | undefined;
+  /** "Markera som inlämnad" filled with the draft's municipality and signers (pages/arenden/). */
+  fileHref?: string | undefined;
 }
 
 /** Above the form on /utkast/<id>. */
@@ -125,6 +127,13 @@ export function SavedDraftPanel(v: SavedDraftView) {
         )}
       </p>
       {draft.duplicatedFrom && draft.versions.length === 1 && <p class="help">{p.duplicated}</p>}
+      {v.fileHref && (
+        <p>
+          <a href={v.fileHref} data-file-draft>
+            {sv.filings.fileDraft}
+          </a>
+        </p>
+      )}
       {version.number !== latest.number && (
         <p class="notice">
           {p.olderVersion(version.number, latest.number)} <a href={savedDraftPaths.draft(draft.id)}>{p.showLatest}</a>

@@ -24,6 +24,7 @@ import { readForm } from "../draft/state.js";
 import { renderForm } from "../draft/routes.js";
 import { signInHref } from "../staff/tools.js";
 import { SaveControls, SavedDraftPanel } from "./controls.js";
+import { fileDraftHref } from "../arenden/paths.js";
 import { factChanges } from "./facts-compare.js";
 import { saveModeOf } from "./form-hooks.js";
 import { savedDraftParams, savedDraftPaths } from "./paths.js";
@@ -119,6 +120,15 @@ export function registerSavedDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerCon
           facts={facts}
           changes={await factChanges(ctx.workspace, state, version.factsAt)}
           justSaved={justSaved}
+          fileHref={fileDraftHref({
+            kommun: version.state.kommun,
+            signers: version.state.signers
+              .filter((r) => r.name.trim())
+              .map((r) => {
+                const party = (r.partyOther || r.party).trim();
+                return party ? `${r.name.trim()} (${party})` : r.name.trim();
+              }),
+          })}
         />
       ),
       formEnd: <SaveControls mode={await saveModeOf(c)} draft={draft} knownAt={knownAt} />,

@@ -16,6 +16,7 @@ import { takesTokens } from "../../auth.js";
 import { requireStaff, safeReturnPath, signedInCaller, signIn, signOut } from "../../staff-session.js";
 import type { TokenRole } from "../../../domain/api-token.js";
 import { isAddFactPath } from "../add-fact/paths.js";
+import { isFilingPath } from "../arenden/paths.js";
 import { isSavedDraftPath } from "../saved-draft/paths.js";
 import { sendErrorPage } from "../frame/error-page.js";
 import { formGuards } from "../frame/guards.js";
@@ -30,7 +31,8 @@ const ids = formIds("s");
 const signInsPerMinute = 10;
 
 /** The role the page a sign-in leads to needs: write for adding a fact or saving drafts, admin for the staff pages. */
-const roleFor = (back: string): TokenRole => (isAddFactPath(back) || isSavedDraftPath(back) ? "write" : "admin");
+const roleFor = (back: string): TokenRole =>
+  isAddFactPath(back) || isSavedDraftPath(back) || isFilingPath(back) ? "write" : "admin";
 
 function SignInPage({ back, errors, readOnly }: { back: string; errors: FieldErrors; readOnly: boolean }) {
   const write = roleFor(back) === "write";

@@ -5,6 +5,7 @@
 import { sv } from "../../messages.sv.js";
 import { paths } from "../frame/links.js";
 import { statisticsPaths } from "../statistics/paths.js";
+import { filingPaths } from "../arenden/paths.js";
 
 export interface StaffTool {
   href: string;
@@ -17,6 +18,7 @@ export const staffTools: readonly StaffTool[] = [
   { href: `${paths.staff}/faktanycklar`, title: sv.factKeys.tool.title, text: sv.factKeys.tool.text },
   { href: paths.templates, title: sv.staff.templates.tool.title, text: sv.staff.templates.tool.text },
   { href: statisticsPaths.home, title: sv.staff.statistics.tool.title, text: sv.staff.statistics.tool.text },
+  { href: filingPaths.list, title: sv.filings.staffTool.title, text: sv.filings.staffTool.text },
   { href: statisticsPaths.scb, title: sv.staff.statistics.scb.tool.title, text: sv.staff.statistics.scb.tool.text },
 ];
 

@@ -1,0 +1,44 @@
+/** The addresses of the ärenden pages (pages/arenden/): the list, one ärende, its steps, the calendar feed. */
+import { query } from "../frame/links.js";
+
+const list = "/arenden";
+
+export const filingPaths = {
+  list,
+  calendar: `${list}/kalender.ics`,
+  /** The filing form alone, filled from the query (a saved draft links here). */
+  create: `${list}/ny`,
+  one: `${list}/:id`,
+  step: `${list}/:id/steg`,
+} as const;
+
+/** Who a list or a calendar is about, as the pages' query strings name it. */
+export interface FilingFilter {
+  kommun?: string | undefined;
+  undertecknare?: string | undefined;
+  parti?: string | undefined;
+}
+
+const pairs = (f: FilingFilter) =>
+  [
+    ["kommun", f.kommun],
+    ["undertecknare", f.undertecknare],
+    ["parti", f.parti],
+  ] as const;
+
+export const filingListHref = (f: FilingFilter = {}) => `${list}${query(pairs(f))}`;
+export const filingCalendarHref = (f: FilingFilter = {}) => `${filingPaths.calendar}${query(pairs(f))}`;
+export const filingHref = (id: string) => `${list}/${encodeURIComponent(id)}`;
+export const filingStepHref = (id: string) => `${filingHref(id)}/steg`;
+
+/** Whether a path (after sign-in) is an ärenden page, whose forms need the write role, not admin. */
+export const isFilingPath = (path: string): boolean => path === list || /^\/arenden[/?]/.test(path);
+
+/** "Markera som inlämnad" filled with what a draft knows: its municipality and signers ("Namn (Parti)" a line). */
+export function fileDraftHref(draft: { kommun: string; signers: readonly string[]; titel?: string }): string {
+  return `${filingPaths.create}${query([
+    ["kommun", draft.kommun],
+    ["undertecknare", draft.signers.join("\n")],
+    ["titel", draft.titel],
+  ])}`;
+}

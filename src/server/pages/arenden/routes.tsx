@@ -1,0 +1,179 @@
+/**
+ * The ärenden pages: filed motions and interpellations, their deadlines and history.
+ *
+ *   GET  /arenden                 the list (?kommun=…&undertecknare=…&parti=…), the staff's filing form
+ *   POST /arenden                 "Markera som inlämnad" → the new ärende's page
+ *   GET  /arenden/ny              the filing form alone, filled from the query (?kommun=…&undertecknare=…&titel=…)
+ *   GET  /arenden/kalender.ics    the deadlines and meetings of the same selection, as iCalendar
+ *   GET  /arenden/<id>            one ärende with its history, the staff's step form
+ *   POST /arenden/<id>/steg       a step (remitterad, besvarad, beslutad) → the ärende's page
+ *
+ * Writing needs a staff session (or Bearer token) with the write or admin role and runs as the
+ * caller, so the history and the audit log name who recorded it; reading is open like the corpus.
+ */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { isoDateSchema } from "../../../domain/partial-date.js";
+import { filingToChange } from "../../../store/filing-writes.js";
+import { actingAs } from "../../../store/actor-context.js";
+import type { AppEnv } from "../../app.js";
+import type { ServerContext } from "../../context.js";
+import { filingCalendar, filingRows, type FilingQuery } from "../../filing-lists.js";
+import { signedInCaller } from "../../staff-session.js";
+import { formGuards } from "../frame/guards.js";
+import { sendPage } from "../frame/layout.js";
+import type { FieldErrors } from "../kit/form.js";
+import { sourceFromBody, sourceFromQuery } from "../kit/form-source.js";
+import { signInHref } from "../staff/tools.js";
+import { FilingPage } from "./filing-page.js";
+import {
+  checkFileForm,
+  checkStepForm,
+  problemText,
+  readFileForm,
+  readStepForm,
+  type FileForm,
+  type StepForm,
+} from "./forms.js";
+import { FileFormPage, FilingListPage } from "./list-page.js";
+import { filingHref, filingListHref, filingPaths } from "./paths.js";
+
+const savedParam = "sparat";
+
+function queryOf(c: Context<AppEnv>): FilingQuery {
+  const q = (k: string) => c.req.query(k)?.trim() || undefined;
+  const idag = isoDateSchema.safeParse(q("idag"));
+  return {
+    kommun: q("kommun"),
+    undertecknare: q("undertecknare"),
+    parti: q("parti"),
+    idag: idag.success ? idag.data : undefined,
+  };
+}
+
+const emptyFileForm = (kommun = ""): FileForm => ({
+  slag: "motion",
+  titel: "",
+  kommun,
+  undertecknare: "",
+  datum: "",
+  dnr: "",
+  organ: "kommunfullmäktige",
+});
+
+export function registerFilingPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  const store = () => ctx.workspace.store;
+  app.use(filingPaths.list, ...formGuards(ctx));
+  app.use(filingPaths.step, ...formGuards(ctx));
+
+  async function listPage(c: Context<AppEnv>, form: FileForm | undefined, errors: FieldErrors, status: number) {
+    const query = queryOf(c);
+    const mayWrite = (await signedInCaller(c, "write")) !== undefined;
+    const { idag: _, ...filter } = query;
+    return sendPage(
+      c,
+      <FilingListPage
+        rows={await filingRows(store(), query)}
+        filter={filter}
+        staff={
+          mayWrite
+            ? { form: form ?? emptyFileForm(query.kommun), errors }
+            : { signIn: signInHref(filingListHref(filter)) }
+        }
+      />,
+      status,
+    );
+  }
+
+  app.get(filingPaths.list, (c) => listPage(c, undefined, new Map(), 200));
+
+  app.post(filingPaths.list, async (c) => {
+    const form = readFileForm(sourceFromBody(await c.req.parseBody({ all: true })));
+    const caller = await signedInCaller(c, "write");
+    if (!caller) return listPage(c, form, new Map(), 401);
+    const { errors, filing } = checkFileForm(form);
+    if (!filing) return listPage(c, form, errors, 422);
+    try {
+      const saved = await actingAs(caller.actor, () => store().addFiling(filing));
+      ctx.changed();
+      return c.redirect(`${filingHref(saved.id)}?${savedParam}=1`, 303);
+    } catch (e) {
+      return listPage(c, form, new Map([["form", { text: problemText(e) }]]), 422);
+    }
+  });
+
+  app.get(filingPaths.create, async (c) => {
+    const form = readFileForm(sourceFromQuery(new URL(c.req.url).searchParams));
+    const mayWrite = (await signedInCaller(c, "write")) !== undefined;
+    const here = `${filingPaths.create}${new URL(c.req.url).search}`;
+    return sendPage(c, <FileFormPage staff={mayWrite ? { form, errors: new Map() } : { signIn: signInHref(here) }} />);
+  });
+
+  app.get(filingPaths.calendar, async (c) => {
+    const ics = await filingCalendar(store(), queryOf(c));
+    return c.body(ics, 200, {
+      "content-type": "text/calendar; charset=utf-8",
+      "content-disposition": 'inline; filename="arenden.ics"',
+    });
+  });
+
+  async function filingPage(
+    c: Context<AppEnv>,
+    id: string,
+    form: StepForm | undefined,
+    errors: FieldErrors,
+    status: number,
+  ) {
+    const filing = filingToChange(await store().filings(), id);
+    const query = queryOf(c);
+    const row = (await filingRows(store(), { kommun: filing.municipality.code, idag: query.idag })).find(
+      (r) => r.id === id,
+    )!;
+    const mayWrite = (await signedInCaller(c, "write")) !== undefined;
+    return sendPage(
+      c,
+      <FilingPage
+        filing={filing}
+        row={row}
+        saved={c.req.query(savedParam) === "1"}
+        staff={
+          mayWrite
+            ? {
+                form: form ?? {
+                  steg: "referred",
+                  datum: "",
+                  namnd: "",
+                  av: "",
+                  svar: "",
+                  beslut: "",
+                  protokoll: "",
+                  utgivare: "",
+                  paragraf: "",
+                },
+                errors,
+              }
+            : { signIn: signInHref(filingHref(id)) }
+        }
+      />,
+      status,
+    );
+  }
+
+  app.get(filingPaths.one, (c) => filingPage(c, c.req.param("id"), undefined, new Map(), 200));
+
+  app.post(filingPaths.step, async (c) => {
+    const id = c.req.param("id");
+    const form = readStepForm(sourceFromBody(await c.req.parseBody({ all: true })));
+    const caller = await signedInCaller(c, "write");
+    if (!caller) return filingPage(c, id, form, new Map(), 401);
+    const { errors, event } = checkStepForm(form);
+    if (!event) return filingPage(c, id, form, errors, 422);
+    try {
+      await actingAs(caller.actor, () => store().addFilingEvent(id, event));
+      ctx.changed();
+      return c.redirect(`${filingHref(id)}?${savedParam}=1`, 303);
+    } catch (e) {
+      return filingPage(c, id, form, new Map([["form", { text: problemText(e) }]]), 422);
+    }
+  });
+}

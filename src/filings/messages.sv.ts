@@ -130,3 +130,8 @@ export const corpusRecordWords = {
     `Den ${formatDate(o.decided)} beslutade ${o.body}: ${o.decision}.`,
   notDecided: "motionen är inte beslutad; för in beslutet först (motionera arenden decide)",
 };
+
+/** Facts a decision establishes (src/filings/decision-facts.ts). */
+export const decisionFactWords = {
+  notAssignment: (text: string) => `"${text}" är inte nyckel=värde, t.ex. action_plan_sells_sex=ja`,
+};

@@ -18,7 +18,11 @@ import { meetingsFromFile } from "../../filings/meeting-files.js";
 import { filingWords, stepSentence } from "../../filings/messages.sv.js";
 import { deadlineRow } from "../../filings/overview.js";
 import { decidedMotionRecord } from "../../filings/corpus-record.js";
-import { filingToChange } from "../../store/filing-writes.js";
+import { decisionFacts } from "../../filings/decision-facts.js";
+import { storeCatalog } from "../../facts/fact-catalog.js";
+import { currentActor } from "../../store/actor-context.js";
+import { filingToChange, planFilingEvent } from "../../store/filing-writes.js";
+import type { Workspace } from "../../workspace.js";
 import { collect, readAuthors } from "../option-values.js";
 import { throwProblems } from "../../domain/field-problem.js";
 import { action, parseOptions } from "../run.js";
@@ -70,6 +74,7 @@ const decideSchema = z.object({
   url: z.string().optional(),
   paragraph: z.string().optional(),
   corpus: z.boolean().default(false),
+  fact: z.array(z.string()).default([]),
 });
 const refileSchema = z.object({
   ...base,
@@ -149,18 +154,24 @@ function stepCommand(parent: Command, name: string, summary: string): Command {
     .addOption(sharedOption.databaseUrl());
 }
 
-async function recordStep(
-  o: { json: boolean; db?: string | undefined; databaseUrl?: string | undefined; corrects?: number; reason?: string },
-  id: string,
-  step: FilingStep,
-): Promise<void> {
-  const ws = await openWorkspace(o);
+type StepOptions = {
+  json: boolean;
+  db?: string | undefined;
+  databaseUrl?: string | undefined;
+  corrects?: number;
+  reason?: string;
+};
+
+const stepEvent = (o: StepOptions, step: FilingStep) => ({
+  step,
+  ...(o.corrects !== undefined ? { corrects: o.corrects } : {}),
+  ...(o.reason !== undefined ? { reason: o.reason } : {}),
+});
+
+async function recordStep(o: StepOptions, id: string, step: FilingStep, opened?: Workspace): Promise<void> {
+  const ws = opened ?? (await openWorkspace(o));
   const before = filingToChange(await ws.store.filings(), id);
-  const after = await ws.store.addFilingEvent(id, {
-    step,
-    ...(o.corrects !== undefined ? { corrects: o.corrects } : {}),
-    ...(o.reason !== undefined ? { reason: o.reason } : {}),
-  });
+  const after = await ws.store.addFilingEvent(id, stepEvent(o, step));
   if (o.json) process.stdout.write(`${JSON.stringify(after, null, 2)}\n`);
   else
     process.stdout.write(
@@ -271,11 +282,12 @@ export function registerArenden(program: Command): void {
     .option("--url <adress>", t.url)
     .option("--paragraph <paragraf>", t.paragraph)
     .option("--corpus", t.corpus)
+    .option("--fact <nyckel=värde>", t.fact, collect, [])
     .action(
       action(
         async (id: string, _opts: unknown, cmd: Command) => {
           const o = parseOptions(decideSchema, optionsWithParent(cmd));
-          await recordStep(o, id, {
+          const step: Extract<FilingStep, { kind: "decided" }> = {
             kind: "decided",
             date: o.date,
             decision: o.decision,
@@ -286,15 +298,28 @@ export function registerArenden(program: Command): void {
               ...(o.url !== undefined ? { url: o.url } : {}),
               ...(o.paragraph !== undefined ? { paragraph: o.paragraph } : {}),
             },
-          });
-          if (o.corpus) {
-            const ws = await openWorkspace(o);
-            const record = decidedMotionRecord(filingToChange(await ws.store.filings(), id));
+          };
+          const ws = await openWorkspace(o);
+          // Everything checked before anything is written: the step, its facts and its corpus record.
+          const planned = planFilingEvent(
+            filingToChange(await ws.store.filings(), id),
+            stepEvent(o, step),
+            currentActor(),
+          );
+          const { facts, problems } = decisionFacts(planned, step, o.fact, await storeCatalog(ws.store));
+          throwProblems(problems);
+          const record = o.corpus ? decidedMotionRecord(planned) : undefined;
+          await recordStep(o, id, step, ws);
+          if (facts.length > 0) {
+            await ws.store.addFacts(facts);
+            if (!o.json) process.stdout.write(`${t.factsAdded(facts.length, planned.municipality.name)}\n`);
+          }
+          if (record) {
             await ws.store.putDocuments([record]);
             if (!o.json) process.stdout.write(`${t.corpusAdded(record.id)}\n`);
           }
         },
-        { corrects: "--corrects", step: "--decision" },
+        { corrects: "--corrects", step: "--decision", fact: "--fact" },
       ),
     );
 

@@ -44,7 +44,10 @@ export function decisionFacts(
   assignments.forEach((text, n) => {
     const pair = factAssignment(text);
     if (!pair) {
-      problems.push({ path: ["fact", n], details: { code: "input_invalid", field: "fact", problem: w.notAssignment(text) } });
+      problems.push({
+        path: ["fact", n],
+        details: { code: "fact_invalid", field: "", problem: w.notAssignment(text) },
+      });
       return;
     }
     const entry = { subject: filing.municipality.code, key: pair.key, value: pair.value, asOf: decided.date, source };

@@ -755,9 +755,19 @@ Exempel:
     copyTo: "databasen att kopiera till, tom: en ny fil eller postgres://…",
     copySame: "--from och --to är samma databas",
     copySourceMissing: (file: string) => `Databasfilen ${file} finns inte. Kontrollera sökvägen i --from.`,
-    copyTargetNotEmpty: (where: string, facts: number, documents: number, tokens: number, drafts = 0) =>
+    copyTargetNotEmpty: (
+      where: string,
+      facts: number,
+      documents: number,
+      tokens: number,
+      drafts = 0,
+      filings = 0,
+      meetings = 0,
+    ) =>
       `${where} har redan ${facts} uppgifter och ${documents} dokument${tokens ? ` (och ${tokens} tokens)` : ""}` +
-      `${drafts ? ` och ${drafts} sparade utkast` : ""}. ` +
+      `${drafts ? ` och ${drafts} sparade utkast` : ""}` +
+      `${filings ? ` och ${filings} ${filings === 1 ? "ärende" : "ärenden"}` : ""}` +
+      `${meetings ? ` och ${meetings} ${meetings === 1 ? "sammanträde" : "sammanträden"}` : ""}. ` +
       `Kopiera till en tom databas (en ny fil ` +
       "eller en ny PostgreSQL-databas) så att inget blandas ihop eller skrivs över.",
     copyLine: (
@@ -769,11 +779,15 @@ Exempel:
         tokens: number;
         audit: number;
         savedDrafts: number;
+        filings: number;
+        meetings: number;
         checksum: string;
       },
     ) =>
       `${side}: ${s.facts} uppgifter, ${s.factKeys} faktanycklar, ${s.documents} dokument, ${s.tokens} tokens, ` +
-      `${s.audit} ändringar i loggen, ${s.savedDrafts} sparade utkast, kontrollsumma ${s.checksum.slice(0, 16)}`,
+      `${s.audit} ändringar i loggen, ${s.savedDrafts} sparade utkast, ` +
+      `${s.filings} ${s.filings === 1 ? "ärende" : "ärenden"}, ` +
+      `${s.meetings} ${s.meetings === 1 ? "sammanträde" : "sammanträden"}, kontrollsumma ${s.checksum.slice(0, 16)}`,
     copyFromLabel: "Från",
     copyToLabel: "Till",
     copyOk: "Kopian är fullständig: antal och kontrollsumma stämmer.",

@@ -99,6 +99,33 @@ describe("motionera arenden: from the draft to the decision", () => {
     expect(readFileSync(ws.db, "utf8")).toBe(before);
   });
 
+  it("the follow-up's review tells the user to complete a step's source in the document, not in the registry", {
+    timeout: 120_000,
+  }, () => {
+    const refer = run("arenden", "refer", id, "--to", "utbildningsnämnden", "--date", "2025-12-01");
+    expect([refer.code, refer.stderr]).toEqual([0, ""]);
+    const r = run(
+      "arenden",
+      "follow-up",
+      id,
+      "--addressee",
+      "kommunstyrelsens ordförande",
+      "--date",
+      "2026-12-03",
+      "--out",
+      join(ws.dir, "uppfoljning"),
+      "--format",
+      "md",
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const check = r.stdout.split("\n").find((l) => l.includes("Källan Lidingö kommun, 1 december 2025"));
+    expect(check).toContain(
+      "saknar titel, eftersom ärendets steg inte har någon. Leta upp handlingen (till exempel beslutet eller " +
+        "protokollet) och komplettera källhänvisningen i dokumentet innan det lämnas in.",
+    );
+    expect(r.stdout).not.toContain("faktaregistret");
+  });
+
   it("refuses a decision whose facts are wrong, naming each --fact, and writes nothing", () => {
     const before = readFileSync(ws.db, "utf8");
     const r = decide("--fact", "action_plan_sell_sex=ja", "--fact", "handlingsplan", "--fact", "runs_kast=kanske");
@@ -142,7 +169,7 @@ describe("motionera arenden: from the draft to the decision", () => {
       "https://www.lidingo.se/protokoll-kf-2026-12-14.pdf",
     );
     expect([r.code, r.stderr]).toEqual([0, ""]);
-    expect(r.stdout).toContain(`Sparat som steg 2 i ${id}.`);
+    expect(r.stdout).toContain(`Sparat som steg 3 i ${id}.`);
     expect(r.stdout).toContain("2 fakta sparade för Lidingö med protokollet som källa");
     const facts = JSON.parse(run("facts", "Lidingö", "--json").stdout) as {
       facts: { key: string; value: string; asOf: string; source: unknown }[];

@@ -145,7 +145,8 @@ Alla kommandon: motionera --help. Hjälp för ett kommando: motionera draft --he
       "ett faktum beslutet slår fast, nyckel=värde, t.ex. action_plan_sells_sex=ja; sparas för kommunen med " +
       "protokollet som källa och beslutsdagen som datum; upprepa för flera (se: motionera facts keys)",
     factsAdded: (n: number, place: string) =>
-      `${n === 1 ? "1 faktum sparat" : `${n} fakta sparade`} för ${place} med protokollet som källa (se: motionera facts ${place}).`,
+      `${n === 1 ? "1 faktum sparat" : `${n} fakta sparade`} för ${place} med protokollet som källa ` +
+      `(se: motionera facts ${place}).`,
     corpusAdded: (id: string) => `Motionen finns nu i korpusen som ${id} (se: motionera corpus show ${id}).`,
     refileSummary: "rätta inlämningen: datum, diarienummer eller organ",
     recorded: (id: string, seq: number) => `Sparat som steg ${seq} i ${id}.`,

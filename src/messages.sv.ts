@@ -671,11 +671,18 @@ export function explainWarningWorded(w: DraftWarning, wording: FactWording): str
         `Texten säger "${w.committee}", men faktaregistret vet inte vad nämnden som ansvarar för socialtjänsten ` +
         `heter ${w.inPlace}. Kontrollera namnet (ange det med --set committee=…).`
       );
-    case "source_incomplete":
-      return `Källan ${w.source} saknar ${formatList(
+    case "source_incomplete": {
+      const missing = formatList(
         w.missing.map((m) => ({ title: "titel", date: "datum", url: "webbadress" })[m]),
         "och",
-      )}. Leta upp den och komplettera den i faktaregistret innan utkastet lämnas in.`;
+      );
+      return w.record
+        ? `Källan ${w.source} saknar ${missing}, eftersom ärendets steg inte har någon. Leta upp handlingen ` +
+            "(till exempel beslutet eller protokollet) och komplettera källhänvisningen i dokumentet innan det " +
+            "lämnas in."
+        : `Källan ${w.source} saknar ${missing}. Leta upp den och komplettera den i faktaregistret innan utkastet ` +
+            "lämnas in.";
+    }
     case "source_other_party":
       return (
         `Källan ${w.source} är utgiven av ${formatList(w.parties, "och")}, ett annat parti än undertecknarnas. ` +

@@ -116,6 +116,10 @@ Alla kommandon: motionera --help. Hjälp för ett kommando: motionera draft --he
     filed: "dagen då det lämnades in, ÅÅÅÅ-MM-DD",
     dnr: "diarienummer, t.ex. KS 2026/0412",
     body: "organet det lämnades till (standard: kommunfullmäktige)",
+    utkast:
+      "utkastet som lämnades in, som JSON från motionera draft … --json > utkast.json: rubrik, slag, kommun, " +
+      "undertecknare och datum hämtas därifrån (en flagga som också anges går före)",
+    missingWithoutDraft: (flag: string) => `${flag} krävs (eller ange utkastet med --utkast <fil.json>)`,
     added: (id: string) => `Ärendet är sparat som ${id}.`,
     nextSteps: (id: string) =>
       `För in nästa steg med motionera arenden refer, answer eller decide ${id} … (se motionera arenden --help).`,
@@ -137,6 +141,12 @@ Alla kommandon: motionera --help. Hjälp för ett kommando: motionera draft --he
     url: "protokollets webbadress",
     paragraph: "paragrafen i protokollet, t.ex. § 45",
     corpus: "lägg också in den beslutade motionen i korpusen, med utfallet och protokollet som källa",
+    fact:
+      "ett faktum beslutet slår fast, nyckel=värde, t.ex. action_plan_sells_sex=ja; sparas för kommunen med " +
+      "protokollet som källa och beslutsdagen som datum; upprepa för flera (se: motionera facts keys)",
+    factsAdded: (n: number, place: string) =>
+      `${n === 1 ? "1 faktum sparat" : `${n} fakta sparade`} för ${place} med protokollet som källa ` +
+      `(se: motionera facts ${place}).`,
     corpusAdded: (id: string) => `Motionen finns nu i korpusen som ${id} (se: motionera corpus show ${id}).`,
     refileSummary: "rätta inlämningen: datum, diarienummer eller organ",
     recorded: (id: string, seq: number) => `Sparat som steg ${seq} i ${id}.`,
@@ -746,9 +756,19 @@ Exempel:
     copyTo: "databasen att kopiera till, tom: en ny fil eller postgres://…",
     copySame: "--from och --to är samma databas",
     copySourceMissing: (file: string) => `Databasfilen ${file} finns inte. Kontrollera sökvägen i --from.`,
-    copyTargetNotEmpty: (where: string, facts: number, documents: number, tokens: number, drafts = 0) =>
+    copyTargetNotEmpty: (
+      where: string,
+      facts: number,
+      documents: number,
+      tokens: number,
+      drafts = 0,
+      filings = 0,
+      meetings = 0,
+    ) =>
       `${where} har redan ${facts} uppgifter och ${documents} dokument${tokens ? ` (och ${tokens} tokens)` : ""}` +
-      `${drafts ? ` och ${drafts} sparade utkast` : ""}. ` +
+      `${drafts ? ` och ${drafts} sparade utkast` : ""}` +
+      `${filings ? ` och ${filings} ${filings === 1 ? "ärende" : "ärenden"}` : ""}` +
+      `${meetings ? ` och ${meetings} ${meetings === 1 ? "sammanträde" : "sammanträden"}` : ""}. ` +
       `Kopiera till en tom databas (en ny fil ` +
       "eller en ny PostgreSQL-databas) så att inget blandas ihop eller skrivs över.",
     copyLine: (
@@ -760,11 +780,15 @@ Exempel:
         tokens: number;
         audit: number;
         savedDrafts: number;
+        filings: number;
+        meetings: number;
         checksum: string;
       },
     ) =>
       `${side}: ${s.facts} uppgifter, ${s.factKeys} faktanycklar, ${s.documents} dokument, ${s.tokens} tokens, ` +
-      `${s.audit} ändringar i loggen, ${s.savedDrafts} sparade utkast, kontrollsumma ${s.checksum.slice(0, 16)}`,
+      `${s.audit} ändringar i loggen, ${s.savedDrafts} sparade utkast, ` +
+      `${s.filings} ${s.filings === 1 ? "ärende" : "ärenden"}, ` +
+      `${s.meetings} ${s.meetings === 1 ? "sammanträde" : "sammanträden"}, kontrollsumma ${s.checksum.slice(0, 16)}`,
     copyFromLabel: "Från",
     copyToLabel: "Till",
     copyOk: "Kopian är fullständig: antal och kontrollsumma stämmer.",

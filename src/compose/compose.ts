@@ -4,7 +4,7 @@
  */
 import type { DraftRequest } from "../domain/draft-request.js";
 import { throwProblems } from "../domain/field-problem.js";
-import type { Draft } from "../domain/draft.js";
+import type { Citation, Draft } from "../domain/draft.js";
 import type { Fact, Source } from "../domain/fact.js";
 import { partyName } from "../domain/signer.js";
 import { citationNote, sourceEntry } from "../render/citation-text.js";
@@ -121,14 +121,25 @@ function staleCitations(
 }
 
 /** Sources the signer should look at before filing: incomplete ones, and other parties' texts. */
-function sourceChecks(sources: readonly Source[], signers: readonly Signer[]): DraftWarning[] {
+function sourceChecks(
+  sources: readonly Source[],
+  signers: readonly Signer[],
+  citations: readonly Citation[],
+): DraftWarning[] {
+  const ofRecords = new Set(citations.flatMap((c) => (c.kind === "record" ? [JSON.stringify(c.source)] : [])));
   const own = new Set(signers.map((s) => s.party?.toUpperCase()).filter(Boolean));
   const out: DraftWarning[] = [];
   for (const s of sources) {
     const name = sourceEntry(s).text.replace(/\.$/, "");
     // A printed article may lack a URL; a source without a title or a date cannot be checked.
     const missing = (["title", "date"] as const).filter((f) => (f === "date" ? s.date === null : !s[f]));
-    if (missing.length > 0) out.push({ code: "source_incomplete", source: name, missing });
+    if (missing.length > 0)
+      out.push({
+        code: "source_incomplete",
+        source: name,
+        missing,
+        ...(ofRecords.has(JSON.stringify(s)) ? { record: true as const } : {}),
+      });
     const parties = (s as Source & { parties?: string[] }).parties ?? [];
     if (parties.length > 0 && !parties.some((p) => own.has(p.toUpperCase())))
       out.push({ code: "source_other_party", source: name, parties: parties.map(partyName) });
@@ -272,7 +283,7 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   const warnings: DraftWarning[] = [
     ...staleCitations(template, citedFacts, date, req.strict),
     ...state.checks,
-    ...sourceChecks(citedSources, req.authors),
+    ...sourceChecks(citedSources, req.authors, citations),
     ...(kind === "interpellation" && req.authors.length > 1
       ? [{ code: "several_interpellants", count: req.authors.length } as const]
       : []),

@@ -116,7 +116,13 @@ export type DraftWarning =
   /** The text names the default committee ("socialnämnden"); the registry does not know the real one. */
   | { code: "committee_default"; committee: string; subjectName: string; inPlace: string }
   /** A cited source lacks its title, date or URL. */
-  | { code: "source_incomplete"; source: string; missing: ("title" | "date" | "url")[] }
+  | {
+      code: "source_incomplete";
+      source: string;
+      missing: ("title" | "date" | "url")[];
+      /** The source is a record's (a filed document's step), not a fact's: it is completed in the document. */
+      record?: true;
+    }
   /** A cited source was published by a party none of the signers belongs to. */
   | { code: "source_other_party"; source: string; parties: string[] }
   /** An interpellation signed by more than one member (most arbetsordningar allow one). */

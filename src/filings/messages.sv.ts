@@ -130,3 +130,17 @@ export const corpusRecordWords = {
     `Den ${formatDate(o.decided)} beslutade ${o.body}: ${o.decision}.`,
   notDecided: "motionen är inte beslutad; för in beslutet först (motionera arenden decide)",
 };
+
+/** Facts a decision establishes (src/filings/decision-facts.ts). */
+export const decisionFactWords = {
+  notAssignment: (text: string) => `"${text}" är inte nyckel=värde, t.ex. action_plan_sells_sex=ja`,
+};
+
+/** A draft's metadata read back to file it (src/filings/draft-filing.ts). */
+export const draftFilingWords = {
+  notJson: (file: string) =>
+    `${file} är inte den JSON som motionera draft … --json skriver; spara den så: ` +
+    "motionera draft … --json > utkast.json",
+  notFiled: (kind: string) => `en ${kind} lämnas inte in som ärende; bara motioner och interpellationer gör det`,
+  unknownPlace: (code: string) => `kommunkoden ${code} finns inte`,
+};

@@ -18,7 +18,10 @@ const shipped = join(repoRoot, "corpus", "motionera.json");
 describe.skipIf(!postgresAvailable())("motionera db copy", () => {
   let db: TestDatabase;
   let withLog: TestDatabase;
+  let withFilings: TestDatabase;
   beforeAll(async () => {
+    withFilings = await freshDatabase("copy_filings");
+    await migrateDatabase(withFilings.url);
     db = await freshDatabase("copy");
     await migrateDatabase(db.url);
     withLog = await freshDatabase("copy_log");
@@ -27,6 +30,7 @@ describe.skipIf(!postgresAvailable())("motionera db copy", () => {
   afterAll(async () => {
     await db?.drop();
     await withLog?.drop();
+    await withFilings?.drop();
   }, 60_000);
 
   it("carries the named tokens and the audit log both ways, exactly", () => {
@@ -57,6 +61,31 @@ describe.skipIf(!postgresAvailable())("motionera db copy", () => {
     // A token made before the copy works after it: the history and the list agree on both sides.
     const list = runCli(["tokens", "list", "--json", "--database-url", withLog.url]);
     expect((JSON.parse(list.stdout) as { name: string }[]).map((t) => t.name)).toEqual(["kansliet", "gammal"]);
+  });
+
+  it("counts the filings and the meetings on both sides, and refuses a target that holds them", () => {
+    const ws = tempWorkspace();
+    const add = ["arenden", "add", "--kind", "motion", "--title", "Fler elever ska klara skolan", "-k", "Lidingö"];
+    const filed = runCli([...add, "-a", "Eva Ek (V)", "--filed", "2026-01-12", "--dnr", "KS 2026/0007", "--db", ws.db]);
+    expect(filed.code, filed.stderr).toBe(0);
+    const held = runCli(["arenden", "meetings", "add", "-k", "Lidingö", "2026-02-16", "2026-03-16", "--db", ws.db]);
+    expect(held.code, held.stderr).toBe(0);
+
+    const up = runCli(["db", "copy", "--from", ws.db, "--to", withFilings.url]);
+    expect(up.code, up.stderr).toBe(0);
+    const lines = up.stdout.split("\n");
+    for (const side of ["Från", "Till"])
+      expect(lines.find((l) => l.startsWith(`${side}:`))).toMatch(/0 sparade utkast, 1 ärende, 2 sammanträden, /);
+    expect(up.stdout).toContain("Kopian är fullständig");
+    const json = runCli(["db", "copy", "--from", withFilings.url, "--to", join(ws.dir, "tillbaka.json"), "--json"]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      from: { filings: 1, meetings: 2 },
+      to: { filings: 1, meetings: 2 },
+    });
+
+    const again = runCli(["db", "copy", "--from", ws.db, "--to", join(ws.dir, "tillbaka.json")]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("och 1 ärende och 2 sammanträden. Kopiera till en tom databas");
   });
 
   it("copies the file into PostgreSQL and back: the same counts and checksum on every side", () => {

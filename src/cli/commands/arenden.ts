@@ -18,10 +18,16 @@ import { meetingsFromFile } from "../../filings/meeting-files.js";
 import { filingWords, stepSentence } from "../../filings/messages.sv.js";
 import { deadlineRow } from "../../filings/overview.js";
 import { decidedMotionRecord } from "../../filings/corpus-record.js";
-import { filingToChange } from "../../store/filing-writes.js";
+import { decisionFacts } from "../../filings/decision-facts.js";
+import { draftFiling } from "../../filings/draft-filing.js";
+import { storeCatalog } from "../../facts/fact-catalog.js";
+import { currentActor } from "../../store/actor-context.js";
+import { filingToChange, planFilingEvent } from "../../store/filing-writes.js";
+import type { Workspace } from "../../workspace.js";
 import { collect, readAuthors } from "../option-values.js";
 import { throwProblems } from "../../domain/field-problem.js";
-import { action, parseOptions } from "../run.js";
+import { MotioneraError } from "../../domain/errors.js";
+import { action, parseOptions, UsageError } from "../run.js";
 import { databaseUrlFlag, openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 import { textTable } from "../text-table.js";
@@ -42,12 +48,13 @@ const correction = {
 };
 const addSchema = z.object({
   ...base,
-  kind: filingKindSchema,
-  title: z.string(),
-  kommun: z.string().trim().min(1),
-  author: z.array(z.string()).min(1),
-  filed: isoDateSchema,
+  kind: filingKindSchema.optional(),
+  title: z.string().optional(),
+  kommun: z.string().trim().min(1).optional(),
+  author: z.array(z.string()).default([]),
+  filed: isoDateSchema.optional(),
   dnr: z.string(),
+  utkast: z.string().optional(),
   body: z.string().default("kommunfullmäktige"),
 });
 const referSchema = z.object({ ...base, ...correction, date: isoDateSchema, to: z.string() });
@@ -70,6 +77,7 @@ const decideSchema = z.object({
   url: z.string().optional(),
   paragraph: z.string().optional(),
   corpus: z.boolean().default(false),
+  fact: z.array(z.string()).default([]),
 });
 const refileSchema = z.object({
   ...base,
@@ -85,6 +93,12 @@ const meetingsAddSchema = z.object({
   body: z.string().default("kommunfullmäktige"),
 });
 const calendarSchema = z.object({ ...base, ...selection, out: z.string().optional(), today: isoDateSchema.optional() });
+
+/** A file the user named, as UTF-8 text, or a clear message that it is not there. */
+const readText = (file: string) =>
+  readFile(file, "utf8").catch(() => {
+    throw new UsageError(`${file}: ${texts.fileMissing}`);
+  });
 
 const place = (query: string) => {
   const m = findMunicipality(query);
@@ -149,18 +163,24 @@ function stepCommand(parent: Command, name: string, summary: string): Command {
     .addOption(sharedOption.databaseUrl());
 }
 
-async function recordStep(
-  o: { json: boolean; db?: string | undefined; databaseUrl?: string | undefined; corrects?: number; reason?: string },
-  id: string,
-  step: FilingStep,
-): Promise<void> {
-  const ws = await openWorkspace(o);
+type StepOptions = {
+  json: boolean;
+  db?: string | undefined;
+  databaseUrl?: string | undefined;
+  corrects?: number;
+  reason?: string;
+};
+
+const stepEvent = (o: StepOptions, step: FilingStep) => ({
+  step,
+  ...(o.corrects !== undefined ? { corrects: o.corrects } : {}),
+  ...(o.reason !== undefined ? { reason: o.reason } : {}),
+});
+
+async function recordStep(o: StepOptions, id: string, step: FilingStep, opened?: Workspace): Promise<void> {
+  const ws = opened ?? (await openWorkspace(o));
   const before = filingToChange(await ws.store.filings(), id);
-  const after = await ws.store.addFilingEvent(id, {
-    step,
-    ...(o.corrects !== undefined ? { corrects: o.corrects } : {}),
-    ...(o.reason !== undefined ? { reason: o.reason } : {}),
-  });
+  const after = await ws.store.addFilingEvent(id, stepEvent(o, step));
   if (o.json) process.stdout.write(`${JSON.stringify(after, null, 2)}\n`);
   else
     process.stdout.write(
@@ -200,11 +220,12 @@ export function registerArenden(program: Command): void {
     .command("add")
     .summary(t.addSummary)
     .description(t.addSummary)
-    .requiredOption("--kind <slag>", t.kind)
-    .requiredOption("--title <text>", t.title)
-    .requiredOption("-k, --kommun <kommun>", t.kommun)
-    .requiredOption("-a, --author <text>", t.author, collect)
-    .requiredOption("--filed <datum>", t.filed)
+    .option("--utkast <fil.json>", t.utkast)
+    .option("--kind <slag>", t.kind)
+    .option("--title <text>", t.title)
+    .option("-k, --kommun <kommun>", t.kommun)
+    .option("-a, --author <text>", t.author, collect)
+    .option("--filed <datum>", t.filed)
     .requiredOption("--dnr <diarienummer>", t.dnr)
     .option("--body <organ>", t.body)
     .addOption(sharedOption.json())
@@ -214,20 +235,33 @@ export function registerArenden(program: Command): void {
       action(
         async (_opts: unknown, cmd: Command) => {
           const o = parseOptions(addSchema, optionsWithParent(cmd));
+          const draft = o.utkast ? draftFiling(await readText(o.utkast), o.utkast) : undefined;
           const { authors, problems } = readAuthors(o.author);
           throwProblems(problems);
+          const need = <T>(value: T | undefined, flag: string): T => {
+            if (value === undefined) throw new UsageError(t.missingWithoutDraft(flag));
+            return value;
+          };
+          const filing = {
+            kind: need(o.kind ?? draft?.kind, "--kind"),
+            title: need(o.title ?? draft?.title, "--title"),
+            municipality: need(o.kommun ? place(o.kommun) : draft?.municipality, "--kommun"),
+            signers: need(authors.length ? authors : draft?.signers, "--author"),
+            filed: { kind: "filed" as const, date: need(o.filed ?? draft?.date, "--filed"), dnr: o.dnr, body: o.body },
+          };
           const ws = await openWorkspace(o);
-          const filing = await ws.store.addFiling({
-            kind: o.kind,
-            title: o.title,
-            municipality: place(o.kommun),
-            signers: authors,
-            filed: { kind: "filed", date: o.filed, dnr: o.dnr, body: o.body },
-          });
-          if (o.json) process.stdout.write(`${JSON.stringify(filing, null, 2)}\n`);
-          else process.stdout.write(`${t.added(filing.id)}\n${t.nextSteps(filing.id)}\n`);
+          const added = await ws.store.addFiling(filing);
+          if (o.json) process.stdout.write(`${JSON.stringify(added, null, 2)}\n`);
+          else process.stdout.write(`${t.added(added.id)}\n${t.nextSteps(added.id)}\n`);
         },
-        { title: "--title", signers: "--author", authors: "--author", filed: "--filed", municipality: "--kommun" },
+        {
+          title: "--title",
+          signers: "--author",
+          authors: "--author",
+          filed: "--filed",
+          municipality: "--kommun",
+          utkast: "--utkast",
+        },
       ),
     );
 
@@ -271,11 +305,12 @@ export function registerArenden(program: Command): void {
     .option("--url <adress>", t.url)
     .option("--paragraph <paragraf>", t.paragraph)
     .option("--corpus", t.corpus)
+    .option("--fact <nyckel=värde>", t.fact, collect, [])
     .action(
       action(
         async (id: string, _opts: unknown, cmd: Command) => {
           const o = parseOptions(decideSchema, optionsWithParent(cmd));
-          await recordStep(o, id, {
+          const step: Extract<FilingStep, { kind: "decided" }> = {
             kind: "decided",
             date: o.date,
             decision: o.decision,
@@ -286,15 +321,29 @@ export function registerArenden(program: Command): void {
               ...(o.url !== undefined ? { url: o.url } : {}),
               ...(o.paragraph !== undefined ? { paragraph: o.paragraph } : {}),
             },
-          });
-          if (o.corpus) {
-            const ws = await openWorkspace(o);
-            const record = decidedMotionRecord(filingToChange(await ws.store.filings(), id));
+          };
+          const ws = await openWorkspace(o);
+          // Everything checked before anything is written: the step, its facts and its corpus record.
+          const planned = planFilingEvent(
+            filingToChange(await ws.store.filings(), id),
+            stepEvent(o, step),
+            currentActor(),
+          );
+          const { facts, problems } = decisionFacts(planned, step, o.fact, await storeCatalog(ws.store));
+          // Always as a list, so each problem names the --fact it concerns.
+          if (problems.length > 0) throw new MotioneraError({ code: "request_invalid", problems });
+          const record = o.corpus ? decidedMotionRecord(planned) : undefined;
+          await recordStep(o, id, step, ws);
+          if (facts.length > 0) {
+            await ws.store.addFacts(facts);
+            if (!o.json) process.stdout.write(`${t.factsAdded(facts.length, planned.municipality.name)}\n`);
+          }
+          if (record) {
             await ws.store.putDocuments([record]);
             if (!o.json) process.stdout.write(`${t.corpusAdded(record.id)}\n`);
           }
         },
-        { corrects: "--corrects", step: "--decision" },
+        { corrects: "--corrects", step: "--decision", fact: "--fact" },
       ),
     );
 
@@ -408,9 +457,7 @@ export function registerArenden(program: Command): void {
       action(async (file: string, _opts: unknown, cmd: Command) => {
         const o = parseOptions(meetingsAddSchema, optionsWithParent(cmd));
         const where = place(o.kommun);
-        const text = await readFile(file, "utf8").catch(() => {
-          throw new Error(`${file}: ${texts.fileMissing}`);
-        });
+        const text = await readText(file);
         const read = meetingsFromFile(text, file, where, o.body);
         const ws = await openWorkspace(o);
         const added = await ws.store.addMeetings(read);

@@ -53,7 +53,9 @@ async function copyDatabase(o: z.infer<typeof copySchema>): Promise<void> {
   try {
     const present = await to.snapshot();
     const drafts = present.savedDrafts?.length ?? 0;
-    if (present.facts.length || present.documents.length || present.tokens.length || drafts)
+    const filings = present.filings.length;
+    const meetings = present.meetings.length;
+    if (present.facts.length || present.documents.length || present.tokens.length || drafts || filings || meetings)
       throw new UsageError(
         t.copyTargetNotEmpty(
           to.location,
@@ -61,6 +63,8 @@ async function copyDatabase(o: z.infer<typeof copySchema>): Promise<void> {
           present.documents.length,
           present.tokens.length,
           drafts,
+          filings,
+          meetings,
         ),
       );
     const source = summarise(await from.snapshot());

@@ -116,6 +116,11 @@ export function registerDraft(program: Command): void {
                 title: composed.draft.meta.title,
                 template: o.template,
                 municipality: composed.place.name,
+                // What `motionera arenden add --utkast` reads to file the draft without typing it again.
+                kind: composed.draft.meta.kind,
+                date: composed.draft.meta.date,
+                municipalityCode: composed.draft.meta.municipality.code,
+                signers: composed.draft.meta.authors,
                 files,
                 citations: composed.draft.citations.length,
                 warnings,

@@ -473,7 +473,7 @@
             if (!v) return;
             const next = v
               .replace(/\b(name|party|partyOther|role)\.\d+\b/g, `$1.${i}`)
-              .replace(/\bf-(name|party|partyOther|role)-\d+\b/g, `f-$1-${i}`);
+              .replace(/\b([a-z]+)-(name|party|partyOther|role)-\d+\b/g, `$1-$2-${i}`);
             if (next !== v) el.setAttribute(attr, next);
           });
         });

@@ -171,15 +171,16 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     if (!(downloadFormats as readonly string[]).includes(format))
       return renderForm(c, ctx, state, new Map(), 200, undefined, undefined, { knownAt });
     try {
+      const wording = webFactWording(new URL(c.req.url).origin);
       const r = await renderDraftFor(ctx.workspace, checked.request, format as Format, ctx.render, {
         ...(knownAt ? { knownAt } : {}),
-        wording: webFactWording(new URL(c.req.url).origin),
+        wording,
       });
       return c.body(typeof r.body === "string" ? r.body : (r.body as Uint8Array<ArrayBuffer>), 200, {
         "content-type": r.contentType,
         "content-disposition": attachment(r.fileName),
         "cache-control": "no-store",
-        ...reviewHeaders(r.warnings, r.review),
+        ...reviewHeaders(r.warnings, r.review, wording),
       });
     } catch (e) {
       if (!isMotioneraError(e)) throw e;

@@ -54,7 +54,8 @@ const encodeList = (xs: readonly string[]) => encodeURIComponent(JSON.stringify(
 
 /**
  * The headers every draft response carries: the warnings (with the "kontrollera" items) and
- * the places to fill in (a fact to add named in `wording`), each a percent-encoded JSON list (decodeURIComponent, then JSON.parse).
+ * the places to fill in (a fact to add named in `wording`), each a percent-encoded JSON list
+ * (decodeURIComponent, then JSON.parse).
  */
 export function reviewHeaders(
   warnings: readonly DraftWarning[],

@@ -175,7 +175,7 @@ describe.skipIf(!hasChromium)("the campaign page in Chromium", () => {
     await page.close();
   }, 120_000);
 
-  it("adds and removes signer rows in the page and shows 'Annat parti' only when chosen, as the draft form", async () => {
+  it("adds and removes signer rows in the page; 'Annat parti' shows only when chosen", async () => {
     const page = await open();
     await page.goto(`${base}/kampanj`);
     // A reload would lose this marker: the buttons must work in the page.

@@ -19,6 +19,7 @@ import { hostAllowList } from "./allowed-hosts.js";
 import { compressResponses } from "./compression.js";
 import type { Caller } from "./auth.js";
 import { logError } from "./log.js";
+import { webFactWording } from "./fact-wording.js";
 import { fieldErrors, problemFromError, problemResponse, problems } from "./problem.js";
 
 /** `caller`: who the request's token names, set by the routes that take one (auth.ts). */
@@ -116,7 +117,8 @@ export function createApp(workspace: Workspace, options: ServerOptions = {}): Op
     // Stopping: drafts still waiting for a writer thread are told to come back, not logged as faults.
     if (err instanceof RenderPoolClosedError)
       return isApi(c.req.path) ? problemResponse(c, problems.stopping()) : renderErrorPage(c, 503);
-    const p = problemFromError(err);
+    // The service names its own form for a missing fact, never the command line.
+    const p = problemFromError(err, webFactWording(new URL(c.req.url).origin));
     // The operator's log: one line with the code for a known error, the stack for an unexpected one.
     if (p.status >= 500 || (isMotioneraError(err) && err.details.code === "template_invalid")) logError(c, err);
     if (isApi(c.req.path)) return problemResponse(c, p);

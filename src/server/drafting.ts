@@ -1,7 +1,7 @@
 /** A draft for an HTTP response: composed, rendered in one format, with its file name and type. */
 import type { DraftRequest } from "../domain/draft-request.js";
 import type { DraftReview, DraftWarning } from "../domain/errors.js";
-import { explainWarning } from "../messages.sv.js";
+import { explainWarningWorded, type FactWording } from "../messages.sv.js";
 import type { Draft } from "../domain/draft.js";
 import { draftBaseName } from "../files/draft-files.js";
 import { extensionOf, mimeTypeOf, type Format } from "../render/index.js";
@@ -54,11 +54,16 @@ const encodeList = (xs: readonly string[]) => encodeURIComponent(JSON.stringify(
 
 /**
  * The headers every draft response carries: the warnings (with the "kontrollera" items) and
- * the places to fill in, each a percent-encoded JSON list (decodeURIComponent, then JSON.parse).
+ * the places to fill in (a fact to add named in `wording`), each a percent-encoded JSON list
+ * (decodeURIComponent, then JSON.parse).
  */
-export function reviewHeaders(warnings: readonly DraftWarning[], review: DraftReview): Record<string, string> {
+export function reviewHeaders(
+  warnings: readonly DraftWarning[],
+  review: DraftReview,
+  wording: FactWording,
+): Record<string, string> {
   return {
-    "X-Motionera-Warnings": encodeList(warnings.map(explainWarning)),
+    "X-Motionera-Warnings": encodeList(warnings.map((w) => explainWarningWorded(w, wording))),
     "X-Motionera-Placeholders": encodeList(review.placeholders),
   };
 }

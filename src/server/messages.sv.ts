@@ -278,6 +278,7 @@ export const sv = {
         `samtidigt. Försök igen om en stund; det du har fyllt i finns kvar.`,
       general: "Kampanjen kunde inte skapas.",
       missingNeedsIs: "”saknas” går bara att välja med ”är” eller ”är inte”.",
+      valueNeeded: "Välj ett värde för villkoret, eller välj ”Inget villkor” under Uppgift.",
       conditionInvalid: (condition: string, problem: string) =>
         `Villkoret ”${condition}” går inte att använda: ${problem}${/[?.]$/.test(problem) ? "" : "."}`,
       conditionUnknownKey: (key: string, suggestions: readonly string[]) =>

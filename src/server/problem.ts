@@ -7,7 +7,13 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "../domain/zod.js";
 import { isMotioneraError, type ErrorDetails } from "../domain/errors.js";
-import { explainBrokenTemplate, explainError, explainImportIssue } from "../messages.sv.js";
+import {
+  cliWording,
+  explainBrokenTemplate,
+  explainErrorWorded,
+  explainImportIssue,
+  type FactWording,
+} from "../messages.sv.js";
 import type { Refusal } from "./campaign-admission.js";
 
 export interface FieldError {
@@ -16,6 +22,8 @@ export interface FieldError {
   message: string;
   /** The core's error code, when a core check found the problem (unknown_municipality, input_invalid …). */
   code?: string;
+  /** Where a missing or stale fact is added (see Problem.addFact). */
+  addFact?: string;
   /** "Did you mean" for this field. */
   suggestions?: string[];
 }
@@ -28,6 +36,8 @@ export interface Problem {
   errors?: FieldError[];
   /** "Did you mean": the nearest known names, for a name that was not found. */
   suggestions?: string[];
+  /** Where a missing or stale fact is added: the web's "Lägg till uppgift" form, filled in. */
+  addFact?: string;
   /** What a draft refused under `strict` still asks the signer to fill in. */
   placeholders?: string[];
 }
@@ -44,9 +54,13 @@ export function fieldErrors(e: Pick<z.ZodError, "issues">): FieldError[] {
   return e.issues.map((i) => ({ path: i.path.map(String).join("/"), message: i.message }));
 }
 
-/** The HTTP face of each core error: its status, its field (if any) and the Swedish explanation. */
-export function problemOf(d: ErrorDetails): Problem {
-  const detail = explainError(d);
+/**
+ * The HTTP face of each core error: its status, its field (if any) and the Swedish explanation,
+ * which tells how to add a missing fact in `wording` (the service's answers use the web's form).
+ */
+export function problemOf(d: ErrorDetails, wording: FactWording = cliWording): Problem {
+  const detail = explainErrorWorded(d, wording);
+  const addFact = addFactOf(d, wording);
   const field = (path: string): FieldError[] => [{ path, message: detail }];
   switch (d.code) {
     case "unknown_municipality":
@@ -85,9 +99,9 @@ export function problemOf(d: ErrorDetails): Problem {
         errors: field("arguments"),
       };
     case "fact_missing":
-      return { type: `${base}fact-missing`, title: "Uppgift saknas", status: 422, detail };
+      return { type: `${base}fact-missing`, title: "Uppgift saknas", status: 422, detail, ...addFact };
     case "fact_stale":
-      return { type: `${base}fact-stale`, title: "För gammal uppgift", status: 422, detail };
+      return { type: `${base}fact-stale`, title: "För gammal uppgift", status: 422, detail, ...addFact };
     case "draft_has_placeholders":
       return {
         type: `${base}draft-has-placeholders`,
@@ -250,14 +264,15 @@ export function problemOf(d: ErrorDetails): Problem {
       return { type: `${base}campaign-empty`, title: "Ingen kommun i urvalet", status: 422, detail };
     case "request_invalid": {
       // Every problem a core check found, each at its field's path; one problem keeps its own problem type.
-      if (d.problems.length === 1) return problemOf(d.problems[0]!.details);
+      if (d.problems.length === 1) return problemOf(d.problems[0]!.details, wording);
       const errors = d.problems.map((p): FieldError => {
-        const one = problemOf(p.details);
+        const one = problemOf(p.details, wording);
         const suggestions = "suggestions" in p.details ? p.details.suggestions : undefined;
         return {
           path: p.path.map(String).join("/"),
           message: one.errors?.[0]?.message ?? one.detail ?? one.title,
           code: p.details.code,
+          ...(one.addFact ? { addFact: one.addFact } : {}),
           ...(suggestions?.length ? { suggestions } : {}),
         };
       });
@@ -272,9 +287,15 @@ export function problemOf(d: ErrorDetails): Problem {
   }
 }
 
+/** A missing or stale fact's form, for an answer in the web's wording; nothing otherwise. */
+function addFactOf(d: ErrorDetails, wording: FactWording): { addFact?: string } {
+  if (wording.kind !== "web" || (d.code !== "fact_missing" && d.code !== "fact_stale")) return {};
+  return { addFact: wording.href({ subject: d.subjectName, key: d.key }) };
+}
+
 /** Anything thrown: core errors keep their meaning; everything else is a plain 500. */
-export function problemFromError(e: unknown): Problem {
-  if (isMotioneraError(e)) return problemOf(e.details);
+export function problemFromError(e: unknown, wording: FactWording = cliWording): Problem {
+  if (isMotioneraError(e)) return problemOf(e.details, wording);
   return {
     type: `${base}internal`,
     title: "Internt fel",

@@ -175,6 +175,36 @@ describe.skipIf(!hasChromium)("the campaign page in Chromium", () => {
     await page.close();
   }, 120_000);
 
+  it("adds and removes signer rows in the page; 'Annat parti' shows only when chosen", async () => {
+    const page = await open();
+    await page.goto(`${base}/kampanj`);
+    // A reload would lose this marker: the buttons must work in the page.
+    await page.evaluate("window.__stayed = true");
+    const rows = page.locator("[data-signer-rows] [data-signer-row]");
+    expect(await rows.count()).toBe(1);
+    const other = page.locator("[data-signer-row] [data-party-other]").first();
+    expect(await other.isVisible()).toBe(false);
+    await page.selectOption("#k-party-0", "annat");
+    expect(await other.isVisible()).toBe(true);
+    await page.selectOption("#k-party-0", "S");
+    expect(await other.isVisible()).toBe(false);
+    await page.fill("#k-name-0", "Anna Andersson");
+    await page.click('button[data-action="add-row"]');
+    expect(await rows.count()).toBe(2);
+    // The new row is numbered, focused and has its own "Annat parti" hidden.
+    expect(await page.evaluate("document.activeElement?.id")).toBe("k-name-1");
+    expect(await rows.nth(1).locator("legend").textContent()).toBe("Undertecknare 2");
+    expect(await rows.nth(1).locator("[data-party-other]").isVisible()).toBe(false);
+    await page.fill("#k-name-1", "Bo Berg");
+    await rows.nth(0).locator('button[data-action="remove-row"]').click();
+    expect(await rows.count()).toBe(1);
+    expect(await page.inputValue("#k-name-0")).toBe("Bo Berg");
+    expect(await page.evaluate("window.__stayed === true")).toBe(true);
+    expect(page.url()).toBe(`${base}/kampanj`);
+    await expectAxeClean(page, "kampanj: undertecknare");
+    await page.close();
+  }, 60_000);
+
   it("had no script errors, failed requests or CSP refusals", () => {
     expect(problems).toEqual([]);
   });

@@ -7,7 +7,8 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "../../domain/zod.js";
 import { draftRequestSchema } from "../../domain/draft-request.js";
 import type { DraftReview, DraftWarning } from "../../domain/errors.js";
-import { explainWarning } from "../../messages.sv.js";
+import { explainWarningWorded, type FactWording } from "../../messages.sv.js";
+import { webFactWording } from "../fact-wording.js";
 import { formats, mimeTypeOf, type Format } from "../../render/index.js";
 import type { AppEnv } from "../app.js";
 import type { ServerContext } from "../context.js";
@@ -55,6 +56,9 @@ const warningSchema = z
   .object({
     code: z.enum(warningCodes),
     message: z.string().openapi({ description: "Varningen på svenska, som den visas för användaren." }),
+    addFact: z.string().optional().openapi({
+      description: "För en gammal uppgift (fact_stale): adressen till formuläret Lägg till uppgift, ifyllt.",
+    }),
   })
   .loose()
   .openapi("DraftWarning", {
@@ -109,8 +113,18 @@ const draftJsonSchema = z
   })
   .openapi("DraftJson");
 
-const withMessage = (w: DraftWarning) => ({ ...w, message: explainWarning(w) });
-const reviewJson = (r: DraftReview) => ({ placeholders: r.placeholders, checks: r.checks.map(withMessage) });
+/** A warning with its Swedish text, naming the web's form (and its address in addFact) for a fact to add. */
+const withMessage = (wording: FactWording) => (w: DraftWarning) => ({
+  ...w,
+  message: explainWarningWorded(w, wording),
+  ...(w.code === "fact_stale" && wording.kind === "web"
+    ? { addFact: wording.href({ subject: w.subjectName, key: w.key }) }
+    : {}),
+});
+const reviewJson = (r: DraftReview, wording: FactWording) => ({
+  placeholders: r.placeholders,
+  checks: r.checks.map(withMessage(wording)),
+});
 
 const binary = z.string().openapi({ type: "string", format: "binary" });
 const docxType = mimeTypeOf("docx");
@@ -204,14 +218,20 @@ export function registerDrafts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): vo
     c.header("Cache-Control", "no-store");
     if (!format) return problemResponse(c, problems.notAcceptable(offered.map(([type]) => type)));
 
+    // A missing or stale fact is named by the service's form, not the command line's command.
+    const wording = webFactWording(new URL(c.req.url).origin);
     if (format === "json") {
-      const { draft, warnings, review, editable } = await ctx.workspace.compose(request);
-      for (const [k, v] of Object.entries(reviewHeaders(warnings, review))) c.header(k, v);
-      return c.json({ draft, warnings: warnings.map(withMessage), review: reviewJson(review), editable }, 200);
+      const { draft, warnings, review, editable } = await ctx.workspace.compose(request, { wording });
+      for (const [k, v] of Object.entries(reviewHeaders(warnings, review, wording))) c.header(k, v);
+      const json = { draft, warnings: warnings.map(withMessage(wording)), review: reviewJson(review, wording) };
+      return c.json({ ...json, editable }, 200);
     }
 
-    const r = await renderDraftFor(ctx.workspace, request, format, ctx.render);
-    const headers: Record<string, string> = { "Content-Type": r.contentType, ...reviewHeaders(r.warnings, r.review) };
+    const r = await renderDraftFor(ctx.workspace, request, format, ctx.render, { wording });
+    const headers: Record<string, string> = {
+      "Content-Type": r.contentType,
+      ...reviewHeaders(r.warnings, r.review, wording),
+    };
     if (isDownload(format)) headers["Content-Disposition"] = attachment(r.fileName);
     return c.body(typeof r.body === "string" ? r.body : new Uint8Array(r.body), 200, headers);
   });

@@ -18,6 +18,7 @@ import {
 import type { AppEnv } from "../app.js";
 import { requireRole } from "../auth.js";
 import type { ServerContext } from "../context.js";
+import { webFactWording } from "../fact-wording.js";
 import { problemResponse, problems } from "../problem.js";
 import { citedChangesOf, requestOfSaved } from "../saved-draft-facts.js";
 import { attachment, renderDraftFor, reviewHeaders } from "../drafting.js";
@@ -316,9 +317,13 @@ export function registerSavedDrafts(app: OpenAPIHono<AppEnv>, ctx: ServerContext
     const version = draft && (asked ? draft.versions.find((v) => v.number === asked) : draft.versions.at(-1));
     if (!version) return missing(c);
     const request = await requestOfSaved(ctx.workspace, version.state, { placeholder: false });
-    const options = facts === "saved" ? { knownAt: version.factsAt } : {};
+    const wording = webFactWording(new URL(c.req.url).origin);
+    const options = { ...(facts === "saved" ? { knownAt: version.factsAt } : {}), wording };
     const r = await renderDraftFor(ctx.workspace, request, format, ctx.render, options);
-    const headers: Record<string, string> = { "Content-Type": r.contentType, ...reviewHeaders(r.warnings, r.review) };
+    const headers: Record<string, string> = {
+      "Content-Type": r.contentType,
+      ...reviewHeaders(r.warnings, r.review, wording),
+    };
     if (format !== "html") headers["Content-Disposition"] = attachment(r.fileName);
     return c.body(typeof r.body === "string" ? r.body : new Uint8Array(r.body), 200, headers);
   });

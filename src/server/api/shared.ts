@@ -11,6 +11,11 @@ import type { ServerContext } from "../context.js";
 import { problemOf, problemResponse, problems, type Problem } from "../problem.js";
 import type { ErrorDetails } from "../../domain/errors.js";
 
+const addFactSchema = z.string().optional().openapi({
+  description: "fact-missing och fact-stale: adressen till tjänstens formulär Lägg till uppgift, ifyllt.",
+  example: "https://motionera.example/personal/uppgifter/ny?kommun=Pajala&nyckel=mika_kast_agreement",
+});
+
 export const fieldErrorSchema = z.object({
   path: z.string().openapi({ example: "authors/0/name" }),
   message: z.string(),
@@ -19,6 +24,7 @@ export const fieldErrorSchema = z.object({
     example: "unknown_municipality",
   }),
   suggestions: z.array(z.string()).optional().openapi({ description: "Menade du: närmaste kända namn för fältet." }),
+  addFact: addFactSchema,
 });
 
 export const problemSchema = z
@@ -29,6 +35,7 @@ export const problemSchema = z
     detail: z.string().optional().openapi({ example: 'Okänd kommun: "Lidingoo". Menade du "Lidingö"? …' }),
     errors: z.array(fieldErrorSchema).optional(),
     suggestions: z.array(z.string()).optional(),
+    addFact: addFactSchema,
     placeholders: z
       .array(z.string())
       .optional()

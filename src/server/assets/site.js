@@ -321,9 +321,6 @@
     const chooseButton = /** @type {HTMLButtonElement | null} */ (
       form.querySelector('[data-action="choose-template"]')
     );
-    const rows = /** @type {HTMLElement | null} */ (form.querySelector("[data-signer-rows]"));
-    const rowTemplate = /** @type {HTMLTemplateElement | null} */ (document.getElementById("signer-row-template"));
-    const addButton = /** @type {HTMLButtonElement | null} */ (form.querySelector('[data-action="add-row"]'));
     const picker = factPicker(form);
     const editedText = form.querySelector("textarea[data-edited-text]");
     if (editedText instanceof HTMLTextAreaElement) protectMarks(editedText);
@@ -407,8 +404,6 @@
     form.addEventListener("change", (e) => {
       if (e.target === templateSelect || picker.owns(e.target)) return;
       if (e.target === kommun) scheduleFacts();
-      const el = e.target;
-      if (el instanceof Element && el.matches("[data-party-select]")) syncParty(el.closest("[data-signer-row]"));
       schedulePreview();
     });
 
@@ -447,7 +442,25 @@
       }
     });
 
-    // ── Signer rows ─────────────────────────────────────────────────────────────────
+    signerRows(form, schedulePreview);
+  }
+
+  /**
+   * The signer rows, on the draft form and the campaign form alike: "Lägg till undertecknare" and
+   * "Ta bort" work in the page, and a row's "Annat parti" field shows only when it is chosen. Without
+   * the script both buttons post the form and the server adds or removes the row.
+   * @param {HTMLFormElement} form
+   * @param {() => void} changed called when a row is removed
+   */
+  function signerRows(form, changed) {
+    const rows = /** @type {HTMLElement | null} */ (form.querySelector("[data-signer-rows]"));
+    const rowTemplate = /** @type {HTMLTemplateElement | null} */ (document.getElementById("signer-row-template"));
+    const addButton = /** @type {HTMLButtonElement | null} */ (form.querySelector('[data-action="add-row"]'));
+    form.addEventListener("change", (e) => {
+      const el = e.target;
+      if (el instanceof Element && el.matches("[data-party-select]")) syncParty(el.closest("[data-signer-row]"));
+    });
+
     function renumber() {
       if (!rows) return;
       const rowPattern = rows.getAttribute("data-row-pattern") || "{n}";
@@ -460,7 +473,7 @@
             if (!v) return;
             const next = v
               .replace(/\b(name|party|partyOther|role)\.\d+\b/g, `$1.${i}`)
-              .replace(/\bf-(name|party|partyOther|role)-\d+\b/g, `f-$1-${i}`);
+              .replace(/\b([a-z]+)-(name|party|partyOther|role)-\d+\b/g, `$1-$2-${i}`);
             if (next !== v) el.setAttribute(attr, next);
           });
         });
@@ -532,7 +545,7 @@
         const target = next && /** @type {HTMLInputElement | null} */ (next.querySelector("input[type=text]"));
         if (target) target.focus();
       }
-      schedulePreview();
+      changed();
     }
 
     if (rows) {
@@ -605,6 +618,7 @@
    * @param {HTMLFormElement} form
    */
   function campaignForm(form) {
+    signerRows(form, () => {});
     const rows = form.querySelector("[data-condition-rows]");
     const valueUrl = rows?.getAttribute("data-value-url");
     rows?.addEventListener("change", (e) => {

@@ -99,6 +99,16 @@ describe("/kampanj", () => {
     expect(error).not.toMatch(/[a-z]_[a-z]/);
   });
 
+  it("a picker row with a fact but no value asks for a value, in words, at the value field", async () => {
+    const row = { "fakta.0": "mika_kast_agreement", "op.0": "=", "varde.0": "" };
+    const res = await app.request(
+      `/kampanj?${new URLSearchParams({ template: "kast-avtal", lan: "01", ...row, visa: "1" })}`,
+    );
+    const html = await res.text();
+    expect(html).toContain("Välj ett värde för villkoret, eller välj ”Inget villkor” under Uppgift.");
+    expect(html).not.toContain("värdet efter = saknas");
+  });
+
   it("a picker row's value control lists the registry's values and 'saknas'", async () => {
     const html = await (await app.request("/kampanj/varde?rad=2&fakta=mika_kast_agreement")).text();
     expect(html).toContain('name="varde.2"');

@@ -145,6 +145,30 @@ describe("saved drafts on the web", () => {
     expect((await ws.store.savedDrafts()).length).toBe(1);
   });
 
+  it("without the script, 'Förhandsgranska' posts to /utkast/<id> and the user stays on the saved draft", async () => {
+    const { cookie, id } = await saveAs(secrets.writer);
+    const page = await (await app.request(`/utkast/${id}`, { headers: { cookie } })).text();
+    expect(page).toMatch(new RegExp(`<form method="post" action="/utkast/${id}"[^>]*data-draft-form`));
+    const changed = { ...form, "input.background": "Ändrat före förhandsgranskningen." };
+    const res = await app.request(`/utkast/${id}`, formPost(changed, { cookie }));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    // The saved draft's panel and controls are still there, around the changed form and its preview.
+    expect(text(html)).toContain("Historik (1 version)");
+    expect(html).toContain(`value="http://localhost/utkast/${id}"`);
+    expect(html).toContain(`formaction="/utkast/${id}/version"`);
+    expect(html).toMatch(new RegExp(`<form method="post" action="/utkast/${id}"`));
+    expect(html).toContain("Ändrat före förhandsgranskningen.");
+    expect(html).toMatch(/<article[^>]*>[\s\S]*Ändrat före förhandsgranskningen\./);
+    // Nothing was saved by previewing; a download from here is still a download.
+    expect((await ws.store.savedDraft(id))?.versions).toHaveLength(1);
+    const md = await app.request(`/utkast/${id}`, formPost({ ...changed, format: "md" }, { cookie }));
+    expect(md.headers.get("content-disposition")).toMatch(/^attachment; filename=".*\.md"/);
+    // Signed out, the address asks to sign in instead.
+    const anonymous = await app.request(`/utkast/${id}`, formPost(changed, {}));
+    expect(anonymous.status).toBe(303);
+  });
+
   it("an unknown or malformed id: a Swedish 404 with a way back", async () => {
     const cookie = await signedIn(app, secrets.writer, "/utkast/sparade");
     for (const path of ["/utkast/AAAAAAAAAAAAAAAAAAAAAA", "/utkast/kort", "/utkast/AAAAAAAAAAAAAAAAAAAAAA?version=9"]) {

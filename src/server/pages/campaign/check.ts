@@ -10,7 +10,7 @@ import { explainBrokenTemplate } from "../../../messages.sv.js";
 import { sv } from "../../messages.sv.js";
 import { formIds, orderErrors, type FieldError, type FieldErrors } from "../kit/form.js";
 import { maxRows, rowOfSigner, signerFieldLabel } from "../kit/signer-rows.js";
-import { campaignRequestOf, maxConditionRows, type CampaignForm } from "./form.js";
+import { campaignRequestOf, maxConditionRows, noValue, type CampaignForm } from "./form.js";
 
 const t = sv.campaign;
 const fe = sv.fieldErrors;
@@ -68,7 +68,8 @@ export function errorFor(p: FieldProblem, form: CampaignForm, from: readonly num
     case "unknown_municipality":
       return ["kommuner", { text: e.kommunUnknown(d.query, d.suggestions) }];
     case "campaign_condition_invalid":
-      if (head === "villkor") return [`varde.${String(second)}`, { text: e.missingNeedsIs }];
+      if (head === "villkor")
+        return [`varde.${String(second)}`, { text: d.problem === noValue ? e.valueNeeded : e.missingNeedsIs }];
       return [conditionField(), { text: e.conditionInvalid(d.condition, d.problem) }];
     case "unknown_fact_key":
       return [conditionField(), { text: e.conditionUnknownKey(d.key, d.suggestions) }];

@@ -138,12 +138,16 @@ export function conditionText(row: ConditionRow): string {
   return `${subject} ${row.op} ${row.varde}`;
 }
 
+/** The form problem of a picker row with a fact and no value chosen. */
+export const noValue = "no-value";
+
 /** The form's conditions for the core, and which form row (or the text box: -1) each came from. */
 export function conditionsOf(form: CampaignForm): { where: string[]; from: number[] } {
   const where: string[] = [];
   const from: number[] = [];
   form.villkor.forEach((r, i) => {
-    if (isEmptyCondition(r)) return;
+    // A row with a fact but no value yet is the form's to point out (campaignRequestOf), not the core's.
+    if (isEmptyCondition(r) || r.varde === "") return;
     where.push(conditionText(r));
     from.push(i);
   });
@@ -161,6 +165,11 @@ export function campaignRequestOf(
 ): { request: CampaignRequest; problems: FieldProblem[]; from: number[] } {
   const problems: FieldProblem[] = [];
   form.villkor.forEach((r, i) => {
+    if (!isEmptyCondition(r) && r.varde === "")
+      problems.push({
+        path: ["villkor", i],
+        details: { code: "campaign_condition_invalid", condition: conditionText(r), problem: noValue },
+      });
     if (!isEmptyCondition(r) && r.varde === missingValue && r.op !== "=" && r.op !== "!=")
       problems.push({
         path: ["villkor", i],

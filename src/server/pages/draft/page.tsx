@@ -57,6 +57,8 @@ export interface DraftPageModel {
   beforeForm?: Child;
   /** At the end of the form: "Spara utkast" (pages/saved-draft/). */
   formEnd?: Child;
+  /** Where the form posts (its preview and downloads): /utkast, or a saved draft's own address. */
+  formAction?: string | undefined;
   /** The text was edited for another template or municipality: what a change would discard. */
   editConflict?: EditConflict | undefined;
 }
@@ -240,7 +242,7 @@ export function DraftPage(m: DraftPageModel) {
       <div class="draft-layout">
         <form
           method="post"
-          action={paths.download}
+          action={m.formAction ?? paths.download}
           class="draft-form"
           id="utkast"
           aria-label={t.formLabel}

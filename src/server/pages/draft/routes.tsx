@@ -74,6 +74,8 @@ export interface FormExtras {
   formEnd?: Child;
   /** The preview with only the facts recorded by this instant (a saved draft "as when saved"). */
   knownAt?: string | undefined;
+  /** Where the form posts, when not /utkast (a saved draft's page keeps the user on it). */
+  formAction?: string | undefined;
 }
 
 export async function renderForm(
@@ -138,6 +140,7 @@ export async function renderForm(
       savedFact={savedFactFor(savedKey, await ws.catalog(), place)}
       beforeForm={extras?.beforeForm}
       formEnd={extras?.formEnd ?? (await defaultSaveControls(c, knownAt))}
+      formAction={extras?.formAction}
       editConflict={settled.conflict}
     />,
     status,
@@ -153,43 +156,7 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     return renderForm(c, ctx, state, new Map(), 200, undefined, c.req.query(savedFactParam));
   });
 
-  app.post(paths.download, async (c) => {
-    const { opts } = await defaults(ctx);
-    const body = await c.req.parseBody({ all: true });
-    const src = sourceFromBody(body);
-    let state = readForm(src, opts);
-    const knownAt = knownAtOf(src);
-    const format = src.all("format").at(-1) ?? "preview";
-    // "Redigera texten": the form again, with the composed text in its editor.
-    if (src.all("editText").length > 0) state = await startEditing(ctx.workspace, state);
-    const settled = await settleEdits(ctx.workspace, state);
-    if (settled.conflict) return renderForm(c, ctx, state, new Map(), 200, undefined, undefined, { knownAt });
-    state = settled.state;
-    const checked = await checkForm(state, ctx.workspace, knownAt ? { knownAt } : {});
-    if (!checked.request)
-      return renderForm(c, ctx, state, checked.errors, 422, { kind: "hint", text: sv.preview.fixErrors });
-    if (!(downloadFormats as readonly string[]).includes(format))
-      return renderForm(c, ctx, state, new Map(), 200, undefined, undefined, { knownAt });
-    try {
-      const r = await renderDraftFor(ctx.workspace, checked.request, format as Format, ctx.render, {
-        ...(knownAt ? { knownAt } : {}),
-        wording: webFactWording(new URL(c.req.url).origin),
-      });
-      return c.body(typeof r.body === "string" ? r.body : (r.body as Uint8Array<ArrayBuffer>), 200, {
-        "content-type": r.contentType,
-        "content-disposition": attachment(r.fileName),
-        "cache-control": "no-store",
-        ...reviewHeaders(r.warnings, r.review),
-      });
-    } catch (e) {
-      if (!isMotioneraError(e)) throw e;
-      // A template fault found only when drafting (at render time) is shown like any other.
-      return renderForm(c, ctx, state, errorsOf(errorProblems(e), state, checked.template), 422, {
-        kind: "hint",
-        text: sv.preview.fixErrors,
-      });
-    }
-  });
+  app.post(paths.download, (c) => postDraftForm(c, ctx));
   // After a form error the address is /utkast; going there again starts the form afresh.
   app.get(paths.download, (c) => c.redirect(paths.draft, 303));
 
@@ -227,4 +194,60 @@ export function registerDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     const model = await previewFor(ctx.workspace, state, knownAt ? { knownAt } : {});
     return sendFragment(c, <PreviewContent model={model} />);
   });
+}
+
+/**
+ * The draft form posted: "Förhandsgranska" (the form again with its preview), "Redigera texten",
+ * or a download. `around` gives what surrounds the form (a saved draft's page: its panel, its
+ * controls and its own address, so the user stays on it); the facts' instant comes from the form.
+ */
+export async function postDraftForm(
+  c: Context<AppEnv>,
+  ctx: ServerContext,
+  around?: (state: FormState, knownAt: string | undefined) => Promise<FormExtras>,
+): Promise<Response> {
+  const { opts } = await defaults(ctx);
+  const body = await c.req.parseBody({ all: true });
+  const src = sourceFromBody(body);
+  let state = readForm(src, opts);
+  const knownAt = knownAtOf(src);
+  const extras = { ...(around ? await around(state, knownAt) : {}), knownAt };
+  const format = src.all("format").at(-1) ?? "preview";
+  // "Redigera texten": the form again, with the composed text in its editor.
+  if (src.all("editText").length > 0) state = await startEditing(ctx.workspace, state);
+  const settled = await settleEdits(ctx.workspace, state);
+  if (settled.conflict) return renderForm(c, ctx, state, new Map(), 200, undefined, undefined, extras);
+  state = settled.state;
+  const checked = await checkForm(state, ctx.workspace, knownAt ? { knownAt } : {});
+  if (!checked.request)
+    return renderForm(
+      c,
+      ctx,
+      state,
+      checked.errors,
+      422,
+      { kind: "hint", text: sv.preview.fixErrors },
+      undefined,
+      extras,
+    );
+  if (!(downloadFormats as readonly string[]).includes(format))
+    return renderForm(c, ctx, state, new Map(), 200, undefined, undefined, extras);
+  try {
+    const wording = webFactWording(new URL(c.req.url).origin);
+    const r = await renderDraftFor(ctx.workspace, checked.request, format as Format, ctx.render, {
+      ...(knownAt ? { knownAt } : {}),
+      wording,
+    });
+    return c.body(typeof r.body === "string" ? r.body : (r.body as Uint8Array<ArrayBuffer>), 200, {
+      "content-type": r.contentType,
+      "content-disposition": attachment(r.fileName),
+      "cache-control": "no-store",
+      ...reviewHeaders(r.warnings, r.review, wording),
+    });
+  } catch (e) {
+    if (!isMotioneraError(e)) throw e;
+    // A template fault found only when drafting (at render time) is shown like any other.
+    const errors = errorsOf(errorProblems(e), state, checked.template);
+    return renderForm(c, ctx, state, errors, 422, { kind: "hint", text: sv.preview.fixErrors }, undefined, extras);
+  }
 }

@@ -20,8 +20,8 @@ import { sendErrorPage } from "../frame/error-page.js";
 import { formGuards } from "../frame/guards.js";
 import { Layout, sendPage } from "../frame/layout.js";
 import { sourceFromBody, type FormSource } from "../kit/form-source.js";
-import { readForm } from "../draft/state.js";
-import { renderForm } from "../draft/routes.js";
+import { type FormState, readForm } from "../draft/state.js";
+import { type FormExtras, postDraftForm, renderForm } from "../draft/routes.js";
 import { signInHref } from "../staff/tools.js";
 import { SaveControls, SavedDraftPanel } from "./controls.js";
 import { fileDraftHref } from "../arenden/paths.js";
@@ -66,8 +66,13 @@ function refused(c: Context<AppEnv>, ctx: ServerContext, e: unknown, state: Retu
 }
 
 export function registerSavedDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  for (const path of [savedDraftPaths.save, savedDraftPaths.versionRoute, savedDraftPaths.duplicateRoute])
-    app.use(path, ...formGuards(ctx));
+  const posted = [
+    savedDraftPaths.save,
+    savedDraftPaths.draftRoute,
+    savedDraftPaths.versionRoute,
+    savedDraftPaths.duplicateRoute,
+  ];
+  for (const path of posted) app.use(path, ...formGuards(ctx));
 
   app.post(savedDraftPaths.save, async (c) => {
     const { src, state } = await formOf(c, ctx);
@@ -106,33 +111,23 @@ export function registerSavedDraftPages(app: OpenAPIHono<AppEnv>, ctx: ServerCon
     const version = draft.versions.find((v) => v.number === asked);
     if (!version) return notFound(c);
     const facts = c.req.query(savedDraftParams.facts) === "nu" ? "nu" : "sparat";
-    const knownAt = facts === "sparat" ? version.factsAt : undefined;
     const state = formStateOf(version.state);
     const justSaved = c.req.query(savedDraftParams.saved) ? draft.versions.length : undefined;
-    const origin = new URL(c.req.url).origin;
-    return renderForm(c, ctx, state, new Map(), 200, undefined, undefined, {
-      knownAt,
-      beforeForm: (
-        <SavedDraftPanel
-          draft={draft}
-          version={version}
-          shareUrl={`${origin}${path}`}
-          facts={facts}
-          changes={await factChanges(ctx.workspace, state, version.factsAt)}
-          justSaved={justSaved}
-          fileHref={fileDraftHref({
-            kommun: version.state.kommun,
-            signers: version.state.signers
-              .filter((r) => r.name.trim())
-              .map((r) => {
-                const party = (r.partyOther || r.party).trim();
-                return party ? `${r.name.trim()} (${party})` : r.name.trim();
-              }),
-          })}
-        />
-      ),
-      formEnd: <SaveControls mode={await saveModeOf(c)} draft={draft} knownAt={knownAt} />,
-    });
+    const extras = await savedDraftExtras(c, ctx, { draft, version, facts, state, justSaved });
+    return renderForm(c, ctx, state, new Map(), 200, undefined, undefined, extras);
+  });
+
+  // The saved draft's form posted without the script ("Förhandsgranska", "Redigera texten", a
+  // download): as on /utkast, but the user stays on the saved draft, its panel above the form.
+  app.post(savedDraftPaths.draftRoute, async (c) => {
+    const id = c.req.param("id");
+    if (!(await signedInCaller(c, "read"))) return c.redirect(signInHref(savedDraftPaths.draft(id)), 303);
+    const draft = await ctx.workspace.store.savedDraft(id);
+    const version = draft?.versions.at(-1);
+    if (!draft || !version) return notFound(c);
+    return postDraftForm(c, ctx, (state, knownAt) =>
+      savedDraftExtras(c, ctx, { draft, version, facts: knownAt ? "sparat" : "nu", state }),
+    );
   });
 
   app.post(savedDraftPaths.versionRoute, async (c) => {
@@ -196,4 +191,44 @@ function ListPage({ name, drafts }: { name: string; drafts: readonly SavedDraft[
       )}
     </Layout>
   );
+}
+
+/** What surrounds the draft form on a saved draft's page: its panel, its saving controls, its own address. */
+async function savedDraftExtras(
+  c: Context<AppEnv>,
+  ctx: ServerContext,
+  s: {
+    draft: SavedDraft;
+    version: SavedDraft["versions"][number];
+    facts: "nu" | "sparat";
+    state: FormState;
+    justSaved?: number | undefined;
+  },
+): Promise<FormExtras> {
+  const path = savedDraftPaths.draft(s.draft.id);
+  const knownAt = s.facts === "sparat" ? s.version.factsAt : undefined;
+  return {
+    knownAt,
+    formAction: path,
+    beforeForm: (
+      <SavedDraftPanel
+        draft={s.draft}
+        version={s.version}
+        shareUrl={`${new URL(c.req.url).origin}${path}`}
+        facts={s.facts}
+        changes={await factChanges(ctx.workspace, s.state, s.version.factsAt)}
+        justSaved={s.justSaved}
+        fileHref={fileDraftHref({
+          kommun: s.version.state.kommun,
+          signers: s.version.state.signers
+            .filter((r) => r.name.trim())
+            .map((r) => {
+              const party = (r.partyOther || r.party).trim();
+              return party ? `${r.name.trim()} (${party})` : r.name.trim();
+            }),
+        })}
+      />
+    ),
+    formEnd: <SaveControls mode={await saveModeOf(c)} draft={s.draft} knownAt={knownAt} />,
+  };
 }

@@ -82,9 +82,7 @@ export class VarintWriter {
 
   /** The bytes written: a view when they fill most of the buffer (no second copy alive), else a copy that fits. */
   bytes(): Uint8Array {
-    return this.length >= this.#buf.length * 0.9
-      ? this.#buf.subarray(0, this.length)
-      : this.#buf.slice(0, this.length);
+    return this.length >= this.#buf.length * 0.9 ? this.#buf.subarray(0, this.length) : this.#buf.slice(0, this.length);
   }
 }
 

@@ -95,21 +95,6 @@ export function mergeColumns(base: Columns, docs: readonly CorpusDocument[]): Co
   });
 }
 
-/**
- * The postings' documents and scores grouped by term before they are encoded: scratch kept from one build to the
- * next (only grown), so the merges of a batched import do not each allocate and free two arrays of every entry, room
- * the C allocator would keep.
- */
-let scratch = { doc: new Uint32Array(0), score: new Uint32Array(0) };
-
-function postingScratch(entries: number): { doc: Uint32Array; score: Uint32Array } {
-  if (scratch.doc.length < entries) {
-    const size = Math.ceil(entries * 1.25);
-    scratch = { doc: new Uint32Array(size), score: new Uint32Array(size) };
-  }
-  return scratch;
-}
-
 /** A document's id: the first stored field. */
 function storedId(c: Columns, i: number): string {
   return c.stored.field(i, 0);
@@ -361,7 +346,8 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
   const start = new Uint32Array(v + 1);
   for (let t = 0; t < v; t++) start[t + 1] = start[t]! + df[t]!;
   const cursor = start.slice(0, v);
-  const { doc: postDoc, score: postScore } = postingScratch(entryCount);
+  const postDoc = new Uint32Array(entryCount);
+  const postScore = new Uint32Array(entryCount);
   // The forward arrays, with the final term ids (what mergeColumns copies).
   const fwdTerms = new Uint32Array(entryCount);
   const fwdTf = new Uint16Array(entryCount * fieldCount);

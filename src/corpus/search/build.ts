@@ -133,15 +133,17 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
   const kept = new Int32Array(n).fill(-1);
 
   // Pass 1: stems per field; per document its distinct terms with their frequency per field.
-  // Room for what the seed holds, scaled to n documents (a merge then seldom grows a list, copying it, as it goes).
-  const scale = seed && seed.n > 0 ? (n / seed.n) * 1.05 : 0;
-  // Provisional term ids, 0 between segments.
-  const tokens = new U32List(seed ? seed.tokBytes.length * scale : undefined);
+  // Room for what the seed holds, scaled to n documents (the merged token streams and postings then seldom grow).
+  const scale = seed && seed.n > 0 ? (n / seed.n) * 1.02 : 0;
+  // Provisional term ids, 0 between segments: of the documents analysed here only. A copied document's tokens and
+  // forward entries are read from the seed where they lie (its term ids are the provisional ones), so a merge
+  // holds no second copy of the seed's data besides the arrays it builds.
+  const tokens = new U32List();
   const tokOffTmp = new Uint32Array(n + 1);
   const docTermOff = new Uint32Array(n + 1);
-  const docTerms = new U32List(seed ? seed.docTerms.length * scale : undefined); // provisional term id
+  const docTerms = new U32List(); // provisional term id
   // fieldCount frequencies per entry, counted up to maxTf (what the forward arrays keep).
-  const docTf = new U16List(seed ? seed.docTf.length * scale : undefined);
+  const docTf = new U16List();
   const fieldLen = new Uint32Array(n * fieldCount);
   const fieldTotal = new Float64Array(fieldCount);
   const dfField: U32List[] = Array.from({ length: fieldCount }, () => new U32List());
@@ -263,17 +265,11 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
     topicOff[i + 1] = topicVal.length;
     kept[i] = j;
     tokOffTmp[i] = tokens.length;
-    const r = new VarintReader(c.tokBytes);
-    r.pos = c.tokOff[j]!;
-    const tokEnd = c.tokOff[j + 1]!;
-    while (r.pos < tokEnd) tokens.push(r.next(tokEnd));
     docTermOff[i] = docTerms.length;
     for (let e = c.docTermOff[j]!; e < c.docTermOff[j + 1]!; e++) {
       const t = c.docTerms[e]!;
-      docTerms.push(t);
       for (let f = 0; f < fieldCount; f++) {
         const tf = c.docTf[e * fieldCount + f]!;
-        docTf.push(tf);
         freq.a[t - 1]! += tf;
         if (tf) {
           const list = dfField[f]!;
@@ -326,34 +322,53 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
   });
   const vocabTerms = Array.from(byFreq, (old) => terms.values[old - 1]!);
 
+  // A document's forward entries: the seed's for a copied one, else those analysed here.
+  const entries = (i: number) => {
+    const j = kept[i]!;
+    return j >= 0
+      ? { terms: seed!.docTerms, tf: seed!.docTf, from: seed!.docTermOff[j]!, to: seed!.docTermOff[j + 1]! }
+      : { terms: docTerms.a, tf: docTf.a, from: docTermOff[i]!, to: docTermOff[i + 1]! };
+  };
+  // Where each document's entries start in the forward arrays.
+  const fwdOff = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const { from, to } = entries(i);
+    fwdOff[i + 1] = fwdOff[i]! + (to - from);
+  }
+  const entryCount = fwdOff[n]!;
+
   // Pass 2: postings per final term, documents ascending, static BM25F score each.
   const df = new Uint32Array(v);
-  for (let e = 0; e < docTerms.length; e++) df[newId[docTerms.a[e]!]! - 1]!++;
+  for (let i = 0; i < n; i++) {
+    const { terms: src, from, to } = entries(i);
+    for (let e = from; e < to; e++) df[newId[src[e]!]! - 1]!++;
+  }
   const start = new Uint32Array(v + 1);
   for (let t = 0; t < v; t++) start[t + 1] = start[t]! + df[t]!;
   const cursor = start.slice(0, v);
-  const postDoc = new Uint32Array(docTerms.length);
-  const postScore = new Uint32Array(docTerms.length);
+  const postDoc = new Uint32Array(entryCount);
+  const postScore = new Uint32Array(entryCount);
   // The forward arrays, with the final term ids (what mergeColumns copies).
-  const fwdTerms = new Uint32Array(docTerms.length);
-  const fwdTf = new Uint16Array(docTerms.length * fieldCount);
+  const fwdTerms = new Uint32Array(entryCount);
+  const fwdTf = new Uint16Array(entryCount * fieldCount);
   for (let i = 0; i < n; i++) {
-    for (let e = docTermOff[i]!; e < docTermOff[i + 1]!; e++) {
-      const old = docTerms.a[e]!;
+    const { terms: src, tf: tfs, from, to } = entries(i);
+    for (let e = from, out = fwdOff[i]!; e < to; e++, out++) {
+      const old = src[e]!;
       let s = 0;
       for (let f = 0; f < fieldCount; f++) {
-        const tf = Math.min(docTf.a[e * fieldCount + f]!, maxTf);
-        fwdTf[e * fieldCount + f] = tf;
+        const tf = Math.min(tfs[e * fieldCount + f]!, maxTf);
+        fwdTf[out * fieldCount + f] = tf;
         if (tf) s += boosts[f]! * bm25Score(tf, dfField[f]!.a[old - 1]!, n, fieldLen[i * fieldCount + f]!, avgLen[f]!);
       }
-      fwdTerms[e] = newId[old]!;
+      fwdTerms[out] = newId[old]!;
       const t = newId[old]! - 1;
       const at = cursor[t]!++;
       postDoc[at] = i;
       postScore[at] = Math.max(1, Math.round(s * scoreScale));
     }
   }
-  const post = new VarintWriter();
+  const post = new VarintWriter(seed ? seed.postBytes.length * scale : undefined);
   const postOff = new Uint32Array(v + 1);
   for (let t = 0; t < v; t++) {
     postOff[t] = post.length;
@@ -367,10 +382,21 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
   postOff[v] = post.length;
 
   // Token streams with the final ids.
-  const tok = new VarintWriter();
+  const tok = new VarintWriter(seed ? seed.tokBytes.length * scale : undefined);
   const tokOff = new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) {
     tokOff[i] = tok.length;
+    const j = kept[i]!;
+    if (j >= 0) {
+      const r = new VarintReader(seed!.tokBytes);
+      r.pos = seed!.tokOff[j]!;
+      const end = seed!.tokOff[j + 1]!;
+      while (r.pos < end) {
+        const t = r.next(end);
+        tok.write(t === 0 ? 0 : newId[t]!);
+      }
+      continue;
+    }
     for (let k = tokOffTmp[i]!; k < tokOffTmp[i + 1]!; k++) {
       const t = tokens.a[k]!;
       tok.write(t === 0 ? 0 : newId[t]!);
@@ -413,7 +439,7 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
     tokOff,
     tokBytes: tok.bytes(),
     avgLen,
-    docTermOff: docTermOff,
+    docTermOff: fwdOff,
     docTerms: fwdTerms,
     docTf: fwdTf,
     fieldLen,

@@ -59,8 +59,13 @@ export function decodeArray(e: unknown, t: ArrayKind): Typed {
 
 /** A growable byte buffer for LEB128 varints. */
 export class VarintWriter {
-  #buf = new Uint8Array(1 << 16);
+  #buf: Uint8Array;
   length = 0;
+
+  /** `capacity`: the bytes expected (a merge knows about how many its seed held), so the buffer seldom grows. */
+  constructor(capacity = 1 << 16) {
+    this.#buf = new Uint8Array(Math.max(16, Math.ceil(capacity)));
+  }
 
   write(v: number): void {
     if (this.length + 5 > this.#buf.length) {
@@ -75,8 +80,9 @@ export class VarintWriter {
     this.#buf[this.length++] = v;
   }
 
+  /** The bytes written: a view when they fill most of the buffer (no second copy alive), else a copy that fits. */
   bytes(): Uint8Array {
-    return this.#buf.slice(0, this.length);
+    return this.length >= this.#buf.length * 0.9 ? this.#buf.subarray(0, this.length) : this.#buf.slice(0, this.length);
   }
 }
 

@@ -18,6 +18,7 @@ import { meetingsFromFile } from "../../filings/meeting-files.js";
 import { filingWords, stepSentence } from "../../filings/messages.sv.js";
 import { deadlineRow } from "../../filings/overview.js";
 import { decidedMotionRecord } from "../../filings/corpus-record.js";
+import type { DecisionEffects } from "../../store/store.js";
 import { decisionFacts } from "../../filings/decision-facts.js";
 import { draftFiling } from "../../filings/draft-filing.js";
 import { storeCatalog } from "../../facts/fact-catalog.js";
@@ -177,10 +178,20 @@ const stepEvent = (o: StepOptions, step: FilingStep) => ({
   ...(o.reason !== undefined ? { reason: o.reason } : {}),
 });
 
-async function recordStep(o: StepOptions, id: string, step: FilingStep, opened?: Workspace): Promise<void> {
+async function recordStep(
+  o: StepOptions,
+  id: string,
+  step: FilingStep,
+  opened?: Workspace,
+  effects?: DecisionEffects,
+): Promise<void> {
   const ws = opened ?? (await openWorkspace(o));
   const before = filingToChange(await ws.store.filings(), id);
-  const after = await ws.store.addFilingEvent(id, stepEvent(o, step));
+  const event = stepEvent(o, step);
+  // A decision and what it establishes in one write: all of it is stored, or none.
+  const after = effects
+    ? (await ws.store.recordDecision(id, event, effects)).filing
+    : await ws.store.addFilingEvent(id, event);
   if (o.json) process.stdout.write(`${JSON.stringify(after, null, 2)}\n`);
   else
     process.stdout.write(
@@ -333,15 +344,10 @@ export function registerArenden(program: Command): void {
           // Always as a list, so each problem names the --fact it concerns.
           if (problems.length > 0) throw new MotioneraError({ code: "request_invalid", problems });
           const record = o.corpus ? decidedMotionRecord(planned) : undefined;
-          await recordStep(o, id, step, ws);
-          if (facts.length > 0) {
-            await ws.store.addFacts(facts);
-            if (!o.json) process.stdout.write(`${t.factsAdded(facts.length, planned.municipality.name)}\n`);
-          }
-          if (record) {
-            await ws.store.putDocuments([record]);
-            if (!o.json) process.stdout.write(`${t.corpusAdded(record.id)}\n`);
-          }
+          await recordStep(o, id, step, ws, { facts, documents: record ? [record] : [] });
+          if (!o.json && facts.length > 0)
+            process.stdout.write(`${t.factsAdded(facts.length, planned.municipality.name)}\n`);
+          if (!o.json && record) process.stdout.write(`${t.corpusAdded(record.id)}\n`);
         },
         { corrects: "--corrects", step: "--decision", fact: "--fact" },
       ),

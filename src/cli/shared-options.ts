@@ -71,7 +71,10 @@ export function subcommand(parent: Command, name: string, summary: string): Comm
   return parent.command(name).summary(summary).description(summary);
 }
 
-/** Adds what a command that works on the store takes, after its own options: `--json` (unless left out), `--db`, `--database-url`. */
+/**
+ * Adds what a command that works on the store takes, after its own options: `--json` (unless left out), `--db`,
+ * `--database-url`.
+ */
 export function storeOptions(cmd: Command, json = true): Command {
   if (json) cmd.addOption(sharedOption.json());
   return cmd.addOption(sharedOption.db()).addOption(sharedOption.databaseUrl());

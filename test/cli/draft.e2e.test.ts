@@ -427,7 +427,9 @@ describe("motionera draft", () => {
     );
   });
 
-  it("ends with its message and exit code 1 when it fails while the PDF thread is still starting, every time", async () => {
+  const whileStarting =
+    "ends with its message and exit code 1 when it fails while the PDF thread is still starting, every time";
+  it(whileStarting, async () => {
     // A race once let the stopping thread be unreferenced, and Node ended with 13 and no message.
     // Six runs, three at a time: processes side by side make the thread's start slower, the race likelier.
     for (let batch = 0; batch < 2; batch++) {

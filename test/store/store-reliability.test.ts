@@ -232,7 +232,10 @@ describe("a corrupt or old database", () => {
 const crashRounds = Number(process.env.MOTIONERA_CRASH_ROUNDS ?? 20);
 
 describe("crash test", () => {
-  it(`an import loop killed with SIGKILL at random moments, ${crashRounds} times, never loses an acknowledged write`, async () => {
+  const title =
+    `an import loop killed with SIGKILL at random moments, ${crashRounds} times, ` +
+    "never loses an acknowledged write";
+  it(title, async () => {
     const db = tempDb();
     const acknowledged = new Set<string>();
     let killedMidLoop = 0;

@@ -14,7 +14,6 @@ import { formatDate, formatDateTime, todayInSweden } from "../../lang/dates.js";
 import { auditTexts } from "../../messages.sv.js";
 import { deadlinesOf, selectFilings, type Deadline } from "../../filings/deadlines.js";
 import { deadlineCalendar } from "../../filings/calendar.js";
-import { meetingsFromFile } from "../../filings/meeting-files.js";
 import { filingWords, stepSentence } from "../../filings/messages.sv.js";
 import { deadlineRow } from "../../filings/overview.js";
 import { decidedMotionRecord } from "../../filings/corpus-record.js";
@@ -424,6 +423,8 @@ export function registerArenden(program: Command): void {
       const o = parseOptions(meetingsAddSchema, optionsWithParent(cmd));
       const where = place(o.kommun);
       const text = await readText(file);
+      // Loaded here: the iCalendar reader is not needed by any other command.
+      const { meetingsFromFile } = await import("../../filings/meeting-files.js");
       const read = meetingsFromFile(text, file, where, o.body);
       const ws = await openWorkspace(o);
       const added = await ws.store.addMeetings(read);

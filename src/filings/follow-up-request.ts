@@ -44,7 +44,11 @@ export function followUpRequest(
 }
 
 /** Why there is nothing to follow up on this day (a closed filing, a motion not approved), or undefined. */
-export function followUpRefusal(filing: Filing, meetings: readonly CouncilMeeting[], today: string): string | undefined {
+export function followUpRefusal(
+  filing: Filing,
+  meetings: readonly CouncilMeeting[],
+  today: string,
+): string | undefined {
   try {
     followUpInputs(deadlineOf(filing, meetings, today));
     return undefined;

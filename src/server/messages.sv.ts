@@ -1603,6 +1603,7 @@ export const sv = {
     back: "Alla ärenden",
     history: "Historik",
     recorded: (when: string, who: string) => `Registrerat ${when} av ${who}.`,
+    correctedIn: (seqs: readonly number[]) => `Rättat i steg ${seqs.join(" och ")}.`,
     correction: (seq: number, reason: string | undefined) => `Rättelse av steg ${seq}${reason ? ` (${reason})` : ""}`,
     facts: { kind: "Slag", municipality: "Kommun", signers: "Undertecknare", status: "Läge", due: "Tidsfrist" },
     signInNeeded: "Logga in med en token med rollen write eller admin för att registrera ärenden och steg.",
@@ -1647,8 +1648,6 @@ export const sv = {
         dnr: { label: "Diarienummer (dnr)" },
         organ: { label: "Inlämnad till" },
         korpus: { label: "Lägg till beslutet i korpusen" },
-        nyckel: { label: "Uppgift som beslutet fastställer" },
-        varde: { label: "Värde" },
       },
       kinds: { filed: "Inlämnad", referred: "Remitterad", answered: "Besvarad", decided: "Beslutad" },
       kindHelp: "Fyll i fälten för det steg du väljer; de andra lämnas tomma.",
@@ -1660,7 +1659,8 @@ export const sv = {
       factsHelp:
         "Till exempel att en handlingsplan antogs. Uppgiften sparas för kommunen per beslutsdagen, " +
         "med protokollet som källa.",
-      factRow: (n: number) => `Uppgift ${n}`,
+      /** A fact row's fields: "Uppgift 1" (the key) and "Värde för uppgift 1". */
+      factLabel: (n: number, k: "nyckel" | "varde") => (k === "nyckel" ? `Uppgift ${n}` : `Värde för uppgift ${n}`),
       noFact: "–",
       /** A step in the "Rättar" list, numbered as the history numbers it: "1. Inlämnad 15 december 2025". */
       stepLabel: (seq: number, kind: string, date: string) => `${seq}. ${kind} ${date}`,

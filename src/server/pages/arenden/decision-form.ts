@@ -25,8 +25,7 @@ export interface DecisionEffects {
   documents: CorpusDocument[];
 }
 
-const rowLabel = (n: number, k: "nyckel" | "varde") =>
-  `${t.stepForm.factRow(n + 1)}, ${t.stepForm.fields[k].label.toLowerCase()}`;
+const rowLabel = (n: number, k: "nyckel" | "varde") => t.stepForm.factLabel(n + 1, k);
 
 /** A fact's problem in the form's words. */
 function factProblemText(p: FieldProblem): string {
@@ -59,18 +58,19 @@ export function checkDecisionEffects(
   }
   if (form.korpus && filing.kind !== "motion")
     errors.set("korpus", { text: t.errors.corpusMotion, label: t.stepForm.fields.korpus.label });
-  if (errors.size) return { errors };
   let planned: Filing;
   try {
     planned = planFilingEvent(filing, event, actor);
   } catch (e) {
-    return { errors: stepProblem(e) };
+    return { errors: new Map([...stepProblem(e), ...errors]) };
   }
+  // The complete rows are checked even when another row lacks its key or value: every problem at once.
+  const complete = rows.filter((r) => r.nyckel && r.varde);
   const decided = step as Extract<FilingStep, { kind: "decided" }>;
-  const given = rows.map((r) => `${r.nyckel}=${r.varde}`);
+  const given = complete.map((r) => `${r.nyckel}=${r.varde}`);
   const { facts, problems } = decisionFacts(planned, decided, given, catalog);
   for (const p of problems) {
-    const row = rows[Number(p.path[1])];
+    const row = complete[Number(p.path[1])];
     if (!row) continue;
     const k = p.path[2] === "key" ? "nyckel" : "varde";
     if (!errors.has(factField(row.n, k)))

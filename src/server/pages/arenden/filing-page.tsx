@@ -28,6 +28,7 @@ export function FilingPage(m: {
   staff: { form: StepForm; errors: FieldErrors; choices: StepFormChoices; followUp: FollowUpBox } | { signIn: string };
 }) {
   const { filing, row } = m;
+  const correctedIn = (seq: number) => filing.events.filter((e) => e.corrects === seq).map((e) => e.seq);
   return (
     <Layout title={filing.title} section="none" bodyClass="page-filing">
       <p class="breadcrumb">
@@ -68,6 +69,7 @@ export function FilingPage(m: {
             <li value={e.seq}>
               {e.corrects !== undefined && <strong>{`${t.correction(e.corrects, e.reason)}: `}</strong>}
               {stepSentence(e.step)}{" "}
+              {correctedIn(e.seq).length > 0 && <em data-corrected>{`${t.correctedIn(correctedIn(e.seq))} `}</em>}
               <span class="muted">{t.recorded(formatDateTime(e.at), auditTexts.actor(e.by))}</span>
             </li>
           ))}

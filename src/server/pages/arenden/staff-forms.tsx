@@ -221,10 +221,9 @@ export function StepFormView({
 /** One fact a decision establishes: the key (from the store's catalog) and its value. */
 function FactRowView(props: { n: number; row: FactRow; keys: StepFormChoices["keys"]; errors: FieldErrors }) {
   const { n, row, errors } = props;
-  const f = t.stepForm.fields;
   const key = factField(n, "nyckel");
   const value = factField(n, "varde");
-  const label = (k: "nyckel" | "varde") => `${t.stepForm.factRow(n + 1)}: ${f[k].label.toLowerCase()}`;
+  const label = (k: "nyckel" | "varde") => t.stepForm.factLabel(n + 1, k);
   return (
     <div class="fact-row">
       <Field ids={stepIds} k={key} label={label("nyckel")} errors={errors}>

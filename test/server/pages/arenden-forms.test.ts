@@ -10,9 +10,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/server/app.js";
 import { issueToken } from "../../../src/tokens/issue.js";
 import { Workspace } from "../../../src/workspace.js";
-import { actingAs } from "../../../src/store/actor-context.js";
 import { filedStep } from "../../../src/filings/steps.js";
 import { tempWorkspace } from "../../helpers/cli.js";
+import { addTwoFilings } from "../../helpers/filing-fixtures.js";
 import { formPost, origin, signedIn, withCookie } from "../../helpers/staff-app.js";
 
 let app: ReturnType<typeof createApp>;
@@ -33,22 +33,7 @@ beforeEach(async () => {
   ws = await Workspace.open({ db: tempWorkspace().db });
   app = createApp(ws, { token: "personalens-nyckel", draftsPerMinute: 0 });
   const writer = (await issueToken(ws.store, "skribenten", "write")).secret;
-  await actingAs({ kind: "cli", user: "eva" }, async () => {
-    await ws.store.addFiling({
-      kind: "motion",
-      title: "Fler elever ska klara grundskolan",
-      municipality: { code: "0186", name: "Lidingö" },
-      signers: [{ name: "Eva Ek", party: "V" }],
-      filed: { kind: "filed", date: "2025-03-02", dnr: "KS 2025/0101", body: "kommunfullmäktige" },
-    });
-    await ws.store.addFiling({
-      kind: "interpellation",
-      title: "Vad hände med cykelplanen",
-      municipality: { code: "0187", name: "Vaxholm" },
-      signers: [{ name: "Per Berg", party: "MP" }],
-      filed: { kind: "filed", date: "2026-02-01", dnr: "KS 2026/0020", body: "kommunfullmäktige" },
-    });
-  });
+  await addTwoFilings(ws.store);
   cookie = await signedIn(app, writer, "/arenden");
 });
 
@@ -84,9 +69,10 @@ describe("corrections", () => {
       [4, 2, undefined, { kind: "token", name: "skribenten" }],
     ]);
     const history = text(await page(`/arenden/${motion}`));
-    expect(history).toMatch(
-      /Rättelse av steg 1 \(fel dnr\): Inlämnad 2 mars 2025 till kommunfullmäktige, dnr KS 2025\/0102\. Registrerat .* av token ”skribenten”/,
+    expect(history).toContain(
+      "Rättelse av steg 1 (fel dnr): Inlämnad 2 mars 2025 till kommunfullmäktige, dnr KS 2025/0102.",
     );
+    expect(history).toMatch(/dnr KS 2025\/0102\. Registrerat .* av token ”skribenten”/);
     expect(history).toContain("Rättelse av steg 2: Remitterad 1 april 2025 till utbildningsnämnden.");
     expect(history).toMatch(/dnr KS 2025\/0101\. Rättat i steg 3\. Registrerat/);
   });

@@ -15,7 +15,7 @@ import type { Format } from "../../../render/index.js";
 import { filingToChange } from "../../../store/filing-writes.js";
 import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
-import { attachment, renderDraftFor, reviewHeaders } from "../../drafting.js";
+import { draftDownload, renderDraftFor } from "../../drafting.js";
 import { webFactWording } from "../../fact-wording.js";
 import { sv } from "../../messages.sv.js";
 import { signedInCaller } from "../../staff-session.js";
@@ -92,12 +92,7 @@ export function registerFollowUpPages(
       const wording = webFactWording(new URL(c.req.url).origin);
       try {
         const r = await renderDraftFor(ws(), got.request, format, ctx.render, { ...got.options, wording });
-        return c.body(typeof r.body === "string" ? r.body : (r.body as Uint8Array<ArrayBuffer>), 200, {
-          "content-type": r.contentType,
-          "content-disposition": attachment(r.fileName),
-          "cache-control": "no-store",
-          ...reviewHeaders(r.warnings, r.review, wording),
-        });
+        return draftDownload(c, r, wording);
       } catch (e) {
         if (!isMotioneraError(e)) throw e;
         return got.again(problemText(e), "form");

@@ -37,8 +37,7 @@ import { typableKeys } from "../add-fact/form-state.js";
 import { FilingPage } from "./filing-page.js";
 import type { StepFormChoices } from "./staff-forms.js";
 import { checkDecisionEffects } from "./decision-form.js";
-import type { FollowUpBox } from "./follow-up-page.js";
-import { registerFollowUpPages } from "./follow-up-routes.js";
+import { registerFollowUpPages, type FilingPageOf } from "./follow-up-routes.js";
 import {
   checkFileForm,
   checkStepForm,
@@ -48,7 +47,6 @@ import {
   readStepForm,
   stepProblem,
   type FileForm,
-  type StepForm,
 } from "./forms.js";
 import { registerMeetingPages } from "./meeting-routes.js";
 import { FileFormPage, FilingListPage } from "./list-page.js";
@@ -144,14 +142,7 @@ export function registerFilingPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext
 
   registerMeetingPages(app, ctx);
 
-  async function filingPage(
-    c: Context<AppEnv>,
-    id: string,
-    form: StepForm | undefined,
-    errors: FieldErrors,
-    status: number,
-    followUp?: FollowUpBox,
-  ) {
+  const filingPage: FilingPageOf = async (c, id, form, errors, status, followUp) => {
     const filing = filingToChange(await store().filings(), id);
     const query = queryOf(c);
     const today = query.idag ?? todayInSweden();
@@ -187,7 +178,7 @@ export function registerFilingPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext
       />,
       status,
     );
-  }
+  };
 
   app.get(filingPaths.one, (c) => filingPage(c, c.req.param("id"), undefined, new Map(), 200));
 

@@ -128,6 +128,9 @@ describe("council meetings", () => {
     const date = await post("/arenden/sammantraden", { kommun: "Lidingö", datum: "16 mars" });
     expect(date.status).toBe(422);
     expect(text(await date.text())).toContain("Datum: Skriv datumet som ÅÅÅÅ-MM-DD");
+    const visitor = await app.request("/arenden/sammantraden", formPost({ kommun: "Lidingö", datum: "2026-03-16" }));
+    expect(visitor.status).toBe(401);
+    expect(await visitor.text()).toContain("data-sign-in-needed");
     expect(await ws.store.meetings()).toEqual([]);
   });
 });

@@ -1702,6 +1702,10 @@ export const sv = {
         datum: { label: "Datum", help: "ÅÅÅÅ-MM-DD" },
         organ: { label: "Organ", help: "Lämna som det står för kommunfullmäktige." },
         fil: { label: "Fil (.csv eller .ics)" },
+        filOrgan: {
+          label: "Organ",
+          help: "Gäller de sammanträden som filen inte anger organ för, och alla i en kalenderfil.",
+        },
       },
       added: (n: number, given: number) =>
         `${n === 1 ? "1 sammanträde" : `${n} sammanträden`} har lagts till` +

@@ -76,7 +76,7 @@ function FileForm({ form, errors }: { form: MeetingForm; errors: FieldErrors }) 
             {...control(meetingFileIds, "fil", errors, false)}
           />
         </Field>
-        <Field ids={meetingFileIds} k="organ" label={f.organ.label} help={f.organ.help} errors={errors}>
+        <Field ids={meetingFileIds} k="organ" label={f.filOrgan.label} help={f.filOrgan.help} errors={errors}>
           <input type="text" name="organ" value={form.organ} {...control(meetingFileIds, "organ", errors, true)} />
         </Field>
         <button type="submit" class="button">

@@ -65,3 +65,19 @@ export function optionsWithParent(cmd: Command): Record<string, unknown> {
     json: own.json === true || parent.json === true,
   };
 }
+
+/** A subcommand whose summary is also its description. */
+export function subcommand(parent: Command, name: string, summary: string): Command {
+  return parent.command(name).summary(summary).description(summary);
+}
+
+/** Adds what a command that works on the store takes, after its own options: `--json` (unless left out), `--db`, `--database-url`. */
+export function storeOptions(cmd: Command, json = true): Command {
+  if (json) cmd.addOption(sharedOption.json());
+  return cmd.addOption(sharedOption.db()).addOption(sharedOption.databaseUrl());
+}
+
+/** A command's answer: the value as JSON with `--json`, else its text for people. */
+export function printAnswer(json: boolean, value: unknown, text: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+}

@@ -1,9 +1,11 @@
 /**
  * Meeting dates from a file the user has: a CSV with a "datum" column (and optionally "organ"),
- * comma- or semicolon-separated, or an iCalendar file (each VEVENT's DTSTART; a date-time
- * counts as its day). Every problem names its line; nothing is half-read.
+ * comma- or semicolon-separated, or an iCalendar file read with ical.js (each VEVENT's DTSTART,
+ * each occurrence of a recurring one; a date-time counts as its day). Every problem names its line
+ * or event; nothing is half-read.
  */
 import { parse } from "csv-parse/sync";
+import ICAL from "ical.js";
 import { MotioneraError } from "../domain/errors.js";
 import type { CouncilMeeting } from "../domain/filing.js";
 import { isoDateSchema } from "../domain/partial-date.js";
@@ -36,33 +38,50 @@ export function meetingsFromCsv(text: string, file: string, place: Place, body: 
   return out;
 }
 
+/** Occurrences of one recurring meeting read at most (a weekly series over years is not a council's calendar). */
+const maxOccurrences = 200;
+
+/**
+ * Each VEVENT's start as a day, read with ical.js (line folding, escapes, the structure); a
+ * recurring event (RRULE) gives each occurrence up to `maxOccurrences`. The start's own text is
+ * checked as a date, since ical.js rolls an impossible date (13th month) over into the next year.
+ */
 export function meetingsFromIcs(text: string, file: string, place: Place, body: string): CouncilMeeting[] {
-  const lines = text
-    .replace(/\r\n[ \t]/g, "")
-    .replace(/\n[ \t]/g, "")
-    .split(/\r?\n/);
-  if (!lines.some((l) => l.trim().toUpperCase() === "BEGIN:VCALENDAR")) throw refuse(file, p.icsNotCalendar);
+  let root: ICAL.Component;
+  try {
+    const parsed: unknown = ICAL.parse(text.replace(/^\uFEFF/, ""));
+    root = new ICAL.Component((Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as unknown[]);
+  } catch (e) {
+    throw refuse(file, p.icsUnreadable((e as Error).message.slice(0, 200)));
+  }
+  if (root.name !== "vcalendar") throw refuse(file, p.icsNotCalendar);
   const out: CouncilMeeting[] = [];
-  let inEvent = false;
-  lines.forEach((line, i) => {
-    const upper = line.toUpperCase();
-    if (upper === "BEGIN:VEVENT") inEvent = true;
-    else if (upper === "END:VEVENT") inEvent = false;
-    else if (inEvent && /^DTSTART[;:]/i.test(line)) {
-      const value = line.slice(line.indexOf(":") + 1).trim();
-      const m = /^(\d{4})(\d{2})(\d{2})(T\d{6}Z?)?$/.exec(value);
-      // A UTC time is a moment: its day is the day in Sweden (23.00Z on 26 January is 27 January there).
-      const date = !m
-        ? ""
-        : m[4]?.endsWith("Z")
-          ? todayInSweden(new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4].slice(1, 3)}:${m[4].slice(3, 5)}:00Z`))
-          : `${m[1]}-${m[2]}-${m[3]}`;
-      if (!isoDateSchema.safeParse(date).success) throw refuse(file, p.icsBadDate(i + 1, value));
-      out.push({ municipality: place, date, body });
+  root.getAllSubcomponents("vevent").forEach((vevent, i) => {
+    const start = vevent.getFirstProperty("dtstart");
+    if (!start) return;
+    const raw = String(start.toJSON()[3] ?? "");
+    const first = dayOf(raw);
+    if (!first) throw refuse(file, p.icsBadDate(i + 1, raw));
+    const days = [first];
+    if (vevent.hasProperty("rrule")) {
+      const it = new ICAL.Event(vevent).iterator();
+      it.next(); // the first occurrence is the start itself
+      for (let n = 1, t = it.next(); t && n < maxOccurrences; n++, t = it.next()) days.push(dayOf(t.toString())!);
     }
+    for (const date of days) out.push({ municipality: place, date, body });
   });
   if (out.length === 0) throw refuse(file, p.none);
   return out;
+}
+
+/**
+ * The day of a start as jCal writes it ("2026-01-26", "2026-01-26T18:00:00", "…Z"); a UTC time
+ * is a moment, its day the day in Sweden (23.00Z on 26 January is 27 January there).
+ */
+function dayOf(value: string): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}:\d{2}(Z)?)?$/.exec(value);
+  if (!m || !isoDateSchema.safeParse(m[1]).success) return undefined;
+  return m[3] ? todayInSweden(new Date(value)) : m[1];
 }
 
 /** By the file's name: .csv or .ics (.ical, .ifb). */

@@ -68,7 +68,8 @@ export const meetingFileProblems = {
   csvBadDate: (line: number, value: string) => `rad ${line}: "${value}" är inget datum (skriv ÅÅÅÅ-MM-DD)`,
   csvUnreadable: (why: string) => `filen går inte att läsa som CSV (${why})`,
   icsNotCalendar: "filen är ingen iCalendar-fil (BEGIN:VCALENDAR saknas)",
-  icsBadDate: (line: number, value: string) => `rad ${line}: DTSTART "${value}" är inget datum`,
+  icsBadDate: (event: number, value: string) => `händelse ${event}: DTSTART "${value}" är inget datum`,
+  icsUnreadable: (why: string) => `filen går inte att läsa som iCalendar (${why})`,
   none: "filen innehåller inga sammanträden",
   unknownType: "okänd filtyp: ange en .csv- eller .ics-fil",
 };

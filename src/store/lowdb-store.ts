@@ -22,7 +22,8 @@ import {
 } from "./document-segments.js";
 import { corpusDocumentSchema } from "../domain/corpus-document.js";
 import { keysToAdd, planFacts, storedFactsOf, validFactKeys } from "./fact-writes.js";
-import type { DocumentHash, NewFact, Store } from "./store.js";
+import { checkedDocuments } from "./document-writes.js";
+import type { DecisionEffects, DocumentHash, NewFact, RecordedDecision, Store } from "./store.js";
 import type { StoreSnapshot } from "./snapshot.js";
 import { acquireDatabaseLock, holdsDatabaseLock, releaseDatabaseLock } from "./database-lock.js";
 import { keepBackup, keepMigrationBackup, lastGoodBackup, latestBackupPath } from "./backups.js";
@@ -470,26 +471,29 @@ export class LowdbStore implements Store {
    * `segmentThreshold`) as a segment of their own, of which the store keeps only where each document lies.
    */
   putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {
-    return this.#change((data) => {
-      const audit = documentsAudit(docs);
-      if (this.#segments.length === 0) {
-        const before = data.documents;
-        const result = putDocuments(data, docs);
-        if (data.documents.length < segmentThreshold) return { result, audit };
-        data.documents = before;
-        return { result, audit, segment: docs };
-      }
-      const inline = new Set(data.documents.map((d) => d.id));
-      const seen = new Set<string>();
-      const added: string[] = [];
-      const updated: string[] = [];
-      for (const d of docs) {
-        if (inline.has(d.id) || this.#located.has(d.id) || seen.has(d.id)) updated.push(d.id);
-        else added.push(d.id);
-        seen.add(d.id);
-      }
-      return { result: { added, updated }, audit, segment: docs };
-    });
+    return this.#change((data) => this.#putDocumentsIn(data, docs));
+  }
+
+  /** The change putDocuments makes: inline while small, else a segment (placed by #applyChange). */
+  #putDocumentsIn(data: Database, docs: readonly CorpusDocument[]): Changed<{ added: string[]; updated: string[] }> {
+    const audit = documentsAudit(docs);
+    if (this.#segments.length === 0) {
+      const before = data.documents;
+      const result = putDocuments(data, docs);
+      if (data.documents.length < segmentThreshold) return { result, audit };
+      data.documents = before;
+      return { result, audit, segment: docs };
+    }
+    const inline = new Set(data.documents.map((d) => d.id));
+    const seen = new Set<string>();
+    const added: string[] = [];
+    const updated: string[] = [];
+    for (const d of docs) {
+      if (inline.has(d.id) || this.#located.has(d.id) || seen.has(d.id)) updated.push(d.id);
+      else added.push(d.id);
+      seen.add(d.id);
+    }
+    return { result: { added, updated }, audit, segment: docs };
   }
 
   async filings(): Promise<readonly Filing[]> {
@@ -513,6 +517,27 @@ export class LowdbStore implements Store {
       if (next === found) return { result: found };
       data.filings = data.filings.map((f) => (f === found ? next : f));
       return { result: next, audit: filingAudit("filing.step", next) };
+    }, actor);
+  }
+
+  recordDecision(id: string, input: NewFilingEvent, effects: DecisionEffects): Promise<RecordedDecision> {
+    const actor = currentActor();
+    return this.#change((data) => {
+      const found = filingToChange(data.filings, id);
+      const filing = planFilingEvent(found, input, actor);
+      if (filing !== found) data.filings = data.filings.map((f) => (f === found ? filing : f));
+      const { out, added } = addFacts(data, effects.facts);
+      const documents = checkedDocuments(effects.documents);
+      const docs = documents.length > 0 ? this.#putDocumentsIn(data, documents) : undefined;
+      return {
+        result: { filing, facts: out },
+        audit: [
+          filing !== found ? filingAudit("filing.step", filing) : undefined,
+          factsAudit("fact.add", added),
+          docs ? documentsAudit(documents) : undefined,
+        ],
+        ...(docs?.segment ? { segment: docs.segment } : {}),
+      };
     }, actor);
   }
 
@@ -602,7 +627,15 @@ export class LowdbStore implements Store {
     if (this.#loading && this.#revisionNow() !== this.#loadedRevision) this.#loading = undefined;
     const db = await this.#load();
     const before = { ...db.data };
-    const { result, audit, segment } = change(db.data);
+    let changed_: Changed<T>;
+    try {
+      changed_ = change(db.data);
+    } catch (e) {
+      // A change refused part-way (a decision whose fact does not fit) leaves nothing behind.
+      Object.assign(db.data, before);
+      throw e;
+    }
+    const { result, audit, segment } = changed_;
     const changed =
       segment !== undefined ||
       (
@@ -619,9 +652,10 @@ export class LowdbStore implements Store {
         ] as const
       ).some((k) => db.data[k] !== before[k]);
     if (!changed) return result;
-    if (audit) {
-      const seq = (db.data.audit.at(-1)?.seq ?? 0) + 1;
-      db.data.audit = [...db.data.audit, { seq, ...auditEntry(actor, audit) }];
+    const entries = (Array.isArray(audit) ? audit : [audit]).filter((a): a is AuditDraft => a !== undefined);
+    if (entries.length > 0) {
+      const seq = db.data.audit.at(-1)?.seq ?? 0;
+      db.data.audit = [...db.data.audit, ...entries.map((a, k) => ({ seq: seq + k + 1, ...auditEntry(actor, a) }))];
     }
     const kept = { segments: this.#segments, located: this.#located, segmentDocs: this.#segmentDocs };
     try {
@@ -710,7 +744,8 @@ export class LowdbStore implements Store {
 /** What a change gives its caller, and the audit entry of what it changed. */
 interface Changed<T> {
   result: T;
-  audit?: AuditDraft | undefined;
+  /** One entry per thing changed (a decision with its facts: one for each), in order. */
+  audit?: AuditDraft | readonly (AuditDraft | undefined)[] | undefined;
   /** The documents a putDocuments puts in a segment, as given (none while the store is small). */
   segment?: readonly CorpusDocument[];
 }

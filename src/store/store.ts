@@ -17,6 +17,18 @@ export interface DocumentHash {
 /** A fact as a caller submits it; the store assigns id and recordedAt. */
 export type NewFact = Omit<Fact, "id" | "recordedAt">;
 
+/** What a decision establishes, written with it (`Store.recordDecision`). */
+export interface DecisionEffects {
+  facts: readonly NewFact[];
+  documents: readonly CorpusDocument[];
+}
+
+/** The filing after the decision, and the facts as stored (the one already stored where a fact was there). */
+export interface RecordedDecision {
+  filing: Filing;
+  facts: Fact[];
+}
+
 /**
  * Storage behind one interface: the lowdb JSON file is the embedded default; a larger
  * deployment can provide another implementation without touching callers.
@@ -115,6 +127,12 @@ export interface Store {
    * records nothing.
    */
   addFilingEvent(id: string, event: NewFilingEvent): Promise<Filing>;
+  /**
+   * Records a decision (or any step) together with what it establishes, in one write: the facts
+   * (deduplicated as `addFacts` does; their source is the protocol) and corpus documents (the
+   * decided motion as a record, put as `putDocuments` does). All of it is stored, or none.
+   */
+  recordDecision(id: string, event: NewFilingEvent, effects: DecisionEffects): Promise<RecordedDecision>;
   /** The council meetings (sammanträden) entered or imported, every municipality, in the order added. */
   meetings(): Promise<readonly CouncilMeeting[]>;
   /** Adds the meetings not yet held (same municipality, date and body) in one write; returns those added. */

@@ -2,9 +2,7 @@
  * An edited text's DOCX opened by LibreOffice: the edited sentence and the notes in the order of
  * the edited text are in the PDF it makes. Slow, hence its own file; skipped without soffice.
  */
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { composeDraft } from "../../src/compose/compose.js";
 import { TemplateLibrary } from "../../src/compose/template-library.js";
@@ -12,7 +10,7 @@ import { FactRegistry } from "../../src/facts/registry.js";
 import { defaultTemplatesDir } from "../../src/project-paths.js";
 import { renderDocx } from "../../src/render/docx.js";
 import { testFact } from "../helpers/facts.js";
-import { hasTool, pdfText, tempDir, writeTemp } from "../render/helpers.js";
+import { hasTool, libreOfficeToPdf, pdfText, tempDir, writeTemp } from "../render/helpers.js";
 
 const haveTools = hasTool("soffice", ["--version"]) && hasTool("pdftotext");
 
@@ -42,21 +40,7 @@ describe.skipIf(!haveTools)("an edited text's DOCX through LibreOffice", () => {
     const editedFrom = { template: "allman-motion", municipality: "Umeå", notes: first.editable.notes };
     const { draft } = composeDraft({ ...request, editedMarkdown, editedFrom }, deps);
     const docx = writeTemp(tmp.dir, "redigerad.docx", await renderDocx(draft));
-    const profile = pathToFileURL(join(tmp.dir, "lo-profile")).href;
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        tmp.dir,
-        docx,
-      ],
-      { timeout: 150_000, stdio: "pipe" },
-    );
+    libreOfficeToPdf(tmp.dir, [docx]);
     const text = pdfText(join(tmp.dir, "redigerad.pdf")).replace(/\s+/g, " ");
     expect(text).toContain("Bara så få klarade alla ämnen:");
     expect(text).not.toContain("Det var 71,4");

@@ -9,18 +9,17 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type Listening } from "../../src/server/serve.js";
 import { Workspace } from "../../src/workspace.js";
-import { artifacts, expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
+import { startSite, type Site } from "../helpers/site.js";
+import { artifacts, expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
 import { tempWorkspace } from "../helpers/cli.js";
 
 const label = "Avtal med Mikamottagningen och KAST i Stockholm";
 
 describe.skipIf(!hasChromium)("the campaign page in Chromium", () => {
-  let server: Listening;
-  let browser: Browser;
+  let site: Site;
   let context: BrowserContext;
   let base: string;
   const problems: string[] = [];
@@ -35,19 +34,12 @@ describe.skipIf(!hasChromium)("the campaign page in Chromium", () => {
       asOf: "2018",
       source: { title: "Protokoll från kommunstyrelsen", publisher: "Nykvarns kommun", date: "2018-05-02" },
     });
-    server = await startServer(ws, { port: 0, host: "127.0.0.1" });
-    base = server.url.replace(/\/$/, "");
-    browser = await launchChromium();
-    context = await browser.newContext({
-      acceptDownloads: true,
-      viewport: { width: 1280, height: 800 },
-      locale: "sv-SE",
-    });
+    site = await startSite({ workspace: ws, viewport: { width: 1280, height: 800 } });
+    ({ context, base } = site);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   const open = (): Promise<Page> => openPage(context, problems);

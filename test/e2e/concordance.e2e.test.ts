@@ -4,33 +4,29 @@
  * both pages. Screenshots go to test/artifacts/ (git-ignored).
  */
 import { parse } from "csv-parse/sync";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type Listening } from "../../src/server/serve.js";
 import { Workspace } from "../../src/workspace.js";
-import { expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
+import { expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
+import { startSite, type Site } from "../helpers/site.js";
 import { fixtureDb } from "../corpus/concordance/fixture.js";
 
 const wide = { width: 1280, height: 900 };
 const narrow = { width: 390, height: 844 };
 
 describe.skipIf(!hasChromium)("concordance and who argued what in Chromium", () => {
-  let server: Listening;
-  let browser: Browser;
+  let site: Site;
   let context: BrowserContext;
   let base: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer(await Workspace.open({ db: fixtureDb() }), { port: 0, host: "127.0.0.1" });
-    base = server.url.replace(/\/$/, "");
-    browser = await launchChromium();
-    context = await browser.newContext({ acceptDownloads: true, viewport: wide, locale: "sv-SE" });
+    site = await startSite({ workspace: await Workspace.open({ db: fixtureDb() }), viewport: wide });
+    ({ context, base } = site);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   const open = (): Promise<Page> => openPage(context, problems);

@@ -4,34 +4,30 @@
  * fill in are highlighted, and axe finds nothing serious. Our own templates (review-fixture.ts).
  * Screenshots go to test/artifacts/ (git-ignored).
  */
-import type { Browser, BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type Listening } from "../../src/server/serve.js";
 import { Workspace } from "../../src/workspace.js";
-import { expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
+import { expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
+import { startSite, type Site } from "../helpers/site.js";
 import { tempWorkspace } from "../helpers/cli.js";
 import { reviewTemplates } from "../server/review-fixture.js";
 
 describe.skipIf(!hasChromium)("the review in Chromium", () => {
-  let server: Listening;
-  let browser: Browser;
+  let site: Site;
   let context: BrowserContext;
   let base: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer(await Workspace.open({ db: tempWorkspace().db, templatesDir: reviewTemplates() }), {
-      port: 0,
-      host: "127.0.0.1",
+    site = await startSite({
+      workspace: await Workspace.open({ db: tempWorkspace().db, templatesDir: reviewTemplates() }),
+      viewport: { width: 1280, height: 900 },
     });
-    base = server.url.replace(/\/$/, "");
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "sv-SE" });
+    ({ context, base } = site);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   it("the live preview lists what to do, the script puts the list in the facts panel, and the places " +

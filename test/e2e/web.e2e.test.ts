@@ -8,32 +8,29 @@ import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type Listening } from "../../src/server/serve.js";
 import { Workspace } from "../../src/workspace.js";
-import { artifacts, expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
+import { startSite, type Site } from "../helpers/site.js";
+import { artifacts, expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
 import { tempWorkspace } from "../helpers/cli.js";
 
 const wide = { width: 1280, height: 800 };
 const narrow = { width: 390, height: 844 };
 
 describe.skipIf(!hasChromium)("web pages in Chromium", () => {
-  let server: Listening;
+  let site: Site;
   let browser: Browser;
   let context: BrowserContext;
   let base: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer(await Workspace.open({ db: tempWorkspace().db }), { port: 0, host: "127.0.0.1" });
-    base = server.url.replace(/\/$/, "");
-    browser = await launchChromium();
+    site = await startSite({ workspace: await Workspace.open({ db: tempWorkspace().db }), viewport: wide });
     // The CSP stays on: axe is injected through the DevTools protocol, which the CSP does not govern.
-    context = await browser.newContext({ acceptDownloads: true, viewport: wide, locale: "sv-SE" });
+    ({ browser, context, base } = site);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   /** A page that records script errors, failed requests and CSP refusals. */

@@ -12,15 +12,15 @@ import { parse } from "csv-parse/sync";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/corpus/import/import-files.js";
-import { startServer, type Listening } from "../../src/server/serve.js";
 import { Workspace } from "../../src/workspace.js";
-import { artifacts, expectAxeClean, hasChromium, launchChromium, openPage, screenshot } from "../helpers/browser.js";
+import { startSite, type Site } from "../helpers/site.js";
+import { artifacts, expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
 import { tempWorkspace } from "../helpers/cli.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/riksdagen");
 
 describe.skipIf(!hasChromium)("the researcher's workbench in Chromium", () => {
-  let server: Listening;
+  let site: Site;
   let browser: Browser;
   let context: BrowserContext;
   let base: string;
@@ -33,19 +33,12 @@ describe.skipIf(!hasChromium)("the researcher's workbench in Chromium", () => {
       join(fixtures, "ip.json"),
     ]);
     expect(outcomes.every((o) => o.ok)).toBe(true);
-    server = await startServer(workspace, { port: 0, host: "127.0.0.1" });
-    base = server.url.replace(/\/$/, "");
-    browser = await launchChromium();
-    context = await browser.newContext({
-      acceptDownloads: true,
-      viewport: { width: 1280, height: 900 },
-      locale: "sv-SE",
-    });
+    site = await startSite({ workspace: workspace, viewport: { width: 1280, height: 900 } });
+    ({ browser, context, base } = site);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
     expect(problems).toEqual([]);
   });
 

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isMotioneraError } from "../../src/domain/errors.js";
 import type { NewFiling } from "../../src/domain/filing.js";
 import { currentSteps, filingStatus } from "../../src/filings/steps.js";
+import { decidedMotionRecord } from "../../src/filings/corpus-record.js";
+import type { CorpusDocument } from "../../src/domain/corpus-document.js";
 import { actingAs } from "../../src/store/actor-context.js";
 import { LowdbStore } from "../../src/store/lowdb-store.js";
 import { migrateDatabase } from "../../src/store/postgres/database-admin.js";
@@ -225,6 +227,55 @@ for (const engine of engines) {
       } finally {
         await copy.close();
       }
+    });
+
+    it("records a decision with its fact and its corpus record in one write, or none of it", async () => {
+      const filed = await store.addFiling({ ...motion, title: "Ett beslut med följder" });
+      const decided = {
+        step: { kind: "decided" as const, date: "2026-10-19", decision: "bifall" as const, protocol },
+      };
+      const fact = {
+        subject: "0186",
+        key: "action_plan_sells_sex",
+        value: { type: "boolean" as const, value: true },
+        asOf: "2026-10-19",
+        source: { title: protocol.title, publisher: protocol.publisher, date: protocol.date },
+      };
+      const record = decidedMotionRecord({
+        ...filed,
+        events: [...filed.events, { ...filed.events[0]!, seq: 2, ...decided }],
+      })!;
+      // A broken record (no text): refused, and neither the step nor the fact is written.
+      const before = await store.snapshot();
+      const broken = { ...record, title: "" } as CorpusDocument;
+      await expect(store.recordDecision(filed.id, decided, { facts: [fact], documents: [broken] })).rejects.toThrow();
+      expect(summarise(await store.snapshot())).toEqual(summarise(before));
+      // A decision dated before the filing: the same.
+      const early = { step: { ...decided.step, date: "2025-01-01" } };
+      await expect(store.recordDecision(filed.id, early, { facts: [fact], documents: [record] })).rejects.toMatchObject(
+        {
+          details: { code: "input_invalid", field: "step.date" },
+        },
+      );
+      expect(summarise(await store.snapshot())).toEqual(summarise(before));
+
+      const revision = await store.revision();
+      const auditBefore = (await store.audit({ limit: 1000 })).length;
+      const done = await actingAs({ kind: "cli", user: "eva" }, () =>
+        store.recordDecision(filed.id, decided, { facts: [fact], documents: [record] }),
+      );
+      expect(filingStatus(done.filing)).toBe("beslutad");
+      expect(done.facts.map((f) => [f.key, f.value, f.source.title])).toEqual([
+        ["action_plan_sells_sex", { type: "boolean", value: true }, protocol.title],
+      ]);
+      expect(await store.revision()).not.toBe(revision);
+      expect(await store.document(record.id)).toMatchObject({ id: record.id });
+      const log = (await store.audit({ limit: 1000 })).slice(0, -auditBefore || undefined);
+      expect(log.map((e) => [e.action, e.actor])).toEqual([
+        ["documents.put", { kind: "cli", user: "eva" }],
+        ["fact.add", { kind: "cli", user: "eva" }],
+        ["filing.step", { kind: "cli", user: "eva" }],
+      ]);
     });
   });
 }

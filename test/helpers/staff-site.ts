@@ -3,25 +3,13 @@
  * browser tests of staff pages: `startStaffSite({ token })` in `beforeAll`, `site.close()` in
  * `afterAll`, `signIn(page, site, path)` to reach a staff page.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startServer, type Listening } from "../../src/server/serve.js";
+import type { Page } from "playwright-core";
 import { Workspace, type WorkspaceOptions } from "../../src/workspace.js";
-import { launchChromium } from "./browser.js";
 import { tempWorkspace } from "./cli.js";
+import { startSite, type ServeOptions, type Site } from "./site.js";
 
-type ServeOptions = NonNullable<Parameters<typeof startServer>[2]>;
-
-export interface StaffSite {
-  server: Listening;
-  browser: Browser;
-  /** A context with the given viewport and Swedish locale. */
-  context: BrowserContext;
-  /** The server's address without the trailing slash. */
-  base: string;
+export interface StaffSite extends Site {
   token: string;
-  /** The workspace the server serves (its store: to make named tokens). */
-  workspace: Workspace;
-  close(): Promise<void>;
 }
 
 export async function startStaffSite(options: {
@@ -32,30 +20,14 @@ export async function startStaffSite(options: {
   serve?: Omit<ServeOptions, "token">;
   viewport?: { width: number; height: number };
 }): Promise<StaffSite> {
-  const { token, viewport = { width: 1280, height: 800 } } = options;
+  const { token } = options;
   const workspace = await Workspace.open({ db: tempWorkspace().db, ...options.workspace });
-  const server = await startServer(
+  const site = await startSite({
     workspace,
-    { port: 0, host: "127.0.0.1" },
-    { token, renderThreads: 0, ...options.serve },
-  );
-  const browser = await launchChromium().catch(async (e: unknown) => {
-    await server.close();
-    throw e;
+    serve: { token, renderThreads: 0, ...options.serve },
+    ...(options.viewport ? { viewport: options.viewport } : {}),
   });
-  const context = await browser.newContext({ viewport, locale: "sv-SE" });
-  return {
-    server,
-    browser,
-    context,
-    base: server.url.replace(/\/$/, ""),
-    token,
-    workspace,
-    async close() {
-      await browser.close();
-      await server.close();
-    },
-  };
+  return { ...site, token };
 }
 
 /**

@@ -4,17 +4,15 @@
  * part for part, for drafts of different shapes after the parts were built; and LibreOffice
  * opens one (skipped where soffice is not installed).
  */
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Packer } from "docx";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Draft } from "../../src/domain/draft.js";
 import { docxDocument, renderDocx } from "../../src/render/docx.js";
 import { sampleDraft, sampleProposals, sampleTitle } from "../fixtures/sample-draft.js";
-import { hasTool, pdfText, tempDir, writeTemp } from "./helpers.js";
+import { hasTool, libreOfficeToPdf, pdfText, tempDir, writeTemp } from "./helpers.js";
 import { placeholderDraft } from "./placeholder-draft.js";
 
 /**
@@ -76,21 +74,7 @@ describe("DOCX with parts shared between documents", () => {
     async () => {
       await renderDocx(sampleDraft);
       const docx = writeTemp(tmp.dir, "reused.docx", await renderDocx(manyLists));
-      const profile = pathToFileURL(join(tmp.dir, "lo-profile")).href;
-      execFileSync(
-        "soffice",
-        [
-          `-env:UserInstallation=${profile}`,
-          "--headless",
-          "--norestore",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          tmp.dir,
-          docx,
-        ],
-        { timeout: 150_000, stdio: "pipe" },
-      );
+      libreOfficeToPdf(tmp.dir, [docx]);
       const pdf = join(tmp.dir, "reused.pdf");
       expect(existsSync(pdf)).toBe(true);
       const text = pdfText(pdf).replace(/\s+/g, " ");

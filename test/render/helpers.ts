@@ -2,7 +2,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 export function hasTool(cmd: string, args: string[] = ["-v"]): boolean {
   try {
@@ -25,6 +26,20 @@ export function pdfText(pdfPath: string): string {
 
 export function pdfInfo(pdfPath: string): string {
   return execFileSync("pdfinfo", ["-enc", "UTF-8", pdfPath], { encoding: "utf8" });
+}
+
+/**
+ * Converts DOCX files to PDF with LibreOffice (headless, a profile of its own in `dir`, so runs side by side
+ * do not share one); returns each PDF's path, in `dir`.
+ */
+export function libreOfficeToPdf(dir: string, docx: readonly string[], timeoutMs = 150_000): string[] {
+  const profile = pathToFileURL(join(dir, "lo-profile")).href;
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, ...docx],
+    { timeout: timeoutMs, stdio: "pipe" },
+  );
+  return docx.map((d) => join(dir, basename(d).replace(/\.docx$/i, ".pdf")));
 }
 
 export function writeTemp(dir: string, name: string, data: Uint8Array | string): string {

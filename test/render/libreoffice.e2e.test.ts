@@ -7,12 +7,11 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placeholderText } from "../../src/domain/draft.js";
 import { renderDocx } from "../../src/render/docx.js";
 import { sampleDraft, sampleProposals, sampleTitle } from "../fixtures/sample-draft.js";
-import { hasTool, pdfText, tempDir, writeTemp } from "./helpers.js";
+import { hasTool, libreOfficeToPdf, pdfText, tempDir, writeTemp } from "./helpers.js";
 import { placeholderDraft, placeholders, twoLineTitle } from "./placeholder-draft.js";
 
 const haveTools = hasTool("soffice", ["--version"]) && hasTool("pdftotext");
@@ -24,22 +23,7 @@ describe.skipIf(!haveTools)("DOCX through LibreOffice", () => {
   beforeAll(async () => {
     const motion = writeTemp(tmp.dir, "motion.docx", await renderDocx(sampleDraft));
     const interpellation = writeTemp(tmp.dir, "interpellation.docx", await renderDocx(placeholderDraft));
-    const profile = pathToFileURL(join(tmp.dir, "lo-profile")).href;
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        tmp.dir,
-        motion,
-        interpellation,
-      ],
-      { timeout: 150_000, stdio: "pipe" },
-    );
+    libreOfficeToPdf(tmp.dir, [motion, interpellation]);
   }, 180_000);
 
   it("converts to a PDF with the title, the att-satser and å ä ö", () => {

@@ -3,13 +3,11 @@
  * fact's value, note and source, opens in LibreOffice, which prints it to a PDF whose text
  * holds the hostile values as literal words. One conversion (LibreOffice is slow).
  */
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderDocx } from "../../src/render/docx.js";
-import { hasTool, pdfText, tempDir, writeTemp } from "../render/helpers.js";
+import { hasTool, libreOfficeToPdf, pdfText, tempDir, writeTemp } from "../render/helpers.js";
 import { checkDocx } from "./checks.js";
 import { hostileStrings } from "./hostile-strings.js";
 import { composeWith } from "./pipeline.js";
@@ -45,24 +43,7 @@ describe.skipIf(!haveTools)("a hostile DOCX through LibreOffice", () => {
     const bytes = await renderDocx(composed.draft);
     checkDocx(bytes);
     const docx = writeTemp(tmp.dir, "fientlig.docx", bytes);
-    const profile = pathToFileURL(join(tmp.dir, "lo-profile")).href;
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        tmp.dir,
-        docx,
-      ],
-      {
-        timeout: 120_000,
-        stdio: "pipe",
-      },
-    );
+    libreOfficeToPdf(tmp.dir, [docx]);
     const pdf = join(tmp.dir, "fientlig.pdf");
     expect(existsSync(pdf)).toBe(true);
     const text = pdfText(pdf).replace(/\s+/g, " ");

@@ -18,6 +18,7 @@ import { meetingsFromFile } from "../../filings/meeting-files.js";
 import { filingWords, stepSentence } from "../../filings/messages.sv.js";
 import { deadlineRow } from "../../filings/overview.js";
 import { decidedMotionRecord } from "../../filings/corpus-record.js";
+import type { DecisionEffects } from "../../store/store.js";
 import { decisionFacts } from "../../filings/decision-facts.js";
 import { draftFiling } from "../../filings/draft-filing.js";
 import { storeCatalog } from "../../facts/fact-catalog.js";
@@ -28,7 +29,15 @@ import { collect, readAuthors } from "../option-values.js";
 import { throwProblems } from "../../domain/field-problem.js";
 import { MotioneraError } from "../../domain/errors.js";
 import { action, parseOptions, UsageError } from "../run.js";
-import { databaseUrlFlag, openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
+import {
+  databaseUrlFlag,
+  openWorkspace,
+  optionsWithParent,
+  printAnswer,
+  sharedOption,
+  storeOptions,
+  subcommand,
+} from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 import { textTable } from "../text-table.js";
 import { registerFollowUp } from "./arenden-follow-up.js";
@@ -150,17 +159,13 @@ function historyText(filing: Filing): string {
 
 /** The options every command of a step takes: the shared ones and a correction. */
 function stepCommand(parent: Command, name: string, summary: string): Command {
-  return parent
-    .command(name)
-    .summary(summary)
-    .description(summary)
-    .argument("<id>", t.id)
-    .requiredOption("--date <datum>", t.stepDate)
-    .option("--corrects <steg>", t.corrects)
-    .option("--reason <text>", t.reason)
-    .addOption(sharedOption.json())
-    .addOption(sharedOption.db())
-    .addOption(sharedOption.databaseUrl());
+  return storeOptions(
+    subcommand(parent, name, summary)
+      .argument("<id>", t.id)
+      .requiredOption("--date <datum>", t.stepDate)
+      .option("--corrects <steg>", t.corrects)
+      .option("--reason <text>", t.reason),
+  );
 }
 
 type StepOptions = {
@@ -177,15 +182,23 @@ const stepEvent = (o: StepOptions, step: FilingStep) => ({
   ...(o.reason !== undefined ? { reason: o.reason } : {}),
 });
 
-async function recordStep(o: StepOptions, id: string, step: FilingStep, opened?: Workspace): Promise<void> {
+async function recordStep(
+  o: StepOptions,
+  id: string,
+  step: FilingStep,
+  opened?: Workspace,
+  effects?: DecisionEffects,
+): Promise<void> {
   const ws = opened ?? (await openWorkspace(o));
   const before = filingToChange(await ws.store.filings(), id);
-  const after = await ws.store.addFilingEvent(id, stepEvent(o, step));
-  if (o.json) process.stdout.write(`${JSON.stringify(after, null, 2)}\n`);
-  else
-    process.stdout.write(
-      `${after.events.length === before.events.length ? t.unchanged(id) : t.recorded(id, after.events.at(-1)!.seq)}\n`,
-    );
+  const event = stepEvent(o, step);
+  // A decision and what it establishes in one write: all of it is stored, or none.
+  const after = effects
+    ? (await ws.store.recordDecision(id, event, effects)).filing
+    : await ws.store.addFilingEvent(id, event);
+  printAnswer(o.json, after, () =>
+    after.events.length === before.events.length ? t.unchanged(id) : t.recorded(id, after.events.at(-1)!.seq),
+  );
 }
 
 export function registerArenden(program: Command): void {
@@ -211,59 +224,52 @@ export function registerArenden(program: Command): void {
           municipality: o.kommun ? place(o.kommun).code : undefined,
         });
         const deadlines = deadlinesOf(chosen, await ws.store.meetings(), o.today ?? todayInSweden());
-        if (o.json) process.stdout.write(`${JSON.stringify(deadlines.map(deadlineRow), null, 2)}\n`);
-        else process.stdout.write(`${listText(deadlines)}\n`);
+        printAnswer(o.json, deadlines.map(deadlineRow), () => listText(deadlines));
       }),
     );
 
-  arenden
-    .command("add")
-    .summary(t.addSummary)
-    .description(t.addSummary)
-    .option("--utkast <fil.json>", t.utkast)
-    .option("--kind <slag>", t.kind)
-    .option("--title <text>", t.title)
-    .option("-k, --kommun <kommun>", t.kommun)
-    .option("-a, --author <text>", t.author, collect)
-    .option("--filed <datum>", t.filed)
-    .requiredOption("--dnr <diarienummer>", t.dnr)
-    .option("--body <organ>", t.body)
-    .addOption(sharedOption.json())
-    .addOption(sharedOption.db())
-    .addOption(sharedOption.databaseUrl())
-    .action(
-      action(
-        async (_opts: unknown, cmd: Command) => {
-          const o = parseOptions(addSchema, optionsWithParent(cmd));
-          const draft = o.utkast ? draftFiling(await readText(o.utkast), o.utkast) : undefined;
-          const { authors, problems } = readAuthors(o.author);
-          throwProblems(problems);
-          const need = <T>(value: T | undefined, flag: string): T => {
-            if (value === undefined) throw new UsageError(t.missingWithoutDraft(flag));
-            return value;
-          };
-          const filing = {
-            kind: need(o.kind ?? draft?.kind, "--kind"),
-            title: need(o.title ?? draft?.title, "--title"),
-            municipality: need(o.kommun ? place(o.kommun) : draft?.municipality, "--kommun"),
-            signers: need(authors.length ? authors : draft?.signers, "--author"),
-            filed: { kind: "filed" as const, date: need(o.filed ?? draft?.date, "--filed"), dnr: o.dnr, body: o.body },
-          };
-          const ws = await openWorkspace(o);
-          const added = await ws.store.addFiling(filing);
-          if (o.json) process.stdout.write(`${JSON.stringify(added, null, 2)}\n`);
-          else process.stdout.write(`${t.added(added.id)}\n${t.nextSteps(added.id)}\n`);
-        },
-        {
-          title: "--title",
-          signers: "--author",
-          authors: "--author",
-          filed: "--filed",
-          municipality: "--kommun",
-          utkast: "--utkast",
-        },
-      ),
-    );
+  storeOptions(
+    subcommand(arenden, "add", t.addSummary)
+      .option("--utkast <fil.json>", t.utkast)
+      .option("--kind <slag>", t.kind)
+      .option("--title <text>", t.title)
+      .option("-k, --kommun <kommun>", t.kommun)
+      .option("-a, --author <text>", t.author, collect)
+      .option("--filed <datum>", t.filed)
+      .requiredOption("--dnr <diarienummer>", t.dnr)
+      .option("--body <organ>", t.body),
+  ).action(
+    action(
+      async (_opts: unknown, cmd: Command) => {
+        const o = parseOptions(addSchema, optionsWithParent(cmd));
+        const draft = o.utkast ? draftFiling(await readText(o.utkast), o.utkast) : undefined;
+        const { authors, problems } = readAuthors(o.author);
+        throwProblems(problems);
+        const need = <T>(value: T | undefined, flag: string): T => {
+          if (value === undefined) throw new UsageError(t.missingWithoutDraft(flag));
+          return value;
+        };
+        const filing = {
+          kind: need(o.kind ?? draft?.kind, "--kind"),
+          title: need(o.title ?? draft?.title, "--title"),
+          municipality: need(o.kommun ? place(o.kommun) : draft?.municipality, "--kommun"),
+          signers: need(authors.length ? authors : draft?.signers, "--author"),
+          filed: { kind: "filed" as const, date: need(o.filed ?? draft?.date, "--filed"), dnr: o.dnr, body: o.body },
+        };
+        const ws = await openWorkspace(o);
+        const added = await ws.store.addFiling(filing);
+        printAnswer(o.json, added, () => `${t.added(added.id)}\n${t.nextSteps(added.id)}`);
+      },
+      {
+        title: "--title",
+        signers: "--author",
+        authors: "--author",
+        filed: "--filed",
+        municipality: "--kommun",
+        utkast: "--utkast",
+      },
+    ),
+  );
 
   stepCommand(arenden, "refer", t.referSummary)
     .requiredOption("--to <nämnd>", t.referTo)
@@ -333,179 +339,135 @@ export function registerArenden(program: Command): void {
           // Always as a list, so each problem names the --fact it concerns.
           if (problems.length > 0) throw new MotioneraError({ code: "request_invalid", problems });
           const record = o.corpus ? decidedMotionRecord(planned) : undefined;
-          await recordStep(o, id, step, ws);
-          if (facts.length > 0) {
-            await ws.store.addFacts(facts);
-            if (!o.json) process.stdout.write(`${t.factsAdded(facts.length, planned.municipality.name)}\n`);
-          }
-          if (record) {
-            await ws.store.putDocuments([record]);
-            if (!o.json) process.stdout.write(`${t.corpusAdded(record.id)}\n`);
-          }
+          await recordStep(o, id, step, ws, { facts, documents: record ? [record] : [] });
+          if (!o.json && facts.length > 0)
+            process.stdout.write(`${t.factsAdded(facts.length, planned.municipality.name)}\n`);
+          if (!o.json && record) process.stdout.write(`${t.corpusAdded(record.id)}\n`);
         },
         { corrects: "--corrects", step: "--decision", fact: "--fact" },
       ),
     );
 
-  arenden
-    .command("refile")
-    .summary(t.refileSummary)
-    .description(t.refileSummary)
-    .argument("<id>", t.id)
-    .option("--filed <datum>", t.filed)
-    .option("--dnr <diarienummer>", t.dnr)
-    .option("--body <organ>", t.body)
-    .option("--reason <text>", t.reason)
-    .addOption(sharedOption.json())
-    .addOption(sharedOption.db())
-    .addOption(sharedOption.databaseUrl())
-    .action(
-      action(
-        async (id: string, _opts: unknown, cmd: Command) => {
-          const o = parseOptions(refileSchema, optionsWithParent(cmd));
-          const ws = await openWorkspace(o);
-          const filed = filingToChange(await ws.store.filings(), id).events[0]!.step;
-          const now = filed.kind === "filed" ? filed : undefined;
-          await recordStep({ ...o, corrects: 1 }, id, {
-            kind: "filed",
-            date: o.filed ?? now?.date ?? "",
-            dnr: o.dnr ?? now?.dnr ?? "",
-            body: o.body ?? now?.body ?? "",
-          });
-        },
-        { step: "--filed" },
-      ),
-    );
-
-  arenden
-    .command("history")
-    .summary(t.historySummary)
-    .description(t.historySummary)
-    .argument("<id>", t.id)
-    .addOption(sharedOption.json())
-    .addOption(sharedOption.db())
-    .addOption(sharedOption.databaseUrl())
-    .action(
-      action(async (id: string, _opts: unknown, cmd: Command) => {
-        const o = parseOptions(z.object(base), optionsWithParent(cmd));
+  storeOptions(
+    subcommand(arenden, "refile", t.refileSummary)
+      .argument("<id>", t.id)
+      .option("--filed <datum>", t.filed)
+      .option("--dnr <diarienummer>", t.dnr)
+      .option("--body <organ>", t.body)
+      .option("--reason <text>", t.reason),
+  ).action(
+    action(
+      async (id: string, _opts: unknown, cmd: Command) => {
+        const o = parseOptions(refileSchema, optionsWithParent(cmd));
         const ws = await openWorkspace(o);
-        const filing = filingToChange(await ws.store.filings(), id);
-        if (o.json) process.stdout.write(`${JSON.stringify(filing, null, 2)}\n`);
-        else process.stdout.write(`${historyText(filing)}\n`);
-      }),
-    );
-
-  const meetings = arenden
-    .command("meetings")
-    .summary(t.meetingsSummary)
-    .description(t.meetingsSummary)
-    .option("-k, --kommun <kommun>", t.meetingsKommun)
-    .addOption(sharedOption.json())
-    .addOption(sharedOption.db())
-    .addOption(sharedOption.databaseUrl())
-    .action(
-      action(async (_opts: unknown, cmd: Command) => {
-        const o = parseOptions(meetingsSchema, optionsWithParent(cmd));
-        const ws = await openWorkspace(o);
-        const code = o.kommun ? place(o.kommun).code : undefined;
-        const all = (await ws.store.meetings()).filter((m) => code === undefined || m.municipality.code === code);
-        const sorted = [...all].sort((a, b) => a.date.localeCompare(b.date));
-        if (o.json) process.stdout.write(`${JSON.stringify(sorted, null, 2)}\n`);
-        else
-          process.stdout.write(
-            `${
-              sorted.length === 0
-                ? t.meetingsNone
-                : sorted.map((m) => `${m.date}  ${formatDate(m.date)}  ${m.body}, ${m.municipality.name}`).join("\n")
-            }\n`,
-          );
-      }),
-    );
-
-  meetings
-    .command("add")
-    .summary(t.meetingsAddSummary)
-    .description(t.meetingsAddSummary)
-    .argument("<datum...>", t.meetingsDates)
-    .requiredOption("-k, --kommun <kommun>", t.meetingsKommun)
-    .option("--body <organ>", t.meetingsBody)
-    .addOption(sharedOption.json())
-    .addOption(sharedOption.db())
-    .addOption(sharedOption.databaseUrl())
-    .action(
-      action(async (dates: string[], _opts: unknown, cmd: Command) => {
-        const o = parseOptions(meetingsAddSchema, optionsWithParent(cmd));
-        const where = place(o.kommun);
-        const ws = await openWorkspace(o);
-        const added = await ws.store.addMeetings(dates.map((date) => ({ municipality: where, date, body: o.body })));
-        if (o.json) process.stdout.write(`${JSON.stringify(added, null, 2)}\n`);
-        else process.stdout.write(`${t.meetingsAdded(added.length, dates.length)}\n`);
-      }),
-    );
-
-  meetings
-    .command("import")
-    .summary(t.meetingsImportSummary)
-    .description(t.meetingsImportSummary)
-    .argument("<fil>", t.meetingsFile)
-    .requiredOption("-k, --kommun <kommun>", t.meetingsKommun)
-    .option("--body <organ>", t.meetingsBody)
-    .addOption(sharedOption.json())
-    .addOption(sharedOption.db())
-    .addOption(sharedOption.databaseUrl())
-    .action(
-      action(async (file: string, _opts: unknown, cmd: Command) => {
-        const o = parseOptions(meetingsAddSchema, optionsWithParent(cmd));
-        const where = place(o.kommun);
-        const text = await readText(file);
-        const read = meetingsFromFile(text, file, where, o.body);
-        const ws = await openWorkspace(o);
-        const added = await ws.store.addMeetings(read);
-        if (o.json) process.stdout.write(`${JSON.stringify(added, null, 2)}\n`);
-        else process.stdout.write(`${t.meetingsAdded(added.length, read.length)}\n`);
-      }),
-    );
-
-  arenden
-    .command("calendar")
-    .summary(t.calendarSummary)
-    .description(t.calendarSummary)
-    .option("-k, --kommun <kommun>", t.kommun)
-    .option("--signer <namn>", t.signer)
-    .option("--party <parti>", t.party)
-    .option("--out <fil>", t.calendarOut)
-    .option("--today <datum>", t.today)
-    .addOption(sharedOption.db())
-    .addOption(sharedOption.databaseUrl())
-    .action(
-      action(async (_opts: unknown, cmd: Command) => {
-        const o = parseOptions(calendarSchema, optionsWithParent(cmd));
-        const ws = await openWorkspace(o);
-        const where = o.kommun ? place(o.kommun) : undefined;
-        const chosen = selectFilings(await ws.store.filings(), {
-          signer: o.signer,
-          party: o.party,
-          municipality: where?.code,
+        const filed = filingToChange(await ws.store.filings(), id).events[0]!.step;
+        const now = filed.kind === "filed" ? filed : undefined;
+        await recordStep({ ...o, corrects: 1 }, id, {
+          kind: "filed",
+          date: o.filed ?? now?.date ?? "",
+          dnr: o.dnr ?? now?.dnr ?? "",
+          body: o.body ?? now?.body ?? "",
         });
-        const codes = new Set(chosen.map((f) => f.municipality.code));
-        const meetings = (await ws.store.meetings()).filter(
-          (m) => codes.has(m.municipality.code) || m.municipality.code === where?.code,
-        );
-        const deadlines = deadlinesOf(chosen, meetings, o.today ?? todayInSweden());
-        const who = t.calendarWho({
-          ...(o.signer ? { signer: o.signer } : {}),
-          ...(o.party ? { party: o.party } : {}),
-          ...(where ? { place: where.name } : {}),
-        });
-        const ics = deadlineCalendar(deadlines, meetings, who);
-        if (!o.out) {
-          process.stdout.write(ics);
-          return;
-        }
-        await writeFile(o.out, ics, "utf8");
-        process.stdout.write(`${t.calendarWrote(o.out, (ics.match(/^BEGIN:VEVENT/gm) ?? []).length)}\n`);
-      }),
-    );
+      },
+      { step: "--filed" },
+    ),
+  );
+
+  storeOptions(subcommand(arenden, "history", t.historySummary).argument("<id>", t.id)).action(
+    action(async (id: string, _opts: unknown, cmd: Command) => {
+      const o = parseOptions(z.object(base), optionsWithParent(cmd));
+      const ws = await openWorkspace(o);
+      const filing = filingToChange(await ws.store.filings(), id);
+      printAnswer(o.json, filing, () => historyText(filing));
+    }),
+  );
+
+  const meetings = storeOptions(
+    subcommand(arenden, "meetings", t.meetingsSummary).option("-k, --kommun <kommun>", t.meetingsKommun),
+  ).action(
+    action(async (_opts: unknown, cmd: Command) => {
+      const o = parseOptions(meetingsSchema, optionsWithParent(cmd));
+      const ws = await openWorkspace(o);
+      const code = o.kommun ? place(o.kommun).code : undefined;
+      const all = (await ws.store.meetings()).filter((m) => code === undefined || m.municipality.code === code);
+      const sorted = [...all].sort((a, b) => a.date.localeCompare(b.date));
+      printAnswer(o.json, sorted, () =>
+        sorted.length === 0
+          ? t.meetingsNone
+          : sorted.map((m) => `${m.date}  ${formatDate(m.date)}  ${m.body}, ${m.municipality.name}`).join("\n"),
+      );
+    }),
+  );
+
+  storeOptions(
+    subcommand(meetings, "add", t.meetingsAddSummary)
+      .argument("<datum...>", t.meetingsDates)
+      .requiredOption("-k, --kommun <kommun>", t.meetingsKommun)
+      .option("--body <organ>", t.meetingsBody),
+  ).action(
+    action(async (dates: string[], _opts: unknown, cmd: Command) => {
+      const o = parseOptions(meetingsAddSchema, optionsWithParent(cmd));
+      const where = place(o.kommun);
+      const ws = await openWorkspace(o);
+      const added = await ws.store.addMeetings(dates.map((date) => ({ municipality: where, date, body: o.body })));
+      printAnswer(o.json, added, () => t.meetingsAdded(added.length, dates.length));
+    }),
+  );
+
+  storeOptions(
+    subcommand(meetings, "import", t.meetingsImportSummary)
+      .argument("<fil>", t.meetingsFile)
+      .requiredOption("-k, --kommun <kommun>", t.meetingsKommun)
+      .option("--body <organ>", t.meetingsBody),
+  ).action(
+    action(async (file: string, _opts: unknown, cmd: Command) => {
+      const o = parseOptions(meetingsAddSchema, optionsWithParent(cmd));
+      const where = place(o.kommun);
+      const text = await readText(file);
+      const read = meetingsFromFile(text, file, where, o.body);
+      const ws = await openWorkspace(o);
+      const added = await ws.store.addMeetings(read);
+      printAnswer(o.json, added, () => t.meetingsAdded(added.length, read.length));
+    }),
+  );
+
+  storeOptions(
+    subcommand(arenden, "calendar", t.calendarSummary)
+      .option("-k, --kommun <kommun>", t.kommun)
+      .option("--signer <namn>", t.signer)
+      .option("--party <parti>", t.party)
+      .option("--out <fil>", t.calendarOut)
+      .option("--today <datum>", t.today),
+    false,
+  ).action(
+    action(async (_opts: unknown, cmd: Command) => {
+      const o = parseOptions(calendarSchema, optionsWithParent(cmd));
+      const ws = await openWorkspace(o);
+      const where = o.kommun ? place(o.kommun) : undefined;
+      const chosen = selectFilings(await ws.store.filings(), {
+        signer: o.signer,
+        party: o.party,
+        municipality: where?.code,
+      });
+      const codes = new Set(chosen.map((f) => f.municipality.code));
+      const meetings = (await ws.store.meetings()).filter(
+        (m) => codes.has(m.municipality.code) || m.municipality.code === where?.code,
+      );
+      const deadlines = deadlinesOf(chosen, meetings, o.today ?? todayInSweden());
+      const who = t.calendarWho({
+        ...(o.signer ? { signer: o.signer } : {}),
+        ...(o.party ? { party: o.party } : {}),
+        ...(where ? { place: where.name } : {}),
+      });
+      const ics = deadlineCalendar(deadlines, meetings, who);
+      if (!o.out) {
+        process.stdout.write(ics);
+        return;
+      }
+      await writeFile(o.out, ics, "utf8");
+      process.stdout.write(`${t.calendarWrote(o.out, (ics.match(/^BEGIN:VEVENT/gm) ?? []).length)}\n`);
+    }),
+  );
 
   registerFollowUp(arenden);
 }

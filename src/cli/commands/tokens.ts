@@ -9,7 +9,15 @@ import { formatDateTime } from "../../lang/dates.js";
 import { auditTexts } from "../../messages.sv.js";
 import { issueToken, lastWrites } from "../../tokens/issue.js";
 import { action, parseOptions } from "../run.js";
-import { databaseUrlFlag, openWorkspace, optionsWithParent, sharedOption } from "../shared-options.js";
+import {
+  databaseUrlFlag,
+  openWorkspace,
+  optionsWithParent,
+  printAnswer,
+  sharedOption,
+  storeOptions,
+  subcommand,
+} from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 import { textTable } from "../text-table.js";
 
@@ -49,85 +57,59 @@ export function registerTokens(program: Command): void {
     .addOption(sharedOption.databaseUrl())
     .addHelpText("after", t.examples);
 
-  tokens
-    .command("create")
-    .summary(t.createSummary)
-    .description(t.createSummary)
-    .requiredOption("--name <namn>", t.name)
-    .requiredOption("--role <roll>", t.role)
-    .addOption(sharedOption.json())
-    .addOption(sharedOption.db())
-    .addOption(sharedOption.databaseUrl())
-    .action(
-      action(
-        async (_opts: unknown, cmd: Command) => {
-          const o = parseOptions(createSchema, optionsWithParent(cmd));
-          const ws = await openWorkspace(o);
-          const { token, secret } = await issueToken(ws.store, o.name, o.role);
-          if (o.json) {
-            process.stdout.write(`${JSON.stringify({ ...shownToken(token), secret }, null, 2)}\n`);
-            return;
-          }
-          process.stdout.write(
-            `${[
-              t.created(token.name, token.role),
-              t.keepSecret,
-              "",
-              `  ${secret}`,
-              "",
-              t.useSecret,
-              t.revokeHint(token.name),
-            ].join("\n")}\n`,
-          );
-        },
-        { name: "--name", role: "--role" },
-      ),
-    );
-
-  tokens
-    .command("list")
-    .summary(t.listSummary)
-    .description(t.listSummary)
-    .addOption(sharedOption.json())
-    .addOption(sharedOption.db())
-    .addOption(sharedOption.databaseUrl())
-    .action(
-      action(async (_opts: unknown, cmd: Command) => {
-        const o = parseOptions(listSchema, optionsWithParent(cmd));
+  storeOptions(
+    subcommand(tokens, "create", t.createSummary)
+      .requiredOption("--name <namn>", t.name)
+      .requiredOption("--role <roll>", t.role),
+  ).action(
+    action(
+      async (_opts: unknown, cmd: Command) => {
+        const o = parseOptions(createSchema, optionsWithParent(cmd));
         const ws = await openWorkspace(o);
-        const all = await ws.store.tokens();
-        const last = await lastWrites(ws.store);
+        const { token, secret } = await issueToken(ws.store, o.name, o.role);
         if (o.json) {
-          const out = all.map((k) => ({ ...shownToken(k), lastWriteAt: last.get(k.name) ?? null }));
-          process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ ...shownToken(token), secret }, null, 2)}\n`);
           return;
         }
-        process.stdout.write(`${listText(all, last)}\n`);
-      }),
-    );
+        process.stdout.write(
+          `${[
+            t.created(token.name, token.role),
+            t.keepSecret,
+            "",
+            `  ${secret}`,
+            "",
+            t.useSecret,
+            t.revokeHint(token.name),
+          ].join("\n")}\n`,
+        );
+      },
+      { name: "--name", role: "--role" },
+    ),
+  );
 
-  tokens
-    .command("revoke")
-    .summary(t.revokeSummary)
-    .description(t.revokeSummary)
-    .requiredOption("--name <namn>", t.name)
-    .addOption(sharedOption.json())
-    .addOption(sharedOption.db())
-    .addOption(sharedOption.databaseUrl())
-    .action(
-      action(
-        async (_opts: unknown, cmd: Command) => {
-          const o = parseOptions(revokeSchema, optionsWithParent(cmd));
-          const ws = await openWorkspace(o);
-          const before = (await ws.store.tokens()).find((k) => k.name === o.name);
-          const token = await ws.store.revokeToken(o.name);
-          if (o.json) {
-            process.stdout.write(`${JSON.stringify(shownToken(token), null, 2)}\n`);
-          } else if (before?.revokedAt)
-            process.stdout.write(`${t.alreadyRevoked(token.name, formatDateTime(before.revokedAt))}\n`);
-          else process.stdout.write(`${t.revoked(token.name)}\n`);
-        },
-        { name: "--name" },
-      ),
-    );
+  storeOptions(subcommand(tokens, "list", t.listSummary)).action(
+    action(async (_opts: unknown, cmd: Command) => {
+      const o = parseOptions(listSchema, optionsWithParent(cmd));
+      const ws = await openWorkspace(o);
+      const all = await ws.store.tokens();
+      const last = await lastWrites(ws.store);
+      const out = all.map((k) => ({ ...shownToken(k), lastWriteAt: last.get(k.name) ?? null }));
+      printAnswer(o.json, out, () => listText(all, last));
+    }),
+  );
+
+  storeOptions(subcommand(tokens, "revoke", t.revokeSummary).requiredOption("--name <namn>", t.name)).action(
+    action(
+      async (_opts: unknown, cmd: Command) => {
+        const o = parseOptions(revokeSchema, optionsWithParent(cmd));
+        const ws = await openWorkspace(o);
+        const before = (await ws.store.tokens()).find((k) => k.name === o.name);
+        const token = await ws.store.revokeToken(o.name);
+        printAnswer(o.json, shownToken(token), () =>
+          before?.revokedAt ? t.alreadyRevoked(token.name, formatDateTime(before.revokedAt)) : t.revoked(token.name),
+        );
+      },
+      { name: "--name" },
+    ),
+  );
 }

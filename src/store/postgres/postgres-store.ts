@@ -22,7 +22,8 @@ import { factDefinitionSchema, type FactDefinition } from "../../domain/fact-key
 import { factIdBase, factStatement, keysToAdd, planFacts, storedStatement, validFactKeys } from "../fact-writes.js";
 import { shippedFactKeys } from "../../facts/fact-catalog.js";
 import { offerShippedKeys, schemaVersion, type Database } from "../schema.js";
-import type { DocumentHash, NewFact, Store } from "../store.js";
+import { checkedDocuments } from "../document-writes.js";
+import type { DecisionEffects, DocumentHash, NewFact, RecordedDecision, Store } from "../store.js";
 import type { Actor } from "../../domain/actor.js";
 import { apiTokenSchema, type ApiToken, type NewApiToken } from "../../domain/api-token.js";
 import { auditEntrySchema, type AuditEntry, type AuditFilter } from "../../domain/audit.js";
@@ -414,39 +415,7 @@ export class PostgresStore implements Store {
   }
 
   putDocuments(docs: readonly CorpusDocument[]): Promise<{ added: string[]; updated: string[] }> {
-    return this.#write("alone", async (c) => {
-      const valid = docs.map((d, i) => {
-        const parsed = corpusDocumentSchema.safeParse(d);
-        if (parsed.success) return parsed.data;
-        const first = parsed.error.issues[0];
-        throw new MotioneraError({
-          code: "input_invalid",
-          field: [i, ...(first?.path ?? [])].map(String).join("."),
-          problem: first?.message ?? "ogiltigt dokument",
-        });
-      });
-      if (valid.length === 0) return { result: { added: [], updated: [] }, changed: false };
-      const ids = [...new Set(valid.map((d) => storableText(d.id)))];
-      const { rows } = await c.query<{ id: string }>("SELECT id FROM documents WHERE id = ANY($1::text[])", [ids]);
-      const existing = new Set(rows.map((r) => fromStored(r.id)));
-      const added: string[] = [];
-      const updated: string[] = [];
-      for (const d of valid) {
-        if (existing.has(d.id)) updated.push(d.id);
-        else {
-          added.push(d.id);
-          existing.add(d.id);
-        }
-      }
-      // The last of several with one id wins, in a place of its own (as the embedded store).
-      await c.query(
-        `INSERT INTO documents (id, document)
-         SELECT e->>'id', e FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord
-         ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, updated_at = now()`,
-        [storableJson(lastOfEachId(valid))],
-      );
-      return { result: { added, updated }, changed: true, audit: documentsAudit(valid) };
-    });
+    return this.#write("alone", (c) => putDocumentsIn(c, docs));
   }
 
   async savedDrafts(filter: SavedDraftFilter = {}): Promise<readonly SavedDraft[]> {
@@ -585,6 +554,32 @@ export class PostgresStore implements Store {
         if (next === found) return { result: found, changed: false };
         await replaceFiling(c, next);
         return { result: next, changed: true, audit: filingAudit("filing.step", next) };
+      },
+      actor,
+    );
+  }
+
+  recordDecision(id: string, input: NewFilingEvent, effects: DecisionEffects): Promise<RecordedDecision> {
+    const actor = currentActor();
+    return this.#write(
+      "alone",
+      async (c) => {
+        const found = filingToChange(await readFilings(c, this.location), id);
+        const filing = planFilingEvent(found, input, actor);
+        if (filing !== found) await replaceFiling(c, filing);
+        const { out, added } = await this.#planFacts(c, effects.facts);
+        const docs = await putDocumentsIn(c, effects.documents);
+        return {
+          result: { filing, facts: out },
+          changed: filing !== found || added.length > 0 || docs.changed,
+          // Inserted by #write with the audit entries, one for each kind of change.
+          facts: added,
+          audit: [
+            filing !== found ? filingAudit("filing.step", filing) : undefined,
+            factsAudit("fact.add", added),
+            docs.audit,
+          ],
+        };
       },
       actor,
     );
@@ -742,7 +737,8 @@ export class PostgresStore implements Store {
       result: T;
       changed: boolean;
       facts?: readonly Fact[] | undefined;
-      audit?: AuditDraft | undefined;
+      /** One entry per thing changed (a decision with its facts: one for each), in order. */
+      audit?: AuditDraft | readonly (AuditDraft | undefined)[] | undefined;
     }>,
     actor: Actor = currentActor(),
   ): Promise<T> {
@@ -755,7 +751,12 @@ export class PostgresStore implements Store {
         if (changed) {
           // Told to every listening process when (and only if) this commits. The sum seen here
           // is the revision when no other write commits meanwhile; listeners read it again.
-          await finishWrite(c, facts ?? [], audit ? auditEntry(actor, audit) : undefined);
+          const audits = (Array.isArray(audit) ? audit : [audit]).filter((a): a is AuditDraft => a !== undefined);
+          await finishWrite(
+            c,
+            facts ?? [],
+            audits.map((a) => auditEntry(actor, a)),
+          );
         }
         await c.query("COMMIT");
         if (changed) this.#listener?.changed();
@@ -882,10 +883,39 @@ async function insertFacts(c: Client, facts: readonly Fact[]): Promise<void> {
  * counter raised, and a NOTIFY of the sum it then sees: the revision when no other write commits
  * meanwhile, a hint otherwise (listeners read the revision again).
  */
+/** The change putDocuments makes, in the transaction `c` is in. */
+async function putDocumentsIn(
+  c: Client,
+  docs: readonly CorpusDocument[],
+): Promise<{ result: { added: string[]; updated: string[] }; changed: boolean; audit?: AuditDraft | undefined }> {
+  const valid = checkedDocuments(docs);
+  if (valid.length === 0) return { result: { added: [], updated: [] }, changed: false };
+  const ids = [...new Set(valid.map((d) => storableText(d.id)))];
+  const { rows } = await c.query<{ id: string }>("SELECT id FROM documents WHERE id = ANY($1::text[])", [ids]);
+  const existing = new Set(rows.map((r) => fromStored(r.id)));
+  const added: string[] = [];
+  const updated: string[] = [];
+  for (const d of valid) {
+    if (existing.has(d.id)) updated.push(d.id);
+    else {
+      added.push(d.id);
+      existing.add(d.id);
+    }
+  }
+  // The last of several with one id wins, in a place of its own (as the embedded store).
+  await c.query(
+    `INSERT INTO documents (id, document)
+       SELECT e->>'id', e FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord
+       ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, updated_at = now()`,
+    [storableJson(lastOfEachId(valid))],
+  );
+  return { result: { added, updated }, changed: true, audit: documentsAudit(valid) };
+}
+
 async function finishWrite(
   c: Client,
   facts: readonly Fact[],
-  audit: Omit<AuditEntry, "seq"> | undefined,
+  audits: readonly Omit<AuditEntry, "seq">[],
 ): Promise<void> {
   const params: unknown[] = [revisionChannel];
   const steps: { name: string; sql: string }[] = [];
@@ -893,7 +923,7 @@ async function finishWrite(
     params.push(factRowsJson(facts));
     steps.push({ name: "added", sql: `${insertFactsSql(params.length)} RETURNING 1` });
   }
-  if (audit) {
+  for (const [k, audit] of audits.entries()) {
     params.push(
       audit.at,
       storableJson(audit.actor),
@@ -904,7 +934,7 @@ async function finishWrite(
     );
     const n = params.length - 5;
     steps.push({
-      name: "audited",
+      name: `audited${k}`,
       sql: `INSERT INTO audit_log (at, actor, action, count, ids, subjects)
             VALUES ($${n}, $${n + 1}::jsonb, $${n + 2}, $${n + 3}::integer, $${n + 4}::text[], $${n + 5}::text[])
             RETURNING 1`,

@@ -221,7 +221,7 @@ describe("a decision with its facts and corpus record", () => {
     );
     const fact = (await ws.store.facts()).find((f) => f.subject === "0186" && f.key === "action_plan_sells_sex");
     expect(fact).toMatchObject({
-      value: true,
+      value: { type: "boolean", value: true },
       asOf: "2026-03-16",
       source: { title: "Protokoll kommunfullmäktige 2026-03-16, § 45", publisher: "Lidingö stad" },
     });

@@ -5,7 +5,6 @@
  * is found before anything is written, each at its field.
  */
 import type { Actor } from "../../../domain/actor.js";
-import type { CorpusDocument } from "../../../domain/corpus-document.js";
 import { MotioneraError } from "../../../domain/errors.js";
 import type { FieldProblem } from "../../../domain/field-problem.js";
 import type { Filing, FilingStep, NewFilingEvent } from "../../../domain/filing.js";
@@ -13,17 +12,12 @@ import type { FactCatalog } from "../../../facts/fact-catalog.js";
 import { decidedMotionRecord } from "../../../filings/corpus-record.js";
 import { decisionFacts } from "../../../filings/decision-facts.js";
 import { planFilingEvent } from "../../../store/filing-writes.js";
-import type { NewFact } from "../../../store/store.js";
+import type { DecisionEffects } from "../../../store/store.js";
 import { sv } from "../../messages.sv.js";
 import type { FieldErrors } from "../kit/form.js";
 import { factField, problemText, stepProblem, type StepForm } from "./forms.js";
 
 const t = sv.filings;
-
-export interface DecisionEffects {
-  facts: NewFact[];
-  documents: CorpusDocument[];
-}
 
 const rowLabel = (n: number, k: "nyckel" | "varde") => t.stepForm.factLabel(n + 1, k);
 

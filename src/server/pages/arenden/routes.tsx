@@ -193,12 +193,17 @@ export function registerFilingPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext
     const decision = checkDecisionEffects(form, event, filing, caller.actor, await ctx.workspace.catalog());
     if (!decision.effects && decision.errors.size) return filingPage(c, id, form, decision.errors, 422);
     const effects = decision.effects ?? { facts: [], documents: [] };
+    const extra = effects.facts.length > 0 || effects.documents.length > 0;
     try {
-      if (effects.facts.length || effects.documents.length) {
-        return filingPage(c, id, form, new Map([["form", { text: "recordDecision" }]]), 501);
-      }
-      await actingAs(caller.actor, () => store().addFilingEvent(id, event));
+      // The step, its facts and its corpus record in one write: all of them, or none.
+      if (extra) await actingAs(caller.actor, () => store().recordDecision(id, event, effects));
+      else await actingAs(caller.actor, () => store().addFilingEvent(id, event));
       ctx.changed();
+      if (extra)
+        return c.redirect(
+          `${filingHref(id)}?${savedParam}=1&uppgifter=${effects.facts.length}${effects.documents.length ? "&korpus=1" : ""}`,
+          303,
+        );
       return c.redirect(`${filingHref(id)}?${savedParam}=1`, 303);
     } catch (e) {
       return filingPage(c, id, form, stepProblem(e), 422);

@@ -2,7 +2,7 @@
 import type { Store } from "../../src/store/store.js";
 import { actingAs } from "../../src/store/actor-context.js";
 
-/** A motion in Lidingö (KS 2025/0101, 2 March 2025) and an interpellation in Vaxholm (KS 2026/0020, 1 February 2026). */
+/** A motion in Lidingö (KS 2025/0101, filed 2 March 2025), an interpellation in Vaxholm (KS 2026/0020, 1 Feb 2026). */
 export const addTwoFilings = (store: Store) =>
   actingAs({ kind: "cli", user: "eva" }, async () => {
     await store.addFiling({

@@ -199,11 +199,8 @@ export function registerFilingPages(app: OpenAPIHono<AppEnv>, ctx: ServerContext
       if (extra) await actingAs(caller.actor, () => store().recordDecision(id, event, effects));
       else await actingAs(caller.actor, () => store().addFilingEvent(id, event));
       ctx.changed();
-      if (extra)
-        return c.redirect(
-          `${filingHref(id)}?${savedParam}=1&uppgifter=${effects.facts.length}${effects.documents.length ? "&korpus=1" : ""}`,
-          303,
-        );
+      const told = `&uppgifter=${effects.facts.length}${effects.documents.length ? "&korpus=1" : ""}`;
+      if (extra) return c.redirect(`${filingHref(id)}?${savedParam}=1${told}`, 303);
       return c.redirect(`${filingHref(id)}?${savedParam}=1`, 303);
     } catch (e) {
       return filingPage(c, id, form, stepProblem(e), 422);

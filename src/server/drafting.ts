@@ -1,4 +1,5 @@
 /** A draft for an HTTP response: composed, rendered in one format, with its file name and type. */
+import type { Context } from "hono";
 import type { DraftRequest } from "../domain/draft-request.js";
 import type { DraftReview, DraftWarning } from "../domain/errors.js";
 import { explainWarningWorded, type FactWording } from "../messages.sv.js";
@@ -66,6 +67,16 @@ export function reviewHeaders(
     "X-Motionera-Warnings": encodeList(warnings.map((w) => explainWarningWorded(w, wording))),
     "X-Motionera-Placeholders": encodeList(review.placeholders),
   };
+}
+
+/** A rendered draft as a file to download: its type and name, never cached, with the review headers. */
+export function draftDownload(c: Context, r: RenderedDraft, wording: FactWording): Response {
+  return c.body(typeof r.body === "string" ? r.body : (r.body as Uint8Array<ArrayBuffer>), 200, {
+    "content-type": r.contentType,
+    "content-disposition": attachment(r.fileName),
+    "cache-control": "no-store",
+    ...reviewHeaders(r.warnings, r.review, wording),
+  });
 }
 
 /** Content-Disposition for a download, with the UTF-8 name (RFC 6266/5987) and an ASCII fallback. */

@@ -1603,6 +1603,7 @@ export const sv = {
     back: "Alla ärenden",
     history: "Historik",
     recorded: (when: string, who: string) => `Registrerat ${when} av ${who}.`,
+    correctedIn: (seqs: readonly number[]) => `Rättat i steg ${seqs.join(" och ")}.`,
     correction: (seq: number, reason: string | undefined) => `Rättelse av steg ${seq}${reason ? ` (${reason})` : ""}`,
     facts: { kind: "Slag", municipality: "Kommun", signers: "Undertecknare", status: "Läge", due: "Tidsfrist" },
     signInNeeded: "Logga in med en token med rollen write eller admin för att registrera ärenden och steg.",
@@ -1637,14 +1638,103 @@ export const sv = {
         protokoll: { label: "Protokollets rubrik" },
         utgivare: { label: "Protokollet utfärdat av" },
         paragraf: { label: "Paragraf", help: "Till exempel ”§ 45”." },
+        rattar: {
+          label: "Rättar",
+          help:
+            "Välj ett tidigare steg för att rätta det. Rättelsen gäller samma slags steg som det du väljer; " +
+            "fält du lämnar tomma behåller sina värden.",
+        },
+        skal: { label: "Skäl till rättelsen", help: "Frivilligt, till exempel ”fel diarienummer”." },
+        dnr: { label: "Diarienummer (dnr)" },
+        organ: { label: "Inlämnad till" },
+        korpus: { label: "Lägg till beslutet i korpusen" },
       },
-      kinds: { referred: "Remitterad", answered: "Besvarad", decided: "Beslutad" },
+      kinds: { filed: "Inlämnad", referred: "Remitterad", answered: "Besvarad", decided: "Beslutad" },
       kindHelp: "Fyll i fälten för det steg du väljer; de andra lämnas tomma.",
+      noCorrection: "Inget (ett nytt steg)",
+      correctionLegend: "Rätta ett tidigare steg",
+      filedLegend: "Inlämnad (bara när du rättar inlämningen)",
+      corpusHelp: "Bara för motioner: motionen blir ett dokument i korpusen med beslutet, och protokollet som källa.",
+      factsLegend: "Uppgifter som beslutet fastställer",
+      factsHelp:
+        "Till exempel att en handlingsplan antogs. Uppgiften sparas för kommunen per beslutsdagen, " +
+        "med protokollet som källa.",
+      /** A fact row's fields: "Uppgift 1" (the key) and "Värde för uppgift 1". */
+      factLabel: (n: number, k: "nyckel" | "varde") => (k === "nyckel" ? `Uppgift ${n}` : `Värde för uppgift ${n}`),
+      noFact: "–",
+      /** A step in the "Rättar" list, numbered as the history numbers it: "1. Inlämnad 15 december 2025". */
+      stepLabel: (seq: number, kind: string, date: string) => `${seq}. ${kind} ${date}`,
     },
     errors: {
       required: "Fyll i fältet.",
       signer: (line: string) => `Raden ”${line}” saknar ett namn.`,
+      notStep: "Välj ett av stegen i listan.",
+      corpusMotion: "Bara en beslutad motion kan läggas till i korpusen.",
+      factNeedsDecision: "En uppgift kan bara sparas med ett beslut: välj steget Beslutad.",
+      factValue: "Skriv värdet för uppgiften.",
+      factKey: "Välj uppgiften som värdet gäller.",
+      noFile: "Välj en CSV- eller iCalendar-fil.",
+      date: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-16.",
+      notText: "Filen är inte text i UTF-8.",
     },
+    correctionOf: (label: string) => `rättar ${label}`,
+    meetings: {
+      title: "Sammanträden",
+      heading: (place: string) => `Sammanträden i ${place}`,
+      intro:
+        "Fullmäktiges sammanträden avgör när en interpellation bör vara besvarad och vilket som är det sista " +
+        "sammanträdet före en motions ettårsgräns.",
+      link: (place: string) => `Sammanträden i ${place}`,
+      linkAll: "Sammanträden",
+      choose: "Välj en kommun för att se och lägga till dess sammanträden.",
+      chooseSubmit: "Visa sammanträden",
+      none: "Inga sammanträden är kända ännu.",
+      columns: { date: "Datum", body: "Organ" },
+      addHeading: "Lägg till ett sammanträde",
+      addSubmit: "Lägg till sammanträdet",
+      importHeading: "Läs in sammanträden från en fil",
+      importIntro:
+        "En CSV-fil med kolumnen ”datum” (ÅÅÅÅ-MM-DD) och gärna ”organ”, eller en kalenderfil (.ics). " +
+        "Samma filer som motionera arenden meetings import läser.",
+      importSubmit: "Läs in filen",
+      fields: {
+        kommun: { label: "Kommun" },
+        datum: { label: "Datum", help: "ÅÅÅÅ-MM-DD" },
+        organ: { label: "Organ", help: "Lämna som det står för kommunfullmäktige." },
+        fil: { label: "Fil (.csv eller .ics)" },
+        filOrgan: {
+          label: "Organ",
+          help: "Gäller de sammanträden som filen inte anger organ för, och alla i en kalenderfil.",
+        },
+      },
+      added: (n: number, given: number) =>
+        `${n === 1 ? "1 sammanträde" : `${n} sammanträden`} har lagts till` +
+        `${given > n ? ` (${given - n} fanns redan)` : ""}.`,
+      badFile: (name: string, problem: string) => `${name}: ${problem}`,
+    },
+    followUp: {
+      heading: "Skriv en uppföljande interpellation",
+      intro:
+        "Motionera skriver ett utkast som frågar vad som har hänt, med ärendet (datum och diarienummer) och dess " +
+        "historik som källor.",
+      till: { label: "Till", help: "Den som ska svara, till exempel kommunstyrelsens ordförande Anna Andersson (M)." },
+      submit: "Skriv utkastet",
+      nothing: (why: string) => `Ingen uppföljning: ${why}.`,
+      pageTitle: (title: string) => `Uppföljning av ${title}`,
+      download: "Ladda ner",
+      docx: "Word (.docx)",
+      pdf: "PDF",
+      back: "Tillbaka till ärendet",
+      warnings: "Att tänka på",
+    },
+    decisionSaved: (facts: number, corpus: boolean) =>
+      [
+        "Beslutet är sparat.",
+        facts ? `${facts === 1 ? "1 uppgift" : `${facts} uppgifter`} sparades för kommunen.` : "",
+        corpus ? "Motionen finns nu i korpusen." : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
     saved: "Ärendet är registrerat.",
     stepSaved: "Steget är sparat.",
     staffTool: {

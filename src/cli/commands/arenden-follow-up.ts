@@ -6,12 +6,10 @@
 import type { Command } from "commander";
 import { z } from "../../domain/zod.js";
 import { isoDateSchema } from "../../domain/partial-date.js";
-import { municipalityByCode } from "../../data/places.js";
 import { explainWarning, reviewLines } from "../../messages.sv.js";
 import { writeDraftFiles } from "../../files/draft-files.js";
 import { todayInSweden } from "../../lang/dates.js";
-import { deadlineOf } from "../../filings/deadlines.js";
-import { followUpInputs, followUpRecords, followUpTemplate } from "../../filings/follow-up.js";
+import { followUpRequest } from "../../filings/follow-up-request.js";
 import { filingToChange } from "../../store/filing-writes.js";
 import { action, parseOptions } from "../run.js";
 import { collect, parseFormats, readAuthors, withOwnProblems } from "../option-values.js";
@@ -54,24 +52,16 @@ export function registerFollowUp(arenden: Command): void {
           const fmts = parseFormats(o.format);
           const ws = await openWorkspace(o);
           const filing = filingToChange(await ws.store.filings(), id);
-          const date = o.date ?? todayInSweden();
-          const deadline = deadlineOf(filing, await ws.store.meetings(), date);
-          const { authors, problems } = o.author.length
-            ? readAuthors(o.author)
-            : { authors: filing.signers, problems: [] };
-          const place = municipalityByCode(filing.municipality.code);
-          const composed = await withOwnProblems(problems, () =>
-            ws.compose(
-              {
-                template: followUpTemplate,
-                municipality: filing.municipality.code,
-                authors,
-                date,
-                inputs: { ...followUpInputs(deadline), addressee: o.addressee },
-              },
-              { records: followUpRecords(filing, place?.officialName ?? filing.municipality.name) },
-            ),
-          );
+          const meetings = await ws.store.meetings();
+          const { authors, problems } = readAuthors(o.author);
+          const composed = await withOwnProblems(problems, () => {
+            const { request, options } = followUpRequest(filing, meetings, {
+              addressee: o.addressee,
+              authors,
+              date: o.date ?? todayInSweden(),
+            });
+            return ws.compose(request, options);
+          });
           const files = await writeDraftFiles(composed.draft, fmts, o.out);
           if (o.json) {
             process.stdout.write(

@@ -11,6 +11,7 @@ import { issueToken } from "../../../src/tokens/issue.js";
 import { Workspace } from "../../../src/workspace.js";
 import { actingAs } from "../../../src/store/actor-context.js";
 import { tempWorkspace } from "../../helpers/cli.js";
+import { addTwoFilings } from "../../helpers/filing-fixtures.js";
 import { formPost, signedIn, withCookie } from "../../helpers/staff-app.js";
 
 const token = "personalens-nyckel";
@@ -31,22 +32,7 @@ beforeEach(async () => {
   app = createApp(ws, { token, draftsPerMinute: 0 });
   writer = (await issueToken(ws.store, "skribenten", "write")).secret;
   reader = (await issueToken(ws.store, "lasaren", "read")).secret;
-  await actingAs({ kind: "cli", user: "eva" }, async () => {
-    await ws.store.addFiling({
-      kind: "motion",
-      title: "Fler elever ska klara grundskolan",
-      municipality: { code: "0186", name: "Lidingö" },
-      signers: [{ name: "Eva Ek", party: "V" }],
-      filed: { kind: "filed", date: "2025-03-02", dnr: "KS 2025/0101", body: "kommunfullmäktige" },
-    });
-    await ws.store.addFiling({
-      kind: "interpellation",
-      title: "Vad hände med cykelplanen",
-      municipality: { code: "0187", name: "Vaxholm" },
-      signers: [{ name: "Per Berg", party: "MP" }],
-      filed: { kind: "filed", date: "2026-02-01", dnr: "KS 2026/0020", body: "kommunfullmäktige" },
-    });
-  });
+  await addTwoFilings(ws.store);
 });
 
 const fileFields = {

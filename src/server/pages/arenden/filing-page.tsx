@@ -14,18 +14,21 @@ import type { FieldErrors } from "../kit/form.js";
 import { PlaceLink } from "../kit/parts.js";
 import type { StepForm } from "./forms.js";
 import { daysLeftText } from "./list-page.js";
-import { filingListHref } from "./paths.js";
-import { SignInNotice, StepFormView } from "./staff-forms.js";
+import { FollowUpFormView, type FollowUpBox } from "./follow-up-page.js";
+import { filingListHref, meetingsHref } from "./paths.js";
+import { SignInNotice, StepFormView, type StepFormChoices } from "./staff-forms.js";
 
 const t = sv.filings;
 
 export function FilingPage(m: {
   filing: Filing;
   row: DeadlineRow;
-  saved: boolean;
-  staff: { form: StepForm; errors: FieldErrors } | { signIn: string };
+  /** The notice after a save ("" for none). */
+  saved: string;
+  staff: { form: StepForm; errors: FieldErrors; choices: StepFormChoices; followUp: FollowUpBox } | { signIn: string };
 }) {
   const { filing, row } = m;
+  const correctedIn = (seq: number) => filing.events.filter((e) => e.corrects === seq).map((e) => e.seq);
   return (
     <Layout title={filing.title} section="none" bodyClass="page-filing">
       <p class="breadcrumb">
@@ -34,7 +37,7 @@ export function FilingPage(m: {
       <h1>{filing.title}</h1>
       {m.saved && (
         <div class="notice notice-ok" role="status" data-notice>
-          <p>{t.saved}</p>
+          <p>{m.saved}</p>
         </div>
       )}
       <dl class="meta">
@@ -54,6 +57,10 @@ export function FilingPage(m: {
           {row.overdue && <strong class="flag-overdue">{`${t.overdue} `}</strong>}
           {daysLeftText(row)}
         </dd>
+        <dt>{t.meetings.title}</dt>
+        <dd>
+          <a href={meetingsHref(filing.municipality.name)}>{t.meetings.link(filing.municipality.name)}</a>
+        </dd>
       </dl>
       <section aria-labelledby="historik">
         <h2 id="historik">{t.history}</h2>
@@ -62,12 +69,20 @@ export function FilingPage(m: {
             <li value={e.seq}>
               {e.corrects !== undefined && <strong>{`${t.correction(e.corrects, e.reason)}: `}</strong>}
               {stepSentence(e.step)}{" "}
+              {correctedIn(e.seq).length > 0 && <em data-corrected>{`${t.correctedIn(correctedIn(e.seq))} `}</em>}
               <span class="muted">{t.recorded(formatDateTime(e.at), auditTexts.actor(e.by))}</span>
             </li>
           ))}
         </ol>
       </section>
-      {"signIn" in m.staff ? <SignInNotice href={m.staff.signIn} /> : <StepFormView id={filing.id} {...m.staff} />}
+      {"signIn" in m.staff ? (
+        <SignInNotice href={m.staff.signIn} />
+      ) : (
+        <>
+          <FollowUpFormView id={filing.id} box={m.staff.followUp} />
+          <StepFormView id={filing.id} form={m.staff.form} errors={m.staff.errors} choices={m.staff.choices} />
+        </>
+      )}
     </Layout>
   );
 }

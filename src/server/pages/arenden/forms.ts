@@ -4,7 +4,8 @@
  * here at their field; everything else is the store's to check (filing-writes.ts), as for the CLI.
  */
 import { findMunicipality } from "../../../data/places.js";
-import type { FilingStep, NewFiling, NewFilingEvent } from "../../../domain/filing.js";
+import type { Filing, FilingStep, NewFiling, NewFilingEvent } from "../../../domain/filing.js";
+import { currentSteps } from "../../../filings/steps.js";
 import { parseSigner, type Signer } from "../../../domain/signer.js";
 import { isMotioneraError } from "../../../domain/errors.js";
 import { sv } from "../../messages.sv.js";
@@ -20,6 +21,8 @@ export type FileForm = Record<FileField, string>;
 
 export const stepFields = [
   "steg",
+  "rattar",
+  "skal",
   "datum",
   "namnd",
   "av",
@@ -28,9 +31,21 @@ export const stepFields = [
   "protokoll",
   "utgivare",
   "paragraf",
+  "dnr",
+  "organ",
+  "korpus",
 ] as const;
 export type StepField = (typeof stepFields)[number];
-export type StepForm = Record<StepField, string>;
+/** A fact row of a decision: the key chosen and its value, as typed. */
+export interface FactRow {
+  nyckel: string;
+  varde: string;
+}
+export type StepForm = Record<StepField, string> & { fakta: FactRow[] };
+/** How many fact rows a decision offers (a form without script cannot add rows). */
+export const factRowCount = 2;
+/** A fact row's field names: "fakta-0-nyckel", "fakta-0-varde". */
+export const factField = (n: number, k: keyof FactRow) => `fakta-${n}-${k}`;
 
 export const fileIds = formIds("a");
 export const stepIds = formIds("s");
@@ -44,8 +59,39 @@ export const readFileForm = (src: FormSource): FileForm => {
 };
 export const readStepForm = (src: FormSource): StepForm => {
   const form = read(stepFields, src);
-  return { ...form, steg: form.steg || "referred" };
+  const fakta = Array.from({ length: factRowCount }, (_, n) => ({
+    nyckel: lastValue(src, factField(n, "nyckel")).trim(),
+    varde: lastValue(src, factField(n, "varde")).trim(),
+  }));
+  return { ...form, steg: form.steg || "referred", fakta };
 };
+
+export const emptyStepForm = (): StepForm => ({
+  ...(Object.fromEntries(stepFields.map((k) => [k, ""])) as Record<StepField, string>),
+  steg: "referred",
+  fakta: Array.from({ length: factRowCount }, () => ({ nyckel: "", varde: "" })),
+});
+
+/** A recorded step as the form's fields, so a correction keeps what the user leaves empty. */
+function stepValues(step: FilingStep): Partial<Record<StepField, string>> {
+  switch (step.kind) {
+    case "filed":
+      return { steg: "filed", datum: step.date, dnr: step.dnr, organ: step.body };
+    case "referred":
+      return { steg: "referred", datum: step.date, namnd: step.committee };
+    case "answered":
+      return { steg: "answered", datum: step.date, av: step.by, svar: step.answer ?? "" };
+    case "decided":
+      return {
+        steg: "decided",
+        datum: step.date,
+        beslut: step.decision,
+        protokoll: step.protocol.title,
+        utgivare: step.protocol.publisher,
+        paragraf: step.protocol.paragraph ?? "",
+      };
+  }
+}
 
 function missing<K extends string>(form: Record<K, string>, keys: readonly K[], label: (k: K) => string): FieldErrors {
   return new Map(keys.filter((k) => form[k] === "").map((k) => [k, { text: t.errors.required, label: label(k) }]));
@@ -83,33 +129,83 @@ export function checkFileForm(form: FileForm): { errors: FieldErrors; filing?: N
   };
 }
 
-/** The step the form describes (only the chosen kind's fields are read), or the problems at their fields. */
-export function checkStepForm(form: StepForm): { errors: FieldErrors; event?: NewFilingEvent } {
+/**
+ * The step the form describes (only the chosen kind's fields are read), or the problems at their
+ * fields. A correction ("Rättar": a current step of the filing) takes the kind of the step it
+ * corrects, and that step's values where the form is left empty.
+ */
+export function checkStepForm(form: StepForm, filing: Filing): { errors: FieldErrors; event?: NewFilingEvent } {
   const label = (k: StepField) => t.stepForm.fields[k].label;
+  let filled = form;
+  let corrects: number | undefined;
+  if (form.rattar) {
+    const target = currentSteps(filing).find((s) => String(s.seq) === form.rattar);
+    if (!target) return { errors: new Map([["rattar", { text: t.errors.notStep, label: label("rattar") }]]) };
+    corrects = target.seq;
+    const given = Object.fromEntries(Object.entries(form).filter(([k, v]) => k !== "steg" && v !== ""));
+    filled = { ...form, ...stepValues(target.step), ...given } as StepForm;
+  }
   const needs: Record<string, StepField[]> = {
+    filed: ["datum", "dnr", "organ"],
     referred: ["datum", "namnd"],
     answered: ["datum", "av"],
     decided: ["datum", "beslut", "protokoll", "utgivare"],
   };
-  const errors = missing(form, needs[form.steg] ?? ["steg"], label);
+  const errors = missing(filled, needs[filled.steg] ?? ["steg"], label);
   if (errors.size) return { errors };
+  const f = filled;
   const step: FilingStep =
-    form.steg === "answered"
-      ? { kind: "answered", date: form.datum, by: form.av, ...(form.svar ? { answer: form.svar } : {}) }
-      : form.steg === "decided"
-        ? {
-            kind: "decided",
-            date: form.datum,
-            decision: form.beslut as "bifall",
-            protocol: {
-              title: form.protokoll,
-              publisher: form.utgivare,
-              date: form.datum,
-              ...(form.paragraf ? { paragraph: form.paragraf } : {}),
-            },
-          }
-        : { kind: "referred", date: form.datum, committee: form.namnd };
-  return { errors, event: { step } };
+    f.steg === "filed"
+      ? { kind: "filed", date: f.datum, dnr: f.dnr, body: f.organ }
+      : f.steg === "answered"
+        ? { kind: "answered", date: f.datum, by: f.av, ...(f.svar ? { answer: f.svar } : {}) }
+        : f.steg === "decided"
+          ? {
+              kind: "decided",
+              date: f.datum,
+              decision: f.beslut as "bifall",
+              protocol: {
+                title: f.protokoll,
+                publisher: f.utgivare,
+                date: f.datum,
+                ...(f.paragraf ? { paragraph: f.paragraf } : {}),
+              },
+            }
+          : { kind: "referred", date: f.datum, committee: f.namnd };
+  return {
+    errors,
+    event: {
+      step,
+      ...(corrects !== undefined ? { corrects } : {}),
+      ...(corrects !== undefined && form.skal ? { reason: form.skal } : {}),
+    },
+  };
+}
+
+/** The store's fields (filing-writes.ts) → the step form's. */
+const stepFieldOf: Record<string, StepField> = {
+  corrects: "rattar",
+  reason: "skal",
+  "step.kind": "steg",
+  "step.date": "datum",
+  "step.dnr": "dnr",
+  "step.body": "organ",
+  "step.committee": "namnd",
+  "step.by": "av",
+  "step.answer": "svar",
+  "step.decision": "beslut",
+  "step.protocol.title": "protokoll",
+  "step.protocol.publisher": "utgivare",
+  "step.protocol.paragraph": "paragraf",
+};
+
+/** A store's refusal of a step at its field ("form" when it names none the form has). */
+export function stepProblem(e: unknown): FieldErrors {
+  if (isMotioneraError(e) && e.details.code === "input_invalid") {
+    const k = stepFieldOf[e.details.field];
+    if (k) return new Map([[k, { text: e.details.problem, label: t.stepForm.fields[k].label }]]);
+  }
+  return new Map([["form", { text: problemText(e) }]]);
 }
 
 /** A core problem in words: its detail, or each field's message. */

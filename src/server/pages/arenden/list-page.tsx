@@ -11,7 +11,14 @@ import { Layout } from "../frame/layout.js";
 import type { FieldErrors } from "../kit/form.js";
 import { MunicipalityList, PlaceLink } from "../kit/parts.js";
 import type { FileForm } from "./forms.js";
-import { filingCalendarHref, filingHref, filingListHref, filingPaths, type FilingFilter } from "./paths.js";
+import {
+  filingCalendarHref,
+  filingHref,
+  filingListHref,
+  filingPaths,
+  meetingsHref,
+  type FilingFilter,
+} from "./paths.js";
 import { FileFormView, SignInNotice } from "./staff-forms.js";
 
 const t = sv.filings;
@@ -106,6 +113,11 @@ export function FilingListPage(m: {
         </a>
         <br />
         <span class="help">{t.calendarHelp}</span>
+      </p>
+      <p>
+        <a href={meetingsHref(m.filter.kommun)} data-meetings-link>
+          {m.filter.kommun ? t.meetings.link(m.filter.kommun) : t.meetings.linkAll}
+        </a>
       </p>
       {"signIn" in m.staff ? <SignInNotice href={m.staff.signIn} /> : <FileFormView {...m.staff} />}
       <MunicipalityList />

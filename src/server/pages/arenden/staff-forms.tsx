@@ -2,9 +2,18 @@
 import { filingDecisions } from "../../../domain/filing.js";
 import { filingWords } from "../../../filings/messages.sv.js";
 import { sv } from "../../messages.sv.js";
-import { control, ErrorSummary, Field, type FieldErrors } from "../kit/form.js";
+import { control, Err, ErrorSummary, Field, fieldClass, Help, type FieldErrors } from "../kit/form.js";
 import { MunicipalityInput } from "../kit/parts.js";
-import { fileIds, stepIds, type FileField, type FileForm, type StepField, type StepForm } from "./forms.js";
+import {
+  factField,
+  fileIds,
+  stepIds,
+  type FactRow,
+  type FileField,
+  type FileForm,
+  type StepField,
+  type StepForm,
+} from "./forms.js";
 import { filingPaths, filingStepHref } from "./paths.js";
 
 const t = sv.filings;
@@ -80,7 +89,30 @@ export function FileFormView({ form, errors }: { form: FileForm; errors: FieldEr
   );
 }
 
-export function StepFormView({ id, form, errors }: { id: string; form: StepForm; errors: FieldErrors }) {
+/** A current step the form can correct: its number and how the list names it ("Inlämnad 15 december 2025"). */
+export interface CorrectableStep {
+  seq: number;
+  label: string;
+}
+
+/** The step form's choices: the steps to correct, the fact keys a decision can set, whether it is a motion. */
+export interface StepFormChoices {
+  steps: readonly CorrectableStep[];
+  keys: readonly { key: string; label: string }[];
+  motion: boolean;
+}
+
+export function StepFormView({
+  id,
+  form,
+  errors,
+  choices,
+}: {
+  id: string;
+  form: StepForm;
+  errors: FieldErrors;
+  choices: StepFormChoices;
+}) {
   const f = t.stepForm.fields;
   const text = (k: StepField) => (
     <Field ids={stepIds} k={k} label={f[k].label} help={helpOf(f[k])} errors={errors}>
@@ -103,6 +135,22 @@ export function StepFormView({ id, form, errors }: { id: string; form: StepForm;
           </select>
         </Field>
         {text("datum")}
+        <fieldset class="group">
+          <legend>{t.stepForm.correctionLegend}</legend>
+          <Field ids={stepIds} k="rattar" label={f.rattar.label} help={f.rattar.help} errors={errors}>
+            <select name="rattar" {...control(stepIds, "rattar", errors, true)}>
+              <option value="" selected={form.rattar === ""}>
+                {t.stepForm.noCorrection}
+              </option>
+              {choices.steps.map((s) => (
+                <option value={String(s.seq)} selected={form.rattar === String(s.seq)}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {text("skal")}
+        </fieldset>
         <fieldset class="group">
           <legend>{t.stepForm.kinds.referred}</legend>
           {text("namnd")}
@@ -133,11 +181,72 @@ export function StepFormView({ id, form, errors }: { id: string; form: StepForm;
           {text("protokoll")}
           {text("utgivare")}
           {text("paragraf")}
+          {choices.motion && (
+            <div class={fieldClass("korpus", errors)}>
+              <Err ids={stepIds} k="korpus" errors={errors} />
+              <label class="checkbox">
+                <input
+                  type="checkbox"
+                  name="korpus"
+                  value="ja"
+                  checked={form.korpus !== ""}
+                  {...control(stepIds, "korpus", errors, true)}
+                />{" "}
+                {f.korpus.label}
+              </label>
+              <Help ids={stepIds} k="korpus" text={t.stepForm.corpusHelp} />
+            </div>
+          )}
+          <fieldset class="group">
+            <legend>{t.stepForm.factsLegend}</legend>
+            <p class="help">{t.stepForm.factsHelp}</p>
+            {form.fakta.map((row, n) => (
+              <FactRowView n={n} row={row} keys={choices.keys} errors={errors} />
+            ))}
+          </fieldset>
+        </fieldset>
+        <fieldset class="group">
+          <legend>{t.stepForm.filedLegend}</legend>
+          {text("dnr")}
+          {text("organ")}
         </fieldset>
         <button type="submit" class="button">
           {t.stepForm.submit}
         </button>
       </form>
     </section>
+  );
+}
+
+/** One fact a decision establishes: the key (from the store's catalog) and its value. */
+function FactRowView(props: { n: number; row: FactRow; keys: StepFormChoices["keys"]; errors: FieldErrors }) {
+  const { n, row, errors } = props;
+  const key = factField(n, "nyckel");
+  const value = factField(n, "varde");
+  const label = (k: "nyckel" | "varde") => t.stepForm.factLabel(n + 1, k);
+  return (
+    <div class="fact-row">
+      <Field ids={stepIds} k={key} label={label("nyckel")} errors={errors}>
+        <select name={key} {...control(stepIds, key, errors, false)}>
+          <option value="" selected={row.nyckel === ""}>
+            {t.stepForm.noFact}
+          </option>
+          {props.keys.map((d) => (
+            <option value={d.key} selected={row.nyckel === d.key}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field ids={stepIds} k={value} label={label("varde")} errors={errors}>
+        <input
+          type="text"
+          name={value}
+          value={row.varde}
+          autocomplete="off"
+          {...control(stepIds, value, errors, false)}
+        />
+      </Field>
+    </div>
   );
 }

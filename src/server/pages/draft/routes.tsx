@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app.js";
 import type { ServerContext } from "../../context.js";
-import { attachment, renderDraftFor, reviewHeaders } from "../../drafting.js";
+import { draftDownload, renderDraftFor } from "../../drafting.js";
 import { webFactWording } from "../../fact-wording.js";
 import { findMunicipality } from "../../../data/places.js";
 import { isMotioneraError } from "../../../domain/errors.js";
@@ -238,12 +238,7 @@ export async function postDraftForm(
       ...(knownAt ? { knownAt } : {}),
       wording,
     });
-    return c.body(typeof r.body === "string" ? r.body : (r.body as Uint8Array<ArrayBuffer>), 200, {
-      "content-type": r.contentType,
-      "content-disposition": attachment(r.fileName),
-      "cache-control": "no-store",
-      ...reviewHeaders(r.warnings, r.review, wording),
-    });
+    return draftDownload(c, r, wording);
   } catch (e) {
     if (!isMotioneraError(e)) throw e;
     // A template fault found only when drafting (at render time) is shown like any other.

@@ -151,7 +151,15 @@ export const sv = {
       templateAndKommun: "Du har bytt mall och kommun.",
       template: "Du har bytt mall.",
       kommun: "Du har bytt kommun.",
-      intro: "Texten du har redigerat hör till den förra mallen och kommunen. Om du byter försvinner:",
+      /** What the edited text belongs to, by what was changed: both, the template or the municipality. */
+      intro: (changed: "both" | "template" | "kommun") =>
+        `Texten du har redigerat hör till ${
+          changed === "both"
+            ? "den förra mallen och kommunen"
+            : changed === "template"
+              ? "den förra mallen"
+              : "den förra kommunen"
+        }. Om du byter försvinner:`,
       changed: (excerpt: string) => `Dina ändringar i stycket ”${excerpt}” försvinner.`,
       removed: (excerpt: string) => `Stycket ”${excerpt}”, som du tog bort, kommer tillbaka.`,
       discard: "Byt och släng ändringarna",

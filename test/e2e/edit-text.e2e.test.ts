@@ -88,6 +88,10 @@ describe.skipIf(!hasChromium)("editing the draft's text in Chromium", () => {
     const conflict = preview.locator("[data-edit-conflict]");
     await conflict.waitFor({ timeout: 10_000 });
     expect(await conflict.textContent()).toContain("Dina ändringar i stycket ”Den här frågan har fullmäktige");
+    // Only the municipality changed, and the question says just that.
+    expect(await conflict.textContent()).toContain(
+      "Du har bytt kommun. Texten du har redigerat hör till den förra kommunen.",
+    );
     await expectAxeClean(page, "ändringarna försvinner");
     await screenshot(page, "redigera-texten-byt-kommun");
     await conflict.screenshot({ path: "/tmp/edit16-conflict-1280.png" });

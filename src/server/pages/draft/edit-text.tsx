@@ -89,11 +89,12 @@ const excerpt = (paragraph: string) => textStart(paragraph, 90);
 /** The question before edits are discarded; its buttons belong to the draft form (form="utkast"). */
 export function EditConflictPanel({ conflict }: { conflict: EditConflict }) {
   const c = t.conflict;
-  const what = conflict.template && conflict.kommun ? c.templateAndKommun : conflict.template ? c.template : c.kommun;
+  const changed = conflict.template && conflict.kommun ? "both" : conflict.template ? "template" : "kommun";
+  const what = { both: c.templateAndKommun, template: c.template, kommun: c.kommun }[changed];
   return (
     <section class="edit-conflict" aria-labelledby="andringar-rubrik" data-edit-conflict>
       <h2 id="andringar-rubrik">{c.heading}</h2>
-      <p>{`${what} ${c.intro}`}</p>
+      <p>{`${what} ${c.intro(changed)}`}</p>
       <ul>
         {conflict.changed.map((p) => (
           <li>{c.changed(excerpt(p))}</li>

@@ -11,8 +11,7 @@ import { isMotioneraError } from "../../domain/errors.js";
 import { z } from "../../domain/zod.js";
 import type { FactDefinition, FactScope } from "../../facts/catalog.js";
 import type { FetchReport } from "../../facts/fetch/fetched-import.js";
-import { fetchKoladaFacts, NotByGender } from "../../facts/fetch/kolada-facts.js";
-import { fetchScbFacts, ScbSelectionAmbiguous } from "../../facts/fetch/scb-facts.js";
+import { NotByGender, ScbSelectionAmbiguous } from "../../facts/fetch/fetch-refusals.js";
 import { countyByCode, municipalityByCode } from "../../data/places.js";
 import { formatDate, todayInSweden } from "../../lang/dates.js";
 import { StatisticsError } from "../../statistics/errors.js";
@@ -254,6 +253,8 @@ export function registerFactsFetch(facts: Command): void {
         await reported({ kpis }, async () => {
           const ws = await openWorkspace(o);
           const client = new KoladaClient({ baseUrl, ...httpFromEnv() });
+          // Loaded here, with the facts import they go through: other commands never need them.
+          const { fetchKoladaFacts } = await import("../../facts/fetch/kolada-facts.js");
           const report = await fetchKoladaFacts(ws.store, client, {
             ...req,
             fetchedOn: todayInSweden(),
@@ -297,6 +298,7 @@ export function registerFactsFetch(facts: Command): void {
         await reported({ table: o.table }, async () => {
           const ws = await openWorkspace(o);
           const client = new ScbClient({ baseUrl, ...httpFromEnv() });
+          const { fetchScbFacts } = await import("../../facts/fetch/scb-facts.js");
           const report = await fetchScbFacts(ws.store, client, {
             ...req,
             fetchedOn: todayInSweden(),

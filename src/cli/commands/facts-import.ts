@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { z } from "../../domain/zod.js";
 import { isMotioneraError, MotioneraError } from "../../domain/errors.js";
 import { partialDateSchema } from "../../domain/partial-date.js";
-import { importFacts, maxImportBytes, tooLarge, type FactImportResult } from "../../facts/import/import-facts.js";
+import type { FactImportResult } from "../../facts/import/import-facts.js";
 import { fileProblem } from "../../facts/import/issues.js";
 import { formatDate } from "../../lang/dates.js";
 import { errorProblems } from "../../domain/field-problem.js";
@@ -90,6 +90,8 @@ export function registerFactsImport(facts: Command): void {
     .action(
       action(async (file: string, _opts: unknown, cmd: Command) => {
         const o = parseOptions(importSchema, optionsWithParent(cmd));
+        // Loaded here, with its CSV parser: no other command needs it.
+        const { importFacts, maxImportBytes, tooLarge } = await import("../../facts/import/import-facts.js");
         let bytes: Uint8Array;
         try {
           // A file over the limit is refused before it is read into memory.

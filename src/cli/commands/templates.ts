@@ -6,7 +6,6 @@ import { openWorkspace, sharedOption } from "../shared-options.js";
 import { texts } from "../messages.sv.js";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { lintTemplates } from "../../compose/template-lint.js";
 import { starterTemplate } from "../../compose/template-starter.js";
 import { documentKinds } from "../../domain/template.js";
 import { templatesDir } from "../../project-paths.js";
@@ -101,6 +100,8 @@ export function registerTemplates(program: Command): void {
     .addOption(sharedOption.json())
     .action(
       action(async (path: string | undefined, o: { json: boolean }) => {
+        // Loaded here, with Handlebars and the YAML parser: the other commands that need them load them themselves.
+        const { lintTemplates } = await import("../../compose/template-lint.js");
         const { files, problems } = lintTemplates(path ?? templatesDir());
         if (o.json) process.stdout.write(`${JSON.stringify({ files, problems }, null, 2)}\n`);
         else {

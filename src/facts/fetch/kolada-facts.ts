@@ -19,8 +19,10 @@ import { storeCatalog } from "../fact-catalog.js";
 import { chooseFactKey, type ChosenKey } from "./fact-keys.js";
 import { importFetched, jsonFile, type FetchBatch, type FetchReport, type FetchSkip } from "./fetched-import.js";
 import { koladaKeyDefinition } from "./key-definition.js";
+import { NotByGender, type KoladaGender } from "./fetch-refusals.js";
 
-export type KoladaGender = "T" | "K" | "M";
+export type { KoladaGender } from "./fetch-refusals.js";
+export { NotByGender } from "./fetch-refusals.js";
 
 export const koladaPublisher = "RKA";
 export const koladaSourceTitle = (kpi: Pick<KoladaKpi, "id" | "title">) => `Kolada: ${kpi.title.trim()} (${kpi.id})`;
@@ -36,16 +38,6 @@ export interface KoladaFetchRequest {
   /** The fetch date, ÅÅÅÅ-MM-DD. */
   fetchedOn: string;
   commit: boolean;
-}
-
-/** A fetch the user must change: the KPI is not divided by gender, but --gender K|M was given. */
-export class NotByGender extends Error {
-  constructor(
-    readonly kpi: string,
-    readonly gender: KoladaGender,
-  ) {
-    super(`${kpi} is not divided by gender`);
-  }
 }
 
 /** The row as a Kolada file's entry with only the asked gender's value (null when it has none). */

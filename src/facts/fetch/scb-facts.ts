@@ -19,6 +19,9 @@ import { storeCatalog } from "../fact-catalog.js";
 import { chooseFactKey } from "./fact-keys.js";
 import { importFetched, jsonFile, type FetchBatch, type FetchReport, type FetchSkip } from "./fetched-import.js";
 import { scbKeyDefinition } from "./key-definition.js";
+import { ScbSelectionAmbiguous } from "./fetch-refusals.js";
+
+export { ScbSelectionAmbiguous } from "./fetch-refusals.js";
 
 export const scbPublisher = "SCB";
 
@@ -38,17 +41,8 @@ export interface ScbFetchRequest {
   commit: boolean;
 }
 
-/** The selection does not pin one cell per region and period: these dimensions have several codes. */
-export class ScbSelectionAmbiguous extends Error {
-  constructor(
-    readonly table: string,
-    readonly dimensions: { id: string; codes: string[] }[],
-  ) {
-    super(`${table}: several codes in ${dimensions.map((d) => d.id).join(", ")}`);
-  }
-}
-
 /** An SCB period code as a partial date: "2024", "2024M03" → "2024-03", "2024K2" → "2024-06". */
+
 export function scbPeriodAsOf(code: string): string | undefined {
   const year = /^(\d{4})$/.exec(code);
   if (year) return year[1];

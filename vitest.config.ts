@@ -1,8 +1,10 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+/** The one file that mocks a module (docx, pdfkit) to see when it loads: it needs a module cache of its own. */
+const ownModules = ["test/render/index.test.ts"];
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     // Worker, pool and CLI tests run dist/: build it first when it is older than src/.
     globalSetup: ["test/setup/build-first.ts"],
     testTimeout: 30_000,
@@ -10,5 +12,19 @@ export default defineConfig({
     // The end-to-end tests start LibreOffice and the built CLI; two cores, so keep files in two forks.
     pool: "forks",
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        // Files share each fork's modules (not imported anew per file): a quarter off the suite's time, most of it
+        // spent importing. So a test that changes what a module holds (a catalog in use, an env value) puts it back.
+        test: {
+          name: "shared",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...ownModules],
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: "own-modules", include: ownModules, isolate: true } },
+    ],
   },
 });

@@ -335,6 +335,9 @@ export const templateProblems = {
 
 /** Text compose writes into a draft where a fact is missing, and its problems with the user's text. */
 export const composeTexts = {
+  /** The place to fill in where a list input holds only list marks ("1.", "-"): nothing to number. */
+  noQuestions: "frågorna, en per rad",
+  noProposals: "att-satserna, en per rad",
   missingFactWeb: (label: string, href: string) =>
     `${label} – saknas i faktaregistret; lägg till den i formuläret Lägg till uppgift: ${href}`,
   missingKoladaFact: (label: string, kpi: string, where: string) =>

@@ -51,6 +51,14 @@ export interface CampaignRow {
   checks: { code: DraftWarning["code"]; message: string }[];
   /** Why the municipality was skipped or failed, in Swedish. */
   reason?: string;
+  /**
+   * A written draft's title, kind, date and signers: with `municipality` and `code`, what `motionera arenden add
+   * --utkast sammanstallning.json --kommun …` reads to file it without typing it again.
+   */
+  title?: string;
+  kind?: string;
+  date?: string;
+  signers?: { name: string; party?: string | undefined; role?: string | undefined }[];
 }
 
 export interface ProducedFile {
@@ -173,6 +181,10 @@ export async function produceOne(
       warnings: warnings.filter((w) => !isMissing(w)).map((w) => explainWarningWorded(w, wording)),
       placeholders: review.placeholders,
       checks: review.checks.map((w) => ({ code: w.code, message: explainWarningWorded(w, wording) })),
+      title: draft.meta.title,
+      kind: draft.meta.kind,
+      date: draft.meta.date,
+      signers: draft.meta.authors,
     },
     files,
   };

@@ -117,8 +117,9 @@ Alla kommandon: motionera --help. Hjälp för ett kommando: motionera draft --he
     dnr: "diarienummer, t.ex. KS 2026/0412",
     body: "organet det lämnades till (standard: kommunfullmäktige)",
     utkast:
-      "utkastet som lämnades in, som JSON från motionera draft … --json > utkast.json: rubrik, slag, kommun, " +
-      "undertecknare och datum hämtas därifrån (en flagga som också anges går före)",
+      "utkastet som lämnades in, som JSON från motionera draft … --json > utkast.json, eller en kampanjs " +
+      "sammanstallning.json med --kommun: rubrik, slag, kommun, undertecknare och datum hämtas därifrån (en " +
+      "flagga som också anges går före)",
     missingWithoutDraft: (flag: string) => `${flag} krävs (eller ange utkastet med --utkast <fil.json>)`,
     added: (id: string) => `Ärendet är sparat som ${id}.`,
     nextSteps: (id: string) =>

@@ -17,6 +17,7 @@ import { isCurrent } from "../facts/staleness.js";
 import { partyName } from "../domain/signer.js";
 import { citeHistory } from "./cite-history.js";
 import { missingFactText } from "./missing-fact.js";
+import { composeTexts } from "../messages.sv.js";
 import type { ComposeState } from "./compose-state.js";
 
 type Options = HelperOptions & {
@@ -357,18 +358,22 @@ export const helpers = {
    * motion's proposals, "- att …" each; an "att" or a list mark the user typed is not doubled.
    */
   attSatser(...args: unknown[]): string {
-    return userLines(split(args).params[0])
-      .map((line) => `- att ${line.replace(/^att\s+/i, "")}`)
-      .join("\n");
+    const { params, options } = split(args);
+    const lines = userLines(params[0]);
+    // Only list marks typed ("1.", "-"): the list stays, with the place to fill in, rather than vanish.
+    if (lines.length === 0 && hasText(params[0]))
+      return `- att ${state(options).placeholder(composeTexts.noProposals)}`;
+    return lines.map((line) => `- att ${line.replace(/^att\s+/i, "")}`).join("\n");
   },
   /**
    * {{questions input.questions}} → the user's lines (one question a line) as an
    * interpellation's numbered questions, each ending with "?".
    */
   questions(...args: unknown[]): string {
-    return userLines(split(args).params[0], "numbers")
-      .map((line, i) => `${i + 1}. ${line.replace(/(\\[.!:;,]|\s)+$/, "").replace(/\?*$/, "")}?`)
-      .join("\n");
+    const { params, options } = split(args);
+    const lines = userLines(params[0], "numbers");
+    if (lines.length === 0 && hasText(params[0])) return `1. ${state(options).placeholder(composeTexts.noQuestions)}?`;
+    return lines.map((line, i) => `${i + 1}. ${line.replace(/(\\[.!:;,]|\s)+$/, "").replace(/\?*$/, "")}?`).join("\n");
   },
   /**
    * {{corpusArguments lead="Frågan har också lyfts på andra håll."}} → the arguments from the
@@ -449,6 +454,11 @@ const defaultCommittee = "socialnämnden";
  * A free-text input (already escaped, perhaps citing facts) as its non-empty lines, without the
  * list mark or number the user typed first ("- ", "1. ", "2) "), or only without the number.
  */
+/** Whether a value holds any text at all (a required input that holds only list marks still does). */
+function hasText(value: unknown): boolean {
+  return value !== null && value !== undefined && value !== false && String(value).trim() !== "";
+}
+
 function userLines(value: unknown, drop: "marks" | "numbers" = "marks"): string[] {
   const mark = drop === "marks" ? /^(\\[-*+]|\d+\\?[.)])\s*/ : /^\d+\\?[.)]\s*/;
   if (value === null || value === undefined || value === false) return [];

@@ -107,7 +107,8 @@ function listRole(ordered: boolean, items: Inline[][]): ListRole {
   const texts = items.map((i) => plain(i).trim());
   if (texts.length === 0) return "plain";
   if (ordered && texts.every((t) => t.endsWith("?"))) return "questions";
-  if (texts.every((t) => /^att\s/i.test(t))) return "proposals";
+  // "att" and a place to fill in (its text is not counted) is an att-sats too.
+  if (texts.every((t) => /^att(\s|$)/i.test(t))) return "proposals";
   return "plain";
 }
 

@@ -144,4 +144,9 @@ export const draftFilingWords = {
     "motionera draft … --json > utkast.json",
   notFiled: (kind: string) => `en ${kind} lämnas inte in som ärende; bara motioner och interpellationer gör det`,
   unknownPlace: (code: string) => `kommunkoden ${code} finns inte`,
+  campaignNeedsKommun: (file: string, n: number) =>
+    `${file} är en kampanjs sammanställning med ${n} kommuner: ange vilken med --kommun`,
+  campaignNoRow: (file: string, kommun: string) => `${file} har inget utkast för ${kommun}`,
+  campaignNotWritten: (kommun: string, reason: string) =>
+    `kampanjen skrev inget utkast för ${kommun}${reason ? ` (${reason})` : ""}`,
 };

@@ -68,6 +68,20 @@ describe("motionera campaign", () => {
     ]);
     const docx = unzipSync(readFileSync(join(out, "2026-11-24-ekero-motion-kast-avtal.docx")));
     expect(strFromU8(docx["word/document.xml"]!)).toContain("Ekerö");
+
+    // A campaign's draft is filed from the summary, naming the municipality; without one, or for one the
+    // campaign did not write, nothing is filed and the message says why.
+    const summary = join(out, "sammanstallning.json");
+    const file = (...more: string[]) => runCli(["arenden", "add", "--utkast", summary, "--dnr", "KS 2026/77", ...more]);
+    const filed = file("--kommun", "Ekerö", "--db", db, "--json");
+    expect([filed.code, filed.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(filed.stdout)).toMatchObject({
+      kind: "motion",
+      municipality: { code: "0125", name: "Ekerö" },
+      events: [{ step: { kind: "filed", date: "2026-11-24", dnr: "KS 2026/77" } }],
+    });
+    expect(file("--db", db).stderr).toMatch(/sammanställning med 3 kommuner: ange vilken med --kommun/);
+    expect(file("--kommun", "Nacka", "--db", db).stderr).toMatch(/har inget utkast för Nacka/);
   });
 
   it("--json prints only the summary; skipped municipalities give exit code 3", () => {

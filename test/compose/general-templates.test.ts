@@ -192,6 +192,23 @@ describe("general interpellation", () => {
     ]);
     expect(draft.citations).toHaveLength(1);
   });
+
+  it("questions or att-satser that are only list marks keep the list, with the place to fill in", () => {
+    const asked = compose("allman-interpellation", {
+      title: "Skolresultaten",
+      addressee: "nämndens ordförande",
+      background: "Bakgrund.",
+      questions: "1. \n2.",
+    });
+    const [questions] = lists(asked.draft);
+    expect(questions).toMatchObject({ ordered: true, role: "questions" });
+    expect(questions!.items.map(inlineText)).toEqual(["[FYLL I: frågorna, en per rad]?"]);
+    expect(asked.review.placeholders).toEqual(["frågorna, en per rad"]);
+    const proposed = compose("allman-motion", { title: "Skolan", background: "Bakgrund.", proposals: "- \n1)" });
+    const [proposals] = lists(proposed.draft);
+    expect(proposals).toMatchObject({ role: "proposals" });
+    expect(proposals!.items.map(inlineText)).toEqual(["att [FYLL I: att-satserna, en per rad]"]);
+  });
 });
 
 describe("general op-ed and press release", () => {

@@ -16,6 +16,7 @@ import { renderPdf } from "../../src/render/pdf.js";
 import { errorProblems } from "../../src/domain/field-problem.js";
 import { isMotioneraError, MotioneraError } from "../../src/domain/errors.js";
 import { hasVisibleText } from "../../src/domain/visible-text.js";
+import { composeTexts } from "../../src/messages.sv.js";
 import { sampleDraft } from "../fixtures/sample-draft.js";
 import { hasTool, pdfInfo, pdfText, tempDir, writeTemp } from "../render/helpers.js";
 import {
@@ -42,6 +43,14 @@ const unsafeUrlBaselines = new Map(
  * inputs).
  */
 const styled = (shapes: string[]) => shapes.filter((s) => s !== "Normal" && s !== "FootnoteText");
+
+/**
+ * The structure, less the one thing a value may add: where a list input holds only list marks ("1. "), the
+ * template keeps its list with a place to fill in (compose/helpers.ts), where the baseline has the user's item.
+ */
+const listPlaces = [composeTexts.noQuestions, composeTexts.noProposals].map((t) => `[placeholder:${t}]`);
+const userStructure = (draft: Draft) =>
+  structure(draft).map((s) => listPlaces.reduce((out, place) => out.replace(place, ""), s));
 
 /** The styled paragraph shapes of each baseline's DOCX, rendered once (every hostile case compares with them). */
 const baseShapeCache = new Map<Draft, Promise<string[]>>();
@@ -79,7 +88,7 @@ describe("every known-bad string in every user field of every template", () => {
         const composed = composeWith(id, value);
         const base = baselines.get(id)!;
         // No structure from user values: the same headings, lists, links and citations as with a plain word.
-        expect(structure(composed.draft), label).toEqual(structure(base.draft));
+        expect(userStructure(composed.draft), label).toEqual(structure(base.draft));
         if (!userTitled.has(id)) expect(composed.draft.meta.title, label).toBe(base.draft.meta.title);
         // The value is there as literal text (a value that fits one line; whitespace collapsed).
         const visible = value
@@ -108,7 +117,7 @@ describe("arbitrary Unicode in user fields (fast-check)", () => {
           throw e;
         }
         const base = unsafeUrlBaselines.get(id)!;
-        expect(structure(composed.draft)).toEqual(structure(base.draft));
+        expect(userStructure(composed.draft)).toEqual(structure(base.draft));
         await checkAllWriters(composed.draft, id, base.draft);
       }),
       { numRuns: 120 },

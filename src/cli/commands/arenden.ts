@@ -241,7 +241,7 @@ export function registerArenden(program: Command): void {
     action(
       async (_opts: unknown, cmd: Command) => {
         const o = parseOptions(addSchema, optionsWithParent(cmd));
-        const draft = o.utkast ? draftFiling(await readText(o.utkast), o.utkast) : undefined;
+        const draft = o.utkast ? draftFiling(await readText(o.utkast), o.utkast, o.kommun) : undefined;
         const { authors, problems } = readAuthors(o.author);
         throwProblems(problems);
         const need = <T>(value: T | undefined, flag: string): T => {

@@ -45,7 +45,7 @@ interface Run {
 function runCli(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    // The bin itself, as a user runs it (its shebang sets the allocator's mmap threshold).
+    // The bin itself, as a user runs it.
     const child = spawn(bin, args, { stdio: ["ignore", "ignore", "pipe"] });
     let peak = 0;
     let cpu = 0;

@@ -1,7 +1,4 @@
-#!/usr/bin/env -S MALLOC_MMAP_THRESHOLD_=131072 node
-// The shebang fixes glibc's mmap threshold (no effect elsewhere): freeing the search index's large arrays
-// batch after batch otherwise raises it, and later arrays stay in the heap, so a 20 000-document import
-// peaked about 40 MB higher (bench/riksdagen-import.ts measures it).
+#!/usr/bin/env node
 // Entry point only: the CLI is compiled and bundled from src/ into dist/cli/ when the package
 // is installed (npm's `prepare` step).
 import { existsSync } from "node:fs";

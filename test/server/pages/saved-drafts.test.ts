@@ -164,6 +164,10 @@ describe("saved drafts on the web", () => {
     expect((await ws.store.savedDraft(id))?.versions).toHaveLength(1);
     const md = await app.request(`/utkast/${id}`, formPost({ ...changed, format: "md" }, { cookie }));
     expect(md.headers.get("content-disposition")).toMatch(/^attachment; filename=".*\.md"/);
+    // With an edited text, "Välj mall" posts back here too (not to /utkast), so the panel stays.
+    const edited = { ...changed, editedMarkdown: "Vår egen text.", "editedFrom.template": "kast-avtal" };
+    const withEdits = await (await app.request(`/utkast/${id}`, formPost(edited, { cookie }))).text();
+    expect(withEdits).toMatch(new RegExp(`formaction="/utkast/${id}"[^>]*data-action="choose-template"`));
     // Signed out, the address asks to sign in instead.
     const anonymous = await app.request(`/utkast/${id}`, formPost(changed, {}));
     expect(anonymous.status).toBe(303);

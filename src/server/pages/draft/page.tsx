@@ -71,7 +71,18 @@ const Err = (p: { k: string; errors: FieldErrors }) => <KitErr ids={ids} {...p} 
 const fieldId = ids.field;
 const errorId = ids.error;
 
-function TemplateField({ templates, state, errors }: { templates: Template[]; state: FormState; errors: FieldErrors }) {
+function TemplateField({
+  templates,
+  state,
+  errors,
+  postTo,
+}: {
+  templates: Template[];
+  state: FormState;
+  errors: FieldErrors;
+  /** Where the form posts (a saved draft's own address keeps its panel). */
+  postTo: string;
+}) {
   const k = "template";
   const current = templates.find((x) => x.frontMatter.id === state.template);
   return (
@@ -91,7 +102,7 @@ function TemplateField({ templates, state, errors }: { templates: Template[]; st
           // With an edited text the form is posted (the text may be too long for an address); a new template
           // then asks before the edits go.
           formmethod={isEdited(state) ? "post" : "get"}
-          formaction={isEdited(state) ? paths.download : paths.draft}
+          formaction={isEdited(state) ? postTo : paths.draft}
           formnovalidate
           data-action="choose-template"
           aria-describedby="valj-mall-hjalp"
@@ -252,7 +263,12 @@ export function DraftPage(m: DraftPageModel) {
         >
           <fieldset class="group">
             <legend>{t.template.legend}</legend>
-            <TemplateField templates={m.templates} state={state} errors={errors} />
+            <TemplateField
+              templates={m.templates}
+              state={state}
+              errors={errors}
+              postTo={m.formAction ?? paths.download}
+            />
             <KommunField state={state} errors={errors} />
             <DateField state={state} errors={errors} />
           </fieldset>

@@ -114,9 +114,16 @@ export function StepFormView({
   choices: StepFormChoices;
 }) {
   const f = t.stepForm.fields;
-  const text = (k: StepField) => (
+  const text = (k: StepField, short = false) => (
     <Field ids={stepIds} k={k} label={f[k].label} help={helpOf(f[k])} errors={errors}>
-      <input type="text" name={k} value={form[k]} autocomplete="off" {...control(stepIds, k, errors, !!helpOf(f[k]))} />
+      <input
+        type="text"
+        name={k}
+        value={form[k]}
+        class={short ? "input-short" : undefined}
+        autocomplete="off"
+        {...control(stepIds, k, errors, !!helpOf(f[k]))}
+      />
     </Field>
   );
   return (
@@ -134,7 +141,7 @@ export function StepFormView({
             ))}
           </select>
         </Field>
-        {text("datum")}
+        {text("datum", true)}
         <fieldset class="group">
           <legend>{t.stepForm.correctionLegend}</legend>
           <Field ids={stepIds} k="rattar" label={f.rattar.label} help={f.rattar.help} errors={errors}>

@@ -8,7 +8,6 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isMotioneraError } from "../../src/domain/errors.js";
 import type { NewFiling } from "../../src/domain/filing.js";
 import { currentSteps, filingStatus } from "../../src/filings/steps.js";
 import { decidedMotionRecord } from "../../src/filings/corpus-record.js";
@@ -20,6 +19,7 @@ import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { summarise } from "../../src/store/snapshot.js";
 import type { Store } from "../../src/store/store.js";
 import { freshDatabase, notePostgresSkipped, postgresAvailable, type TestDatabase } from "../helpers/postgres.js";
+import { refusalOf } from "../helpers/refusal.js";
 
 notePostgresSkipped("test/filings/filings-store.test.ts");
 
@@ -32,16 +32,6 @@ const motion: NewFiling = {
   filed: { kind: "filed", date: "2025-11-24", dnr: "KS 2025/0412", body: "kommunfullmäktige" },
 };
 const protocol = { title: "Protokoll kommunfullmäktige 2026-10-19", publisher: "Lidingö stad", date: "2026-10-21" };
-
-async function refusal(p: Promise<unknown>): Promise<{ code: string; field?: string; problem?: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (isMotioneraError(e)) return e.details as { code: string; field?: string };
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 interface Engine {
   name: string;
@@ -190,15 +180,15 @@ for (const engine of engines) {
         ],
       ];
       for (const [p, field, problem] of cases) {
-        const r = await refusal(p());
+        const r = await refusalOf(p());
         expect([r.code, r.field]).toEqual(["input_invalid", field]);
         expect(r.problem).toMatch(problem);
       }
-      expect(await refusal(store.addFilingEvent("2025-11-24-fler-elever", { step: motion.filed }))).toMatchObject({
+      expect(await refusalOf(store.addFilingEvent("2025-11-24-fler-elever", { step: motion.filed }))).toMatchObject({
         code: "filing_unknown",
         suggestions: expect.arrayContaining([id]),
       });
-      expect(await refusal(store.addFiling({ ...motion, filed: { ...motion.filed, dnr: "" } }))).toMatchObject({
+      expect(await refusalOf(store.addFiling({ ...motion, filed: { ...motion.filed, dnr: "" } }))).toMatchObject({
         code: "input_invalid",
         field: "filed.dnr",
       });
@@ -213,7 +203,7 @@ for (const engine of engines) {
       ]);
       expect(await store.addMeetings([m("2026-01-26")])).toEqual([]);
       expect((await store.meetings()).map((x) => x.date)).toEqual(["2026-01-26", "2026-02-23", "2026-03-30"]);
-      expect(await refusal(store.addMeetings([m("2026-02-30")]))).toMatchObject({ field: "0.date" });
+      expect(await refusalOf(store.addMeetings([m("2026-02-30")]))).toMatchObject({ field: "0.date" });
 
       const snapshot = await store.snapshot();
       const copy = await engine.empty();

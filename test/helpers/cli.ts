@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const bin = join(repoRoot, "bin", "motionera.js");
@@ -45,4 +46,11 @@ export function templatesFolder(files: Record<string, string>): string {
 
 export function pdfText(file: string): string {
   return execFileSync("pdftotext", ["-enc", "UTF-8", "-layout", file, "-"], { encoding: "utf8" });
+}
+
+/** A command refused as a user should see it: a failing exit code, the message, and no English error or stack. */
+export function expectRefused(r: Run, message: RegExp, what: string): void {
+  expect(r.code, what).toBeGreaterThan(0);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(/\berror\b|Error:|at .*\.js/);
 }

@@ -10,7 +10,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CorpusDocument } from "../../src/domain/corpus-document.js";
-import { isMotioneraError } from "../../src/domain/errors.js";
 import type { FactDefinition } from "../../src/domain/fact-key.js";
 import { shippedFactKeys } from "../../src/facts/fact-catalog.js";
 import { LowdbStore } from "../../src/store/lowdb-store.js";
@@ -21,6 +20,7 @@ import type { NewFact, Store } from "../../src/store/store.js";
 import { hostileStrings } from "../security/hostile-strings.js";
 import { actingAs } from "../../src/store/actor-context.js";
 import { hashTokenSecret, newTokenSecret } from "../../src/tokens/secret.js";
+import { refusalOf } from "../helpers/refusal.js";
 import {
   freshDatabase,
   notePostgresSkipped,
@@ -125,16 +125,6 @@ const doc = (id: string, title = `Titel ${id}`): CorpusDocument => ({
   source: { title, publisher: "Lidingö stad", date: "2024-03" },
 });
 
-async function refusal(p: Promise<unknown>): Promise<{ code: string; field?: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (isMotioneraError(e)) return e.details as { code: string; field?: string };
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
-
 for (const engine of [lowdbEngine(), postgresEngine()]) {
   describe.skipIf(engine.skip)(`Store contract: ${engine.name}`, () => {
     beforeAll(() => engine.setup(), 60_000);
@@ -211,7 +201,7 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
       await store.addFact(fact(1));
       const before = await store.facts();
       const revision = await store.revision();
-      const problem = await refusal(
+      const problem = await refusalOf(
         store.addFacts([fact(2), fact(3, { subject: "Lidingö" }), fact(4, { key: "other_key" })]),
       );
       expect(problem).toMatchObject({ code: "fact_invalid", field: "subject" });
@@ -241,7 +231,7 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
           throw new Error("refused");
         }),
       ).rejects.toThrow("refused");
-      const twice = await refusal(store.changeFactKeys((keys) => ({ keys: [...keys, snow], result: 0 })));
+      const twice = await refusalOf(store.changeFactKeys((keys) => ({ keys: [...keys, snow], result: 0 })));
       expect(twice.code).toBe("fact_key_invalid");
       expect(await store.revision()).toBe(revision);
 
@@ -272,9 +262,9 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
 
       const before = { keys: await store.factKeys(), facts: await store.facts(), revision: await store.revision() };
       const other = { ...snow, key: "rain_cost" };
-      const problem = await refusal(store.addFactKeysAndFacts([other], [fact(7, { key: "rain_cost", asOf: "24" })]));
+      const problem = await refusalOf(store.addFactKeysAndFacts([other], [fact(7, { key: "rain_cost", asOf: "24" })]));
       expect(problem).toMatchObject({ code: "fact_invalid", field: "asOf" });
-      const badKey = await refusal(store.addFactKeysAndFacts([{ ...other, scopes: [] }], [fact(8)]));
+      const badKey = await refusalOf(store.addFactKeysAndFacts([{ ...other, scopes: [] }], [fact(8)]));
       expect(badKey.code).toBe("fact_key_invalid");
       expect(await store.factKeys()).toEqual(before.keys);
       expect(await store.facts()).toEqual(before.facts);
@@ -393,9 +383,9 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
       expect(await store.tokenByHash(hashTokenSecret("fel"))).toBeUndefined();
       expect(await store.tokenByHash("'; DROP TABLE api_tokens; --")).toBeUndefined();
 
-      const taken = await refusal(store.createToken({ name: "redaktion", role: "read", hash: hashTokenSecret("x") }));
+      const taken = await refusalOf(store.createToken({ name: "redaktion", role: "read", hash: hashTokenSecret("x") }));
       expect(taken).toMatchObject({ code: "token_exists", name: "redaktion", revoked: false });
-      const badName = await refusal(store.createToken({ name: "två ord", role: "read", hash: hashTokenSecret("y") }));
+      const badName = await refusalOf(store.createToken({ name: "två ord", role: "read", hash: hashTokenSecret("y") }));
       expect(badName).toMatchObject({ code: "input_invalid", field: "name" });
 
       const revoked = await store.revokeToken("redaktion");
@@ -406,9 +396,11 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
       const again = await engine.reopen();
       expect(await again.tokenByHash(hashTokenSecret(secret))).toEqual(revoked);
       expect(await again.tokens()).toEqual([revoked]);
-      const unknown = await refusal(store.revokeToken("redaktio"));
+      const unknown = await refusalOf(store.revokeToken("redaktio"));
       expect(unknown).toMatchObject({ code: "token_unknown", name: "redaktio", suggestions: ["redaktion"] });
-      const reused = await refusal(store.createToken({ name: "redaktion", role: "read", hash: hashTokenSecret("z") }));
+      const reused = await refusalOf(
+        store.createToken({ name: "redaktion", role: "read", hash: hashTokenSecret("z") }),
+      );
       expect(reused).toMatchObject({ code: "token_exists", revoked: true });
     });
 
@@ -422,8 +414,8 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
       await store.addFactKeysAndFacts([{ ...snow, key: "rain_cost" }], [fact(5, { key: "rain_cost" })]);
       await store.createToken({ name: "t1", role: "read", hash: hashTokenSecret("s") });
       await store.revokeToken("t1");
-      await refusal(store.revokeToken("t2"));
-      await refusal(store.addFacts([fact(6, { subject: "x" })]));
+      await refusalOf(store.revokeToken("t2"));
+      await refusalOf(store.addFacts([fact(6, { subject: "x" })]));
 
       const all = await (await engine.reopen()).audit();
       expect(all.map((e) => e.action)).toEqual([
@@ -466,8 +458,8 @@ for (const engine of [lowdbEngine(), postgresEngine()]) {
       const log = await (await engine.reopen()).audit({ limit: entries.length });
       expect(log.map((e) => (e.actor.kind === "cli" ? e.actor.user : "")).reverse()).toEqual(entries);
       for (const v of entries) {
-        expect((await refusal(store.revokeToken(v))).code).toBe("token_unknown");
-        expect((await refusal(store.createToken({ name: v, role: "read", hash: hashTokenSecret(v) }))).code).toBe(
+        expect((await refusalOf(store.revokeToken(v))).code).toBe("token_unknown");
+        expect((await refusalOf(store.createToken({ name: v, role: "read", hash: hashTokenSecret(v) }))).code).toBe(
           "input_invalid",
         );
         expect(await store.audit({ fact: v, subject: v })).toEqual([]);

@@ -2,7 +2,7 @@
 import { filingDecisions } from "../../../domain/filing.js";
 import { filingWords } from "../../../filings/messages.sv.js";
 import { sv } from "../../messages.sv.js";
-import { control, Err, ErrorSummary, Field, fieldClass, Help, type FieldErrors } from "../kit/form.js";
+import { control, Err, ErrorSummary, Field, fieldClass, Help, type FieldErrors, type FormIds } from "../kit/form.js";
 import { MunicipalityInput } from "../kit/parts.js";
 import {
   factField,
@@ -18,6 +18,32 @@ import { filingPaths, filingStepHref } from "./paths.js";
 
 const t = sv.filings;
 const helpOf = (field: { label: string }) => ("help" in field ? String(field.help) : undefined);
+
+/** A one-line text field of these forms, labelled and helped from the catalogue (short: a date or a number). */
+function TextField(props: {
+  ids: FormIds;
+  k: string;
+  field: { label: string };
+  value: string;
+  errors: FieldErrors;
+  required?: boolean;
+  short?: boolean;
+}) {
+  const { ids, k, field, errors } = props;
+  const help = helpOf(field);
+  return (
+    <Field ids={ids} k={k} label={field.label} help={help} required={props.required} errors={errors}>
+      <input
+        type="text"
+        name={k}
+        value={props.value}
+        class={props.short ? "input-short" : undefined}
+        autocomplete="off"
+        {...control(ids, k, errors, !!help)}
+      />
+    </Field>
+  );
+}
 
 /** Without the write role: how to sign in, coming back to this page. */
 export function SignInNotice({ href }: { href: string }) {
@@ -36,16 +62,7 @@ export function SignInNotice({ href }: { href: string }) {
 export function FileFormView({ form, errors }: { form: FileForm; errors: FieldErrors }) {
   const f = t.fileForm.fields;
   const text = (k: FileField, short = false) => (
-    <Field ids={fileIds} k={k} label={f[k].label} help={helpOf(f[k])} required errors={errors}>
-      <input
-        type="text"
-        name={k}
-        value={form[k]}
-        class={short ? "input-short" : undefined}
-        autocomplete="off"
-        {...control(fileIds, k, errors, !!helpOf(f[k]))}
-      />
-    </Field>
+    <TextField ids={fileIds} k={k} field={f[k]} value={form[k]} errors={errors} required short={short} />
   );
   return (
     <section aria-labelledby="markera-inlamnad" class="stack">
@@ -115,16 +132,7 @@ export function StepFormView({
 }) {
   const f = t.stepForm.fields;
   const text = (k: StepField, short = false) => (
-    <Field ids={stepIds} k={k} label={f[k].label} help={helpOf(f[k])} errors={errors}>
-      <input
-        type="text"
-        name={k}
-        value={form[k]}
-        class={short ? "input-short" : undefined}
-        autocomplete="off"
-        {...control(stepIds, k, errors, !!helpOf(f[k]))}
-      />
-    </Field>
+    <TextField ids={stepIds} k={k} field={f[k]} value={form[k]} errors={errors} short={short} />
   );
   return (
     <section aria-labelledby="nytt-steg" class="stack">

@@ -6,10 +6,13 @@
  * together or not at all.
  */
 import type { FieldProblem } from "../domain/field-problem.js";
-import type { Filing, FilingStep } from "../domain/filing.js";
+import type { Actor } from "../domain/actor.js";
+import type { Filing, FilingStep, NewFilingEvent } from "../domain/filing.js";
 import { checkFactEntry } from "../facts/record-fact.js";
 import type { FactCatalog } from "../facts/fact-catalog.js";
-import type { NewFact } from "../store/store.js";
+import { planFilingEvent } from "../store/filing-writes.js";
+import type { DecisionEffects, NewFact } from "../store/store.js";
+import { decidedMotionRecord } from "./corpus-record.js";
 import { decisionFactWords as w } from "./messages.sv.js";
 
 type Decided = Extract<FilingStep, { kind: "decided" }>;
@@ -58,4 +61,23 @@ export function decisionFacts(
     facts.push({ subject: entry.subject, key: pair.key, value, asOf, source });
   });
   return { facts, problems };
+}
+
+/**
+ * Everything a decision brings with it, checked before anything is written (the CLI's `decide` and the web's step
+ * form): the filing as the decision leaves it (a step that does not fit throws, naming its field), the facts the
+ * "key=value" assignments establish and, with `corpus`, the decided motion's corpus record; the facts' problems
+ * at ["fact", n, …]. The store then writes it all in one write (Store.recordDecision).
+ */
+export function decisionEffects(
+  filing: Filing,
+  event: NewFilingEvent & { step: Decided },
+  actor: Actor,
+  assignments: readonly string[],
+  corpus: boolean,
+  catalog: FactCatalog,
+): { planned: Filing; effects: DecisionEffects; problems: FieldProblem[] } {
+  const planned = planFilingEvent(filing, event, actor);
+  const { facts, problems } = decisionFacts(planned, event.step, assignments, catalog);
+  return { planned, effects: { facts, documents: corpus ? [decidedMotionRecord(planned)] : [] }, problems };
 }

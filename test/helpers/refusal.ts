@@ -1,4 +1,4 @@
-/** What the core refused with: the details of the MotioneraError a write or a call threw (anything else is rethrown). */
+/** What the core refused with: the details of the MotioneraError a write threw (anything else is rethrown). */
 import { isMotioneraError } from "../../src/domain/errors.js";
 
 export type Refusal = { code: string; field?: string; problem?: string } & Record<string, unknown>;

@@ -16,13 +16,12 @@ import { deadlinesOf, selectFilings, type Deadline } from "../../filings/deadlin
 import { deadlineCalendar } from "../../filings/calendar.js";
 import { filingWords, stepSentence } from "../../filings/messages.sv.js";
 import { deadlineRow } from "../../filings/overview.js";
-import { decidedMotionRecord } from "../../filings/corpus-record.js";
 import type { DecisionEffects } from "../../store/store.js";
-import { decisionFacts } from "../../filings/decision-facts.js";
+import { decisionEffects } from "../../filings/decision-facts.js";
 import { draftFiling } from "../../filings/draft-filing.js";
 import { storeCatalog } from "../../facts/fact-catalog.js";
 import { currentActor } from "../../store/actor-context.js";
-import { filingToChange, planFilingEvent } from "../../store/filing-writes.js";
+import { filingToChange } from "../../store/filing-writes.js";
 import type { Workspace } from "../../workspace.js";
 import { collect, readAuthors } from "../option-values.js";
 import { throwProblems } from "../../domain/field-problem.js";
@@ -329,18 +328,20 @@ export function registerArenden(program: Command): void {
           };
           const ws = await openWorkspace(o);
           // Everything checked before anything is written: the step, its facts and its corpus record.
-          const planned = planFilingEvent(
+          const { planned, effects, problems } = decisionEffects(
             filingToChange(await ws.store.filings(), id),
-            stepEvent(o, step),
+            { ...stepEvent(o, step), step },
             currentActor(),
+            o.fact,
+            o.corpus,
+            await storeCatalog(ws.store),
           );
-          const { facts, problems } = decisionFacts(planned, step, o.fact, await storeCatalog(ws.store));
           // Always as a list, so each problem names the --fact it concerns.
           if (problems.length > 0) throw new MotioneraError({ code: "request_invalid", problems });
-          const record = o.corpus ? decidedMotionRecord(planned) : undefined;
-          await recordStep(o, id, step, ws, { facts, documents: record ? [record] : [] });
-          if (!o.json && facts.length > 0)
-            process.stdout.write(`${t.factsAdded(facts.length, planned.municipality.name)}\n`);
+          await recordStep(o, id, step, ws, effects);
+          const [record] = effects.documents;
+          if (!o.json && effects.facts.length > 0)
+            process.stdout.write(`${t.factsAdded(effects.facts.length, planned.municipality.name)}\n`);
           if (!o.json && record) process.stdout.write(`${t.corpusAdded(record.id)}\n`);
         },
         { corrects: "--corrects", step: "--decision", fact: "--fact" },

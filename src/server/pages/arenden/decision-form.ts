@@ -1,17 +1,15 @@
 /**
- * What a decision brings with it on the step form: "Lägg till beslutet i korpusen" (a motion only:
- * decidedMotionRecord) and the facts it establishes (decisionFacts: each key of the catalog with
- * its value, about the municipality as of the decision, with the protocol as source). Every problem
+ * What a decision brings with it on the step form: "Lägg till beslutet i korpusen" (a motion only)
+ * and the facts it establishes (each key of the catalog with its value, about the municipality as of
+ * the decision, with the protocol as source), checked by the core's decisionEffects as the CLI's are. Every problem
  * is found before anything is written, each at its field.
  */
 import type { Actor } from "../../../domain/actor.js";
 import { MotioneraError } from "../../../domain/errors.js";
 import type { FieldProblem } from "../../../domain/field-problem.js";
-import type { Filing, FilingStep, NewFilingEvent } from "../../../domain/filing.js";
+import type { Filing, NewFilingEvent } from "../../../domain/filing.js";
 import type { FactCatalog } from "../../../facts/fact-catalog.js";
-import { decidedMotionRecord } from "../../../filings/corpus-record.js";
-import { decisionFacts } from "../../../filings/decision-facts.js";
-import { planFilingEvent } from "../../../store/filing-writes.js";
+import { decisionEffects } from "../../../filings/decision-facts.js";
 import type { DecisionEffects } from "../../../store/store.js";
 import { sv } from "../../messages.sv.js";
 import type { FieldErrors } from "../kit/form.js";
@@ -52,17 +50,17 @@ export function checkDecisionEffects(
   }
   if (form.korpus && filing.kind !== "motion")
     errors.set("korpus", { text: t.errors.corpusMotion, label: t.stepForm.fields.korpus.label });
-  let planned: Filing;
+  // The complete rows are checked even when another row lacks its key or value: every problem at once.
+  const complete = rows.filter((r) => r.nyckel && r.varde);
+  const given = complete.map((r) => `${r.nyckel}=${r.varde}`);
+  const corpus = Boolean(form.korpus) && filing.kind === "motion";
+  let checked: ReturnType<typeof decisionEffects>;
   try {
-    planned = planFilingEvent(filing, event, actor);
+    checked = decisionEffects(filing, { ...event, step }, actor, given, corpus, catalog);
   } catch (e) {
     return { errors: new Map([...stepProblem(e), ...errors]) };
   }
-  // The complete rows are checked even when another row lacks its key or value: every problem at once.
-  const complete = rows.filter((r) => r.nyckel && r.varde);
-  const decided = step as Extract<FilingStep, { kind: "decided" }>;
-  const given = complete.map((r) => `${r.nyckel}=${r.varde}`);
-  const { facts, problems } = decisionFacts(planned, decided, given, catalog);
+  const { effects, problems } = checked;
   for (const p of problems) {
     const row = complete[Number(p.path[1])];
     if (!row) continue;
@@ -71,5 +69,5 @@ export function checkDecisionEffects(
       errors.set(factField(row.n, k), { text: factProblemText(p), label: rowLabel(row.n, k) });
   }
   if (errors.size) return { errors };
-  return { errors, effects: { facts, documents: form.korpus ? [decidedMotionRecord(planned)] : [] } };
+  return { errors, effects };
 }

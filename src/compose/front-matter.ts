@@ -9,6 +9,8 @@ import { templateProblems } from "../messages.sv.js";
 
 export interface SplitTemplate {
   frontMatter: FrontMatter;
+  /** The front matter as YAML gave it, before zod checked it and filled in defaults. */
+  source: unknown;
   body: string;
   /** 1-based line of the file on which the body starts. */
   bodyLine: number;
@@ -82,5 +84,5 @@ export function splitTemplate(file: string, text: string): SplitTemplate {
     const where = issue.path.length ? `${issue.path.map(String).join(".")}: ` : "";
     fail(`${where}${issue.message}`, at.line, at.column);
   }
-  return { frontMatter: parsed.data!, body: lines.slice(end + 1).join("\n"), bodyLine: end + 2 };
+  return { frontMatter: parsed.data!, source: value, body: lines.slice(end + 1).join("\n"), bodyLine: end + 2 };
 }

@@ -3,16 +3,18 @@
  * its body once. A broken template is reported with its file, line, column and problem.
  */
 import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import type { FrontMatter } from "../domain/template.js";
-import { documentKinds } from "../domain/template.js";
+import { documentKinds, frontMatterSchema, type FrontMatter } from "../domain/template.js";
 import { MotioneraError, isMotioneraError } from "../domain/errors.js";
 import { activeFactCatalog } from "../facts/catalog.js";
 import { topics } from "../domain/vocabulary.js";
 import { findTopic } from "../lang/find-topic.js";
 import { nearest } from "../lang/nearest.js";
 import { splitTemplate } from "./front-matter.js";
+import { compiledKey, compiledTemplatesDir, findCompiled, type CompiledTemplate } from "./compiled-templates.js";
+import { projectRoot } from "../project-paths.js";
 import { helpers, factHelpers, multiFactHelpers, type HelperName } from "./helpers.js";
 import { templateProblems } from "../messages.sv.js";
 
@@ -31,6 +33,16 @@ hb.registerHelper(helpers);
 const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true])) as Record<HelperName, true>;
 const builtinHelpers = new Set(["if", "unless", "each", "with", "lookup"]);
 const compileOptions = { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers } as const;
+/** What a compiled template depends on besides its text: the compiler's version and options. */
+const compilerId = `handlebars ${Handlebars.VERSION} ${JSON.stringify(compileOptions)}`;
+/**
+ * Ahead-of-time compiled templates serve the built program only (dist/), which the same build made
+ * them for; run from src/ (vitest), a template is compiled from its text unless a test names a folder.
+ */
+const builtCompiledDir = fileURLToPath(import.meta.url).startsWith(join(projectRoot, "dist") + sep)
+  ? compiledTemplatesDir
+  : undefined;
+type TemplateSpecification = Parameters<typeof hb.template>[0];
 
 type AstNode = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 
@@ -230,9 +242,13 @@ function tooDeep(body: string): { line: number; column: number; what: "block" | 
 }
 
 /** Parses, validates and compiles one template file's text. Every fault is a located template_invalid. */
-export function parseTemplate(file: string, text: string): Template {
+export function parseTemplate(
+  file: string,
+  text: string,
+  options: { compiledDir?: string | undefined } = { compiledDir: builtCompiledDir },
+): Template {
   try {
-    return parseTemplateText(file, text);
+    return parseTemplateText(file, text, options.compiledDir);
   } catch (e) {
     if (isMotioneraError(e)) throw e;
     // Whatever the checks above did not foresee is still this template's fault, not a crash.
@@ -244,10 +260,27 @@ export function parseTemplate(file: string, text: string): Template {
   }
 }
 
-function parseTemplateText(file: string, text: string): Template {
+function parseTemplateText(file: string, text: string, compiledDir: string | undefined): Template {
   if (text.length > maxTemplateBytes)
     fail(file, templateProblems.tooLarge(Math.ceil(text.length / 1024), maxTemplateBytes / 1024), 1);
-  const { frontMatter, body, bodyLine } = splitTemplate(file, text);
+  const compiled = compiledDir === undefined ? undefined : findCompiled(text, compilerId, compiledDir);
+  const fromBuild = compiled && frontMatterSchema.safeParse(compiled.frontMatter);
+  if (compiled && fromBuild?.success) {
+    // Compiled by the build from this very text: what follows from the text alone was checked then;
+    // the names a catalog or vocabulary may have dropped since are checked now.
+    checkNames(file, text, fromBuild.data, compiled.bodyLine);
+    const spec = new Function(`return ${compiled.spec};`)() as TemplateSpecification;
+    const render = hb.template(spec);
+    return { file, frontMatter: fromBuild.data, body: compiled.body, bodyLine: compiled.bodyLine, render };
+  }
+  const { frontMatter, body, bodyLine, ast } = checkedTemplate(file, text);
+  // Handlebars compiles lazily, on the first render; checkBody has already refused unknown helpers.
+  const render = hb.compile(ast, compileOptions);
+  return { file, frontMatter, body, bodyLine, render };
+}
+
+/** The names in front matter that must be known to the fact catalog and the topic vocabulary in use. */
+function checkNames(file: string, text: string, frontMatter: FrontMatter, bodyLine: number): void {
   for (const f of frontMatter.facts) checkFactKey(file, f.key, "facts", ...frontMatterPlace(text, bodyLine, f.key));
   for (const input of frontMatter.inputs) {
     for (const key of input.requiredUnless?.facts ?? []) {
@@ -264,6 +297,15 @@ function parseTemplateText(file: string, text: string): Template {
         ),
       );
   }
+}
+
+/** Every check of a template's text, up to its Handlebars syntax tree. */
+function checkedTemplate(
+  file: string,
+  text: string,
+): { frontMatter: FrontMatter; frontMatterSource: unknown; body: string; bodyLine: number; ast: hbs.AST.Program } {
+  const { frontMatter, source, body, bodyLine } = splitTemplate(file, text);
+  checkNames(file, text, frontMatter, bodyLine);
   const deep = tooDeep(body);
   if (deep) {
     fail(
@@ -285,10 +327,21 @@ function parseTemplateText(file: string, text: string): Template {
     fail(file, `Handlebars: ${err.message.split("\n")[0]}`, bodyLine + line - 1, err.column);
   }
   checkBody(file, ast, frontMatter, bodyLine);
-  // Handlebars compiles lazily, on the first render; checkBody has already refused unknown helpers.
-  const render = hb.compile(ast, compileOptions);
-  return { file, frontMatter, body, bodyLine, render };
+  return { frontMatter, frontMatterSource: source, body, bodyLine, ast };
 }
+
+/**
+ * A template's text checked and compiled to Handlebars' precompiled form, for the build to store
+ * (precompile-templates.ts); a broken template throws its located template_invalid.
+ */
+export function precompileTemplate(file: string, text: string): CompiledTemplate {
+  const { frontMatterSource, body, bodyLine, ast } = checkedTemplate(file, text);
+  const spec = hb.precompile(ast, compileOptions) as string;
+  return { key: compiledTemplateKey(text), frontMatter: frontMatterSource, body, bodyLine, spec };
+}
+
+/** The name of the compiled file the build makes for a template's text (with this build's compiler). */
+export const compiledTemplateKey = (text: string): string => compiledKey(text, compilerId);
 
 /** Where a template is stored in a templates folder: `<kind>/<id>.hbs`. */
 export const templateFileName = (kind: string, id: string): string => `${kind}/${id}.hbs`;

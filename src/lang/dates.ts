@@ -41,17 +41,26 @@ export function formatDateTime(iso: string): string {
   return `${formatDate(`${get("year")}-${get("month")}-${get("day")}`)} kl. ${get("hour")}.${get("minute")}`;
 }
 
-let stockholmDate: Intl.DateTimeFormat | undefined;
-
-/** Today's date in Sweden as YYYY-MM-DD (the documents are dated in Swedish local time). */
+/**
+ * Today's date in Sweden as YYYY-MM-DD (the documents are dated in Swedish local time).
+ *
+ * Swedish time is UTC+1, and UTC+2 from 01:00 UTC on the last Sunday of March to 01:00 UTC on
+ * the last Sunday of October (the EU's summer-time rule, Sweden's since 1996). Computed here
+ * rather than with Intl and the Europe/Stockholm zone: loading ICU's zone data costs 11–20 ms,
+ * a twentieth of a whole `motionera draft` (bench/draft-pipeline.ts); test/lang/forms.test.ts
+ * compares this with Intl hour by hour across the changes.
+ */
 export function todayInSweden(now: Date = new Date()): string {
-  stockholmDate ??= new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  });
-  return stockholmDate.format(now);
+  const year = now.getUTCFullYear();
+  const t = now.getTime();
+  const summer = t >= summerTimeChange(year, 2) && t < summerTimeChange(year, 9);
+  return new Date(t + (summer ? 2 : 1) * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** 01:00 UTC on the last Sunday of the month (0-based), when EU summer time begins (March) or ends (October). */
+function summerTimeChange(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
 }
 
 /** Whole years and months between two dates, in Swedish: "3 år", "1 år och 2 månader", "5 månader". */

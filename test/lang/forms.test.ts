@@ -20,6 +20,31 @@ describe("Swedish dates", () => {
     expect(todayInSweden(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
   });
 
+  it("knows summer time as ICU's Europe/Stockholm does, hour by hour across every change 1996–2040", () => {
+    const icu = new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Europe/Stockholm",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    let checked = 0;
+    for (let year = 1996; year <= 2040; year++) {
+      // The days around both changes, each quarter hour, and the evenings where the date turns.
+      for (const month of [2, 9]) {
+        for (let t = Date.UTC(year, month, 23); t < Date.UTC(year, month + 1, 2); t += 15 * 60_000) {
+          const at = new Date(t);
+          expect(todayInSweden(at), at.toISOString()).toBe(icu.format(at));
+          checked++;
+        }
+      }
+      for (let hour = 21; hour <= 23; hour++) {
+        const at = new Date(Date.UTC(year, 6, 15, hour, 30));
+        expect(todayInSweden(at), at.toISOString()).toBe(icu.format(at));
+      }
+    }
+    expect(checked).toBeGreaterThan(45 * 2 * 9 * 96);
+  });
+
   it.each([
     ["2023-02-21", "2026-11-24", "3 år och 9 månader"],
     ["2025-11-24", "2026-11-24", "1 år"],

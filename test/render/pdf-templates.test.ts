@@ -10,12 +10,12 @@ import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TemplateInput } from "../../src/domain/template.js";
 import type { Draft } from "../../src/domain/draft.js";
 import type { Signer } from "../../src/domain/signer.js";
 import { renderPdf } from "../../src/render/pdf.js";
 import { Workspace } from "../../src/workspace.js";
 import { hasTool, tempDir, writeTemp } from "./helpers.js";
+import { requiredInputs } from "../helpers/template-inputs.js";
 import { expectedReading, layoutFaults, pdfPages, placeUnits, readPages } from "./pdf-reading.js";
 
 const corpus = fileURLToPath(new URL("../../corpus/motionera.json", import.meta.url));
@@ -40,34 +40,6 @@ const signerSets: Signer[][] = [
   ],
 ];
 
-/** Values for the inputs a template requires (any template: the list is read, not assumed). */
-function requiredInputs(inputs: readonly TemplateInput[]): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const input of inputs) {
-    // An input a claim needs when the registry lacks its fact: given, so every municipality drafts.
-    if (!input.required && !input.requiredUnless) continue;
-    switch (input.type) {
-      case "string":
-      case "text":
-        out[input.name] = input.name === "addressee" ? "socialnämndens ordförande Anna Andersson (M)" : "Exempeltext";
-        break;
-      case "number":
-        out[input.name] = input.min ?? 1;
-        break;
-      case "boolean":
-        out[input.name] = true;
-        break;
-      case "date":
-        out[input.name] = date;
-        break;
-      case "choice":
-        out[input.name] = input.options[0]!;
-        break;
-    }
-  }
-  return out;
-}
-
 describe.skipIf(!hasTool("pdftotext"))("the shipped templates as PDF", () => {
   const tmp = tempDir("motionera-pdf-templates-");
   let ws: Workspace;
@@ -79,7 +51,7 @@ describe.skipIf(!hasTool("pdftotext"))("the shipped templates as PDF", () => {
     ws = await Workspace.open({ db, today: date });
     const library = await ws.templates();
     for (const template of library.all()) {
-      const inputs = requiredInputs(template.frontMatter.inputs);
+      const inputs = requiredInputs(template.frontMatter.inputs, date);
       for (const municipality of municipalities) {
         for (const authors of signerSets) {
           const { draft } = await ws.compose({

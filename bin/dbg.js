@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Entry point only: the CLI is compiled and bundled from src/ into dist/clidbg/ when the package
+// is installed (npm's `prepare` step).
+import { existsSync } from "node:fs";
+
+const dir = new URL("../dist/clidbg/", import.meta.url);
+if (!existsSync(new URL("main.js", dir))) {
+  process.stderr.write(
+    "motionera: the program is not built yet. Run `npm install` (or `npm run build`) in the project folder.\n",
+  );
+  process.exit(70);
+}
+// Zod extended for OpenAPI before any module makes a schema: the bundle's chunks reach zod
+// directly, so only loading the extension first, as its own entry, fixes the order.
+await import(new URL("zod.js", dir).href);
+// A draft with a PDF: let the PDF writer load on the second core while the rest loads here.
+if (process.argv[2] === "draft") (await import(new URL("pdf-thread.js", dir).href)).prestartForArgv(process.argv);
+// A campaign: start its worker threads now, so they warm up while the rest loads and checks the request.
+if (process.argv[2] === "campaign")
+  (await import(new URL("campaign-prestart.js", dir).href)).prestartForArgv(process.argv);
+const { main } = await import(new URL("main.js", dir).href);
+process.exitCode = await main(process.argv);

@@ -1,0 +1,51 @@
+/**
+ * The build's last step (`npm run build`): every template in a templates folder checked and
+ * compiled ahead of time into one JSON file each (see compiled-templates.ts). A template that
+ * does not pass its checks is left out, so it is compiled, and refused with its located
+ * problem, when a command asks for it. Run as a script, it compiles the shipped templates/
+ * into dist/templates/.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isMotioneraError } from "../domain/errors.js";
+import { explainError } from "../messages.sv.js";
+import { defaultTemplatesDir } from "../project-paths.js";
+import { compiledFile, compiledTemplatesDir } from "./compiled-templates.js";
+import { precompileTemplate } from "./template-library.js";
+
+/** Compiles every `<kind>/<id>.hbs` under `templatesDir` into `outDir` (emptied first); the files written and left out. */
+export function precompileTemplates(
+  templatesDir: string,
+  outDir: string,
+): { written: string[]; leftOut: { file: string; problem: string }[] } {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const written: string[] = [];
+  const leftOut: { file: string; problem: string }[] = [];
+  for (const kind of readdirSync(templatesDir, { withFileTypes: true })) {
+    if (!kind.isDirectory()) continue;
+    for (const name of readdirSync(join(templatesDir, kind.name))) {
+      if (!name.endsWith(".hbs")) continue;
+      const path = join(templatesDir, kind.name, name);
+      const file = relative(join(templatesDir, ".."), path);
+      try {
+        const compiled = precompileTemplate(file, readFileSync(path, "utf8"));
+        const target = compiledFile(compiled.key, outDir);
+        writeFileSync(`${target}.tmp`, JSON.stringify(compiled));
+        renameSync(`${target}.tmp`, target);
+        written.push(file);
+      } catch (e) {
+        if (!isMotioneraError(e)) throw e;
+        leftOut.push({ file, problem: explainError(e.details) });
+      }
+    }
+  }
+  return { written, leftOut };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { written, leftOut } = precompileTemplates(defaultTemplatesDir, compiledTemplatesDir);
+  process.stdout.write(`Templates compiled ahead of time: ${written.length}\n`);
+  for (const t of leftOut) process.stdout.write(`  left out (compiled when used): ${t.file}: ${t.problem}\n`);
+}

@@ -7,7 +7,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
@@ -34,7 +35,7 @@ export const benchRequest: DraftRequest = {
 };
 
 /** The same document as a docxtemplater template: the variable parts become {tags}. */
-function tagged(draft: Draft): { template: Draft; data: Record<string, string> } {
+export function tagged(draft: Draft): { template: Draft; data: Record<string, string> } {
   const data = {
     kommun: draft.meta.municipality.name,
     stad: draft.meta.municipality.selfName,
@@ -206,6 +207,7 @@ export async function benchDraftPipeline(runs = 300): Promise<void> {
   // One whole `motionera draft` process (DOCX + PDF) vs one whole pandoc process (Markdown → DOCX).
   const processRuns = 15;
   const bin = join(projectRoot, "bin", "motionera.js");
+  const benchDir = dirname(fileURLToPath(import.meta.url));
   const ours2 = [
     process.execPath,
     bin,
@@ -238,6 +240,10 @@ export async function benchDraftPipeline(runs = 300): Promise<void> {
   const docxOnly = ours2.map((a) => (a === "docx,pdf" ? "docx" : a));
   const [cliDocx, pandoc2] = timeProcesses(docxOnly, pandocCmd, processRuns);
   const [nodeOnly, pandoc3] = timeProcesses([process.execPath, "-e", "0"], pandocCmd, processRuns);
+  // The floor of the required stack: a Node program that only loads the writer libraries and writes one paragraph.
+  const floor = (formats: string) => [process.execPath, join(benchDir, "writer-floor.js"), formats, dir];
+  const [floorDocx, pandoc4] = timeProcesses(floor("docx"), pandocCmd, processRuns);
+  const [floorBoth, pandoc5] = timeProcesses(floor("docx,pdf"), pandocCmd, processRuns);
   printTable(`Whole process, wall time (median of ${processRuns}, alternating)`, [
     {
       measure: "motionera draft → DOCX + PDF",
@@ -264,7 +270,29 @@ export async function benchDraftPipeline(runs = 300): Promise<void> {
       baselineFigure: ms(pandoc3.median),
       ratio: nodeOnly.median / pandoc3.median,
     },
+    {
+      measure: "floor: Node + docx package, one paragraph → DOCX",
+      figure: ms(floorDocx.median),
+      baseline: "pandoc in.md -o out.docx",
+      baselineFigure: ms(pandoc4.median),
+      ratio: floorDocx.median / pandoc4.median,
+      target: "≤ 2× possible",
+      ok: floorDocx.median / pandoc4.median <= 2,
+    },
+    {
+      measure: "floor: Node + docx + pdfkit, one paragraph each",
+      figure: ms(floorBoth.median),
+      baseline: "pandoc in.md -o out.docx",
+      baselineFigure: ms(pandoc5.median),
+      ratio: floorBoth.median / pandoc5.median,
+      target: "≤ 3× possible",
+      ok: floorBoth.median / pandoc5.median <= 3,
+    },
   ]);
+  process.stdout.write(
+    "The floor rows load only the writer libraries the stack requires (docx, pdfkit) and write one paragraph:\n" +
+      "where a floor row says MISSED, no `motionera draft` on this stack can meet that target on this machine.\n",
+  );
 }
 
 /** The in-process rows again as instructions per document (callgrind), the figure that noise does not move. */

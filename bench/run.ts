@@ -10,6 +10,8 @@ if (process.env.BENCH_DRAFT !== "0") await benchDraftPipeline(runs);
 if (process.env.BENCH_CAMPAIGN !== "0") {
   const { benchCampaign } = await import("./campaign.js");
   await benchCampaign();
+  const { benchCampaignCeiling } = await import("./campaign-ceiling.js");
+  await benchCampaignCeiling();
 }
 
 // Corpus search (BENCH_CORPUS=0 skips it; BENCH_CORPUS_SIZES="1000,10000" picks the sizes;

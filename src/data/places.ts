@@ -91,16 +91,26 @@ const placeTiers: ReadonlyArray<(p: Place) => string[]> = [
     return [g, `${p.name} kommun`, `${g} kommun`, `${p.name} stad`, `${g} stad`];
   },
 ];
-const placesByExactKey = keyMap(places, placeTiers, foldCase);
-const placesByKey = keyMap(places, placeTiers, fold);
+/**
+ * The key maps are built on the first query that needs them: folding every name and form of
+ * every place is most of the cost of loading this module, and a command that names its
+ * municipality exactly ("Lidingö") finds it by name alone.
+ */
+function lazily<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+const placesByName = new Map<string, Place>(places.map((p) => [p.name, p]));
+const placesByExactKey = lazily(() => keyMap(places, placeTiers, foldCase));
+const placesByKey = lazily(() => keyMap(places, placeTiers, fold));
 
 const countyList: readonly PlaceCounty[] = [...countiesByCode.values()];
 const countyTiers: ReadonlyArray<(c: County) => string[]> = [
   (c) => [c.name, c.shortName],
   (c) => [genitive(c.shortName), `${c.shortName} län`, `${genitive(c.shortName)} län`],
 ];
-const countiesByExactKey = keyMap(countyList, countyTiers, foldCase);
-const countiesByKey = keyMap(countyList, countyTiers, fold);
+const countiesByExactKey = lazily(() => keyMap(countyList, countyTiers, foldCase));
+const countiesByKey = lazily(() => keyMap(countyList, countyTiers, fold));
 
 const placeNames: readonly string[] = places.map((p) => p.name);
 const countiesByShortName = new Map<string, PlaceCounty>(countyList.map((c) => [c.shortName, c]));
@@ -146,7 +156,7 @@ export function municipalityNamed(query: string): Place | undefined {
     const p = placesByCode.get(q);
     if (p) return p;
   }
-  return lookup(placesByExactKey, placesByKey, q).hit;
+  return placesByName.get(q) ?? lookup(placesByExactKey(), placesByKey(), q).hit;
 }
 
 /** The county a query names, as findCounty reads it, or undefined. */
@@ -156,7 +166,7 @@ export function countyNamed(query: string): PlaceCounty | undefined {
     const c = countyByCode(q);
     if (c) return c;
   }
-  return countiesByLetter.get(q.toUpperCase()) ?? lookup(countiesByExactKey, countiesByKey, q).hit;
+  return countiesByLetter.get(q.toUpperCase()) ?? lookup(countiesByExactKey(), countiesByKey(), q).hit;
 }
 
 /**
@@ -168,7 +178,7 @@ export function findMunicipality(query: string): Place {
   const found = municipalityNamed(query);
   if (found) return found;
   const q = query.trim();
-  const { candidates } = lookup(placesByExactKey, placesByKey, q);
+  const { candidates } = lookup(placesByExactKey(), placesByKey(), q);
   const near = nearest(bareName(fold(q)), placeNames, 3);
   const suggestions = [...new Set([...candidates.map((p) => p.name), ...near])].slice(0, 3);
   throw new MotioneraError({ code: "unknown_municipality", query, suggestions });
@@ -183,7 +193,7 @@ export function findCounty(query: string): PlaceCounty {
   const found = countyNamed(query);
   if (found) return found;
   const q = query.trim();
-  const { candidates } = lookup(countiesByExactKey, countiesByKey, q);
+  const { candidates } = lookup(countiesByExactKey(), countiesByKey(), q);
   const names = nearest(bareName(fold(q)), [...countiesByShortName.keys()], 3).map(
     (s) => countiesByShortName.get(s)!.name,
   );

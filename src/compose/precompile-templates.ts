@@ -5,14 +5,14 @@
  * problem, when a command asks for it. Run as a script, it compiles the shipped templates/
  * into dist/templates/.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMotioneraError } from "../domain/errors.js";
 import { explainError } from "../messages.sv.js";
 import { defaultTemplatesDir } from "../project-paths.js";
 import { compiledFile, compiledTemplatesDir } from "./compiled-templates.js";
-import { precompileTemplate } from "./template-library.js";
+import { precompileTemplate, TemplateLibrary } from "./template-library.js";
 
 /** Compiles every `<kind>/<id>.hbs` under `templatesDir` into `outDir` (emptied first); the files written and left out. */
 export function precompileTemplates(
@@ -23,22 +23,28 @@ export function precompileTemplates(
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
   const leftOut: { file: string; problem: string }[] = [];
-  for (const kind of readdirSync(templatesDir, { withFileTypes: true })) {
-    if (!kind.isDirectory()) continue;
-    for (const name of readdirSync(join(templatesDir, kind.name))) {
-      if (!name.endsWith(".hbs")) continue;
-      const path = join(templatesDir, kind.name, name);
-      const file = relative(join(templatesDir, ".."), path);
-      try {
-        const compiled = precompileTemplate(file, readFileSync(path, "utf8"));
-        const target = compiledFile(compiled.key, outDir);
-        writeFileSync(`${target}.tmp`, JSON.stringify(compiled));
-        renameSync(`${target}.tmp`, target);
-        written.push(file);
-      } catch (e) {
-        if (!isMotioneraError(e)) throw e;
-        leftOut.push({ file, problem: explainError(e.details) });
-      }
+  const refused = (e: unknown, file: string) => {
+    if (!isMotioneraError(e)) throw e;
+    leftOut.push({ file, problem: explainError(e.details) });
+  };
+  let library: TemplateLibrary;
+  try {
+    library = TemplateLibrary.load(templatesDir);
+  } catch (e) {
+    // A folder the library refuses (a duplicate id, a folder that is no kind) is refused again, by name, when used.
+    refused(e, templatesDir);
+    return { written, leftOut };
+  }
+  for (const id of library.ids()) {
+    const { path, file } = library.entry(id)!;
+    try {
+      const compiled = precompileTemplate(file, readFileSync(path, "utf8"));
+      const target = compiledFile(compiled.key, outDir);
+      writeFileSync(`${target}.tmp`, JSON.stringify(compiled));
+      renameSync(`${target}.tmp`, target);
+      written.push(file);
+    } catch (e) {
+      refused(e, file);
     }
   }
   return { written, leftOut };

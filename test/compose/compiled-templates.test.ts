@@ -26,6 +26,7 @@ import { Workspace } from "../../src/workspace.js";
 import { refusalOf } from "../helpers/refusal.js";
 import { requiredInputs } from "../helpers/template-inputs.js";
 import { tempDir } from "../render/helpers.js";
+import { snowCostKey as snow } from "../helpers/facts.js";
 
 const corpus = fileURLToPath(new URL("../../corpus/motionera.json", import.meta.url));
 const date = "2026-12-02";
@@ -135,13 +136,6 @@ describe("templates compiled ahead of time", () => {
   });
 
   it("a fact key the catalog no longer has is refused, compiled or not", async () => {
-    const snow = {
-      key: "snow_cost",
-      label: "Kostnad för snöröjning",
-      description: "Kronor per invånare.",
-      type: "number",
-      scopes: ["kommun"],
-    } as const;
     const text = "---\nid: x\nkind: motion\ntitle: X\ndescription: X.\nfacts:\n  - key: snow_cost\n---\n# T\n";
     const templates = join(tmp.dir, "templates");
     const own = join(tmp.dir, "own-compiled");

@@ -15,6 +15,7 @@ import { schemaVersion } from "../../src/store/schema.js";
 import { Workspace } from "../../src/workspace.js";
 import { municipalitiesInCounty } from "../../src/data/places.js";
 import { tempWorkspace, templatesFolder } from "../helpers/cli.js";
+import { snowCostKey as snow } from "../helpers/facts.js";
 
 function refusal(fn: () => unknown): ErrorDetails {
   try {
@@ -36,13 +37,6 @@ async function refusalAsync(p: Promise<unknown>): Promise<ErrorDetails> {
   throw new Error("not refused");
 }
 
-const snow = {
-  key: "snow_cost",
-  label: "Kostnad för snöröjning",
-  description: "Kronor per invånare.",
-  type: "number",
-  scopes: ["kommun"],
-};
 
 const fact = (subject: string, key: string, value: Fact["value"], asOf = "2024"): Fact => ({
   id: `${subject}.${key}.${asOf}`,

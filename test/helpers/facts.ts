@@ -12,3 +12,12 @@ export function testFact(
 ): Fact {
   return { id: `${subject}.${key}.${asOf}`, subject, key, value, asOf, source, recordedAt: "2026-01-01T00:00:00.000Z" };
 }
+
+/** A fact key of our own, for tests that add a key to the catalog (not a shipped key). */
+export const snowCostKey = {
+  key: "snow_cost",
+  label: "Kostnad för snöröjning",
+  description: "Kronor per invånare.",
+  type: "number",
+  scopes: ["kommun"],
+} as const;

@@ -1,6 +1,7 @@
 /** /api/fact-keys: list, and add/edit/remove with the token; the core's rules as problems. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { auth, expectProblem, json, makeApp, paths } from "./helpers.js";
+import { snowCostKey as snow } from "../../helpers/facts.js";
 
 let app: Awaited<ReturnType<typeof makeApp>>["app"];
 let readOnly: Awaited<ReturnType<typeof makeApp>>["app"];
@@ -9,13 +10,6 @@ beforeAll(async () => {
   ({ app: readOnly } = await makeApp({}));
 });
 
-const snow = {
-  key: "snow_cost",
-  label: "Kostnad för snöröjning",
-  description: "Kronor per invånare.",
-  type: "number",
-  scopes: ["kommun"],
-};
 const send = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   ...json(body, headers),
   method,

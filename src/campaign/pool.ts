@@ -1,8 +1,8 @@
 /**
- * Runs a campaign's municipalities on worker threads (one warmed pipeline each; see
- * campaign-worker.ts) or, with one worker, here on this thread. Work is handed out one
- * municipality at a time, so a slow one never holds up a queue. Results arrive in the
- * order they finish; the summary sorts them.
+ * Runs a campaign's municipalities on this thread and, with more than one thread, on worker
+ * threads beside it (one warmed pipeline each; see campaign-worker.ts). Work is handed out one
+ * municipality at a time from one queue, so a slow one never holds up the others. Results
+ * arrive in the order they finish; the summary sorts them.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -59,12 +59,27 @@ export function threadsFor(requested: number | undefined, places: number): numbe
 
 export async function runCampaign(plan: CampaignPlan, opts: RunOptions): Promise<CampaignRow[]> {
   const threads = threadsFor(opts.workers, plan.places.length);
-  return threads === 1 ? runHere(plan, opts) : runOnWorkers(plan, opts, threads);
+  const rows: CampaignRow[] = [];
+  // Results are handled one after another, so onResult (progress, zip) never interleaves.
+  let chain: Promise<void> = Promise.resolve();
+  const handle = (row: CampaignRow, files: ProducedFile[] | undefined): Promise<void> => {
+    chain = chain.then(async () => {
+      rows.push(row);
+      await opts.onResult(row, files);
+    });
+    return chain;
+  };
+  const queue = [...plan.places];
+  await (threads === 1 ? draftHere(queue, plan, opts, handle) : runOnWorkers(queue, plan, opts, threads, handle));
+  return rows;
 }
 
-async function runHere(plan: CampaignPlan, opts: RunOptions): Promise<CampaignRow[]> {
-  const rows: CampaignRow[] = [];
-  for (const place of plan.places) {
+type Handle = (row: CampaignRow, files: ProducedFile[] | undefined) => Promise<void>;
+type Place = CampaignPlan["places"][number];
+
+/** Takes municipalities from the queue and drafts them on this thread until the queue is empty. */
+async function draftHere(queue: Place[], plan: CampaignPlan, opts: RunOptions, handle: Handle): Promise<void> {
+  for (let place = queue.shift(); place; place = queue.shift()) {
     let row: CampaignRow;
     let files: ProducedFile[] | undefined;
     try {
@@ -78,24 +93,28 @@ async function runHere(plan: CampaignPlan, opts: RunOptions): Promise<CampaignRo
       await writeFilesAtomically(opts.outDir, files);
       files = undefined;
     }
-    rows.push(row);
-    await opts.onResult(row, files);
+    await handle(row, files);
   }
-  return rows;
 }
 
+/**
+ * The worker threads a campaign of `threads` threads starts: one fewer, because this thread drafts too. Each
+ * thread holds its own copy of the code, fonts and heap (about 60 MB a worker), so a third, idle thread on two
+ * cores only costs memory (bench/campaign.ts: peak RSS).
+ */
+const workersFor = (threads: number): number => threads - 1;
 const warmable = (formats: readonly Format[]): Format[] =>
   (["docx", "pdf"] as Format[]).filter((f) => formats.includes(f));
 
-const poolOf = (n: number, data: WorkerData) =>
-  new WorkerPool<CampaignJob, CampaignResult>({ script: workerScript()!, size: n, workerData: data });
+const poolOf = (threads: number, data: WorkerData) =>
+  new WorkerPool<CampaignJob, CampaignResult>({ script: workerScript()!, size: workersFor(threads), workerData: data });
 
 let early: { pool: WorkerPool<CampaignJob, CampaignResult>; key: string } | undefined;
 const keyOf = (n: number, ws: WorkspaceOptions, warm: readonly Format[]) =>
   JSON.stringify([n, ws.db ?? null, ws.templatesDir ?? null, ws.today ?? null, [...warm].sort()]);
 
 /**
- * Starts `n` workers now, before the request is checked (see campaign-prestart.ts). Idle
+ * Starts the workers of a campaign of `n` threads now, before the request is checked (see campaign-prestart.ts). Idle
  * workers do not keep the process alive: if no campaign takes them (bad input, --help), it
  * just ends.
  */
@@ -113,32 +132,33 @@ function takePool(n: number, workspace: WorkspaceOptions, warm: Format[]): Worke
   return poolOf(n, { workspace, warm });
 }
 
-async function runOnWorkers(plan: CampaignPlan, opts: RunOptions, threads: number): Promise<CampaignRow[]> {
+async function runOnWorkers(
+  queue: Place[],
+  plan: CampaignPlan,
+  opts: RunOptions,
+  threads: number,
+  handle: Handle,
+): Promise<void> {
   const pool = takePool(threads, opts.workspaceOptions, warmable(plan.settings.formats));
   pool.broadcast({
     settings: plan.settings,
     ...(opts.outDir !== undefined ? { outDir: opts.outDir } : {}),
   } satisfies CampaignInit);
-  const rows: CampaignRow[] = [];
-  // Results are handled one after another, so onResult (progress, zip) never interleaves.
-  let chain: Promise<void> = Promise.resolve();
+  // Two jobs in flight per worker (the pool's perWorker): a worker has its next municipality already while this
+  // thread is busy drafting one of its own and cannot hand out work.
+  const feed = async (): Promise<void> => {
+    for (let place = queue.shift(); place; place = queue.shift()) {
+      const r = await pool.run({ code: place.code, disambiguate: plan.ambiguous.has(place.code) });
+      await handle(r.row, r.files);
+    }
+  };
   try {
-    await Promise.all(
-      plan.places.map((place) =>
-        pool.run({ code: place.code, disambiguate: plan.ambiguous.has(place.code) }).then((r) => {
-          chain = chain.then(async () => {
-            rows.push(r.row);
-            await opts.onResult(r.row, r.files);
-          });
-          return chain;
-        }),
-      ),
-    );
-    return rows;
+    await Promise.all([...Array.from({ length: workersFor(threads) * 2 }, feed), draftHere(queue, plan, opts, handle)]);
   } catch (e) {
     // The first failure stops the campaign (an unwritable folder, a worker that could not start).
     throw e instanceof WorkerJobError && isErrorDetails(e.details) ? new MotioneraError(e.details) : e;
   } finally {
+    queue.length = 0;
     await pool.close();
   }
 }

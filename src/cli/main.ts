@@ -1,15 +1,7 @@
 /** The motionera command line: parses argv and hands each command to the core. */
 import { Command, CommanderError } from "commander";
 import "../messages.sv.js";
-import { registerDraft } from "./commands/draft.js";
-import { registerCampaign } from "./commands/campaign.js";
-import { registerFacts } from "./commands/facts.js";
-import { registerTemplates } from "./commands/templates.js";
-import { registerCorpus } from "./commands/corpus.js";
-import { registerDb } from "./commands/db.js";
-import { registerTokens } from "./commands/tokens.js";
-import { registerServe, type StartService } from "./commands/serve.js";
-import { registerArenden } from "./commands/arenden.js";
+import type { StartService } from "./commands/serve.js";
 import { exitCodes, reportFailure } from "./run.js";
 import { closeEarlyPdfThread } from "../render/pdf-thread.js";
 import { texts } from "./messages.sv.js";
@@ -23,7 +15,30 @@ export interface ProgramEdges {
 /** A command and all its subcommands, at every level. */
 const everyCommand = (c: Command): Command[] => [c, ...c.commands.flatMap(everyCommand)];
 
-export function buildProgram(edges: ProgramEdges): Command {
+type Register = (program: Command, edges: ProgramEdges) => Promise<void>;
+
+/**
+ * The commands, in the order the help lists them, each loaded when registered: a command run
+ * by name loads only its own module (and what it imports), not the other eight. Loading all
+ * of them was a tenth of a `motionera draft` (bench/draft-pipeline.ts, one command).
+ */
+const commands: ReadonlyMap<string, Register> = new Map<string, Register>([
+  ["draft", async (p) => (await import("./commands/draft.js")).registerDraft(p)],
+  ["campaign", async (p) => (await import("./commands/campaign.js")).registerCampaign(p)],
+  ["facts", async (p) => (await import("./commands/facts.js")).registerFacts(p)],
+  ["templates", async (p) => (await import("./commands/templates.js")).registerTemplates(p)],
+  ["corpus", async (p) => (await import("./commands/corpus.js")).registerCorpus(p)],
+  ["db", async (p) => (await import("./commands/db.js")).registerDb(p)],
+  ["tokens", async (p) => (await import("./commands/tokens.js")).registerTokens(p)],
+  ["arenden", async (p) => (await import("./commands/arenden.js")).registerArenden(p)],
+  ["serve", async (p, edges) => (await import("./commands/serve.js")).registerServe(p, edges.startService)],
+]);
+
+/**
+ * The program with the commands `argv` can reach: only the one it names, or every command when
+ * it names none or one that does not exist (the help, the version, "Menade du …").
+ */
+export async function buildProgram(edges: ProgramEdges, argv: readonly string[] = []): Promise<Command> {
   const program = new Command("motionera")
     .description(texts.program)
     .version("0.1.0", "-V, --version", texts.version)
@@ -31,15 +46,9 @@ export function buildProgram(edges: ProgramEdges): Command {
     .helpCommand(false)
     .enablePositionalOptions()
     .showSuggestionAfterError(true);
-  registerDraft(program);
-  registerCampaign(program);
-  registerFacts(program);
-  registerTemplates(program);
-  registerCorpus(program);
-  registerDb(program);
-  registerTokens(program);
-  registerArenden(program);
-  registerServe(program, edges.startService);
+  const named = commands.get(argv[2] ?? "");
+  if (named) await named(program, edges);
+  else for (const register of commands.values()) await register(program, edges);
   for (const c of program.commands.flatMap(everyCommand)) c.helpOption("-h, --help", texts.help);
   swedishErrors(program);
   return program;
@@ -57,7 +66,7 @@ function quietOnClosedPipe(): void {
 
 export async function main(argv: string[], edges: ProgramEdges): Promise<number> {
   quietOnClosedPipe();
-  const program = buildProgram(edges);
+  const program = await buildProgram(edges, argv);
   for (const c of everyCommand(program)) c.exitOverride();
   try {
     if (argv.length <= 2) {

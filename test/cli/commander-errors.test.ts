@@ -72,8 +72,8 @@ describe("commander's errors in Swedish", () => {
     expect(`${help}${draft}`).not.toMatch(/Usage:|Options:|Commands:|\[options\]|default:|\(standard: false\)/);
   });
 
-  it("every command's help, at every level, has none of commander's English words", () => {
-    const program = buildProgram({ startService: () => Promise.reject(new Error("not started")) });
+  it("every command's help, at every level, has none of commander's English words", async () => {
+    const program = await buildProgram({ startService: () => Promise.reject(new Error("not started")) });
     const english = /\b(Usage|Options|Commands|Arguments|default|choices|preset|display help|help for command)\b/;
     const found: string[] = [];
     let seen = 0;

@@ -391,9 +391,9 @@ export async function importStream(
   const summary: ImportSummary = { files: 0, added: 0, updated: 0, unchanged: 0, failed: 0, batches: 0 };
   let toStore = new Map<string, CorpusDocument>();
 
-  const inputs = await expandFolders(files);
   const overrides = options.overrides ?? {};
-  const { chunks, total } = await chunksOf(inputs, options.readMany !== undefined);
+  // The files to read, each chunk let go once stored (a collection's paths are not held to its end).
+  const { chunks, total } = await chunksOf(await expandFolders(files), options.readMany !== undefined);
   const readChunk = (chunk: Part[]): Promise<FileReading[][]> => {
     const many = options.readMany;
     // Uploads (bytes, not paths) are read one by one with `read`; paths and zip parts in one job.
@@ -433,6 +433,7 @@ export async function importStream(
       done += part.units;
       options.onProgress?.(done, total);
     }
+    chunks[c] = [];
   }
   await flush();
   return summary;

@@ -16,7 +16,7 @@ import type { CorpusDocument } from "../../domain/corpus-document.js";
 import { topicLabel } from "../../domain/vocabulary.js";
 import { analyze } from "./analyze.js";
 import { partyName } from "../../domain/signer.js";
-import { U16List, U32List, VarintReader, VarintWriter } from "./columns.js";
+import { grown, U16List, U32List, VarintReader, VarintWriter } from "./columns.js";
 import type { Columns } from "./index-layout.js";
 import { StoredText } from "./stored-text.js";
 import { bm25Score, boosts, fieldCount, scoreScale } from "./scoring.js";
@@ -63,36 +63,63 @@ const maxTf = 65535;
 
 /** The columns of an index over `docs`, which keep their order (a document's ordinal is its position). */
 export function buildColumns(docs: readonly CorpusDocument[]): Columns {
-  return buildFrom(docs.length, undefined, (i) => ({ doc: docs[i]! }));
+  return buildFrom(docs.length, undefined, false, (i) => ({ doc: docs[i]! }));
 }
 
 /**
  * The columns of `base` with `docs` put in, as a store's putDocuments does: a document whose id the index holds is
  * replaced in its place, a new one appended, in order. Only the documents put in are analysed.
+ *
+ * With `reuse` (the caller is done with `base`: it must not be read afterwards, not even when this throws), documents
+ * only appended are merged in place: the forward arrays, postings and token streams are written over the base's, grown
+ * with headroom when they lack room, so the merge neither copies them nor leaves their old bytes to the collector.
  */
-export function mergeColumns(base: Columns, docs: readonly CorpusDocument[]): Columns {
-  const at = new Map<string, number>();
-  for (let i = 0; i < base.n; i++) at.set(storedId(base, i), i);
-  const replaced = new Map<number, CorpusDocument>();
-  const appended: CorpusDocument[] = [];
-  const appendedAt = new Map<string, number>();
+export function mergeColumns(
+  base: Columns,
+  docs: readonly CorpusDocument[],
+  options: { reuse?: boolean } = {},
+): Columns {
+  // The batch by id, a later document of an id in the place of the first; then the base's ids read once, in order,
+  // against it (no map of every id the base holds).
+  const batch = new Map<string, number>();
+  const unique: CorpusDocument[] = [];
   for (const d of docs) {
-    const i = at.get(d.id);
-    if (i !== undefined) replaced.set(i, d);
+    const k = batch.get(d.id);
+    if (k !== undefined) unique[k] = d;
     else {
-      const k = appendedAt.get(d.id);
-      if (k !== undefined) appended[k] = d;
-      else {
-        appendedAt.set(d.id, appended.length);
-        appended.push(d);
-      }
+      batch.set(d.id, unique.length);
+      unique.push(d);
     }
   }
-  return buildFrom(base.n + appended.length, base, (i) => {
+  const replaced = new Map<number, CorpusDocument>();
+  const inBase = new Uint8Array(unique.length);
+  if (batch.size > 0)
+    for (let i = 0; i < base.n; i++) {
+      const k = batch.get(storedId(base, i));
+      if (k === undefined) continue;
+      replaced.set(i, unique[k]!);
+      inBase[k] = 1;
+    }
+  const appended = unique.filter((_, k) => !inBase[k]);
+  const inPlace = options.reuse === true && replaced.size === 0;
+  return buildFrom(base.n + appended.length, base, inPlace, (i) => {
     if (i >= base.n) return { doc: appended[i - base.n]! };
     const d = replaced.get(i);
     return d ? { doc: d } : { from: base, at: i };
   });
+}
+
+/** The bytes of `v` as an LEB128 varint (as VarintWriter writes it). */
+const varintLength = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
+
+/** Writes `v` as an LEB128 varint into `bytes` at `at`; returns where it ends. */
+function writeVarint(bytes: Uint8Array, at: number, v: number): number {
+  while (v >= 0x80) {
+    bytes[at++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  bytes[at++] = v;
+  return at;
 }
 
 /** A document's id: the first stored field. */
@@ -107,9 +134,10 @@ function storedDateKey(c: Columns, i: number): number {
 
 /**
  * The two passes over n documents, each from `source`; `seed` (the index the kept documents come from) numbers its
- * terms first, so their first-pass data is copied as it is.
+ * terms first, so their first-pass data is copied as it is. `inPlace`: the seed's documents are kept as they are, in
+ * their places, the rest appended, and the seed's forward arrays, postings and token streams are written over.
  */
-function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => Source): Columns {
+function buildFrom(n: number, seed: Columns | undefined, inPlace: boolean, source: (i: number) => Source): Columns {
   const kinds = new Dict<string>((x) => x);
   const parties = new Dict<string>((x) => x);
   const munis = new Dict<Place>((x) => x.code);
@@ -343,14 +371,18 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
     const { terms: src, from, to } = entries(i);
     for (let e = from; e < to; e++) df[newId[src[e]!]! - 1]!++;
   }
-  const start = new Uint32Array(v + 1);
-  for (let t = 0; t < v; t++) start[t + 1] = start[t]! + df[t]!;
-  const cursor = start.slice(0, v);
-  const postDoc = new Uint32Array(entryCount);
+  // Each posting's static score, in forward order, and the bytes of each term's postings (document deltas and scores
+  // as varints), so they are written straight into one buffer of the right size.
   const postScore = new Uint32Array(entryCount);
+  const postLen = new Uint32Array(v);
+  const lastDoc = new Uint32Array(v);
   // The forward arrays, with the final term ids (what mergeColumns copies).
-  const fwdTerms = new Uint32Array(entryCount);
-  const fwdTf = new Uint16Array(entryCount * fieldCount);
+  // In place: a kept document's entries lie where they lay in the seed's arrays (read before they are written over).
+  const seedEntries = inPlace ? seed!.docTermOff[seed!.n]! : 0;
+  const fwdTerms = inPlace ? grown(seed!.docTerms, entryCount, seedEntries) : new Uint32Array(entryCount);
+  const fwdTf = inPlace
+    ? grown(seed!.docTf, entryCount * fieldCount, seedEntries * fieldCount)
+    : new Uint16Array(entryCount * fieldCount);
   for (let i = 0; i < n; i++) {
     const { terms: src, tf: tfs, from, to } = entries(i);
     for (let e = from, out = fwdOff[i]!; e < to; e++, out++) {
@@ -361,48 +393,97 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
         fwdTf[out * fieldCount + f] = tf;
         if (tf) s += boosts[f]! * bm25Score(tf, dfField[f]!.a[old - 1]!, n, fieldLen[i * fieldCount + f]!, avgLen[f]!);
       }
-      fwdTerms[out] = newId[old]!;
       const t = newId[old]! - 1;
-      const at = cursor[t]!++;
-      postDoc[at] = i;
-      postScore[at] = Math.max(1, Math.round(s * scoreScale));
+      fwdTerms[out] = t + 1;
+      const score = Math.max(1, Math.round(s * scoreScale));
+      postScore[out] = score;
+      postLen[t]! += varintLength(i - lastDoc[t]!) + varintLength(score);
+      lastDoc[t] = i;
     }
   }
-  const post = new VarintWriter(seed ? seed.postBytes.length * scale : undefined);
   const postOff = new Uint32Array(v + 1);
-  for (let t = 0; t < v; t++) {
-    postOff[t] = post.length;
-    let last = 0;
-    for (let k = start[t]!; k < start[t + 1]!; k++) {
-      post.write(postDoc[k]! - last);
-      last = postDoc[k]!;
-      post.write(postScore[k]!);
+  for (let t = 0; t < v; t++) postOff[t + 1] = postOff[t]! + postLen[t]!;
+  // Pass 2: postings per final term, documents ascending.
+  // The seed's postings are not read (every score is computed again): in place, their bytes are written over.
+  const postBytes = inPlace ? grown(seed!.postBytes, postOff[v]!, 0) : new Uint8Array(postOff[v]!);
+  const cursor = postOff.slice(0, v);
+  lastDoc.fill(0);
+  for (let i = 0; i < n; i++)
+    for (let out = fwdOff[i]!; out < fwdOff[i + 1]!; out++) {
+      const t = fwdTerms[out]! - 1;
+      let at = writeVarint(postBytes, cursor[t]!, i - lastDoc[t]!);
+      at = writeVarint(postBytes, at, postScore[out]!);
+      cursor[t] = at;
+      lastDoc[t] = i;
     }
-  }
-  postOff[v] = post.length;
 
   // Token streams with the final ids.
-  const tok = new VarintWriter(seed ? seed.tokBytes.length * scale : undefined);
-  const tokOff = new Uint32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    tokOff[i] = tok.length;
-    const j = kept[i]!;
-    if (j >= 0) {
-      const r = new VarintReader(seed!.tokBytes);
-      r.pos = seed!.tokOff[j]!;
-      const end = seed!.tokOff[j + 1]!;
-      while (r.pos < end) {
-        const t = r.next(end);
-        tok.write(t === 0 ? 0 : newId[t]!);
+  const { tokBytes, tokOff } = inPlace ? (tokensInPlace() ?? tokenStreams()) : tokenStreams();
+
+  /** The token streams written anew: a kept document's read from the seed, its ids mapped. */
+  function tokenStreams(): { tokBytes: Uint8Array; tokOff: Uint32Array } {
+    const tok = new VarintWriter(seed ? seed.tokBytes.length * scale : undefined);
+    const tokOff = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      tokOff[i] = tok.length;
+      const j = kept[i]!;
+      if (j >= 0) {
+        const r = new VarintReader(seed!.tokBytes);
+        r.pos = seed!.tokOff[j]!;
+        const end = seed!.tokOff[j + 1]!;
+        while (r.pos < end) {
+          const t = r.next(end);
+          tok.write(t === 0 ? 0 : newId[t]!);
+        }
+        continue;
       }
-      continue;
+      appendTokens(i, tok);
     }
+    tokOff[n] = tok.length;
+    return { tokBytes: tok.bytes(), tokOff };
+  }
+
+  /**
+   * The seed's token streams with their ids mapped where they lie, the appended documents' after them: when every id
+   * keeps its varint length (else undefined: written anew).
+   */
+  function tokensInPlace(): { tokBytes: Uint8Array; tokOff: Uint32Array } | undefined {
+    const s = seed!;
+    for (let t = 1; t <= s.vocab.terms.length; t++) if (varintLength(newId[t]!) !== varintLength(t)) return undefined;
+    const keptEnd = s.tokOff[s.n]!;
+    let added = 0;
+    for (let k = tokOffTmp[s.n]!; k < tokOffTmp[n]!; k++) {
+      const t = tokens.a[k]!;
+      added += varintLength(t === 0 ? 0 : newId[t]!);
+    }
+    const bytes = grown(s.tokBytes, keptEnd + added, keptEnd);
+    const r = new VarintReader(bytes);
+    while (r.pos < keptEnd) {
+      const at = r.pos;
+      const t = r.next(keptEnd);
+      if (t !== 0) writeVarint(bytes, at, newId[t]!);
+    }
+    const tokOff = new Uint32Array(n + 1);
+    tokOff.set(s.tokOff.subarray(0, s.n + 1));
+    let at = keptEnd;
+    for (let i = s.n; i < n; i++) {
+      tokOff[i] = at;
+      for (let k = tokOffTmp[i]!; k < tokOffTmp[i + 1]!; k++) {
+        const t = tokens.a[k]!;
+        at = writeVarint(bytes, at, t === 0 ? 0 : newId[t]!);
+      }
+    }
+    tokOff[n] = at;
+    return { tokBytes: bytes, tokOff };
+  }
+
+  /** An analysed document's tokens, with the final ids. */
+  function appendTokens(i: number, tok: VarintWriter): void {
     for (let k = tokOffTmp[i]!; k < tokOffTmp[i + 1]!; k++) {
       const t = tokens.a[k]!;
       tok.write(t === 0 ? 0 : newId[t]!);
     }
   }
-  tokOff[n] = tok.length;
 
   const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => dates[b]! - dates[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0),
@@ -425,7 +506,7 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
     vocab: new Vocabulary(vocabTerms),
     df,
     postOff,
-    postBytes: post.bytes(),
+    postBytes,
     kind,
     year,
     muni,
@@ -437,7 +518,7 @@ function buildFrom(n: number, seed: Columns | undefined, source: (i: number) => 
     order,
     rank,
     tokOff,
-    tokBytes: tok.bytes(),
+    tokBytes,
     avgLen,
     docTermOff: fwdOff,
     docTerms: fwdTerms,

@@ -161,3 +161,28 @@ export class U16List {
     this.a[this.length++] = v;
   }
 }
+
+/** The buffers `grown` allocated: only their room beyond a view's end is free to take (never another array's bytes). */
+const ownBuffers = new WeakSet<ArrayBufferLike>();
+
+/** Room allocated beyond what a growing array needs now (amortised: a merge per batch seldom reallocates). */
+const headroom = 1.5;
+
+/**
+ * `a` as `length` elements, in its own buffer when that is one of `grown`'s with room for them (the first `keep`
+ * elements then stay where they are), else in a new buffer with headroom, the first `keep` elements copied. For an
+ * array whose owner is done with it (an index merged into the next one, build.ts): the bytes it held are reused.
+ */
+export function grown<T extends Uint8Array | Uint16Array | Uint32Array>(a: T, length: number, keep: number): T {
+  const width = a.BYTES_PER_ELEMENT;
+  const make = a.constructor as {
+    new (buffer: ArrayBufferLike, byteOffset: number, length: number): T;
+    new (length: number): T;
+  };
+  if (ownBuffers.has(a.buffer) && a.byteOffset + length * width <= a.buffer.byteLength)
+    return new make(a.buffer, a.byteOffset, length);
+  const next = new make(Math.ceil(length * headroom) + 16);
+  ownBuffers.add(next.buffer);
+  next.set(a.subarray(0, Math.min(keep, length, a.length)));
+  return next.subarray(0, length) as T;
+}

@@ -67,9 +67,17 @@ export class CorpusIndex {
   /**
    * A new index with `docs` put in as a store's putDocuments puts them (replaced by id in place, else appended):
    * only they are analysed, and the result equals a build over the same documents in the same order (build.ts).
+   * With `reuse`, this index's arrays are taken over by the new one (no second copy of them while it is built): this
+   * index must not be used afterwards, not even when the call throws.
    */
-  withDocuments(docs: readonly CorpusDocument[]): CorpusIndex {
-    return new CorpusIndex(mergeColumns(this.#c, docs));
+  withDocuments(docs: readonly CorpusDocument[], options: { reuse?: boolean } = {}): CorpusIndex {
+    return new CorpusIndex(mergeColumns(this.#c, docs, options));
+  }
+
+  /** The same index with its stored records read from `stored` (the same records, where they lie now). */
+  withStored(stored: StoredText): CorpusIndex {
+    if (stored.n !== this.#c.n) throw new Error("stored records of another index");
+    return new CorpusIndex({ ...this.#c, stored });
   }
 
   // ── Filters ─────────────────────────────────────────────────────────────
@@ -188,7 +196,10 @@ export class CorpusIndex {
     return partsOf(this.#c, options);
   }
 
-  /** The stored records in order, in pieces of about a megabyte (written out without being held whole). */
+  /**
+   * The stored records in order, in pieces of about a megabyte (written out without being held whole), each valid
+   * until the next is asked for.
+   */
   storedPieces(): Iterable<Buffer> {
     return this.#c.stored.pieces();
   }

@@ -27,6 +27,7 @@ export {
   openIndex,
   readIndexFile,
   readIndexHeader,
+  saveIndexFile,
   writeIndexFile,
   type IndexFileHeader,
   type OpenedIndex,

@@ -145,6 +145,32 @@ function sectionsOf(head: Buffer): { base: number; sections: Record<string, unkn
 
 /** Writes the index file atomically: a temp file beside it, then a rename over it. */
 export async function writeIndexFile(path: string, index: CorpusIndex, revision: string): Promise<void> {
+  await writeFileOf(path, index, revision, false);
+}
+
+/**
+ * Writes the index file as writeIndexFile does and gives the same index with its stored records left in the file
+ * written (as `readIndexFile` with `storedOnDisk` reads it back, without reading the rest of the file again and
+ * holding a second copy of its arrays): what an import holds between its saves.
+ */
+export async function saveIndexFile(path: string, index: CorpusIndex, revision: string): Promise<CorpusIndex> {
+  const written = await writeFileOf(path, index, revision, true);
+  return index.withStored(StoredText.inFile(written.fd, written.storedAt, written.storedOff));
+}
+
+async function writeFileOf(path: string, index: CorpusIndex, revision: string, keepOpen: false): Promise<undefined>;
+async function writeFileOf(
+  path: string,
+  index: CorpusIndex,
+  revision: string,
+  keepOpen: true,
+): Promise<{ fd: number; storedAt: number; storedOff: Uint32Array }>;
+async function writeFileOf(
+  path: string,
+  index: CorpusIndex,
+  revision: string,
+  keepOpen: boolean,
+): Promise<{ fd: number; storedAt: number; storedOff: Uint32Array } | undefined> {
   const header: IndexFileHeader = {
     format: fileFormat,
     version: indexFormatVersion,
@@ -169,10 +195,13 @@ export async function writeIndexFile(path: string, index: CorpusIndex, revision:
   const pad = new Uint8Array(align(head.length) - head.length);
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
   const fh = await open(temp, "w");
+  let fd: number | undefined;
   try {
     for (const parts of [[head, pad], ...blobs])
       for (const part of parts) if (part.byteLength > 0) await fh.write(part);
     await fh.sync();
+    // Opened before the rename: the records are read from the file written, whatever comes to lie at `path` later.
+    if (keepOpen) fd = openSync(temp, "r");
   } catch (e) {
     await fh.close().catch(() => {});
     await unlink(temp).catch(() => {});
@@ -182,9 +211,14 @@ export async function writeIndexFile(path: string, index: CorpusIndex, revision:
   try {
     await rename(temp, path);
   } catch (e) {
+    if (fd !== undefined) closeSync(fd);
     await unlink(temp).catch(() => {});
     throw e;
   }
+  // The stored records are the first section (`indexArrays`), where the arrays begin.
+  return fd === undefined
+    ? undefined
+    : { fd, storedAt: head.length + pad.length, storedOff: arrays.storedOff as Uint32Array };
 }
 
 export interface OpenedIndex {

@@ -3,10 +3,10 @@
  * ordinal, wherever their bytes lie: in memory (an index built here, or read whole from its file), or in the index
  * file on disk, read when a record is asked for. An index with documents added (build.ts) shares the records it kept
  * with the index it came from and holds only the new ones in memory, so an import's index never copies, nor holds,
- * the snippet text of the whole corpus (IndexUpdater reads its saved file back with the records left on disk).
+ * the snippet text of the whole corpus (IndexUpdater points its records at the file it saved: open-index.ts).
  */
 import { closeSync } from "node:fs";
-import { readAt } from "../../files/read-at.js";
+import { readInto } from "../../files/read-at.js";
 
 /** Where records' bytes lie: a buffer, or a range of an open file read through a window. */
 interface Source {
@@ -29,9 +29,14 @@ const closeWhenGone = new FinalizationRegistry<number>((fd) => {
   }
 });
 
-/** Records in an open file from `base` on, read through a window (a scan in order reads each part once). */
+/**
+ * Records in an open file from `base` on, read through a window (a scan in order reads each part once). The window is
+ * one buffer refilled in place (a record's bytes are valid until the next read), so a scan over the records allocates
+ * nothing per window: a merge reads every kept record's id and date (build.ts).
+ */
 class FileSource implements Source {
-  #window: Buffer = Buffer.alloc(0);
+  #buf: Buffer = Buffer.alloc(0);
+  #window: Buffer = this.#buf;
   #at = 0;
   constructor(
     private readonly fd: number,
@@ -41,9 +46,10 @@ class FileSource implements Source {
   }
   bytes(start: number, end: number): Buffer {
     if (start < this.#at || end > this.#at + this.#window.length) {
-      const window = readAt(this.fd, this.base + start, Math.max(end - start, 64 * 1024));
-      if (window.length < end - start) throw new Error("index damaged: stored records cut short");
-      this.#window = window;
+      if (this.#buf.length < end - start) this.#buf = Buffer.allocUnsafe(Math.max(end - start, 64 * 1024));
+      const got = readInto(this.fd, this.#buf, this.base + start);
+      if (got < end - start) throw new Error("index damaged: stored records cut short");
+      this.#window = this.#buf.subarray(0, got);
       this.#at = start;
     }
     return this.#window.subarray(start - this.#at, end - this.#at);
@@ -104,7 +110,11 @@ export class StoredText {
     return off;
   }
 
-  /** The records in order, in pieces of about `size` bytes (for writing them out without holding them all). */
+  /**
+   * The records in order, in pieces of about `size` bytes (for writing them out without holding them all). Each piece
+   * is valid until the next is asked for: the pieces are one buffer filled again (a save of a large index allocates
+   * one piece, not one per megabyte of its records).
+   */
   *pieces(size = 1 << 20): Generator<Buffer> {
     let piece = Buffer.allocUnsafe(size);
     let at = 0;
@@ -112,7 +122,7 @@ export class StoredText {
       const b = this.bytes(i);
       if (at + b.length > piece.length) {
         if (at > 0) yield piece.subarray(0, at);
-        piece = Buffer.allocUnsafe(Math.max(size, b.length));
+        if (b.length > piece.length) piece = Buffer.allocUnsafe(b.length);
         at = 0;
       }
       at += b.copy(piece, at);
@@ -122,7 +132,9 @@ export class StoredText {
 
   /** Every record in one buffer, back to back (a small index serialised as JSON). */
   whole(): Buffer {
-    return Buffer.concat([...this.pieces()]);
+    const parts: Buffer[] = [];
+    for (const piece of this.pieces()) parts.push(Buffer.from(piece));
+    return Buffer.concat(parts);
   }
 
   /**

@@ -8,13 +8,18 @@
  * Saving the file costs about as much as the update itself at 20 000 documents (its stored snippet text is most
  * of it), so an import saves it at most every `saveEveryMs` and when it ends (`save`); an import cut short between
  * saves leaves a file of an older revision, which the next import or search builds again from the store. The index
- * held keeps its stored records in the file it was read from (stored-text.ts), so the snippet text of the corpus
- * is never in memory, only that of the batches since the last save.
+ * held keeps its stored records in the file it was read from or last saved to (stored-text.ts), so the snippet text
+ * of the corpus is never in memory, only that of the batches since the last save.
+ *
+ * Memory stays flat as the corpus grows: a batch is merged into the index held in place (its forward arrays,
+ * postings and token streams written over and grown with headroom, `withDocuments` with `reuse`), and a save keeps
+ * the arrays held and only points the stored records at the file written (`saveIndexFile`), so neither leaves a
+ * second copy of the index's arrays to the collector.
  */
 import type { CorpusDocument } from "../../domain/corpus-document.js";
 import type { Store } from "../../store/store.js";
 import type { CorpusIndex } from "./corpus-index.js";
-import { defaultIndexPath, openIndex, readIndexFile, writeIndexFile } from "./open-index.js";
+import { defaultIndexPath, openIndex, readIndexFile, saveIndexFile } from "./open-index.js";
 
 export class IndexUpdater {
   readonly #store: Pick<Store, "location" | "revision" | "documents">;
@@ -47,7 +52,11 @@ export class IndexUpdater {
     let base = this.#revision === before ? this.#index : undefined;
     base ??= await readIndexFile(this.#path, before, { storedOnDisk: true });
     if (base) {
-      this.#index = base.withDocuments(docs);
+      // The index held is merged into in place: until the merge is done, none is held (one that threw part-way is
+      // not whole; the next batch then reads the file saved or builds it again).
+      this.#index = undefined;
+      this.#revision = undefined;
+      this.#index = base.withDocuments(docs, { reuse: true });
       this.#revision = after;
       this.#unsaved = true;
       if (performance.now() - this.#savedAt >= this.#saveEveryMs) await this.save();
@@ -66,8 +75,7 @@ export class IndexUpdater {
    */
   async save(): Promise<void> {
     if (!this.#unsaved || !this.#index || this.#revision === undefined) return;
-    await writeIndexFile(this.#path, this.#index, this.#revision);
-    this.#index = (await readIndexFile(this.#path, this.#revision, { storedOnDisk: true })) ?? this.#index;
+    this.#index = await saveIndexFile(this.#path, this.#index, this.#revision);
     this.#unsaved = false;
     this.#savedAt = performance.now();
   }

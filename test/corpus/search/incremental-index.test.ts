@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dokumentstatusFile } from "../../../bench/riksdagen-generate.js";
 import { readAndTag } from "../../../src/corpus/import/import-files.js";
-import { CorpusIndex, readIndexFile, writeIndexFile } from "../../../src/corpus/search/index.js";
+import { CorpusIndex, readIndexFile, saveIndexFile, writeIndexFile } from "../../../src/corpus/search/index.js";
 import type { SearchQuery } from "../../../src/corpus/search/index.js";
 import type { CorpusDocument } from "../../../src/domain/corpus-document.js";
 
@@ -82,6 +82,43 @@ describe("the incremental index", () => {
     expect(onDisk.filter({ party: ["S"] })).toEqual(newest.filter({ party: ["S"] }));
     await writeIndexFile(path, onDisk, "r3");
     expect((await readIndexFile(path, "r3"))!.serialize()).toBe(newest.serialize());
+  }, 60_000);
+
+  it("merged in place (reuse) equals a full build, whether token ids keep their length or not", async () => {
+    // Words of their own in some documents, so the vocabulary passes 128 terms and ids move across a varint length
+    // between batches (the token streams then written anew), while other batches keep every length (written over).
+    const docs = (await riksdagenDocs(0, 420)).map((d, i) =>
+      i % 3 === 0 ? { ...d, fullText: `${d.fullText ?? ""} ${"zq".repeat(1 + (i % 5))}ord${i}x` } : d,
+    );
+    const batches = [docs.slice(0, 100), docs.slice(100, 101), docs.slice(101, 300), docs.slice(300, 420)];
+    let inPlace = CorpusIndex.build(batches[0]!);
+    let copied = CorpusIndex.build(batches[0]!);
+    for (const [k, batch] of batches.slice(1).entries()) {
+      inPlace = inPlace.withDocuments(batch, { reuse: true });
+      copied = copied.withDocuments(batch);
+      const full = CorpusIndex.build(docs.slice(0, [101, 300, 420][k]));
+      expect(inPlace.serialize()).toBe(full.serialize());
+      expect(copied.serialize()).toBe(full.serialize());
+    }
+    expect(answers(inPlace)).toEqual(answers(CorpusIndex.build(docs)));
+    // A replacement in a batch: merged by copying, the same as a full build too.
+    const replacement = { ...docs[5]!, title: "Ersatt motion om zebraöverlevnad" };
+    inPlace = inPlace.withDocuments([replacement, ...(await riksdagenDocs(420, 430))], { reuse: true });
+    const all = [...docs.slice(0, 5), replacement, ...docs.slice(6), ...(await riksdagenDocs(420, 430))];
+    expect(inPlace.serialize()).toBe(CorpusIndex.build(all).serialize());
+    // Read from its file (arrays that are views of the file's bytes) and merged in place: the file's other arrays
+    // are not written over.
+    const dir = mkdtempSync(join(tmpdir(), "motionera-in-place-"));
+    await writeIndexFile(join(dir, "p.index.json"), inPlace, "r1");
+    const reread = (await readIndexFile(join(dir, "p.index.json"), "r1", { storedOnDisk: true }))!;
+    const more = await riksdagenDocs(430, 460);
+    const grownIndex = reread.withDocuments(more, { reuse: true }).withDocuments(more.slice(0, 1), { reuse: true });
+    expect(grownIndex.serialize()).toBe(CorpusIndex.build([...all, ...more]).serialize());
+    // Saved as an import saves it: the same index, its records now read from the file written, as a reader finds it.
+    const saved = await saveIndexFile(join(dir, "p.index.json"), grownIndex, "r2");
+    expect(saved.serialize()).toBe(grownIndex.serialize());
+    expect(answers(saved)).toEqual(answers(grownIndex));
+    expect((await readIndexFile(join(dir, "p.index.json"), "r2"))!.serialize()).toBe(grownIndex.serialize());
   }, 60_000);
 
   it("leaves no stale postings when a document is replaced", async () => {

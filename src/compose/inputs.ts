@@ -15,8 +15,20 @@ import { factDefinition } from "../facts/catalog.js";
 export type InputValue = string | number | boolean;
 export type InputValues = Record<string, InputValue | null>;
 
+/** Each input's schema, built once: a template's parsed front matter does not change. */
+const fieldSchemas = new WeakMap<TemplateInput, z.ZodType<InputValue | null>>();
+
 /** The schema for one input; strings from a command line or a form are accepted and converted. */
 export function inputFieldSchema(input: TemplateInput): z.ZodType<InputValue | null> {
+  let built = fieldSchemas.get(input);
+  if (!built) {
+    built = buildFieldSchema(input);
+    fieldSchemas.set(input, built);
+  }
+  return built;
+}
+
+function buildFieldSchema(input: TemplateInput): z.ZodType<InputValue | null> {
   let schema: z.ZodType<InputValue>;
   switch (input.type) {
     case "string":

@@ -10,6 +10,30 @@ import { keepWithNextMarker, markerPattern } from "./citation-marker.js";
 const lexerOptions = { gfm: true, breaks: false } as const;
 
 /**
+ * marked's tokens of the texts lexed last, by text: a text composed again (the same template for
+ * the same municipality, the body and the editable text of a draft without form slots) is not
+ * lexed again. The tokens are only read, never changed, so one list serves every call.
+ */
+const lexed = new Map<string, readonly Token[]>();
+const maxLexed = 32;
+/** Longer texts (a long edited body) are lexed every time rather than held. */
+const maxLexedLength = 50_000;
+
+function lex(markdown: string): readonly Token[] {
+  if (markdown.length > maxLexedLength) return new Lexer(lexerOptions).lex(markdown);
+  let tokens = lexed.get(markdown);
+  if (tokens) {
+    // Most recently used last: the oldest is the first to go.
+    lexed.delete(markdown);
+  } else {
+    tokens = new Lexer(lexerOptions).lex(markdown);
+    if (lexed.size >= maxLexed) lexed.delete(lexed.keys().next().value!);
+  }
+  lexed.set(markdown, tokens);
+  return tokens;
+}
+
+/**
  * The texts of the placeholders the helpers numbered, for the markers being read: set for the
  * duration of one `markdownToBlocks` call, which is synchronous, so no other call sees it.
  */
@@ -209,7 +233,7 @@ function keepIntroductionsWithLists(bs: Block[]): Block[] {
 export function markdownToBlocks(markdown: string, placeholders: readonly string[] = []): Block[] {
   placeholderTexts = placeholders;
   try {
-    return keepIntroductionsWithLists(blocks(new Lexer(lexerOptions).lex(markdown)));
+    return keepIntroductionsWithLists(blocks(lex(markdown)));
   } finally {
     placeholderTexts = [];
   }

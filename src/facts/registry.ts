@@ -6,7 +6,7 @@
 import type { Fact } from "../domain/fact.js";
 import { comparePartialDates, partialDateEnd } from "../domain/partial-date.js";
 import type { Place } from "../domain/municipality.js";
-import { factDefinition, isDerived, type FactScope } from "./catalog.js";
+import { activeFactCatalog, factDefinition, isDerived, type FactCatalog, type FactScope } from "./catalog.js";
 import { computeDerivedFact, derivedFactsFor, type DerivedFactRow } from "./derived.js";
 
 export const nationalSubject = "SE";
@@ -55,6 +55,12 @@ export class FactRegistry {
   readonly #derived = new Map<string, Fact | undefined>();
   /** The registry as it stood on each past date asked for (a back-dated draft asks for every document). */
   readonly #knownOn = new Map<string, FactRegistry>();
+  /**
+   * What `resolve` answered, by place and key: the facts never change, the catalog (scopes,
+   * derived keys) may, so the answers are kept for the catalog they were found with.
+   */
+  #resolved = new WeakMap<Place, Map<string, { fact: Fact; subjectName: string } | undefined>>();
+  #resolvedWith: FactCatalog | undefined;
 
   constructor(facts: readonly Fact[]) {
     this.#facts = facts;
@@ -147,6 +153,23 @@ export class FactRegistry {
    * has one, else its county's, else the national one — within the scopes the catalog allows.
    */
   resolve(place: Place, key: string): { fact: Fact; subjectName: string } | undefined {
+    const catalog = activeFactCatalog();
+    if (this.#resolvedWith !== catalog) {
+      this.#resolved = new WeakMap();
+      this.#resolvedWith = catalog;
+    }
+    let ofPlace = this.#resolved.get(place);
+    if (!ofPlace) {
+      ofPlace = new Map();
+      this.#resolved.set(place, ofPlace);
+    }
+    if (ofPlace.has(key)) return ofPlace.get(key);
+    const found = this.#resolve(place, key);
+    ofPlace.set(key, found);
+    return found;
+  }
+
+  #resolve(place: Place, key: string): { fact: Fact; subjectName: string } | undefined {
     const def = factDefinition(key);
     for (const s of subjectsOf(place)) {
       if (def && !def.scopes.includes(s.scope)) continue;

@@ -42,6 +42,30 @@ export interface ComposeStateOptions {
   wording?: FactWording;
 }
 
+/** The fact keys each template declares under `facts:`, by its parsed front matter (which never changes). */
+const declaredKeys = new WeakMap<FrontMatter, ReadonlySet<string>>();
+
+function declared(fm: FrontMatter): ReadonlySet<string> {
+  let keys = declaredKeys.get(fm);
+  if (!keys) {
+    keys = new Set(fm.facts.map((f) => f.key));
+    declaredKeys.set(fm, keys);
+  }
+  return keys;
+}
+
+/** What a fact's note says (its source, as-of, since and qualifier), by fact: registry facts never change. */
+const noteKeys = new WeakMap<Fact, string>();
+
+function noteKey(fact: Fact): string {
+  let key = noteKeys.get(fact);
+  if (key === undefined) {
+    key = JSON.stringify([fact.source, fact.asOf, fact.since ?? null, fact.note ?? null]);
+    noteKeys.set(fact, key);
+  }
+  return key;
+}
+
 export class ComposeState {
   readonly citations: Citation[] = [];
   /** What the signer must fill in, in order of the markers' numbers. */
@@ -64,6 +88,7 @@ export class ComposeState {
   readonly selectedArguments: readonly SelectedArgument[];
   readonly records: readonly CitedRecord[];
   readonly date: string;
+  readonly #declared: ReadonlySet<string>;
 
   constructor(o: ComposeStateOptions) {
     this.place = o.place;
@@ -74,6 +99,7 @@ export class ComposeState {
     this.records = o.records ?? [];
     this.date = o.date;
     this.wording = o.wording ?? cliWording;
+    this.#declared = declared(o.frontMatter);
   }
 
   /** The note number a fact has been cited under, if it has been. */
@@ -92,7 +118,7 @@ export class ComposeState {
    * municipality: "Stockholms stad driver Mikamottagningen" in a motion for Lidingö.
    */
   lookup(key: string, of?: string): { fact: Fact; subjectName: string } | undefined {
-    if (!this.frontMatter.facts.some((f) => f.key === key)) {
+    if (!this.#declared.has(key)) {
       throw new Error(`the template cites "${key}" but does not declare it under facts:`);
     }
     if (of === undefined) return this.registry.resolve(this.place, key);
@@ -208,7 +234,7 @@ export class ComposeState {
   cite(fact: Fact, subjectName: string): string {
     let n = this.#byFactId.get(fact.id);
     if (n === undefined) {
-      const same = JSON.stringify([fact.source, fact.asOf, fact.since ?? null, fact.note ?? null]);
+      const same = noteKey(fact);
       n = this.#byNote.get(same);
       if (n === undefined) {
         n = this.citations.length + 1;

@@ -120,6 +120,18 @@ function staleCitations(
   return warnings;
 }
 
+/** A source as a check names it (its entry without the full stop), by source: sources do not change. */
+const sourceNames = new WeakMap<Source, string>();
+
+function sourceName(s: Source): string {
+  let name = sourceNames.get(s);
+  if (name === undefined) {
+    name = sourceEntry(s).text.replace(/\.$/, "");
+    sourceNames.set(s, name);
+  }
+  return name;
+}
+
 /** Sources the signer should look at before filing: incomplete ones, and other parties' texts. */
 function sourceChecks(
   sources: readonly Source[],
@@ -130,7 +142,7 @@ function sourceChecks(
   const own = new Set(signers.map((s) => s.party?.toUpperCase()).filter(Boolean));
   const out: DraftWarning[] = [];
   for (const s of sources) {
-    const name = sourceEntry(s).text.replace(/\.$/, "");
+    const name = sourceName(s);
     // A printed article may lack a URL; a source without a title or a date cannot be checked.
     const missing = (["title", "date"] as const).filter((f) => (f === "date" ? s.date === null : !s[f]));
     if (missing.length > 0)

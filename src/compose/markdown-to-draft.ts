@@ -113,9 +113,9 @@ function inlines(tokens: readonly Token[] | undefined): Inline[] {
 
 function trimInlines(xs: Inline[]): Inline[] {
   const first = xs[0];
-  if (first?.type === "text") first.value = first.value.replace(/^\s+/, "");
+  if (first?.type === "text") first.value = first.value.trimStart();
   const last = xs[xs.length - 1];
-  if (last?.type === "text") last.value = last.value.replace(/\s+$/, "");
+  if (last?.type === "text") last.value = last.value.trimEnd();
   return xs.filter((x) => x.type !== "text" || x.value.length > 0);
 }
 
@@ -169,7 +169,7 @@ function blocks(tokens: readonly Token[]): Block[] {
         const children = inlines((t as Tokens.Paragraph).tokens);
         const first = children[0];
         const keep = first?.type === "text" && first.value.startsWith(keepWithNextMarker);
-        if (keep) first.value = first.value.slice(keepWithNextMarker.length).replace(/^\s+/, "");
+        if (keep) first.value = first.value.slice(keepWithNextMarker.length).trimStart();
         const kept = children.filter((c) => c.type !== "text" || c.value.length > 0);
         if (kept.length > 0)
           out.push(

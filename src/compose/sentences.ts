@@ -17,6 +17,17 @@ export interface Sentence {
 
 /** Words whose full stop does not end a sentence ("t.ex. Göteborg", "5 kap. 35 §"). */
 const abbreviation = /(?:^|[\s(])(?:t\.ex|bl\.a|m\.fl|m\.m|o\.s\.v|d\.v\.s|dvs|osv|kap|prop|jfr|ca|nr|resp|s|st|tel)$/i;
+/** The longest text `abbreviation` can match: a space and "o.s.v". */
+const abbreviationSpan = 6;
+
+/**
+ * Whether `text` up to `end` ends with an abbreviation. Only the last `abbreviationSpan`
+ * characters are tested: a match cannot be longer, and where the text is longer, "^" cannot
+ * match there (no abbreviation is six characters long), so the answer is the whole text's.
+ */
+function endsWithAbbreviation(text: string, end: number): boolean {
+  return abbreviation.test(text.slice(Math.max(0, end - abbreviationSpan), end));
+}
 
 /**
  * Where sentences end inside one text value: after ".", "!", "?" or "…" (and a closing quote
@@ -26,7 +37,7 @@ const abbreviation = /(?:^|[\s(])(?:t\.ex|bl\.a|m\.fl|m\.m|o\.s\.v|d\.v\.s|dvs|o
 function sentenceEnds(text: string): number[] {
   const ends: number[] = [];
   for (const m of text.matchAll(/[.!?…]["”’)]*(?=\s+["”–—(]?[A-ZÅÄÖÉ])/g)) {
-    if (m[0].startsWith(".") && abbreviation.test(text.slice(0, m.index))) continue;
+    if (m[0].startsWith(".") && endsWithAbbreviation(text, m.index)) continue;
     ends.push(m.index + m[0].length);
   }
   return ends;
@@ -39,7 +50,7 @@ function endsSentence(text: string): boolean {
 
 function abbreviationAtEnd(text: string): boolean {
   const m = /\.\s*$/.exec(text);
-  return m !== null && abbreviation.test(text.slice(0, m.index));
+  return m !== null && endsWithAbbreviation(text, m.index);
 }
 
 /** Splits inlines into sentences; a line break also ends one (signature lines, addresses). */
@@ -114,10 +125,11 @@ function joinSentence(s: Sentence): Inline[] {
   const last = inlines[inlines.length - 1];
   let trailing = "";
   if (last?.type === "text") {
-    const m = /\s+$/.exec(last.value);
-    if (m) {
-      trailing = m[0];
-      inlines[inlines.length - 1] = { type: "text", value: last.value.slice(0, m.index) };
+    // trimEnd drops what /\s+$/ would match (the same white space), without a regex's scan.
+    const kept = last.value.trimEnd();
+    if (kept.length < last.value.length) {
+      trailing = last.value.slice(kept.length);
+      inlines[inlines.length - 1] = { type: "text", value: kept };
     }
   }
   const out: Inline[] = [...inlines, ...s.citations.map((n) => ({ type: "citation" as const, n }))];

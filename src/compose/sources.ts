@@ -13,7 +13,19 @@ function publisherKey(publisher: string): string {
   return fold(publisher.replace(/\s*\(.*\)\s*$/, ""));
 }
 
+/** Each source's key, by source: the registry's sources do not change, and every draft asks again. */
+const workKeys = new WeakMap<Source, string>();
+
 function workKey(source: Source): string {
+  let key = workKeys.get(source);
+  if (key === undefined) {
+    key = computeWorkKey(source);
+    workKeys.set(source, key);
+  }
+  return key;
+}
+
+function computeWorkKey(source: Source): string {
   const date = source.date ?? "";
   return source.title
     ? `t\u0000${fold(source.title)}\u0000${date}`

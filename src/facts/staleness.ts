@@ -2,8 +2,24 @@
 import type { Fact } from "../domain/fact.js";
 import { partialDateEnd } from "../domain/partial-date.js";
 
+/** Answers of the pure date sums below, by their arguments: every draft asks the same few again. */
+const oldestMemo = new Map<string, string>();
+const lastDayMemo = new Map<string, string>();
+const maxMemo = 4096;
+
+function remember(memo: Map<string, string>, key: string, value: string): string {
+  if (memo.size >= maxMemo) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** today minus an ISO 8601 age ("P5Y", "P18M"), as YYYY-MM-DD. */
 export function oldestAcceptable(maxAge: string, today: string): string {
+  const key = `${maxAge}\u0000${today}`;
+  return oldestMemo.get(key) ?? remember(oldestMemo, key, computeOldest(maxAge, today));
+}
+
+function computeOldest(maxAge: string, today: string): string {
   const m = /^P(?:(\d+)Y)?(?:(\d+)M)?$/.exec(maxAge);
   if (!m) throw new Error(`invalid age ${maxAge}`);
   const months = Number(m[1] ?? 0) * 12 + Number(m[2] ?? 0);
@@ -22,7 +38,12 @@ export function oldestAcceptable(maxAge: string, today: string): string {
  */
 export function isStale(fact: Fact, oldest: string): boolean {
   if (fact.asOf === null) return true;
-  return partialDateEnd(fact.asOf).toISOString().slice(0, 10) < oldest;
+  return lastDay(fact.asOf) < oldest;
+}
+
+/** The last day a partial date can stand for, as YYYY-MM-DD ("2023" → "2023-12-31"). */
+function lastDay(asOf: string): string {
+  return lastDayMemo.get(asOf) ?? remember(lastDayMemo, asOf, partialDateEnd(asOf).toISOString().slice(0, 10));
 }
 
 /**
@@ -31,5 +52,5 @@ export function isStale(fact: Fact, oldest: string): boolean {
  */
 export function isCurrent(fact: Fact, date: string): boolean {
   if (fact.asOf === null) return false;
-  return partialDateEnd(fact.asOf).toISOString().slice(0, 10) >= oldestAcceptable("P1Y", date);
+  return lastDay(fact.asOf) >= oldestAcceptable("P1Y", date);
 }

@@ -11,10 +11,10 @@ const markdownPunctuation = /[\\`*_{}[\]()#+\-.!|<>~&=:"']/g;
 
 /** One line of text: newlines become spaces; leading spaces dropped so nothing turns into code. */
 export function escapeInline(value: string): string {
-  return value
-    .replace(privateUse, "")
-    .replace(/\s*[\r\n]+\s*/g, " ")
-    .replace(markdownPunctuation, "\\$&");
+  const visible = value.replace(privateUse, "");
+  // Only a line break starts a match: text without one is left as it is, without a scan from every space.
+  const oneLine = /[\r\n]/.test(visible) ? visible.replace(/\s*[\r\n]+\s*/g, " ") : visible;
+  return oneLine.replace(markdownPunctuation, "\\$&");
 }
 
 /**

@@ -58,8 +58,11 @@ function pushText(out: Inline[], value: string): void {
   if (rest) appendText(out, rest);
 }
 
+const collapsible = /[\t\n]| {2}/;
+
 function appendText(out: Inline[], value: string): void {
-  const v = value.replace(/[ \t\n]+/g, " ");
+  // Runs of white space become one space; most text has none to collapse (every single space would be a match).
+  const v = collapsible.test(value) ? value.replace(/[ \t\n]+/g, " ") : value;
   const prev = out[out.length - 1];
   if (prev?.type === "text") prev.value += v;
   else out.push({ type: "text", value: v });

@@ -35,21 +35,34 @@ export function renderMarkdownBlocks(draft: Pick<Draft, "blocks" | "citations">)
  * inside the link unless the "!" before "[" (or before a link that follows) and the parentheses are escaped.
  */
 export function escapeMarkdown(text: string, atLineStart: boolean, inLink = false): string {
-  let s = xmlSafe(text)
-    .replace(/\r\n?|\n/g, " ")
-    .replace(inLink ? /[\\`*_[\]~()]/g : /[\\`*_[\]~]/g, "\\$&")
-    .replace(/!(?=\\\[|$)/g, "\\!")
-    .replace(/<(?=[A-Za-z/!?])/g, "\\<")
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
-    // GFM autolinks would take "https://…", "www.…" and "a@b.se" as links, and a backslash
-    // after them as part of the address, unescaping what follows: user text stays text.
-    .replace(/\b(https?|ftp|mailto):/gi, "$1\\:")
-    .replace(/\b(www)\./gi, "$1\\.")
-    .replace(/(?<=[\w.+-])@/g, "\\@");
+  let s = mayNeedEscapes.test(text) ? escapeAnywhere(text, inLink) : text;
   if (atLineStart) {
     s = s.replace(/^(\s*)([#>+=-])/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])/, "$1\\$2");
   }
   return s;
+}
+
+/**
+ * Whether any replacement of `escapeAnywhere` could change the text: each needs one of these
+ * characters (controls and surrogates for xmlSafe) or "www.". Most running text has none, and one scan
+ * for them is cheaper than the ten replacements.
+ */
+const mayNeedEscapes = /[\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF\\`*_[\]~()!<&:@]|www\./i;
+
+function escapeAnywhere(text: string, inLink: boolean): string {
+  return (
+    xmlSafe(text)
+      .replace(/\r\n?|\n/g, " ")
+      .replace(inLink ? /[\\`*_[\]~()]/g : /[\\`*_[\]~]/g, "\\$&")
+      .replace(/!(?=\\\[|$)/g, "\\!")
+      .replace(/<(?=[A-Za-z/!?])/g, "\\<")
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+      // GFM autolinks would take "https://…", "www.…" and "a@b.se" as links, and a backslash
+      // after them as part of the address, unescaping what follows: user text stays text.
+      .replace(/\b(https?|ftp|mailto):/gi, "$1\\:")
+      .replace(/\b(www)\./gi, "$1\\.")
+      .replace(/(?<=[\w.+-])@/g, "\\@")
+  );
 }
 
 function block(b: Block, draft: Pick<Draft, "blocks" | "citations">): string {
@@ -106,7 +119,7 @@ function inlines(
   for (const node of mergeTexts(nodes)) {
     switch (node.type) {
       case "text": {
-        const value = atStart ? node.value.replace(/^\s+/, "") : node.value;
+        const value = atStart ? node.value.trimStart() : node.value;
         out += escapeMarkdown(value, atStart, inLink);
         if (value.length > 0) atStart = false;
         break;

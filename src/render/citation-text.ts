@@ -31,9 +31,21 @@ export interface NoteText {
  * "Folkbladet (utgiven av Socialdemokraterna), …".
  */
 export function sourceEntry(source: Source): NoteText {
-  const date = source.date === null ? labels.undatedSource : formatDate(source.date);
-  const title = source.title ? `${labels.quoteOpen}${source.title}${labels.quoteClose}` : undefined;
-  return { text: endSentence([publisherWithParty(source), title, date].filter(Boolean).join(", ")), url: source.url };
+  return { text: entryText(source), url: source.url };
+}
+
+/** Each source's entry text, by source: a registry's sources do not change, and every draft cites them anew. */
+const entryTexts = new WeakMap<Source, string>();
+
+function entryText(source: Source): string {
+  let text = entryTexts.get(source);
+  if (text === undefined) {
+    const date = source.date === null ? labels.undatedSource : formatDate(source.date);
+    const title = source.title ? `${labels.quoteOpen}${source.title}${labels.quoteClose}` : undefined;
+    text = endSentence([publisherWithParty(source), title, date].filter(Boolean).join(", "));
+    entryTexts.set(source, text);
+  }
+  return text;
 }
 
 function publisherWithParty(source: Source): string {

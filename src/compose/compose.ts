@@ -258,9 +258,15 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   // The editor's marks follow the notes when the request says what each mark stood for (the web,
   // the API); without that (the CLI's --text) they keep the template's numbers, which read back alike.
   const editorOrder = req.editedFrom?.notes ? [...order, ...unused] : state.citations.map((c) => c.n);
-  const editorCitations = renumberCitations(state.citations, editorOrder);
+  // Numbered as composed (the usual case), the text and its notes need no renumbered copy.
+  const asComposed =
+    editorOrder.length === state.citations.length &&
+    editorOrder.every((n, i) => n === i + 1) &&
+    state.citations.every((c, i) => c.n === i + 1);
+  const editorCitations = asComposed ? state.citations : renumberCitations(state.citations, editorOrder);
+  const editorBlocks = asComposed ? withSlots : renumberBlocks(withSlots, editorOrder);
   const editable = {
-    markdown: editableMarkdown(renumberBlocks(withSlots, editorOrder), editorCitations, state.slots),
+    markdown: editableMarkdown(editorBlocks, editorCitations, state.slots),
     notes: editorOrder.map((n) => citationId(state.citations[n - 1]!)),
     noteTexts: editorCitations.map((c) => citationNote(c).text),
     edited,

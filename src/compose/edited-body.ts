@@ -23,7 +23,13 @@ export function citationId(c: Citation): string {
 const placeholderOpen = "\uE010";
 const placeholderClose = "\uE011";
 
+function hasPlaceholder(x: Inline): boolean {
+  return x.type === "placeholder" || ("children" in x && x.children.some(hasPlaceholder));
+}
+
 function markPlaceholders(xs: readonly Inline[]): Inline[] {
+  // Inlines without a placeholder are read as they are (only rendered to text, never changed).
+  if (!xs.some(hasPlaceholder)) return xs as Inline[];
   return xs.map((x): Inline => {
     if (x.type === "placeholder") return { type: "text", value: `${placeholderOpen}${x.text}${placeholderClose}` };
     return "children" in x ? { ...x, children: markPlaceholders(x.children) } : x;

@@ -15,7 +15,7 @@ const lexerOptions = { gfm: true, breaks: false } as const;
  * lexed again. The tokens are only read, never changed, so one list serves every call.
  */
 const lexed = new Map<string, readonly Token[]>();
-const maxLexed = 32;
+const maxLexed = 16;
 /** Longer texts (a long edited body) are lexed every time rather than held. */
 const maxLexedLength = 50_000;
 

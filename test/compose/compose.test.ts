@@ -243,6 +243,35 @@ describe("escaping for Markdown", () => {
   });
 });
 
+describe("reading the same Markdown again", () => {
+  it("gives the same blocks, each reading its own: changing one draft's blocks changes no other's", () => {
+    const md = "# Rubrik\n\nEtt stycke med *betoning*  och  luft.\n\n- att göra\n- att låta bli\n";
+    const expected: Block[] = [
+      { type: "heading", level: 1, children: [{ type: "text", value: "Rubrik" }] },
+      {
+        type: "paragraph",
+        keepWithNext: true,
+        children: [
+          { type: "text", value: "Ett stycke med " },
+          { type: "emphasis", children: [{ type: "text", value: "betoning" }] },
+          { type: "text", value: " och luft." },
+        ],
+      },
+      {
+        type: "list",
+        ordered: false,
+        role: "proposals",
+        items: [[{ type: "text", value: "att göra" }], [{ type: "text", value: "att låta bli" }]],
+      },
+    ];
+    const first = markdownToBlocks(md);
+    expect(first).toEqual(expected);
+    const heading = first[0]!;
+    if (heading.type === "heading") heading.children.push({ type: "text", value: " ändrad" });
+    expect(markdownToBlocks(md)).toEqual(expected);
+  });
+});
+
 describe("template topics come from the corpus vocabulary", () => {
   it("refuses an unknown topic, naming it", () => {
     expect(() =>

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { composeDraft } from "../../src/compose/compose.js";
 import { TemplateLibrary } from "../../src/compose/template-library.js";
 import { findMunicipality } from "../../src/data/places.js";
+import { activeFactCatalog, FactCatalog, useFactCatalog } from "../../src/facts/catalog.js";
 import { FactRegistry } from "../../src/facts/registry.js";
 import { defaultTemplatesDir } from "../../src/project-paths.js";
 import { testFact } from "../helpers/facts.js";
@@ -26,6 +27,21 @@ describe("broader values", () => {
   });
 
   it("a key whose county value covers its municipalities: the county's, named as the county's", () => {
+    expect(registry.resolve(boden, "runs_kast")).toMatchObject({ subjectName: "Norrbottens län" });
+  });
+
+  it("answers by the catalog in use now, also after it asked the same question under another", () => {
+    const shipped = activeFactCatalog();
+    const narrower = new FactCatalog(
+      shipped.list().map((d) => (d.key === "runs_kast" ? { ...d, coversMunicipalities: false } : d)),
+    );
+    expect(registry.resolve(boden, "runs_kast")).toMatchObject({ subjectName: "Norrbottens län" });
+    useFactCatalog(narrower);
+    try {
+      expect(registry.resolve(boden, "runs_kast")).toBeUndefined();
+    } finally {
+      useFactCatalog(shipped);
+    }
     expect(registry.resolve(boden, "runs_kast")).toMatchObject({ subjectName: "Norrbottens län" });
   });
 

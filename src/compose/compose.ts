@@ -242,7 +242,7 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
     throwProblems(read.problems);
     markdown = read.markdown;
   }
-  const withSlots = placeNotesAfterSentences(markdownToBlocks(markdown, state.placeholders));
+  const body = markdown;
   const slotContext = { place, signers: req.authors, date };
   const full = expandSlots(markdown, state.slots, slotContext);
   const expanded = placeNotesAfterSentences(markdownToBlocks(full, state.placeholders));
@@ -264,9 +264,20 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
     editorOrder.every((n, i) => n === i + 1) &&
     state.citations.every((c, i) => c.n === i + 1);
   const editorCitations = asComposed ? state.citations : renumberCitations(state.citations, editorOrder);
-  const editorBlocks = asComposed ? withSlots : renumberBlocks(withSlots, editorOrder);
+  // The text as the user edits it is read by the web and the API (and `draft --write-text`), not by the
+  // writers or a campaign: it is made when first read, from what composing left unchanged (the body with
+  // its form-slot markers, the placeholders and slots recorded, the citations as numbered for the editor).
+  let editableText: string | undefined;
+  const editableBody = (): string => {
+    const withSlots = placeNotesAfterSentences(markdownToBlocks(body, state.placeholders));
+    const editorBlocks = asComposed ? withSlots : renumberBlocks(withSlots, editorOrder);
+    return editableMarkdown(editorBlocks, editorCitations, state.slots);
+  };
   const editable = {
-    markdown: editableMarkdown(editorBlocks, editorCitations, state.slots),
+    get markdown(): string {
+      editableText ??= editableBody();
+      return editableText;
+    },
     notes: editorOrder.map((n) => citationId(state.citations[n - 1]!)),
     noteTexts: editorCitations.map((c) => citationNote(c).text),
     edited,

@@ -282,10 +282,13 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
     noteTexts: editorCitations.map((c) => citationNote(c).text),
     edited,
   };
-  const support = supportedSentences(placed).map((s) => ({
-    sentence: s.sentence,
-    facts: citedFacts.filter((f) => s.notes.includes(f.n)).map(({ fact, subjectName }) => ({ fact, subjectName })),
-  }));
+  // What each sentence cites is read by the checks of truthful drafts, not by the writers: found when first read.
+  let supportFound: Composed["support"] | undefined;
+  const supportOf = (): Composed["support"] =>
+    supportedSentences(placed).map((s) => ({
+      sentence: s.sentence,
+      facts: citedFacts.filter((f) => s.notes.includes(f.n)).map(({ fact, subjectName }) => ({ fact, subjectName })),
+    }));
   // Newspapers print no notes: op-eds and press releases list their sources for the editor.
   const forPress = kind === "debattartikel" || kind === "pressmeddelande";
   const blocks = forPress ? moveNotesToUnderlag(placed, citations) : placed;
@@ -325,5 +328,19 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   // An edited text keeps the claims whose facts it still cites.
   const citedKeys = new Set(cited.map((c) => c.fact.key));
   const claims = edited ? state.claims.filter((c) => c.facts.every((k) => citedKeys.has(k))) : state.claims;
-  return { draft, markdown: full, template, place, warnings, review, claims, cited, support, editable };
+  return {
+    draft,
+    markdown: full,
+    template,
+    place,
+    warnings,
+    review,
+    claims,
+    cited,
+    get support() {
+      supportFound ??= supportOf();
+      return supportFound;
+    },
+    editable,
+  };
 }

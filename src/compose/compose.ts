@@ -268,6 +268,7 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
   // writers or a campaign: it is made when first read, from what composing left unchanged (the body with
   // its form-slot markers, the placeholders and slots recorded, the citations as numbered for the editor).
   let editableText: string | undefined;
+  let noteTexts: string[] | undefined;
   const editableBody = (): string => {
     const withSlots = placeNotesAfterSentences(markdownToBlocks(body, state.placeholders));
     const editorBlocks = asComposed ? withSlots : renumberBlocks(withSlots, editorOrder);
@@ -279,7 +280,10 @@ export function composeDraft(request: DraftRequest, deps: ComposeDeps): Composed
       return editableText;
     },
     notes: editorOrder.map((n) => citationId(state.citations[n - 1]!)),
-    noteTexts: editorCitations.map((c) => citationNote(c).text),
+    get noteTexts(): string[] {
+      noteTexts ??= editorCitations.map((c) => citationNote(c).text);
+      return noteTexts;
+    },
     edited,
   };
   // What each sentence cites is read by the checks of truthful drafts, not by the writers: found when first read.

@@ -189,8 +189,8 @@ export class Workspace {
 
   /** The registry over the stored facts, built again when they change (here or in another process). */
   async facts(): Promise<FactRegistry> {
-    await this.catalog();
-    const facts = await this.store.facts();
+    // Both ask the store whether another process wrote: side by side, one wait for the two checks.
+    const [, facts] = await Promise.all([this.catalog(), this.store.facts()]);
     if (!this.#registry || this.#registryOf !== facts) {
       this.#registry = new FactRegistry(facts);
       this.#registryOf = facts;

@@ -20,7 +20,7 @@ import { renderMarkdown } from "../src/render/markdown.js";
 import { projectRoot } from "../src/project-paths.js";
 import { Workspace } from "../src/workspace.js";
 import { hasValgrind, instructionsPerRun, millions } from "./instructions.js";
-import { ms, printTable, summarize, timeIt, timePair, type Row } from "./stats.js";
+import { printTable, summarize, timeIt, timePair, timeRow, type Row } from "./stats.js";
 
 /** The shipped motion for Lidingö with two signers: two pages as PDF. */
 export const benchRequest: DraftRequest = {
@@ -149,54 +149,12 @@ export async function benchDraftPipeline(runs = 300): Promise<void> {
   const [pipelinePdf, helv2] = await timePair(cases.pdfPipeline, cases.pdfHelvetica, runs);
 
   const rows: Row[] = [
-    {
-      measure: `DOCX, whole pipeline (median of ${ours.n})`,
-      figure: ms(ours.median),
-      baseline: "docxtemplater fill",
-      baselineFigure: ms(dt.median),
-      ratio: ours.median / dt.median,
-      target: "≤ 1.2×",
-      ok: ours.median / dt.median <= 1.2,
-    },
-    {
-      measure: "DOCX, whole pipeline (p95)",
-      figure: ms(ours.p95),
-      baseline: "docxtemplater fill",
-      baselineFigure: ms(dt.p95),
-      ratio: ours.p95 / dt.p95,
-      target: "≤ 1.2×",
-      ok: ours.p95 / dt.p95 <= 1.2,
-    },
-    {
-      measure: "DOCX, writer only (median)",
-      figure: ms(writerOnly.median),
-      baseline: "docxtemplater fill",
-      baselineFigure: ms(dt.median),
-      ratio: writerOnly.median / dt.median,
-    },
-    {
-      measure: `PDF, DejaVu TTF (median of ${ttf.n})`,
-      figure: ms(ttf.median),
-      baseline: "PDF, built-in Helvetica",
-      baselineFigure: ms(helv.median),
-      ratio: ttf.median / helv.median,
-    },
-    {
-      measure: "PDF, DejaVu TTF (p95)",
-      figure: ms(ttf.p95),
-      baseline: "PDF, built-in Helvetica",
-      baselineFigure: ms(helv.p95),
-      ratio: ttf.p95 / helv.p95,
-    },
-    {
-      measure: "PDF, whole pipeline (median)",
-      figure: ms(pipelinePdf.median),
-      baseline: "PDF, built-in Helvetica",
-      baselineFigure: ms(helv2.median),
-      ratio: pipelinePdf.median / helv2.median,
-      target: "≤ 1.2×",
-      ok: pipelinePdf.median / helv2.median <= 1.2,
-    },
+    timeRow(`DOCX, whole pipeline (median of ${ours.n})`, ours.median, "docxtemplater fill", dt.median, 1.2),
+    timeRow("DOCX, whole pipeline (p95)", ours.p95, "docxtemplater fill", dt.p95, 1.2),
+    timeRow("DOCX, writer only (median)", writerOnly.median, "docxtemplater fill", dt.median),
+    timeRow(`PDF, DejaVu TTF (median of ${ttf.n})`, ttf.median, "PDF, built-in Helvetica", helv.median),
+    timeRow("PDF, DejaVu TTF (p95)", ttf.p95, "PDF, built-in Helvetica", helv.p95),
+    timeRow("PDF, whole pipeline (median)", pipelinePdf.median, "PDF, built-in Helvetica", helv2.median, 1.2),
   ];
   printTable(
     `Draft pipeline, in process, warm — a ${pages}-page motion for Lidingö (${draft.citations.length} citations)`,
@@ -245,49 +203,25 @@ export async function benchDraftPipeline(runs = 300): Promise<void> {
   const [floorDocx, pandoc4] = timeProcesses(floor("docx"), pandocCmd, processRuns);
   const [floorBoth, pandoc5] = timeProcesses(floor("docx,pdf"), pandocCmd, processRuns);
   printTable(`Whole process, wall time (median of ${processRuns}, alternating)`, [
-    {
-      measure: "motionera draft → DOCX + PDF",
-      figure: ms(cli.median),
-      baseline: "pandoc in.md -o out.docx",
-      baselineFigure: ms(pandoc.median),
-      ratio: cli.median / pandoc.median,
-      target: "≤ 3×",
-      ok: cli.median / pandoc.median <= 3,
-    },
-    {
-      measure: "motionera draft → DOCX only",
-      figure: ms(cliDocx.median),
-      baseline: "pandoc in.md -o out.docx",
-      baselineFigure: ms(pandoc2.median),
-      ratio: cliDocx.median / pandoc2.median,
-      target: "≤ 2×",
-      ok: cliDocx.median / pandoc2.median <= 2,
-    },
-    {
-      measure: "node -e 0 (Node's own start)",
-      figure: ms(nodeOnly.median),
-      baseline: "pandoc in.md -o out.docx",
-      baselineFigure: ms(pandoc3.median),
-      ratio: nodeOnly.median / pandoc3.median,
-    },
-    {
-      measure: "floor: Node + docx package, one paragraph → DOCX",
-      figure: ms(floorDocx.median),
-      baseline: "pandoc in.md -o out.docx",
-      baselineFigure: ms(pandoc4.median),
-      ratio: floorDocx.median / pandoc4.median,
-      target: "≤ 2× possible",
-      ok: floorDocx.median / pandoc4.median <= 2,
-    },
-    {
-      measure: "floor: Node + docx + pdfkit, one paragraph each",
-      figure: ms(floorBoth.median),
-      baseline: "pandoc in.md -o out.docx",
-      baselineFigure: ms(pandoc5.median),
-      ratio: floorBoth.median / pandoc5.median,
-      target: "≤ 3× possible",
-      ok: floorBoth.median / pandoc5.median <= 3,
-    },
+    timeRow("motionera draft → DOCX + PDF", cli.median, "pandoc in.md -o out.docx", pandoc.median, 3),
+    timeRow("motionera draft → DOCX only", cliDocx.median, "pandoc in.md -o out.docx", pandoc2.median, 2),
+    timeRow("node -e 0 (Node's own start)", nodeOnly.median, "pandoc in.md -o out.docx", pandoc3.median),
+    timeRow(
+      "floor: Node + docx package, one paragraph → DOCX",
+      floorDocx.median,
+      "pandoc in.md -o out.docx",
+      pandoc4.median,
+      2,
+      "≤ 2× possible",
+    ),
+    timeRow(
+      "floor: Node + docx + pdfkit, one paragraph each",
+      floorBoth.median,
+      "pandoc in.md -o out.docx",
+      pandoc5.median,
+      3,
+      "≤ 3× possible",
+    ),
   ]);
   process.stdout.write(
     "The floor rows load only the writer libraries the stack requires (docx, pdfkit) and write one paragraph:\n" +

@@ -66,6 +66,29 @@ export interface Row {
   ok?: boolean;
 }
 
+/**
+ * A row comparing a time with its baseline's (both in ms); with `max`, the target "≤ max×" (or `label`), met when the
+ * ratio is at most `max`.
+ */
+export function timeRow(
+  measure: string,
+  figure: number,
+  baseline: string,
+  base: number,
+  max?: number,
+  label = `≤ ${max}×`,
+): Row {
+  const ratio = figure / base;
+  return {
+    measure,
+    figure: ms(figure),
+    baseline,
+    baselineFigure: ms(base),
+    ratio,
+    ...(max === undefined ? {} : { target: label, ok: ratio <= max }),
+  };
+}
+
 export function printTable(title: string, rows: readonly Row[]): void {
   const header = ["measure", "figure", "baseline", "baseline figure", "ratio", "target"];
   const cells = rows.map((r) => [

@@ -37,7 +37,6 @@ async function refusalAsync(p: Promise<unknown>): Promise<ErrorDetails> {
   throw new Error("not refused");
 }
 
-
 const fact = (subject: string, key: string, value: Fact["value"], asOf = "2024"): Fact => ({
   id: `${subject}.${key}.${asOf}`,
   subject,

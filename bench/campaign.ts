@@ -108,7 +108,8 @@ export async function benchCampaign(runs = Number(process.env.BENCH_CAMPAIGN_RUN
   ];
   printTable(
     `Campaign: 290 municipalities × DOCX + PDF (${p.docs} documents written, ${pool[0]!.skipped} ` +
-      `municipalities skipped), ${threads} threads (the main thread and ${threads - 1} worker${threads === 2 ? "" : "s"}) on ${cores} cores vs one thread`,
+      `municipalities skipped), ${threads} threads (the main thread and ${threads - 1} ` +
+      `worker${threads === 2 ? "" : "s"}) on ${cores} cores vs one thread`,
     rows,
   );
 }

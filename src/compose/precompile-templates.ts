@@ -14,7 +14,10 @@ import { defaultTemplatesDir } from "../project-paths.js";
 import { compiledFile, compiledTemplatesDir } from "./compiled-templates.js";
 import { precompileTemplate, TemplateLibrary } from "./template-library.js";
 
-/** Compiles every `<kind>/<id>.hbs` under `templatesDir` into `outDir` (emptied first); the files written and left out. */
+/**
+ * Compiles every `<kind>/<id>.hbs` under `templatesDir` into `outDir` (emptied first); gives the files written and
+ * those left out.
+ */
 export function precompileTemplates(
   templatesDir: string,
   outDir: string,

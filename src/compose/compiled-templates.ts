@@ -33,9 +33,8 @@ export function compiledKey(text: string, compiler: string): string {
 
 export const compiledFile = (key: string, dir = compiledTemplatesDir): string => join(dir, `${key}.json`);
 
-/** The compiled form of this text, if the build made one; undefined otherwise (then the caller compiles). */
-export function findCompiled(text: string, compiler: string, dir = compiledTemplatesDir): CompiledTemplate | undefined {
-  const key = compiledKey(text, compiler);
+/** The compiled template stored under this key, if the build made one; else undefined (the caller compiles). */
+export function findCompiled(key: string, dir = compiledTemplatesDir): CompiledTemplate | undefined {
   let raw: string;
   try {
     raw = readFileSync(compiledFile(key, dir), "utf8");

@@ -14,6 +14,7 @@ import type { Signer } from "../domain/signer.js";
 import type { DraftWarning } from "../domain/errors.js";
 import type { CorpusArgument, CorpusDocument } from "../domain/corpus-document.js";
 import { argumentTypeLabel } from "../domain/vocabulary.js";
+import { perObject } from "../domain/per-object.js";
 
 /** An argument from a corpus document that the user chose to include. */
 export interface SelectedArgument {
@@ -43,28 +44,12 @@ export interface ComposeStateOptions {
 }
 
 /** The fact keys each template declares under `facts:`, by its parsed front matter (which never changes). */
-const declaredKeys = new WeakMap<FrontMatter, ReadonlySet<string>>();
-
-function declared(fm: FrontMatter): ReadonlySet<string> {
-  let keys = declaredKeys.get(fm);
-  if (!keys) {
-    keys = new Set(fm.facts.map((f) => f.key));
-    declaredKeys.set(fm, keys);
-  }
-  return keys;
-}
+const declared = perObject((fm: FrontMatter): ReadonlySet<string> => new Set(fm.facts.map((f) => f.key)));
 
 /** What a fact's note says (its source, as-of, since and qualifier), by fact: registry facts never change. */
-const noteKeys = new WeakMap<Fact, string>();
-
-function noteKey(fact: Fact): string {
-  let key = noteKeys.get(fact);
-  if (key === undefined) {
-    key = JSON.stringify([fact.source, fact.asOf, fact.since ?? null, fact.note ?? null]);
-    noteKeys.set(fact, key);
-  }
-  return key;
-}
+const noteKey = perObject((fact: Fact): string =>
+  JSON.stringify([fact.source, fact.asOf, fact.since ?? null, fact.note ?? null]),
+);
 
 export class ComposeState {
   readonly citations: Citation[] = [];

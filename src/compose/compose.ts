@@ -36,6 +36,7 @@ import {
 import { distinctSources } from "./sources.js";
 import type { Template } from "./template-library.js";
 import type { FactWording } from "../messages.sv.js";
+import { perObject } from "../domain/per-object.js";
 
 /** The templates, the facts, the corpus documents the arguments come from, and today's date (for judging fact age). */
 export type ComposeDeps = DraftCheckDeps & {
@@ -121,16 +122,7 @@ function staleCitations(
 }
 
 /** A source as a check names it (its entry without the full stop), by source: sources do not change. */
-const sourceNames = new WeakMap<Source, string>();
-
-function sourceName(s: Source): string {
-  let name = sourceNames.get(s);
-  if (name === undefined) {
-    name = sourceEntry(s).text.replace(/\.$/, "");
-    sourceNames.set(s, name);
-  }
-  return name;
-}
+const sourceName = perObject((s: Source): string => sourceEntry(s).text.replace(/\.$/, ""));
 
 /** Sources the signer should look at before filing: incomplete ones, and other parties' texts. */
 function sourceChecks(

@@ -11,22 +11,14 @@ import { parseSwedishNumber } from "../lang/numbers.js";
 import { parseYesNo } from "../lang/yes-no.js";
 import { nearest } from "../lang/nearest.js";
 import { factDefinition } from "../facts/catalog.js";
+import { perObject } from "../domain/per-object.js";
 
 export type InputValue = string | number | boolean;
 export type InputValues = Record<string, InputValue | null>;
 
 /** Each input's schema, built once: a template's parsed front matter does not change. */
-const fieldSchemas = new WeakMap<TemplateInput, z.ZodType<InputValue | null>>();
-
 /** The schema for one input; strings from a command line or a form are accepted and converted. */
-export function inputFieldSchema(input: TemplateInput): z.ZodType<InputValue | null> {
-  let built = fieldSchemas.get(input);
-  if (!built) {
-    built = buildFieldSchema(input);
-    fieldSchemas.set(input, built);
-  }
-  return built;
-}
+export const inputFieldSchema: (input: TemplateInput) => z.ZodType<InputValue | null> = perObject(buildFieldSchema);
 
 function buildFieldSchema(input: TemplateInput): z.ZodType<InputValue | null> {
   let schema: z.ZodType<InputValue>;

@@ -7,6 +7,7 @@
 import type { Citation } from "../domain/draft.js";
 import type { Source } from "../domain/fact.js";
 import { fold } from "../lang/normalize.js";
+import { perObject } from "../domain/per-object.js";
 
 /** "Liberalerna Lidingö (debattartikel)" and "Liberalerna Lidingö" name the same publisher. */
 function publisherKey(publisher: string): string {
@@ -14,16 +15,7 @@ function publisherKey(publisher: string): string {
 }
 
 /** Each source's key, by source: the registry's sources do not change, and every draft asks again. */
-const workKeys = new WeakMap<Source, string>();
-
-function workKey(source: Source): string {
-  let key = workKeys.get(source);
-  if (key === undefined) {
-    key = computeWorkKey(source);
-    workKeys.set(source, key);
-  }
-  return key;
-}
+const workKey = perObject(computeWorkKey);
 
 function computeWorkKey(source: Source): string {
   const date = source.date ?? "";

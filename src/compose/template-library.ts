@@ -263,7 +263,7 @@ export function parseTemplate(
 function parseTemplateText(file: string, text: string, compiledDir: string | undefined): Template {
   if (text.length > maxTemplateBytes)
     fail(file, templateProblems.tooLarge(Math.ceil(text.length / 1024), maxTemplateBytes / 1024), 1);
-  const compiled = compiledDir === undefined ? undefined : findCompiled(text, compilerId, compiledDir);
+  const compiled = compiledDir === undefined ? undefined : findCompiled(compiledTemplateKey(text), compiledDir);
   const fromBuild = compiled && frontMatterSchema.safeParse(compiled.frontMatter);
   if (compiled && fromBuild?.success) {
     // Compiled by the build from this very text: what follows from the text alone was checked then;

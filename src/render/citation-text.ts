@@ -16,6 +16,7 @@ import { formatDate, yearPhrase } from "../lang/dates.js";
 import { formatList } from "../lang/lists.js";
 import { partyName } from "../domain/signer.js";
 import { labels } from "./messages.sv.js";
+import { perObject } from "../domain/per-object.js";
 
 /** A note or source entry as text plus the URL that follows it (writers may make it a link). */
 export interface NoteText {
@@ -35,18 +36,11 @@ export function sourceEntry(source: Source): NoteText {
 }
 
 /** Each source's entry text, by source: a registry's sources do not change, and every draft cites them anew. */
-const entryTexts = new WeakMap<Source, string>();
-
-function entryText(source: Source): string {
-  let text = entryTexts.get(source);
-  if (text === undefined) {
-    const date = source.date === null ? labels.undatedSource : formatDate(source.date);
-    const title = source.title ? `${labels.quoteOpen}${source.title}${labels.quoteClose}` : undefined;
-    text = endSentence([publisherWithParty(source), title, date].filter(Boolean).join(", "));
-    entryTexts.set(source, text);
-  }
-  return text;
-}
+const entryText = perObject((source: Source): string => {
+  const date = source.date === null ? labels.undatedSource : formatDate(source.date);
+  const title = source.title ? `${labels.quoteOpen}${source.title}${labels.quoteClose}` : undefined;
+  return endSentence([publisherWithParty(source), title, date].filter(Boolean).join(", "));
+});
 
 function publisherWithParty(source: Source): string {
   const parties = source.parties ?? [];

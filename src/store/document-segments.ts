@@ -126,6 +126,8 @@ export async function writeSegment(
   existing: readonly string[],
   lines: readonly string[],
   fs: DurableFs = nodeFs,
+  /** A buffer to write the lines into, grown here as needed and kept by the caller for its next write. */
+  scratch: { bytes: Buffer } = { bytes: Buffer.alloc(0) },
 ): Promise<{ name: string; ranges: { start: number; end: number }[] }> {
   const last = existing.at(-1);
   const seq = (last ? Number(segmentName.exec(last)?.[1] ?? 0) : 0) + 1;
@@ -139,8 +141,10 @@ export async function writeSegment(
     ranges.push({ start: at, end });
     at = end + 1;
   }
-  // The lines written straight into the file's bytes (no joined string of the whole batch besides them).
-  const bytes = Buffer.allocUnsafe(at);
+  // The lines written straight into the file's bytes (no joined string of the whole batch besides them), in the
+  // caller's buffer (a batched import writes every batch's segment through the same one).
+  if (scratch.bytes.length < at) scratch.bytes = Buffer.allocUnsafe(Math.ceil(at * 1.25));
+  const bytes = scratch.bytes.subarray(0, at);
   for (const [k, line] of lines.entries()) {
     bytes.write(line, ranges[k]!.start, "utf8");
     bytes[ranges[k]!.end] = 10;

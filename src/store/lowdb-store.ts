@@ -177,6 +177,8 @@ export class LowdbStore implements Store {
 
   /** The document segments the file names, in order (document-segments.ts); none for a file of version 5. */
   #segments: string[] = [];
+  /** The buffer segment writes fill (writeSegment), kept from one batch to the next. */
+  readonly #segmentBytes = { bytes: Buffer.alloc(0) };
 
   /**
    * The documents whose stored version lies in a segment: where, by id, in the order first stored. Only their place
@@ -694,7 +696,13 @@ export class LowdbStore implements Store {
     for (const id of fresh.keys()) if (!located.has(id)) added++;
     if (this.#segmentDocs + batch.length <= 2 * (located.size + added) + segmentThreshold) {
       const lines = batch.map((d) => JSON.stringify(d));
-      const { name, ranges } = await writeSegment(this.location, this.#segments, lines, this.#options.fs);
+      const { name, ranges } = await writeSegment(
+        this.location,
+        this.#segments,
+        lines,
+        this.#options.fs,
+        this.#segmentBytes,
+      );
       for (const [k, d] of batch.entries())
         located.set(d.id, { segment: name, ...ranges[k]!, contentHash: d.contentHash });
       this.#segments = [...this.#segments, name];

@@ -51,9 +51,16 @@ const compareLabels = (a: string, b: string) => {
 
 const oneLine = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
 
-/** "2023-02-21" → 20230221, "2023-02" → 20230200, "2023" → 20230000: newest first sorts on it. */
-const dateKey = (d: string | null) =>
-  d ? Number(d.slice(0, 4)) * 10000 + Number(d.slice(5, 7) || 0) * 100 + Number(d.slice(8, 10) || 0) : -1;
+/** "2023-02-21" → 20230221, "2023-02" → 20230200, "2023" → 20230000, undated 0: newest first sorts on it. */
+const dateKeyOf = (d: string | null | undefined) =>
+  d ? Number(d.slice(0, 4)) * 10000 + Number(d.slice(5, 7) || 0) * 100 + Number(d.slice(8, 10) || 0) : 0;
+
+/** A document id's 32-bit FNV-1a hash (over its UTF-16 code units): the `idHash` column. */
+function idHashOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
 
 /** Where the i-th document of a build comes from: a record to analyse, or a document of an existing index. */
 type Source = { doc: CorpusDocument } | { from: Columns; at: number };
@@ -93,8 +100,11 @@ export function mergeColumns(
   }
   const replaced = new Map<number, CorpusDocument>();
   const inBase = new Uint8Array(unique.length);
+  // Only a document whose id hash is one of the batch's can be one it replaces: its stored id is read to make sure.
+  const hashes = new Set(unique.map((d) => idHashOf(d.id)));
   if (batch.size > 0)
     for (let i = 0; i < base.n; i++) {
+      if (!hashes.has(base.idHash[i]!)) continue;
       const k = batch.get(storedId(base, i));
       if (k === undefined) continue;
       replaced.set(i, unique[k]!);
@@ -124,12 +134,7 @@ function writeVarint(bytes: Uint8Array, at: number, v: number): number {
 
 /** A document's id: the first stored field. */
 function storedId(c: Columns, i: number): string {
-  return c.stored.field(i, 0);
-}
-
-/** The date key of a document of an index, from its stored date (the third field). */
-function storedDateKey(c: Columns, i: number): number {
-  return dateKey(c.stored.field(i, 2) || null);
+  return c.stored.id(i);
 }
 
 /**
@@ -154,7 +159,10 @@ function buildFrom(n: number, seed: Columns | undefined, inPlace: boolean, sourc
   const partyVal: number[] = [];
   const topicVal: number[] = [];
   // The records of the documents analysed here, back to back; a copied document's record is the seed's, shared.
-  let stored = Buffer.allocUnsafe(1 << 20);
+  // Working buffers: an in-place merge takes over those of the index it merges into (a batched import then fills the
+  // same ones for every batch, instead of leaving a batch's worth to the collector each time).
+  const scratch: BuildScratch | undefined = inPlace ? (seed!.scratch ?? newScratch()) : undefined;
+  let stored = scratch?.stored ?? Buffer.allocUnsafe(1 << 20);
   const storedOff = new Uint32Array(n + 1);
   let storedBytes = 0;
   let storedCount = 0;
@@ -166,12 +174,12 @@ function buildFrom(n: number, seed: Columns | undefined, inPlace: boolean, sourc
   // Provisional term ids, 0 between segments: of the documents analysed here only. A copied document's tokens and
   // forward entries are read from the seed where they lie (its term ids are the provisional ones), so a merge
   // holds no second copy of the seed's data besides the arrays it builds.
-  const tokens = new U32List();
+  const tokens = scratch ? emptied(scratch.tokens) : new U32List();
   const tokOffTmp = new Uint32Array(n + 1);
   const docTermOff = new Uint32Array(n + 1);
-  const docTerms = new U32List(); // provisional term id
+  const docTerms = scratch ? emptied(scratch.docTerms) : new U32List(); // provisional term id
   // fieldCount frequencies per entry, counted up to maxTf (what the forward arrays keep).
-  const docTf = new U16List();
+  const docTf = scratch ? emptied(scratch.docTf) : new U16List();
   const fieldLen = new Uint32Array(n * fieldCount);
   const fieldTotal = new Float64Array(fieldCount);
   const dfField: U32List[] = Array.from({ length: fieldCount }, () => new U32List());
@@ -183,8 +191,10 @@ function buildFrom(n: number, seed: Columns | undefined, inPlace: boolean, sourc
       terms.index(term);
       freq.push(0);
     }
-  const dates = new Float64Array(n);
-  const ids: string[] = new Array(n);
+  const dateKey = new Uint32Array(n);
+  const idHash = new Uint32Array(n);
+  // The ids of the documents analysed here (a kept one's is read from the seed only when the order needs it).
+  const ids: (string | undefined)[] = new Array(n);
 
   for (let i = 0; i < n; i++) {
     const src = source(i);
@@ -193,7 +203,8 @@ function buildFrom(n: number, seed: Columns | undefined, inPlace: boolean, sourc
       continue;
     }
     const d = src.doc;
-    dates[i] = dateKey(d.date);
+    dateKey[i] = dateKeyOf(d.date);
+    idHash[i] = idHashOf(d.id);
     ids[i] = d.id;
     kind[i] = kinds.index(d.kind);
     year[i] = d.date ? Number(d.date.slice(0, 4)) : 0;
@@ -281,8 +292,8 @@ function buildFrom(n: number, seed: Columns | undefined, inPlace: boolean, sourc
 
   /** Document `j` of index `c` as the i-th, its first-pass data copied (its term ids are the seed's). */
   function copyDocument(c: Columns, j: number, i: number): void {
-    dates[i] = storedDateKey(c, j);
-    ids[i] = storedId(c, j);
+    dateKey[i] = c.dateKey[j]!;
+    idHash[i] = c.idHash[j]!;
     kind[i] = kinds.index(c.kinds[c.kind[j]!]!);
     year[i] = c.year[j]!;
     muni[i] = c.muni[j] ? munis.index(c.munis[c.muni[j]! - 1]!) + 1 : 0;
@@ -373,7 +384,9 @@ function buildFrom(n: number, seed: Columns | undefined, inPlace: boolean, sourc
   }
   // Each posting's static score, in forward order, and the bytes of each term's postings (document deltas and scores
   // as varints), so they are written straight into one buffer of the right size.
-  const postScore = new Uint32Array(entryCount);
+  if (scratch && scratch.postScore.length < entryCount)
+    scratch.postScore = new Uint32Array(Math.ceil(entryCount * 1.5));
+  const postScore = scratch ? scratch.postScore : new Uint32Array(entryCount);
   const postLen = new Uint32Array(v);
   const lastDoc = new Uint32Array(v);
   // The forward arrays, with the final term ids (what mergeColumns copies).
@@ -485,9 +498,9 @@ function buildFrom(n: number, seed: Columns | undefined, inPlace: boolean, sourc
     }
   }
 
-  const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => dates[b]! - dates[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0),
-  );
+  const order = inPlace
+    ? mergedOrder(seed!, n, dateKey, ids as string[])
+    : sortedOrder(n, dateKey, (i) => (ids[i] ??= storedId(seed!, kept[i]!)));
   const rank = new Uint32Array(n);
   order.forEach((o, r) => {
     rank[o] = r;
@@ -515,6 +528,8 @@ function buildFrom(n: number, seed: Columns | undefined, inPlace: boolean, sourc
     partyVal: Uint16Array.from(partyVal),
     topicOff,
     topicVal: Uint16Array.from(topicVal),
+    dateKey,
+    idHash,
     order,
     rank,
     tokOff,
@@ -524,5 +539,90 @@ function buildFrom(n: number, seed: Columns | undefined, inPlace: boolean, sourc
     docTerms: fwdTerms,
     docTf: fwdTf,
     fieldLen,
+    ...(scratch ? { scratch: { ...scratch, stored } } : {}),
   };
+}
+
+/** Working buffers of in-place merges, passed from an index to the next (Columns.scratch). */
+export interface BuildScratch {
+  /** The analysed documents' token streams, forward terms and frequencies (provisional term ids). */
+  tokens: U32List;
+  docTerms: U32List;
+  docTf: U16List;
+  /** Their stored records, back to back (copied out into the index at the end). */
+  stored: Buffer;
+  /** A score per forward entry (pass 2). */
+  postScore: Uint32Array;
+}
+
+const newScratch = (): BuildScratch => ({
+  tokens: new U32List(),
+  docTerms: new U32List(),
+  docTf: new U16List(),
+  stored: Buffer.allocUnsafe(1 << 20),
+  postScore: new Uint32Array(0),
+});
+
+/** A list of the scratch, emptied (its buffer kept). */
+function emptied<T extends U32List | U16List>(list: T): T {
+  list.length = 0;
+  return list;
+}
+
+/** Comes document a before document b, newest first (undated last), the same date by id? */
+const before = (dateA: number, idA: string, dateB: number, idB: string) =>
+  dateA !== dateB ? dateA > dateB : idA < idB;
+
+/** The ordinals 0 … n-1 newest first (undated last), the same date by id (`idOf`, asked only on a tie of dates). */
+function sortedOrder(n: number, dateKey: Uint32Array, idOf: (i: number) => string): Uint32Array {
+  return Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    if (dateKey[a] !== dateKey[b]) return dateKey[b]! - dateKey[a]!;
+    const x = idOf(a);
+    const y = idOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/**
+ * The order of a merge in place (the seed's documents kept at their ordinals, the rest appended): the appended
+ * documents sorted and put into the seed's order, each where a search over the dates finds its place; a seed
+ * document's stored id is read only where the dates are the same (a stretch of one date searched by id). Equals
+ * `sortedOrder` over all n.
+ */
+function mergedOrder(seed: Columns, n: number, dateKey: Uint32Array, ids: readonly string[]): Uint32Array {
+  const added = Uint32Array.from({ length: n - seed.n }, (_, k) => seed.n + k).sort((a, b) =>
+    before(dateKey[a]!, ids[a]!, dateKey[b]!, ids[b]!) ? -1 : 1,
+  );
+  const out = new Uint32Array(n);
+  let m = 0;
+  let r = 0;
+  for (const a of added) {
+    // The first place r ≤ k ≤ seed.n whose seed document comes after `a`: the dates first, then ids within a date.
+    let lo = r;
+    let hi = seed.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dateKey[seed.order[mid]!]! > dateKey[a]!) lo = mid + 1;
+      else hi = mid;
+    }
+    let at = lo;
+    hi = seed.n;
+    while (at < hi) {
+      const mid = (at + hi) >>> 1;
+      if (dateKey[seed.order[mid]!] === dateKey[a]) at = mid + 1;
+      else hi = mid;
+    }
+    // Within [lo, at) the dates are a's: search by id.
+    let top = at;
+    at = lo;
+    while (at < top) {
+      const mid = (at + top) >>> 1;
+      if (seed.stored.id(seed.order[mid]!) < ids[a]!) at = mid + 1;
+      else top = mid;
+    }
+    while (r < at) out[m++] = seed.order[r++]!;
+    out[m++] = a;
+  }
+  while (r < seed.n) out[m++] = seed.order[r++]!;
+  return out;
 }

@@ -6,6 +6,7 @@
 import type { Place } from "./types.js";
 import type { StoredText } from "./stored-text.js";
 import type { Vocabulary } from "./vocabulary.js";
+import type { BuildScratch } from "./build.js";
 
 export interface Columns {
   n: number;
@@ -31,7 +32,14 @@ export interface Columns {
   partyVal: Uint16Array;
   topicOff: Uint32Array;
   topicVal: Uint16Array;
-  /** Ordinals newest first (undated last), and each ordinal's place in that order. */
+  /** Per document, its date as a number (`dateKeyOf`: 20230221; 0 undated), so the order is kept without its text. */
+  dateKey: Uint32Array;
+  /**
+   * Per document, a 32-bit hash of its id (`idHashOf`): a merge finds the documents a batch replaces by it, reading
+   * the stored id of a document only when the hashes agree.
+   */
+  idHash: Uint32Array;
+  /** Ordinals newest first (undated last; the same date by id), and each ordinal's place in that order. */
   order: Uint32Array;
   rank: Uint32Array;
   tokOff: Uint32Array;
@@ -47,4 +55,6 @@ export interface Columns {
   docTf: Uint16Array;
   /** Per document, its length (stems) in each field (fieldCount values). */
   fieldLen: Uint32Array;
+  /** The working buffers of the in-place merge that made this index, for the next one (never serialised). */
+  scratch?: BuildScratch;
 }

@@ -11,7 +11,7 @@ import { fieldCount } from "./scoring.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /** Bumped whenever the serialised shape or the text pipeline changes: old files are then rebuilt. */
-export const indexFormatVersion = 3;
+export const indexFormatVersion = 4;
 const formatName = "motionera-corpus-index";
 
 /** The typed arrays of an index and their element types: what serialisation writes. */
@@ -30,6 +30,8 @@ export const indexArrays = {
   partyVal: "u16",
   topicOff: "u32",
   topicVal: "u16",
+  dateKey: "u32",
+  idHash: "u32",
   order: "u32",
   tokOff: "u32",
   tokBytes: "u8",
@@ -75,6 +77,8 @@ export function partsOf(c: Columns, options: { stored?: boolean } = {}): IndexPa
       partyVal: c.partyVal,
       topicOff: c.topicOff,
       topicVal: c.topicVal,
+      dateKey: c.dateKey,
+      idHash: c.idHash,
       order: c.order,
       tokOff: c.tokOff,
       tokBytes: c.tokBytes,
@@ -176,6 +180,8 @@ export function columnsFromParts(
     partyVal: a.partyVal,
     topicOff: a.topicOff,
     topicVal: a.topicVal,
+    dateKey: a.dateKey,
+    idHash: a.idHash,
     order: a.order,
     rank: new Uint32Array(n),
     tokOff: a.tokOff,
@@ -192,6 +198,8 @@ export function columnsFromParts(
     [c.muni, n],
     [c.county, n],
     [c.order, n],
+    [c.dateKey, n],
+    [c.idHash, n],
     [c.partyOff, n + 1],
     [c.topicOff, n + 1],
     [c.tokOff, n + 1],

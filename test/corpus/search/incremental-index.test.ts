@@ -121,6 +121,33 @@ describe("the incremental index", () => {
     expect((await readIndexFile(join(dir, "p.index.json"), "r2"))!.serialize()).toBe(grownIndex.serialize());
   }, 60_000);
 
+  it("puts added documents in the newest-first order, the same date by id, also read from a file", async () => {
+    // Three dates and undated documents only, the ids of each batch falling between those of the others.
+    const dates = ["2021-03-04", "2019-11-30", null, "2021-03-04", "2020"];
+    const docs = (await riksdagenDocs(0, 160)).map((d, i) => ({
+      ...d,
+      id: `m-${String((i * 37) % 160).padStart(3, "0")}`,
+      date: dates[i % dates.length] as CorpusDocument["date"],
+    }));
+    const dir = mkdtempSync(join(tmpdir(), "motionera-order-"));
+    const path = join(dir, "o.index.json");
+    await writeIndexFile(path, CorpusIndex.build(docs.slice(0, 60)), "r1");
+    let index = (await readIndexFile(path, "r1", { storedOnDisk: true }))!;
+    for (const [from, to] of [
+      [60, 61],
+      [61, 120],
+      [120, 160],
+    ] as const) {
+      index = index.withDocuments(docs.slice(from, to), { reuse: true });
+      expect(index.serialize()).toBe(CorpusIndex.build(docs.slice(0, to)).serialize());
+    }
+    // Newest first, the undated last, each date's documents by id.
+    const expected = [...docs]
+      .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || (a.id < b.id ? -1 : 1))
+      .map((d) => d.id);
+    expect(index.search({ text: "", sort: "newest", limit: 200 }).hits.map((h) => h.id)).toEqual(expected);
+  }, 60_000);
+
   it("leaves no stale postings when a document is replaced", async () => {
     const [a, b] = await riksdagenDocs(0, 2);
     const unique = { ...a!, id: "x", title: "Zebraöverlevnad i fjällen", summary: "" };

@@ -618,10 +618,14 @@ export class LowdbStore implements Store {
     return run;
   }
 
-  /** Forgets the data read if the file changed since (unless this store is writing it now). */
+  /**
+   * Forgets the data read if the file changed since (unless this store is writing it now). The stat is synchronous, as
+   * on the write path: every read asks it (a draft, a search), and a thread-pool round trip costs more than the stat,
+   * most of all on a loaded machine, where the reply waits for a core.
+   */
   async #reloadIfChanged(): Promise<void> {
     if (!this.#loading || this.#writing > 0) return;
-    const now = await this.revision();
+    const now = this.#revisionNow();
     if (now !== this.#loadedRevision && this.#writing === 0) this.#loading = undefined;
   }
 

@@ -35,42 +35,74 @@ const bin = join(repo, "bin", "motionera.js");
 
 interface Run {
   seconds: number;
-  /** User + system CPU seconds of the process (its last reading before it exited). */
+  /** User + system CPU seconds of its processes (their last readings before they exited). */
   cpuSeconds: number;
+  /** The peak RSS of each of its processes, summed. */
   peakRssMb: number;
   code: number;
 }
 
-/** Runs the CLI, polling its peak RSS (VmHWM) every 20 ms until it exits. */
+/** A process's pid and those of its descendants (the bin runs an import in a child: src/cli/import-allocator.ts). */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let k = 0; k < out.length; k++) {
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${out[k]}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks)
+      try {
+        for (const c of readFileSync(`/proc/${out[k]}/task/${tid}/children`, "utf8").split(" "))
+          if (c.trim()) out.push(Number(c));
+      } catch {
+        // The task has just ended.
+      }
+  }
+  return out;
+}
+
+/**
+ * Runs the CLI, polling every 20 ms until it exits: the peak RSS of each process of its tree (VmHWM; the bin and the
+ * child it runs the import in), summed (an upper bound of what they held at once), and their CPU time.
+ */
 function runCli(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     // The bin itself, as a user runs it.
     const child = spawn(bin, args, { stdio: ["ignore", "ignore", "pipe"] });
-    let peak = 0;
-    let cpu = 0;
+    const peaks = new Map<number, number>();
+    const cpus = new Map<number, number>();
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => {
       if (stderr.length < 2000) stderr += d.toString();
     });
     const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-        // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in clock ticks.
-        const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8")
-          .replace(/^.*\) /, "")
-          .split(" ");
-        cpu = (Number(fields[11]) + Number(fields[12])) / 100;
-      } catch {
-        // The process has just exited.
-      }
+      for (const pid of processTree(child.pid!))
+        try {
+          const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+          if (m) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, Number(m[1]) / 1024));
+          // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in clock ticks.
+          const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
+            .replace(/^.*\) /, "")
+            .split(" ");
+          cpus.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+        } catch {
+          // The process has just exited.
+        }
     }, 20);
+    const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
     child.on("error", reject);
     child.on("exit", (code) => {
       clearInterval(poll);
       if (code !== 0) process.stderr.write(stderr);
-      resolve({ seconds: (performance.now() - t0) / 1000, cpuSeconds: cpu, peakRssMb: peak, code: code ?? -1 });
+      resolve({
+        seconds: (performance.now() - t0) / 1000,
+        cpuSeconds: sum(cpus),
+        peakRssMb: sum(peaks),
+        code: code ?? -1,
+      });
     });
   });
 }

@@ -10,6 +10,16 @@ if (!existsSync(new URL("main.js", dir))) {
   );
   process.exit(70);
 }
+// A corpus import: run again in a child with glibc's mmap threshold fixed, so its memory stays flat
+// (src/cli/import-allocator.ts). Before anything else loads: this process only waits.
+if (process.argv[2] === "corpus" && process.argv[3] === "import") {
+  const allocator = await import(new URL("import-allocator.js", dir).href);
+  if (allocator.wantsFixedMmap(process.argv)) {
+    process.exitCode = await allocator.runWithFixedMmap(process.argv);
+    process.exit();
+  }
+  allocator.stopWithParent();
+}
 // Zod extended for OpenAPI before any module makes a schema: the bundle's chunks reach zod
 // directly, so only loading the extension first, as its own entry, fixes the order.
 await import(new URL("zod.js", dir).href);

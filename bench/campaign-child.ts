@@ -30,6 +30,13 @@ const argv = [
 (await import(new URL("campaign-prestart.js", dir).href)).prestartForArgv(argv);
 const { main } = (await import(new URL("main.js", dir).href)) as { main: (argv: string[]) => Promise<number> };
 const code = await main(argv);
+// Every thread's CPU time (the process's), user and system.
+const cpu = process.cpuUsage();
 process.stderr.write(
-  `\nBENCH ${JSON.stringify({ code, wallMs: performance.now(), maxRssKb: process.resourceUsage().maxRSS })}\n`,
+  `\nBENCH ${JSON.stringify({
+    code,
+    wallMs: performance.now(),
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    maxRssKb: process.resourceUsage().maxRSS,
+  })}\n`,
 );

@@ -14,8 +14,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { printTable, summarize, type Row } from "./stats.js";
 
-interface ChildResult {
+export interface ChildResult {
   wallMs: number;
+  /** CPU time of the whole process (every thread), user + system. */
+  cpuMs: number;
   documents: number;
   written: number;
   skipped: number;
@@ -24,19 +26,21 @@ interface ChildResult {
 
 const child = fileURLToPath(new URL("./campaign-child.js", import.meta.url));
 
-function runChild(workers: number, dir: string): ChildResult {
+/** One campaign in a fresh process (campaign-child.ts) with `workers` threads, writing `formats` into `dir`. */
+export function runChild(workers: number, dir: string, formats = "docx,pdf"): ChildResult {
   const out = mkdtempSync(join(dir, `w${workers}-`));
-  const r = spawnSync(process.execPath, [child, String(workers), out, "docx,pdf", "kast-avtal"], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [child, String(workers), out, formats, "kast-avtal"], { encoding: "utf8" });
   rmSync(out, { recursive: true, force: true });
   const figures = /^BENCH (.*)$/m.exec(r.stderr)?.[1];
   if (r.status !== 0 || !figures)
     throw new Error(`campaign child (${workers} workers) exited with ${r.status}: ${r.stderr}`);
-  const { wallMs, maxRssKb } = JSON.parse(figures) as { wallMs: number; maxRssKb: number };
+  const { wallMs, maxRssKb, cpuMs } = JSON.parse(figures) as { wallMs: number; maxRssKb: number; cpuMs: number };
   const { counts } = JSON.parse(r.stdout) as {
     counts: { documents: number; written: number; skipped: number; failed: number };
   };
   return {
     wallMs,
+    cpuMs,
     maxRssKb,
     documents: counts.documents,
     written: counts.written,

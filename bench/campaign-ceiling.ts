@@ -115,9 +115,9 @@ export async function benchCampaignCeiling(runs = Number(process.env.BENCH_CAMPA
   );
   process.stdout.write(
     "A whole campaign also loads its code, composes every draft and writes the files: it cannot exceed the\n" +
-      "first row. The bounds add the CPU time of a campaign that writes Markdown only (start-up, composing, files) to\n" +
-      "the writers' one-thread cost and spread it over every core without a moment idle: where a bound says MISSED,\n" +
-      "≥ 250 documents/s is beyond this machine with writers of that speed.\n",
+      "first row. The bounds add the CPU time of a campaign that writes Markdown only (start-up, composing,\n" +
+      "files) to the writers' one-thread cost and spread it over every core without a moment idle: where a\n" +
+      "bound says MISSED, ≥ 250 documents/s is beyond this machine with writers of that speed.\n",
   );
 }
 

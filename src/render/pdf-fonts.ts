@@ -219,6 +219,7 @@ let sharedSubsetBytes = 0;
  * reads what it read before.
  */
 function withSharedSubsets(face: Face, subset: Subset): Subset {
+  withSharedGlyphRecords(face, subset);
   const encode = (): Uint8Array => {
     const key = `${face}:${subset.glyphs.join(",")}`;
     let program = sharedSubsets.get(key);
@@ -240,4 +241,101 @@ function withSharedSubsets(face: Face, subset: Subset): Subset {
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+// ---------------------------------------------------------------------------------------
+// Glyph records shared between subsets.
+
+/** What fontkit's TrueType subsetter (TTFSubset) reads and writes while it adds a glyph. */
+interface TtfSubsetParts {
+  font: {
+    getGlyph(id: number): {
+      advanceWidth: number;
+      _decode(): GlyfRecord | null;
+      _getMetrics(): { leftBearing: number };
+    };
+    loca: { offsets: number[] };
+    _getTableStream(tag: "glyf"): { pos: number; readBuffer(length: number): Uint8Array };
+    _variationProcessor?: unknown;
+  };
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(id: number): number;
+  _addGlyph(id: number): number;
+}
+
+interface GlyfRecord {
+  numberOfContours: number;
+  components?: { glyphID: number; pos: number }[];
+}
+
+/** A glyph as the subsetter writes it: its glyf bytes, the components a composite names (where), its metrics. */
+interface GlyphData {
+  bytes: Uint8Array;
+  components: readonly { glyphID: number; pos: number }[] | undefined;
+  advance: number;
+  bearing: number;
+}
+
+const glyphData = new Map<Face, Map<number, GlyphData>>();
+
+const isTtfSubset = (x: unknown): x is TtfSubsetParts => {
+  const s = x as Partial<TtfSubsetParts> | null;
+  return (
+    typeof s?._addGlyph === "function" &&
+    typeof s.font?.getGlyph === "function" &&
+    typeof s.font._getTableStream === "function" &&
+    Array.isArray(s.font.loca?.offsets) &&
+    s.font._variationProcessor == null
+  );
+};
+
+/**
+ * fontkit's subsetter decodes every glyph it adds (its glyf record, to find a composite's components, and its
+ * metrics) for every document: most of a campaign's subset encoding, where nearly every draft has a glyph list of its
+ * own. A glyph's bytes, components and metrics follow from the face and the glyph id alone, so they are read once per
+ * process here; what depends on the subset (a composite's component numbers, the glyph's place) is written per
+ * subset exactly as fontkit writes it (`_addGlyph`, fontkit 2), so the font program is the same byte for byte
+ * (test/render/pdf-fonts.test.ts). A subset that is not fontkit's TrueType one, or a variable font, is left alone.
+ */
+function withSharedGlyphRecords(face: Face, subset: unknown): void {
+  if (!isTtfSubset(subset)) return;
+  let known = glyphData.get(face);
+  if (!known) {
+    known = new Map();
+    glyphData.set(face, known);
+  }
+  const cache = known;
+  subset._addGlyph = function addGlyph(this: TtfSubsetParts, gid: number): number {
+    let data = cache.get(gid);
+    if (!data) {
+      const glyph = this.font.getGlyph(gid);
+      const glyf = glyph._decode();
+      const stream = this.font._getTableStream("glyf");
+      stream.pos += this.font.loca.offsets[gid]!;
+      data = {
+        bytes: stream.readBuffer(this.font.loca.offsets[gid + 1]! - this.font.loca.offsets[gid]!),
+        components:
+          glyf && glyf.numberOfContours < 0
+            ? glyf.components?.map((c) => ({ glyphID: c.glyphID, pos: c.pos }))
+            : undefined,
+        advance: glyph.advanceWidth,
+        bearing: glyph._getMetrics().leftBearing,
+      };
+      cache.set(gid, data);
+    }
+    let bytes = data.bytes;
+    if (data.components) {
+      bytes = new Uint8Array(data.bytes);
+      const view = new DataView(bytes.buffer);
+      for (const component of data.components) view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+    }
+    this.glyf.push(bytes);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: data.advance, bearing: data.bearing });
+    this.offset += bytes.length;
+    return this.glyf.length - 1;
+  };
 }

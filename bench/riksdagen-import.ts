@@ -18,7 +18,7 @@
  * Linux only. BENCH_RIKSDAGEN=0 skips it.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +27,7 @@ import { dokumentstatusFile } from "./riksdagen-generate.js";
 import { CorpusIndex, readIndexFile, type SearchQuery } from "../src/corpus/search/index.js";
 import type { CorpusDocument } from "../src/domain/corpus-document.js";
 import { LowdbStore } from "../src/store/lowdb-store.js";
+import { processTree } from "./process-tree.js";
 import { ms, printTable, summarize, type Row } from "./stats.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -40,27 +41,6 @@ interface Run {
   /** The peak RSS of each of its processes, summed. */
   peakRssMb: number;
   code: number;
-}
-
-/** A process's pid and those of its descendants (the bin runs an import in a child: src/cli/import-allocator.ts). */
-function processTree(pid: number): number[] {
-  const out = [pid];
-  for (let k = 0; k < out.length; k++) {
-    let tasks: string[] = [];
-    try {
-      tasks = readdirSync(`/proc/${out[k]}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tasks)
-      try {
-        for (const c of readFileSync(`/proc/${out[k]}/task/${tid}/children`, "utf8").split(" "))
-          if (c.trim()) out.push(Number(c));
-      } catch {
-        // The task has just ended.
-      }
-  }
-  return out;
 }
 
 /**
@@ -137,8 +117,9 @@ function medianRun(runs: readonly Run[]): Run {
   return { ...byTime, peakRssMb: mid(runs.map((r) => r.peakRssMb).sort((a, b) => a - b)) };
 }
 
-/** The bytes of the files in a folder (the store's document segments). */
-const folderBytes = (dir: string) => readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+/** The bytes of the files in a folder (the store's document segments; none below `segmentThreshold` documents). */
+const folderBytes = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0) : 0;
 
 /** The queries whose search time is measured: words, two words, phrases, prefixes, each also with filters. */
 const queries: SearchQuery[] = [

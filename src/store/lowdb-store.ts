@@ -2,7 +2,6 @@ import { Low } from "lowdb";
 import type { Fact } from "../domain/fact.js";
 import { MotioneraError } from "../domain/errors.js";
 import { statSync } from "node:fs";
-import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { FactDefinition } from "../domain/fact-key.js";
@@ -556,18 +555,13 @@ export class LowdbStore implements Store {
   }
 
   async revision(): Promise<string> {
-    try {
-      const s = await stat(this.location, { bigint: true });
-      return `${s.size}-${s.mtimeNs}`;
-    } catch {
-      return "none";
-    }
+    return this.#revisionNow();
   }
 
   /** Nothing to keep in step with: this process is the one writer, and each read stats the file. */
   async watch(): Promise<void> {}
 
-  /** The revision, synchronously: on the write path a stat is cheaper than a turn of a busy event loop. */
+  /** The revision, synchronously: a stat is cheaper than a thread-pool round trip and a turn of a busy event loop. */
   #revisionNow(): string {
     try {
       const s = statSync(this.location, { bigint: true });
@@ -625,8 +619,7 @@ export class LowdbStore implements Store {
    */
   async #reloadIfChanged(): Promise<void> {
     if (!this.#loading || this.#writing > 0) return;
-    const now = this.#revisionNow();
-    if (now !== this.#loadedRevision && this.#writing === 0) this.#loading = undefined;
+    if (this.#revisionNow() !== this.#loadedRevision) this.#loading = undefined;
   }
 
   async #applyChange<T>(change: (data: Database) => Changed<T>, actor: Actor): Promise<T> {

@@ -5,39 +5,14 @@
  * corpus-scale.e2e.test.ts cuts an import short that way.)
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { processTree } from "../../bench/process-tree.js";
 import { dokumentstatusFile } from "../../bench/riksdagen-generate.js";
 import { wantsFixedMmap } from "../../src/cli/import-allocator.js";
 import { bin, repoRoot } from "../helpers/cli.js";
-
-/** The pids below `pid` (its children's, and theirs). */
-function descendants(pid: number): number[] {
-  const out: number[] = [];
-  const queue = [pid];
-  while (queue.length > 0) {
-    const p = queue.shift()!;
-    let tasks: string[] = [];
-    try {
-      tasks = readdirSync(`/proc/${p}/task`);
-    } catch {
-      continue;
-    }
-    for (const t of tasks)
-      try {
-        for (const c of readFileSync(`/proc/${p}/task/${t}/children`, "utf8").split(" "))
-          if (c.trim()) {
-            out.push(Number(c));
-            queue.push(Number(c));
-          }
-      } catch {
-        // Gone meanwhile.
-      }
-  }
-  return out;
-}
 
 /** Runs the bin; while it runs, notes the MALLOC_MMAP_THRESHOLD_ of each process below it. */
 function runWatched(args: string[]): Promise<{ code: number | null; stdout: string; thresholds: string[] }> {
@@ -50,7 +25,7 @@ function runWatched(args: string[]): Promise<{ code: number | null; stdout: stri
     });
     child.stderr.resume();
     const poll = setInterval(() => {
-      for (const pid of descendants(child.pid!))
+      for (const pid of processTree(child.pid!).slice(1))
         try {
           const env = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
           const v = env.find((e) => e.startsWith("MALLOC_MMAP_THRESHOLD_="));

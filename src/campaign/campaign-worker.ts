@@ -43,7 +43,7 @@ serveJobs<CampaignJob, CampaignResult, Workspace>({
     try {
       const { row, files } = await produceOne(ws, settings, place, job.disambiguate);
       if (outDir === undefined) return { row, files: files.map((f) => ({ ...f, data: ownBuffer(f.data) })) };
-      await writeFilesAtomically(outDir, files);
+      writeFilesAtomically(outDir, files);
       return { row };
     } catch (e) {
       // A folder that cannot be written stops the campaign; anything else fails this municipality.

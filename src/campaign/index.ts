@@ -97,7 +97,7 @@ export async function writeCampaign(plan: CampaignPlan, opts: WriteOptions): Pro
     });
   }
   const summary = buildSummary(plan, rows);
-  await writeFilesAtomically(dir, [
+  writeFilesAtomically(dir, [
     { name: summaryFiles.csv, data: summaryCsv(summary) },
     { name: summaryFiles.json, data: summaryJson(summary) },
   ]);

@@ -6,6 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { setImmediate } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { MotioneraError, type ErrorDetails } from "../domain/errors.js";
 import { WorkerJobError, WorkerPool } from "../threads/worker-pool.js";
@@ -90,10 +91,13 @@ async function draftHere(queue: Place[], plan: CampaignPlan, opts: RunOptions, h
       row = failedRow(place, e);
     }
     if (opts.outDir !== undefined && files) {
-      await writeFilesAtomically(opts.outDir, files);
+      writeFilesAtomically(opts.outDir, files);
       files = undefined;
     }
     await handle(row, files);
+    // Drafting and writing may never leave the microtask queue; the workers' results and their next municipalities
+    // wait for the event loop, so it gets a turn after each municipality.
+    await setImmediate();
   }
 }
 

@@ -2,9 +2,17 @@
  * Atomic writes for campaigns: each file goes to a hidden temporary name beside its final
  * one and is renamed into place, so a reader (or a crash) never meets a half-written file.
  * Used from worker threads too; the temporary name carries the process and thread.
+ *
+ * The writes are synchronous. A campaign thread has nothing else to do while its files are
+ * written: awaiting libuv's thread pool for each write and rename left every campaign thread
+ * idle a fifth of the time (a CPU profile of a 290-municipality campaign), waiting for pool
+ * threads that compete with it for the same cores. A write and a rename of a draft take
+ * about 0.1 ms of the thread's own time. Only the CLI's campaigns write files; the service
+ * streams a zip.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile, access, constants } from "node:fs/promises";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, rm, writeFile, access, constants } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { threadId } from "node:worker_threads";
 import { MotioneraError } from "../domain/errors.js";
@@ -14,21 +22,18 @@ const tempName = (path: string) =>
   join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${randomBytes(3).toString("hex")}.tmp`);
 
 /** Writes several files in one folder: all to temporary names first, then each renamed. */
-export async function writeFilesAtomically(
-  dir: string,
-  files: readonly { name: string; data: Uint8Array | string }[],
-): Promise<void> {
+export function writeFilesAtomically(dir: string, files: readonly { name: string; data: Uint8Array | string }[]): void {
   const staged: { temp: string; path: string }[] = [];
   try {
     for (const f of files) {
       const path = join(dir, f.name);
       const temp = tempName(path);
       staged.push({ temp, path });
-      await writeFile(temp, f.data);
+      writeFileSync(temp, f.data);
     }
-    for (const s of staged) await rename(s.temp, s.path);
+    for (const s of staged) renameSync(s.temp, s.path);
   } catch (e) {
-    await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
+    for (const s of staged) rmSync(s.temp, { force: true });
     throw new MotioneraError({ code: "output_failed", path: dir, problem: (e as Error).message });
   }
 }

@@ -27,6 +27,9 @@ const argv = [
   workers!,
   "--json",
 ];
+// As bin/motionera.js does, in its order.
+(await import(new URL("v8-tuning.js", dir).href)).tuneForCommand(argv);
+await import(new URL("zod.js", dir).href);
 (await import(new URL("campaign-prestart.js", dir).href)).prestartForArgv(argv);
 const { main } = (await import(new URL("main.js", dir).href)) as { main: (argv: string[]) => Promise<number> };
 const code = await main(argv);

@@ -10,6 +10,8 @@ if (!existsSync(new URL("main.js", dir))) {
   );
   process.exit(70);
 }
+// V8's tiering for a command that lives a few seconds (src/cli/v8-tuning.ts); first, so it applies to all code.
+(await import(new URL("v8-tuning.js", dir).href)).tuneForCommand(process.argv);
 // A corpus import: run again in a child with glibc's mmap threshold fixed, so its memory stays flat
 // (src/cli/import-allocator.ts). Before anything else loads: this process only waits.
 if (process.argv[2] === "corpus" && process.argv[3] === "import") {

@@ -10,8 +10,9 @@
  * across documents the next document laid out "a" with a glyph that maps to nothing:
  * pdftotext read "En h ndlingspl n" and "K ST". Glyph objects therefore never outlive their
  * document. What is shared is data nobody writes to: the decoded tables, the shaping of
- * each word as glyph ids, code points, advances and positions (see `withSharedLayouts`), and
- * the encoded font program of a subset (see `withSharedSubsets`).
+ * each word as glyph ids, code points, advances and positions (see `withSharedLayouts`), pdfkit's
+ * laid-out words once it has scaled them (see `shareWordLayouts`), and the encoded font program
+ * of a subset (see `withSharedSubsets`).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -99,19 +100,29 @@ class GlyphPosition implements Position {
   ) {}
 }
 
-/** One document's copy of a shared layout, shaped like fontkit's GlyphRun as far as pdfkit reads it. */
+/**
+ * A copy of a shared layout for pdfkit to scale in place, shaped like fontkit's GlyphRun as far as pdfkit reads it.
+ */
 class LayoutCopy {
   readonly positions: GlyphPosition[];
+  #advanceWidth: number | undefined;
   constructor(
     readonly glyphs: readonly GlyphRecord[],
     positions: readonly Readonly<Position>[],
   ) {
     this.positions = positions.map((p) => new GlyphPosition(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset));
   }
+  /**
+   * The sum of the advances, taken at the first read and kept: pdfkit reads it only after it has scaled the positions
+   * (`layoutRun`) and changes them no more, and it reads it for every word of every line it measures.
+   */
   get advanceWidth(): number {
-    let width = 0;
-    for (const p of this.positions) width += p.xAdvance;
-    return width;
+    if (this.#advanceWidth === undefined) {
+      let width = 0;
+      for (const p of this.positions) width += p.xAdvance;
+      this.#advanceWidth = width;
+    }
+    return this.#advanceWidth;
   }
 }
 
@@ -186,6 +197,40 @@ function withSharedLayouts(font: Font, layouts: Map<string, SharedLayout>, face:
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+// ---------------------------------------------------------------------------------------
+// pdfkit's word layouts shared between documents.
+
+/** The part of pdfkit's EmbeddedFont this touches: the font it wraps and its cache of laid-out words. */
+interface PdfkitFont {
+  font: unknown;
+  layoutCache?: Record<string, unknown>;
+}
+
+/** Per face: the cache every document's pdfkit font of that face uses, and how many documents have used it. */
+const wordLayouts = new Map<Face, { cache: Record<string, unknown>; documents: number }>();
+/** Every this many documents, the number of words in a shared cache is counted (pdfkit adds them itself). */
+const COUNT_EVERY = 128;
+
+/**
+ * pdfkit keeps a document's laid-out words (glyphs, and positions it has scaled to its units) in a cache of its own
+ * font object; every document starts empty, so each copied every word's layout from `withSharedLayouts` and scaled
+ * it again: a tenth of a campaign PDF's time. After pdfkit has scaled a word's positions it only reads them (where it
+ * adds word spacing, it copies the position first; pdfkit 0.17–0.20, `_fragment`), and the glyphs in them are plain
+ * data (`GlyphRecord`), so the cache is shared by every document's font of the same face. `pdfkitFont` is what
+ * pdfkit made of `font` (a font from `openFace`); anything else is left alone.
+ */
+export function shareWordLayouts(pdfkitFont: unknown, font: Font, face: Face): void {
+  const target = pdfkitFont as Partial<PdfkitFont> | null;
+  if (target?.font !== font || typeof target.layoutCache !== "object" || target.layoutCache === null) return;
+  let shared = wordLayouts.get(face);
+  if (!shared || (shared.documents % COUNT_EVERY === 0 && Object.keys(shared.cache).length >= MAX_SHARED_LAYOUTS)) {
+    shared = { cache: Object.create(null) as Record<string, unknown>, documents: 0 };
+    wordLayouts.set(face, shared);
+  }
+  shared.documents++;
+  target.layoutCache = shared.cache;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@
  */
 import PDFDocument from "pdfkit";
 import type { Font } from "fontkit";
-import { openFace, warmFaces, type Face } from "./pdf-fonts.js";
+import { openFace, shareWordLayouts, warmFaces, type Face } from "./pdf-fonts.js";
 import {
   draftSources,
   inlineText,
@@ -57,6 +57,8 @@ export async function renderPdf(draft: Draft, options: PdfOptions = {}): Promise
       Creator: "Motionera",
     },
   });
+  const regular = fonts?.get("regular");
+  if (regular) shareWordLayouts(pdfkitFontOf(doc), regular, "regular");
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -66,6 +68,11 @@ export async function renderPdf(draft: Draft, options: PdfOptions = {}): Promise
   new PdfWriter(doc, draft, fonts, options.tagged !== false).render();
   doc.end();
   return done;
+}
+
+/** pdfkit's font object for the document's current font (its `_font`), or undefined. */
+function pdfkitFontOf(doc: PDFKit.PDFDocument): unknown {
+  return (doc as unknown as { _font?: unknown })._font;
 }
 
 /** The same draft with pdfkit's built-in Helvetica: the baseline the benchmark compares with. */
@@ -581,6 +588,7 @@ class PdfWriter {
       const opened = openFace(face);
       this.fonts.set(face, opened);
       this.doc.font(opened as unknown as string);
+      shareWordLayouts(pdfkitFontOf(this.doc), opened, face);
     }
   }
 }

@@ -10,7 +10,7 @@
  * document: 6–7× the time of pdfkit's built-in Helvetica on a two-page draft, against about
  * 1.5× this way (compare `renderPdf` with `renderPdfWithBuiltinFont`).
  */
-import PDFDocument from "pdfkit";
+import { PdfDocument } from "./pdf-document.js";
 import type { Font } from "fontkit";
 import { openFace, shareWordLayouts, warmFaces, type Face } from "./pdf-fonts.js";
 import {
@@ -39,7 +39,7 @@ export interface PdfOptions {
 export async function renderPdf(draft: Draft, options: PdfOptions = {}): Promise<Buffer> {
   // This document's own fonts (see pdf-fonts.ts: glyph objects must not pass between documents).
   const fonts = options.font === "builtin" ? null : new Map<Face, Font>([["regular", openFace("regular")]]);
-  const doc = new PDFDocument({
+  const doc = new PdfDocument({
     size: "A4",
     margins: MARGINS,
     pdfVersion: "1.7",

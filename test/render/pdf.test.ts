@@ -1,3 +1,4 @@
+import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPdf, renderPdfWithBuiltinFont, superscript } from "../../src/render/pdf.js";
 import { mapText, sampleDraft, sampleProposals, sampleQuestions, sampleTitle } from "../fixtures/sample-draft.js";
@@ -75,6 +76,19 @@ describe.skipIf(!hasTool("pdftotext"))("renderPdf", () => {
     expect(t.slice(notes)).toMatch(/3\. Exempelförbundet, ”Kostnader för stödinsatser <utkast>”, odaterad\./);
     expect(t.slice(sources)).toContain("Region Exempel, ”Stöd & behandling i länet”, februari 2022.");
     expect(t.slice(sources)).toContain("Exempelförbundet, ”Kostnader för stödinsatser <utkast>”, odaterad.");
+  });
+
+  it("deflates its streams, each one inflating whole, and leaves the XMP metadata as text", () => {
+    const raw = pdf.toString("latin1");
+    const streams = [...raw.matchAll(/<<([^]*?)>>\nstream\n/g)];
+    const deflated = streams.filter((m) => m[1]!.includes("/Filter /FlateDecode"));
+    expect(deflated.length).toBeGreaterThanOrEqual(4); // page contents, font programs, ToUnicode maps
+    for (const m of deflated) {
+      const length = Number(/\/Length (\d+)/.exec(m[1]!)?.[1]);
+      const start = m.index! + m[0].length;
+      expect(inflateSync(pdf.subarray(start, start + length)).length).toBeGreaterThan(0);
+    }
+    expect(raw).toMatch(/<x:xmpmeta[^]*<\/x:xmpmeta>/);
   });
 
   it("numbers pages the Swedish way", () => {

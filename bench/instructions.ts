@@ -3,8 +3,11 @@
  * in one run on a shared, noisy machine, where wall-clock medians move with the neighbours'
  * load. `perf stat -e instructions` is not available on these virtual machines (the counter is
  * "not supported"), so each case runs under `valgrind --tool=callgrind` twice, with N documents
- * after the warm-up and with none, and the difference over N is one document's instructions
- * (JIT, garbage collection and background compiler threads included).
+ * after the warm-up and with none, and the difference over N is one document's instructions.
+ * Node runs with V8's `--predictable`: no concurrent collector or compiler threads, so the
+ * collections and optimizations fall the same way every time. Without it the two runs' totals
+ * moved by hundreds of millions of instructions from run to run (more than N documents cost: one
+ * run counted a negative PDF); with it a repeated pair agreed within 0.3 % (60.0 and 59.8 M a PDF).
  * BENCH_INSTRUCTIONS=0 skips; BENCH_INSTRUCTIONS_RUNS sets N (default 20).
  */
 import { spawnSync } from "node:child_process";
@@ -25,7 +28,16 @@ function totalInstructions(name: DraftCase, runs: number, dir: string): number {
   const out = join(dir, `cg-${name}-${runs}.out`);
   const r = spawnSync(
     "valgrind",
-    ["--tool=callgrind", `--callgrind-out-file=${out}`, process.execPath, child, name, String(runs), String(WARMUP)],
+    [
+      "--tool=callgrind",
+      `--callgrind-out-file=${out}`,
+      process.execPath,
+      "--predictable",
+      child,
+      name,
+      String(runs),
+      String(WARMUP),
+    ],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
   const total = /Collected : (\d+)/.exec(r.stderr)?.[1];

@@ -33,7 +33,13 @@ export function writeFilesAtomically(dir: string, files: readonly { name: string
     }
     for (const s of staged) renameSync(s.temp, s.path);
   } catch (e) {
-    for (const s of staged) rmSync(s.temp, { force: true });
+    for (const s of staged) {
+      try {
+        rmSync(s.temp, { force: true });
+      } catch {
+        // What failed first is what the user needs to hear.
+      }
+    }
     throw new MotioneraError({ code: "output_failed", path: dir, problem: (e as Error).message });
   }
 }

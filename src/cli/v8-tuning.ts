@@ -11,7 +11,7 @@
  */
 import { setFlagsFromString } from "node:v8";
 
-/** Eight times V8's default interrupt budget (V8 11, Node 20: 66 KB of bytecode); 4, 16 and 32 times measured the same. */
+/** Eight times V8's default interrupt budget (V8 11, Node 20: 66 KB of bytecode); 4, 16 and 32 times measured alike. */
 const SHORT_LIVED_INTERRUPT_BUDGET = 8 * 67_584;
 
 export function tuneForCommand(argv: readonly string[]): void {

@@ -150,11 +150,12 @@ function sharedLayoutsOf(face: Face): Map<string, SharedLayout> {
 }
 
 /**
- * pdfkit caches the layout (shaping) of each word per document; across documents it shapes
- * the same words again, which is a third of the time of rendering a draft. This wraps a
- * document's font so `layout(text)` without features is computed once per process and kept
- * as plain data: no fontkit glyph object passes from one document to another. Each call gets
- * fresh position objects, because pdfkit scales the positions it is given in place.
+ * fontkit's shaping of a word, as plain data: no fontkit glyph object passes from one document
+ * to another. This wraps a document's font so `layout(text)` without features is shaped once
+ * per process; each call gets fresh position objects, because pdfkit scales the positions it
+ * is given in place. pdfkit asks only for words its own cache lacks, and that cache is shared
+ * too (`shareWordLayouts`), so this map is asked once per word and process; it still serves when
+ * pdfkit's cache could not be shared, or was emptied at its limit.
  *
  * A glyph's code points are taken from the word itself when the word has one glyph per code
  * point (no ligature, no composed mark): exact even where two characters share a glyph.

@@ -12,12 +12,13 @@
  * document. What is shared is data nobody writes to: the decoded tables, the shaping of
  * each word as glyph ids, code points, advances and positions (see `withSharedLayouts`), pdfkit's
  * laid-out words once it has scaled them (see `shareWordLayouts`), and the encoded font program
- * of a subset (see `withSharedSubsets`).
+ * of a subset (see `withSharedSubsets`), which is written without fontkit's encoder (`encodeProgram`).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { create as parseFont, type Font } from "fontkit";
+import { patternOf, sameProgram, writeProgram, type ProgramPattern } from "./truetype-program.js";
 
 export type Face = "regular" | "bold" | "italic" | "boldItalic";
 
@@ -270,7 +271,7 @@ function withSharedSubsets(face: Face, subset: Subset): Subset {
     const key = `${face}:${subset.glyphs.join(",")}`;
     let program = sharedSubsets.get(key);
     if (!program) {
-      program = subset.encode();
+      program = encodeProgram(face, subset);
       if (sharedSubsetBytes + program.length > MAX_SUBSET_BYTES) {
         sharedSubsets.clear();
         sharedSubsetBytes = 0;
@@ -294,19 +295,21 @@ function withSharedSubsets(face: Face, subset: Subset): Subset {
 
 /** What fontkit's TrueType subsetter (TTFSubset) reads and writes while it adds a glyph. */
 interface TtfSubsetParts {
+  /** The original glyph ids in the subset's order; `_addGlyph` appends a composite's components. */
+  glyphs: number[];
   font: {
     getGlyph(id: number): {
       advanceWidth: number;
       _decode(): GlyfRecord | null;
       _getMetrics(): { leftBearing: number };
     };
-    loca: { offsets: number[] };
+    loca: { offsets: number[]; version: number };
     _getTableStream(tag: "glyf"): { pos: number; readBuffer(length: number): Uint8Array };
     _variationProcessor?: unknown;
   };
   glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
+  loca: { offsets: number[]; version: number };
+  hmtx: { metrics: { advance: number; bearing: number }[]; bearings: number[] };
   offset: number;
   includeGlyph(id: number): number;
   _addGlyph(id: number): number;
@@ -384,4 +387,48 @@ function withSharedGlyphRecords(face: Face, subset: unknown): void {
     this.offset += bytes.length;
     return this.glyf.length - 1;
   };
+}
+
+// ---------------------------------------------------------------------------------------
+// Font programs written without fontkit's generic encoder.
+
+/** Per face: the pattern of the first program fontkit wrote (see truetype-program.ts), or null when ours differed. */
+const patterns = new Map<Face, ProgramPattern | null>();
+
+/**
+ * The font program of `subset`. The face's first is fontkit's own, and the pattern for the rest once the same subset
+ * written from its glyphs (`writeProgram`) has come out the same byte for byte; later subsets are written so.
+ */
+function encodeProgram(face: Face, subset: Subset): Uint8Array {
+  const pattern = patterns.get(face);
+  if (pattern && isTtfSubset(subset)) {
+    gatherGlyphs(subset);
+    return writeProgram(pattern, subset);
+  }
+  const program = subset.encode();
+  if (pattern === undefined) patterns.set(face, isTtfSubset(subset) ? checkedPattern(subset, program) : null);
+  return program;
+}
+
+/** The pattern of fontkit's `program` of `subset`, if the same subset written from its glyphs is the same bytes. */
+function checkedPattern(subset: TtfSubsetParts, program: Uint8Array): ProgramPattern | null {
+  const pattern = patternOf(program);
+  if (!pattern) return null;
+  gatherGlyphs(subset);
+  return sameProgram(writeProgram(pattern, subset), program) ? pattern : null;
+}
+
+/** Whether this process writes the font programs of `face` itself (after its first subset), not through fontkit. */
+export function writesOwnPrograms(face: Face): boolean {
+  return Boolean(patterns.get(face));
+}
+
+/** What fontkit's `TTFSubset#encode` does before it encodes: every glyph added, components as they come, in order. */
+function gatherGlyphs(subset: TtfSubsetParts): void {
+  subset.glyf = [];
+  subset.offset = 0;
+  subset.loca = { offsets: [], version: subset.font.loca.version };
+  subset.hmtx = { metrics: [], bearings: [] };
+  for (let i = 0; i < subset.glyphs.length; i++) subset._addGlyph(subset.glyphs[i]!);
+  subset.loca.offsets.push(subset.offset);
 }

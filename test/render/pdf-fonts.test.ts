@@ -1,6 +1,7 @@
 /**
  * The PDF writer's fonts share, across documents, what follows from the face alone: here the glyph records fontkit's
- * subsetter writes (pdf-fonts.ts, `withSharedGlyphRecords`). A subset encoded with them is the same font program,
+ * subsetter writes (pdf-fonts.ts, `withSharedGlyphRecords`), and each program is written without fontkit's encoder
+ * after the face's first (truetype-program.ts). A subset encoded so is the same font program,
  * byte for byte, as fontkit's own subsetter makes from a font of its own, for glyph lists with simple and composite
  * glyphs (å, Ä, é: drawn from components), in any order, a glyph met before or not.
  */
@@ -9,7 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { create, type Font } from "fontkit";
 import { describe, expect, it } from "vitest";
-import { openFace, type Face } from "../../src/render/pdf-fonts.js";
+import { openFace, writesOwnPrograms, type Face } from "../../src/render/pdf-fonts.js";
 
 const files: Record<Face, string> = {
   regular: "DejaVuSans.ttf",
@@ -52,5 +53,7 @@ describe("PDF font subsets", () => {
       // A list of glyphs every one of which an earlier subset had, in another order.
       const again = [...texts.join("")].reverse().join("");
       expect(Buffer.from(program(openFace(face), again)).equals(Buffer.from(program(fresh(), again)))).toBe(true);
+      // After the face's first subset, programs are written without fontkit's encoder (truetype-program.ts).
+      expect(writesOwnPrograms(face)).toBe(true);
     });
 });

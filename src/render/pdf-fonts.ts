@@ -11,7 +11,7 @@
  * pdftotext read "En h ndlingspl n" and "K ST". Glyph objects therefore never outlive their
  * document. What is shared is data nobody writes to: the decoded tables, the shaping of
  * each word as glyph ids, code points, advances and positions (see `withSharedLayouts`), pdfkit's
- * laid-out words once it has scaled them (see `shareWordLayouts`), and the encoded font program
+ * laid-out words once it has scaled them (see pdf-embedded-font.ts), and the encoded font program
  * of a subset (see `withSharedSubsets`), which is written without fontkit's encoder (`encodeProgram`).
  */
 import { readFileSync } from "node:fs";
@@ -138,7 +138,8 @@ interface SharedLayout {
   positions: readonly Readonly<Position>[];
 }
 
-const MAX_SHARED_LAYOUTS = 50_000;
+/** Words kept per face (in this map, and in pdfkit's shared cache: pdf-embedded-font.ts) before starting again. */
+export const MAX_SHARED_LAYOUTS = 50_000;
 const sharedLayouts = new Map<Face, Map<string, SharedLayout>>();
 
 function sharedLayoutsOf(face: Face): Map<string, SharedLayout> {
@@ -155,7 +156,7 @@ function sharedLayoutsOf(face: Face): Map<string, SharedLayout> {
  * to another. This wraps a document's font so `layout(text)` without features is shaped once
  * per process; each call gets fresh position objects, because pdfkit scales the positions it
  * is given in place. pdfkit asks only for words its own cache lacks, and that cache is shared
- * too (`shareWordLayouts`), so this map is asked once per word and process; it still serves when
+ * too (pdf-embedded-font.ts), so this map is asked once per word and process; it still serves when
  * pdfkit's cache could not be shared, or was emptied at its limit.
  *
  * A glyph's code points are taken from the word itself when the word has one glyph per code
@@ -199,40 +200,6 @@ function withSharedLayouts(font: Font, layouts: Map<string, SharedLayout>, face:
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-}
-
-// ---------------------------------------------------------------------------------------
-// pdfkit's word layouts shared between documents.
-
-/** The part of pdfkit's EmbeddedFont this touches: the font it wraps and its cache of laid-out words. */
-interface PdfkitFont {
-  font: unknown;
-  layoutCache?: Record<string, unknown>;
-}
-
-/** Per face: the cache every document's pdfkit font of that face uses, and how many documents have used it. */
-const wordLayouts = new Map<Face, { cache: Record<string, unknown>; documents: number }>();
-/** Every this many documents, the number of words in a shared cache is counted (pdfkit adds them itself). */
-const COUNT_EVERY = 128;
-
-/**
- * pdfkit keeps a document's laid-out words (glyphs, and positions it has scaled to its units) in a cache of its own
- * font object; every document starts empty, so each copied every word's layout from `withSharedLayouts` and scaled
- * it again: a tenth of a campaign PDF's time. After pdfkit has scaled a word's positions it only reads them (where it
- * adds word spacing, it copies the position first; pdfkit 0.17–0.20, `_fragment`), and the glyphs in them are plain
- * data (`GlyphRecord`), so the cache is shared by every document's font of the same face. `pdfkitFont` is what
- * pdfkit made of `font` (a font from `openFace`); anything else is left alone.
- */
-export function shareWordLayouts(pdfkitFont: unknown, font: Font, face: Face): void {
-  const target = pdfkitFont as Partial<PdfkitFont> | null;
-  if (target?.font !== font || typeof target.layoutCache !== "object" || target.layoutCache === null) return;
-  let shared = wordLayouts.get(face);
-  if (!shared || (shared.documents % COUNT_EVERY === 0 && Object.keys(shared.cache).length >= MAX_SHARED_LAYOUTS)) {
-    shared = { cache: Object.create(null) as Record<string, unknown>, documents: 0 };
-    wordLayouts.set(face, shared);
-  }
-  shared.documents++;
-  target.layoutCache = shared.cache;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@
  */
 import { PdfDocument } from "./pdf-document.js";
 import type { Font } from "fontkit";
-import { openFace, shareWordLayouts, warmFaces, type Face } from "./pdf-fonts.js";
+import { tuneEmbeddedFont } from "./pdf-embedded-font.js";
+import { openFace, warmFaces, type Face } from "./pdf-fonts.js";
 import {
   draftSources,
   inlineText,
@@ -58,7 +59,7 @@ export async function renderPdf(draft: Draft, options: PdfOptions = {}): Promise
     },
   });
   const regular = fonts?.get("regular");
-  if (regular) shareWordLayouts(pdfkitFontOf(doc), regular, "regular");
+  if (regular) tuneEmbeddedFont(pdfkitFontOf(doc), regular, "regular");
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -588,7 +589,7 @@ class PdfWriter {
       const opened = openFace(face);
       this.fonts.set(face, opened);
       this.doc.font(opened as unknown as string);
-      shareWordLayouts(pdfkitFontOf(this.doc), opened, face);
+      tuneEmbeddedFont(pdfkitFontOf(this.doc), opened, face);
     }
   }
 }

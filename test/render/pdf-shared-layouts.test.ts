@@ -1,8 +1,8 @@
 /**
- * The laid-out words of a face are shared by every document of the process (pdf-fonts.ts, `shareWordLayouts`): a
- * draft renders to the same bytes first thing in the process and after other documents have laid out its words in
- * other lines, faces and sizes (apart from the creation date and the document ID). A document that changed a shared
- * word (its positions or its glyphs) would move the text of every later document.
+ * The laid-out words of a face are shared by every document of the process (pdf-embedded-font.ts,
+ * `tuneEmbeddedFont`): a draft renders to the same bytes first thing in the process and after other documents have
+ * laid out its words in other lines, faces and sizes (apart from the creation date and the document ID). A document
+ * that changed a shared word (its positions or its glyphs) would move the text of every later document.
  */
 import { describe, expect, it } from "vitest";
 import type { Draft } from "../../src/domain/draft.js";

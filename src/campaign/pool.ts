@@ -159,10 +159,13 @@ async function runOnWorkers(
   try {
     await Promise.all([...Array.from({ length: workersFor(threads) * 2 }, feed), draftHere(queue, plan, opts, handle)]);
   } catch (e) {
-    // The first failure stops the campaign (an unwritable folder, a worker that could not start).
-    throw e instanceof WorkerJobError && isErrorDetails(e.details) ? new MotioneraError(e.details) : e;
-  } finally {
+    // The first failure stops the campaign (an unwritable folder, a worker that could not start). Jobs may still be
+    // running in the other workers: they are stopped before the failure is reported, so no file appears after it.
     queue.length = 0;
     await pool.close();
+    throw e instanceof WorkerJobError && isErrorDetails(e.details) ? new MotioneraError(e.details) : e;
   }
+  // Every job has ended: the workers stop (tens of milliseconds for a thread's heap) while the summary is written.
+  // The process lives until they have (close() keeps them referenced); a failure to stop one changes no result.
+  pool.close().catch(() => undefined);
 }

@@ -40,6 +40,7 @@ process.stderr.write(
     code,
     wallMs: performance.now(),
     cpuMs: (cpu.user + cpu.system) / 1000,
+    systemMs: cpu.system / 1000,
     maxRssKb: process.resourceUsage().maxRSS,
   })}\n`,
 );

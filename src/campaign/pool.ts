@@ -110,8 +110,17 @@ const workersFor = (threads: number): number => threads - 1;
 const warmable = (formats: readonly Format[]): Format[] =>
   (["docx", "pdf"] as Format[]).filter((f) => formats.includes(f));
 
+/**
+ * The campaign's workers. Jobs go to them while they still set up: this thread drafts too, and a worker that became
+ * ready during one of this thread's (cold, slow) first municipalities would otherwise wait for its end to be sent work.
+ */
 const poolOf = (threads: number, data: WorkerData) =>
-  new WorkerPool<CampaignJob, CampaignResult>({ script: workerScript()!, size: workersFor(threads), workerData: data });
+  new WorkerPool<CampaignJob, CampaignResult>({
+    script: workerScript()!,
+    size: workersFor(threads),
+    workerData: data,
+    sendBeforeReady: true,
+  });
 
 let early: { pool: WorkerPool<CampaignJob, CampaignResult>; key: string } | undefined;
 const keyOf = (n: number, ws: WorkspaceOptions, warm: readonly Format[]) =>

@@ -56,6 +56,13 @@ export interface WorkerPoolOptions {
    * ERR_WORKER_OUT_OF_MEMORY, the worker is replaced) instead of growing the process.
    */
   resourceLimits?: ResourceLimits;
+  /**
+   * Jobs go to workers still setting up, too (they hold them until ready). A worker then starts its first job as
+   * soon as it is ready, without waiting for this thread to hear it and answer: for a pool whose main thread is
+   * itself busy (a campaign drafts there too). By default jobs go only to ready workers, so that a warm worker takes
+   * a job before a starting one.
+   */
+  sendBeforeReady?: boolean;
 }
 
 interface Waiting<Job, Result> {
@@ -73,6 +80,8 @@ class Slot<Job, Result> {
   isReady = false;
   /** Being terminated because its job was aborted: takes no more jobs; replaced when it has stopped. */
   stopping = false;
+  /** Its setup failed or its thread stopped: takes no more jobs. */
+  gone = false;
   /** Jobs sent to this worker and not yet answered, by id. */
   readonly running = new Map<number, Waiting<Job, Result>>();
   #markReady: () => void = () => undefined;
@@ -200,6 +209,7 @@ export class WorkerPool<Job, Result> {
     }
     if (m.type === "setup-failed") {
       this.#setupFailure = new WorkerJobError(m.message, m.details);
+      slot.gone = true;
       slot.giveUp();
       this.#failWaiting(this.#setupFailure);
       return;
@@ -248,8 +258,11 @@ export class WorkerPool<Job, Result> {
   #onExit(slot: Slot<Job, Result>, error: Error): void {
     const lost = [...slot.running.values()];
     slot.running.clear();
+    slot.gone = true;
     slot.giveUp();
-    for (const w of lost) w.reject(this.#closing ? new WorkerPoolClosedError() : error);
+    // Jobs sent before it was ready fail with the reason its setup gave, when it gave one.
+    const reason = !slot.isReady && !slot.stopping ? (this.#setupFailure ?? error) : error;
+    for (const w of lost) w.reject(this.#closing ? new WorkerPoolClosedError() : reason);
     const at = this.#slots.indexOf(slot);
     if (at < 0 || this.#closing) return;
     if (!slot.isReady && !slot.stopping) {
@@ -269,7 +282,8 @@ export class WorkerPool<Job, Result> {
     const perWorker = this.#options.perWorker ?? 2;
     // Fill the least busy ready worker first, one job at a time, so the queue spreads evenly.
     for (;;) {
-      const free = this.#slots.filter((s) => s.isReady && !s.stopping && s.running.size < perWorker);
+      const takes = (s: Slot<Job, Result>) => s.isReady || (this.#options.sendBeforeReady === true && !s.gone);
+      const free = this.#slots.filter((s) => takes(s) && !s.stopping && s.running.size < perWorker);
       if (free.length === 0 || this.#queue.length === 0) break;
       const slot = free.reduce((a, b) => (b.running.size < a.running.size ? b : a));
       const waiting = this.#queue.shift()!;

@@ -1,7 +1,8 @@
 /**
  * The worker pool (src/threads/worker-pool.ts) on the built code with a stand-in worker:
  * init messages reach every worker before its jobs, jobs are spread over the free workers,
- * a job's error reaches its caller, a failed setup fails the pool without hanging.
+ * a job's error reaches its caller, a failed setup fails the pool without hanging, and with sendBeforeReady jobs
+ * reach a worker while it still sets up.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,7 +12,7 @@ const { WorkerPool, WorkerJobError, WorkerPoolClosedError } = (await import(
   join(repoRoot, "dist", "src", "threads", "worker-pool.js")
 )) as typeof import("../../src/threads/worker-pool.js");
 const script = new URL("./echo-worker.mjs", import.meta.url);
-type Job = { value: string; wait: number };
+type Job = { value: string; wait: number; report?: boolean };
 
 describe("worker pool", () => {
   it("gives every worker the init message before its jobs and spreads the jobs over the free workers", async () => {
@@ -39,6 +40,34 @@ describe("worker pool", () => {
     await pool.close();
     await waiting;
     await slow;
+  });
+
+  it("with sendBeforeReady, hands jobs to a worker still setting up; it runs them once ready", async () => {
+    const run = async (sendBeforeReady: boolean) => {
+      const pool = new WorkerPool<Job, string>({ script, size: 1, workerData: { setupMs: 300 }, sendBeforeReady });
+      try {
+        pool.broadcast({ prefix: "c:" });
+        const jobs = Array.from({ length: 2 }, (_, i) => pool.run({ value: String(i), wait: 0, report: true }));
+        return await Promise.all(jobs);
+      } finally {
+        await pool.close();
+      }
+    };
+    // Two jobs (perWorker) reached the worker during its setup, and ran after it, with the init before them.
+    expect((await run(true)).map((r) => r.replace(/@\d+/, ""))).toEqual(["c:0 early=2", "c:1 early=2"]);
+    expect((await run(false)).map((r) => r.replace(/@\d+/, ""))).toEqual(["c:0 early=0", "c:1 early=0"]);
+  });
+
+  it("with sendBeforeReady, fails the jobs a worker held when its setup fails, with the setup's reason", async () => {
+    const pool = new WorkerPool<Job, string>({ script, size: 1, workerData: { fail: true }, sendBeforeReady: true });
+    try {
+      const jobs = Array.from({ length: 3 }, (_, i) => pool.run({ value: String(i), wait: 0 }));
+      for (const job of jobs) await expect(job).rejects.toThrow("kunde inte starta");
+      await expect(pool.run({ value: "senare", wait: 0 })).rejects.toThrow("kunde inte starta");
+      expect(pool.spawned).toBe(1);
+    } finally {
+      await pool.close();
+    }
   });
 
   it("fails ready() and every job when the workers cannot start, without starting new ones", async () => {

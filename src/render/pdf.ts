@@ -622,15 +622,16 @@ function markPlaceholders(doc: Doc): void {
   if (typeof fragment !== "function")
     throw new Error("pdfkit no longer draws text in _fragment: the placeholder highlight needs another way");
   target._fragment = function (this: Doc, text, x, y, options) {
-    const visible = text.replace(/\n/g, "");
-    if (options.markBackground && visible.trim().length > 0) {
+    const mark = options.markBackground;
+    const visible = mark ? text.replace(/\n/g, "") : "";
+    if (mark && visible.trim().length > 0) {
       const width = this.widthOfString(visible.replace(/\s+$/, ""), options);
       const height = this.currentLineHeight(true);
       // fill() sets pdfkit's idea of the fill colour, which it applies again after a page break: keep the text's.
       const textColor = (this as unknown as { _fillColor?: unknown })._fillColor;
       this.save()
         .rect(x - 1, y - 0.5, width + 2, height + 1)
-        .fill(options.markBackground)
+        .fill(mark)
         .restore();
       (this as unknown as { _fillColor?: unknown })._fillColor = textColor;
     }

@@ -6,7 +6,8 @@ const ownModules = ["test/render/index.test.ts"];
 export default defineConfig({
   test: {
     // Worker, pool and CLI tests run dist/: build it first when it is older than src/.
-    globalSetup: ["test/setup/build-first.ts"],
+    // Every temp folder of the run in one folder, removed at its end (test/setup/temp-folder.ts).
+    globalSetup: ["test/setup/build-first.ts", "test/setup/temp-folder.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The end-to-end tests start LibreOffice and the built CLI; two cores, so keep files in two forks.

@@ -62,7 +62,7 @@ describe("worker pool", () => {
     const pool = new WorkerPool<Job, string>({ script, size: 1, workerData: { fail: true }, sendBeforeReady: true });
     try {
       const jobs = Array.from({ length: 3 }, (_, i) => pool.run({ value: String(i), wait: 0 }));
-      for (const job of jobs) await expect(job).rejects.toThrow("kunde inte starta");
+      await Promise.all(jobs.map((job) => expect(job).rejects.toThrow("kunde inte starta")));
       await expect(pool.run({ value: "senare", wait: 0 })).rejects.toThrow("kunde inte starta");
       expect(pool.spawned).toBe(1);
     } finally {

@@ -77,6 +77,7 @@ function memoryFolder(): string | undefined {
 }
 
 const median = (xs: number[]) => summarize(xs).median;
+const rate = (docs: number, ms: number) => docs / (ms / 1000);
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
@@ -98,13 +99,14 @@ export async function benchCampaign(runs = Number(process.env.BENCH_CAMPAIGN_RUN
     wall: median(pool.map((r) => r.wallMs)),
     rss: Math.max(...pool.map((r) => r.maxRssKb)),
     docs: pool[0]!.documents,
+    systemMs: median(pool.map((r) => r.systemMs)),
   };
   const o = {
     wall: median(one.map((r) => r.wallMs)),
     rss: Math.max(...one.map((r) => r.maxRssKb)),
     docs: one[0]!.documents,
+    systemMs: median(one.map((r) => r.systemMs)),
   };
-  const rate = (docs: number, ms: number) => docs / (ms / 1000);
   const threads = cores;
   const rows: Row[] = [
     {
@@ -134,12 +136,12 @@ export async function benchCampaign(runs = Number(process.env.BENCH_CAMPAIGN_RUN
     },
     {
       measure: "kernel (system) CPU time of a run, median",
-      figure: s(median(pool.map((r) => r.systemMs))),
+      figure: s(p.systemMs),
       baseline: "one thread",
-      baselineFigure: s(median(one.map((r) => r.systemMs))),
-      ratio: median(pool.map((r) => r.systemMs)) / median(one.map((r) => r.systemMs)),
+      baselineFigure: s(o.systemMs),
+      ratio: p.systemMs / o.systemMs,
     },
-    ...(inMemory.length ? memoryRows(inMemory, { ...p, systemMs: median(pool.map((r) => r.systemMs)) }, rate) : []),
+    ...(inMemory.length ? memoryRows(inMemory, p) : []),
     {
       measure: "peak RSS, process (main + workers)",
       figure: mb(p.rss),
@@ -160,11 +162,7 @@ export async function benchCampaign(runs = Number(process.env.BENCH_CAMPAIGN_RUN
 }
 
 /** The pool's campaign written to a folder in memory, beside the same written to disk (`disk`). */
-function memoryRows(
-  runs: ChildResult[],
-  disk: { wall: number; docs: number; systemMs: number },
-  rate: (docs: number, ms: number) => number,
-): Row[] {
+function memoryRows(runs: ChildResult[], disk: { wall: number; docs: number; systemMs: number }): Row[] {
   const wall = median(runs.map((r) => r.wallMs));
   return [
     {

@@ -1,11 +1,12 @@
 /**
  * One `motionera campaign` in a fresh process, for bench/campaign.ts: the bundled CLI
- * (dist/cli, as bin/motionera.js runs it, with its worker head start) on all 290
+ * (dist/cli/command.cjs with its code cache, as bin/motionera.js runs it, with its worker head start) on all 290
  * municipalities × DOCX + PDF, written to a folder. The summary JSON goes to stdout as the
  * CLI prints it; a last line on stderr gives the wall time from process start (loading the
  * code counts) and the process's peak RSS (main thread and workers: threads share it).
  */
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 
 const [workers, outDir, formats, template] = process.argv.slice(2);
 const dir = new URL("../cli/", import.meta.url);
@@ -29,9 +30,13 @@ const argv = [
 ];
 // As bin/motionera.js does, in its order.
 (await import(new URL("v8-tuning.js", dir).href)).tuneForCommand(argv);
-await import(new URL("zod.js", dir).href);
-(await import(new URL("campaign-prestart.js", dir).href)).prestartForArgv(argv);
-const { main } = (await import(new URL("main.js", dir).href)) as { main: (argv: string[]) => Promise<number> };
+const { loadCachedScript } = await import(new URL("cached-script.js", dir).href);
+const commandLine = loadCachedScript(fileURLToPath(new URL("command.cjs", dir)));
+const { main, prestart } = commandLine.exports as {
+  main: (argv: string[]) => Promise<number>;
+  prestart: (argv: readonly string[]) => Promise<void>;
+};
+await prestart(argv);
 const code = await main(argv);
 // Every thread's CPU time (the process's), user and system.
 const cpu = process.cpuUsage();

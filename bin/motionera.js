@@ -2,9 +2,10 @@
 // Entry point only: the CLI is compiled and bundled from src/ into dist/cli/ when the package
 // is installed (npm's `prepare` step).
 import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const dir = new URL("../dist/cli/", import.meta.url);
-if (!existsSync(new URL("main.js", dir))) {
+if (!existsSync(new URL("command.cjs", dir))) {
   process.stderr.write(
     "motionera: the program is not built yet. Run `npm install` (or `npm run build`) in the project folder.\n",
   );
@@ -22,13 +23,11 @@ if (process.argv[2] === "corpus" && process.argv[3] === "import") {
   }
   allocator.stopWithParent();
 }
-// Zod extended for OpenAPI before any module makes a schema: the bundle's chunks reach zod
-// directly, so only loading the extension first, as its own entry, fixes the order.
-await import(new URL("zod.js", dir).href);
-// A draft with a PDF: let the PDF writer load on the second core while the rest loads here.
-if (process.argv[2] === "draft") (await import(new URL("pdf-thread.js", dir).href)).prestartForArgv(process.argv);
-// A campaign: start its worker threads now, so they warm up while the rest loads and checks the request.
-if (process.argv[2] === "campaign")
-  (await import(new URL("campaign-prestart.js", dir).href)).prestartForArgv(process.argv);
-const { main } = await import(new URL("main.js", dir).href);
-process.exitCode = await main(process.argv);
+// The command line: one script run with its V8 code cache (src/loading/cached-script.ts), made by `npm run build`.
+const { loadCachedScript } = await import(new URL("cached-script.js", dir).href);
+const commandLine = loadCachedScript(fileURLToPath(new URL("command.cjs", dir)));
+// Worker threads for a draft's PDF or a campaign start now and load while the command is read and checked.
+await commandLine.exports.prestart(process.argv);
+process.exitCode = await commandLine.exports.main(process.argv);
+// `npm run build` runs one draft this way to make the cache (src/cli/build-code-cache.ts).
+if (process.env.MOTIONERA_SAVE_CODE_CACHE === "1") commandLine.saveCache();

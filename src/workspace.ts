@@ -2,6 +2,9 @@
  * The core's face for the edges (CLI, web): opens the store and the template library once
  * and offers the operations they translate to.
  */
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
 import type { FactWording } from "./messages.sv.js";
 import type { DraftCheck, DraftCheckDeps } from "./compose/check-draft.js";
 import type { Composed } from "./compose/compose.js";
@@ -96,7 +99,6 @@ export class Workspace {
   async templateText(id: string): Promise<{ id: string; kind: string; file: string; text: string } | undefined> {
     const entry = (await this.templates()).entry(id);
     if (!entry) return undefined;
-    const { readFile } = await import("node:fs/promises");
     return { id, kind: entry.kind, file: entry.file, text: await readFile(entry.path, "utf8") };
   }
 
@@ -156,9 +158,6 @@ export class Workspace {
     const check = await this.checkTemplateText(text, editing);
     const target = check.target;
     if (!target || check.errors.length > 0) return { saved: false, check };
-    const { existsSync } = await import("node:fs");
-    const { mkdir, rm } = await import("node:fs/promises");
-    const { join } = await import("node:path");
     const { writeFileDurably } = await import("./files/durable-write.js");
     const dir = this.templatesFolder();
     const path = join(dir, target.kind, `${target.id}.hbs`);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { distStaleness } from "./dist-freshness.js";
+import { buildStamp, distStaleness } from "./dist-freshness.js";
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), "motionera-dist-"));
@@ -14,8 +14,8 @@ function project(): string {
 
 function build(root: string, at: Date): void {
   mkdirSync(join(root, "dist", "cli"), { recursive: true });
-  writeFileSync(join(root, "dist", "cli", "main.js"), "\n");
-  utimesSync(join(root, "dist", "cli", "main.js"), at, at);
+  writeFileSync(join(root, buildStamp), "\n");
+  utimesSync(join(root, buildStamp), at, at);
 }
 
 describe("dist freshness", () => {

@@ -7,6 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import type { ReadProblem } from "../../domain/read-problem.js";
 import { decodeText, DecodeError } from "../../lang/decode-text.js";
+import { importPackage } from "../../loading/import-package.js";
 
 export const maxFileBytes = 20 * 1024 * 1024;
 /**
@@ -66,7 +67,9 @@ async function docxText(bytes: Uint8Array): Promise<string> {
 }
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdfjs = await importPackage<typeof import("pdfjs-dist/legacy/build/pdf.mjs")>(
+    "pdfjs-dist/legacy/build/pdf.mjs",
+  );
   try {
     const doc = await pdfjs.getDocument({
       data: new Uint8Array(bytes),

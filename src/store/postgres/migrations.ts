@@ -6,6 +6,7 @@
 import { readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { ClientBase } from "pg";
+import { importPackage } from "../../loading/import-package.js";
 import { projectRoot } from "../../project-paths.js";
 
 /** Where the migration files lie (shipped with the program, beside templates/ and corpus/). */
@@ -51,7 +52,7 @@ export async function migrationStatus(client: ClientBase, dir = migrationsDir): 
  */
 export async function runMigrations(client: ClientBase, dir = migrationsDir): Promise<string[]> {
   // Loaded only here: node-pg-migrate brings a module loader the store itself never needs.
-  const { runner } = await import("node-pg-migrate");
+  const { runner } = await importPackage<typeof import("node-pg-migrate")>("node-pg-migrate");
   const quiet = () => undefined;
   const ran = await runner({
     dbClient: client,

@@ -1,0 +1,90 @@
+/**
+ * Loads the command line's one-file CommonJS bundle (dist/cli/command.cjs) with a V8 code cache,
+ * so a command starts without parsing and compiling the code it runs. bin/motionera.js loads
+ * this module first (it is tiny and imports only Node's own modules), then the bundle through it.
+ *
+ * Node 20 keeps no code cache for ES modules, and a cache made when a script is compiled (as
+ * Node's `vm.Script` option `produceCachedData` and the v8-compile-cache package make it) holds
+ * only the few functions V8 compiles eagerly. The cache here is made after a whole draft has run
+ * (`npm run build`, src/cli/build-code-cache.ts), so it holds the bytecode of every function that
+ * draft ran: one `motionera draft` took 150 ms instead of 205 ms (and 190 ms with a compile-time
+ * cache) on the same machine (README, "Speed").
+ *
+ * V8 checks a cache against its own version, its flags and the script's length, and falls back
+ * to compiling when they differ. The cache file also starts with the bundle's size and
+ * modification time, so a bundle rebuilt or edited without a new cache is never run with the old
+ * bytecode.
+ */
+import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { Script } from "node:vm";
+
+/** How the cache was used: `used` (accepted by V8), `missing`, `stale` (another bundle's), `rejected` (by V8). */
+export type CacheState = "used" | "missing" | "stale" | "rejected";
+
+export interface CachedScript<T> {
+  /** What the script's `module.exports` holds after it ran. */
+  exports: T;
+  cache: CacheState;
+  /** Writes the cache of everything compiled so far in this process (after a representative run). */
+  saveCache(): void;
+}
+
+/** The cache file's header: the bundle's size and modification time (ms), two float64s. */
+const HEADER_BYTES = 16;
+
+const cacheFileOf = (file: string): string => `${file}.cache`;
+
+function bundleStamp(file: string): Buffer {
+  const st = statSync(file);
+  const header = Buffer.alloc(HEADER_BYTES);
+  header.writeDoubleLE(st.size, 0);
+  header.writeDoubleLE(st.mtimeMs, 8);
+  return header;
+}
+
+function readCache(file: string, stamp: Buffer): { data?: Buffer; state: CacheState } {
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(cacheFileOf(file));
+  } catch {
+    return { state: "missing" };
+  }
+  if (buffer.length <= HEADER_BYTES || !buffer.subarray(0, HEADER_BYTES).equals(stamp)) return { state: "stale" };
+  return { data: buffer.subarray(HEADER_BYTES), state: "used" };
+}
+
+/**
+ * Wraps a CommonJS file's source as Node does, so it gets its own exports, require, module, __filename and
+ * __dirname; and `__motioneraImport`, the `import()` it cannot use itself (import-package.ts).
+ */
+const wrap = (source: string): string =>
+  `(function (exports, require, module, __filename, __dirname, __motioneraImport) { ${source}\n});`;
+
+const importPackage = (specifier: string): Promise<unknown> => import(specifier);
+
+/** Runs the CommonJS script `file` (an absolute path) with its code cache, when one fits. */
+export function loadCachedScript<T>(file: string): CachedScript<T> {
+  const stamp = bundleStamp(file);
+  const cached = readCache(file, stamp);
+  const script = new Script(wrap(readFileSync(file, "utf8")), {
+    filename: file,
+    ...(cached.data ? { cachedData: cached.data } : {}),
+  });
+  const cache: CacheState = cached.data && script.cachedDataRejected ? "rejected" : cached.state;
+  const module = { exports: {} as T };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), importPackage);
+  return {
+    exports: module.exports,
+    cache,
+    saveCache() {
+      // Written beside and renamed, so a reader never sees half a cache.
+      const target = cacheFileOf(file);
+      const partial = `${target}.${process.pid}.partial`;
+      writeFileSync(partial, Buffer.concat([stamp, script.createCachedData()]));
+      renameSync(partial, target);
+    },
+  };
+}

@@ -1,6 +1,6 @@
 /**
  * One `motionera campaign` in a fresh process, for bench/campaign.ts: the bundled CLI
- * (dist/cli/command.cjs with its code cache, as bin/motionera.js runs it, with its worker head start) on all 290
+ * (dist/cli/command-line.cjs with its code cache, as bin/motionera.js runs it, with its worker head start) on all 290
  * municipalities × DOCX + PDF, written to a folder. The summary JSON goes to stdout as the
  * CLI prints it; a last line on stderr gives the wall time from process start (loading the
  * code counts) and the process's peak RSS (main thread and workers: threads share it).
@@ -31,7 +31,7 @@ const argv = [
 // As bin/motionera.js does, in its order.
 (await import(new URL("v8-tuning.js", dir).href)).tuneForCommand(argv);
 const { loadCachedScript } = await import(new URL("cached-script.js", dir).href);
-const commandLine = loadCachedScript(fileURLToPath(new URL("command.cjs", dir)));
+const commandLine = loadCachedScript(fileURLToPath(new URL("command-line.cjs", dir)));
 const { main, prestart } = commandLine.exports as {
   main: (argv: string[]) => Promise<number>;
   prestart: (argv: readonly string[]) => Promise<void>;

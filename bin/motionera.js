@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const dir = new URL("../dist/cli/", import.meta.url);
-if (!existsSync(new URL("command.cjs", dir))) {
+if (!existsSync(new URL("command-line.cjs", dir))) {
   process.stderr.write(
     "motionera: the program is not built yet. Run `npm install` (or `npm run build`) in the project folder.\n",
   );
@@ -25,7 +25,7 @@ if (process.argv[2] === "corpus" && process.argv[3] === "import") {
 }
 // The command line: one script run with its V8 code cache (src/loading/cached-script.ts), made by `npm run build`.
 const { loadCachedScript } = await import(new URL("cached-script.js", dir).href);
-const commandLine = loadCachedScript(fileURLToPath(new URL("command.cjs", dir)));
+const commandLine = loadCachedScript(fileURLToPath(new URL("command-line.cjs", dir)));
 // Worker threads for a draft's PDF or a campaign start now and load while the command is read and checked.
 await commandLine.exports.prestart(process.argv);
 process.exitCode = await commandLine.exports.main(process.argv);

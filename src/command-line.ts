@@ -1,7 +1,7 @@
 /**
- * The whole command line as one CommonJS script (dist/cli/command.cjs), which bin/motionera.js
- * runs with its V8 code cache (src/loading/cached-script.ts). Worker threads keep their own entries
- * in dist/cli.
+ * The whole command line as one CommonJS script (dist/cli/command-line.cjs), which bin/motionera.js
+ * runs with its V8 code cache (src/loading/cached-script.ts). The worker threads' bundles are
+ * built beside it (src/loading/worker-entry.ts).
  *
  * zod's OpenAPI extension comes first, before any module makes a schema (src/domain/zod.ts).
  */

@@ -4,11 +4,10 @@
  * municipality at a time from one queue, so a slow one never holds up the others. Results
  * arrive in the order they finish; the summary sorts them.
  */
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { setImmediate } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 import { MotioneraError, type ErrorDetails } from "../domain/errors.js";
+import { builtWorker, type WorkerEntry } from "../loading/worker-entry.js";
 import { WorkerJobError, WorkerPool } from "../threads/worker-pool.js";
 import type { Workspace, WorkspaceOptions } from "../workspace.js";
 import type { Format } from "../render/index.js";
@@ -44,18 +43,13 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
-/**
- * The built worker beside this module (dist/cli or dist/src/campaign); undefined when running from TypeScript sources.
- */
-export function workerScript(): URL | undefined {
-  const url = new URL("./campaign-worker.js", import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : undefined;
-}
+/** The built worker beside this module (dist/cli or dist/src/campaign); undefined when run from TypeScript sources. */
+export const campaignWorker = (): WorkerEntry | undefined => builtWorker(import.meta.url, "campaign-worker");
 
 /** How many threads a campaign of `places` municipalities will really use. */
 export function threadsFor(requested: number | undefined, places: number): number {
   const n = Math.max(1, Math.min(requested ?? defaultWorkerCount(), places));
-  return n > 1 && workerScript() ? n : 1;
+  return n > 1 && campaignWorker() ? n : 1;
 }
 
 export async function runCampaign(plan: CampaignPlan, opts: RunOptions): Promise<CampaignRow[]> {
@@ -116,7 +110,7 @@ const warmable = (formats: readonly Format[]): Format[] =>
  */
 const poolOf = (threads: number, data: WorkerData) =>
   new WorkerPool<CampaignJob, CampaignResult>({
-    script: workerScript()!,
+    ...campaignWorker()!,
     size: workersFor(threads),
     workerData: data,
     sendBeforeReady: true,
@@ -132,7 +126,7 @@ const keyOf = (n: number, ws: WorkspaceOptions, warm: readonly Format[]) =>
  * just ends.
  */
 export function prestartWorkers(n: number, workspace: WorkspaceOptions, warm: Format[]): void {
-  if (early || !workerScript()) return;
+  if (early || !campaignWorker()) return;
   early = { pool: poolOf(n, { workspace, warm }), key: keyOf(n, workspace, warm) };
 }
 

@@ -1,24 +1,25 @@
 /**
- * Loads the command line's one-file CommonJS bundle (dist/cli/command.cjs) with a V8 code cache,
- * so a command starts without parsing and compiling the code it runs. bin/motionera.js loads
- * this module first (it is tiny and imports only Node's own modules), then the bundle through it.
+ * Runs a one-file CommonJS bundle of dist/cli with its V8 code cache, so the code starts without
+ * being parsed and compiled: the command line (command-line.cjs, run by bin/motionera.js) and the
+ * worker threads' bundles (render-worker.cjs, campaign-worker.cjs, run by cached-worker.ts). This
+ * module is loaded first, as a small ES module that imports only Node's own modules.
  *
  * Node 20 keeps no code cache for ES modules, and a cache made when a script is compiled (as
- * Node's `vm.Script` option `produceCachedData` and the v8-compile-cache package make it) holds
- * only the few functions V8 compiles eagerly. The cache here is made after a whole draft has run
- * (`npm run build`, src/cli/build-code-cache.ts), so it holds the bytecode of every function that
- * draft ran: one `motionera draft` took 150 ms instead of 205 ms (and 190 ms with a compile-time
- * cache) on the same machine (README, "Speed").
+ * `vm.Script`'s `produceCachedData` and the v8-compile-cache package make it) holds only the few
+ * functions V8 compiles eagerly. These caches are made after representative commands have run
+ * (`npm run build`, src/cli/build-code-cache.ts), so they hold the bytecode of every function
+ * those ran. One `motionera draft` → DOCX took 155 ms instead of 205 ms (190 ms with a cache made
+ * at compile time), and the PDF thread was ready in 150 ms instead of 190 ms (README, "Speed").
  *
- * V8 checks a cache against its own version, its flags and the script's length, and falls back
- * to compiling when they differ. The cache file also starts with the bundle's size and
- * modification time, so a bundle rebuilt or edited without a new cache is never run with the old
- * bytecode.
+ * V8 checks a cache against its own version, its flags and the script's length, and compiles as
+ * usual when they differ. The cache file also starts with the bundle's size and modification
+ * time, so a bundle rebuilt or edited without a new cache never runs with the old bytecode.
  */
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import { Script } from "node:vm";
+import { threadId } from "node:worker_threads";
 
 /** How the cache was used: `used` (accepted by V8), `missing`, `stale` (another bundle's), `rejected` (by V8). */
 export type CacheState = "used" | "missing" | "stale" | "rejected";
@@ -73,6 +74,9 @@ export function loadCachedScript<T>(file: string): CachedScript<T> {
     ...(cached.data ? { cachedData: cached.data } : {}),
   });
   const cache: CacheState = cached.data && script.cachedDataRejected ? "rejected" : cached.state;
+  // MOTIONERA_CODE_CACHE_REPORT=1: say how each bundle's cache was used, on stderr (a command's output stays its own),
+  // written at once (a worker thread's process.stderr is flushed by the main thread, which may stop it first).
+  if (process.env.MOTIONERA_CODE_CACHE_REPORT === "1") writeSync(2, `code cache ${basename(file)}: ${cache}\n`);
   const module = { exports: {} as T };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), importPackage);
@@ -82,7 +86,7 @@ export function loadCachedScript<T>(file: string): CachedScript<T> {
     saveCache() {
       // Written beside and renamed, so a reader never sees half a cache.
       const target = cacheFileOf(file);
-      const partial = `${target}.${process.pid}.partial`;
+      const partial = `${target}.${process.pid}-${threadId}.partial`;
       writeFileSync(partial, Buffer.concat([stamp, script.createCachedData()]));
       renameSync(partial, target);
     },

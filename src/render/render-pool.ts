@@ -5,9 +5,8 @@
  * functions; only where they run differs. Where no built worker script exists (tests running
  * the TypeScript sources), the pool renders in this thread.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Draft } from "../domain/draft.js";
+import { builtWorker } from "../loading/worker-entry.js";
 import { WorkerPool, WorkerPoolClosedError } from "../threads/worker-pool.js";
 import { renderDraft, type Format } from "./index.js";
 import type { RenderJob, RenderResult, RenderWorkerData } from "./render-worker.js";
@@ -32,19 +31,13 @@ export interface RenderPoolOptions {
   script?: URL;
 }
 
-/** The worker script beside this module (render-worker.js), or undefined when running from TypeScript sources. */
-function workerScript(): URL | undefined {
-  const url = new URL("./render-worker.js", import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : undefined;
-}
-
 export function startRenderPool(options: RenderPoolOptions): RenderPool {
-  const script = options.script ?? workerScript();
-  if (!script || options.size < 1) {
+  const entry = options.script ? { script: options.script, argv: [] } : builtWorker(import.meta.url, "render-worker");
+  if (!entry || options.size < 1) {
     return { size: 0, render: (d, f) => renderDraft(d, f), ready: async () => {}, close: async () => {} };
   }
   const workerData: RenderWorkerData = { warm: options.warm ?? [] };
-  const pool = new WorkerPool<RenderJob, RenderResult>({ script, size: options.size, workerData });
+  const pool = new WorkerPool<RenderJob, RenderResult>({ ...entry, size: options.size, workerData });
   return {
     size: options.size,
     render: (draft, format) => pool.run({ draft, format }),

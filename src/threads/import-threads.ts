@@ -14,9 +14,7 @@
  * an idle thread keeps no process alive. Where no built worker script exists (tests running
  * the TypeScript sources), jobs run in the calling thread.
  */
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import type { FileReading, ReadFile, ReadFiles } from "../corpus/import/import-files.js";
 import { memoryReadProblem } from "../corpus/import/read-text.js";
 import { MotioneraError, type ErrorDetails } from "../domain/errors.js";
@@ -30,6 +28,7 @@ import {
   type ImportResult,
   type UploadedForm,
 } from "./import-jobs.js";
+import { builtWorker, type WorkerEntry } from "../loading/worker-entry.js";
 import { Turnstile } from "./turnstile.js";
 import { WorkerJobError, WorkerPool } from "./worker-pool.js";
 
@@ -51,14 +50,11 @@ export const importChunkThreads = Math.max(1, Math.min(2, availableParallelism()
 let chunkPool: WorkerPool<ImportJob, ImportResult> | undefined;
 const uploads = new Turnstile(1);
 
-/** The worker script beside this module (import-worker.js), or undefined when running from TypeScript sources. */
-function workerScript(): URL | undefined {
-  const url = new URL("./import-worker.js", import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : undefined;
-}
+/** The worker beside this module (import-worker), or undefined when running from TypeScript sources. */
+const importWorker = (): WorkerEntry | undefined => builtWorker(import.meta.url, "import-worker");
 
 /** Whether jobs run on the import thread (false: in the calling thread, see the module comment). */
-export const onImportThread = (): boolean => workerScript() !== undefined;
+export const onImportThread = (): boolean => importWorker() !== undefined;
 
 /** The service's uploads wait here for their turn, before their body is read; call the function returned when done. */
 export const importTurn = (signal?: AbortSignal): Promise<() => void> => uploads.enter(signal);
@@ -71,8 +67,8 @@ export class ImportMemoryError extends Error {
 }
 
 async function run(job: ImportJob, signal: AbortSignal | undefined): Promise<ImportResult> {
-  const script = workerScript();
-  if (!script) {
+  const entry = importWorker();
+  if (!entry) {
     signal?.throwIfAborted();
     const result = await runImportJob(job);
     signal?.throwIfAborted();
@@ -82,14 +78,14 @@ async function run(job: ImportJob, signal: AbortSignal | undefined): Promise<Imp
   let on: WorkerPool<ImportJob, ImportResult>;
   if (job.kind === "documents") {
     chunkPool ??= new WorkerPool<ImportJob, ImportResult>({
-      script,
+      ...entry,
       size: importChunkThreads,
       perWorker: 1,
       resourceLimits: limits,
     });
     on = chunkPool;
   } else {
-    pool ??= new WorkerPool<ImportJob, ImportResult>({ script, size: 1, perWorker: 1, resourceLimits: limits });
+    pool ??= new WorkerPool<ImportJob, ImportResult>({ ...entry, size: 1, perWorker: 1, resourceLimits: limits });
     on = pool;
   }
   const sendable = ownBuffers(job);

@@ -44,6 +44,8 @@ export type FromWorker<Result> =
 
 export interface WorkerPoolOptions {
   script: URL;
+  /** Arguments the worker finds in its `process.argv` (see src/loading/worker-entry.ts). */
+  argv?: readonly string[];
   size: number;
   workerData?: unknown;
   /**
@@ -89,6 +91,7 @@ class Slot<Job, Result> {
   constructor(options: WorkerPoolOptions) {
     this.worker = new Worker(options.script, {
       workerData: options.workerData,
+      ...(options.argv?.length ? { argv: [...options.argv] } : {}),
       ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
     });
     this.worker.unref();

@@ -1,16 +1,15 @@
 /**
  * The command line's code cache (src/loading/cached-script.ts): a CommonJS script runs with its
  * cache when the cache was made for that very file, and compiles as usual when the cache is
- * missing, made for another build of the file, or refused by V8. The built command line's own
- * cache (made by `npm run build`) is the one V8 takes under the flags a command runs with.
+ * missing, made for another build of the file, or refused by V8. The caches `npm run build` makes
+ * for the command line and its worker threads are the ones V8 takes when the commands run.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCachedScript } from "../../src/loading/cached-script.js";
-import { repoRoot } from "../helpers/cli.js";
+import { repoRoot, runCli, tempWorkspace } from "../helpers/cli.js";
 
 interface Probe {
   twice(n: number): number;
@@ -77,27 +76,54 @@ describe("loadCachedScript", () => {
   });
 });
 
-describe("the built command line's cache", () => {
-  it("is taken by V8 under the flags a command runs with", () => {
-    const state = (command: string) =>
-      execFileSync(
-        process.execPath,
-        [
-          "--input-type=module",
-          "-e",
-          `const dir = ${JSON.stringify(join(repoRoot, "dist", "cli"))};
-           (await import(dir + "/v8-tuning.js")).tuneForCommand(["node", "motionera", ${JSON.stringify(command)}]);
-           const { loadCachedScript } = await import(dir + "/cached-script.js");
-           process.stdout.write(loadCachedScript(dir + "/command.cjs").cache);`,
-        ],
-        { encoding: "utf8" },
-      );
-    expect(state("draft")).toBe("used");
-    expect(state("campaign")).toBe("used");
+describe("the built command line's caches (npm run build)", () => {
+  const report = { MOTIONERA_CODE_CACHE_REPORT: "1" };
+  const signer = ["--author", "Anna Andersson (L)", "--date", "2026-11-24"];
+
+  it("are taken by V8 in a draft with a PDF (command line, PDF thread) and a campaign (its worker)", () => {
+    const { db, out } = tempWorkspace();
+    const draft = runCli(
+      ["draft", "--template", "kast-avtal", "--kommun", "Pajala", ...signer, "--db", db, "--out", out],
+      {
+        env: report,
+      },
+    );
+    expect(draft.code).toBe(0);
+    expect(draft.stderr).toContain("code cache command-line.cjs: used");
+    expect(draft.stderr).toContain("code cache render-worker.cjs: used");
+    const campaign = runCli(
+      [
+        "campaign",
+        "--template",
+        "kast-avtal",
+        "--kommun",
+        "Pajala,Bjurholm",
+        "--workers",
+        "2",
+        ...signer,
+        "--db",
+        db,
+        "--out",
+        `${out}-campaign`,
+      ],
+      { env: report },
+    );
+    expect(campaign.code).toBe(0);
+    expect(campaign.stderr).toContain("code cache command-line.cjs: used");
+    expect(campaign.stderr).toContain("code cache campaign-worker.cjs: used");
   });
 
-  it("imports no package by name itself: Node 20 cannot serve import() in a script run from a code cache", () => {
-    const bundle = readFileSync(join(repoRoot, "dist", "cli", "command.cjs"), "utf8");
-    expect(bundle.match(/\bimport\(\s*["'`][^"'`]*/g) ?? []).toEqual([]);
+  it("say nothing unless asked", () => {
+    const { db } = tempWorkspace();
+    const r = runCli(["facts", "keys", "--db", db]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain("code cache");
+  });
+
+  it("import no package by name: Node 20 cannot serve import() in a script run from a code cache", () => {
+    for (const name of ["command-line", "render-worker", "campaign-worker"]) {
+      const bundle = readFileSync(join(repoRoot, "dist", "cli", `${name}.cjs`), "utf8");
+      expect(bundle.match(/\bimport\(\s*["'`][^"'`]*/g) ?? [], name).toEqual([]);
+    }
   });
 });

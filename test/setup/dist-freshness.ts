@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 /** What the build reads: a change to any of them makes dist/ stale. */
 export const buildInputs = ["src", "bench", "package.json", "tsconfig.json", "tsconfig.build.json"];
 /** Written last by `npm run build` (its code cache step; the bundle step empties dist/cli first). */
-export const buildStamp = join("dist", "cli", "command.cjs.cache");
+export const buildStamp = join("dist", "cli", "command-line.cjs.cache");
 
 /** The newest modification time (ms) of the files under `path`, with the file that has it. */
 export function newestFile(path: string): { file: string; mtimeMs: number } | undefined {

@@ -18,6 +18,7 @@ import type { Draft, Inline, Block } from "../src/domain/draft.js";
 import { renderDocx } from "../src/render/docx.js";
 import { renderPdf, renderPdfWithBuiltinFont } from "../src/render/pdf.js";
 import { renderMarkdown } from "../src/render/markdown.js";
+import { cachedBundleOptions } from "../src/loading/bundle.js";
 import { projectRoot } from "../src/project-paths.js";
 import { Workspace } from "../src/workspace.js";
 import { hasValgrind, instructionsPerRun, millions } from "./instructions.js";
@@ -74,7 +75,7 @@ function hasCommand(cmd: string): boolean {
 }
 
 /**
- * writer-floor.js as one CommonJS bundle, built as package.json's `bundle` step builds dist/cli's bundles, for
+ * writer-floor.js as one CommonJS bundle, built as the build builds dist/cli's (src/loading/bundle.ts), for
  * floor-cached.js: one bundle (and cache) per set of formats, in dist/bench/floor/. Its package.json maps pdfkit's
  * `#standard-fonts/*` (which pdfkit requires from its own location, the bundle's once bundled) to the package.
  */
@@ -86,17 +87,10 @@ function floorBundle(formats: string): string {
   const outfile = join(dir, `floor-${formats.replace(",", "-")}.cjs`);
   rmSync(`${outfile}.cache`, { force: true });
   buildSync({
+    ...cachedBundleOptions,
     entryPoints: [join(dirname(fileURLToPath(import.meta.url)), "writer-floor.js")],
     outfile,
-    bundle: true,
-    minify: true,
-    format: "cjs",
-    platform: "node",
-    mainFields: ["module", "main"],
-    target: "node20",
-    define: { "import.meta.url": "__motioneraModuleUrl" },
-    banner: { js: "const __motioneraModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
-    logLevel: "warning",
+    sourcemap: false,
   });
   return outfile;
 }

@@ -1,7 +1,7 @@
 /**
  * The program's composition root: the command line, given the web service it starts with
- * `motionera serve`. The only module that reaches both edges (src/cli and src/server); the
- * bundle's entry (dist/cli/main.js).
+ * `motionera serve`. The only module that reaches both edges (src/cli and src/server); bundled
+ * through src/command-line.ts (dist/cli/command-line.cjs).
  */
 import { main as runCommandLine } from "./cli/main.js";
 

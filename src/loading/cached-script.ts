@@ -57,11 +57,15 @@ function readCache(file: string, stamp: Buffer): { data?: Buffer; state: CacheSt
 }
 
 /**
- * Wraps a CommonJS file's source as Node does, so it gets its own exports, require, module, __filename and
- * __dirname; and `__motioneraImport`, the `import()` it cannot use itself (import-package.ts).
+ * How a bundle of dist/cli begins and ends: its CommonJS code wrapped as Node wraps a module, so it gets its own
+ * exports, require, module, __filename and __dirname, and `__motioneraImport`, the `import()` it cannot use itself
+ * (import-package.ts). The build writes the bundles so wrapped (bundle.ts), and V8 compiles the file's text as it is,
+ * without a copy of several megabytes; any other CommonJS file is wrapped here.
  */
-const wrap = (source: string): string =>
-  `(function (exports, require, module, __filename, __dirname, __motioneraImport) { ${source}\n});`;
+export const scriptHead = "(function (exports, require, module, __filename, __dirname, __motioneraImport) {";
+export const scriptTail = "\n})";
+const wrapped = (source: string): string =>
+  source.startsWith(scriptHead) ? source : `${scriptHead}${source}${scriptTail}`;
 
 const importPackage = (specifier: string): Promise<unknown> => import(specifier);
 
@@ -69,7 +73,7 @@ const importPackage = (specifier: string): Promise<unknown> => import(specifier)
 export function loadCachedScript<T>(file: string): CachedScript<T> {
   const stamp = bundleStamp(file);
   const cached = readCache(file, stamp);
-  const script = new Script(wrap(readFileSync(file, "utf8")), {
+  const script = new Script(wrapped(readFileSync(file, "utf8")), {
     filename: file,
     ...(cached.data ? { cachedData: cached.data } : {}),
   });

@@ -32,11 +32,11 @@ const argv = [
 (await import(new URL("v8-tuning.js", dir).href)).tuneForCommand(argv);
 const { loadCachedScript } = await import(new URL("cached-script.js", dir).href);
 const commandLine = loadCachedScript(fileURLToPath(new URL("command-line.cjs", dir)));
-const { main, prestart } = commandLine.exports as {
+const { main, prepare } = commandLine.exports as {
   main: (argv: string[]) => Promise<number>;
-  prestart: (argv: readonly string[]) => Promise<void>;
+  prepare: (argv: readonly string[]) => Promise<void>;
 };
-await prestart(argv);
+await prepare(argv);
 const code = await main(argv);
 // Every thread's CPU time (the process's), user and system.
 const cpu = process.cpuUsage();

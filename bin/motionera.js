@@ -26,8 +26,8 @@ if (process.argv[2] === "corpus" && process.argv[3] === "import") {
 // The command line: one script run with its V8 code cache (src/loading/cached-script.ts), made by `npm run build`.
 const { loadCachedScript } = await import(new URL("cached-script.js", dir).href);
 const commandLine = loadCachedScript(fileURLToPath(new URL("command-line.cjs", dir)));
-// Worker threads for a draft's PDF or a campaign start now and load while the command is read and checked.
-await commandLine.exports.prestart(process.argv);
+// Before the command line is parsed: worker threads start (a draft's PDF, a campaign), settings per command.
+await commandLine.exports.prepare(process.argv);
 process.exitCode = await commandLine.exports.main(process.argv);
 // `npm run build` runs one draft this way to make the cache (src/cli/build-code-cache.ts).
 if (process.env.MOTIONERA_SAVE_CODE_CACHE === "1") commandLine.saveCache();

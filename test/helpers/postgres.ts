@@ -53,8 +53,25 @@ export async function freshDatabase(label: string): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => dropDatabase(name),
   };
+}
+
+/**
+ * Drops a test database and its connections. An autovacuum worker that has just started on it belongs to the
+ * server's superuser, whom the test role may not stop (SQLSTATE 42501): such a worker ends within moments, so the
+ * drop is tried again, a few times.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "42501" || attempt === 10) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
 
 async function admin<T>(use: (c: pg.Client) => Promise<T>): Promise<T> {

@@ -4,8 +4,8 @@
  *   (command-line.cjs) and the worker threads it starts for drafts and campaigns (render-worker.cjs,
  *   campaign-worker.cjs), each written already wrapped as the loader runs it;
  * - ES modules, with their shared code split into chunks, for what loads before a bundle or on its own: the loader,
- *   the worker threads' loader, V8's tuning, the import allocator, and the corpus import's worker (no build run
- *   warms it, so it has no cache to gain).
+ *   the worker threads' loader, a draft's early PDF thread, V8's tuning, the import allocator, and the corpus
+ *   import's worker (no build run warms it, so it has no cache to gain).
  * The packages left outside are loaded from node_modules when used: pg (and its optional native part), and the
  * ES-module-only pdfjs-dist and node-pg-migrate, imported through import-package.ts.
  */
@@ -56,6 +56,7 @@ export function bundle(outdir: string): void {
     entryPoints: [
       "loading/cached-script.ts",
       "loading/cached-worker.ts",
+      "render/pdf-prestart.ts",
       "cli/v8-tuning.ts",
       "cli/import-allocator.ts",
       "threads/import-worker.ts",

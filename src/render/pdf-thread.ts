@@ -4,6 +4,8 @@
  * itself is the same pure renderPdf; only where it runs differs.
  */
 import type { Draft } from "../domain/draft.js";
+import type { EarlyWorker } from "../threads/early-worker.js";
+import { pdfThreadWarm, wantsPdfThread } from "./pdf-prestart.js";
 import { startRenderPool } from "./render-pool.js";
 
 export interface PdfThread {
@@ -11,9 +13,12 @@ export interface PdfThread {
   close(): Promise<void>;
 }
 
-/** Starts the thread now (one writer thread that warms the PDF writer); in-thread where no built worker exists. */
-export function startPdfThread(): PdfThread {
-  const pool = startRenderPool({ size: 1, warm: ["pdf"] });
+/**
+ * Starts the thread now (one writer thread that warms the PDF writer), or takes the worker started before the
+ * command line loaded (pdf-prestart.ts); in-thread where no built worker exists.
+ */
+export function startPdfThread(early?: EarlyWorker): PdfThread {
+  const pool = startRenderPool({ size: 1, warm: pdfThreadWarm, ...(early ? { adopt: [early] } : {}) });
   return {
     render: async (draft) => (await pool.render(draft, "pdf")) as Uint8Array,
     close: () => pool.close(),
@@ -23,15 +28,12 @@ export function startPdfThread(): PdfThread {
 let early: PdfThread | undefined;
 
 /**
- * Called by the entry point before the rest of the program loads: when the command line
- * asks for a draft with a PDF (the default formats include it), start the PDF thread at
- * once. Only a head start: getting it wrong costs a thread, never a result.
+ * Called before the command line is parsed (src/command-line.ts): when it asks for a draft with a PDF, the PDF
+ * thread starts at once, or takes the worker bin/motionera.js started even earlier. Only a head start: getting it
+ * wrong costs a thread, never a result.
  */
-export function prestartForArgv(argv: readonly string[]): void {
-  if (argv[2] !== "draft") return;
-  const i = argv.findIndex((a) => a === "--format" || a === "-f" || a.startsWith("--format="));
-  const list = i < 0 ? "pdf" : argv[i]!.startsWith("--format=") ? argv[i]!.slice(9) : (argv[i + 1] ?? "");
-  if (/\bpdf\b/i.test(list)) early ??= startPdfThread();
+export function prestartForArgv(argv: readonly string[], worker?: EarlyWorker): void {
+  if (wantsPdfThread(argv)) early ??= startPdfThread(worker);
 }
 
 /** Stops a thread started early that no command took (usage errors, --help). */

@@ -7,6 +7,7 @@
  */
 import type { Draft } from "../domain/draft.js";
 import { builtWorker } from "../loading/worker-entry.js";
+import type { EarlyWorker } from "../threads/early-worker.js";
 import { WorkerPool, WorkerPoolClosedError } from "../threads/worker-pool.js";
 import { renderDraft, type Format } from "./index.js";
 import type { RenderJob, RenderResult, RenderWorkerData } from "./render-worker.js";
@@ -29,6 +30,8 @@ export interface RenderPoolOptions {
   warm?: Format[];
   /** Another worker script speaking the same messages (tests); default: render-worker.js beside this module. */
   script?: URL;
+  /** Workers already started for this pool (a draft's PDF thread, started before the command line loaded). */
+  adopt?: readonly EarlyWorker[];
 }
 
 export function startRenderPool(options: RenderPoolOptions): RenderPool {
@@ -37,7 +40,12 @@ export function startRenderPool(options: RenderPoolOptions): RenderPool {
     return { size: 0, render: (d, f) => renderDraft(d, f), ready: async () => {}, close: async () => {} };
   }
   const workerData: RenderWorkerData = { warm: options.warm ?? [] };
-  const pool = new WorkerPool<RenderJob, RenderResult>({ ...entry, size: options.size, workerData });
+  const pool = new WorkerPool<RenderJob, RenderResult>({
+    ...entry,
+    size: options.size,
+    workerData,
+    ...(options.adopt ? { adopt: options.adopt } : {}),
+  });
   return {
     size: options.size,
     render: (draft, format) => pool.run({ draft, format }),

@@ -14,6 +14,7 @@
  * Used by the writer threads (src/render/render-pool.ts), by campaigns (src/campaign/pool.ts)
  * and by imports (import-threads.ts).
  */
+import type { EarlyWorker } from "./early-worker.js";
 import { Worker, type ResourceLimits, type Transferable } from "node:worker_threads";
 
 /** The pool was closed while a job waited: nothing went wrong with the job itself. */
@@ -46,6 +47,8 @@ export interface WorkerPoolOptions {
   script: URL;
   /** Arguments the worker finds in its `process.argv` (see src/loading/worker-entry.ts). */
   argv?: readonly string[];
+  /** Workers already started with this script and workerData (early-worker.ts), taken before any is started. */
+  adopt?: readonly EarlyWorker[];
   size: number;
   workerData?: unknown;
   /**
@@ -88,12 +91,14 @@ class Slot<Job, Result> {
   readonly running = new Map<number, Waiting<Job, Result>>();
   #markReady: () => void = () => undefined;
 
-  constructor(options: WorkerPoolOptions) {
-    this.worker = new Worker(options.script, {
-      workerData: options.workerData,
-      ...(options.argv?.length ? { argv: [...options.argv] } : {}),
-      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
-    });
+  constructor(options: WorkerPoolOptions, early?: EarlyWorker) {
+    this.worker =
+      early?.worker ??
+      new Worker(options.script, {
+        workerData: options.workerData,
+        ...(options.argv?.length ? { argv: [...options.argv] } : {}),
+        ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+      });
     this.worker.unref();
     this.ready = new Promise<void>((r) => (this.#markReady = r));
   }
@@ -119,9 +124,11 @@ export class WorkerPool<Job, Result> {
   #closing = false;
   #setupFailure: Error | undefined;
   #awaitingReady = 0;
+  readonly #adoptable: EarlyWorker[];
 
   constructor(options: WorkerPoolOptions) {
     this.#options = options;
+    this.#adoptable = [...(options.adopt ?? [])];
     for (let i = 0; i < options.size; i++) this.#slots.push(this.#spawn());
   }
 
@@ -192,7 +199,8 @@ export class WorkerPool<Job, Result> {
   }
 
   #spawn(): Slot<Job, Result> {
-    const slot = new Slot<Job, Result>(this.#options);
+    const early = this.#adoptable.shift();
+    const slot = new Slot<Job, Result>(this.#options, early);
     this.#spawned++;
     for (const message of this.#inits) slot.worker.postMessage({ type: "init", message } satisfies ToWorker<Job>);
     let failure: Error | undefined;
@@ -201,6 +209,7 @@ export class WorkerPool<Job, Result> {
     slot.worker.on("exit", (code) =>
       this.#onExit(slot, failure ?? new Error(`the worker thread stopped (exit code ${code})`)),
     );
+    early?.replay();
     return slot;
   }
 

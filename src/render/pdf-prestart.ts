@@ -1,0 +1,31 @@
+/**
+ * The PDF thread of one `motionera draft`, started by bin/motionera.js before anything else loads (an ES module of
+ * its own, dist/cli/pdf-prestart.js): its worker's own Node start (about 60 ms before any of our code runs in it),
+ * the fonts and a small warm-up draft then overlap with loading the command line too, not only with composing the
+ * draft. The command line's pool adopts the worker (pdf-thread.ts). Only a head start: a wrong guess costs a thread,
+ * never a result.
+ */
+import { builtWorker } from "../loading/worker-entry.js";
+import { startEarlyWorker, type EarlyWorker } from "../threads/early-worker.js";
+import type { Format } from "./index.js";
+import type { RenderWorkerData } from "./render-worker.js";
+
+/** What the PDF thread loads and warms before its first job. */
+export const pdfThreadWarm: Format[] = ["pdf"];
+
+/** Whether the command line asks for a draft with a PDF (the default formats include it). */
+export function wantsPdfThread(argv: readonly string[]): boolean {
+  if (argv[2] !== "draft") return false;
+  const i = argv.findIndex((a) => a === "--format" || a === "-f" || a.startsWith("--format="));
+  const list = i < 0 ? "pdf" : argv[i]!.startsWith("--format=") ? argv[i]!.slice(9) : (argv[i + 1] ?? "");
+  return /\bpdf\b/i.test(list);
+}
+
+/** The PDF thread's worker, started now, when the command line asks for a PDF and a built worker exists. */
+export function startEarlyPdfWorker(argv: readonly string[]): EarlyWorker | undefined {
+  if (!wantsPdfThread(argv)) return undefined;
+  const entry = builtWorker(import.meta.url, "render-worker");
+  if (!entry) return undefined;
+  const workerData: RenderWorkerData = { warm: pdfThreadWarm };
+  return startEarlyWorker(entry.script, { workerData, argv: entry.argv });
+}

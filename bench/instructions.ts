@@ -8,6 +8,10 @@
  * collections and optimizations fall the same way every time. Without it the two runs' totals
  * moved by hundreds of millions of instructions from run to run (more than N documents cost: one
  * run counted a negative PDF); with it a repeated pair agreed within 0.3 % (60.0 and 59.8 M a PDF).
+ * Still, runs half an hour apart gave docxtemplater 47, 51 and 81 M a document: V8 sizes its heap and schedules
+ * collections by elapsed time too, and under valgrind that time follows the machine's load. With
+ * `--predictable-gc-schedule` (a fixed heap growth, no idle or memory-reducing collections) four runs of 20
+ * documents, two at a time, agreed within 2 M instructions in 9.1 G, where without it they spread over 139 M.
  * BENCH_INSTRUCTIONS=0 skips; BENCH_INSTRUCTIONS_RUNS sets N (default 20).
  */
 import { spawnSync } from "node:child_process";
@@ -33,6 +37,7 @@ function totalInstructions(name: DraftCase, runs: number, dir: string): number {
       `--callgrind-out-file=${out}`,
       process.execPath,
       "--predictable",
+      "--predictable-gc-schedule",
       child,
       name,
       String(runs),

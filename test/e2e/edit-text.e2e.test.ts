@@ -6,9 +6,20 @@
  */
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAxeClean, hasChromium, openPage, screenshot } from "../helpers/browser.js";
 import { startStaffSite, type StaffSite } from "../helpers/staff-site.js";
+
+/**
+ * Without script every button posts its form, and the answer is /utkast again, so waiting for that URL would not
+ * wait at all: this waits for the answer's page to be shown and loaded.
+ */
+async function submitWithoutScript(page: Page, selector: string): Promise<void> {
+  await Promise.all([page.waitForEvent("framenavigated", (f) => f === page.mainFrame()), page.click(selector)]);
+  await page.waitForLoadState("load");
+  expect(page.url()).toMatch(/\/utkast$/);
+}
 
 const original = "Det här borde inte vara en fråga som delar partierna.";
 const edited = "Den här frågan har fullmäktige redan fått vänta alltför länge på.";
@@ -123,16 +134,16 @@ describe.skipIf(!hasChromium)("editing the draft's text in Chromium", () => {
     const page = await openPage(context, problems);
     page.setDefaultTimeout(15_000);
     await page.goto(`${site.base}/?template=kast-avtal&kommun=Lidingö&name.0=Anna+Andersson`);
-    await Promise.all([page.waitForURL(/\/utkast$/), page.click("text=Redigera texten")]);
+    await submitWithoutScript(page, "text=Redigera texten");
     const text = page.locator("#f-editedMarkdown");
     await text.fill((await text.inputValue()).replace(original, edited));
-    await Promise.all([page.waitForURL(/\/utkast$/), page.click("button[value=preview]")]);
+    await submitWithoutScript(page, "button[value=preview]");
     expect(await page.locator("#forhandsvisning").textContent()).toContain(edited);
     expect(await page.inputValue("#f-editedMarkdown")).toContain(edited);
     // (axe runs as a script: it is run on the page with the script, in the test above)
     await screenshot(page, "redigera-texten-smal-utan-skript");
     await page.locator("[data-edit-text]").screenshot({ path: "/tmp/edit16-editor-390.png" });
-    await Promise.all([page.waitForURL(/\/utkast$/), page.click("text=Återställ texten")]);
+    await submitWithoutScript(page, "text=Återställ texten");
     expect(await page.locator("#f-editedMarkdown").count()).toBe(0);
     expect(await page.locator("#forhandsvisning").textContent()).toContain(original);
     expect(problems).toEqual([]);

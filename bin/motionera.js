@@ -29,10 +29,10 @@ const pdfWorker =
     ? (await import(new URL("pdf-prestart.js", dir).href)).startEarlyPdfWorker(process.argv)
     : undefined;
 // The command line: one script run with its V8 code cache (src/loading/cached-script.ts), made by `npm run build`.
-const { loadCachedScript } = await import(new URL("cached-script.js", dir).href);
+const { loadCachedScript, savesCodeCache } = await import(new URL("cached-script.js", dir).href);
 const commandLine = loadCachedScript(fileURLToPath(new URL("command-line.cjs", dir)));
 // Before the command line is parsed: worker threads start (a draft's PDF, a campaign), settings per command.
 await commandLine.exports.prepare(process.argv, { pdfWorker });
 process.exitCode = await commandLine.exports.main(process.argv);
-// `npm run build` runs one draft this way to make the cache (src/cli/build-code-cache.ts).
-if (process.env.MOTIONERA_SAVE_CODE_CACHE === "1") commandLine.saveCache();
+// `npm run build` runs a campaign and a draft this way to make the caches (src/cli/build-code-cache.ts).
+if (savesCodeCache()) commandLine.saveCache();

@@ -14,6 +14,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { saveCodeCacheVariable } from "../loading/cached-script.js";
 import { projectRoot } from "../project-paths.js";
 
 const signers = ["--author", "Anna Andersson (L)", "--author", "Bo Berg (L)", "--date", "2026-11-24"];
@@ -25,7 +26,7 @@ const runs = (root: string, out: string, db: string): string[][] =>
 
 /** The environment of the runs: the caller's, without what would point them at other data. */
 function runEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, MOTIONERA_SAVE_CODE_CACHE: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, [saveCodeCacheVariable]: "1" };
   for (const name of ["MOTIONERA_DB", "MOTIONERA_DATABASE_URL", "MOTIONERA_TEMPLATES"]) delete env[name];
   return env;
 }

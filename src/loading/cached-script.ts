@@ -32,6 +32,13 @@ export interface CachedScript<T> {
   saveCache(): void;
 }
 
+/**
+ * The variable that has a process save its bundles' caches when it has run (`npm run build` sets it for its
+ * representative runs, src/cli/build-code-cache.ts; the bin and cached-worker.ts obey it).
+ */
+export const saveCodeCacheVariable = "MOTIONERA_SAVE_CODE_CACHE";
+export const savesCodeCache = (): boolean => process.env[saveCodeCacheVariable] === "1";
+
 /** The cache file's header: the bundle's size and modification time (ms), two float64s. */
 const HEADER_BYTES = 16;
 

@@ -9,13 +9,13 @@
  * so a pool that stops it at once (worker.terminate()) has the cache already.
  */
 import { parentPort } from "node:worker_threads";
-import { loadCachedScript } from "./cached-script.js";
+import { loadCachedScript, savesCodeCache } from "./cached-script.js";
 
 const file = process.argv[2];
 if (!file) throw new Error("cached-worker: the worker's bundle is not named (process.argv[2])");
 const script = loadCachedScript(file);
 
-if (process.env.MOTIONERA_SAVE_CODE_CACHE === "1" && parentPort) {
+if (savesCodeCache() && parentPort) {
   const port = parentPort;
   const post = port.postMessage.bind(port);
   port.postMessage = (value: unknown, transfer?: Parameters<typeof post>[1]) => {

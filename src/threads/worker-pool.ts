@@ -14,8 +14,8 @@
  * Used by the writer threads (src/render/render-pool.ts), by campaigns (src/campaign/pool.ts)
  * and by imports (import-threads.ts).
  */
-import type { EarlyWorker } from "./early-worker.js";
 import { Worker, type ResourceLimits, type Transferable } from "node:worker_threads";
+import type { EarlyWorker } from "./early-worker.js";
 
 /** The pool was closed while a job waited: nothing went wrong with the job itself. */
 export class WorkerPoolClosedError extends Error {

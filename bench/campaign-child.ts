@@ -5,6 +5,7 @@
  * CLI prints it; a last line on stderr gives the wall time from process start (loading the
  * code counts) and the process's peak RSS (main thread and workers: threads share it).
  */
+import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
@@ -29,9 +30,11 @@ const argv = [
   "--json",
 ];
 // As bin/motionera.js does, in its order.
-(await import(new URL("v8-tuning.js", dir).href)).tuneForCommand(argv);
-const { loadCachedScript } = await import(new URL("cached-script.js", dir).href);
-const commandLine = loadCachedScript(fileURLToPath(new URL("command-line.cjs", dir)));
+const start = createRequire(import.meta.url)(
+  fileURLToPath(new URL("start.cjs", dir)),
+) as typeof import("../src/loading/start.js");
+start.tuneForCommand(argv);
+const commandLine = start.loadCachedScript(fileURLToPath(new URL("command-line.cjs", dir)));
 const { main, prepare } = commandLine.exports as {
   main: (argv: string[]) => Promise<number>;
   prepare: (argv: readonly string[]) => Promise<void>;

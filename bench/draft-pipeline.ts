@@ -11,14 +11,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import Docxtemplater from "docxtemplater";
-import { buildSync } from "esbuild";
 import PizZip from "pizzip";
 import type { DraftRequest } from "../src/domain/draft-request.js";
 import type { Draft, Inline, Block } from "../src/domain/draft.js";
 import { renderDocx } from "../src/render/docx.js";
 import { renderPdf, renderPdfWithBuiltinFont } from "../src/render/pdf.js";
 import { renderMarkdown } from "../src/render/markdown.js";
-import { cachedBundleOptions } from "../src/loading/bundle.js";
+import { buildCachedBundles } from "../src/loading/bundle.js";
 import { projectRoot } from "../src/project-paths.js";
 import { Workspace } from "../src/workspace.js";
 import { hasValgrind, instructionsPerRun, millions } from "./instructions.js";
@@ -79,15 +78,14 @@ function hasCommand(cmd: string): boolean {
  * floor-cached.js: one bundle (and cache) per set of formats, in dist/bench/floor/. Its package.json maps pdfkit's
  * `#standard-fonts/*` (which pdfkit requires from its own location, the bundle's once bundled) to the package.
  */
-function floorBundle(formats: string): string {
+async function floorBundle(formats: string): Promise<string> {
   const dir = join(dirname(fileURLToPath(import.meta.url)), "floor");
   mkdirSync(dir, { recursive: true });
   const imports = { "#standard-fonts/*": "pdfkit/standard-fonts/*" };
   writeFileSync(join(dir, "package.json"), JSON.stringify({ private: true, imports }));
   const outfile = join(dir, `floor-${formats.replace(",", "-")}.cjs`);
   rmSync(`${outfile}.cache`, { force: true });
-  buildSync({
-    ...cachedBundleOptions,
+  await buildCachedBundles({
     entryPoints: [join(dirname(fileURLToPath(import.meta.url)), "writer-floor.js")],
     outfile,
     sourcemap: false,
@@ -225,13 +223,13 @@ export async function benchDraftPipeline(runs = 300): Promise<void> {
   const floor = (formats: string) => [process.execPath, join(benchDir, "writer-floor.js"), formats, dir];
   const [floorDocx, pandoc4] = timeProcesses(floor("docx"), pandocCmd, processRuns);
   const [floorBoth, pandoc5] = timeProcesses(floor("docx,pdf"), pandocCmd, processRuns);
-  const cachedFloor = (formats: string) => {
-    const cmd = [process.execPath, join(benchDir, "floor-cached.js"), floorBundle(formats), formats, dir];
+  const cachedFloor = async (formats: string) => {
+    const cmd = [process.execPath, join(benchDir, "floor-cached.js"), await floorBundle(formats), formats, dir];
     execFileSync(cmd[0]!, cmd.slice(1)); // the first run saves the cache
     return cmd;
   };
-  const [cachedDocx, pandoc6] = timeProcesses(cachedFloor("docx"), pandocCmd, processRuns);
-  const [cachedBoth, pandoc7] = timeProcesses(cachedFloor("docx,pdf"), pandocCmd, processRuns);
+  const [cachedDocx, pandoc6] = timeProcesses(await cachedFloor("docx"), pandocCmd, processRuns);
+  const [cachedBoth, pandoc7] = timeProcesses(await cachedFloor("docx,pdf"), pandocCmd, processRuns);
   printTable(`Whole process, wall time (median of ${processRuns}, alternating)`, [
     timeRow("motionera draft → DOCX + PDF", cli.median, "pandoc in.md -o out.docx", pandoc.median, 3),
     timeRow("motionera draft → DOCX only", cliDocx.median, "pandoc in.md -o out.docx", pandoc2.median, 2),

@@ -1,6 +1,6 @@
 /**
  * Where a pool finds its worker's built code. Beside the command line's bundle (dist/cli) a worker
- * is its own CommonJS bundle, which cached-worker.js runs with its V8 code cache (cached-script.ts);
+ * is its own CommonJS bundle, which cached-worker.cjs runs with its V8 code cache (cached-script.ts);
  * beside the compiled sources (dist/src) it is an ES module; from the TypeScript sources (vitest)
  * there is none, and the pool's work stays in the calling thread.
  */
@@ -17,7 +17,7 @@ export interface WorkerEntry {
 export function builtWorker(besideUrl: string, name: string): WorkerEntry | undefined {
   const exists = (url: URL) => existsSync(fileURLToPath(url));
   const bundle = new URL(`./${name}.cjs`, besideUrl);
-  const loader = new URL("./cached-worker.js", besideUrl);
+  const loader = new URL("./cached-worker.cjs", besideUrl);
   if (exists(bundle) && exists(loader)) return { script: loader, argv: [fileURLToPath(bundle)] };
   const module = new URL(`./${name}.js`, besideUrl);
   return exists(module) ? { script: module, argv: [] } : undefined;

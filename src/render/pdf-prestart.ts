@@ -7,11 +7,10 @@
  */
 import { builtWorker } from "../loading/worker-entry.js";
 import { startEarlyWorker, type EarlyWorker } from "../threads/early-worker.js";
-import type { Format } from "./index.js";
 import type { RenderWorkerData } from "./render-worker.js";
 
-/** What the PDF thread loads and warms before its first job. */
-export const pdfThreadWarm: Format[] = ["pdf"];
+/** What the PDF thread loads before its one job: the PDF writer and fonts, no rehearsal (render-worker.ts). */
+export const pdfThreadData = { warm: ["pdf"], rehearse: false } as const satisfies RenderWorkerData;
 
 /** Whether the command line asks for a draft with a PDF (the default formats include it). */
 export function wantsPdfThread(argv: readonly string[]): boolean {
@@ -26,6 +25,6 @@ export function startEarlyPdfWorker(argv: readonly string[]): EarlyWorker | unde
   if (!wantsPdfThread(argv)) return undefined;
   const entry = builtWorker(import.meta.url, "render-worker");
   if (!entry) return undefined;
-  const workerData: RenderWorkerData = { warm: pdfThreadWarm };
+  const workerData: RenderWorkerData = { ...pdfThreadData, warm: [...pdfThreadData.warm] };
   return startEarlyWorker(entry.script, { workerData, argv: entry.argv });
 }

@@ -5,7 +5,7 @@
  */
 import type { Draft } from "../domain/draft.js";
 import type { EarlyWorker } from "../threads/early-worker.js";
-import { pdfThreadWarm, wantsPdfThread } from "./pdf-prestart.js";
+import { pdfThreadData, wantsPdfThread } from "./pdf-prestart.js";
 import { startRenderPool } from "./render-pool.js";
 
 export interface PdfThread {
@@ -18,7 +18,12 @@ export interface PdfThread {
  * command line loaded (pdf-prestart.ts); in-thread where no built worker exists.
  */
 export function startPdfThread(early?: EarlyWorker): PdfThread {
-  const pool = startRenderPool({ size: 1, warm: pdfThreadWarm, ...(early ? { adopt: [early] } : {}) });
+  const pool = startRenderPool({
+    size: 1,
+    warm: [...pdfThreadData.warm],
+    rehearse: pdfThreadData.rehearse,
+    ...(early ? { adopt: [early] } : {}),
+  });
   return {
     render: async (draft) => (await pool.render(draft, "pdf")) as Uint8Array,
     close: () => pool.close(),

@@ -28,6 +28,8 @@ export interface RenderPoolOptions {
   size: number;
   /** Formats each worker loads and warms up before its first job. */
   warm?: Format[];
+  /** Whether warming renders a small draft in each format (RenderWorkerData); default: yes. */
+  rehearse?: boolean;
   /** Another worker script speaking the same messages (tests); default: render-worker.js beside this module. */
   script?: URL;
   /** Workers already started for this pool (a draft's PDF thread, started before the command line loaded). */
@@ -39,7 +41,7 @@ export function startRenderPool(options: RenderPoolOptions): RenderPool {
   if (!entry || options.size < 1) {
     return { size: 0, render: (d, f) => renderDraft(d, f), ready: async () => {}, close: async () => {} };
   }
-  const workerData: RenderWorkerData = { warm: options.warm ?? [] };
+  const workerData: RenderWorkerData = { warm: options.warm ?? [], rehearse: options.rehearse ?? true };
   const pool = new WorkerPool<RenderJob, RenderResult>({
     ...entry,
     size: options.size,

@@ -14,10 +14,10 @@ function folderWith(files: string[]): { dir: string; beside: string } {
 }
 
 describe("builtWorker", () => {
-  it("runs the worker's CommonJS bundle through cached-worker.js, naming the bundle in argv", () => {
-    const { dir, beside } = folderWith(["render-worker.cjs", "cached-worker.js", "render-worker.js"]);
+  it("runs the worker's CommonJS bundle through cached-worker.cjs, naming the bundle in argv", () => {
+    const { dir, beside } = folderWith(["render-worker.cjs", "cached-worker.cjs", "render-worker.js"]);
     expect(builtWorker(beside, "render-worker")).toEqual({
-      script: pathToFileURL(join(dir, "cached-worker.js")),
+      script: pathToFileURL(join(dir, "cached-worker.cjs")),
       argv: [join(dir, "render-worker.cjs")],
     });
   });

@@ -1,0 +1,100 @@
+/**
+ * Modules loaded on first use in the bundles (src/loading/bundle.ts): a stand-in takes the module's place and loads
+ * it when one of its names is first used; until then the module's own code has not run, and afterwards the library
+ * gets the module's own function and values.
+ */
+import { createCipheriv, randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runInThisContext } from "node:vm";
+import { brotliCompressSync } from "node:zlib";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { firstUse } from "../../src/loading/bundle.js";
+import { projectRoot } from "../../src/project-paths.js";
+
+/** Bundles `entry` (CommonJS, in a folder of its own) with the plugin and runs it; returns its exports. */
+async function bundled(
+  dir: string,
+  entry: string,
+  modules: Record<string, readonly string[]>,
+): Promise<Record<string, unknown>> {
+  writeFileSync(join(dir, "entry.js"), entry);
+  const { outputFiles } = await build({
+    entryPoints: [join(dir, "entry.js")],
+    bundle: true,
+    write: false,
+    platform: "node",
+    format: "cjs",
+    nodePaths: [join(projectRoot, "node_modules")],
+    plugins: [firstUse(modules)],
+    logLevel: "silent",
+  });
+  const run = runInThisContext(`(function (exports, require, module) {${outputFiles[0]!.text}\n})`) as (
+    ...a: unknown[]
+  ) => void;
+  const module = { exports: {} as Record<string, unknown> };
+  run(module.exports, require, module);
+  return module.exports;
+}
+
+/** A package in `dir`/node_modules whose code counts how often it has run. */
+function countingPackage(dir: string): void {
+  const pkg = join(dir, "node_modules", "heavy");
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(join(pkg, "package.json"), JSON.stringify({ name: "heavy", main: "index.js" }));
+  writeFileSync(
+    join(pkg, "index.js"),
+    "globalThis.heavyLoads = (globalThis.heavyLoads ?? 0) + 1;\n" +
+      "exports.double = (n) => 2 * n;\nexports.table = [1, 2, 3];\n",
+  );
+  writeFileSync(
+    join(pkg, "fn.js"),
+    "globalThis.heavyLoads = (globalThis.heavyLoads ?? 0) + 1;\n" +
+      "module.exports = function (a, b) { return a + b; };\n",
+  );
+}
+
+declare global {
+  var heavyLoads: number | undefined;
+}
+
+describe("modules loaded on first use", () => {
+  it("runs a module's code only when one of its names is first used, once, with its own values", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "first-use-"));
+    countingPackage(dir);
+    globalThis.heavyLoads = 0;
+    const out = await bundled(
+      dir,
+      'const heavy = require("heavy"); const add = require("heavy/fn.js");\n' +
+        "exports.loadsAtStart = globalThis.heavyLoads;\n" +
+        "exports.use = () => [heavy.double(21), heavy.table.length, add(2, 3), globalThis.heavyLoads];\n",
+      { heavy: ["double", "table"], "heavy/fn.js": ["default"] },
+    );
+    expect(out.loadsAtStart).toBe(0);
+    expect((out.use as () => number[])()).toEqual([42, 3, 5, 2]);
+    expect((out.use as () => number[])()[3]).toBe(2);
+    delete globalThis.heavyLoads;
+  });
+
+  it("gives fontkit its brotli and pdfkit its AES unchanged: a round trip through each", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "first-use-"));
+    const out = await bundled(
+      dir,
+      'import decompress from "brotli/decompress.js";\nimport { cbc } from "@noble/ciphers/aes";\n' +
+        "export { decompress, cbc };\n",
+      { "brotli/decompress.js": ["default"], "@noble/ciphers/aes": ["cbc", "ecb"] },
+    );
+    const text = Buffer.from("Motionera – åäö ÅÄÖ ".repeat(40));
+    const decompress = out.decompress as (b: Uint8Array) => Uint8Array;
+    expect(Buffer.from(decompress(brotliCompressSync(text))).equals(text)).toBe(true);
+
+    const key = randomBytes(16);
+    const iv = randomBytes(16);
+    const cbc = out.cbc as (k: Uint8Array, i: Uint8Array) => { encrypt(d: Uint8Array): Uint8Array };
+    const ours = Buffer.from(cbc(key, iv).encrypt(text));
+    const cipher = createCipheriv("aes-128-cbc", key, iv);
+    expect(ours.equals(Buffer.concat([cipher.update(text), cipher.final()]))).toBe(true);
+  });
+});

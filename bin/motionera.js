@@ -15,8 +15,11 @@ if (!existsSync(join(dir, "command-line.cjs")) || !existsSync(join(dir, "start.c
   process.exit(70);
 }
 // V8's tuning for a command that lives a few seconds (src/loading/v8-tuning.ts), a draft's early PDF thread and the
-// bundles' loader: one small bundle (src/loading/start.ts); the tuning first, so it applies to all code after it.
+// bundles' loader: one small bundle (src/loading/start.ts). Node's own modules load before the tuning changes V8's
+// flags, while Node's code cache still serves them (src/loading/tuning-latch.ts); then the tuning, first of all for
+// every command but a draft, so it applies to all code after it.
 const start = require(join(dir, "start.cjs"));
+start.loadNodeModules();
 start.tuneForCommand(process.argv);
 
 async function run() {
@@ -30,10 +33,15 @@ async function run() {
     }
     allocator.stopWithParent();
   }
-  // A draft with a PDF: its PDF thread starts first, so the worker's own start overlaps with loading the rest.
-  const pdfWorker = process.argv[2] === "draft" ? start.startEarlyPdfWorker(process.argv) : undefined;
-  // The command line: one script run with its V8 code cache (src/loading/cached-script.ts), made by `npm run build`.
-  const commandLine = start.loadCachedScript(join(dir, "command-line.cjs"));
+  // A draft with a PDF: its PDF thread starts first, so the worker's own start overlaps with loading the rest. A
+  // draft tunes V8 once both have loaded their bundles (src/loading/tuning-latch.ts).
+  const latch = process.argv[2] === "draft" ? start.newLatch(2) : undefined;
+  const pdfWorker = latch ? start.startEarlyPdfWorker(process.argv, latch) : undefined;
+  // The command line: one script run with its V8 code cache (src/loading/cached-script.ts), made by `npm run build`;
+  // a draft's own, smaller one for `motionera draft` (src/draft-line.ts).
+  const script = process.argv[2] === "draft" && existsSync(join(dir, "draft-line.cjs")) ? "draft-line" : "command-line";
+  const commandLine = start.loadCachedScript(join(dir, `${script}.cjs`));
+  if (latch) start.bundleLoaded(pdfWorker ? latch : start.newLatch(1));
   // Before the command line is parsed: worker threads start (a draft's PDF, a campaign), settings per command.
   await commandLine.exports.prepare(process.argv, { pdfWorker });
   process.exitCode = await commandLine.exports.main(process.argv);

@@ -3,9 +3,9 @@
  * bin/motionera.js with `MOTIONERA_SAVE_CODE_CACHE=1`, so each bundle in dist/cli saves the V8
  * code cache of the code those commands ran beside itself (`<bundle>.cjs.cache`; see
  * src/loading/cached-script.ts):
- * - a campaign of two municipalities on two threads, for the campaign worker;
- * - then one draft (Lidingö, two signers, DOCX and PDF), for the command line (the last
- *   process to save it wins) and the PDF thread's render worker.
+ * - a campaign of two municipalities on two threads, for the command line and the campaign worker;
+ * - then one draft (Lidingö, two signers, DOCX and PDF), for the draft's bundle (draft-line.cjs) and the PDF thread's
+ *   render worker.
  * They use a copy of the shipped database and the shipped templates, whatever the environment names
  * (MOTIONERA_DB, MOTIONERA_DATABASE_URL, MOTIONERA_TEMPLATES are left out): installing never reads or
  * writes a user's data. Their files go to a temporary folder, removed afterwards.

@@ -15,30 +15,21 @@ export interface ProgramEdges {
 /** A command and all its subcommands, at every level. */
 const everyCommand = (c: Command): Command[] => [c, ...c.commands.flatMap(everyCommand)];
 
-type Register = (program: Command, edges: ProgramEdges) => Promise<void>;
+/** Registers one command (and its subcommands) on the program: loads the command's module when called. */
+export type Register = (program: Command, edges: ProgramEdges) => Promise<void>;
 
-/**
- * The commands, in the order the help lists them, each loaded when registered: a command run
- * by name loads only its own module (and what it imports), not the other eight. Loading all
- * of them was a tenth of a `motionera draft` (bench/draft-pipeline.ts, one command).
- */
-const commands: ReadonlyMap<string, Register> = new Map<string, Register>([
-  ["draft", async (p) => (await import("./commands/draft.js")).registerDraft(p)],
-  ["campaign", async (p) => (await import("./commands/campaign.js")).registerCampaign(p)],
-  ["facts", async (p) => (await import("./commands/facts.js")).registerFacts(p)],
-  ["templates", async (p) => (await import("./commands/templates.js")).registerTemplates(p)],
-  ["corpus", async (p) => (await import("./commands/corpus.js")).registerCorpus(p)],
-  ["db", async (p) => (await import("./commands/db.js")).registerDb(p)],
-  ["tokens", async (p) => (await import("./commands/tokens.js")).registerTokens(p)],
-  ["arenden", async (p) => (await import("./commands/arenden.js")).registerArenden(p)],
-  ["serve", async (p, edges) => (await import("./commands/serve.js")).registerServe(p, edges.startService)],
-]);
+/** The commands a program offers, by name, in the order the help lists them (command-table.ts). */
+export type CommandTable = ReadonlyMap<string, Register>;
 
 /**
  * The program with the commands `argv` can reach: only the one it names, or every command when
  * it names none or one that does not exist (the help, the version, "Menade du …").
  */
-export async function buildProgram(edges: ProgramEdges, argv: readonly string[] = []): Promise<Command> {
+export async function buildProgram(
+  edges: ProgramEdges,
+  commands: CommandTable,
+  argv: readonly string[] = [],
+): Promise<Command> {
   const program = new Command("motionera")
     .description(texts.program)
     .version("0.1.0", "-V, --version", texts.version)
@@ -64,9 +55,9 @@ function quietOnClosedPipe(): void {
   }
 }
 
-export async function main(argv: string[], edges: ProgramEdges): Promise<number> {
+export async function main(argv: string[], edges: ProgramEdges, commands: CommandTable): Promise<number> {
   quietOnClosedPipe();
-  const program = await buildProgram(edges, argv);
+  const program = await buildProgram(edges, commands, argv);
   for (const c of everyCommand(program)) c.exitOverride();
   try {
     if (argv.length <= 2) {

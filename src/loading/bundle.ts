@@ -11,63 +11,15 @@
  * ES-module-only pdfjs-dist and node-pg-migrate, imported through import-package.ts.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, type BuildOptions, type Plugin } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
 import { projectRoot } from "../project-paths.js";
 import { scriptHead, scriptTail } from "./cached-script.js";
+import { firstUse, loadedOnFirstUse } from "./first-use.js";
+import { fontkitTablesOnFirstUse } from "./fontkit-tables.js";
 
-/**
- * Modules that a bundled library imports at its top but calls only for what Motionera never asks of it, each with
- * the names taken from it ("default": the module itself is the function called): fontkit's WOFF2 fonts (brotli,
- * which builds its dictionary's tables when loaded), pdfkit's encrypted PDFs (AES, which builds its lookup tables
- * when loaded) and commander's executable subcommands (Node's child_process and the five modules it loads); Node's
- * worker_threads, which a command without threads never uses. Loading brotli and AES took about 10 ms of the PDF
- * thread's start, child_process 1.5 ms and worker_threads 1 ms of every command's.
- */
-/** The names Node's own module exports (read when the build runs). */
-const builtinNames = (name: string): string[] => Object.keys(createRequire(import.meta.url)(name) as object);
-
-const loadedOnFirstUse: Readonly<Record<string, readonly string[]>> = {
-  "brotli/decompress.js": ["default"],
-  "@noble/ciphers/aes": ["cbc", "ecb"],
-  "node:child_process": builtinNames("node:child_process"),
-  "node:worker_threads": builtinNames("node:worker_threads"),
-};
-
-/**
- * An esbuild plugin that puts a stand-in in each named module's place, which loads the module the first time one of
- * its names is used: the stand-in's `require` of the real module is bundled as a CommonJS require, which esbuild's
- * output runs only when reached. What the library gets is the module's own function or values, only later.
- */
-export function firstUse(modules: Readonly<Record<string, readonly string[]>>): Plugin {
-  return {
-    name: "loaded-on-first-use",
-    setup(plugin) {
-      const escaped = Object.keys(modules).map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
-      const filter = new RegExp(`^(${escaped.join("|")})$`);
-      plugin.onResolve({ filter }, (args) =>
-        args.namespace === "first-use"
-          ? undefined
-          : { path: args.path, namespace: "first-use", pluginData: { resolveDir: args.resolveDir } },
-      );
-      plugin.onLoad({ filter: /.*/, namespace: "first-use" }, (args) => {
-        const names = modules[args.path] ?? [];
-        const real = `require(${JSON.stringify(args.path)})`;
-        const getter = (n: string) => {
-          const name = JSON.stringify(n);
-          return `Object.defineProperty(exports, ${name}, { enumerable: true, get: () => ${real}[${name}] });`;
-        };
-        const contents = names.includes("default")
-          ? `module.exports = function (...args) { return ${real}.apply(this, args); };`
-          : names.map(getter).join("\n");
-        return { contents, loader: "js", resolveDir: (args.pluginData as { resolveDir: string }).resolveDir };
-      });
-    },
-  };
-}
-
+/** What every bundle is built with; some libraries' modules load on first use (first-use.ts, fontkit-tables.ts). */
 const common: BuildOptions = {
   bundle: true,
   minify: true,
@@ -77,7 +29,7 @@ const common: BuildOptions = {
   target: "node20",
   external: ["pdfjs-dist", "pg", "pg-native", "node-pg-migrate"],
   logLevel: "warning",
-  plugins: [firstUse(loadedOnFirstUse)],
+  plugins: [firstUse(loadedOnFirstUse), fontkitTablesOnFirstUse],
 };
 
 /** A CommonJS bundle for loadCachedScript; `import.meta.url` is the bundle's own URL. */
@@ -120,7 +72,9 @@ const source = (path: string) => join(projectRoot, "src", path);
 export async function bundle(outdir: string): Promise<void> {
   rmSync(outdir, { recursive: true, force: true });
   await buildCachedBundles({
-    entryPoints: ["command-line.ts", "render/render-worker.ts", "campaign/campaign-worker.ts"].map(source),
+    entryPoints: ["command-line.ts", "draft-line.ts", "render/render-worker.ts", "campaign/campaign-worker.ts"].map(
+      source,
+    ),
     outdir,
     entryNames: "[name]",
   });

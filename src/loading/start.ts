@@ -7,3 +7,4 @@
 export { tuneForCommand } from "./v8-tuning.js";
 export { startEarlyPdfWorker } from "../render/pdf-prestart.js";
 export { loadCachedScript, savesCodeCache } from "./cached-script.js";
+export { bundleLoaded, loadNodeModules, newLatch } from "./tuning-latch.js";

@@ -22,6 +22,9 @@ export function startPdfThread(early?: EarlyWorker): PdfThread {
     size: 1,
     warm: [...pdfThreadData.warm],
     rehearse: pdfThreadData.rehearse,
+    // The draft goes to the thread at once: it starts the PDF when its fonts are ready, even while this thread is
+    // still busy writing the DOCX and has not heard that it is ready.
+    sendBeforeReady: true,
     ...(early ? { adopt: [early] } : {}),
   });
   return {

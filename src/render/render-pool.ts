@@ -30,6 +30,8 @@ export interface RenderPoolOptions {
   warm?: Format[];
   /** Whether warming renders a small draft in each format (RenderWorkerData); default: yes. */
   rehearse?: boolean;
+  /** Jobs go to workers still warming, which start them when ready (WorkerPoolOptions); default: no. */
+  sendBeforeReady?: boolean;
   /** Another worker script speaking the same messages (tests); default: render-worker.js beside this module. */
   script?: URL;
   /** Workers already started for this pool (a draft's PDF thread, started before the command line loaded). */
@@ -46,6 +48,7 @@ export function startRenderPool(options: RenderPoolOptions): RenderPool {
     ...entry,
     size: options.size,
     workerData,
+    ...(options.sendBeforeReady ? { sendBeforeReady: true } : {}),
     ...(options.adopt ? { adopt: options.adopt } : {}),
   });
   return {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { swedishCommanderError } from "../../src/cli/commander-errors.js";
 import type { Command } from "commander";
+import { commandTable } from "../../src/cli/command-table.js";
 import { buildProgram } from "../../src/cli/main.js";
 import { runCli } from "../helpers/cli.js";
 
@@ -73,7 +74,7 @@ describe("commander's errors in Swedish", () => {
   });
 
   it("every command's help, at every level, has none of commander's English words", async () => {
-    const program = await buildProgram({ startService: () => Promise.reject(new Error("not started")) });
+    const program = await buildProgram({ startService: () => Promise.reject(new Error("not started")) }, commandTable);
     const english = /\b(Usage|Options|Commands|Arguments|default|choices|preset|display help|help for command)\b/;
     const found: string[] = [];
     let seen = 0;

@@ -80,7 +80,7 @@ describe("the built command line's caches (npm run build)", () => {
   const report = { MOTIONERA_CODE_CACHE_REPORT: "1" };
   const signer = ["--author", "Anna Andersson (L)", "--date", "2026-11-24"];
 
-  it("are taken by V8 in a draft with a PDF (command line, PDF thread) and a campaign (its worker)", () => {
+  it("are taken by V8 in a draft with a PDF (its bundle, the PDF thread) and a campaign (command line, worker)", () => {
     const { db, out } = tempWorkspace();
     const draft = runCli(
       ["draft", "--template", "kast-avtal", "--kommun", "Pajala", ...signer, "--db", db, "--out", out],
@@ -89,7 +89,8 @@ describe("the built command line's caches (npm run build)", () => {
       },
     );
     expect(draft.code).toBe(0);
-    expect(draft.stderr).toContain("code cache command-line.cjs: used");
+    expect(draft.stderr).toContain("code cache draft-line.cjs: used");
+    expect(draft.stderr).not.toContain("command-line.cjs");
     expect(draft.stderr).toContain("code cache render-worker.cjs: used");
     const campaign = runCli(
       [
@@ -121,7 +122,7 @@ describe("the built command line's caches (npm run build)", () => {
   });
 
   it("import no package by name: Node 20 cannot serve import() in a script run from a code cache", () => {
-    for (const name of ["command-line", "render-worker", "campaign-worker"]) {
+    for (const name of ["command-line", "draft-line", "render-worker", "campaign-worker"]) {
       const bundle = readFileSync(join(repoRoot, "dist", "cli", `${name}.cjs`), "utf8");
       expect(bundle.match(/\bimport\(\s*["'`][^"'`]*/g) ?? [], name).toEqual([]);
     }

@@ -1,17 +1,18 @@
 /**
  * Modules loaded on first use in the bundles (src/loading/bundle.ts): a stand-in takes the module's place and loads
- * it when one of its names is first used; until then the module's own code has not run, and afterwards the library
- * gets the module's own function and values.
+ * it from node_modules when one of its names is first used; until then the module's own code has not run (nor is it
+ * in the bundle), and afterwards the library gets the module's own function and values.
  */
 import { createCipheriv, randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInThisContext } from "node:vm";
 import { brotliCompressSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { firstUse } from "../../src/loading/bundle.js";
+import { firstUse } from "../../src/loading/first-use.js";
 import { projectRoot } from "../../src/project-paths.js";
 
 /** Bundles `entry` (CommonJS, in a folder of its own) with the plugin and runs it; returns its exports. */
@@ -27,15 +28,24 @@ async function bundled(
     write: false,
     platform: "node",
     format: "cjs",
-    nodePaths: [join(projectRoot, "node_modules")],
     plugins: [firstUse(modules)],
     logLevel: "silent",
   });
-  const run = runInThisContext(`(function (exports, require, module) {${outputFiles[0]!.text}\n})`) as (
-    ...a: unknown[]
-  ) => void;
+  const text = outputFiles[0]!.text;
+  writeFileSync(join(dir, "bundle.js"), text);
+  const run = runInThisContext(`(function (exports, require, module) {${text}\n})`) as (...a: unknown[]) => void;
+  // The real modules stay outside the bundle: found from the entry's folder, else from the project's node_modules.
+  const here = createRequire(join(dir, "entry.js"));
+  const project = createRequire(join(projectRoot, "package.json"));
+  const load = (id: string): unknown => {
+    try {
+      return here(id);
+    } catch {
+      return project(id);
+    }
+  };
   const module = { exports: {} as Record<string, unknown> };
-  run(module.exports, require, module);
+  run(module.exports, load, module);
   return module.exports;
 }
 
@@ -73,6 +83,7 @@ describe("modules loaded on first use", () => {
       { heavy: ["double", "table"], "heavy/fn.js": ["default"] },
     );
     expect(out.loadsAtStart).toBe(0);
+    expect(readFileSync(join(dir, "bundle.js"), "utf8")).not.toContain("2 * n");
     expect((out.use as () => number[])()).toEqual([42, 3, 5, 2]);
     expect((out.use as () => number[])()[3]).toBe(2);
     delete globalThis.heavyLoads;

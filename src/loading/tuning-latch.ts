@@ -34,7 +34,12 @@ export function newLatch(threads: number): SharedArrayBuffer {
   return latch;
 }
 
-/** Says this thread has loaded its bundle; the last of the latch's threads tunes V8 (never while making caches). */
-export function bundleLoaded(latch: SharedArrayBuffer): void {
-  if (Atomics.sub(new Int32Array(latch), 0, 1) === 1 && !savesCodeCache()) tuneShortLived();
+/**
+ * Says this thread has loaded its bundle; the last of the latch's threads tunes V8 (`tune`), never while the build
+ * makes the caches. Returns whether this thread was the last.
+ */
+export function bundleLoaded(latch: SharedArrayBuffer, tune: () => void = tuneShortLived): boolean {
+  const last = Atomics.sub(new Int32Array(latch), 0, 1) === 1;
+  if (last && !savesCodeCache()) tune();
+  return last;
 }

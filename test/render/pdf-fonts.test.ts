@@ -57,3 +57,32 @@ describe("PDF font subsets", () => {
       expect(writesOwnPrograms(face)).toBe(true);
     });
 });
+
+describe("a face's post table", () => {
+  const header = [
+    "version",
+    "italicAngle",
+    "underlinePosition",
+    "underlineThickness",
+    "isFixedPitch",
+    "minMemType42",
+    "maxMemType42",
+    "minMemType1",
+    "maxMemType1",
+  ];
+
+  it("reads as fontkit decodes it: the header at once, the glyph names when asked for", () => {
+    for (const face of Object.keys(files) as Face[]) {
+      const theirs = (create(readFileSync(join(fontDir, files[face]))) as unknown as { post: Record<string, unknown> })
+        .post;
+      const ours = (openFace(face) as unknown as { post: Record<string, unknown> }).post;
+      for (const field of header) expect(ours[field], `${face} ${field}`).toEqual(theirs[field]);
+      expect(theirs.italicAngle === 0, face).toBe(face === "regular" || face === "bold");
+      expect(ours.numberOfGlyphs, face).toEqual(theirs.numberOfGlyphs);
+      expect(ours.names, face).toEqual(theirs.names);
+      expect(Array.from(ours.glyphNameIndex as ArrayLike<number>), face).toEqual(
+        Array.from(theirs.glyphNameIndex as ArrayLike<number>),
+      );
+    }
+  });
+});

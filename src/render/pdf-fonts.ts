@@ -19,6 +19,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { create as parseFont, type Font } from "fontkit";
 import { patternOf, sameProgram, writeProgram, type ProgramPattern } from "./truetype-program.js";
+import { readWordShapes, shaperOf, wordShapesFile, type WordShapes } from "./word-shapes.js";
 
 export type Face = "regular" | "bold" | "italic" | "boldItalic";
 
@@ -44,19 +45,43 @@ export function openFace(face: Face): Font {
   return withSharedLayouts(font, sharedLayoutsOf(face), face);
 }
 
-/** Reads the font files and decodes the tables shaping needs, ahead of the first document. */
+/**
+ * Reads the font files and the word shapes made at build time, and decodes the tables shaping needs, ahead of the
+ * first document: fontkit shapes the text itself (not through the shapes kept), so the tables are decoded even where
+ * the build's shapes would serve the text.
+ */
 export function warmFaces(faces: readonly Face[]): void {
-  for (const face of faces) openFace(face).layout("Förberedelse – åäö ÅÄÖ “” €");
+  storedShapes();
+  for (const face of faces) {
+    const font = parseFont(bytesOf(face));
+    shareDecodedTables(face, font);
+    font.layout("Förberedelse – åäö ÅÄÖ “” €");
+  }
 }
+
+const fontFile = (face: Face): string => {
+  fontDir ??= join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
+  return join(fontDir, TTF_FILES[face]);
+};
 
 function bytesOf(face: Face): Uint8Array {
   let bytes = fileBytes.get(face);
   if (!bytes) {
-    fontDir ??= join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-    bytes = readFileSync(join(fontDir, TTF_FILES[face]));
+    bytes = readFileSync(fontFile(face));
     fileBytes.set(face, bytes);
   }
   return bytes;
+}
+
+/** What the faces' word shapes are made with (word-shapes.ts): fontkit's version and these font files. */
+export const facesShaper = (): string => shaperOf((Object.keys(TTF_FILES) as Face[]).map(fontFile));
+
+let stored: WordShapes | undefined;
+
+/** The word shapes `npm run build` made (word-shapes.ts), read on first use; none where they do not fit. */
+function storedShapes(): WordShapes {
+  stored ??= readWordShapes(wordShapesFile, facesShaper());
+  return stored;
 }
 
 /**
@@ -185,6 +210,11 @@ interface SharedLayout {
 export const MAX_SHARED_LAYOUTS = 50_000;
 const sharedLayouts = new Map<Face, Map<string, SharedLayout>>();
 
+/** Every word shaped in this process so far, per face (for the build's word shapes, src/cli/build-word-shapes.ts). */
+export function shapedWords(): ReadonlyMap<Face, ReadonlyMap<string, SharedLayout>> {
+  return sharedLayouts;
+}
+
 function sharedLayoutsOf(face: Face): Map<string, SharedLayout> {
   let layouts = sharedLayouts.get(face);
   if (!layouts) {
@@ -205,31 +235,34 @@ function sharedLayoutsOf(face: Face): Map<string, SharedLayout> {
  * A glyph's code points are taken from the word itself when the word has one glyph per code
  * point (no ligature, no composed mark): exact even where two characters share a glyph.
  */
-function withSharedLayouts(font: Font, layouts: Map<string, SharedLayout>, face: Face): Font {
-  const shape = (text: string): SharedLayout => {
-    const run = font.layout(text) as FontkitRun;
-    const chars = Array.from(text, (c) => c.codePointAt(0)!);
-    const oneToOne = chars.length === run.glyphs.length;
-    return {
-      glyphs: run.glyphs.map((g, i) => ({
-        id: g.id,
-        advanceWidth: g.advanceWidth,
-        codePoints: oneToOne ? [chars[i]!] : [...g.codePoints],
-      })),
-      positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({
-        xAdvance,
-        yAdvance,
-        xOffset,
-        yOffset,
-      })),
-    };
+/** fontkit's shaping of `text` in `font`, as the plain data kept per word (see `withSharedLayouts`). */
+export function shapeWord(font: Font, text: string): SharedLayout {
+  const run = font.layout(text) as FontkitRun;
+  const chars = Array.from(text, (c) => c.codePointAt(0)!);
+  const oneToOne = chars.length === run.glyphs.length;
+  return {
+    glyphs: run.glyphs.map((g, i) => ({
+      id: g.id,
+      advanceWidth: g.advanceWidth,
+      codePoints: oneToOne ? [chars[i]!] : [...g.codePoints],
+    })),
+    positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({
+      xAdvance,
+      yAdvance,
+      xOffset,
+      yOffset,
+    })),
   };
+}
+
+function withSharedLayouts(font: Font, layouts: Map<string, SharedLayout>, face: Face): Font {
+  const shape = (text: string): SharedLayout => shapeWord(font, text);
   const layout = (text: string, features?: unknown): unknown => {
     if (features !== undefined) return font.layout(text, features);
     let shaped = layouts.get(text);
     if (!shaped) {
       if (layouts.size >= MAX_SHARED_LAYOUTS) layouts.clear();
-      shaped = shape(text);
+      shaped = storedShapes().get(face)?.get(text) ?? shape(text);
       layouts.set(text, shaped);
     }
     return new LayoutCopy(shaped.glyphs, shaped.positions);

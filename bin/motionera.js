@@ -19,6 +19,10 @@ if (!existsSync(join(dir, "command-line.cjs")) || !existsSync(join(dir, "start.c
 // flags, while Node's code cache still serves them (src/loading/tuning-latch.ts); then the tuning, first of all for
 // every command but a draft, so it applies to all code after it.
 const start = require(join(dir, "start.cjs"));
+// A draft with a PDF: its PDF thread starts first of all, so the worker's own start overlaps with loading the rest. A
+// draft tunes V8 once both have loaded their bundles (src/loading/tuning-latch.ts).
+const latch = process.argv[2] === "draft" ? start.newLatch(2) : undefined;
+const pdfWorker = latch ? start.startEarlyPdfWorker(process.argv, latch) : undefined;
 start.loadNodeModules();
 start.tuneForCommand(process.argv);
 
@@ -33,10 +37,6 @@ async function run() {
     }
     allocator.stopWithParent();
   }
-  // A draft with a PDF: its PDF thread starts first, so the worker's own start overlaps with loading the rest. A
-  // draft tunes V8 once both have loaded their bundles (src/loading/tuning-latch.ts).
-  const latch = process.argv[2] === "draft" ? start.newLatch(2) : undefined;
-  const pdfWorker = latch ? start.startEarlyPdfWorker(process.argv, latch) : undefined;
   // The command line: one script run with its V8 code cache (src/loading/cached-script.ts), made by `npm run build`;
   // a draft's own, smaller one for `motionera draft` (src/draft-line.ts).
   const script = process.argv[2] === "draft" && existsSync(join(dir, "draft-line.cjs")) ? "draft-line" : "command-line";

@@ -1,10 +1,12 @@
 /**
  * fontkit builds the lookup tables of its Arabic, Indic and Universal shapers when it is loaded: three Unicode tries,
  * each decoded from base64 and inflated (about 7 ms of the PDF thread's start, before any PDF). A draft in Latin
- * script never asks for them. This esbuild plugin rewrites each `const … = new UnicodeTrie(…)` of fontkit's module
- * into an object whose `get` builds the trie on its first call, when fontkit's code uses the table only through
- * `get`; what `get` answers is the trie's own answer. Any other fontkit, or a table used otherwise, is left as it is
- * (the test names the installed fontkit's three: test/loading/fontkit-tables.test.ts).
+ * script never asks for them. Its unicode-properties (a character's script and category, for shaping a word) builds
+ * one more, which a PDF whose words all come from the build's word shapes never asks for either. This esbuild plugin
+ * rewrites each `const … = new UnicodeTrie(…)` of the two packages' modules into an object whose `get` builds the
+ * trie on its first call, when the code uses the table only through `get`; what `get` answers is the trie's own
+ * answer. Any other version, or a table used otherwise, is left as it is (the test names the installed packages'
+ * four: test/loading/fontkit-tables.test.ts).
  */
 import { readFile } from "node:fs/promises";
 import type { Plugin } from "esbuild";
@@ -32,9 +34,12 @@ export function triesOnFirstUse(source: string): { text: string; changed: string
 export const fontkitTablesOnFirstUse: Plugin = {
   name: "fontkit-tables-on-first-use",
   setup(plugin) {
-    plugin.onLoad({ filter: /[\\/]node_modules[\\/]fontkit[\\/]dist[\\/]module\.mjs$/ }, async (args) => {
-      const { text, changed } = triesOnFirstUse(await readFile(args.path, "utf8"));
-      return changed.length > 0 ? { contents: text, loader: "js" } : undefined;
-    });
+    plugin.onLoad(
+      { filter: /[\\/]node_modules[\\/](fontkit|unicode-properties)[\\/]dist[\\/]module\.mjs$/ },
+      async (args) => {
+        const { text, changed } = triesOnFirstUse(await readFile(args.path, "utf8"));
+        return changed.length > 0 ? { contents: text, loader: "js" } : undefined;
+      },
+    );
   },
 };

@@ -1,6 +1,7 @@
 /**
  * fontkit's shaper tables built on first use in the bundles (src/loading/fontkit-tables.ts): the installed fontkit's
- * three tries are rewritten, and a bundled fontkit shapes Arabic, Devanagari and Latin text exactly as fontkit does.
+ * three tries and unicode-properties' one are rewritten, and a bundled fontkit shapes Arabic, Devanagari and Latin
+ * text exactly as fontkit does.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -14,6 +15,7 @@ import { projectRoot } from "../../src/project-paths.js";
 
 const load = createRequire(join(projectRoot, "package.json"));
 const fontkitModule = join(projectRoot, "node_modules", "fontkit", "dist", "module.mjs");
+const unicodePropertiesModule = join(projectRoot, "node_modules", "unicode-properties", "dist", "module.mjs");
 const fontFile = join(dirname(load.resolve("dejavu-fonts-ttf/package.json")), "ttf", "DejaVuSans.ttf");
 
 /** What a layout is, as data: each glyph's id and code points, each position. */
@@ -26,10 +28,15 @@ const shaped = (font: Font, text: string): unknown => {
 };
 
 describe("fontkit's shaper tables on first use", () => {
-  it("rewrites the installed fontkit's three tries, each used only through get()", () => {
-    const { text, changed } = triesOnFirstUse(readFileSync(fontkitModule, "utf8"));
-    expect(changed).toHaveLength(3);
-    for (const name of changed) expect(text).toContain(`let ${name}$built;`);
+  it("rewrites the installed fontkit's three tries and unicode-properties' one, each used only through get()", () => {
+    for (const [file, tries] of [
+      [fontkitModule, 3],
+      [unicodePropertiesModule, 1],
+    ] as const) {
+      const { text, changed } = triesOnFirstUse(readFileSync(file, "utf8"));
+      expect(changed, file).toHaveLength(tries);
+      for (const name of changed) expect(text).toContain(`let ${name}$built;`);
+    }
   });
 
   it("leaves a trie alone when the code uses it otherwise than through get()", () => {
@@ -49,7 +56,7 @@ describe("fontkit's shaper tables on first use", () => {
       logLevel: "silent",
     });
     const text = outputFiles[0]!.text;
-    expect(text.match(/\$built \?\?=/g)).toHaveLength(3);
+    expect(text.match(/\$built \?\?=/g)).toHaveLength(4);
     const run = runInThisContext(`(function (exports, require, module) {${text}\n})`) as (...a: unknown[]) => void;
     const module = { exports: {} as { create: typeof create } };
     run(module.exports, load, module);

@@ -33,13 +33,15 @@ const argv = [
 const start = createRequire(import.meta.url)(
   fileURLToPath(new URL("start.cjs", dir)),
 ) as typeof import("../src/loading/start.js");
-start.tuneForCommand(argv);
+const latch = start.newLatch(1);
+start.loadNodeModules();
 const commandLine = start.loadCachedScript(fileURLToPath(new URL("command-line.cjs", dir)));
 const { main, prepare } = commandLine.exports as {
   main: (argv: string[]) => Promise<number>;
-  prepare: (argv: readonly string[]) => Promise<void>;
+  prepare: (argv: readonly string[], started: { latch: SharedArrayBuffer }) => Promise<void>;
 };
-await prepare(argv);
+await prepare(argv, { latch });
+start.bundleLoaded(latch);
 const code = await main(argv);
 // Every thread's CPU time (the process's), user and system.
 const cpu = process.cpuUsage();

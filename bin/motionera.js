@@ -15,16 +15,14 @@ if (!existsSync(join(dir, "command-line.cjs")) || !existsSync(join(dir, "start.c
   process.exit(70);
 }
 // V8's tuning for a command that lives a few seconds (src/loading/v8-tuning.ts), a draft's early PDF thread and the
-// bundles' loader: one small bundle (src/loading/start.ts). Node's own modules load before the tuning changes V8's
-// flags, while Node's code cache still serves them (src/loading/tuning-latch.ts); then the tuning, first of all for
-// every command but a draft, so it applies to all code after it.
+// bundles' loader: one small bundle (src/loading/start.ts). Every command but `serve` tunes V8 once it and the worker
+// threads it starts as it loads have loaded their bundles, so all start on Node's code cache and their own
+// (src/loading/tuning-latch.ts).
 const start = require(join(dir, "start.cjs"));
-// A draft with a PDF: its PDF thread starts first of all, so the worker's own start overlaps with loading the rest. A
-// draft tunes V8 once both have loaded their bundles (src/loading/tuning-latch.ts).
-const latch = process.argv[2] === "draft" ? start.newLatch(2) : undefined;
-const pdfWorker = latch ? start.startEarlyPdfWorker(process.argv, latch) : undefined;
+const latch = start.tunesCommand(process.argv) ? start.newLatch(1) : undefined;
+// A draft with a PDF: its PDF thread starts first of all, so the worker's own start overlaps with loading the rest.
+const pdfWorker = process.argv[2] === "draft" ? start.startEarlyPdfWorker(process.argv, latch) : undefined;
 start.loadNodeModules();
-start.tuneForCommand(process.argv);
 
 async function run() {
   // A corpus import: run again in a child with glibc's mmap threshold fixed, so its memory stays flat
@@ -41,9 +39,9 @@ async function run() {
   // a draft's own, smaller one for `motionera draft` (src/draft-line.ts).
   const script = process.argv[2] === "draft" && existsSync(join(dir, "draft-line.cjs")) ? "draft-line" : "command-line";
   const commandLine = start.loadCachedScript(join(dir, `${script}.cjs`));
-  if (latch) start.bundleLoaded(pdfWorker ? latch : start.newLatch(1));
   // Before the command line is parsed: worker threads start (a draft's PDF, a campaign), settings per command.
-  await commandLine.exports.prepare(process.argv, { pdfWorker });
+  await commandLine.exports.prepare(process.argv, { pdfWorker, latch });
+  if (latch) start.bundleLoaded(latch);
   process.exitCode = await commandLine.exports.main(process.argv);
   // `npm run build` runs a campaign and a draft this way to make the caches (src/cli/build-code-cache.ts).
   if (start.savesCodeCache()) commandLine.saveCache();

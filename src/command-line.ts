@@ -14,5 +14,5 @@ export { main } from "./main.js";
  */
 export async function prepare(argv: readonly string[], started: StartedEarly = {}): Promise<void> {
   await prepareDraft(argv, started);
-  if (argv[2] === "campaign") (await import("./campaign/campaign-prestart.js")).prestartForArgv(argv);
+  if (argv[2] === "campaign") (await import("./campaign/campaign-prestart.js")).prestartForArgv(argv, started.latch);
 }

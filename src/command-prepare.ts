@@ -8,9 +8,11 @@ import { z } from "./domain/zod.js";
 import { prestartForArgv as prestartPdfThread } from "./render/pdf-thread.js";
 import type { EarlyWorker } from "./threads/early-worker.js";
 
-/** Worker threads bin/motionera.js started before this bundle loaded. */
+/** What bin/motionera.js started before this bundle loaded. */
 export interface StartedEarly {
   pdfWorker?: EarlyWorker;
+  /** The command's tuning latch (loading/tuning-latch.ts), for the worker threads it starts now to join. */
+  latch?: SharedArrayBuffer;
 }
 
 /**

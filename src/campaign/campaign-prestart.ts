@@ -18,7 +18,8 @@ function option(argv: readonly string[], long: string, short?: string): string |
   return found;
 }
 
-export function prestartForArgv(argv: readonly string[]): void {
+/** With `latch`, the command's tuning latch (loading/tuning-latch.ts), which the workers join. */
+export function prestartForArgv(argv: readonly string[], latch?: SharedArrayBuffer): void {
   if (argv[2] !== "campaign" || argv.includes("--help") || argv.includes("-h")) return;
   const workers = Number(option(argv, "--workers") ?? availableParallelism());
   if (!Number.isInteger(workers) || workers < 2 || workers > 64) return;
@@ -26,5 +27,5 @@ export function prestartForArgv(argv: readonly string[]): void {
   const warm = (["docx", "pdf"] as Format[]).filter((f) => formats.includes(f));
   const db = option(argv, "--db");
   const templatesDir = option(argv, "--templates");
-  prestartWorkers(workers, { ...(db ? { db } : {}), ...(templatesDir ? { templatesDir } : {}) }, warm);
+  prestartWorkers(workers, { ...(db ? { db } : {}), ...(templatesDir ? { templatesDir } : {}) }, warm, latch);
 }

@@ -7,6 +7,7 @@
 import { availableParallelism } from "node:os";
 import { setImmediate } from "node:timers/promises";
 import { MotioneraError, type ErrorDetails } from "../domain/errors.js";
+import { joinLatch, latchKey } from "../loading/tuning-latch.js";
 import { builtWorker, type WorkerEntry } from "../loading/worker-entry.js";
 import { WorkerJobError, WorkerPool } from "../threads/worker-pool.js";
 import type { Workspace, WorkspaceOptions } from "../workspace.js";
@@ -129,9 +130,21 @@ const keyOf = (n: number, ws: WorkspaceOptions, warm: readonly Format[]) =>
  * workers do not keep the process alive: if no campaign takes them (bad input, --help), it
  * just ends.
  */
-export function prestartWorkers(n: number, workspace: WorkspaceOptions, warm: Format[]): void {
+export function prestartWorkers(
+  n: number,
+  workspace: WorkspaceOptions,
+  warm: Format[],
+  latch?: SharedArrayBuffer,
+): void {
   if (early || !campaignWorker()) return;
-  early = { pool: poolOf(n, { workspace, warm }), key: keyOf(n, workspace, warm) };
+  // The workers join the command's tuning latch: V8 is tuned once they too have loaded their bundle.
+  if (latch) joinLatch(latch, workersFor(n));
+  const data: WorkerData & { [latchKey]?: SharedArrayBuffer } = {
+    workspace,
+    warm,
+    ...(latch ? { [latchKey]: latch } : {}),
+  };
+  early = { pool: poolOf(n, data), key: keyOf(n, workspace, warm) };
 }
 
 /** The prestarted workers if they fit this campaign, else fresh ones (unfitting early ones are stopped). */

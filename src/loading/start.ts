@@ -4,7 +4,7 @@
  * every start (README, "Speed"). It holds V8's tuning for the commands, a draft's early PDF thread and the loader
  * that runs the command line's bundle with its code cache.
  */
-export { tuneForCommand } from "./v8-tuning.js";
+export { tunesCommand } from "./v8-tuning.js";
 export { startEarlyPdfWorker } from "../render/pdf-prestart.js";
 export { loadCachedScript, savesCodeCache } from "./cached-script.js";
 export { bundleLoaded, loadNodeModules, newLatch } from "./tuning-latch.js";

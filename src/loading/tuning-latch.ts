@@ -1,15 +1,16 @@
 /**
- * When a draft tunes V8 (v8-tuning.ts). Node compiles its own modules from the code cache built into it, and V8 takes
- * a bundle's code cache (cached-script.ts), only while V8's flags are what they were when the cache was made. Node's
- * cache is made under V8's defaults: every Node module loaded after the tuning is compiled from its source. A worker
- * thread loads some forty as it starts, so a draft's PDF thread took 35 instead of 18 ms to start on an idle machine
- * (45–80 ms beside the main thread's work) when the tuning came first.
+ * When a command tunes V8 (v8-tuning.ts). Node compiles its own modules from the code cache built into it, and V8
+ * takes a bundle's code cache (cached-script.ts), only while V8's flags are what they were when the cache was made.
+ * Node's cache is made under V8's defaults: every Node module loaded after the tuning is compiled from its source. A
+ * worker thread loads some forty as it starts, so a draft's PDF thread took 35 instead of 18 ms to start on an idle
+ * machine (45–80 ms beside the main thread's work) when the tuning came first.
  *
- * So a draft tunes last: its main thread and its PDF thread (started before the command line loads) each load Node's
- * modules and their bundle under the defaults, and the one that has loaded its bundle last changes the flags. Neither
- * waits for the other; they count down on a shared buffer. `npm run build` makes the draft's caches without tuning
- * (the draft's bundle and the PDF thread's), so they carry the defaults too. Every other command tunes first, as it
- * starts, and its caches are made so.
+ * So a command tunes last: its main thread and the worker threads it starts as it loads (a draft's PDF thread, a
+ * campaign's workers) each load Node's modules and their bundle under the defaults, and the one that has loaded its
+ * bundle last changes the flags. None waits for another; they count down on a shared buffer. `npm run build` makes
+ * every cache without tuning, so all carry the defaults, and the service (never tuned) takes the command line's too.
+ * A worker that never loads its bundle (it failed, or its campaign did not take it) leaves the command untuned:
+ * slower, never wrong.
  */
 import { createRequire } from "node:module";
 import { savesCodeCache } from "./cached-script.js";
@@ -25,6 +26,11 @@ export const latchKey = "motioneraTuningLatch";
 export function loadNodeModules(): void {
   const load = createRequire(import.meta.url);
   for (const name of ["node:crypto", "node:zlib", "node:fs/promises", "node:os"]) load(name);
+}
+
+/** Adds `threads` worker threads to the latch, before they start. */
+export function joinLatch(latch: SharedArrayBuffer, threads: number): void {
+  Atomics.add(new Int32Array(latch), 0, threads);
 }
 
 /** A latch for `threads` threads (the main thread and the workers started with it). */

@@ -1,6 +1,6 @@
 /**
- * V8's tiering for the short-lived commands (bin/motionera.js calls this before anything else loads; the campaign
- * bench's child does too, as the bin does).
+ * V8's tiering for the short-lived commands: every command but `serve` changes it once its threads have loaded their
+ * bundles (tuning-latch.ts; bin/motionera.js and the campaign bench's child).
  *
  * V8 optimizes a function once it has run for an "interrupt budget" of bytecode. A command lives one or a few seconds,
  * and at the default budget it spends much of that optimizing functions it will not run long enough to repay: in a
@@ -19,10 +19,5 @@ export function tuneShortLived(): void {
   setFlagsFromString(`--interrupt-budget=${SHORT_LIVED_INTERRUPT_BUDGET}`);
 }
 
-/**
- * Tunes V8 before anything else loads, for every command but `serve` (it keeps V8's defaults) and `draft`, which
- * tunes once its bundles have loaded (tuning-latch.ts).
- */
-export function tuneForCommand(argv: readonly string[]): void {
-  if (argv[2] !== "serve" && argv[2] !== "draft") tuneShortLived();
-}
+/** Whether a command is tuned: every one but `serve`, which keeps V8's defaults (it lives long enough to repay). */
+export const tunesCommand = (argv: readonly string[]): boolean => argv[2] !== "serve";

@@ -5,7 +5,7 @@
  * draft. The command line's pool adopts the worker (pdf-thread.ts). Only a head start: a wrong guess costs a thread,
  * never a result.
  */
-import { latchKey } from "../loading/tuning-latch.js";
+import { joinLatch, latchKey } from "../loading/tuning-latch.js";
 import { builtWorker } from "../loading/worker-entry.js";
 import { startEarlyWorker, type EarlyWorker } from "../threads/early-worker.js";
 import type { RenderWorkerData } from "./render-worker.js";
@@ -23,12 +23,13 @@ export function wantsPdfThread(argv: readonly string[]): boolean {
 
 /**
  * The PDF thread's worker, started now, when the command line asks for a PDF and a built worker exists. With a
- * `latch`, it counts down on it once its bundle has loaded (loading/tuning-latch.ts).
+ * `latch`, it joins it and counts down once its bundle has loaded (loading/tuning-latch.ts).
  */
 export function startEarlyPdfWorker(argv: readonly string[], latch?: SharedArrayBuffer): EarlyWorker | undefined {
   if (!wantsPdfThread(argv)) return undefined;
   const entry = builtWorker(import.meta.url, "render-worker");
   if (!entry) return undefined;
+  if (latch) joinLatch(latch, 1);
   const workerData: RenderWorkerData & { [latchKey]?: SharedArrayBuffer } = {
     ...pdfThreadData,
     warm: [...pdfThreadData.warm],

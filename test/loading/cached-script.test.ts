@@ -4,6 +4,7 @@
  * missing, made for another build of the file, or refused by V8. The caches `npm run build` makes
  * for the command line and its worker threads are the ones V8 takes when the commands run.
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -112,6 +113,24 @@ describe("the built command line's caches (npm run build)", () => {
     expect(campaign.code).toBe(0);
     expect(campaign.stderr).toContain("code cache command-line.cjs: used");
     expect(campaign.stderr).toContain("code cache campaign-worker.cjs: used");
+  });
+
+  it("are taken by V8 in the service too, which never tunes V8 (every cache is made untuned)", async () => {
+    const { db } = tempWorkspace();
+    const child = spawn(process.execPath, [join(repoRoot, "bin", "motionera.js"), "serve", "--port", "0", "--db", db], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...report },
+    });
+    let out = "";
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("Motionera körs på")) child.kill("SIGTERM");
+    });
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(out).toContain("Motionera körs på");
+    expect(err).toContain("code cache command-line.cjs: used");
   });
 
   it("say nothing unless asked", () => {

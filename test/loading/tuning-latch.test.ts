@@ -1,11 +1,12 @@
 /**
- * A draft tunes V8 once its threads have loaded their bundles (src/loading/tuning-latch.ts): the last thread to count
- * down tunes, once, whichever thread it is; the build's cache-making runs never tune.
+ * A command tunes V8 once its threads have loaded their bundles (src/loading/tuning-latch.ts): the last thread to
+ * count down tunes, once, whichever thread it is, workers that joined included; the build's cache-making runs never
+ * tune.
  */
 import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { saveCodeCacheVariable } from "../../src/loading/cached-script.js";
-import { bundleLoaded, newLatch } from "../../src/loading/tuning-latch.js";
+import { bundleLoaded, joinLatch, newLatch } from "../../src/loading/tuning-latch.js";
 
 const saved = process.env[saveCodeCacheVariable];
 afterEach(() => {
@@ -20,6 +21,16 @@ describe("the tuning latch", () => {
     const latch = newLatch(2);
     expect(bundleLoaded(latch, () => tuned++)).toBe(false);
     expect(tuned).toBe(0);
+    expect(bundleLoaded(latch, () => tuned++)).toBe(true);
+    expect(tuned).toBe(1);
+  });
+
+  it("waits for the workers that join it before they start (a campaign's)", () => {
+    delete process.env[saveCodeCacheVariable];
+    let tuned = 0;
+    const latch = newLatch(1);
+    joinLatch(latch, 2);
+    expect([bundleLoaded(latch, () => tuned++), bundleLoaded(latch, () => tuned++)]).toEqual([false, false]);
     expect(bundleLoaded(latch, () => tuned++)).toBe(true);
     expect(tuned).toBe(1);
   });

@@ -4,6 +4,7 @@
  * (src/render/word-shapes.ts), so a process's first PDF need not shape them:
  * - every shipped template for each municipality the shipped database has facts about;
  * - one motion template for every municipality, for the names.
+ * It also notes which faces may be shaped without their mark features (pdf-fonts.ts, `marksMoveOnlyMarkClass`).
  * A template's inputs get sample values of their type (`sampleInputs`), so the shapes are of the template's own
  * text and the facts; a draft that still cannot be made is left out. The drafts use a copy of the shipped database
  * and the shipped templates, whatever the environment names; the signer is a placeholder name, not one of the
@@ -17,7 +18,7 @@ import { municipalities } from "../data/municipalities.js";
 import type { TemplateInput } from "../domain/template.js";
 import { projectRoot } from "../project-paths.js";
 import { renderDraft } from "../render/index.js";
-import { facesShaper, shapedWords } from "../render/pdf-fonts.js";
+import { facesShaper, facesWithSafeMarks, shapedWords } from "../render/pdf-fonts.js";
 import { wordShapesFile, wordShapesText } from "../render/word-shapes.js";
 import { Workspace } from "../workspace.js";
 
@@ -69,7 +70,7 @@ export async function buildWordShapes(root: string = projectRoot): Promise<{ dra
       drafts++;
     }
     const faces = shapedWords();
-    const text = wordShapesText(faces, facesShaper());
+    const text = wordShapesText(faces, facesShaper(), facesWithSafeMarks());
     mkdirSync(dirname(wordShapesFile), { recursive: true });
     writeFileSync(wordShapesFile, text);
     return { drafts, words: [...faces.values()].reduce((n, f) => n + f.size, 0) };

@@ -53,7 +53,10 @@ const wordsSchema = z.custom<Readonly<Record<string, unknown>>>(
 const fileSchema = z.object({
   format: z.literal(FORMAT),
   shaper: z.string(),
-  faces: z.record(z.string(), z.object({ advances: z.record(z.string(), z.number()), words: wordsSchema })),
+  faces: z.record(
+    z.string(),
+    z.object({ advances: z.record(z.string(), z.number()), words: wordsSchema, markSafe: z.boolean().default(false) }),
+  ),
 });
 
 /**
@@ -122,6 +125,8 @@ class FaceShapes {
   constructor(
     readonly words: Readonly<Record<string, unknown>>,
     readonly advances: ReadonlyMap<number, number>,
+    /** The build found that this face's mark features move only glyphs of the mark class (pdf-fonts.ts). */
+    readonly markSafe: boolean,
   ) {}
 
   get(word: string): StoredShape | undefined {
@@ -143,9 +148,9 @@ export function readWordShapes(file: string, shaper: string): WordShapes {
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success || parsed.data.shaper !== shaper) return faces;
-  for (const [face, { advances, words }] of Object.entries(parsed.data.faces)) {
+  for (const [face, { advances, words, markSafe }] of Object.entries(parsed.data.faces)) {
     const widths = new Map(Object.entries(advances).map(([id, width]) => [Number(id), width]));
-    faces.set(face, new FaceShapes(words, widths));
+    faces.set(face, new FaceShapes(words, widths, markSafe));
   }
   return faces;
 }
@@ -174,8 +179,13 @@ const int32 = (n: number): boolean => Number.isInteger(n) && n >= -(2 ** 31) && 
  * The file's text for these shapes (per face, per word). A shape left out: one with a number that is not whole, or a
  * glyph whose advance differs from the same glyph's elsewhere (a face's glyph has one advance).
  */
-export function wordShapesText(faces: ReadonlyMap<string, ReadonlyMap<string, StoredShape>>, shaper: string): string {
-  const out: Record<string, { advances: Record<string, number>; words: Record<string, number[]> }> = {};
+export function wordShapesText(
+  faces: ReadonlyMap<string, ReadonlyMap<string, StoredShape>>,
+  shaper: string,
+  markSafe: ReadonlySet<string> = new Set(),
+): string {
+  const out: Record<string, { advances: Record<string, number>; words: Record<string, number[]>; markSafe: boolean }> =
+    {};
   for (const [face, shapes] of faces) {
     const advances = new Map<number, number>();
     const words: Record<string, number[]> = {};
@@ -188,7 +198,8 @@ export function wordShapesText(faces: ReadonlyMap<string, ReadonlyMap<string, St
       words[word] = numbers;
     }
     const sorted = [...advances].sort(([a], [b]) => a - b);
-    out[face] = { advances: Object.fromEntries(sorted.map(([id, width]) => [String(id), width])), words };
+    const widths = Object.fromEntries(sorted.map(([id, width]) => [String(id), width]));
+    out[face] = { advances: widths, words, markSafe: markSafe.has(face) };
   }
   return `${JSON.stringify({ format: FORMAT, shaper, faces: out })}\n`;
 }

@@ -8,7 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { create, type Font } from "fontkit";
 import { describe, expect, it } from "vitest";
-import { facesShaper, shapeWord, type Face } from "../../src/render/pdf-fonts.js";
+import {
+  facesShaper,
+  facesWithSafeMarks,
+  marksMoveOnlyMarkClass,
+  shapeWord,
+  type Face,
+} from "../../src/render/pdf-fonts.js";
 import { decode, readWordShapes, wordShapesFile, wordShapesText } from "../../src/render/word-shapes.js";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
@@ -83,5 +89,48 @@ describe("a word shapes file", () => {
     expect(decode("Li", [-2, 47, 1141, 0, 0, 0, 5, 76], advances)).toBeUndefined(); // code points run past the end
     expect(decode("Li", ["47", "76"], advances)).toBeUndefined();
     expect(decode("Li", [-3, 47, 76], advances)).toBeUndefined();
+  });
+});
+
+describe("shaping a word without the mark features", () => {
+  /** fontkit's own shaping with every default feature, as shapeWord keeps it. */
+  const full = (font: Font, text: string) => {
+    const run = font.layout(text) as unknown as {
+      glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+      positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
+    };
+    const chars = Array.from(text, (c) => c.codePointAt(0)!);
+    const oneToOne = chars.length === run.glyphs.length;
+    return {
+      glyphs: run.glyphs.map((g, i) => ({
+        id: g.id,
+        advanceWidth: g.advanceWidth,
+        codePoints: oneToOne ? [chars[i]!] : [...g.codePoints],
+      })),
+      positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({
+        xAdvance,
+        yAdvance,
+        xOffset,
+        yOffset,
+      })),
+    };
+  };
+
+  it("is allowed where the mark features move only mark glyphs: not in DejaVu Sans Oblique", () => {
+    expect([...facesWithSafeMarks()].sort()).toEqual(["bold", "boldItalic", "regular"]);
+    expect(marksMoveOnlyMarkClass(fontOf("italic"))).toBe(false);
+  });
+
+  it("is the same as with every feature, for the built words, names, and text with combining marks", () => {
+    const built = JSON.parse(readFileSync(wordShapesFile, "utf8")) as { faces: Record<string, { words: object }> };
+    const names = ["Åsa", "Örjan", "Ängelholm", "Øystein", "Ærø", "Zoë", "Müller", "Dvořák", "Łódź", "Şişli", "Ñuñoa"];
+    const composed = names.flatMap((n) => [`${n} `, `${n}s `, `(${n}),`]);
+    const decomposed = composed.map((w) => w.normalize("NFD"));
+    const marks = ["a\u0301 ", "o\u0308\u0304", "e\u0323\u0302 ", "A\u030A ", "x\u0336 "];
+    for (const face of facesWithSafeMarks()) {
+      const font = fontOf(face);
+      const words = [...Object.keys(built.faces[face]?.words ?? {}), ...composed, ...decomposed, ...marks];
+      for (const word of words) expect(shapeWord(font, word, true), `${face} “${word}”`).toEqual(full(font, word));
+    }
   });
 });

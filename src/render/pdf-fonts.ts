@@ -225,17 +225,6 @@ function sharedLayoutsOf(face: Face): Map<string, SharedLayout> {
 }
 
 /**
- * fontkit's shaping of a word, as plain data: no fontkit glyph object passes from one document
- * to another. This wraps a document's font so `layout(text)` without features is shaped once
- * per process; each call gets fresh position objects, because pdfkit scales the positions it
- * is given in place. pdfkit asks only for words its own cache lacks, and that cache is shared
- * too (pdf-embedded-font.ts), so this map is asked once per word and process; it still serves when
- * pdfkit's cache could not be shared, or was emptied at its limit.
- *
- * A glyph's code points are taken from the word itself when the word has one glyph per code
- * point (no ligature, no composed mark): exact even where two characters share a glyph.
- */
-/**
  * The GPOS features that position marks: their lookups (mark to base, to ligature, to mark) move only the glyphs in
  * their mark coverage. Where every such glyph is of the mark class in the font's GDEF (`marksMoveOnlyMarkClass`, which
  * the build checks for each face and notes in the word shapes' file), a text whose glyphs include no mark is shaped
@@ -334,7 +323,16 @@ export function shapeWord(font: Font, text: string, markSafe = false): SharedLay
   const quick = markSafe
     ? (font.layout(text, WITHOUT_MARK_POSITIONING as unknown as string[]) as FontkitRun)
     : undefined;
-  const run = quick && markFree(font, quick) ? quick : (font.layout(text) as FontkitRun);
+  return runData(text, quick && markFree(font, quick) ? quick : font.layout(text));
+}
+
+/**
+ * A fontkit layout of `text` (a GlyphRun) as the plain data kept per word. A glyph's code points are taken from the
+ * text itself when it has one glyph per code point (no ligature, no composed mark): exact even where two characters
+ * share a glyph.
+ */
+export function runData(text: string, layout: unknown): SharedLayout {
+  const run = layout as FontkitRun;
   const chars = Array.from(text, (c) => c.codePointAt(0)!);
   const oneToOne = chars.length === run.glyphs.length;
   return {
@@ -352,6 +350,14 @@ export function shapeWord(font: Font, text: string, markSafe = false): SharedLay
   };
 }
 
+/**
+ * fontkit's shaping of a word, as plain data (`shapeWord`, `runData`): no fontkit glyph object passes from one
+ * document to another. This wraps a document's font so `layout(text)` without features is shaped once per process
+ * (or taken from the build's word shapes); each call gets fresh position objects, because pdfkit scales the positions
+ * it is given in place. pdfkit asks only for words its own cache lacks, and that cache is shared too
+ * (pdf-embedded-font.ts), so this map is asked once per word and process; it still serves when pdfkit's cache could
+ * not be shared, or was emptied at its limit.
+ */
 function withSharedLayouts(font: Font, layouts: Map<string, SharedLayout>, face: Face): Font {
   const shape = (text: string): SharedLayout => shapeWord(font, text, storedShapes().get(face)?.markSafe ?? false);
   const layout = (text: string, features?: unknown): unknown => {

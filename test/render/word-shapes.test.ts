@@ -12,6 +12,7 @@ import {
   facesShaper,
   facesWithSafeMarks,
   marksMoveOnlyMarkClass,
+  runData,
   shapeWord,
   type Face,
 } from "../../src/render/pdf-fonts.js";
@@ -94,27 +95,7 @@ describe("a word shapes file", () => {
 
 describe("shaping a word without the mark features", () => {
   /** fontkit's own shaping with every default feature, as shapeWord keeps it. */
-  const full = (font: Font, text: string) => {
-    const run = font.layout(text) as unknown as {
-      glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
-      positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
-    };
-    const chars = Array.from(text, (c) => c.codePointAt(0)!);
-    const oneToOne = chars.length === run.glyphs.length;
-    return {
-      glyphs: run.glyphs.map((g, i) => ({
-        id: g.id,
-        advanceWidth: g.advanceWidth,
-        codePoints: oneToOne ? [chars[i]!] : [...g.codePoints],
-      })),
-      positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({
-        xAdvance,
-        yAdvance,
-        xOffset,
-        yOffset,
-      })),
-    };
-  };
+  const full = (font: Font, text: string) => runData(text, font.layout(text));
 
   it("is allowed where the mark features move only mark glyphs: not in DejaVu Sans Oblique", () => {
     expect([...facesWithSafeMarks()].sort()).toEqual(["bold", "boldItalic", "regular"]);

@@ -25,7 +25,7 @@ import { Workspace } from "../workspace.js";
 const signer = { name: "Förnamn Efternamn" };
 
 /** A value of each input's type: its default, a choice's first option, a number in range, a date, a word. */
-export function sampleInputs(inputs: readonly TemplateInput[]): Record<string, string | number | boolean> {
+function sampleInputs(inputs: readonly TemplateInput[]): Record<string, string | number | boolean> {
   const sample = (input: TemplateInput): string | number | boolean => {
     if (input.default !== undefined) return input.default;
     switch (input.type) {
@@ -44,13 +44,13 @@ export function sampleInputs(inputs: readonly TemplateInput[]): Record<string, s
   return Object.fromEntries(inputs.map((input) => [input.name, sample(input)]));
 }
 
-export async function buildWordShapes(root: string = projectRoot): Promise<{ drafts: number; words: number }> {
+export async function buildWordShapes(): Promise<{ drafts: number; words: number }> {
   rmSync(wordShapesFile, { force: true });
   const dir = mkdtempSync(join(tmpdir(), "motionera-word-shapes-"));
   try {
     const db = join(dir, "motionera.json");
-    copyFileSync(join(root, "corpus", "motionera.json"), db);
-    const ws = await Workspace.open({ db, templatesDir: join(root, "templates") });
+    copyFileSync(join(projectRoot, "corpus", "motionera.json"), db);
+    const ws = await Workspace.open({ db, templatesDir: join(projectRoot, "templates") });
     const library = await ws.templates();
     const templates = library.ids().sort();
     const withFacts = new Set((await ws.store.facts()).map((f) => f.subject));

@@ -74,20 +74,15 @@ export const scriptTail = "\n})";
 const wrapped = (source: string): string =>
   source.startsWith(scriptHead) ? source : `${scriptHead}${source}${scriptTail}`;
 
-/**
- * The script's text. The bundles are ASCII alone (bundle.ts), which V8 keeps as a one-byte string: decoding the
- * command line's 3.7 MB took 5 ms instead of 6–9 ms. Read as Latin-1 it took 3 ms, but Node hands a text that large
- * to V8 as an external string, and the whole draft took 7 % longer (alternating whole processes).
- */
-const readScript = (file: string): string => readFileSync(file, "utf8");
-
 const importPackage = (specifier: string): Promise<unknown> => import(specifier);
 
 /** Runs the CommonJS script `file` (an absolute path) with its code cache, when one fits. */
 export function loadCachedScript<T>(file: string): CachedScript<T> {
   const stamp = bundleStamp(file);
   const cached = readCache(file, stamp);
-  const script = new Script(wrapped(readScript(file)), {
+  // Read as UTF-8: the bundles are ASCII alone (bundle.ts), which V8 keeps as a one-byte string. Read as Latin-1 it
+  // took 3 instead of 5 ms, but Node hands a text that large to V8 as an external string: the draft took 7 % longer.
+  const script = new Script(wrapped(readFileSync(file, "utf8")), {
     filename: file,
     ...(cached.data ? { cachedData: cached.data } : {}),
   });

@@ -11,7 +11,7 @@ import { startEarlyWorker, type EarlyWorker } from "../threads/early-worker.js";
 import type { RenderWorkerData } from "./render-worker.js";
 
 /** What the PDF thread loads before its one job: the PDF writer and fonts, no rehearsal (render-worker.ts). */
-export const pdfThreadData = { warm: ["pdf"], rehearse: false } as const satisfies RenderWorkerData;
+export const pdfThreadData: RenderWorkerData = { warm: ["pdf"], rehearse: false };
 
 /** Whether the command line asks for a draft with a PDF (the default formats include it). */
 export function wantsPdfThread(argv: readonly string[]): boolean {
@@ -32,7 +32,6 @@ export function startEarlyPdfWorker(argv: readonly string[], latch?: SharedArray
   if (latch) joinLatch(latch, 1);
   const workerData: RenderWorkerData & { [latchKey]?: SharedArrayBuffer } = {
     ...pdfThreadData,
-    warm: [...pdfThreadData.warm],
     ...(latch ? { [latchKey]: latch } : {}),
   };
   return startEarlyWorker(entry.script, { workerData, argv: entry.argv });

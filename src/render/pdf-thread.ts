@@ -20,8 +20,7 @@ export interface PdfThread {
 export function startPdfThread(early?: EarlyWorker): PdfThread {
   const pool = startRenderPool({
     size: 1,
-    warm: [...pdfThreadData.warm],
-    rehearse: pdfThreadData.rehearse,
+    ...pdfThreadData,
     // The draft goes to the thread at once: it starts the PDF when its fonts are ready, even while this thread is
     // still busy writing the DOCX and has not heard that it is ready.
     sendBeforeReady: true,

@@ -1,7 +1,10 @@
 import { configDefaults, defineConfig } from "vitest/config";
 
-/** The one file that mocks a module (docx, pdfkit) to see when it loads: it needs a module cache of its own. */
-const ownModules = ["test/render/index.test.ts"];
+/**
+ * The files that mock a module (docx and pdfkit, to see when they load; markdown-to-draft, to see what it reads): each
+ * needs a module cache of its own.
+ */
+const ownModules = ["test/render/index.test.ts", "test/compose/plain-markdown-templates.test.ts"];
 
 export default defineConfig({
   test: {

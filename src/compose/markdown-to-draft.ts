@@ -2,10 +2,13 @@
  * Parses the composed, restricted Markdown with a real Markdown library (marked's lexer)
  * and maps its tokens onto the Draft AST. Decides once what writers must not guess:
  * paragraphs vs line breaks, which list holds att-satser and which holds questions.
+ * The plain Markdown most templates compose is read without marked, into tokens of marked's
+ * shape (plain-markdown.ts); anything more is marked's.
  */
 import { Lexer, type Token, type Tokens } from "marked";
 import type { Block, Inline, ListRole } from "../domain/draft.js";
 import { keepWithNextMarker, markerPattern } from "./citation-marker.js";
+import { plainTokens } from "./plain-markdown.js";
 
 const lexerOptions = { gfm: true, breaks: false } as const;
 
@@ -19,7 +22,8 @@ const maxLexed = 16;
 /** Longer texts (a long edited body) are lexed every time rather than held. */
 const maxLexedLength = 50_000;
 
-function lex(markdown: string): readonly Token[] {
+/** marked's tokens of a text. */
+export function markedTokens(markdown: string): readonly Token[] {
   if (markdown.length > maxLexedLength) return new Lexer(lexerOptions).lex(markdown);
   let tokens = lexed.get(markdown);
   if (tokens) {
@@ -230,14 +234,22 @@ function keepIntroductionsWithLists(bs: Block[]): Block[] {
 }
 
 /**
+ * The Draft blocks of a text's tokens (marked's, or plain-markdown.ts's in marked's shape). `placeholders`: the texts
+ * of the placeholders the helpers recorded, in the order of the numbers in their markers.
+ */
+export function tokensToBlocks(tokens: readonly Token[], placeholders: readonly string[] = []): Block[] {
+  placeholderTexts = placeholders;
+  try {
+    return keepIntroductionsWithLists(blocks(tokens));
+  } finally {
+    placeholderTexts = [];
+  }
+}
+
+/**
  * `placeholders`: the texts of the placeholders the helpers recorded, in the order of the
  * numbers in their markers.
  */
 export function markdownToBlocks(markdown: string, placeholders: readonly string[] = []): Block[] {
-  placeholderTexts = placeholders;
-  try {
-    return keepIntroductionsWithLists(blocks(lex(markdown)));
-  } finally {
-    placeholderTexts = [];
-  }
+  return tokensToBlocks(plainTokens(markdown) ?? markedTokens(markdown), placeholders);
 }

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { build, type BuildOptions } from "esbuild";
 import { projectRoot } from "../project-paths.js";
 import { scriptHead, scriptTail } from "./cached-script.js";
-import { firstUse, loadedOnFirstUse } from "./first-use.js";
+import { firstUse, initializedOnFirstUse, loadedOnFirstUse } from "./first-use.js";
 import { fontkitTablesOnFirstUse } from "./fontkit-tables.js";
 
 /** What every bundle is built with; some libraries' modules load on first use (first-use.ts, fontkit-tables.ts). */
@@ -29,7 +29,7 @@ const common: BuildOptions = {
   target: "node20",
   external: ["pdfjs-dist", "pg", "pg-native", "node-pg-migrate"],
   logLevel: "warning",
-  plugins: [firstUse(loadedOnFirstUse), fontkitTablesOnFirstUse],
+  plugins: [firstUse(loadedOnFirstUse, initializedOnFirstUse), fontkitTablesOnFirstUse],
 };
 
 /** A CommonJS bundle for loadCachedScript; `import.meta.url` is the bundle's own URL. */

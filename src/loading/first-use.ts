@@ -23,22 +23,36 @@ export const loadedOnFirstUse: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Modules the bundle holds but runs only when first used: marked, which the plain Markdown of the shipped templates
+ * does not need (src/compose/plain-markdown.ts), and whose module builds its rules' regular expressions when it runs.
+ */
+export const initializedOnFirstUse: Readonly<Record<string, readonly string[]>> = {
+  marked: ["Lexer"],
+};
+
+/**
  * An esbuild plugin that puts a stand-in in each named module's place, which loads the module the first time one of
- * its names is used. The real module stays out of the bundle (brotli's dictionary alone is 0.5 MB that every command
- * would read): the stand-in requires it from node_modules when first used. What the library gets is the module's own
+ * its names is used. The modules of `outside` stay out of the bundle (brotli's dictionary alone is 0.5 MB that every
+ * command would read): the stand-in requires them from node_modules when first used. Those of `inside` are bundled,
+ * and the stand-in's require() has esbuild run them when first used. What the library gets is the module's own
  * function or values, only later.
  */
-export function firstUse(modules: Readonly<Record<string, readonly string[]>>): Plugin {
+export function firstUse(
+  outside: Readonly<Record<string, readonly string[]>>,
+  inside: Readonly<Record<string, readonly string[]>> = {},
+): Plugin {
+  const modules = { ...outside, ...inside };
   return {
     name: "loaded-on-first-use",
     setup(plugin) {
       const escaped = Object.keys(modules).map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
       const filter = new RegExp(`^(${escaped.join("|")})$`);
-      plugin.onResolve({ filter }, (args) =>
-        args.namespace === "first-use"
-          ? { path: args.path, external: true }
-          : { path: args.path, namespace: "first-use", pluginData: { resolveDir: args.resolveDir } },
-      );
+      plugin.onResolve({ filter }, (args) => {
+        if (args.namespace !== "first-use")
+          return { path: args.path, namespace: "first-use", pluginData: { resolveDir: args.resolveDir } };
+        // The stand-in's own require(): outside the bundle, or resolved as esbuild resolves any import.
+        return args.path in inside ? undefined : { path: args.path, external: true };
+      });
       plugin.onLoad({ filter: /.*/, namespace: "first-use" }, (args) => {
         const names = modules[args.path] ?? [];
         const real = `require(${JSON.stringify(args.path)})`;

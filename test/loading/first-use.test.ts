@@ -20,6 +20,7 @@ async function bundled(
   dir: string,
   entry: string,
   modules: Record<string, readonly string[]>,
+  inside: Record<string, readonly string[]> = {},
 ): Promise<Record<string, unknown>> {
   writeFileSync(join(dir, "entry.js"), entry);
   const { outputFiles } = await build({
@@ -28,7 +29,7 @@ async function bundled(
     write: false,
     platform: "node",
     format: "cjs",
-    plugins: [firstUse(modules)],
+    plugins: [firstUse(modules, inside)],
     logLevel: "silent",
   });
   const text = outputFiles[0]!.text;
@@ -86,6 +87,30 @@ describe("modules loaded on first use", () => {
     expect(readFileSync(join(dir, "bundle.js"), "utf8")).not.toContain("2 * n");
     expect((out.use as () => number[])()).toEqual([42, 3, 5, 2]);
     expect((out.use as () => number[])()[3]).toBe(2);
+    delete globalThis.heavyLoads;
+  });
+
+  it("keeps a module named to run on first use in the bundle, and runs it then, once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "first-use-"));
+    const pkg = join(dir, "node_modules", "rules");
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(join(pkg, "package.json"), JSON.stringify({ name: "rules", type: "module", main: "index.js" }));
+    writeFileSync(
+      join(pkg, "index.js"),
+      "globalThis.heavyLoads = (globalThis.heavyLoads ?? 0) + 1;\nexport class Rules { triple(n) { return 3 * n; } }\n",
+    );
+    globalThis.heavyLoads = 0;
+    const out = await bundled(
+      dir,
+      'import { Rules } from "rules";\nexports.loadsAtStart = globalThis.heavyLoads;\n' +
+        "exports.use = () => [new Rules().triple(14), globalThis.heavyLoads];\n",
+      {},
+      { rules: ["Rules"] },
+    );
+    expect(out.loadsAtStart).toBe(0);
+    expect(readFileSync(join(dir, "bundle.js"), "utf8")).toContain("3 * n");
+    expect((out.use as () => number[])()).toEqual([42, 1]);
+    expect((out.use as () => number[])()).toEqual([42, 1]);
     delete globalThis.heavyLoads;
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Draft } from "../domain/draft.js";
 import type { EarlyWorker } from "../threads/early-worker.js";
-import { pdfThreadData, wantsPdfThread } from "./pdf-prestart.js";
+import { pdfThreadData, pdfThreadLimits, wantsPdfThread } from "./pdf-prestart.js";
 import { startRenderPool } from "./render-pool.js";
 
 export interface PdfThread {
@@ -21,6 +21,7 @@ export function startPdfThread(early?: EarlyWorker): PdfThread {
   const pool = startRenderPool({
     size: 1,
     ...pdfThreadData,
+    resourceLimits: pdfThreadLimits,
     // The draft goes to the thread at once: it starts the PDF when its fonts are ready, even while this thread is
     // still busy writing the DOCX and has not heard that it is ready.
     sendBeforeReady: true,

@@ -5,6 +5,7 @@
  * functions; only where they run differs. Where no built worker script exists (tests running
  * the TypeScript sources), the pool renders in this thread.
  */
+import type { ResourceLimits } from "node:worker_threads";
 import type { Draft } from "../domain/draft.js";
 import { builtWorker } from "../loading/worker-entry.js";
 import type { EarlyWorker } from "../threads/early-worker.js";
@@ -36,6 +37,8 @@ export interface RenderPoolOptions {
   script?: URL;
   /** Workers already started for this pool (a draft's PDF thread, started before the command line loaded). */
   adopt?: readonly EarlyWorker[];
+  /** Each worker's heap limits (WorkerPoolOptions); default: V8's. */
+  resourceLimits?: ResourceLimits;
 }
 
 export function startRenderPool(options: RenderPoolOptions): RenderPool {
@@ -50,6 +53,7 @@ export function startRenderPool(options: RenderPoolOptions): RenderPool {
     workerData,
     ...(options.sendBeforeReady ? { sendBeforeReady: true } : {}),
     ...(options.adopt ? { adopt: options.adopt } : {}),
+    ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
   });
   return {
     size: options.size,

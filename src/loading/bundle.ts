@@ -10,6 +10,7 @@
  * The packages left outside are loaded from node_modules when used: pg (and its optional native part), and the
  * ES-module-only pdfjs-dist and node-pg-migrate, imported through import-package.ts.
  */
+import { randomUUID } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,12 +34,18 @@ const common: BuildOptions = {
   plugins: [firstUse(loadedOnFirstUse, initializedOnFirstUse), fontkitTablesOnFirstUse, tinyInflateByZlib],
 };
 
+/**
+ * The build's id, in every bundle it writes (`globalThis.motioneraBuild`): what a database file's mark of validation
+ * names, so that only this build trusts its own marks (src/store/checked-database.ts).
+ */
+const buildId = randomUUID();
+
 /** A CommonJS bundle for loadCachedScript; `import.meta.url` is the bundle's own URL. */
 export const cachedBundleOptions: BuildOptions = {
   ...common,
   format: "cjs",
   outExtension: { ".js": ".cjs" },
-  define: { "import.meta.url": "__motioneraModuleUrl" },
+  define: { "import.meta.url": "__motioneraModuleUrl", "globalThis.motioneraBuild": JSON.stringify(buildId) },
   banner: {
     js: `${scriptHead}"use strict";const __motioneraModuleUrl=require("node:url").pathToFileURL(__filename).href;`,
   },

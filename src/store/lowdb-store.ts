@@ -5,7 +5,8 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { FactDefinition } from "../domain/fact-key.js";
-import { emptyDatabase, readDatabase, type Database } from "./schema.js";
+import { emptyDatabase, readCheckedDatabase, readDatabase, type Database } from "./schema.js";
+import { checkedBefore, rememberChecked, runningBuild, textDigest } from "./checked-database.js";
 import {
   lineText,
   readLine,
@@ -99,12 +100,24 @@ function parseDatabase(text: string, file: string): ParsedDatabase {
     const { documentSegments: _segments, ...rest } = raw as Record<string, unknown>;
     input = { ...rest, schemaVersion: dataVersion };
   }
-  const read = readDatabase(input);
-  if (!read.success) throw new Error(describeZodError(read.error));
-  const data = read.data;
+  // A file without segments that this build has found valid, byte for byte, is taken as it is (checked-database.ts).
+  const build = dataVersion === undefined ? runningBuild() : undefined;
+  const digest = build === undefined ? undefined : textDigest(text);
+  let data: Database;
+  let migratedFrom: number | undefined;
+  if (build !== undefined && digest !== undefined && checkedBefore(file, digest, build)) {
+    data = readCheckedDatabase(raw);
+  } else {
+    const read = readDatabase(input);
+    if (!read.success) throw new Error(describeZodError(read.error));
+    data = read.data;
+    migratedFrom = read.migratedFrom;
+    if (build !== undefined && digest !== undefined && migratedFrom === undefined)
+      rememberChecked(file, digest, build, raw, read.validated);
+  }
   let count = located.size;
   for (const d of data.documents) if (!located.has(d.id)) count++;
-  return { data, migratedFrom: read.migratedFrom, segments, located, count };
+  return { data, migratedFrom, segments, located, count };
 }
 
 /**

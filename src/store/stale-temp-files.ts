@@ -8,6 +8,7 @@
  * - `motionera.json.<pid>.tmp` — the database being written (`writeFileDurably`)
  * - `motionera.json.bak.<pid>.tmp`, `motionera.json.v1.bak.<pid>.tmp` — backups (`keepBackup`)
  * - `motionera.json.lock.<pid>.tmp`, `motionera.json.lock.<pid>.stale` — the write lock
+ * - `motionera.json.checked.<pid>.tmp` — the mark of a validated file (`rememberChecked`)
  * - `motionera.index.json.<pid>.<random>.tmp` — the search index beside the database
  *   (`src/corpus/search/open-index.ts`, which names the index `<name without .json>.index.json`)
  * - `.motionera.json.tmp` — lowdb's (steno's) temp file from before the durable writer; it
@@ -26,7 +27,7 @@ export function tempFilePid(databaseFile: string, name: string): number | undefi
   const base = basename(databaseFile);
   const index = basename(databaseFile.replace(/(\.json)?$/i, ".index.json"));
   const shapes = [
-    new RegExp(`^${escapeRegExp(base)}(?:\\.bak|\\.v\\d+\\.bak|\\.lock)?\\.(\\d+)\\.tmp$`),
+    new RegExp(`^${escapeRegExp(base)}(?:\\.bak|\\.v\\d+\\.bak|\\.lock|\\.checked)?\\.(\\d+)\\.tmp$`),
     new RegExp(`^${escapeRegExp(base)}\\.lock\\.(\\d+)\\.stale$`),
     new RegExp(`^${escapeRegExp(index)}\\.(\\d+)\\.[0-9a-z]+\\.tmp$`),
   ];

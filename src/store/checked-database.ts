@@ -1,0 +1,76 @@
+/**
+ * A database file's bytes that this build has read and found valid, remembered beside the file
+ * (`motionera.json.checked`): the build's id and the SHA-256 of the text. A command that reads the
+ * same bytes again with the same build takes them as they are, without validating them with zod once
+ * more (a draft's main thread spent 5 ms of its start there; README, "Speed"). Every other read
+ * validates: other bytes (the file changed, by hand or by a write), another build (its schemas may
+ * differ), no build at all (the TypeScript sources under vitest, dist/src), no mark or an unreadable
+ * one. A mark is written only when zod gave back exactly what the file holds (no value trimmed, no
+ * key dropped, nothing migrated), so taking the bytes as they are gives the data validation would.
+ *
+ * The mark is a cache: it is written to a temporary name and renamed, never fails a command (a
+ * folder it cannot write to keeps no mark), and a mark that does not fit is ignored.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
+import { z } from "../domain/zod.js";
+
+declare global {
+  /** The build's id, which `npm run build` writes into its bundles (src/loading/bundle.ts); undefined elsewhere. */
+  var motioneraBuild: string | undefined;
+}
+
+/** The build that runs, or undefined when the code does not run from the build's bundles. */
+export const runningBuild = (): string | undefined => globalThis.motioneraBuild;
+
+export const checkMarkFile = (databaseFile: string): string => `${databaseFile}.checked`;
+
+const markSchema = z.object({ build: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** What identifies a database text: its SHA-256. */
+export const textDigest = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+/** Whether `build` has found the text with this digest valid before, in this file. */
+export function checkedBefore(databaseFile: string, digest: string, build: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(checkMarkFile(databaseFile), "utf8");
+  } catch {
+    return false;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  const mark = markSchema.safeParse(json);
+  return mark.success && mark.data.build === build && mark.data.sha256 === digest;
+}
+
+/**
+ * Remembers that `build` found the text with this digest valid, when validation gave back exactly the
+ * data read (`validated` deep-equals `read`); otherwise, or when the folder cannot be written, nothing.
+ */
+export function rememberChecked(
+  databaseFile: string,
+  digest: string,
+  build: string,
+  read: unknown,
+  validated: unknown,
+): void {
+  if (!isDeepStrictEqual(read, validated)) return;
+  const mark = checkMarkFile(databaseFile);
+  const temp = `${mark}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, `${JSON.stringify({ build, sha256: digest })}\n`);
+    renameSync(temp, mark);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // A folder that refused the mark may refuse its removal too: the sweep's shapes name it (stale-temp-files.ts).
+    }
+  }
+}

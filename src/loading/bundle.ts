@@ -19,7 +19,7 @@ import { projectRoot } from "../project-paths.js";
 import { scriptHead, scriptTail } from "./cached-script.js";
 import { firstUse, initializedOnFirstUse, loadedOnFirstUse } from "./first-use.js";
 import { fontkitTablesOnFirstUse } from "./fontkit-tables.js";
-import { tinyInflateByZlib } from "./zlib-inflate.js";
+import { nativeCodecs } from "./native-codecs.js";
 
 /** What every bundle is built with; some libraries' modules load on first use (first-use.ts, fontkit-tables.ts). */
 const common: BuildOptions = {
@@ -31,7 +31,7 @@ const common: BuildOptions = {
   target: "node20",
   external: ["pdfjs-dist", "pg", "pg-native", "node-pg-migrate"],
   logLevel: "warning",
-  plugins: [firstUse(loadedOnFirstUse, initializedOnFirstUse), fontkitTablesOnFirstUse, tinyInflateByZlib],
+  plugins: [firstUse(loadedOnFirstUse, initializedOnFirstUse), fontkitTablesOnFirstUse, nativeCodecs],
 };
 
 /**

@@ -1,6 +1,6 @@
 /**
  * tiny-inflate's one function, by Node's zlib: what every bundled package that imports tiny-inflate gets instead
- * (the esbuild plugin in zlib-inflate.ts).
+ * (the esbuild plugin in native-codecs.ts).
  */
 import { inflateRawSync } from "node:zlib";
 

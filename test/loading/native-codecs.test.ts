@@ -1,7 +1,7 @@
 /**
- * tiny-inflate replaced by Node's zlib in the bundles (src/loading/zlib-inflate.ts, inflate-into.ts): the same bytes
- * as tiny-inflate for any DEFLATE data, and, bundled, the installed linebreak and unicode-properties (whose Unicode
- * tries are inflated) answer exactly as the packages do with tiny-inflate.
+ * tiny-inflate and base64-js replaced by Node's zlib and Buffer in the bundles (src/loading/native-codecs.ts,
+ * inflate-into.ts, base64-bytes.ts): the same bytes as the packages give, and, bundled, the installed linebreak and
+ * unicode-properties (whose Unicode tries are decoded from base64 and inflated) answer exactly as they do installed.
  */
 import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
@@ -10,12 +10,18 @@ import { runInThisContext } from "node:vm";
 import { deflateRawSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { byteLength, fromByteArray, toByteArray } from "../../src/loading/base64-bytes.js";
 import { inflateInto } from "../../src/loading/inflate-into.js";
-import { tinyInflateByZlib } from "../../src/loading/zlib-inflate.js";
+import { nativeCodecs } from "../../src/loading/native-codecs.js";
 import { projectRoot } from "../../src/project-paths.js";
 
 const load = createRequire(join(projectRoot, "package.json"));
 const tinyInflate = load("tiny-inflate") as (source: Uint8Array, dest: Uint8Array) => Uint8Array;
+const base64js = load("base64-js") as {
+  toByteArray(b64: string): Uint8Array;
+  fromByteArray(bytes: Uint8Array): string;
+  byteLength(b64: string): number;
+};
 
 describe("inflateInto", () => {
   it("gives tiny-inflate's bytes, into the same buffer, for text, random and empty data", () => {
@@ -40,6 +46,24 @@ describe("inflateInto", () => {
   });
 });
 
+describe("base64 by Buffer", () => {
+  it("gives base64-js's bytes, text and lengths, for every length of input up to three blocks and for large data", () => {
+    const samples = [...Array.from({ length: 13 }, (_, n) => randomBytes(n)), randomBytes(100_000)];
+    for (const bytes of samples) {
+      const text = base64js.fromByteArray(bytes);
+      expect(fromByteArray(bytes)).toBe(text);
+      expect(Buffer.from(toByteArray(text)).equals(Buffer.from(base64js.toByteArray(text)))).toBe(true);
+      expect(byteLength(text)).toBe(base64js.byteLength(text));
+    }
+  });
+
+  it("gives bytes of their own, not a view into Node's shared pool", () => {
+    const bytes = toByteArray("AAEC");
+    expect(bytes.byteOffset).toBe(0);
+    expect(bytes.buffer.byteLength).toBe(3);
+  });
+});
+
 interface Bundled {
   LineBreaker: new (text: string) => { nextBreak(): { position: number; required: boolean } | null };
   getScript(codePoint: number): string;
@@ -59,11 +83,12 @@ async function bundled(): Promise<Bundled> {
     write: false,
     platform: "node",
     format: "cjs",
-    plugins: [tinyInflateByZlib],
+    plugins: [nativeCodecs],
     logLevel: "silent",
   });
   const text = outputFiles[0]!.text;
   expect(text).not.toContain("tinf_build_tree");
+  expect(text).not.toContain("tripletToBase64");
   const run = runInThisContext(`(function (exports, require, module) {${text}\n})`) as (...a: unknown[]) => void;
   const module = { exports: {} as Bundled };
   run(module.exports, load, module);
@@ -79,7 +104,7 @@ const breaks = (LineBreaker: Bundled["LineBreaker"], text: string) => {
 };
 
 describe("the bundled packages that inflate Unicode tries", () => {
-  it("answer as the packages do with tiny-inflate, for every code point and for line breaks", async () => {
+  it("answer as the installed packages do, for every code point and for line breaks", async () => {
     const ours = await bundled();
     const theirs = { LineBreaker: load("linebreak"), ...(load("unicode-properties") as Omit<Bundled, "LineBreaker">) };
     for (let codePoint = 0; codePoint <= 0x10ffff; codePoint += 1) {

@@ -24,10 +24,12 @@ export const loadedOnFirstUse: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Modules the bundle holds but runs only when first used: marked, which the plain Markdown of the shipped templates
- * does not need (src/compose/plain-markdown.ts), and whose module builds its rules' regular expressions when it runs.
+ * does not need (src/compose/plain-markdown.ts), and whose module builds its rules' regular expressions when it runs;
+ * yaml, which a template compiled by the build does not need (src/compose/compiled-templates.ts).
  */
 export const initializedOnFirstUse: Readonly<Record<string, readonly string[]>> = {
   marked: ["Lexer"],
+  yaml: ["LineCounter", "parseDocument", "isNode", "visit"],
 };
 
 /**

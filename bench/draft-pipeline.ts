@@ -98,10 +98,11 @@ function timeProcesses(
   a: string[],
   b: string[],
   runs: number,
+  envOfA: NodeJS.ProcessEnv = process.env,
 ): [ReturnType<typeof summarize>, ReturnType<typeof summarize>] {
   const run = (cmd: string[]) => {
     const t0 = performance.now();
-    const r = spawnSync(cmd[0]!, cmd.slice(1), { stdio: "ignore" });
+    const r = spawnSync(cmd[0]!, cmd.slice(1), { stdio: "ignore", env: cmd === a ? envOfA : process.env });
     if (r.status !== 0) throw new Error(`${cmd.join(" ")} exited with ${r.status}`);
     return performance.now() - t0;
   };
@@ -271,6 +272,28 @@ export async function benchDraftPipeline(runs = 300): Promise<void> {
     "The floor rows load only the writer libraries the stack requires (docx, pdfkit) and write one paragraph:\n" +
       "where a floor row says MISSED, no `motionera draft` on this stack can meet that target on this machine.\n" +
       "The code-cached floors load them as `motionera` loads its own code (one CommonJS bundle, V8 code cache).\n",
+  );
+  if (process.env.NODE_EXTRA_CA_CERTS) extraCaCertRows(ours2, docxOnly, pandocCmd, processRuns);
+}
+
+/**
+ * NODE_EXTRA_CA_CERTS set in the environment (as on the machines this bench runs on) has Node 20 parse that file and
+ * its own root certificates as every process starts, before any of the program runs: part of every Node row above,
+ * none of pandoc's. The same commands with it unset, for comparison; the targets are judged on the rows as run.
+ */
+function extraCaCertRows(draftBoth: string[], draftDocx: string[], pandocCmd: string[], runs: number): void {
+  const { NODE_EXTRA_CA_CERTS: file, ...withoutExtraCerts } = process.env;
+  const [node, pandoc1] = timeProcesses([process.execPath, "-e", "0"], pandocCmd, runs, withoutExtraCerts);
+  const [both, pandoc2] = timeProcesses(draftBoth, pandocCmd, runs, withoutExtraCerts);
+  const [docx, pandoc3] = timeProcesses(draftDocx, pandocCmd, runs, withoutExtraCerts);
+  printTable(`The same, NODE_EXTRA_CA_CERTS unset (it is set here: ${file}; median of ${runs}, alternating)`, [
+    timeRow("node -e 0, NODE_EXTRA_CA_CERTS unset", node.median, "pandoc in.md -o out.docx", pandoc1.median),
+    timeRow("motionera draft → DOCX + PDF, unset", both.median, "pandoc in.md -o out.docx", pandoc2.median),
+    timeRow("motionera draft → DOCX only, unset", docx.median, "pandoc in.md -o out.docx", pandoc3.median),
+  ]);
+  process.stdout.write(
+    "With NODE_EXTRA_CA_CERTS set, Node 20 parses the named certificates and its own root certificates as every\n" +
+      "process starts, before any of the program runs; the targets above are judged as run, with it set.\n",
   );
 }
 

@@ -8,7 +8,8 @@
  * own compiler still writes every part that depends on the document (document, footnotes,
  * their relationships, core properties), but its formatter is handed, for the shared parts,
  * a stand-in that writes nothing; those parts come from the first document of the process,
- * deflated once. The numbering part depends only on which lists a document has: it is kept
+ * deflated once, or, in the build's bundles, from the build's own representative draft
+ * (stored-docx-parts.ts), so a command's one document makes none of them. The numbering part depends only on which lists a document has: it is kept
  * per set of lists. Everything that gets written is the package's own XML, byte for byte
  * (test/render/docx-package.test.ts compares every part with a fresh `Packer` document).
  *
@@ -17,6 +18,9 @@
  */
 import * as zlib from "node:zlib";
 import { Packer, type Document } from "docx";
+import { runningBuild } from "../loading/build-id.js";
+import { savesCodeCache } from "../loading/cached-script.js";
+import { readStoredParts, saveStoredParts, storedPartsFile, type Entry } from "./stored-docx-parts.js";
 
 /** docx's internal compiler, as far as this module uses it. */
 interface Compiler {
@@ -66,17 +70,18 @@ const MAX_NUMBERINGS = 64;
 /** What the formatter writes instead of a shared part: the compiler's result for it is thrown away. */
 const NOTHING = { "motionera:shared": {} };
 
-/** One file of the zip, deflated. */
-interface Entry {
-  name: Buffer;
-  crc: number;
-  size: number;
-  data: Uint8Array;
+/**
+ * The shared parts this build's representative draft saved (stored-docx-parts.ts), when the code runs from the
+ * build's bundles; else undefined, and the first document makes them.
+ */
+function storedShared(): Map<string, Entry> | undefined {
+  const build = runningBuild();
+  return build === undefined ? undefined : readStoredParts(storedPartsFile, build, SHARED_PATHS);
 }
 
 class SharedParts {
-  /** The shared parts, deflated, once the first document has been written. */
-  private shared: Map<string, Entry> | undefined;
+  /** The shared parts, deflated: saved by the build, or made by the first document. */
+  private shared: Map<string, Entry> | undefined = storedShared();
   private readonly numberings = new Map<string, Entry>();
   private readonly compiler: Compiler;
   /** The parts the formatter leaves out of the document being compiled. */
@@ -119,6 +124,9 @@ class SharedParts {
     }
     if (!this.shared) {
       this.shared = new Map(SHARED_PATHS.map((path) => [path, entryOf(path, files.get(path) ?? "")]));
+      // The build's representative draft saves them for the build's commands (stored-docx-parts.ts).
+      const build = runningBuild();
+      if (build !== undefined && savesCodeCache()) saveStoredParts(storedPartsFile, build, this.shared);
     }
     const entries: Entry[] = [];
     for (const [path, data] of files) {

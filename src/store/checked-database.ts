@@ -16,14 +16,6 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { z } from "../domain/zod.js";
 
-declare global {
-  /** The build's id, which `npm run build` writes into its bundles (src/loading/bundle.ts); undefined elsewhere. */
-  var motioneraBuild: string | undefined;
-}
-
-/** The build that runs, or undefined when the code does not run from the build's bundles. */
-export const runningBuild = (): string | undefined => globalThis.motioneraBuild;
-
 export const checkMarkFile = (databaseFile: string): string => `${databaseFile}.checked`;
 
 const markSchema = z.object({ build: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) });

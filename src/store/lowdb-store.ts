@@ -6,7 +6,8 @@ import { resolve } from "node:path";
 import type { CorpusDocument } from "../domain/corpus-document.js";
 import type { FactDefinition } from "../domain/fact-key.js";
 import { emptyDatabase, readCheckedDatabase, readDatabase, type Database } from "./schema.js";
-import { checkedBefore, rememberChecked, runningBuild, textDigest } from "./checked-database.js";
+import { checkedBefore, rememberChecked, textDigest } from "./checked-database.js";
+import { runningBuild } from "../loading/build-id.js";
 import {
   lineText,
   readLine,

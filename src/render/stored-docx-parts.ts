@@ -1,0 +1,70 @@
+/**
+ * The DOCX parts that are the same for every Motionera document (docx-package.ts), as the build's representative
+ * draft made them (`npm run build`, src/cli/build-code-cache.ts): saved deflated with the build's id, so that a
+ * command of the same build writes its one document without formatting and deflating them again (about 3 ms of a
+ * `motionera draft`'s 110; README, "Speed"). A file of another build, or none, and the parts are made as before.
+ * The file is checked with zod like any file read; test/render/stored-docx-parts.test.ts holds a built draft's parts
+ * to those the docx package writes itself.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { z } from "../domain/zod.js";
+import { projectRoot } from "../project-paths.js";
+
+/** One file of the zip, deflated. */
+export interface Entry {
+  name: Buffer;
+  crc: number;
+  size: number;
+  data: Uint8Array;
+}
+
+export const storedPartsFile = join(projectRoot, "dist", "docx", "shared-parts.json");
+
+const fileSchema = z.object({
+  build: z.string().min(1),
+  parts: z.array(
+    z.object({
+      path: z.string().min(1),
+      crc: z.number().int().nonnegative(),
+      size: z.number().int().nonnegative(),
+      deflated: z.base64(),
+    }),
+  ),
+});
+
+/** The parts `build` saved in `file`, by path, when it holds every one of `paths`; else undefined. */
+export function readStoredParts(file: string, build: string, paths: readonly string[]): Map<string, Entry> | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success || parsed.data.build !== build) return undefined;
+  const parts = new Map(
+    parsed.data.parts.map((p) => [
+      p.path,
+      { name: Buffer.from(p.path, "utf8"), crc: p.crc, size: p.size, data: Buffer.from(p.deflated, "base64") },
+    ]),
+  );
+  return paths.every((path) => parts.has(path)) ? parts : undefined;
+}
+
+/** Saves the parts for `build` (written beside and renamed, so a reader never sees half a file). */
+export function saveStoredParts(file: string, build: string, parts: ReadonlyMap<string, Entry>): void {
+  const json = {
+    build,
+    parts: [...parts].map(([path, e]) => ({
+      path,
+      crc: e.crc,
+      size: e.size,
+      deflated: Buffer.from(e.data).toString("base64"),
+    })),
+  };
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, JSON.stringify(json));
+  renameSync(partial, file);
+}

@@ -19,7 +19,7 @@ if (!existsSync(join(dir, "command-line.cjs")) || !existsSync(join(dir, "start.c
 // threads it starts as it loads have loaded their bundles, so all start on Node's code cache and their own
 // (src/loading/tuning-latch.ts).
 const start = require(join(dir, "start.cjs"));
-const latch = start.tunesCommand(process.argv) ? start.newLatch(1) : undefined;
+const latch = start.tunesCommand(process.argv) ? start.newLatch(1, process.argv[2] === "draft") : undefined;
 // A draft with a PDF: its PDF thread starts first of all, so the worker's own start overlaps with loading the rest.
 const pdfWorker = process.argv[2] === "draft" ? start.startEarlyPdfWorker(process.argv, latch) : undefined;
 start.loadNodeModules();

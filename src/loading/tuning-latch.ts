@@ -33,19 +33,25 @@ export function joinLatch(latch: SharedArrayBuffer, threads: number): void {
   Atomics.add(new Int32Array(latch), 0, threads);
 }
 
-/** A latch for `threads` threads (the main thread and the workers started with it). */
-export function newLatch(threads: number): SharedArrayBuffer {
-  const latch = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  new Int32Array(latch)[0] = threads;
+/**
+ * A latch for `threads` threads (the main thread and the workers started with it); `oneDocument`: the command makes
+ * one document (`draft`), which its tuning heeds (v8-tuning.ts), whichever thread tunes.
+ */
+export function newLatch(threads: number, oneDocument = false): SharedArrayBuffer {
+  const latch = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+  const cells = new Int32Array(latch);
+  cells[0] = threads;
+  cells[1] = oneDocument ? 1 : 0;
   return latch;
 }
 
 /**
- * Says this thread has loaded its bundle; the last of the latch's threads tunes V8 (`tune`), never while the build
- * makes the caches. Returns whether this thread was the last.
+ * Says this thread has loaded its bundle; the last of the latch's threads tunes V8 (`tune`, told whether the command
+ * makes one document), never while the build makes the caches. Returns whether this thread was the last.
  */
-export function bundleLoaded(latch: SharedArrayBuffer, tune: () => void = tuneShortLived): boolean {
-  const last = Atomics.sub(new Int32Array(latch), 0, 1) === 1;
-  if (last && !savesCodeCache()) tune();
+export function bundleLoaded(latch: SharedArrayBuffer, tune: (oneDocument: boolean) => void = tuneShortLived): boolean {
+  const cells = new Int32Array(latch);
+  const last = Atomics.sub(cells, 0, 1) === 1;
+  if (last && !savesCodeCache()) tune(Atomics.load(cells, 1) === 1);
   return last;
 }

@@ -35,6 +35,19 @@ describe("the tuning latch", () => {
     expect(tuned).toBe(1);
   });
 
+  it("tells the tuning whether the command makes one document, whichever thread tunes", () => {
+    delete process.env[saveCodeCacheVariable];
+    const told: boolean[] = [];
+    for (const oneDocument of [true, false]) {
+      const latch = newLatch(1, oneDocument);
+      joinLatch(latch, 1);
+      expect(bundleLoaded(latch, (one) => told.push(one))).toBe(false);
+      expect(bundleLoaded(latch, (one) => told.push(one))).toBe(true);
+    }
+    expect(bundleLoaded(newLatch(1), (one) => told.push(one))).toBe(true);
+    expect(told).toEqual([true, false, false]);
+  });
+
   it("never tunes while the build makes the caches", () => {
     process.env[saveCodeCacheVariable] = "1";
     let tuned = 0;

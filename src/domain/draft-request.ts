@@ -1,5 +1,5 @@
 import { z } from "./zod.js";
-import { argumentRefPattern } from "./corpus-document.js";
+import { argumentRefPattern } from "./corpus-refs.js";
 import { isoDateSchema } from "./partial-date.js";
 import { signerSchema } from "./signer.js";
 import { textLimits, tooLong } from "./text-limits.js";

@@ -1,6 +1,6 @@
 import { z } from "./zod.js";
 import { partialDateEnd, partialDateSchema, type PartialDate } from "./partial-date.js";
-import { partySchema } from "./corpus-document.js";
+import { partySchema } from "./corpus-refs.js";
 import { textLimits, tooLong } from "./text-limits.js";
 
 /** Where a fact was stated. No fact enters the registry without one. */

@@ -9,7 +9,7 @@ import { z } from "./zod.js";
 import { actorSchema } from "./actor.js";
 import { isoDateSchema } from "./partial-date.js";
 import { textLimits, tooLong } from "./text-limits.js";
-import { corpusAuthorSchema, placeRefSchema } from "./corpus-document.js";
+import { corpusAuthorSchema, placeRefSchema } from "./corpus-refs.js";
 
 export const filingKinds = ["motion", "interpellation"] as const;
 export const filingKindSchema = z.enum(filingKinds);

@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { build, type BuildOptions } from "esbuild";
 import { projectRoot } from "../project-paths.js";
 import { scriptHead, scriptTail } from "./cached-script.js";
-import { firstUse, initializedOnFirstUse, loadedOnFirstUse } from "./first-use.js";
+import { firstUse, initializedOnFirstUse, loadedOnFirstUse, ownFirstUse, ownModulesOnFirstUse } from "./first-use.js";
 import { fontkitTablesOnFirstUse } from "./fontkit-tables.js";
 import { nativeCodecs } from "./native-codecs.js";
 
@@ -31,7 +31,12 @@ const common: BuildOptions = {
   target: "node20",
   external: ["pdfjs-dist", "pg", "pg-native", "node-pg-migrate"],
   logLevel: "warning",
-  plugins: [firstUse(loadedOnFirstUse, initializedOnFirstUse), fontkitTablesOnFirstUse, nativeCodecs],
+  plugins: [
+    firstUse(loadedOnFirstUse, initializedOnFirstUse),
+    ownFirstUse(ownModulesOnFirstUse),
+    fontkitTablesOnFirstUse,
+    nativeCodecs,
+  ],
 };
 
 /**

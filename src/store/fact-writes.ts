@@ -6,7 +6,7 @@
 import { MotioneraError } from "../domain/errors.js";
 import { factSchema, type Fact } from "../domain/fact.js";
 import type { FactDefinition } from "../domain/fact-key.js";
-import { databaseSchema } from "./schema.js";
+import { factKeysSchema } from "./schema.js";
 import type { NewFact } from "./store.js";
 
 /** An object as JSON with its keys sorted, so key order never makes two statements differ. */
@@ -105,7 +105,7 @@ export function storedFactsOf(facts: readonly Fact[]): StoredFacts {
 
 /** The whole list of keys, validated as the database's schema does; a problem → fact_key_invalid naming the field. */
 export function validFactKeys(keys: readonly FactDefinition[]): FactDefinition[] {
-  const parsed = databaseSchema.shape.factKeys.safeParse(keys);
+  const parsed = factKeysSchema.safeParse(keys);
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
   throw new MotioneraError({

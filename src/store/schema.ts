@@ -16,50 +16,58 @@ import { shippedKeysAtVersion3 } from "./shipped-keys-v3.js";
  */
 export const schemaVersion = 7;
 
-/** The database file (corpus/motionera.json by default), validated whole when read. */
-export const databaseSchema = z.object({
-  schemaVersion: z.literal(schemaVersion),
-  facts: z.array(factSchema),
-  documents: z.array(corpusDocumentSchema),
-  /** The fact-key catalog: the shipped keys and any the user added (`motionera facts keys add`). */
-  factKeys: z.array(factDefinitionSchema).superRefine((keys, ctx) => {
-    const seen = new Set<string>();
-    keys.forEach((k, i) => {
-      if (seen.has(k.key))
-        ctx.addIssue({ code: "custom", path: [i, "key"], message: `nyckeln ${k.key} finns två gånger` });
-      seen.add(k.key);
-    });
-  }),
-  /**
-   * The ids of the shipped keys this database has been offered: each is added once (on open,
-   * see offerShippedKeys); after that a user's removal or edit of it stands.
-   */
-  shippedKeysOffered: z.array(z.string()),
-  /** The named API tokens (`motionera tokens`), each with the SHA-256 of its secret, never the secret. */
-  tokens: z.array(apiTokenSchema),
-  /** The audit log: one entry per write, oldest first. */
-  audit: z.array(auditEntrySchema),
-  /** Saved drafts (issue 16), each with its versions; oldest first. */
-  savedDrafts: z.array(savedDraftSchema).superRefine((drafts, ctx) => {
-    const seen = new Set<string>();
-    drafts.forEach((d, i) => {
-      if (seen.has(d.id))
-        ctx.addIssue({ code: "custom", path: [i, "id"], message: `utkastet ${d.id} finns två gånger` });
-      seen.add(d.id);
-    });
-  }),
-  /** Filed documents (ärenden) with their history (`motionera arenden`). */
-  filings: z.array(filingSchema).superRefine((filings, ctx) => {
-    const seen = new Set<string>();
-    filings.forEach((f, i) => {
-      if (seen.has(f.id))
-        ctx.addIssue({ code: "custom", path: [i, "id"], message: `ärendet ${f.id} finns två gånger` });
-      seen.add(f.id);
-    });
-  }),
-  /** The council meetings (sammanträden) entered or imported, which deadlines are counted to. */
-  meetings: z.array(councilMeetingSchema),
+/** The fact-key catalog: the shipped keys and any the user added (`motionera facts keys add`). */
+export const factKeysSchema = z.array(factDefinitionSchema).superRefine((keys, ctx) => {
+  const seen = new Set<string>();
+  keys.forEach((k, i) => {
+    if (seen.has(k.key))
+      ctx.addIssue({ code: "custom", path: [i, "key"], message: `nyckeln ${k.key} finns två gånger` });
+    seen.add(k.key);
+  });
 });
+
+/**
+ * The database file (corpus/motionera.json by default), validated whole when read. Built when first used: a command
+ * that takes a file this build has validated before (checked-database.ts) never builds the schemas of its collections
+ * (their modules run on first use in the bundles, src/loading/first-use.ts).
+ */
+export const databaseSchema = z.lazy(() =>
+  z.object({
+    schemaVersion: z.literal(schemaVersion),
+    facts: z.array(factSchema),
+    documents: z.array(corpusDocumentSchema),
+    factKeys: factKeysSchema,
+    /**
+     * The ids of the shipped keys this database has been offered: each is added once (on open,
+     * see offerShippedKeys); after that a user's removal or edit of it stands.
+     */
+    shippedKeysOffered: z.array(z.string()),
+    /** The named API tokens (`motionera tokens`), each with the SHA-256 of its secret, never the secret. */
+    tokens: z.array(apiTokenSchema),
+    /** The audit log: one entry per write, oldest first. */
+    audit: z.array(auditEntrySchema),
+    /** Saved drafts (issue 16), each with its versions; oldest first. */
+    savedDrafts: z.array(savedDraftSchema).superRefine((drafts, ctx) => {
+      const seen = new Set<string>();
+      drafts.forEach((d, i) => {
+        if (seen.has(d.id))
+          ctx.addIssue({ code: "custom", path: [i, "id"], message: `utkastet ${d.id} finns två gånger` });
+        seen.add(d.id);
+      });
+    }),
+    /** Filed documents (ärenden) with their history (`motionera arenden`). */
+    filings: z.array(filingSchema).superRefine((filings, ctx) => {
+      const seen = new Set<string>();
+      filings.forEach((f, i) => {
+        if (seen.has(f.id))
+          ctx.addIssue({ code: "custom", path: [i, "id"], message: `ärendet ${f.id} finns två gånger` });
+        seen.add(f.id);
+      });
+    }),
+    /** The council meetings (sammanträden) entered or imported, which deadlines are counted to. */
+    meetings: z.array(councilMeetingSchema),
+  }),
+);
 export type Database = z.infer<typeof databaseSchema>;
 
 export const emptyDatabase = (): Database => ({

@@ -4,7 +4,7 @@
  * in the bundle), and afterwards the library gets the module's own function and values.
  */
 import { createCipheriv, randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +12,7 @@ import { runInThisContext } from "node:vm";
 import { brotliCompressSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { firstUse } from "../../src/loading/first-use.js";
+import { firstUse, ownFirstUse, ownModulesOnFirstUse } from "../../src/loading/first-use.js";
 import { projectRoot } from "../../src/project-paths.js";
 
 /** Bundles `entry` (CommonJS, in a folder of its own) with the plugin and runs it; returns its exports. */
@@ -112,6 +112,51 @@ describe("modules loaded on first use", () => {
     expect((out.use as () => number[])()).toEqual([42, 1]);
     expect((out.use as () => number[])()).toEqual([42, 1]);
     delete globalThis.heavyLoads;
+  });
+
+  it("runs a module of ours named to run on first use when a name of it is first used, wherever imported", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "first-use-"));
+    mkdirSync(join(dir, "domain"));
+    writeFileSync(
+      join(dir, "domain", "schemas.ts"),
+      "globalThis.heavyLoads = (globalThis.heavyLoads ?? 0) + 1;\n" +
+        "export const big = { parse: (n: number) => 4 * n };\nexport type Big = number;\n" +
+        'export { small } from "./small.ts";\n',
+    );
+    writeFileSync(join(dir, "domain", "small.ts"), "export const small = 7;\n");
+    writeFileSync(
+      join(dir, "user.ts"),
+      'import { big } from "./domain/schemas.ts";\nexport const use = () => big.parse(10);\n',
+    );
+    writeFileSync(
+      join(dir, "entry.ts"),
+      'import { use } from "./user.ts";\nimport { small } from "./domain/schemas.ts";\n' +
+        "export const loadsAtStart = globalThis.heavyLoads;\n" +
+        "export const run = () => [use(), small, globalThis.heavyLoads];\n",
+    );
+    globalThis.heavyLoads = 0;
+    const { outputFiles } = await build({
+      entryPoints: [join(dir, "entry.ts")],
+      bundle: true,
+      write: false,
+      platform: "node",
+      format: "cjs",
+      plugins: [ownFirstUse(["domain/schemas.ts"], dir)],
+      logLevel: "silent",
+    });
+    const run = runInThisContext(`(function (exports, require, module) {${outputFiles[0]!.text}\n})`) as (
+      ...a: unknown[]
+    ) => void;
+    const module = { exports: {} as Record<string, unknown> };
+    run(module.exports, createRequire(join(dir, "entry.ts")), module);
+    expect(module.exports.loadsAtStart).toBe(0);
+    expect((module.exports.run as () => number[])()).toEqual([40, 7, 1]);
+    expect((module.exports.run as () => number[])()).toEqual([40, 7, 1]);
+    delete globalThis.heavyLoads;
+  });
+
+  it("names our modules that exist", () => {
+    for (const file of ownModulesOnFirstUse) expect(existsSync(join(projectRoot, "src", file)), file).toBe(true);
   });
 
   it("gives fontkit its brotli and pdfkit its AES unchanged: a round trip through each", async () => {

@@ -9,8 +9,8 @@
  * their relationships, core properties), but its formatter is handed, for the shared parts,
  * a stand-in that writes nothing; those parts come from the first document of the process,
  * deflated once, or, in the build's bundles, from the build's own representative draft
- * (stored-docx-parts.ts), so a command's one document makes none of them. The numbering part depends only on which lists a document has: it is kept
- * per set of lists. Everything that gets written is the package's own XML, byte for byte
+ * (stored-docx-parts.ts), so a command's one document makes none of them. The numbering part
+ * depends only on which lists a document has: it is kept per set of lists. Everything that gets written is the package's own XML, byte for byte
  * (test/render/docx-package.test.ts compares every part with a fresh `Packer` document).
  *
  * Should a version of `docx` no longer have the compiler this reads (or Node no `zlib.crc32`,

@@ -47,7 +47,7 @@ describe("inflateInto", () => {
 });
 
 describe("base64 by Buffer", () => {
-  it("gives base64-js's bytes, text and lengths, for every length of input up to three blocks and for large data", () => {
+  it("gives base64-js's bytes, text and lengths, for inputs of every length up to three blocks and a large one", () => {
     const samples = [...Array.from({ length: 13 }, (_, n) => randomBytes(n)), randomBytes(100_000)];
     for (const bytes of samples) {
       const text = base64js.fromByteArray(bytes);

@@ -10,8 +10,9 @@
  * a stand-in that writes nothing; those parts come from the first document of the process,
  * deflated once, or, in the build's bundles, from the build's own representative draft
  * (stored-docx-parts.ts), so a command's one document makes none of them. The numbering part
- * depends only on which lists a document has: it is kept per set of lists. Everything that gets written is the package's own XML, byte for byte
- * (test/render/docx-package.test.ts compares every part with a fresh `Packer` document).
+ * depends only on which lists a document has: it is kept per set of lists. Everything that gets
+ * written is the package's own XML, byte for byte (test/render/docx-package.test.ts compares
+ * every part with a fresh `Packer` document).
  *
  * Should a version of `docx` no longer have the compiler this reads (or Node no `zlib.crc32`,
  * before 20.15), every document is written by `Packer.toBuffer`: slower, never wrong.

@@ -9,9 +9,10 @@
  * whose file is missing or unreadable. A file found is checked with zod like any file read.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+
 import { join } from "node:path";
 import { z } from "../domain/zod.js";
+import { readJsonFile } from "../files/read-json-file.js";
 import { projectRoot } from "../project-paths.js";
 
 export const compiledTemplatesDir = join(projectRoot, "dist", "templates");
@@ -35,18 +36,6 @@ export const compiledFile = (key: string, dir = compiledTemplatesDir): string =>
 
 /** The compiled template stored under this key, if the build made one; else undefined (the caller compiles). */
 export function findCompiled(key: string, dir = compiledTemplatesDir): CompiledTemplate | undefined {
-  let raw: string;
-  try {
-    raw = readFileSync(compiledFile(key, dir), "utf8");
-  } catch {
-    return undefined;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  const parsed = compiledTemplateSchema.safeParse(json);
-  return parsed.success && parsed.data.key === key ? parsed.data : undefined;
+  const compiled = readJsonFile(compiledFile(key, dir), compiledTemplateSchema);
+  return compiled?.key === key ? compiled : undefined;
 }

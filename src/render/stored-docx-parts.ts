@@ -6,9 +6,10 @@
  * The file is checked with zod like any file read; test/render/stored-docx-parts.test.ts holds a built draft's parts
  * to those the docx package writes itself.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { z } from "../domain/zod.js";
+import { readJsonFile } from "../files/read-json-file.js";
 import { projectRoot } from "../project-paths.js";
 
 /** One file of the zip, deflated. */
@@ -35,16 +36,10 @@ const fileSchema = z.object({
 
 /** The parts `build` saved in `file`, by path, when it holds every one of `paths`; else undefined. */
 export function readStoredParts(file: string, build: string, paths: readonly string[]): Map<string, Entry> | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return undefined;
-  }
-  const parsed = fileSchema.safeParse(json);
-  if (!parsed.success || parsed.data.build !== build) return undefined;
+  const stored = readJsonFile(file, fileSchema);
+  if (stored?.build !== build) return undefined;
   const parts = new Map(
-    parsed.data.parts.map((p) => [
+    stored.parts.map((p) => [
       p.path,
       { name: Buffer.from(p.path, "utf8"), crc: p.crc, size: p.size, data: Buffer.from(p.deflated, "base64") },
     ]),

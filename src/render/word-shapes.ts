@@ -13,6 +13,7 @@ import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { z } from "../domain/zod.js";
+import { readJsonFile } from "../files/read-json-file.js";
 import { projectRoot } from "../project-paths.js";
 
 /** A glyph as pdfkit reads it: id, advance (font units), the characters it stands for. */
@@ -140,15 +141,9 @@ export type WordShapes = ReadonlyMap<string, FaceShapes>;
 /** The shapes in `file` when they were made with `shaper`; empty when there are none to use (see the module). */
 export function readWordShapes(file: string, shaper: string): WordShapes {
   const faces = new Map<string, FaceShapes>();
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return faces;
-  }
-  const parsed = fileSchema.safeParse(json);
-  if (!parsed.success || parsed.data.shaper !== shaper) return faces;
-  for (const [face, { advances, words, markSafe }] of Object.entries(parsed.data.faces)) {
+  const stored = readJsonFile(file, fileSchema);
+  if (stored?.shaper !== shaper) return faces;
+  for (const [face, { advances, words, markSafe }] of Object.entries(stored.faces)) {
     const widths = new Map(Object.entries(advances).map(([id, width]) => [Number(id), width]));
     faces.set(face, new FaceShapes(words, widths, markSafe));
   }

@@ -12,9 +12,10 @@
  * folder it cannot write to keeps no mark), and a mark that does not fit is ignored.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { z } from "../domain/zod.js";
+import { readJsonFile } from "../files/read-json-file.js";
 
 export const checkMarkFile = (databaseFile: string): string => `${databaseFile}.checked`;
 
@@ -25,20 +26,8 @@ export const textDigest = (text: string): string => createHash("sha256").update(
 
 /** Whether `build` has found the text with this digest valid before, in this file. */
 export function checkedBefore(databaseFile: string, digest: string, build: string): boolean {
-  let text: string;
-  try {
-    text = readFileSync(checkMarkFile(databaseFile), "utf8");
-  } catch {
-    return false;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  const mark = markSchema.safeParse(json);
-  return mark.success && mark.data.build === build && mark.data.sha256 === digest;
+  const mark = readJsonFile(checkMarkFile(databaseFile), markSchema);
+  return mark?.build === build && mark.sha256 === digest;
 }
 
 /**

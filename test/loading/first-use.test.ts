@@ -7,36 +7,30 @@ import { createCipheriv, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { runInThisContext } from "node:vm";
 import { brotliCompressSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { firstUse, ownFirstUse, ownModulesOnFirstUse } from "../../src/loading/first-use.js";
 import { projectRoot } from "../../src/project-paths.js";
 
-/** Bundles `entry` (CommonJS, in a folder of its own) with the plugin and runs it; returns its exports. */
-async function bundled(
-  dir: string,
-  entry: string,
-  modules: Record<string, readonly string[]>,
-  inside: Record<string, readonly string[]> = {},
-): Promise<Record<string, unknown>> {
-  writeFileSync(join(dir, "entry.js"), entry);
+/** Bundles the file `entry` with `plugins` and runs it; returns its exports. */
+async function runBundle(entry: string, plugins: Plugin[]): Promise<Record<string, unknown>> {
   const { outputFiles } = await build({
-    entryPoints: [join(dir, "entry.js")],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     platform: "node",
     format: "cjs",
-    plugins: [firstUse(modules, inside)],
+    plugins,
     logLevel: "silent",
   });
   const text = outputFiles[0]!.text;
-  writeFileSync(join(dir, "bundle.js"), text);
+  writeFileSync(join(dirname(entry), "bundle.js"), text);
   const run = runInThisContext(`(function (exports, require, module) {${text}\n})`) as (...a: unknown[]) => void;
   // The real modules stay outside the bundle: found from the entry's folder, else from the project's node_modules.
-  const here = createRequire(join(dir, "entry.js"));
+  const here = createRequire(entry);
   const project = createRequire(join(projectRoot, "package.json"));
   const load = (id: string): unknown => {
     try {
@@ -48,6 +42,17 @@ async function bundled(
   const module = { exports: {} as Record<string, unknown> };
   run(module.exports, load, module);
   return module.exports;
+}
+
+/** Bundles `entry` (CommonJS, in a folder of its own) with the plugin and runs it; returns its exports. */
+function bundled(
+  dir: string,
+  entry: string,
+  modules: Record<string, readonly string[]>,
+  inside: Record<string, readonly string[]> = {},
+): Promise<Record<string, unknown>> {
+  writeFileSync(join(dir, "entry.js"), entry);
+  return runBundle(join(dir, "entry.js"), [firstUse(modules, inside)]);
 }
 
 /** A package in `dir`/node_modules whose code counts how often it has run. */
@@ -135,23 +140,10 @@ describe("modules loaded on first use", () => {
         "export const run = () => [use(), small, globalThis.heavyLoads];\n",
     );
     globalThis.heavyLoads = 0;
-    const { outputFiles } = await build({
-      entryPoints: [join(dir, "entry.ts")],
-      bundle: true,
-      write: false,
-      platform: "node",
-      format: "cjs",
-      plugins: [ownFirstUse(["domain/schemas.ts"], dir)],
-      logLevel: "silent",
-    });
-    const run = runInThisContext(`(function (exports, require, module) {${outputFiles[0]!.text}\n})`) as (
-      ...a: unknown[]
-    ) => void;
-    const module = { exports: {} as Record<string, unknown> };
-    run(module.exports, createRequire(join(dir, "entry.ts")), module);
-    expect(module.exports.loadsAtStart).toBe(0);
-    expect((module.exports.run as () => number[])()).toEqual([40, 7, 1]);
-    expect((module.exports.run as () => number[])()).toEqual([40, 7, 1]);
+    const exports = await runBundle(join(dir, "entry.ts"), [ownFirstUse(["domain/schemas.ts"], dir)]);
+    expect(exports.loadsAtStart).toBe(0);
+    expect((exports.run as () => number[])()).toEqual([40, 7, 1]);
+    expect((exports.run as () => number[])()).toEqual([40, 7, 1]);
     delete globalThis.heavyLoads;
   });
 

@@ -5,7 +5,7 @@
  * problem, when a command asks for it. Run as a script, it compiles the shipped templates/
  * into dist/templates/.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMotioneraError } from "../domain/errors.js";
@@ -13,6 +13,7 @@ import { explainError } from "../messages.sv.js";
 import { defaultTemplatesDir } from "../project-paths.js";
 import { compiledFile, compiledTemplatesDir } from "./compiled-templates.js";
 import { precompileTemplate, TemplateLibrary } from "./template-library.js";
+import { replaceFileSync } from "../files/replace-file.js";
 
 /**
  * Compiles every `<kind>/<id>.hbs` under `templatesDir` into `outDir` (emptied first); gives the files written and
@@ -42,9 +43,7 @@ export function precompileTemplates(
     const { path, file } = library.entry(id)!;
     try {
       const compiled = precompileTemplate(file, readFileSync(path, "utf8"));
-      const target = compiledFile(compiled.key, outDir);
-      writeFileSync(`${target}.tmp`, JSON.stringify(compiled));
-      renameSync(`${target}.tmp`, target);
+      replaceFileSync(compiledFile(compiled.key, outDir), JSON.stringify(compiled));
       written.push(file);
     } catch (e) {
       refused(e, file);

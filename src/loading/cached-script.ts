@@ -2,7 +2,7 @@
  * Runs a one-file CommonJS bundle of dist/cli with its V8 code cache, so the code starts without
  * being parsed and compiled: the command line (command-line.cjs, run by bin/motionera.js) and the
  * worker threads' bundles (render-worker.cjs, campaign-worker.cjs, run by cached-worker.ts). This
- * module is loaded first, as a small ES module that imports only Node's own modules.
+ * module is loaded first, as a small module that imports only Node's own modules (and replace-file.ts).
  *
  * Node 20 keeps no code cache for ES modules, and a cache made when a script is compiled (as
  * `vm.Script`'s `produceCachedData` and the v8-compile-cache package make it) holds only the few
@@ -15,11 +15,11 @@
  * usual when they differ. The cache file also starts with the bundle's size and modification
  * time, so a bundle rebuilt or edited without a new cache never runs with the old bytecode.
  */
-import { readFileSync, renameSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { readFileSync, statSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname } from "node:path";
 import { Script } from "node:vm";
-import { threadId } from "node:worker_threads";
+import { replaceFileSync } from "../files/replace-file.js";
 
 /** How the cache was used: `used` (accepted by V8), `missing`, `stale` (another bundle's), `rejected` (by V8). */
 export type CacheState = "used" | "missing" | "stale" | "rejected";
@@ -97,11 +97,8 @@ export function loadCachedScript<T>(file: string): CachedScript<T> {
     exports: module.exports,
     cache,
     saveCache() {
-      // Written beside and renamed, so a reader never sees half a cache.
-      const target = cacheFileOf(file);
-      const partial = `${target}.${process.pid}-${threadId}.partial`;
-      writeFileSync(partial, Buffer.concat([stamp, script.createCachedData()]));
-      renameSync(partial, target);
+      // Written whole or not at all, so a reader never sees half a cache.
+      replaceFileSync(cacheFileOf(file), Buffer.concat([stamp, script.createCachedData()]));
     },
   };
 }

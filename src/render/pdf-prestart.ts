@@ -17,7 +17,7 @@ export const pdfThreadData: RenderWorkerData = { warm: ["pdf"], rehearse: false 
 /**
  * The PDF thread's young generation, kept small: for one document, V8 otherwise grows it to tens of megabytes that
  * the thread touches page by page and, when it stops, gives back, on a machine where the kernel's work on memory was a
- * fifth of a draft's CPU time. One `motionera draft` → DOCX + PDF took 8 % less time with 2 MB (1, 2 and 4 MB
+ * fifth of a draft's CPU time. One `motionera draft` → DOCX + PDF took 9 % less time with 2 MB (1, 2 and 4 MB
  * measured alike; README, "Speed"). A campaign's or the service's writer threads keep V8's default: they render
  * document after document, and a small young generation would promote more of what each leaves behind.
  */

@@ -2,7 +2,7 @@
  * A database file's bytes that this build has read and found valid, remembered beside the file
  * (`motionera.json.checked`): the build's id and the SHA-256 of the text. A command that reads the
  * same bytes again with the same build takes them as they are, without validating them with zod once
- * more (a draft's main thread spent 5 ms of its start there; README, "Speed"). Every other read
+ * more (one `motionera draft` → DOCX took 2 ms less; README, "Speed"). Every other read
  * validates: other bytes (the file changed, by hand or by a write), another build (its schemas may
  * differ), no build at all (the TypeScript sources under vitest, dist/src), no mark or an unreadable
  * one. A mark is written only when zod gave back exactly what the file holds (no value trimmed, no
@@ -12,10 +12,10 @@
  * folder it cannot write to keeps no mark), and a mark that does not fit is ignored.
  */
 import { createHash } from "node:crypto";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { z } from "../domain/zod.js";
 import { readJsonFile } from "../files/read-json-file.js";
+import { replaceFileSync } from "../files/replace-file.js";
 
 export const checkMarkFile = (databaseFile: string): string => `${databaseFile}.checked`;
 
@@ -42,16 +42,9 @@ export function rememberChecked(
   validated: unknown,
 ): void {
   if (!isDeepStrictEqual(read, validated)) return;
-  const mark = checkMarkFile(databaseFile);
-  const temp = `${mark}.${process.pid}.tmp`;
   try {
-    writeFileSync(temp, `${JSON.stringify({ build, sha256: digest })}\n`);
-    renameSync(temp, mark);
+    replaceFileSync(checkMarkFile(databaseFile), `${JSON.stringify({ build, sha256: digest })}\n`);
   } catch {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // A folder that refused the mark may refuse its removal too: the sweep's shapes name it (stale-temp-files.ts).
-    }
+    // A folder that cannot be written to keeps no mark: the next read validates again.
   }
 }

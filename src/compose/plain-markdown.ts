@@ -12,6 +12,7 @@
  * (test/compose/plain-markdown.test.ts, plain-markdown-templates.test.ts).
  */
 import type { Token, Tokens } from "marked";
+import { keepWithNextMarker } from "./citation-marker.js";
 
 /** A backslash escape (CommonMark: any ASCII punctuation character after a backslash). */
 const escapePair = /\\[!-/:-@[-`{-~]/g;
@@ -26,7 +27,10 @@ const headingLine = /^(#{1,6})(?: +(.*?))? *$/;
 const bulletLine = /^([-+*]) (.*)$/;
 const orderedLine = /^(\d{1,9})([.)]) (.*)$/;
 /** A paragraph in bold whole: `**` + text + `**`, after a keep-with-next marker or none (citation-marker.ts). */
-const strongParagraph = /^(\uE002?)\*\*([\p{L}\p{N}][\s\S]*[^\s\\*]|[\p{L}\p{N}])\*\*$/u;
+const strongParagraph = new RegExp(
+  `^(${keepWithNextMarker}?)\\*\\*([\\p{L}\\p{N}][\\s\\S]*[^\\s\\\\*]|[\\p{L}\\p{N}])\\*\\*$`,
+  "u",
+);
 /** Characters marked would not read as plain Markdown in any block (tabs, carriage returns and form feeds). */
 const unreadable = /[\t\r\f\v\0]/;
 
@@ -87,7 +91,8 @@ function inlineTokens(text: string): Token[] | undefined {
 
 /** A paragraph's tokens: its inline tokens, inside one strong token when the whole paragraph is in bold. */
 function paragraphTokens(text: string): Token[] | undefined {
-  const strong = text.startsWith("**") || text.startsWith("\uE002**") ? strongParagraph.exec(text) : null;
+  const strong =
+    text.startsWith("**") || text.startsWith(`${keepWithNextMarker}**`) ? strongParagraph.exec(text) : null;
   if (!strong) return inlineTokens(text);
   const inner = inlineTokens(strong[2]!);
   if (!inner) return undefined;

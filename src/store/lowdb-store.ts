@@ -103,18 +103,17 @@ function parseDatabase(text: string, file: string): ParsedDatabase {
   }
   // A file without segments that this build has found valid, byte for byte, is taken as it is (checked-database.ts).
   const build = dataVersion === undefined ? runningBuild() : undefined;
-  const digest = build === undefined ? undefined : textDigest(text);
+  const mark = build === undefined ? undefined : { build, digest: textDigest(text) };
   let data: Database;
   let migratedFrom: number | undefined;
-  if (build !== undefined && digest !== undefined && checkedBefore(file, digest, build)) {
+  if (mark && checkedBefore(file, mark.digest, mark.build)) {
     data = readCheckedDatabase(raw);
   } else {
     const read = readDatabase(input);
     if (!read.success) throw new Error(describeZodError(read.error));
     data = read.data;
     migratedFrom = read.migratedFrom;
-    if (build !== undefined && digest !== undefined && migratedFrom === undefined)
-      rememberChecked(file, digest, build, raw, read.validated);
+    if (mark && migratedFrom === undefined) rememberChecked(file, mark.digest, mark.build, raw, read.validated);
   }
   let count = located.size;
   for (const d of data.documents) if (!located.has(d.id)) count++;
